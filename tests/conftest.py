@@ -1,0 +1,47 @@
+"""Fixtures shared by every test package.
+
+Qt runs offscreen; each database test gets a fresh database (SQLite in a temp
+folder, and PostgreSQL as well where ``TRACKER_TEST_PG_URL`` is set).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT.parent / "shared"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    del config
+    if SHARED.is_dir():
+        return
+    if os.environ.get("TRACKER_REQUIRE_SHARED"):
+        # CI must read the real documents: their absence is a failure there, not a skip.
+        raise pytest.UsageError(f"TRACKER_REQUIRE_SHARED is set but {SHARED} does not exist")
+    skip = pytest.mark.skip(reason=f"{SHARED} not found (seeds and corpus live there)")
+    for item in items:
+        if "needs_shared" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} not found")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_000(shared_dir: Path) -> Path:
+    return shared_dir / "seeds" / "000_ddced08bac396bed.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_003(shared_dir: Path) -> Path:
+    return shared_dir / "seeds" / "003_8cea6384a45f48e5.txt"

@@ -45,3 +45,30 @@ def seed_000(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_003(shared_dir: Path) -> Path:
     return shared_dir / "seeds" / "003_8cea6384a45f48e5.txt"
+
+
+PG_URL = os.environ.get("TRACKER_TEST_PG_URL")
+DB_BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def _reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=DB_BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database: an SQLite file, and PostgreSQL where configured."""
+    if request.param == "sqlite":
+        return f"sqlite:///{(tmp_path / '督办台账.sqlite3').as_posix()}"
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("TRACKER_TEST_PG_URL must be set in CI")
+        pytest.skip("TRACKER_TEST_PG_URL not set")
+    _reset_postgres(PG_URL)
+    return PG_URL

@@ -1,0 +1,86 @@
+"""Bring a database to the current schema, safely.
+
+Before an existing database is upgraded it is copied to a timestamped backup
+next to it; a database written by a newer version of the app (a revision this
+version does not know) is refused with a message instead of being touched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from db.engine import sqlite_path
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseTooNewError(Exception):
+    """The database was written by a newer version of the app."""
+
+
+def _config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(db_file: Path, revision: str | None) -> Path:
+    """Copy a live SQLite database (WAL included) with the backup API; return the copy's path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = db_file.with_name(f"{db_file.stem}.backup-{stamp}-{revision or 'none'}{db_file.suffix}")
+    source = sqlite3.connect(db_file)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def upgrade(engine: Engine, revision: str = "head") -> Path | None:
+    """Upgrade to ``revision``; return the backup made first, if any.
+
+    Raises DatabaseTooNewError for a database this version cannot read.
+    """
+    script = ScriptDirectory(str(MIGRATIONS))
+    current = current_revision(engine)
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:  # alembic raises several kinds for an unknown id
+            raise DatabaseTooNewError(current) from exc
+    target = head_revision() if revision == "head" else revision
+    if current == target:
+        return None
+    backup = None
+    db_file = sqlite_path(str(engine.url))
+    if current is not None and db_file is not None and db_file.exists():
+        backup = backup_sqlite(db_file, current)
+    with engine.begin() as conn:
+        cfg = _config(engine)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+    return backup

@@ -1,0 +1,229 @@
+"""The tables, as typed SQLAlchemy 2 models.
+
+A document has a heading tree (parts, sections) and measures; a measure is
+assigned to units; every change of an assignment's status, percent or note is
+kept in ``progress_history`` so nothing a user typed or imported is lost.
+Schema changes go through a new Alembic revision in ``db/migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    short_title: Mapped[str] = mapped_column(String(200))
+    doc_number: Mapped[str | None] = mapped_column(String(100), index=True)
+    issuer: Mapped[str | None] = mapped_column(String(200))
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    source_name: Mapped[str] = mapped_column(String(500))
+    source_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+    headings: Mapped[list[Heading]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Heading.position"
+    )
+    measures: Mapped[list[Measure]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Measure.position"
+    )
+
+
+class Heading(Base):
+    """A part (level 1, ``一、``) or a section (level 2, ``（一）``) of a document."""
+
+    __tablename__ = "headings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("headings.id", ondelete="CASCADE"))
+    level: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    position: Mapped[int] = mapped_column(Integer)
+
+    document: Mapped[Document] = relationship(back_populates="headings")
+    leads: Mapped[list[HeadingLead]] = relationship(cascade="all, delete-orphan")
+
+
+class HeadingLead(Base):
+    """A unit a section names as its 牵头 unit."""
+
+    __tablename__ = "heading_leads"
+
+    heading_id: Mapped[int] = mapped_column(
+        ForeignKey("headings.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Measure(Base):
+    __tablename__ = "measures"
+    __table_args__ = (UniqueConstraint("document_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    part_id: Mapped[int | None] = mapped_column(ForeignKey("headings.id"))
+    section_id: Mapped[int | None] = mapped_column(ForeignKey("headings.id"))
+    code: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[date | None] = mapped_column(Date, index=True)
+    deadline_text: Mapped[str | None] = mapped_column(String(100))
+    standing: Mapped[bool] = mapped_column(Boolean, default=False)
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Left out of a later revision of its document; kept with its history."""
+
+    document: Mapped[Document] = relationship(back_populates="measures")
+    milestones: Mapped[list[Milestone]] = relationship(
+        cascade="all, delete-orphan", order_by="Milestone.due_on"
+    )
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="measure", cascade="all, delete-orphan"
+    )
+
+
+class Milestone(Base):
+    __tablename__ = "milestones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"))
+    due_on: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Unit(Base):
+    """A responsible unit under its canonical name.
+
+    ``kind`` is 部门 (a department), 地方 (a city or county government), 集体 (a
+    collective such as 各市、县（区）) or 其他 (banks, companies, customs…).
+    """
+
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="部门")
+    contact_person: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Added by an import under a name never seen before: a clerk should confirm it."""
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    aliases: Mapped[list[UnitAlias]] = relationship(
+        back_populates="unit", cascade="all, delete-orphan"
+    )
+
+
+class UnitAlias(Base):
+    __tablename__ = "unit_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(200), unique=True)
+
+    unit: Mapped[Unit] = relationship(back_populates="aliases")
+
+
+class UnitGroupMember(Base):
+    """Membership of a unit in a group such as 各市、县（区）."""
+
+    __tablename__ = "unit_group_members"
+
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("units.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("units.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Assignment(Base):
+    """One unit's part in one measure, with its current progress.
+
+    ``version`` is SQLAlchemy's optimistic-locking counter: an edit made on a
+    stale copy (another clerk saved first) fails instead of overwriting.
+    """
+
+    __tablename__ = "assignments"
+    __table_args__ = (
+        UniqueConstraint("measure_id", "unit_id"),
+        Index("ix_assignments_unit_status", "unit_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    role: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(10))
+    percent: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    measure: Mapped[Measure] = relationship(back_populates="assignments")
+    unit: Mapped[Unit] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ProgressEntry(Base):
+    """One change of an assignment: status, percent and note before and after."""
+
+    __tablename__ = "progress_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(
+        ForeignKey("assignments.id", ondelete="CASCADE"), index=True
+    )
+    changed_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    changed_by: Mapped[str] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(String(500))
+    """Where the change came from: 手工, 命令行, a ledger file name, 撤销…"""
+    old_status: Mapped[str | None] = mapped_column(String(10))
+    new_status: Mapped[str] = mapped_column(String(10))
+    old_percent: Mapped[int | None] = mapped_column(Integer)
+    new_percent: Mapped[int | None] = mapped_column(Integer)
+    old_note: Mapped[str | None] = mapped_column(Text)
+    new_note: Mapped[str] = mapped_column(Text)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -190,6 +190,11 @@ class Assignment(Base):
     status: Mapped[str] = mapped_column(String(10))
     percent: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    """进展情况: what the unit reports it has done."""
+    problems: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """存在问题"""
+    next_steps: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """下步计划"""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
@@ -220,6 +225,57 @@ class ProgressEntry(Base):
     new_percent: Mapped[int | None] = mapped_column(Integer)
     old_note: Mapped[str | None] = mapped_column(Text)
     new_note: Mapped[str] = mapped_column(Text)
+    old_problems: Mapped[str | None] = mapped_column(Text)
+    new_problems: Mapped[str | None] = mapped_column(Text)
+    old_next_steps: Mapped[str | None] = mapped_column(Text)
+    new_next_steps: Mapped[str | None] = mapped_column(Text)
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("rounds.id"), index=True)
+    batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+    )
+    """The ledger import that made this change (for undo), if any."""
+
+
+class Round(Base):
+    """A reporting round (调度轮次) such as 2021年第3季度, with the date it reports as of."""
+
+    __tablename__ = "rounds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LedgerExport(Base):
+    """A ledger workbook sent out: to one unit, or the master ledger."""
+
+    __tablename__ = "ledger_exports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    file_name: Mapped[str] = mapped_column(String(500))
+    exported_at: Mapped[datetime] = mapped_column(DateTime)
+    exported_by: Mapped[str] = mapped_column(String(100))
+    rows: Mapped[int] = mapped_column(Integer)
+
+
+class ImportBatch(Base):
+    """One returned ledger file applied to the database; the unit of undo."""
+
+    __tablename__ = "import_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("rounds.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str] = mapped_column(String(100))
+    changes: Mapped[int] = mapped_column(Integer)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Setting(Base):

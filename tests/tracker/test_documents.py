@@ -1,0 +1,113 @@
+"""Importing documents: creation, idempotence, revisions, new units."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from tests.tracker.conftest import sample_document, source
+from tracker.overview import AssignmentFilter
+from tracker.services import Services
+
+
+def test_import_creates_measures_assignments_and_units(services: Services) -> None:
+    outcome = services.documents.import_parsed(sample_document(), source())
+    assert outcome.state == "created"
+    assert outcome.measures == 4
+    assert outcome.assignments == 6
+    assert outcome.unassigned_codes == ["3"]
+    assert [u.name for u in outcome.new_units] == [
+        "自治区市场监管厅",
+        "自治区公安厅",
+        "各市、县（区）",
+        "宁夏税务局",
+        "自治区政府办公厅",
+    ]
+    [doc] = services.documents.list()
+    assert (doc.doc_number, doc.short_title, doc.measures) == (
+        "宁政办〔2021〕9号",
+        "优化营商环境若干措施",
+        4,
+    )
+    rows = services.overview.assignments()
+    assert [(r.code, r.unit, r.role, r.status.value) for r in rows] == [
+        ("1", "自治区市场监管厅", "牵头", "未启动"),
+        ("1", "自治区公安厅", "责任", "未启动"),
+        ("1", "各市、县（区）", "责任", "未启动"),
+        ("2", "自治区公安厅", "牵头", "未启动"),
+        ("2", "宁夏税务局", "责任", "未启动"),
+        ("4", "自治区政府办公厅", "牵头", "长期坚持"),
+    ]
+    kinds = {u.name: u.kind for u in services.units.list()}
+    assert kinds == {
+        "自治区市场监管厅": "部门",
+        "自治区公安厅": "部门",
+        "各市、县（区）": "集体",
+        "宁夏税务局": "部门",
+        "自治区政府办公厅": "部门",
+    }
+
+
+def test_importing_the_same_file_again_changes_nothing(services: Services) -> None:
+    services.documents.import_parsed(sample_document(), source())
+    again = services.documents.import_parsed(sample_document(), source())
+    assert again.state == "unchanged"
+    assert len(services.overview.assignments()) == 6
+    assert len(services.documents.list()) == 1
+
+
+def test_a_revision_is_shown_first_and_written_only_when_accepted(services: Services) -> None:
+    services.documents.import_parsed(sample_document(), source())
+    services.progress.record_by_code("1", "自治区公安厅", _status("推进中"))
+    revised = sample_document()
+    first = revised.measures[0]
+    revised.measures[0] = dataclasses.replace(
+        first,
+        deadline=date(2021, 9, 30),
+        units=["自治区市场监管厅", "各市、县（区）", "自治区商务厅"],
+    )
+    del revised.measures[1]
+    pending = services.documents.import_parsed(revised, source(sha="b" * 64))
+    assert pending.state == "revision_pending"
+    assert [(c.code, c.kind) for c in pending.changes] == [("1", "changed"), ("2", "removed")]
+    assert pending.changes[0].details == (
+        "deadline: 2021-06-30 → 2021-09-30",
+        "units: +[自治区商务厅] -[自治区公安厅]",
+    )
+    assert len(services.overview.assignments()) == 6  # nothing written yet
+
+    applied = services.documents.import_parsed(revised, source(sha="b" * 64), accept_revision=True)
+    assert applied.state == "revised"
+    rows = services.overview.assignments()
+    assert [(r.code, r.unit) for r in rows] == [
+        ("1", "自治区市场监管厅"),
+        ("1", "各市、县（区）"),
+        ("1", "自治区商务厅"),
+        ("4", "自治区政府办公厅"),
+    ]
+    assert rows[0].deadline == date(2021, 9, 30)
+    [doc] = services.documents.list()
+    assert doc.revision == 2
+    # The progress of the unit taken off measure 1 is kept, out of sight.
+    with services.store.reading() as session:
+        from sqlalchemy import select
+
+        from db.models import Assignment, Unit
+
+        kept = session.scalars(
+            select(Assignment).join(Unit).where(Unit.name == "自治区公安厅")
+        ).all()
+        assert sorted((a.status, a.active) for a in kept) == [("推进中", False), ("未启动", True)]
+
+
+def test_unit_aliases_and_suffixes_resolve(services: Services) -> None:
+    services.documents.import_parsed(sample_document(), source())
+    rows = services.overview.assignments(AssignmentFilter(unit="公安厅"))
+    assert [r.code for r in rows] == ["1", "2"]
+
+
+def _status(text: str):  # type: ignore[no-untyped-def]
+    from tracker.progress import Change
+    from tracker.statuses import Status
+
+    return Change(status=Status(text))

@@ -1,0 +1,69 @@
+"""``tracker-cli``: the services without a window, for scripting, tests and batch work.
+
+A user error (missing file, unknown unit, ambiguous code…) prints one line on
+stderr and exits with status 2; a bug still gets its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tracker.errors import UserError
+
+Handler = Callable[[argparse.Namespace], int]
+EXIT_USER_ERROR = 2
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from tracker import commands
+
+    parser = argparse.ArgumentParser(
+        prog="tracker-cli", description="督办台账 — measures, units and progress, headless."
+    )
+    parser.add_argument(
+        "--db",
+        help="database file or SQLAlchemy URL (default: TRACKER_DB, "
+        "else a file in your user data folder)",
+    )
+    parser.add_argument("--today", type=_date, help="treat this day as today (YYYY-MM-DD)")
+    parser.add_argument("--user", help="name recorded in the history (default: login name)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.register(sub, _date)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(f"tracker-cli: error: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except BrokenPipeError:
+        return 0
+
+
+__all__ = ["Path", "_print_json", "main"]
+
+if __name__ == "__main__":
+    sys.exit(main())

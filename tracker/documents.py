@@ -1,0 +1,339 @@
+"""Importing policy documents and reading them back.
+
+Importing the same file twice changes nothing (matched by SHA-256).  A file
+with the document number (or title) of a stored document is a revision: the
+differences are shown first and written only when the user accepts them;
+progress already recorded is never dropped — measures left out become
+*withdrawn*, units no longer named become inactive, both keep their history.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+from importers.policy.errors import PolicyReadError
+from importers.policy.parser import SourceInfo, parse_file
+from importers.policy.units import canonical_unit
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from db.models import Assignment, Document, Heading, HeadingLead, Measure, Milestone, ProgressEntry
+from importers.policy import ParsedDocument, ParsedMeasure
+from tracker.errors import AmbiguousError, NotFoundError, UserError
+from tracker.records import DocumentInfo, ImportOutcome, MeasureChange
+from tracker.statuses import Status
+from tracker.store import Store
+from tracker.units import UnitResolver, alias_map
+
+LEAD = "牵头"
+SUPPORT = "责任"
+
+_PRINTED = re.compile(r"关于(?:印发|转发)?《?(?P<name>.+?)》?的(?:通知|意见|决定)$")
+
+
+def short_title(title: str | None, fallback: str) -> str:
+    """The name a ledger is titled by: ``…关于印发X的通知`` → X."""
+    if not title:
+        return fallback
+    match = _PRINTED.search(title)
+    if match:
+        return match.group("name")
+    return title.split("关于", 1)[-1]
+
+
+class DocumentService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- reading ---------------------------------------------------------------------------
+    def list(self) -> list[DocumentInfo]:
+        with self.store.reading() as session:
+            counts = dict(
+                session.execute(
+                    select(Measure.document_id, func.count())
+                    .where(Measure.withdrawn.is_(False))
+                    .group_by(Measure.document_id)
+                ).tuples()
+            )
+            return [
+                _info(d, counts.get(d.id, 0))
+                for d in session.scalars(select(Document).order_by(Document.id))
+            ]
+
+    def find(self, session: Session, text: str | None) -> Document | None:
+        """The document a user means: its id, number, or a piece of its title; None for all."""
+        if not text:
+            return None
+        docs = list(session.scalars(select(Document).order_by(Document.id)))
+        exact = [d for d in docs if text in (str(d.id), d.doc_number, d.short_title)]
+        hits = exact or [d for d in docs if text in d.title or text in (d.doc_number or "")]
+        if len(hits) == 1:
+            return hits[0]
+        if not hits:
+            raise NotFoundError(f"no document matches {text!r}")
+        names = "、".join(d.doc_number or d.short_title for d in hits)
+        raise AmbiguousError(f"{text!r} matches several documents: {names}")
+
+    # -- importing -------------------------------------------------------------------------
+    def import_file(self, path: Path, *, accept_revision: bool = False) -> ImportOutcome:
+        parsed, source = parse_policy_file(path)
+        return self.import_parsed(parsed, source, accept_revision=accept_revision)
+
+    def import_parsed(
+        self, doc: ParsedDocument, source: SourceInfo, *, accept_revision: bool = False
+    ) -> ImportOutcome:
+        now = datetime.now()
+        with self.store.transaction() as session:
+            same = session.scalar(select(Document).where(Document.source_sha256 == source.sha256))
+            if same is not None:
+                return ImportOutcome("unchanged", same.id, measures=len(same.measures))
+            previous = self._previous_version(session, doc)
+            if previous is None:
+                document = Document(revision=1)
+                session.add(document)
+                state = "created"
+                changes: list[MeasureChange] = []
+            else:
+                changes = _diff(session, previous, doc)
+                if not accept_revision:
+                    return ImportOutcome("revision_pending", previous.id, changes=changes)
+                document = previous
+                document.revision += 1
+                state = "revised"
+            document.title = doc.title or source.file_name
+            document.short_title = short_title(doc.title, Path(source.file_name).stem)
+            document.doc_number = doc.doc_number
+            document.issuer = doc.issuer
+            document.issued_on = doc.issued_on
+            document.source_name = source.file_name
+            document.source_sha256 = source.sha256
+            document.imported_at = now
+            session.flush()
+            writer = _DocumentWriter(
+                session, document, UnitResolver(session, now), now, source, self.store.user
+            )
+            writer.write(doc)
+            return ImportOutcome(
+                state,
+                document.id,
+                measures=len(doc.measures),
+                assignments=writer.assignments,
+                unassigned_codes=[m.code for m in doc.measures if not m.units],
+                new_units=writer.resolver.created,
+                changes=changes,
+            )
+
+    @staticmethod
+    def _previous_version(session: Session, doc: ParsedDocument) -> Document | None:
+        if doc.doc_number:
+            where = Document.doc_number == doc.doc_number
+        elif doc.title:
+            where = Document.title == doc.title
+        else:
+            return None
+        return session.scalars(select(Document).where(where).order_by(Document.id)).first()
+
+
+def _info(d: Document, measures: int) -> DocumentInfo:
+    return DocumentInfo(
+        id=d.id,
+        title=d.title,
+        short_title=d.short_title,
+        doc_number=d.doc_number,
+        issuer=d.issuer,
+        issued_on=d.issued_on,
+        source_name=d.source_name,
+        revision=d.revision,
+        measures=measures,
+    )
+
+
+class _DocumentWriter:
+    """Writes a parsed document's headings, measures and assignments into one Document."""
+
+    def __init__(
+        self,
+        session: Session,
+        document: Document,
+        resolver: UnitResolver,
+        now: datetime,
+        source: SourceInfo,
+        user: str,
+    ) -> None:
+        self.session = session
+        self.user = user
+        self.document = document
+        self.resolver = resolver
+        self.now = now
+        self.source = f"导入 {source.file_name}"
+        self.assignments = 0
+
+    def write(self, doc: ParsedDocument) -> None:
+        parts, sections = self._write_headings(doc)
+        existing = {
+            m.code: m
+            for m in self.session.scalars(
+                select(Measure)
+                .where(Measure.document_id == self.document.id)
+                .options(selectinload(Measure.assignments), selectinload(Measure.milestones))
+            )
+        }
+        seen: set[str] = set()
+        for position, parsed in enumerate(doc.measures, start=1):
+            seen.add(parsed.code)
+            measure = existing.get(parsed.code)
+            if measure is None:
+                measure = Measure(document_id=self.document.id, code=parsed.code)
+                self.session.add(measure)
+            measure.position = position
+            measure.title = parsed.title
+            measure.text = parsed.text
+            measure.deadline = parsed.deadline
+            measure.deadline_text = parsed.deadline_text
+            measure.standing = parsed.standing
+            measure.withdrawn = False
+            measure.part_id = parts.get(parsed.part_number)
+            measure.section_id = sections.get((parsed.part_number, parsed.section_number))
+            measure.milestones = [Milestone(due_on=m.date, text=m.text) for m in parsed.milestones]
+            self.session.flush()
+            self._write_assignments(measure, parsed)
+        for code, measure in existing.items():
+            if code not in seen:
+                measure.withdrawn = True
+
+    def _write_headings(
+        self, doc: ParsedDocument
+    ) -> tuple[dict[int | None, int], dict[tuple[int | None, int | None], int]]:
+        old = list(
+            self.session.scalars(select(Heading).where(Heading.document_id == self.document.id))
+        )
+        if old:
+            for measure in self.session.scalars(
+                select(Measure).where(Measure.document_id == self.document.id)
+            ):
+                measure.part_id = measure.section_id = None
+            self.session.flush()
+            for heading in sorted(old, key=lambda h: -h.level):
+                self.session.delete(heading)
+            self.session.flush()
+        parts: dict[int | None, int] = {}
+        sections: dict[tuple[int | None, int | None], int] = {}
+        position = 0
+        for part in doc.parts:
+            position += 1
+            heading = Heading(
+                document_id=self.document.id,
+                level=1,
+                number=part.number,
+                title=part.title,
+                position=position,
+            )
+            self.session.add(heading)
+            self.session.flush()
+            parts[part.number] = heading.id
+            for section in part.sections:
+                position += 1
+                sub = Heading(
+                    document_id=self.document.id,
+                    parent_id=heading.id,
+                    level=2,
+                    number=section.number,
+                    title=section.title,
+                    position=position,
+                )
+                self.session.add(sub)
+                self.session.flush()
+                sections[(part.number, section.number)] = sub.id
+                for rank, name in enumerate(dict.fromkeys(section.lead_units)):
+                    unit = self.resolver.resolve(name)
+                    self.session.add(HeadingLead(heading_id=sub.id, unit_id=unit.id, position=rank))
+        return parts, sections
+
+    def _write_assignments(self, measure: Measure, parsed: ParsedMeasure) -> None:
+        current = {a.unit_id: a for a in measure.assignments}
+        named: set[int] = set()
+        leads = set(parsed.lead_units)
+        start = Status.STANDING if parsed.standing else Status.NOT_STARTED
+        for name in parsed.units:
+            unit = self.resolver.resolve(name)
+            if unit.id in named:
+                continue
+            named.add(unit.id)
+            role = LEAD if name in leads else SUPPORT
+            assignment = current.get(unit.id)
+            if assignment is None:
+                assignment = Assignment(
+                    measure_id=measure.id,
+                    unit_id=unit.id,
+                    role=role,
+                    status=start.value,
+                    percent=None,
+                    note="",
+                    active=True,
+                    updated_by=self.user,
+                    updated_at=self.now,
+                )
+                self.session.add(assignment)
+                self.session.flush()
+                self.session.add(
+                    ProgressEntry(
+                        assignment_id=assignment.id,
+                        changed_at=self.now,
+                        changed_by=assignment.updated_by,
+                        source=self.source,
+                        old_status=None,
+                        new_status=assignment.status,
+                        old_percent=None,
+                        new_percent=None,
+                        old_note=None,
+                        new_note="",
+                    )
+                )
+            else:
+                assignment.role = role
+                assignment.active = True
+            self.assignments += 1
+        for unit_id, assignment in current.items():
+            if unit_id not in named:
+                assignment.active = False
+
+
+def _diff(session: Session, stored: Document, doc: ParsedDocument) -> list[MeasureChange]:
+    aliases = alias_map(session)
+    old = {m.code: m for m in stored.measures if not m.withdrawn}
+    changes: list[MeasureChange] = []
+    for parsed in doc.measures:
+        measure = old.pop(parsed.code, None)
+        if measure is None:
+            changes.append(MeasureChange(parsed.code, "added", (parsed.title,)))
+            continue
+        details: list[str] = []
+        if measure.title != parsed.title:
+            details.append(f"title: {measure.title} → {parsed.title}")
+        elif measure.text != parsed.text:
+            details.append("text changed")
+        if measure.deadline != parsed.deadline:
+            details.append(f"deadline: {measure.deadline} → {parsed.deadline}")
+        before = {a.unit.name for a in measure.assignments if a.active}
+        after = {canonical_unit(u, aliases) for u in parsed.units}
+        after = {aliases.get(u, u) for u in after}
+        if before != after:
+            added = "、".join(sorted(after - before))
+            removed = "、".join(sorted(before - after))
+            details.append(f"units: +[{added}] -[{removed}]")
+        if details:
+            changes.append(MeasureChange(parsed.code, "changed", tuple(details)))
+    changes.extend(MeasureChange(code, "removed", (m.title,)) for code, m in old.items())
+    return changes
+
+
+def parse_policy_file(path: Path) -> tuple[ParsedDocument, SourceInfo]:
+    """Parse a policy document, turning a missing or unreadable file into a UserError."""
+    if not path.is_file():
+        raise UserError(f"no such file: {path}")
+    try:
+        return parse_file(path)
+    except PolicyReadError as exc:
+        raise UserError(str(exc)) from None

@@ -1,0 +1,210 @@
+"""Exporting work ledgers (工作台账): one workbook per unit, and the master ledger.
+
+The rows come from one query over the active assignments; the file layout is
+``importers.ledger``'s business.  Every export is recorded against its round.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Assignment, Document, LedgerExport, Measure, Round, Unit
+from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook, UnitSummary
+from importers.ledger.writer import write_ledger
+from tracker.errors import UserError
+from tracker.rounds import RoundService
+from tracker.statuses import Status, is_overdue
+from tracker.store import Store
+from tracker.units import UnitService
+
+DEFAULT_OFFICE = "协调小组办公室"
+Progress = Callable[[int, int], bool]
+"""Called with (done, total); returning False cancels the remaining work."""
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def safe_file_name(text: str) -> str:
+    """A file name Windows accepts: no reserved characters, no trailing dots."""
+    return _UNSAFE.sub("_", text).strip("._") or "台账"
+
+
+@dataclass(frozen=True)
+class _Row:
+    document: Document
+    measure: Measure
+    assignment: Assignment
+    unit: Unit
+
+
+class LedgerExporter:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.rounds = RoundService(store)
+
+    @property
+    def office(self) -> str:
+        return self.store.setting("office_name", DEFAULT_OFFICE)
+
+    def export_units(
+        self,
+        round_name: str | None,
+        out_dir: Path,
+        units: list[str] | None = None,
+        progress: Progress | None = None,
+    ) -> list[Path]:
+        """One workbook per unit (all units with assignments when ``units`` is None)."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+        with self.store.transaction() as session:
+            chosen = self.rounds.find(session, round_name)
+            rows = self._rows(session)
+            by_unit: dict[int, list[_Row]] = defaultdict(list)
+            for row in rows:
+                by_unit[row.unit.id].append(row)
+            if units is None:
+                targets = sorted({r.unit.id: r.unit for r in rows}.values(), key=lambda u: u.id)
+            else:
+                finder = UnitService(self.store)
+                targets = [finder.find(session, name) for name in units]
+            leads = _leads(rows)
+            office = self.office
+            for done, unit in enumerate(targets):
+                if progress is not None and not progress(done, len(targets)):
+                    break
+                mine = by_unit.get(unit.id, [])
+                if not mine:
+                    raise UserError(f"{unit.name} has no assignment to put in a ledger")
+                book = LedgerWorkbook(
+                    kind="unit",
+                    unit=unit.name,
+                    round_name=chosen.name,
+                    as_of=chosen.as_of,
+                    exported_at=datetime.now(),
+                    office=office,
+                    sheets=_sheets(mine, leads),
+                )
+                path = out_dir / safe_file_name(f"{unit.name}_{chosen.name}_工作台账.xlsx")
+                write_ledger(book, path)
+                session.add(_record(chosen, "unit", unit.id, path, len(mine), self.store.user))
+                written.append(path)
+            if progress is not None:
+                progress(len(written), len(targets))
+        return written
+
+    def export_master(self, round_name: str | None, out_dir: Path) -> Path:
+        """Every assignment, plus the 汇总 sheet with one line per unit."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        today = self.store.clock.today()
+        with self.store.transaction() as session:
+            chosen = self.rounds.find(session, round_name)
+            rows = self._rows(session)
+            if not rows:
+                raise UserError("there is nothing to export yet: import a policy document first")
+            book = LedgerWorkbook(
+                kind="master",
+                unit=None,
+                round_name=chosen.name,
+                as_of=chosen.as_of,
+                exported_at=datetime.now(),
+                office=self.office,
+                sheets=_sheets(rows, _leads(rows)),
+                summary=_summary(rows, today),
+            )
+            path = out_dir / safe_file_name(f"总台账_{chosen.name}.xlsx")
+            write_ledger(book, path)
+            session.add(_record(chosen, "master", None, path, len(rows), self.store.user))
+        return path
+
+    @staticmethod
+    def _rows(session: Session) -> list[_Row]:
+        query = (
+            select(Document, Measure, Assignment, Unit)
+            .join(Measure, Measure.document_id == Document.id)
+            .join(Assignment, Assignment.measure_id == Measure.id)
+            .join(Unit, Assignment.unit_id == Unit.id)
+            .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+            .order_by(Document.id, Measure.position, Assignment.role.desc(), Unit.id)
+        )
+        return [_Row(*r) for r in session.execute(query).tuples()]
+
+
+def _record(
+    chosen: Round, kind: str, unit_id: int | None, path: Path, rows: int, user: str
+) -> LedgerExport:
+    return LedgerExport(
+        round_id=chosen.id,
+        kind=kind,
+        unit_id=unit_id,
+        file_name=path.name,
+        exported_at=datetime.now(),
+        exported_by=user,
+        rows=rows,
+    )
+
+
+def _leads(rows: list[_Row]) -> dict[int, str]:
+    names: dict[int, list[str]] = defaultdict(list)
+    for row in rows:
+        if row.assignment.role == "牵头":
+            names[row.measure.id].append(row.unit.name)
+    return {measure_id: "、".join(units) for measure_id, units in names.items()}
+
+
+def _sheets(rows: list[_Row], leads: dict[int, str]) -> list[LedgerSheet]:
+    by_doc: dict[int, list[_Row]] = defaultdict(list)
+    docs: dict[int, Document] = {}
+    for row in rows:
+        by_doc[row.document.id].append(row)
+        docs[row.document.id] = row.document
+    return [
+        LedgerSheet(
+            title=f"{docs[doc_id].short_title}工作台账",
+            doc_key=str(doc_id),
+            rows=[_ledger_row(r, leads) for r in doc_rows],
+        )
+        for doc_id, doc_rows in by_doc.items()
+    ]
+
+
+def _ledger_row(row: _Row, leads: dict[int, str]) -> LedgerRow:
+    a, m = row.assignment, row.measure
+    return LedgerRow(
+        key=str(a.id),
+        measure_code=m.code,
+        task=m.title,
+        content=m.text,
+        lead_units=leads.get(m.id, ""),
+        unit=row.unit.name,
+        deadline=m.deadline,
+        deadline_text=m.deadline_text or "",
+        status=a.status,
+        percent=a.percent,
+        progress=a.note,
+        problems=a.problems,
+        next_steps=a.next_steps,
+        contact=row.unit.contact_person,
+        phone=row.unit.phone,
+    )
+
+
+def _summary(rows: list[_Row], today: date) -> list[UnitSummary]:
+    tallies: dict[str, dict[str, int]] = {}
+    overdue: dict[str, int] = defaultdict(int)
+    for row in rows:
+        status = Status(row.assignment.status)
+        tally = tallies.setdefault(row.unit.name, {s.value: 0 for s in Status})
+        tally[status.value] += 1
+        overdue[row.unit.name] += is_overdue(status, row.measure.deadline, today)
+    return [
+        UnitSummary(unit=name, assigned=sum(t.values()), by_status=t, overdue=overdue[name])
+        for name, t in tallies.items()
+    ]

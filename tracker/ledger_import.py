@@ -1,0 +1,484 @@
+"""Taking back returned ledgers: preview first, apply in one transaction, undo.
+
+For every fill-in field of every row the import compares three values: what
+was exported (kept in the workbook's hidden sheet), what the database holds
+now, and what the unit returned.  The unit changed a field when its value
+differs from the exported one; if the office changed the same field since the
+export (and to something else), that is a conflict and nothing is overwritten.
+Where the hidden keys are gone, rows are matched by 措施编号 + 责任单位 and the
+database value stands in for the exported one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from importers.ledger.reader import read_ledger
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Assignment, ImportBatch, Measure, ProgressEntry, Round, Unit
+from importers.ledger.columns import header_for_field
+from importers.ledger.errors import LedgerReadError
+from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
+from tracker.errors import InvalidInputError, UserError
+from tracker.progress import Change, ProgressService, Provenance
+from tracker.rounds import RoundService
+from tracker.statuses import Status
+from tracker.store import Store
+from tracker.units import alias_map
+
+FIELDS = ("status", "percent", "progress", "problems", "next_steps")
+_DB_FIELD = {
+    "status": "status",
+    "percent": "percent",
+    "progress": "note",
+    "problems": "problems",
+    "next_steps": "next_steps",
+}
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    assignment_id: int
+    code: str
+    unit: str
+    field: str
+    old: ExportedValue
+    new: ExportedValue
+
+    @property
+    def label(self) -> str:
+        return header_for_field(self.field)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    assignment_id: int
+    code: str
+    unit: str
+    field: str
+    exported: ExportedValue
+    office: ExportedValue
+    returned: ExportedValue
+
+
+@dataclass(frozen=True)
+class Rejected:
+    sheet: str
+    cell: str
+    reason: str
+
+
+@dataclass
+class FilePreview:
+    path: Path
+    sha256: str = ""
+    unit: str | None = None
+    round_name: str | None = None
+    keys_found: bool = False
+    changed: list[FieldChange] = field(default_factory=list)
+    unchanged: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    @property
+    def applicable(self) -> bool:
+        return self.error is None and not self.rejected and not self.conflicts
+
+    @property
+    def skip_reason(self) -> str | None:
+        if self.error:
+            return self.error
+        if self.rejected:
+            return f"{len(self.rejected)} rejected rows"
+        if self.conflicts:
+            return f"{len(self.conflicts)} conflicts"
+        return None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "unit": self.unit,
+            "round": self.round_name,
+            "keys_found": self.keys_found,
+            "error": self.error,
+            "changed": [
+                {"code": c.code, "unit": c.unit, "field": c.label, "old": c.old, "new": c.new}
+                for c in self.changed
+            ],
+            "unchanged": self.unchanged,
+            "rejected": [
+                {"sheet": r.sheet, "cell": r.cell, "reason": r.reason} for r in self.rejected
+            ],
+            "conflicts": [
+                {
+                    "code": c.code,
+                    "unit": c.unit,
+                    "field": header_for_field(c.field),
+                    "exported": c.exported,
+                    "office": c.office,
+                    "returned": c.returned,
+                }
+                for c in self.conflicts
+            ],
+        }
+
+
+@dataclass
+class ApplyResult:
+    applied: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    changes: int = 0
+
+
+def ledger_paths(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into the spreadsheets they hold (not recursing, skipping Excel lock files)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.suffix.lower() in LEDGER_SUFFIXES and not p.name.startswith("~$")
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+@dataclass
+class _Current:
+    assignment_id: int
+    code: str
+    unit_id: int
+    unit: str
+    document_id: int
+    values: dict[str, ExportedValue]
+
+
+class LedgerImporter:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.rounds = RoundService(store)
+        self.progress = ProgressService(store)
+
+    # -- preview ---------------------------------------------------------------------------
+    def preview(self, paths: Iterable[Path], round_name: str | None = None) -> list[FilePreview]:
+        """What importing these files would do. Writes nothing."""
+        files = [_read(p) for p in ledger_paths(paths)]
+        with self.store.reading() as session:
+            return [self._preview_one(session, path, read, round_name) for path, read in files]
+
+    def _preview_one(
+        self, session: Session, path: Path, read: LedgerFile | str, round_name: str | None
+    ) -> FilePreview:
+        if isinstance(read, str):
+            return FilePreview(path=path, error=read)
+        preview = FilePreview(path=path, sha256=read.sha256, keys_found=read.keys_found)
+        preview.rejected.extend(Rejected(e.sheet, e.cell, e.reason) for e in read.errors)
+        meta = read.meta
+        try:
+            chosen = self.rounds.find(session, round_name or (meta.round_name if meta else None))
+        except UserError as exc:
+            preview.error = exc.message
+            return preview
+        preview.round_name = chosen.name
+        earlier = session.scalar(
+            select(ImportBatch).where(
+                ImportBatch.sha256 == read.sha256, ImportBatch.undone_at.is_(None)
+            )
+        )
+        if earlier is not None:
+            preview.error = (
+                f"this file was already imported on {earlier.imported_at:%Y-%m-%d %H:%M}"
+            )
+            return preview
+        current = _current_assignments(session)
+        by_id = {c.assignment_id: c for c in current}
+        by_code: dict[tuple[str, str], list[_Current]] = defaultdict(list)
+        for c in current:
+            by_code[(c.code, c.unit)].append(c)
+        aliases = alias_map(session)
+        owner: str | None = None
+        if meta is not None and meta.kind == "unit" and meta.unit:
+            owner = aliases.get(meta.unit, meta.unit)
+        elif meta is None:
+            units = {aliases.get(r.unit, r.unit) for r in read.rows if r.unit}
+            owner = units.pop() if len(units) == 1 else None
+        preview.unit = owner
+        for row in read.rows:
+            self._compare_row(preview, row, by_id, by_code, aliases, owner, meta is None)
+        return preview
+
+    def _compare_row(
+        self,
+        preview: FilePreview,
+        row: ReturnedRow,
+        by_id: dict[int, _Current],
+        by_code: dict[tuple[str, str], list[_Current]],
+        aliases: dict[str, str],
+        owner: str | None,
+        no_meta: bool,
+    ) -> None:
+        code_cell = f"A{row.row}"
+        unit_name = aliases.get(row.unit, row.unit)
+        target: _Current | None = None
+        if row.key is not None and row.key.isdigit():
+            target = by_id.get(int(row.key))
+        if target is None:
+            candidates = by_code.get((row.measure_code, unit_name), [])
+            if row.doc_key and row.doc_key.isdigit():
+                candidates = [c for c in candidates if c.document_id == int(row.doc_key)]
+            if len(candidates) > 1:
+                preview.rejected.append(
+                    Rejected(
+                        row.sheet,
+                        code_cell,
+                        (
+                            f"measure {row.measure_code} of {unit_name} exists in several documents "
+                            "and the ledger's hidden keys are gone"
+                        ),
+                    )
+                )
+                return
+            target = candidates[0] if candidates else None
+        if target is None:
+            preview.rejected.append(
+                Rejected(
+                    row.sheet,
+                    code_cell,
+                    (f"no assignment of measure {row.measure_code!r} to {unit_name!r}"),
+                )
+            )
+            return
+        if owner is not None and target.unit != owner:
+            preview.rejected.append(
+                Rejected(
+                    row.sheet,
+                    code_cell,
+                    (f"this row belongs to {target.unit}; the ledger was exported for {owner}"),
+                )
+            )
+            return
+        returned = _returned(row)
+        base = (
+            dict(target.values)
+            if (no_meta or row.exported is None)
+            else {f: row.exported.get(f) for f in FIELDS}
+        )
+        if returned["status"] == Status.TICKED_OFF.value and base["status"] != returned["status"]:
+            if owner is not None:
+                preview.rejected.append(
+                    Rejected(
+                        row.sheet,
+                        code_cell,
+                        ("a unit cannot tick off (已销号) its own measure; only the office can"),
+                    )
+                )
+                return
+        any_change = False
+        for name in FIELDS:
+            new = returned[name]
+            if name in ("status", "percent") and new is None:
+                continue  # an emptied status or percent cell is not an instruction
+            old_exported, office = base.get(name), target.values[name]
+            if _same(new, old_exported):
+                continue
+            if not _same(office, old_exported) and not _same(office, new):
+                preview.conflicts.append(
+                    Conflict(
+                        target.assignment_id,
+                        target.code,
+                        target.unit,
+                        name,
+                        old_exported,
+                        office,
+                        new,
+                    )
+                )
+                continue
+            if _same(office, new):
+                continue
+            preview.changed.append(
+                FieldChange(target.assignment_id, target.code, target.unit, name, office, new)
+            )
+            any_change = True
+        if not any_change:
+            preview.unchanged += 1
+
+    # -- apply -----------------------------------------------------------------------------
+    def apply(
+        self,
+        paths: Iterable[Path],
+        round_name: str | None = None,
+        expected: list[FilePreview] | None = None,
+    ) -> ApplyResult:
+        """Apply every file that has no rejected row and no conflict, in one transaction."""
+        files = [_read(p) for p in ledger_paths(paths)]
+        result = ApplyResult()
+        now = datetime.now()
+        with self.store.transaction() as session:
+            previews = [self._preview_one(session, p, r, round_name) for p, r in files]
+            if expected is not None and [p.changed for p in previews] != [
+                p.changed for p in expected
+            ]:
+                raise InvalidInputError(
+                    "the database or the files changed since the preview; preview again"
+                )
+            units = {u.name: u.id for u in session.scalars(select(Unit))}
+            rounds = {r.name: r.id for r in session.scalars(select(Round))}
+            for preview in previews:
+                reason = preview.skip_reason
+                if reason is not None:
+                    result.skipped.append((preview.file, reason))
+                    continue
+                batch = ImportBatch(
+                    round_id=rounds.get(preview.round_name or ""),
+                    unit_id=units.get(preview.unit or ""),
+                    file_name=preview.file,
+                    sha256=preview.sha256,
+                    imported_at=now,
+                    imported_by=self.store.user,
+                    changes=len(preview.changed),
+                )
+                session.add(batch)
+                session.flush()
+                origin = Provenance(f"台账 {preview.file}", batch.round_id, batch.id)
+                for assignment_id, change in _group(preview.changed).items():
+                    self.progress.record(assignment_id, change, source=origin, session=session)
+                result.applied.append(preview.file)
+                result.changes += len(preview.changed)
+        return result
+
+    # -- undo ------------------------------------------------------------------------------
+    def undo_last(self) -> list[str]:
+        """Undo the most recent apply (all files it applied). Returns their names."""
+        with self.store.transaction() as session:
+            latest = session.scalars(
+                select(ImportBatch)
+                .where(ImportBatch.undone_at.is_(None))
+                .order_by(ImportBatch.imported_at.desc(), ImportBatch.id.desc())
+            ).first()
+            if latest is None:
+                raise InvalidInputError("there is no ledger import to undo")
+            batches = list(
+                session.scalars(
+                    select(ImportBatch).where(
+                        ImportBatch.undone_at.is_(None),
+                        ImportBatch.imported_at == latest.imported_at,
+                    )
+                )
+            )
+            entries = list(
+                session.scalars(
+                    select(ProgressEntry)
+                    .where(ProgressEntry.batch_id.in_([b.id for b in batches]))
+                    .order_by(ProgressEntry.id.desc())
+                )
+            )
+            for entry in entries:
+                assignment = session.get(Assignment, entry.assignment_id)
+                assert assignment is not None
+                if not _matches_new(assignment, entry):
+                    raise InvalidInputError(
+                        f"measure {assignment.measure.code} of {assignment.unit.name} was changed "
+                        "after the import; undo that change first"
+                    )
+                change = Change(
+                    status=Status(entry.old_status) if entry.old_status else None,
+                    percent=entry.old_percent,
+                    clear_percent=entry.old_percent is None,
+                    note=entry.old_note,
+                    problems=entry.old_problems,
+                    next_steps=entry.old_next_steps,
+                )
+                self.progress.record(
+                    assignment.id,
+                    change,
+                    session=session,
+                    source=Provenance("撤销导入", entry.round_id),
+                )
+            for batch in batches:
+                batch.undone_at = datetime.now()
+            return [b.file_name for b in batches]
+
+
+def _read(path: Path) -> tuple[Path, LedgerFile | str]:
+    if not path.exists():
+        return path, f"{path.name}: no such file"
+    try:
+        return path, read_ledger(path)
+    except LedgerReadError as exc:
+        return path, str(exc)
+
+
+def _current_assignments(session: Session) -> list[_Current]:
+    rows = session.execute(
+        select(Assignment, Measure.code, Measure.document_id, Unit.name)
+        .join(Measure, Assignment.measure_id == Measure.id)
+        .join(Unit, Assignment.unit_id == Unit.id)
+        .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+    ).tuples()
+    return [
+        _Current(a.id, code, a.unit_id, unit, doc_id, {f: getattr(a, _DB_FIELD[f]) for f in FIELDS})
+        for a, code, doc_id, unit in rows
+    ]
+
+
+def _returned(row: ReturnedRow) -> dict[str, ExportedValue]:
+    return {
+        "status": row.status,
+        "percent": row.percent,
+        "progress": row.progress,
+        "problems": row.problems,
+        "next_steps": row.next_steps,
+    }
+
+
+def _same(a: ExportedValue, b: ExportedValue) -> bool:
+    return (a if a is not None else "") == (b if b is not None else "")
+
+
+def _group(changes: list[FieldChange]) -> dict[int, Change]:
+    grouped: dict[int, dict[str, ExportedValue]] = defaultdict(dict)
+    for c in changes:
+        grouped[c.assignment_id][c.field] = c.new
+    result = {}
+    for assignment_id, values in grouped.items():
+        status = values.get("status")
+        percent = values.get("percent")
+        result[assignment_id] = Change(
+            status=Status(str(status)) if status else None,
+            percent=int(percent) if isinstance(percent, int) else None,
+            note=_text(values, "progress"),
+            problems=_text(values, "problems"),
+            next_steps=_text(values, "next_steps"),
+        )
+    return result
+
+
+def _text(values: dict[str, ExportedValue], name: str) -> str | None:
+    return None if name not in values else str(values[name] or "")
+
+
+def _matches_new(a: Assignment, e: ProgressEntry) -> bool:
+    return (a.status, a.percent, a.note, a.problems, a.next_steps) == (
+        e.new_status,
+        e.new_percent,
+        e.new_note,
+        e.new_problems if e.new_problems is not None else a.problems,
+        e.new_next_steps if e.new_next_steps is not None else a.next_steps,
+    )

@@ -1,0 +1,263 @@
+"""Recording progress: status, percent and note per assignment, with full history.
+
+Every change writes a ``ProgressEntry`` (old → new, who, when, where from) in
+the same transaction as the change itself.  Edits carry the version the user
+saw: if someone else saved the assignment in between, the edit is refused
+instead of silently overwriting theirs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from db.models import Assignment, Measure, ProgressEntry
+from tracker.documents import SUPPORT, DocumentService
+from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, StaleEditError
+from tracker.records import HistoryRow
+from tracker.statuses import Status
+from tracker.store import Store
+from tracker.units import UnitService
+
+MANUAL = "手工"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a user wants to set; ``None`` leaves a field as it is."""
+
+    status: Status | None = None
+    percent: int | None = None
+    note: str | None = None
+    problems: str | None = None
+    next_steps: str | None = None
+    clear_percent: bool = False
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a change comes from, kept in its history entry."""
+
+    source: str = "手工"
+    round_id: int | None = None
+    batch_id: int | None = None
+
+
+class ProgressService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.units = UnitService(store)
+        self.documents = DocumentService(store)
+
+    # -- finding ---------------------------------------------------------------------------
+    def find_measure(self, session: Session, code: str, doc: str | None = None) -> Measure:
+        document = self.documents.find(session, doc)
+        query = select(Measure).where(Measure.code == code.strip(), Measure.withdrawn.is_(False))
+        if document is not None:
+            query = query.where(Measure.document_id == document.id)
+        found = list(session.scalars(query))
+        if not found:
+            where = f" in {document.doc_number or document.short_title}" if document else ""
+            raise NotFoundError(f"no measure {code!r}{where}")
+        if len(found) > 1:
+            docs = "、".join(m.document.doc_number or m.document.short_title for m in found)
+            raise AmbiguousError(
+                f"measure {code!r} exists in several documents ({docs}); name one with --doc"
+            )
+        return found[0]
+
+    def find_assignment(
+        self, session: Session, code: str, unit: str, doc: str | None = None
+    ) -> Assignment:
+        measure = self.find_measure(session, code, doc)
+        target = self.units.find(session, unit)
+        for assignment in measure.assignments:
+            if assignment.unit_id == target.id and assignment.active:
+                return assignment
+        raise NotFoundError(f"{target.name} is not assigned measure {measure.code}")
+
+    # -- changing --------------------------------------------------------------------------
+    def record(
+        self,
+        assignment_id: int,
+        change: Change,
+        *,
+        expected_version: int | None = None,
+        source: str | Provenance = MANUAL,
+        session: Session | None = None,
+    ) -> int:
+        """Apply one change; returns the assignment's new version."""
+        if session is None:
+            with self.store.transaction() as own:
+                return self.record(
+                    assignment_id,
+                    change,
+                    expected_version=expected_version,
+                    source=source,
+                    session=own,
+                )
+        origin = source if isinstance(source, Provenance) else Provenance(source)
+        assignment = session.get(Assignment, assignment_id)
+        if assignment is None:
+            raise NotFoundError(f"assignment {assignment_id} no longer exists")
+        if expected_version is not None and assignment.version != expected_version:
+            raise StaleEditError(
+                f"{assignment.unit.name} / measure {assignment.measure.code} was changed by "
+                f"{assignment.updated_by or 'someone'} at {assignment.updated_at:%Y-%m-%d %H:%M}; "
+                "reload and try again"
+            )
+        if change.percent is not None and not 0 <= change.percent <= 100:
+            raise InvalidInputError(f"percent {change.percent} is outside 0–100")
+        before = _fields(assignment)
+        after = dict(before)
+        if change.status is not None:
+            after["status"] = change.status.value
+        if change.clear_percent:
+            after["percent"] = None
+        elif change.percent is not None:
+            after["percent"] = change.percent
+        for name in ("note", "problems", "next_steps"):
+            value = getattr(change, name)
+            if value is not None:
+                after[name] = value
+        if after == before:
+            return assignment.version
+        now = datetime.now()
+        session.add(
+            ProgressEntry(
+                assignment_id=assignment.id,
+                changed_at=now,
+                changed_by=self.store.user,
+                source=origin.source,
+                round_id=origin.round_id,
+                batch_id=origin.batch_id,
+                **{f"old_{k}": v for k, v in before.items()},
+                **{f"new_{k}": v for k, v in after.items()},
+            )
+        )
+        for name, value in after.items():
+            setattr(assignment, name, value)
+        assignment.updated_by = self.store.user
+        assignment.updated_at = now
+        try:
+            session.flush()
+        except StaleDataError:
+            raise StaleEditError("another user saved this assignment first; reload") from None
+        return assignment.version
+
+    def record_by_code(
+        self, code: str, unit: str, change: Change, *, doc: str | None = None, source: str = MANUAL
+    ) -> int:
+        with self.store.transaction() as session:
+            assignment = self.find_assignment(session, code, unit, doc)
+            return self.record(assignment.id, change, source=source, session=session)
+
+    def tick_off(self, assignment_id: int, *, expected_version: int | None = None) -> int:
+        """销号: the office confirms the unit's part is done."""
+        return self.record(
+            assignment_id, Change(status=Status.TICKED_OFF), expected_version=expected_version
+        )
+
+    def undo_tick_off(self, assignment_id: int) -> int:
+        """Return a ticked-off assignment to the status it had before it was ticked off."""
+        with self.store.transaction() as session:
+            assignment = session.get(Assignment, assignment_id)
+            if assignment is None or assignment.status != Status.TICKED_OFF:
+                raise InvalidInputError("this assignment is not ticked off")
+            last = session.scalars(
+                select(ProgressEntry)
+                .where(
+                    ProgressEntry.assignment_id == assignment_id,
+                    ProgressEntry.new_status == Status.TICKED_OFF.value,
+                    ProgressEntry.old_status != Status.TICKED_OFF.value,
+                )
+                .order_by(ProgressEntry.id.desc())
+            ).first()
+            previous = Status(last.old_status) if last and last.old_status else Status.DONE
+            return self.record(
+                assignment_id, Change(status=previous), source="撤销销号", session=session
+            )
+
+    def assign(self, code: str, unit: str, *, doc: str | None = None, role: str = SUPPORT) -> int:
+        """Add a unit to a measure (or bring back one that was removed)."""
+        with self.store.transaction() as session:
+            measure = self.find_measure(session, code, doc)
+            target = self.units.find(session, unit)
+            for assignment in measure.assignments:
+                if assignment.unit_id == target.id:
+                    if assignment.active:
+                        raise InvalidInputError(f"{target.name} is already assigned {code}")
+                    assignment.active = True
+                    return assignment.id
+            start = Status.STANDING if measure.standing else Status.NOT_STARTED
+            now = datetime.now()
+            assignment = Assignment(
+                measure_id=measure.id,
+                unit_id=target.id,
+                role=role,
+                status=start.value,
+                percent=None,
+                note="",
+                active=True,
+                updated_by=self.store.user,
+                updated_at=now,
+            )
+            session.add(assignment)
+            session.flush()
+            session.add(
+                ProgressEntry(
+                    assignment_id=assignment.id,
+                    changed_at=now,
+                    changed_by=self.store.user,
+                    source="分配",
+                    old_status=None,
+                    new_status=start.value,
+                    old_percent=None,
+                    new_percent=None,
+                    old_note=None,
+                    new_note="",
+                )
+            )
+            return assignment.id
+
+    def unassign(self, code: str, unit: str, *, doc: str | None = None) -> None:
+        """Take a unit off a measure; its progress and history stay, out of sight."""
+        with self.store.transaction() as session:
+            self.find_assignment(session, code, unit, doc).active = False
+
+    # -- history ---------------------------------------------------------------------------
+    def history(self, assignment_id: int) -> list[HistoryRow]:
+        with self.store.reading() as session:
+            entries = session.scalars(
+                select(ProgressEntry)
+                .where(ProgressEntry.assignment_id == assignment_id)
+                .order_by(ProgressEntry.id)
+            )
+            return [
+                HistoryRow(
+                    changed_at=e.changed_at,
+                    changed_by=e.changed_by,
+                    source=e.source,
+                    old_status=e.old_status,
+                    new_status=e.new_status,
+                    old_percent=e.old_percent,
+                    new_percent=e.new_percent,
+                    old_note=e.old_note,
+                    new_note=e.new_note,
+                )
+                for e in entries
+            ]
+
+
+def _fields(assignment: Assignment) -> dict[str, object]:
+    return {
+        "status": assignment.status,
+        "percent": assignment.percent,
+        "note": assignment.note,
+        "problems": assignment.problems,
+        "next_steps": assignment.next_steps,
+    }

@@ -1,0 +1,41 @@
+"""SQL expressions for the derived states, so filters and counts run in the database.
+
+They mirror ``tracker.statuses.is_overdue`` / ``is_due_soon`` exactly; the
+tests check both against each other.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import ColumnElement, and_, case, not_
+
+from db.models import Assignment, Measure
+from tracker.statuses import FINISHED, Status
+
+_NOT_COUNTING = [s.value for s in FINISHED] + [Status.STANDING.value]
+
+
+def open_condition() -> ColumnElement[bool]:
+    return not_(Assignment.status.in_([s.value for s in FINISHED]))
+
+
+def overdue_condition(today: date) -> ColumnElement[bool]:
+    return and_(
+        Measure.deadline.is_not(None),
+        Measure.deadline < today,
+        not_(Assignment.status.in_(_NOT_COUNTING)),
+    )
+
+
+def due_soon_condition(today: date, days: int) -> ColumnElement[bool]:
+    return and_(
+        Measure.deadline.is_not(None),
+        Measure.deadline >= today,
+        Measure.deadline <= today + timedelta(days=days),
+        not_(Assignment.status.in_(_NOT_COUNTING)),
+    )
+
+
+def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return case((condition, 1), else_=0)

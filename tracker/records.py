@@ -1,0 +1,141 @@
+"""Plain objects the services hand to the CLI and the GUI (never ORM instances)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from tracker.statuses import Derived, Status
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    title: str
+    short_title: str
+    doc_number: str | None
+    issuer: str | None
+    issued_on: date | None
+    source_name: str
+    revision: int
+    measures: int
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    id: int
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    contact_person: str
+    phone: str
+    needs_review: bool
+    assigned: int = 0
+    open: int = 0
+    overdue: int = 0
+
+
+@dataclass(frozen=True)
+class NewUnit:
+    """A unit name an import had never seen: created, and listed for a clerk to review."""
+
+    name: str
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    """One row of the assignment table: a unit's part in a measure, as seen today."""
+
+    id: int
+    document_id: int
+    doc_label: str
+    measure_id: int
+    code: str
+    title: str
+    part: str | None
+    section: str | None
+    unit: str
+    role: str
+    status: Status
+    state: Derived
+    percent: int | None
+    note: str
+    deadline: date | None
+    deadline_text: str | None
+    updated_at: datetime
+    updated_by: str
+    version: int
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    changed_at: datetime
+    changed_by: str
+    source: str
+    old_status: str | None
+    new_status: str
+    old_percent: int | None
+    new_percent: int | None
+    old_note: str | None
+    new_note: str
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    """How a measure differs between the stored document and a revised file."""
+
+    code: str
+    kind: str  # "added" | "removed" | "changed"
+    details: tuple[str, ...] = ()
+
+
+@dataclass
+class ImportOutcome:
+    """What importing a policy document did, or would do.
+
+    ``state``: "created", "unchanged" (the same file again), "revision_pending"
+    (a revised version: nothing written, ``changes`` lists the differences) or
+    "revised" (the revision was applied).
+    """
+
+    state: str
+    document_id: int | None
+    measures: int = 0
+    assignments: int = 0
+    unassigned_codes: list[str] = field(default_factory=list)
+    new_units: list[NewUnit] = field(default_factory=list)
+    changes: list[MeasureChange] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UnitStats:
+    unit: str
+    assigned: int
+    by_status: dict[str, int]
+    overdue: int
+    due_soon: int
+
+
+@dataclass(frozen=True)
+class PartStats:
+    document: str
+    part: str
+    assignments: int
+    finished: int
+    ticked_off: int
+    overdue: int
+
+    @property
+    def completion(self) -> float:
+        return self.finished / self.assignments if self.assignments else 0.0
+
+
+@dataclass(frozen=True)
+class Summary:
+    measures: int
+    assignments: int
+    by_status: dict[str, int]
+    overdue: int
+    due_soon: int
+    units: list[UnitStats]

@@ -1,0 +1,73 @@
+"""Reporting rounds (调度轮次): every export and every imported change belongs to one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import ImportBatch, LedgerExport, Round
+from tracker.errors import InvalidInputError, NotFoundError
+from tracker.store import Store
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    id: int
+    name: str
+    as_of: date
+    exports: int
+    imports: int
+
+
+class RoundService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def list(self) -> list[RoundInfo]:
+        with self.store.reading() as session:
+            exports = dict(
+                session.execute(
+                    select(LedgerExport.round_id, func.count()).group_by(LedgerExport.round_id)
+                ).tuples()
+            )
+            imports = dict(
+                session.execute(
+                    select(ImportBatch.round_id, func.count())
+                    .where(ImportBatch.undone_at.is_(None))
+                    .group_by(ImportBatch.round_id)
+                ).tuples()
+            )
+            return [
+                RoundInfo(r.id, r.name, r.as_of, exports.get(r.id, 0), imports.get(r.id, 0))
+                for r in session.scalars(select(Round).order_by(Round.as_of, Round.id))
+            ]
+
+    def create(self, name: str, as_of: date) -> RoundInfo:
+        name = name.strip()
+        if not name:
+            raise InvalidInputError("a round needs a name, e.g. 2021年第3季度")
+        with self.store.transaction() as session:
+            if session.scalar(select(Round).where(Round.name == name)) is not None:
+                raise InvalidInputError(f"a round named {name!r} already exists")
+            created = Round(name=name, as_of=as_of, created_at=datetime.now())
+            session.add(created)
+            session.flush()
+            return RoundInfo(created.id, created.name, created.as_of, 0, 0)
+
+    def find(self, session: Session, name: str | None) -> Round:
+        """The round a user names; without a name, the latest one."""
+        if name:
+            found = session.scalar(select(Round).where(Round.name == name.strip()))
+            if found is None:
+                known = "、".join(session.scalars(select(Round.name))) or "none yet"
+                raise NotFoundError(f"no round named {name!r} (rounds: {known})")
+            return found
+        latest = session.scalars(
+            select(Round).order_by(Round.as_of.desc(), Round.id.desc())
+        ).first()
+        if latest is None:
+            raise NotFoundError("no reporting round yet: create one first (new-round)")
+        return latest

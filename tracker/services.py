@@ -1,0 +1,48 @@
+"""All services over one open database — what the CLI and the main window hold.
+
+Widgets should receive only the service they need (``services.progress``…),
+not this whole bundle.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from tracker.documents import DocumentService
+from tracker.overview import OverviewService
+from tracker.progress import ProgressService
+from tracker.store import Clock, Store
+from tracker.units import UnitService
+
+
+@dataclass
+class Services:
+    store: Store
+    documents: DocumentService
+    units: UnitService
+    progress: ProgressService
+    overview: OverviewService
+
+    @classmethod
+    def open(
+        cls,
+        target: str | os.PathLike[str] | None = None,
+        *,
+        clock: Clock | None = None,
+        user: str | None = None,
+    ) -> Services:
+        return cls.over(Store.open(target, clock=clock, user=user))
+
+    @classmethod
+    def over(cls, store: Store) -> Services:
+        return cls(
+            store=store,
+            documents=DocumentService(store),
+            units=UnitService(store),
+            progress=ProgressService(store),
+            overview=OverviewService(store),
+        )
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,96 @@
+"""The statuses an assignment can have, and the states derived from them.
+
+Stored statuses are what a unit or the office says: 未启动, 推进中, 已完成 (the unit
+reports it done), 已销号 (the office confirmed and ticked it off), 长期坚持 (a standing
+task).  逾期 (overdue) and 临期 (due soon) are never stored: they follow from the
+deadline and today's date, so they can never go stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from enum import StrEnum
+
+DEFAULT_DUE_SOON_DAYS = 15
+
+
+class Status(StrEnum):
+    NOT_STARTED = "未启动"
+    IN_PROGRESS = "推进中"
+    DONE = "已完成"
+    TICKED_OFF = "已销号"
+    STANDING = "长期坚持"
+
+
+class Derived(StrEnum):
+    """Display state of an assignment or measure on a given day."""
+
+    NOT_STARTED = "未启动"
+    IN_PROGRESS = "推进中"
+    DONE = "已完成"
+    TICKED_OFF = "已销号"
+    STANDING = "长期坚持"
+    OVERDUE = "逾期"
+    DUE_SOON = "临期"
+    UNASSIGNED = "未分配"
+
+
+FINISHED = frozenset({Status.DONE, Status.TICKED_OFF})
+
+
+def parse_status(text: str) -> Status:
+    """The stored status for a word a user typed; raises ValueError naming the allowed ones."""
+    try:
+        return Status(text.strip())
+    except ValueError:
+        allowed = "、".join(s.value for s in Status)
+        raise ValueError(f"unknown status {text!r}; allowed: {allowed}") from None
+
+
+def is_overdue(status: Status, deadline: date | None, today: date) -> bool:
+    return (
+        deadline is not None
+        and status not in FINISHED
+        and status is not Status.STANDING
+        and deadline < today
+    )
+
+
+def is_due_soon(status: Status, deadline: date | None, today: date, days: int) -> bool:
+    return (
+        deadline is not None
+        and status not in FINISHED
+        and status is not Status.STANDING
+        and today <= deadline <= today + timedelta(days=days)
+    )
+
+
+def derive(status: Status, deadline: date | None, today: date, due_soon_days: int) -> Derived:
+    """What a clerk sees for one assignment today."""
+    if is_overdue(status, deadline, today):
+        return Derived.OVERDUE
+    if is_due_soon(status, deadline, today, due_soon_days):
+        return Derived.DUE_SOON
+    return Derived(status.value)
+
+
+def measure_status(statuses: Iterable[Status]) -> Status | None:
+    """A measure's status from its assignments: the least advanced one wins.
+
+    A measure is ticked off only when every unit's part is ticked off, done when
+    every part is at least done, and not started only when no unit has begun.
+    ``None`` for a measure with no assignment.
+    """
+    found = list(statuses)
+    if not found:
+        return None
+    if all(s is Status.TICKED_OFF for s in found):
+        return Status.TICKED_OFF
+    if all(s in FINISHED for s in found):
+        return Status.DONE
+    if all(s is Status.STANDING or s in FINISHED for s in found):
+        return Status.STANDING
+    if all(s is Status.NOT_STARTED for s in found):
+        return Status.NOT_STARTED
+    return Status.IN_PROGRESS

@@ -1,0 +1,221 @@
+"""The units directory: canonical names, aliases, kinds, contacts, merging.
+
+Documents name the same unit in several ways (自治区高级人民法院 / 自治区高级法院).
+Every name goes through ``resolve``: known name → that unit; known alias → its
+unit; otherwise the importer's canonical form is tried, and only then is a new
+unit created — flagged ``needs_review`` with the closest known names, so a
+clerk can merge it into the right one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import datetime
+
+from importers.policy.units import canonical_unit
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from db.models import (
+    Assignment,
+    HeadingLead,
+    Measure,
+    ProgressEntry,
+    Unit,
+    UnitAlias,
+    UnitGroupMember,
+)
+from tracker.errors import InvalidInputError, NotFoundError
+from tracker.queries import count_if, open_condition, overdue_condition
+from tracker.records import NewUnit, UnitInfo
+from tracker.store import Store
+
+_LOCAL = re.compile(r"(市|县|区|州|盟|旗)(人民政府|政府)?$")
+_OTHER = ("银行", "支行", "公司", "集团", "海关")
+
+
+def classify_unit(name: str) -> str:
+    """部门, 地方, 集体 or 其他 — for grouping in the directory and reports."""
+    if name.startswith("各"):
+        return "集体"
+    if any(word in name for word in _OTHER):
+        return "其他"
+    if _LOCAL.search(name) and not name.endswith(("厅", "委", "局", "办")):
+        return "地方"
+    return "部门"
+
+
+def alias_map(session: Session) -> dict[str, str]:
+    """Every alias the office has recorded → canonical unit name."""
+    rows = session.execute(select(UnitAlias.alias, Unit.name).join(Unit))
+    return {alias: name for alias, name in rows}
+
+
+def suggestions(name: str, known: list[str], limit: int = 3) -> tuple[str, ...]:
+    return tuple(difflib.get_close_matches(name, known, n=limit, cutoff=0.5))
+
+
+class UnitResolver:
+    """Resolves many names inside one import transaction, creating new units as needed."""
+
+    def __init__(self, session: Session, now: datetime) -> None:
+        self.session = session
+        self.now = now
+        self.by_name = {u.name: u for u in session.scalars(select(Unit))}
+        self.aliases = alias_map(session)
+        self.created: list[NewUnit] = []
+
+    def resolve(self, raw: str) -> Unit:
+        name = self.aliases.get(raw, raw)
+        if name not in self.by_name:
+            name = canonical_unit(name, self.aliases)
+        unit = self.by_name.get(name)
+        if unit is None:
+            known = list(self.by_name)
+            unit = Unit(name=name, kind=classify_unit(name), needs_review=True, created_at=self.now)
+            self.session.add(unit)
+            self.session.flush()
+            self.created.append(NewUnit(name, suggestions(name, known)))
+            self.by_name[name] = unit
+        return unit
+
+
+class UnitService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def list(self) -> list[UnitInfo]:
+        today = self.store.clock.today()
+        with self.store.reading() as session:
+            units = session.scalars(
+                select(Unit).options(selectinload(Unit.aliases)).order_by(Unit.id)
+            ).all()
+            counts = {
+                uid: (assigned, open_, overdue)
+                for uid, assigned, open_, overdue in session.execute(
+                    select(
+                        Assignment.unit_id,
+                        func.count(),
+                        func.sum(count_if(open_condition())),
+                        func.sum(count_if(overdue_condition(today))),
+                    )
+                    .join(Measure)
+                    .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+                    .group_by(Assignment.unit_id)
+                )
+            }
+            return [
+                UnitInfo(
+                    id=u.id,
+                    name=u.name,
+                    kind=u.kind,
+                    aliases=tuple(sorted(a.alias for a in u.aliases)),
+                    contact_person=u.contact_person,
+                    phone=u.phone,
+                    needs_review=u.needs_review,
+                    assigned=counts.get(u.id, (0, 0, 0))[0],
+                    open=int(counts.get(u.id, (0, 0, 0))[1] or 0),
+                    overdue=int(counts.get(u.id, (0, 0, 0))[2] or 0),
+                )
+                for u in units
+            ]
+
+    def find(self, session: Session, text: str) -> Unit:
+        """The unit a user means by ``text``: name, alias, canonical form or a unique suffix."""
+        text = text.strip()
+        aliases = alias_map(session)
+        for candidate in (text, aliases.get(text, ""), canonical_unit(text, aliases)):
+            if candidate:
+                unit = session.scalar(select(Unit).where(Unit.name == candidate))
+                if unit is not None:
+                    return unit
+        names = list(session.scalars(select(Unit.name)))
+        tail = [n for n in names if n.endswith(text)] if text else []
+        if len(tail) == 1:
+            return session.scalars(select(Unit).where(Unit.name == tail[0])).one()
+        hint = suggestions(text, names) or tuple(tail[:3])
+        more = f"; did you mean {'、'.join(hint)}?" if hint else ""
+        raise NotFoundError(f"unknown unit {text!r}{more}")
+
+    def add_alias(self, unit_name: str, alias: str) -> None:
+        alias = alias.strip()
+        if not alias:
+            raise InvalidInputError("an alias cannot be empty")
+        with self.store.transaction() as session:
+            unit = self.find(session, unit_name)
+            if session.scalar(select(Unit).where(Unit.name == alias)) is not None:
+                raise InvalidInputError(f"{alias!r} is itself a unit; merge the two units instead")
+            session.add(UnitAlias(unit_id=unit.id, alias=alias))
+
+    def update_contact(self, unit_name: str, person: str, phone: str) -> None:
+        with self.store.transaction() as session:
+            unit = self.find(session, unit_name)
+            unit.contact_person = person.strip()
+            unit.phone = phone.strip()
+
+    def mark_reviewed(self, unit_name: str) -> None:
+        with self.store.transaction() as session:
+            self.find(session, unit_name).needs_review = False
+
+    def merge(self, source_name: str, target_name: str) -> int:
+        """Fold unit ``source`` into ``target``; its name becomes an alias.
+
+        Returns the number of assignments moved.  Where both units were assigned
+        the same measure, the target's assignment stays and the source's history
+        entries move onto it, so no progress ever recorded is lost.
+        """
+        with self.store.transaction() as session:
+            source = self.find(session, source_name)
+            target = self.find(session, target_name)
+            if source.id == target.id:
+                raise InvalidInputError("a unit cannot be merged into itself")
+            target_by_measure = {
+                a.measure_id: a
+                for a in session.scalars(select(Assignment).where(Assignment.unit_id == target.id))
+            }
+            moved = 0
+            for assignment in session.scalars(
+                select(Assignment).where(Assignment.unit_id == source.id)
+            ).all():
+                kept = target_by_measure.get(assignment.measure_id)
+                if kept is None:
+                    assignment.unit_id = target.id
+                    moved += 1
+                    continue
+                session.execute(
+                    update(ProgressEntry)
+                    .where(ProgressEntry.assignment_id == assignment.id)
+                    .values(assignment_id=kept.id)
+                )
+                session.delete(assignment)
+            _move_leads(session, source.id, target.id)
+            session.execute(
+                update(UnitAlias).where(UnitAlias.unit_id == source.id).values(unit_id=target.id)
+            )
+            session.execute(
+                delete(UnitGroupMember).where(
+                    (UnitGroupMember.group_id == source.id)
+                    | (UnitGroupMember.member_id == source.id)
+                )
+            )
+            session.flush()
+            session.add(UnitAlias(unit_id=target.id, alias=source.name))
+            if not target.contact_person and source.contact_person:
+                target.contact_person, target.phone = source.contact_person, source.phone
+            session.delete(source)
+            return moved
+
+
+def _move_leads(session: Session, source_id: int, target_id: int) -> None:
+    existing = set(
+        session.scalars(select(HeadingLead.heading_id).where(HeadingLead.unit_id == target_id))
+    )
+    for lead in session.scalars(select(HeadingLead).where(HeadingLead.unit_id == source_id)).all():
+        if lead.heading_id in existing:
+            session.delete(lead)
+        else:
+            session.add(
+                HeadingLead(heading_id=lead.heading_id, unit_id=target_id, position=lead.position)
+            )
+            session.delete(lead)

@@ -47,7 +47,8 @@ def current_revision(engine: Engine) -> str | None:
 def backup_sqlite(db_file: Path, revision: str | None) -> Path:
     """Copy a live SQLite database (WAL included) with the backup API; return the copy's path."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = db_file.with_name(f"{db_file.stem}.backup-{stamp}-{revision or 'none'}{db_file.suffix}")
+    name = f"{db_file.stem}.backup-{stamp}-{revision or 'none'}{db_file.suffix}"
+    target = db_file.with_name(name)
     source = sqlite3.connect(db_file)
     try:
         dest = sqlite3.connect(target)

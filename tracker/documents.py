@@ -13,14 +13,14 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from importers.policy.errors import PolicyReadError
-from importers.policy.parser import SourceInfo, parse_file
-from importers.policy.units import canonical_unit
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import Assignment, Document, Heading, HeadingLead, Measure, Milestone, ProgressEntry
 from importers.policy import ParsedDocument, ParsedMeasure
+from importers.policy.errors import PolicyReadError
+from importers.policy.parser import SourceInfo, parse_file
+from importers.policy.units import canonical_unit
 from tracker.errors import AmbiguousError, NotFoundError, UserError
 from tracker.records import DocumentInfo, ImportOutcome, MeasureChange
 from tracker.statuses import Status

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from importers.ledger.reader import read_ledger
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,6 +24,7 @@ from db.models import Assignment, ImportBatch, Measure, ProgressEntry, Round, Un
 from importers.ledger.columns import header_for_field
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
+from importers.ledger.reader import read_ledger
 from tracker.errors import InvalidInputError, UserError
 from tracker.progress import Change, ProgressService, Provenance
 from tracker.rounds import RoundService
@@ -248,8 +248,8 @@ class LedgerImporter:
                         row.sheet,
                         code_cell,
                         (
-                            f"measure {row.measure_code} of {unit_name} exists in several documents "
-                            "and the ledger's hidden keys are gone"
+                            f"measure {row.measure_code} of {unit_name} exists in several "
+                            "documents and the ledger's hidden keys are gone"
                         ),
                     )
                 )
@@ -279,16 +279,16 @@ class LedgerImporter:
             if (no_meta or row.exported is None)
             else {f: row.exported.get(f) for f in FIELDS}
         )
-        if returned["status"] == Status.TICKED_OFF.value and base["status"] != returned["status"]:
-            if owner is not None:
-                preview.rejected.append(
-                    Rejected(
-                        row.sheet,
-                        code_cell,
-                        ("a unit cannot tick off (已销号) its own measure; only the office can"),
-                    )
+        ticking = returned["status"] == Status.TICKED_OFF.value != base["status"]
+        if ticking and owner is not None:
+            preview.rejected.append(
+                Rejected(
+                    row.sheet,
+                    code_cell,
+                    ("a unit cannot tick off (已销号) its own measure; only the office can"),
                 )
-                return
+            )
+            return
         any_change = False
         for name in FIELDS:
             new = returned[name]

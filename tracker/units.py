@@ -13,7 +13,6 @@ import difflib
 import re
 from datetime import datetime
 
-from importers.policy.units import canonical_unit
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
@@ -26,6 +25,7 @@ from db.models import (
     UnitAlias,
     UnitGroupMember,
 )
+from importers.policy.units import canonical_unit
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.queries import count_if, open_condition, overdue_condition
 from tracker.records import NewUnit, UnitInfo

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from importers.policy.parser import SourceInfo
 
 from importers.policy import (
     ParsedDocument,
@@ -15,6 +14,7 @@ from importers.policy import (
     ParsedPart,
     ParsedSection,
 )
+from importers.policy.parser import SourceInfo
 from tracker.services import Services
 from tracker.store import Clock
 

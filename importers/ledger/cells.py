@@ -1,0 +1,122 @@
+"""Cell values as python-calamine returns them, turned into the types we use.
+
+Excel, WPS and LibreOffice store the same typed-in value differently: ``80``
+may come back as ``80.0``, a percent-formatted ``80%`` as ``0.8``, a date as a
+``date``, a ``datetime`` or the text ``2021/6/30``, an empty cell as ``""``.
+Every conversion lives here so that the reader handles each kind once and the
+rules are tested in one place.  Converters for values a unit may get wrong
+raise :class:`CellValueError` with an English reason for the error list.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, time, timedelta
+
+RawValue = int | float | str | bool | date | datetime | time | timedelta | None
+"""Anything a calamine cell can hold."""
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_TEXT_DATE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+)
+_PERCENT_SIGNS = ("%", "％")
+
+
+class CellValueError(ValueError):
+    """A cell's value cannot be accepted; the message is the reason shown to the office."""
+
+
+def is_empty(value: RawValue) -> bool:
+    """True for a cell with nothing in it (``None``, ``""`` or only whitespace)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value: RawValue) -> str:
+    """Any cell as text: stripped at both ends, line breaks inside kept.
+
+    Numbers lose a ``.0`` that only the storage added (a phone number typed
+    into a cell comes back as ``13912345678.0``); dates become ISO text.
+    Windows line breaks become ``\\n`` so that a re-saved file compares equal.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def to_date(value: RawValue) -> date | None:
+    """A date cell, a date typed as text, or an Excel serial number; else ``None``.
+
+    Returns ``None`` rather than raising: the 完成时限 column legitimately holds
+    text such as ``2021年6月底前`` or ``长期坚持``.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # Serial numbers of 1954..2119: a date cell that lost its number format.
+        if 20000 <= value <= 80000 and float(value).is_integer():
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        return None
+    if isinstance(value, str):
+        match = _TEXT_DATE.match(value.strip())
+        if match:
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return None
+    return None
+
+
+def to_percent(value: RawValue) -> int | None:
+    """完成进度 as a whole percent 0–100, or ``None`` for an empty cell.
+
+    ``80``, ``"80"``, ``"80%"`` and ``0.8`` all mean 80: a cell formatted as a
+    percent stores 80% as 0.8.  So a plain number strictly between 0 and 1 is a
+    fraction; 0 and 1 themselves are taken literally (1 means 1%, not 100% —
+    there is no way to tell a percent-formatted 100% from a typed 1 in the
+    values calamine returns).  Fractions of a percent are rounded.
+    """
+    if is_empty(value):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise CellValueError(f'percent "{text(value)}" is not a number')
+    number: float
+    if isinstance(value, str):
+        raw = value.strip()
+        had_sign = raw.endswith(_PERCENT_SIGNS)
+        digits = raw.rstrip("".join(_PERCENT_SIGNS)).strip()
+        try:
+            number = float(digits)
+        except ValueError:
+            raise CellValueError(f'percent "{raw}" is not a number') from None
+        if not had_sign and 0 < number < 1:
+            number *= 100
+    else:
+        number = float(value)
+        if 0 < number < 1:
+            number *= 100
+    if not math.isfinite(number):
+        raise CellValueError(f'percent "{text(value)}" is not a number')
+    whole = math.floor(number + 0.5)
+    if not 0 <= whole <= 100:
+        shown = int(number) if number.is_integer() else number
+        raise CellValueError(f"percent {shown} is outside 0–100")
+    return whole

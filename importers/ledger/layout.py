@@ -1,0 +1,208 @@
+"""How a ledger sheet looks on screen and on paper: styles, cells and print setup.
+
+Offices print the returned ledgers and put them on the table at meetings, so
+the print setup matters as much as the data: A4 landscape, one page wide, the
+header row on every page, page numbers in the footer.  Styles are built once
+per workbook as openpyxl ``StyleArray`` templates and copied into each cell —
+setting fonts and borders cell by cell costs a dictionary lookup each time and
+is what makes large exports slow.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import copy
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.properties import PageSetupProperties
+
+FONT_NAME = "宋体"
+"""SimSun: present on every Chinese Windows, substituted by a CJK font elsewhere."""
+
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+MAX_CELL_TEXT = 32767
+"""Excel's limit on the characters in one cell."""
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_THIN = Side(style="thin", color="000000")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_LOCKED = Protection(locked=True)
+_UNLOCKED = Protection(locked=False)
+
+
+def _style(ws: Any, **attrs: Any) -> Any:
+    """A ``StyleArray`` registered in ``ws``'s workbook, to copy into many cells."""
+    cell = WriteOnlyCell(ws)
+    for name, value in attrs.items():
+        setattr(cell, name, value)
+    return copy(cell._style)
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The cell styles of a ledger workbook (openpyxl ``StyleArray`` objects)."""
+
+    title: Any
+    info: Any
+    info_right: Any
+    header: Any
+    header_fill_in: Any
+    text: Any
+    center: Any
+    date: Any
+    fill_text: Any
+    fill_center: Any
+    fill_number: Any
+    total: Any
+    meta: Any
+
+
+def make_palette(ws: Any) -> Palette:
+    """Register the ledger styles in ``ws``'s workbook."""
+    body = Font(name=FONT_NAME, size=10)
+    bold = Font(name=FONT_NAME, size=10, bold=True)
+    wrap_top = Alignment(wrap_text=True, vertical="center", horizontal="left")
+    wrap_mid = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    grey = PatternFill("solid", fgColor="D9D9D9")
+    cream = PatternFill("solid", fgColor="FFF2CC")
+    return Palette(
+        title=_style(
+            ws,
+            font=Font(name=FONT_NAME, size=16, bold=True),
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        ),
+        info=_style(ws, font=body, alignment=Alignment(horizontal="left", vertical="center")),
+        info_right=_style(
+            ws, font=body, alignment=Alignment(horizontal="right", vertical="center")
+        ),
+        header=_style(ws, font=bold, alignment=wrap_mid, border=_BOX, fill=grey),
+        header_fill_in=_style(ws, font=bold, alignment=wrap_mid, border=_BOX, fill=cream),
+        text=_style(ws, font=body, alignment=wrap_top, border=_BOX, protection=_LOCKED),
+        center=_style(ws, font=body, alignment=wrap_mid, border=_BOX, protection=_LOCKED),
+        date=_style(
+            ws,
+            font=body,
+            alignment=wrap_mid,
+            border=_BOX,
+            protection=_LOCKED,
+            number_format=DATE_FORMAT,
+        ),
+        fill_text=_style(ws, font=body, alignment=wrap_top, border=_BOX, protection=_UNLOCKED),
+        fill_center=_style(ws, font=body, alignment=wrap_mid, border=_BOX, protection=_UNLOCKED),
+        fill_number=_style(
+            ws,
+            font=body,
+            alignment=wrap_mid,
+            border=_BOX,
+            protection=_UNLOCKED,
+            number_format="0",
+        ),
+        total=_style(ws, font=bold, alignment=wrap_mid, border=_BOX),
+        meta=_style(ws, number_format="@"),
+    )
+
+
+def clean_text(text: str) -> str:
+    """Text as it can be stored: no XML-illegal control characters, within Excel's limit."""
+    return _ILLEGAL.sub("", text)[:MAX_CELL_TEXT]
+
+
+def cell(ws: Any, value: str | int | date | None, style: Any) -> Any:
+    """A write-only cell with ``style``; text is always stored as text.
+
+    openpyxl turns a string starting with ``=`` into a formula and ``#N/A`` into
+    an error value.  Progress text like ``=1+1`` or ``-完成`` is the unit's words,
+    never something to evaluate, so strings are forced to data type ``s``.
+    """
+    c = WriteOnlyCell(ws)
+    if isinstance(value, str):
+        c.value = clean_text(value)
+        c.data_type = "s"
+    else:
+        c.value = value
+    c._style = copy(style)
+    return c
+
+
+LINE_HEIGHT = 13.5
+"""Points per line of 10-point CJK text, with the leading LibreOffice and WPS use."""
+MAX_ROW_HEIGHT = 409.0
+"""Excel's largest row height, in points."""
+
+
+def display_width(text: str) -> int:
+    """Width of ``text`` in column-width units: a CJK character counts 1.8.
+
+    10-point SimSun is about twice a Calibri digit in Excel and about 1.6 in
+    LibreOffice; 1.8 keeps Excel from cutting text and LibreOffice from printing
+    half-empty rows.
+
+    Counted from the UTF-8 length (a CJK character is 3 bytes, ASCII 1) because
+    a per-character ``east_asian_width`` lookup is too slow for 100,000 rows.
+    """
+    if text.isascii():
+        return len(text)
+    wide = (len(text.encode("utf-8")) - len(text)) // 2
+    return len(text) + (wide * 4 + 4) // 5
+
+
+def row_height(cells: list[tuple[str, float]]) -> float:
+    """Row height in points that shows every (text, column width) pair in full.
+
+    Neither LibreOffice nor WPS re-fits row heights when opening an xlsx, so
+    wrapped text would print cut off unless the height is written explicitly.
+    """
+    lines = 1
+    for text, width in cells:
+        if not text:
+            continue
+        usable = max(width - 1.0, 1.0)
+        count = sum(max(1, -(-display_width(part) // int(usable))) for part in text.split("\n"))
+        lines = max(lines, count)
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4.0)
+
+
+def set_widths(ws: Any, widths: list[float]) -> None:
+    """Column widths in characters (must come before the first row in write-only mode)."""
+    from openpyxl.utils import get_column_letter
+
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def print_setup(ws: Any, *, title_rows: str, freeze: str) -> None:
+    """A4 landscape, one page wide, ``title_rows`` on every page, 第 n 页 共 m 页."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = 0.5
+    ws.page_margins.bottom = 0.6
+    ws.page_margins.header = 0.3
+    ws.page_margins.footer = 0.3
+    ws.print_title_rows = title_rows
+    ws.freeze_panes = freeze
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    ws.oddFooter.center.size = 9
+
+
+def protect(ws: Any) -> None:
+    """Lock the sheet without a password; units may still resize, filter and sort.
+
+    Without a password the protection is a guard rail against typing over the
+    measure text, not security: the import never trusts the locked columns.
+    """
+    p = ws.protection
+    p.sheet = True
+    p.formatColumns = False
+    p.formatRows = False
+    p.formatCells = False
+    p.autoFilter = False
+    p.sort = False

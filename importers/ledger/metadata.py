@@ -1,0 +1,143 @@
+"""The hidden sheet that lets an import tell exactly what a unit changed.
+
+Every exported workbook carries a hidden sheet (:data:`META_SHEET`) recording
+the export (kind, unit, round, dates) and, for every data row, its sheet, row
+number, key, measure code, unit and the values of every fill-in column as they
+were sent.  All values are stored as text so no spreadsheet program turns a
+phone number into a float or a date into a serial number on re-save.
+
+Each line is tagged by its first cell, so the reader does not depend on line
+positions and ignores lines it does not know (a newer format's additions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from importers.ledger.columns import FILL_IN_FIELDS
+from importers.ledger.model import ExportedValue, LedgerMeta, LedgerRow, LedgerWorkbook, MetaEntry
+
+META_SHEET = "_台账元数据"
+MAGIC = "measure-tracker-ledger"
+FORMAT_VERSION = 1
+ROW_TAG = "row"
+SHEET_TAG = "sheet"
+ROW_HEADER: tuple[str, ...] = ("#", "sheet", "row", "key", "measure_code", "unit", *FILL_IN_FIELDS)
+
+
+@dataclass(frozen=True)
+class ExportedSheet:
+    """A data sheet as written: tab name, document key and title."""
+
+    name: str
+    doc_key: str
+    title: str
+
+
+def exported_values(row: LedgerRow) -> dict[str, ExportedValue]:
+    """The fill-in values of ``row``, typed as :class:`ReturnedRow` types them."""
+    values: dict[str, ExportedValue] = {name: getattr(row, name) for name in FILL_IN_FIELDS}
+    values["status"] = row.status or None
+    return values
+
+
+def header_lines(book: LedgerWorkbook, sheets: Iterable[ExportedSheet]) -> Iterator[list[str]]:
+    """The metadata lines that precede the per-row lines."""
+    yield [MAGIC, str(FORMAT_VERSION), "本工作表由督办台账系统生成，请勿修改或删除。"]
+    yield ["kind", book.kind]
+    yield ["unit", book.unit or ""]
+    yield ["round", book.round_name]
+    yield ["as_of", book.as_of.isoformat()]
+    yield ["exported_at", book.exported_at.isoformat(timespec="seconds")]
+    yield ["office", book.office]
+    for sheet in sheets:
+        yield [SHEET_TAG, sheet.name, sheet.doc_key, sheet.title]
+    yield list(ROW_HEADER)
+
+
+def row_line(sheet: str, excel_row: int, row: LedgerRow) -> list[str]:
+    """The metadata line of one exported data row."""
+    values = exported_values(row)
+    cells = ["" if values[name] is None else str(values[name]) for name in FILL_IN_FIELDS]
+    return [ROW_TAG, sheet, str(excel_row), row.key, row.measure_code, row.unit, *cells]
+
+
+class MetaFormatError(ValueError):
+    """The hidden sheet exists but is not one we wrote, or was damaged."""
+
+
+def _text(value: object) -> str:
+    """A metadata cell as text; re-saving may have turned ``"4"`` into ``4.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _fill_in(cells: list[str]) -> dict[str, ExportedValue]:
+    values: dict[str, ExportedValue] = {}
+    for name, text in zip(FILL_IN_FIELDS, cells, strict=False):
+        values[name] = text
+    for name in FILL_IN_FIELDS:
+        values.setdefault(name, "")
+    values["status"] = values["status"] or None
+    percent = values["percent"]
+    values["percent"] = int(percent) if isinstance(percent, str) and percent else None
+    return values
+
+
+def parse_meta(lines: Iterable[Sequence[object]]) -> LedgerMeta:
+    """Read the hidden sheet's lines back; raises :class:`MetaFormatError` if it is not ours."""
+    rows = [[_text(v) for v in line] for line in lines]
+    if not rows or not rows[0] or rows[0][0] != MAGIC:
+        raise MetaFormatError("the metadata sheet was not written by this program")
+    try:
+        version = int(rows[0][1])
+    except (IndexError, ValueError):
+        raise MetaFormatError("the metadata sheet has no format version") from None
+    if version > FORMAT_VERSION:
+        raise MetaFormatError(f"metadata format {version} is newer than this program's")
+    fields: dict[str, str] = {}
+    sheets: dict[str, str] = {}
+    entries: list[MetaEntry] = []
+    for line in rows[1:]:
+        tag = line[0] if line else ""
+        rest = line[1:]
+        try:
+            if tag == ROW_TAG:
+                sheet, row, key, code, unit, *values = [*rest, *[""] * (5 - len(rest))]
+                entries.append(MetaEntry(sheet, int(row), key, code, unit, _fill_in(values)))
+            elif tag == SHEET_TAG:
+                sheets[rest[0]] = rest[1] if len(rest) > 1 else ""
+            elif tag and rest:
+                fields[tag] = rest[0]
+        except (IndexError, ValueError) as exc:
+            raise MetaFormatError(f"damaged metadata line {line!r}: {exc}") from None
+    return LedgerMeta(
+        format_version=version,
+        kind=fields.get("kind", ""),
+        unit=fields.get("unit") or None,
+        round_name=fields.get("round", ""),
+        as_of=_date(fields.get("as_of", "")),
+        exported_at=_datetime(fields.get("exported_at", "")),
+        office=fields.get("office", ""),
+        sheets=sheets,
+        entries=entries,
+    )
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _datetime(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None

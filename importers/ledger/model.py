@@ -1,0 +1,180 @@
+"""The plain data a ledger workbook is made from and read back into.
+
+This is the contract between the ledger file format and the services: the
+export service builds a :class:`LedgerWorkbook` from the database and hands it
+to :func:`~importers.ledger.writer.write_ledger`; the import service gets a
+:class:`LedgerFile` from :func:`~importers.ledger.reader.read_ledger` and does
+the matching, conflict detection and applying.  Nothing here knows about the
+database, sessions or Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+from importers.ledger.statuses import STATUSES
+
+ExportedValue = str | int | None
+"""A fill-in cell's value as exported: text, a percent, or nothing."""
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One measure assigned to one unit: one data row of the ledger.
+
+    ``key`` is the caller's stable identifier of the assignment (e.g. the
+    database id as text); it is written only to the hidden metadata sheet and
+    comes back as :attr:`ReturnedRow.key`.  ``deadline_text`` is shown in the
+    完成时限 column when given (``"2021年6月底前"``, ``"长期坚持"``), otherwise
+    ``deadline`` is shown as a date.
+    """
+
+    key: str
+    measure_code: str
+    task: str
+    content: str
+    lead_units: str
+    unit: str
+    deadline: date | None = None
+    deadline_text: str = ""
+    status: str = ""
+    percent: int | None = None
+    progress: str = ""
+    problems: str = ""
+    next_steps: str = ""
+    contact: str = ""
+    phone: str = ""
+
+    def __post_init__(self) -> None:
+        if self.status and self.status not in STATUSES:
+            raise ValueError(f"status {self.status!r} is not one of {STATUSES}")
+        if self.percent is not None and not 0 <= self.percent <= 100:
+            raise ValueError(f"percent {self.percent} is outside 0–100")
+
+
+@dataclass(frozen=True)
+class LedgerSheet:
+    """One printed table, usually one policy document's measures.
+
+    ``title`` is the merged title line (``"持续优化营商环境若干措施工作台账"``);
+    ``name`` the sheet tab (at most 31 characters, Excel's limit) — left empty,
+    the writer derives it: ``台账`` for a single sheet, else from the title.
+    """
+
+    title: str
+    doc_key: str
+    rows: list[LedgerRow] = field(default_factory=list)
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class UnitSummary:
+    """One line of the master ledger's 汇总 sheet."""
+
+    unit: str
+    assigned: int
+    by_status: dict[str, int] = field(default_factory=dict)
+    overdue: int = 0
+
+
+@dataclass(frozen=True)
+class LedgerWorkbook:
+    """Everything one exported file contains.
+
+    ``kind`` is ``"unit"`` for the ledger sent to one unit (``unit`` set) and
+    ``"master"`` for the office's own ledger of all units, which also carries
+    the ``summary`` sheet.
+    """
+
+    kind: Literal["unit", "master"]
+    unit: str | None
+    round_name: str
+    as_of: date
+    exported_at: datetime
+    office: str
+    sheets: list[LedgerSheet]
+    summary: list[UnitSummary] | None = None
+
+
+@dataclass(frozen=True)
+class CellError:
+    """A cell the reader could not accept; ``cell`` is ``A1``-style, ``sheet`` may be ``""``
+    for a problem with the whole file or sheet."""
+
+    sheet: str
+    cell: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        return f"{where}: {self.reason}" if where else self.reason
+
+
+@dataclass(frozen=True)
+class MetaEntry:
+    """What the hidden sheet remembers about one exported data row."""
+
+    sheet: str
+    row: int
+    key: str
+    measure_code: str
+    unit: str
+    exported: dict[str, ExportedValue]
+
+
+@dataclass(frozen=True)
+class LedgerMeta:
+    """The hidden metadata sheet of an exported ledger, as read back."""
+
+    format_version: int
+    kind: str
+    unit: str | None
+    round_name: str
+    as_of: date | None
+    exported_at: datetime | None
+    office: str
+    sheets: dict[str, str]
+    """Sheet tab name → ``doc_key``."""
+    entries: list[MetaEntry]
+
+
+@dataclass(frozen=True)
+class ReturnedRow:
+    """One data row of a returned ledger, values normalized.
+
+    ``key`` is the exported row's key when it could be identified (by position,
+    or by measure code + unit after the unit sorted or inserted rows), else
+    ``None``.  ``exported`` holds the fill-in values as they were sent out, so
+    the service can tell what the unit actually changed.
+    """
+
+    sheet: str
+    row: int
+    key: str | None
+    measure_code: str
+    unit: str
+    status: str | None
+    percent: int | None
+    progress: str
+    problems: str
+    next_steps: str
+    contact: str
+    phone: str
+    exported: dict[str, ExportedValue] | None = None
+    doc_key: str | None = None
+    deadline: date | None = None
+    deadline_text: str = ""
+
+
+@dataclass(frozen=True)
+class LedgerFile:
+    """A returned ledger file, read."""
+
+    file_name: str
+    sha256: str
+    meta: LedgerMeta | None
+    rows: list[ReturnedRow]
+    errors: list[CellError]
+    keys_found: bool

@@ -1,0 +1,135 @@
+"""Import: a returned ledger file (.xlsx, .xls or .ods) becomes a :class:`LedgerFile`.
+
+python-calamine reads all three formats; it is given the bytes (after the
+safety checks in :mod:`importers.ledger.safety`), not the path, so it detects
+the format from the content and a ``.xlsx`` saved under a ``.xls`` name still
+reads.  Matching rows to the database, conflicts and applying are the import
+service's job: this module only reports what the file says, and which
+exported row each line is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+from importers.ledger import cells
+from importers.ledger.columns import header_for_field
+from importers.ledger.errors import LedgerReadError
+from importers.ledger.matching import Located, match_rows
+from importers.ledger.metadata import META_SHEET, MetaFormatError, parse_meta
+from importers.ledger.model import CellError, LedgerFile, LedgerMeta, ReturnedRow
+from importers.ledger.safety import check_content, check_size
+from importers.ledger.sheetparse import RowDraft, find_header, read_rows
+
+Grid = list[list[cells.RawValue]]
+
+
+def read_ledger(path: Path) -> LedgerFile:
+    """Read a returned ledger; raise :class:`LedgerReadError` if it cannot be read at all.
+
+    ``keys_found`` is true when the hidden metadata sheet survived, i.e. rows
+    could be tied to exported keys; without it rows still come back with their
+    measure code and unit, and ``key`` is ``None``.
+    """
+    name = path.name
+    try:
+        check_size(name, path.stat().st_size)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LedgerReadError(name, f"cannot open the file: {exc.strerror or exc}") from None
+    check_content(name, data)
+    errors: list[CellError] = []
+    try:
+        with CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
+            meta = _read_meta(book, errors)
+            drafts = _read_sheets(name, book, errors)
+    except PasswordError:
+        raise LedgerReadError(
+            name, "the workbook is password-protected; ask the unit to remove the password"
+        ) from None
+    except CalamineError as exc:
+        raise LedgerReadError(name, f"the file is damaged or unreadable ({exc})") from None
+    return LedgerFile(
+        file_name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        meta=meta,
+        rows=_returned(meta, drafts),
+        errors=errors,
+        keys_found=meta is not None,
+    )
+
+
+def _grid(book: Any, sheet: str) -> Grid:
+    rows: Grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    return rows
+
+
+def _read_meta(book: Any, errors: list[CellError]) -> LedgerMeta | None:
+    if META_SHEET not in book.sheet_names:
+        return None
+    try:
+        return parse_meta(_grid(book, META_SHEET))
+    except MetaFormatError as exc:
+        errors.append(CellError(META_SHEET, "", f"metadata ignored: {exc}"))
+        return None
+
+
+def _read_sheets(name: str, book: Any, errors: list[CellError]) -> list[RowDraft]:
+    drafts: list[RowDraft] = []
+    ledger_sheets = 0
+    for sheet in book.sheet_names:
+        if sheet == META_SHEET:
+            continue
+        grid = _grid(book, sheet)
+        header = find_header(grid)
+        if header is None:
+            continue  # a summary, notes or chart sheet: not ours to read
+        if header.missing:
+            missing = "、".join(header_for_field(f) for f in header.missing)
+            raise LedgerReadError(
+                name,
+                f'sheet "{sheet}" has no column {missing} '
+                f"(looked for it in the header row {header.row + 1})",
+            )
+        ledger_sheets += 1
+        drafts += read_rows(sheet, grid, header, errors)
+    if not ledger_sheets:
+        raise LedgerReadError(
+            name,
+            "no sheet has a ledger header (序号, 措施编号, 责任单位, 完成状态, 进展情况 …); "
+            "this is not a work ledger exported by this program",
+        )
+    return drafts
+
+
+def _returned(meta: LedgerMeta | None, drafts: list[RowDraft]) -> list[ReturnedRow]:
+    located = [Located(d.sheet, d.row, d.measure_code, d.unit) for d in drafts]
+    sheets = meta.sheets if meta else {}
+    rows: list[ReturnedRow] = []
+    for draft, entry in zip(drafts, match_rows(meta, located), strict=True):
+        rows.append(
+            ReturnedRow(
+                sheet=draft.sheet,
+                row=draft.row,
+                key=entry.key if entry else None,
+                measure_code=draft.measure_code,
+                unit=draft.unit,
+                status=draft.status,
+                percent=draft.percent,
+                progress=draft.texts["progress"],
+                problems=draft.texts["problems"],
+                next_steps=draft.texts["next_steps"],
+                contact=draft.texts["contact"],
+                phone=draft.texts["phone"],
+                exported=dict(entry.exported) if entry else None,
+                doc_key=sheets.get(entry.sheet if entry else draft.sheet),
+                deadline=draft.deadline,
+                deadline_text=draft.deadline_text,
+            )
+        )
+    return rows

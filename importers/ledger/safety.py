@@ -1,0 +1,141 @@
+"""Checks a returned file must pass before any parser touches it.
+
+Returned files come by e-mail and chat from 40+ units; some are not what
+their name says (an HTML page saved as ``.xls``, a ``.docx``, a truncated
+download), a few are password-protected, and a hostile or broken one could be
+a zip or XML bomb that would exhaust memory in the parser.  Each check fails
+with a :class:`LedgerReadError` that tells the office, in plain words, what is
+wrong with which file.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from typing import Literal
+
+from importers.ledger.errors import LedgerReadError
+from importers.ledger.ole import OLE_MAGIC, OleFormatError, stream_names
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_MIN_BYTES = 1024 * 1024
+"""Members smaller than this are not ratio-checked: tiny XML parts compress extremely."""
+PROLOG_BYTES = 64 * 1024
+"""How much of each XML member is searched for DOCTYPE / ENTITY declarations."""
+
+Format = Literal["xlsx", "ods", "xls"]
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_MB = 1024 * 1024
+
+
+def check_size(name: str, size: int) -> None:
+    """Refuse empty and oversized files before reading them into memory."""
+    if size == 0:
+        raise LedgerReadError(name, "the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise LedgerReadError(
+            name,
+            f"the file is {size / _MB:.1f} MB; a ledger is never larger than "
+            f"{MAX_FILE_BYTES // _MB} MB",
+        )
+
+
+def check_content(name: str, data: bytes) -> Format:
+    """Identify the spreadsheet format of ``data`` or raise :class:`LedgerReadError`."""
+    check_size(name, len(data))
+    if data.startswith(OLE_MAGIC):
+        return _check_ole(name, data)
+    if data.startswith(_ZIP_MAGIC):
+        return _check_zip(name, data)
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<html", b"<!doctype html", b"<?xml", b"<table")):
+        raise LedgerReadError(
+            name,
+            "not a spreadsheet but a web page or XML file saved with a spreadsheet name; "
+            "open it in Excel or WPS and save it as .xlsx",
+        )
+    raise LedgerReadError(name, "not a spreadsheet (expected an .xlsx, .xls or .ods file)")
+
+
+def _check_ole(name: str, data: bytes) -> Format:
+    try:
+        names = {n.casefold() for n in stream_names(data)}
+    except OleFormatError as exc:
+        raise LedgerReadError(name, f"the .xls file is damaged ({exc})") from None
+    if "encryptioninfo" in names or "encryptedpackage" in names:
+        raise LedgerReadError(
+            name, "the workbook is password-protected; ask the unit to remove the password"
+        )
+    if not names & {"workbook", "book"}:
+        raise LedgerReadError(name, "an Office document but not an Excel workbook")
+    return "xls"
+
+
+def _check_zip(name: str, data: bytes) -> Format:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise LedgerReadError(name, f"the file is damaged (broken zip archive: {exc})") from None
+    with archive:
+        total = 0
+        for member in members:
+            total += member.file_size
+            if member.file_size > RATIO_MIN_BYTES and (
+                member.file_size > MAX_RATIO * max(member.compress_size, 1)
+            ):
+                raise LedgerReadError(
+                    name,
+                    f"refused: part {member.filename} expands {member.file_size // _MB} MB "
+                    f"from {member.compress_size} bytes (zip bomb?)",
+                )
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise LedgerReadError(
+                name,
+                f"refused: the workbook expands to {total // _MB} MB "
+                f"(more than {MAX_UNCOMPRESSED_BYTES // _MB} MB; zip bomb?)",
+            )
+        listed = {m.filename for m in members}
+        kind = _zip_kind(name, archive, listed)
+        for member in members:
+            if member.filename.endswith((".xml", ".rels", ".vml")) or member.filename in (
+                "[Content_Types].xml",
+            ):
+                _check_xml(name, archive, member)
+    return kind
+
+
+def _zip_kind(name: str, archive: zipfile.ZipFile, listed: set[str]) -> Format:
+    if "xl/workbook.xml" in listed or "xl/workbook.bin" in listed:
+        return "xlsx"
+    if "mimetype" in listed:
+        try:
+            mimetype = archive.read("mimetype")[:100]
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise LedgerReadError(name, f"the file is damaged ({exc})") from None
+        if b"opendocument.spreadsheet" in mimetype:
+            return "ods"
+    if "word/document.xml" in listed:
+        raise LedgerReadError(name, "a Word document, not a spreadsheet")
+    raise LedgerReadError(name, "a zip archive, not a spreadsheet")
+
+
+def _check_xml(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Reject any DTD: spreadsheets never need one, and entities make XML bombs."""
+    try:
+        with archive.open(member) as stream:
+            prolog = stream.read(PROLOG_BYTES)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
+        raise LedgerReadError(
+            name, f"the file is damaged (part {member.filename}: {exc})"
+        ) from None
+    if prolog.startswith((b"\xff\xfe", b"\xfe\xff")):
+        prolog = prolog.decode("utf-16", "replace").encode("utf-8")
+    upper = prolog.upper()
+    if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
+        raise LedgerReadError(
+            name, f"refused: part {member.filename} declares a DTD or entities (XML bomb?)"
+        )

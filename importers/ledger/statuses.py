@@ -1,0 +1,71 @@
+"""The completion statuses (完成状态) of a measure, and the words units use for them.
+
+Units fill the status column by hand, in Excel, WPS or LibreOffice, and not all
+of them pick from the drop-down: a returned ledger may say 已办结 or 正在推进.
+Every synonym is mapped here, in one place, so that the ledger reader, the
+services and the UI agree on what a status word means.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+NOT_STARTED: Final = "未启动"
+IN_PROGRESS: Final = "推进中"
+DONE: Final = "已完成"
+CLOSED: Final = "已销号"
+STANDING: Final = "长期坚持"
+
+STATUSES: Final[tuple[str, ...]] = (NOT_STARTED, IN_PROGRESS, DONE, CLOSED, STANDING)
+"""Every status a measure may have, in the order the office lists them."""
+
+UNIT_STATUSES: Final[tuple[str, ...]] = (NOT_STARTED, IN_PROGRESS, DONE, STANDING)
+"""The statuses a unit may report; only the office closes a measure (已销号)."""
+
+SYNONYMS: Final[dict[str, str]] = {
+    "未启动": NOT_STARTED,
+    "未开展": NOT_STARTED,
+    "尚未启动": NOT_STARTED,
+    "推进中": IN_PROGRESS,
+    "正在推进": IN_PROGRESS,
+    "进行中": IN_PROGRESS,
+    "持续推进中": IN_PROGRESS,
+    "已完成": DONE,
+    "完成": DONE,
+    "已办结": DONE,
+    "已销号": CLOSED,
+    "长期坚持": STANDING,
+    "持续推进": STANDING,
+}
+"""Word a unit may write → canonical status.  Keys are already whitespace-free."""
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+class UnknownStatusError(ValueError):
+    """A status word that is neither a status nor a known synonym of one."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+        super().__init__(f'unknown status "{value}"; allowed: {"、".join(STATUSES)}')
+
+
+def normalize_status(value: str | None) -> str | None:
+    """Return the canonical status for ``value``; ``None`` for an empty cell.
+
+    Whitespace anywhere in the word is ignored (``" 推进 中 "`` is 推进中): units
+    pad cells and WPS keeps stray line breaks.  已销号 is returned as is — whether
+    a unit may use it is the service's decision, not the file format's.
+
+    Raises :class:`UnknownStatusError` for any other word.
+    """
+    if value is None:
+        return None
+    compact = _WHITESPACE.sub("", value)
+    if not compact:
+        return None
+    try:
+        return SYNONYMS[compact]
+    except KeyError:
+        raise UnknownStatusError(value.strip()) from None

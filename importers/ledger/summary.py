@@ -1,0 +1,59 @@
+"""The master ledger's first sheet, 汇总: one line per unit, counts by status.
+
+Counts are written as numbers, not formulas: the office reads them in meetings
+from printed copies and from programs that do not recalculate.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from importers.ledger import layout
+from importers.ledger.model import LedgerWorkbook
+from importers.ledger.naming import SUMMARY_SHEET
+from importers.ledger.statuses import STATUSES
+
+SUMMARY_HEADERS: tuple[str, ...] = ("序号", "单位", "任务数", *STATUSES, "逾期")
+_WIDTHS: tuple[float, ...] = (6, 30, 9, *[9] * len(STATUSES), 9)
+
+
+def write_summary(wb: Any, book: LedgerWorkbook) -> None:
+    """Add the 汇总 sheet to the write-only workbook ``wb``."""
+    from importers.ledger.writer import info_line
+
+    ws = wb.create_sheet(SUMMARY_SHEET)
+    p = layout.make_palette(ws)
+    c = layout.cell
+    last = get_column_letter(len(SUMMARY_HEADERS))
+    layout.set_widths(ws, list(_WIDTHS))
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.merged_cells.add("A2:B2")
+    ws.merged_cells.add("C2:E2")
+    ws.merged_cells.add(f"F2:{last}2")
+    ws.row_dimensions[1].height = 36
+    ws.row_dimensions[3].height = 24
+    layout.print_setup(ws, title_rows="3:3", freeze="A4")
+
+    ws.append([c(ws, f"{book.round_name}工作台账汇总", p.title)])
+    who, round_text, as_of = info_line(book)
+    ws.append(
+        [
+            c(ws, who, p.info),
+            None,
+            c(ws, round_text, p.info),
+            None,
+            None,
+            c(ws, as_of, p.info_right),
+        ]
+    )
+    ws.append([c(ws, text, p.header) for text in SUMMARY_HEADERS])
+    totals = [0] * (len(SUMMARY_HEADERS) - 2)
+    for seq, unit in enumerate(book.summary or [], start=1):
+        counts = [unit.assigned, *[unit.by_status.get(s, 0) for s in STATUSES], unit.overdue]
+        totals = [t + n for t, n in zip(totals, counts, strict=True)]
+        ws.append(
+            [c(ws, seq, p.center), c(ws, unit.unit, p.text), *[c(ws, n, p.center) for n in counts]]
+        )
+    ws.append([c(ws, "合计", p.total), c(ws, "", p.total), *[c(ws, n, p.total) for n in totals]])

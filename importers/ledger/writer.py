@@ -1,0 +1,191 @@
+"""Export: a :class:`LedgerWorkbook` becomes the Excel file sent to units.
+
+The workbook is written in openpyxl's write-only mode: merges, validations,
+protection and print setup all survive it, and a master ledger of 100,000 rows
+streams to disk instead of building a million cell objects in memory.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from importers.ledger import layout
+from importers.ledger.columns import COLUMNS
+from importers.ledger.metadata import META_SHEET, ExportedSheet, header_lines, row_line
+from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook
+from importers.ledger.naming import sheet_names
+from importers.ledger.statuses import STATUSES, UNIT_STATUSES
+from importers.ledger.summary import write_summary
+
+FIRST_DATA_ROW = 4
+"""Row 1 is the title, row 2 the unit/round/date line, row 3 the header."""
+LAST_COLUMN = get_column_letter(len(COLUMNS))
+
+
+def write_ledger(workbook: LedgerWorkbook, path: Path) -> None:
+    """Write ``workbook`` to ``path`` (``.xlsx``), replacing it atomically.
+
+    The file is written next to ``path`` and renamed into place, so an export
+    interrupted half-way never leaves a truncated ledger in the office's folder.
+    """
+    wb = Workbook(write_only=True)
+    wb.properties.creator = workbook.office
+    wb.properties.title = workbook.sheets[0].title if workbook.sheets else "工作台账"
+    if workbook.kind == "master":
+        write_summary(wb, workbook)
+    names = sheet_names([s.title for s in workbook.sheets], [s.name for s in workbook.sheets])
+    exported = [
+        ExportedSheet(n, s.doc_key, s.title) for n, s in zip(names, workbook.sheets, strict=True)
+    ]
+    meta_rows: list[list[str]] = []
+    for name, sheet in zip(names, workbook.sheets, strict=True):
+        ws = wb.create_sheet(name)
+        _write_data_sheet(ws, workbook, sheet, meta_rows)
+    meta = wb.create_sheet(META_SHEET)
+    meta.sheet_state = "hidden"
+    layout.protect(meta)
+    style = layout.make_palette(meta).meta
+    for line in (*header_lines(workbook, exported), *meta_rows):
+        meta.append([layout.cell(meta, text, style) for text in line])
+    _save(wb, path)
+
+
+def _save(wb: Any, path: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".ledger-", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; exports are shared files
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def info_line(book: LedgerWorkbook) -> tuple[str, str, str]:
+    """The three parts of row 2: who fills in, which round, as of when."""
+    who = f"填报单位：{book.unit}" if book.kind == "unit" else f"编制单位：{book.office}"
+    as_of = f"截至日期：{book.as_of.year}年{book.as_of.month}月{book.as_of.day}日"
+    return who, f"调度轮次：{book.round_name}", as_of
+
+
+def _write_data_sheet(
+    ws: Any, book: LedgerWorkbook, sheet: LedgerSheet, meta_rows: list[list[str]]
+) -> None:
+    palette = layout.make_palette(ws)
+    layout.set_widths(ws, [c.width for c in COLUMNS])
+    last_row = FIRST_DATA_ROW + len(sheet.rows) - 1
+    _sheet_setup(ws, book, last_row)
+
+    ws.append([layout.cell(ws, sheet.title, palette.title)])
+    who, round_text, as_of = info_line(book)
+    ws.append(
+        [
+            layout.cell(ws, who, palette.info),
+            *[None] * 4,
+            layout.cell(ws, round_text, palette.info),
+            *[None] * 3,
+            layout.cell(ws, as_of, palette.info_right),
+        ]
+    )
+    ws.append(
+        [
+            layout.cell(ws, c.header, palette.header_fill_in if c.fill_in else palette.header)
+            for c in COLUMNS
+        ]
+    )
+    for seq, row in enumerate(sheet.rows, start=1):
+        excel_row = FIRST_DATA_ROW + seq - 1
+        ws.row_dimensions[excel_row].height = _height(row)
+        ws.append(_data_cells(ws, palette, seq, row))
+        del ws.row_dimensions[excel_row]  # written; keep 100k-row exports small in memory
+        meta_rows.append(row_line(ws.title, excel_row, row))
+
+
+def _sheet_setup(ws: Any, book: LedgerWorkbook, last_row: int) -> None:
+    """Merges, heights, print setup, protection and validations: all before the rows."""
+    ws.merged_cells.add(f"A1:{LAST_COLUMN}1")
+    ws.merged_cells.add("A2:E2")
+    ws.merged_cells.add("F2:I2")
+    ws.merged_cells.add(f"J2:{LAST_COLUMN}2")
+    ws.row_dimensions[1].height = 36
+    ws.row_dimensions[2].height = 20
+    ws.row_dimensions[3].height = 30
+    layout.print_setup(ws, title_rows="3:3", freeze=f"A{FIRST_DATA_ROW}")
+    layout.protect(ws)
+    ws.auto_filter.ref = f"A3:{LAST_COLUMN}{max(last_row, 3)}"
+    if last_row < FIRST_DATA_ROW:
+        return
+    allowed = UNIT_STATUSES if book.kind == "unit" else STATUSES
+    status = DataValidation(
+        type="list",
+        formula1='"' + ",".join(allowed) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle="完成状态填写有误",
+        error="请从下拉列表中选择：" + "、".join(allowed) + "。",
+        showInputMessage=True,
+        promptTitle="完成状态",
+        prompt="请从下拉列表中选择。",
+    )
+    status.add(f"{_column('status')}{FIRST_DATA_ROW}:{_column('status')}{last_row}")
+    percent = DataValidation(
+        type="whole",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle="完成进度填写有误",
+        error="请填写 0 到 100 之间的整数（不带 % 号）。",
+    )
+    percent.add(f"{_column('percent')}{FIRST_DATA_ROW}:{_column('percent')}{last_row}")
+    ws.data_validations.append(status)
+    ws.data_validations.append(percent)
+
+
+_WIDTHS = {c.field: c.width for c in COLUMNS}
+_WRAPPED = ("task", "content", "lead_units", "unit", "progress", "problems", "next_steps")
+
+
+def _height(row: LedgerRow) -> float:
+    return layout.row_height([(getattr(row, name), _WIDTHS[name]) for name in _WRAPPED])
+
+
+def _column(field: str) -> str:
+    for index, column in enumerate(COLUMNS, start=1):
+        if column.field == field:
+            return str(get_column_letter(index))
+    raise KeyError(field)
+
+
+def _data_cells(ws: Any, p: layout.Palette, seq: int, row: LedgerRow) -> list[Any]:
+    deadline: Any = row.deadline_text or row.deadline
+    c = layout.cell
+    return [
+        c(ws, seq, p.center),
+        c(ws, row.measure_code, p.center),
+        c(ws, row.task, p.text),
+        c(ws, row.content, p.text),
+        c(ws, row.lead_units, p.center),
+        c(ws, row.unit, p.center),
+        c(ws, deadline, p.date if not row.deadline_text else p.center),
+        c(ws, row.status, p.fill_center),
+        c(ws, row.percent, p.fill_number),
+        c(ws, row.progress, p.fill_text),
+        c(ws, row.problems, p.fill_text),
+        c(ws, row.next_steps, p.fill_text),
+        c(ws, row.contact, p.fill_center),
+        c(ws, row.phone, p.fill_center),
+    ]

@@ -1,5 +1,10 @@
-"""Read a policy document (.txt, .docx, .pdf) into measures and responsible units."""
+"""Read a policy document (.txt, .docx, .pdf) into measures and responsible units.
 
+``parse_file`` / ``parse_text`` are the entry points; ``canonical_unit`` gives
+the one spelling of a unit name the office follows.
+"""
+
+from importers.policy.errors import PolicyReadError
 from importers.policy.model import (
     ParsedDocument,
     ParsedMeasure,
@@ -8,6 +13,9 @@ from importers.policy.model import (
     ParsedSection,
     ParseWarning,
 )
+from importers.policy.parser import parse_file, parse_lines, parse_text
+from importers.policy.sources import SourceInfo
+from importers.policy.units import canonical_unit, split_units
 
 __all__ = [
     "ParseWarning",
@@ -16,4 +24,11 @@ __all__ = [
     "ParsedMilestone",
     "ParsedPart",
     "ParsedSection",
+    "PolicyReadError",
+    "SourceInfo",
+    "canonical_unit",
+    "parse_file",
+    "parse_lines",
+    "parse_text",
+    "split_units",
 ]

@@ -71,9 +71,7 @@ class ParsedMeasure:
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "deadline_text": self.deadline_text,
             "standing": self.standing,
-            "milestones": [
-                {"date": m.date.isoformat(), "text": m.text} for m in self.milestones
-            ],
+            "milestones": [{"date": m.date.isoformat(), "text": m.text} for m in self.milestones],
         }
 
 

@@ -1,0 +1,163 @@
+"""Find and read the responsibility clause of a measure.
+
+A measure names who does it in a bracketed clause, usually at its end:
+``（责任单位：A、B。完成时限：2021年底）``, ``（A、B按职责分工负责）``,
+``（A会同有关部门负责）``, ``（牵头单位：A；配合单位：B）``, ``（A牵头，B配合）``.
+A heading names its leads the same way: ``（A、B分别牵头）``.  This module turns
+one such clause into lead units, all units and the raw deadline wording;
+deciding the leads where the clause does not say is the measure's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from importers.policy.units import split_units_after
+
+_LEAD_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "牵头")
+_OTHER_KEYS = ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位", "配合")
+_KEY_RE = re.compile(
+    r"(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|负责单位|责任主体"
+    r"|配合单位|配合部门|协办单位|参与单位|协同单位)[：:]"
+)
+_DEADLINE_KEY_RE = re.compile(r"(?:完成时限|完成时间|时限要求|时间要求|办结时限|时间节点)[：:]")
+_ROLE_RE = re.compile(r"(?:牵头|配合|参与|负责)(?=$|[，,；;。])")
+_COOPERATES_RE = re.compile(r"会同")
+_FIRST_LISTED_RE = re.compile(
+    r"(?:排|列)[在于]?(?:第一位|首位|第一|最前)的?(?:部门|单位)?(?:为|是)牵头"
+)
+_STOP = " 。.，,；;：:"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One responsibility clause: where it stands and what it says."""
+
+    start: int
+    end: int
+    units: tuple[str, ...]
+    """Every unit named, in the order written."""
+    leads: tuple[str, ...]
+    """Leads the clause itself states (牵头单位, 会同, 牵头); empty when it does not say."""
+    deadline_text: str | None
+    """The wording after 完成时限：, if the clause has one."""
+    first_listed: bool
+    """The clause says the first-listed unit leads (排在第一位的部门为牵头部门)."""
+
+
+def bracket_groups(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the outermost ``（…）`` groups, end exclusive."""
+    groups: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for index, char in enumerate(text):
+        if char == "（":
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char == "）" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, index + 1))
+    return groups
+
+
+def is_clause(inner: str) -> bool:
+    """Whether a bracket's content names responsible units."""
+    return bool(_KEY_RE.match(inner) or _ROLE_RE.search(inner))
+
+
+def find_clauses(text: str, aliases: Mapping[str, str] | None = None) -> list[Clause]:
+    """Every responsibility clause in ``text``, in order."""
+    clauses = []
+    for start, end in bracket_groups(text):
+        inner = text[start + 1 : end - 1]
+        if is_clause(inner):
+            clauses.append(read_clause(inner, start, end, aliases))
+    return clauses
+
+
+def ends_with_clause(text: str) -> bool:
+    """Whether ``text`` ends with a responsibility clause (the measure is complete)."""
+    groups = bracket_groups(text)
+    if not groups or groups[-1][1] != len(text.rstrip("。")):
+        return False
+    start, end = groups[-1]
+    return is_clause(text[start + 1 : end - 1])
+
+
+def states_first_listed_leads(text: str) -> bool:
+    """``排在第一位的部门为牵头部门`` and its variants."""
+    return bool(_FIRST_LISTED_RE.search(text))
+
+
+def read_clause(
+    inner: str, start: int = 0, end: int = 0, aliases: Mapping[str, str] | None = None
+) -> Clause:
+    """Read the content of one clause (without its brackets)."""
+    deadline_text = None
+    deadline = _DEADLINE_KEY_RE.search(inner)
+    if deadline:
+        rest = inner[deadline.end() :]
+        following = _KEY_RE.search(rest)
+        stop = following.start() if following else len(rest)
+        deadline_text = rest[:stop].strip(_STOP) or None
+        inner = inner[: deadline.start()] + rest[stop:]
+    reader = _RoleReader(aliases)
+    keys = list(_KEY_RE.finditer(inner))
+    if keys:
+        for index, key in enumerate(keys):
+            stop = keys[index + 1].start() if index + 1 < len(keys) else len(inner)
+            reader.read(inner[key.end() : stop], key.group(1))
+    else:
+        reader.read(inner, "")
+    return Clause(
+        start=start,
+        end=end,
+        units=tuple(dict.fromkeys(reader.units)),
+        leads=tuple(dict.fromkeys(reader.leads)),
+        deadline_text=deadline_text,
+        first_listed=states_first_listed_leads(inner),
+    )
+
+
+class _RoleReader:
+    """Collects units and leads over the parts of one clause, carrying the level prefix."""
+
+    def __init__(self, aliases: Mapping[str, str] | None) -> None:
+        self.aliases = aliases
+        self.leads: list[str] = []
+        self.units: list[str] = []
+        self.prefix = ""
+
+    def read(self, text: str, key: str) -> None:
+        """Read ``A牵头，B配合`` / ``A会同B负责`` / a plain list under ``key``."""
+        position = 0
+        for role in _ROLE_RE.finditer(text):
+            verb = role.group(0)
+            self._add(text[position : role.start()], key if verb == "负责" else verb)
+            position = role.end()
+            if verb == "负责":
+                return  # what follows 负责 is a remark (…，下同)
+        self._add(text[position:], key)
+
+    def _add(self, text: str, role: str) -> None:
+        text = text.strip(_STOP)
+        if not text:
+            return
+        cooperates = _COOPERATES_RE.search(text)
+        if cooperates and role not in _OTHER_KEYS:
+            first = self._split(text[: cooperates.start()])
+            self.leads.extend(first)
+            self.units.extend(first)
+            self.units.extend(self._split(text[cooperates.end() :]))
+            return
+        names = self._split(text)
+        self.units.extend(names)
+        if role in _LEAD_KEYS:
+            self.leads.extend(names)
+
+    def _split(self, text: str) -> list[str]:
+        names, self.prefix = split_units_after(text, self.prefix, self.aliases)
+        return names

@@ -1,0 +1,114 @@
+"""Read deadlines and dated milestones out of measure wording.
+
+Deadlines come as ``完成时限：2021年底`` / ``2021年6月底`` / ``2021年上半年`` /
+``2021年第三季度`` / ``长期坚持``, or inside the text as ``2020年底前…``.  Each
+maps to the last day it allows, so "overdue" is a simple date comparison.
+A date without a year (``每年2月底前``) recurs and is not a deadline.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from importers.policy.markers import chinese_number
+
+_CN = "〇零一二三四五六七八九十"
+_DATE_RE = re.compile(
+    rf"(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
+    r"(?:(?P<half>上|下)半年"
+    r"|第?(?P<q>[一二三四1-4])季度"
+    rf"|(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*月"
+    rf"(?:(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]|(?P<mend>底|末|份|中旬|下旬|上旬))?"
+    r"|(?P<yend>年?底|年?末))?"
+    r"(?P<before>(?:以|之)?前)?"
+)
+_STANDING_RE = re.compile(r"长期坚持|持续推进|长期|持续|常态化|经常性")
+_CLAUSE_STOPS = "，,；;。：:！？!?"
+_MID_MONTH_DAY = {"上旬": 10, "中旬": 20}
+
+
+@dataclass(frozen=True)
+class DatedPhrase:
+    """A date found in text, the last day it allows, and where it stands."""
+
+    date: date
+    wording: str
+    start: int
+    end: int
+    before: bool
+    """Followed by 前: a deadline, not just a date."""
+    precise: bool
+    """More than a bare year (``2021年`` alone is a reference, not a date to meet)."""
+    context: str
+    """The clause around it, between the nearest ，；。 on either side."""
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: date | None
+    standing: bool
+    readable: bool
+
+
+def find_dates(text: str) -> list[DatedPhrase]:
+    """Every dated phrase in ``text``, in order."""
+    found = []
+    for match in _DATE_RE.finditer(text):
+        day = _last_day(match)
+        if day is not None:
+            groups = match.groupdict()
+            precise = any(groups[k] for k in ("half", "q", "m", "yend"))
+            wording = match.group(0).replace(" ", "")
+            start, end = match.span()
+            context = enclosing_clause(text, start, end)
+            before = bool(groups["before"])
+            found.append(DatedPhrase(day, wording, start, end, before, precise, context))
+    return found
+
+
+def read_deadline(wording: str) -> Deadline:
+    """The deadline a ``完成时限`` states; standing tasks have none."""
+    dates = find_dates(wording)
+    if dates:
+        return Deadline(max(d.date for d in dates), standing=False, readable=True)
+    if _STANDING_RE.search(wording):
+        return Deadline(None, standing=True, readable=True)
+    return Deadline(None, standing=False, readable=False)
+
+
+def enclosing_clause(text: str, start: int, end: int) -> str:
+    """The clause around ``text[start:end]``, between the nearest ，；。 on either side."""
+    left = max(text.rfind(stop, 0, start) for stop in _CLAUSE_STOPS) + 1
+    rights = [i for i in (text.find(stop, end) for stop in _CLAUSE_STOPS) if i != -1]
+    right = min(rights) if rights else len(text)
+    return text[left:right].strip()
+
+
+def _last_day(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    year = _number(groups["y"])
+    if year is None or not 1900 <= year <= 2200:
+        return None
+    if groups["half"]:
+        return date(year, 6, 30) if groups["half"] == "上" else date(year, 12, 31)
+    if groups["q"]:
+        quarter = _number(groups["q"]) or 0
+        month = 3 * quarter
+        return date(year, month, calendar.monthrange(year, month)[1])
+    if groups["m"]:
+        month = _number(groups["m"]) or 0
+        if not 1 <= month <= 12:
+            return None
+        last = calendar.monthrange(year, month)[1]
+        if groups["d"]:
+            day = _number(groups["d"]) or 0
+            return date(year, month, day) if 1 <= day <= last else None
+        return date(year, month, _MID_MONTH_DAY.get(groups["mend"] or "", last))
+    return date(year, 12, 31)
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else chinese_number(text)

@@ -1,0 +1,89 @@
+"""Numbering markers that open a heading or an item: ``一、`` ``（一）`` ``1.`` ``（1）`` ``①``.
+
+Official documents use a fixed ladder of numbering styles, outermost first.
+The ladder position (``Style``) is the depth of a heading; which depth holds
+the measures is decided per document elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Style(IntEnum):
+    """Numbering styles from the outermost (parts) to the innermost."""
+
+    CN = 0  # 一、
+    CN_PAREN = 1  # （一）
+    ARABIC = 2  # 1.  1．  1、
+    ARABIC_PAREN = 3  # （1）
+    CIRCLED = 4  # ①
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: Style
+    number: int
+    rest: str
+    """The line after the marker."""
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
+_CN_NUM = "〇零一二两三四五六七八九十百"
+
+_MARKER_RE = re.compile(
+    rf"^(?:(?P<cn>[{_CN_NUM}]{{1,4}})、"
+    rf"|（(?P<cnp>[{_CN_NUM}]{{1,4}})）"
+    r"|(?P<ar>\d{1,3})(?:[.．](?![\d])|、)"
+    r"|（(?P<arp>\d{1,3})）"
+    r"|(?P<circ>[\u2460-\u2473]))\s*"
+)
+
+
+def chinese_number(text: str) -> int | None:
+    """``三十`` → 30, ``二十一`` → 21, ``一百零五`` → 105, ``二〇二一`` → 2021, else None."""
+    if not text:
+        return None
+    if "十" not in text and "百" not in text:
+        digits = [_CN_DIGITS.get(ch) for ch in text]
+        if any(d is None for d in digits):
+            return None
+        return int("".join(str(d) for d in digits))
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        else:
+            return None
+    return total + current
+
+
+def read_marker(line: str) -> Marker | None:
+    """The numbering marker at the start of ``line`` (already normalized), if any."""
+    match = _MARKER_RE.match(line)
+    if match is None:
+        return None
+    rest = line[match.end() :]
+    groups = match.groupdict()
+    if groups["cn"] is not None or groups["cnp"] is not None:
+        number = chinese_number(groups["cn"] or groups["cnp"])
+        if number is None or number == 0:
+            return None
+        style = Style.CN if groups["cn"] is not None else Style.CN_PAREN
+        return Marker(style, number, rest)
+    if groups["ar"] is not None:
+        number = int(groups["ar"])
+        return Marker(Style.ARABIC, number, rest) if number > 0 else None
+    if groups["arp"] is not None:
+        number = int(groups["arp"])
+        return Marker(Style.ARABIC_PAREN, number, rest) if number > 0 else None
+    return Marker(Style.CIRCLED, ord(groups["circ"]) - 0x2460 + 1, rest)

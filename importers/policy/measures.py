@@ -1,0 +1,141 @@
+"""Turn one measure's text into a ``ParsedMeasure``: title, units, leads, deadline.
+
+Who leads, when the clause does not say it outright, follows the document's
+own conventions in this order: the clause (牵头单位 / 会同 / 牵头), a
+document-wide ``排在第一位的部门为牵头部门``, the heading's 牵头 units that
+the measure names, and finally the first unit named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from importers.policy.clauses import Clause, find_clauses
+from importers.policy.dates import DatedPhrase, find_dates, read_deadline
+from importers.policy.model import ParsedMeasure, ParsedMilestone, ParseWarning
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a measure stands in the document and what its headings say."""
+
+    part: str | None = None
+    part_number: int | None = None
+    section: str | None = None
+    section_number: int | None = None
+    heading_leads: tuple[str, ...] = ()
+    """The 牵头 units of the nearest heading that names any."""
+
+
+@dataclass
+class Assignment:
+    """Units and deadline stated outside the text, e.g. in the columns of a task table."""
+
+    leads: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+    deadline_text: str | None = None
+
+
+def build_measure(
+    code: str,
+    text: str,
+    line: int,
+    placement: Placement,
+    *,
+    first_listed_leads: bool = False,
+    assignment: Assignment | None = None,
+    aliases: Mapping[str, str] | None = None,
+) -> tuple[ParsedMeasure, list[ParseWarning]]:
+    """The measure, with a warning for each thing that could not be read."""
+    warnings: list[ParseWarning] = []
+    clauses = find_clauses(text, aliases)
+    if assignment is not None:
+        stated = _stated(assignment)
+        clauses.append(stated)
+    units, leads = _units_and_leads(clauses, placement, first_listed_leads)
+    measure = ParsedMeasure(
+        code=code,
+        title=measure_title(text, clauses),
+        text=text,
+        part=placement.part,
+        part_number=placement.part_number,
+        section=placement.section,
+        section_number=placement.section_number,
+        lead_units=leads,
+        units=units,
+        line=line,
+    )
+    if not units:
+        warnings.append(ParseWarning(line, f"measure {code} names no responsible unit"))
+    _set_dates(measure, text, clauses, warnings)
+    return measure, warnings
+
+
+def measure_title(text: str, clauses: Sequence[Clause] = ()) -> str:
+    """The first sentence, up to the first 。 and never into a responsibility clause."""
+    end = text.find("。")
+    end = len(text) if end == -1 else end
+    for clause in clauses:
+        if clause.end > clause.start:
+            end = min(end, clause.start)
+    return text[:end].strip(" ，,；;：:")
+
+
+def _stated(assignment: Assignment) -> Clause:
+    leads = tuple(dict.fromkeys(assignment.leads))
+    units = tuple(dict.fromkeys([*assignment.leads, *assignment.others]))
+    return Clause(0, 0, units, leads, assignment.deadline_text, first_listed=False)
+
+
+def _units_and_leads(
+    clauses: Sequence[Clause], placement: Placement, first_listed_leads: bool
+) -> tuple[list[str], list[str]]:
+    named = list(dict.fromkeys(unit for clause in clauses for unit in clause.units))
+    stated = list(dict.fromkeys(unit for clause in clauses for unit in clause.leads))
+    if not named:
+        # No clause of its own: the measure belongs to its heading's lead units.
+        leads = list(placement.heading_leads)
+        return leads, leads
+    if stated:
+        leads = stated
+    elif first_listed_leads or any(clause.first_listed for clause in clauses):
+        leads = named[:1]
+    else:
+        leads = [unit for unit in named if unit in placement.heading_leads] or named[:1]
+    units = list(dict.fromkeys([*leads, *named]))
+    return units, leads
+
+
+def _set_dates(
+    measure: ParsedMeasure,
+    text: str,
+    clauses: Sequence[Clause],
+    warnings: list[ParseWarning],
+) -> None:
+    outside = [d for d in find_dates(text) if not _inside_clause(d, clauses)]
+    milestones = [d for d in outside if d.precise or d.before]
+    stated = [c.deadline_text for c in clauses if c.deadline_text]
+    if stated:
+        wording = stated[-1]
+        deadline = read_deadline(wording)
+        measure.deadline_text = wording
+        measure.deadline = deadline.date
+        measure.standing = deadline.standing
+        if not deadline.readable:
+            message = f"measure {measure.code}: cannot read deadline {wording!r}"
+            warnings.append(ParseWarning(measure.line, message))
+        in_wording = find_dates(wording)
+        if len(in_wording) > 1:
+            milestones.extend(in_wording)
+    else:
+        due = [d for d in outside if d.before]
+        if due:
+            latest = max(due, key=lambda d: d.date)
+            measure.deadline, measure.deadline_text = latest.date, latest.wording
+    found = (ParsedMilestone(phrase.date, phrase.context) for phrase in milestones)
+    measure.milestones = list(dict.fromkeys(found))
+
+
+def _inside_clause(phrase: DatedPhrase, clauses: Sequence[Clause]) -> bool:
+    return any(c.start <= phrase.start < c.end for c in clauses)

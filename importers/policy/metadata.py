@@ -1,0 +1,74 @@
+"""Document number, title, issuer and date of issue from the preamble.
+
+Chinese official documents put these in fixed places: the number
+(``宁政规发〔2020〕5号``) on a line of its own under the header, the title
+(``自治区人民政府关于印发…的通知``: issuer, 关于, subject, document type) above
+the addressee line, and the date on its own line under the signature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from importers.policy.dates import find_dates
+from importers.policy.repair import DOC_TYPE_WORDS, Paragraph, is_title_line
+
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,16}〔\d{4}〕\d{1,5}号")
+_DOC_NUMBER_LINE_RE = re.compile(rf"^(?:{_DOC_NUMBER_RE.pattern})$")
+_TITLE_RE = re.compile(rf"^(?P<issuer>[^。；：]{{0,60}}?)关于[^。；]{{2,200}}(?:{DOC_TYPE_WORDS})$")
+_DATE_LINE_RE = re.compile(
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
+    r"[一二三四五六七八九十]{1,3}日)$"
+)
+_TRAILING_NUMBER_RE = re.compile(rf"（{_DOC_NUMBER_RE.pattern}）$")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    doc_number: str | None
+    issuer: str | None
+    issued_on: date | None
+
+
+def read_metadata(paragraphs: Sequence[Paragraph], body_start: int) -> Metadata:
+    """Metadata from the paragraphs; ``body_start`` is where the numbered items begin."""
+    preamble = paragraphs[:body_start]
+    title, issuer, cited_number = _read_title(preamble)
+    return Metadata(
+        title=title,
+        doc_number=_read_doc_number(paragraphs) or cited_number,
+        issuer=issuer,
+        issued_on=_read_issue_date(paragraphs),
+    )
+
+
+def _read_title(preamble: Sequence[Paragraph]) -> tuple[str | None, str | None, str | None]:
+    """Title, issuer and a document number cited after the title, if any."""
+    for paragraph in preamble:
+        text = paragraph.text
+        cited = _TRAILING_NUMBER_RE.search(text)
+        if cited:
+            text = text[: cited.start()]
+        match = _TITLE_RE.match(text)
+        if match:
+            number = cited.group(0)[1:-1] if cited else None
+            return text, match.group("issuer") or None, number
+    fallback = next((p.text for p in preamble if is_title_line(p.text)), None)
+    return fallback, None, None
+
+
+def _read_doc_number(paragraphs: Sequence[Paragraph]) -> str | None:
+    return next((p.text for p in paragraphs if _DOC_NUMBER_LINE_RE.match(p.text)), None)
+
+
+def _read_issue_date(paragraphs: Sequence[Paragraph]) -> date | None:
+    for paragraph in paragraphs:
+        if _DATE_LINE_RE.match(paragraph.text):
+            dates = find_dates(paragraph.text)
+            if dates:
+                return dates[0].date
+    return None

@@ -1,0 +1,71 @@
+"""The numbered items of a document, and which numbering level holds the measures.
+
+Documents differ in how deep the measures sit: ``1.`` under ``（一）`` under
+``一、`` (with the ``（一）`` items of 基本原则 being prose), or straight ``一、``
+items, or ``（一）`` items.  The level whose items most often carry a
+responsibility clause holds the measures; a tie goes to the deeper level.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from importers.policy.clauses import ends_with_clause, find_clauses
+from importers.policy.markers import Marker, Style, read_marker
+from importers.policy.repair import Paragraph, is_standalone_line, is_title_line
+
+
+@dataclass
+class Item:
+    """A numbered paragraph and the unnumbered paragraphs that continue it."""
+
+    marker: Marker
+    line: int
+    marked: str
+    """The first paragraph as written, marker included."""
+    more: list[str] = field(default_factory=list)
+
+    @property
+    def head(self) -> str:
+        """The first paragraph without its marker: a heading's whole text."""
+        return self.marker.rest
+
+    @property
+    def text(self) -> str:
+        """The item's text without its marker, continuation paragraphs included."""
+        return self.marker.rest + "".join(self.more)
+
+
+def read_items(paragraphs: Sequence[Paragraph]) -> tuple[list[Item], int]:
+    """The numbered items, and the index of the first paragraph that is one.
+
+    An unnumbered paragraph continues the item before it while that item has
+    not ended with its responsibility clause (a page break after a full stop,
+    or a measure written over several paragraphs).  A date, document number or
+    title line ends the numbered body (signature, attachment).
+    """
+    items: list[Item] = []
+    body_start = len(paragraphs)
+    current: Item | None = None
+    for index, paragraph in enumerate(paragraphs):
+        marker = read_marker(paragraph.text)
+        if marker is not None:
+            current = Item(marker, paragraph.line, paragraph.text)
+            items.append(current)
+            body_start = min(body_start, index)
+        elif is_standalone_line(paragraph.text) or is_title_line(paragraph.text):
+            current = None
+        elif current is not None and not ends_with_clause(current.text):
+            current.more.append(paragraph.text)
+    return items, body_start
+
+
+def measure_style(items: Sequence[Item]) -> Style | None:
+    """The numbering level that holds the measures, or None without items."""
+    if not items:
+        return None
+    with_clause = Counter(item.marker.style for item in items if find_clauses(item.text))
+    present = {item.marker.style for item in items}
+    return max(present, key=lambda style: (with_clause[style], style))

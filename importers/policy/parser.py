@@ -1,0 +1,81 @@
+"""Entry points: a policy document's text or file in, a ``ParsedDocument`` out.
+
+``parse_text`` never raises: text that holds no numbered measures gives a
+document without measures and a warning, so the UI can show what it got.
+``parse_file`` raises ``PolicyReadError`` only when the file cannot be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from importers.policy.clauses import states_first_listed_leads
+from importers.policy.measures import build_measure
+from importers.policy.metadata import read_metadata
+from importers.policy.model import ParsedDocument, ParseWarning
+from importers.policy.outline import measure_style, read_items
+from importers.policy.repair import Paragraph, repair_lines
+from importers.policy.sources import SourceInfo, SourceTable, read_source
+from importers.policy.structure import arrange
+from importers.policy.tables import table_measures
+
+
+def parse_text(text: str, aliases: Mapping[str, str] | None = None) -> ParsedDocument:
+    """Parse the plain text of a policy document."""
+    return parse_lines(text.splitlines(), aliases=aliases)
+
+
+def parse_file(
+    path: Path, aliases: Mapping[str, str] | None = None
+) -> tuple[ParsedDocument, SourceInfo]:
+    """Read and parse a ``.txt``, ``.docx`` or ``.pdf`` policy document."""
+    source, info = read_source(path)
+    return parse_lines(source.lines, source.tables, aliases), info
+
+
+def parse_lines(
+    lines: Iterable[str],
+    tables: Sequence[SourceTable] = (),
+    aliases: Mapping[str, str] | None = None,
+) -> ParsedDocument:
+    """Parse a document given as lines (and, from Word, its tables)."""
+    paragraphs = repair_lines(lines)
+    items, body_start = read_items(paragraphs)
+    meta = read_metadata(paragraphs, body_start)
+    document = ParsedDocument(meta.title, meta.doc_number, meta.issuer, meta.issued_on)
+    from_tables = table_measures(tables, aliases)
+    if from_tables.measures:
+        document.parts = from_tables.parts
+        document.measures = from_tables.measures
+        document.warnings = from_tables.warnings
+        return document
+    level = measure_style(items)
+    if level is None:
+        document.warnings.append(ParseWarning(0, "no numbered measures found"))
+        return document
+    outline = arrange(items, level, aliases)
+    document.parts = outline.parts
+    document.warnings.extend(outline.warnings)
+    first_listed_from = _first_listed_line(paragraphs)
+    for draft in outline.drafts:
+        measure, warnings = build_measure(
+            draft.code,
+            draft.text,
+            draft.line,
+            draft.placement,
+            first_listed_leads=draft.line >= first_listed_from,
+            aliases=aliases,
+        )
+        document.measures.append(measure)
+        document.warnings.extend(warnings)
+    document.warnings.sort(key=lambda warning: warning.line)
+    return document
+
+
+def _first_listed_line(paragraphs: Sequence[Paragraph]) -> float:
+    """The line from which on the first-listed unit leads (排在第一位的部门为牵头部门)."""
+    for paragraph in paragraphs:
+        if states_first_listed_leads(paragraph.text):
+            return paragraph.line
+    return float("inf")

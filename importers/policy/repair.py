@@ -1,0 +1,123 @@
+"""Rebuild the paragraphs that page breaks and blank lines cut apart.
+
+Text pulled out of a PDF splits a paragraph wherever a page ended — in the
+middle of a sentence, a word, a bracket or a quote — and puts blank lines
+around every piece.  Plain-text copies keep one line per paragraph.  Blank
+lines therefore carry no meaning: a line is glued to the paragraph before it
+when that paragraph is visibly unfinished (an open bracket or quote, no
+closing punctuation) and the line does not open a new numbered item.  The
+preamble lines (header, document number, title, addressee, signature, date)
+end or stand alone and so are kept apart.  Every paragraph remembers the
+1-based source line where it starts, for warnings and ``ParsedMeasure.line``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from importers.policy.markers import Marker, Style, read_marker
+from importers.policy.textnorm import bracket_depth, normalize_line, quotes_open
+
+DOC_TYPE_WORDS = (
+    "通知|意见|决定|方案|办法|措施|规定|细则|计划|要点|批复|通报|公告|通告|条例|规划|纲要|指引|清单"
+)
+
+_TERMINAL = "。！？；：…!?;"
+_DATE_LINE_RE = re.compile(
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
+)
+_DOC_NUMBER_LINE_RE = re.compile(r"^[^，。；：]{1,24}〔\d{4}〕\d{1,5}号$")
+_ATTACHMENT_LINE_RE = re.compile(r"^附件[0-9一二三四五六七八九十]*[：:]?$")
+_HEADER_LINE_RE = re.compile(r"^[^，。；：]{2,40}文件$")
+_TITLE_LINE_RE = re.compile(rf"^[^，。；：,;]{{2,80}}(?:{DOC_TYPE_WORDS})$")
+_HEADING_MAX = 40
+"""A numbered line this short without a full stop reads as a heading."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One logical paragraph, normalized, with the source line it starts on."""
+
+    text: str
+    line: int
+
+
+def repair_lines(lines: Iterable[str]) -> list[Paragraph]:
+    """Normalize every line and glue the pieces of split paragraphs together."""
+    paragraphs: list[Paragraph] = []
+    last_number: dict[Style, int] = {}
+    text, start = "", 0
+    for number, raw in enumerate(lines, start=1):
+        line = normalize_line(raw)
+        if not line:
+            continue
+        if text and _continues(text, line, last_number):
+            text += line
+            continue
+        if text:
+            paragraphs.append(Paragraph(text, start))
+        text, start = line, number
+        marker = read_marker(line)
+        if marker is not None:
+            last_number[marker.style] = marker.number
+    if text:
+        paragraphs.append(Paragraph(text, start))
+    return paragraphs
+
+
+def is_standalone_line(text: str) -> bool:
+    """A date, a document number, ``附件`` or a ``…文件`` header: never part of a paragraph."""
+    return any(
+        pattern.match(text)
+        for pattern in (_DATE_LINE_RE, _DOC_NUMBER_LINE_RE, _ATTACHMENT_LINE_RE, _HEADER_LINE_RE)
+    )
+
+
+def is_title_line(text: str) -> bool:
+    """A short unpunctuated line ending in a document-type word (通知, 意见, 措施 …)."""
+    return bool(_TITLE_LINE_RE.match(text)) and read_marker(text) is None
+
+
+def ends_paragraph(text: str) -> bool:
+    """Closing punctuation, or a balanced closing bracket such as a responsibility clause."""
+    last = text[-1]
+    if last in _TERMINAL:
+        return True
+    return last == "）" and bracket_depth(text) == 0
+
+
+def _heading_like(text: str) -> bool:
+    marker = read_marker(text)
+    return (
+        marker is not None
+        and len(marker.rest) <= _HEADING_MAX
+        and not any(ch in marker.rest for ch in "。；：")
+    )
+
+
+def _is_next_item(marker: Marker, last_number: dict[Style, int]) -> bool:
+    return marker.number == last_number.get(marker.style, 0) + 1
+
+
+def _continues(text: str, line: str, last_number: dict[Style, int]) -> bool:
+    """Whether ``line`` continues the unfinished paragraph ``text``."""
+    if is_standalone_line(line) or is_standalone_line(text):
+        return False
+    unbalanced = bracket_depth(text) > 0 or quotes_open(text)
+    marker = read_marker(line)
+    if marker is not None:
+        # A number in sequence opens the next item; any other only after a
+        # finished paragraph or a heading (a restart at 1 under a new part).
+        if _is_next_item(marker, last_number):
+            return False
+        if unbalanced:
+            return True
+        return not (ends_paragraph(text) or _heading_like(text))
+    if unbalanced:
+        return True
+    if ends_paragraph(text) or is_title_line(text):
+        return False
+    # A short heading followed by a long paragraph of prose: two paragraphs.
+    return not (_heading_like(text) and len(line) > _HEADING_MAX)

@@ -1,0 +1,144 @@
+"""Read a policy document file into text lines (and, from Word, tables).
+
+Offices receive documents as Word files, as PDFs printed from them, and as
+plain text saved by whatever editor was at hand — UTF-8 with or without BOM,
+or GB18030/GBK on older Windows machines.  This module only gets the text
+out; it raises ``PolicyReadError`` for anything that is not a readable
+document, and fingerprints the bytes so the same file is not imported twice.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importers.policy.errors import PolicyReadError
+
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+_MAX_CONTROL_SHARE = 0.01
+"""More control characters than this and the "text" is binary data."""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What the caller stores about the imported file."""
+
+    file_name: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A Word table: rows of cell texts, and the line (paragraph number) it follows."""
+
+    line: int
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class SourceText:
+    lines: list[str]
+    tables: list[SourceTable] = field(default_factory=list)
+
+
+def read_source(path: Path) -> tuple[SourceText, SourceInfo]:
+    """The file's text and fingerprint; ``PolicyReadError`` if it cannot be read."""
+    name = path.name
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise PolicyReadError(name, f"unsupported file type {suffix or '(none)'!r}")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PolicyReadError(name, f"cannot be read ({error.strerror or error})") from error
+    if not data.strip():
+        raise PolicyReadError(name, "is empty")
+    info = SourceInfo(name, hashlib.sha256(data).hexdigest(), len(data))
+    if suffix == ".docx":
+        source = _read_docx(data, name)
+    elif suffix == ".pdf":
+        source = SourceText(_read_pdf(data, name).splitlines())
+    else:
+        source = SourceText(decode_text(data, name).splitlines())
+    if not any(line.strip() for line in source.lines) and not source.tables:
+        raise PolicyReadError(name, "contains no text")
+    return source, info
+
+
+def decode_text(data: bytes, file_name: str) -> str:
+    """Decode plain text: BOM, else strict UTF-8, else GB18030; refuse binary data."""
+    text: str | None = None
+    if data.startswith(codecs.BOM_UTF8):
+        text = _try_decode(data[len(codecs.BOM_UTF8) :], "utf-8")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _try_decode(data, "utf-16")
+    else:
+        text = _try_decode(data, "utf-8")
+        if text is None:
+            text = _try_decode(data, "gb18030")
+    if text is None:
+        raise PolicyReadError(file_name, "is neither UTF-8 nor GB18030 text")
+    if _looks_binary(text):
+        raise PolicyReadError(file_name, "is binary data, not text")
+    return text
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(
+        1
+        for ch in text
+        if ch not in "\r\n\t\f\v" and unicodedata.category(ch) in ("Cc", "Cs", "Co")
+    )
+    return controls > _MAX_CONTROL_SHARE * len(text)
+
+
+def _read_docx(data: bytes, file_name: str) -> SourceText:
+    """Body paragraphs in order; tables as rows of cell text, placed after their paragraph."""
+    import docx  # python-docx; imported here so plain-text imports do not pay for it
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises many kinds for a broken package
+        raise PolicyReadError(file_name, "is not a readable Word (.docx) document") from error
+    lines: list[str] = []
+    tables: list[SourceTable] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            rows = tuple(
+                tuple(cell.text.replace("\n", "") for cell in row.cells) for row in block.rows
+            )
+            tables.append(SourceTable(len(lines) + 1, rows))
+        else:
+            lines.extend(block.text.splitlines() or [""])
+    return SourceText(lines, tables)
+
+
+def _read_pdf(data: bytes, file_name: str) -> str:
+    """The text layer of every page, pages separated by a blank line."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+        raise PolicyReadError(file_name, "is not a readable PDF document") from error
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise PolicyReadError(file_name, "has no text layer (a scanned PDF?)")
+    return text

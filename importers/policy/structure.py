@@ -1,0 +1,154 @@
+"""Arrange the numbered items into parts, sections and measures, and code the measures.
+
+Levels above the measure level are headings: the outermost present is the
+part (``一、``), the next the section (``（一）``); headings that end up with no
+measure (指导思想, 基本原则 …) are prose and are left out.  Items below the
+measure level belong to the measure above them.  Measures numbered straight
+through keep their number as code; where numbering restarts under every part
+the code is ``part.item`` (and ``part.section.item`` where it restarts under
+every section), for the whole document, so that codes stay unique.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from importers.policy.clauses import bracket_groups, find_clauses
+from importers.policy.markers import Style
+from importers.policy.measures import Placement
+from importers.policy.model import ParsedPart, ParsedSection, ParseWarning
+from importers.policy.outline import Item
+
+
+@dataclass
+class Heading:
+    """A part or section heading with the lead units it names."""
+
+    number: int
+    title: str
+    leads: tuple[str, ...]
+    line: int
+
+
+@dataclass
+class Draft:
+    """A measure before its units are read: number, text and where it stands."""
+
+    number: int
+    text: str
+    line: int
+    part: Heading | None
+    section: Heading | None
+    code: str = ""
+
+    @property
+    def placement(self) -> Placement:
+        nearest = next((h.leads for h in (self.section, self.part) if h and h.leads), ())
+        return Placement(
+            part=self.part.title if self.part else None,
+            part_number=self.part.number if self.part else None,
+            section=self.section.title if self.section else None,
+            section_number=self.section.number if self.section else None,
+            heading_leads=nearest,
+        )
+
+
+@dataclass
+class Outline:
+    drafts: list[Draft] = field(default_factory=list)
+    parts: list[ParsedPart] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def arrange(
+    items: Sequence[Item], level: Style, aliases: Mapping[str, str] | None = None
+) -> Outline:
+    """Parts, sections and coded measure drafts for measures numbered at ``level``."""
+    above = sorted({item.marker.style for item in items if item.marker.style < level})
+    part_style = above[0] if above else None
+    section_style = above[1] if len(above) > 1 else None
+    outline = Outline()
+    part: Heading | None = None
+    section: Heading | None = None
+    current: Draft | None = None
+    for item in items:
+        style = item.marker.style
+        if style == part_style:
+            part, section, current = read_heading(item, aliases), None, None
+        elif style == section_style:
+            section, current = read_heading(item, aliases), None
+        elif style < level:
+            current = None
+        elif style == level:
+            current = Draft(item.marker.number, item.text, item.line, part, section)
+            outline.drafts.append(current)
+        elif current is not None:
+            current.text += item.marked + "".join(item.more)
+    outline.warnings.extend(assign_codes(outline.drafts))
+    outline.parts = parts_with_measures(outline.drafts)
+    return outline
+
+
+def read_heading(item: Item, aliases: Mapping[str, str] | None = None) -> Heading:
+    """Title without the 牵头 clause, and the units that clause names as leads."""
+    head = item.head
+    clauses = find_clauses(head, aliases)
+    leads: list[str] = []
+    for clause in clauses:
+        leads.extend(clause.leads or clause.units)
+    title = head
+    for start, end in reversed(bracket_groups(head)):
+        if any(c.start == start for c in clauses):
+            title = title[:start] + title[end:]
+    return Heading(item.marker.number, title.strip(" 。"), tuple(dict.fromkeys(leads)), item.line)
+
+
+def assign_codes(drafts: Sequence[Draft]) -> list[ParseWarning]:
+    """Set every draft's code; warn about gaps and repeats in the numbering."""
+    restarts = [(a, b) for a, b in pairwise(drafts) if b.number == 1]
+    by_part = any(b.part is not a.part for a, b in restarts)
+    by_section = any(b.part is a.part and b.section is not a.section for a, b in restarts)
+    warnings: list[ParseWarning] = []
+    seen: dict[str, int] = {}
+    previous: Draft | None = None
+    for draft in drafts:
+        scope: list[str] = []
+        if by_part and draft.part:
+            scope.append(str(draft.part.number))
+        if by_section and draft.section:
+            scope.append(str(draft.section.number))
+        new_scope = previous is None or (
+            (by_part and draft.part is not previous.part)
+            or (by_section and draft.section is not previous.section)
+        )
+        expected = 1 if new_scope or previous is None else previous.number + 1
+        code = ".".join([*scope, str(draft.number)])
+        if draft.number < expected or code in seen:
+            warnings.append(ParseWarning(draft.line, f"measure {code} repeats an earlier number"))
+        elif draft.number > expected:
+            warnings.append(ParseWarning(draft.line, f"numbering gap before measure {code}"))
+        seen[code] = seen.get(code, 0) + 1
+        draft.code = code if seen[code] == 1 else f"{code}-{seen[code]}"
+        previous = draft
+    return warnings
+
+
+def parts_with_measures(drafts: Sequence[Draft]) -> list[ParsedPart]:
+    parts: dict[int, ParsedPart] = {}
+    sections: dict[int, ParsedSection] = {}
+    for draft in drafts:
+        if draft.part is None:
+            continue
+        part = parts.get(id(draft.part))
+        if part is None:
+            heading = draft.part
+            part = ParsedPart(heading.number, heading.title, line=heading.line)
+            parts[id(draft.part)] = part
+        if draft.section is not None and id(draft.section) not in sections:
+            head = draft.section
+            section = ParsedSection(head.number, head.title, list(head.leads), head.line)
+            sections[id(draft.section)] = section
+            part.sections.append(section)
+    return list(parts.values())

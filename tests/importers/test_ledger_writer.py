@@ -1,0 +1,206 @@
+"""The exported workbook, as openpyxl reads it back: layout, print setup, guard rails."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from importers.ledger.layout import display_width, row_height
+from importers.ledger.metadata import MAGIC, META_SHEET
+from importers.ledger.model import LedgerRow, LedgerSheet
+from importers.ledger.naming import sheet_names
+from importers.ledger.writer import write_ledger
+from tests.fixtures.ledger.samples import SHEET_1, SHEET_2, sample_workbook
+
+HEADERS = [
+    "序号", "措施编号", "重点任务", "具体内容", "牵头单位", "责任单位", "完成时限",
+    "完成状态", "完成进度(%)", "进展情况", "存在问题", "下步计划", "联系人", "联系电话",
+]  # fmt: skip
+
+
+@pytest.fixture
+def exported(tmp_path: Path) -> Path:
+    path = tmp_path / "台账.xlsx"
+    write_ledger(sample_workbook(), path)
+    return path
+
+
+def test_sheets_and_layout(exported: Path) -> None:
+    wb = openpyxl.load_workbook(exported)
+    assert wb.sheetnames == [SHEET_1, SHEET_2, META_SHEET]
+    ws = wb[SHEET_1]
+    assert ws["A1"].value == "持续优化营商环境若干措施工作台账"
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:N1", "A2:E2", "F2:I2", "J2:N2"}
+    assert ws["A2"].value == "填报单位：自治区市场监管厅"
+    assert ws["F2"].value == "调度轮次：2021年第二季度"
+    assert ws["J2"].value == "截至日期：2021年6月30日"
+    assert [c.value for c in ws[3]] == HEADERS
+    assert ws.freeze_panes == "A4"
+    assert [ws.cell(r, 1).value for r in range(4, 8)] == [1, 2, 3, 4]
+    assert [ws.cell(r, 2).value for r in range(4, 8)] == ["1", "2", "3.1", "12"]
+    assert ws.max_row == 7
+    assert ws["G4"].value.date() == date(2021, 6, 30)
+    assert ws["G4"].number_format == 'yyyy"年"m"月"d"日"'
+    assert ws["G5"].value == "长期坚持"
+    assert ws["D4"].font.name == "宋体"
+    assert ws["D4"].alignment.wrap_text is True
+    assert ws["D4"].border.left.style == "thin"
+    assert ws.column_dimensions["D"].width == max(
+        ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMN"
+    )
+
+
+def test_print_setup(exported: Path) -> None:
+    ws = openpyxl.load_workbook(exported)[SHEET_1]
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.paperSize == 9
+    assert ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert ws.print_title_rows == "$3:$3"
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+
+
+def test_validations(exported: Path) -> None:
+    ws = openpyxl.load_workbook(exported)[SHEET_1]
+    status, percent = ws.data_validations.dataValidation
+    assert status.type == "list"
+    assert status.formula1 == '"未启动,推进中,已完成,长期坚持"'
+    assert str(status.sqref) == "H4:H7"
+    assert status.showErrorMessage is True
+    assert status.errorTitle == "完成状态填写有误"
+    assert status.error == "请从下拉列表中选择：未启动、推进中、已完成、长期坚持。"
+    assert percent.type == "whole"
+    assert (percent.operator, percent.formula1, percent.formula2) == ("between", "0", "100")
+    assert str(percent.sqref) == "I4:I7"
+    assert percent.showErrorMessage is True
+    assert percent.error == "请填写 0 到 100 之间的整数（不带 % 号）。"
+
+
+def test_master_may_choose_closed(tmp_path: Path) -> None:
+    path = tmp_path / "总台账.xlsx"
+    write_ledger(sample_workbook("master"), path)
+    ws = openpyxl.load_workbook(path)[SHEET_1]
+    assert (
+        ws.data_validations.dataValidation[0].formula1 == '"未启动,推进中,已完成,已销号,长期坚持"'
+    )
+    assert ws["A2"].value == "编制单位：自治区优化营商环境协调小组办公室"
+
+
+def test_protection_locks_given_columns_only(exported: Path) -> None:
+    ws = openpyxl.load_workbook(exported)[SHEET_1]
+    p = ws.protection
+    assert p.sheet is True
+    assert p.password is None
+    assert (p.formatColumns, p.formatRows, p.autoFilter) == (False, False, False)
+    assert ws.auto_filter.ref == "A3:N7"
+    for row in range(4, 8):
+        locked = [ws.cell(row, col).protection.locked for col in range(1, 15)]
+        assert locked == [True] * 7 + [False] * 7
+
+
+def test_formula_like_text_is_stored_as_text(exported: Path) -> None:
+    ws = openpyxl.load_workbook(exported)[SHEET_1]
+    for ref, value in [
+        ("J4", "=1+1"),
+        ("K4", "-"),
+        ("L4", "@SUM(A1)"),
+        ("N4", "+86 951 1234567"),
+        ("D6", "+全部事项网上可办"),
+        ("J6", "#N/A"),
+    ]:
+        assert (ws[ref].value, ws[ref].data_type) == (value, "s")
+    with zipfile.ZipFile(exported) as z:
+        sheet_xml = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml
+
+
+def test_hidden_metadata_sheet(exported: Path) -> None:
+    wb = openpyxl.load_workbook(exported)
+    meta = wb[META_SHEET]
+    assert meta.sheet_state == "hidden"
+    assert meta.protection.sheet is True
+    lines = [[c for c in row if c is not None] for row in meta.iter_rows(values_only=True)]
+    assert lines[0][:2] == [MAGIC, "1"]
+    assert [lines[1][0], lines[2][0]] == ["kind", "unit"]
+    assert lines[2][1] == "自治区市场监管厅"
+    assert lines[4] == ["as_of", "2021-06-30"]
+    assert lines[5] == ["exported_at", "2021-07-01T09:30:05"]
+    assert ["sheet", SHEET_1, "doc-1", "持续优化营商环境若干措施工作台账"] in lines
+    assert ["row", SHEET_1, "4", "101", "1", "自治区市场监管厅", "推进中", "50", "=1+1", "-",
+            "@SUM(A1)", "+86 951 1234567"] in lines  # fmt: skip
+    assert all(c.data_type == "s" for row in meta.iter_rows() for c in row if c.value is not None)
+
+
+def test_master_summary_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "总台账.xlsx"
+    write_ledger(sample_workbook("master"), path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "汇总"
+    ws = wb["汇总"]
+    rows = [list(r) for r in ws.iter_rows(min_row=3, values_only=True)]
+    assert rows == [
+        ["序号", "单位", "任务数", "未启动", "推进中", "已完成", "已销号", "长期坚持", "逾期"],
+        [1, "自治区市场监管厅", 6, 1, 3, 1, 0, 1, 1],
+        [2, "自治区发展改革委", 2, 0, 0, 0, 2, 0, 0],
+        ["合计", None, 8, 1, 3, 1, 2, 1, 1],
+    ]
+    assert ws["A1"].value == "2021年第二季度工作台账汇总"
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == "$3:$3"
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    meta = wb[META_SHEET]
+    assert meta["B2"].value == "master"
+    assert meta["B3"].value is None
+
+
+def test_row_heights_fit_wrapped_text(exported: Path) -> None:
+    ws = openpyxl.load_workbook(exported)[SHEET_1]
+    three_lines = ws.row_dimensions[5].height  # progress 第一行\n第二行\n第三行
+    assert three_lines is not None and three_lines >= 3 * 13.5
+    assert display_width("abc") == 3
+    assert display_width("一二三四五") == 9
+    assert row_height([("", 10)]) == 17.5
+    assert row_height([("一" * 1000, 10)]) == 409
+
+
+def test_export_replaces_atomically_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    path = tmp_path / "台账.xlsx"
+    path.write_text("old")
+    write_ledger(sample_workbook(), path)
+    assert zipfile.is_zipfile(path)
+    assert [p.name for p in tmp_path.iterdir()] == ["台账.xlsx"]
+
+
+def test_illegal_control_characters_are_dropped(tmp_path: Path) -> None:
+    book = sample_workbook()
+    row = LedgerRow("1", "1", "任务", "内容", "", "单位", progress="a\x00b\x07c\td")
+    book.sheets[:] = [LedgerSheet("台账", "d", [row])]
+    write_ledger(book, tmp_path / "x.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "x.xlsx")["台账"]["J4"].value == "abc\td"
+
+
+def test_rows_are_validated() -> None:
+    with pytest.raises(ValueError, match="status"):
+        LedgerRow("1", "1", "t", "c", "", "u", status="差不多")
+    with pytest.raises(ValueError, match="percent 101"):
+        LedgerRow("1", "1", "t", "c", "", "u", percent=101)
+
+
+def test_sheet_names() -> None:
+    assert sheet_names(["X工作台账"], [""]) == ["台账"]
+    assert sheet_names(["甲工作台账", "乙台账", "甲工作台账"], ["", "", ""]) == [
+        "甲",
+        "乙",
+        "甲(2)",
+    ]
+    long = "关于印发" + "很长" * 20 + "的通知工作台账"
+    (name,) = sheet_names([long, "b"], ["", ""])[:1]
+    assert len(name) == 31
+    assert sheet_names(["a/b:c[d]*?工作台账", "汇总"], ["", ""]) == ["a_b_c_d___", "汇总(2)"]
+    assert sheet_names(["t"], ["自定义"]) == ["自定义"]

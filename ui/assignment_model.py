@@ -1,0 +1,276 @@
+"""The assignment table: one row per unit's part in a measure, as a Qt item model.
+
+Rows are the plain ``AssignmentRow`` records the overview service returns; the
+model keeps them in a Python list, so ``data()`` is a list index and an
+attribute read — no query per cell, smooth with 100,000 rows.  Sorting happens
+here too (Python's ``list.sort`` on a key per column), because a
+``QSortFilterProxyModel`` would call ``data()`` millions of times to sort that
+many rows.  Edits are not applied by the model: ``setData`` hands them to
+``edit_handler``, which turns them into undoable service calls.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from tracker.records import AssignmentRow
+from tracker.statuses import Derived
+from ui.labels import role_label, state_background, state_foreground, state_label
+
+# Column numbers, in display order.
+CODE, DOCUMENT, TITLE, UNIT, ROLE, STATE, PERCENT, DEADLINE, NOTE, UPDATED = range(10)
+COLUMN_COUNT = 10
+EDITABLE = frozenset({STATE, PERCENT, NOTE})
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+"""``data(index, ROW_ROLE)`` is the row's ``AssignmentRow``."""
+
+FIELD_OF_COLUMN = {STATE: "status", PERCENT: "percent", NOTE: "note"}
+
+EditHandler = Callable[[AssignmentRow, str, object], bool]
+"""(row, field name, new value) → accepted?  Field is "status", "percent" or "note"."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Most urgent first when sorting by the state column.
+_STATE_RANK = {
+    state: rank
+    for rank, state in enumerate(
+        [
+            Derived.OVERDUE,
+            Derived.DUE_SOON,
+            Derived.NOT_STARTED,
+            Derived.IN_PROGRESS,
+            Derived.STANDING,
+            Derived.DONE,
+            Derived.TICKED_OFF,
+            Derived.UNASSIGNED,
+        ]
+    )
+}
+_NUMBER = re.compile(r"\d+|\D+")
+
+
+def code_key(code: str) -> tuple[tuple[int, int, str], ...]:
+    """Natural order for measure codes: 2 < 2.3 < 10 < 12."""
+    return tuple(
+        (0, int(piece), "") if piece.isdigit() else (1, 0, piece) for piece in _NUMBER.findall(code)
+    )
+
+
+def _deadline_key(row: AssignmentRow) -> tuple[bool, date, str]:
+    return (row.deadline is None, row.deadline or date.max, row.deadline_text or "")
+
+
+_SORT_KEYS: dict[int, Callable[[AssignmentRow], Any]] = {
+    CODE: lambda r: (r.document_id, code_key(r.code)),
+    DOCUMENT: lambda r: r.doc_label,
+    TITLE: lambda r: r.title,
+    UNIT: lambda r: r.unit,
+    ROLE: lambda r: r.role,
+    STATE: lambda r: _STATE_RANK[r.state],
+    PERCENT: lambda r: -1 if r.percent is None else r.percent,
+    DEADLINE: _deadline_key,
+    NOTE: lambda r: r.note,
+    UPDATED: lambda r: r.updated_at,
+}
+
+
+def deadline_text(row: AssignmentRow) -> str:
+    """The deadline as the document words it (2021年6月底), else the date."""
+    if row.deadline_text:
+        return row.deadline_text
+    return row.deadline.isoformat() if row.deadline else ""
+
+
+class AssignmentTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._given: list[AssignmentRow] = []  # in the service's order (document, measure)
+        self._rows: list[AssignmentRow] = []  # as displayed
+        self._position: dict[int, int] = {}  # assignment id → displayed row
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self.edit_handler: EditHandler | None = None
+        self._headers = [
+            self.tr("No."),
+            self.tr("Document"),
+            self.tr("Key task"),
+            self.tr("Responsible unit"),
+            self.tr("Role"),
+            self.tr("Status"),
+            self.tr("Progress"),
+            self.tr("Deadline"),
+            self.tr("Progress report"),
+            self.tr("Updated"),
+        ]
+
+    # -- contents ---------------------------------------------------------------------------
+    def set_rows(self, rows: Iterable[AssignmentRow]) -> None:
+        """Show these rows (a fresh query result), keeping the current sort."""
+        self.beginResetModel()
+        self._given = list(rows)
+        self._rows = self._sorted(self._given)
+        self._reindex()
+        self.endResetModel()
+
+    def rows(self) -> list[AssignmentRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> AssignmentRow:
+        return self._rows[row]
+
+    def row_of(self, assignment_id: int) -> int | None:
+        return self._position.get(assignment_id)
+
+    def replace_rows(self, updated: Iterable[AssignmentRow]) -> None:
+        """Put re-read rows in place (after an edit) without disturbing selection or order."""
+        fresh = {r.id: r for r in updated}
+        if not fresh:
+            return
+        self._given = [fresh.get(r.id, r) for r in self._given]
+        for assignment_id, row in fresh.items():
+            position = self._position.get(assignment_id)
+            if position is None:
+                continue
+            self._rows[position] = row
+            left = self.index(position, 0)
+            self.dataChanged.emit(left, self.index(position, COLUMN_COUNT - 1))
+
+    # -- Qt model interface -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            return self._headers[section]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in EDITABLE and self.edit_handler is not None:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if column == STATE:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return state_foreground(row.state)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return state_background(row.state)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (CODE, PERCENT, ROLE):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.edit_handler is None:
+            return False
+        field = FIELD_OF_COLUMN.get(index.column())
+        if field is None:
+            return False
+        return self.edit_handler(self._rows[index.row()], field, value)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[index.row()].id for index in persistent]
+        self._rows = self._sorted(self._given)
+        self._reindex()
+        moved = [
+            self.index(self._position[i], old.column())
+            for old, i in zip(persistent, ids, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _sorted(self, rows: list[AssignmentRow]) -> list[AssignmentRow]:
+        key = _SORT_KEYS.get(self._sort_column)
+        if key is None:
+            return list(rows)
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return sorted(rows, key=key, reverse=descending)
+
+    def _reindex(self) -> None:
+        self._position = {row.id: position for position, row in enumerate(self._rows)}
+
+    @staticmethod
+    def _display(row: AssignmentRow, column: int) -> str:
+        if column == CODE:
+            return row.code
+        if column == DOCUMENT:
+            return row.doc_label
+        if column == TITLE:
+            return row.title
+        if column == UNIT:
+            return row.unit
+        if column == ROLE:
+            return role_label(row.role)
+        if column == STATE:
+            return state_label(row.state)
+        if column == PERCENT:
+            return "" if row.percent is None else f"{row.percent}%"
+        if column == DEADLINE:
+            return deadline_text(row)
+        if column == NOTE:
+            return row.note.replace("\n", " ")
+        if column == UPDATED:
+            return f"{row.updated_at:%Y-%m-%d %H:%M}"
+        return ""
+
+    @staticmethod
+    def _edit_value(row: AssignmentRow, column: int) -> Any:
+        if column == STATE:
+            return row.status.value
+        if column == PERCENT:
+            return row.percent if row.percent is not None else 0
+        if column == NOTE:
+            return row.note
+        return AssignmentTableModel._display(row, column)
+
+    def _tooltip(self, row: AssignmentRow, column: int) -> str | None:
+        if column == TITLE:
+            where = " › ".join(p for p in (row.part, row.section) if p)
+            return f"{row.title}\n{where}" if where else row.title
+        if column == NOTE and row.note:
+            return row.note
+        if column == STATE and row.state.value != row.status.value:  # 逾期 / 临期 shown
+            return self.tr("Recorded status: {0}").format(state_label(row.status))
+        if column == UPDATED:
+            return self.tr("Updated by {0}").format(row.updated_by or "?")
+        return None

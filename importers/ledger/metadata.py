@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from importers.ledger import cells
 from importers.ledger.columns import FILL_IN_FIELDS
 from importers.ledger.model import ExportedValue, LedgerMeta, LedgerRow, LedgerWorkbook, MetaEntry
 
@@ -77,10 +78,12 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _fill_in(cells: list[str]) -> dict[str, ExportedValue]:
+def _fill_in(texts: list[str]) -> dict[str, ExportedValue]:
+    """Exported values, normalized exactly as the reader normalizes the visible cells,
+    so that an untouched cell compares equal to its exported value."""
     values: dict[str, ExportedValue] = {}
-    for name, text in zip(FILL_IN_FIELDS, cells, strict=False):
-        values[name] = text
+    for name, text in zip(FILL_IN_FIELDS, texts, strict=False):
+        values[name] = cells.text(text)
     for name in FILL_IN_FIELDS:
         values.setdefault(name, "")
     values["status"] = values["status"] or None

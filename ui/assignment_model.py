@@ -258,7 +258,7 @@ class AssignmentTableModel(QAbstractTableModel):
         if column == STATE:
             return row.status.value
         if column == PERCENT:
-            return row.percent if row.percent is not None else 0
+            return row.percent
         if column == NOTE:
             return row.note
         return AssignmentTableModel._display(row, column)

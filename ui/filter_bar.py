@@ -1,0 +1,208 @@
+"""The row of filters above the assignment table.
+
+It turns the clerk's choices into an ``AssignmentFilter`` (applied by the
+database) plus a ``Scope`` (a part or section picked in the navigator, applied
+to the rows in memory because the service has no such filter).  Typing in the
+search box waits 200 ms for the next key before asking, so a query runs once per
+pause rather than once per character.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from tracker.overview import AssignmentFilter
+from tracker.records import AssignmentRow, DocumentInfo, UnitInfo
+from tracker.statuses import Status
+from ui.labels import state_label
+
+SEARCH_DELAY_MS = 200
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A part, or a section of a part, of one document."""
+
+    document_id: int
+    part: str
+    section: str | None = None
+
+    def matches(self, row: AssignmentRow) -> bool:
+        return (
+            row.document_id == self.document_id
+            and row.part == self.part
+            and (self.section is None or row.section == self.section)
+        )
+
+    def label(self) -> str:
+        return f"{self.part} › {self.section}" if self.section else self.part
+
+
+def document_label(doc: DocumentInfo) -> str:
+    return doc.doc_number or doc.short_title
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scope: Scope | None = None
+        self.document = QComboBox()
+        self.document.setMinimumContentsLength(12)
+        self.document.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit = QComboBox()
+        self.unit.setMinimumContentsLength(12)
+        self.unit.setMaxVisibleItems(25)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), None)
+        for status in Status:
+            self.status.addItem(state_label(status), status.value)
+        self.overdue = QCheckBox(self.tr("Overdue only"))
+        self.due_soon = QCheckBox(self.tr("Due within"))
+        self.days = QSpinBox()
+        self.days.setRange(0, 365)
+        self.days.setValue(15)
+        self.days.setSuffix(self.tr(" days"))
+        self.days.setEnabled(False)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search measures and units…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        self.scope_label = QLabel()
+        self.scope_clear = QToolButton()
+        self.scope_clear.setText("✕")
+        self.scope_clear.setToolTip(self.tr("Show the whole document again"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._layout()
+        self._connect()
+        self.set_documents([])
+        self.set_units([])
+        self._show_scope()
+
+    def _layout(self) -> None:
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Document:")))
+        row.addWidget(self.document)
+        row.addWidget(self.scope_label)
+        row.addWidget(self.scope_clear)
+        row.addWidget(QLabel(self.tr("Unit:")))
+        row.addWidget(self.unit)
+        row.addWidget(QLabel(self.tr("Status:")))
+        row.addWidget(self.status)
+        row.addWidget(self.overdue)
+        row.addWidget(self.due_soon)
+        row.addWidget(self.days)
+        row.addWidget(self.search, 1)
+
+    def _connect(self) -> None:
+        self.document.currentIndexChanged.connect(self._document_changed)
+        for combo in (self.unit, self.status):
+            combo.currentIndexChanged.connect(self.changed)
+        self.overdue.toggled.connect(self.changed)
+        self.due_soon.toggled.connect(self.days.setEnabled)
+        self.due_soon.toggled.connect(self.changed)
+        self.days.valueChanged.connect(self._days_changed)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self.flush)
+        self._timer.timeout.connect(self.changed)
+        self.scope_clear.clicked.connect(lambda: self.set_scope(None))
+
+    # -- contents ---------------------------------------------------------------------------
+    def set_documents(self, documents: list[DocumentInfo]) -> None:
+        """Refill the document list, keeping the choice if that document is still there."""
+        chosen = self.document.currentData()
+        with QSignalBlocker(self.document):
+            self.document.clear()
+            self.document.addItem(self.tr("All documents"), None)
+            for doc in documents:
+                self.document.addItem(document_label(doc), str(doc.id))
+                self.document.setItemData(
+                    self.document.count() - 1, doc.title, Qt.ItemDataRole.ToolTipRole
+                )
+            self.document.setCurrentIndex(max(0, self.document.findData(chosen)))
+
+    def set_units(self, units: list[UnitInfo]) -> None:
+        chosen = self.unit.currentData()
+        with QSignalBlocker(self.unit):
+            self.unit.clear()
+            self.unit.addItem(self.tr("All units"), None)
+            for unit in sorted(units, key=lambda u: (-u.assigned, u.name)):
+                if unit.assigned:
+                    self.unit.addItem(unit.name, unit.name)
+            self.unit.setCurrentIndex(max(0, self.unit.findData(chosen)))
+
+    # -- what the clerk chose ---------------------------------------------------------------
+    def current(self) -> AssignmentFilter:
+        status = self.status.currentData()
+        return AssignmentFilter(
+            document=self.document.currentData(),
+            unit=self.unit.currentData(),
+            status=Status(status) if status else None,
+            overdue=self.overdue.isChecked(),
+            due_within_days=self.days.value() if self.due_soon.isChecked() else None,
+            search=self.search.text().strip(),
+        )
+
+    def scope(self) -> Scope | None:
+        return self._scope
+
+    def choose_document(self, document_id: int | None, scope: Scope | None = None) -> None:
+        """Select a document (None: all) and optionally a part or section of it; one refresh."""
+        with QSignalBlocker(self.document):
+            self.document.setCurrentIndex(
+                max(0, self.document.findData(None if document_id is None else str(document_id)))
+            )
+        self._scope = scope
+        self._show_scope()
+        self.changed.emit()
+
+    def choose_unit(self, name: str | None) -> None:
+        self.unit.setCurrentIndex(max(0, self.unit.findData(name)))
+
+    def set_scope(self, scope: Scope | None) -> None:
+        self._scope = scope
+        self._show_scope()
+        self.changed.emit()
+
+    def flush(self) -> None:
+        """Apply a pending search at once (Enter, or a test that cannot wait)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.changed.emit()
+
+    # -- reactions --------------------------------------------------------------------------
+    def _document_changed(self) -> None:
+        self._scope = None  # a part of another document makes no sense any more
+        self._show_scope()
+        self.changed.emit()
+
+    def _days_changed(self) -> None:
+        if self.due_soon.isChecked():
+            self.changed.emit()
+
+    def _show_scope(self) -> None:
+        visible = self._scope is not None
+        self.scope_label.setVisible(visible)
+        self.scope_clear.setVisible(visible)
+        if self._scope is not None:
+            elided = self.fontMetrics().elidedText(
+                self._scope.label(), Qt.TextElideMode.ElideMiddle, 240
+            )
+            self.scope_label.setText(elided)
+            self.scope_label.setToolTip(self._scope.label())

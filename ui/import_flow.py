@@ -1,0 +1,138 @@
+"""Importing a policy document from the window: choose the file, import, show what happened.
+
+A revised version of a stored document is not written straight away: the
+dialog lists the differences and offers "Accept revision", which imports the
+same file again with ``accept_revision=True``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.documents import DocumentService
+from tracker.errors import UserError
+from tracker.records import ImportOutcome
+from ui.messages import busy, warn
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportFlow", text)
+
+
+def choose_policy_file(parent: QWidget | None) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent,
+        _tr("Import policy document"),
+        "",
+        _tr("Policy documents (*.txt *.docx *.pdf);;All files (*)"),
+    )
+    return Path(chosen) if chosen else None
+
+
+def outcome_lines(outcome: ImportOutcome, file_name: str) -> list[str]:
+    """What an import did, in sentences a clerk can read."""
+    if outcome.state == "unchanged":
+        return [_tr("{0} was imported before; nothing changed.").format(file_name)]
+    if outcome.state == "revision_pending":
+        lines = [
+            _tr("{0} is a revised version of a document already stored.").format(file_name),
+            _tr("Nothing has been changed yet. These are the differences:"),
+        ]
+    elif outcome.state == "revised":
+        lines = [_tr("The revision was applied. Progress already recorded is kept.")]
+    else:
+        lines = [_tr("{0} was imported.").format(file_name)]
+    if outcome.state != "revision_pending":
+        lines.append(
+            _tr("{0} measures, {1} unit assignments.").format(outcome.measures, outcome.assignments)
+        )
+    kinds = {"added": _tr("added"), "removed": _tr("removed"), "changed": _tr("changed")}
+    for change in outcome.changes:
+        details = "; ".join(change.details)
+        lines.append(f"• {change.code} {kinds.get(change.kind, change.kind)}  {details}".rstrip())
+    if outcome.unassigned_codes:
+        codes = "、".join(outcome.unassigned_codes)
+        lines.append(_tr("Measures without a responsible unit: {0}").format(codes))
+    if outcome.new_units:
+        lines.append(_tr("New units — please check them in the units directory:"))
+        for unit in outcome.new_units:
+            similar = "、".join(unit.suggestions)
+            hint = _tr(" (similar to {0})").format(similar) if similar else ""
+            lines.append(f"• {unit.name}{hint}")
+    return lines
+
+
+class ImportOutcomeDialog(QDialog):
+    """Shows an import's outcome; for a pending revision, offers to accept it."""
+
+    def __init__(self, outcome: ImportOutcome, file_name: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import policy document"))
+        self.resize(640, 420)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.details = QTextBrowser()
+        self.buttons = QDialogButtonBox()
+        self.accept_revision: QPushButton | None = None
+        if outcome.state == "revision_pending":
+            self.accept_revision = self.buttons.addButton(
+                self.tr("Accept revision"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        else:
+            self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lines = outcome_lines(outcome, file_name)
+        self.summary.setText(lines[0])
+        self.details.setPlainText("\n".join(lines[1:]))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.buttons)
+
+
+def import_policy_file(
+    parent: QWidget | None, documents: DocumentService, path: Path | None = None
+) -> bool:
+    """The whole import conversation; True if the database changed."""
+    path = path or choose_policy_file(parent)
+    if path is None:
+        return False
+    outcome = _import(parent, documents, path, accept_revision=False)
+    if outcome is None:
+        return False
+    dialog = ImportOutcomeDialog(outcome, path.name, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if outcome.state != "revision_pending":
+        return outcome.state != "unchanged"
+    if not accepted:
+        return False
+    revised = _import(parent, documents, path, accept_revision=True)
+    if revised is None:
+        return False
+    ImportOutcomeDialog(revised, path.name, parent).exec()
+    return True
+
+
+def _import(
+    parent: QWidget | None, documents: DocumentService, path: Path, *, accept_revision: bool
+) -> ImportOutcome | None:
+    try:
+        with busy():
+            return documents.import_file(path, accept_revision=accept_revision)
+    except UserError as exc:
+        warn(parent, exc.message)
+        return None

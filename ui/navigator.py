@@ -1,0 +1,163 @@
+"""The navigator on the left: documents → parts → sections, and the units with their counts.
+
+Choosing an entry narrows the table: a document or unit through the filter
+bar, a part or section through a ``Scope``.  The outline of each document is
+taken from the assignment rows already loaded (they carry their part and
+section titles), so building the tree costs no query of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelection, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from tracker.records import AssignmentRow, DocumentInfo, UnitInfo
+from ui.filter_bar import Scope, document_label
+
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_COLOUR = QColor("#b71c1c")
+
+Outline = dict[int, dict[str, list[str]]]
+"""document id → part title → section titles, in document order."""
+
+
+@dataclass(frozen=True)
+class DocumentTarget:
+    document_id: int
+
+
+@dataclass(frozen=True)
+class UnitTarget:
+    name: str
+
+
+Target = DocumentTarget | UnitTarget | Scope | None
+"""What the clerk picked; None for everything."""
+
+
+def outline_of(rows: Iterable[AssignmentRow]) -> Outline:
+    """Parts and sections per document, in the order the rows (document order) give them."""
+    outline: Outline = {}
+    for row in rows:
+        if row.part is None:
+            continue
+        sections = outline.setdefault(row.document_id, {}).setdefault(row.part, [])
+        if row.section is not None and row.section not in sections:
+            sections.append(row.section)
+    return outline
+
+
+class NavigatorModel(QStandardItemModel):
+    """Two branches — documents and units — with open/overdue counts in columns 1 and 2."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels([self.tr("Browse"), self.tr("Open"), self.tr("Overdue")])
+        self.documents_root = self._item(self.tr("Documents"), None, bold=True)
+        self.units_root = self._item(self.tr("Units"), None, bold=True)
+        for root in (self.documents_root, self.units_root):
+            self.appendRow([root, self._item("", None), self._item("", None)])
+
+    def set_documents(self, documents: list[DocumentInfo], outline: Outline) -> None:
+        self.documents_root.removeRows(0, self.documents_root.rowCount())
+        for doc in documents:
+            doc_item = self._item(document_label(doc), DocumentTarget(doc.id), tip=doc.title)
+            for part, sections in outline.get(doc.id, {}).items():
+                part_item = self._item(part, Scope(doc.id, part))
+                for section in sections:
+                    part_item.appendRow(self._item(section, Scope(doc.id, part, section)))
+                doc_item.appendRow(part_item)
+            self.documents_root.appendRow(doc_item)
+
+    def set_units(self, units: list[UnitInfo]) -> None:
+        self.units_root.removeRows(0, self.units_root.rowCount())
+        for unit in sorted(units, key=lambda u: (-u.overdue, -u.open, u.name)):
+            if not unit.assigned:
+                continue
+            name = self._item(unit.name, UnitTarget(unit.name))
+            if unit.needs_review:
+                name.setToolTip(
+                    self.tr("New unit from an import: check its name in the units directory")
+                )
+                font = name.font()
+                font.setItalic(True)
+                name.setFont(font)
+            opened = self._count(unit.open, UnitTarget(unit.name))
+            overdue = self._count(unit.overdue, UnitTarget(unit.name))
+            if unit.overdue:
+                overdue.setForeground(QBrush(OVERDUE_COLOUR))
+            self.units_root.appendRow([name, opened, overdue])
+
+    @staticmethod
+    def _item(text: str, target: Target, *, bold: bool = False, tip: str = "") -> QStandardItem:
+        item = QStandardItem(text)
+        item.setEditable(False)
+        item.setData(target, TARGET_ROLE)
+        item.setToolTip(tip or text)
+        if bold:
+            font = QFont()
+            font.setBold(True)
+            item.setFont(font)
+        return item
+
+    def _count(self, value: int, target: Target) -> QStandardItem:
+        item = self._item(str(value), target)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
+
+
+class Navigator(QTreeView):
+    chosen = Signal(object)  # a Target
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.nav_model = NavigatorModel(self)
+        self.setModel(self.nav_model)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def set_documents(self, documents: list[DocumentInfo], outline: Outline) -> None:
+        self.nav_model.set_documents(documents, outline)
+        self.expand(self.nav_model.documents_root.index())
+        for row in range(self.nav_model.documents_root.rowCount()):
+            self.expand(self.nav_model.documents_root.child(row).index())
+
+    def set_units(self, units: list[UnitInfo]) -> None:
+        """Refill the units with fresh counts, keeping the chosen entry highlighted."""
+        chosen = self.current_target()
+        with QSignalBlocker(self.selectionModel()):
+            self.nav_model.set_units(units)
+            self.expand(self.nav_model.units_root.index())
+            if chosen is not None:
+                self._select(chosen)
+
+    def current_target(self) -> Target:
+        index = self.currentIndex()
+        return index.data(TARGET_ROLE) if index.isValid() else None
+
+    def _select(self, target: Target) -> None:
+        pending = [self.nav_model.invisibleRootItem()]
+        while pending:
+            item = pending.pop()
+            for row in range(item.rowCount()):
+                child = item.child(row)
+                if child.data(TARGET_ROLE) == target:
+                    self.setCurrentIndex(child.index())
+                    return
+                pending.append(child)
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.chosen.emit(indexes[0].data(TARGET_ROLE))

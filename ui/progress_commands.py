@@ -1,0 +1,169 @@
+"""Undoable progress edits: every change a clerk makes in the table is a ``QUndoCommand``.
+
+Undo does not rewind the database: it records the previous values back through
+``ProgressService.record`` (source 撤销), and redo records the new ones again
+(source 重做), so the history shows every step.  Each step carries the version
+it expects; if another clerk saved the assignment in between, that step is
+dropped with a message and its row is re-read, while the other steps stand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QUndoCommand
+
+from tracker.errors import UserError
+from tracker.progress import MANUAL, Change, ProgressService
+from tracker.records import AssignmentRow
+from tracker.statuses import Status
+
+UNDO_SOURCE = "撤销"
+REDO_SOURCE = "重做"
+
+
+@dataclass(frozen=True)
+class Values:
+    """The fields of an assignment the table edits."""
+
+    status: Status
+    percent: int | None
+    note: str
+
+    @classmethod
+    def of(cls, row: AssignmentRow) -> Values:
+        return cls(row.status, row.percent, row.note)
+
+    def change(self) -> Change:
+        return Change(
+            status=self.status,
+            percent=self.percent,
+            note=self.note,
+            clear_percent=self.percent is None,
+        )
+
+
+@dataclass
+class Step:
+    """One assignment's part in a command."""
+
+    row: AssignmentRow  # as seen when the command was made; for messages and re-reads
+    before: Values
+    after: Values
+    version: int  # what the next record() must find in the database
+
+
+class ProgressEditor:
+    """What the commands need from the window: the service, re-reading rows, reporting."""
+
+    def __init__(
+        self,
+        progress: ProgressService,
+        refresh: Callable[[Sequence[AssignmentRow]], list[AssignmentRow]],
+        report: Callable[[list[str]], None],
+    ) -> None:
+        self.progress = progress
+        self.refresh = refresh
+        """Re-reads these rows, puts them in the table and returns them."""
+        self.report = report
+        """Shows messages about steps that could not be applied."""
+
+
+class ProgressCommand(QUndoCommand):
+    """Set values on one or more assignments: one step per assignment."""
+
+    def __init__(self, editor: ProgressEditor, steps: list[Step], text: str) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.steps = steps
+        self._done_once = False
+
+    @classmethod
+    def setting(
+        cls,
+        editor: ProgressEditor,
+        rows: Sequence[AssignmentRow],
+        make_after: Callable[[AssignmentRow], Values],
+        text: str,
+    ) -> ProgressCommand:
+        """A command giving each row ``make_after(row)``; rows it would not change are left out."""
+        steps = []
+        for row in rows:
+            before, after = Values.of(row), make_after(row)
+            if after != before:
+                steps.append(Step(row, before, after, row.version))
+        return cls(editor, steps, text)
+
+    def is_empty(self) -> bool:
+        return not self.steps
+
+    def redo(self) -> None:
+        source = REDO_SOURCE if self._done_once else MANUAL
+        self._done_once = True
+        self._apply(lambda step: step.after, source)
+
+    def undo(self) -> None:
+        self._apply(lambda step: step.before, UNDO_SOURCE)
+
+    def _apply(self, target: Callable[[Step], Values], source: str) -> None:
+        failures: list[str] = []
+        kept: list[Step] = []
+        for step in self.steps:
+            try:
+                step.version = self._write(step, target(step), source)
+            except UserError as exc:
+                failures.append(exc.message)
+            else:
+                kept.append(step)
+        touched = [step.row for step in self.steps]
+        self.steps = kept
+        self.editor.refresh(touched)
+        if failures:
+            self.editor.report(failures)
+        if not self.steps:
+            self.setObsolete(True)
+
+    def _write(self, step: Step, values: Values, source: str) -> int:
+        return self.editor.progress.record(
+            step.row.id, values.change(), expected_version=step.version, source=source
+        )
+
+
+class UndoTickOffCommand(ProgressCommand):
+    """撤销销号: the service finds the status each row had before it was ticked off."""
+
+    def __init__(self, editor: ProgressEditor, rows: Sequence[AssignmentRow], text: str) -> None:
+        # The earlier status is not known yet: ``after`` is filled in by the first redo.
+        steps = [
+            Step(r, Values.of(r), Values.of(r), r.version)
+            for r in rows
+            if r.status is Status.TICKED_OFF
+        ]
+        super().__init__(editor, steps, text)
+
+    def redo(self) -> None:
+        if self._done_once:
+            super().redo()
+            return
+        self._done_once = True
+        failures: list[str] = []
+        kept: list[Step] = []
+        for step in self.steps:
+            try:
+                self.editor.progress.undo_tick_off(step.row.id)
+            except UserError as exc:
+                failures.append(exc.message)
+            else:
+                kept.append(step)
+        fresh = {r.id: r for r in self.editor.refresh([s.row for s in self.steps])}
+        self.steps = []
+        for step in kept:
+            now = fresh.get(step.row.id)
+            if now is not None:
+                step.after, step.version = Values.of(now), now.version
+                self.steps.append(step)
+        if failures:
+            self.editor.report(failures)
+        if not self.steps:
+            self.setObsolete(True)

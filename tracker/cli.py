@@ -33,7 +33,7 @@ def _print_json(data: Any) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tracker import commands
+    from tracker import commands, ledger_commands
 
     parser = argparse.ArgumentParser(
         prog="tracker-cli", description="督办台账 — measures, units and progress, headless."
@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", help="name recorded in the history (default: login name)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.register(sub, _date)
+    ledger_commands.register(sub, _date)
     return parser
 
 

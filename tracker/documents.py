@@ -55,7 +55,7 @@ class DocumentService:
                     select(Measure.document_id, func.count())
                     .where(Measure.withdrawn.is_(False))
                     .group_by(Measure.document_id)
-                ).tuples()
+                ).all()
             )
             return [
                 _info(d, counts.get(d.id, 0))

@@ -20,6 +20,7 @@ from db.models import Assignment, Document, LedgerExport, Measure, Round, Unit
 from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook, UnitSummary
 from importers.ledger.writer import write_ledger
 from tracker.errors import UserError
+from tracker.queries import lead_first
 from tracker.rounds import RoundService
 from tracker.statuses import Status, is_overdue
 from tracker.store import Store
@@ -132,9 +133,9 @@ class LedgerExporter:
             .join(Assignment, Assignment.measure_id == Measure.id)
             .join(Unit, Assignment.unit_id == Unit.id)
             .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
-            .order_by(Document.id, Measure.position, Assignment.role.desc(), Unit.id)
+            .order_by(Document.id, Measure.position, lead_first(), Unit.id)
         )
-        return [_Row(*r) for r in session.execute(query).tuples()]
+        return [_Row(*r) for r in session.execute(query).all()]
 
 
 def _record(

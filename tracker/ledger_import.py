@@ -431,7 +431,7 @@ def _current_assignments(session: Session) -> list[_Current]:
         .join(Measure, Assignment.measure_id == Measure.id)
         .join(Unit, Assignment.unit_id == Unit.id)
         .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
-    ).tuples()
+    ).all()
     return [
         _Current(a.id, code, a.unit_id, unit, doc_id, {f: getattr(a, _DB_FIELD[f]) for f in FIELDS})
         for a, code, doc_id, unit in rows

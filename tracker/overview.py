@@ -15,7 +15,7 @@ from sqlalchemy.orm import aliased
 from db.models import Assignment, Document, Heading, Measure, Unit
 from tracker.documents import DocumentService
 from tracker.errors import InvalidInputError
-from tracker.queries import due_soon_condition, overdue_condition
+from tracker.queries import due_soon_condition, lead_first, overdue_condition
 from tracker.records import AssignmentRow, PartStats, Summary, UnitStats
 from tracker.statuses import FINISHED, Status, derive, is_due_soon, is_overdue
 from tracker.store import Store
@@ -83,7 +83,7 @@ class OverviewService:
                         Measure.code == wanted.search.strip(),
                     )
                 )
-            query = query.order_by(Document.id, Measure.position, Assignment.role.desc(), Unit.id)
+            query = query.order_by(Document.id, Measure.position, lead_first(), Unit.id)
             rows = []
             for a, m, u, d, part, section in session.execute(query):
                 status = Status(a.status)

@@ -39,3 +39,8 @@ def due_soon_condition(today: date, days: int) -> ColumnElement[bool]:
 
 def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return case((condition, 1), else_=0)
+
+
+def lead_first() -> ColumnElement[int]:
+    """Sort key putting a measure's 牵头 units before its other units."""
+    return case((Assignment.role == "牵头", 0), else_=1)

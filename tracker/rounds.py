@@ -31,14 +31,14 @@ class RoundService:
             exports = dict(
                 session.execute(
                     select(LedgerExport.round_id, func.count()).group_by(LedgerExport.round_id)
-                ).tuples()
+                ).all()
             )
             imports = dict(
                 session.execute(
                     select(ImportBatch.round_id, func.count())
                     .where(ImportBatch.undone_at.is_(None))
                     .group_by(ImportBatch.round_id)
-                ).tuples()
+                ).all()
             )
             return [
                 RoundInfo(r.id, r.name, r.as_of, exports.get(r.id, 0), imports.get(r.id, 0))

@@ -1,0 +1,163 @@
+"""``tracker-cli`` commands for reporting rounds and Excel work ledgers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tracker.errors import InvalidInputError
+from tracker.ledger_export import LedgerExporter
+from tracker.ledger_import import LedgerImporter
+from tracker.rounds import RoundService
+from tracker.services import Services
+from tracker.store import Clock
+
+
+def _services(args: argparse.Namespace) -> Services:
+    return Services.open(args.db, clock=Clock(args.today), user=args.user)
+
+
+def rounds(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        found = RoundService(services.store).list()
+    finally:
+        services.close()
+    if args.json:
+        json.dump(
+            [
+                {
+                    "name": r.name,
+                    "as_of": r.as_of.isoformat(),
+                    "exports": r.exports,
+                    "imports": r.imports,
+                }
+                for r in found
+            ],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        print()
+    else:
+        for r in found:
+            print(f"{r.name}  as of {r.as_of}  exports {r.exports}  imports {r.imports}")
+    return 0
+
+
+def new_round(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        created = RoundService(services.store).create(args.name, args.as_of)
+    finally:
+        services.close()
+    print(f"round {created.name} (as of {created.as_of}) created")
+    return 0
+
+
+def export_ledger(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    services = _services(args)
+    try:
+        exporter = LedgerExporter(services.store)
+        if args.master:
+            written = [exporter.export_master(args.round, out)]
+        elif args.all:
+            written = exporter.export_units(args.round, out)
+        elif args.unit:
+            written = exporter.export_units(args.round, out, units=args.unit)
+        else:
+            raise InvalidInputError("say which ledger: --unit U, --all or --master")
+    finally:
+        services.close()
+    for path in written:
+        print(path)
+    return 0
+
+
+def import_ledger(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths]
+    services = _services(args)
+    try:
+        importer = LedgerImporter(services.store)
+        previews = importer.preview(paths, args.round)
+        if args.json:
+            report: dict[str, Any] = {"files": [p.to_json() for p in previews]}
+        else:
+            _print_previews(previews)
+        if not args.dry_run:
+            result = importer.apply(paths, args.round, expected=previews)
+            if args.json:
+                report["applied"] = result.applied
+                report["skipped"] = [{"file": f, "reason": r} for f, r in result.skipped]
+            else:
+                print(f"applied {len(result.applied)} files, {result.changes} changes")
+                for name, reason in result.skipped:
+                    print(f"skipped {name}: {reason}")
+    finally:
+        services.close()
+    if args.json:
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        print()
+    return 0
+
+
+def _print_previews(previews: list[Any]) -> None:
+    for p in previews:
+        print(f"== {p.file}  unit: {p.unit or '-'}  round: {p.round_name or '-'}")
+        if p.error:
+            print(f"   error: {p.error}")
+            continue
+        if not p.keys_found:
+            print("   the hidden keys are gone: rows matched by 措施编号 + 责任单位")
+        for c in p.changed:
+            print(f"   change  {c.code} {c.unit} {c.label}: {c.old!r} → {c.new!r}")
+        for r in p.rejected:
+            print(f"   reject  {r.sheet}!{r.cell}: {r.reason}")
+        for c in p.conflicts:
+            print(
+                f"   conflict {c.code} {c.unit} {c.field}: exported {c.exported!r}, "
+                f"office now {c.office!r}, unit returned {c.returned!r}"
+            )
+        print(
+            f"   {len(p.changed)} changes, {p.unchanged} rows unchanged, "
+            f"{len(p.rejected)} rejected, {len(p.conflicts)} conflicts"
+        )
+
+
+def undo_import(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        files = LedgerImporter(services.store).undo_last()
+    finally:
+        services.close()
+    print(f"undone: {', '.join(files)}")
+    return 0
+
+
+def register(sub: Any, parse_date: Any) -> None:
+    p = sub.add_parser("rounds", help="list the reporting rounds")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=rounds)
+    p = sub.add_parser("new-round", help="open a reporting round (调度轮次)")
+    p.add_argument("name")
+    p.add_argument("--as-of", type=parse_date, required=True, help="YYYY-MM-DD")
+    p.set_defaults(handler=new_round)
+    p = sub.add_parser("export-ledger", help="write Excel work ledgers")
+    p.add_argument("--round", help="round name (default: the latest)")
+    p.add_argument("--unit", action="append", help="a unit (repeatable)")
+    p.add_argument("--all", action="store_true", help="one ledger per unit")
+    p.add_argument("--master", action="store_true", help="the master ledger")
+    p.add_argument("--out", required=True, help="folder to write into")
+    p.set_defaults(handler=export_ledger)
+    p = sub.add_parser("import-ledger", help="take back filled-in ledgers (files or folders)")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--round")
+    p.add_argument("--dry-run", action="store_true", help="preview only")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=import_ledger)
+    p = sub.add_parser("undo-import", help="undo the last ledger import")
+    p.set_defaults(handler=undo_import)

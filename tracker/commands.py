@@ -79,9 +79,12 @@ def import_doc(args: argparse.Namespace) -> int:
         print(f"{outcome.state}: {outcome.measures} measures, {outcome.assignments} assignments")
         if outcome.unassigned_codes:
             print(f"measures naming no unit: {', '.join(outcome.unassigned_codes)}")
+        if outcome.new_units:
+            print(f"{len(outcome.new_units)} new units added; review them with "
+                  "`tracker-cli units` (merge-units folds a duplicate into the right one)")
         for unit in outcome.new_units:
-            hint = f" (close to: {'、'.join(unit.suggestions)})" if unit.suggestions else ""
-            print(f"new unit, please review: {unit.name}{hint}")
+            if unit.suggestions:
+                print(f"  {unit.name} may be the same as: {'、'.join(unit.suggestions)}")
     return 0
 
 

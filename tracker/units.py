@@ -52,8 +52,21 @@ def alias_map(session: Session) -> dict[str, str]:
     return {alias: name for alias, name in rows}
 
 
+_LEVEL = re.compile(r"^(自治区|省|市|县|区|国家|中央|国务院)")
+
+
 def suggestions(name: str, known: list[str], limit: int = 3) -> tuple[str, ...]:
-    return tuple(difflib.get_close_matches(name, known, n=limit, cutoff=0.5))
+    """Known names that may be the same unit, compared without the shared level prefix.
+
+    Without stripping it, every 自治区… name looks alike (自治区财政厅 ~ 自治区商务厅).
+    """
+    core = _LEVEL.sub("", name)
+    scored = []
+    for other in known:
+        ratio = difflib.SequenceMatcher(None, core, _LEVEL.sub("", other)).ratio()
+        if ratio >= 0.7 or (len(core) >= 2 and (core in other or other in name)):
+            scored.append((-ratio, other))
+    return tuple(other for _, other in sorted(scored)[:limit])
 
 
 class UnitResolver:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from importers.policy.textnorm import normalize_line
 from importers.policy.units import split_units_after
 
 _LEAD_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "牵头")
@@ -29,6 +30,7 @@ _FIRST_LISTED_RE = re.compile(
     r"(?:排|列)[在于]?(?:第一位|首位|第一|最前)的?(?:部门|单位)?(?:为|是)牵头"
 )
 _STOP = " 。.，,；;：:"
+_BRACKET_RE = re.compile("[（）]")
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,13 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the outermost ``（…）`` groups, end exclusive."""
     groups: list[tuple[int, int]] = []
     depth, start = 0, 0
-    for index, char in enumerate(text):
-        if char == "（":
+    for bracket in _BRACKET_RE.finditer(text):
+        index = bracket.start()
+        if bracket.group(0) == "（":
             if depth == 0:
                 start = index
             depth += 1
-        elif char == "）" and depth > 0:
+        elif depth > 0:
             depth -= 1
             if depth == 0:
                 groups.append((start, index + 1))
@@ -66,6 +69,11 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
 def is_clause(inner: str) -> bool:
     """Whether a bracket's content names responsible units."""
     return bool(_KEY_RE.match(inner) or _ROLE_RE.search(inner))
+
+
+def has_clause(text: str) -> bool:
+    """Whether ``text`` holds a responsibility clause (cheap: names are not read)."""
+    return any(is_clause(text[start + 1 : end - 1]) for start, end in bracket_groups(text))
 
 
 def find_clauses(text: str, aliases: Mapping[str, str] | None = None) -> list[Clause]:
@@ -102,7 +110,7 @@ def read_clause(
         rest = inner[deadline.end() :]
         following = _KEY_RE.search(rest)
         stop = following.start() if following else len(rest)
-        deadline_text = rest[:stop].strip(_STOP) or None
+        deadline_text = normalize_line(rest[:stop]).strip(_STOP) or None
         inner = inner[: deadline.start()] + rest[stop:]
     reader = _RoleReader(aliases)
     keys = list(_KEY_RE.finditer(inner))

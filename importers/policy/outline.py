@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from importers.policy.clauses import ends_with_clause, find_clauses
+from importers.policy.clauses import ends_with_clause, has_clause
 from importers.policy.markers import Marker, Style, read_marker
 from importers.policy.repair import Paragraph, is_standalone_line, is_title_line
 
@@ -63,9 +63,21 @@ def read_items(paragraphs: Sequence[Paragraph]) -> tuple[list[Item], int]:
 
 
 def measure_style(items: Sequence[Item]) -> Style | None:
-    """The numbering level that holds the measures, or None without items."""
+    """The numbering level that holds the measures, or None without items.
+
+    An item carries a clause when its own text or that of an item below it
+    does, so a measure whose clause closes its last sub-item still counts.
+    """
     if not items:
         return None
-    with_clause = Counter(item.marker.style for item in items if find_clauses(item.text))
+    carrying: set[int] = set()
+    open_items: list[Item] = []
+    for item in items:
+        while open_items and open_items[-1].marker.style >= item.marker.style:
+            open_items.pop()
+        open_items.append(item)
+        if has_clause(item.text):
+            carrying.update(id(entry) for entry in open_items)
+    with_clause = Counter(item.marker.style for item in items if id(item) in carrying)
     present = {item.marker.style for item in items}
     return max(present, key=lambda style: (with_clause[style], style))

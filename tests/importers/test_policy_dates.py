@@ -1,0 +1,71 @@
+"""Deadline wording → the last day it allows; dated phrases in a measure's text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from importers.policy.dates import enclosing_clause, find_dates, read_deadline
+
+
+@pytest.mark.parametrize(
+    ("wording", "deadline"),
+    [
+        ("2021年底", date(2021, 12, 31)),
+        ("2021 年底", date(2021, 12, 31)),
+        ("2021年末", date(2021, 12, 31)),
+        ("2021年6月底", date(2021, 6, 30)),
+        ("2021 年 6 月底", date(2021, 6, 30)),
+        ("2021年11月底", date(2021, 11, 30)),
+        ("2024年2月底", date(2024, 2, 29)),
+        ("2021年2月", date(2021, 2, 28)),
+        ("2021年12月31日", date(2021, 12, 31)),
+        ("2021年上半年", date(2021, 6, 30)),
+        ("2021年下半年", date(2021, 12, 31)),
+        ("2021年第三季度", date(2021, 9, 30)),
+        ("2021年一季度", date(2021, 3, 31)),
+        ("2021年", date(2021, 12, 31)),
+        ("二〇二一年五月十九日", date(2021, 5, 19)),
+        ("2021年6月底前完成方案，2021年底前全面推开", date(2021, 12, 31)),
+    ],
+)
+def test_deadline_wording(wording: str, deadline: date) -> None:
+    result = read_deadline(wording)
+    assert result.date == deadline
+    assert result.readable and not result.standing
+
+
+@pytest.mark.parametrize("wording", ["长期坚持", "持续推进", "长期", "常态化推进"])
+def test_standing_tasks(wording: str) -> None:
+    result = read_deadline(wording)
+    assert result.date is None
+    assert result.standing and result.readable
+
+
+@pytest.mark.parametrize("wording", ["尽快", "每年2月底前", "2021年2月30日", "2021年13月底", ""])
+def test_unreadable(wording: str) -> None:
+    result = read_deadline(wording)
+    assert result.date is None
+    assert not result.readable and not result.standing
+
+
+def test_dated_phrases_in_text() -> None:
+    text = (
+        "于2018年12月31日前报送。从2019年起，各有关部门于每年2月底前报送名单，力争2020年底前完成。"
+    )
+    found = find_dates(text)
+    assert [(d.wording, d.date, d.before, d.precise) for d in found] == [
+        ("2018年12月31日前", date(2018, 12, 31), True, True),
+        ("2019年", date(2019, 12, 31), False, False),
+        ("2020年底前", date(2020, 12, 31), True, True),
+    ]
+    assert found[0].context == "于2018年12月31日前报送"
+    assert found[2].context == "力争2020年底前完成"
+
+
+def test_enclosing_clause() -> None:
+    text = "推进改革，2020年6月底前开展清理工作；完善制度。"
+    start = text.index("2020")
+    assert enclosing_clause(text, start, start + 9) == "2020年6月底前开展清理工作"
+    assert enclosing_clause("2020年底", 0, 7) == "2020年底"

@@ -1,0 +1,175 @@
+"""Unit lists and responsibility clauses: prefixes, filler, collectives, leads, aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.policy import canonical_unit, split_units
+from importers.policy.clauses import find_clauses, read_clause, states_first_listed_leads
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("自治区市场监管厅、公安厅", ["自治区市场监管厅", "自治区公安厅"]),
+        (
+            "自治区地方金融监管局、水利厅，林草局",
+            ["自治区地方金融监管局", "自治区水利厅", "自治区林草局"],
+        ),
+        ("省发展改革委、财政厅", ["省发展改革委", "省财政厅"]),
+        ("市发展改革委、市场监管局", ["市发展改革委", "市市场监管局"]),
+        ("州民政局、教育局", ["州民政局", "州教育局"]),
+        ("县人社局、财政局", ["县人社局", "县财政局"]),
+        ("银川市发展改革委、财政局", ["银川市发展改革委", "银川市财政局"]),
+        ("市场监管总局、海关总署", ["市场监管总局", "海关总署"]),
+        ("国家发展改革委、财政部", ["国家发展改革委", "财政部"]),
+        ("自治区商务厅、宁夏税务局、甘肃省税务局", ["自治区商务厅", "宁夏税务局", "甘肃省税务局"]),
+        ("自治区商务厅、银川海关", ["自治区商务厅", "银川海关"]),
+        ("自治区财政厅，银川市人民政府、石嘴山市", ["自治区财政厅", "银川市人民政府", "石嘴山市"]),
+        ("自治区财政厅、人民银行银川中心支行", ["自治区财政厅", "人民银行银川中心支行"]),
+        ("自治区科技厅、宁夏科技金融集团公司", ["自治区科技厅", "宁夏科技金融集团公司"]),
+        ("自治区政府办公厅、政务服务中心", ["自治区政府办公厅", "政务服务中心"]),
+    ],
+)
+def test_level_prefix_carries_over_a_list(text: str, units: list[str]) -> None:
+    assert split_units(text) == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("各市、县〔区〕", ["各市、县（区）"]),
+        ("各市、县(区)", ["各市、县（区）"]),
+        ("各市、县（区）人民政府", ["各市、县（区）人民政府"]),
+        ("各省、自治区、直辖市人民政府", ["各省、自治区、直辖市人民政府"]),
+        ("各县（市、区）", ["各县（市、区）"]),
+        ("自治区公安厅，各市、县〔区〕", ["自治区公安厅", "各市、县（区）"]),
+        ("自治区市场监管厅及各市、县〔区〕按职责分工", ["自治区市场监管厅", "各市、县（区）"]),
+    ],
+)
+def test_collective_units_stay_whole(text: str, units: list[str]) -> None:
+    assert split_units(text) == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (
+            "自治区市场监管厅、卫生健康委、药监局等有关部门",
+            ["自治区市场监管厅", "自治区卫生健康委", "自治区药监局"],
+        ),
+        ("自治区市场监管厅等市场监管领域相关部门", ["自治区市场监管厅"]),
+        (
+            "自治区发展改革委、商务厅等自治区政府相关部门及各市、县〔区〕",
+            ["自治区发展改革委", "自治区商务厅", "各市、县（区）"],
+        ),
+        ("自治区政府办公厅等相关部门", ["自治区政府办公厅"]),
+        ("海关总署、商务部等", ["海关总署", "商务部"]),
+        ("和自治区财政厅、有关部门", ["自治区财政厅"]),
+        ("国家发展改革委会同有关部门负责", ["国家发展改革委"]),
+        ("自治区财政厅、财政厅", ["自治区财政厅"]),
+        ("", []),
+        ("，、；", []),
+    ],
+)
+def test_filler_is_dropped(text: str, units: list[str]) -> None:
+    assert split_units(text) == units
+
+
+class TestCanonicalUnit:
+    def test_builtin_aliases(self) -> None:
+        assert canonical_unit("自治区高级人民法院") == "自治区高级法院"
+        assert canonical_unit("自治区人民检察院") == "自治区检察院"
+        assert canonical_unit("省发改委") == "省发展改革委"
+        assert canonical_unit("国家税务总局宁夏回族自治区税务局") == "宁夏税务局"
+
+    def test_office_aliases_win(self) -> None:
+        aliases = {"自治区高级法院": "高院", "区医保局": "自治区医疗保障局"}
+        assert canonical_unit("自治区高级法院", aliases) == "高院"
+        assert canonical_unit("区医保局", aliases) == "自治区医疗保障局"
+        assert split_units("自治区财政厅、医保局", {"自治区医保局": "自治区医疗保障局"}) == [
+            "自治区财政厅",
+            "自治区医疗保障局",
+        ]
+
+    def test_normalizes_spelling(self) -> None:
+        assert canonical_unit(" 各市、县〔区〕 ") == "各市、县（区）"
+        assert canonical_unit("自治区 财政厅") == "自治区财政厅"
+        assert canonical_unit("自治区财政厅等") == "自治区财政厅"
+        assert canonical_unit("及自治区财政厅负责") == "自治区财政厅"
+
+    @pytest.mark.parametrize(
+        "name", ["自治区高级法院", "各市、县（区）", "宁夏税务局", "国务院办公厅"]
+    )
+    def test_canonical_names_are_fixed_points(self, name: str) -> None:
+        assert canonical_unit(name) == name
+
+
+class TestClauses:
+    def one(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+        (clause,) = find_clauses(text)
+        return clause.units, clause.leads, clause.deadline_text
+
+    def test_responsibility_and_deadline(self) -> None:
+        units, leads, deadline = self.one(
+            "x。（责任单位：自治区财政厅、公安厅，各市、县〔区〕。完成时限：2021 年底）"
+        )
+        assert units == ("自治区财政厅", "自治区公安厅", "各市、县（区）")
+        assert leads == ()
+        assert deadline == "2021年底"
+
+    def test_lead_and_cooperating_units(self) -> None:
+        for separator in ("；", "，"):
+            text = f"（牵头单位：省发展改革委{separator}配合单位：财政厅、自然资源厅）"
+            assert self.one(text)[:2] == (
+                ("省发展改革委", "省财政厅", "省自然资源厅"),
+                ("省发展改革委",),
+            )
+
+    def test_lead_verb(self) -> None:
+        assert self.one("（省发改委牵头，省财政厅配合）")[:2] == (
+            ("省发展改革委", "省财政厅"),
+            ("省发展改革委",),
+        )
+        assert self.one("（自治区住房城乡建设厅、国网宁夏电力公司分别牵头）")[1] == (
+            "自治区住房城乡建设厅",
+            "国网宁夏电力公司",
+        )
+
+    def test_cooperating_with(self) -> None:
+        assert self.one("（国家发展改革委、财政部会同有关部门负责）")[:2] == (
+            ("国家发展改革委", "财政部"),
+            ("国家发展改革委", "财政部"),
+        )
+        assert self.one("（教育部会同人力资源社会保障部负责）")[:2] == (
+            ("教育部", "人力资源社会保障部"),
+            ("教育部",),
+        )
+
+    def test_remark_after_responsible(self) -> None:
+        (clause,) = find_clauses(
+            "（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）"
+        )
+        assert clause.units == ("税务总局", "财政部", "海关总署")
+        assert clause.first_listed
+
+    def test_brackets_that_are_no_clause(self) -> None:
+        text = "政府投资项目工程进度款（含预付款）支付（企业直接向国家发展改革委申报，不需省级发展改革部门转报）"
+        assert find_clauses(text) == []
+
+    def test_only_deadline_key(self) -> None:
+        clause = read_clause("完成时限：长期坚持")
+        assert clause.units == ()
+        assert clause.deadline_text == "长期坚持"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "排在第一位的部门为牵头部门",
+            "排在首位的单位为牵头单位",
+            "列第一位的为牵头部门",
+            "排第一的部门是牵头单位",
+        ],
+    )
+    def test_first_listed_statement(self, text: str) -> None:
+        assert states_first_listed_leads(text)

@@ -80,8 +80,10 @@ def import_doc(args: argparse.Namespace) -> int:
         if outcome.unassigned_codes:
             print(f"measures naming no unit: {', '.join(outcome.unassigned_codes)}")
         if outcome.new_units:
-            print(f"{len(outcome.new_units)} new units added; review them with "
-                  "`tracker-cli units` (merge-units folds a duplicate into the right one)")
+            print(
+                f"{len(outcome.new_units)} new units added; review them with "
+                "`tracker-cli units` (merge-units folds a duplicate into the right one)"
+            )
         for unit in outcome.new_units:
             if unit.suggestions:
                 print(f"  {unit.name} may be the same as: {'、'.join(unit.suggestions)}")

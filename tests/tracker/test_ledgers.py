@@ -1,0 +1,228 @@
+"""Rounds, ledger export, and the safe import of returned ledgers (preview, apply, undo)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.tracker.conftest import sample_document, source
+from tracker.errors import InvalidInputError, NotFoundError
+from tracker.ledger_export import LedgerExporter
+from tracker.ledger_import import LedgerImporter
+from tracker.progress import Change
+from tracker.rounds import RoundService
+from tracker.services import Services
+from tracker.statuses import Status
+
+ROUND = "2021年第2季度"
+
+
+@pytest.fixture
+def office(services: Services) -> Services:
+    services.documents.import_parsed(sample_document(), source())
+    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    return services
+
+
+def _export(services: Services, unit: str, out: Path) -> Path:
+    [path] = LedgerExporter(services.store).export_units(ROUND, out, units=[unit])
+    return path
+
+
+def _edit(path: Path, edits: dict[str, object], target: Path | None = None) -> Path:
+    """Change cells as a unit would in Excel: by column header and measure code."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    header_row = next(r for r in range(1, 10) if ws.cell(r, 1).value == "序号")
+    columns = {ws.cell(header_row, c).value: c for c in range(1, ws.max_column + 1)}
+    for spec, value in edits.items():
+        code, header = spec.split("/")
+        row = next(
+            r
+            for r in range(header_row + 1, ws.max_row + 1)
+            if str(ws.cell(r, columns["措施编号"]).value) == code
+        )
+        ws.cell(row, columns[header]).value = value
+    out = target or path.with_name("returned_" + path.name)
+    wb.save(out)
+    return out
+
+
+def test_rounds_are_named_once_and_found_by_name(office: Services) -> None:
+    rounds = RoundService(office.store)
+    with pytest.raises(InvalidInputError, match="already exists"):
+        rounds.create(ROUND, date(2021, 6, 30))
+    rounds.create("2021年第3季度", date(2021, 9, 30))
+    assert [(r.name, r.as_of) for r in rounds.list()] == [
+        (ROUND, date(2021, 6, 30)),
+        ("2021年第3季度", date(2021, 9, 30)),
+    ]
+    with office.store.reading() as session:
+        assert rounds.find(session, None).name == "2021年第3季度"
+        with pytest.raises(NotFoundError, match="no round named"):
+            rounds.find(session, "2020年")
+
+
+def test_export_every_unit_and_the_master(office: Services, tmp_path: Path) -> None:
+    exporter = LedgerExporter(office.store)
+    written = exporter.export_units(ROUND, tmp_path)
+    assert sorted(p.name for p in written) == sorted(
+        f"{u}_{ROUND}_工作台账.xlsx"
+        for u in [
+            "自治区市场监管厅",
+            "自治区公安厅",
+            "各市、县（区）",
+            "宁夏税务局",
+            "自治区政府办公厅",
+        ]
+    )
+    police = openpyxl.load_workbook(tmp_path / f"自治区公安厅_{ROUND}_工作台账.xlsx")
+    ws = police.worksheets[0]
+    codes = [ws.cell(r, 2).value for r in range(4, ws.max_row + 1)]
+    assert codes == ["1", "2"]
+    master = exporter.export_master(ROUND, tmp_path)
+    book = openpyxl.load_workbook(master)
+    assert book.sheetnames[0] == "汇总"
+    assert [r.exports for r in RoundService(office.store).list()] == [6]
+
+
+def test_returned_ledger_preview_apply_and_undo(office: Services, tmp_path: Path) -> None:
+    sent = _export(office, "自治区公安厅", tmp_path)
+    back = _edit(
+        sent,
+        {
+            "1/完成状态": "正在推进",
+            "1/完成进度(%)": "60%",
+            "1/进展情况": "已完成系统对接\n下一步推广",
+            "2/完成状态": "已办结",
+            "2/存在问题": "无",
+        },
+    )
+    importer = LedgerImporter(office.store)
+    [preview] = importer.preview([back])
+    assert (preview.unit, preview.round_name, preview.keys_found) == ("自治区公安厅", ROUND, True)
+    assert [(c.code, c.label, c.old, c.new) for c in preview.changed] == [
+        ("1", "完成状态", "未启动", "推进中"),
+        ("1", "完成进度(%)", None, 60),
+        ("1", "进展情况", "", "已完成系统对接\n下一步推广"),
+        ("2", "完成状态", "未启动", "已完成"),
+        ("2", "存在问题", "", "无"),
+    ]
+    assert (preview.unchanged, preview.rejected, preview.conflicts) == (0, [], [])
+    assert {r.status for r in office.overview.assignments()} == {
+        Status.NOT_STARTED,
+        Status.STANDING,
+    }
+
+    result = importer.apply([back], expected=[preview])
+    assert (result.applied, result.skipped, result.changes) == ([back.name], [], 5)
+    rows = {(r.code, r.unit): r for r in office.overview.assignments()}
+    first = rows[("1", "自治区公安厅")]
+    assert (first.status, first.percent, first.note) == (
+        Status.IN_PROGRESS,
+        60,
+        "已完成系统对接\n下一步推广",
+    )
+    history = office.progress.history(first.id)
+    assert [h.source for h in history] == ["导入 措施.txt", f"台账 {back.name}"]
+
+    # The same file again is refused, the database unchanged.
+    [again] = importer.preview([back])
+    assert again.error is not None and "already imported" in again.error
+
+    assert importer.undo_last() == [back.name]
+    rows = {(r.code, r.unit): r for r in office.overview.assignments()}
+    assert (rows[("1", "自治区公安厅")].status, rows[("1", "自治区公安厅")].percent) == (
+        Status.NOT_STARTED,
+        None,
+    )
+    assert rows[("2", "自治区公安厅")].status is Status.NOT_STARTED
+    assert [h.source for h in office.progress.history(first.id)] == [
+        "导入 措施.txt",
+        f"台账 {back.name}",
+        "撤销导入",
+    ]
+    with pytest.raises(InvalidInputError, match="no ledger import to undo"):
+        importer.undo_last()
+
+
+def test_a_conflict_is_reported_and_the_file_skipped(office: Services, tmp_path: Path) -> None:
+    sent = _export(office, "自治区公安厅", tmp_path)
+    office.progress.record_by_code("1", "自治区公安厅", Change(note="办公室电话核实：已上线"))
+    back = _edit(sent, {"1/进展情况": "单位填报：试运行", "2/完成状态": "推进中"})
+    importer = LedgerImporter(office.store)
+    [preview] = importer.preview([back])
+    assert [(c.code, c.field, c.exported, c.office, c.returned) for c in preview.conflicts] == [
+        ("1", "progress", "", "办公室电话核实：已上线", "单位填报：试运行"),
+    ]
+    result = importer.apply([back])
+    assert result.applied == [] and result.skipped == [(back.name, "1 conflicts")]
+    assert {(r.code, r.unit): r.note for r in office.overview.assignments()}[
+        ("1", "自治区公安厅")
+    ] == "办公室电话核实：已上线"
+
+
+def test_another_units_rows_and_tick_off_are_rejected(office: Services, tmp_path: Path) -> None:
+    police = _export(office, "自治区公安厅", tmp_path)
+    back = _edit(police, {"1/责任单位": "自治区市场监管厅", "2/完成状态": "已销号"})
+    [preview] = LedgerImporter(office.store).preview([back])
+    reasons = sorted(r.reason for r in preview.rejected)
+    assert len(reasons) == 2
+    assert "only the office can" in reasons[0] or "only the office can" in reasons[1]
+    assert any("exported for 自治区公安厅" in r or "belongs to" in r for r in reasons)
+    assert not preview.applicable
+
+
+def test_keys_lost_rows_are_matched_by_code_and_unit(office: Services, tmp_path: Path) -> None:
+    sent = _export(office, "宁夏税务局", tmp_path)
+    wb = openpyxl.load_workbook(sent)
+    for name in wb.sheetnames:
+        if wb[name].sheet_state != "visible":
+            del wb[name]
+    stripped = tmp_path / "pasted.xlsx"
+    wb.save(stripped)
+    back = _edit(stripped, {"2/完成状态": "推进中"})
+    [preview] = LedgerImporter(office.store).preview([back])
+    assert preview.keys_found is False
+    assert preview.unit == "宁夏税务局"
+    assert [(c.code, c.unit, c.new) for c in preview.changed] == [("2", "宁夏税务局", "推进中")]
+
+
+def test_bad_files_leave_the_database_byte_for_byte_unchanged(
+    office: Services, tmp_path: Path
+) -> None:
+    db_file = Path(str(office.store.engine.url.database))
+    if office.store.engine.dialect.name != "sqlite":
+        pytest.skip("byte comparison needs the SQLite file")
+    not_excel = tmp_path / "报表.xlsx"
+    not_excel.write_text("这不是表格", encoding="utf-8")
+    truncated = tmp_path / "损坏.xlsx"
+    full = _export(office, "自治区公安厅", tmp_path)
+    truncated.write_bytes(full.read_bytes()[:2000])
+    office.store.engine.dispose()
+    before = db_file.read_bytes()
+    importer = LedgerImporter(office.store)
+    previews = importer.preview([not_excel, truncated, tmp_path / "缺失.xlsx"])
+    assert all(p.error for p in previews)
+    assert "报表.xlsx" in (previews[0].error or "")
+    result = importer.apply([not_excel, truncated])
+    assert result.applied == [] and len(result.skipped) == 2
+    office.store.engine.dispose()
+    assert db_file.read_bytes() == before
+
+
+def test_folder_import_reads_every_spreadsheet(office: Services, tmp_path: Path) -> None:
+    out = tmp_path / "sent"
+    LedgerExporter(office.store).export_units(ROUND, out)
+    back = tmp_path / "back"
+    back.mkdir()
+    for path in out.iterdir():
+        shutil.copy(path, back / path.name)
+    (back / "~$lock.xlsx").write_bytes(b"lock")
+    previews = LedgerImporter(office.store).preview([back])
+    assert len(previews) == 5
+    assert all(p.applicable and not p.changed for p in previews)

@@ -9,7 +9,6 @@ Schema changes go through a new Alembic revision in ``db/migrations/versions``.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -204,7 +203,7 @@ class Assignment(Base):
     measure: Mapped[Measure] = relationship(back_populates="assignments")
     unit: Mapped[Unit] = relationship()
 
-    __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it as is)
 
 
 class ProgressEntry(Base):

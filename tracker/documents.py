@@ -17,9 +17,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import Assignment, Document, Heading, HeadingLead, Measure, Milestone, ProgressEntry
-from importers.policy import ParsedDocument, ParsedMeasure
+from importers.policy import ParsedDocument, ParsedMeasure, SourceInfo
 from importers.policy.errors import PolicyReadError
-from importers.policy.parser import SourceInfo, parse_file
+from importers.policy.parser import parse_file
 from importers.policy.units import canonical_unit
 from tracker.errors import AmbiguousError, NotFoundError, UserError
 from tracker.records import DocumentInfo, ImportOutcome, MeasureChange

@@ -40,7 +40,7 @@ class OverviewService:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _base(self) -> Select[tuple[Assignment, Measure, Unit, Document, str | None, str | None]]:
+    def _base(self) -> Select[Assignment, Measure, Unit, Document, str, str]:
         return (
             select(Assignment, Measure, Unit, Document, Part.title, Section.title)
             .join(Measure, Assignment.measure_id == Measure.id)

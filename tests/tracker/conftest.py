@@ -13,8 +13,8 @@ from importers.policy import (
     ParsedMilestone,
     ParsedPart,
     ParsedSection,
+    SourceInfo,
 )
-from importers.policy.parser import SourceInfo
 from tracker.services import Services
 from tracker.store import Clock
 

@@ -34,7 +34,9 @@ def _status_word(value: str | None) -> str:
 def describe_change(entry: HistoryRow) -> str:
     """One line saying what an entry changed, e.g. ``未启动 → 推进中；40%；已上线试运行``."""
     parts = []
-    if entry.old_status != entry.new_status:
+    if entry.old_status is None:  # the assignment was created (import, new unit)
+        parts.append(_status_word(entry.new_status))
+    elif entry.old_status != entry.new_status:
         parts.append(f"{_status_word(entry.old_status)} → {_status_word(entry.new_status)}")
     if entry.old_percent != entry.new_percent:
         old = "—" if entry.old_percent is None else f"{entry.old_percent}%"
@@ -60,11 +62,16 @@ class DetailPane(QWidget):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text = QTextBrowser()
         self.units = self._tree(
-            [self.tr("Unit"), self.tr("Role"), self.tr("Status"), self.tr("Progress")]
+            [self.tr("Unit"), self.tr("Role"), self.tr("Status"), self.tr("Progress")],
+            stretch=0,
         )
         self.history = self._tree(
-            [self.tr("When"), self.tr("Who"), self.tr("Source"), self.tr("Change")]
+            [self.tr("When"), self.tr("Who"), self.tr("Change"), self.tr("Source")],
+            stretch=2,
         )
+        source_header = self.history.header()
+        source_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.history.setColumnWidth(3, 9 * self.fontMetrics().horizontalAdvance("国"))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         for title, widget in (
@@ -96,11 +103,11 @@ class DetailPane(QWidget):
         deadline = deadline_text(row) or (
             self.tr("Standing task") if detail.text.standing else self.tr("none")
         )
-        self.facts.setText(f"{where}\n{self.tr('Deadline:')} {deadline}")
+        self.facts.setText(where + "\n" + self.tr("Deadline: {0}").format(deadline))
         body = detail.text.text
         if detail.text.milestones:
             steps = "\n".join(f"• {due:%Y-%m-%d}  {text}" for due, text in detail.text.milestones)
-            body += f"\n\n{self.tr('Milestones:')}\n{steps}"
+            body += "\n\n" + self.tr("Milestones:") + "\n" + steps
         self.text.setPlainText(body)
         self._fill_units(detail.units, row.id)
         self._fill_history(detail.history)
@@ -129,21 +136,25 @@ class DetailPane(QWidget):
         for entry in reversed(entries):  # newest first
             change = describe_change(entry)
             item = QTreeWidgetItem(
-                [f"{entry.changed_at:%Y-%m-%d %H:%M}", entry.changed_by, entry.source, change]
+                [f"{entry.changed_at:%Y-%m-%d %H:%M}", entry.changed_by, change, entry.source]
             )
-            item.setToolTip(3, change)
+            item.setToolTip(2, change)
+            item.setToolTip(3, entry.source)
             self.history.addTopLevelItem(item)
 
     @staticmethod
-    def _tree(headers: list[str]) -> QTreeWidget:
+    def _tree(headers: list[str], stretch: int) -> QTreeWidget:
+        """A read-only list; column ``stretch`` takes the spare width, the others fit."""
         tree = QTreeWidget()
         tree.setHeaderLabels(headers)
         tree.setRootIsDecorated(False)
         tree.setUniformRowHeights(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = tree.header()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return tree
 
     @staticmethod

@@ -175,6 +175,28 @@ class FilterBar(QWidget):
     def choose_unit(self, name: str | None) -> None:
         self.unit.setCurrentIndex(max(0, self.unit.findData(name)))
 
+    def show_everywhere(self) -> None:
+        """Every document and every unit, keeping the status, date and search filters."""
+        with QSignalBlocker(self.document), QSignalBlocker(self.unit):
+            self.document.setCurrentIndex(0)
+            self.unit.setCurrentIndex(0)
+        self.set_scope(None)
+
+    def reset(self) -> None:
+        """No filter at all: every assignment of every document."""
+        widgets = (self.document, self.unit, self.status, self.overdue, self.due_soon, self.search)
+        blockers = [QSignalBlocker(w) for w in widgets]
+        for combo in (self.document, self.unit, self.status):
+            combo.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        self.due_soon.setChecked(False)
+        self.days.setEnabled(False)
+        self.search.clear()
+        self._timer.stop()
+        for blocker in blockers:
+            blocker.unblock()
+        self.set_scope(None)
+
     def set_scope(self, scope: Scope | None) -> None:
         self._scope = scope
         self._show_scope()

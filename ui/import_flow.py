@@ -26,17 +26,15 @@ from tracker.errors import UserError
 from tracker.records import ImportOutcome
 from ui.messages import busy, warn
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportFlow", text)
+translate = QCoreApplication.translate
 
 
 def choose_policy_file(parent: QWidget | None) -> Path | None:
     chosen, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Import policy document"),
+        translate("ImportFlow", "Import policy document"),
         "",
-        _tr("Policy documents (*.txt *.docx *.pdf);;All files (*)"),
+        translate("ImportFlow", "Policy documents (*.txt *.docx *.pdf);;All files (*)"),
     )
     return Path(chosen) if chosen else None
 
@@ -44,32 +42,48 @@ def choose_policy_file(parent: QWidget | None) -> Path | None:
 def outcome_lines(outcome: ImportOutcome, file_name: str) -> list[str]:
     """What an import did, in sentences a clerk can read."""
     if outcome.state == "unchanged":
-        return [_tr("{0} was imported before; nothing changed.").format(file_name)]
+        return [
+            translate("ImportFlow", "{0} was imported before; nothing changed.").format(file_name)
+        ]
     if outcome.state == "revision_pending":
         lines = [
-            _tr("{0} is a revised version of a document already stored.").format(file_name),
-            _tr("Nothing has been changed yet. These are the differences:"),
+            translate(
+                "ImportFlow", "{0} is a revised version of a document already stored."
+            ).format(file_name),
+            translate("ImportFlow", "Nothing has been changed yet. These are the differences:"),
         ]
     elif outcome.state == "revised":
-        lines = [_tr("The revision was applied. Progress already recorded is kept.")]
+        lines = [
+            translate("ImportFlow", "The revision was applied. Progress already recorded is kept.")
+        ]
     else:
-        lines = [_tr("{0} was imported.").format(file_name)]
+        lines = [translate("ImportFlow", "{0} was imported.").format(file_name)]
     if outcome.state != "revision_pending":
         lines.append(
-            _tr("{0} measures, {1} unit assignments.").format(outcome.measures, outcome.assignments)
+            translate("ImportFlow", "{0} measures, {1} unit assignments.").format(
+                outcome.measures, outcome.assignments
+            )
         )
-    kinds = {"added": _tr("added"), "removed": _tr("removed"), "changed": _tr("changed")}
+    kinds = {
+        "added": translate("ImportFlow", "added"),
+        "removed": translate("ImportFlow", "removed"),
+        "changed": translate("ImportFlow", "changed"),
+    }
     for change in outcome.changes:
         details = "; ".join(change.details)
         lines.append(f"• {change.code} {kinds.get(change.kind, change.kind)}  {details}".rstrip())
     if outcome.unassigned_codes:
         codes = "、".join(outcome.unassigned_codes)
-        lines.append(_tr("Measures without a responsible unit: {0}").format(codes))
+        lines.append(
+            translate("ImportFlow", "Measures without a responsible unit: {0}").format(codes)
+        )
     if outcome.new_units:
-        lines.append(_tr("New units — please check them in the units directory:"))
+        lines.append(
+            translate("ImportFlow", "New units — please check them in the units directory:")
+        )
         for unit in outcome.new_units:
             similar = "、".join(unit.suggestions)
-            hint = _tr(" (similar to {0})").format(similar) if similar else ""
+            hint = translate("ImportFlow", " (similar to {0})").format(similar) if similar else ""
             lines.append(f"• {unit.name}{hint}")
     return lines
 

@@ -118,6 +118,7 @@ class Navigator(QTreeView):
         self.nav_model = NavigatorModel(self)
         self.setModel(self.nav_model)
         self.setUniformRowHeights(True)
+        self.setIndentation(14)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.header()

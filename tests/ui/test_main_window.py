@@ -1,0 +1,155 @@
+"""The main window on a fresh database with the hand-built document: filters, navigator, detail."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from tests.ui.conftest import make_window, row_of, shown
+from tracker.services import Services
+from ui.assignment_model import NOTE, STATE
+from ui.filter_bar import Scope
+from ui.main_window import MainWindow
+from ui.navigator import TARGET_ROLE, UnitTarget
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+ALL = [
+    ("1", "自治区市场监管厅"),
+    ("1", "自治区公安厅"),
+    ("1", "各市、县（区）"),
+    ("2", "自治区公安厅"),
+    ("2", "宁夏税务局"),
+    ("4", "自治区政府办公厅"),
+]
+
+
+def test_it_opens_on_the_table_with_every_assignment(window: MainWindow) -> None:
+    assert window.pages.currentWidget() is window.splitter
+    assert shown(window) == ALL
+    assert window.counts.text() == "6 assignments shown · 3 overdue · 2 due soon"
+
+
+def test_filter_by_unit(window: MainWindow) -> None:
+    window.filters.choose_unit("自治区公安厅")
+    assert shown(window) == [("1", "自治区公安厅"), ("2", "自治区公安厅")]
+
+
+def test_overdue_only(window: MainWindow) -> None:
+    window.filters.overdue.setChecked(True)
+    assert shown(window) == [
+        ("1", "自治区市场监管厅"),
+        ("1", "自治区公安厅"),
+        ("1", "各市、县（区）"),
+    ]
+    window.filters.choose_unit("自治区公安厅")
+    assert shown(window) == [("1", "自治区公安厅")]
+
+
+def test_due_within_and_status(window: MainWindow) -> None:
+    window.filters.due_soon.setChecked(True)
+    window.filters.days.setValue(9)  # 2021-07-10 is 9 days after 2021-07-01
+    assert shown(window) == [("2", "自治区公安厅"), ("2", "宁夏税务局")]
+    window.filters.days.setValue(8)
+    assert shown(window) == []
+    window.filters.reset()
+    index = window.filters.status.findData("长期坚持")
+    window.filters.status.setCurrentIndex(index)
+    assert shown(window) == [("4", "自治区政府办公厅")]
+
+
+def test_search_waits_for_a_pause_in_typing(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.filters.search.setText("零费用")
+    assert shown(window) == ALL  # not yet: the 200 ms pause has not passed
+    with qtbot.waitSignal(window.filters.changed, timeout=1000, raising=True):
+        pass
+    assert shown(window) == [("2", "自治区公安厅"), ("2", "宁夏税务局")]
+    window.filters.search.setText("税务")
+    window.filters.flush()
+    assert shown(window) == [("2", "宁夏税务局")]
+
+
+def test_navigator_units_and_parts_filter_the_table(window: MainWindow) -> None:
+    navigator = window.navigator
+    model = navigator.nav_model
+    units = [
+        (
+            model.units_root.child(r, 0).text(),
+            model.units_root.child(r, 1).text(),
+            model.units_root.child(r, 2).text(),
+        )
+        for r in range(model.units_root.rowCount())
+    ]
+    assert units == [  # most overdue first, then most open
+        ("自治区公安厅", "2", "1"),
+        ("各市、县（区）", "1", "1"),
+        ("自治区市场监管厅", "1", "1"),
+        ("宁夏税务局", "1", "0"),
+        ("自治区政府办公厅", "1", "0"),
+    ]
+    navigator.setCurrentIndex(model.units_root.child(0, 0).index())
+    assert model.units_root.child(0, 0).data(TARGET_ROLE) == UnitTarget("自治区公安厅")
+    assert shown(window) == [("1", "自治区公安厅"), ("2", "自治区公安厅")]
+
+    document = model.documents_root.child(0, 0)
+    assert document.text() == "宁政办〔2021〕9号"
+    parts = [document.child(r, 0).text() for r in range(document.rowCount())]
+    assert parts == ["营造公平竞争市场环境", "强化组织保障"]
+    assert document.child(0, 0).child(0, 0).text() == "深化商事制度改革"
+    navigator.setCurrentIndex(document.child(1, 0).index())
+    assert window.filters.scope() == Scope(1, "强化组织保障")
+    assert window.filters.unit.currentData() == "自治区公安厅"  # the unit filter stays
+    assert shown(window) == []
+    navigator.setCurrentIndex(model.documents_root.index())  # "Documents": everything again
+    assert shown(window) == ALL
+
+
+def test_detail_pane_shows_the_measure_its_units_and_history(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.table.setCurrentIndex(window.model.index(1, 0))  # measure 1, 自治区公安厅
+    window.show_current_detail()
+    detail = window.detail
+    assert detail.heading.text() == "1．推进企业开办全程网办"
+    assert detail.facts.text() == (
+        "宁政办〔2021〕9号 › 营造公平竞争市场环境 › 深化商事制度改革\nDeadline: 2021年6月底"
+    )
+    assert detail.text.toPlainText().startswith("推进企业开办全程网办。（责任单位：")
+    units = [
+        [detail.units.topLevelItem(i).text(c) for c in range(4)]
+        for i in range(detail.units.topLevelItemCount())
+    ]
+    assert units == [
+        ["自治区市场监管厅", "Lead", "Overdue", ""],
+        ["自治区公安厅", "Responsible", "Overdue", ""],
+        ["各市、县（区）", "Responsible", "Overdue", ""],
+    ]
+    assert detail.history.topLevelItemCount() == 1
+    entry = detail.history.topLevelItem(0)
+    assert [entry.text(c) for c in (1, 2, 3)] == ["测试员", "Not started", "导入 措施.txt"]
+
+
+def test_detail_lists_milestones(window: MainWindow) -> None:
+    window.table.select_assignment(row_of(window, "2", "宁夏税务局").id)
+    window.show_current_detail()
+    assert window.detail.text.toPlainText() == (
+        "推广企业开办零费用。\n\nMilestones:\n• 2021-07-10  2021年7月10日前完成"
+    )
+
+
+def test_state_cells_are_coloured_and_edits_need_a_handler(window: MainWindow) -> None:
+    index = window.model.index(0, STATE)
+    assert window.model.data(index) == "Overdue"
+    assert window.model.data(index, Qt.ItemDataRole.BackgroundRole).name() == "#fde0dc"
+    assert window.model.flags(window.model.index(0, NOTE)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_layout_is_remembered(
+    qtbot, services: Services, private_settings: QSettings, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    first = make_window(qtbot, services, private_settings, tmp_path)
+    first.table.setColumnWidth(NOTE, 333)
+    first.splitter.setSizes([200, 700, 300])
+    first.close()
+    reopened = Services.open(services.store.engine.url.render_as_string())
+    second = make_window(qtbot, reopened, private_settings, tmp_path)
+    assert second.table.columnWidth(NOTE) == 333
+    assert second.splitter.saveState() == first.splitter.saveState()

@@ -1,0 +1,163 @@
+"""The main window's actions, menus (File, Edit, View, Help) and toolbar.
+
+Kept apart from the window so its layout and behaviour read on one screen;
+every action is created here once and placed in the menu, the toolbar and the
+table's context menu from the same object, so its shortcut and enabled state
+agree everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QStyle, QToolBar
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+translate = QCoreApplication.translate
+
+
+@dataclass
+class WindowActions:
+    import_document: QAction
+    open_demo: QAction
+    open_database: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    set_status: QAction
+    tick_off: QAction
+    undo_tick_off: QAction
+    find: QAction
+    refresh: QAction
+    reset_filters: QAction
+    reset_columns: QAction
+    show_navigator: QAction
+    show_detail: QAction
+    about: QAction
+    languages: QActionGroup
+
+    def selection_actions(self) -> list[QAction]:
+        """The actions that need selected rows."""
+        return [self.set_status, self.tick_off, self.undo_tick_off]
+
+
+def _action(window: MainWindow, text: str, shortcut: QKeySequence | str | None = None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    return action
+
+
+def build_actions(window: MainWindow) -> WindowActions:
+    style = window.style()
+    stack = window.progress_actions.stack
+    undo = stack.createUndoAction(window, translate("WindowActions", "Undo"))
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+    redo = stack.createRedoAction(window, translate("WindowActions", "Redo"))
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+    redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+    actions = WindowActions(
+        import_document=_action(
+            window, translate("WindowActions", "Import policy document…"), "Ctrl+I"
+        ),
+        open_demo=_action(window, translate("WindowActions", "Open a demo database")),
+        open_database=_action(
+            window, translate("WindowActions", "Open database…"), QKeySequence.StandardKey.Open
+        ),
+        quit=_action(window, translate("WindowActions", "Quit"), QKeySequence.StandardKey.Quit),
+        undo=undo,
+        redo=redo,
+        set_status=_action(window, translate("WindowActions", "Set status…"), "Ctrl+E"),
+        tick_off=_action(window, translate("WindowActions", "Tick off"), "Ctrl+T"),
+        undo_tick_off=_action(window, translate("WindowActions", "Undo tick off"), "Ctrl+Shift+T"),
+        find=_action(window, translate("WindowActions", "Search"), QKeySequence.StandardKey.Find),
+        refresh=_action(
+            window, translate("WindowActions", "Refresh"), QKeySequence.StandardKey.Refresh
+        ),
+        reset_filters=_action(window, translate("WindowActions", "Show all assignments")),
+        reset_columns=_action(window, translate("WindowActions", "Reset column widths")),
+        show_navigator=_action(window, translate("WindowActions", "Navigator")),
+        show_detail=_action(window, translate("WindowActions", "Detail pane")),
+        about=_action(window, translate("WindowActions", "About Measure Tracker")),
+        languages=QActionGroup(window),
+    )
+    actions.import_document.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+    actions.tick_off.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+    actions.refresh.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+    actions.tick_off.setToolTip(
+        translate("WindowActions", "Tick off (销号) the selected assignments — Ctrl+T")
+    )
+    for toggle in (actions.show_navigator, actions.show_detail):
+        toggle.setCheckable(True)
+        toggle.setChecked(True)
+    _connect(window, actions)
+    return actions
+
+
+def _connect(window: MainWindow, actions: WindowActions) -> None:
+    progress = window.progress_actions
+    table = window.table
+    actions.import_document.triggered.connect(window.import_document)
+    actions.open_demo.triggered.connect(window.open_demo)
+    actions.open_database.triggered.connect(window.choose_database)
+    actions.quit.triggered.connect(window.close)
+    actions.set_status.triggered.connect(lambda: progress.ask_status(table.selected_rows()))
+    actions.tick_off.triggered.connect(lambda: progress.tick_off(table.selected_rows()))
+    actions.undo_tick_off.triggered.connect(lambda: progress.undo_tick_off(table.selected_rows()))
+    actions.find.triggered.connect(window.filters.search.setFocus)
+    actions.refresh.triggered.connect(window.reload)
+    actions.reset_filters.triggered.connect(window.filters.reset)
+    actions.reset_columns.triggered.connect(table.reset_column_widths)
+    actions.show_navigator.toggled.connect(window.navigator.setVisible)
+    actions.show_detail.toggled.connect(window.detail.setVisible)
+    actions.about.triggered.connect(window.show_about)
+
+
+def build_menus(window: MainWindow, actions: WindowActions, languages: dict[str, str]) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(translate("WindowActions", "&File"))
+    file_menu.addActions([actions.import_document, actions.open_demo, actions.open_database])
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+
+    edit_menu = bar.addMenu(translate("WindowActions", "&Edit"))
+    edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addActions(actions.selection_actions())
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.find)
+
+    view_menu = bar.addMenu(translate("WindowActions", "&View"))
+    view_menu.addActions([actions.refresh, actions.reset_filters, actions.reset_columns])
+    view_menu.addSeparator()
+    view_menu.addActions([actions.show_navigator, actions.show_detail])
+    language_menu = view_menu.addMenu(translate("WindowActions", "Language"))
+    for code, name in languages.items():
+        choice = QAction(name, window)
+        choice.setCheckable(True)
+        choice.setData(code)
+        actions.languages.addAction(choice)
+        language_menu.addAction(choice)
+
+    help_menu = bar.addMenu(translate("WindowActions", "&Help"))
+    help_menu.addAction(actions.about)
+
+    toolbar = QToolBar(translate("WindowActions", "Main toolbar"), window)
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setMovable(False)
+    toolbar.addActions([actions.import_document, actions.refresh])
+    toolbar.addSeparator()
+    toolbar.addActions([actions.undo, actions.redo])
+    toolbar.addSeparator()
+    toolbar.addActions([actions.tick_off, actions.set_status])
+    window.addToolBar(toolbar)
+
+    window.table.context_menu.addActions(actions.selection_actions())

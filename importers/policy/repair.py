@@ -32,6 +32,7 @@ _DOC_NUMBER_LINE_RE = re.compile(r"^[^，。；：]{1,24}〔\d{4}〕\d{1,5}号$"
 _ATTACHMENT_LINE_RE = re.compile(r"^附件[0-9一二三四五六七八九十]*[：:]?$")
 _HEADER_LINE_RE = re.compile(r"^[^，。；：]{2,40}文件$")
 _TITLE_LINE_RE = re.compile(rf"^[^，。；：,;]{{2,80}}(?:{DOC_TYPE_WORDS})$")
+_MARKER_FRAGMENT_RE = re.compile(r"^[0-9一二三四五六七八九十百〇零两（.．、）]{1,6}$")
 _HEADING_MAX = 40
 """A numbered line this short without a full stop reads as a heading."""
 
@@ -49,10 +50,7 @@ def repair_lines(lines: Iterable[str]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     last_number: dict[Style, int] = {}
     text, start = "", 0
-    for number, raw in enumerate(lines, start=1):
-        line = normalize_line(raw)
-        if not line:
-            continue
+    for number, line in _join_marker_fragments(lines):
         if text and _continues(text, line, last_number):
             text += line
             continue
@@ -65,6 +63,31 @@ def repair_lines(lines: Iterable[str]) -> list[Paragraph]:
     if text:
         paragraphs.append(Paragraph(text, start))
     return paragraphs
+
+
+def _join_marker_fragments(lines: Iterable[str]) -> list[tuple[int, str]]:
+    """Non-empty normalized lines; a numbering marker cut off its line rejoins it.
+
+    A page break inside ``10.`` or ``（一）`` leaves a line such as ``1`` or
+    ``（一`` that belongs to the start of the next line, not to the end of the
+    paragraph before it.
+    """
+    numbered = [(n, normalize_line(raw)) for n, raw in enumerate(lines, start=1)]
+    numbered = [(n, line) for n, line in numbered if line]
+    joined: list[tuple[int, str]] = []
+    index = 0
+    while index < len(numbered):
+        number, line = numbered[index]
+        if index + 1 < len(numbered) and _MARKER_FRAGMENT_RE.match(line):
+            merged = line + numbered[index + 1][1]
+            marker = read_marker(merged)
+            if marker is not None and marker.rest:
+                joined.append((number, merged))
+                index += 2
+                continue
+        joined.append((number, line))
+        index += 1
+    return joined
 
 
 def is_standalone_line(text: str) -> bool:
@@ -88,13 +111,12 @@ def ends_paragraph(text: str) -> bool:
     return last == "）" and bracket_depth(text) == 0
 
 
-def _heading_like(text: str) -> bool:
+def _heading(text: str) -> Marker | None:
+    """The marker of a short numbered line without a full stop (a heading), else None."""
     marker = read_marker(text)
-    return (
-        marker is not None
-        and len(marker.rest) <= _HEADING_MAX
-        and not any(ch in marker.rest for ch in "。；：")
-    )
+    if marker is None or len(marker.rest) > _HEADING_MAX:
+        return None
+    return None if any(ch in marker.rest for ch in "。；：") else marker
 
 
 def _is_next_item(marker: Marker, last_number: dict[Style, int]) -> bool:
@@ -114,10 +136,11 @@ def _continues(text: str, line: str, last_number: dict[Style, int]) -> bool:
             return False
         if unbalanced:
             return True
-        return not (ends_paragraph(text) or _heading_like(text))
+        return not (ends_paragraph(text) or _heading(text))
     if unbalanced:
         return True
     if ends_paragraph(text) or is_title_line(text):
         return False
     # A short heading followed by a long paragraph of prose: two paragraphs.
-    return not (_heading_like(text) and len(line) > _HEADING_MAX)
+    heading = _heading(text)
+    return not (heading is not None and heading.rest and len(line) > _HEADING_MAX)

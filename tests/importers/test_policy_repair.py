@@ -135,6 +135,26 @@ class TestRepair:
         lines = ["二、提升审批便利度", "", "1.深化改革。", "三、优化服务", "1.优化。"]
         assert texts(lines) == ["二、提升审批便利度", "1.深化改革。", "三、优化服务", "1.优化。"]
 
+    @pytest.mark.parametrize(
+        ("first", "second"),
+        [
+            ("1", "0.加强监管。"),
+            ("10", ".加强监管。"),
+            ("10.", "加强监管。"),
+            ("10", ". 加强监管。"),
+        ],
+    )
+    def test_marker_cut_off_its_line(self, first: str, second: str) -> None:
+        lines = ["（二）提升融资便利度", first, "", second, "11.下一项。"]
+        assert texts(lines) == ["（二）提升融资便利度", "10.加强监管。", "11.下一项。"]
+
+    @pytest.mark.parametrize(
+        ("first", "second"),
+        [("（", "三）优化服务"), ("（三", "）优化服务"), ("（三）", "优化服务")],
+    )
+    def test_section_marker_cut_off_its_line(self, first: str, second: str) -> None:
+        assert texts(["二、营造政务环境", first, second]) == ["二、营造政务环境", "（三）优化服务"]
+
     def test_heading_split_by_page_break(self) -> None:
         assert texts(["（一）深化商事制度改革", "", "（自治区市场监管厅牵头）"]) == [
             "（一）深化商事制度改革（自治区市场监管厅牵头）"

@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import Assignment, Document, Heading, HeadingLead, Measure, Milestone, ProgressEntry
@@ -164,6 +164,7 @@ class _DocumentWriter:
     ) -> None:
         self.session = session
         self.user = user
+        self.created: list[Assignment] = []
         self.document = document
         self.resolver = resolver
         self.now = now
@@ -197,11 +198,11 @@ class _DocumentWriter:
             measure.part_id = parts.get(parsed.part_number)
             measure.section_id = sections.get((parsed.part_number, parsed.section_number))
             measure.milestones = [Milestone(due_on=m.date, text=m.text) for m in parsed.milestones]
-            self.session.flush()
             self._write_assignments(measure, parsed)
         for code, measure in existing.items():
             if code not in seen:
                 measure.withdrawn = True
+        self._write_history()
 
     def _write_headings(
         self, doc: ParsedDocument
@@ -265,32 +266,19 @@ class _DocumentWriter:
             assignment = current.get(unit.id)
             if assignment is None:
                 assignment = Assignment(
-                    measure_id=measure.id,
-                    unit_id=unit.id,
+                    unit=unit,
                     role=role,
                     status=start.value,
                     percent=None,
                     note="",
+                    problems="",
+                    next_steps="",
                     active=True,
                     updated_by=self.user,
                     updated_at=self.now,
                 )
-                self.session.add(assignment)
-                self.session.flush()
-                self.session.add(
-                    ProgressEntry(
-                        assignment_id=assignment.id,
-                        changed_at=self.now,
-                        changed_by=assignment.updated_by,
-                        source=self.source,
-                        old_status=None,
-                        new_status=assignment.status,
-                        old_percent=None,
-                        new_percent=None,
-                        old_note=None,
-                        new_note="",
-                    )
-                )
+                measure.assignments.append(assignment)
+                self.created.append(assignment)
             else:
                 assignment.role = role
                 assignment.active = True
@@ -298,6 +286,30 @@ class _DocumentWriter:
         for unit_id, assignment in current.items():
             if unit_id not in named:
                 assignment.active = False
+
+    def _write_history(self) -> None:
+        """One history entry per new assignment, inserted in bulk once their ids exist."""
+        self.session.flush()
+        if not self.created:
+            return
+        self.session.execute(
+            insert(ProgressEntry),
+            [
+                {
+                    "assignment_id": a.id,
+                    "changed_at": self.now,
+                    "changed_by": self.user,
+                    "source": self.source,
+                    "old_status": None,
+                    "new_status": a.status,
+                    "old_percent": None,
+                    "new_percent": None,
+                    "old_note": None,
+                    "new_note": "",
+                }
+                for a in self.created
+            ],
+        )
 
 
 def _diff(session: Session, stored: Document, doc: ParsedDocument) -> list[MeasureChange]:

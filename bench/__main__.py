@@ -1,0 +1,43 @@
+"""Run every benchmark and write bench/results.md."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy
+
+from bench import bench_documents
+
+
+def main() -> int:
+    rows = []
+    for bench in (bench_documents.bench_parse, bench_documents.bench_import):
+        for name, timing, note in bench():
+            print(f"{name}: {timing.ms()}  {note}", flush=True)
+            rows.append((name, timing, note))
+    lines = [
+        "# Benchmark results",
+        "",
+        f"- when: {datetime.now():%Y-%m-%d %H:%M}",
+        f"- machine: {platform.machine()}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, SQLAlchemy {sqlalchemy.__version__}",
+        "",
+        "| what | median | min | max | runs | note |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, t, note in rows:
+        lines.append(
+            f"| {name} | {t.median * 1000:.1f} ms | {t.low * 1000:.1f} ms | "
+            f"{t.high * 1000:.1f} ms | {t.runs} | {note} |"
+        )
+    out = Path(__file__).resolve().parent / "results.md"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"written {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

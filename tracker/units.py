@@ -167,6 +167,29 @@ class UnitService:
             unit.contact_person = person.strip()
             unit.phone = phone.strip()
 
+    def set_members(self, group_name: str, member_names: list[str]) -> None:
+        """Say which units make up a group such as 各市、县（区） (replacing the old list)."""
+        with self.store.transaction() as session:
+            group = self.find(session, group_name)
+            members = [self.find(session, name) for name in member_names]
+            if any(m.id == group.id for m in members):
+                raise InvalidInputError("a group cannot contain itself")
+            session.execute(delete(UnitGroupMember).where(UnitGroupMember.group_id == group.id))
+            for member in {m.id: m for m in members}.values():
+                session.add(UnitGroupMember(group_id=group.id, member_id=member.id))
+
+    def members(self, group_name: str) -> list[str]:
+        with self.store.reading() as session:
+            group = self.find(session, group_name)
+            return list(
+                session.scalars(
+                    select(Unit.name)
+                    .join(UnitGroupMember, UnitGroupMember.member_id == Unit.id)
+                    .where(UnitGroupMember.group_id == group.id)
+                    .order_by(Unit.id)
+                )
+            )
+
     def mark_reviewed(self, unit_name: str) -> None:
         with self.store.transaction() as session:
             self.find(session, unit_name).needs_review = False

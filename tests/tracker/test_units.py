@@ -1,0 +1,56 @@
+"""The units directory: kinds, aliases, contacts, groups, suggestions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tracker.conftest import sample_document, source
+from tracker.errors import InvalidInputError, NotFoundError
+from tracker.services import Services
+from tracker.units import classify_unit, suggestions
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("自治区财政厅", "部门"),
+        ("各市、县（区）", "集体"),
+        ("银川市人民政府", "地方"),
+        ("石嘴山市", "地方"),
+        ("人民银行银川中心支行", "其他"),
+        ("国网宁夏电力公司", "其他"),
+        ("银川海关", "其他"),
+        ("宁夏税务局", "部门"),
+    ],
+)
+def test_kinds(name: str, kind: str) -> None:
+    assert classify_unit(name) == kind
+
+
+def test_suggestions_ignore_the_level_prefix() -> None:
+    known = ["自治区财政厅", "自治区高级法院", "银川市人民政府"]
+    assert suggestions("自治区商务厅", known) == ()
+    assert suggestions("自治区高级人民法院", known) == ("自治区高级法院",)
+    assert suggestions("银川市", known) == ("银川市人民政府",)
+
+
+def test_alias_contact_and_groups(services: Services) -> None:
+    services.documents.import_parsed(sample_document(), source())
+    services.units.add_alias("自治区公安厅", "公安厅")
+    services.units.update_contact("公安厅", " 王五 ", "0951-1234567")
+    police = next(u for u in services.units.list() if u.name == "自治区公安厅")
+    assert (police.aliases, police.contact_person, police.phone) == (
+        ("公安厅",),
+        "王五",
+        "0951-1234567",
+    )
+    with pytest.raises(InvalidInputError, match="merge"):
+        services.units.add_alias("自治区公安厅", "宁夏税务局")
+    services.units.set_members("各市、县（区）", ["自治区公安厅", "宁夏税务局", "公安厅"])
+    assert services.units.members("各市、县（区）") == ["自治区公安厅", "宁夏税务局"]
+    with pytest.raises(InvalidInputError):
+        services.units.set_members("各市、县（区）", ["各市、县（区）"])
+    with pytest.raises(NotFoundError, match="did you mean"):
+        services.units.set_members("各市、县（区）", ["自治区公安"])
+    services.units.mark_reviewed("自治区公安厅")
+    assert not next(u for u in services.units.list() if u.name == "自治区公安厅").needs_review

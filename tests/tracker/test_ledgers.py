@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from tracker.services import Services
 from tracker.statuses import Status
 
 ROUND = "2021年第2季度"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ledger"
 
 
 @pytest.fixture
@@ -192,25 +194,59 @@ def test_keys_lost_rows_are_matched_by_code_and_unit(office: Services, tmp_path:
     assert [(c.code, c.unit, c.new) for c in preview.changed] == [("2", "宁夏税务局", "推进中")]
 
 
+def _bad_files(folder: Path, good: Path) -> list[Path]:
+    """One file of every kind the importer must refuse, each named as a clerk would receive it."""
+    not_excel = folder / "报表.xlsx"
+    not_excel.write_text("这不是表格", encoding="utf-8")
+    truncated = folder / "损坏.xlsx"
+    truncated.write_bytes(good.read_bytes()[:2000])
+    password = folder / "加密.xlsx"
+    shutil.copy(FIXTURES / "password.xlsx", password)
+    bomb = folder / "炸弹.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (20 * 1024 * 1024))
+    laughs = folder / "实体.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(laughs, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>' + data[38:]
+            dst.writestr(item, data)
+    huge = folder / "巨大.xlsx"
+    with huge.open("wb") as f:
+        f.truncate(80 * 1024 * 1024)
+    other = folder / "工资表.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "部门", "工资"])
+    wb.save(other)
+    return [not_excel, truncated, password, bomb, laughs, huge, other, folder / "缺失.xlsx"]
+
+
 def test_bad_files_leave_the_database_byte_for_byte_unchanged(
     office: Services, tmp_path: Path
 ) -> None:
-    db_file = Path(str(office.store.engine.url.database))
     if office.store.engine.dialect.name != "sqlite":
         pytest.skip("byte comparison needs the SQLite file")
-    not_excel = tmp_path / "报表.xlsx"
-    not_excel.write_text("这不是表格", encoding="utf-8")
-    truncated = tmp_path / "损坏.xlsx"
-    full = _export(office, "自治区公安厅", tmp_path)
-    truncated.write_bytes(full.read_bytes()[:2000])
+    db_file = Path(str(office.store.engine.url.database))
+    good = _export(office, "自治区公安厅", tmp_path)
+    bad_dir = tmp_path / "bad"
+    bad_dir.mkdir()
+    bad = _bad_files(bad_dir, good)
     office.store.engine.dispose()
     before = db_file.read_bytes()
     importer = LedgerImporter(office.store)
-    previews = importer.preview([not_excel, truncated, tmp_path / "缺失.xlsx"])
-    assert all(p.error for p in previews)
-    assert "报表.xlsx" in (previews[0].error or "")
-    result = importer.apply([not_excel, truncated])
-    assert result.applied == [] and len(result.skipped) == 2
+    previews = importer.preview(bad)
+    errors = {p.file: p.error or "" for p in previews}
+    assert all(errors.values()), errors
+    assert "password-protected" in errors["加密.xlsx"]
+    assert "zip bomb" in errors["炸弹.xlsx"]
+    assert "XML bomb" in errors["实体.xlsx"]
+    assert "50 MB" in errors["巨大.xlsx"]
+    assert "ledger header" in errors["工资表.xlsx"]
+    assert "no such file" in errors["缺失.xlsx"]
+    result = importer.apply(bad)
+    assert result.applied == [] and len(result.skipped) == len(bad)
     office.store.engine.dispose()
     assert db_file.read_bytes() == before
 
@@ -226,3 +262,23 @@ def test_folder_import_reads_every_spreadsheet(office: Services, tmp_path: Path)
     previews = LedgerImporter(office.store).preview([back])
     assert len(previews) == 5
     assert all(p.applicable and not p.changed for p in previews)
+
+
+@pytest.mark.needs_shared
+def test_every_units_ledger_round_trips_for_both_seeds(
+    services: Services, seed_000: Path, seed_003: Path, tmp_path: Path
+) -> None:
+    for seed in (seed_000, seed_003):
+        services.documents.import_file(seed)
+    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    written = LedgerExporter(services.store).export_units(ROUND, tmp_path)
+    assert len(written) == 46
+    previews = LedgerImporter(services.store).preview([tmp_path])
+    assert len(previews) == 46
+    assert [
+        (p.file, p.error, p.rejected, p.conflicts, p.changed)
+        for p in previews
+        if not p.applicable or p.changed
+    ] == []
+    assert sum(p.unchanged for p in previews) == 429
+    assert {p.unit for p in previews} == {u.name for u in services.units.list()}

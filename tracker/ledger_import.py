@@ -182,6 +182,20 @@ class LedgerImporter:
         with self.store.reading() as session:
             return [self._preview_one(session, path, read, round_name) for path, read in files]
 
+    def _snapshot(
+        self, session: Session
+    ) -> tuple[dict[int, _Current], dict[tuple[str, str], list[_Current]], dict[str, str]]:
+        """The office's current values, read once per preview or apply, not once per file."""
+        cached = session.info.get("ledger_snapshot")
+        if cached is None:
+            current = _current_assignments(session)
+            by_code: dict[tuple[str, str], list[_Current]] = defaultdict(list)
+            for c in current:
+                by_code[(c.code, c.unit)].append(c)
+            cached = ({c.assignment_id: c for c in current}, by_code, alias_map(session))
+            session.info["ledger_snapshot"] = cached
+        return cached
+
     def _preview_one(
         self, session: Session, path: Path, read: LedgerFile | str, round_name: str | None
     ) -> FilePreview:
@@ -206,12 +220,7 @@ class LedgerImporter:
                 f"this file was already imported on {earlier.imported_at:%Y-%m-%d %H:%M}"
             )
             return preview
-        current = _current_assignments(session)
-        by_id = {c.assignment_id: c for c in current}
-        by_code: dict[tuple[str, str], list[_Current]] = defaultdict(list)
-        for c in current:
-            by_code[(c.code, c.unit)].append(c)
-        aliases = alias_map(session)
+        by_id, by_code, aliases = self._snapshot(session)
         owner: str | None = None
         if meta is not None and meta.kind == "unit" and meta.unit:
             owner = aliases.get(meta.unit, meta.unit)
@@ -340,11 +349,23 @@ class LedgerImporter:
                 )
             units = {u.name: u.id for u in session.scalars(select(Unit))}
             rounds = {r.name: r.id for r in session.scalars(select(Round))}
+            touched: dict[tuple[int, str], str] = {}
             for preview in previews:
                 reason = preview.skip_reason
+                clash = next(
+                    (
+                        touched[(c.assignment_id, c.field)]
+                        for c in preview.changed
+                        if (c.assignment_id, c.field) in touched
+                    ),
+                    None,
+                )
+                if reason is None and clash is not None:
+                    reason = f"changes the same fields as {clash}; import it on its own"
                 if reason is not None:
                     result.skipped.append((preview.file, reason))
                     continue
+                touched.update({(c.assignment_id, c.field): preview.file for c in preview.changed})
                 batch = ImportBatch(
                     round_id=rounds.get(preview.round_name or ""),
                     unit_id=units.get(preview.unit or ""),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
@@ -167,7 +168,7 @@ class UnitService:
             unit.contact_person = person.strip()
             unit.phone = phone.strip()
 
-    def set_members(self, group_name: str, member_names: list[str]) -> None:
+    def set_members(self, group_name: str, member_names: Sequence[str]) -> None:
         """Say which units make up a group such as 各市、县（区） (replacing the old list)."""
         with self.store.transaction() as session:
             group = self.find(session, group_name)
@@ -178,10 +179,10 @@ class UnitService:
             for member in {m.id: m for m in members}.values():
                 session.add(UnitGroupMember(group_id=group.id, member_id=member.id))
 
-    def members(self, group_name: str) -> list[str]:
+    def members(self, group_name: str) -> tuple[str, ...]:
         with self.store.reading() as session:
             group = self.find(session, group_name)
-            return list(
+            return tuple(
                 session.scalars(
                     select(Unit.name)
                     .join(UnitGroupMember, UnitGroupMember.member_id == Unit.id)

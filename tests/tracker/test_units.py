@@ -47,7 +47,7 @@ def test_alias_contact_and_groups(services: Services) -> None:
     with pytest.raises(InvalidInputError, match="merge"):
         services.units.add_alias("自治区公安厅", "宁夏税务局")
     services.units.set_members("各市、县（区）", ["自治区公安厅", "宁夏税务局", "公安厅"])
-    assert services.units.members("各市、县（区）") == ["自治区公安厅", "宁夏税务局"]
+    assert services.units.members("各市、县（区）") == ("自治区公安厅", "宁夏税务局")
     with pytest.raises(InvalidInputError):
         services.units.set_members("各市、县（区）", ["各市、县（区）"])
     with pytest.raises(NotFoundError, match="did you mean"):

@@ -282,3 +282,16 @@ def test_every_units_ledger_round_trips_for_both_seeds(
     ] == []
     assert sum(p.unchanged for p in previews) == 429
     assert {p.unit for p in previews} == {u.name for u in services.units.list()}
+
+
+def test_two_files_changing_the_same_field_are_not_both_applied(
+    office: Services, tmp_path: Path
+) -> None:
+    sent = _export(office, "自治区公安厅", tmp_path)
+    first = _edit(sent, {"1/进展情况": "甲稿"}, tmp_path / "a.xlsx")
+    second = _edit(sent, {"1/进展情况": "乙稿"}, tmp_path / "b.xlsx")
+    result = LedgerImporter(office.store).apply([first, second])
+    assert result.applied == ["a.xlsx"]
+    assert result.skipped == [("b.xlsx", "changes the same fields as a.xlsx; import it on its own")]
+    notes = {(r.code, r.unit): r.note for r in office.overview.assignments()}
+    assert notes[("1", "自治区公安厅")] == "甲稿"

@@ -58,7 +58,6 @@ class Palette:
     fill_center: Any
     fill_number: Any
     total: Any
-    meta: Any
 
 
 def make_palette(ws: Any) -> Palette:
@@ -102,7 +101,6 @@ def make_palette(ws: Any) -> Palette:
             number_format="0",
         ),
         total=_style(ws, font=bold, alignment=wrap_mid, border=_BOX),
-        meta=_style(ws, number_format="@"),
     )
 
 
@@ -124,7 +122,7 @@ def cell(ws: Any, value: str | int | date | None, style: Any) -> Any:
         c.data_type = "s"
     else:
         c.value = value
-    c._style = copy(style)
+    c._style = style  # shared, not copied: a written cell's style is never changed
     return c
 
 
@@ -164,6 +162,24 @@ def row_height(cells: list[tuple[str, float]]) -> float:
         count = sum(max(1, -(-display_width(part) // int(usable))) for part in text.split("\n"))
         lines = max(lines, count)
     return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4.0)
+
+
+_ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+
+
+def plain_text(ws: Any, value: str) -> Any:
+    """``value`` for an unstyled cell: the bare string where openpyxl keeps it as text,
+    a text-typed cell only where it would not (``=…`` formulas, ``#N/A`` error codes).
+
+    The bare string skips building a cell object — most of the cost of the
+    metadata sheet, which has as many cells as the visible ones.
+    """
+    value = clean_text(value)
+    if value.startswith("=") or value in _ERROR_CODES:
+        c = WriteOnlyCell(ws, value)
+        c.data_type = "s"
+        return c
+    return value
 
 
 def set_widths(ws: Any, widths: list[float]) -> None:

@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum
 
 from importers.ledger import cells
 from importers.ledger.columns import header_for_field
@@ -24,7 +24,7 @@ from importers.ledger.matching import Located, match_rows
 from importers.ledger.metadata import META_SHEET, MetaFormatError, parse_meta
 from importers.ledger.model import CellError, LedgerFile, LedgerMeta, ReturnedRow
 from importers.ledger.safety import check_content, check_size
-from importers.ledger.sheetparse import RowDraft, find_header, read_rows
+from importers.ledger.sheetparse import RowDraft, column_letter, find_header, read_rows
 
 Grid = list[list[cells.RawValue]]
 
@@ -46,7 +46,7 @@ def read_ledger(path: Path) -> LedgerFile:
     errors: list[CellError] = []
     try:
         with CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
-            meta = _read_meta(book, errors)
+            meta = _read_meta(name, book, errors)
             drafts = _read_sheets(name, book, errors)
     except PasswordError:
         raise LedgerReadError(
@@ -64,16 +64,46 @@ def read_ledger(path: Path) -> LedgerFile:
     )
 
 
-def _grid(book: Any, sheet: str) -> Grid:
-    rows: Grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+MAX_CELLS = 5_000_000
+"""Largest sheet area turned into Python lists (100,000 rows × 50 columns).  xlsx
+and ods were already measured by :mod:`importers.ledger.extent`; this catches an
+.xls filled to its 65,536 × 256 limit."""
+
+
+def _grid(name: str, book: Any, sheet: str) -> Grid:
+    """The sheet as rows from A1 (so indices are Excel positions), merged areas filled.
+
+    A unit that merges cells (one 责任单位 for several rows, say) means the value
+    for every row of the area; calamine reports it only in the top-left cell.
+    """
+    data = book.get_sheet_by_name(sheet)
+    end = data.end
+    if end is None:
+        return []
+    height, width = end[0] + 1, end[1] + 1
+    if height * width > MAX_CELLS:
+        raise LedgerReadError(
+            name,
+            f'sheet "{sheet}" reaches cell {column_letter(width - 1)}{height}, far outside '
+            "any ledger; delete the stray content there and send the file again",
+        )
+    rows: Grid = data.to_python(skip_empty_area=False)
+    for (top, left), (bottom, right) in data.merged_cell_ranges or []:
+        if top >= len(rows):
+            continue
+        value = rows[top][left] if left < len(rows[top]) else None
+        for r in range(top, min(bottom, len(rows) - 1) + 1):
+            line = rows[r]
+            for c in range(left, min(right, len(line) - 1) + 1):
+                line[c] = value
     return rows
 
 
-def _read_meta(book: Any, errors: list[CellError]) -> LedgerMeta | None:
+def _read_meta(name: str, book: Any, errors: list[CellError]) -> LedgerMeta | None:
     if META_SHEET not in book.sheet_names:
         return None
     try:
-        return parse_meta(_grid(book, META_SHEET))
+        return parse_meta(_grid(name, book, META_SHEET))
     except MetaFormatError as exc:
         errors.append(CellError(META_SHEET, "", f"metadata ignored: {exc}"))
         return None
@@ -82,10 +112,11 @@ def _read_meta(book: Any, errors: list[CellError]) -> LedgerMeta | None:
 def _read_sheets(name: str, book: Any, errors: list[CellError]) -> list[RowDraft]:
     drafts: list[RowDraft] = []
     ledger_sheets = 0
-    for sheet in book.sheet_names:
-        if sheet == META_SHEET:
+    for info in book.sheets_metadata:
+        sheet = info.name
+        if sheet == META_SHEET or info.typ != SheetTypeEnum.WorkSheet:
             continue
-        grid = _grid(book, sheet)
+        grid = _grid(name, book, sheet)
         header = find_header(grid)
         if header is None:
             continue  # a summary, notes or chart sheet: not ours to read

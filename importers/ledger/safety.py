@@ -14,8 +14,10 @@ import io
 import zipfile
 import zlib
 from typing import Literal
+from xml.etree import ElementTree
 
 from importers.ledger.errors import LedgerReadError
+from importers.ledger.extent import check_ods, check_xlsx
 from importers.ledger.ole import OLE_MAGIC, OleFormatError, stream_names
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -105,6 +107,15 @@ def _check_zip(name: str, data: bytes) -> Format:
                 "[Content_Types].xml",
             ):
                 _check_xml(name, archive, member)
+        try:
+            if kind == "xlsx":
+                check_xlsx(name, archive)
+            else:
+                check_ods(name, archive)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
+            raise LedgerReadError(name, f"the file is damaged ({exc})") from None
+        except ElementTree.ParseError as exc:
+            raise LedgerReadError(name, f"the file is damaged (bad XML: {exc})") from None
     return kind
 
 

@@ -51,9 +51,8 @@ def write_ledger(workbook: LedgerWorkbook, path: Path) -> None:
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "hidden"
     layout.protect(meta)
-    style = layout.make_palette(meta).meta
     for line in (*header_lines(workbook, exported), *meta_rows):
-        meta.append([layout.cell(meta, text, style) for text in line])
+        meta.append([layout.plain_text(meta, text) for text in line])
     _save(wb, path)
 
 

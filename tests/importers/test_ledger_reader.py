@@ -299,3 +299,30 @@ def test_master_ledger_reads_and_skips_the_summary(tmp_path: Path) -> None:
     assert ledger.meta.unit is None
     assert len(ledger.rows) == 6
     assert {r.sheet for r in ledger.rows} == {SHEET_1, SHEET_2}
+
+
+def test_merged_unit_cells_count_for_every_row(exported: Path, tmp_path: Path) -> None:
+    def merge(wb: Any) -> None:
+        ws = wb[SHEET_1]
+        for r in range(5, 8):
+            ws.cell(r, 6).value = None
+        ws.merge_cells("F4:F7")
+
+    ledger = read_ledger(_edit(exported, tmp_path / "merged.xlsx", merge))
+    rows = [r for r in ledger.rows if r.sheet == SHEET_1]
+    assert [(r.unit, r.key) for r in rows] == [(UNIT, k) for k in ("101", "102", "103", "104")]
+
+
+def test_stray_cell_far_away_is_refused_before_calamine_allocates_it(
+    exported: Path, tmp_path: Path
+) -> None:
+    def stray(wb: Any) -> None:
+        wb[SHEET_2]["XFD1048576"] = "x"
+
+    path = _edit(exported, tmp_path / "stray.xlsx", stray)
+    with pytest.raises(LedgerReadError) as caught:
+        read_ledger(path)
+    assert caught.value.message == (
+        f'sheet "{SHEET_2}" reaches cell XFD1048576, far outside any ledger; '
+        "delete the stray content there and send the file again"
+    )

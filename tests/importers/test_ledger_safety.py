@@ -12,7 +12,7 @@ import pytest
 
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.reader import read_ledger
-from importers.ledger.safety import MAX_FILE_BYTES
+from importers.ledger.safety import MAX_FILE_BYTES, check_content
 from importers.ledger.writer import write_ledger
 from tests.fixtures.ledger.samples import sample_workbook
 
@@ -176,3 +176,44 @@ def test_xlsx_under_an_xls_name_still_reads(exported: Path, tmp_path: Path) -> N
 
 def test_missing_file(tmp_path: Path) -> None:
     assert _refused(tmp_path / "gone.xlsx").startswith("cannot open the file")
+
+
+def _ods(path: Path, rows_xml: str) -> Path:
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="台账">'
+        f"{rows_xml}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+    return path
+
+
+def test_ods_with_a_column_of_values_repeated_to_the_end(tmp_path: Path) -> None:
+    filled = (
+        '<table:table-row table:number-rows-repeated="1048000">'
+        '<table:table-cell table:number-columns-repeated="30" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+    )
+    assert _refused(_ods(tmp_path / "filled.ods", filled)) == (
+        'sheet "台账" reaches cell AD1048000, far outside any ledger; '
+        "delete the stray content there and send the file again"
+    )
+
+
+def test_ods_trailing_empty_runs_do_not_count(tmp_path: Path) -> None:
+    header = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{h}</text:p></table:table-cell>'
+        for h in ("措施编号", "责任单位", "完成状态", "进展情况")
+    )
+    rows = (
+        f"<table:table-row>{header}</table:table-row>"
+        '<table:table-row table:number-rows-repeated="1048575">'
+        '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+    )
+    path = _ods(tmp_path / "normal.ods", rows)
+    assert check_content(path.name, path.read_bytes()) == "ods"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -92,9 +93,18 @@ def summary(document: ParsedDocument) -> list[tuple[object, ...]]:
     return [(m.code, m.units, m.lead_units, m.deadline, m.standing) for m in document.measures]
 
 
-def split_inside_a_measure(lines: list[str], data: st.DataObject) -> list[str]:
+@functools.cache
+def baseline(path: Path) -> tuple[list[str], list[tuple[object, ...]], list[list[int]]]:
+    """The document's lines, what it parses to, and the source lines of each measure."""
+    lines = path.read_text(encoding="utf-8").splitlines()
     document = parse_text("\n".join(lines))
     spans = [span for span in measure_lines(lines, document) if span]
+    return lines, summary(document), spans
+
+
+def split_inside_a_measure(path: Path, data: st.DataObject) -> list[str]:
+    """The document with one of its measures cut by a page break, and blank lines added."""
+    lines, _, spans = baseline(path)
     span = data.draw(st.sampled_from(spans), label="measure")
     index = data.draw(st.sampled_from(span), label="line")
     line = lines[index].rstrip()
@@ -108,13 +118,12 @@ def split_inside_a_measure(lines: list[str], data: st.DataObject) -> list[str]:
 
 
 @pytest.mark.parametrize("name", SEED_LIKE)
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_page_break_inside_a_measure_changes_nothing(name: str, data: st.DataObject) -> None:
-    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
-    expected = summary(parse_text("\n".join(lines)))
-    changed = split_inside_a_measure(lines, data)
-    assert summary(parse_text("\n".join(changed))) == expected
+    path = FIXTURES / name
+    changed = split_inside_a_measure(path, data)
+    assert summary(parse_text("\n".join(changed))) == baseline(path)[1]
 
 
 @pytest.mark.needs_shared
@@ -125,7 +134,5 @@ def test_page_break_inside_a_seed_measure_changes_nothing(
     seed: str, data: st.DataObject, request: pytest.FixtureRequest
 ) -> None:
     path: Path = request.getfixturevalue(seed)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    expected = summary(parse_text("\n".join(lines)))
-    changed = split_inside_a_measure(lines, data)
-    assert summary(parse_text("\n".join(changed))) == expected
+    changed = split_inside_a_measure(path, data)
+    assert summary(parse_text("\n".join(changed))) == baseline(path)[1]

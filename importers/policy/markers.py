@@ -67,6 +67,21 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
+def to_chinese(number: int) -> str:
+    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五: how documents number their parts."""
+    digits = "零一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    if number < 100:
+        tens, ones = divmod(number, 10)
+        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    hundreds, rest = divmod(number, 100)
+    tail = "" if rest == 0 else ("零" if rest < 10 else "") + to_chinese(rest)
+    if 10 <= rest < 20:
+        tail = "一" + tail
+    return digits[hundreds] + "百" + tail
+
+
 def read_marker(line: str) -> Marker | None:
     """The numbering marker at the start of ``line`` (already normalized), if any."""
     match = _MARKER_RE.match(line)

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from importers.policy.docx_numbering import ListNumbering
 from importers.policy.errors import PolicyReadError
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
@@ -113,6 +114,7 @@ def _read_docx(data: bytes, file_name: str) -> SourceText:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds for a broken package
         raise PolicyReadError(file_name, "is not a readable Word (.docx) document") from error
+    numbering = ListNumbering(document)
     lines: list[str] = []
     tables: list[SourceTable] = []
     for block in document.iter_inner_content():
@@ -122,7 +124,7 @@ def _read_docx(data: bytes, file_name: str) -> SourceText:
             )
             tables.append(SourceTable(len(lines) + 1, rows))
         else:
-            lines.extend(block.text.splitlines() or [""])
+            lines.extend((numbering.label(block) + block.text).splitlines() or [""])
     return SourceText(lines, tables)
 
 

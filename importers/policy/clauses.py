@@ -18,13 +18,15 @@ from importers.policy.textnorm import normalize_line
 from importers.policy.units import split_units_after
 
 _LEAD_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "牵头")
-_OTHER_KEYS = ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位", "配合")
+_OTHER_KEYS = ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位", "配合", "参与")
 _KEY_RE = re.compile(
     r"(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|负责单位|责任主体"
     r"|配合单位|配合部门|协办单位|参与单位|协同单位)[：:]"
 )
 _DEADLINE_KEY_RE = re.compile(r"(?:完成时限|完成时间|时限要求|时间要求|办结时限|时间节点)[：:]")
 _ROLE_RE = re.compile(r"(?:牵头|配合|参与|负责)(?=$|[，,；;。])")
+_LEAD_OR_DUTY_RE = re.compile(r"(?:牵头|负责)(?=$|[，,；;。])")
+"""A bracket without a key is a clause only if someone leads or is responsible in it."""
 _COOPERATES_RE = re.compile(r"会同")
 _FIRST_LISTED_RE = re.compile(
     r"(?:排|列)[在于]?(?:第一位|首位|第一|最前)的?(?:部门|单位)?(?:为|是)牵头"
@@ -68,7 +70,7 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
 
 def is_clause(inner: str) -> bool:
     """Whether a bracket's content names responsible units."""
-    return bool(_KEY_RE.match(inner) or _ROLE_RE.search(inner))
+    return bool(_KEY_RE.match(inner) or _LEAD_OR_DUTY_RE.search(inner))
 
 
 def has_clause(text: str) -> bool:

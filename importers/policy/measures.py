@@ -51,8 +51,7 @@ def build_measure(
     warnings: list[ParseWarning] = []
     clauses = find_clauses(text, aliases)
     if assignment is not None:
-        stated = _stated(assignment)
-        clauses.append(stated)
+        clauses.append(_stated(assignment))
     units, leads = _units_and_leads(clauses, placement, first_listed_leads)
     measure = ParsedMeasure(
         code=code,

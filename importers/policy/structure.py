@@ -119,12 +119,13 @@ def assign_codes(drafts: Sequence[Draft]) -> list[ParseWarning]:
             scope.append(str(draft.part.number))
         if by_section and draft.section:
             scope.append(str(draft.section.number))
-        new_scope = previous is None or (
+        code = ".".join([*scope, str(draft.number)])
+        expected = 1
+        if previous is not None and not (
             (by_part and draft.part is not previous.part)
             or (by_section and draft.section is not previous.section)
-        )
-        expected = 1 if new_scope or previous is None else previous.number + 1
-        code = ".".join([*scope, str(draft.number)])
+        ):
+            expected = previous.number + 1
         if draft.number < expected or code in seen:
             warnings.append(ParseWarning(draft.line, f"measure {code} repeats an earlier number"))
         elif draft.number > expected:
@@ -136,6 +137,7 @@ def assign_codes(drafts: Sequence[Draft]) -> list[ParseWarning]:
 
 
 def parts_with_measures(drafts: Sequence[Draft]) -> list[ParsedPart]:
+    """The parts and sections that hold at least one measure, in document order."""
     parts: dict[int, ParsedPart] = {}
     sections: dict[int, ParsedSection] = {}
     for draft in drafts:

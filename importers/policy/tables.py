@@ -3,7 +3,9 @@
 Many offices issue the measures as a table: 序号 / 任务 / 牵头单位 /
 责任单位 / 完成时限, in any column order, found by the header text.  Each row
 is one measure; a row whose cells all say the same thing (merged across the
-table) is a group heading and becomes a part.
+table) is a group heading and becomes a part.  Where a document has such a
+table, its rows are the measures and numbered paragraphs are not read as
+measures: they introduce or repeat the table.
 """
 
 from __future__ import annotations
@@ -85,6 +87,16 @@ def table_measures(
     return result
 
 
+def _is_group_heading(row: Sequence[str], task_column: int) -> bool:
+    """A row merged across the table (one text repeated), or with text only outside the task."""
+    filled = [(index, cell.strip()) for index, cell in enumerate(row) if cell.strip()]
+    if not filled or len(row) < 2:
+        return False
+    if len(filled) == 1:
+        return filled[0][0] != task_column
+    return len({text for _, text in filled}) == 1
+
+
 def _header(table: SourceTable) -> tuple[dict[str, int], int] | None:
     for index, row in enumerate(table.rows[:_HEADER_SCAN_ROWS]):
         columns = find_columns(row)
@@ -109,11 +121,11 @@ def _read_rows(
         return normalize_line(row[index]) if index is not None and index < len(row) else ""
 
     for row in table.rows[first_row:]:
-        texts = [normalize_line(c) for c in row if normalize_line(c)]
-        if texts and len(set(texts)) == 1 and len(row) > 1:
-            marker = read_marker(texts[0])
+        if _is_group_heading(row, columns["task"]):
+            text = next(normalize_line(c) for c in row if c.strip())
+            marker = read_marker(text)
             number = marker.number if marker else (part.number + 1 if part else 1)
-            part = Heading(number, marker.rest if marker else texts[0], (), table.line)
+            part = Heading(number, marker.rest if marker else text, (), table.line)
             continue
         task = cell(row, "task")
         if not task:

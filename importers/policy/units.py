@@ -47,6 +47,8 @@ _COLLECTIVE_RE = re.compile(
     rf"各(?:{_COLLECTIVE_LEVEL})(?:（[^（）]*）)?(?:、?(?:{_COLLECTIVE_LEVEL})(?:（[^（）]*）)?)*"
     rf"(?:党委、政府|[^、，,；;及和（）]{{0,16}}?)(?={_LIST_GOES_ON})"
 )
+_HIDDEN_RE = re.compile("^\x00(\\d+)\x00$")
+"""A collective unit set aside while the list is split."""
 _FILLER_RE = re.compile(
     rf"等[^、，,；;及和（）]{{0,15}}?(?:部门|单位|机构|方面)(?={_LIST_GOES_ON})"
 )
@@ -138,9 +140,9 @@ def split_units_after(
         piece = _clean(piece)
         if not piece:
             continue
-        if piece.startswith("\x00"):
-            index = int(piece.strip("\x00").split("\x00")[0])
-            names.append(canonical_unit(collectives[index], aliases))
+        hidden = _HIDDEN_RE.match(piece)
+        if hidden:
+            names.append(canonical_unit(collectives[int(hidden.group(1))], aliases))
             continue
         prefix, piece = _carry_prefix(prefix, piece)
         names.append(canonical_unit(piece, aliases))
@@ -173,7 +175,7 @@ def _clean(piece: str) -> str:
     while piece != previous:
         previous = piece
         piece = _LEADING_FILLER_RE.sub("", piece)
-        piece = _TRAILING_FILLER_RE.sub("", piece) if not piece.startswith("\x00") else piece
+        piece = _TRAILING_FILLER_RE.sub("", piece)
         piece = piece.strip(" 。.：:，,；;、")
     return "" if piece in _PURE_FILLER else piece
 

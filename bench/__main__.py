@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import argparse
 import platform
 import sys
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import sqlalchemy
 
-from bench import bench_documents
+from bench import bench_documents, bench_ledgers
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(prog="bench")
+    parser.add_argument(
+        "--export-rows",
+        type=int,
+        default=100_000,
+        help="rows of the master ledger export benchmark (default 100,000)",
+    )
+    parser.add_argument("--import-rows", type=int, default=10_000)
+    args = parser.parse_args()
     rows = []
-    for bench in (bench_documents.bench_parse, bench_documents.bench_import):
+    for bench in (
+        bench_documents.bench_parse,
+        bench_documents.bench_import,
+        partial(bench_ledgers.bench_export, args.export_rows),
+        partial(bench_ledgers.bench_import, args.import_rows),
+    ):
         for name, timing, note in bench():
             print(f"{name}: {timing.ms()}  {note}", flush=True)
             rows.append((name, timing, note))

@@ -174,11 +174,31 @@ class LedgerImporter:
         self.store = store
         self.rounds = RoundService(store)
         self.progress = ProgressService(store)
+        self._cache: dict[Path, tuple[tuple[float, int], LedgerFile | str]] = {}
+
+    def _read(self, path: Path) -> tuple[Path, LedgerFile | str]:
+        """Read a returned file, reusing the preview's reading when the file is unchanged.
+
+        The clerk previews and then applies the same files: reading 40 workbooks
+        twice would double the wait. A changed file (size or time) is read again.
+        """
+        try:
+            stat = path.stat()
+            stamp: tuple[float, int] | None = (stat.st_mtime, stat.st_size)
+        except OSError:
+            stamp = None
+        cached = self._cache.get(path)
+        if stamp is not None and cached is not None and cached[0] == stamp:
+            return path, cached[1]
+        read = _read_file(path)
+        if stamp is not None:
+            self._cache[path] = (stamp, read)
+        return path, read
 
     # -- preview ---------------------------------------------------------------------------
     def preview(self, paths: Iterable[Path], round_name: str | None = None) -> list[FilePreview]:
         """What importing these files would do. Writes nothing."""
-        files = [_read(p) for p in ledger_paths(paths)]
+        files = [self._read(p) for p in ledger_paths(paths)]
         with self.store.reading() as session:
             return [self._preview_one(session, path, read, round_name) for path, read in files]
 
@@ -336,7 +356,7 @@ class LedgerImporter:
         expected: list[FilePreview] | None = None,
     ) -> ApplyResult:
         """Apply every file that has no rejected row and no conflict, in one transaction."""
-        files = [_read(p) for p in ledger_paths(paths)]
+        files = [self._read(p) for p in ledger_paths(paths)]
         result = ApplyResult()
         now = datetime.now()
         with self.store.transaction() as session:
@@ -379,7 +399,9 @@ class LedgerImporter:
                 session.flush()
                 origin = Provenance(f"台账 {preview.file}", batch.round_id, batch.id)
                 for assignment_id, change in _group(preview.changed).items():
-                    self.progress.record(assignment_id, change, source=origin, session=session)
+                    self.progress.record(
+                        assignment_id, change, source=origin, session=session, flush=False
+                    )
                 result.applied.append(preview.file)
                 result.changes += len(preview.changed)
         return result
@@ -437,13 +459,13 @@ class LedgerImporter:
             return [b.file_name for b in batches]
 
 
-def _read(path: Path) -> tuple[Path, LedgerFile | str]:
+def _read_file(path: Path) -> LedgerFile | str:
     if not path.exists():
-        return path, f"{path.name}: no such file"
+        return f"{path.name}: no such file"
     try:
-        return path, read_ledger(path)
+        return read_ledger(path)
     except LedgerReadError as exc:
-        return path, str(exc)
+        return str(exc)
 
 
 def _current_assignments(session: Session) -> list[_Current]:

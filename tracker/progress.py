@@ -89,8 +89,13 @@ class ProgressService:
         expected_version: int | None = None,
         source: str | Provenance = MANUAL,
         session: Session | None = None,
+        flush: bool = True,
     ) -> int:
-        """Apply one change; returns the assignment's new version."""
+        """Apply one change; returns the assignment's new version.
+
+        ``flush=False`` lets a bulk caller (a ledger import) write many changes in
+        one flush; the version it returns is then the one before the change.
+        """
         if session is None:
             with self.store.transaction() as own:
                 return self.record(
@@ -143,6 +148,8 @@ class ProgressService:
             setattr(assignment, name, value)
         assignment.updated_by = self.store.user
         assignment.updated_at = now
+        if not flush:
+            return assignment.version
         try:
             session.flush()
         except StaleDataError:

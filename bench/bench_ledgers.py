@@ -1,0 +1,100 @@
+"""Ledger export and import against the plain libraries doing the same reads and writes."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+from python_calamine import CalamineWorkbook
+
+from bench.generate import generate
+from bench.timing import Timing, measure
+from tracker.ledger_export import LedgerExporter
+from tracker.ledger_import import LedgerImporter
+from tracker.rounds import RoundService
+
+
+def _plain_write(source: Path, target: Path) -> None:
+    """openpyxl write-only writing the very cells our ledger holds (values only)."""
+    book = CalamineWorkbook.from_path(str(source))
+    sheets = [(name, book.get_sheet_by_name(name).to_python()) for name in book.sheet_names]
+
+    def write() -> None:
+        wb = openpyxl.Workbook(write_only=True)
+        for name, rows in sheets:
+            ws = wb.create_sheet(name)
+            for row in rows:
+                ws.append(row)
+        wb.save(target)
+
+    write.sheets = sheets  # type: ignore[attr-defined]
+    return write  # type: ignore[return-value]
+
+
+def _plain_read(path: Path) -> None:
+    book = CalamineWorkbook.from_path(str(path))
+    for name in book.sheet_names:
+        for _row in book.get_sheet_by_name(name).iter_rows():
+            pass
+
+
+def bench_export(rows: int) -> list[tuple[str, Timing, str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        store = generate(folder / "big.sqlite3", rows, rounds=1)
+        RoundService(store).create("基准轮", date(2021, 12, 31))
+        exporter = LedgerExporter(store)
+        ours = measure(lambda: exporter.export_master("基准轮", folder / "out"), runs=5)
+        master = next((folder / "out").glob("*.xlsx"))
+        plain = _plain_write(master, folder / "plain.xlsx")
+        base = measure(plain, runs=5)  # type: ignore[arg-type]
+        store.close()
+    ratio = ours.median / base.median
+    return [
+        (
+            f"export the master ledger, {rows:,} rows",
+            ours,
+            f"{ratio:.2f}× plain openpyxl write-only of the same cells ({base.ms()}); target ≤ 1.3×",
+        )
+    ]
+
+
+def bench_import(rows: int) -> list[tuple[str, Timing, str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        store = generate(folder / "big.sqlite3", rows, rounds=1)
+        RoundService(store).create("基准轮", date(2021, 12, 31))
+        master = LedgerExporter(store).export_master("基准轮", folder)
+        wb = openpyxl.load_workbook(master)
+        for ws in wb.worksheets[1:]:
+            if ws.sheet_state != "visible":
+                continue
+            for r in range(4, ws.max_row + 1, 10):
+                ws.cell(r, 10).value = f"第{r}行新进展"
+        returned = folder / "returned.xlsx"
+        wb.save(returned)
+        state: dict[str, LedgerImporter] = {}
+
+        def setup() -> None:
+            """Undo the previous run; a new importer, so the file is really read again."""
+            if "importer" in state:
+                state["importer"].undo_last()
+            state["importer"] = LedgerImporter(store)
+
+        def preview_and_apply() -> None:
+            importer = state["importer"]
+            importer.apply([returned], expected=importer.preview([returned]))
+
+        ours = measure(preview_and_apply, runs=5, setup=setup)
+        base = measure(lambda: _plain_read(returned), runs=5)
+        store.close()
+    ratio = ours.median / base.median
+    return [
+        (
+            f"import (preview + apply) of a {rows:,}-row ledger",
+            ours,
+            f"{ratio:.2f}× plain python-calamine read ({base.ms()}); target ≤ 2×",
+        )
+    ]

@@ -31,7 +31,7 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("content", "具体内容", 38, aliases=("具体措施", "措施内容")),
     Column("lead_units", "牵头单位", 12, aliases=("牵头部门",)),
     Column("unit", "责任单位", 12, aliases=("责任部门", "填报单位")),
-    Column("deadline", "完成时限", 11, aliases=("时限", "完成时间")),
+    Column("deadline", "完成时限", 13, aliases=("时限", "完成时间")),
     Column("status", "完成状态", 9, fill_in=True, aliases=("状态", "进展状态")),
     Column("percent", "完成进度(%)", 8, fill_in=True, aliases=("完成进度", "进度", "完成比例")),
     Column("progress", "进展情况", 34, fill_in=True, aliases=("工作进展", "进展")),

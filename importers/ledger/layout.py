@@ -27,7 +27,8 @@ DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 MAX_CELL_TEXT = 32767
 """Excel's limit on the characters in one cell."""
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _LOCKED = Protection(locked=True)
@@ -105,8 +106,13 @@ def make_palette(ws: Any) -> Palette:
 
 
 def clean_text(text: str) -> str:
-    """Text as it can be stored: no XML-illegal control characters, within Excel's limit."""
-    return _ILLEGAL.sub("", text)[:MAX_CELL_TEXT]
+    """Text as it can be stored: no XML-illegal characters, within Excel's limit.
+
+    OOXML reads ``_x0041_`` in a string as an escaped ``A``; openpyxl does not
+    escape such sequences when writing, so their underscore is escaped here
+    (``_x005F_``) and the text reads back exactly as it was.
+    """
+    return _ESCAPE_LIKE.sub(r"_x005F_\1", _ILLEGAL.sub("", text)[:MAX_CELL_TEXT])
 
 
 def cell(ws: Any, value: str | int | date | None, style: Any) -> Any:

@@ -97,6 +97,14 @@ class LedgerWorkbook:
     sheets: list[LedgerSheet]
     summary: list[UnitSummary] | None = None
 
+    def __post_init__(self) -> None:
+        if self.kind not in ("unit", "master"):
+            raise ValueError(f"kind must be 'unit' or 'master', not {self.kind!r}")
+        if self.kind == "unit" and not self.unit:
+            raise ValueError("a unit ledger needs the unit it is sent to")
+        if not self.sheets and self.kind == "unit":
+            raise ValueError("a unit ledger needs at least one sheet")
+
 
 @dataclass(frozen=True)
 class CellError:

@@ -11,7 +11,7 @@ import pytest
 
 from importers.ledger.layout import display_width, row_height
 from importers.ledger.metadata import MAGIC, META_SHEET
-from importers.ledger.model import LedgerRow, LedgerSheet
+from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook
 from importers.ledger.naming import sheet_names
 from importers.ledger.writer import write_ledger
 from tests.fixtures.ledger.samples import SHEET_1, SHEET_2, sample_workbook
@@ -204,3 +204,20 @@ def test_sheet_names() -> None:
     assert len(name) == 31
     assert sheet_names(["a/b:c[d]*?工作台账", "汇总"], ["", ""]) == ["a_b_c_d___", "汇总(2)"]
     assert sheet_names(["t"], ["自定义"]) == ["自定义"]
+
+
+def test_workbook_is_validated() -> None:
+    book = sample_workbook()
+    with pytest.raises(ValueError, match="needs the unit"):
+        LedgerWorkbook("unit", None, "r", book.as_of, book.exported_at, "o", book.sheets)
+    with pytest.raises(ValueError, match="at least one sheet"):
+        LedgerWorkbook("unit", "u", "r", book.as_of, book.exported_at, "o", [])
+
+
+def test_master_without_rows_still_has_its_summary(tmp_path: Path) -> None:
+    book = sample_workbook("master")
+    empty = LedgerWorkbook(
+        "master", None, "r", book.as_of, book.exported_at, "o", [], summary=book.summary
+    )
+    write_ledger(empty, tmp_path / "m.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "m.xlsx").sheetnames == ["汇总", META_SHEET]

@@ -21,7 +21,10 @@ from importers.ledger.extent import check_ods, check_xlsx
 from importers.ledger.ole import OLE_MAGIC, OleFormatError, stream_names
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
+"""Our own exports expand about 20:1 (openpyxl writes every CJK character as an
+``&#NNNNN;`` reference), so a 50 MB ledger may legitimately hold 1 GB of XML:
+a 100,000-row master ledger is 14 MB zipped, 261 MB unzipped."""
 MAX_RATIO = 100
 RATIO_MIN_BYTES = 1024 * 1024
 """Members smaller than this are not ratio-checked: tiny XML parts compress extremely."""

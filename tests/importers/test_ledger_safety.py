@@ -109,12 +109,12 @@ def test_zip_bomb_by_declared_total(exported: Path, tmp_path: Path) -> None:
         struct.pack_into("<I", data, offset + 24, min(compressed * 90, 0xFFFFFFFE))
         name_len, extra_len, comment_len = struct.unpack_from("<HHH", data, offset + 28)
         offset += 46 + name_len + extra_len + comment_len
-    # one member said to be 250 MB from 3 MB: under the ratio limit, over the total
-    struct.pack_into("<II", data, directory + 20, 3 * 1024 * 1024, 250 * 1024 * 1024)
+    # one member said to be 1100 MB from 20 MB: under the ratio limit, over the total
+    struct.pack_into("<II", data, directory + 20, 20 * 1024 * 1024, 1100 * 1024 * 1024)
     path = tmp_path / "lying.xlsx"
     path.write_bytes(bytes(data))
     assert _refused(path) == (
-        "refused: the workbook expands to 250 MB (more than 200 MB; zip bomb?)"
+        "refused: the workbook expands to 1100 MB (more than 1024 MB; zip bomb?)"
     )
 
 

@@ -45,15 +45,16 @@ def read_ledger(path: Path) -> LedgerFile:
     check_content(name, data)
     errors: list[CellError] = []
     try:
-        with CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
-            meta = _read_meta(name, book, errors)
-            drafts = _read_sheets(name, book, errors)
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError:
         raise LedgerReadError(
             name, "the workbook is password-protected; ask the unit to remove the password"
         ) from None
-    except CalamineError as exc:
+    except _CALAMINE_ERRORS as exc:
         raise LedgerReadError(name, f"the file is damaged or unreadable ({exc})") from None
+    with book:
+        meta = _read_meta(name, book, errors)
+        drafts = _read_sheets(name, book, errors)
     return LedgerFile(
         file_name=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -63,6 +64,11 @@ def read_ledger(path: Path) -> LedgerFile:
         keys_found=meta is not None,
     )
 
+
+_CALAMINE_ERRORS = (CalamineError, ValueError, OverflowError, UnicodeError)
+"""What python-calamine raises for a damaged file (its own errors, and a few
+conversions that fail on garbage).  They become a :class:`LedgerReadError` so one
+bad file does not stop an import of forty."""
 
 MAX_CELLS = 5_000_000
 """Largest sheet area turned into Python lists (100,000 rows × 50 columns).  xlsx
@@ -76,19 +82,23 @@ def _grid(name: str, book: Any, sheet: str) -> Grid:
     A unit that merges cells (one 责任单位 for several rows, say) means the value
     for every row of the area; calamine reports it only in the top-left cell.
     """
-    data = book.get_sheet_by_name(sheet)
-    end = data.end
-    if end is None:
-        return []
-    height, width = end[0] + 1, end[1] + 1
-    if height * width > MAX_CELLS:
-        raise LedgerReadError(
-            name,
-            f'sheet "{sheet}" reaches cell {column_letter(width - 1)}{height}, far outside '
-            "any ledger; delete the stray content there and send the file again",
-        )
-    rows: Grid = data.to_python(skip_empty_area=False)
-    for (top, left), (bottom, right) in data.merged_cell_ranges or []:
+    try:
+        data = book.get_sheet_by_name(sheet)
+        end = data.end
+        if end is None:
+            return []
+        height, width = end[0] + 1, end[1] + 1
+        if height * width > MAX_CELLS:
+            raise LedgerReadError(
+                name,
+                f'sheet "{sheet}" reaches cell {column_letter(width - 1)}{height}, far outside '
+                "any ledger; delete the stray content there and send the file again",
+            )
+        rows: Grid = data.to_python(skip_empty_area=False)
+        merged = data.merged_cell_ranges or []
+    except _CALAMINE_ERRORS as exc:
+        raise LedgerReadError(name, f'sheet "{sheet}" is damaged or unreadable ({exc})') from None
+    for (top, left), (bottom, right) in merged:
         if top >= len(rows):
             continue
         value = rows[top][left] if left < len(rows[top]) else None

@@ -217,3 +217,12 @@ def test_ods_trailing_empty_runs_do_not_count(tmp_path: Path) -> None:
     )
     path = _ods(tmp_path / "normal.ods", rows)
     assert check_content(path.name, path.read_bytes()) == "ods"
+
+
+def test_broken_sheet_xml(exported: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(exported) as z:
+        xml = z.read("xl/worksheets/sheet1.xml")
+    broken = xml[: len(xml) // 2]  # cut mid-element: well-formed prolog, no end
+    path = _rezip(exported, tmp_path / "broken.xlsx", {"xl/worksheets/sheet1.xml": broken})
+    message = _refused(path)
+    assert message.startswith('sheet "持续优化营商环境若干措施" is damaged or unreadable (')

@@ -12,7 +12,6 @@ from tests.tracker.conftest import TODAY, sample_document, source
 from tracker.overview import AssignmentFilter
 from tracker.progress import Change
 from tracker.services import Services
-from tracker.store import Clock
 from tracker.statuses import (
     Derived,
     Status,
@@ -22,6 +21,7 @@ from tracker.statuses import (
     measure_status,
     parse_status,
 )
+from tracker.store import Clock
 
 
 def test_derived_states() -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from db.models import Assignment, Measure, ProgressEntry
+from db.models import Assignment, Measure, ProgressEntry, Round
 from tracker.documents import SUPPORT, DocumentService
 from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, StaleEditError
 from tracker.records import HistoryRow
@@ -239,11 +239,12 @@ class ProgressService:
     # -- history ---------------------------------------------------------------------------
     def history(self, assignment_id: int) -> list[HistoryRow]:
         with self.store.reading() as session:
-            entries = session.scalars(
-                select(ProgressEntry)
+            entries = session.execute(
+                select(ProgressEntry, Round.name)
+                .outerjoin(Round, ProgressEntry.round_id == Round.id)
                 .where(ProgressEntry.assignment_id == assignment_id)
                 .order_by(ProgressEntry.id)
-            )
+            ).all()
             return [
                 HistoryRow(
                     changed_at=e.changed_at,
@@ -255,8 +256,11 @@ class ProgressService:
                     new_percent=e.new_percent,
                     old_note=e.old_note,
                     new_note=e.new_note,
+                    round=round_name,
+                    new_problems=e.new_problems,
+                    new_next_steps=e.new_next_steps,
                 )
-                for e in entries
+                for e, round_name in entries
             ]
 
 

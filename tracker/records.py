@@ -79,6 +79,10 @@ class HistoryRow:
     new_percent: int | None
     old_note: str | None
     new_note: str
+    round: str | None = None
+    """The reporting round the change belongs to (ledger imports, changes made in a round)."""
+    new_problems: str | None = None
+    new_next_steps: str | None = None
 
 
 @dataclass(frozen=True)

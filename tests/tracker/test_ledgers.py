@@ -130,7 +130,10 @@ def test_returned_ledger_preview_apply_and_undo(office: Services, tmp_path: Path
         "已完成系统对接\n下一步推广",
     )
     history = office.progress.history(first.id)
-    assert [h.source for h in history] == ["导入 措施.txt", f"台账 {back.name}"]
+    assert [(h.source, h.round) for h in history] == [
+        ("导入 措施.txt", None),
+        (f"台账 {back.name}", ROUND),
+    ]
 
     # The same file again is refused, the database unchanged.
     [again] = importer.preview([back])

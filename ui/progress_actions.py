@@ -37,6 +37,7 @@ class ProgressActions(QObject):
     def rebind(self, progress: ProgressService) -> None:
         """Another database was opened: edits go there, and the old ones cannot be undone."""
         self.editor.progress = progress
+        self.editor.versions.clear()
         self.stack.clear()
 
     # -- in-cell edits (the table model's edit handler) -------------------------------------

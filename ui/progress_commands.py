@@ -2,9 +2,13 @@
 
 Undo does not rewind the database: it records the previous values back through
 ``ProgressService.record`` (source 撤销), and redo records the new ones again
-(source 重做), so the history shows every step.  Each step carries the version
-it expects; if another clerk saved the assignment in between, that step is
-dropped with a message and its row is re-read, while the other steps stand.
+(source 重做), so the history shows every step.
+
+Every write names the version it expects.  A command's first write expects the
+version the clerk saw in the table; later undos and redos expect the version
+this window itself wrote last (``ProgressEditor.versions``).  So if another
+clerk saved the assignment in between, the step is refused with a message and
+its row re-read, while the command's other steps stand.
 """
 
 from __future__ import annotations
@@ -48,10 +52,9 @@ class Values:
 class Step:
     """One assignment's part in a command."""
 
-    row: AssignmentRow  # as seen when the command was made; for messages and re-reads
+    row: AssignmentRow  # as seen when the command was made
     before: Values
     after: Values
-    version: int  # what the next record() must find in the database
 
 
 class ProgressEditor:
@@ -68,6 +71,15 @@ class ProgressEditor:
         """Re-reads these rows, puts them in the table and returns them."""
         self.report = report
         """Shows messages about steps that could not be applied."""
+        self.versions: dict[int, int] = {}
+        """assignment id → the version this window's last write produced."""
+
+    def write(self, step: Step, values: Values, source: str, *, first: bool) -> None:
+        assignment_id = step.row.id
+        expected = step.row.version if first else self.versions[assignment_id]
+        self.versions[assignment_id] = self.progress.record(
+            assignment_id, values.change(), expected_version=expected, source=source
+        )
 
 
 class ProgressCommand(QUndoCommand):
@@ -92,26 +104,26 @@ class ProgressCommand(QUndoCommand):
         for row in rows:
             before, after = Values.of(row), make_after(row)
             if after != before:
-                steps.append(Step(row, before, after, row.version))
+                steps.append(Step(row, before, after))
         return cls(editor, steps, text)
 
     def is_empty(self) -> bool:
         return not self.steps
 
     def redo(self) -> None:
-        source = REDO_SOURCE if self._done_once else MANUAL
+        first = not self._done_once
         self._done_once = True
-        self._apply(lambda step: step.after, source)
+        self._apply(lambda step: step.after, MANUAL if first else REDO_SOURCE, first=first)
 
     def undo(self) -> None:
-        self._apply(lambda step: step.before, UNDO_SOURCE)
+        self._apply(lambda step: step.before, UNDO_SOURCE, first=False)
 
-    def _apply(self, target: Callable[[Step], Values], source: str) -> None:
+    def _apply(self, target: Callable[[Step], Values], source: str, *, first: bool) -> None:
         failures: list[str] = []
         kept: list[Step] = []
         for step in self.steps:
             try:
-                step.version = self._write(step, target(step), source)
+                self.editor.write(step, target(step), source, first=first)
             except UserError as exc:
                 failures.append(exc.message)
             else:
@@ -124,22 +136,13 @@ class ProgressCommand(QUndoCommand):
         if not self.steps:
             self.setObsolete(True)
 
-    def _write(self, step: Step, values: Values, source: str) -> int:
-        return self.editor.progress.record(
-            step.row.id, values.change(), expected_version=step.version, source=source
-        )
-
 
 class UndoTickOffCommand(ProgressCommand):
     """撤销销号: the service finds the status each row had before it was ticked off."""
 
     def __init__(self, editor: ProgressEditor, rows: Sequence[AssignmentRow], text: str) -> None:
         # The earlier status is not known yet: ``after`` is filled in by the first redo.
-        steps = [
-            Step(r, Values.of(r), Values.of(r), r.version)
-            for r in rows
-            if r.status is Status.TICKED_OFF
-        ]
+        steps = [Step(r, Values.of(r), Values.of(r)) for r in rows if r.status is Status.TICKED_OFF]
         super().__init__(editor, steps, text)
 
     def redo(self) -> None:
@@ -161,7 +164,8 @@ class UndoTickOffCommand(ProgressCommand):
         for step in kept:
             now = fresh.get(step.row.id)
             if now is not None:
-                step.after, step.version = Values.of(now), now.version
+                step.after = Values.of(now)
+                self.editor.versions[now.id] = now.version
                 self.steps.append(step)
         if failures:
             self.editor.report(failures)

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from tests.tracker.conftest import TODAY, sample_document, source
 from tracker.records import AssignmentRow
 from tracker.services import Services
 from tracker.store import Clock
+from ui.import_flow import ImportOutcomeDialog
 from ui.main_window import MainWindow
 
 
@@ -27,6 +28,26 @@ def private_settings(tmp_path: Path) -> QSettings:
     folder = tmp_path / "settings"
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     return QSettings(str(folder / "test.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog no test asked for fails the test instead of waiting for a click forever."""
+
+    def refuse(name: str):  # type: ignore[no-untyped-def]
+        def show(*args, **kwargs):  # type: ignore[no-untyped-def]
+            raise AssertionError(f"unexpected dialog {name}: {args[2:3]}")
+
+        return staticmethod(show)
+
+    for cls, names in (
+        (QMessageBox, ("warning", "critical", "information", "question", "about")),
+        (QInputDialog, ("getItem", "getText", "getInt")),
+        (QFileDialog, ("getOpenFileName", "getSaveFileName")),
+    ):
+        for name in names:
+            monkeypatch.setattr(cls, name, refuse(f"{cls.__name__}.{name}"))
+    monkeypatch.setattr(ImportOutcomeDialog, "exec", refuse("ImportOutcomeDialog"))
 
 
 @pytest.fixture
@@ -55,7 +76,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         return show
 
     for kind in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, fake(kind))
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(fake(kind)))
     return shown
 
 

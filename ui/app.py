@@ -84,10 +84,12 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     options = parse_arguments(argv[1:])
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
-    app = QApplication(argv)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):  # (a test may have made one already)
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough  # crisp text at 125 % and 150 %
+        )
+        app = QApplication(argv)
     app.setOrganizationName(keys.ORGANIZATION)
     app.setApplicationName(keys.APPLICATION)
     log_path = setup_logging()

@@ -79,13 +79,10 @@ class NavigatorModel(QStandardItemModel):
             if not unit.assigned:
                 continue
             name = self._item(unit.name, UnitTarget(unit.name))
-            if unit.needs_review:
+            if unit.needs_review:  # every unit after a first import: a tooltip, not a mark
                 name.setToolTip(
                     self.tr("New unit from an import: check its name in the units directory")
                 )
-                font = name.font()
-                font.setItalic(True)
-                name.setFont(font)
             opened = self._count(unit.open, UnitTarget(unit.name))
             overdue = self._count(unit.overdue, UnitTarget(unit.name))
             if unit.overdue:

@@ -1,0 +1,131 @@
+"""Start-up: opening the database, refusing a newer one politely, the crash log, resources."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from tracker.services import Services
+from ui import app as app_module
+from ui import settings as keys
+from ui.crash import CrashHandler, setup_logging
+from ui.main_window import MainWindow
+from ui.resources import resource_path, resources_root
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+
+def too_new_database(path: Path) -> Path:
+    Services.open(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'f00dfeedcafe'")
+    return path
+
+
+def test_a_database_from_a_newer_version_is_a_message_not_a_traceback(
+    qapp,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    messages: list[tuple[str, str]],
+) -> None:
+    path = too_new_database(tmp_path / "新版本.sqlite3")
+    assert app_module.open_services(str(path)) is None
+    [(kind, text)] = messages
+    assert kind == "critical"
+    assert text.startswith("The database sqlite:///")
+    assert text.endswith(
+        "was made by a newer version of this application (schema f00dfeedcafe); "
+        "please update the application."
+    )
+
+
+def test_switching_to_a_newer_database_keeps_the_current_one(
+    window: MainWindow, tmp_path: Path, messages: list[tuple[str, str]]
+) -> None:
+    before = window.services
+    assert not window.open_database(str(too_new_database(tmp_path / "新.sqlite3")), remember=True)
+    assert [kind for kind, _ in messages] == ["warning"]
+    assert window.services is before
+    assert len(window.model.rows()) == 6
+    assert window.settings.value(keys.DATABASE) is None
+
+
+def test_choosing_a_database_remembers_it(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "另一个.sqlite3"
+    Services.open(other).close()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(other), "")), raising=True
+    )
+    window.actions_.open_database.trigger()
+    assert window.settings.value(keys.DATABASE) == str(other)
+    assert window.pages.currentWidget() is window.first_run
+    assert app_module.database_target(None, window.settings) == str(other)
+    assert app_module.database_target("x.sqlite3", window.settings) == "x.sqlite3"
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "env.sqlite3"))
+    assert app_module.database_target(None, window.settings) is None  # Services reads it
+
+
+def test_a_bug_is_logged_and_apologised_for(
+    qapp,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    messages: list[tuple[str, str]],
+) -> None:
+    log_file = setup_logging(tmp_path / "logs" / "tracker.log")
+    handler = CrashHandler(log_file)
+    try:
+        raise ValueError("一个程序错误")
+    except ValueError:
+        handler(*sys.exc_info())  # type: ignore[arg-type]
+    finally:
+        for h in logging.getLogger().handlers[:]:
+            if getattr(h, "baseFilename", None) == str(log_file):
+                logging.getLogger().removeHandler(h)
+                h.close()
+    [(kind, text)] = messages
+    assert kind == "critical"
+    assert text.startswith("Sorry — something went wrong inside the application.")
+    assert str(log_file) in text
+    logged = log_file.read_text(encoding="utf-8")
+    assert "unexpected error" in logged
+    assert "ValueError: 一个程序错误" in logged
+    assert "Traceback (most recent call last)" in logged
+
+
+def test_resources_are_found_in_the_source_tree_and_in_a_frozen_build(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert resource_path("translations", "tracker_zh_CN.ts").is_file()
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources_root() == tmp_path / "resources"
+    assert resource_path("translations", "x.qm") == tmp_path / "resources" / "translations" / "x.qm"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()
+def test_main_opens_the_window_on_the_chosen_database(
+    qapp,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keys.app_settings().setValue(keys.LANGUAGE, "en")  # keep this test's qapp in English
+    monkeypatch.setattr(app_module, "setup_logging", lambda: tmp_path / "tracker.log")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    opened: list[MainWindow] = []
+    monkeypatch.setattr(QApplication, "exec", lambda self: opened.extend(_windows()) or 0)
+    database = tmp_path / "main.sqlite3"
+    assert app_module.main(["tracker", "--db", str(database)]) == 0
+    [window] = opened
+    assert window.location.text() == str(database)
+    assert isinstance(sys.excepthook, CrashHandler)
+    window.close()
+
+
+def _windows() -> list[MainWindow]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]

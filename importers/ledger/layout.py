@@ -105,14 +105,20 @@ def make_palette(ws: Any) -> Palette:
     )
 
 
+def storable(text: str) -> str:
+    """``text`` as a cell can hold it: no XML-illegal characters, within Excel's limit.
+    This is what a reader of the file gets back."""
+    return _ILLEGAL.sub("", text)[:MAX_CELL_TEXT]
+
+
 def clean_text(text: str) -> str:
-    """Text as it can be stored: no XML-illegal characters, within Excel's limit.
+    """:func:`storable` text, escaped for openpyxl.
 
     OOXML reads ``_x0041_`` in a string as an escaped ``A``; openpyxl does not
     escape such sequences when writing, so their underscore is escaped here
     (``_x005F_``) and the text reads back exactly as it was.
     """
-    return _ESCAPE_LIKE.sub(r"_x005F_\1", _ILLEGAL.sub("", text)[:MAX_CELL_TEXT])
+    return _ESCAPE_LIKE.sub(r"_x005F_\1", storable(text))
 
 
 def cell(ws: Any, value: str | int | date | None, style: Any) -> Any:

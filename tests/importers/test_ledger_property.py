@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from importers.ledger.cells import text as cell_text
-from importers.ledger.layout import clean_text
+from importers.ledger.layout import storable
 from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook
 from importers.ledger.reader import read_ledger
 from importers.ledger.statuses import STATUSES
@@ -26,7 +26,7 @@ texts = st.text(
 
 
 def _normalized(value: str) -> str:
-    return cell_text(clean_text(value))
+    return cell_text(storable(value))
 
 
 @st.composite

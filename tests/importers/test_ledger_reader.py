@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import asdict
 from pathlib import Path
@@ -326,3 +327,13 @@ def test_stray_cell_far_away_is_refused_before_calamine_allocates_it(
         f'sheet "{SHEET_2}" reaches cell XFD1048576, far outside any ledger; '
         "delete the stray content there and send the file again"
     )
+
+
+def test_escape_like_text_reads_back_exactly(tmp_path: Path) -> None:
+    book = sample_workbook()
+    text = "编号_x0041_与_x005F_及_x0000_"
+    book.sheets[1].rows[0] = dataclasses.replace(book.sheets[1].rows[0], progress=text)
+    write_ledger(book, tmp_path / "escape.xlsx")
+    row = read_ledger(tmp_path / "escape.xlsx").rows[4]
+    assert row.progress == text
+    assert row.exported is not None and row.exported["progress"] == text

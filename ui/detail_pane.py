@@ -6,6 +6,8 @@ and hands it over, so the pane can be tested with plain records.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
@@ -65,13 +67,8 @@ class DetailPane(QWidget):
             [self.tr("Unit"), self.tr("Role"), self.tr("Status"), self.tr("Progress")],
             stretch=0,
         )
-        self.history = self._tree(
-            [self.tr("When"), self.tr("Who"), self.tr("Change"), self.tr("Source")],
-            stretch=2,
-        )
-        source_header = self.history.header()
-        source_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.history.setColumnWidth(3, 9 * self.fontMetrics().horizontalAdvance("国"))
+        # Not a table: in a narrow pane a change and its source need to wrap, not be cut.
+        self.history = QTextBrowser()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         for title, widget in (
@@ -132,15 +129,13 @@ class DetailPane(QWidget):
             self.units.addTopLevelItem(item)
 
     def _fill_history(self, entries: list[HistoryRow]) -> None:
-        self.history.clear()
-        for entry in reversed(entries):  # newest first
-            change = describe_change(entry)
-            item = QTreeWidgetItem(
-                [f"{entry.changed_at:%Y-%m-%d %H:%M}", entry.changed_by, change, entry.source]
-            )
-            item.setToolTip(2, change)
-            item.setToolTip(3, entry.source)
-            self.history.addTopLevelItem(item)
+        """Newest first: when, who and where from on one line, what changed below it."""
+        blocks = []
+        for entry in reversed(entries):
+            head = f"<b>{entry.changed_at:%Y-%m-%d %H:%M}</b> · {escape(entry.changed_by)}"
+            source = f"<span style='color:#616161'>{escape(entry.source)}</span>"
+            blocks.append(f"<p>{head} · {source}<br>{escape(describe_change(entry))}</p>")
+        self.history.setHtml("".join(blocks))
 
     @staticmethod
     def _tree(headers: list[str], stretch: int) -> QTreeWidget:

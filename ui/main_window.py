@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 830, 440])
+        self.splitter.setSizes([270, 970, 360])
         self.pages.addWidget(self.first_run)
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)

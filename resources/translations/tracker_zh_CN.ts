@@ -83,87 +83,67 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="67" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="67" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="67" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="67" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="67" />
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/detail_pane.py" line="67" />
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/detail_pane.py" line="67" />
-        <source>Change</source>
-        <translation>变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/detail_pane.py" line="67" />
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../ui/detail_pane.py" line="76" />
+        <location filename="../../ui/detail_pane.py" line="75" />
         <source>Measure text</source>
         <translation>措施原文</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="77" />
+        <location filename="../../ui/detail_pane.py" line="76" />
         <source>Units of this measure</source>
         <translation>本措施的责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="77" />
         <source>History of the selected unit's part</source>
         <translation>所选单位的进展记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="91" />
+        <location filename="../../ui/detail_pane.py" line="90" />
         <source>No measure selected</source>
         <translation>未选择措施</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="92" />
+        <location filename="../../ui/detail_pane.py" line="91" />
         <source>Choose a row in the table to see the measure in full.</source>
         <translation>在表格中选择一行，即可在此查看措施全文。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="102" />
+        <location filename="../../ui/detail_pane.py" line="101" />
         <source>Standing task</source>
         <translation>长期坚持</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="102" />
+        <location filename="../../ui/detail_pane.py" line="101" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="104" />
+        <location filename="../../ui/detail_pane.py" line="103" />
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="108" />
+        <location filename="../../ui/detail_pane.py" line="107" />
         <source>Milestones:</source>
         <translation>时间节点：</translation>
     </message>
@@ -425,57 +405,57 @@ Database: {0}</source>
 <context>
     <name>ProgressActions</name>
     <message>
-        <location filename="../../ui/progress_actions.py" line="48" />
+        <location filename="../../ui/progress_actions.py" line="49" />
         <source>Set status of {0} / {1}</source>
         <translation>设置状态：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="52" />
+        <location filename="../../ui/progress_actions.py" line="53" />
         <source>Set progress of {0} / {1}</source>
         <translation>设置进度：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="55" />
+        <location filename="../../ui/progress_actions.py" line="56" />
         <source>Edit progress report of {0} / {1}</source>
         <translation>编辑进展情况：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="69" />
+        <location filename="../../ui/progress_actions.py" line="70" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="70" />
+        <location filename="../../ui/progress_actions.py" line="71" />
         <source>New status for the {0} selected assignments:</source>
         <translation>所选 {0} 项分工的新状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="79" />
+        <location filename="../../ui/progress_actions.py" line="80" />
         <source>Set {0} assignments to {1}</source>
         <translation>将 {0} 项分工设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="88" />
+        <location filename="../../ui/progress_actions.py" line="89" />
         <source>Tick off {0} assignments</source>
         <translation>销号 {0} 项分工</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="102" />
+        <location filename="../../ui/progress_actions.py" line="103" />
         <source>None of the selected assignments is ticked off.</source>
         <translation>所选分工均未销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="104" />
+        <location filename="../../ui/progress_actions.py" line="105" />
         <source>Undo tick-off of {0} assignments</source>
         <translation>撤销 {0} 项分工的销号</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="117" />
+        <location filename="../../ui/progress_actions.py" line="118" />
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="120" />
+        <location filename="../../ui/progress_actions.py" line="121" />
         <source>Some changes could not be saved; the table now shows the current values.</source>
         <translation>部分修改未能保存，表格已显示当前的最新内容。</translation>
     </message>

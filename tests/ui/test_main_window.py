@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
@@ -122,9 +124,9 @@ def test_detail_pane_shows_the_measure_its_units_and_history(qtbot, window: Main
         ["自治区公安厅", "Responsible", "Overdue", ""],
         ["各市、县（区）", "Responsible", "Overdue", ""],
     ]
-    assert detail.history.topLevelItemCount() == 1
-    entry = detail.history.topLevelItem(0)
-    assert [entry.text(c) for c in (1, 2, 3)] == ["测试员", "Not started", "导入 措施.txt"]
+    when, change = detail.history.toPlainText().splitlines()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d · 测试员 · 导入 措施.txt", when)
+    assert change == "Not started"
 
 
 def test_detail_lists_milestones(window: MainWindow) -> None:

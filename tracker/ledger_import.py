@@ -249,20 +249,26 @@ class LedgerImporter:
             owner = units.pop() if len(units) == 1 else None
         preview.unit = owner
         for row in read.rows:
-            self._compare_row(preview, row, by_id, by_code, aliases, owner, meta is None)
+            self._compare_row(preview, read, row, by_id, by_code, aliases, owner)
         return preview
 
     def _compare_row(
         self,
         preview: FilePreview,
+        read: LedgerFile,
         row: ReturnedRow,
         by_id: dict[int, _Current],
         by_code: dict[tuple[str, str], list[_Current]],
         aliases: dict[str, str],
         owner: str | None,
-        no_meta: bool,
     ) -> None:
-        code_cell = f"A{row.row}"
+        no_meta = read.meta is None
+        code_cell = read.cell(row.sheet, "measure_code", row.row)
+        unit_cell = read.cell(row.sheet, "unit", row.row)
+
+        def reject(cell: str, reason: str) -> None:
+            preview.rejected.append(Rejected(row.sheet, cell, reason))
+
         unit_name = aliases.get(row.unit, row.unit)
         target: _Current | None = None
         if row.key is not None and row.key.isdigit():
@@ -272,34 +278,19 @@ class LedgerImporter:
             if row.doc_key and row.doc_key.isdigit():
                 candidates = [c for c in candidates if c.document_id == int(row.doc_key)]
             if len(candidates) > 1:
-                preview.rejected.append(
-                    Rejected(
-                        row.sheet,
-                        code_cell,
-                        (
-                            f"measure {row.measure_code} of {unit_name} exists in several "
-                            "documents and the ledger's hidden keys are gone"
-                        ),
-                    )
+                reject(
+                    code_cell,
+                    f"measure {row.measure_code} of {unit_name} exists in several "
+                    "documents and the ledger's hidden keys are gone",
                 )
                 return
             target = candidates[0] if candidates else None
         if target is None:
-            preview.rejected.append(
-                Rejected(
-                    row.sheet,
-                    code_cell,
-                    (f"no assignment of measure {row.measure_code!r} to {unit_name!r}"),
-                )
-            )
+            reject(code_cell, f"no assignment of measure {row.measure_code!r} to {unit_name!r}")
             return
         if owner is not None and target.unit != owner:
-            preview.rejected.append(
-                Rejected(
-                    row.sheet,
-                    code_cell,
-                    (f"this row belongs to {target.unit}; the ledger was exported for {owner}"),
-                )
+            reject(
+                unit_cell, f"this row belongs to {target.unit}; the ledger was exported for {owner}"
             )
             return
         returned = _returned(row)
@@ -310,12 +301,9 @@ class LedgerImporter:
         )
         ticking = returned["status"] == Status.TICKED_OFF.value != base["status"]
         if ticking and owner is not None:
-            preview.rejected.append(
-                Rejected(
-                    row.sheet,
-                    code_cell,
-                    ("a unit cannot tick off (已销号) its own measure; only the office can"),
-                )
+            reject(
+                read.cell(row.sheet, "status", row.row),
+                "a unit cannot tick off (已销号) its own measure; only the office can",
             )
             return
         any_change = False

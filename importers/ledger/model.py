@@ -186,3 +186,9 @@ class LedgerFile:
     rows: list[ReturnedRow]
     errors: list[CellError]
     keys_found: bool
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per sheet, the column letter each field was found in (units move columns)."""
+
+    def cell(self, sheet: str, field_name: str, row: int) -> str:
+        """The ``A1``-style address of a field in a row, for messages."""
+        return f"{self.columns.get(sheet, {}).get(field_name, 'A')}{row}"

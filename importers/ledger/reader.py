@@ -52,9 +52,10 @@ def read_ledger(path: Path) -> LedgerFile:
         ) from None
     except _CALAMINE_ERRORS as exc:
         raise LedgerReadError(name, f"the file is damaged or unreadable ({exc})") from None
+    columns: dict[str, dict[str, str]] = {}
     with book:
         meta = _read_meta(name, book, errors)
-        drafts = _read_sheets(name, book, errors)
+        drafts = _read_sheets(name, book, errors, columns)
     return LedgerFile(
         file_name=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -62,6 +63,7 @@ def read_ledger(path: Path) -> LedgerFile:
         rows=_returned(meta, drafts),
         errors=errors,
         keys_found=meta is not None,
+        columns=columns,
     )
 
 
@@ -119,7 +121,10 @@ def _read_meta(name: str, book: Any, errors: list[CellError]) -> LedgerMeta | No
         return None
 
 
-def _read_sheets(name: str, book: Any, errors: list[CellError]) -> list[RowDraft]:
+def _read_sheets(
+    name: str, book: Any, errors: list[CellError], columns: dict[str, dict[str, str]]
+) -> list[RowDraft]:
+    """The data rows of every ledger sheet; ``columns`` gets each sheet's field → letter."""
     drafts: list[RowDraft] = []
     ledger_sheets = 0
     for info in book.sheets_metadata:
@@ -138,6 +143,7 @@ def _read_sheets(name: str, book: Any, errors: list[CellError]) -> list[RowDraft
                 f"(looked for it in the header row {header.row + 1})",
             )
         ledger_sheets += 1
+        columns[sheet] = {f: column_letter(c) for f, c in header.columns.items()}
         drafts += read_rows(sheet, grid, header, errors)
     if not ledger_sheets:
         raise LedgerReadError(

@@ -1,0 +1,293 @@
+"""The 工作进展情况通报 (progress bulletin) of a round, as a ``ReportDocument``.
+
+The figures come in a ``BulletinData`` (gathered by ``tracker.reports``); this
+module only words and arranges them, so the wording can change without touching
+the counting, and the counting is tested without reading a PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from importers.reports.model import (
+    BarChart,
+    Block,
+    Column,
+    Heading,
+    Paragraph,
+    ReportDocument,
+    Series,
+    Table,
+)
+from tracker.report_data import Item, Tally
+from tracker.report_format import NONE, cn_date, deadline, percent, points, rate, signed
+from tracker.statuses import Status
+
+
+@dataclass(frozen=True)
+class UnitLine:
+    unit: str
+    now: Tally
+    before: Tally | None
+
+
+@dataclass(frozen=True)
+class PartLine:
+    document: str
+    part: str
+    now: Tally
+
+
+@dataclass
+class BulletinData:
+    office: str
+    round_name: str
+    day: date
+    """The day the figures are as of: the round's as_of, or today if that is still ahead."""
+    issued: date
+    previous_round: str | None
+    now: Tally
+    before: Tally | None
+    parts: list[PartLine]
+    units: list[UnitLine]
+    overdue: list[Item]
+    due_soon: list[Item]
+    due_soon_days: int
+    note: str = ""
+
+
+def rank_units(lines: list[UnitLine]) -> list[UnitLine]:
+    """Completion rate high to low, then fewer overdue first, then more tasks, then name."""
+    return sorted(lines, key=lambda u: (-u.now.completion, u.now.overdue, -u.now.assigned, u.unit))
+
+
+def _change(now: int, before: Tally | None, pick: str) -> str:
+    if before is None:
+        return NONE
+    return signed(now - _value(before, pick))
+
+
+def _value(t: Tally, pick: str) -> int:
+    if pick in Status.__members__:
+        return t.by_status[Status[pick]]
+    return int(getattr(t, pick))
+
+
+SUMMARY_ROWS: tuple[tuple[str, str], ...] = (
+    ("分解任务", "assigned"),
+    ("未启动", "NOT_STARTED"),
+    ("推进中", "IN_PROGRESS"),
+    ("已完成", "DONE"),
+    ("已销号", "TICKED_OFF"),
+    ("长期坚持", "STANDING"),
+    ("逾期", "overdue"),
+    ("临期", "due_soon"),
+)
+
+
+def summary_table(data: BulletinData) -> Table:
+    now, before = data.now, data.before
+    rows = [("纳入督办措施", str(now.measures), NONE, _change(now.measures, before, "measures"))]
+    for label, pick in SUMMARY_ROWS:
+        value = _value(now, pick)
+        share = NONE if pick == "assigned" else percent(value, now.assigned)
+        rows.append((label, str(value), share, _change(value, before, pick)))
+    rows.append(
+        (
+            "完成率",
+            rate(now.completion),
+            NONE,
+            points(now.completion, None if before is None else before.completion),
+        )
+    )
+    return Table(
+        (
+            Column("指标", 3, "left"),
+            Column("本期", 2, "right"),
+            Column("占任务比例", 2, "right"),
+            Column("较上期", 2, "right"),
+        ),
+        tuple(rows),
+    )
+
+
+def summary_text(data: BulletinData) -> str:
+    now = data.now
+    s = now.by_status
+    text = (
+        f"截至{cn_date(data.day)}，纳入督办的措施{now.measures}项，分解到责任单位的任务"
+        f"{now.assigned}项。其中，已完成{s[Status.DONE]}项，已销号{s[Status.TICKED_OFF]}项，"
+        f"完成率{rate(now.completion)}；推进中{s[Status.IN_PROGRESS]}项，"
+        f"未启动{s[Status.NOT_STARTED]}项，长期坚持{s[Status.STANDING]}项；"
+        f"逾期未完成{now.overdue}项，占{percent(now.overdue, now.assigned)}；"
+        f"{data.due_soon_days}日内到期{now.due_soon}项。"
+    )
+    if data.before is not None and data.previous_round:
+        b = data.before
+        text += (
+            f"与上期（{data.previous_round}）相比，完成率"
+            f"{_direction(now.completion, b.completion)}，"
+            f"已完成和已销号任务增加{now.finished - b.finished}项，"
+            f"逾期任务{_count_change(now.overdue - b.overdue)}。"
+        )
+    return text
+
+
+def _direction(now: float, before: float) -> str:
+    change = points(now, before)
+    if change in ("0.0", NONE):
+        return "持平"
+    word = "提高" if change.startswith("+") else "下降"
+    return f"{word}{change.lstrip('+-')}个百分点"
+
+
+def _count_change(change: int) -> str:
+    if change == 0:
+        return "持平"
+    return f"增加{change}项" if change > 0 else f"减少{-change}项"
+
+
+def part_table(data: BulletinData) -> Table:
+    return Table(
+        (
+            Column("文件", 3, "left"),
+            Column("部分", 5, "left"),
+            Column("任务", 1.3, "right"),
+            Column("已完成", 1.5, "right"),
+            Column("已销号", 1.5, "right"),
+            Column("逾期", 1.3, "right"),
+            Column("完成率", 1.8, "right"),
+        ),
+        tuple(
+            (
+                p.document,
+                p.part,
+                str(p.now.assigned),
+                str(p.now.by_status[Status.DONE]),
+                str(p.now.by_status[Status.TICKED_OFF]),
+                str(p.now.overdue),
+                rate(p.now.completion),
+            )
+            for p in data.parts
+        ),
+    )
+
+
+def unit_table(data: BulletinData) -> Table:
+    rows = []
+    for i, u in enumerate(data.units, start=1):
+        if data.before is None:
+            change = NONE
+        elif u.before is None:
+            change = "新增"
+        else:
+            change = points(u.now.completion, u.before.completion)
+        rows.append(
+            (
+                str(i),
+                u.unit,
+                str(u.now.assigned),
+                str(u.now.by_status[Status.DONE]),
+                str(u.now.by_status[Status.TICKED_OFF]),
+                str(u.now.overdue),
+                rate(u.now.completion),
+                change,
+            )
+        )
+    return Table(
+        (
+            Column("序号", 1.1),
+            Column("责任单位", 5.2, "left"),
+            Column("承担任务", 1.6, "right"),
+            Column("已完成", 1.5, "right"),
+            Column("已销号", 1.5, "right"),
+            Column("逾期", 1.3, "right"),
+            Column("完成率", 1.8, "right"),
+            Column("较上期", 1.6, "right"),
+        ),
+        tuple(rows),
+    )
+
+
+def items_table(found: list[Item], day: date, overdue: bool) -> Table:
+    """One row per measure: its code, title, deadline and the units concerned."""
+    grouped: dict[int, list[Item]] = {}
+    for item in found:
+        grouped.setdefault(item.measure_id, []).append(item)
+    rows = []
+    for i, group in enumerate(grouped.values(), start=1):
+        first = group[0]
+        days = (day - first.deadline).days if first.deadline else 0
+        rows.append(
+            (
+                str(i),
+                first.document,
+                first.code,
+                first.title,
+                deadline(first.deadline, first.deadline_text),
+                f"逾期{days}天" if overdue else f"剩{-days}天",
+                "、".join(item.unit for item in group),
+            )
+        )
+    return Table(
+        (
+            Column("序号", 1.1),
+            Column("文件", 2.6, "left"),
+            Column("编号", 1.1),
+            Column("措施", 4.2, "left"),
+            Column("完成时限", 2.2),
+            Column("情况", 1.7),
+            Column("责任单位", 4.2, "left"),
+        ),
+        tuple(rows),
+    )
+
+
+def build(data: BulletinData) -> ReportDocument:
+    blocks: list[Block] = [
+        Heading("一、总体情况"),
+        Paragraph(summary_text(data)),
+        summary_table(data),
+        Heading("二、各部分完成情况"),
+        part_table(data),
+        BarChart(
+            "各部分任务完成率",
+            tuple(f"{p.part}" for p in data.parts),
+            (Series("完成率", tuple(100 * p.now.completion for p in data.parts)),),
+        ),
+        Heading("三、各单位完成情况"),
+        Paragraph(
+            "按完成率从高到低排列；完成率＝（已完成＋已销号）÷承担任务数，"
+            "完成率相同的，逾期任务少的在前。“较上期”为完成率增减的百分点。"
+        ),
+        unit_table(data),
+        BarChart(
+            "各单位任务完成率",
+            tuple(u.unit for u in data.units),
+            (Series("完成率", tuple(100 * u.now.completion for u in data.units)),),
+        ),
+        Heading("四、逾期任务"),
+    ]
+    if data.overdue:
+        blocks.append(items_table(data.overdue, data.day, overdue=True))
+    else:
+        blocks.append(Paragraph("无逾期任务。"))
+    blocks.append(Heading(f"五、临期任务（{data.due_soon_days}日内到期）"))
+    if data.due_soon:
+        blocks.append(items_table(data.due_soon, data.day, overdue=False))
+    else:
+        blocks.append(Paragraph("无临期任务。"))
+    if data.note.strip():
+        blocks.append(Heading("六、工作要求"))
+        blocks += [Paragraph(line.strip()) for line in data.note.splitlines() if line.strip()]
+    blocks += [
+        Paragraph(data.office, align="right", indent=False),
+        Paragraph(cn_date(data.issued), align="right", indent=False),
+    ]
+    return ReportDocument(
+        title="工作进展情况通报",
+        subtitle=(f"（{data.round_name}）", f"{data.office}　　{cn_date(data.issued)}"),
+        blocks=blocks,
+        kind="bulletin",
+    )

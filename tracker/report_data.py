@@ -1,0 +1,189 @@
+"""What the reports count: every assignment's state on a day, rebuilt from the history.
+
+A bulletin for a reporting round must show the state *as of that round*, and
+the change since the round before, even after later rounds have changed things.
+So the state is not read from ``assignments`` but replayed from
+``progress_history``: an assignment's status as of round R is the one set by
+its latest entry that belongs to R or an earlier round (rounds ordered by
+``as_of``, then id), or — for entries made outside any round (manual edits, the
+import itself) — that was made on or before R's ``as_of`` day.  Assignments
+with no such entry did not exist yet and are left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Round, Unit
+from tracker.queries import lead_first
+from tracker.statuses import FINISHED, Status, is_due_soon, is_overdue
+
+NO_PART = "（未分部分）"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One assignment as a report sees it on one day."""
+
+    assignment_id: int
+    document: str
+    part: str
+    part_position: int
+    measure_id: int
+    position: int
+    code: str
+    title: str
+    unit: str
+    role: str
+    status: Status
+    deadline: date | None
+    deadline_text: str | None
+    overdue: bool
+    due_soon: bool
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts over a set of items; rates are fractions of ``assigned``."""
+
+    measures: int
+    assigned: int
+    by_status: dict[Status, int]
+    overdue: int
+    due_soon: int
+
+    @property
+    def finished(self) -> int:
+        return sum(self.by_status[s] for s in FINISHED)
+
+    @property
+    def completion(self) -> float:
+        """(已完成 + 已销号) / assigned."""
+        return self.finished / self.assigned if self.assigned else 0.0
+
+
+def tally(items: list[Item]) -> Tally:
+    statuses = Counter(i.status for i in items)
+    return Tally(
+        measures=len({i.measure_id for i in items}),
+        assigned=len(items),
+        by_status={s: statuses[s] for s in Status},
+        overdue=sum(i.overdue for i in items),
+        due_soon=sum(i.due_soon for i in items),
+    )
+
+
+def round_key(r: Round) -> tuple[date, int]:
+    return (r.as_of, r.id)
+
+
+def previous_round(session: Session, current: Round) -> Round | None:
+    """The round just before ``current`` in (as_of, id) order, if any."""
+    return session.scalars(
+        select(Round)
+        .where(
+            or_(
+                Round.as_of < current.as_of,
+                and_(Round.as_of == current.as_of, Round.id < current.id),
+            )
+        )
+        .order_by(Round.as_of.desc(), Round.id.desc())
+    ).first()
+
+
+def statuses_as_of(session: Session, current: Round) -> dict[int, Status]:
+    """Each assignment's status as of ``current`` (see the module docstring)."""
+    earlier = select(Round.id).where(
+        or_(
+            Round.as_of < current.as_of,
+            and_(Round.as_of == current.as_of, Round.id <= current.id),
+        )
+    )
+    day_after = datetime.combine(current.as_of + timedelta(days=1), time())
+    ranked = (
+        select(
+            ProgressEntry.assignment_id.label("assignment_id"),
+            ProgressEntry.new_status.label("status"),
+            func.row_number()
+            .over(
+                partition_by=ProgressEntry.assignment_id,
+                order_by=(ProgressEntry.changed_at.desc(), ProgressEntry.id.desc()),
+            )
+            .label("rank"),
+        )
+        .where(
+            or_(
+                ProgressEntry.round_id.in_(earlier),
+                and_(ProgressEntry.round_id.is_(None), ProgressEntry.changed_at < day_after),
+            )
+        )
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked.c.assignment_id, ranked.c.status).where(ranked.c.rank == 1)
+    )
+    return {assignment_id: Status(status) for assignment_id, status in rows}
+
+
+_Part = aliased(Heading)
+
+
+def items(
+    session: Session,
+    day: date,
+    due_soon_days: int,
+    statuses: dict[int, Status] | None = None,
+    document_id: int | None = None,
+    unit_id: int | None = None,
+) -> list[Item]:
+    """Active assignments of measures still in force, in document order.
+
+    With ``statuses`` (from ``statuses_as_of``) only the assignments it names
+    are kept, with those statuses; without it, the current ones.
+    """
+    query = (
+        select(Assignment, Measure, Unit.name, Document, _Part.title, _Part.position)
+        .join(Measure, Assignment.measure_id == Measure.id)
+        .join(Unit, Assignment.unit_id == Unit.id)
+        .join(Document, Measure.document_id == Document.id)
+        .outerjoin(_Part, Measure.part_id == _Part.id)
+        .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+        .order_by(Document.id, Measure.position, lead_first(), Unit.id)
+    )
+    if document_id is not None:
+        query = query.where(Measure.document_id == document_id)
+    if unit_id is not None:
+        query = query.where(Assignment.unit_id == unit_id)
+    out = []
+    for a, m, unit, d, part, part_position in session.execute(query):
+        if statuses is None:
+            status = Status(a.status)
+        elif a.id in statuses:
+            status = statuses[a.id]
+        else:
+            continue
+        out.append(
+            Item(
+                assignment_id=a.id,
+                document=d.doc_number or d.short_title,
+                part=part or NO_PART,
+                part_position=part_position if part_position is not None else -1,
+                measure_id=m.id,
+                position=m.position,
+                code=m.code,
+                title=m.title,
+                unit=unit,
+                role=a.role,
+                status=status,
+                deadline=m.deadline,
+                deadline_text=m.deadline_text,
+                overdue=is_overdue(status, m.deadline, day),
+                due_soon=is_due_soon(status, m.deadline, day, due_soon_days),
+            )
+        )
+    return out

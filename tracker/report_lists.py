@@ -1,0 +1,194 @@
+"""The list-like reports: a unit's task list, a chaser (催办单) and the printed ledger.
+
+They show the assignments as they stand today (the bulletin is the one that
+looks back at a round).  Each builder takes plain rows and returns a
+``ReportDocument``; ``tracker.reports`` fetches the rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from importers.ledger.model import LedgerSheet
+from importers.reports.model import (
+    Block,
+    Column,
+    Heading,
+    Paragraph,
+    ReportDocument,
+    Table,
+)
+from tracker.records import AssignmentRow
+from tracker.report_format import cn_date, deadline
+from tracker.statuses import Derived, Status
+
+CN_NUMBERS = "一二三四五六七八九十"
+
+
+def _ordinal(i: int) -> str:
+    return CN_NUMBERS[i - 1] if i <= len(CN_NUMBERS) else str(i)
+
+
+def state_text(row: AssignmentRow, today: date) -> str:
+    """Status as a reader wants it: 逾期 with its days, else the status and percent."""
+    if row.state is Derived.OVERDUE and row.deadline:
+        return f"逾期{(today - row.deadline).days}天"
+    if row.state is Derived.DUE_SOON and row.deadline:
+        return f"临期（剩{(row.deadline - today).days}天）"
+    if row.percent is not None and row.status is Status.IN_PROGRESS:
+        return f"{row.status.value}（{row.percent}%）"
+    return row.status.value
+
+
+def unit_summary(unit: str, rows: list[AssignmentRow]) -> str:
+    statuses = Counter(r.status for r in rows)
+    overdue = sum(r.state is Derived.OVERDUE for r in rows)
+    due_soon = sum(r.state is Derived.DUE_SOON for r in rows)
+    leads = sum(r.role == "牵头" for r in rows)
+    parts = "、".join(f"{s.value}{statuses[s]}项" for s in Status if statuses[s])
+    return (
+        f"{unit}共承担任务{len(rows)}项（其中牵头{leads}项），{parts}；"
+        f"逾期{overdue}项，临期{due_soon}项。"
+    )
+
+
+def unit_list(unit: str, rows: list[AssignmentRow], today: date, office: str) -> ReportDocument:
+    blocks: list[Block] = [Paragraph(unit_summary(unit, rows))]
+    by_doc: dict[str, list[AssignmentRow]] = {}
+    for row in rows:
+        by_doc.setdefault(row.doc_label, []).append(row)
+    for n, (doc, mine) in enumerate(by_doc.items(), start=1):
+        blocks.append(Heading(f"{_ordinal(n)}、{doc}"))
+        blocks.append(
+            Table(
+                (
+                    Column("序号", 1.1),
+                    Column("编号", 1.1),
+                    Column("重点任务", 4, "left"),
+                    Column("角色", 1.1),
+                    Column("完成时限", 2.2),
+                    Column("状态", 2.2),
+                    Column("最新进展", 5.5, "left"),
+                ),
+                tuple(
+                    (
+                        str(i),
+                        r.code,
+                        r.title,
+                        r.role,
+                        deadline(r.deadline, r.deadline_text),
+                        state_text(r, today),
+                        r.note,
+                    )
+                    for i, r in enumerate(mine, start=1)
+                ),
+            )
+        )
+    return ReportDocument(
+        title=f"{unit}任务清单",
+        subtitle=(f"{office}　　截至{cn_date(today)}",),
+        blocks=blocks,
+        kind="unit",
+    )
+
+
+def chaser(
+    unit: str, rows: list[AssignmentRow], today: date, reply_by: date, office: str
+) -> ReportDocument:
+    """A one-page notice asking ``unit`` to report on its overdue and due-soon tasks."""
+    late = [r for r in rows if r.state is Derived.OVERDUE]
+    soon = [r for r in rows if r.state is Derived.DUE_SOON]
+    listed = late + soon
+    counts = "、".join(
+        text
+        for text, n in ((f"已逾期{len(late)}项", late), (f"临近完成时限{len(soon)}项", soon))
+        if n
+    )
+    blocks: list[Block] = [
+        Paragraph(f"{unit}：", align="left", indent=False),
+        Paragraph(
+            f"根据督办台账记录，截至{cn_date(today)}，你单位承担的任务中{counts}（见下表）。"
+            f"请高度重视，抓紧推进，并于{cn_date(reply_by)}前将办理进展及下步计划"
+            f"书面反馈{office}。"
+        ),
+        Table(
+            (
+                Column("序号", 1.1),
+                Column("文件", 2.8, "left"),
+                Column("编号", 1.1),
+                Column("重点任务", 5, "left"),
+                Column("完成时限", 2.4),
+                Column("情况", 2.4),
+            ),
+            tuple(
+                (
+                    str(i),
+                    r.doc_label,
+                    r.code,
+                    r.title,
+                    deadline(r.deadline, r.deadline_text),
+                    state_text(r, today),
+                )
+                for i, r in enumerate(listed, start=1)
+            ),
+        ),
+        Paragraph(office, align="right", indent=False),
+        Paragraph(cn_date(today), align="right", indent=False),
+    ]
+    return ReportDocument(title="催办单", blocks=blocks, kind="chaser")
+
+
+# The printed ledger: the Excel ledger's columns, narrowed to fit A4 landscape.
+LEDGER_COLUMNS: tuple[Column, ...] = (
+    Column("序号", 6),
+    Column("措施编号", 7),
+    Column("重点任务", 14, "left"),
+    Column("具体内容", 36, "left"),
+    Column("牵头单位", 12, "left"),
+    Column("责任单位", 12, "left"),
+    Column("完成时限", 11),
+    Column("完成状态", 9),
+    Column("完成进度(%)", 8),
+    Column("进展情况", 32, "left"),
+    Column("存在问题", 16, "left"),
+    Column("下步计划", 16, "left"),
+    Column("联系人", 8),
+    Column("联系电话", 14),
+)
+LEDGER_FONT_SIZE = 8.0
+
+
+def ledger(sheets: list[LedgerSheet], title: str, subtitle: tuple[str, ...]) -> ReportDocument:
+    blocks: list[Block] = []
+    for sheet in sheets:
+        if len(sheets) > 1:
+            blocks.append(Heading(sheet.title))
+        blocks.append(
+            Table(
+                LEDGER_COLUMNS,
+                tuple(
+                    (
+                        str(i),
+                        r.measure_code,
+                        r.task,
+                        r.content,
+                        r.lead_units,
+                        r.unit,
+                        deadline(r.deadline, r.deadline_text),
+                        r.status,
+                        "" if r.percent is None else str(r.percent),
+                        r.progress,
+                        r.problems,
+                        r.next_steps,
+                        r.contact,
+                        r.phone,
+                    )
+                    for i, r in enumerate(sheet.rows, start=1)
+                ),
+                font_size=LEDGER_FONT_SIZE,
+            )
+        )
+    return ReportDocument(
+        title=title, subtitle=subtitle, blocks=blocks, landscape=True, kind="ledger"
+    )

@@ -1,0 +1,211 @@
+"""Printed reports: gather the figures, build a ``ReportDocument``, save it as PDF or Word.
+
+``ReportService`` is the one entry point the CLI and the GUI use.  Four kinds:
+``bulletin`` (工作进展情况通报 of a round, with the change since the round before),
+``unit`` (a unit's task list), ``chaser`` (催办单 to a unit) and ``ledger`` (the
+work ledger printed, master or one unit's).  Rendering lives in
+``importers.reports``; a missing Chinese font becomes a ``UserError`` here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from db.models import Round
+from importers.reports.fonts import ReportFontError
+from importers.reports.model import ReportDocument
+from tracker import report_bulletin, report_lists
+from tracker.documents import DocumentService
+from tracker.errors import InvalidInputError, UserError
+from tracker.ledger_export import DEFAULT_OFFICE, LedgerExporter, _leads, _sheets
+from tracker.overview import AssignmentFilter, OverviewService
+from tracker.records import AssignmentRow
+from tracker.report_bulletin import BulletinData, PartLine, UnitLine
+from tracker.report_data import Item, items, previous_round, statuses_as_of, tally
+from tracker.report_format import cn_date
+from tracker.rounds import RoundService
+from tracker.statuses import Derived
+from tracker.store import Store
+from tracker.units import UnitService
+
+KINDS = ("bulletin", "unit", "chaser", "ledger")
+REPLY_DAYS = 5
+FORMATS = (".pdf", ".docx")
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What a user asked for, as the CLI options and the dialog's fields say it."""
+
+    kind: str
+    round_name: str | None = None
+    unit: str | None = None
+    document: str | None = None
+    note: str = ""
+    reply_by: date | None = None
+
+
+class ReportService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def office(self) -> str:
+        return self.store.setting("office_name", DEFAULT_OFFICE)
+
+    def build(self, request: ReportRequest) -> ReportDocument:
+        if request.kind == "bulletin":
+            return self.bulletin(request.round_name, request.note, request.document)
+        if request.kind in ("unit", "chaser") and not (request.unit or "").strip():
+            raise InvalidInputError(f"a {request.kind} report is for one unit: name it (--unit)")
+        if request.kind == "unit":
+            return self.unit_list(request.unit or "", request.document)
+        if request.kind == "chaser":
+            return self.chaser(request.unit or "", request.reply_by, request.document)
+        if request.kind == "ledger":
+            return self.ledger(request.unit, request.document, request.round_name)
+        raise InvalidInputError(f"unknown report {request.kind!r}; one of {', '.join(KINDS)}")
+
+    # -- the bulletin ----------------------------------------------------------------------
+    def bulletin_data(
+        self, round_name: str | None = None, note: str = "", document: str | None = None
+    ) -> BulletinData:
+        today = self.store.clock.today()
+        days = self.store.due_soon_days
+        with self.store.reading() as session:
+            current = RoundService(self.store).find(session, round_name)
+            doc_id = self._document_id(session, document)
+            before = previous_round(session, current)
+            now_items = self._round_items(session, current, today, days, doc_id)
+            old_items = (
+                None if before is None else self._round_items(session, before, today, days, doc_id)
+            )
+            name, day = current.name, min(current.as_of, today)
+            before_name = before.name if before else None
+        parts: dict[tuple[str, int, str], list[Item]] = defaultdict(list)
+        for item in now_items:
+            parts[(item.document, item.part_position, item.part)].append(item)
+        units_now = _by_unit(now_items)
+        units_before = _by_unit(old_items or [])
+        return BulletinData(
+            office=self.office,
+            round_name=name,
+            day=day,
+            issued=today,
+            previous_round=before_name,
+            now=tally(now_items),
+            before=None if old_items is None else tally(old_items),
+            parts=[PartLine(doc, part, tally(found)) for (doc, _, part), found in parts.items()],
+            units=report_bulletin.rank_units(
+                [
+                    UnitLine(
+                        unit,
+                        tally(found),
+                        tally(units_before[unit]) if unit in units_before else None,
+                    )
+                    for unit, found in units_now.items()
+                ]
+            ),
+            overdue=[i for i in now_items if i.overdue],
+            due_soon=[i for i in now_items if i.due_soon],
+            due_soon_days=days,
+            note=note,
+        )
+
+    def bulletin(
+        self, round_name: str | None = None, note: str = "", document: str | None = None
+    ) -> ReportDocument:
+        return report_bulletin.build(self.bulletin_data(round_name, note, document))
+
+    @staticmethod
+    def _round_items(
+        session: Session, chosen: Round, today: date, days: int, doc_id: int | None
+    ) -> list[Item]:
+        statuses = statuses_as_of(session, chosen)
+        return items(session, min(chosen.as_of, today), days, statuses, document_id=doc_id)
+
+    def _document_id(self, session: Session, document: str | None) -> int | None:
+        found = DocumentService(self.store).find(session, document)
+        return None if found is None else found.id
+
+    # -- today's lists -----------------------------------------------------------------------
+    def _unit_rows(self, unit: str, document: str | None) -> tuple[str, list[AssignmentRow]]:
+        with self.store.reading() as session:
+            name = UnitService(self.store).find(session, unit).name
+        rows = OverviewService(self.store).assignments(
+            AssignmentFilter(document=document, unit=name)
+        )
+        if not rows:
+            raise InvalidInputError(f"{name} has no assignment to report on")
+        return name, rows
+
+    def unit_list(self, unit: str, document: str | None = None) -> ReportDocument:
+        name, rows = self._unit_rows(unit, document)
+        return report_lists.unit_list(name, rows, self.store.clock.today(), self.office)
+
+    def chaser(
+        self, unit: str, reply_by: date | None = None, document: str | None = None
+    ) -> ReportDocument:
+        name, rows = self._unit_rows(unit, document)
+        today = self.store.clock.today()
+        if not any(r.state in (Derived.OVERDUE, Derived.DUE_SOON) for r in rows):
+            raise InvalidInputError(f"{name} has nothing overdue or due soon: no chaser needed")
+        reply = reply_by or today + timedelta(days=REPLY_DAYS)
+        return report_lists.chaser(name, rows, today, reply, self.office)
+
+    def ledger(
+        self, unit: str | None = None, document: str | None = None, round_name: str | None = None
+    ) -> ReportDocument:
+        today = self.store.clock.today()
+        with self.store.reading() as session:
+            rows = LedgerExporter._rows(session)
+            leads = _leads(rows)
+            doc_id = self._document_id(session, document)
+            if doc_id is not None:
+                rows = [r for r in rows if r.document.id == doc_id]
+            name = None
+            if unit:
+                name = UnitService(self.store).find(session, unit).name
+                rows = [r for r in rows if r.unit.name == name]
+            if not rows:
+                raise InvalidInputError("there is nothing to print in this ledger")
+            sheets = _sheets(rows, leads)
+            round_line = ""
+            if round_name or RoundService(self.store).list():
+                round_line = RoundService(self.store).find(session, round_name).name + "　"
+        title = f"{name}工作台账" if name else "工作总台账"
+        subtitle = (f"{round_line}{self.office}　　截至{cn_date(today)}",)
+        return report_lists.ledger(sheets, title, subtitle)
+
+
+def _by_unit(found: list[Item]) -> dict[str, list[Item]]:
+    out: dict[str, list[Item]] = defaultdict(list)
+    for item in found:
+        out[item.unit].append(item)
+    return out
+
+
+def save_report(report: ReportDocument, path: Path) -> int:
+    """Write ``report`` as PDF or Word, by the file's suffix; returns the PDF's page count
+    (0 for Word, which counts its own pages)."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InvalidInputError(f"cannot write {path.name}: the file must end in .pdf or .docx")
+    try:
+        if suffix == ".pdf":
+            from importers.reports.pdf import write_pdf
+
+            return write_pdf(report, path)
+        from importers.reports.docx import write_docx
+
+        write_docx(report, path)
+        return 0
+    except ReportFontError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None

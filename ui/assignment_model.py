@@ -269,6 +269,8 @@ class AssignmentTableModel(QAbstractTableModel):
             return f"{row.title}\n{where}" if where else row.title
         if column == NOTE and row.note:
             return row.note
+        if column == DEADLINE and row.deadline is not None:
+            return f"{deadline_text(row)} ({row.deadline.isoformat()})"
         if column == STATE and row.state.value != row.status.value:  # 逾期 / 临期 shown
             return self.tr("Recorded status: {0}").format(state_label(row.status))
         if column == UPDATED:

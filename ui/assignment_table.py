@@ -18,13 +18,13 @@ from ui.assignment_model import AssignmentTableModel
 # Width of each column in average Chinese characters (the font decides the pixels).
 _DEFAULT_WIDTHS = {
     columns.CODE: 4,
-    columns.DOCUMENT: 8,
+    columns.DOCUMENT: 7,
     columns.TITLE: 13,
     columns.UNIT: 9,
     columns.ROLE: 3,
     columns.STATE: 4,
     columns.PERCENT: 4,
-    columns.DEADLINE: 6,
+    columns.DEADLINE: 8,
     columns.NOTE: 16,
     columns.UPDATED: 9,
 }

@@ -7,7 +7,9 @@ table; this page says what to do next in one sentence and two buttons.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+COLUMN_WIDTH = 520
 
 
 class FirstRunPage(QWidget):
@@ -29,18 +31,27 @@ class FirstRunPage(QWidget):
             )
         )
         intro.setWordWrap(True)
-        intro.setMaximumWidth(560)
         self.import_button = QPushButton(self.tr("Import a policy document…"))
         self.demo_button = QPushButton(self.tr("Open a demo database"))
         for button in (self.import_button, self.demo_button):
             button.setMinimumHeight(40)
-            button.setMinimumWidth(280)
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.import_requested)
         self.demo_button.clicked.connect(self.demo_requested)
+        column = QWidget()
+        column.setFixedWidth(COLUMN_WIDTH)  # a wrapped label needs a width to wrap to
+        stack = QVBoxLayout(column)
+        stack.setSpacing(16)
+        stack.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        stack.addWidget(intro)
+        stack.addSpacing(8)
+        stack.addWidget(self.import_button)
+        stack.addWidget(self.demo_button)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(column)
+        centre.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (title, intro, self.import_button, self.demo_button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-            layout.addSpacing(12)
+        layout.addLayout(centre)
         layout.addStretch(3)

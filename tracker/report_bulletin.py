@@ -151,13 +151,13 @@ def _count_change(change: int) -> str:
 def part_table(data: BulletinData) -> Table:
     return Table(
         (
-            Column("文件", 3, "left"),
-            Column("部分", 5, "left"),
-            Column("任务", 1.3, "right"),
-            Column("已完成", 1.5, "right"),
-            Column("已销号", 1.5, "right"),
-            Column("逾期", 1.3, "right"),
-            Column("完成率", 1.8, "right"),
+            Column("文件", 124, "left"),
+            Column("部分", 126, "left"),
+            Column("任务", 34, "right"),
+            Column("已完成", 40, "right"),
+            Column("已销号", 40, "right"),
+            Column("逾期", 34, "right"),
+            Column("完成率", 44, "right"),
         ),
         tuple(
             (
@@ -197,14 +197,14 @@ def unit_table(data: BulletinData) -> Table:
         )
     return Table(
         (
-            Column("序号", 1.1),
-            Column("责任单位", 5.2, "left"),
-            Column("承担任务", 1.6, "right"),
-            Column("已完成", 1.5, "right"),
-            Column("已销号", 1.5, "right"),
-            Column("逾期", 1.3, "right"),
-            Column("完成率", 1.8, "right"),
-            Column("较上期", 1.6, "right"),
+            Column("序号", 30),
+            Column("责任单位", 158, "left"),
+            Column("承担任务", 50, "right"),
+            Column("已完成", 40, "right"),
+            Column("已销号", 40, "right"),
+            Column("逾期", 34, "right"),
+            Column("完成率", 46, "right"),
+            Column("较上期", 44, "right"),
         ),
         tuple(rows),
     )
@@ -232,13 +232,13 @@ def items_table(found: list[Item], day: date, overdue: bool) -> Table:
         )
     return Table(
         (
-            Column("序号", 1.1),
-            Column("文件", 2.6, "left"),
-            Column("编号", 1.1),
-            Column("措施", 4.2, "left"),
-            Column("完成时限", 2.2),
-            Column("情况", 1.7),
-            Column("责任单位", 4.2, "left"),
+            Column("序号", 30),
+            Column("文件", 70, "left"),
+            Column("编号", 30),
+            Column("措施", 106, "left"),
+            Column("完成时限", 56),
+            Column("情况", 48),
+            Column("责任单位", 102, "left"),
         ),
         tuple(rows),
     )

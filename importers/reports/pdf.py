@@ -25,7 +25,6 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     SimpleDocTemplate,
     Spacer,
 )
-
 from reportlab.platypus import paragraph as _rl_paragraph  # type: ignore[import-untyped]
 
 from importers.reports import charts

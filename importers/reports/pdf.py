@@ -25,7 +25,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     SimpleDocTemplate,
     Spacer,
 )
-from reportlab.platypus import paragraph as _rl_paragraph  # type: ignore[import-untyped]
+from reportlab.platypus import paragraph as _rl_paragraph  # type: ignore[import-untyped,unused-ignore]
 
 from importers.reports import charts
 from importers.reports.fonts import ReportFonts, find_fonts

@@ -14,16 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from importers.policy.dates import find_dates
-from importers.policy.repair import DOC_TYPE_WORDS, Paragraph, is_title_line
-
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,16}〔\d{4}〕\d{1,5}号")
-_DOC_NUMBER_LINE_RE = re.compile(rf"^(?:{_DOC_NUMBER_RE.pattern})$")
-_TITLE_RE = re.compile(rf"^(?P<issuer>[^。；：]{{0,60}}?)关于[^。；]{{2,200}}(?:{DOC_TYPE_WORDS})$")
-_DATE_LINE_RE = re.compile(
-    r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
-    r"[一二三四五六七八九十]{1,3}日)$"
+from importers.policy.repair import (
+    DOC_TYPE_WORDS,
+    Paragraph,
+    is_date_line,
+    is_doc_number_line,
+    is_title_line,
 )
-_TRAILING_NUMBER_RE = re.compile(rf"（{_DOC_NUMBER_RE.pattern}）$")
+
+_TITLE_RE = re.compile(rf"^(?P<issuer>[^。；：]{{0,60}}?)关于[^。；]{{2,200}}(?:{DOC_TYPE_WORDS})$")
+_CITED_NUMBER_RE = re.compile(r"（([\u4e00-\u9fff]{1,16}〔\d{4}〕\d{1,5}号)）$")
+"""A title followed by its number: ``国务院关于…的若干意见（国发〔2019〕3号）``."""
 
 
 @dataclass(frozen=True)
@@ -50,24 +51,24 @@ def _read_title(preamble: Sequence[Paragraph]) -> tuple[str | None, str | None, 
     """Title, issuer and a document number cited after the title, if any."""
     for paragraph in preamble:
         text = paragraph.text
-        cited = _TRAILING_NUMBER_RE.search(text)
+        cited = _CITED_NUMBER_RE.search(text)
         if cited:
             text = text[: cited.start()]
         match = _TITLE_RE.match(text)
         if match:
-            number = cited.group(0)[1:-1] if cited else None
+            number = cited.group(1) if cited else None
             return text, match.group("issuer") or None, number
     fallback = next((p.text for p in preamble if is_title_line(p.text)), None)
     return fallback, None, None
 
 
 def _read_doc_number(paragraphs: Sequence[Paragraph]) -> str | None:
-    return next((p.text for p in paragraphs if _DOC_NUMBER_LINE_RE.match(p.text)), None)
+    return next((p.text for p in paragraphs if is_doc_number_line(p.text)), None)
 
 
 def _read_issue_date(paragraphs: Sequence[Paragraph]) -> date | None:
     for paragraph in paragraphs:
-        if _DATE_LINE_RE.match(paragraph.text):
+        if is_date_line(paragraph.text):
             dates = find_dates(paragraph.text)
             if dates:
                 return dates[0].date

@@ -20,6 +20,8 @@ from importers.policy.sources import SourceInfo, SourceTable, read_source
 from importers.policy.structure import arrange
 from importers.policy.tables import table_measures
 
+__all__ = ["SourceInfo", "parse_file", "parse_lines", "parse_text"]
+
 
 def parse_text(text: str, aliases: Mapping[str, str] | None = None) -> ParsedDocument:
     """Parse the plain text of a policy document."""

@@ -98,6 +98,16 @@ def is_standalone_line(text: str) -> bool:
     )
 
 
+def is_date_line(text: str) -> bool:
+    """A line that is only a date, as under a signature: ``2021年5月19日``."""
+    return bool(_DATE_LINE_RE.match(text))
+
+
+def is_doc_number_line(text: str) -> bool:
+    """A line that is only a document number: ``宁政规发〔2020〕5号``."""
+    return bool(_DOC_NUMBER_LINE_RE.match(text))
+
+
 def is_title_line(text: str) -> bool:
     """A short unpunctuated line ending in a document-type word (通知, 意见, 措施 …)."""
     return bool(_TITLE_LINE_RE.match(text)) and read_marker(text) is None

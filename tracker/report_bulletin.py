@@ -21,7 +21,7 @@ from importers.reports.model import (
     Table,
 )
 from tracker.report_data import Item, Tally
-from tracker.report_format import NONE, cn_date, deadline, percent, points, rate, signed
+from tracker.report_format import NONE, cn_date, deadline, percent, points, signed
 from tracker.statuses import Status
 
 
@@ -96,9 +96,9 @@ def summary_table(data: BulletinData) -> Table:
     rows.append(
         (
             "完成率",
-            rate(now.completion),
+            percent(*now.completion_pair),
             NONE,
-            points(now.completion, None if before is None else before.completion),
+            points(now.completion_pair, None if before is None else before.completion_pair),
         )
     )
     return Table(
@@ -118,7 +118,7 @@ def summary_text(data: BulletinData) -> str:
     text = (
         f"截至{cn_date(data.day)}，纳入督办的措施{now.measures}项，分解到责任单位的任务"
         f"{now.assigned}项。其中，已完成{s[Status.DONE]}项，已销号{s[Status.TICKED_OFF]}项，"
-        f"完成率{rate(now.completion)}；推进中{s[Status.IN_PROGRESS]}项，"
+        f"完成率{percent(*now.completion_pair)}；推进中{s[Status.IN_PROGRESS]}项，"
         f"未启动{s[Status.NOT_STARTED]}项，长期坚持{s[Status.STANDING]}项；"
         f"逾期未完成{now.overdue}项，占{percent(now.overdue, now.assigned)}；"
         f"{data.due_soon_days}日内到期{now.due_soon}项。"
@@ -127,14 +127,14 @@ def summary_text(data: BulletinData) -> str:
         b = data.before
         text += (
             f"与上期（{data.previous_round}）相比，完成率"
-            f"{_direction(now.completion, b.completion)}，"
+            f"{_direction(now.completion_pair, b.completion_pair)}，"
             f"已完成和已销号任务增加{now.finished - b.finished}项，"
             f"逾期任务{_count_change(now.overdue - b.overdue)}。"
         )
     return text
 
 
-def _direction(now: float, before: float) -> str:
+def _direction(now: tuple[int, int], before: tuple[int, int]) -> str:
     change = points(now, before)
     if change in ("0.0", NONE):
         return "持平"
@@ -167,7 +167,7 @@ def part_table(data: BulletinData) -> Table:
                 str(p.now.by_status[Status.DONE]),
                 str(p.now.by_status[Status.TICKED_OFF]),
                 str(p.now.overdue),
-                rate(p.now.completion),
+                percent(*p.now.completion_pair),
             )
             for p in data.parts
         ),
@@ -182,7 +182,7 @@ def unit_table(data: BulletinData) -> Table:
         elif u.before is None:
             change = "新增"
         else:
-            change = points(u.now.completion, u.before.completion)
+            change = points(u.now.completion_pair, u.before.completion_pair)
         rows.append(
             (
                 str(i),
@@ -191,7 +191,7 @@ def unit_table(data: BulletinData) -> Table:
                 str(u.now.by_status[Status.DONE]),
                 str(u.now.by_status[Status.TICKED_OFF]),
                 str(u.now.overdue),
-                rate(u.now.completion),
+                percent(*u.now.completion_pair),
                 change,
             )
         )

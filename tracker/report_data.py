@@ -66,6 +66,11 @@ class Tally:
         """(已完成 + 已销号) / assigned."""
         return self.finished / self.assigned if self.assigned else 0.0
 
+    @property
+    def completion_pair(self) -> tuple[int, int]:
+        """The completion rate as (finished, assigned), for exact printing."""
+        return (self.finished, self.assigned)
+
 
 def tally(items: list[Item]) -> Tally:
     statuses = Counter(i.status for i in items)

@@ -14,13 +14,22 @@ def cn_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def tenths(part: int, whole: int) -> int:
+    """``part / whole`` in tenths of a percent, rounded half up (1/16 → 63, i.e. 6.3%).
+
+    Integer arithmetic: float formatting would round 6.25 down to 6.2.
+    """
+    return (2000 * part + whole) // (2 * whole) if whole else 0
+
+
+def _tenths_text(value: int) -> str:
+    sign = "-" if value < 0 else ""
+    return f"{sign}{abs(value) // 10}.{abs(value) % 10}"
+
+
 def percent(part: int, whole: int) -> str:
     """``part`` of ``whole`` as "7.0%"; "—" when there is no whole."""
-    return f"{100 * part / whole:.1f}%" if whole else NONE
-
-
-def rate(value: float) -> str:
-    return f"{100 * value:.1f}%"
+    return f"{_tenths_text(tenths(part, whole))}%" if whole else NONE
 
 
 def signed(change: int | None) -> str:
@@ -30,12 +39,13 @@ def signed(change: int | None) -> str:
     return f"{change:+d}" if change else "0"
 
 
-def points(now: float, before: float | None) -> str:
-    """A change in a rate, in percentage points: "+12.5", "-3.0", "0.0"."""
+def points(now: tuple[int, int], before: tuple[int, int] | None) -> str:
+    """The change between two rates (part, whole) in percentage points of the printed
+    (rounded) rates, so the figures add up on paper: "+12.5", "-3.0", "0.0"."""
     if before is None:
         return NONE
-    change = round(100 * now, 1) - round(100 * before, 1)
-    return "0.0" if abs(change) < 0.05 else f"{change:+.1f}"
+    change = tenths(*now) - tenths(*before)
+    return ("+" if change > 0 else "") + _tenths_text(change)
 
 
 def deadline(day: date | None, text: str | None) -> str:

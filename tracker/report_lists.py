@@ -35,7 +35,7 @@ def state_text(row: AssignmentRow, today: date) -> str:
     if row.state is Derived.OVERDUE and row.deadline:
         return f"逾期{(today - row.deadline).days}天"
     if row.state is Derived.DUE_SOON and row.deadline:
-        return f"临期（剩{(row.deadline - today).days}天）"
+        return f"剩{(row.deadline - today).days}天到期"
     if row.percent is not None and row.status is Status.IN_PROGRESS:
         return f"{row.status.value}（{row.percent}%）"
     return row.status.value
@@ -63,13 +63,13 @@ def unit_list(unit: str, rows: list[AssignmentRow], today: date, office: str) ->
         blocks.append(
             Table(
                 (
-                    Column("序号", 1.1),
-                    Column("编号", 1.1),
-                    Column("重点任务", 4, "left"),
-                    Column("角色", 1.1),
-                    Column("完成时限", 2.2),
-                    Column("状态", 2.2),
-                    Column("最新进展", 5.5, "left"),
+                    Column("序号", 30),
+                    Column("编号", 32),
+                    Column("重点任务", 110, "left"),
+                    Column("角色", 32),
+                    Column("完成时限", 62),
+                    Column("状态", 62),
+                    Column("最新进展", 114, "left"),
                 ),
                 tuple(
                     (
@@ -114,12 +114,12 @@ def chaser(
         ),
         Table(
             (
-                Column("序号", 1.1),
-                Column("文件", 2.8, "left"),
-                Column("编号", 1.1),
-                Column("重点任务", 5, "left"),
-                Column("完成时限", 2.4),
-                Column("情况", 2.4),
+                Column("序号", 30),
+                Column("文件", 122, "left"),
+                Column("编号", 32),
+                Column("重点任务", 134, "left"),
+                Column("完成时限", 62),
+                Column("情况", 62),
             ),
             tuple(
                 (
@@ -133,6 +133,7 @@ def chaser(
                 for i, r in enumerate(listed, start=1)
             ),
         ),
+        Paragraph(""),
         Paragraph(office, align="right", indent=False),
         Paragraph(cn_date(today), align="right", indent=False),
     ]
@@ -141,21 +142,23 @@ def chaser(
 
 # The printed ledger: the Excel ledger's columns, narrowed to fit A4 landscape.
 LEDGER_COLUMNS: tuple[Column, ...] = (
-    Column("序号", 6),
-    Column("措施编号", 7),
-    Column("重点任务", 14, "left"),
-    Column("具体内容", 36, "left"),
-    Column("牵头单位", 12, "left"),
-    Column("责任单位", 12, "left"),
-    Column("完成时限", 11),
-    Column("完成状态", 9),
-    Column("完成进度(%)", 8),
-    Column("进展情况", 32, "left"),
-    Column("存在问题", 16, "left"),
-    Column("下步计划", 16, "left"),
-    Column("联系人", 8),
-    Column("联系电话", 14),
+    Column("序号", 24),
+    Column("措施编号", 30),
+    Column("重点任务", 52, "left"),
+    Column("具体内容", 140, "left"),
+    Column("牵头单位", 46, "left"),
+    Column("责任单位", 46, "left"),
+    Column("完成时限", 40),
+    Column("完成状态", 30),
+    Column("完成进度(%)", 30),
+    Column("进展情况", 70, "left"),
+    Column("存在问题", 36, "left"),
+    Column("下步计划", 36, "left"),
+    Column("联系人", 28),
+    Column("联系电话", 44),
 )
+SAME = "同上"
+"""A measure's text printed once: the rows of its other units say 同上 (as above)."""
 LEDGER_FONT_SIZE = 8.0
 
 
@@ -172,7 +175,9 @@ def ledger(sheets: list[LedgerSheet], title: str, subtitle: tuple[str, ...]) -> 
                         str(i),
                         r.measure_code,
                         r.task,
-                        r.content,
+                        SAME
+                        if i > 1 and sheet.rows[i - 2].measure_code == r.measure_code
+                        else r.content,
                         r.lead_units,
                         r.unit,
                         deadline(r.deadline, r.deadline_text),

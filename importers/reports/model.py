@@ -37,6 +37,7 @@ class Column:
 
     header: str
     width: float
+    """Relative to the other columns (the builders use points on a portrait page)."""
     align: Align = "center"
 
 

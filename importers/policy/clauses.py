@@ -31,6 +31,10 @@ _COOPERATES_RE = re.compile(r"会同")
 _FIRST_LISTED_RE = re.compile(
     r"(?:排|列)[在于]?(?:第一位|首位|第一|最前)的?(?:部门|单位)?(?:为|是)牵头"
 )
+_TRAILING_DEADLINE_RE = re.compile(
+    r"[，,；;。]([^，,；;。]*(?:\d{1,2}月|\d{4}年|年底|年末|季度|半年|长期坚持|持续推进)[^，,；;。]*)$"
+)
+"""An unlabelled deadline closing a clause: ``（…，各县市人民政府，6月底完成）``."""
 _STOP = " 。.，,；;：:"
 _BRACKET_RE = re.compile("[（）]")
 
@@ -114,6 +118,11 @@ def read_clause(
         stop = following.start() if following else len(rest)
         deadline_text = normalize_line(rest[:stop]).strip(_STOP) or None
         inner = inner[: deadline.start()] + rest[stop:]
+    else:
+        unlabelled = _TRAILING_DEADLINE_RE.search(inner.rstrip(_STOP))
+        if unlabelled:
+            deadline_text = normalize_line(unlabelled.group(1)).strip(_STOP) or None
+            inner = inner[: unlabelled.start()]
     reader = _RoleReader(aliases)
     keys = list(_KEY_RE.finditer(inner))
     if keys:

@@ -59,12 +59,10 @@ _TRAILING_FILLER_RE = re.compile(
     r"(?:按照?职责分工|按照?职责|分别|共同|会同(?:其他)?(?:有关|相关)(?:部门|单位))?"
     r"(?:负责|牵头|配合|参与|落实)?等?$"
 )
-_PURE_FILLER = frozenset(
-    {
-        *("有关部门", "相关部门", "有关单位", "相关单位", "各有关部门", "各相关部门"),
-        *("各有关单位", "其他有关部门", "其他相关部门", "有关方面", "相关方面", "各部门", "等"),
-    }
+_PURE_FILLER_RE = re.compile(
+    r"^(?:其他|其它)?(?:省|市|州|县|区|自治区)?(?:直|级)?各?(?:有关|相关)?(?:部门|单位|方面)$|^等$"
 )
+"""``有关部门``, ``各部门``, ``市级各有关部门``, ``州直相关单位``: nobody in particular."""
 
 BUILTIN_ALIASES: Mapping[str, str] = {
     "国家税务总局宁夏回族自治区税务局": "宁夏税务局",
@@ -177,7 +175,7 @@ def _clean(piece: str) -> str:
         piece = _LEADING_FILLER_RE.sub("", piece)
         piece = _TRAILING_FILLER_RE.sub("", piece)
         piece = piece.strip(" 。.：:，,；;、")
-    return "" if piece in _PURE_FILLER else piece
+    return "" if _PURE_FILLER_RE.match(piece) else piece
 
 
 def _split_outside_brackets(text: str) -> list[str]:

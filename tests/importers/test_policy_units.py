@@ -66,6 +66,8 @@ def test_collective_units_stay_whole(text: str, units: list[str]) -> None:
         ("自治区政府办公厅等相关部门", ["自治区政府办公厅"]),
         ("海关总署、商务部等", ["海关总署", "商务部"]),
         ("和自治区财政厅、有关部门", ["自治区财政厅"]),
+        ("市级各有关部门及各县市区政府", ["各县市区政府"]),
+        ("州直相关单位、其他有关部门、各部门", []),
         ("国家发展改革委会同有关部门负责", ["国家发展改革委"]),
         ("自治区财政厅、财政厅", ["自治区财政厅"]),
         ("", []),
@@ -156,6 +158,28 @@ class TestClauses:
     def test_brackets_that_are_no_clause(self) -> None:
         text = "政府投资项目工程进度款（含预付款）支付（企业直接向国家发展改革委申报，不需省级发展改革部门转报）"
         assert find_clauses(text) == []
+
+    def test_unlabelled_deadline_closing_the_clause(self) -> None:
+        units, leads, deadline = self.one(
+            "（牵头单位：州行政审批服务局；责任单位：州司法局、州委编办及州直相关单位，"
+            "各县市人民政府、湘西经开区管委会，6月底完成）"
+        )
+        assert units == (
+            "州行政审批服务局",
+            "州司法局",
+            "州委编办",
+            "各县市人民政府",
+            "湘西经开区管委会",
+        )
+        assert leads == ("州行政审批服务局",)
+        assert deadline == "6月底完成"
+        assert self.one("（省财政厅负责，长期坚持）") == (("省财政厅",), (), "长期坚持")
+
+    def test_ascii_punctuation(self) -> None:
+        units, _, _ = self.one(
+            "（责任单位:市行政审批局、住建局,各市（区）人民政府,医药高新区管委会）"
+        )
+        assert units == ("市行政审批局", "市住建局", "各市（区）人民政府", "医药高新区管委会")
 
     def test_only_deadline_key(self) -> None:
         clause = read_clause("完成时限：长期坚持")

@@ -147,6 +147,12 @@ class FilterBar(QWidget):
                     self.unit.addItem(unit.name, unit.name)
             self.unit.setCurrentIndex(max(0, self.unit.findData(chosen)))
 
+    def set_default_days(self, days: int) -> None:
+        """The office's 临期 window, offered until the clerk ticks "Due within" themselves."""
+        if not self.due_soon.isChecked():
+            with QSignalBlocker(self.days):
+                self.days.setValue(days)
+
     # -- what the clerk chose ---------------------------------------------------------------
     def current(self) -> AssignmentFilter:
         status = self.status.currentData()

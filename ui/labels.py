@@ -73,3 +73,25 @@ def state_foreground(state: Derived) -> QColor | None:
 def state_background(state: Derived) -> QColor | None:
     """Cell background for the states a clerk must notice (逾期, 临期)."""
     return _BACKGROUND.get(state)
+
+
+_KIND_NAMES = {
+    "部门": "Department",
+    "地方": "Local government",
+    "集体": "Collective",
+    "其他": "Other",
+}
+
+
+def _mark_kinds_for_translation() -> None:
+    """Never called: lists the names so lupdate puts them in the .ts file."""
+    QCoreApplication.translate("UnitKind", "Department")
+    QCoreApplication.translate("UnitKind", "Local government")
+    QCoreApplication.translate("UnitKind", "Collective")
+    QCoreApplication.translate("UnitKind", "Other")
+
+
+def kind_label(kind: str) -> str:
+    """部门 / 地方 / 集体 / 其他 as stored by the units directory, for the screen."""
+    name = _KIND_NAMES.get(kind)
+    return QCoreApplication.translate("UnitKind", name) if name else kind

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -40,10 +41,11 @@ from ui.import_flow import import_policy_file
 from ui.messages import app_title, busy, user_errors, warn
 from ui.navigator import DocumentTarget, Navigator, Target, UnitTarget, outline_of
 from ui.progress_actions import ProgressActions
+from ui.settings_dialog import SettingsDialog
+from ui.units_dialog import UnitsDialog
 from ui.window_actions import build_actions, build_menus
 
 DETAIL_DELAY_MS = 120
-LANGUAGES = {"zh_CN": "中文", "en": "English"}
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +73,7 @@ class MainWindow(QMainWindow):
         self._detail_timer.setInterval(DETAIL_DELAY_MS)
         self._layout()
         self.actions_ = build_actions(self)
-        build_menus(self, self.actions_, LANGUAGES)
+        build_menus(self, self.actions_)
         self._connect()
         self._restore_layout()
         self.reload()
@@ -103,10 +105,6 @@ class MainWindow(QMainWindow):
         self._detail_timer.timeout.connect(self.show_current_detail)
         self.first_run.import_requested.connect(self.import_document)
         self.first_run.demo_requested.connect(self.open_demo)
-        self.actions_.languages.triggered.connect(self._choose_language)
-        current = keys.language(self.settings)
-        for action in self.actions_.languages.actions():
-            action.setChecked(action.data() == current)
 
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -124,6 +122,7 @@ class MainWindow(QMainWindow):
             everything = self.source.load(AssignmentFilter())
             self.filters.set_documents(documents)
             self.filters.set_units(units)
+            self.filters.set_default_days(self.services.store.due_soon_days)
             self.navigator.set_documents(documents, outline_of(everything))
             self.navigator.set_units(units)
             self.load_rows(everything if self._unfiltered() else None)
@@ -232,14 +231,16 @@ class MainWindow(QMainWindow):
         return url.render_as_string(hide_password=True)
 
     # -- settings and help ------------------------------------------------------------------
-    def _choose_language(self) -> None:
-        chosen = self.actions_.languages.checkedAction()
-        if chosen is None:
-            return
-        self.settings.setValue(keys.LANGUAGE, chosen.data())
-        QMessageBox.information(
-            self, app_title(), self.tr("The new language is used from the next start.")
-        )
+    def show_units(self) -> None:
+        dialog = UnitsDialog(self.services.units, self)
+        dialog.exec()
+        if dialog.changed:  # merged units move assignments: everything may look different
+            self.reload()
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.services.store, self.settings, self._database_label(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.apply():
+            self.reload()
 
     def show_about(self) -> None:
         QMessageBox.about(

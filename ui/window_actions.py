@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
 if TYPE_CHECKING:
@@ -39,8 +39,9 @@ class WindowActions:
     reset_columns: QAction
     show_navigator: QAction
     show_detail: QAction
+    units_directory: QAction
+    settings: QAction
     about: QAction
-    languages: QActionGroup
 
     def selection_actions(self) -> list[QAction]:
         """The actions that need selected rows."""
@@ -86,7 +87,10 @@ def build_actions(window: MainWindow) -> WindowActions:
         show_navigator=_action(window, translate("WindowActions", "Navigator")),
         show_detail=_action(window, translate("WindowActions", "Detail pane")),
         about=_action(window, translate("WindowActions", "About Measure Tracker")),
-        languages=QActionGroup(window),
+        units_directory=_action(window, translate("WindowActions", "Units directory…"), "Ctrl+U"),
+        settings=_action(
+            window, translate("WindowActions", "Settings…"), QKeySequence.StandardKey.Preferences
+        ),
     )
     actions.import_document.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
     actions.tick_off.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
@@ -117,10 +121,12 @@ def _connect(window: MainWindow, actions: WindowActions) -> None:
     actions.reset_columns.triggered.connect(table.reset_column_widths)
     actions.show_navigator.toggled.connect(window.navigator.setVisible)
     actions.show_detail.toggled.connect(window.detail.setVisible)
+    actions.units_directory.triggered.connect(window.show_units)
+    actions.settings.triggered.connect(window.show_settings)
     actions.about.triggered.connect(window.show_about)
 
 
-def build_menus(window: MainWindow, actions: WindowActions, languages: dict[str, str]) -> None:
+def build_menus(window: MainWindow, actions: WindowActions) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu(translate("WindowActions", "&File"))
     file_menu.addActions([actions.import_document, actions.open_demo, actions.open_database])
@@ -133,18 +139,13 @@ def build_menus(window: MainWindow, actions: WindowActions, languages: dict[str,
     edit_menu.addActions(actions.selection_actions())
     edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions.units_directory, actions.settings])
 
     view_menu = bar.addMenu(translate("WindowActions", "&View"))
     view_menu.addActions([actions.refresh, actions.reset_filters, actions.reset_columns])
     view_menu.addSeparator()
     view_menu.addActions([actions.show_navigator, actions.show_detail])
-    language_menu = view_menu.addMenu(translate("WindowActions", "Language"))
-    for code, name in languages.items():
-        choice = QAction(name, window)
-        choice.setCheckable(True)
-        choice.setData(code)
-        actions.languages.addAction(choice)
-        language_menu.addAction(choice)
 
     help_menu = bar.addMenu(translate("WindowActions", "&Help"))
     help_menu.addAction(actions.about)

@@ -54,14 +54,32 @@
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="273" />
+        <location filename="../../ui/assignment_model.py" line="275" />
         <source>Recorded status: {0}</source>
         <translation>登记状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="275" />
+        <location filename="../../ui/assignment_model.py" line="277" />
         <source>Updated by {0}</source>
         <translation>更新人：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="40" />
+        <source>Contact of {0}</source>
+        <translation>{0}的联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="44" />
+        <source>Contact person:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="45" />
+        <source>Phone:</source>
+        <translation>电话：</translation>
     </message>
 </context>
 <context>
@@ -209,22 +227,22 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="19" />
+        <location filename="../../ui/first_run.py" line="21" />
         <source>Welcome to the Measure Tracker</source>
         <translation>欢迎使用督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="26" />
+        <location filename="../../ui/first_run.py" line="28" />
         <source>The database is empty. Import a policy document (.txt, .docx or .pdf): its measures, responsible units and deadlines become the table you follow up. Or open a demo database to look around first.</source>
         <translation>数据库中还没有内容。请导入一份政策文件（.txt、.docx 或 .pdf），文件中的措施、责任单位和完成时限将生成督办表格；也可以先打开演示数据库看一看。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="33" />
+        <location filename="../../ui/first_run.py" line="34" />
         <source>Import a policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="34" />
+        <location filename="../../ui/first_run.py" line="35" />
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
@@ -318,37 +336,32 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
-        <source>The new language is used from the next start.</source>
-        <translation>新的界面语言将在下次启动时生效。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>督办台账 · Measure Tracker
 
 Follows every responsible unit's progress on every measure of a policy document.
@@ -474,6 +487,49 @@ Database: {0}</source>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="36" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="39" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="42" />
+        <source>Shared by everyone using this database. Default: {0} days.</source>
+        <translation>使用本数据库的所有人共用此设置。默认 {0} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="50" />
+        <source>A new language is used from the next start.</source>
+        <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="59" />
+        <source>Due soon (临期) means within:</source>
+        <translation>临期是指距完成时限不超过：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="60" />
+        <source>Language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="62" />
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="63" />
+        <source>Log file:</source>
+        <translation>日志文件：</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../ui/labels.py" line="33" />
@@ -517,119 +573,267 @@ Database: {0}</source>
     </message>
 </context>
 <context>
+    <name>UnitKind</name>
+    <message>
+        <location filename="../../ui/labels.py" line="88" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="89" />
+        <source>Local government</source>
+        <translation>地方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="90" />
+        <source>Collective</source>
+        <translation>集体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="91" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTableModel</name>
+    <message>
+        <location filename="../../ui/unit_model.py" line="32" />
+        <source>Unit</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_model.py" line="33" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_model.py" line="34" />
+        <source>Also called</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_model.py" line="35" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_model.py" line="36" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_model.py" line="37" />
+        <source>Assigned</source>
+        <translation>分工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_model.py" line="38" />
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_model.py" line="39" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_model.py" line="40" />
+        <source>To check</source>
+        <translation>待核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_model.py" line="87" />
+        <source>Added by an import under a name never seen before</source>
+        <translation>导入时首次出现的单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_model.py" line="104" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="60" />
+        <source>Units directory</source>
+        <translation>单位名录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="68" />
+        <source>Find a unit…</source>
+        <translation>查找单位…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="72" />
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="73" />
+        <source>Add alias…</source>
+        <translation>添加别名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="74" />
+        <source>Contact…</source>
+        <translation>联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="75" />
+        <source>Mark as checked</source>
+        <translation>标记为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="138" />
+        <source>Merge units</source>
+        <translation>合并单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="139" />
+        <source>Merge {0} into:</source>
+        <translation>将 {0} 合并到：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="147" />
+        <source>Merge {0} into {1}?
+
+{0} becomes another name of {1}; its assignments and their history move to {1}. This cannot be undone.</source>
+        <translation>确定将 {0} 合并到 {1} 吗？
+
+{0} 将成为 {1} 的别名，其分工及进展记录全部转到 {1}。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="162" />
+        <source>Add alias</source>
+        <translation>添加别名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_dialog.py" line="162" />
+        <source>Another name of {0}:</source>
+        <translation>{0} 的另一名称：</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window_actions.py" line="60" />
+        <location filename="../../ui/window_actions.py" line="61" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="63" />
+        <location filename="../../ui/window_actions.py" line="64" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="68" />
+        <location filename="../../ui/window_actions.py" line="69" />
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="70" />
+        <location filename="../../ui/window_actions.py" line="71" />
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="72" />
+        <location filename="../../ui/window_actions.py" line="73" />
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="74" />
+        <location filename="../../ui/window_actions.py" line="75" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="77" />
+        <location filename="../../ui/window_actions.py" line="78" />
         <source>Set status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="78" />
+        <location filename="../../ui/window_actions.py" line="79" />
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="79" />
+        <location filename="../../ui/window_actions.py" line="80" />
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="80" />
+        <location filename="../../ui/window_actions.py" line="81" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="82" />
+        <location filename="../../ui/window_actions.py" line="83" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="84" />
+        <location filename="../../ui/window_actions.py" line="85" />
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="85" />
+        <location filename="../../ui/window_actions.py" line="86" />
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="86" />
+        <location filename="../../ui/window_actions.py" line="87" />
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="87" />
+        <location filename="../../ui/window_actions.py" line="88" />
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="88" />
+        <location filename="../../ui/window_actions.py" line="89" />
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="95" />
+        <location filename="../../ui/window_actions.py" line="90" />
+        <source>Units directory…</source>
+        <translation>单位名录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="92" />
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="99" />
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="125" />
+        <location filename="../../ui/window_actions.py" line="131" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="130" />
+        <location filename="../../ui/window_actions.py" line="136" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="137" />
+        <location filename="../../ui/window_actions.py" line="145" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="141" />
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window_actions.py" line="149" />
+        <location filename="../../ui/window_actions.py" line="150" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="152" />
+        <location filename="../../ui/window_actions.py" line="153" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>

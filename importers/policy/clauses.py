@@ -35,6 +35,10 @@ _TRAILING_DEADLINE_RE = re.compile(
     r"[，,；;。]([^，,；;。]*(?:\d{1,2}月|\d{4}年|年底|年末|季度|半年|长期坚持|持续推进)[^，,；;。]*)$"
 )
 """An unlabelled deadline closing a clause: ``（…，各县市人民政府，6月底完成）``."""
+_OPEN_CLAUSE_RE = re.compile(
+    rf"(?:^|(?<=[。；;！？!?]))\s*(?=(?:{_KEY_RE.pattern}|{_DEADLINE_KEY_RE.pattern}))"
+)
+"""Where unbracketed ``牵头单位：A 责任单位：B`` lines, closing a measure, begin."""
 _STOP = " 。.，,；;：:"
 _BRACKET_RE = re.compile("[（）]")
 
@@ -79,26 +83,52 @@ def is_clause(inner: str) -> bool:
 
 def has_clause(text: str) -> bool:
     """Whether ``text`` holds a responsibility clause (cheap: names are not read)."""
-    return any(is_clause(text[start + 1 : end - 1]) for start, end in bracket_groups(text))
+    return _open_clause_start(text) is not None or any(
+        is_clause(text[start + 1 : end - 1]) for start, end in bracket_groups(text)
+    )
 
 
 def find_clauses(text: str, aliases: Mapping[str, str] | None = None) -> list[Clause]:
-    """Every responsibility clause in ``text``, in order."""
+    """Every responsibility clause in ``text``, in order.
+
+    Besides bracketed clauses, a measure may end with unbracketed lines such as
+    ``牵头单位：区发改局`` / ``责任单位：各街道``; they form one clause.
+    """
     clauses = []
+    open_start = _open_clause_start(text)
     for start, end in bracket_groups(text):
         inner = text[start + 1 : end - 1]
-        if is_clause(inner):
+        if (open_start is None or start < open_start) and is_clause(inner):
             clauses.append(read_clause(inner, start, end, aliases))
+    if open_start is not None:
+        clauses.append(read_clause(text[open_start:], open_start, len(text), aliases))
     return clauses
 
 
 def ends_with_clause(text: str) -> bool:
     """Whether ``text`` ends with a responsibility clause (the measure is complete)."""
+    if _open_clause_start(text) is not None:
+        return True
     groups = bracket_groups(text)
     if not groups or groups[-1][1] != len(text.rstrip("。")):
         return False
     start, end = groups[-1]
     return is_clause(text[start + 1 : end - 1])
+
+
+def starts_with_clause_key(text: str) -> bool:
+    """``牵头单位：…`` / ``完成时限：…`` opening a paragraph: it belongs to the measure above."""
+    return bool(_KEY_RE.match(text) or _DEADLINE_KEY_RE.match(text))
+
+
+def _open_clause_start(text: str) -> int | None:
+    """Where an unbracketed clause begins, outside any bracket, or None."""
+    groups = bracket_groups(text)
+    for match in _OPEN_CLAUSE_RE.finditer(text):
+        position = match.end()
+        if not any(start < position < end for start, end in groups):
+            return position
+    return None
 
 
 def states_first_listed_leads(text: str) -> bool:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from importers.policy.clauses import ends_with_clause, has_clause
+from importers.policy.clauses import ends_with_clause, has_clause, starts_with_clause_key
 from importers.policy.markers import Marker, Style, read_marker
 from importers.policy.repair import Paragraph, is_standalone_line, is_title_line
 
@@ -57,7 +57,9 @@ def read_items(paragraphs: Sequence[Paragraph]) -> tuple[list[Item], int]:
             body_start = min(body_start, index)
         elif is_standalone_line(paragraph.text) or is_title_line(paragraph.text):
             current = None
-        elif current is not None and not ends_with_clause(current.text):
+        elif current is not None and (
+            not ends_with_clause(current.text) or starts_with_clause_key(paragraph.text)
+        ):
             current.more.append(paragraph.text)
     return items, body_start
 

@@ -29,7 +29,7 @@ _PLACE_PREFIX_RE = re.compile(
     r"^([\u4e00-\u9fff]{2,7}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗))"
 )
 _STANDALONE_START_RE = re.compile(
-    "^(?:" + "|".join(PROVINCES) + "|国家|国务院|中央|中共|中国|全国|各)"
+    "^(?:" + "|".join(PROVINCES) + "|国家|国务院|中央|中共|中国|全|各)"
 )
 _NON_GOVERNMENT_RE = re.compile(
     "银行|支行|分行|公司|集团|海关|中心|大学|学院|医院|协会|商会|管委会"
@@ -45,7 +45,7 @@ _COLLECTIVE_LEVEL = (
 # ``各市、县（区）``, ``各省、自治区、直辖市发展改革委``: one unit despite the 、 inside.
 _COLLECTIVE_RE = re.compile(
     rf"各(?:{_COLLECTIVE_LEVEL})(?:（[^（）]*）)?(?:、?(?:{_COLLECTIVE_LEVEL})(?:（[^（）]*）)?)*"
-    rf"(?:党委、政府|[^、，,；;及和（）]{{0,16}}?)(?={_LIST_GOES_ON})"
+    rf"(?:党委、政府|(?![直级])[^、，,；;及和（）]{{0,16}}?)(?={_LIST_GOES_ON})"
 )
 _HIDDEN_RE = re.compile("^\x00(\\d+)\x00$")
 """A collective unit set aside while the list is split."""

@@ -158,3 +158,26 @@ def test_tables_without_task_header_are_ignored() -> None:
         ["1.甲。（省财政厅负责）"], [table(1, ("联系人", "电话"), ("张三", "1"))]
     )
     assert [m.units for m in document.measures] == [["省财政厅"]]
+
+
+def test_unbracketed_clause_lines_after_the_measure() -> None:
+    text = "\n\n".join(
+        [
+            "一、主要预期目标",
+            "1.地区生产总值增长6%左右。",
+            "牵头单位:区发改局",
+            "责任单位:经济开发区,全区经济运行各专班",
+            "2.一般公共预算收入增长8%左右。",
+            "牵头单位：区财政局。",
+            "责任单位：各街道、区直各部门，区税务局",
+            "完成时限：2023年底",
+        ]
+    )
+    document = parse_text(text)
+    first, second = document.measures
+    assert first.title == "地区生产总值增长6%左右"
+    assert first.lead_units == ["区发改局"]
+    assert first.units == ["区发改局", "经济开发区", "全区经济运行各专班"]
+    assert second.units == ["区财政局", "各街道", "区税务局"]
+    assert second.deadline == date(2023, 12, 31)
+    assert document.warnings == []

@@ -34,6 +34,7 @@ class SettingsDialog(QDialog):
         self.store = store
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)  # room for a Windows path on one line
         self.due_soon = QSpinBox()
         self.due_soon.setRange(1, 90)
         self.due_soon.setSuffix(self.tr(" days"))
@@ -56,6 +57,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Due soon (临期) means within:"), self.due_soon)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.language_note)

@@ -17,14 +17,18 @@ from dataclasses import dataclass
 from importers.policy.textnorm import normalize_line
 from importers.policy.units import split_units_after
 
-_LEAD_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "牵头")
-_OTHER_KEYS = ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位", "配合", "参与")
+_LEAD_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位")
+_DUTY_KEYS = ("责任单位", "责任部门", "负责单位", "责任主体", "部门分工", "任务分工")
+_OTHER_KEYS = ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位")
+_PEOPLE_KEYS = ("分管省领导", "分管市领导", "分管区领导", "分管县领导", "分管领导", "责任领导")
+"""Keys naming officials, not units: their text is skipped."""
 _KEY_RE = re.compile(
-    r"(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|负责单位|责任主体"
-    r"|配合单位|配合部门|协办单位|参与单位|协同单位)[：:]"
+    "(" + "|".join((*_LEAD_KEYS, *_DUTY_KEYS, *_OTHER_KEYS, *_PEOPLE_KEYS)) + ")[：:]"
 )
+_LEAD_ROLES = (*_LEAD_KEYS, "牵头", "牵头负责")
+_OTHER_ROLES = (*_OTHER_KEYS, "配合", "参与")
 _DEADLINE_KEY_RE = re.compile(r"(?:完成时限|完成时间|时限要求|时间要求|办结时限|时间节点)[：:]")
-_ROLE_RE = re.compile(r"(?:牵头|配合|参与|负责)(?=$|[，,；;。])")
+_ROLE_RE = re.compile(r"(?:牵头负责|牵头|配合|参与|负责)(?=$|[，,；;。])")
 _LEAD_OR_DUTY_RE = re.compile(r"(?:牵头|负责)(?=$|[，,；;。])")
 """A bracket without a key is a clause only if someone leads or is responsible in it."""
 _COOPERATES_RE = re.compile(r"会同")
@@ -182,12 +186,14 @@ class _RoleReader:
 
     def read(self, text: str, key: str) -> None:
         """Read ``A牵头，B配合`` / ``A会同B负责`` / a plain list under ``key``."""
+        if key in _PEOPLE_KEYS:
+            return
         position = 0
         for role in _ROLE_RE.finditer(text):
             verb = role.group(0)
             self._add(text[position : role.start()], key if verb == "负责" else verb)
             position = role.end()
-            if verb == "负责":
+            if verb.endswith("负责"):
                 return  # what follows 负责 is a remark (…，下同)
         self._add(text[position:], key)
 
@@ -196,7 +202,7 @@ class _RoleReader:
         if not text:
             return
         cooperates = _COOPERATES_RE.search(text)
-        if cooperates and role not in _OTHER_KEYS:
+        if cooperates and role not in _OTHER_ROLES:
             first = self._split(text[: cooperates.start()])
             self.leads.extend(first)
             self.units.extend(first)
@@ -204,7 +210,7 @@ class _RoleReader:
             return
         names = self._split(text)
         self.units.extend(names)
-        if role in _LEAD_KEYS:
+        if role in _LEAD_ROLES:
             self.leads.extend(names)
 
     def _split(self, text: str) -> list[str]:

@@ -181,3 +181,23 @@ def test_unbracketed_clause_lines_after_the_measure() -> None:
     assert second.units == ["区财政局", "各街道", "区税务局"]
     assert second.deadline == date(2023, 12, 31)
     assert document.warnings == []
+
+
+def test_division_of_work_lines_and_leading_responsibility() -> None:
+    text = "\n".join(
+        [
+            "一、主要预期目标",
+            "1.地区生产总值增长6%以上。",
+            "分管省领导:张三",
+            "部门分工:省发展改革委牵头,各地、各部门配合。",
+            "二、重点任务",
+            "1.支持民间投资参与重大工程。（省发展改革委牵头负责）",
+            "2.推行市场化运作。（省交通运输厅、水利厅等省有关部门和各地级以上市人民政府按职责分工负责）",
+        ]
+    )
+    measures = parse_text(text).measures
+    assert [(m.code, m.units, m.lead_units) for m in measures] == [
+        ("1.1", ["省发展改革委", "各地"], ["省发展改革委"]),
+        ("2.1", ["省发展改革委"], ["省发展改革委"]),
+        ("2.2", ["省交通运输厅", "省水利厅", "各地级以上市人民政府"], ["省交通运输厅"]),
+    ]

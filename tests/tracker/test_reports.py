@@ -1,0 +1,275 @@
+"""Reports over both seed documents with known progress in two rounds, read back from the files.
+
+The bulletin's figures are checked as printed: pdftotext (poppler) on the PDF,
+python-docx on the Word file.  Today is 2021-12-20; round Q3 is as of
+2021-09-30, Q4 as of 2021-12-31 (ahead of today, so its figures are as of today
+and must agree with ``OverviewService.summary``).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from docx import Document
+from sqlalchemy import select, update
+
+from db.models import ProgressEntry
+from tracker.progress import Change, Provenance
+from tracker.reports import ReportRequest, ReportService, save_report
+from tracker.rounds import RoundService
+from tracker.services import Services
+from tracker.statuses import Status
+from tracker.store import Clock
+
+pytestmark = pytest.mark.needs_shared
+TODAY = date(2021, 12, 20)
+A, B = "宁政职转办〔2021〕1号", "宁政规发〔2020〕5号"
+
+
+def _record(
+    s: Services,
+    key: tuple[str, str, str],
+    status: Status,
+    when: datetime,
+    round_id: int | None,
+    ids: dict[tuple[str, str, str], int],
+) -> None:
+    s.progress.record(ids[key], Change(status=status), source=Provenance("测试", round_id))
+    with s.store.transaction() as session:
+        last = session.scalars(
+            select(ProgressEntry)
+            .where(ProgressEntry.assignment_id == ids[key])
+            .order_by(ProgressEntry.id.desc())
+        ).first()
+        assert last is not None
+        last.changed_at = when
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Iterator[Services]:
+    path = tmp_path_factory.mktemp("reports") / "office.sqlite3"
+    s = Services.open(path, clock=Clock(TODAY), user="测试员")
+    for seed in ("000_ddced08bac396bed.txt", "003_8cea6384a45f48e5.txt"):
+        s.documents.import_file(shared_dir / "seeds" / seed)
+    with s.store.transaction() as session:  # both documents came in on 1 June
+        session.execute(update(ProgressEntry).values(changed_at=datetime(2021, 6, 1, 9)))
+    rounds = RoundService(s.store)
+    q3 = rounds.create("2021年第3季度", date(2021, 9, 30)).id
+    q4 = rounds.create("2021年第4季度", date(2021, 12, 31)).id
+    ids = {(r.doc_label, r.code, r.unit): r.id for r in s.overview.assignments()}
+    police, tax = "自治区公安厅", "宁夏税务局"
+    steps = [
+        ((A, "1", police), Status.DONE, datetime(2021, 9, 20), q3),
+        ((A, "2", police), Status.DONE, datetime(2021, 10, 15), q3),  # Q3 ledger back late
+        ((A, "39", police), Status.DONE, datetime(2021, 9, 25), q3),
+        ((A, "39", police), Status.TICKED_OFF, datetime(2021, 11, 10), None),
+        ((A, "41", tax), Status.IN_PROGRESS, datetime(2021, 9, 10), q3),
+        ((A, "38", tax), Status.DONE, datetime(2021, 9, 5), q4),  # a Q4 entry: not in Q3
+        ((B, "6.2", "银川市"), Status.DONE, datetime(2021, 9, 30, 23, 30), None),
+        ((B, "1.2", "自治区司法厅"), Status.TICKED_OFF, datetime(2021, 12, 10), q4),
+    ]
+    for key, status, when, round_id in steps:
+        _record(s, key, status, when, round_id, ids)
+    yield s
+    s.close()
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    return subprocess.run(
+        ["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def bulletin_pdf(office: Services, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out") / "通报.pdf"
+    report = ReportService(office.store).bulletin(note="请各单位对照逾期任务逐项整改。")
+    assert save_report(report, out) > 1
+    return out
+
+
+def test_bulletin_figures_agree_with_the_overview(office: Services) -> None:
+    data = ReportService(office.store).bulletin_data()
+    summary = office.overview.summary()
+    assert (data.round_name, data.day, data.previous_round) == (
+        "2021年第4季度",
+        TODAY,
+        "2021年第3季度",
+    )
+    assert data.now.assigned == summary.assignments == 429
+    assert (
+        {s.value: n for s, n in data.now.by_status.items()}
+        == summary.by_status
+        == {
+            "未启动": 422,
+            "推进中": 1,
+            "已完成": 4,
+            "已销号": 2,
+            "长期坚持": 0,
+        }
+    )
+    assert (data.now.overdue, data.now.due_soon) == (summary.overdue, summary.due_soon)
+    assert data.now.measures == 121
+    assert data.before is not None
+    assert {s.value: n for s, n in data.before.by_status.items()} == {
+        "未启动": 424,
+        "推进中": 1,
+        "已完成": 4,
+        "已销号": 0,
+        "长期坚持": 0,
+    }
+    overview_units = {u.unit: (u.assigned, u.overdue) for u in summary.units}
+    assert {u.unit: (u.now.assigned, u.now.overdue) for u in data.units} == overview_units
+
+
+def test_bulletin_pdf_text(bulletin_pdf: Path, office: Services) -> None:
+    data = ReportService(office.store).bulletin_data()
+    overdue, due_soon = data.now.overdue, data.now.due_soon
+    assert data.before is not None
+    text = compact(pdftotext(bulletin_pdf))
+    assert text.startswith(
+        "工作进展情况通报（2021年第4季度）协调小组办公室2021年12月20日一、总体情况"
+    )
+    assert (
+        "截至2021年12月20日，纳入督办的措施121项，分解到责任单位的任务429项。其中，已完成4项，"
+        "已销号2项，完成率1.4%；推进中1项，未启动422项，长期坚持0项；"
+        f"逾期未完成{overdue}项，占{100 * overdue / 429:.1f}%；15日内到期{due_soon}项。"
+        "与上期（2021年第3季度）相比，完成率提高0.5个百分点，已完成和已销号任务增加2项，"
+        f"逾期任务增加{overdue - data.before.overdue}项。"
+    ) in text
+    assert (overdue, due_soon, data.before.overdue) == (83, 231, 68)
+    assert (
+        "指标本期占任务比例较上期纳入督办措施121—0分解任务429—0未启动42298.4%-2推进中10.2%0"
+        "已完成40.9%0已销号20.5%+2长期坚持00.0%0逾期8319.3%+15临期23153.8%+231完成率1.4%—+0.5"
+    ) in text
+    assert "六、工作要求请各单位对照逾期任务逐项整改。协调小组办公室2021年12月20日" in text
+    assert "\u2f00" not in pdftotext(bulletin_pdf) and "一、总体情况" in pdftotext(bulletin_pdf)
+
+
+def test_bulletin_ranks_units_by_completion_then_overdue(bulletin_pdf: Path) -> None:
+    lines = pdftotext(bulletin_pdf, "-layout").splitlines()
+    rows = [line.split() for line in lines]
+    ranked = [r for r in rows if len(r) == 8 and r[0].isdigit() and r[6].endswith("%")]
+    assert ranked[:4] == [
+        ["1", "银川市", "1", "1", "0", "0", "100.0%", "0.0"],
+        ["2", "自治区公安厅", "5", "2", "1", "0", "60.0%", "0.0"],
+        ["3", "自治区司法厅", "9", "0", "1", "2", "11.1%", "+11.1"],
+        ["4", "宁夏税务局", "16", "1", "0", "2", "6.3%", "+6.3"],
+    ]
+    assert len(ranked) == 46
+    zero = ranked[4:]
+    assert all(r[6] == "0.0%" for r in zero)
+    assert [int(r[5]) for r in zero] == sorted(int(r[5]) for r in zero)
+    assert [int(r[0]) for r in ranked] == list(range(1, 47))
+
+
+def test_every_page_is_numbered(bulletin_pdf: Path) -> None:
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(bulletin_pdf).pages)
+    for n in range(1, pages + 1):
+        page_text = pdftotext(bulletin_pdf, "-f", str(n), "-l", str(n))
+        assert f"第 {n} 页 共 {pages} 页" in page_text
+
+
+def test_pypdf_reads_the_same_characters(bulletin_pdf: Path) -> None:
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(bulletin_pdf).pages)
+    assert "一、总体情况" in text and "\u2f00" not in text
+    assert "自治区人力资源社会保障厅" in compact(text)
+
+
+def test_bulletin_word_file(office: Services, tmp_path: Path) -> None:
+    out = tmp_path / "通报.docx"
+    save_report(ReportService(office.store).bulletin(), out)
+    doc = Document(str(out))
+    texts = [p.text for p in doc.paragraphs if p.text]
+    assert texts[:4] == [
+        "工作进展情况通报",
+        "（2021年第4季度）",
+        "协调小组办公室　　2021年12月20日",
+        "一、总体情况",
+    ]
+    assert "五、临期任务（15日内到期）" in texts and "六、工作要求" not in texts
+    summary, parts, units = doc.tables[0], doc.tables[1], doc.tables[2]
+    assert [c.text for c in summary.rows[0].cells] == ["指标", "本期", "占任务比例", "较上期"]
+    assert [c.text for c in summary.rows[3].cells] == ["未启动", "422", "98.4%", "-2"]
+    assert [c.text for c in units.rows[0].cells] == [
+        "序号",
+        "责任单位",
+        "承担任务",
+        "已完成",
+        "已销号",
+        "逾期",
+        "完成率",
+        "较上期",
+    ]
+    assert [c.text for c in units.rows[1].cells] == [
+        "1",
+        "银川市",
+        "1",
+        "1",
+        "0",
+        "0",
+        "100.0%",
+        "0.0",
+    ]
+    assert [c.text for c in parts.rows[1].cells][:3] == [A, "营造公平竞争市场环境", "101"]
+    header = units.rows[0]._tr.trPr
+    assert (
+        header is not None
+        and header.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader")
+        is not None
+    )
+    footer = doc.sections[0].footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer and "第 " in footer and " 页 共 " in footer
+    section = doc.sections[0]
+    assert [
+        round(x.mm)
+        for x in (
+            section.top_margin,
+            section.bottom_margin,
+            section.left_margin,
+            section.right_margin,
+        )
+    ] == [37, 35, 28, 26]
+    assert 'w:eastAsia="仿宋"' in doc.styles["Normal"].element.xml
+    assert len(doc.inline_shapes) >= 2  # the charts, as pictures
+
+
+def test_chaser_fits_one_page(office: Services, tmp_path: Path) -> None:
+    out = tmp_path / "催办单.pdf"
+    report = ReportService(office.store).build(ReportRequest("chaser", unit="税务局"))
+    assert save_report(report, out) == 1
+    text = compact(pdftotext(out))
+    assert text.startswith(
+        "催办单宁夏税务局：根据督办台账记录，截至2021年12月20日，你单位承担的任务中已逾期2项、临近完成时限8项（见下表）。"
+    )
+    assert "并于2021年12月25日前将办理进展及下步计划书面反馈协调小组办公室。" in text
+    assert "第1页共1页" in text
+
+
+def test_unit_list_and_ledger(office: Services, tmp_path: Path) -> None:
+    service = ReportService(office.store)
+    unit = service.build(ReportRequest("unit", unit="自治区公安厅"))
+    assert save_report(unit, tmp_path / "清单.pdf") == 1
+    text = compact(pdftotext(tmp_path / "清单.pdf"))
+    assert (
+        "自治区公安厅共承担任务5项（其中牵头1项），未启动2项、已完成2项、已销号1项；逾期0项，临期0项。"
+        in text
+    )
+    ledger = service.build(ReportRequest("ledger", unit="自治区公安厅"))
+    assert ledger.landscape
+    assert save_report(ledger, tmp_path / "台账.pdf") >= 1
+    text = compact(pdftotext(tmp_path / "台账.pdf"))
+    assert "自治区公安厅工作台账" in text and "推进企业开办全程网办" in text

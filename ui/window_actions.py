@@ -48,7 +48,10 @@ class WindowActions:
         return [self.set_status, self.tick_off, self.undo_tick_off]
 
 
-def _action(window: MainWindow, text: str, shortcut: QKeySequence | str | None = None) -> QAction:
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+def _action(window: MainWindow, text: str, shortcut: Shortcut = None) -> QAction:
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
@@ -62,7 +65,7 @@ def build_actions(window: MainWindow) -> WindowActions:
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
     redo = stack.createRedoAction(window, translate("WindowActions", "Redo"))
-    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
     redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
     actions = WindowActions(
         import_document=_action(

@@ -9,13 +9,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from tracker.reports import KINDS, ReportRequest, ReportService, save_report
+from tracker.reports import KINDS, ReportRequest, ReportService, check_target, save_report
 from tracker.services import Services
 from tracker.store import Clock
 
 
 def report(args: argparse.Namespace) -> int:
     out = Path(args.out)
+    check_target(out)
     services = Services.open(args.db, clock=Clock(args.today), user=args.user)
     try:
         document = ReportService(services.store).build(

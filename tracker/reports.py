@@ -190,12 +190,18 @@ def _by_unit(found: list[Item]) -> dict[str, list[Item]]:
     return out
 
 
-def save_report(report: ReportDocument, path: Path) -> int:
-    """Write ``report`` as PDF or Word, by the file's suffix; returns the PDF's page count
-    (0 for Word, which counts its own pages)."""
+def check_target(path: Path) -> str:
+    """The output format (".pdf" / ".docx") of ``path``; checked before any work is done."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InvalidInputError(f"cannot write {path.name}: the file must end in .pdf or .docx")
+    return suffix
+
+
+def save_report(report: ReportDocument, path: Path) -> int:
+    """Write ``report`` as PDF or Word, by the file's suffix; returns the PDF's page count
+    (0 for Word, which counts its own pages)."""
+    suffix = check_target(path)
     try:
         if suffix == ".pdf":
             from importers.reports.pdf import write_pdf

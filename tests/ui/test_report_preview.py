@@ -1,0 +1,109 @@
+"""The report dialog and the print preview, offscreen: work off the GUI thread, every page painted."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+from importers.reports.pdf import pdf_bytes
+from tracker.reports import ReportRequest, ReportService
+from tracker.rounds import RoundService
+from tracker.services import Services
+from ui.report_preview import PdfPagePainter, ReportDialog, preview_dialog
+
+
+@pytest.fixture
+def dialog(qtbot, services: Services) -> ReportDialog:  # type: ignore[no-untyped-def]
+    RoundService(services.store).create("2021年第3季度", date(2021, 9, 30))
+    made = ReportDialog(
+        ReportService(services.store),
+        RoundService(services.store),
+        services.units,
+        today=services.store.clock.today(),
+    )
+    qtbot.addWidget(made)
+    return made
+
+
+def ledger_pdf(services: Services) -> bytes:
+    report = ReportService(services.store).build(ReportRequest("ledger"))
+    report.blocks = report.blocks * 8  # a few pages
+    return pdf_bytes(report)
+
+
+def test_preview_paints_every_page_on_the_printer(
+    qtbot, services: Services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    pdf = ledger_pdf(services)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert pages >= 2
+    painter = PdfPagePainter(pdf)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    painter.setup(printer)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    painter.paint(printer)
+    assert painter.painted == pages
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == pages
+    box = printed.pages[0].mediabox
+    assert box.width > box.height  # the ledger is landscape
+
+
+def test_preview_dialog_opens_and_paints_the_pages(
+    qtbot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    pdf = ledger_pdf(services)
+    seen: list[int] = []
+
+    def fake_exec(self: QPrintPreviewDialog) -> int:
+        self.show()
+        qtbot.waitUntil(lambda: self.pdf_pages.painted == self.property("pages"), timeout=10000)
+        seen.append(self.pdf_pages.painted)
+        self.close()
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    dialog = preview_dialog(pdf)
+    qtbot.addWidget(dialog)
+    dialog.exec()
+    assert seen == [dialog.property("pages")] and seen[0] >= 2
+
+
+def test_dialog_saves_pdf_and_word_off_the_gui_thread(
+    qtbot, dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    for suffix, button in ((".pdf", dialog.save_pdf), (".docx", dialog.save_docx)):
+        target = tmp_path / f"通报{suffix}"
+        monkeypatch.setattr(dialog, "choose_file", lambda _s, t=target: t)
+        with qtbot.waitSignal(dialog.saved, timeout=20000) as saved:
+            button.click()
+            assert not button.isEnabled()  # busy while the worker runs
+        assert saved.args == [str(target)] and target.stat().st_size > 1000
+        assert button.isEnabled()
+
+
+def test_dialog_preview_and_user_errors(
+    qtbot, dialog: ReportDialog, monkeypatch: pytest.MonkeyPatch, messages: list[tuple[str, str]]
+) -> None:  # type: ignore[no-untyped-def]
+    opened: list[int] = []
+    monkeypatch.setattr(
+        QPrintPreviewDialog, "exec", lambda self: opened.append(self.property("pages")) or 0
+    )
+    dialog.kind.setCurrentIndex(dialog.kind.findData("unit"))
+    dialog.unit.setCurrentText("公安厅")
+    dialog.preview.click()
+    qtbot.waitUntil(lambda: opened == [1], timeout=20000)
+    assert dialog.last_pdf is not None and dialog.last_pdf.startswith(b"%PDF")
+
+    dialog.kind.setCurrentIndex(dialog.kind.findData("chaser"))
+    dialog.unit.setCurrentText("")
+    dialog.preview.click()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+    assert messages[0][0] == "warning" and "for one unit" in messages[0][1]
+    assert opened == [1] and dialog.preview.isEnabled()

@@ -1,0 +1,289 @@
+"""Printing reports from the window: choose a report, save it as PDF or Word, or preview and print.
+
+The PDF is the one layout: the print preview shows its pages, rendered with
+pdfium at the printer's resolution, so paper and file look the same.
+Gathering the figures and laying out the pages can take seconds on a big
+database, so it runs on a worker thread (``QThreadPool``); the dialog stays
+responsive and only the finished bytes come back to the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pypdfium2  # type: ignore[import-untyped]
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from importers.reports.model import ReportDocument
+from tracker.errors import UserError
+from tracker.reports import KINDS, REPLY_DAYS, ReportRequest, ReportService, save_report
+from tracker.rounds import RoundService
+from tracker.units import UnitService
+from ui.messages import warn
+
+translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
+MAX_DPI = 300
+"""Pages are rendered at most this finely: enough for print, bounded memory at 1200 dpi."""
+
+
+class PdfPagePainter:
+    """Paints a PDF's pages onto a printer (the preview's or a real one), one per sheet."""
+
+    def __init__(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        self.painted = 0
+
+    def page_count(self) -> int:
+        doc = pypdfium2.PdfDocument(self.pdf)
+        try:
+            return len(doc)
+        finally:
+            doc.close()
+
+    def setup(self, printer: QPrinter) -> None:
+        """A4, no extra margins (the PDF has its own), orientation of the first page."""
+        doc = pypdfium2.PdfDocument(self.pdf)
+        try:
+            width, height = doc[0].get_size()
+        finally:
+            doc.close()
+        orientation = (
+            QPageLayout.Orientation.Landscape
+            if width > height
+            else QPageLayout.Orientation.Portrait
+        )
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(orientation)
+        printer.setFullPage(True)
+
+    def paint(self, printer: QPrinter) -> None:
+        self.painted = 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            log.warning("cannot paint on the printer")
+            return
+        doc = pypdfium2.PdfDocument(self.pdf)
+        try:
+            target = printer.paperRect(QPrinter.Unit.DevicePixel).toRect()
+            dpi = min(printer.resolution(), MAX_DPI)
+            for index in range(len(doc)):
+                if index:
+                    printer.newPage()
+                bitmap = doc[index].render(scale=dpi / 72, rev_byteorder=True)
+                image = QImage(
+                    bitmap.buffer,
+                    bitmap.width,
+                    bitmap.height,
+                    bitmap.stride,
+                    QImage.Format.Format_RGB888,
+                ).copy()
+                painter.drawImage(target, image)
+                self.painted += 1
+        finally:
+            doc.close()
+            painter.end()
+
+
+def preview_dialog(pdf: bytes, parent: QWidget | None = None) -> QPrintPreviewDialog:
+    """A print preview of ``pdf``, ready to ``exec()``; the clerk prints from it."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    pages = PdfPagePainter(pdf)
+    pages.setup(printer)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(translate("ReportDialog", "Print preview"))
+    dialog.paintRequested.connect(pages.paint)
+    dialog.setProperty("pages", pages.page_count())
+    # The dialog only points at these: Python must keep them alive as long as it lives.
+    dialog.pdf_pages = pages  # type: ignore[attr-defined]
+    dialog.pdf_printer = printer  # type: ignore[attr-defined]
+    return dialog
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    """Runs ``work`` on a pool thread and reports back through queued signals."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # handed to the GUI thread, which decides what to show
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+KIND_LABELS = {
+    "bulletin": "Progress bulletin (工作进展情况通报)",
+    "unit": "Unit task list (单位任务清单)",
+    "chaser": "Chaser notice (催办单)",
+    "ledger": "Work ledger (工作台账)",
+}
+
+
+class ReportDialog(QDialog):
+    """Choose a report and its options; save it as PDF or Word, or preview and print it."""
+
+    saved = Signal(str)
+    """A report file was written (its path)."""
+
+    def __init__(
+        self,
+        reports: ReportService,
+        rounds: RoundService,
+        units: UnitService,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.reports = reports
+        self.pool = QThreadPool.globalInstance()
+        self.jobs: list[_Job] = []
+        self.last_pdf: bytes | None = None
+        self.setWindowTitle(self.tr("Print a report"))
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(translate("ReportDialog", KIND_LABELS[kind]), kind)
+        self.round = QComboBox()
+        for r in reversed(rounds.list()):
+            self.round.addItem(f"{r.name}（{r.as_of:%Y-%m-%d}）", r.name)
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.addItem("", None)
+        for u in units.list():
+            if u.assigned:
+                self.unit.addItem(u.name, u.name)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("Optional paragraph for the bulletin"))
+        self.reply_by = QDateEdit()
+        self.reply_by.setCalendarPopup(True)
+        start = (today or date.today()).toordinal() + REPLY_DAYS
+        self.reply_by.setDate(QDate(date.fromordinal(start)))
+        form = QFormLayout()
+        form.addRow(self.tr("Report"), self.kind)
+        form.addRow(self.tr("Round"), self.round)
+        form.addRow(self.tr("Unit"), self.unit)
+        form.addRow(self.tr("Reply by"), self.reply_by)
+        form.addRow(self.tr("Note"), self.note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_pdf = self._button(self.tr("Save as PDF…"), lambda: self._save(".pdf"))
+        self.save_docx = self._button(self.tr("Save as Word…"), lambda: self._save(".docx"))
+        self.preview = self._button(self.tr("Print preview…"), self._preview)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(self._enable)
+        self._enable()
+
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+        button.clicked.connect(slot)
+        return button
+
+    def _enable(self) -> None:
+        kind = self.kind.currentData()
+        self.round.setEnabled(kind in ("bulletin", "ledger"))
+        self.unit.setEnabled(kind != "bulletin")
+        self.note.setEnabled(kind == "bulletin")
+        self.reply_by.setEnabled(kind == "chaser")
+
+    def request(self) -> ReportRequest:
+        unit = self.unit.currentText().strip() or None
+        return ReportRequest(
+            kind=self.kind.currentData(),
+            round_name=self.round.currentData(),
+            unit=unit,
+            note=self.note.toPlainText(),
+            reply_by=self.reply_by.date().toPython(),  # type: ignore[arg-type]
+        )
+
+    def build(self) -> ReportDocument:
+        return self.reports.build(self.request())
+
+    # -- running off the GUI thread ----------------------------------------------------------
+    def run(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        for button in (self.save_pdf, self.save_docx, self.preview):
+            button.setEnabled(False)
+        job = _Job(work)
+        job.setAutoDelete(False)
+        self.jobs.append(job)
+        job.signals.done.connect(lambda result: self._finish(job, then, result))
+        job.signals.failed.connect(lambda exc: self._finish(job, self._failed, exc))
+        self.pool.start(job)
+
+    def _finish(self, job: _Job, then: Callable[[Any], None], value: Any) -> None:
+        self.jobs.remove(job)
+        for button in (self.save_pdf, self.save_docx, self.preview):
+            button.setEnabled(True)
+        then(value)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            warn(self, exc.message)
+            return
+        raise exc  # a bug: the crash hook logs it
+
+    def choose_file(self, suffix: str) -> Path | None:
+        kinds = {".pdf": self.tr("PDF (*.pdf)"), ".docx": self.tr("Word (*.docx)")}
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), "", kinds[suffix])
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+
+    def _save(self, suffix: str) -> None:
+        path = self.choose_file(suffix)
+        if path is None:
+            return
+        request = self.request()
+        self.run(
+            lambda: save_report(self.reports.build(request), path),
+            lambda _pages: self.saved.emit(str(path)),
+        )
+
+    def _preview(self) -> None:
+        from importers.reports.pdf import pdf_bytes
+
+        request = self.request()
+
+        def work() -> bytes:
+            from importers.reports.fonts import ReportFontError
+
+            try:
+                return pdf_bytes(self.reports.build(request))
+            except ReportFontError as exc:
+                raise UserError(str(exc)) from None
+
+        self.run(work, self.show_preview)
+
+    def show_preview(self, pdf: bytes) -> None:
+        self.last_pdf = pdf
+        preview_dialog(pdf, self).exec()

@@ -56,6 +56,8 @@ def document_label(doc: DocumentInfo) -> str:
 
 class FilterBar(QWidget):
     changed = Signal()
+    browsing_changed = Signal()
+    """The clerk picked a document or unit here, not in the navigator."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +114,8 @@ class FilterBar(QWidget):
 
     def _connect(self) -> None:
         self.document.currentIndexChanged.connect(self._document_changed)
+        for combo in (self.document, self.unit):
+            combo.activated.connect(self.browsing_changed)  # activated: only by hand
         for combo in (self.unit, self.status):
             combo.currentIndexChanged.connect(self.changed)
         self.overdue.toggled.connect(self.changed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelection, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -139,6 +139,13 @@ class Navigator(QTreeView):
             self.expand(self.nav_model.units_root.index())
             if chosen is not None:
                 self._select(chosen)
+
+    def forget_choice(self) -> None:
+        """The filters were changed elsewhere: highlight nothing, so any entry can be picked."""
+        with QSignalBlocker(self.selectionModel()):
+            self.selectionModel().clearSelection()
+            self.setCurrentIndex(QModelIndex())
+        self.viewport().update()
 
     def current_target(self) -> Target:
         index = self.currentIndex()

@@ -169,57 +169,57 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="70" />
+        <location filename="../../ui/filter_bar.py" line="72" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="73" />
+        <location filename="../../ui/filter_bar.py" line="75" />
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="74" />
+        <location filename="../../ui/filter_bar.py" line="76" />
         <source>Due within</source>
         <translation>到期在</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="78" />
+        <location filename="../../ui/filter_bar.py" line="80" />
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="81" />
+        <location filename="../../ui/filter_bar.py" line="83" />
         <source>Search measures and units…</source>
         <translation>搜索措施或单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="87" />
+        <location filename="../../ui/filter_bar.py" line="89" />
         <source>Show the whole document again</source>
         <translation>重新显示整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="100" />
+        <location filename="../../ui/filter_bar.py" line="102" />
         <source>Document:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="104" />
+        <location filename="../../ui/filter_bar.py" line="106" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="106" />
+        <location filename="../../ui/filter_bar.py" line="108" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="132" />
+        <location filename="../../ui/filter_bar.py" line="136" />
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="144" />
+        <location filename="../../ui/filter_bar.py" line="148" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
@@ -336,32 +336,32 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>督办台账 · Measure Tracker
 
 Follows every responsible unit's progress on every measure of a policy document.
@@ -474,6 +474,79 @@ Database: {0}</source>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/report_preview.py" line="112" />
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="170" />
+        <source>Print a report</source>
+        <translation>打印报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="184" />
+        <source>Optional paragraph for the bulletin</source>
+        <translation>通报中的补充说明（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="190" />
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="191" />
+        <source>Round</source>
+        <translation>调度轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="192" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="193" />
+        <source>Reply by</source>
+        <translation>报送时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="194" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="196" />
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="197" />
+        <source>Save as Word…</source>
+        <translation>保存为 Word…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="198" />
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="255" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="255" />
+        <source>Word (*.docx)</source>
+        <translation>Word 文件 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="256" />
+        <source>Save report</source>
+        <translation>保存报表</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <location filename="../../ui/labels.py" line="51" />
@@ -494,37 +567,37 @@ Database: {0}</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="39" />
+        <location filename="../../ui/settings_dialog.py" line="40" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42" />
+        <location filename="../../ui/settings_dialog.py" line="43" />
         <source>Shared by everyone using this database. Default: {0} days.</source>
         <translation>使用本数据库的所有人共用此设置。默认 {0} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50" />
+        <location filename="../../ui/settings_dialog.py" line="51" />
         <source>A new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59" />
+        <location filename="../../ui/settings_dialog.py" line="61" />
         <source>Due soon (临期) means within:</source>
         <translation>临期是指距完成时限不超过：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60" />
+        <location filename="../../ui/settings_dialog.py" line="62" />
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62" />
+        <location filename="../../ui/settings_dialog.py" line="64" />
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63" />
+        <location filename="../../ui/settings_dialog.py" line="65" />
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
@@ -686,17 +759,17 @@ Database: {0}</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="138" />
+        <location filename="../../ui/units_dialog.py" line="139" />
         <source>Merge units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="139" />
+        <location filename="../../ui/units_dialog.py" line="140" />
         <source>Merge {0} into:</source>
         <translation>将 {0} 合并到：</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="147" />
+        <location filename="../../ui/units_dialog.py" line="148" />
         <source>Merge {0} into {1}?
 
 {0} becomes another name of {1}; its assignments and their history move to {1}. This cannot be undone.</source>
@@ -705,12 +778,12 @@ Database: {0}</source>
 {0} 将成为 {1} 的别名，其分工及进展记录全部转到 {1}。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="162" />
+        <location filename="../../ui/units_dialog.py" line="163" />
         <source>Add alias</source>
         <translation>添加别名</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="162" />
+        <location filename="../../ui/units_dialog.py" line="163" />
         <source>Another name of {0}:</source>
         <translation>{0} 的另一名称：</translation>
     </message>
@@ -718,122 +791,122 @@ Database: {0}</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window_actions.py" line="61" />
+        <location filename="../../ui/window_actions.py" line="64" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="64" />
+        <location filename="../../ui/window_actions.py" line="67" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="69" />
+        <location filename="../../ui/window_actions.py" line="72" />
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="71" />
+        <location filename="../../ui/window_actions.py" line="74" />
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="73" />
+        <location filename="../../ui/window_actions.py" line="76" />
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="75" />
+        <location filename="../../ui/window_actions.py" line="78" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="78" />
+        <location filename="../../ui/window_actions.py" line="81" />
         <source>Set status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="79" />
+        <location filename="../../ui/window_actions.py" line="82" />
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="80" />
+        <location filename="../../ui/window_actions.py" line="83" />
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="81" />
+        <location filename="../../ui/window_actions.py" line="84" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="83" />
+        <location filename="../../ui/window_actions.py" line="86" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="85" />
+        <location filename="../../ui/window_actions.py" line="88" />
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="86" />
+        <location filename="../../ui/window_actions.py" line="89" />
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="87" />
+        <location filename="../../ui/window_actions.py" line="90" />
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="88" />
+        <location filename="../../ui/window_actions.py" line="91" />
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="89" />
+        <location filename="../../ui/window_actions.py" line="92" />
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="90" />
+        <location filename="../../ui/window_actions.py" line="93" />
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="92" />
+        <location filename="../../ui/window_actions.py" line="95" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="99" />
+        <location filename="../../ui/window_actions.py" line="102" />
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="131" />
+        <location filename="../../ui/window_actions.py" line="134" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="136" />
+        <location filename="../../ui/window_actions.py" line="139" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="145" />
+        <location filename="../../ui/window_actions.py" line="148" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="150" />
+        <location filename="../../ui/window_actions.py" line="153" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="153" />
+        <location filename="../../ui/window_actions.py" line="156" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>

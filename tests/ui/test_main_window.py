@@ -106,6 +106,20 @@ def test_navigator_units_and_parts_filter_the_table(window: MainWindow) -> None:
     assert shown(window) == ALL
 
 
+def test_choosing_a_unit_by_hand_lets_the_navigator_entry_be_picked_again(
+    window: MainWindow,
+) -> None:
+    units = window.navigator.nav_model.units_root
+    window.navigator.setCurrentIndex(units.child(0, 0).index())  # 自治区公安厅
+    assert len(shown(window)) == 2
+    window.filters.unit.setCurrentIndex(0)
+    window.filters.unit.activated.emit(0)  # as a clerk's choice of "All units" does
+    assert shown(window) == ALL
+    assert not window.navigator.selectionModel().hasSelection()
+    window.navigator.setCurrentIndex(units.child(0, 0).index())
+    assert shown(window) == [("1", "自治区公安厅"), ("2", "自治区公安厅")]
+
+
 def test_detail_pane_shows_the_measure_its_units_and_history(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.table.setCurrentIndex(window.model.index(1, 0))  # measure 1, 自治区公安厅
     window.show_current_detail()

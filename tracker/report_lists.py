@@ -115,11 +115,11 @@ def chaser(
         Table(
             (
                 Column("序号", 30),
-                Column("文件", 122, "left"),
+                Column("文件", 116, "left"),
                 Column("编号", 32),
-                Column("重点任务", 134, "left"),
-                Column("完成时限", 62),
-                Column("情况", 62),
+                Column("重点任务", 128, "left"),
+                Column("完成时限", 72),
+                Column("情况", 64),
             ),
             tuple(
                 (
@@ -133,7 +133,7 @@ def chaser(
                 for i, r in enumerate(listed, start=1)
             ),
         ),
-        Paragraph(""),
+        Paragraph("\u3000", indent=False),  # a blank line before the signature
         Paragraph(office, align="right", indent=False),
         Paragraph(cn_date(today), align="right", indent=False),
     ]

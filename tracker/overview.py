@@ -8,41 +8,80 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Document, Heading, Measure, Unit
 from tracker.documents import DocumentService
 from tracker.errors import InvalidInputError
 from tracker.queries import due_soon_condition, lead_first, overdue_condition
 from tracker.records import AssignmentRow, PartStats, Summary, UnitStats
-from tracker.statuses import FINISHED, Status, derive, is_due_soon, is_overdue
+from tracker.statuses import (
+    FINISHED,
+    STATUS_BY_TEXT,
+    Status,
+    derive,
+    is_due_soon,
+    is_overdue,
+)
 from tracker.store import Store
 from tracker.units import UnitService
 
 
 @dataclass(frozen=True)
 class AssignmentFilter:
+    """What the assignment list shows; every field narrows it, the defaults show everything."""
+
     document: str | None = None
     unit: str | None = None
     status: Status | None = None
     overdue: bool = False
     due_within_days: int | None = None
     search: str = ""
+    heading_id: int | None = None
+    """A part or section of a document (its measures, or the measures of its sections)."""
+    measure_id: int | None = None
+    ids: tuple[int, ...] | None = None
+    """Only these assignments (e.g. the rows to refresh after an edit)."""
 
 
 Part = aliased(Heading)
 Section = aliased(Heading)
+
+_COLUMNS = (
+    Assignment.id,
+    Assignment.role,
+    Assignment.status,
+    Assignment.percent,
+    Assignment.note,
+    Assignment.updated_at,
+    Assignment.updated_by,
+    Assignment.version,
+    Measure.id,
+    Measure.code,
+    Measure.title,
+    Measure.deadline,
+    Measure.deadline_text,
+    Unit.name,
+    Document.id,
+    Document.doc_number,
+    Document.short_title,
+    Part.title,
+    Section.title,
+)
 
 
 class OverviewService:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _base(self) -> Select[Assignment, Measure, Unit, Document, str, str]:
+    def _base(self) -> Select[*tuple[Any, ...]]:
+        """Plain columns only: a list of 100,000 rows must not load every measure's text."""
         return (
-            select(Assignment, Measure, Unit, Document, Part.title, Section.title)
+            select(*_COLUMNS)
             .join(Measure, Assignment.measure_id == Measure.id)
             .join(Unit, Assignment.unit_id == Unit.id)
             .join(Document, Measure.document_id == Document.id)
@@ -56,61 +95,95 @@ class OverviewService:
         today = self.store.clock.today()
         days = self.store.due_soon_days
         with self.store.reading() as session:
-            query = self._base()
-            if wanted.document:
-                document = DocumentService(self.store).find(session, wanted.document)
-                assert document is not None
-                query = query.where(Measure.document_id == document.id)
-            if wanted.unit:
-                query = query.where(
-                    Assignment.unit_id == UnitService(self.store).find(session, wanted.unit).id
-                )
-            if wanted.status:
-                query = query.where(Assignment.status == wanted.status.value)
-            if wanted.overdue:
-                query = query.where(overdue_condition(today))
-            if wanted.due_within_days is not None:
-                if wanted.due_within_days < 0:
-                    raise InvalidInputError("the number of days cannot be negative")
-                query = query.where(due_soon_condition(today, wanted.due_within_days))
-            if wanted.search.strip():
-                needle = f"%{wanted.search.strip()}%"
-                query = query.where(
-                    or_(
-                        Measure.title.like(needle),
-                        Measure.text.like(needle),
-                        Unit.name.like(needle),
-                        Measure.code == wanted.search.strip(),
-                    )
-                )
+            query = self._filtered(session, self._base(), wanted, today)
             query = query.order_by(Document.id, Measure.position, lead_first(), Unit.id)
-            rows = []
-            for a, m, u, d, part, section in session.execute(query):
-                status = Status(a.status)
-                rows.append(
-                    AssignmentRow(
-                        id=a.id,
-                        document_id=d.id,
-                        doc_label=d.doc_number or d.short_title,
-                        measure_id=m.id,
-                        code=m.code,
-                        title=m.title,
-                        part=part,
-                        section=section,
-                        unit=u.name,
-                        role=a.role,
-                        status=status,
-                        state=derive(status, m.deadline, today, days),
-                        percent=a.percent,
-                        note=a.note,
-                        deadline=m.deadline,
-                        deadline_text=m.deadline_text,
-                        updated_at=a.updated_at,
-                        updated_by=a.updated_by,
-                        version=a.version,
-                    )
+            return [
+                AssignmentRow(
+                    id=aid,
+                    document_id=doc_id,
+                    doc_label=number or short,
+                    measure_id=measure_id,
+                    code=code,
+                    title=title,
+                    part=part,
+                    section=section,
+                    unit=unit,
+                    role=role,
+                    status=STATUS_BY_TEXT[status],
+                    state=derive(STATUS_BY_TEXT[status], deadline, today, days),
+                    percent=percent,
+                    note=note,
+                    deadline=deadline,
+                    deadline_text=deadline_text,
+                    updated_at=updated_at,
+                    updated_by=updated_by,
+                    version=version,
                 )
-            return rows
+                for (
+                    aid,
+                    role,
+                    status,
+                    percent,
+                    note,
+                    updated_at,
+                    updated_by,
+                    version,
+                    measure_id,
+                    code,
+                    title,
+                    deadline,
+                    deadline_text,
+                    unit,
+                    doc_id,
+                    number,
+                    short,
+                    part,
+                    section,
+                ) in session.connection().execute(query)
+            ]
+
+    def _filtered(
+        self,
+        session: Session,
+        query: Select[*tuple[Any, ...]],
+        wanted: AssignmentFilter,
+        today: date,
+    ) -> Select[*tuple[Any, ...]]:
+        if wanted.document:
+            document = DocumentService(self.store).find(session, wanted.document)
+            assert document is not None
+            query = query.where(Measure.document_id == document.id)
+        if wanted.unit:
+            unit = UnitService(self.store).find(session, wanted.unit)
+            query = query.where(Assignment.unit_id == unit.id)
+        if wanted.status:
+            query = query.where(Assignment.status == wanted.status.value)
+        if wanted.overdue:
+            query = query.where(overdue_condition(today))
+        if wanted.due_within_days is not None:
+            if wanted.due_within_days < 0:
+                raise InvalidInputError("the number of days cannot be negative")
+            query = query.where(due_soon_condition(today, wanted.due_within_days))
+        if wanted.heading_id is not None:
+            query = query.where(
+                or_(Measure.part_id == wanted.heading_id, Measure.section_id == wanted.heading_id)
+            )
+        if wanted.measure_id is not None:
+            query = query.where(Measure.id == wanted.measure_id)
+        if wanted.ids is not None:
+            query = query.where(Assignment.id.in_(wanted.ids))
+        needle = wanted.search.strip()
+        if needle:
+            like = f"%{needle}%"
+            query = query.where(
+                or_(
+                    Measure.title.like(like),
+                    Measure.text.like(like),
+                    Unit.name.like(like),
+                    Measure.code == needle,
+                )
+            )
+        return query
 
     def summary(self, document: str | None = None) -> Summary:
         today = self.store.clock.today()

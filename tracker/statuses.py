@@ -66,13 +66,18 @@ def is_due_soon(status: Status, deadline: date | None, today: date, days: int) -
     )
 
 
+STATUS_BY_TEXT: dict[str, Status] = {s.value: s for s in Status}
+"""Stored text → Status, without the cost of an Enum call per row of a long list."""
+_AS_DERIVED: dict[Status, Derived] = {s: Derived(s.value) for s in Status}
+
+
 def derive(status: Status, deadline: date | None, today: date, due_soon_days: int) -> Derived:
     """What a clerk sees for one assignment today."""
     if is_overdue(status, deadline, today):
         return Derived.OVERDUE
     if is_due_soon(status, deadline, today, due_soon_days):
         return Derived.DUE_SOON
-    return Derived(status.value)
+    return _AS_DERIVED[status]
 
 
 def measure_status(statuses: Iterable[Status]) -> Status | None:

@@ -22,7 +22,14 @@ from importers.policy.errors import PolicyReadError
 from importers.policy.parser import parse_file
 from importers.policy.units import canonical_unit
 from tracker.errors import AmbiguousError, NotFoundError, UserError
-from tracker.records import DocumentInfo, ImportOutcome, MeasureChange
+from tracker.records import (
+    DocumentInfo,
+    FieldDiff,
+    ImportOutcome,
+    MeasureChange,
+    OutlineDocument,
+    OutlineHeading,
+)
 from tracker.statuses import Status
 from tracker.store import Store
 from tracker.units import UnitResolver, alias_map
@@ -61,6 +68,29 @@ class DocumentService:
                 _info(d, counts.get(d.id, 0))
                 for d in session.scalars(select(Document).order_by(Document.id))
             ]
+
+    def outline(self) -> tuple[OutlineDocument, ...]:
+        """Every document with its parts and sections, in document order."""
+        with self.store.reading() as session:
+            docs = list(session.scalars(select(Document).order_by(Document.id)))
+            headings = list(session.scalars(select(Heading).order_by(Heading.position)))
+        sections: dict[int, list[OutlineHeading]] = {}
+        for h in headings:
+            if h.parent_id is not None:
+                sections.setdefault(h.parent_id, []).append(OutlineHeading(h.id, h.number, h.title))
+        parts: dict[int, list[OutlineHeading]] = {}
+        for h in headings:
+            if h.parent_id is None:
+                children = tuple(sections.get(h.id, ()))
+                parts.setdefault(h.document_id, []).append(
+                    OutlineHeading(h.id, h.number, h.title, children)
+                )
+        return tuple(
+            OutlineDocument(
+                d.id, d.doc_number or d.short_title, d.title, tuple(parts.get(d.id, ()))
+            )
+            for d in docs
+        )
 
     def find(self, session: Session, text: str | None) -> Document | None:
         """The document a user means: its id, number, or a piece of its title; None for all."""
@@ -322,12 +352,18 @@ def _diff(session: Session, stored: Document, doc: ParsedDocument) -> list[Measu
             changes.append(MeasureChange(parsed.code, "added", (parsed.title,)))
             continue
         details: list[str] = []
+        fields: list[FieldDiff] = []
         if measure.title != parsed.title:
             details.append(f"title: {measure.title} → {parsed.title}")
+            fields.append(FieldDiff("title", measure.title, parsed.title))
         elif measure.text != parsed.text:
             details.append("text changed")
+            fields.append(FieldDiff("text", measure.text, parsed.text))
         if measure.deadline != parsed.deadline:
             details.append(f"deadline: {measure.deadline} → {parsed.deadline}")
+            fields.append(
+                FieldDiff("deadline", str(measure.deadline or ""), str(parsed.deadline or ""))
+            )
         before = {a.unit.name for a in measure.assignments if a.active}
         after = {canonical_unit(u, aliases) for u in parsed.units}
         after = {aliases.get(u, u) for u in after}
@@ -335,8 +371,9 @@ def _diff(session: Session, stored: Document, doc: ParsedDocument) -> list[Measu
             added = "、".join(sorted(after - before))
             removed = "、".join(sorted(before - after))
             details.append(f"units: +[{added}] -[{removed}]")
+            fields.append(FieldDiff("units", removed, added))
         if details:
-            changes.append(MeasureChange(parsed.code, "changed", tuple(details)))
+            changes.append(MeasureChange(parsed.code, "changed", tuple(details), tuple(fields)))
     changes.extend(MeasureChange(code, "removed", (m.title,)) for code, m in old.items())
     return changes
 

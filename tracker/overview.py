@@ -16,9 +16,16 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Document, Heading, Measure, Unit
 from tracker.documents import DocumentService
-from tracker.errors import InvalidInputError
+from tracker.errors import InvalidInputError, NotFoundError
 from tracker.queries import due_soon_condition, lead_first, overdue_condition
-from tracker.records import AssignmentRow, PartStats, Summary, UnitStats
+from tracker.records import (
+    AssignmentRow,
+    MeasureDetail,
+    MilestoneInfo,
+    PartStats,
+    Summary,
+    UnitStats,
+)
 from tracker.statuses import (
     FINISHED,
     STATUS_BY_TEXT,
@@ -184,6 +191,32 @@ class OverviewService:
                 )
             )
         return query
+
+    def measure(self, measure_id: int) -> MeasureDetail:
+        """A measure's full text, milestones and every unit's row, for the detail pane."""
+        with self.store.reading() as session:
+            measure = session.get(Measure, measure_id)
+            if measure is None:
+                raise NotFoundError(f"measure {measure_id} no longer exists")
+            document = measure.document
+            part = session.get(Heading, measure.part_id) if measure.part_id else None
+            section = session.get(Heading, measure.section_id) if measure.section_id else None
+            milestones = tuple(MilestoneInfo(m.due_on, m.text) for m in measure.milestones)
+            detail = (
+                measure.id,
+                document.id,
+                document.doc_number or document.short_title,
+                measure.code,
+                measure.title,
+                measure.text,
+                part.title if part else None,
+                section.title if section else None,
+                measure.deadline,
+                measure.deadline_text,
+                measure.standing,
+            )
+        rows = tuple(self.assignments(AssignmentFilter(measure_id=measure_id)))
+        return MeasureDetail(*detail, milestones=milestones, assignments=rows)
 
     def summary(self, document: str | None = None) -> Summary:
         today = self.store.clock.today()

@@ -169,10 +169,19 @@ class ProgressService:
             assignment_id, Change(status=Status.TICKED_OFF), expected_version=expected_version
         )
 
-    def undo_tick_off(self, assignment_id: int) -> int:
+    def undo_tick_off(self, assignment_id: int, *, expected_version: int | None = None) -> int:
         """Return a ticked-off assignment to the status it had before it was ticked off."""
         with self.store.transaction() as session:
             assignment = session.get(Assignment, assignment_id)
+            if (
+                assignment is not None
+                and expected_version is not None
+                and assignment.version != expected_version
+            ):
+                raise StaleEditError(
+                    f"{assignment.unit.name} / measure {assignment.measure.code} was changed "
+                    "meanwhile; reload and try again"
+                )
             if assignment is None or assignment.status != Status.TICKED_OFF:
                 raise InvalidInputError("this assignment is not ticked off")
             last = session.scalars(

@@ -92,6 +92,61 @@ class MeasureChange:
     code: str
     kind: str  # "added" | "removed" | "changed"
     details: tuple[str, ...] = ()
+    fields: tuple[FieldDiff, ...] = ()
+    """The same differences as data, for a window to word in the user's language."""
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    """One field of a measure that a revision changes: ``title``, ``text``, ``deadline``,
+    ``units`` (old/new: the added and removed unit names joined by 、)."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class MilestoneInfo:
+    due_on: date
+    text: str
+
+
+@dataclass(frozen=True)
+class MeasureDetail:
+    """Everything the detail pane shows about one measure."""
+
+    id: int
+    document_id: int
+    doc_label: str
+    code: str
+    title: str
+    text: str
+    part: str | None
+    section: str | None
+    deadline: date | None
+    deadline_text: str | None
+    standing: bool
+    milestones: tuple[MilestoneInfo, ...]
+    assignments: tuple[AssignmentRow, ...]
+
+
+@dataclass(frozen=True)
+class OutlineHeading:
+    id: int
+    number: int
+    title: str
+    sections: tuple[OutlineHeading, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutlineDocument:
+    """A document's heading tree, for the navigator."""
+
+    id: int
+    label: str
+    title: str
+    parts: tuple[OutlineHeading, ...]
 
 
 @dataclass

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import migrate
-from db.engine import database_url, make_engine, make_session_factory
+from db.engine import database_url, make_engine, make_session_factory, sqlite_path
 from db.models import Setting
 from tracker.errors import UserError
 from tracker.statuses import DEFAULT_DUE_SOON_DAYS
@@ -66,8 +66,9 @@ class Store:
             backup = migrate.upgrade(engine)
         except migrate.DatabaseTooNewError as exc:
             engine.dispose()
+            where = sqlite_path(url) or engine.url.render_as_string(hide_password=True)
             raise UserError(
-                f"The database {engine.url.render_as_string(hide_password=True)} was made by a "
+                f"The database {where} was made by a "
                 f"newer version of this application (schema {exc.args[0]}); "
                 "please update the application."
             ) from None

@@ -111,3 +111,39 @@ def _status(text: str):  # type: ignore[no-untyped-def]
     from tracker.statuses import Status
 
     return Change(status=Status(text))
+
+
+def test_outline_and_measure_detail(services: Services) -> None:
+    services.documents.import_parsed(sample_document(), source())
+    [doc] = services.documents.outline()
+    assert doc.label == "宁政办〔2021〕9号"
+    assert [(p.number, p.title, [s.title for s in p.sections]) for p in doc.parts] == [
+        (1, "营造公平竞争市场环境", ["深化商事制度改革"]),
+        (2, "强化组织保障", []),
+    ]
+    section_id = doc.parts[0].sections[0].id
+    rows = services.overview.assignments(AssignmentFilter(heading_id=section_id))
+    assert sorted({r.code for r in rows}) == ["1", "2"]
+    detail = services.overview.measure(rows[3].measure_id)
+    assert (detail.code, detail.part, detail.section, detail.deadline) == (
+        "2",
+        "营造公平竞争市场环境",
+        "深化商事制度改革",
+        date(2021, 7, 10),
+    )
+    assert [(m.due_on, m.text) for m in detail.milestones] == [
+        (date(2021, 7, 10), "2021年7月10日前完成")
+    ]
+    assert [a.unit for a in detail.assignments] == ["自治区公安厅", "宁夏税务局"]
+    only = services.overview.assignments(AssignmentFilter(ids=(rows[0].id,)))
+    assert [r.id for r in only] == [rows[0].id]
+
+
+def test_revision_changes_carry_structured_fields(services: Services) -> None:
+    services.documents.import_parsed(sample_document(), source())
+    revised = sample_document()
+    revised.measures[1] = dataclasses.replace(revised.measures[1], deadline=date(2021, 8, 31))
+    [change] = services.documents.import_parsed(revised, source(sha="e" * 64)).changes
+    assert [(f.field, f.old, f.new) for f in change.fields] == [
+        ("deadline", "2021-07-10", "2021-08-31")
+    ]

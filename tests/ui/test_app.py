@@ -36,7 +36,7 @@ def test_a_database_from_a_newer_version_is_a_message_not_a_traceback(
     assert app_module.open_services(str(path)) is None
     [(kind, text)] = messages
     assert kind == "critical"
-    assert text.startswith("The database sqlite:///")
+    assert text.startswith(f"The database {path.resolve()} was made")
     assert text.endswith(
         "was made by a newer version of this application (schema f00dfeedcafe); "
         "please update the application."

@@ -12,7 +12,7 @@ database value stands in for the exported one.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -342,8 +342,14 @@ class LedgerImporter:
         paths: Iterable[Path],
         round_name: str | None = None,
         expected: list[FilePreview] | None = None,
+        resolutions: Mapping[tuple[int, str], str] | None = None,
     ) -> ApplyResult:
-        """Apply every file that has no rejected row and no conflict, in one transaction."""
+        """Apply every file that has no rejected row and no open conflict, in one transaction.
+
+        ``resolutions`` settles conflicts per (assignment id, field): ``"unit"`` takes
+        the value the unit returned, ``"office"`` keeps the office's; a conflict not
+        settled keeps its file out.
+        """
         files = [self._read(p) for p in ledger_paths(paths)]
         result = ApplyResult()
         now = datetime.now()
@@ -355,6 +361,8 @@ class LedgerImporter:
                 raise InvalidInputError(
                     "the database or the files changed since the preview; preview again"
                 )
+            for preview in previews:
+                _settle(preview, resolutions or {})
             units = {u.name: u.id for u in session.scalars(select(Unit))}
             rounds = {r.name: r.id for r in session.scalars(select(Round))}
             touched: dict[tuple[int, str], str] = {}
@@ -445,6 +453,20 @@ class LedgerImporter:
             for batch in batches:
                 batch.undone_at = datetime.now()
             return [b.file_name for b in batches]
+
+
+def _settle(preview: FilePreview, resolutions: Mapping[tuple[int, str], str]) -> None:
+    """Turn the conflicts a clerk decided into changes (unit's value) or nothing (office's)."""
+    still_open = []
+    for c in preview.conflicts:
+        choice = resolutions.get((c.assignment_id, c.field))
+        if choice == "unit":
+            preview.changed.append(
+                FieldChange(c.assignment_id, c.code, c.unit, c.field, c.office, c.returned)
+            )
+        elif choice != "office":
+            still_open.append(c)
+    preview.conflicts = still_open
 
 
 def _read_file(path: Path) -> LedgerFile | str:

@@ -302,3 +302,22 @@ def test_two_files_changing_the_same_field_are_not_both_applied(
     assert result.skipped == [("b.xlsx", "changes the same fields as a.xlsx; import it on its own")]
     notes = {(r.code, r.unit): r.note for r in office.overview.assignments()}
     assert notes[("1", "自治区公安厅")] == "甲稿"
+
+
+def test_conflicts_settled_by_the_clerk(office: Services, tmp_path: Path) -> None:
+    sent = _export(office, "自治区公安厅", tmp_path)
+    office.progress.record_by_code("1", "自治区公安厅", Change(note="办公室核实"))
+    office.progress.record_by_code("2", "自治区公安厅", Change(note="办公室备注"))
+    back = _edit(sent, {"1/进展情况": "单位：已上线", "2/进展情况": "单位：推进中"})
+    importer = LedgerImporter(office.store)
+    [preview] = importer.preview([back])
+    ids = {c.code: c.assignment_id for c in preview.conflicts}
+    result = importer.apply(
+        [back], resolutions={(ids["1"], "progress"): "unit", (ids["2"], "progress"): "office"}
+    )
+    assert result.applied == [back.name] and result.changes == 1
+    notes = {(r.code, r.unit): r.note for r in office.overview.assignments()}
+    assert (notes[("1", "自治区公安厅")], notes[("2", "自治区公安厅")]) == (
+        "单位：已上线",
+        "办公室备注",
+    )

@@ -14,7 +14,7 @@ from importers.policy.model import (
     ParseWarning,
 )
 from importers.policy.parser import parse_file, parse_lines, parse_text
-from importers.policy.sources import SourceInfo
+from importers.policy.sources import SourceInfo, SourceTable
 from importers.policy.units import canonical_unit, split_units
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "ParsedSection",
     "PolicyReadError",
     "SourceInfo",
+    "SourceTable",
     "canonical_unit",
     "parse_file",
     "parse_lines",

@@ -18,7 +18,7 @@ class Style(IntEnum):
     CN = 0  # 一、
     CN_PAREN = 1  # （一）
     ARABIC = 2  # 1.  1．  1、
-    ARABIC_PAREN = 3  # （1）
+    ARABIC_PAREN = 3  # （1）  1）
     CIRCLED = 4  # ①
 
 
@@ -38,7 +38,7 @@ _MARKER_RE = re.compile(
     rf"^(?:(?P<cn>[{_CN_NUM}]{{1,4}})、"
     rf"|（(?P<cnp>[{_CN_NUM}]{{1,4}})）"
     r"|(?P<ar>\d{1,3})(?:[.．](?![\d])|、)"
-    r"|（(?P<arp>\d{1,3})）"
+    r"|（?(?P<arp>\d{1,3})）"
     r"|(?P<circ>[\u2460-\u2473]))\s*"
 )
 

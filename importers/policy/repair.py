@@ -140,6 +140,8 @@ def _continues(text: str, line: str, last_number: dict[Style, int]) -> bool:
     unbalanced = bracket_depth(text) > 0 or quotes_open(text)
     marker = read_marker(line)
     if marker is not None:
+        if unbalanced and marker.style == Style.ARABIC_PAREN and line[0].isdigit():
+            return True  # ``1）`` closing a bracket the paragraph opened, not a marker
         # A number in sequence opens the next item; any other only after a
         # finished paragraph or a heading (a restart at 1 under a new part).
         if _is_next_item(marker, last_number):

@@ -33,6 +33,12 @@ _ATTACHMENT_LINE_RE = re.compile(r"^附件[0-9一二三四五六七八九十]*[�
 _HEADER_LINE_RE = re.compile(r"^[^，。；：]{2,40}文件$")
 _TITLE_LINE_RE = re.compile(rf"^[^，。；：,;]{{2,80}}(?:{DOC_TYPE_WORDS})$")
 _MARKER_FRAGMENT_RE = re.compile(r"^[0-9一二三四五六七八九十百〇零两（.．、）]{1,6}$")
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-—－–]+ ?\d{1,3} ?[-—－–]+"
+    r"|第 ?\d{1,3} ?页(?:[，,/ ]*共 ?\d{1,3} ?页)?"
+    r"|\d{1,3} ?/ ?\d{1,3})$"
+)
+"""``- 3 -``, ``—3—``, ``第3页 共10页``, ``3/10``: a PDF's page number, not text."""
 _HEADING_MAX = 40
 """A numbered line this short without a full stop reads as a heading."""
 
@@ -66,14 +72,14 @@ def repair_lines(lines: Iterable[str]) -> list[Paragraph]:
 
 
 def _join_marker_fragments(lines: Iterable[str]) -> list[tuple[int, str]]:
-    """Non-empty normalized lines; a numbering marker cut off its line rejoins it.
+    """Non-empty normalized lines without page numbers; a marker cut off its line rejoins it.
 
     A page break inside ``10.`` or ``（一）`` leaves a line such as ``1`` or
     ``（一`` that belongs to the start of the next line, not to the end of the
     paragraph before it.
     """
     numbered = [(n, normalize_line(raw)) for n, raw in enumerate(lines, start=1)]
-    numbered = [(n, line) for n, line in numbered if line]
+    numbered = [(n, line) for n, line in numbered if line and not _PAGE_NUMBER_RE.match(line)]
     joined: list[tuple[int, str]] = []
     index = 0
     while index < len(numbered):

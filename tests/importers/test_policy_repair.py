@@ -43,6 +43,7 @@ def test_normalize_line(raw: str, normalized: str) -> None:
         ("1．推进", Style.ARABIC, 1),
         ("3、清理", Style.ARABIC, 3),
         ("（2）建立", Style.ARABIC_PAREN, 2),
+        ("2）建立", Style.ARABIC_PAREN, 2),
         ("③推进", Style.CIRCLED, 3),
     ],
 )
@@ -154,6 +155,23 @@ class TestRepair:
     )
     def test_section_marker_cut_off_its_line(self, first: str, second: str) -> None:
         assert texts(["二、营造政务环境", first, second]) == ["二、营造政务环境", "（三）优化服务"]
+
+    @pytest.mark.parametrize(
+        "page", ["- 3 -", "—3—", "－ 12 －", "第3页 共10页", "第 3 页", "3/10"]
+    )
+    def test_page_numbers_are_dropped(self, page: str) -> None:
+        lines = [
+            "15.增强供电可靠性。银川市中心区、市区、",
+            "",
+            page,
+            "",
+            "城镇用户年均停电时间压减。",
+        ]
+        assert texts(lines) == ["15.增强供电可靠性。银川市中心区、市区、城镇用户年均停电时间压减。"]
+
+    def test_bracketed_number_split_from_its_bracket(self) -> None:
+        lines = ["（1）推进改革，详见附件（附件", "1）所列清单。", "（2）下一项。"]
+        assert texts(lines) == ["（1）推进改革，详见附件（附件1）所列清单。", "（2）下一项。"]
 
     def test_heading_split_by_page_break(self) -> None:
         assert texts(["（一）深化商事制度改革", "", "（自治区市场监管厅牵头）"]) == [

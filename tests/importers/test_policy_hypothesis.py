@@ -53,16 +53,28 @@ def test_policy_shaped_noise_parses(text: str) -> None:
     assert len({m.code for m in document.measures}) == len(document.measures)
 
 
-@settings(max_examples=100, deadline=None)
+TABLE_CELLS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            *("序号", "重点任务", "牵头单位", "责任单位", "完成时限", "一、甲组", "1"),
+            *("推进改革。", "省财政厅、审计厅", "长期坚持", "2021年底", "尽快", ""),
+        ]
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(
-        st.lists(st.lists(st.text(max_size=12), min_size=1, max_size=6), max_size=6),
+        st.lists(st.lists(TABLE_CELLS, min_size=1, max_size=6), max_size=6),
         max_size=3,
     )
 )
 def test_any_tables_parse(tables: list[list[list[str]]]) -> None:
     sources = [SourceTable(1, tuple(tuple(row) for row in rows)) for rows in tables]
-    parse_lines(["关于甲的通知", "1.甲。（省财政厅负责）"], sources)
+    document = parse_lines(["关于甲的通知", "1.甲。（省财政厅负责）"], sources)
+    assert len({m.code for m in document.measures}) == len(document.measures)
 
 
 def without_marker(line: str) -> str:

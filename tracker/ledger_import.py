@@ -394,10 +394,23 @@ class LedgerImporter:
                 session.add(batch)
                 session.flush()
                 origin = Provenance(f"台账 {preview.file}", batch.round_id, batch.id)
-                for assignment_id, change in _group(preview.changed).items():
-                    self.progress.record(
-                        assignment_id, change, source=origin, session=session, flush=False
+                grouped = _group(preview.changed)
+                # Load the rows to change in one query and hold them, so each record()
+                # finds its assignment in the session instead of querying (and flushing).
+                ids = list(grouped)
+                held = [
+                    a
+                    for start in range(0, len(ids), 5000)
+                    for a in session.scalars(
+                        select(Assignment).where(Assignment.id.in_(ids[start : start + 5000]))
                     )
+                ]
+                with session.no_autoflush:
+                    for assignment_id, change in grouped.items():
+                        self.progress.record(
+                            assignment_id, change, source=origin, session=session, flush=False
+                        )
+                del held
                 result.applied.append(preview.file)
                 result.changes += len(preview.changed)
         return result

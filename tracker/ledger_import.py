@@ -33,13 +33,6 @@ from tracker.store import Store
 from tracker.units import alias_map
 
 FIELDS = ("status", "percent", "progress", "problems", "next_steps")
-_DB_FIELD = {
-    "status": "status",
-    "percent": "percent",
-    "progress": "note",
-    "problems": "problems",
-    "next_steps": "next_steps",
-}
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
@@ -492,15 +485,40 @@ def _read_file(path: Path) -> LedgerFile | str:
 
 
 def _current_assignments(session: Session) -> list[_Current]:
-    rows = session.execute(
-        select(Assignment, Measure.code, Measure.document_id, Unit.name)
+    """The office's values now, as plain columns (no ORM objects: this can be 100k rows)."""
+    rows = session.connection().execute(
+        select(
+            Assignment.id,
+            Assignment.unit_id,
+            Assignment.status,
+            Assignment.percent,
+            Assignment.note,
+            Assignment.problems,
+            Assignment.next_steps,
+            Measure.code,
+            Measure.document_id,
+            Unit.name,
+        )
         .join(Measure, Assignment.measure_id == Measure.id)
         .join(Unit, Assignment.unit_id == Unit.id)
         .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
-    ).all()
+    )
     return [
-        _Current(a.id, code, a.unit_id, unit, doc_id, {f: getattr(a, _DB_FIELD[f]) for f in FIELDS})
-        for a, code, doc_id, unit in rows
+        _Current(
+            aid,
+            code,
+            unit_id,
+            unit,
+            doc_id,
+            {
+                "status": status,
+                "percent": percent,
+                "progress": note,
+                "problems": problems,
+                "next_steps": next_steps,
+            },
+        )
+        for aid, unit_id, status, percent, note, problems, next_steps, code, doc_id, unit in rows
     ]
 
 

@@ -9,9 +9,10 @@ first-run page instead of an empty table.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -29,6 +30,7 @@ from tracker.overview import AssignmentFilter
 from tracker.records import AssignmentRow
 from tracker.services import Services
 from tracker.statuses import Derived
+from ui import ledger_actions
 from ui import settings as keys
 from ui.assignment_model import AssignmentTableModel
 from ui.assignment_source import AssignmentSource
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self.source = AssignmentSource(services.overview, services.progress)
         self.demo_path = default_demo_path()
         self.setWindowTitle(app_title())
+        self.setAcceptDrops(True)
         self.model = AssignmentTableModel(self)
         self.table = AssignmentTable(self.model)
         self.filters = FilterBar()
@@ -230,6 +233,60 @@ class MainWindow(QMainWindow):
         if url.get_backend_name() == "sqlite":
             return url.database or ""
         return url.render_as_string(hide_password=True)
+
+    # -- ledgers and reports ----------------------------------------------------------------
+    def import_ledger_files(self) -> None:
+        self.take_back_ledgers(ledger_actions.choose_ledger_files(self))
+
+    def import_ledger_folder(self) -> None:
+        self.take_back_ledgers(ledger_actions.choose_ledger_folder(self))
+
+    def take_back_ledgers(self, paths: list[Path]) -> None:
+        if ledger_actions.import_ledgers(self, self.services.store, paths):
+            self.reload()
+
+    def export_ledgers(self) -> None:
+        ledger_actions.export_ledgers(self, self.services.store)
+
+    def undo_ledger_import(self) -> None:
+        if ledger_actions.undo_last_import(self, self.services.store):
+            self.reload()
+
+    def show_rounds(self) -> None:
+        ledger_actions.show_rounds(self, self.services.store)
+
+    def print_report(self) -> None:
+        from tracker.reports import ReportService
+        from tracker.rounds import RoundService
+        from ui.report_preview import ReportDialog
+
+        store = self.services.store
+        dialog = ReportDialog(
+            ReportService(store),
+            RoundService(store),
+            self.services.units,
+            self,
+            store.clock.today(),
+        )
+        dialog.exec()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        paths = ledger_actions.dropped_paths(event.mimeData())
+        if ledger_actions.ledger_targets(paths) or ledger_actions.policy_targets(paths):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Ledgers or folders dropped: the import preview; a policy document: its import."""
+        paths = ledger_actions.dropped_paths(event.mimeData())
+        ledgers = ledger_actions.ledger_targets(paths)
+        policies = ledger_actions.policy_targets(paths)
+        if not ledgers and not policies:
+            return
+        event.acceptProposedAction()
+        if ledgers:
+            self.take_back_ledgers(ledgers)
+        elif import_policy_file(self, self.services.documents, policies[0]):
+            self.reload()
 
     # -- settings and help ------------------------------------------------------------------
     def show_units(self) -> None:

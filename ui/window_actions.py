@@ -25,6 +25,10 @@ translate = QCoreApplication.translate
 @dataclass
 class WindowActions:
     import_document: QAction
+    import_ledgers: QAction
+    import_ledger_folder: QAction
+    export_ledgers: QAction
+    print_report: QAction
     open_demo: QAction
     open_database: QAction
     quit: QAction
@@ -34,6 +38,8 @@ class WindowActions:
     tick_off: QAction
     undo_tick_off: QAction
     find: QAction
+    undo_ledger_import: QAction
+    rounds: QAction
     refresh: QAction
     reset_filters: QAction
     reset_columns: QAction
@@ -71,6 +77,18 @@ def build_actions(window: MainWindow) -> WindowActions:
         import_document=_action(
             window, translate("WindowActions", "Import policy document…"), "Ctrl+I"
         ),
+        import_ledgers=_action(
+            window, translate("WindowActions", "Import returned ledgers…"), "Ctrl+L"
+        ),
+        import_ledger_folder=_action(
+            window, translate("WindowActions", "Import a folder of returned ledgers…")
+        ),
+        export_ledgers=_action(
+            window, translate("WindowActions", "Export work ledgers…"), "Ctrl+Shift+E"
+        ),
+        print_report=_action(
+            window, translate("WindowActions", "Print a report…"), QKeySequence.StandardKey.Print
+        ),
         open_demo=_action(window, translate("WindowActions", "Open a demo database")),
         open_database=_action(
             window, translate("WindowActions", "Open database…"), QKeySequence.StandardKey.Open
@@ -82,6 +100,8 @@ def build_actions(window: MainWindow) -> WindowActions:
         tick_off=_action(window, translate("WindowActions", "Tick off"), "Ctrl+T"),
         undo_tick_off=_action(window, translate("WindowActions", "Undo tick off"), "Ctrl+Shift+T"),
         find=_action(window, translate("WindowActions", "Search"), QKeySequence.StandardKey.Find),
+        undo_ledger_import=_action(window, translate("WindowActions", "Undo last ledger import")),
+        rounds=_action(window, translate("WindowActions", "Reporting rounds…")),
         refresh=_action(
             window, translate("WindowActions", "Refresh"), QKeySequence.StandardKey.Refresh
         ),
@@ -96,6 +116,9 @@ def build_actions(window: MainWindow) -> WindowActions:
         ),
     )
     actions.import_document.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+    actions.import_ledgers.setIcon(
+        style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+    )
     actions.tick_off.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
     actions.refresh.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
     actions.tick_off.setToolTip(
@@ -112,6 +135,12 @@ def _connect(window: MainWindow, actions: WindowActions) -> None:
     progress = window.progress_actions
     table = window.table
     actions.import_document.triggered.connect(window.import_document)
+    actions.import_ledgers.triggered.connect(window.import_ledger_files)
+    actions.import_ledger_folder.triggered.connect(window.import_ledger_folder)
+    actions.export_ledgers.triggered.connect(window.export_ledgers)
+    actions.print_report.triggered.connect(window.print_report)
+    actions.undo_ledger_import.triggered.connect(window.undo_ledger_import)
+    actions.rounds.triggered.connect(window.show_rounds)
     actions.open_demo.triggered.connect(window.open_demo)
     actions.open_database.triggered.connect(window.choose_database)
     actions.quit.triggered.connect(window.close)
@@ -132,7 +161,15 @@ def _connect(window: MainWindow, actions: WindowActions) -> None:
 def build_menus(window: MainWindow, actions: WindowActions) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu(translate("WindowActions", "&File"))
-    file_menu.addActions([actions.import_document, actions.open_demo, actions.open_database])
+    file_menu.addAction(actions.import_document)
+    file_menu.addSeparator()
+    file_menu.addActions(
+        [actions.import_ledgers, actions.import_ledger_folder, actions.export_ledgers]
+    )
+    file_menu.addSeparator()
+    file_menu.addAction(actions.print_report)
+    file_menu.addSeparator()
+    file_menu.addActions([actions.open_demo, actions.open_database])
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
@@ -141,9 +178,11 @@ def build_menus(window: MainWindow, actions: WindowActions) -> None:
     edit_menu.addSeparator()
     edit_menu.addActions(actions.selection_actions())
     edit_menu.addSeparator()
+    edit_menu.addAction(actions.undo_ledger_import)
+    edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
     edit_menu.addSeparator()
-    edit_menu.addActions([actions.units_directory, actions.settings])
+    edit_menu.addActions([actions.rounds, actions.units_directory, actions.settings])
 
     view_menu = bar.addMenu(translate("WindowActions", "&View"))
     view_menu.addActions([actions.refresh, actions.reset_filters, actions.reset_columns])
@@ -157,7 +196,7 @@ def build_menus(window: MainWindow, actions: WindowActions) -> None:
     toolbar.setObjectName("main_toolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.setMovable(False)
-    toolbar.addActions([actions.import_document, actions.refresh])
+    toolbar.addActions([actions.import_document, actions.import_ledgers, actions.refresh])
     toolbar.addSeparator()
     toolbar.addActions([actions.undo, actions.redo])
     toolbar.addSeparator()

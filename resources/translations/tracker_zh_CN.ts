@@ -4,62 +4,62 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../ui/assignment_model.py" line="107" />
+        <location filename="../../ui/assignment_model.py" line="107"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="108" />
+        <location filename="../../ui/assignment_model.py" line="108"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="109" />
+        <location filename="../../ui/assignment_model.py" line="109"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="110" />
+        <location filename="../../ui/assignment_model.py" line="110"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="111" />
+        <location filename="../../ui/assignment_model.py" line="111"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="112" />
+        <location filename="../../ui/assignment_model.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="113" />
+        <location filename="../../ui/assignment_model.py" line="113"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="114" />
+        <location filename="../../ui/assignment_model.py" line="114"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="115" />
+        <location filename="../../ui/assignment_model.py" line="115"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="116" />
+        <location filename="../../ui/assignment_model.py" line="116"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="275" />
+        <location filename="../../ui/assignment_model.py" line="275"/>
         <source>Recorded status: {0}</source>
         <translation>登记状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="277" />
+        <location filename="../../ui/assignment_model.py" line="277"/>
         <source>Updated by {0}</source>
         <translation>更新人：{0}</translation>
     </message>
@@ -67,17 +67,17 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/units_dialog.py" line="40" />
+        <location filename="../../ui/units_dialog.py" line="40"/>
         <source>Contact of {0}</source>
         <translation>{0}的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="44" />
+        <location filename="../../ui/units_dialog.py" line="44"/>
         <source>Contact person:</source>
         <translation>联系人：</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="45" />
+        <location filename="../../ui/units_dialog.py" line="45"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../ui/crash.py" line="76" />
+        <location filename="../../ui/crash.py" line="76"/>
         <source>Sorry — something went wrong inside the application. Your data is safe: every change is saved as soon as you make it.
 
 The details were written to
@@ -101,67 +101,67 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="67" />
+        <location filename="../../ui/detail_pane.py" line="67"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="67" />
+        <location filename="../../ui/detail_pane.py" line="67"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="67" />
+        <location filename="../../ui/detail_pane.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="67" />
+        <location filename="../../ui/detail_pane.py" line="67"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="75" />
+        <location filename="../../ui/detail_pane.py" line="75"/>
         <source>Measure text</source>
         <translation>措施原文</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="76" />
+        <location filename="../../ui/detail_pane.py" line="76"/>
         <source>Units of this measure</source>
         <translation>本措施的责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="77" />
-        <source>History of the selected unit's part</source>
+        <location filename="../../ui/detail_pane.py" line="77"/>
+        <source>History of the selected unit&apos;s part</source>
         <translation>所选单位的进展记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="90" />
+        <location filename="../../ui/detail_pane.py" line="90"/>
         <source>No measure selected</source>
         <translation>未选择措施</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="91" />
+        <location filename="../../ui/detail_pane.py" line="91"/>
         <source>Choose a row in the table to see the measure in full.</source>
         <translation>在表格中选择一行，即可在此查看措施全文。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="101" />
+        <location filename="../../ui/detail_pane.py" line="101"/>
         <source>Standing task</source>
         <translation>长期坚持</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="101" />
+        <location filename="../../ui/detail_pane.py" line="101"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="103" />
+        <location filename="../../ui/detail_pane.py" line="103"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="107" />
+        <location filename="../../ui/detail_pane.py" line="107"/>
         <source>Milestones:</source>
         <translation>时间节点：</translation>
     </message>
@@ -169,57 +169,57 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="72" />
+        <location filename="../../ui/filter_bar.py" line="72"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="75" />
+        <location filename="../../ui/filter_bar.py" line="75"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="76" />
+        <location filename="../../ui/filter_bar.py" line="76"/>
         <source>Due within</source>
         <translation>到期在</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="80" />
+        <location filename="../../ui/filter_bar.py" line="80"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="83" />
+        <location filename="../../ui/filter_bar.py" line="83"/>
         <source>Search measures and units…</source>
         <translation>搜索措施或单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="89" />
+        <location filename="../../ui/filter_bar.py" line="89"/>
         <source>Show the whole document again</source>
         <translation>重新显示整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="102" />
+        <location filename="../../ui/filter_bar.py" line="102"/>
         <source>Document:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="106" />
+        <location filename="../../ui/filter_bar.py" line="106"/>
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="108" />
+        <location filename="../../ui/filter_bar.py" line="108"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="136" />
+        <location filename="../../ui/filter_bar.py" line="136"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="148" />
+        <location filename="../../ui/filter_bar.py" line="148"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
@@ -227,22 +227,22 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="21" />
+        <location filename="../../ui/first_run.py" line="21"/>
         <source>Welcome to the Measure Tracker</source>
         <translation>欢迎使用督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="28" />
+        <location filename="../../ui/first_run.py" line="28"/>
         <source>The database is empty. Import a policy document (.txt, .docx or .pdf): its measures, responsible units and deadlines become the table you follow up. Or open a demo database to look around first.</source>
         <translation>数据库中还没有内容。请导入一份政策文件（.txt、.docx 或 .pdf），文件中的措施、责任单位和完成时限将生成督办表格；也可以先打开演示数据库看一看。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="34" />
+        <location filename="../../ui/first_run.py" line="34"/>
         <source>Import a policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="35" />
+        <location filename="../../ui/first_run.py" line="35"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
@@ -250,72 +250,72 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="35" />
+        <location filename="../../ui/import_flow.py" line="35"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="37" />
+        <location filename="../../ui/import_flow.py" line="37"/>
         <source>Policy documents (*.txt *.docx *.pdf);;All files (*)</source>
         <translation>政策文件 (*.txt *.docx *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="46" />
+        <location filename="../../ui/import_flow.py" line="46"/>
         <source>{0} was imported before; nothing changed.</source>
         <translation>{0} 此前已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="50" />
+        <location filename="../../ui/import_flow.py" line="50"/>
         <source>{0} is a revised version of a document already stored.</source>
         <translation>{0} 是一份已存文件的修订版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="53" />
+        <location filename="../../ui/import_flow.py" line="53"/>
         <source>Nothing has been changed yet. These are the differences:</source>
         <translation>目前尚未作任何更改。差异如下：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="57" />
+        <location filename="../../ui/import_flow.py" line="57"/>
         <source>The revision was applied. Progress already recorded is kept.</source>
         <translation>已应用修订，已登记的进展全部保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="60" />
+        <location filename="../../ui/import_flow.py" line="60"/>
         <source>{0} was imported.</source>
         <translation>已导入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="63" />
+        <location filename="../../ui/import_flow.py" line="63"/>
         <source>{0} measures, {1} unit assignments.</source>
         <translation>共 {0} 项措施，{1} 项单位分工。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="68" />
+        <location filename="../../ui/import_flow.py" line="68"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="69" />
+        <location filename="../../ui/import_flow.py" line="69"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="70" />
+        <location filename="../../ui/import_flow.py" line="70"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="78" />
+        <location filename="../../ui/import_flow.py" line="78"/>
         <source>Measures without a responsible unit: {0}</source>
         <translation>未明确责任单位的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="82" />
+        <location filename="../../ui/import_flow.py" line="82"/>
         <source>New units — please check them in the units directory:</source>
         <translation>新出现的单位（请在单位名录中核对）：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="86" />
+        <location filename="../../ui/import_flow.py" line="86"/>
         <source> (similar to {0})</source>
         <translation>（相近：{0}）</translation>
     </message>
@@ -323,48 +323,411 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>ImportOutcomeDialog</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="96" />
+        <location filename="../../ui/import_flow.py" line="96"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="105" />
+        <location filename="../../ui/import_flow.py" line="105"/>
         <source>Accept revision</source>
         <translation>接受修订</translation>
     </message>
 </context>
 <context>
+    <name>LedgerActions</name>
+    <message>
+        <location filename="../../ui/ledger_actions.py" line="65"/>
+        <source>Ledgers are sent out for a reporting round, and there is none yet. Create one now?</source>
+        <translation>台账要按调度轮次下发，目前还没有轮次。现在新建一个吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_actions.py" line="84"/>
+        <source>Import returned work ledgers</source>
+        <translation>导入回收的工作台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_actions.py" line="86"/>
+        <source>Work ledgers (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>工作台账 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_actions.py" line="93"/>
+        <source>Import every ledger in a folder</source>
+        <translation>导入文件夹中的全部台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_actions.py" line="108"/>
+        <source>No work ledger was found there.</source>
+        <translation>那里没有找到工作台账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_actions.py" line="119"/>
+        <source>Undo the last ledger import? Every change it made is taken back (the history keeps both steps).</source>
+        <translation>撤销最近一次台账导入？它所做的全部修改都将撤回（历史记录会保留这两步）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_actions.py" line="131"/>
+        <source>Undoing the last ledger import…</source>
+        <translation>正在撤销最近一次台账导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_actions.py" line="140"/>
+        <source>Undone: {0}</source>
+        <translation>已撤销：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerExport</name>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="76"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerExportDialog</name>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="98"/>
+        <source>Export work ledgers</source>
+        <translation>导出工作台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="104"/>
+        <source>Every unit with assignments ({0})</source>
+        <translation>所有有分工的单位（{0} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="106"/>
+        <source>Only the units ticked below</source>
+        <translation>仅下面勾选的单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="115"/>
+        <source>Also the master ledger (总台账, every unit in one workbook)</source>
+        <translation>同时导出总台账（所有单位在一个工作簿中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="119"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="126"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="131"/>
+        <source>Round</source>
+        <translation>调度轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="132"/>
+        <source>Save in folder</source>
+        <translation>保存到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="146"/>
+        <source>Save the ledgers in</source>
+        <translation>台账保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="163"/>
+        <source>Choose a folder to save the ledgers in.</source>
+        <translation>请选择保存台账的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="166"/>
+        <source>Tick at least one unit, or the master ledger.</source>
+        <translation>请至少勾选一个单位，或勾选总台账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="176"/>
+        <source>Writing work ledgers…</source>
+        <translation>正在生成工作台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="187"/>
+        <source>Stopped: {0} ledgers were written to {1} before you cancelled.</source>
+        <translation>已停止：取消前已有 {0} 份台账保存到 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="189"/>
+        <source>{0} ledgers were written to {1}.</source>
+        <translation>已将 {0} 份台账保存到 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="190"/>
+        <source>Open the folder?</source>
+        <translation>打开该文件夹吗？</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerField</name>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="43"/>
+        <source>Status</source>
+        <translation>完成状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="44"/>
+        <source>Progress</source>
+        <translation>完成进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="45"/>
+        <source>Progress report</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="46"/>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="47"/>
+        <source>Next steps</source>
+        <translation>下一步计划</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerImportDialog</name>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="124"/>
+        <source>Import returned work ledgers</source>
+        <translation>导入回收的工作台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="143"/>
+        <source>Apply</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="162"/>
+        <source>Take the unit&apos;s values for all</source>
+        <translation>全部采用单位填报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="163"/>
+        <source>Keep the office&apos;s values for all</source>
+        <translation>全部保留办公室数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="167"/>
+        <source>The unit and the office both changed these fields:</source>
+        <translation>以下内容单位和办公室都修改过：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="182"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="292"/>
+        <source>Reading returned ledgers…</source>
+        <translation>正在读取回收的台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="210"/>
+        <source>Changes ({0})</source>
+        <translation>修改（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="211"/>
+        <source>Rejected ({0})</source>
+        <translation>退回（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="212"/>
+        <source>Conflicts ({0})</source>
+        <translation>冲突（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="234"/>
+        <source>{0} files read; {1} can be applied now with {2} changes.</source>
+        <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="260"/>
+        <source>Applying the returned ledgers…</source>
+        <translation>正在导入回收的台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="269"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="278"/>
+        <source>{0} files imported with {1} changes.</source>
+        <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="283"/>
+        <source>Not imported:</source>
+        <translation>未导入：</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPreview</name>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="73"/>
+        <source>Cannot import: {0}</source>
+        <translation>无法导入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="75"/>
+        <source>Fix the rejected cells first</source>
+        <translation>请先改正被退回的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="78"/>
+        <source>Decide {0} conflicts</source>
+        <translation>有 {0} 处冲突待定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="80"/>
+        <source>Nothing new</source>
+        <translation>没有新内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="81"/>
+        <source>Ready to apply</source>
+        <translation>可以导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="93"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="94"/>
+        <location filename="../../ui/ledger_preview_models.py" line="132"/>
+        <location filename="../../ui/ledger_preview_models.py" line="165"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="95"/>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="96"/>
+        <source>Changes</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="97"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="99"/>
+        <source>Rejected</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="102"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="104"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="131"/>
+        <location filename="../../ui/ledger_preview_models.py" line="164"/>
+        <source>No.</source>
+        <translation>措施编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="133"/>
+        <location filename="../../ui/ledger_preview_models.py" line="166"/>
+        <source>Field</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="135"/>
+        <source>Old → new</source>
+        <translation>原值 → 新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="146"/>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="147"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="167"/>
+        <source>Sent out</source>
+        <translation>下发时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="168"/>
+        <source>Office now</source>
+        <translation>办公室现值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="170"/>
+        <source>Unit returned</source>
+        <translation>单位填报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="172"/>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="180"/>
+        <source>Undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="181"/>
+        <source>Take the unit&apos;s value</source>
+        <translation>采用单位填报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="182"/>
+        <source>Keep the office&apos;s value</source>
+        <translation>保留办公室数据</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>督办台账 · Measure Tracker
 
-Follows every responsible unit's progress on every measure of a policy document.
+Follows every responsible unit&apos;s progress on every measure of a policy document.
 
 Database: {0}</source>
         <translation>督办台账
@@ -377,7 +740,7 @@ Database: {0}</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="21" />
+        <location filename="../../ui/messages.py" line="21"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
     </message>
@@ -385,32 +748,32 @@ Database: {0}</source>
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../ui/navigator.py" line="59" />
+        <location filename="../../ui/navigator.py" line="59"/>
         <source>Browse</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="59" />
+        <location filename="../../ui/navigator.py" line="59"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="59" />
+        <location filename="../../ui/navigator.py" line="59"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="60" />
+        <location filename="../../ui/navigator.py" line="60"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="61" />
+        <location filename="../../ui/navigator.py" line="61"/>
         <source>Units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="84" />
+        <location filename="../../ui/navigator.py" line="84"/>
         <source>New unit from an import: check its name in the units directory</source>
         <translation>导入时新出现的单位：请在单位名录中核对名称</translation>
     </message>
@@ -418,57 +781,57 @@ Database: {0}</source>
 <context>
     <name>ProgressActions</name>
     <message>
-        <location filename="../../ui/progress_actions.py" line="49" />
+        <location filename="../../ui/progress_actions.py" line="49"/>
         <source>Set status of {0} / {1}</source>
         <translation>设置状态：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="53" />
+        <location filename="../../ui/progress_actions.py" line="53"/>
         <source>Set progress of {0} / {1}</source>
         <translation>设置进度：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="56" />
+        <location filename="../../ui/progress_actions.py" line="56"/>
         <source>Edit progress report of {0} / {1}</source>
         <translation>编辑进展情况：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="70" />
+        <location filename="../../ui/progress_actions.py" line="70"/>
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="71" />
+        <location filename="../../ui/progress_actions.py" line="71"/>
         <source>New status for the {0} selected assignments:</source>
         <translation>所选 {0} 项分工的新状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="80" />
+        <location filename="../../ui/progress_actions.py" line="80"/>
         <source>Set {0} assignments to {1}</source>
         <translation>将 {0} 项分工设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="89" />
+        <location filename="../../ui/progress_actions.py" line="89"/>
         <source>Tick off {0} assignments</source>
         <translation>销号 {0} 项分工</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="103" />
+        <location filename="../../ui/progress_actions.py" line="103"/>
         <source>None of the selected assignments is ticked off.</source>
         <translation>所选分工均未销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="105" />
+        <location filename="../../ui/progress_actions.py" line="105"/>
         <source>Undo tick-off of {0} assignments</source>
         <translation>撤销 {0} 项分工的销号</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="118" />
+        <location filename="../../ui/progress_actions.py" line="118"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="121" />
+        <location filename="../../ui/progress_actions.py" line="121"/>
         <source>Some changes could not be saved; the table now shows the current values.</source>
         <translation>部分修改未能保存，表格已显示当前的最新内容。</translation>
     </message>
@@ -476,72 +839,72 @@ Database: {0}</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_preview.py" line="112" />
+        <location filename="../../ui/report_preview.py" line="112"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="170" />
+        <location filename="../../ui/report_preview.py" line="170"/>
         <source>Print a report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="184" />
+        <location filename="../../ui/report_preview.py" line="184"/>
         <source>Optional paragraph for the bulletin</source>
         <translation>通报中的补充说明（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="190" />
+        <location filename="../../ui/report_preview.py" line="190"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="191" />
+        <location filename="../../ui/report_preview.py" line="191"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="192" />
+        <location filename="../../ui/report_preview.py" line="192"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="193" />
+        <location filename="../../ui/report_preview.py" line="193"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="194" />
+        <location filename="../../ui/report_preview.py" line="194"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="196" />
+        <location filename="../../ui/report_preview.py" line="196"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="197" />
+        <location filename="../../ui/report_preview.py" line="197"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="198" />
+        <location filename="../../ui/report_preview.py" line="198"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="255" />
+        <location filename="../../ui/report_preview.py" line="255"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="255" />
+        <location filename="../../ui/report_preview.py" line="255"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="256" />
+        <location filename="../../ui/report_preview.py" line="256"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
@@ -549,55 +912,103 @@ Database: {0}</source>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../ui/labels.py" line="51" />
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Responsible</source>
         <translation>责任</translation>
     </message>
 </context>
 <context>
+    <name>RoundsDialog</name>
+    <message>
+        <location filename="../../ui/rounds_dialog.py" line="40"/>
+        <source>Round</source>
+        <translation>调度轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rounds_dialog.py" line="41"/>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rounds_dialog.py" line="42"/>
+        <source>Ledgers sent</source>
+        <translation>已下发台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rounds_dialog.py" line="44"/>
+        <source>Ledgers taken back</source>
+        <translation>已回收台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rounds_dialog.py" line="61"/>
+        <source>Reporting rounds</source>
+        <translation>调度轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rounds_dialog.py" line="73"/>
+        <source>Create round</source>
+        <translation>新建轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rounds_dialog.py" line="79"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rounds_dialog.py" line="80"/>
+        <source>Progress as of</source>
+        <translation>进展截至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rounds_dialog.py" line="82"/>
+        <source>New round</source>
+        <translation>新轮次</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="36" />
+        <location filename="../../ui/settings_dialog.py" line="36"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40" />
+        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43" />
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>Shared by everyone using this database. Default: {0} days.</source>
         <translation>使用本数据库的所有人共用此设置。默认 {0} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51" />
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>A new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61" />
+        <location filename="../../ui/settings_dialog.py" line="61"/>
         <source>Due soon (临期) means within:</source>
         <translation>临期是指距完成时限不超过：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62" />
+        <location filename="../../ui/settings_dialog.py" line="62"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64" />
+        <location filename="../../ui/settings_dialog.py" line="64"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65" />
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
@@ -605,42 +1016,42 @@ Database: {0}</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="34"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="35"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36" />
+        <location filename="../../ui/labels.py" line="36"/>
         <source>Ticked off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
+        <location filename="../../ui/labels.py" line="37"/>
         <source>Standing task</source>
         <translation>长期坚持</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
+        <location filename="../../ui/labels.py" line="38"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Due soon</source>
         <translation>临期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
@@ -648,22 +1059,22 @@ Database: {0}</source>
 <context>
     <name>UnitKind</name>
     <message>
-        <location filename="../../ui/labels.py" line="88" />
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89" />
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Local government</source>
         <translation>地方</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90" />
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Collective</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91" />
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -671,57 +1082,57 @@ Database: {0}</source>
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../ui/unit_model.py" line="32" />
+        <location filename="../../ui/unit_model.py" line="32"/>
         <source>Unit</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="33" />
+        <location filename="../../ui/unit_model.py" line="33"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="34" />
+        <location filename="../../ui/unit_model.py" line="34"/>
         <source>Also called</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="35" />
+        <location filename="../../ui/unit_model.py" line="35"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="36" />
+        <location filename="../../ui/unit_model.py" line="36"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="37" />
+        <location filename="../../ui/unit_model.py" line="37"/>
         <source>Assigned</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="38" />
+        <location filename="../../ui/unit_model.py" line="38"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="39" />
+        <location filename="../../ui/unit_model.py" line="39"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="40" />
+        <location filename="../../ui/unit_model.py" line="40"/>
         <source>To check</source>
         <translation>待核</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="87" />
+        <location filename="../../ui/unit_model.py" line="87"/>
         <source>Added by an import under a name never seen before</source>
         <translation>导入时首次出现的单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="104" />
+        <location filename="../../ui/unit_model.py" line="104"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -729,47 +1140,47 @@ Database: {0}</source>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../ui/units_dialog.py" line="60" />
+        <location filename="../../ui/units_dialog.py" line="60"/>
         <source>Units directory</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="68" />
+        <location filename="../../ui/units_dialog.py" line="68"/>
         <source>Find a unit…</source>
         <translation>查找单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="72" />
+        <location filename="../../ui/units_dialog.py" line="72"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="73" />
+        <location filename="../../ui/units_dialog.py" line="73"/>
         <source>Add alias…</source>
         <translation>添加别名…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="74" />
+        <location filename="../../ui/units_dialog.py" line="74"/>
         <source>Contact…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="75" />
+        <location filename="../../ui/units_dialog.py" line="75"/>
         <source>Mark as checked</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="139" />
+        <location filename="../../ui/units_dialog.py" line="139"/>
         <source>Merge units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="140" />
+        <location filename="../../ui/units_dialog.py" line="140"/>
         <source>Merge {0} into:</source>
         <translation>将 {0} 合并到：</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="148" />
+        <location filename="../../ui/units_dialog.py" line="148"/>
         <source>Merge {0} into {1}?
 
 {0} becomes another name of {1}; its assignments and their history move to {1}. This cannot be undone.</source>
@@ -778,12 +1189,12 @@ Database: {0}</source>
 {0} 将成为 {1} 的别名，其分工及进展记录全部转到 {1}。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="163" />
+        <location filename="../../ui/units_dialog.py" line="163"/>
         <source>Add alias</source>
         <translation>添加别名</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="163" />
+        <location filename="../../ui/units_dialog.py" line="163"/>
         <source>Another name of {0}:</source>
         <translation>{0} 的另一名称：</translation>
     </message>
@@ -791,124 +1202,172 @@ Database: {0}</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window_actions.py" line="64" />
+        <location filename="../../ui/window_actions.py" line="70"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="67" />
+        <location filename="../../ui/window_actions.py" line="73"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="72" />
+        <location filename="../../ui/window_actions.py" line="78"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="74" />
+        <location filename="../../ui/window_actions.py" line="81"/>
+        <source>Import returned ledgers…</source>
+        <translation>导入回收台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="84"/>
+        <source>Import a folder of returned ledgers…</source>
+        <translation>导入台账文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="87"/>
+        <source>Export work ledgers…</source>
+        <translation>导出工作台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="90"/>
+        <source>Print a report…</source>
+        <translation>打印报表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="92"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="76" />
+        <location filename="../../ui/window_actions.py" line="94"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="78" />
+        <location filename="../../ui/window_actions.py" line="96"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="81" />
+        <location filename="../../ui/window_actions.py" line="99"/>
         <source>Set status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="82" />
+        <location filename="../../ui/window_actions.py" line="100"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="83" />
+        <location filename="../../ui/window_actions.py" line="101"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="84" />
+        <location filename="../../ui/window_actions.py" line="102"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="86" />
+        <location filename="../../ui/window_actions.py" line="103"/>
+        <source>Undo last ledger import</source>
+        <translation>撤销最近一次台账导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="104"/>
+        <source>Reporting rounds…</source>
+        <translation>调度轮次…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="106"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="88" />
+        <location filename="../../ui/window_actions.py" line="108"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="89" />
+        <location filename="../../ui/window_actions.py" line="109"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="90" />
+        <location filename="../../ui/window_actions.py" line="110"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="91" />
+        <location filename="../../ui/window_actions.py" line="111"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="92" />
+        <location filename="../../ui/window_actions.py" line="112"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="93" />
+        <location filename="../../ui/window_actions.py" line="113"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="95" />
+        <location filename="../../ui/window_actions.py" line="115"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="102" />
+        <location filename="../../ui/window_actions.py" line="125"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="134" />
+        <location filename="../../ui/window_actions.py" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="139" />
+        <location filename="../../ui/window_actions.py" line="176"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="148" />
+        <location filename="../../ui/window_actions.py" line="187"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="153" />
+        <location filename="../../ui/window_actions.py" line="192"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="156" />
+        <location filename="../../ui/window_actions.py" line="195"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <location filename="../../ui/workers.py" line="152"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workers.py" line="164"/>
+        <source>{0} ({1} of {2})</source>
+        <translation>{0}（{1}/{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workers.py" line="171"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
     </message>
 </context>
 </TS>

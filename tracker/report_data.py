@@ -4,7 +4,7 @@ A bulletin for a reporting round must show the state *as of that round*, and
 the change since the round before, even after later rounds have changed things.
 So the state is not read from ``assignments`` but replayed from
 ``progress_history``: an assignment's status as of round R is the one set by
-its latest entry that belongs to R or an earlier round (rounds ordered by
+its last entry that belongs to R or an earlier round (rounds ordered by
 ``as_of``, then id), or — for entries made outside any round (manual edits, the
 import itself) — that was made on or before R's ``as_of`` day.  Assignments
 with no such entry did not exist yet and are left out.
@@ -102,7 +102,13 @@ def previous_round(session: Session, current: Round) -> Round | None:
 
 
 def statuses_as_of(session: Session, current: Round) -> dict[int, Status]:
-    """Each assignment's status as of ``current`` (see the module docstring)."""
+    """Each assignment's status as of ``current`` (see the module docstring).
+
+    "Latest" is the entry written last (highest id): ids follow the order in
+    which changes were committed, which the timestamps of clients with skewed
+    clocks need not.  One GROUP BY and a join on the primary key — several
+    times faster than a window function over the whole history.
+    """
     earlier = select(Round.id).where(
         or_(
             Round.as_of < current.as_of,
@@ -110,27 +116,21 @@ def statuses_as_of(session: Session, current: Round) -> dict[int, Status]:
         )
     )
     day_after = datetime.combine(current.as_of + timedelta(days=1), time())
-    ranked = (
-        select(
-            ProgressEntry.assignment_id.label("assignment_id"),
-            ProgressEntry.new_status.label("status"),
-            func.row_number()
-            .over(
-                partition_by=ProgressEntry.assignment_id,
-                order_by=(ProgressEntry.changed_at.desc(), ProgressEntry.id.desc()),
-            )
-            .label("rank"),
-        )
+    last = (
+        select(func.max(ProgressEntry.id).label("id"))
         .where(
             or_(
                 ProgressEntry.round_id.in_(earlier),
                 and_(ProgressEntry.round_id.is_(None), ProgressEntry.changed_at < day_after),
             )
         )
+        .group_by(ProgressEntry.assignment_id)
         .subquery()
     )
     rows = session.execute(
-        select(ranked.c.assignment_id, ranked.c.status).where(ranked.c.rank == 1)
+        select(ProgressEntry.assignment_id, ProgressEntry.new_status).join(
+            last, ProgressEntry.id == last.c.id
+        )
     )
     return {assignment_id: Status(status) for assignment_id, status in rows}
 
@@ -152,7 +152,22 @@ def items(
     are kept, with those statuses; without it, the current ones.
     """
     query = (
-        select(Assignment, Measure, Unit.name, Document, _Part.title, _Part.position)
+        select(
+            Assignment.id,
+            Assignment.role,
+            Assignment.status,
+            Measure.id,
+            Measure.position,
+            Measure.code,
+            Measure.title,
+            Measure.deadline,
+            Measure.deadline_text,
+            Unit.name,
+            Document.doc_number,
+            Document.short_title,
+            _Part.title,
+            _Part.position,
+        )
         .join(Measure, Assignment.measure_id == Measure.id)
         .join(Unit, Assignment.unit_id == Unit.id)
         .join(Document, Measure.document_id == Document.id)
@@ -165,30 +180,32 @@ def items(
     if unit_id is not None:
         query = query.where(Assignment.unit_id == unit_id)
     out = []
-    for a, m, unit, d, part, part_position in session.execute(query):
+    for row in session.execute(query):
+        (aid, role, raw, mid, position, code, title, deadline, deadline_text) = row[:9]
+        unit, number, short, part, part_position = row[9:]
         if statuses is None:
-            status = Status(a.status)
-        elif a.id in statuses:
-            status = statuses[a.id]
+            status = Status(raw)
+        elif aid in statuses:
+            status = statuses[aid]
         else:
             continue
         out.append(
             Item(
-                assignment_id=a.id,
-                document=d.doc_number or d.short_title,
+                assignment_id=aid,
+                document=number or short,
                 part=part or NO_PART,
                 part_position=part_position if part_position is not None else -1,
-                measure_id=m.id,
-                position=m.position,
-                code=m.code,
-                title=m.title,
+                measure_id=mid,
+                position=position,
+                code=code,
+                title=title,
                 unit=unit,
-                role=a.role,
+                role=role,
                 status=status,
-                deadline=m.deadline,
-                deadline_text=m.deadline_text,
-                overdue=is_overdue(status, m.deadline, day),
-                due_soon=is_due_soon(status, m.deadline, day, due_soon_days),
+                deadline=deadline,
+                deadline_text=deadline_text,
+                overdue=is_overdue(status, deadline, day),
+                due_soon=is_due_soon(status, deadline, day, due_soon_days),
             )
         )
     return out

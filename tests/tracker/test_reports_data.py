@@ -148,3 +148,12 @@ def test_figures_are_rounded_half_up_and_changes_are_signed() -> None:
     ]
     assert points((1, 2), None) == "—"
     assert [signed(3), signed(-2), signed(0), signed(None)] == ["+3", "-2", "0", "—"]
+
+
+def test_the_change_written_last_wins_over_a_skewed_clock(office: Services) -> None:
+    q3 = RoundService(office.store).create("2021年第3季度", date(2021, 9, 30))
+    police1 = ids(office)[("1", "自治区公安厅")]
+    record(office, police1, Status.IN_PROGRESS, datetime(2021, 9, 20, 10), q3.id)
+    # Written afterwards by a client whose clock was a day behind.
+    record(office, police1, Status.DONE, datetime(2021, 9, 19, 10), q3.id)
+    assert as_of(office, q3.name)[police1] is Status.DONE

@@ -1,56 +1,52 @@
-"""The main window: navigator | filtered assignment table | detail pane.
+"""The main window: navigator | tabs (assignment table, progress board, dashboard) | detail pane.
 
 It is where the pieces meet: it owns the open ``Services`` (and closes them),
 hands each widget only what it needs, reloads rows when a filter changes and
-re-reads just the edited rows after an edit.  An empty database shows the
-first-run page instead of an empty table.
+re-reads just the edited rows after an edit.  The board and the dashboard are
+loaded when their tab is shown, and again after an edit or import once stale.
+An empty database shows the first-run page instead of an empty table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QLabel,
-    QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from tracker.errors import UserError
 from tracker.overview import AssignmentFilter
 from tracker.records import AssignmentRow
 from tracker.services import Services
 from tracker.statuses import Derived
-from ui import ledger_actions
 from ui import settings as keys
 from ui.assignment_model import AssignmentTableModel
 from ui.assignment_source import AssignmentSource
 from ui.assignment_table import AssignmentTable
-from ui.demo import build_demo_database, default_demo_path
+from ui.board_view import BoardView
+from ui.dashboard import Dashboard, DashboardData, gather
+from ui.demo import default_demo_path
 from ui.detail_pane import DetailPane
 from ui.filter_bar import FilterBar, Scope
 from ui.first_run import FirstRunPage
-from ui.import_flow import import_policy_file
-from ui.messages import app_title, busy, user_errors, warn
+from ui.messages import app_title, busy, user_errors
 from ui.navigator import DocumentTarget, Navigator, Target, UnitTarget, outline_of
 from ui.progress_actions import ProgressActions
-from ui.settings_dialog import SettingsDialog
-from ui.units_dialog import UnitsDialog
 from ui.window_actions import build_actions, build_menus
+from ui.window_commands import WindowCommands
+from ui.workers import report_failure, start
 
 DETAIL_DELAY_MS = 120
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowCommands):
     def __init__(self, services: Services, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or keys.app_settings()
@@ -65,6 +61,10 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator()
         self.detail = DetailPane()
         self.first_run = FirstRunPage()
+        self.board = BoardView()
+        self.dashboard = Dashboard()
+        self.tabs = QTabWidget()
+        self._stale = {"board", "dashboard"}
         self.progress_actions = ProgressActions(services.progress, self._refresh_rows, self)
         self.model.edit_handler = self.progress_actions.edit_cell
         self.pages = QStackedWidget()
@@ -88,8 +88,12 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.filters)
         column.addWidget(self.table, 1)
+        self.tabs.addTab(centre, self.tr("Assignments"))
+        self.tabs.addTab(self.board, self.tr("Progress board"))
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        self.tabs.setDocumentMode(True)
         self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([270, 970, 360])
@@ -109,6 +113,18 @@ class MainWindow(QMainWindow):
         self._detail_timer.timeout.connect(self.show_current_detail)
         self.first_run.import_requested.connect(self.import_document)
         self.first_run.demo_requested.connect(self.open_demo)
+        self.tabs.currentChanged.connect(lambda _i: self._load_tab())
+        self.board.document_changed.connect(lambda _d: self._load_board())
+        self.board.assignment_chosen.connect(self.select_assignment)
+        self.board.tick_off_requested.connect(self.progress_actions.tick_off)
+        self.dashboard.assignment_chosen.connect(self.select_assignment)
+
+    def attach(self, services: Services) -> None:
+        """Show another open database (the caller closed the previous one)."""
+        self.services = services
+        self.source = AssignmentSource(services.overview, services.progress)
+        self.progress_actions.rebind(services.progress)
+        self.reload()
 
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -129,7 +145,10 @@ class MainWindow(QMainWindow):
             self.filters.set_default_days(self.services.store.due_soon_days)
             self.navigator.set_documents(documents, outline_of(everything))
             self.navigator.set_units(units)
+            self.board.set_documents(documents)
             self.load_rows(everything if self._unfiltered() else None)
+        self._stale = {"board", "dashboard"}
+        self._load_tab()
 
     def load_rows(self, preloaded: list[AssignmentRow] | None = None) -> None:
         """Fill the table for the current filters (``preloaded``: rows already read for them)."""
@@ -152,6 +171,9 @@ class MainWindow(QMainWindow):
         """After an edit: re-read the touched rows and the unit counts, nothing more."""
         fresh = self.source.reread([r.id for r in rows], rows)
         self.model.replace_rows(fresh)
+        self.board.replace_rows(fresh)
+        self._stale.add("dashboard")
+        self._load_tab()
         self.navigator.set_units(self.services.units.list())
         self._update_counts()
         self._detail_timer.start()
@@ -164,6 +186,39 @@ class MainWindow(QMainWindow):
             return
         with user_errors(self):
             self.detail.show_detail(self.source.detail(row))
+
+    def _load_tab(self) -> None:
+        """Fill the board or the dashboard if it is shown and out of date."""
+        shown = self.tabs.currentWidget()
+        if shown is self.board and "board" in self._stale:
+            self._load_board()
+        elif shown is self.dashboard and "dashboard" in self._stale:
+            self._stale.discard("dashboard")
+            overview, days = self.services.overview, self.services.store.due_soon_days
+            start(
+                lambda _r: gather(overview, days),
+                self._show_dashboard,
+                lambda exc: report_failure(self, exc),
+            )
+
+    def _show_dashboard(self, data: DashboardData) -> None:
+        self.dashboard.show_data(data)
+
+    def _load_board(self) -> None:
+        self._stale.discard("board")
+        document = self.board.current_document()
+        rows: list[AssignmentRow] = []
+        if document is not None:
+            with busy(), user_errors(self):
+                rows = self.source.load(AssignmentFilter(document=str(document)))
+        self.board.set_rows(rows)
+
+    def select_assignment(self, assignment_id: int) -> None:
+        """Select one assignment in the table (widening the filters if it is hidden)."""
+        if self.model.row_of(assignment_id) is None:
+            self.filters.reset()
+        self.table.select_assignment(assignment_id)
+        self._detail_timer.start()
 
     # -- reacting ---------------------------------------------------------------------------
     def _navigate(self, target: Target) -> None:
@@ -193,122 +248,6 @@ class MainWindow(QMainWindow):
 
     def _unfiltered(self) -> bool:
         return self.filters.current() == AssignmentFilter() and self.filters.scope() is None
-
-    # -- files and databases ----------------------------------------------------------------
-    def import_document(self) -> None:
-        if import_policy_file(self, self.services.documents):
-            self.reload()
-
-    def open_demo(self) -> None:
-        with busy():
-            path = build_demo_database(self.demo_path)
-        self.open_database(str(path), remember=False)
-
-    def choose_database(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), "", self.tr("Databases (*.sqlite3 *.db);;All files (*)")
-        )
-        if chosen:
-            self.open_database(chosen, remember=True)
-
-    def open_database(self, target: str, *, remember: bool) -> bool:
-        """Switch to another database; the current one stays open if that one cannot be."""
-        try:
-            with busy():
-                opened = Services.open(target)
-        except UserError as exc:
-            warn(self, exc.message)
-            return False
-        self.services.close()
-        self.services = opened
-        self.source = AssignmentSource(opened.overview, opened.progress)
-        self.progress_actions.rebind(opened.progress)
-        if remember:
-            self.settings.setValue(keys.DATABASE, target)
-        self.reload()
-        return True
-
-    def _database_label(self) -> str:
-        url = self.services.store.engine.url
-        if url.get_backend_name() == "sqlite":
-            return url.database or ""
-        return url.render_as_string(hide_password=True)
-
-    # -- ledgers and reports ----------------------------------------------------------------
-    def import_ledger_files(self) -> None:
-        self.take_back_ledgers(ledger_actions.choose_ledger_files(self))
-
-    def import_ledger_folder(self) -> None:
-        self.take_back_ledgers(ledger_actions.choose_ledger_folder(self))
-
-    def take_back_ledgers(self, paths: list[Path]) -> None:
-        if ledger_actions.import_ledgers(self, self.services.store, paths):
-            self.reload()
-
-    def export_ledgers(self) -> None:
-        ledger_actions.export_ledgers(self, self.services.store)
-
-    def undo_ledger_import(self) -> None:
-        if ledger_actions.undo_last_import(self, self.services.store):
-            self.reload()
-
-    def show_rounds(self) -> None:
-        ledger_actions.show_rounds(self, self.services.store)
-
-    def print_report(self) -> None:
-        from tracker.reports import ReportService
-        from tracker.rounds import RoundService
-        from ui.report_preview import ReportDialog
-
-        store = self.services.store
-        dialog = ReportDialog(
-            ReportService(store),
-            RoundService(store),
-            self.services.units,
-            self,
-            store.clock.today(),
-        )
-        dialog.exec()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        paths = ledger_actions.dropped_paths(event.mimeData())
-        if ledger_actions.ledger_targets(paths) or ledger_actions.policy_targets(paths):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        """Ledgers or folders dropped: the import preview; a policy document: its import."""
-        paths = ledger_actions.dropped_paths(event.mimeData())
-        ledgers = ledger_actions.ledger_targets(paths)
-        policies = ledger_actions.policy_targets(paths)
-        if not ledgers and not policies:
-            return
-        event.acceptProposedAction()
-        if ledgers:
-            self.take_back_ledgers(ledgers)
-        elif import_policy_file(self, self.services.documents, policies[0]):
-            self.reload()
-
-    # -- settings and help ------------------------------------------------------------------
-    def show_units(self) -> None:
-        dialog = UnitsDialog(self.services.units, self)
-        dialog.exec()
-        if dialog.changed:  # merged units move assignments: everything may look different
-            self.reload()
-
-    def show_settings(self) -> None:
-        dialog = SettingsDialog(self.services.store, self.settings, self._database_label(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.apply():
-            self.reload()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Measure Tracker"),
-            self.tr(
-                "督办台账 · Measure Tracker\n\nFollows every responsible unit's progress on "
-                "every measure of a policy document.\n\nDatabase: {0}"
-            ).format(self._database_label()),
-        )
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value(keys.GEOMETRY)

@@ -65,6 +65,77 @@
     </message>
 </context>
 <context>
+    <name>BoardModel</name>
+    <message>
+        <location filename="../../ui/board_model.py" line="163"/>
+        <source>Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_model.py" line="167"/>
+        <source>Share of unit parts done or ticked off</source>
+        <translation>已完成或已销号的分工所占比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_model.py" line="204"/>
+        <source>Unit: {0} ({1})</source>
+        <translation>单位：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_model.py" line="205"/>
+        <source>Status: {0}</source>
+        <translation>状态：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_model.py" line="207"/>
+        <source>Deadline: {0}</source>
+        <translation>完成时限：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_model.py" line="210"/>
+        <source>Progress report: {0}</source>
+        <translation>进展情况：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_model.py" line="223"/>
+        <source>{0} of {1} done or ticked off</source>
+        <translation>{1} 项中已完成或已销号 {0} 项</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../../ui/board_view.py" line="75"/>
+        <source>Tick off</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_view.py" line="77"/>
+        <source>Document:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_view.py" line="94"/>
+        <source>Not assigned</source>
+        <translation>无分工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_view.py" line="101"/>
+        <source>Legend:</source>
+        <translation>图例：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_view.py" line="112"/>
+        <source>✓ done · number: % complete · bold: lead unit</source>
+        <translation>✓ 已完成 · 数字：完成进度% · 粗体：牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_view.py" line="140"/>
+        <source>{0} measures × {1} units · {2} of {3} unit parts done</source>
+        <translation>{0} 项措施 × {1} 个单位 · {3} 项分工中已完成 {2} 项</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../ui/units_dialog.py" line="40"/>
@@ -96,6 +167,59 @@ Please send that file to whoever looks after this application.</source>
 详细信息已写入
 {0}
 请将该文件发送给负责维护本程序的人员。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="118"/>
+        <source>Completion by unit</source>
+        <translation>各单位完成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="119"/>
+        <source>Completion by part</source>
+        <translation>各部分完成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="132"/>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="133"/>
+        <source>Unit parts</source>
+        <translation>分工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="158"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="158"/>
+        <source>Key task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="158"/>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="158"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="197"/>
+        <source>Overdue — the {0} most overdue of {1}</source>
+        <translation>逾期 — 共 {1} 项，逾期最久的 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="202"/>
+        <source>Due soon — the {0} nearest of {1}</source>
+        <translation>临期 — 共 {1} 项，最临近的 {0} 项</translation>
     </message>
 </context>
 <context>
@@ -699,42 +823,29 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>Assignments</source>
+        <translation>分工列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="92"/>
+        <source>Progress board</source>
+        <translation>进度看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>Dashboard</source>
+        <translation>统计概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="209"/>
-        <source>Open database</source>
-        <translation>打开数据库</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="209"/>
-        <source>Databases (*.sqlite3 *.db);;All files (*)</source>
-        <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="306"/>
-        <source>About Measure Tracker</source>
-        <translation>关于督办台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="308"/>
-        <source>督办台账 · Measure Tracker
-
-Follows every responsible unit&apos;s progress on every measure of a policy document.
-
-Database: {0}</source>
-        <translation>督办台账
-
-跟踪每个责任单位对政策文件各项措施的落实进展。
-
-数据库：{0}</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1461,37 @@ Database: {0}</source>
         <location filename="../../ui/window_actions.py" line="195"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommands</name>
+    <message>
+        <location filename="../../ui/window_commands.py" line="57"/>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_commands.py" line="57"/>
+        <source>Databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_commands.py" line="158"/>
+        <source>About Measure Tracker</source>
+        <translation>关于督办台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_commands.py" line="160"/>
+        <source>督办台账 · Measure Tracker
+
+Follows every responsible unit&apos;s progress on every measure of a policy document.
+
+Database: {0}</source>
+        <translation>督办台账
+
+跟踪每个责任单位对政策文件各项措施的落实进展。
+
+数据库：{0}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,163 @@
+"""The window's commands on files, databases, ledgers, reports, settings and help.
+
+A mixin of ``MainWindow``, kept apart so the window's own module stays about
+layout and loading.  Each command runs a conversation (mostly in
+``ui.ledger_actions`` / ``ui.import_flow``) and re-reads the window when the
+database changed.  Heavy modules (report rendering, ledger files) are imported
+inside the command that needs them, never at start-up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
+
+from ui import ledger_actions
+from ui import settings as keys
+from ui.import_flow import import_policy_file
+from ui.messages import busy, warn
+
+if TYPE_CHECKING:
+    from tracker.services import Services
+    from ui.progress_actions import ProgressActions
+
+
+class WindowCommands(QMainWindow):
+    """The commands; ``MainWindow`` provides the state they use."""
+
+    services: Services
+    settings: QSettings
+    demo_path: Path
+    progress_actions: ProgressActions
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def attach(self, services: Services) -> None:
+        raise NotImplementedError
+
+    # -- files and databases ----------------------------------------------------------------
+    def import_document(self) -> None:
+        if import_policy_file(self, self.services.documents):
+            self.reload()
+
+    def open_demo(self) -> None:
+        from ui.demo import build_demo_database
+
+        with busy():
+            path = build_demo_database(self.demo_path)
+        self.open_database(str(path), remember=False)
+
+    def choose_database(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), "", self.tr("Databases (*.sqlite3 *.db);;All files (*)")
+        )
+        if chosen:
+            self.open_database(chosen, remember=True)
+
+    def open_database(self, target: str, *, remember: bool) -> bool:
+        """Switch to another database; the current one stays open if that one cannot be."""
+        from tracker.errors import UserError
+        from tracker.services import Services
+
+        try:
+            with busy():
+                opened = Services.open(target)
+        except UserError as exc:
+            warn(self, exc.message)
+            return False
+        self.services.close()
+        self.attach(opened)
+        if remember:
+            self.settings.setValue(keys.DATABASE, target)
+        return True
+
+    def _database_label(self) -> str:
+        url = self.services.store.engine.url
+        if url.get_backend_name() == "sqlite":
+            return url.database or ""
+        return url.render_as_string(hide_password=True)
+
+    # -- ledgers and reports ----------------------------------------------------------------
+    def import_ledger_files(self) -> None:
+        self.take_back_ledgers(ledger_actions.choose_ledger_files(self))
+
+    def import_ledger_folder(self) -> None:
+        self.take_back_ledgers(ledger_actions.choose_ledger_folder(self))
+
+    def take_back_ledgers(self, paths: list[Path]) -> None:
+        if ledger_actions.import_ledgers(self, self.services.store, paths):
+            self.reload()
+
+    def export_ledgers(self) -> None:
+        ledger_actions.export_ledgers(self, self.services.store)
+
+    def undo_ledger_import(self) -> None:
+        if ledger_actions.undo_last_import(self, self.services.store):
+            self.reload()
+
+    def show_rounds(self) -> None:
+        ledger_actions.show_rounds(self, self.services.store)
+
+    def print_report(self) -> None:
+        from tracker.reports import ReportService
+        from tracker.rounds import RoundService
+        from ui.report_preview import ReportDialog
+
+        store = self.services.store
+        dialog = ReportDialog(
+            ReportService(store),
+            RoundService(store),
+            self.services.units,
+            self,
+            store.clock.today(),
+        )
+        dialog.exec()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        paths = ledger_actions.dropped_paths(event.mimeData())
+        if ledger_actions.ledger_targets(paths) or ledger_actions.policy_targets(paths):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Ledgers or folders dropped: the import preview; a policy document: its import."""
+        paths = ledger_actions.dropped_paths(event.mimeData())
+        ledgers = ledger_actions.ledger_targets(paths)
+        policies = ledger_actions.policy_targets(paths)
+        if not ledgers and not policies:
+            return
+        event.acceptProposedAction()
+        if ledgers:
+            self.take_back_ledgers(ledgers)
+        elif import_policy_file(self, self.services.documents, policies[0]):
+            self.reload()
+
+    # -- settings and help ------------------------------------------------------------------
+    def show_units(self) -> None:
+        from ui.units_dialog import UnitsDialog
+
+        dialog = UnitsDialog(self.services.units, self)
+        dialog.exec()
+        if dialog.changed:  # merged units move assignments: everything may look different
+            self.reload()
+
+    def show_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services.store, self.settings, self._database_label(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.apply():
+            self.reload()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Measure Tracker"),
+            self.tr(
+                "督办台账 · Measure Tracker\n\nFollows every responsible unit's progress on "
+                "every measure of a policy document.\n\nDatabase: {0}"
+            ).format(self._database_label()),
+        )

@@ -32,7 +32,14 @@ def ensure_env(extras: str) -> None:
     """Create the virtual environment and install the project when needed."""
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest() + extras
     if not PY.exists():
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        try:
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            # Debian and Ubuntu ship venv's pip separately.
+            sys.exit(
+                f"could not create {VENV} ({exc}).\n"
+                "On Debian/Ubuntu install the venv module first: sudo apt install python3-venv"
+            )
     if not STAMP.exists() or STAMP.read_text() != wanted:
         _run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
         target = f".[{extras}]" if extras else "."

@@ -164,7 +164,7 @@ class ReportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.reports = reports
-        self.pool = QThreadPool.globalInstance()
+        self.pool = QThreadPool(self)  # our own: closing waits for our jobs only
         self.jobs: list[_Job] = []
         self.last_pdf: bytes | None = None
         self.setWindowTitle(self.tr("Print a report"))
@@ -202,6 +202,11 @@ class ReportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._enable)
         self._enable()
+
+    def done(self, result: int) -> None:
+        """Close only after a running report has finished (its result needs this dialog)."""
+        self.pool.waitForDone()
+        super().done(result)
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)

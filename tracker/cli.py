@@ -33,7 +33,7 @@ def _print_json(data: Any) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tracker import commands, ledger_commands
+    from tracker import commands, ledger_commands, report_commands
 
     parser = argparse.ArgumentParser(
         prog="tracker-cli", description="督办台账 — measures, units and progress, headless."
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.register(sub, _date)
     ledger_commands.register(sub, _date)
+    report_commands.register(sub, _date)
     return parser
 
 

@@ -3,6 +3,11 @@
 Order matters: logging and the crash hook come first so even a failure while
 opening the database is logged; the translation is installed before any
 widget is built, since widgets translate their texts when they are created.
+
+The window is shown before the database is opened: a zero timer then imports
+the tracker (SQLAlchemy, Alembic — most of the start-up time) and opens the
+database on a worker thread, so the clerk sees the window at once and the rows
+a moment later.  Nothing heavy is imported at module level here.
 """
 
 from __future__ import annotations
@@ -12,18 +17,22 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.errors import UserError
-from tracker.services import Services
 from ui import settings as keys
 from ui.crash import CrashHandler, setup_logging
 from ui.main_window import MainWindow
 from ui.messages import app_title
 from ui.resources import resource_path
+from ui.workers import start
+
+if TYPE_CHECKING:
+    from tracker.services import Services
 
 log = logging.getLogger("tracker.ui")
 
@@ -67,11 +76,40 @@ def database_target(option: str | None, settings: QSettings) -> str | None:
 
 def open_services(target: str | None) -> Services | None:
     """Open the database, or explain in a message box why it cannot be opened."""
+    from tracker.services import Services
+
     try:
         return Services.open(target)
     except UserError as exc:
         QMessageBox.critical(None, app_title(), exc.message)
         return None
+
+
+def open_in_background(
+    window: MainWindow, target: str | None, failures: list[BaseException] | None = None
+) -> None:
+    """Import the tracker and open the database on a worker thread, then show its rows.
+
+    A database that cannot be opened is explained in a message box and the window
+    closes (so the application ends); ``failures`` then holds the error, and
+    ``main`` exits with status 1, as it did before the window appeared first.
+    """
+    failures = [] if failures is None else failures
+
+    def work(_reporter: object) -> Services:
+        from tracker.services import Services
+
+        return Services.open(target)
+
+    def failed(exc: BaseException) -> None:
+        failures.append(exc)
+        if isinstance(exc, UserError):
+            QMessageBox.critical(window, app_title(), exc.message)
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        window.close()  # the last window: the application quits
+
+    start(work, lambda services: window.attach(services, progressive=True), failed)
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -96,12 +134,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     CrashHandler(log_path).install()
     settings = keys.app_settings()
     install_translation(app, keys.language(settings))
-    services = open_services(database_target(options.db, settings))
-    if services is None:
-        return 1
-    window = MainWindow(services, settings)
+    window = MainWindow(None, settings)
     window.show()
-    return app.exec()
+    target = database_target(options.db, settings)
+    failures: list[BaseException] = []
+    QTimer.singleShot(0, lambda: open_in_background(window, target, failures))
+    status = app.exec()
+    return 1 if failures else status
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """Reading assignments for the window: the filtered list, re-reads after edits, one measure.
 
-Everything goes through ``OverviewService.assignments`` with an
-``AssignmentFilter``; this module only narrows the filter so a re-read after an
-edit asks for a handful of rows (one query per document and unit touched)
-instead of the whole table.
+Everything goes through ``OverviewService``: ``assignments`` with an
+``AssignmentFilter`` for lists (``ids=`` to re-read just the edited rows) and
+``measure`` for the detail pane.  The tracker's modules (SQLAlchemy) are
+imported when the first query runs, not when the window is built.
 """
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from tracker.errors import NotFoundError
-from tracker.overview import AssignmentFilter, OverviewService
-from tracker.progress import ProgressService
 from tracker.records import AssignmentRow, HistoryRow
+
+if TYPE_CHECKING:
+    from tracker.overview import AssignmentFilter, OverviewService
+    from tracker.progress import ProgressService
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,13 @@ class Detail:
     history: list[HistoryRow]
 
 
+def make_filter(**fields: object) -> AssignmentFilter:
+    """An ``AssignmentFilter`` (its module imported on first use)."""
+    from tracker.overview import AssignmentFilter
+
+    return AssignmentFilter(**fields)  # type: ignore[arg-type]
+
+
 class AssignmentSource:
     def __init__(self, overview: OverviewService, progress: ProgressService) -> None:
         self.overview = overview
@@ -45,51 +54,20 @@ class AssignmentSource:
     def load(self, wanted: AssignmentFilter) -> list[AssignmentRow]:
         return self.overview.assignments(wanted)
 
-    def reread(self, ids: Iterable[int], hints: Iterable[AssignmentRow]) -> list[AssignmentRow]:
-        """The current rows for ``ids``; ``hints`` (rows as last seen) say where to look.
+    def reread(self, ids: Iterable[int]) -> list[AssignmentRow]:
+        """The current rows for ``ids``; a missing one was unassigned or withdrawn meanwhile."""
+        wanted = tuple(sorted(set(ids)))
+        return self.overview.assignments(make_filter(ids=wanted)) if wanted else []
 
-        A row missing from the answer was unassigned or withdrawn meanwhile.
-        """
-        wanted = set(ids)
-        groups = sorted({(row.document_id, row.unit) for row in hints if row.id in wanted})
-        found: list[AssignmentRow] = []
-        for document_id, unit in groups:
-            try:
-                rows = self.overview.assignments(
-                    AssignmentFilter(document=str(document_id), unit=unit)
-                )
-            except NotFoundError:  # the unit was merged or the document removed meanwhile
-                continue
-            found.extend(r for r in rows if r.id in wanted)
-        return found
-
-    def measure_rows(self, row: AssignmentRow) -> list[AssignmentRow]:
-        """Every active unit's row of the measure ``row`` belongs to, in document order."""
-        rows = self.overview.assignments(
-            AssignmentFilter(document=str(row.document_id), search=row.code)
-        )
-        return [r for r in rows if r.measure_id == row.measure_id]
-
-    def measure_text(self, row: AssignmentRow) -> MeasureText:
-        """The measure's full text and milestones.
-
-        No service returns these as a plain record yet, so this borrows
-        ``ProgressService.find_measure`` inside a read-only session and copies
-        the fields out before the session closes.  Replace with a service call
-        (``overview.measure(measure_id)``) once one exists.
-        """
-        with self.progress.store.reading() as session:
-            measure = self.progress.find_measure(session, row.code, str(row.document_id))
-            return MeasureText(
+    def detail(self, row: AssignmentRow) -> Detail:
+        measure = self.overview.measure(row.measure_id)
+        return Detail(
+            row=row,
+            text=MeasureText(
                 text=measure.text,
                 standing=measure.standing,
                 milestones=tuple((m.due_on, m.text) for m in measure.milestones),
-            )
-
-    def detail(self, row: AssignmentRow) -> Detail:
-        return Detail(
-            row=row,
-            text=self.measure_text(row),
-            units=self.measure_rows(row),
+            ),
+            units=list(measure.assignments),
             history=self.progress.history(row.id),
         )

@@ -10,14 +10,14 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 
-from importers.policy import ParsedDocument, ParsedMeasure, ParsedPart, ParsedSection
-from importers.policy.parser import SourceInfo
-from tracker.progress import Change
-from tracker.services import Services
 from tracker.statuses import Status
+
+if TYPE_CHECKING:  # the parser and the database are loaded when a demo is built, not at start-up
+    from importers.policy import ParsedDocument
 
 DEMO_FILE_NAME = "demo.sqlite3"
 DEMO_SOURCE = "演示文件.txt"
@@ -87,6 +87,8 @@ def default_demo_path() -> Path:
 
 
 def demo_document(today: date) -> ParsedDocument:
+    from importers.policy import ParsedDocument, ParsedMeasure, ParsedPart, ParsedSection
+
     parts: dict[str, ParsedPart] = {}
     measures = []
     for code, part, section, title, units, days in _MEASURES:
@@ -129,6 +131,10 @@ def demo_document(today: date) -> ParsedDocument:
 
 def build_demo_database(path: Path, today: date | None = None) -> Path:
     """Create (or re-create) the demo database file at ``path``; returns the path."""
+    from importers.policy.parser import SourceInfo
+    from tracker.progress import Change
+    from tracker.services import Services
+
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         stale.unlink(missing_ok=True)
     services = Services.open(path, user=DEMO_USER)

@@ -1,15 +1,16 @@
 """The row of filters above the assignment table.
 
-It turns the clerk's choices into an ``AssignmentFilter`` (applied by the
-database) plus a ``Scope`` (a part or section picked in the navigator, applied
-to the rows in memory because the service has no such filter).  Typing in the
+It turns the clerk's choices into an ``AssignmentFilter`` plus a ``Scope`` (a
+part or section picked in the navigator).  The window applies them to the rows
+it already holds when it can (``ui.row_filter``), else asks the database.  Typing in the
 search box waits 200 ms for the next key before asking, so a query runs once per
 pause rather than once per character.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.overview import AssignmentFilter
 from tracker.records import AssignmentRow, DocumentInfo, UnitInfo
 from tracker.statuses import Status
+from ui.assignment_source import make_filter
 from ui.labels import state_label
+
+if TYPE_CHECKING:
+    from tracker.overview import AssignmentFilter
 
 SEARCH_DELAY_MS = 200
 
@@ -38,6 +42,8 @@ class Scope:
     document_id: int
     part: str
     section: str | None = None
+    heading_id: int | None = field(default=None, compare=False)
+    """The part's or section's id, for a database query."""
 
     def matches(self, row: AssignmentRow) -> bool:
         return (
@@ -160,13 +166,14 @@ class FilterBar(QWidget):
     # -- what the clerk chose ---------------------------------------------------------------
     def current(self) -> AssignmentFilter:
         status = self.status.currentData()
-        return AssignmentFilter(
+        return make_filter(
             document=self.document.currentData(),
             unit=self.unit.currentData(),
             status=Status(status) if status else None,
             overdue=self.overdue.isChecked(),
             due_within_days=self.days.value() if self.due_soon.isChecked() else None,
             search=self.search.text().strip(),
+            heading_id=self._scope.heading_id if self._scope else None,
         )
 
     def scope(self) -> Scope | None:

@@ -2,12 +2,14 @@
 
 A revised version of a stored document is not written straight away: the
 dialog lists the differences and offers "Accept revision", which imports the
-same file again with ``accept_revision=True``.
+same file again with ``accept_revision=True``.  Reading and storing runs on a
+worker thread behind a progress dialog, so the window keeps painting.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -21,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.documents import DocumentService
-from tracker.errors import UserError
 from tracker.records import ImportOutcome
-from ui.messages import busy, warn
+from ui.workers import run_with_progress
+
+if TYPE_CHECKING:
+    from tracker.documents import DocumentService
 
 translate = QCoreApplication.translate
 
@@ -144,9 +147,11 @@ def import_policy_file(
 def _import(
     parent: QWidget | None, documents: DocumentService, path: Path, *, accept_revision: bool
 ) -> ImportOutcome | None:
-    try:
-        with busy():
-            return documents.import_file(path, accept_revision=accept_revision)
-    except UserError as exc:
-        warn(parent, exc.message)
-        return None
+    """Read and store the document on a worker thread (a 100-page PDF takes seconds)."""
+    outcome = run_with_progress(
+        parent,
+        translate("ImportFlow", "Importing {0}…").format(path.name),
+        lambda _reporter: documents.import_file(path, accept_revision=accept_revision),
+        cancellable=False,
+    )
+    return outcome.value if outcome.ok else None

@@ -10,6 +10,7 @@ An empty database shows the first-run page instead of an empty table.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -22,36 +23,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.overview import AssignmentFilter
-from tracker.records import AssignmentRow
-from tracker.services import Services
+from tracker.records import AssignmentRow, DocumentInfo, UnitInfo
 from tracker.statuses import Derived
 from ui import settings as keys
 from ui.assignment_model import AssignmentTableModel
-from ui.assignment_source import AssignmentSource
+from ui.assignment_source import AssignmentSource, make_filter
 from ui.assignment_table import AssignmentTable
 from ui.board_view import BoardView
-from ui.dashboard import Dashboard, DashboardData, gather
+from ui.dashboard import Dashboard
 from ui.demo import default_demo_path
 from ui.detail_pane import DetailPane
 from ui.filter_bar import FilterBar, Scope
 from ui.first_run import FirstRunPage
 from ui.messages import app_title, busy, user_errors
-from ui.navigator import DocumentTarget, Navigator, Target, UnitTarget, outline_of
+from ui.navigator import DocumentTarget, Navigator, Target, UnitTarget, outline_by_id
 from ui.progress_actions import ProgressActions
+from ui.row_filter import in_memory, pick
+from ui.tab_loader import TabLoader
 from ui.window_actions import build_actions, build_menus
 from ui.window_commands import WindowCommands
 from ui.workers import report_failure, start
+
+if TYPE_CHECKING:
+    from tracker.progress import ProgressService
+    from tracker.services import Services
 
 DETAIL_DELAY_MS = 120
 
 
 class MainWindow(WindowCommands):
-    def __init__(self, services: Services, settings: QSettings | None = None) -> None:
+    def __init__(self, services: Services | None, settings: QSettings | None = None) -> None:
+        """``services`` None: the window shows at once, and ``attach`` brings the database."""
         super().__init__()
         self.settings = settings or keys.app_settings()
-        self.services = services
-        self.source = AssignmentSource(services.overview, services.progress)
+        self.everything: list[AssignmentRow] | None = None
+        """Every assignment, when loaded: filters then pick from it instead of querying."""
         self.demo_path = default_demo_path()
         self.setWindowTitle(app_title())
         self.setAcceptDrops(True)
@@ -64,8 +70,9 @@ class MainWindow(WindowCommands):
         self.board = BoardView()
         self.dashboard = Dashboard()
         self.tabs = QTabWidget()
-        self._stale = {"board", "dashboard"}
-        self.progress_actions = ProgressActions(services.progress, self._refresh_rows, self)
+        self.tab_loader = TabLoader(self)
+        progress = services.progress if services else cast("ProgressService", None)
+        self.progress_actions = ProgressActions(progress, self._refresh_rows, self)
         self.model.edit_handler = self.progress_actions.edit_cell
         self.pages = QStackedWidget()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -79,7 +86,11 @@ class MainWindow(WindowCommands):
         build_menus(self, self.actions_)
         self._connect()
         self._restore_layout()
-        self.reload()
+        if services is not None:
+            self.attach(services)
+        else:
+            self.location.setText(self.tr("Opening the database…"))
+            self.menuBar().setEnabled(False)
 
     # -- building ---------------------------------------------------------------------------
     def _layout(self) -> None:
@@ -113,51 +124,85 @@ class MainWindow(WindowCommands):
         self._detail_timer.timeout.connect(self.show_current_detail)
         self.first_run.import_requested.connect(self.import_document)
         self.first_run.demo_requested.connect(self.open_demo)
-        self.tabs.currentChanged.connect(lambda _i: self._load_tab())
-        self.board.document_changed.connect(lambda _d: self._load_board())
+        self.tabs.currentChanged.connect(lambda _i: self.tab_loader.load())
+        self.board.document_changed.connect(lambda _d: self.tab_loader.load_board())
         self.board.assignment_chosen.connect(self.select_assignment)
         self.board.tick_off_requested.connect(self.progress_actions.tick_off)
         self.dashboard.assignment_chosen.connect(self.select_assignment)
 
-    def attach(self, services: Services) -> None:
-        """Show another open database (the caller closed the previous one)."""
+    def attach(self, services: Services, *, progressive: bool = False) -> None:
+        """Show an open database (the caller closed the previous one).
+
+        ``progressive`` (at start-up): the first document's rows are shown at once and
+        the rest are read on a worker thread, so a big database paints in a blink.
+        """
         self.services = services
         self.source = AssignmentSource(services.overview, services.progress)
         self.progress_actions.rebind(services.progress)
-        self.reload()
+        self.menuBar().setEnabled(True)
+        if progressive:
+            self.reload_progressively()
+        else:
+            self.reload()
 
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read everything: documents, units, the navigator and the table."""
         with busy():
-            documents = self.services.documents.list()
-            self.location.setText(self._database_label())
-            if not documents:
-                self.model.set_rows([])
-                self.pages.setCurrentWidget(self.first_run)
-                self.counts.setText(self.tr("The database is empty."))
+            if not self._show_documents():
                 return
-            self.pages.setCurrentWidget(self.splitter)
-            units = self.services.units.list()
-            everything = self.source.load(AssignmentFilter())
-            self.filters.set_documents(documents)
-            self.filters.set_units(units)
-            self.filters.set_default_days(self.services.store.due_soon_days)
-            self.navigator.set_documents(documents, outline_of(everything))
-            self.navigator.set_units(units)
-            self.board.set_documents(documents)
-            self.load_rows(everything if self._unfiltered() else None)
-        self._stale = {"board", "dashboard"}
-        self._load_tab()
+            self._show_units_and_rows(self.services.units.list(), self.source.load(make_filter()))
 
-    def load_rows(self, preloaded: list[AssignmentRow] | None = None) -> None:
-        """Fill the table for the current filters (``preloaded``: rows already read for them)."""
+    def reload_progressively(self) -> None:
+        """The first document's rows now; every row (and the unit counts) from a worker."""
+        documents = self._show_documents()
+        if not documents:
+            return
+        first = self.source.load(make_filter(document=str(documents[0].id)))
+        self.everything = None
+        self.model.set_rows(first)
+        self.counts.setText(self.tr("Reading every assignment…"))
+        units, source = self.services.units, self.source
+        start(
+            lambda _r: (units.list(), source.load(make_filter())),
+            lambda loaded: self._show_units_and_rows(*loaded),
+            lambda exc: report_failure(self, exc),
+        )
+
+    def _show_documents(self) -> list[DocumentInfo]:
+        """Documents, outline and the page to show; [] for an empty database (first run)."""
+        documents = self.services.documents.list()
+        self.location.setText(self._database_label())
+        if not documents:
+            self.everything = []
+            self.model.set_rows([])
+            self.pages.setCurrentWidget(self.first_run)
+            self.counts.setText(self.tr("The database is empty."))
+            return []
+        self.pages.setCurrentWidget(self.splitter)
+        self.filters.set_documents(documents)
+        self.filters.set_default_days(self.services.store.due_soon_days)
+        self.navigator.set_documents(documents, outline_by_id(self.services.documents.outline()))
+        self.board.set_documents(documents)
+        return documents
+
+    def _show_units_and_rows(self, units: list[UnitInfo], everything: list[AssignmentRow]) -> None:
+        self.everything = everything
+        self.filters.set_units(units)
+        self.navigator.set_units(units)
+        self.load_rows()
+        self.tab_loader.mark_stale()
+
+    def load_rows(self) -> None:
+        """Fill the table for the current filters: from the rows in memory when it can."""
         keep = self.table.current_row()
-        rows = preloaded
-        if rows is None:
-            rows = []
+        wanted = self.filters.current()
+        rows: list[AssignmentRow] = []
+        if self.everything is not None and in_memory(wanted):
+            rows = pick(self.everything, wanted, self.services.store.clock.today())
+        else:
             with busy(), user_errors(self):
-                rows = self.source.load(self.filters.current())
+                rows = self.source.load(wanted)
         scope = self.filters.scope()
         if scope is not None:
             rows = [r for r in rows if scope.matches(r)]
@@ -169,11 +214,13 @@ class MainWindow(WindowCommands):
 
     def _refresh_rows(self, rows: Sequence[AssignmentRow]) -> list[AssignmentRow]:
         """After an edit: re-read the touched rows and the unit counts, nothing more."""
-        fresh = self.source.reread([r.id for r in rows], rows)
+        fresh = self.source.reread(r.id for r in rows)
+        if self.everything is not None:
+            by_id = {r.id: r for r in fresh}
+            self.everything = [by_id.get(r.id, r) for r in self.everything]
         self.model.replace_rows(fresh)
         self.board.replace_rows(fresh)
-        self._stale.add("dashboard")
-        self._load_tab()
+        self.tab_loader.mark_stale(board=False)
         self.navigator.set_units(self.services.units.list())
         self._update_counts()
         self._detail_timer.start()
@@ -186,32 +233,6 @@ class MainWindow(WindowCommands):
             return
         with user_errors(self):
             self.detail.show_detail(self.source.detail(row))
-
-    def _load_tab(self) -> None:
-        """Fill the board or the dashboard if it is shown and out of date."""
-        shown = self.tabs.currentWidget()
-        if shown is self.board and "board" in self._stale:
-            self._load_board()
-        elif shown is self.dashboard and "dashboard" in self._stale:
-            self._stale.discard("dashboard")
-            overview, days = self.services.overview, self.services.store.due_soon_days
-            start(
-                lambda _r: gather(overview, days),
-                self._show_dashboard,
-                lambda exc: report_failure(self, exc),
-            )
-
-    def _show_dashboard(self, data: DashboardData) -> None:
-        self.dashboard.show_data(data)
-
-    def _load_board(self) -> None:
-        self._stale.discard("board")
-        document = self.board.current_document()
-        rows: list[AssignmentRow] = []
-        if document is not None:
-            with busy(), user_errors(self):
-                rows = self.source.load(AssignmentFilter(document=str(document)))
-        self.board.set_rows(rows)
 
     def select_assignment(self, assignment_id: int) -> None:
         """Select one assignment in the table (widening the filters if it is hidden)."""
@@ -246,9 +267,6 @@ class MainWindow(WindowCommands):
             )
         )
 
-    def _unfiltered(self) -> bool:
-        return self.filters.current() == AssignmentFilter() and self.filters.scope() is None
-
     def _restore_layout(self) -> None:
         geometry = self.settings.value(keys.GEOMETRY)
         if geometry is not None:
@@ -269,5 +287,6 @@ class MainWindow(WindowCommands):
         self.settings.setValue(keys.SPLITTER, self.splitter.saveState())
         self.settings.setValue(keys.COLUMNS, self.table.save_header())
         self.settings.sync()
-        self.services.close()
+        if hasattr(self, "services"):  # not yet, if the database never opened
+            self.services.close()
         super().closeEvent(event)

@@ -1,9 +1,10 @@
 """The navigator on the left: documents → parts → sections, and the units with their counts.
 
 Choosing an entry narrows the table: a document or unit through the filter
-bar, a part or section through a ``Scope``.  The outline of each document is
-taken from the assignment rows already loaded (they carry their part and
-section titles), so building the tree costs no query of its own.
+bar, a part or section through a ``Scope`` (which carries the heading's id for
+the database and its titles for filtering rows already loaded).  The tree is
+``DocumentService.outline()``: every part and section, even one whose measures
+have no unit yet.
 """
 
 from __future__ import annotations
@@ -15,14 +16,18 @@ from PySide6.QtCore import QItemSelection, QModelIndex, QSignalBlocker, Qt, Sign
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from tracker.records import AssignmentRow, DocumentInfo, UnitInfo
+from tracker.records import DocumentInfo, OutlineDocument, UnitInfo
 from ui.filter_bar import Scope, document_label
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = QColor("#b71c1c")
 
-Outline = dict[int, dict[str, list[str]]]
-"""document id → part title → section titles, in document order."""
+Outline = dict[int, OutlineDocument]
+"""document id → its parts and sections."""
+
+
+def outline_by_id(documents: Iterable[OutlineDocument]) -> Outline:
+    return {doc.id: doc for doc in documents}
 
 
 @dataclass(frozen=True)
@@ -37,18 +42,6 @@ class UnitTarget:
 
 Target = DocumentTarget | UnitTarget | Scope | None
 """What the clerk picked; None for everything."""
-
-
-def outline_of(rows: Iterable[AssignmentRow]) -> Outline:
-    """Parts and sections per document, in the order the rows (document order) give them."""
-    outline: Outline = {}
-    for row in rows:
-        if row.part is None:
-            continue
-        sections = outline.setdefault(row.document_id, {}).setdefault(row.part, [])
-        if row.section is not None and row.section not in sections:
-            sections.append(row.section)
-    return outline
 
 
 class NavigatorModel(QStandardItemModel):
@@ -66,10 +59,12 @@ class NavigatorModel(QStandardItemModel):
         self.documents_root.removeRows(0, self.documents_root.rowCount())
         for doc in documents:
             doc_item = self._item(document_label(doc), DocumentTarget(doc.id), tip=doc.title)
-            for part, sections in outline.get(doc.id, {}).items():
-                part_item = self._item(part, Scope(doc.id, part))
-                for section in sections:
-                    part_item.appendRow(self._item(section, Scope(doc.id, part, section)))
+            found = outline.get(doc.id)
+            for part in found.parts if found else ():
+                part_item = self._item(part.title, Scope(doc.id, part.title, None, part.id))
+                for section in part.sections:
+                    scope = Scope(doc.id, part.title, section.title, section.id)
+                    part_item.appendRow(self._item(section.title, scope))
                 doc_item.appendRow(part_item)
             self.documents_root.appendRow(doc_item)
 

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from tracker.progress import ProgressService
 from tracker.records import AssignmentRow
 from tracker.statuses import Status
 from ui.labels import state_label
 from ui.messages import warn
+
+if TYPE_CHECKING:
+    from tracker.progress import ProgressService
 from ui.progress_commands import ProgressCommand, ProgressEditor, UndoTickOffCommand, Values
 
 

@@ -15,14 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from tracker.errors import UserError
-from tracker.progress import MANUAL, Change, ProgressService
+
+if TYPE_CHECKING:  # the service is handed in; its module is not needed to show the window
+    from tracker.progress import Change, ProgressService
 from tracker.records import AssignmentRow
 from tracker.statuses import Status
 
+MANUAL = "手工"
+"""The source of a change typed in the window (``tracker.progress.MANUAL``)."""
 UNDO_SOURCE = "撤销"
 REDO_SOURCE = "重做"
 
@@ -40,6 +45,8 @@ class Values:
         return cls(row.status, row.percent, row.note)
 
     def change(self) -> Change:
+        from tracker.progress import Change
+
         return Change(
             status=self.status,
             percent=self.percent,

@@ -293,57 +293,57 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="72"/>
+        <location filename="../../ui/filter_bar.py" line="78"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="75"/>
+        <location filename="../../ui/filter_bar.py" line="81"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="76"/>
+        <location filename="../../ui/filter_bar.py" line="82"/>
         <source>Due within</source>
         <translation>到期在</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="80"/>
+        <location filename="../../ui/filter_bar.py" line="86"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="83"/>
+        <location filename="../../ui/filter_bar.py" line="89"/>
         <source>Search measures and units…</source>
         <translation>搜索措施或单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="89"/>
+        <location filename="../../ui/filter_bar.py" line="95"/>
         <source>Show the whole document again</source>
         <translation>重新显示整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="102"/>
+        <location filename="../../ui/filter_bar.py" line="108"/>
         <source>Document:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="106"/>
+        <location filename="../../ui/filter_bar.py" line="112"/>
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="108"/>
+        <location filename="../../ui/filter_bar.py" line="114"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="136"/>
+        <location filename="../../ui/filter_bar.py" line="142"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="148"/>
+        <location filename="../../ui/filter_bar.py" line="154"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
@@ -374,85 +374,90 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="35"/>
+        <location filename="../../ui/import_flow.py" line="38"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="37"/>
+        <location filename="../../ui/import_flow.py" line="40"/>
         <source>Policy documents (*.txt *.docx *.pdf);;All files (*)</source>
         <translation>政策文件 (*.txt *.docx *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="46"/>
+        <location filename="../../ui/import_flow.py" line="49"/>
         <source>{0} was imported before; nothing changed.</source>
         <translation>{0} 此前已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="50"/>
+        <location filename="../../ui/import_flow.py" line="53"/>
         <source>{0} is a revised version of a document already stored.</source>
         <translation>{0} 是一份已存文件的修订版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="53"/>
+        <location filename="../../ui/import_flow.py" line="56"/>
         <source>Nothing has been changed yet. These are the differences:</source>
         <translation>目前尚未作任何更改。差异如下：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="57"/>
+        <location filename="../../ui/import_flow.py" line="60"/>
         <source>The revision was applied. Progress already recorded is kept.</source>
         <translation>已应用修订，已登记的进展全部保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="60"/>
+        <location filename="../../ui/import_flow.py" line="63"/>
         <source>{0} was imported.</source>
         <translation>已导入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="63"/>
+        <location filename="../../ui/import_flow.py" line="66"/>
         <source>{0} measures, {1} unit assignments.</source>
         <translation>共 {0} 项措施，{1} 项单位分工。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="68"/>
+        <location filename="../../ui/import_flow.py" line="71"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="69"/>
+        <location filename="../../ui/import_flow.py" line="72"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="70"/>
+        <location filename="../../ui/import_flow.py" line="73"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="78"/>
+        <location filename="../../ui/import_flow.py" line="81"/>
         <source>Measures without a responsible unit: {0}</source>
         <translation>未明确责任单位的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="82"/>
+        <location filename="../../ui/import_flow.py" line="85"/>
         <source>New units — please check them in the units directory:</source>
         <translation>新出现的单位（请在单位名录中核对）：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="86"/>
+        <location filename="../../ui/import_flow.py" line="89"/>
         <source> (similar to {0})</source>
         <translation>（相近：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="153"/>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
     </message>
 </context>
 <context>
     <name>ImportOutcomeDialog</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="96"/>
+        <location filename="../../ui/import_flow.py" line="99"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="105"/>
+        <location filename="../../ui/import_flow.py" line="108"/>
         <source>Accept revision</source>
         <translation>接受修订</translation>
     </message>
@@ -823,27 +828,37 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Assignments</source>
         <translation>分工列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Progress board</source>
         <translation>进度看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Dashboard</source>
         <translation>统计概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>Reading every assignment…</source>
+        <translation>正在读取全部分工…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
@@ -859,32 +874,32 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../ui/navigator.py" line="59"/>
+        <location filename="../../ui/navigator.py" line="52"/>
         <source>Browse</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="59"/>
+        <location filename="../../ui/navigator.py" line="52"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="59"/>
+        <location filename="../../ui/navigator.py" line="52"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="60"/>
+        <location filename="../../ui/navigator.py" line="53"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="61"/>
+        <location filename="../../ui/navigator.py" line="54"/>
         <source>Units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="84"/>
+        <location filename="../../ui/navigator.py" line="79"/>
         <source>New unit from an import: check its name in the units directory</source>
         <translation>导入时新出现的单位：请在单位名录中核对名称</translation>
     </message>
@@ -892,57 +907,57 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>ProgressActions</name>
     <message>
-        <location filename="../../ui/progress_actions.py" line="49"/>
+        <location filename="../../ui/progress_actions.py" line="52"/>
         <source>Set status of {0} / {1}</source>
         <translation>设置状态：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="53"/>
+        <location filename="../../ui/progress_actions.py" line="56"/>
         <source>Set progress of {0} / {1}</source>
         <translation>设置进度：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="56"/>
+        <location filename="../../ui/progress_actions.py" line="59"/>
         <source>Edit progress report of {0} / {1}</source>
         <translation>编辑进展情况：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="70"/>
+        <location filename="../../ui/progress_actions.py" line="73"/>
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="71"/>
+        <location filename="../../ui/progress_actions.py" line="74"/>
         <source>New status for the {0} selected assignments:</source>
         <translation>所选 {0} 项分工的新状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="80"/>
+        <location filename="../../ui/progress_actions.py" line="83"/>
         <source>Set {0} assignments to {1}</source>
         <translation>将 {0} 项分工设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="89"/>
+        <location filename="../../ui/progress_actions.py" line="92"/>
         <source>Tick off {0} assignments</source>
         <translation>销号 {0} 项分工</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="103"/>
+        <location filename="../../ui/progress_actions.py" line="106"/>
         <source>None of the selected assignments is ticked off.</source>
         <translation>所选分工均未销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="105"/>
+        <location filename="../../ui/progress_actions.py" line="108"/>
         <source>Undo tick-off of {0} assignments</source>
         <translation>撤销 {0} 项分工的销号</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="118"/>
+        <location filename="../../ui/progress_actions.py" line="121"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="121"/>
+        <location filename="../../ui/progress_actions.py" line="124"/>
         <source>Some changes could not be saved; the table now shows the current values.</source>
         <translation>部分修改未能保存，表格已显示当前的最新内容。</translation>
     </message>
@@ -1005,17 +1020,17 @@ Please send that file to whoever looks after this application.</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="255"/>
+        <location filename="../../ui/report_preview.py" line="260"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="255"/>
+        <location filename="../../ui/report_preview.py" line="260"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="256"/>
+        <location filename="../../ui/report_preview.py" line="261"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>

@@ -108,7 +108,7 @@ def test_resources_are_found_in_the_source_tree_and_in_a_frozen_build(
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()
 def test_main_opens_the_window_on_the_chosen_database(
-    qapp,  # type: ignore[no-untyped-def]
+    qtbot,  # type: ignore[no-untyped-def]
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -116,11 +116,20 @@ def test_main_opens_the_window_on_the_chosen_database(
     monkeypatch.setattr(app_module, "setup_logging", lambda: tmp_path / "tracker.log")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     opened: list[MainWindow] = []
-    monkeypatch.setattr(QApplication, "exec", lambda self: opened.extend(_windows()) or 0)
     database = tmp_path / "main.sqlite3"
+
+    def run(_app: QApplication) -> int:
+        """The window is shown first; the database arrives from a worker thread."""
+        [window] = _windows()
+        assert window.location.text() != str(database)
+        qtbot.waitUntil(lambda: window.location.text() == str(database))
+        opened.append(window)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run)
     assert app_module.main(["tracker", "--db", str(database)]) == 0
     [window] = opened
-    assert window.location.text() == str(database)
+    assert window.pages.currentWidget() is window.first_run  # an empty database
     assert isinstance(sys.excepthook, CrashHandler)
     window.close()
 
@@ -129,3 +138,20 @@ def _windows() -> list[MainWindow]:
     return [
         w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
     ]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_database_that_cannot_be_opened_at_start_up_is_explained(
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    messages: list[tuple[str, str]],
+) -> None:
+    window = MainWindow(None, keys.app_settings())
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.menuBar().isEnabled()  # nothing to act on until the database is open
+    app_module.open_in_background(window, str(too_new_database(tmp_path / "新.sqlite3")))
+    qtbot.waitUntil(lambda: bool(messages))
+    [(kind, text)] = messages
+    assert kind == "critical" and "newer version of this application" in text
+    assert not window.isVisible()

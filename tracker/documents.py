@@ -114,7 +114,7 @@ class DocumentService:
     def import_parsed(
         self, doc: ParsedDocument, source: SourceInfo, *, accept_revision: bool = False
     ) -> ImportOutcome:
-        now = datetime.now()
+        now = self.store.clock.now()
         with self.store.transaction() as session:
             same = session.scalar(select(Document).where(Document.source_sha256 == source.sha256))
             if same is not None:

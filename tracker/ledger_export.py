@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -89,13 +89,13 @@ class LedgerExporter:
                     unit=unit.name,
                     round_name=chosen.name,
                     as_of=chosen.as_of,
-                    exported_at=datetime.now(),
+                    exported_at=self.store.clock.now(),
                     office=office,
                     sheets=_sheets(mine, leads),
                 )
                 path = out_dir / safe_file_name(f"{unit.name}_{chosen.name}_工作台账.xlsx")
                 write_ledger(book, path)
-                session.add(_record(chosen, "unit", unit.id, path, len(mine), self.store.user))
+                session.add(_record(chosen, "unit", unit.id, path, len(mine), self.store))
                 written.append(path)
             if progress is not None:
                 progress(len(written), len(targets))
@@ -115,14 +115,14 @@ class LedgerExporter:
                 unit=None,
                 round_name=chosen.name,
                 as_of=chosen.as_of,
-                exported_at=datetime.now(),
+                exported_at=self.store.clock.now(),
                 office=self.office,
                 sheets=_sheets(rows, _leads(rows)),
                 summary=_summary(rows, today),
             )
             path = out_dir / safe_file_name(f"总台账_{chosen.name}.xlsx")
             write_ledger(book, path)
-            session.add(_record(chosen, "master", None, path, len(rows), self.store.user))
+            session.add(_record(chosen, "master", None, path, len(rows), self.store))
         return path
 
     @staticmethod
@@ -139,15 +139,15 @@ class LedgerExporter:
 
 
 def _record(
-    chosen: Round, kind: str, unit_id: int | None, path: Path, rows: int, user: str
+    chosen: Round, kind: str, unit_id: int | None, path: Path, rows: int, store: Store
 ) -> LedgerExport:
     return LedgerExport(
         round_id=chosen.id,
         kind=kind,
         unit_id=unit_id,
         file_name=path.name,
-        exported_at=datetime.now(),
-        exported_by=user,
+        exported_at=store.clock.now(),
+        exported_by=store.user,
         rows=rows,
     )
 

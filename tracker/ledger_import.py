@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -345,7 +344,7 @@ class LedgerImporter:
         """
         files = [self._read(p) for p in ledger_paths(paths)]
         result = ApplyResult()
-        now = datetime.now()
+        now = self.store.clock.now()
         with self.store.transaction() as session:
             previews = [self._preview_one(session, p, r, round_name) for p, r in files]
             if expected is not None and [p.changed for p in previews] != [
@@ -457,7 +456,7 @@ class LedgerImporter:
                     source=Provenance("撤销导入", entry.round_id),
                 )
             for batch in batches:
-                batch.undone_at = datetime.now()
+                batch.undone_at = self.store.clock.now()
             return [b.file_name for b in batches]
 
 

@@ -9,7 +9,6 @@ instead of silently overwriting theirs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -131,7 +130,7 @@ class ProgressService:
                 after[name] = value
         if after == before:
             return assignment.version
-        now = datetime.now()
+        now = self.store.clock.now()
         session.add(
             ProgressEntry(
                 assignment_id=assignment.id,
@@ -210,7 +209,7 @@ class ProgressService:
                     assignment.active = True
                     return assignment.id
             start = Status.STANDING if measure.standing else Status.NOT_STARTED
-            now = datetime.now()
+            now = self.store.clock.now()
             assignment = Assignment(
                 measure_id=measure.id,
                 unit_id=target.id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -52,7 +52,7 @@ class RoundService:
         with self.store.transaction() as session:
             if session.scalar(select(Round).where(Round.name == name)) is not None:
                 raise InvalidInputError(f"a round named {name!r} already exists")
-            created = Round(name=name, as_of=as_of, created_at=datetime.now())
+            created = Round(name=name, as_of=as_of, created_at=self.store.clock.now())
             session.add(created)
             session.flush()
             return RoundInfo(created.id, created.name, created.as_of, 0, 0)

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -34,6 +34,17 @@ class Clock:
 
     def today(self) -> date:
         return self.fixed or date.today()
+
+    def now(self) -> datetime:
+        """The time changes are stamped with: on the fixed day, if there is one.
+
+        ``--today`` replays an office's work as of a past day; its history must
+        then carry that day too, or rounds as of that day would not see it.
+        """
+        current = datetime.now()
+        if self.fixed is None:
+            return current
+        return datetime.combine(self.fixed, current.time())
 
 
 def current_user() -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlalchemy
 
-from bench import bench_documents, bench_ledgers
+from bench import bench_documents, bench_ledgers, bench_reports
 
 
 def main() -> int:
@@ -23,6 +23,12 @@ def main() -> int:
         help="rows of the master ledger export benchmark (default 100,000)",
     )
     parser.add_argument("--import-rows", type=int, default=10_000)
+    parser.add_argument(
+        "--report-rows",
+        type=int,
+        default=100_000,
+        help="assignments of the bulletin benchmark (default 100,000)",
+    )
     args = parser.parse_args()
     rows = []
     for bench in (
@@ -30,6 +36,8 @@ def main() -> int:
         bench_documents.bench_import,
         partial(bench_ledgers.bench_export, args.export_rows),
         partial(bench_ledgers.bench_import, args.import_rows),
+        partial(bench_reports.bench_bulletin, 2_500),
+        partial(bench_reports.bench_bulletin, args.report_rows),
     ):
         for name, timing, note in bench():
             print(f"{name}: {timing.ms()}  {note}", flush=True)

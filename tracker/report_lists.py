@@ -115,9 +115,9 @@ def chaser(
         Table(
             (
                 Column("序号", 30),
-                Column("文件", 116, "left"),
+                Column("文件", 132, "left"),
                 Column("编号", 32),
-                Column("重点任务", 128, "left"),
+                Column("重点任务", 112, "left"),
                 Column("完成时限", 72),
                 Column("情况", 64),
             ),

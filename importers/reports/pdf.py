@@ -41,7 +41,7 @@ BODY_SIZE = 14.0  # 四号
 NUMBER_SIZE = 10.5
 # reportlab's line breaker keeps Japanese closing punctuation off a line start, but not
 # the Chinese full-width comma, semicolon, colon, ? and !: add them (read at wrap time).
-CHINESE_CANNOT_START = "，；：？！）》」』】〕％…"
+CHINESE_CANNOT_START = "，；：？！。、）》」』】〕％…\u201d\u2019"
 if not set(CHINESE_CANNOT_START) <= set(_rl_paragraph.ALL_CANNOT_START):
     _rl_paragraph.ALL_CANNOT_START += CHINESE_CANNOT_START
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}

@@ -28,9 +28,15 @@ class Bar:
 
 
 class BarChart(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
+    ) -> None:
         super().__init__(parent)
         self.bars: list[Bar] = []
+        self.elide = elide
+        """Where a long label is cut: a part's title matters more than its document's number."""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
 
@@ -72,12 +78,12 @@ class BarChart(QWidget):
         metrics = self.fontMetrics()
         height = self.row_height()
         label_width = self.label_width()
-        figure_width = metrics.horizontalAdvance("100%（0000/0000）")
+        figure_width = max((metrics.horizontalAdvance(b.figure) for b in self.bars), default=0) + 8
         track_width = max(40, self.width() - label_width - figure_width - 16)
         text_colour = self.palette().text().color()
         for i, bar in enumerate(self.bars):
             top = 2 + i * height
-            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideMiddle, label_width - 6)
+            label = metrics.elidedText(bar.label, self.elide, label_width - 6)
             painter.setPen(text_colour)
             painter.drawText(
                 QRectF(0, top, label_width - 6, height),

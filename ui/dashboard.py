@@ -108,7 +108,7 @@ class Dashboard(QWidget):
         self.overdue = self._list()
         self.due_soon = self._list()
         self.units_chart = BarChart()
-        self.parts_chart = BarChart()
+        self.parts_chart = BarChart(elide=Qt.TextElideMode.ElideLeft)
         lists = QSplitter(Qt.Orientation.Horizontal)
         self.overdue_box = self._box("", self.overdue)
         self.due_soon_box = self._box("", self.due_soon)

@@ -21,14 +21,18 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from tracker.ledger_export import LedgerExporter  # noqa: E402
+from tracker.ledger_import import LedgerImporter  # noqa: E402
 from tracker.progress import Change  # noqa: E402
+from tracker.rounds import RoundService  # noqa: E402
 from tracker.services import Services  # noqa: E402
 from tracker.statuses import Status  # noqa: E402
 from tracker.store import Clock  # noqa: E402
 from ui.app import install_translation  # noqa: E402
 from ui.demo import demo_document  # noqa: E402
+from ui.ledger_import_dialog import LedgerImportDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
@@ -68,13 +72,75 @@ def fill(path: Path) -> None:
     services.close()
 
 
+ROUND = "2021年第3季度"
+
+
+def edit_ledger(path: Path, edits: dict[tuple[str, str], object], target: Path) -> Path:
+    """Change cells as a unit would in Excel: (measure code, column header) → value."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    header_row = next(r for r in range(1, 10) if ws.cell(r, 1).value == "序号")
+    columns = {ws.cell(header_row, c).value: c for c in range(1, ws.max_column + 1)}
+    for (code, header), value in edits.items():
+        row = next(
+            r
+            for r in range(header_row + 1, ws.max_row + 1)
+            if str(ws.cell(r, columns["措施编号"]).value) == code
+        )
+        ws.cell(row, columns[header]).value = value
+    wb.save(target)
+    return target
+
+
+def returned_ledgers(path: Path, folder: Path) -> list[Path]:
+    """A round, three units' ledgers sent out and returned: changes, a conflict, a reject."""
+    services = Services.open(path, clock=Clock(TODAY), user="张明")
+    RoundService(services.store).create(ROUND, date(2021, 9, 30))
+    rows = [r for r in services.overview.assignments() if r.status is Status.NOT_STARTED]
+    units = sorted({r.unit for r in rows}, key=lambda u: -sum(1 for r in rows if r.unit == u))[:3]
+    exporter = LedgerExporter(services.store)
+    sent = exporter.export_units(ROUND, folder / "sent", units=units)
+    back = folder / "returned"
+    back.mkdir()
+    mine = {u: [r for r in rows if r.unit == u] for u in units}
+    first, second, third = units
+    # The office noted something on the second unit's first measure after sending it out.
+    services.progress.record(mine[second][0].id, Change(note="办公室电话核实：系统已部署"))
+    services.close()
+    return [
+        edit_ledger(
+            sent[0],
+            {
+                (mine[first][0].code, "完成状态"): "推进中",
+                (mine[first][0].code, "完成进度(%)"): 60,
+                (mine[first][0].code, "进展情况"): "已完成方案制定，正在组织实施",
+                (mine[first][1].code, "完成状态"): "已完成",
+                (mine[first][1].code, "进展情况"): "已印发实施细则",
+            },
+            back / sent[0].name,
+        ),
+        edit_ledger(
+            sent[1],
+            {
+                (mine[second][0].code, "进展情况"): "系统已上线试运行",
+                (mine[second][1].code, "完成进度(%)"): 40,
+            },
+            back / sent[1].name,
+        ),
+        edit_ledger(sent[2], {(mine[third][0].code, "完成状态"): "已销号"}, back / sent[2].name),
+    ]
+
+
 Step = Callable[[], None]
 
 
-def shoot(window: MainWindow, name: str, prepare: Step, then: Step) -> None:
+def shoot(target: QWidget, name: str, prepare: Step, then: Step) -> None:
     prepare()
-    window.show_current_detail()
-    QTimer.singleShot(300, lambda: (window.grab().save(str(OUT / name)), then()))
+    if isinstance(target, MainWindow):
+        target.show_current_detail()
+    QTimer.singleShot(600, lambda: (target.grab().save(str(OUT / name)), then()))
 
 
 def main() -> None:
@@ -83,6 +149,7 @@ def main() -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     install_translation(app, "zh_CN")
     fill(folder / "screens.sqlite3")
+    ledgers = returned_ledgers(folder / "screens.sqlite3", folder)
     window = MainWindow(Services.open(folder / "screens.sqlite3", clock=Clock(TODAY)))
     window.resize(1600, 960)
     window.show()
@@ -97,9 +164,32 @@ def main() -> None:
     def first_run() -> None:
         empty.show()
 
+    def board() -> None:
+        window.filters.reset()
+        window.tabs.setCurrentWidget(window.board)
+        window.board.table.selectionModel().clear()
+
+    def dashboard() -> None:
+        window.tabs.setCurrentWidget(window.dashboard)
+
+    preview = LedgerImportDialog(LedgerImporter(window.services.store), ledgers, window)
+
+    def ledger_preview() -> None:
+        preview.resize(1200, 700)
+        preview.load()
+        preview.show()
+        preview.file_view.selectRow(1)  # the file with a conflict
+
+    def back_to_table() -> None:
+        window.tabs.setCurrentIndex(0)
+        window.table.selectRow(3)
+
     steps = [
-        (window, "main_window.png", lambda: window.table.selectRow(3)),
+        (window, "main_window.png", back_to_table),
         (window, "main_window_overdue.png", overdue),
+        (window, "progress_board.png", board),
+        (window, "dashboard.png", dashboard),
+        (preview, "ledger_import_preview.png", ledger_preview),
         (empty, "first_run.png", first_run),
     ]
 

@@ -155,3 +155,20 @@ def test_a_database_that_cannot_be_opened_at_start_up_is_explained(
     [(kind, text)] = messages
     assert kind == "critical" and "newer version of this application" in text
     assert not window.isVisible()
+
+
+def test_the_first_paint_path_imports_nothing_heavy() -> None:
+    """SQLAlchemy, Alembic, openpyxl, the report and PDF libraries wait until they are needed."""
+    import subprocess
+
+    probe = (
+        "import sys, ui.app, ui.main_window; "
+        "heavy = ('sqlalchemy', 'alembic', 'openpyxl', 'python_calamine', 'reportlab', "
+        "'pypdfium2', 'docx', 'pypdf'); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -16,6 +16,13 @@ from tracker.errors import UserError
 from tracker.store import Store
 
 
+def test_the_known_revisions_are_alembics_scripts() -> None:
+    """``db.migrate`` lists the revisions so that opening a database needs no Alembic import."""
+    script = ScriptDirectory(str(migrate.MIGRATIONS))
+    assert tuple(r.revision for r in reversed(list(script.walk_revisions()))) == migrate.REVISIONS
+    assert script.get_current_head() == migrate.HEAD
+
+
 def test_upgrade_from_empty_creates_every_table(db_url: str) -> None:
     engine = make_engine(db_url)
     assert migrate.upgrade(engine) is None  # nothing to back up in an empty database

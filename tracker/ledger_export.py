@@ -63,7 +63,7 @@ class LedgerExporter:
         progress: Progress | None = None,
     ) -> list[Path]:
         """One workbook per unit (all units with assignments when ``units`` is None)."""
-        out_dir.mkdir(parents=True, exist_ok=True)
+        _make_folder(out_dir)
         written: list[Path] = []
         with self.store.transaction() as session:
             chosen = self.rounds.find(session, round_name)
@@ -94,7 +94,7 @@ class LedgerExporter:
                     sheets=_sheets(mine, leads),
                 )
                 path = out_dir / safe_file_name(f"{unit.name}_{chosen.name}_工作台账.xlsx")
-                write_ledger(book, path)
+                _write(book, path)
                 session.add(_record(chosen, "unit", unit.id, path, len(mine), self.store))
                 written.append(path)
             if progress is not None:
@@ -103,7 +103,7 @@ class LedgerExporter:
 
     def export_master(self, round_name: str | None, out_dir: Path) -> Path:
         """Every assignment, plus the 汇总 sheet with one line per unit."""
-        out_dir.mkdir(parents=True, exist_ok=True)
+        _make_folder(out_dir)
         today = self.store.clock.today()
         with self.store.transaction() as session:
             chosen = self.rounds.find(session, round_name)
@@ -121,7 +121,7 @@ class LedgerExporter:
                 summary=_summary(rows, today),
             )
             path = out_dir / safe_file_name(f"总台账_{chosen.name}.xlsx")
-            write_ledger(book, path)
+            _write(book, path)
             session.add(_record(chosen, "master", None, path, len(rows), self.store))
         return path
 
@@ -136,6 +136,23 @@ class LedgerExporter:
             .order_by(Document.id, Measure.position, lead_first(), Unit.id)
         )
         return [_Row(*r) for r in session.execute(query).all()]
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+
+
+def _write(book: LedgerWorkbook, path: Path) -> None:
+    """Write one workbook; a file open in Excel or a full disk is the user's to fix."""
+    try:
+        write_ledger(book, path)
+    except OSError as exc:
+        raise UserError(
+            f"cannot write {path} ({exc.strerror or exc}); is it open in Excel or WPS?"
+        ) from None
 
 
 def _record(

@@ -12,7 +12,7 @@ database value stands in for the exported one.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -188,9 +188,25 @@ class LedgerImporter:
         return path, read
 
     # -- preview ---------------------------------------------------------------------------
-    def preview(self, paths: Iterable[Path], round_name: str | None = None) -> list[FilePreview]:
-        """What importing these files would do. Writes nothing."""
-        files = [self._read(p) for p in ledger_paths(paths)]
+    def preview(
+        self,
+        paths: Iterable[Path],
+        round_name: str | None = None,
+        progress: Callable[[int, int], bool] | None = None,
+    ) -> list[FilePreview]:
+        """What importing these files would do. Writes nothing.
+
+        ``progress(done, total)`` is called before each file is read; returning
+        False stops there and the previews made so far are returned.
+        """
+        targets = ledger_paths(paths)
+        files = []
+        for done, path in enumerate(targets):
+            if progress is not None and not progress(done, len(targets)):
+                break
+            files.append(self._read(path))
+        if progress is not None and len(files) == len(targets):
+            progress(len(targets), len(targets))
         with self.store.reading() as session:
             return [self._preview_one(session, path, read, round_name) for path, read in files]
 

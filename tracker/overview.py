@@ -21,6 +21,7 @@ from tracker.queries import due_soon_condition, lead_first, overdue_condition
 from tracker.records import (
     AssignmentRow,
     MeasureDetail,
+    MeasureInfo,
     MilestoneInfo,
     PartStats,
     Summary,
@@ -191,6 +192,51 @@ class OverviewService:
                 )
             )
         return query
+
+    def matching_measures(self, needle: str) -> set[int]:
+        """Ids of the measures whose code, title or text contain ``needle``.
+
+        One LIKE over the measures (not over every assignment row): a window that
+        holds the assignment rows filters them by this set in memory.
+        """
+        needle = needle.strip()
+        if not needle:
+            return set()
+        like = f"%{needle}%"
+        with self.store.reading() as session:
+            return set(
+                session.scalars(
+                    select(Measure.id).where(
+                        Measure.withdrawn.is_(False),
+                        or_(
+                            Measure.title.like(like),
+                            Measure.text.like(like),
+                            Measure.code == needle,
+                        ),
+                    )
+                )
+            )
+
+    def measures(self, document_id: int) -> list[MeasureInfo]:
+        """Every current measure of a document in order, assigned or not (for the board)."""
+        with self.store.reading() as session:
+            rows = session.execute(
+                select(
+                    Measure.id,
+                    Measure.code,
+                    Measure.title,
+                    Measure.deadline,
+                    Measure.deadline_text,
+                    Measure.standing,
+                    Part.title,
+                    Section.title,
+                )
+                .outerjoin(Part, Measure.part_id == Part.id)
+                .outerjoin(Section, Measure.section_id == Section.id)
+                .where(Measure.document_id == document_id, Measure.withdrawn.is_(False))
+                .order_by(Measure.position)
+            ).all()
+        return [MeasureInfo(*row) for row in rows]
 
     def measure(self, measure_id: int) -> MeasureDetail:
         """A measure's full text, milestones and every unit's row, for the detail pane."""

@@ -113,6 +113,20 @@ class MilestoneInfo:
 
 
 @dataclass(frozen=True)
+class MeasureInfo:
+    """One measure of a document, assigned or not."""
+
+    id: int
+    code: str
+    title: str
+    deadline: date | None
+    deadline_text: str | None
+    standing: bool
+    part: str | None
+    section: str | None
+
+
+@dataclass(frozen=True)
 class MeasureDetail:
     """Everything the detail pane shows about one measure."""
 

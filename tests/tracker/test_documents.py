@@ -147,3 +147,20 @@ def test_revision_changes_carry_structured_fields(services: Services) -> None:
     assert [(f.field, f.old, f.new) for f in change.fields] == [
         ("deadline", "2021-07-10", "2021-08-31")
     ]
+
+
+def test_measures_of_a_document_include_unassigned_ones(services: Services) -> None:
+    outcome = services.documents.import_parsed(sample_document(), source())
+    assert outcome.document_id is not None
+    measures = services.overview.measures(outcome.document_id)
+    assert [(m.code, m.part, m.section, m.standing) for m in measures] == [
+        ("1", "营造公平竞争市场环境", "深化商事制度改革", False),
+        ("2", "营造公平竞争市场环境", "深化商事制度改革", False),
+        ("3", "强化组织保障", None, False),
+        ("4", "强化组织保障", None, True),
+    ]
+    ids = {m.code: m.id for m in measures}
+    assert services.overview.matching_measures("零费用") == {ids["2"]}
+    assert services.overview.matching_measures("责任单位") == {ids["1"], ids["4"]}
+    assert services.overview.matching_measures("3") == {ids["3"]}
+    assert services.overview.matching_measures("  ") == set()

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from tests.tracker.conftest import sample_document, source
-from tracker.errors import InvalidInputError, NotFoundError
+from tracker.errors import InvalidInputError, NotFoundError, UserError
 from tracker.ledger_export import LedgerExporter
 from tracker.ledger_import import LedgerImporter
 from tracker.progress import Change
@@ -321,3 +321,23 @@ def test_conflicts_settled_by_the_clerk(office: Services, tmp_path: Path) -> Non
         "单位：已上线",
         "办公室备注",
     )
+
+
+def test_preview_reports_progress_and_can_stop(office: Services, tmp_path: Path) -> None:
+    LedgerExporter(office.store).export_units(ROUND, tmp_path)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 2
+
+    previews = LedgerImporter(office.store).preview([tmp_path], progress=progress)
+    assert len(previews) == 2
+    assert seen == [(0, 5), (1, 5), (2, 5)]
+
+
+def test_an_unwritable_folder_is_a_user_error(office: Services, tmp_path: Path) -> None:
+    blocker = tmp_path / "不是文件夹"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(UserError, match="cannot create the folder"):
+        LedgerExporter(office.store).export_master(ROUND, blocker / "台账")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 from datetime import datetime
@@ -11,10 +12,11 @@ from pathlib import Path
 
 import sqlalchemy
 
-from bench import bench_documents, bench_ledgers, bench_reports
+from bench import bench_documents, bench_gui, bench_ledgers, bench_reports
 
 
 def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     parser = argparse.ArgumentParser(prog="bench")
     parser.add_argument(
         "--export-rows",
@@ -38,6 +40,7 @@ def main() -> int:
         partial(bench_ledgers.bench_import, args.import_rows),
         partial(bench_reports.bench_bulletin, 2_500),
         partial(bench_reports.bench_bulletin, args.report_rows),
+        bench_gui.run,
     ):
         for name, timing, note in bench():
             print(f"{name}: {timing.ms()}  {note}", flush=True)

@@ -10,29 +10,42 @@ progress already recorded is never dropped — measures left out become
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from db.models import Assignment, Document, Heading, HeadingLead, Measure, Milestone, ProgressEntry
+from db.models import (
+    Assignment,
+    Document,
+    Heading,
+    HeadingLead,
+    Measure,
+    Milestone,
+    ProgressEntry,
+    Unit,
+    UnitAlias,
+)
 from importers.policy import ParsedDocument, ParsedMeasure, SourceInfo
 from importers.policy.errors import PolicyReadError
 from importers.policy.parser import parse_file
 from importers.policy.units import canonical_unit
-from tracker.errors import AmbiguousError, NotFoundError, UserError
+from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, UserError
 from tracker.records import (
     DocumentInfo,
     FieldDiff,
     ImportOutcome,
+    ImportPlan,
     MeasureChange,
     OutlineDocument,
     OutlineHeading,
+    PlannedUnit,
 )
 from tracker.statuses import Status
 from tracker.store import Store
-from tracker.units import UnitResolver, alias_map
+from tracker.units import UnitResolver, alias_map, suggestions
 
 LEAD = "牵头"
 SUPPORT = "责任"
@@ -111,24 +124,69 @@ class DocumentService:
         parsed, source = parse_policy_file(path)
         return self.import_parsed(parsed, source, accept_revision=accept_revision)
 
+    def plan(self, doc: ParsedDocument, source: SourceInfo) -> ImportPlan:
+        """What importing ``doc`` would do, without writing: for a preview before confirming.
+
+        Lists every unit the document names, with the known unit it resolves to
+        or, for a name never seen, the closest known names to map it to.
+        """
+        with self.store.reading() as session:
+            same = session.scalar(select(Document).where(Document.source_sha256 == source.sha256))
+            previous = None if same else self._previous_version(session, doc)
+            state = "unchanged" if same else ("revision" if previous else "new")
+            changes = _diff(session, previous, doc) if previous else []
+            aliases = alias_map(session)
+            known = list(session.scalars(select(Unit.name)))
+        names = [n for s in doc.sections for n in s.lead_units]
+        names += [n for m in doc.measures for n in m.units]
+        units = []
+        for raw in dict.fromkeys(names):
+            name = canonical_unit(aliases.get(raw, raw), aliases)
+            name = aliases.get(name, name)
+            found = name if name in known else None
+            units.append(PlannedUnit(name, found, () if found else suggestions(name, known)))
+        return ImportPlan(
+            state=state,
+            document_id=stored.id if (stored := same or previous) else None,
+            parts=len(doc.parts),
+            sections=len(doc.sections),
+            measures=len(doc.measures),
+            unassigned_codes=[m.code for m in doc.measures if not m.units],
+            units=units,
+            changes=changes,
+        )
+
     def import_parsed(
-        self, doc: ParsedDocument, source: SourceInfo, *, accept_revision: bool = False
+        self,
+        doc: ParsedDocument,
+        source: SourceInfo,
+        *,
+        accept_revision: bool = False,
+        unit_mapping: Mapping[str, str] | None = None,
     ) -> ImportOutcome:
+        """Write a parsed document.
+
+        ``unit_mapping`` maps names this document uses to units the office already
+        has (a clerk's decision in the import preview); each becomes an alias of
+        that unit, so later documents spelling it the same way resolve too.
+        """
         now = self.store.clock.now()
         with self.store.transaction() as session:
             same = session.scalar(select(Document).where(Document.source_sha256 == source.sha256))
             if same is not None:
                 return ImportOutcome("unchanged", same.id, measures=len(same.measures))
             previous = self._previous_version(session, doc)
+            if previous is not None and not accept_revision:
+                changes = _diff(session, previous, doc)
+                return ImportOutcome("revision_pending", previous.id, changes=changes)
+            _add_aliases(session, unit_mapping or {})
             if previous is None:
                 document = Document(revision=1)
                 session.add(document)
                 state = "created"
-                changes: list[MeasureChange] = []
+                changes = []
             else:
                 changes = _diff(session, previous, doc)
-                if not accept_revision:
-                    return ImportOutcome("revision_pending", previous.id, changes=changes)
                 document = previous
                 document.revision += 1
                 state = "revised"
@@ -340,6 +398,22 @@ class _DocumentWriter:
                 for a in self.created
             ],
         )
+
+
+def _add_aliases(session: Session, mapping: Mapping[str, str]) -> None:
+    """Record each ``name → existing unit`` decision as an alias, before units are resolved."""
+    units = {u.name: u for u in session.scalars(select(Unit))}
+    taken = alias_map(session)
+    for name, target in mapping.items():
+        unit = units.get(target)
+        if unit is None:
+            raise NotFoundError(f"unknown unit {target!r} to map {name!r} to")
+        if name == target or taken.get(name) == target:
+            continue
+        if name in units or name in taken:
+            raise InvalidInputError(f"{name!r} is already a unit or an alias of another unit")
+        session.add(UnitAlias(unit_id=unit.id, alias=name))
+    session.flush()
 
 
 def _diff(session: Session, stored: Document, doc: ParsedDocument) -> list[MeasureChange]:

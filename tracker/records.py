@@ -182,6 +182,29 @@ class ImportOutcome:
 
 
 @dataclass(frozen=True)
+class PlannedUnit:
+    """A unit a document names: the known unit it resolves to, or suggestions for a new one."""
+
+    name: str
+    existing: str | None
+    suggestions: tuple[str, ...]
+
+
+@dataclass
+class ImportPlan:
+    """A preview of importing a document; ``state`` is "new", "unchanged" or "revision"."""
+
+    state: str
+    document_id: int | None
+    parts: int
+    sections: int
+    measures: int
+    unassigned_codes: list[str]
+    units: list[PlannedUnit]
+    changes: list[MeasureChange]
+
+
+@dataclass(frozen=True)
 class UnitStats:
     unit: str
     assigned: int

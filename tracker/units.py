@@ -54,6 +54,7 @@ def alias_map(session: Session) -> dict[str, str]:
 
 
 _LEVEL = re.compile(r"^(自治区|省|市|县|区|国家|中央|国务院)")
+_KIND_SUFFIX = re.compile(r"(厅|局|委|办|院|部|委员会)$")
 
 
 def suggestions(name: str, known: list[str], limit: int = 3) -> tuple[str, ...]:
@@ -62,9 +63,17 @@ def suggestions(name: str, known: list[str], limit: int = 3) -> tuple[str, ...]:
     Without stripping it, every 自治区… name looks alike (自治区财政厅 ~ 自治区商务厅).
     """
     core = _LEVEL.sub("", name)
+    stem = _KIND_SUFFIX.sub("", core)
     scored = []
     for other in known:
-        ratio = difflib.SequenceMatcher(None, core, _LEVEL.sub("", other)).ratio()
+        other_core = _LEVEL.sub("", other)
+        ratio = max(
+            difflib.SequenceMatcher(None, core, other_core).ratio(),
+            # 公安局 / 公安厅: the same body under another kind of name
+            difflib.SequenceMatcher(None, stem, _KIND_SUFFIX.sub("", other_core)).ratio()
+            if len(stem) >= 2
+            else 0.0,
+        )
         if ratio >= 0.7 or (len(core) >= 2 and (core in other or other in name)):
             scored.append((-ratio, other))
     return tuple(other for _, other in sorted(scored)[:limit])

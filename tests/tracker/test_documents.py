@@ -164,3 +164,31 @@ def test_measures_of_a_document_include_unassigned_ones(services: Services) -> N
     assert services.overview.matching_measures("责任单位") == {ids["1"], ids["4"]}
     assert services.overview.matching_measures("3") == {ids["3"]}
     assert services.overview.matching_measures("  ") == set()
+
+
+def test_plan_lists_units_and_mapping_makes_aliases(services: Services) -> None:
+    services.documents.import_parsed(sample_document(), source())
+    other = sample_document("宁政办〔2021〕12号")
+    other.measures[0].units = ["自治区市场监管厅", "自治区公安局"]
+    other.measures[0].lead_units = ["自治区市场监管厅"]
+    plan = services.documents.plan(other, source(sha="f" * 64))
+    assert (plan.state, plan.measures, plan.parts, plan.sections) == ("new", 4, 2, 1)
+    assert [(u.name, u.existing, u.suggestions) for u in plan.units][:3] == [
+        ("自治区市场监管厅", "自治区市场监管厅", ()),
+        ("自治区公安局", None, ("自治区公安厅",)),
+        ("自治区公安厅", "自治区公安厅", ()),
+    ]
+    assert len(services.documents.list()) == 1  # planning writes nothing
+    outcome = services.documents.import_parsed(
+        other, source(sha="f" * 64), unit_mapping={"自治区公安局": "自治区公安厅"}
+    )
+    assert outcome.new_units == []
+    rows = services.overview.assignments(AssignmentFilter(document="宁政办〔2021〕12号"))
+    assert [(r.code, r.unit) for r in rows][:2] == [
+        ("1", "自治区市场监管厅"),
+        ("1", "自治区公安厅"),
+    ]
+    police = next(u for u in services.units.list() if u.name == "自治区公安厅")
+    assert police.aliases == ("自治区公安局",)
+    again = services.documents.plan(other, source(sha="f" * 64))
+    assert again.state == "unchanged"

@@ -130,6 +130,7 @@ def measures(args: argparse.Namespace) -> int:
         overdue=args.overdue,
         due_within_days=args.due_within,
         search=args.search or "",
+        round=args.round,
     )
     services = _services(args)
     try:
@@ -304,6 +305,7 @@ def register(sub: Any, parse_date: Callable[[str], date]) -> None:
     p.add_argument("--overdue", action="store_true")
     p.add_argument("--due-within", type=int, metavar="DAYS")
     p.add_argument("--search")
+    p.add_argument("--round", help="only what changed in this reporting round")
     for name, handler, help_ in (
         ("progress", progress, "record a unit's progress on a measure"),
         ("tick-off", tick_off, "销号: confirm a unit's part is done"),

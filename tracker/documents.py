@@ -28,6 +28,7 @@ from db.models import (
     Unit,
     UnitAlias,
 )
+from importers.messages import QT_TRANSLATE_NOOP
 from importers.policy import ParsedDocument, ParsedMeasure, SourceInfo
 from importers.policy.errors import PolicyReadError
 from importers.policy.parser import parse_file
@@ -115,9 +116,15 @@ class DocumentService:
         if len(hits) == 1:
             return hits[0]
         if not hits:
-            raise NotFoundError(f"no document matches {text!r}")
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("messages", "no document matches {text!r}"), text=text
+            )
         names = "、".join(d.doc_number or d.short_title for d in hits)
-        raise AmbiguousError(f"{text!r} matches several documents: {names}")
+        raise AmbiguousError(
+            QT_TRANSLATE_NOOP("messages", "{text!r} matches several documents: {names}"),
+            text=text,
+            names=names,
+        )
 
     # -- importing -------------------------------------------------------------------------
     def import_file(self, path: Path, *, accept_revision: bool = False) -> ImportOutcome:
@@ -407,11 +414,20 @@ def _add_aliases(session: Session, mapping: Mapping[str, str]) -> None:
     for name, target in mapping.items():
         unit = units.get(target)
         if unit is None:
-            raise NotFoundError(f"unknown unit {target!r} to map {name!r} to")
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("messages", "unknown unit {target!r} to map {name!r} to"),
+                target=target,
+                name=name,
+            )
         if name == target or taken.get(name) == target:
             continue
         if name in units or name in taken:
-            raise InvalidInputError(f"{name!r} is already a unit or an alias of another unit")
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "{name!r} is already a unit or an alias of another unit"
+                ),
+                name=name,
+            )
         session.add(UnitAlias(unit_id=unit.id, alias=name))
     session.flush()
 
@@ -455,8 +471,8 @@ def _diff(session: Session, stored: Document, doc: ParsedDocument) -> list[Measu
 def parse_policy_file(path: Path) -> tuple[ParsedDocument, SourceInfo]:
     """Parse a policy document, turning a missing or unreadable file into a UserError."""
     if not path.is_file():
-        raise UserError(f"no such file: {path}")
+        raise UserError(QT_TRANSLATE_NOOP("messages", "no such file: {path}"), path=path)
     try:
         return parse_file(path)
     except PolicyReadError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError.from_message(exc.as_message()) from None

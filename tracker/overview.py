@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from db.models import Assignment, Document, Heading, Measure, Unit
+from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Unit
 from tracker.documents import DocumentService
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.queries import due_soon_condition, lead_first, overdue_condition
@@ -54,6 +54,8 @@ class AssignmentFilter:
     measure_id: int | None = None
     ids: tuple[int, ...] | None = None
     """Only these assignments (e.g. the rows to refresh after an edit)."""
+    round: str | None = None
+    """Only assignments whose progress changed in this reporting round."""
 
 
 Part = aliased(Heading)
@@ -180,6 +182,15 @@ class OverviewService:
             query = query.where(Measure.id == wanted.measure_id)
         if wanted.ids is not None:
             query = query.where(Assignment.id.in_(wanted.ids))
+        if wanted.round:
+            from tracker.rounds import RoundService
+
+            chosen = RoundService(self.store).find(session, wanted.round)
+            query = query.where(
+                Assignment.id.in_(
+                    select(ProgressEntry.assignment_id).where(ProgressEntry.round_id == chosen.id)
+                )
+            )
         needle = wanted.search.strip()
         if needle:
             like = f"%{needle}%"

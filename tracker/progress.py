@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import Assignment, Measure, ProgressEntry, Round
+from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents import SUPPORT, DocumentService
 from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, StaleEditError
 from tracker.records import HistoryRow
@@ -60,12 +61,23 @@ class ProgressService:
             query = query.where(Measure.document_id == document.id)
         found = list(session.scalars(query))
         if not found:
-            where = f" in {document.doc_number or document.short_title}" if document else ""
-            raise NotFoundError(f"no measure {code!r}{where}")
+            if document is not None:
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("messages", "no measure {code!r} in {document}"),
+                    code=code,
+                    document=document.doc_number or document.short_title,
+                )
+            raise NotFoundError(QT_TRANSLATE_NOOP("messages", "no measure {code!r}"), code=code)
         if len(found) > 1:
             docs = "、".join(m.document.doc_number or m.document.short_title for m in found)
             raise AmbiguousError(
-                f"measure {code!r} exists in several documents ({docs}); name one with --doc"
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "measure {code!r} exists in several documents ({documents}); "
+                    "name one with --doc",
+                ),
+                code=code,
+                documents=docs,
             )
         return found[0]
 
@@ -77,7 +89,11 @@ class ProgressService:
         for assignment in measure.assignments:
             if assignment.unit_id == target.id and assignment.active:
                 return assignment
-        raise NotFoundError(f"{target.name} is not assigned measure {measure.code}")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("messages", "{unit} is not assigned measure {code}"),
+            unit=target.name,
+            code=measure.code,
+        )
 
     # -- changing --------------------------------------------------------------------------
     def record(
@@ -107,15 +123,16 @@ class ProgressService:
         origin = source if isinstance(source, Provenance) else Provenance(source)
         assignment = session.get(Assignment, assignment_id)
         if assignment is None:
-            raise NotFoundError(f"assignment {assignment_id} no longer exists")
-        if expected_version is not None and assignment.version != expected_version:
-            raise StaleEditError(
-                f"{assignment.unit.name} / measure {assignment.measure.code} was changed by "
-                f"{assignment.updated_by or 'someone'} at {assignment.updated_at:%Y-%m-%d %H:%M}; "
-                "reload and try again"
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("messages", "assignment {id} no longer exists"), id=assignment_id
             )
+        if expected_version is not None and assignment.version != expected_version:
+            raise _changed_by_someone_else(assignment)
         if change.percent is not None and not 0 <= change.percent <= 100:
-            raise InvalidInputError(f"percent {change.percent} is outside 0–100")
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP("messages", "percent {percent} is outside 0–100"),
+                percent=change.percent,
+            )
         before = _fields(assignment)
         after = dict(before)
         if change.status is not None:
@@ -152,7 +169,9 @@ class ProgressService:
         try:
             session.flush()
         except StaleDataError:
-            raise StaleEditError("another user saved this assignment first; reload") from None
+            raise StaleEditError(
+                QT_TRANSLATE_NOOP("messages", "another user saved this assignment first; reload")
+            ) from None
         return assignment.version
 
     def record_by_code(
@@ -178,11 +197,17 @@ class ProgressService:
                 and assignment.version != expected_version
             ):
                 raise StaleEditError(
-                    f"{assignment.unit.name} / measure {assignment.measure.code} was changed "
-                    "meanwhile; reload and try again"
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "{unit} / measure {code} was changed meanwhile; reload and try again",
+                    ),
+                    unit=assignment.unit.name,
+                    code=assignment.measure.code,
                 )
             if assignment is None or assignment.status != Status.TICKED_OFF:
-                raise InvalidInputError("this assignment is not ticked off")
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP("messages", "this assignment is not ticked off")
+                )
             last = session.scalars(
                 select(ProgressEntry)
                 .where(
@@ -205,7 +230,11 @@ class ProgressService:
             for assignment in measure.assignments:
                 if assignment.unit_id == target.id:
                     if assignment.active:
-                        raise InvalidInputError(f"{target.name} is already assigned {code}")
+                        raise InvalidInputError(
+                            QT_TRANSLATE_NOOP("messages", "{unit} is already assigned {code}"),
+                            unit=target.name,
+                            code=code,
+                        )
                     assignment.active = True
                     return assignment.id
             start = Status.STANDING if measure.standing else Status.NOT_STARTED
@@ -280,3 +309,29 @@ def _fields(assignment: Assignment) -> dict[str, object]:
         "problems": assignment.problems,
         "next_steps": assignment.next_steps,
     }
+
+
+def _changed_by_someone_else(assignment: Assignment) -> StaleEditError:
+    """The stale edit: who changed the assignment (when known) and when."""
+    unit, code = assignment.unit.name, assignment.measure.code
+    when = f"{assignment.updated_at:%Y-%m-%d %H:%M}"
+    if assignment.updated_by:
+        return StaleEditError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{unit} / measure {code} was changed by {user} at {when}; reload and try again",
+            ),
+            unit=unit,
+            code=code,
+            user=assignment.updated_by,
+            when=when,
+        )
+    return StaleEditError(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "{unit} / measure {code} was changed by someone at {when}; reload and try again",
+        ),
+        unit=unit,
+        code=code,
+        when=when,
+    )

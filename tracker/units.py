@@ -26,6 +26,7 @@ from db.models import (
     UnitAlias,
     UnitGroupMember,
 )
+from importers.messages import QT_TRANSLATE_NOOP
 from importers.policy.units import canonical_unit
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.queries import count_if, open_condition, overdue_condition
@@ -158,17 +159,27 @@ class UnitService:
         if len(tail) == 1:
             return session.scalars(select(Unit).where(Unit.name == tail[0])).one()
         hint = suggestions(text, names) or tuple(tail[:3])
-        more = f"; did you mean {'、'.join(hint)}?" if hint else ""
-        raise NotFoundError(f"unknown unit {text!r}{more}")
+        if hint:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("messages", "unknown unit {unit!r}; did you mean {hint}?"),
+                unit=text,
+                hint="、".join(hint),
+            )
+        raise NotFoundError(QT_TRANSLATE_NOOP("messages", "unknown unit {unit!r}"), unit=text)
 
     def add_alias(self, unit_name: str, alias: str) -> None:
         alias = alias.strip()
         if not alias:
-            raise InvalidInputError("an alias cannot be empty")
+            raise InvalidInputError(QT_TRANSLATE_NOOP("messages", "an alias cannot be empty"))
         with self.store.transaction() as session:
             unit = self.find(session, unit_name)
             if session.scalar(select(Unit).where(Unit.name == alias)) is not None:
-                raise InvalidInputError(f"{alias!r} is itself a unit; merge the two units instead")
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "{alias!r} is itself a unit; merge the two units instead"
+                    ),
+                    alias=alias,
+                )
             session.add(UnitAlias(unit_id=unit.id, alias=alias))
 
     def update_contact(self, unit_name: str, person: str, phone: str) -> None:
@@ -183,7 +194,9 @@ class UnitService:
             group = self.find(session, group_name)
             members = [self.find(session, name) for name in member_names]
             if any(m.id == group.id for m in members):
-                raise InvalidInputError("a group cannot contain itself")
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP("messages", "a group cannot contain itself")
+                )
             session.execute(delete(UnitGroupMember).where(UnitGroupMember.group_id == group.id))
             for member in {m.id: m for m in members}.values():
                 session.add(UnitGroupMember(group_id=group.id, member_id=member.id))
@@ -215,7 +228,9 @@ class UnitService:
             source = self.find(session, source_name)
             target = self.find(session, target_name)
             if source.id == target.id:
-                raise InvalidInputError("a unit cannot be merged into itself")
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP("messages", "a unit cannot be merged into itself")
+                )
             target_by_measure = {
                 a.measure_id: a
                 for a in session.scalars(select(Assignment).where(Assignment.unit_id == target.id))

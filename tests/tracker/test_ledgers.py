@@ -14,6 +14,7 @@ from tests.tracker.conftest import sample_document, source
 from tracker.errors import InvalidInputError, NotFoundError, UserError
 from tracker.ledger_export import LedgerExporter
 from tracker.ledger_import import LedgerImporter
+from tracker.overview import AssignmentFilter
 from tracker.progress import Change
 from tracker.rounds import RoundService
 from tracker.services import Services
@@ -341,3 +342,12 @@ def test_an_unwritable_folder_is_a_user_error(office: Services, tmp_path: Path) 
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(UserError, match="cannot create the folder"):
         LedgerExporter(office.store).export_master(ROUND, blocker / "台账")
+
+
+def test_filter_by_round(office: Services, tmp_path: Path) -> None:
+    sent = _export(office, "自治区公安厅", tmp_path)
+    LedgerImporter(office.store).apply([_edit(sent, {"2/完成状态": "推进中"})])
+    rows = office.overview.assignments(AssignmentFilter(round=ROUND))
+    assert [(r.code, r.unit) for r in rows] == [("2", "自治区公安厅")]
+    with pytest.raises(NotFoundError):
+        office.overview.assignments(AssignmentFilter(round="不存在"))

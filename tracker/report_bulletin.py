@@ -210,13 +210,46 @@ def unit_table(data: BulletinData) -> Table:
     )
 
 
-def items_table(found: list[Item], day: date, overdue: bool) -> Table:
-    """One row per measure: its code, title, deadline and the units concerned."""
+MAX_LISTED_MEASURES = 100
+"""A bulletin is read on paper: past this many measures a list names the most urgent ones
+and counts the rest (the ledger has them all)."""
+
+
+def listed_groups(found: list[Item]) -> tuple[list[list[Item]], int, int]:
+    """Items grouped per measure, most urgent (earliest deadline) first, cut to the limit.
+
+    Returns the groups to print, and how many further measures and tasks were left out.
+    """
     grouped: dict[int, list[Item]] = {}
     for item in found:
         grouped.setdefault(item.measure_id, []).append(item)
+    groups = list(grouped.values())
+    if len(groups) <= MAX_LISTED_MEASURES:
+        return groups, 0, 0
+    groups.sort(key=lambda g: (g[0].deadline or date.max, g[0].document, g[0].position))
+    rest = groups[MAX_LISTED_MEASURES:]
+    return groups[:MAX_LISTED_MEASURES], len(rest), sum(len(g) for g in rest)
+
+
+def items_blocks(found: list[Item], day: date, overdue: bool) -> list[Block]:
+    """The table of items, and a line counting those left out of a very long list."""
+    groups, more_measures, more_tasks = listed_groups(found)
+    blocks: list[Block] = [items_table(groups, day, overdue)]
+    if more_measures:
+        what = "逾期最久" if overdue else "最先到期"
+        blocks.append(
+            Paragraph(
+                f"以上列出{what}的{MAX_LISTED_MEASURES}项措施；另有{more_measures}项措施"
+                f"（{more_tasks}项任务）{'逾期' if overdue else '临期'}，详见工作台账。"
+            )
+        )
+    return blocks
+
+
+def items_table(groups: list[list[Item]], day: date, overdue: bool) -> Table:
+    """One row per measure: its code, title, deadline and the units concerned."""
     rows = []
-    for i, group in enumerate(grouped.values(), start=1):
+    for i, group in enumerate(groups, start=1):
         first = group[0]
         days = (day - first.deadline).days if first.deadline else 0
         rows.append(
@@ -270,12 +303,12 @@ def build(data: BulletinData) -> ReportDocument:
         Heading("四、逾期任务"),
     ]
     if data.overdue:
-        blocks.append(items_table(data.overdue, data.day, overdue=True))
+        blocks += items_blocks(data.overdue, data.day, overdue=True)
     else:
         blocks.append(Paragraph("无逾期任务。"))
     blocks.append(Heading(f"五、临期任务（{data.due_soon_days}日内到期）"))
     if data.due_soon:
-        blocks.append(items_table(data.due_soon, data.day, overdue=False))
+        blocks += items_blocks(data.due_soon, data.day, overdue=False)
     else:
         blocks.append(Paragraph("无临期任务。"))
     if data.note.strip():

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Round, Unit
 from tracker.queries import lead_first
-from tracker.statuses import FINISHED, Status, is_due_soon, is_overdue
+from tracker.statuses import FINISHED, STATUS_BY_TEXT, Status, is_due_soon, is_overdue
 
 NO_PART = "（未分部分）"
 
@@ -127,12 +127,12 @@ def statuses_as_of(session: Session, current: Round) -> dict[int, Status]:
         .group_by(ProgressEntry.assignment_id)
         .subquery()
     )
-    rows = session.execute(
+    rows = session.connection().execute(
         select(ProgressEntry.assignment_id, ProgressEntry.new_status).join(
             last, ProgressEntry.id == last.c.id
         )
     )
-    return {assignment_id: Status(status) for assignment_id, status in rows}
+    return {assignment_id: STATUS_BY_TEXT[status] for assignment_id, status in rows}
 
 
 _Part = aliased(Heading)
@@ -180,11 +180,11 @@ def items(
     if unit_id is not None:
         query = query.where(Assignment.unit_id == unit_id)
     out = []
-    for row in session.execute(query):
+    for row in session.connection().execute(query):
         (aid, role, raw, mid, position, code, title, deadline, deadline_text) = row[:9]
         unit, number, short, part, part_position = row[9:]
         if statuses is None:
-            status = Status(raw)
+            status = STATUS_BY_TEXT[raw]
         elif aid in statuses:
             status = statuses[aid]
         else:

@@ -108,6 +108,8 @@ def make_palette(ws: Any) -> Palette:
 def storable(text: str) -> str:
     """``text`` as a cell can hold it: no XML-illegal characters, within Excel's limit.
     This is what a reader of the file gets back."""
+    if text.isprintable() or not _ILLEGAL.search(text):  # the usual case: nothing to drop
+        return text[:MAX_CELL_TEXT]
     return _ILLEGAL.sub("", text)[:MAX_CELL_TEXT]
 
 
@@ -118,7 +120,8 @@ def clean_text(text: str) -> str:
     escape such sequences when writing, so their underscore is escaped here
     (``_x005F_``) and the text reads back exactly as it was.
     """
-    return _ESCAPE_LIKE.sub(r"_x005F_\1", storable(text))
+    kept = storable(text)
+    return _ESCAPE_LIKE.sub(r"_x005F_\1", kept) if "_x" in kept else kept
 
 
 def cell(ws: Any, value: str | int | date | None, style: Any) -> Any:

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents import parse_policy_file
 from tracker.errors import InvalidInputError
 from tracker.overview import AssignmentFilter
@@ -32,8 +33,12 @@ def _services(args: argparse.Namespace) -> Services:
 def _status(text: str) -> Status:
     try:
         return parse_status(text)
-    except ValueError as exc:
-        raise InvalidInputError(str(exc)) from None
+    except ValueError:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "unknown status {status!r}; allowed: {allowed}"),
+            status=text,
+            allowed="、".join(s.value for s in Status),
+        ) from None
 
 
 # -- handlers ------------------------------------------------------------------------------
@@ -172,7 +177,9 @@ def progress(args: argparse.Namespace) -> int:
         note=args.note,
     )
     if change == Change():
-        raise InvalidInputError("nothing to record: give --status, --percent or --note")
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "nothing to record: give --status, --percent or --note")
+        )
     services = _services(args)
     try:
         services.progress.record_by_code(

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import InvalidInputError
 from tracker.ledger_export import LedgerExporter
 from tracker.ledger_import import LedgerImporter
@@ -70,7 +71,9 @@ def export_ledger(args: argparse.Namespace) -> int:
         elif args.unit:
             written = exporter.export_units(args.round, out, units=args.unit)
         else:
-            raise InvalidInputError("say which ledger: --unit U, --all or --master")
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP("messages", "say which ledger: --unit U, --all or --master")
+            )
     finally:
         services.close()
     for path in written:

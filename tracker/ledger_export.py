@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from db.models import Assignment, Document, LedgerExport, Measure, Round, Unit
 from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook, UnitSummary
 from importers.ledger.writer import write_ledger
+from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import UserError
 from tracker.queries import lead_first
 from tracker.rounds import RoundService
@@ -83,7 +84,12 @@ class LedgerExporter:
                     break
                 mine = by_unit.get(unit.id, [])
                 if not mine:
-                    raise UserError(f"{unit.name} has no assignment to put in a ledger")
+                    raise UserError(
+                        QT_TRANSLATE_NOOP(
+                            "messages", "{unit} has no assignment to put in a ledger"
+                        ),
+                        unit=unit.name,
+                    )
                 book = LedgerWorkbook(
                     kind="unit",
                     unit=unit.name,
@@ -109,7 +115,11 @@ class LedgerExporter:
             chosen = self.rounds.find(session, round_name)
             rows = self._rows(session)
             if not rows:
-                raise UserError("there is nothing to export yet: import a policy document first")
+                raise UserError(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "there is nothing to export yet: import a policy document first"
+                    )
+                )
             book = LedgerWorkbook(
                 kind="master",
                 unit=None,
@@ -142,7 +152,11 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+        raise UserError(
+            QT_TRANSLATE_NOOP("messages", "cannot create the folder {folder}: {reason}"),
+            folder=folder,
+            reason=exc.strerror or exc,
+        ) from None
 
 
 def _write(book: LedgerWorkbook, path: Path) -> None:
@@ -151,7 +165,11 @@ def _write(book: LedgerWorkbook, path: Path) -> None:
         write_ledger(book, path)
     except OSError as exc:
         raise UserError(
-            f"cannot write {path} ({exc.strerror or exc}); is it open in Excel or WPS?"
+            QT_TRANSLATE_NOOP(
+                "messages", "cannot write {path} ({reason}); is it open in Excel or WPS?"
+            ),
+            path=path,
+            reason=exc.strerror or exc,
         ) from None
 
 

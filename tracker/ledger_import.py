@@ -24,6 +24,7 @@ from importers.ledger.columns import header_for_field
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
 from importers.ledger.reader import read_ledger
+from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker.errors import InvalidInputError, UserError
 from tracker.progress import Change, ProgressService, Provenance
 from tracker.rounds import RoundService
@@ -64,7 +65,7 @@ class Conflict:
 class Rejected:
     sheet: str
     cell: str
-    reason: str
+    reason: Message
 
 
 @dataclass
@@ -78,7 +79,7 @@ class FilePreview:
     unchanged: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
-    error: str | None = None
+    error: Message | None = None
 
     @property
     def file(self) -> str:
@@ -89,13 +90,15 @@ class FilePreview:
         return self.error is None and not self.rejected and not self.conflicts
 
     @property
-    def skip_reason(self) -> str | None:
+    def skip_reason(self) -> Message | None:
         if self.error:
             return self.error
         if self.rejected:
-            return f"{len(self.rejected)} rejected rows"
+            rejected = QT_TRANSLATE_NOOP("messages", "{count} rejected rows")
+            return Message(rejected, {"count": len(self.rejected)})
         if self.conflicts:
-            return f"{len(self.conflicts)} conflicts"
+            conflicts = QT_TRANSLATE_NOOP("messages", "{count} conflicts")
+            return Message(conflicts, {"count": len(self.conflicts)})
         return None
 
     def to_json(self) -> dict[str, object]:
@@ -104,14 +107,14 @@ class FilePreview:
             "unit": self.unit,
             "round": self.round_name,
             "keys_found": self.keys_found,
-            "error": self.error,
+            "error": None if self.error is None else str(self.error),
             "changed": [
                 {"code": c.code, "unit": c.unit, "field": c.label, "old": c.old, "new": c.new}
                 for c in self.changed
             ],
             "unchanged": self.unchanged,
             "rejected": [
-                {"sheet": r.sheet, "cell": r.cell, "reason": r.reason} for r in self.rejected
+                {"sheet": r.sheet, "cell": r.cell, "reason": str(r.reason)} for r in self.rejected
             ],
             "conflicts": [
                 {
@@ -130,7 +133,8 @@ class FilePreview:
 @dataclass
 class ApplyResult:
     applied: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, Message]] = field(default_factory=list)
+    """(file name, why it was not applied)."""
     changes: int = 0
 
 
@@ -166,9 +170,9 @@ class LedgerImporter:
         self.store = store
         self.rounds = RoundService(store)
         self.progress = ProgressService(store)
-        self._cache: dict[Path, tuple[tuple[float, int], LedgerFile | str]] = {}
+        self._cache: dict[Path, tuple[tuple[float, int], LedgerFile | Message]] = {}
 
-    def _read(self, path: Path) -> tuple[Path, LedgerFile | str]:
+    def _read(self, path: Path) -> tuple[Path, LedgerFile | Message]:
         """Read a returned file, reusing the preview's reading when the file is unchanged.
 
         The clerk previews and then applies the same files: reading 40 workbooks
@@ -225,9 +229,9 @@ class LedgerImporter:
         return cached
 
     def _preview_one(
-        self, session: Session, path: Path, read: LedgerFile | str, round_name: str | None
+        self, session: Session, path: Path, read: LedgerFile | Message, round_name: str | None
     ) -> FilePreview:
-        if isinstance(read, str):
+        if isinstance(read, Message):
             return FilePreview(path=path, error=read)
         preview = FilePreview(path=path, sha256=read.sha256, keys_found=read.keys_found)
         preview.rejected.extend(Rejected(e.sheet, e.cell, e.reason) for e in read.errors)
@@ -235,7 +239,7 @@ class LedgerImporter:
         try:
             chosen = self.rounds.find(session, round_name or (meta.round_name if meta else None))
         except UserError as exc:
-            preview.error = exc.message
+            preview.error = exc.as_message()
             return preview
         preview.round_name = chosen.name
         earlier = session.scalar(
@@ -244,8 +248,9 @@ class LedgerImporter:
             )
         )
         if earlier is not None:
-            preview.error = (
-                f"this file was already imported on {earlier.imported_at:%Y-%m-%d %H:%M}"
+            preview.error = Message(
+                QT_TRANSLATE_NOOP("messages", "this file was already imported on {when}"),
+                {"when": f"{earlier.imported_at:%Y-%m-%d %H:%M}"},
             )
             return preview
         by_id, by_code, aliases = self._snapshot(session)
@@ -274,8 +279,8 @@ class LedgerImporter:
         code_cell = read.cell(row.sheet, "measure_code", row.row)
         unit_cell = read.cell(row.sheet, "unit", row.row)
 
-        def reject(cell: str, reason: str) -> None:
-            preview.rejected.append(Rejected(row.sheet, cell, reason))
+        def reject(cell: str, template: str, **params: object) -> None:
+            preview.rejected.append(Rejected(row.sheet, cell, Message(template, params)))
 
         unit_name = aliases.get(row.unit, row.unit)
         target: _Current | None = None
@@ -288,17 +293,32 @@ class LedgerImporter:
             if len(candidates) > 1:
                 reject(
                     code_cell,
-                    f"measure {row.measure_code} of {unit_name} exists in several "
-                    "documents and the ledger's hidden keys are gone",
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "measure {code} of {unit} exists in several documents "
+                        "and the ledger's hidden keys are gone",
+                    ),
+                    code=row.measure_code,
+                    unit=unit_name,
                 )
                 return
             target = candidates[0] if candidates else None
         if target is None:
-            reject(code_cell, f"no assignment of measure {row.measure_code!r} to {unit_name!r}")
+            reject(
+                code_cell,
+                QT_TRANSLATE_NOOP("messages", "no assignment of measure {code!r} to {unit!r}"),
+                code=row.measure_code,
+                unit=unit_name,
+            )
             return
         if owner is not None and target.unit != owner:
             reject(
-                unit_cell, f"this row belongs to {target.unit}; the ledger was exported for {owner}"
+                unit_cell,
+                QT_TRANSLATE_NOOP(
+                    "messages", "this row belongs to {unit}; the ledger was exported for {owner}"
+                ),
+                unit=target.unit,
+                owner=owner,
             )
             return
         returned = _returned(row)
@@ -311,7 +331,11 @@ class LedgerImporter:
         if ticking and owner is not None:
             reject(
                 read.cell(row.sheet, "status", row.row),
-                "a unit cannot tick off (已销号) its own measure; only the office can",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "a unit cannot tick off ({status}) its own measure; only the office can",
+                ),
+                status=Status.TICKED_OFF.value,
             )
             return
         any_change = False
@@ -367,7 +391,10 @@ class LedgerImporter:
                 p.changed for p in expected
             ]:
                 raise InvalidInputError(
-                    "the database or the files changed since the preview; preview again"
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "the database or the files changed since the preview; preview again",
+                    )
                 )
             for preview in previews:
                 _settle(preview, resolutions or {})
@@ -385,7 +412,12 @@ class LedgerImporter:
                     None,
                 )
                 if reason is None and clash is not None:
-                    reason = f"changes the same fields as {clash}; import it on its own"
+                    reason = Message(
+                        QT_TRANSLATE_NOOP(
+                            "messages", "changes the same fields as {file}; import it on its own"
+                        ),
+                        {"file": clash},
+                    )
                 if reason is not None:
                     result.skipped.append((preview.file, reason))
                     continue
@@ -433,7 +465,9 @@ class LedgerImporter:
                 .order_by(ImportBatch.imported_at.desc(), ImportBatch.id.desc())
             ).first()
             if latest is None:
-                raise InvalidInputError("there is no ledger import to undo")
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP("messages", "there is no ledger import to undo")
+                )
             batches = list(
                 session.scalars(
                     select(ImportBatch).where(
@@ -454,8 +488,13 @@ class LedgerImporter:
                 assert assignment is not None
                 if not _matches_new(assignment, entry):
                     raise InvalidInputError(
-                        f"measure {assignment.measure.code} of {assignment.unit.name} was changed "
-                        "after the import; undo that change first"
+                        QT_TRANSLATE_NOOP(
+                            "messages",
+                            "measure {code} of {unit} was changed after the import; "
+                            "undo that change first",
+                        ),
+                        code=assignment.measure.code,
+                        unit=assignment.unit.name,
                     )
                 change = Change(
                     status=Status(entry.old_status) if entry.old_status else None,
@@ -490,13 +529,13 @@ def _settle(preview: FilePreview, resolutions: Mapping[tuple[int, str], str]) ->
     preview.conflicts = still_open
 
 
-def _read_file(path: Path) -> LedgerFile | str:
+def _read_file(path: Path) -> LedgerFile | Message:
     if not path.exists():
-        return f"{path.name}: no such file"
+        return Message(QT_TRANSLATE_NOOP("messages", "{file}: no such file"), {"file": path.name})
     try:
         return read_ledger(path)
     except LedgerReadError as exc:
-        return str(exc)
+        return exc.as_message()
 
 
 def _current_assignments(session: Session) -> list[_Current]:

@@ -15,6 +15,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Unit
+from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents import DocumentService
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.queries import due_soon_condition, lead_first, overdue_condition
@@ -172,7 +173,9 @@ class OverviewService:
             query = query.where(overdue_condition(today))
         if wanted.due_within_days is not None:
             if wanted.due_within_days < 0:
-                raise InvalidInputError("the number of days cannot be negative")
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP("messages", "the number of days cannot be negative")
+                )
             query = query.where(due_soon_condition(today, wanted.due_within_days))
         if wanted.heading_id is not None:
             query = query.where(
@@ -254,7 +257,9 @@ class OverviewService:
         with self.store.reading() as session:
             measure = session.get(Measure, measure_id)
             if measure is None:
-                raise NotFoundError(f"measure {measure_id} no longer exists")
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("messages", "measure {id} no longer exists"), id=measure_id
+                )
             document = measure.document
             part = session.get(Heading, measure.part_id) if measure.part_id else None
             section = session.get(Heading, measure.section_id) if measure.section_id else None

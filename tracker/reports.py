@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from db.models import Round
+from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.fonts import ReportFontError
 from importers.reports.model import ReportDocument
 from tracker import report_bulletin, report_lists
@@ -62,14 +63,24 @@ class ReportService:
         if request.kind == "bulletin":
             return self.bulletin(request.round_name, request.note, request.document)
         if request.kind in ("unit", "chaser") and not (request.unit or "").strip():
-            raise InvalidInputError(f"a {request.kind} report is for one unit: name it (--unit)")
+            if request.kind == "unit":
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP("messages", "a unit report is for one unit: name it (--unit)")
+                )
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP("messages", "a chaser report is for one unit: name it (--unit)")
+            )
         if request.kind == "unit":
             return self.unit_list(request.unit or "", request.document)
         if request.kind == "chaser":
             return self.chaser(request.unit or "", request.reply_by, request.document)
         if request.kind == "ledger":
             return self.ledger(request.unit, request.document, request.round_name)
-        raise InvalidInputError(f"unknown report {request.kind!r}; one of {', '.join(KINDS)}")
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "unknown report {kind!r}; one of {kinds}"),
+            kind=request.kind,
+            kinds=", ".join(KINDS),
+        )
 
     # -- the bulletin ----------------------------------------------------------------------
     def bulletin_data(
@@ -141,7 +152,9 @@ class ReportService:
             AssignmentFilter(document=document, unit=name)
         )
         if not rows:
-            raise InvalidInputError(f"{name} has no assignment to report on")
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP("messages", "{unit} has no assignment to report on"), unit=name
+            )
         return name, rows
 
     def unit_list(self, unit: str, document: str | None = None) -> ReportDocument:
@@ -154,7 +167,12 @@ class ReportService:
         name, rows = self._unit_rows(unit, document)
         today = self.store.clock.today()
         if not any(r.state in (Derived.OVERDUE, Derived.DUE_SOON) for r in rows):
-            raise InvalidInputError(f"{name} has nothing overdue or due soon: no chaser needed")
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "{unit} has nothing overdue or due soon: no chaser needed"
+                ),
+                unit=name,
+            )
         reply = reply_by or today + timedelta(days=REPLY_DAYS)
         return report_lists.chaser(name, rows, today, reply, self.office)
 
@@ -173,7 +191,9 @@ class ReportService:
                 name = UnitService(self.store).find(session, unit).name
                 rows = [r for r in rows if r.unit.name == name]
             if not rows:
-                raise InvalidInputError("there is nothing to print in this ledger")
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP("messages", "there is nothing to print in this ledger")
+                )
             sheets = _sheets(rows, leads)
             round_line = ""
             if round_name or RoundService(self.store).list():
@@ -194,7 +214,12 @@ def check_target(path: Path) -> str:
     """The output format (".pdf" / ".docx") of ``path``; checked before any work is done."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise InvalidInputError(f"cannot write {path.name}: the file must end in .pdf or .docx")
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages", "cannot write {file}: the file must end in .pdf or .docx"
+            ),
+            file=path.name,
+        )
     return suffix
 
 
@@ -212,6 +237,10 @@ def save_report(report: ReportDocument, path: Path) -> int:
         write_docx(report, path)
         return 0
     except ReportFontError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError.from_message(exc.as_message()) from None
     except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UserError(
+            QT_TRANSLATE_NOOP("messages", "cannot write {path}: {reason}"),
+            path=path,
+            reason=exc.strerror or exc,
+        ) from None

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import ImportBatch, LedgerExport, Round
+from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.store import Store
 
@@ -48,10 +49,16 @@ class RoundService:
     def create(self, name: str, as_of: date) -> RoundInfo:
         name = name.strip()
         if not name:
-            raise InvalidInputError("a round needs a name, e.g. 2021年第3季度")
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP("messages", "a round needs a name, e.g. {example}"),
+                example="2021年第3季度",
+            )
         with self.store.transaction() as session:
             if session.scalar(select(Round).where(Round.name == name)) is not None:
-                raise InvalidInputError(f"a round named {name!r} already exists")
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP("messages", "a round named {name!r} already exists"),
+                    name=name,
+                )
             created = Round(name=name, as_of=as_of, created_at=self.store.clock.now())
             session.add(created)
             session.flush()
@@ -62,12 +69,25 @@ class RoundService:
         if name:
             found = session.scalar(select(Round).where(Round.name == name.strip()))
             if found is None:
-                known = "、".join(session.scalars(select(Round.name))) or "none yet"
-                raise NotFoundError(f"no round named {name!r} (rounds: {known})")
+                known = "、".join(session.scalars(select(Round.name)))
+                if not known:
+                    raise NotFoundError(
+                        QT_TRANSLATE_NOOP("messages", "no round named {name!r} (rounds: none yet)"),
+                        name=name,
+                    )
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("messages", "no round named {name!r} (rounds: {rounds})"),
+                    name=name,
+                    rounds=known,
+                )
             return found
         latest = session.scalars(
             select(Round).order_by(Round.as_of.desc(), Round.id.desc())
         ).first()
         if latest is None:
-            raise NotFoundError("no reporting round yet: create one first (new-round)")
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "no reporting round yet: create one first (new-round)"
+                )
+            )
         return latest

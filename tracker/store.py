@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db import migrate
 from db.engine import database_url, make_engine, make_session_factory, sqlite_path
 from db.models import Setting
+from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import UserError
 from tracker.statuses import DEFAULT_DUE_SOON_DAYS
 
@@ -79,9 +80,13 @@ class Store:
             engine.dispose()
             where = sqlite_path(url) or engine.url.render_as_string(hide_password=True)
             raise UserError(
-                f"The database {where} was made by a "
-                f"newer version of this application (schema {exc.args[0]}); "
-                "please update the application."
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "The database {database} was made by a newer version of this application "
+                    "(schema {schema}); please update the application.",
+                ),
+                database=where,
+                schema=exc.args[0],
             ) from None
         store = cls(engine, clock, user)
         store.backup = backup

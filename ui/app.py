@@ -27,7 +27,7 @@ from tracker.errors import UserError
 from ui import settings as keys
 from ui.crash import CrashHandler, setup_logging
 from ui.main_window import MainWindow
-from ui.messages import app_title
+from ui.messages import app_title, translated
 from ui.resources import resource_path
 from ui.workers import start
 
@@ -81,7 +81,7 @@ def open_services(target: str | None) -> Services | None:
     try:
         return Services.open(target)
     except UserError as exc:
-        QMessageBox.critical(None, app_title(), exc.message)
+        QMessageBox.critical(None, app_title(), translated(exc))
         return None
 
 
@@ -104,7 +104,7 @@ def open_in_background(
     def failed(exc: BaseException) -> None:
         failures.append(exc)
         if isinstance(exc, UserError):
-            QMessageBox.critical(window, app_title(), exc.message)
+            QMessageBox.critical(window, app_title(), translated(exc))
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)
         window.close()  # the last window: the application quits

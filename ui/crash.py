@@ -3,6 +3,8 @@
 Clerks cannot act on a traceback; they can send the log file to whoever looks
 after the application.  The log lives in the user's log folder
 (``%LOCALAPPDATA%/MeasureTracker/Logs`` on Windows) and keeps five files of 1 MB.
+A ``UserError`` that reaches the hook (a slot that did not catch it) is logged
+too, but it is no bug: its message is shown, translated, as a warning.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from platformdirs import user_log_path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.messages import app_title
+from tracker.errors import UserError
+from ui.messages import app_title, translated
 
 log = logging.getLogger("tracker")
 LOG_FILE_NAME = "tracker.log"
@@ -62,6 +65,9 @@ class CrashHandler:
         log.error("unexpected error\n%s", text)
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
+            return
+        if isinstance(error, UserError) and QApplication.instance() is not None:
+            QMessageBox.warning(None, app_title(), translated(error))
             return
         if self._showing or QApplication.instance() is None:
             sys.stderr.write(text)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.records import ImportOutcome
+from tracker.records import ImportOutcome, MeasureChange
 from ui.workers import run_with_progress
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def outcome_lines(outcome: ImportOutcome, file_name: str) -> list[str]:
         "changed": translate("ImportFlow", "changed"),
     }
     for change in outcome.changes:
-        details = "; ".join(change.details)
+        details = change_details(change)
         lines.append(f"• {change.code} {kinds.get(change.kind, change.kind)}  {details}".rstrip())
     if outcome.unassigned_codes:
         codes = "、".join(outcome.unassigned_codes)
@@ -89,6 +89,30 @@ def outcome_lines(outcome: ImportOutcome, file_name: str) -> list[str]:
             hint = translate("ImportFlow", " (similar to {0})").format(similar) if similar else ""
             lines.append(f"• {unit.name}{hint}")
     return lines
+
+
+def change_details(change: MeasureChange) -> str:
+    """How a revision changes a measure, worded here from the data (the service's
+    ``details`` are English); an added or removed measure is named by its title."""
+    if not change.fields:
+        return "; ".join(change.details)
+    words = []
+    for diff in change.fields:
+        if diff.field == "title":
+            words.append(translate("ImportFlow", "title: {0} → {1}").format(diff.old, diff.new))
+        elif diff.field == "text":
+            words.append(translate("ImportFlow", "text changed"))
+        elif diff.field == "deadline":
+            words.append(
+                translate("ImportFlow", "deadline: {0} → {1}").format(
+                    diff.old or "—", diff.new or "—"
+                )
+            )
+        elif diff.field == "units":  # old: the units dropped, new: the units added
+            words.append(translate("ImportFlow", "units: +[{0}] -[{1}]").format(diff.new, diff.old))
+        else:
+            words.append(diff.field)
+    return "; ".join(words)
 
 
 class ImportOutcomeDialog(QDialog):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt, QUrl
+from PySide6.QtCore import QDir, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import UserError
 from ui.messages import app_title, warn
 from ui.workers import Reporter, run_with_progress
@@ -73,9 +74,9 @@ def export_ledgers(store: Store, request: ExportRequest, reporter: Reporter) -> 
     except OSError as exc:  # a folder that cannot be made, a workbook open in Excel…
         where = exc.filename or request.folder
         raise UserError(
-            QCoreApplication.translate("LedgerExport", "Cannot write {0}: {1}").format(
-                where, exc.strerror or exc
-            )
+            QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {reason}"),
+            path=where,
+            reason=exc.strerror or exc,
         ) from exc
     return result
 

@@ -41,7 +41,7 @@ from ui.ledger_preview_models import (
     changes_model,
     rejects_model,
 )
-from ui.messages import app_title
+from ui.messages import app_title, translated
 from ui.workers import Reporter, run_with_progress
 
 if TYPE_CHECKING:
@@ -285,7 +285,7 @@ class LedgerImportDialog(QDialog):
         ]
         if result.skipped:
             lines.append(self.tr("Not imported:"))
-            lines += [f"• {name}: {reason}" for name, reason in result.skipped]
+            lines += [f"• {name}: {translated(reason)}" for name, reason in result.skipped]
         QMessageBox.information(self, app_title(), "\n".join(lines))
 
     def reload(self) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
+from ui.messages import translated
 from ui.record_model import Column, Index, RecordTableModel
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def file_status(preview: FilePreview, choices: Choices, outcome: str | None = No
     if outcome is not None:
         return outcome
     if preview.error:
-        return translate("LedgerPreview", "Cannot import: {0}").format(preview.error)
+        return translate("LedgerPreview", "Cannot import: {0}").format(translated(preview.error))
     if preview.rejected:
         return translate("LedgerPreview", "Fix the rejected cells first")
     undecided = open_conflicts(preview, choices)
@@ -144,7 +145,7 @@ def rejects_model(parent: QObject | None = None) -> RecordTableModel[Rejected]:
     return RecordTableModel(
         [
             Column(translate("LedgerPreview", "Cell"), lambda r: f"{r.sheet}!{r.cell}"),
-            Column(translate("LedgerPreview", "Reason"), lambda r: r.reason),
+            Column(translate("LedgerPreview", "Reason"), lambda r: translated(r.reason)),
         ],
         parent,
     )

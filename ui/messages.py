@@ -3,6 +3,10 @@
 A ``UserError`` is something the clerk can act on: its message is shown in a
 warning box and the window carries on.  Anything else is a bug; those reach
 ``ui.crash``'s hook, which logs the traceback and apologises.
+
+Texts made below ``ui/`` (user errors, importer errors, a rejected cell's reason)
+are ``Message`` objects (see ``importers.messages``) with an English template;
+:func:`translated` shows them in the user's language.
 """
 
 from __future__ import annotations
@@ -14,11 +18,34 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from importers.messages import CONTEXT, Message, MessageError
 from tracker.errors import UserError
 
 
 def app_title() -> str:
     return QCoreApplication.translate("Messages", "Measure Tracker")
+
+
+def translated(message: Message | MessageError) -> str:
+    """A message from the services or importers in the user's language.
+
+    The template is looked up in the ``"messages"`` context of the loaded translation
+    and its fields filled in; a parameter that is itself a ``Message`` is translated
+    in turn.  Without a translation (or with a broken one) the English is shown.
+    """
+    if isinstance(message, MessageError):
+        message = message.as_message()
+    text = QCoreApplication.translate(CONTEXT, message.template)
+    if not message.params:
+        return text
+    params = {
+        name: translated(value) if isinstance(value, Message) else value
+        for name, value in message.params.items()
+    }
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):  # a translation that lost or mangled a field
+        return message.template.format(**params)
 
 
 def warn(parent: QWidget | None, message: str) -> None:
@@ -31,7 +58,7 @@ def user_errors(parent: QWidget | None) -> Iterator[None]:
     try:
         yield
     except UserError as exc:
-        warn(parent, exc.message)
+        warn(parent, translated(exc))
 
 
 @contextmanager

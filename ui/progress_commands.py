@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the service is handed in; its module is not needed to show 
     from tracker.progress import Change, ProgressService
 from tracker.records import AssignmentRow
 from tracker.statuses import Status
+from ui.messages import translated
 
 MANUAL = "手工"
 """The source of a change typed in the window (``tracker.progress.MANUAL``)."""
@@ -132,7 +133,7 @@ class ProgressCommand(QUndoCommand):
             try:
                 self.editor.write(step, target(step), source, first=first)
             except UserError as exc:
-                failures.append(exc.message)
+                failures.append(translated(exc))
             else:
                 kept.append(step)
         touched = [step.row for step in self.steps]
@@ -163,7 +164,7 @@ class UndoTickOffCommand(ProgressCommand):
             try:
                 self.editor.progress.undo_tick_off(step.row.id)
             except UserError as exc:
-                failures.append(exc.message)
+                failures.append(translated(exc))
             else:
                 kept.append(step)
         fresh = {r.id: r for r in self.editor.refresh([s.row for s in self.steps])}

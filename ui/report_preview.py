@@ -37,7 +37,7 @@ from tracker.errors import UserError
 from tracker.reports import KINDS, REPLY_DAYS, ReportRequest, ReportService, save_report
 from tracker.rounds import RoundService
 from tracker.units import UnitService
-from ui.messages import warn
+from ui.messages import translated, warn
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -252,7 +252,7 @@ class ReportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            warn(self, exc.message)
+            warn(self, translated(exc))
             return
         raise exc  # a bug: the crash hook logs it
 
@@ -285,7 +285,7 @@ class ReportDialog(QDialog):
             try:
                 return pdf_bytes(self.reports.build(request))
             except ReportFontError as exc:
-                raise UserError(str(exc)) from None
+                raise UserError.from_message(exc.as_message()) from None
 
         self.run(work, self.show_preview)
 

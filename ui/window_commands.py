@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 from ui import ledger_actions
 from ui import settings as keys
 from ui.import_flow import import_policy_file
-from ui.messages import busy, warn
+from ui.messages import busy, translated, warn
 
 if TYPE_CHECKING:
     from tracker.services import Services
@@ -68,7 +68,7 @@ class WindowCommands(QMainWindow):
             with busy():
                 opened = Services.open(target)
         except UserError as exc:
-            warn(self, exc.message)
+            warn(self, translated(exc))
             return False
         self.services.close()
         self.attach(opened)

@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tracker.errors import UserError
-from ui.messages import app_title, warn
+from ui.messages import app_title, translated, warn
 
 T = TypeVar("T")
 SHOW_AFTER_MS = 400
@@ -114,7 +114,7 @@ def start(
 def report_failure(parent: QWidget | None, exc: BaseException) -> None:
     """A ``UserError`` as a message; a bug to the crash hook (its log, the apology)."""
     if isinstance(exc, UserError):
-        warn(parent, exc.message)
+        warn(parent, translated(exc))
     else:
         sys.excepthook(type(exc), exc, exc.__traceback__)
 

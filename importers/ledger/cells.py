@@ -14,6 +14,8 @@ import math
 import re
 from datetime import date, datetime, time, timedelta
 
+from importers.messages import QT_TRANSLATE_NOOP, MessageError
+
 RawValue = int | float | str | bool | date | datetime | time | timedelta | None
 """Anything a calamine cell can hold."""
 
@@ -23,9 +25,10 @@ _TEXT_DATE = re.compile(
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 )
 _PERCENT_SIGNS = ("%", "％")
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("messages", 'percent "{value}" is not a number')
 
 
-class CellValueError(ValueError):
+class CellValueError(MessageError, ValueError):
     """A cell's value cannot be accepted; the message is the reason shown to the office."""
 
 
@@ -97,7 +100,7 @@ def to_percent(value: RawValue) -> int | None:
     if is_empty(value):
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise CellValueError(f'percent "{text(value)}" is not a number')
+        raise CellValueError(NOT_A_NUMBER, value=text(value))
     number: float
     if isinstance(value, str):
         raw = value.strip()
@@ -106,7 +109,7 @@ def to_percent(value: RawValue) -> int | None:
         try:
             number = float(digits)
         except ValueError:
-            raise CellValueError(f'percent "{raw}" is not a number') from None
+            raise CellValueError(NOT_A_NUMBER, value=raw) from None
         if not had_sign and 0 < number < 1:
             number *= 100
     else:
@@ -114,9 +117,11 @@ def to_percent(value: RawValue) -> int | None:
         if 0 < number < 1:
             number *= 100
     if not math.isfinite(number):
-        raise CellValueError(f'percent "{text(value)}" is not a number')
+        raise CellValueError(NOT_A_NUMBER, value=text(value))
     whole = math.floor(number + 0.5)
     if not 0 <= whole <= 100:
         shown = int(number) if number.is_integer() else number
-        raise CellValueError(f"percent {shown} is outside 0–100")
+        raise CellValueError(
+            QT_TRANSLATE_NOOP("messages", "percent {percent} is outside 0–100"), percent=shown
+        )
     return whole

@@ -17,6 +17,7 @@ import zipfile
 from xml.etree import ElementTree
 
 from importers.ledger.errors import LedgerReadError
+from importers.messages import QT_TRANSLATE_NOOP
 
 MAX_CELLS = 5_000_000
 """100,000 rows × 50 columns: more than any real ledger."""
@@ -52,8 +53,13 @@ def _refuse(name: str, sheet: str, rows: int, cols: int) -> None:
     if rows * cols > MAX_CELLS:
         raise LedgerReadError(
             name,
-            f'sheet "{sheet}" reaches cell {_letters(cols)}{rows}, far outside any ledger; '
-            "delete the stray content there and send the file again",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                'sheet "{sheet}" reaches cell {cell}, far outside any ledger; '
+                "delete the stray content there and send the file again",
+            ),
+            sheet=sheet,
+            cell=f"{_letters(cols)}{rows}",
         )
 
 

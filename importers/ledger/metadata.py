@@ -19,6 +19,7 @@ from datetime import date, datetime
 from importers.ledger import cells
 from importers.ledger.columns import FILL_IN_FIELDS
 from importers.ledger.model import ExportedValue, LedgerMeta, LedgerRow, LedgerWorkbook, MetaEntry
+from importers.messages import QT_TRANSLATE_NOOP, MessageError
 
 META_SHEET = "_台账元数据"
 MAGIC = "measure-tracker-ledger"
@@ -65,7 +66,7 @@ def row_line(sheet: str, excel_row: int, row: LedgerRow) -> list[str]:
     return [ROW_TAG, sheet, str(excel_row), row.key, row.measure_code, row.unit, *cells]
 
 
-class MetaFormatError(ValueError):
+class MetaFormatError(MessageError, ValueError):
     """The hidden sheet exists but is not one we wrote, or was damaged."""
 
 
@@ -96,13 +97,20 @@ def parse_meta(lines: Iterable[Sequence[object]]) -> LedgerMeta:
     """Read the hidden sheet's lines back; raises :class:`MetaFormatError` if it is not ours."""
     rows = [[_text(v) for v in line] for line in lines]
     if not rows or not rows[0] or rows[0][0] != MAGIC:
-        raise MetaFormatError("the metadata sheet was not written by this program")
+        raise MetaFormatError(
+            QT_TRANSLATE_NOOP("messages", "the metadata sheet was not written by this program")
+        )
     try:
         version = int(rows[0][1])
     except (IndexError, ValueError):
-        raise MetaFormatError("the metadata sheet has no format version") from None
+        raise MetaFormatError(
+            QT_TRANSLATE_NOOP("messages", "the metadata sheet has no format version")
+        ) from None
     if version > FORMAT_VERSION:
-        raise MetaFormatError(f"metadata format {version} is newer than this program's")
+        raise MetaFormatError(
+            QT_TRANSLATE_NOOP("messages", "metadata format {version} is newer than this program's"),
+            version=version,
+        )
     fields: dict[str, str] = {}
     sheets: dict[str, str] = {}
     entries: list[MetaEntry] = []
@@ -118,7 +126,11 @@ def parse_meta(lines: Iterable[Sequence[object]]) -> LedgerMeta:
             elif tag and rest:
                 fields[tag] = rest[0]
         except (IndexError, ValueError) as exc:
-            raise MetaFormatError(f"damaged metadata line {line!r}: {exc}") from None
+            raise MetaFormatError(
+                QT_TRANSLATE_NOOP("messages", "damaged metadata line {line}: {reason}"),
+                line=repr(line),
+                reason=exc,
+            ) from None
     return LedgerMeta(
         format_version=version,
         kind=fields.get("kind", ""),

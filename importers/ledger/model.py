@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from importers.ledger.statuses import STATUSES
+from importers.messages import Message
 
 ExportedValue = str | int | None
 """A fill-in cell's value as exported: text, a percent, or nothing."""
@@ -113,11 +114,11 @@ class CellError:
 
     sheet: str
     cell: str
-    reason: str
+    reason: Message
 
     def __str__(self) -> str:
         where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
-        return f"{where}: {self.reason}" if where else self.reason
+        return f"{where}: {self.reason}" if where else str(self.reason)
 
 
 @dataclass(frozen=True)

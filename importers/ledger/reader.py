@@ -23,8 +23,9 @@ from importers.ledger.errors import LedgerReadError
 from importers.ledger.matching import Located, match_rows
 from importers.ledger.metadata import META_SHEET, MetaFormatError, parse_meta
 from importers.ledger.model import CellError, LedgerFile, LedgerMeta, ReturnedRow
-from importers.ledger.safety import check_content, check_size
+from importers.ledger.safety import PASSWORD_PROTECTED, check_content, check_size
 from importers.ledger.sheetparse import RowDraft, column_letter, find_header, read_rows
+from importers.messages import QT_TRANSLATE_NOOP, Message
 
 Grid = list[list[cells.RawValue]]
 
@@ -41,17 +42,26 @@ def read_ledger(path: Path) -> LedgerFile:
         check_size(name, path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
-        raise LedgerReadError(name, f"cannot open the file: {exc.strerror or exc}") from None
+        raise LedgerReadError(
+            name,
+            QT_TRANSLATE_NOOP("messages", "cannot open the file: {reason}"),
+            reason=exc.strerror or exc,
+        ) from None
     check_content(name, data)
     errors: list[CellError] = []
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError:
         raise LedgerReadError(
-            name, "the workbook is password-protected; ask the unit to remove the password"
+            name,
+            PASSWORD_PROTECTED,
         ) from None
     except _CALAMINE_ERRORS as exc:
-        raise LedgerReadError(name, f"the file is damaged or unreadable ({exc})") from None
+        raise LedgerReadError(
+            name,
+            QT_TRANSLATE_NOOP("messages", "the file is damaged or unreadable ({reason})"),
+            reason=exc,
+        ) from None
     columns: dict[str, dict[str, str]] = {}
     with book:
         meta = _read_meta(name, book, errors)
@@ -93,13 +103,23 @@ def _grid(name: str, book: Any, sheet: str) -> Grid:
         if height * width > MAX_CELLS:
             raise LedgerReadError(
                 name,
-                f'sheet "{sheet}" reaches cell {column_letter(width - 1)}{height}, far outside '
-                "any ledger; delete the stray content there and send the file again",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    'sheet "{sheet}" reaches cell {cell}, far outside any ledger; '
+                    "delete the stray content there and send the file again",
+                ),
+                sheet=sheet,
+                cell=f"{column_letter(width - 1)}{height}",
             )
         rows: Grid = data.to_python(skip_empty_area=False)
         merged = data.merged_cell_ranges or []
     except _CALAMINE_ERRORS as exc:
-        raise LedgerReadError(name, f'sheet "{sheet}" is damaged or unreadable ({exc})') from None
+        raise LedgerReadError(
+            name,
+            QT_TRANSLATE_NOOP("messages", 'sheet "{sheet}" is damaged or unreadable ({reason})'),
+            sheet=sheet,
+            reason=exc,
+        ) from None
     for (top, left), (bottom, right) in merged:
         if top >= len(rows):
             continue
@@ -117,7 +137,11 @@ def _read_meta(name: str, book: Any, errors: list[CellError]) -> LedgerMeta | No
     try:
         return parse_meta(_grid(name, book, META_SHEET))
     except MetaFormatError as exc:
-        errors.append(CellError(META_SHEET, "", f"metadata ignored: {exc}"))
+        ignored = Message(
+            QT_TRANSLATE_NOOP("messages", "metadata ignored: {problem}"),
+            {"problem": exc.as_message()},
+        )
+        errors.append(CellError(META_SHEET, "", ignored))
         return None
 
 
@@ -139,8 +163,14 @@ def _read_sheets(
             missing = "、".join(header_for_field(f) for f in header.missing)
             raise LedgerReadError(
                 name,
-                f'sheet "{sheet}" has no column {missing} '
-                f"(looked for it in the header row {header.row + 1})",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    'sheet "{sheet}" has no column {missing} '
+                    "(looked for it in the header row {row})",
+                ),
+                sheet=sheet,
+                missing=missing,
+                row=header.row + 1,
             )
         ledger_sheets += 1
         columns[sheet] = {f: column_letter(c) for f, c in header.columns.items()}
@@ -148,8 +178,12 @@ def _read_sheets(
     if not ledger_sheets:
         raise LedgerReadError(
             name,
-            "no sheet has a ledger header (序号, 措施编号, 责任单位, 完成状态, 进展情况 …); "
-            "this is not a work ledger exported by this program",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "no sheet has a ledger header ({headers}); "
+                "this is not a work ledger exported by this program",
+            ),
+            headers="序号, 措施编号, 责任单位, 完成状态, 进展情况 …",
         )
     return drafts
 

@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.extent import check_ods, check_xlsx
 from importers.ledger.ole import OLE_MAGIC, OleFormatError, stream_names
+from importers.messages import QT_TRANSLATE_NOOP
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
@@ -34,17 +35,23 @@ PROLOG_BYTES = 64 * 1024
 Format = Literal["xlsx", "ods", "xls"]
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _MB = 1024 * 1024
+PASSWORD_PROTECTED = QT_TRANSLATE_NOOP(
+    "messages", "the workbook is password-protected; ask the unit to remove the password"
+)
 
 
 def check_size(name: str, size: int) -> None:
     """Refuse empty and oversized files before reading them into memory."""
     if size == 0:
-        raise LedgerReadError(name, "the file is empty")
+        raise LedgerReadError(name, QT_TRANSLATE_NOOP("messages", "the file is empty"))
     if size > MAX_FILE_BYTES:
         raise LedgerReadError(
             name,
-            f"the file is {size / _MB:.1f} MB; a ledger is never larger than "
-            f"{MAX_FILE_BYTES // _MB} MB",
+            QT_TRANSLATE_NOOP(
+                "messages", "the file is {size} MB; a ledger is never larger than {limit} MB"
+            ),
+            size=f"{size / _MB:.1f}",
+            limit=MAX_FILE_BYTES // _MB,
         )
 
 
@@ -59,23 +66,34 @@ def check_content(name: str, data: bytes) -> Format:
     if head.startswith((b"<html", b"<!doctype html", b"<?xml", b"<table")):
         raise LedgerReadError(
             name,
-            "not a spreadsheet but a web page or XML file saved with a spreadsheet name; "
-            "open it in Excel or WPS and save it as .xlsx",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "not a spreadsheet but a web page or XML file saved with a spreadsheet name; "
+                "open it in Excel or WPS and save it as .xlsx",
+            ),
         )
-    raise LedgerReadError(name, "not a spreadsheet (expected an .xlsx, .xls or .ods file)")
+    raise LedgerReadError(
+        name,
+        QT_TRANSLATE_NOOP("messages", "not a spreadsheet (expected an .xlsx, .xls or .ods file)"),
+    )
 
 
 def _check_ole(name: str, data: bytes) -> Format:
     try:
         names = {n.casefold() for n in stream_names(data)}
     except OleFormatError as exc:
-        raise LedgerReadError(name, f"the .xls file is damaged ({exc})") from None
+        raise LedgerReadError(
+            name, QT_TRANSLATE_NOOP("messages", "the .xls file is damaged ({reason})"), reason=exc
+        ) from None
     if "encryptioninfo" in names or "encryptedpackage" in names:
         raise LedgerReadError(
-            name, "the workbook is password-protected; ask the unit to remove the password"
+            name,
+            PASSWORD_PROTECTED,
         )
     if not names & {"workbook", "book"}:
-        raise LedgerReadError(name, "an Office document but not an Excel workbook")
+        raise LedgerReadError(
+            name, QT_TRANSLATE_NOOP("messages", "an Office document but not an Excel workbook")
+        )
     return "xls"
 
 
@@ -84,7 +102,11 @@ def _check_zip(name: str, data: bytes) -> Format:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise LedgerReadError(name, f"the file is damaged (broken zip archive: {exc})") from None
+        raise LedgerReadError(
+            name,
+            QT_TRANSLATE_NOOP("messages", "the file is damaged (broken zip archive: {reason})"),
+            reason=exc,
+        ) from None
     with archive:
         total = 0
         for member in members:
@@ -94,14 +116,23 @@ def _check_zip(name: str, data: bytes) -> Format:
             ):
                 raise LedgerReadError(
                     name,
-                    f"refused: part {member.filename} expands {member.file_size // _MB} MB "
-                    f"from {member.compress_size} bytes (zip bomb?)",
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "refused: part {part} expands {size} MB from {packed} bytes (zip bomb?)",
+                    ),
+                    part=member.filename,
+                    size=member.file_size // _MB,
+                    packed=member.compress_size,
                 )
         if total > MAX_UNCOMPRESSED_BYTES:
             raise LedgerReadError(
                 name,
-                f"refused: the workbook expands to {total // _MB} MB "
-                f"(more than {MAX_UNCOMPRESSED_BYTES // _MB} MB; zip bomb?)",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "refused: the workbook expands to {size} MB (more than {limit} MB; zip bomb?)",
+                ),
+                size=total // _MB,
+                limit=MAX_UNCOMPRESSED_BYTES // _MB,
             )
         listed = {m.filename for m in members}
         kind = _zip_kind(name, archive, listed)
@@ -116,9 +147,15 @@ def _check_zip(name: str, data: bytes) -> Format:
             else:
                 check_ods(name, archive)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
-            raise LedgerReadError(name, f"the file is damaged ({exc})") from None
+            raise LedgerReadError(
+                name, QT_TRANSLATE_NOOP("messages", "the file is damaged ({reason})"), reason=exc
+            ) from None
         except ElementTree.ParseError as exc:
-            raise LedgerReadError(name, f"the file is damaged (bad XML: {exc})") from None
+            raise LedgerReadError(
+                name,
+                QT_TRANSLATE_NOOP("messages", "the file is damaged (bad XML: {reason})"),
+                reason=exc,
+            ) from None
     return kind
 
 
@@ -129,12 +166,16 @@ def _zip_kind(name: str, archive: zipfile.ZipFile, listed: set[str]) -> Format:
         try:
             mimetype = archive.read("mimetype")[:100]
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise LedgerReadError(name, f"the file is damaged ({exc})") from None
+            raise LedgerReadError(
+                name, QT_TRANSLATE_NOOP("messages", "the file is damaged ({reason})"), reason=exc
+            ) from None
         if b"opendocument.spreadsheet" in mimetype:
             return "ods"
     if "word/document.xml" in listed:
-        raise LedgerReadError(name, "a Word document, not a spreadsheet")
-    raise LedgerReadError(name, "a zip archive, not a spreadsheet")
+        raise LedgerReadError(
+            name, QT_TRANSLATE_NOOP("messages", "a Word document, not a spreadsheet")
+        )
+    raise LedgerReadError(name, QT_TRANSLATE_NOOP("messages", "a zip archive, not a spreadsheet"))
 
 
 def _check_xml(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
@@ -144,12 +185,19 @@ def _check_xml(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> 
             prolog = stream.read(PROLOG_BYTES)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
         raise LedgerReadError(
-            name, f"the file is damaged (part {member.filename}: {exc})"
+            name,
+            QT_TRANSLATE_NOOP("messages", "the file is damaged (part {part}: {reason})"),
+            part=member.filename,
+            reason=exc,
         ) from None
     if prolog.startswith((b"\xff\xfe", b"\xfe\xff")):
         prolog = prolog.decode("utf-16", "replace").encode("utf-8")
     upper = prolog.upper()
     if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
         raise LedgerReadError(
-            name, f"refused: part {member.filename} declares a DTD or entities (XML bomb?)"
+            name,
+            QT_TRANSLATE_NOOP(
+                "messages", "refused: part {part} declares a DTD or entities (XML bomb?)"
+            ),
+            part=member.filename,
         )

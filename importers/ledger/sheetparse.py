@@ -26,6 +26,7 @@ from importers.ledger.columns import (
 )
 from importers.ledger.model import CellError
 from importers.ledger.statuses import UnknownStatusError, normalize_status
+from importers.messages import QT_TRANSLATE_NOOP, Message
 
 HEADER_SEARCH_ROWS = 10
 MIN_HEADER_MATCHES = 3
@@ -121,8 +122,13 @@ def read_rows(
                     CellError(
                         sheet,
                         line.address("measure_code"),
-                        f"row {r + 1} is filled in but has no "
-                        f"{header_for_field('measure_code')} (measure code)",
+                        Message(
+                            QT_TRANSLATE_NOOP(
+                                "messages",
+                                "row {row} is filled in but has no {column} (measure code)",
+                            ),
+                            {"row": r + 1, "column": header_for_field("measure_code")},
+                        ),
                     )
                 )
             continue
@@ -137,11 +143,11 @@ def _draft(sheet: str, line: _Line, code: str, errors: list[CellError]) -> RowDr
     try:
         draft.status = normalize_status(cells.text(line.get("status")))
     except UnknownStatusError as exc:
-        errors.append(CellError(sheet, line.address("status"), str(exc)))
+        errors.append(CellError(sheet, line.address("status"), exc.as_message()))
     try:
         draft.percent = cells.to_percent(line.get("percent"))
     except CellValueError as exc:
-        errors.append(CellError(sheet, line.address("percent"), str(exc)))
+        errors.append(CellError(sheet, line.address("percent"), exc.as_message()))
     draft.texts = {name: cells.text(line.get(name)) for name in TEXT_FIELDS}
     deadline = line.get("deadline")
     draft.deadline_text = cells.text(deadline)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from importers.messages import QT_TRANSLATE_NOOP, MessageError
+
 NOT_STARTED: Final = "未启动"
 IN_PROGRESS: Final = "推进中"
 DONE: Final = "已完成"
@@ -43,12 +45,16 @@ SYNONYMS: Final[dict[str, str]] = {
 _WHITESPACE = re.compile(r"\s+")
 
 
-class UnknownStatusError(ValueError):
+class UnknownStatusError(MessageError, ValueError):
     """A status word that is neither a status nor a known synonym of one."""
 
     def __init__(self, value: str) -> None:
         self.value = value
-        super().__init__(f'unknown status "{value}"; allowed: {"、".join(STATUSES)}')
+        super().__init__(
+            QT_TRANSLATE_NOOP("messages", 'unknown status "{value}"; allowed: {allowed}'),
+            value=value,
+            allowed="、".join(STATUSES),
+        )
 
 
 def normalize_status(value: str | None) -> str | None:

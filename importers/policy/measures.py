@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.policy.clauses import Clause, find_clauses
 from importers.policy.dates import DatedPhrase, find_dates, read_deadline
 from importers.policy.model import ParsedMeasure, ParsedMilestone, ParseWarning
@@ -66,7 +67,8 @@ def build_measure(
         line=line,
     )
     if not units:
-        warnings.append(ParseWarning(line, f"measure {code} names no responsible unit"))
+        no_unit = QT_TRANSLATE_NOOP("messages", "measure {code} names no responsible unit")
+        warnings.append(ParseWarning(line, Message(no_unit, {"code": code})))
     _set_dates(measure, text, clauses, warnings)
     return measure, warnings
 
@@ -122,7 +124,10 @@ def _set_dates(
         measure.deadline = deadline.date
         measure.standing = deadline.standing
         if not deadline.readable:
-            message = f"measure {measure.code}: cannot read deadline {wording!r}"
+            message = Message(
+                QT_TRANSLATE_NOOP("messages", "measure {code}: cannot read deadline {wording!r}"),
+                {"code": measure.code, "wording": wording},
+            )
             warnings.append(ParseWarning(measure.line, message))
         in_wording = find_dates(wording)
         if len(in_wording) > 1:

@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from importers.messages import Message
+
 
 @dataclass(frozen=True)
 class ParseWarning:
     """Something the parser could not read with certainty, tied to a source line (1-based)."""
 
     line: int
-    message: str
+    message: Message
+    """What is uncertain, in English (``str()``) and for the window to translate."""
 
 
 @dataclass(frozen=True)
@@ -118,5 +121,5 @@ class ParsedDocument:
             "issuer": self.issuer,
             "issued_on": self.issued_on.isoformat() if self.issued_on else None,
             "measures": [m.to_json() for m in self.measures],
-            "warnings": [{"line": w.line, "message": w.message} for w in self.warnings],
+            "warnings": [{"line": w.line, "message": str(w.message)} for w in self.warnings],
         }

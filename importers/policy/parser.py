@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.policy.clauses import states_first_listed_leads
 from importers.policy.measures import build_measure
 from importers.policy.metadata import read_metadata
@@ -54,7 +55,8 @@ def parse_lines(
         return document
     level = measure_style(items)
     if level is None:
-        document.warnings.append(ParseWarning(0, "no numbered measures found"))
+        none_found = Message(QT_TRANSLATE_NOOP("messages", "no numbered measures found"))
+        document.warnings.append(ParseWarning(0, none_found))
         return document
     outline = arrange(items, level, aliases)
     document.parts = outline.parts

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from importers.messages import QT_TRANSLATE_NOOP
 from importers.policy.docx_numbering import ListNumbering
 from importers.policy.errors import PolicyReadError
 
@@ -52,13 +53,23 @@ def read_source(path: Path) -> tuple[SourceText, SourceInfo]:
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise PolicyReadError(name, f"unsupported file type {suffix or '(none)'!r}")
+        if not suffix:
+            raise PolicyReadError(
+                name, QT_TRANSLATE_NOOP("messages", "unsupported file type '(none)'")
+            )
+        raise PolicyReadError(
+            name, QT_TRANSLATE_NOOP("messages", "unsupported file type {suffix!r}"), suffix=suffix
+        )
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise PolicyReadError(name, f"cannot be read ({error.strerror or error})") from error
+        raise PolicyReadError(
+            name,
+            QT_TRANSLATE_NOOP("messages", "cannot be read ({reason})"),
+            reason=error.strerror or error,
+        ) from error
     if not data.strip():
-        raise PolicyReadError(name, "is empty")
+        raise PolicyReadError(name, QT_TRANSLATE_NOOP("messages", "is empty"))
     info = SourceInfo(name, hashlib.sha256(data).hexdigest(), len(data))
     if suffix == ".docx":
         source = _read_docx(data, name)
@@ -67,7 +78,7 @@ def read_source(path: Path) -> tuple[SourceText, SourceInfo]:
     else:
         source = SourceText(decode_text(data, name).splitlines())
     if not any(line.strip() for line in source.lines) and not source.tables:
-        raise PolicyReadError(name, "contains no text")
+        raise PolicyReadError(name, QT_TRANSLATE_NOOP("messages", "contains no text"))
     return source, info
 
 
@@ -83,9 +94,11 @@ def decode_text(data: bytes, file_name: str) -> str:
         if text is None:
             text = _try_decode(data, "gb18030")
     if text is None:
-        raise PolicyReadError(file_name, "is neither UTF-8 nor GB18030 text")
+        raise PolicyReadError(
+            file_name, QT_TRANSLATE_NOOP("messages", "is neither UTF-8 nor GB18030 text")
+        )
     if _looks_binary(text):
-        raise PolicyReadError(file_name, "is binary data, not text")
+        raise PolicyReadError(file_name, QT_TRANSLATE_NOOP("messages", "is binary data, not text"))
     return text
 
 
@@ -113,7 +126,9 @@ def _read_docx(data: bytes, file_name: str) -> SourceText:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds for a broken package
-        raise PolicyReadError(file_name, "is not a readable Word (.docx) document") from error
+        raise PolicyReadError(
+            file_name, QT_TRANSLATE_NOOP("messages", "is not a readable Word (.docx) document")
+        ) from error
     numbering = ListNumbering(document)
     lines: list[str] = []
     tables: list[SourceTable] = []
@@ -139,8 +154,12 @@ def _read_pdf(data: bytes, file_name: str) -> str:
             reader.decrypt("")
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
-        raise PolicyReadError(file_name, "is not a readable PDF document") from error
+        raise PolicyReadError(
+            file_name, QT_TRANSLATE_NOOP("messages", "is not a readable PDF document")
+        ) from error
     text = "\n\n".join(pages)
     if not text.strip():
-        raise PolicyReadError(file_name, "has no text layer (a scanned PDF?)")
+        raise PolicyReadError(
+            file_name, QT_TRANSLATE_NOOP("messages", "has no text layer (a scanned PDF?)")
+        )
     return text

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.policy.clauses import bracket_groups, find_clauses
 from importers.policy.markers import Style
 from importers.policy.measures import Placement
@@ -127,9 +128,11 @@ def assign_codes(drafts: Sequence[Draft]) -> list[ParseWarning]:
         ):
             expected = previous.number + 1
         if draft.number < expected or code in seen:
-            warnings.append(ParseWarning(draft.line, f"measure {code} repeats an earlier number"))
+            repeats = QT_TRANSLATE_NOOP("messages", "measure {code} repeats an earlier number")
+            warnings.append(ParseWarning(draft.line, Message(repeats, {"code": code})))
         elif draft.number > expected:
-            warnings.append(ParseWarning(draft.line, f"numbering gap before measure {code}"))
+            gap = QT_TRANSLATE_NOOP("messages", "numbering gap before measure {code}")
+            warnings.append(ParseWarning(draft.line, Message(gap, {"code": code})))
         seen[code] = seen.get(code, 0) + 1
         draft.code = code if seen[code] == 1 else f"{code}-{seen[code]}"
         previous = draft

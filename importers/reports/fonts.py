@@ -15,13 +15,17 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-INSTALL_HINT = (
-    "no Chinese font installed that PDF reports can use; install e.g. 仿宋/黑体 "
-    "(simfang.ttf, simhei.ttf) or, on Linux, the fonts-wqy-zenhei or fonts-arphic-uming package"
+from importers.messages import QT_TRANSLATE_NOOP, MessageError
+
+INSTALL_HINT = QT_TRANSLATE_NOOP(
+    "messages",
+    "no Chinese font installed that PDF reports can use; install e.g. {fonts} "
+    "or, on Linux, the fonts-wqy-zenhei or fonts-arphic-uming package",
 )
+HINT_FONTS = "仿宋/黑体 (simfang.ttf, simhei.ttf)"
 
 
-class ReportFontError(Exception):
+class ReportFontError(MessageError):
     """No TrueType font with Chinese characters was found; the message says what to install."""
 
 
@@ -180,7 +184,7 @@ def find_fonts(dirs: list[Path] | None = None) -> ReportFonts:
     heading = _first(index, HEADING_FILES)
     fallback = body or heading or _first(index, FALLBACK_FILES) or _any_cjk(index)
     if fallback is None:
-        raise ReportFontError(INSTALL_HINT)
+        raise ReportFontError(INSTALL_HINT, fonts=HINT_FONTS)
     fonts = ReportFonts(heading=heading or fallback, body=body or fallback)
     _cache[key] = fonts
     return fonts

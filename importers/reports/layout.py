@@ -14,6 +14,7 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 
+from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.fonts import FontFile, ReportFontError, ReportFonts
 
 PORTRAIT_MARGINS_MM = (37.0, 35.0, 28.0, 26.0)
@@ -62,7 +63,11 @@ def _register(face: FontFile) -> str:
         try:
             pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=face.index))
         except Exception as exc:  # a damaged or unexpected font file
-            raise ReportFontError(f"cannot use the font {face.path}: {exc}") from exc
+            raise ReportFontError(
+                QT_TRANSLATE_NOOP("messages", "cannot use the font {path}: {reason}"),
+                path=face.path,
+                reason=exc,
+            ) from exc
     return name
 
 

@@ -4,62 +4,62 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../ui/assignment_model.py" line="107"/>
+        <location filename="../../ui/assignment_model.py" line="110"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="108"/>
+        <location filename="../../ui/assignment_model.py" line="111"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="109"/>
+        <location filename="../../ui/assignment_model.py" line="112"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="110"/>
+        <location filename="../../ui/assignment_model.py" line="113"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="111"/>
+        <location filename="../../ui/assignment_model.py" line="114"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="112"/>
+        <location filename="../../ui/assignment_model.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="113"/>
+        <location filename="../../ui/assignment_model.py" line="116"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="114"/>
+        <location filename="../../ui/assignment_model.py" line="117"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="115"/>
+        <location filename="../../ui/assignment_model.py" line="118"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="116"/>
+        <location filename="../../ui/assignment_model.py" line="119"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="275"/>
+        <location filename="../../ui/assignment_model.py" line="278"/>
         <source>Recorded status: {0}</source>
         <translation>登记状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="277"/>
+        <location filename="../../ui/assignment_model.py" line="280"/>
         <source>Updated by {0}</source>
         <translation>更新人：{0}</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../ui/crash.py" line="76"/>
+        <location filename="../../ui/crash.py" line="82"/>
         <source>Sorry — something went wrong inside the application. Your data is safe: every change is saved as soon as you make it.
 
 The details were written to
@@ -444,7 +444,27 @@ Please send that file to whoever looks after this application.</source>
         <translation>（相近：{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="153"/>
+        <location filename="../../ui/import_flow.py" line="102"/>
+        <source>title: {0} → {1}</source>
+        <translation>标题：{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="104"/>
+        <source>text changed</source>
+        <translation>内容有改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="107"/>
+        <source>deadline: {0} → {1}</source>
+        <translation>完成时限：{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="112"/>
+        <source>units: +[{0}] -[{1}]</source>
+        <translation>责任单位：增加[{0}]，去掉[{1}]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="177"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
@@ -452,12 +472,12 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>ImportOutcomeDialog</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="99"/>
+        <location filename="../../ui/import_flow.py" line="123"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="108"/>
+        <location filename="../../ui/import_flow.py" line="132"/>
         <source>Accept revision</source>
         <translation>接受修订</translation>
     </message>
@@ -506,87 +526,79 @@ Please send that file to whoever looks after this application.</source>
     </message>
 </context>
 <context>
-    <name>LedgerExport</name>
-    <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="76"/>
-        <source>Cannot write {0}: {1}</source>
-        <translation>无法写入 {0}：{1}</translation>
-    </message>
-</context>
-<context>
     <name>LedgerExportDialog</name>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="98"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="99"/>
         <source>Export work ledgers</source>
         <translation>导出工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="104"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="105"/>
         <source>Every unit with assignments ({0})</source>
         <translation>所有有分工的单位（{0} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="106"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="107"/>
         <source>Only the units ticked below</source>
         <translation>仅下面勾选的单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="115"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="116"/>
         <source>Also the master ledger (总台账, every unit in one workbook)</source>
         <translation>同时导出总台账（所有单位在一个工作簿中）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="119"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="120"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="126"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="127"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="131"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="132"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="132"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="133"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="146"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="147"/>
         <source>Save the ledgers in</source>
         <translation>台账保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="163"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="164"/>
         <source>Choose a folder to save the ledgers in.</source>
         <translation>请选择保存台账的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="166"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="167"/>
         <source>Tick at least one unit, or the master ledger.</source>
         <translation>请至少勾选一个单位，或勾选总台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="176"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="177"/>
         <source>Writing work ledgers…</source>
         <translation>正在生成工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="187"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="188"/>
         <source>Stopped: {0} ledgers were written to {1} before you cancelled.</source>
         <translation>已停止：取消前已有 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="189"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="190"/>
         <source>{0} ledgers were written to {1}.</source>
         <translation>已将 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="190"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="191"/>
         <source>Open the folder?</source>
         <translation>打开该文件夹吗？</translation>
     </message>
@@ -594,27 +606,27 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>LedgerField</name>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="43"/>
+        <location filename="../../ui/ledger_preview_models.py" line="44"/>
         <source>Status</source>
         <translation>完成状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="44"/>
+        <location filename="../../ui/ledger_preview_models.py" line="45"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="45"/>
+        <location filename="../../ui/ledger_preview_models.py" line="46"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="46"/>
+        <location filename="../../ui/ledger_preview_models.py" line="47"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="47"/>
+        <location filename="../../ui/ledger_preview_models.py" line="48"/>
         <source>Next steps</source>
         <translation>下一步计划</translation>
     </message>
@@ -627,68 +639,68 @@ Please send that file to whoever looks after this application.</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="143"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="147"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="162"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="166"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="163"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="167"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="167"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="171"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="182"/>
-        <location filename="../../ui/ledger_import_dialog.py" line="292"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="186"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="296"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="210"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="214"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="211"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="215"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="212"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="216"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="234"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="238"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="260"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="264"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="269"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="273"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="278"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="282"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="283"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="287"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -696,131 +708,131 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>LedgerPreview</name>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="73"/>
+        <location filename="../../ui/ledger_preview_models.py" line="74"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="75"/>
+        <location filename="../../ui/ledger_preview_models.py" line="76"/>
         <source>Fix the rejected cells first</source>
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="78"/>
+        <location filename="../../ui/ledger_preview_models.py" line="79"/>
         <source>Decide {0} conflicts</source>
         <translation>有 {0} 处冲突待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="80"/>
+        <location filename="../../ui/ledger_preview_models.py" line="81"/>
         <source>Nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="81"/>
+        <location filename="../../ui/ledger_preview_models.py" line="82"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="93"/>
+        <location filename="../../ui/ledger_preview_models.py" line="94"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="94"/>
-        <location filename="../../ui/ledger_preview_models.py" line="132"/>
-        <location filename="../../ui/ledger_preview_models.py" line="165"/>
+        <location filename="../../ui/ledger_preview_models.py" line="95"/>
+        <location filename="../../ui/ledger_preview_models.py" line="133"/>
+        <location filename="../../ui/ledger_preview_models.py" line="166"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="95"/>
+        <location filename="../../ui/ledger_preview_models.py" line="96"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="96"/>
+        <location filename="../../ui/ledger_preview_models.py" line="97"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="97"/>
+        <location filename="../../ui/ledger_preview_models.py" line="98"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="99"/>
+        <location filename="../../ui/ledger_preview_models.py" line="100"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="102"/>
+        <location filename="../../ui/ledger_preview_models.py" line="103"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="104"/>
+        <location filename="../../ui/ledger_preview_models.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="131"/>
-        <location filename="../../ui/ledger_preview_models.py" line="164"/>
+        <location filename="../../ui/ledger_preview_models.py" line="132"/>
+        <location filename="../../ui/ledger_preview_models.py" line="165"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="133"/>
-        <location filename="../../ui/ledger_preview_models.py" line="166"/>
+        <location filename="../../ui/ledger_preview_models.py" line="134"/>
+        <location filename="../../ui/ledger_preview_models.py" line="167"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="135"/>
+        <location filename="../../ui/ledger_preview_models.py" line="136"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="146"/>
+        <location filename="../../ui/ledger_preview_models.py" line="147"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="147"/>
+        <location filename="../../ui/ledger_preview_models.py" line="148"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="167"/>
+        <location filename="../../ui/ledger_preview_models.py" line="168"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="168"/>
+        <location filename="../../ui/ledger_preview_models.py" line="169"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="170"/>
+        <location filename="../../ui/ledger_preview_models.py" line="171"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="172"/>
+        <location filename="../../ui/ledger_preview_models.py" line="173"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="180"/>
+        <location filename="../../ui/ledger_preview_models.py" line="181"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="181"/>
+        <location filename="../../ui/ledger_preview_models.py" line="182"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="182"/>
+        <location filename="../../ui/ledger_preview_models.py" line="183"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -866,7 +878,7 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="21"/>
+        <location filename="../../ui/messages.py" line="26"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
     </message>
@@ -1525,6 +1537,547 @@ Database: {0}</source>
         <location filename="../../ui/workers.py" line="171"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="77"/>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/cells.py" line="28"/>
+        <source>percent &quot;{value}&quot; is not a number</source>
+        <translation>完成进度“{value}”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/cells.py" line="125"/>
+        <location filename="../../tracker/progress.py" line="133"/>
+        <source>percent {percent} is outside 0–100</source>
+        <translation>完成进度 {percent} 超出 0–100 的范围</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/extent.py" line="56"/>
+        <location filename="../../importers/ledger/reader.py" line="106"/>
+        <source>sheet &quot;{sheet}&quot; reaches cell {cell}, far outside any ledger; delete the stray content there and send the file again</source>
+        <translation>工作表“{sheet}”的内容一直延伸到单元格 {cell}，远超台账范围；请删除该处多余内容后重新报送</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/metadata.py" line="101"/>
+        <source>the metadata sheet was not written by this program</source>
+        <translation>元数据工作表不是本程序生成的</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/metadata.py" line="107"/>
+        <source>the metadata sheet has no format version</source>
+        <translation>元数据工作表缺少格式版本</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/metadata.py" line="111"/>
+        <source>metadata format {version} is newer than this program&apos;s</source>
+        <translation>元数据格式 {version} 比本程序支持的版本新</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/metadata.py" line="130"/>
+        <source>damaged metadata line {line}: {reason}</source>
+        <translation>元数据行 {line} 已损坏：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/reader.py" line="47"/>
+        <source>cannot open the file: {reason}</source>
+        <translation>无法打开文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/reader.py" line="62"/>
+        <source>the file is damaged or unreadable ({reason})</source>
+        <translation>文件已损坏或无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/reader.py" line="119"/>
+        <source>sheet &quot;{sheet}&quot; is damaged or unreadable ({reason})</source>
+        <translation>工作表“{sheet}”已损坏或无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/reader.py" line="141"/>
+        <source>metadata ignored: {problem}</source>
+        <translation>已忽略元数据：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/reader.py" line="166"/>
+        <source>sheet &quot;{sheet}&quot; has no column {missing} (looked for it in the header row {row})</source>
+        <translation>工作表“{sheet}”缺少“{missing}”列（已在第 {row} 行表头中查找）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/reader.py" line="181"/>
+        <source>no sheet has a ledger header ({headers}); this is not a work ledger exported by this program</source>
+        <translation>没有任何工作表带有台账表头（{headers}）；这不是本程序导出的工作台账</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="38"/>
+        <source>the workbook is password-protected; ask the unit to remove the password</source>
+        <translation>工作簿设有密码保护；请报送单位取消密码后重新报送</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="46"/>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="50"/>
+        <source>the file is {size} MB; a ledger is never larger than {limit} MB</source>
+        <translation>文件大小为 {size} MB；台账文件不会超过 {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="69"/>
+        <source>not a spreadsheet but a web page or XML file saved with a spreadsheet name; open it in Excel or WPS and save it as .xlsx</source>
+        <translation>这不是电子表格，而是以表格文件名保存的网页或 XML 文件；请用 Excel 或 WPS 打开后另存为 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="77"/>
+        <source>not a spreadsheet (expected an .xlsx, .xls or .ods file)</source>
+        <translation>不是电子表格（应为 .xlsx、.xls 或 .ods 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="86"/>
+        <source>the .xls file is damaged ({reason})</source>
+        <translation>.xls 文件已损坏（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="95"/>
+        <source>an Office document but not an Excel workbook</source>
+        <translation>这是 Office 文档，但不是 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="107"/>
+        <source>the file is damaged (broken zip archive: {reason})</source>
+        <translation>文件已损坏（zip 压缩包损坏：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="119"/>
+        <source>refused: part {part} expands {size} MB from {packed} bytes (zip bomb?)</source>
+        <translation>已拒绝：部件 {part} 由 {packed} 字节解压后达 {size} MB（疑似 zip 炸弹）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="130"/>
+        <source>refused: the workbook expands to {size} MB (more than {limit} MB; zip bomb?)</source>
+        <translation>已拒绝：工作簿解压后达 {size} MB（超过 {limit} MB，疑似 zip 炸弹）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="151"/>
+        <location filename="../../importers/ledger/safety.py" line="170"/>
+        <source>the file is damaged ({reason})</source>
+        <translation>文件已损坏（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="156"/>
+        <source>the file is damaged (bad XML: {reason})</source>
+        <translation>文件已损坏（XML 有误：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="176"/>
+        <source>a Word document, not a spreadsheet</source>
+        <translation>这是 Word 文档，不是电子表格</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="178"/>
+        <source>a zip archive, not a spreadsheet</source>
+        <translation>这是 zip 压缩包，不是电子表格</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="189"/>
+        <source>the file is damaged (part {part}: {reason})</source>
+        <translation>文件已损坏（部件 {part}：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="199"/>
+        <source>refused: part {part} declares a DTD or entities (XML bomb?)</source>
+        <translation>已拒绝：部件 {part} 声明了 DTD 或实体（疑似 XML 炸弹）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/sheetparse.py" line="126"/>
+        <source>row {row} is filled in but has no {column} (measure code)</source>
+        <translation>第 {row} 行填有内容，但没有填写{column}</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/statuses.py" line="54"/>
+        <source>unknown status &quot;{value}&quot;; allowed: {allowed}</source>
+        <translation>无法识别的完成状态“{value}”；只能填写：{allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../importers/messages.py" line="86"/>
+        <source>{file}: {problem}</source>
+        <translation>{file}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/measures.py" line="70"/>
+        <source>measure {code} names no responsible unit</source>
+        <translation>措施 {code} 没有写明责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/measures.py" line="128"/>
+        <source>measure {code}: cannot read deadline {wording!r}</source>
+        <translation>措施 {code}：无法识别完成时限“{wording}”</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/parser.py" line="58"/>
+        <source>no numbered measures found</source>
+        <translation>没有找到带编号的措施</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/sources.py" line="58"/>
+        <source>unsupported file type &apos;(none)&apos;</source>
+        <translation>不支持的文件类型（没有扩展名）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/sources.py" line="61"/>
+        <source>unsupported file type {suffix!r}</source>
+        <translation>不支持的文件类型“{suffix}”</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/sources.py" line="68"/>
+        <source>cannot be read ({reason})</source>
+        <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/sources.py" line="72"/>
+        <source>is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/sources.py" line="81"/>
+        <source>contains no text</source>
+        <translation>文件中没有文字</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/sources.py" line="98"/>
+        <source>is neither UTF-8 nor GB18030 text</source>
+        <translation>既不是 UTF-8 也不是 GB18030 编码的文本</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/sources.py" line="101"/>
+        <source>is binary data, not text</source>
+        <translation>是二进制数据，不是文本</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/sources.py" line="130"/>
+        <source>is not a readable Word (.docx) document</source>
+        <translation>不是可以读取的 Word（.docx）文档</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/sources.py" line="158"/>
+        <source>is not a readable PDF document</source>
+        <translation>不是可以读取的 PDF 文档</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/sources.py" line="163"/>
+        <source>has no text layer (a scanned PDF?)</source>
+        <translation>没有文字层（可能是扫描件 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/structure.py" line="131"/>
+        <source>measure {code} repeats an earlier number</source>
+        <translation>措施 {code} 与前面的编号重复</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/structure.py" line="134"/>
+        <source>numbering gap before measure {code}</source>
+        <translation>措施 {code} 之前的编号不连续</translation>
+    </message>
+    <message>
+        <location filename="../../importers/reports/fonts.py" line="20"/>
+        <source>no Chinese font installed that PDF reports can use; install e.g. {fonts} or, on Linux, the fonts-wqy-zenhei or fonts-arphic-uming package</source>
+        <translation>没有可用于 PDF 报表的中文字体；请安装 {fonts} 等字体，Linux 下可安装 fonts-wqy-zenhei 或 fonts-arphic-uming 软件包</translation>
+    </message>
+    <message>
+        <location filename="../../importers/reports/layout.py" line="67"/>
+        <source>cannot use the font {path}: {reason}</source>
+        <translation>无法使用字体 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/commands.py" line="38"/>
+        <source>unknown status {status!r}; allowed: {allowed}</source>
+        <translation>无法识别的状态“{status}”；可选：{allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/commands.py" line="181"/>
+        <source>nothing to record: give --status, --percent or --note</source>
+        <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents.py" line="120"/>
+        <source>no document matches {text!r}</source>
+        <translation>没有与“{text}”相符的文件</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents.py" line="124"/>
+        <source>{text!r} matches several documents: {names}</source>
+        <translation>“{text}”与多份文件相符：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents.py" line="418"/>
+        <source>unknown unit {target!r} to map {name!r} to</source>
+        <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents.py" line="426"/>
+        <source>{name!r} is already a unit or an alias of another unit</source>
+        <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents.py" line="474"/>
+        <source>no such file: {path}</source>
+        <translation>文件不存在：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_commands.py" line="75"/>
+        <source>say which ledger: --unit U, --all or --master</source>
+        <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_export.py" line="88"/>
+        <source>{unit} has no assignment to put in a ledger</source>
+        <translation>{unit}没有可列入台账的分工</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_export.py" line="119"/>
+        <source>there is nothing to export yet: import a policy document first</source>
+        <translation>暂无可导出的内容：请先导入政策文件</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_export.py" line="156"/>
+        <source>cannot create the folder {folder}: {reason}</source>
+        <translation>无法创建文件夹 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_export.py" line="168"/>
+        <source>cannot write {path} ({reason}); is it open in Excel or WPS?</source>
+        <translation>无法写入 {path}（{reason}）；该文件是否正在 Excel 或 WPS 中打开？</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="97"/>
+        <source>{count} rejected rows</source>
+        <translation>{count} 行被退回</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="100"/>
+        <source>{count} conflicts</source>
+        <translation>{count} 处冲突</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="252"/>
+        <source>this file was already imported on {when}</source>
+        <translation>该文件已于 {when} 导入过</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="296"/>
+        <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
+        <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="309"/>
+        <source>no assignment of measure {code!r} to {unit!r}</source>
+        <translation>措施“{code}”没有分工给“{unit}”</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="317"/>
+        <source>this row belongs to {unit}; the ledger was exported for {owner}</source>
+        <translation>此行属于{unit}；该台账是下发给{owner}的</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="334"/>
+        <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
+        <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="394"/>
+        <source>the database or the files changed since the preview; preview again</source>
+        <translation>预览之后数据库或文件已有变化；请重新预览</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="416"/>
+        <source>changes the same fields as {file}; import it on its own</source>
+        <translation>与 {file} 修改了相同的内容；请单独导入</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="469"/>
+        <source>there is no ledger import to undo</source>
+        <translation>没有可以撤销的台账导入</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="491"/>
+        <source>measure {code} of {unit} was changed after the import; undo that change first</source>
+        <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="534"/>
+        <source>{file}: no such file</source>
+        <translation>{file}：文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/overview.py" line="177"/>
+        <source>the number of days cannot be negative</source>
+        <translation>天数不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/overview.py" line="261"/>
+        <source>measure {id} no longer exists</source>
+        <translation>措施（编号 {id}）已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress.py" line="66"/>
+        <source>no measure {code!r} in {document}</source>
+        <translation>{document}中没有措施“{code}”</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress.py" line="70"/>
+        <source>no measure {code!r}</source>
+        <translation>没有措施“{code}”</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress.py" line="74"/>
+        <source>measure {code!r} exists in several documents ({documents}); name one with --doc</source>
+        <translation>措施“{code}”在多份文件中都有（{documents}）；请用 --doc 指明其中一份</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress.py" line="93"/>
+        <source>{unit} is not assigned measure {code}</source>
+        <translation>措施 {code} 没有分工给{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress.py" line="127"/>
+        <source>assignment {id} no longer exists</source>
+        <translation>分工（编号 {id}）已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress.py" line="173"/>
+        <source>another user saved this assignment first; reload</source>
+        <translation>其他用户已先保存了这项分工；请重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress.py" line="200"/>
+        <source>{unit} / measure {code} was changed meanwhile; reload and try again</source>
+        <translation>{unit} / 措施 {code} 在此期间已被修改；请重新加载后再试</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress.py" line="209"/>
+        <source>this assignment is not ticked off</source>
+        <translation>这项分工尚未销号</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress.py" line="234"/>
+        <source>{unit} is already assigned {code}</source>
+        <translation>{unit}已承担措施 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress.py" line="320"/>
+        <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
+        <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress.py" line="330"/>
+        <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
+        <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports.py" line="68"/>
+        <source>a unit report is for one unit: name it (--unit)</source>
+        <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports.py" line="71"/>
+        <source>a chaser report is for one unit: name it (--unit)</source>
+        <translation>催办单针对一个单位：请指明单位（--unit）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports.py" line="80"/>
+        <source>unknown report {kind!r}; one of {kinds}</source>
+        <translation>未知的报表“{kind}”；可选：{kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports.py" line="156"/>
+        <source>{unit} has no assignment to report on</source>
+        <translation>{unit}没有可列入报表的分工</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports.py" line="171"/>
+        <source>{unit} has nothing overdue or due soon: no chaser needed</source>
+        <translation>{unit}没有逾期或临期事项，无需催办</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports.py" line="195"/>
+        <source>there is nothing to print in this ledger</source>
+        <translation>此台账没有可打印的内容</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports.py" line="218"/>
+        <source>cannot write {file}: the file must end in .pdf or .docx</source>
+        <translation>无法写入 {file}：文件扩展名须为 .pdf 或 .docx</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports.py" line="243"/>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/rounds.py" line="53"/>
+        <source>a round needs a name, e.g. {example}</source>
+        <translation>调度轮次需要一个名称，例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/rounds.py" line="59"/>
+        <source>a round named {name!r} already exists</source>
+        <translation>已有名为“{name}”的调度轮次</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/rounds.py" line="75"/>
+        <source>no round named {name!r} (rounds: none yet)</source>
+        <translation>没有名为“{name}”的调度轮次（目前还没有任何轮次）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/rounds.py" line="79"/>
+        <source>no round named {name!r} (rounds: {rounds})</source>
+        <translation>没有名为“{name}”的调度轮次（现有轮次：{rounds}）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/rounds.py" line="89"/>
+        <source>no reporting round yet: create one first (new-round)</source>
+        <translation>还没有调度轮次：请先新建一个轮次</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/store.py" line="83"/>
+        <source>The database {database} was made by a newer version of this application (schema {schema}); please update the application.</source>
+        <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/units.py" line="164"/>
+        <source>unknown unit {unit!r}; did you mean {hint}?</source>
+        <translation>未知单位“{unit}”；您要找的是不是{hint}？</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/units.py" line="168"/>
+        <source>unknown unit {unit!r}</source>
+        <translation>未知单位“{unit}”</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/units.py" line="173"/>
+        <source>an alias cannot be empty</source>
+        <translation>别名不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/units.py" line="178"/>
+        <source>{alias!r} is itself a unit; merge the two units instead</source>
+        <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/units.py" line="198"/>
+        <source>a group cannot contain itself</source>
+        <translation>单位组不能包含自身</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/units.py" line="232"/>
+        <source>a unit cannot be merged into itself</source>
+        <translation>单位不能合并到自身</translation>
     </message>
 </context>
 </TS>

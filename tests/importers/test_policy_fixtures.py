@@ -81,7 +81,7 @@ class TestStraightNumberingWithResponsibilityClauses:
         assert not seventh.standing
 
     def test_warnings(self, document: ParsedDocument) -> None:
-        assert [w.message for w in document.warnings] == [
+        assert [str(w.message) for w in document.warnings] == [
             "measure 7: cannot read deadline '尽快'",
             "measure 8 names no responsible unit",
         ]
@@ -201,7 +201,9 @@ class TestParenthesizedMeasuresWithLeadAndCooperatingUnits:
         measures = by_code(document)
         assert measures["5"].standing and measures["5"].deadline_text == "长期坚持"
         assert measures["6"].unassigned
-        assert [w.message for w in document.warnings] == ["measure 6 names no responsible unit"]
+        assert [str(w.message) for w in document.warnings] == [
+            "measure 6 names no responsible unit"
+        ]
 
 
 def test_gb18030_text() -> None:

@@ -109,7 +109,7 @@ class TestSeed000:
     def test_unassigned_measures_warn(self, doc000: ParsedDocument) -> None:
         unassigned = [m.code for m in doc000.measures if m.unassigned]
         assert unassigned == ["76", "77", "78", "79", "80"]
-        messages = [w.message for w in doc000.warnings]
+        messages = [str(w.message) for w in doc000.warnings]
         assert messages == [f"measure {n} names no responsible unit" for n in range(76, 81)]
         assert [w.line for w in doc000.warnings] == [266, 268, 272, 274, 276]
 

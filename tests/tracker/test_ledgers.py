@@ -138,7 +138,7 @@ def test_returned_ledger_preview_apply_and_undo(office: Services, tmp_path: Path
 
     # The same file again is refused, the database unchanged.
     [again] = importer.preview([back])
-    assert again.error is not None and "already imported" in again.error
+    assert again.error is not None and "already imported" in str(again.error)
 
     assert importer.undo_last() == [back.name]
     rows = {(r.code, r.unit): r for r in office.overview.assignments()}
@@ -166,7 +166,9 @@ def test_a_conflict_is_reported_and_the_file_skipped(office: Services, tmp_path:
         ("1", "progress", "", "办公室电话核实：已上线", "单位填报：试运行"),
     ]
     result = importer.apply([back])
-    assert result.applied == [] and result.skipped == [(back.name, "1 conflicts")]
+    assert result.applied == [] and [(f, str(r)) for f, r in result.skipped] == [
+        (back.name, "1 conflicts")
+    ]
     assert {(r.code, r.unit): r.note for r in office.overview.assignments()}[
         ("1", "自治区公安厅")
     ] == "办公室电话核实：已上线"
@@ -176,7 +178,7 @@ def test_another_units_rows_and_tick_off_are_rejected(office: Services, tmp_path
     police = _export(office, "自治区公安厅", tmp_path)
     back = _edit(police, {"1/责任单位": "自治区市场监管厅", "2/完成状态": "已销号"})
     [preview] = LedgerImporter(office.store).preview([back])
-    assert sorted((r.sheet, r.cell, r.reason) for r in preview.rejected) == [
+    assert sorted((r.sheet, r.cell, str(r.reason)) for r in preview.rejected) == [
         (
             "台账",
             "F4",
@@ -245,7 +247,7 @@ def test_bad_files_leave_the_database_byte_for_byte_unchanged(
     before = db_file.read_bytes()
     importer = LedgerImporter(office.store)
     previews = importer.preview(bad)
-    errors = {p.file: p.error or "" for p in previews}
+    errors = {p.file: str(p.error or "") for p in previews}
     assert all(errors.values()), errors
     assert "password-protected" in errors["加密.xlsx"]
     assert "zip bomb" in errors["炸弹.xlsx"]
@@ -300,7 +302,9 @@ def test_two_files_changing_the_same_field_are_not_both_applied(
     second = _edit(sent, {"1/进展情况": "乙稿"}, tmp_path / "b.xlsx")
     result = LedgerImporter(office.store).apply([first, second])
     assert result.applied == ["a.xlsx"]
-    assert result.skipped == [("b.xlsx", "changes the same fields as a.xlsx; import it on its own")]
+    assert [(f, str(r)) for f, r in result.skipped] == [
+        ("b.xlsx", "changes the same fields as a.xlsx; import it on its own")
+    ]
     notes = {(r.code, r.unit): r.note for r in office.overview.assignments()}
     assert notes[("1", "自治区公安厅")] == "甲稿"
 

@@ -104,7 +104,7 @@ def test_export_error_is_a_message_naming_the_problem(
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.outcome is None
     [(kind, text)] = messages
-    assert kind == "warning" and text.startswith("Cannot write ") and "a file" in text
+    assert kind == "warning" and text.startswith("cannot create the folder ") and "a file" in text
 
 
 @pytest.fixture

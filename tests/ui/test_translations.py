@@ -1,25 +1,41 @@
-"""The Chinese translation: complete, up to date with the code, and used by the window."""
+"""The Chinese translation: complete, up to date with the code, and used by the window.
+
+Strings come from ``tr()`` in ``ui/`` and, for what the services and importers tell
+the user, from ``QT_TRANSLATE_NOOP("messages", …)`` templates in ``tracker/`` and
+``importers/`` (shown by ``ui.messages.translated``).
+"""
 
 from __future__ import annotations
 
 import shutil
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 
+from tests.tracker.test_ledgers import _edit, _export
 from tests.ui.conftest import make_window
+from tracker.ledger_import import LedgerImporter
+from tracker.progress import Change
+from tracker.rounds import RoundService
 from tracker.services import Services
+from ui.ledger_preview_models import file_status, rejects_model
+from ui.messages import user_errors
 from ui.resources import resource_path
+from ui.workers import run_with_progress
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 TS = resource_path("translations", "tracker_zh_CN.ts")
-UI = Path(__file__).resolve().parents[2] / "ui"
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATED_FOLDERS = ("ui", "tracker", "importers")
+"""Where lupdate looks for strings: tr() in ui/, QT_TRANSLATE_NOOP templates everywhere."""
 
 
 def _tool(name: str) -> Path:
@@ -44,16 +60,59 @@ def _unfinished(ts: Path) -> list[tuple[str, str]]:
     ]
 
 
-def test_every_string_in_the_code_has_a_chinese_translation(tmp_path: Path) -> None:
-    """Run lupdate over ui/ into a copy: a string added without a translation shows up here."""
-    copy = tmp_path / "tracker_zh_CN.ts"
+def _entries(ts: Path) -> list[tuple[str, str, str]]:
+    """(context, source, translation) of every message."""
+    root = ET.parse(ts).getroot()
+    return [
+        (
+            context.findtext("name", ""),
+            message.findtext("source", ""),
+            message.findtext("translation", ""),
+        )
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def _fields(text: str) -> set[str]:
+    """The ``str.format`` fields of a text (``{unit!r}`` and ``{unit}`` are both ``unit``)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.fixture(scope="module")
+def updated_ts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .ts after lupdate over the code, in a copy: what the code asks to be translated."""
+    copy = tmp_path_factory.mktemp("ts") / "tracker_zh_CN.ts"
     shutil.copy(TS, copy)
-    sources = sorted(str(p) for p in UI.glob("*.py"))
+    sources = sorted(str(p) for folder in TRANSLATED_FOLDERS for p in (ROOT / folder).rglob("*.py"))
     subprocess.run(
         [str(_tool("pyside6-lupdate")), *sources, "-ts", str(copy), "-no-obsolete", "-silent"],
         check=True,
     )
-    assert _unfinished(copy) == []
+    return copy
+
+
+def test_every_string_in_the_code_has_a_chinese_translation(updated_ts: Path) -> None:
+    """A string added without a translation (or a changed one) shows up here."""
+    assert _unfinished(updated_ts) == []
+
+
+def test_every_message_of_the_services_and_importers_is_translated(updated_ts: Path) -> None:
+    messages = [
+        (source, text) for context, source, text in _entries(updated_ts) if context == "messages"
+    ]
+    assert len(messages) > 80  # lupdate found the QT_TRANSLATE_NOOP templates below ui/
+    assert ("unknown unit {unit!r}", "未知单位“{unit}”") in messages
+    assert [m for m in _unfinished(updated_ts) if m[0] == "messages"] == []
+
+
+def test_every_translation_keeps_the_fields_of_its_source(updated_ts: Path) -> None:
+    """A field lost or renamed in Chinese would show a message without its unit, or fail."""
+    assert [
+        (context, source, text)
+        for context, source, text in _entries(updated_ts)
+        if _fields(source) != _fields(text)
+    ] == []
 
 
 @pytest.fixture
@@ -99,3 +158,42 @@ def test_the_window_speaks_chinese(
     assert window.model.data(window.model.index(0, 5)) == "逾期"
     assert window.model.data(window.model.index(0, 4)) == "牵头"
     assert window.counts.text() == "显示 6 项分工 · 逾期 3 项 · 临期 2 项"
+
+
+def test_a_user_error_from_a_service_reads_chinese(
+    chinese: None, services: Services, messages: list[tuple[str, str]], tmp_path: Path
+) -> None:
+    row = services.overview.assignments()[0]
+    outcome = run_with_progress(
+        None, "…", lambda _reporter: services.progress.record(row.id, Change(percent=150))
+    )
+    assert not outcome.ok
+    empty = tmp_path / "空白.txt"
+    empty.write_bytes(b"")
+    with user_errors(None):
+        services.documents.import_file(empty)  # an importer's error, passed on by the service
+    with user_errors(None):
+        services.units.add_alias(services.units.list()[0].name, "")
+    assert messages == [
+        ("warning", "完成进度 150 超出 0–100 的范围"),
+        ("warning", "空白.txt：文件为空"),
+        ("warning", "别名不能为空"),
+    ]
+
+
+def test_the_ledger_preview_gives_its_reasons_in_chinese(
+    chinese: None, services: Services, tmp_path: Path
+) -> None:
+    RoundService(services.store).create("2021年第2季度", date(2021, 6, 30))
+    sent = _export(services, "自治区公安厅", tmp_path / "sent")
+    back = _edit(sent, {"1/完成状态": "差不多", "2/完成进度(%)": 150})
+    [preview, missing] = LedgerImporter(services.store).preview([back, tmp_path / "缺失.xlsx"])
+    model = rejects_model()
+    model.set_records(preview.rejected)
+    reasons = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert reasons == [
+        "无法识别的完成状态“差不多”；只能填写：未启动、推进中、已完成、已销号、长期坚持",
+        "完成进度 150 超出 0–100 的范围",
+    ]
+    assert file_status(preview, {}) == "请先改正被退回的单元格"
+    assert "缺失.xlsx：文件不存在" in file_status(missing, {})

@@ -1,13 +1,14 @@
 """Start the desktop application: ``tracker`` or ``python -m ui.app [--db PATH_OR_URL]``.
 
-Order matters: logging and the crash hook come first so even a failure while
-opening the database is logged; the translation is installed before any
-widget is built, since widgets translate their texts when they are created.
-
-The window is shown before the database is opened: a zero timer then imports
-the tracker (SQLAlchemy, Alembic — most of the start-up time) and opens the
-database on a worker thread, so the clerk sees the window at once and the rows
-a moment later.  Nothing heavy is imported at module level here.
+Order matters: the translation is installed before any widget is built, since
+widgets translate their texts when they are created.  The window is shown and
+painted first, before anything else: then logging and the crash hook are set
+up (so a failure while opening the database is logged), and a worker thread
+imports the tracker (SQLAlchemy — most of the start-up time), opens the
+database and reads the first document's rows, so the clerk sees the window at
+once and the rows a moment later.  Nothing heavy is imported at module level
+here: the log file's modules wait until the window is on screen, and a failure
+while building the window sets them up to log it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
@@ -25,16 +27,34 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.errors import UserError
 from ui import settings as keys
-from ui.crash import CrashHandler, setup_logging
-from ui.main_window import MainWindow
+from ui.main_window import FirstLook, MainWindow, first_look
 from ui.messages import app_title, translated
 from ui.resources import resource_path
 from ui.workers import start
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tracker.services import Services
+    from ui.crash import CrashHandler
 
 log = logging.getLogger("tracker.ui")
+
+
+def setup_logging() -> Path:
+    """The rotating log file (its modules imported now, after the window is shown)."""
+    from ui.crash import setup_logging as log_to_file
+
+    return log_to_file()
+
+
+def install_crash_handler() -> CrashHandler:
+    """Log to the file and let the crash hook log bugs and apologise from now on."""
+    from ui.crash import CrashHandler
+
+    handler = CrashHandler(setup_logging())
+    handler.install()
+    return handler
 
 
 def install_translation(app: QApplication, language: str) -> list[QTranslator]:
@@ -96,10 +116,15 @@ def open_in_background(
     """
     failures = [] if failures is None else failures
 
-    def work(_reporter: object) -> Services:
+    def work(_reporter: object) -> tuple[Services, FirstLook]:
         from tracker.services import Services
 
-        return Services.open(target)
+        services = Services.open(target)
+        try:
+            return services, first_look(services)
+        except BaseException:
+            services.close()
+            raise
 
     def failed(exc: BaseException) -> None:
         failures.append(exc)
@@ -109,7 +134,11 @@ def open_in_background(
             sys.excepthook(type(exc), exc, exc.__traceback__)
         window.close()  # the last window: the application quits
 
-    start(work, lambda services: window.attach(services, progressive=True), failed)
+    def opened(result: tuple[Services, FirstLook]) -> None:
+        services, first = result
+        window.attach(services, first=first)
+
+    start(work, opened, failed)
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -119,28 +148,54 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return known
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv if argv is None else argv)
+@dataclass
+class Launch:
+    """The application as ``launch`` leaves it: window painted, database opening next."""
+
+    app: QApplication
+    window: MainWindow
+    failures: list[BaseException] = field(default_factory=list)
+    """Why the database could not be opened, once tried (``main`` then exits with 1)."""
+
+
+def launch(argv: Sequence[str]) -> Launch | None:
+    """Show and paint the window, then schedule the database's opening (``main`` runs the
+    event loop).  None if the window could not even be built (the log says why)."""
     options = parse_arguments(argv[1:])
     app = QApplication.instance()
     if not isinstance(app, QApplication):  # (a test may have made one already)
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough  # crisp text at 125 % and 150 %
         )
-        app = QApplication(argv)
+        app = QApplication(list(argv))
     app.setOrganizationName(keys.ORGANIZATION)
     app.setApplicationName(keys.APPLICATION)
-    log_path = setup_logging()
-    CrashHandler(log_path).install()
     settings = keys.app_settings()
-    install_translation(app, keys.language(settings))
-    window = MainWindow(None, settings)
-    window.show()
+    try:
+        install_translation(app, keys.language(settings))
+        window = MainWindow(None, settings)
+        window.show()
+        app.processEvents()  # painted before anything else happens
+    except Exception:
+        install_crash_handler()(*sys.exc_info())
+        return None
+    launched = Launch(app, window)
     target = database_target(options.db, settings)
-    failures: list[BaseException] = []
-    QTimer.singleShot(0, lambda: open_in_background(window, target, failures))
-    status = app.exec()
-    return 1 if failures else status
+
+    def open_database() -> None:
+        install_crash_handler()
+        open_in_background(window, target, launched.failures)
+
+    QTimer.singleShot(0, open_database)
+    return launched
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    launched = launch(list(sys.argv if argv is None else argv))
+    if launched is None:
+        return 1
+    status = launched.app.exec()
+    return 1 if launched.failures else status
 
 
 if __name__ == "__main__":

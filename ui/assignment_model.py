@@ -1,11 +1,11 @@
 """The assignment table: one row per unit's part in a measure, as a Qt item model.
 
 Rows are the plain ``AssignmentRow`` records the overview service returns; the
-model keeps them in a Python list, so ``data()`` is a list index and an
+model keeps them in a Python list, so ``data()`` is two list indexes and an
 attribute read — no query per cell, smooth with 100,000 rows.  Sorting happens
-here too (Python's ``list.sort`` on a key per column), because a
-``QSortFilterProxyModel`` would call ``data()`` millions of times to sort that
-many rows.  Edits are not applied by the model: ``setData`` hands them to
+here too (Python's ``sorted`` on a key per column, done once per column and
+remembered), because a ``QSortFilterProxyModel`` would call ``data()`` millions
+of times to sort that many rows.  Edits are not applied by the model: ``setData`` hands them to
 ``edit_handler``, which turns them into undoable service calls.
 """
 
@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,9 +26,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from tracker.records import AssignmentRow
 from tracker.statuses import Derived
 from ui.labels import role_label, state_background, state_foreground, state_label
+
+if TYPE_CHECKING:
+    from tracker.records import AssignmentRow
 
 # Column numbers, in display order.
 CODE, DOCUMENT, TITLE, UNIT, ROLE, STATE, PERCENT, DEADLINE, NOTE, UPDATED = range(10)
@@ -39,7 +42,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 FIELD_OF_COLUMN = {STATE: "status", PERCENT: "percent", NOTE: "note"}
 
-EditHandler = Callable[[AssignmentRow, str, object], bool]
+EditHandler = Callable[["AssignmentRow", str, object], bool]
 """(row, field name, new value) → accepted?  Field is "status", "percent" or "note"."""
 
 Index = QModelIndex | QPersistentModelIndex
@@ -98,13 +101,27 @@ def deadline_text(row: AssignmentRow) -> str:
 
 
 class AssignmentTableModel(QAbstractTableModel):
+    """Rows shown as positions into a list of rows (the "base"), in display order.
+
+    ``set_rows`` shows a list of its own; ``show_positions`` shows some positions of a
+    list the window keeps (every assignment, ``RowIndex.rows``), so a filter
+    change hands over a list of ints instead of copying rows.  Sorting the base
+    by a column is done once and remembered: a later sort, or a filter while
+    sorted, keeps the remembered order's positions that are shown.
+    """
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._given: list[AssignmentRow] = []  # in the service's order (document, measure)
-        self._rows: list[AssignmentRow] = []  # as displayed
-        self._position: dict[int, int] = {}  # assignment id → displayed row
+        self._base: list[AssignmentRow] = []
+        self._shown: list[int] = []  # positions in _base, ascending: the service's order
+        self._order: list[int] = []  # positions in _base, as displayed
+        self._orders: dict[tuple[int, bool], list[int]] = {}  # the whole base, sorted
+        self._ids: dict[int, int] | None = None  # assignment id → position in _base
+        self._rows_by_position: list[int] | None = None  # position in _base → displayed row, or -1
+        self._states: list[Derived] | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._order_stale = False
         self.edit_handler: EditHandler | None = None
         self._headers = [
             self.tr("No."),
@@ -122,38 +139,66 @@ class AssignmentTableModel(QAbstractTableModel):
     # -- contents ---------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[AssignmentRow]) -> None:
         """Show these rows (a fresh query result), keeping the current sort."""
+        self.show_positions(list(rows))
+
+    def show_positions(self, base: list[AssignmentRow], positions: list[int] | None = None) -> None:
+        """Show ``base[p]`` for each of ``positions`` (ascending; None: all), keeping the sort.
+
+        ``base`` is not copied: the caller keeps it and tells ``replace_rows``
+        when rows in it are replaced.  Showing another position list of the same
+        base reuses the orders already sorted.
+        """
         self.beginResetModel()
-        self._given = list(rows)
-        self._rows = self._sorted(self._given)
-        self._reindex()
+        if base is not self._base:
+            self._base = base
+            self._orders = {}
+            self._ids = None
+            self._states = None
+        self._shown = list(range(len(base))) if positions is None else positions
+        self._order = self._sorted()
+        self._rows_by_position = None
+        self._order_stale = False
         self.endResetModel()
 
     def rows(self) -> list[AssignmentRow]:
-        return list(self._rows)
+        base = self._base
+        return [base[p] for p in self._order]
 
     def row_at(self, row: int) -> AssignmentRow:
-        return self._rows[row]
+        return self._base[self._order[row]]
 
     def row_of(self, assignment_id: int) -> int | None:
-        return self._position.get(assignment_id)
+        position = self._id_positions().get(assignment_id)
+        return None if position is None else self._row_of_position(position)
+
+    def state_counts(self) -> Counter[Derived]:
+        """How many rows shown are in each state (逾期, 临期…)."""
+        if self._states is None:
+            self._states = [r.state for r in self._base]
+        return Counter(map(self._states.__getitem__, self._order))
 
     def replace_rows(self, updated: Iterable[AssignmentRow]) -> None:
         """Put re-read rows in place (after an edit) without disturbing selection or order."""
-        fresh = {r.id: r for r in updated}
-        if not fresh:
-            return
-        self._given = [fresh.get(r.id, r) for r in self._given]
-        for assignment_id, row in fresh.items():
-            position = self._position.get(assignment_id)
+        ids = self._id_positions()
+        changed = False
+        for row in updated:
+            position = ids.get(row.id)
             if position is None:
                 continue
-            self._rows[position] = row
-            left = self.index(position, 0)
-            self.dataChanged.emit(left, self.index(position, COLUMN_COUNT - 1))
+            self._base[position] = row
+            changed = True
+            shown = self._row_of_position(position)
+            if shown is not None:
+                left = self.index(shown, 0)
+                self.dataChanged.emit(left, self.index(shown, COLUMN_COUNT - 1))
+        if changed:  # the sort keys of those rows may have changed
+            self._orders = {}
+            self._states = None
+            self._order_stale = True
 
     # -- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -180,7 +225,7 @@ class AssignmentTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self._base[self._order[index.row()]]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -205,32 +250,61 @@ class AssignmentTableModel(QAbstractTableModel):
         field = FIELD_OF_COLUMN.get(index.column())
         if field is None:
             return False
-        return self.edit_handler(self._rows[index.row()], field, value)
+        return self.edit_handler(self.row_at(index.row()), field, value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == (self._sort_column, self._sort_order) and not self._order_stale:
+            return  # QTableView.sortByColumn asks twice
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        ids = [self._rows[index.row()].id for index in persistent]
-        self._rows = self._sorted(self._given)
-        self._reindex()
-        moved = [
-            self.index(self._position[i], old.column())
-            for old, i in zip(persistent, ids, strict=True)
-        ]
+        old = [(self._order[index.row()], index.column()) for index in persistent]
+        self._order = self._sorted()
+        self._rows_by_position = None
+        self._order_stale = False
+        moved = []
+        for position, column_ in old:
+            row = self._row_of_position(position)
+            moved.append(QModelIndex() if row is None else self.index(row, column_))
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     # -- helpers ----------------------------------------------------------------------------
-    def _sorted(self, rows: list[AssignmentRow]) -> list[AssignmentRow]:
+    def _sorted(self) -> list[int]:
+        """The shown positions in display order."""
         key = _SORT_KEYS.get(self._sort_column)
+        shown = self._shown
         if key is None:
-            return list(rows)
+            return shown
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        return sorted(rows, key=key, reverse=descending)
+        whole = self._orders.get((self._sort_column, descending))
+        base = self._base
+        if whole is None:
+            if len(shown) * 4 < len(base):  # a few rows: sort just those
+                return sorted(shown, key=lambda p: key(base[p]), reverse=descending)
+            keys = [key(r) for r in base]
+            whole = sorted(range(len(base)), key=keys.__getitem__, reverse=descending)
+            self._orders[(self._sort_column, descending)] = whole
+        if len(shown) == len(base):
+            return whole
+        wanted = bytearray(len(base))
+        for position in shown:
+            wanted[position] = 1
+        return [p for p in whole if wanted[p]]
 
-    def _reindex(self) -> None:
-        self._position = {row.id: position for position, row in enumerate(self._rows)}
+    def _id_positions(self) -> dict[int, int]:
+        if self._ids is None:
+            self._ids = {row.id: position for position, row in enumerate(self._base)}
+        return self._ids
+
+    def _row_of_position(self, position: int) -> int | None:
+        if self._rows_by_position is None:
+            display = [-1] * len(self._base)
+            for row, p in enumerate(self._order):
+                display[p] = row
+            self._rows_by_position = display
+        row = self._rows_by_position[position]
+        return None if row < 0 else row
 
     @staticmethod
     def _display(row: AssignmentRow, column: int) -> str:

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tracker.records import AssignmentRow, HistoryRow
-
 if TYPE_CHECKING:
     from tracker.overview import AssignmentFilter, OverviewService
     from tracker.progress import ProgressService
+    from tracker.records import AssignmentRow, HistoryRow
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,17 @@ with both side panes open.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from tracker.records import AssignmentRow
 from ui import assignment_model as columns
 from ui.assignment_delegate import AssignmentDelegate
 from ui.assignment_model import AssignmentTableModel
+
+if TYPE_CHECKING:
+    from tracker.records import AssignmentRow
 
 # Width of each column in average Chinese characters (the font decides the pixels).
 _DEFAULT_WIDTHS = {

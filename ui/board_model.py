@@ -1,8 +1,9 @@
 """The progress board (进度看板) as an item model: measures × units, one coloured cell each.
 
 A leader asks "which units are behind on which measures?" — a grid answers at
-a glance where a 400-row list cannot.  Rows are the measures of one document
-in document order, columns the units that have a part in it (busiest first);
+a glance where a 400-row list cannot.  Rows are every measure of one document
+in document order (one with no unit yet is a grey "not assigned" row whose
+completion is "—"), columns the units that have a part in it (busiest first);
 the last column is each measure's completion and the last row each unit's.
 Completion counts 已完成 and 已销号 over the unit parts assigned, rounded half up.
 """
@@ -12,16 +13,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
-from tracker.records import AssignmentRow
 from tracker.statuses import FINISHED, Derived
-from ui.assignment_model import ROW_ROLE, deadline_text
+from ui.assignment_model import ROW_ROLE, Index, deadline_text
 from ui.labels import role_label, state_label
-from ui.record_model import Index
+
+if TYPE_CHECKING:
+    from tracker.records import AssignmentRow, MeasureInfo
 
 translate = QCoreApplication.translate
 
@@ -77,12 +79,14 @@ class BoardModel(QAbstractTableModel):
         self._bold.setBold(True)
 
     # -- contents ---------------------------------------------------------------------------
-    def set_rows(self, rows: Iterable[AssignmentRow]) -> None:
-        """The assignments of one document, in document order."""
+    def set_contents(
+        self, measures_in_order: Iterable[MeasureInfo], rows: Iterable[AssignmentRow]
+    ) -> None:
+        """Every measure of one document (in document order) and its assignments."""
         rows = list(rows)
         self.beginResetModel()
-        measures: dict[int, BoardMeasure] = {}
-        for r in rows:
+        measures = {m.id: BoardMeasure(m.id, m.code, m.title) for m in measures_in_order}
+        for r in rows:  # (a measure read after the list of measures: shown all the same)
             measures.setdefault(r.measure_id, BoardMeasure(r.measure_id, r.code, r.title))
         counts = Counter(r.unit for r in rows)
         self.measures = list(measures.values())

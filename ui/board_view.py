@@ -9,6 +9,7 @@ same as in the table.  The board never writes anything itself.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.records import AssignmentRow, DocumentInfo
 from tracker.statuses import Derived
 from ui.board_model import CELL_COLOURS, NOT_ASSIGNED, BoardModel
 from ui.filter_bar import document_label
 from ui.labels import state_label
+
+if TYPE_CHECKING:
+    from tracker.records import AssignmentRow, DocumentInfo, MeasureInfo
 
 CELL_WIDTH = 30
 
@@ -130,8 +133,9 @@ class BoardView(QWidget):
         value = self.document.currentData()
         return int(value) if value is not None else None
 
-    def set_rows(self, rows: Iterable[AssignmentRow]) -> None:
-        self.model.set_rows(rows)
+    def set_contents(self, measures: Iterable[MeasureInfo], rows: Iterable[AssignmentRow]) -> None:
+        """Every measure of the chosen document and its assignments."""
+        self.model.set_contents(measures, rows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.resizeSection(len(self.model.units), CELL_WIDTH + 16)  # the totals column

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.records import AssignmentRow, PartStats, Summary
 from tracker.statuses import Derived, Status
 from ui.assignment_model import deadline_text
 from ui.bar_chart import Bar, BarChart
@@ -37,6 +36,7 @@ from ui.labels import state_foreground, state_label
 
 if TYPE_CHECKING:
     from tracker.overview import OverviewService
+    from tracker.records import AssignmentRow, PartStats, Summary
 
 LIST_LENGTH = 20
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

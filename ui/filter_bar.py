@@ -3,8 +3,8 @@
 It turns the clerk's choices into an ``AssignmentFilter`` plus a ``Scope`` (a
 part or section picked in the navigator).  The window applies them to the rows
 it already holds when it can (``ui.row_filter``), else asks the database.  Typing in the
-search box waits 200 ms for the next key before asking, so a query runs once per
-pause rather than once per character.
+search box waits 200 ms for the next key before filtering, so the search (one
+query for the matching measures) runs once per pause rather than once per character.
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.records import AssignmentRow, DocumentInfo, UnitInfo
 from tracker.statuses import Status
 from ui.assignment_source import make_filter
 from ui.labels import state_label
 
 if TYPE_CHECKING:
     from tracker.overview import AssignmentFilter
+    from tracker.records import AssignmentRow, DocumentInfo, UnitInfo
 
 SEARCH_DELAY_MS = 200
 

@@ -33,8 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from importers.messages import QT_TRANSLATE_NOOP
-from tracker.errors import UserError
 from ui.messages import app_title, warn
 from ui.workers import Reporter, run_with_progress
 
@@ -62,22 +60,14 @@ def export_ledgers(store: Store, request: ExportRequest, reporter: Reporter) -> 
     from tracker.ledger_export import LedgerExporter
 
     exporter = LedgerExporter(store)
-    result = ExportResult()
-    try:
-        if request.units != []:
-            result.written += exporter.export_units(
-                request.round_name, request.folder, request.units, progress=reporter
-            )
-        result.cancelled = reporter.cancelled
-        if request.master and not result.cancelled:
-            result.written.append(exporter.export_master(request.round_name, request.folder))
-    except OSError as exc:  # a folder that cannot be made, a workbook open in Excel…
-        where = exc.filename or request.folder
-        raise UserError(
-            QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {reason}"),
-            path=where,
-            reason=exc.strerror or exc,
-        ) from exc
+    result = ExportResult()  # a folder or workbook that cannot be written: a UserError
+    if request.units != []:
+        result.written += exporter.export_units(
+            request.round_name, request.folder, request.units, progress=reporter
+        )
+    result.cancelled = reporter.cancelled
+    if request.master and not result.cancelled:
+        result.written.append(exporter.export_master(request.round_name, request.folder))
     return result
 
 

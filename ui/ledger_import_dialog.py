@@ -53,17 +53,9 @@ if TYPE_CHECKING:
 def preview_files(
     importer: LedgerImporter, paths: Sequence[Path], round_name: str | None, reporter: Reporter
 ) -> list[FilePreview]:
-    """Preview file after file (on the worker thread); stop early if the clerk cancels."""
-    from tracker.ledger_import import ledger_paths
-
-    files = ledger_paths(paths)
-    previews: list[FilePreview] = []
-    for done, path in enumerate(files):
-        if not reporter(done, len(files)):
-            break
-        previews.extend(importer.preview([path], round_name))
-    reporter(len(previews), len(files))
-    return previews
+    """Preview every file in one call (on the worker thread: the office's assignments are
+    read once); the reporter's Cancel stops before the next file is read."""
+    return importer.preview(paths, round_name, progress=reporter)
 
 
 class ChoiceDelegate(QStyledItemDelegate):

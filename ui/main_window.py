@@ -1,18 +1,26 @@
 """The main window: navigator | tabs (assignment table, progress board, dashboard) | detail pane.
 
 It is where the pieces meet: it owns the open ``Services`` (and closes them),
-hands each widget only what it needs, reloads rows when a filter changes and
-re-reads just the edited rows after an edit.  The board and the dashboard are
-loaded when their tab is shown, and again after an edit or import once stale.
-An empty database shows the first-run page instead of an empty table.
+hands each widget only what it needs, filters the rows it holds when a filter
+changes and re-reads just the edited rows after an edit.  The board and the
+dashboard are built when their tab is first shown, loaded when shown, and
+again after an edit or import once stale.  An empty database shows the
+first-run page instead of an empty table.
+
+At start-up (``attach(…, first=…)``) the first document's rows, read on the
+worker thread that opened the database, are painted at once; the documents,
+the navigator and then every row (read on a worker, with a ``RowIndex`` built
+there) follow.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,32 +31,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.records import AssignmentRow, DocumentInfo, UnitInfo
 from tracker.statuses import Derived
 from ui import settings as keys
 from ui.assignment_model import AssignmentTableModel
 from ui.assignment_source import AssignmentSource, make_filter
 from ui.assignment_table import AssignmentTable
-from ui.board_view import BoardView
-from ui.dashboard import Dashboard
-from ui.demo import default_demo_path
 from ui.detail_pane import DetailPane
 from ui.filter_bar import FilterBar, Scope
 from ui.first_run import FirstRunPage
 from ui.messages import app_title, busy, user_errors
 from ui.navigator import DocumentTarget, Navigator, Target, UnitTarget, outline_by_id
 from ui.progress_actions import ProgressActions
-from ui.row_filter import in_memory, pick
+from ui.row_filter import RowIndex, in_memory
 from ui.tab_loader import TabLoader
 from ui.window_actions import build_actions, build_menus
 from ui.window_commands import WindowCommands
+from ui.window_pages import LazyPage
 from ui.workers import report_failure, start
 
 if TYPE_CHECKING:
     from tracker.progress import ProgressService
+    from tracker.records import AssignmentRow, DocumentInfo, OutlineDocument, UnitInfo
     from tracker.services import Services
+    from ui.board_view import BoardView
+    from ui.dashboard import Dashboard
 
 DETAIL_DELAY_MS = 120
+WAIT_FOR_READS_MS = 5_000
+"""On closing, how long background reads may take to finish before the database closes."""
+
+
+@dataclass(frozen=True)
+class FirstLook:
+    """What the window shows first of a database: its documents and the first one's rows."""
+
+    documents: list[DocumentInfo]
+    outline: Sequence[OutlineDocument]
+    rows: list[AssignmentRow]
+
+
+def first_look(services: Services) -> FirstLook:
+    """Read the first look (on the worker thread that opened the database)."""
+    documents = services.documents.list()
+    if not documents:
+        return FirstLook([], [], [])
+    rows = services.overview.assignments(make_filter(document=str(documents[0].id)))
+    return FirstLook(documents, services.documents.outline(), rows)
+
+
+def read_everything(services: Services) -> tuple[list[UnitInfo], RowIndex]:
+    """Every unit and every assignment, indexed for filtering (on a worker thread)."""
+    today = services.store.clock.today()
+    rows = services.overview.assignments(make_filter())
+    return services.units.list(), RowIndex(rows, today)
 
 
 class MainWindow(WindowCommands):
@@ -56,9 +91,13 @@ class MainWindow(WindowCommands):
         """``services`` None: the window shows at once, and ``attach`` brings the database."""
         super().__init__()
         self.settings = settings or keys.app_settings()
-        self.everything: list[AssignmentRow] | None = None
+        self.index: RowIndex | None = None
         """Every assignment, when loaded: filters then pick from it instead of querying."""
-        self.demo_path = default_demo_path()
+        self.demo_path: Path | None = None
+        """Where "Open a demo database" writes (None: the user's data folder)."""
+        self._documents: list[DocumentInfo] = []
+        self._loading = 0  # which background read of every row is the current one
+        self._closed = False
         self.setWindowTitle(app_title())
         self.setAcceptDrops(True)
         self.model = AssignmentTableModel(self)
@@ -67,8 +106,8 @@ class MainWindow(WindowCommands):
         self.navigator = Navigator()
         self.detail = DetailPane()
         self.first_run = FirstRunPage()
-        self.board = BoardView()
-        self.dashboard = Dashboard()
+        self.board_page: LazyPage[BoardView] = LazyPage(self._build_board)
+        self.dashboard_page: LazyPage[Dashboard] = LazyPage(self._build_dashboard)
         self.tabs = QTabWidget()
         self.tab_loader = TabLoader(self)
         progress = services.progress if services else cast("ProgressService", None)
@@ -100,8 +139,8 @@ class MainWindow(WindowCommands):
         column.addWidget(self.filters)
         column.addWidget(self.table, 1)
         self.tabs.addTab(centre, self.tr("Assignments"))
-        self.tabs.addTab(self.board, self.tr("Progress board"))
-        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        self.tabs.addTab(self.board_page, self.tr("Progress board"))
+        self.tabs.addTab(self.dashboard_page, self.tr("Dashboard"))
         self.tabs.setDocumentMode(True)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
@@ -125,69 +164,106 @@ class MainWindow(WindowCommands):
         self.first_run.import_requested.connect(self.import_document)
         self.first_run.demo_requested.connect(self.open_demo)
         self.tabs.currentChanged.connect(lambda _i: self.tab_loader.load())
-        self.board.document_changed.connect(lambda _d: self.tab_loader.load_board())
-        self.board.assignment_chosen.connect(self.select_assignment)
-        self.board.tick_off_requested.connect(self.progress_actions.tick_off)
-        self.dashboard.assignment_chosen.connect(self.select_assignment)
 
-    def attach(self, services: Services, *, progressive: bool = False) -> None:
+    def _build_board(self) -> BoardView:
+        from ui.board_view import BoardView
+
+        board = BoardView()
+        board.set_documents(self._documents)
+        board.document_changed.connect(lambda _d: self.tab_loader.load_board())
+        board.assignment_chosen.connect(self.select_assignment)
+        board.tick_off_requested.connect(self.progress_actions.tick_off)
+        return board
+
+    def _build_dashboard(self) -> Dashboard:
+        from ui.dashboard import Dashboard
+
+        dashboard = Dashboard()
+        dashboard.assignment_chosen.connect(self.select_assignment)
+        return dashboard
+
+    @property
+    def board(self) -> BoardView:
+        """The progress board (built on first use)."""
+        return self.board_page.content()
+
+    @property
+    def dashboard(self) -> Dashboard:
+        return self.dashboard_page.content()
+
+    def attach(self, services: Services, *, first: FirstLook | None = None) -> None:
         """Show an open database (the caller closed the previous one).
 
-        ``progressive`` (at start-up): the first document's rows are shown at once and
-        the rest are read on a worker thread, so a big database paints in a blink.
+        ``first`` (at start-up, read with the database's opening): its rows are shown
+        at once, then the documents and the navigator, and every row is read on a
+        worker thread, so a big database paints in a blink.
         """
         self.services = services
         self.source = AssignmentSource(services.overview, services.progress)
         self.progress_actions.rebind(services.progress)
         self.menuBar().setEnabled(True)
-        if progressive:
-            self.reload_progressively()
-        else:
+        if first is None:
             self.reload()
+            return
+        self.location.setText(self._database_label())
+        if not first.documents:
+            self._show_empty()
+            return
+        self.index = None
+        self.pages.setCurrentWidget(self.splitter)
+        self.model.set_rows(first.rows)
+        self.counts.setText(self.tr("Reading every assignment…"))
+        QTimer.singleShot(0, lambda: self._show_documents(first.documents, first.outline))
+        self._read_everything_in_background()
 
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read everything: documents, units, the navigator and the table."""
         with busy():
-            if not self._show_documents():
+            self.location.setText(self._database_label())
+            documents = self.services.documents.list()
+            if not documents:
+                self._show_empty()
                 return
-            self._show_units_and_rows(self.services.units.list(), self.source.load(make_filter()))
+            self.pages.setCurrentWidget(self.splitter)
+            self._show_documents(documents, self.services.documents.outline())
+            self._loading += 1  # a background read still running is out of date
+            self._show_units_and_rows(*read_everything(self.services))
 
-    def reload_progressively(self) -> None:
-        """The first document's rows now; every row (and the unit counts) from a worker."""
-        documents = self._show_documents()
-        if not documents:
-            return
-        first = self.source.load(make_filter(document=str(documents[0].id)))
-        self.everything = None
-        self.model.set_rows(first)
-        self.counts.setText(self.tr("Reading every assignment…"))
-        units, source = self.services.units, self.source
+    def _read_everything_in_background(self) -> None:
+        self._loading += 1
+        loading, services = self._loading, self.services
+
+        def arrived(loaded: tuple[list[UnitInfo], RowIndex]) -> None:
+            if loading == self._loading and not self._closed:  # not overtaken meanwhile
+                self._show_units_and_rows(*loaded)
+
         start(
-            lambda _r: (units.list(), source.load(make_filter())),
-            lambda loaded: self._show_units_and_rows(*loaded),
+            lambda _r: read_everything(services),
+            arrived,
             lambda exc: report_failure(self, exc),
         )
 
-    def _show_documents(self) -> list[DocumentInfo]:
-        """Documents, outline and the page to show; [] for an empty database (first run)."""
-        documents = self.services.documents.list()
-        self.location.setText(self._database_label())
-        if not documents:
-            self.everything = []
-            self.model.set_rows([])
-            self.pages.setCurrentWidget(self.first_run)
-            self.counts.setText(self.tr("The database is empty."))
-            return []
-        self.pages.setCurrentWidget(self.splitter)
+    def _show_empty(self) -> None:
+        self.index = RowIndex([], self.services.store.clock.today())
+        self.model.set_rows([])
+        self.pages.setCurrentWidget(self.first_run)
+        self.counts.setText(self.tr("The database is empty."))
+
+    def _show_documents(
+        self, documents: list[DocumentInfo], outline: Sequence[OutlineDocument]
+    ) -> None:
+        """The documents in the filter bar, the navigator and the board."""
+        self._documents = documents
         self.filters.set_documents(documents)
         self.filters.set_default_days(self.services.store.due_soon_days)
-        self.navigator.set_documents(documents, outline_by_id(self.services.documents.outline()))
-        self.board.set_documents(documents)
-        return documents
+        self.navigator.set_documents(documents, outline_by_id(outline))
+        board = self.board_page.built()
+        if board is not None:
+            board.set_documents(documents)
 
-    def _show_units_and_rows(self, units: list[UnitInfo], everything: list[AssignmentRow]) -> None:
-        self.everything = everything
+    def _show_units_and_rows(self, units: list[UnitInfo], index: RowIndex) -> None:
+        self.index = index
         self.filters.set_units(units)
         self.navigator.set_units(units)
         self.load_rows()
@@ -197,34 +273,52 @@ class MainWindow(WindowCommands):
         """Fill the table for the current filters: from the rows in memory when it can."""
         keep = self.table.current_row()
         wanted = self.filters.current()
-        rows: list[AssignmentRow] = []
-        if self.everything is not None and in_memory(wanted):
-            rows = pick(self.everything, wanted, self.services.store.clock.today())
+        scope = self.filters.scope()
+        if self.index is not None and in_memory(wanted):
+            measures: set[int] | None = None
+            if wanted.search.strip():
+                with user_errors(self):
+                    measures = self.services.overview.matching_measures(wanted.search)
+            today = self.services.store.clock.today()
+            self.model.show_positions(
+                self.index.rows, self.index.select(wanted, scope, measures, today)
+            )
         else:
+            rows: list[AssignmentRow] = []
             with busy(), user_errors(self):
                 rows = self.source.load(wanted)
-        scope = self.filters.scope()
-        if scope is not None:
-            rows = [r for r in rows if scope.matches(r)]
-        self.model.set_rows(rows)
+            if scope is not None:
+                rows = [r for r in rows if scope.matches(r)]
+            self.model.set_rows(rows)
         if keep is not None:
             self.table.select_assignment(keep.id)
         self._update_counts()
         self._detail_timer.start()
 
     def _refresh_rows(self, rows: Sequence[AssignmentRow]) -> list[AssignmentRow]:
-        """After an edit: re-read the touched rows and the unit counts, nothing more."""
+        """After an edit: re-read the touched rows; the unit counts follow from a worker."""
         fresh = self.source.reread(r.id for r in rows)
-        if self.everything is not None:
-            by_id = {r.id: r for r in fresh}
-            self.everything = [by_id.get(r.id, r) for r in self.everything]
+        if self.index is not None:
+            self.index.replace(fresh)
         self.model.replace_rows(fresh)
-        self.board.replace_rows(fresh)
+        board = self.board_page.built()
+        if board is not None:
+            board.replace_rows(fresh)
         self.tab_loader.mark_stale(board=False)
-        self.navigator.set_units(self.services.units.list())
+        self._refresh_unit_counts()
         self._update_counts()
         self._detail_timer.start()
         return fresh
+
+    def _refresh_unit_counts(self) -> None:
+        """The navigator's open/overdue counts, re-read on a worker (a second on 100,000 rows)."""
+        services = self.services
+
+        def arrived(units: list[UnitInfo]) -> None:
+            if not self._closed and self.services is services:
+                self.navigator.set_units(units)
+
+        start(lambda _r: services.units.list(), arrived, lambda exc: report_failure(self, exc))
 
     def show_current_detail(self) -> None:
         row = self.table.current_row()
@@ -258,12 +352,10 @@ class MainWindow(WindowCommands):
             action.setEnabled(selected)
 
     def _update_counts(self) -> None:
-        rows = self.model.rows()
-        overdue = sum(1 for r in rows if r.state is Derived.OVERDUE)
-        due_soon = sum(1 for r in rows if r.state is Derived.DUE_SOON)
+        states = self.model.state_counts()
         self.counts.setText(
             self.tr("{0} assignments shown · {1} overdue · {2} due soon").format(
-                len(rows), overdue, due_soon
+                self.model.rowCount(), states[Derived.OVERDUE], states[Derived.DUE_SOON]
             )
         )
 
@@ -287,6 +379,8 @@ class MainWindow(WindowCommands):
         self.settings.setValue(keys.SPLITTER, self.splitter.saveState())
         self.settings.setValue(keys.COLUMNS, self.table.save_header())
         self.settings.sync()
+        self._closed = True  # a background read that arrives now is not shown
         if hasattr(self, "services"):  # not yet, if the database never opened
+            QThreadPool.globalInstance().waitForDone(WAIT_FOR_READS_MS)  # then close under none
             self.services.close()
         super().closeEvent(event)

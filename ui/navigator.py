@@ -11,18 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from tracker.records import DocumentInfo, OutlineDocument, UnitInfo
 from ui.filter_bar import Scope, document_label
+
+if TYPE_CHECKING:
+    from tracker.records import DocumentInfo, OutlineDocument, UnitInfo
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = QColor("#b71c1c")
 
-Outline = dict[int, OutlineDocument]
+Outline = dict[int, "OutlineDocument"]
 """document id → its parts and sections."""
 
 
@@ -121,10 +124,10 @@ class Navigator(QTreeView):
         self.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def set_documents(self, documents: list[DocumentInfo], outline: Outline) -> None:
+        """Refill the documents, each opened on its parts (in one pass: an ``expand`` per
+        document re-lays the whole tree out, which takes seconds for hundreds)."""
         self.nav_model.set_documents(documents, outline)
-        self.expand(self.nav_model.documents_root.index())
-        for row in range(self.nav_model.documents_root.rowCount()):
-            self.expand(self.nav_model.documents_root.child(row).index())
+        self.expandToDepth(1)
 
     def set_units(self, units: list[UnitInfo]) -> None:
         """Refill the units with fresh counts, keeping the chosen entry highlighted."""

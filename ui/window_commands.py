@@ -3,8 +3,8 @@
 A mixin of ``MainWindow``, kept apart so the window's own module stays about
 layout and loading.  Each command runs a conversation (mostly in
 ``ui.ledger_actions`` / ``ui.import_flow``) and re-reads the window when the
-database changed.  Heavy modules (report rendering, ledger files) are imported
-inside the command that needs them, never at start-up.
+database changed.  The conversations' modules (ledgers, reports, importing a
+document) are imported inside the command that needs them, never at start-up.
 """
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
-from ui import ledger_actions
 from ui import settings as keys
-from ui.import_flow import import_policy_file
 from ui.messages import busy, translated, warn
 
 if TYPE_CHECKING:
@@ -31,7 +29,7 @@ class WindowCommands(QMainWindow):
 
     services: Services
     settings: QSettings
-    demo_path: Path
+    demo_path: Path | None
     progress_actions: ProgressActions
 
     def reload(self) -> None:
@@ -42,14 +40,16 @@ class WindowCommands(QMainWindow):
 
     # -- files and databases ----------------------------------------------------------------
     def import_document(self) -> None:
+        from ui.import_flow import import_policy_file
+
         if import_policy_file(self, self.services.documents):
             self.reload()
 
     def open_demo(self) -> None:
-        from ui.demo import build_demo_database
+        from ui.demo import build_demo_database, default_demo_path
 
         with busy():
-            path = build_demo_database(self.demo_path)
+            path = build_demo_database(self.demo_path or default_demo_path())
         self.open_database(str(path), remember=False)
 
     def choose_database(self) -> None:
@@ -84,23 +84,35 @@ class WindowCommands(QMainWindow):
 
     # -- ledgers and reports ----------------------------------------------------------------
     def import_ledger_files(self) -> None:
+        from ui import ledger_actions
+
         self.take_back_ledgers(ledger_actions.choose_ledger_files(self))
 
     def import_ledger_folder(self) -> None:
+        from ui import ledger_actions
+
         self.take_back_ledgers(ledger_actions.choose_ledger_folder(self))
 
     def take_back_ledgers(self, paths: list[Path]) -> None:
+        from ui import ledger_actions
+
         if ledger_actions.import_ledgers(self, self.services.store, paths):
             self.reload()
 
     def export_ledgers(self) -> None:
+        from ui import ledger_actions
+
         ledger_actions.export_ledgers(self, self.services.store)
 
     def undo_ledger_import(self) -> None:
+        from ui import ledger_actions
+
         if ledger_actions.undo_last_import(self, self.services.store):
             self.reload()
 
     def show_rounds(self) -> None:
+        from ui import ledger_actions
+
         ledger_actions.show_rounds(self, self.services.store)
 
     def print_report(self) -> None:
@@ -119,12 +131,17 @@ class WindowCommands(QMainWindow):
         dialog.exec()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from ui import ledger_actions
+
         paths = ledger_actions.dropped_paths(event.mimeData())
         if ledger_actions.ledger_targets(paths) or ledger_actions.policy_targets(paths):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Ledgers or folders dropped: the import preview; a policy document: its import."""
+        from ui import ledger_actions
+        from ui.import_flow import import_policy_file
+
         paths = ledger_actions.dropped_paths(event.mimeData())
         ledgers = ledger_actions.ledger_targets(paths)
         policies = ledger_actions.policy_targets(paths)

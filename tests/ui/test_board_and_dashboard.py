@@ -39,7 +39,7 @@ def progressed(services: Services) -> Services:
 @pytest.fixture
 def board(qtbot, progressed: Services, window: MainWindow) -> BoardModel:  # type: ignore[no-untyped-def]
     window.reload()
-    window.tabs.setCurrentWidget(window.board)
+    window.tabs.setCurrentWidget(window.board_page)
     QAbstractItemModelTester(
         window.board.model, QAbstractItemModelTester.FailureReportingMode.Fatal
     )
@@ -64,19 +64,19 @@ def test_percentages_round_half_up() -> None:
 
 
 def test_board_rows_columns_colours_and_completion(board: BoardModel) -> None:
-    assert [m.code for m in board.measures] == ["1", "2", "4"]  # 3 has no unit: not on the board
+    assert [m.code for m in board.measures] == ["1", "2", "3", "4"]  # 3 has no unit yet
     assert board.units == [POLICE, *sorted([MARKET, CITIES, TAX, OFFICE])]
     column = {unit: i for i, unit in enumerate(board.units)}
     colours = grid(board, Qt.ItemDataRole.BackgroundRole)
     grey = CELL_COLOURS[NOT_ASSIGNED]
-    expected = [[grey] * 5 for _ in range(3)]
+    expected = [[grey] * 5 for _ in range(4)]
     expected[0][column[MARKET]] = CELL_COLOURS[Derived.OVERDUE]  # 40 % but past its deadline
     expected[0][column[POLICE]] = CELL_COLOURS[Derived.DONE]
     expected[0][column[CITIES]] = CELL_COLOURS[Derived.OVERDUE]
     expected[1][column[POLICE]] = CELL_COLOURS[Derived.DUE_SOON]
     expected[1][column[TAX]] = CELL_COLOURS[Derived.TICKED_OFF]
-    expected[2][column[OFFICE]] = CELL_COLOURS[Derived.STANDING]
-    assert [row[:5] for row in colours[:3]] == expected
+    expected[3][column[OFFICE]] = CELL_COLOURS[Derived.STANDING]
+    assert [row[:5] for row in colours[:4]] == expected  # measure 3: a grey row
     assert CELL_COLOURS[Derived.OVERDUE].name() == "#e53935"
     assert CELL_COLOURS[Derived.TICKED_OFF].name() == "#2e7d32"
     assert CELL_COLOURS[Derived.NOT_STARTED].name() == "#ffffff"
@@ -84,11 +84,14 @@ def test_board_rows_columns_colours_and_completion(board: BoardModel) -> None:
     texts = grid(board, Qt.ItemDataRole.DisplayRole)
     assert texts[0][column[MARKET]] == "40"
     assert texts[0][column[POLICE]] == "✓"
-    assert [row[5] for row in texts] == ["33%", "50%", "0%", "33%"]  # per measure, then overall
-    by_unit = dict(zip(board.units, texts[3][:5], strict=True))
+    assert texts[2][:5] == [None] * 5
+    assert [row[5] for row in texts] == ["33%", "50%", "—", "0%", "33%"]  # per measure, overall
+    by_unit = dict(zip(board.units, texts[4][:5], strict=True))
     assert by_unit == {POLICE: "50%", MARKET: "0%", CITIES: "0%", TAX: "100%", OFFICE: "0%"}
     assert board.headerData(0, Qt.Orientation.Horizontal) == "\n".join(POLICE)
     assert board.headerData(5, Qt.Orientation.Horizontal) == "D\no\nn\ne"
+    assert board.headerData(2, Qt.Orientation.Vertical) == "3"
+    assert board.index(2, 5).data(Qt.ItemDataRole.ToolTipRole) == "0 of 0 done or ticked off"
     tip = board.index(0, column[MARKET]).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.splitlines() == [
         "1．推进企业开办全程网办",
@@ -160,7 +163,7 @@ def test_dashboard_tab_shows_the_figures_and_refreshes_after_an_edit(
     qtbot, window: MainWindow, progressed: Services
 ) -> None:  # type: ignore[no-untyped-def]
     window.reload()
-    window.tabs.setCurrentWidget(window.dashboard)
+    window.tabs.setCurrentWidget(window.dashboard_page)
     figures = window.dashboard.figures
     qtbot.waitUntil(lambda: figures["overdue"].text() == "2")
     assert [figures[k].text() for k in ("measures", "assignments", "已销号", "due_soon")] == [

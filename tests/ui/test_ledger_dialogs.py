@@ -262,4 +262,4 @@ def test_preview_cancel_stops_between_files(services: Services, ledgers: dict[st
         reporter,  # type: ignore[arg-type]
     )
     assert len(previews) == 1
-    assert reporter.calls == [(0, 3), (1, 3), (1, 3)]
+    assert reporter.calls == [(0, 3), (1, 3)]  # one preview call, asked before each file

@@ -2,39 +2,102 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
-from tests.tracker.conftest import TODAY
+from tests.tracker.conftest import TODAY, sample_document, source
 from tracker import progress
 from tracker.overview import AssignmentFilter
+from tracker.progress import Change
 from tracker.services import Services
 from tracker.statuses import Status
 from ui import progress_commands
-from ui.row_filter import in_memory, pick
+from ui.filter_bar import Scope
+from ui.row_filter import RowIndex, in_memory
 
 FILTERS = [
     AssignmentFilter(),
     AssignmentFilter(document="1"),
+    AssignmentFilter(document="2"),
     AssignmentFilter(unit="自治区公安厅"),
     AssignmentFilter(status=Status.STANDING),
     AssignmentFilter(overdue=True),
     AssignmentFilter(overdue=True, unit="自治区公安厅"),
+    AssignmentFilter(overdue=True, document="2", unit="自治区公安厅"),
     AssignmentFilter(due_within_days=9),
     AssignmentFilter(due_within_days=8),
     AssignmentFilter(due_within_days=0),
+    AssignmentFilter(search="网办"),  # a title
+    AssignmentFilter(search="公安"),  # a unit's name, and measure 1's text
+    AssignmentFilter(search="税务"),  # a unit's name only
+    AssignmentFilter(search="2"),  # a code
+    AssignmentFilter(search="零费用", unit="宁夏税务局"),
+    AssignmentFilter(search="厅", overdue=True, document="1"),
+    AssignmentFilter(search="没有这样的措施"),
 ]
 
 
+@pytest.fixture
+def two_documents(services: Services) -> Services:
+    services.documents.import_parsed(sample_document("宁政办〔2021〕10号"), source(sha="b" * 64))
+    return services
+
+
+def select(services: Services, wanted: AssignmentFilter, scope: Scope | None = None) -> list[int]:
+    index = RowIndex(services.overview.assignments(), TODAY)
+    measures = services.overview.matching_measures(wanted.search)
+    return [r.id for r in index.pick(index.select(wanted, scope, measures))]
+
+
 @pytest.mark.parametrize("wanted", FILTERS, ids=repr)
-def test_memory_and_database_agree(services: Services, wanted: AssignmentFilter) -> None:
-    everything = services.overview.assignments()
+def test_memory_and_database_agree(two_documents: Services, wanted: AssignmentFilter) -> None:
     assert in_memory(wanted)
-    assert pick(everything, wanted, TODAY) == services.overview.assignments(wanted)
+    expected = [r.id for r in two_documents.overview.assignments(wanted)]
+    assert select(two_documents, wanted) == expected
 
 
-def test_a_text_search_goes_to_the_database() -> None:
-    assert not in_memory(AssignmentFilter(search="网办"))
+def test_a_part_or_section_agrees_with_the_database(two_documents: Services) -> None:
+    [first, second] = two_documents.documents.outline()
+    part = second.parts[0]
+    section = part.sections[0]
+    for scope in (
+        Scope(second.id, part.title, None, part.id),
+        Scope(second.id, part.title, section.title, section.id),
+    ):
+        for wanted in (AssignmentFilter(), AssignmentFilter(unit="自治区公安厅")):
+            narrowed = AssignmentFilter(unit=wanted.unit, heading_id=scope.heading_id)
+            expected = [r.id for r in two_documents.overview.assignments(narrowed)]
+            assert expected and select(two_documents, wanted, scope) == expected
+    assert first.id != second.id
+
+
+def test_edited_rows_are_refiled(two_documents: Services) -> None:
+    overview = two_documents.overview
+    index = RowIndex(overview.assignments(), TODAY)
+    overdue = AssignmentFilter(overdue=True)
+    row = index.pick(index.select(overdue))[0]
+    two_documents.progress.record(row.id, Change(status=Status.DONE))
+    index.replace(overview.assignments(AssignmentFilter(ids=(row.id,))))
+    for wanted in (overdue, AssignmentFilter(status=Status.DONE), AssignmentFilter()):
+        assert [r.id for r in index.pick(index.select(wanted))] == [
+            r.id for r in overview.assignments(wanted)
+        ]
+
+
+def test_a_new_day_moves_deadlines(two_documents: Services) -> None:
+    index = RowIndex(two_documents.overview.assignments(), TODAY)
+    overdue = AssignmentFilter(overdue=True)
+    before = len(index.select(overdue))
+    later = TODAY + timedelta(days=30)  # measure 2's deadline (10 July) has passed too
+    assert len(index.select(overdue, today=later)) == before + 4
+
+
+def test_what_memory_cannot_answer_goes_to_the_database() -> None:
+    assert in_memory(AssignmentFilter(search="网办"))
     assert not in_memory(AssignmentFilter(ids=(1, 2)))
+    assert not in_memory(AssignmentFilter(measure_id=1))
+    assert not in_memory(AssignmentFilter(round="第1轮"))
 
 
 def test_the_window_records_manual_edits_under_the_services_name() -> None:

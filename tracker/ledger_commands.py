@@ -95,7 +95,7 @@ def import_ledger(args: argparse.Namespace) -> int:
             result = importer.apply(paths, args.round, expected=previews)
             if args.json:
                 report["applied"] = result.applied
-                report["skipped"] = [{"file": f, "reason": r} for f, r in result.skipped]
+                report["skipped"] = [{"file": f, "reason": str(r)} for f, r in result.skipped]
             else:
                 print(f"applied {len(result.applied)} files, {result.changes} changes")
                 for name, reason in result.skipped:

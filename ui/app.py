@@ -1,14 +1,16 @@
 """Start the desktop application: ``tracker`` or ``python -m ui.app [--db PATH_OR_URL]``.
 
 Order matters: the translation is installed before any widget is built, since
-widgets translate their texts when they are created.  The window is shown and
-painted first, before anything else: then logging and the crash hook are set
-up (so a failure while opening the database is logged), and a worker thread
-imports the tracker (SQLAlchemy — most of the start-up time), opens the
-database and reads the first document's rows, so the clerk sees the window at
-once and the rows a moment later.  Nothing heavy is imported at module level
-here: the log file's modules wait until the window is on screen, and a failure
-while building the window sets them up to log it.
+widgets translate their texts when they are created.  The window's frame (title,
+size and place, "Opening the database…") is shown and painted first, as fast
+as a bare window; then, from the event loop, its parts are built (menus,
+filters, table, navigator: their modules imported only now), logging and the
+crash hook are set up (so a failure while opening the database is logged), and
+a worker thread imports the tracker (SQLAlchemy — most of the start-up time),
+opens the database and reads the first document's rows.  So the clerk sees the
+window at once, its parts a few frames later and the rows after that.  Nothing
+heavy is imported at module level here; a failure before the log is set up
+sets it up to log it.
 """
 
 from __future__ import annotations
@@ -21,8 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.errors import UserError
@@ -159,34 +160,40 @@ class Launch:
 
 
 def launch(argv: Sequence[str]) -> Launch | None:
-    """Show and paint the window, then schedule the database's opening (``main`` runs the
-    event loop).  None if the window could not even be built (the log says why)."""
+    """Show and paint the window's frame, then schedule the rest: its parts, then the
+    database's opening (``main`` runs the event loop).  None if not even the frame could
+    be shown (the log says why)."""
     options = parse_arguments(argv[1:])
     app = QApplication.instance()
     if not isinstance(app, QApplication):  # (a test may have made one already)
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough  # crisp text at 125 % and 150 %
-        )
+        # Qt 6 scales by the screen's exact factor (rounding policy PassThrough) by
+        # default: crisp text at 125 % and 150 %, nothing to set.
         app = QApplication(list(argv))
     app.setOrganizationName(keys.ORGANIZATION)
     app.setApplicationName(keys.APPLICATION)
     settings = keys.app_settings()
     try:
         install_translation(app, keys.language(settings))
-        window = MainWindow(None, settings)
+        window = MainWindow(None, settings, frame_only=True)
         window.show()
-        app.processEvents()  # painted before anything else happens
+        app.processEvents()  # the frame is painted before anything else happens
     except Exception:
         install_crash_handler()(*sys.exc_info())
         return None
     launched = Launch(app, window)
     target = database_target(options.db, settings)
 
-    def open_database() -> None:
+    def build_and_open() -> None:
+        try:
+            window.build()  # every part of the window: menus, filters, table, navigator…
+        except Exception:
+            install_crash_handler()(*sys.exc_info())
+            window.close()
+            return
         install_crash_handler()
         open_in_background(window, target, launched.failures)
 
-    QTimer.singleShot(0, open_database)
+    QTimer.singleShot(0, build_and_open)
     return launched
 
 

@@ -47,6 +47,27 @@ EditHandler = Callable[["AssignmentRow", str, object], bool]
 
 Index = QModelIndex | QPersistentModelIndex
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ANSWERED = frozenset(
+    {
+        _DISPLAY,
+        _EDIT,
+        _ALIGNMENT,
+        _BACKGROUND,
+        _FOREGROUND,
+        Qt.ItemDataRole.ToolTipRole.value,
+        ROW_ROLE,
+    }
+)
+_CENTRED = Qt.AlignmentFlag.AlignCenter.value
+_READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE_FLAGS = _READ_ONLY_FLAGS | Qt.ItemFlag.ItemIsEditable
+_CENTRED_COLUMNS = frozenset({CODE, PERCENT, ROLE})
+
 # Most urgent first when sorting by the state column.
 _STATE_RANK = {
     state: rank
@@ -217,32 +238,30 @@ class AssignmentTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() in EDITABLE and self.edit_handler is not None:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+            return _EDITABLE_FLAGS
+        return _READ_ONLY_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called for every visible cell and role at each repaint: the roles Qt asks for
+        # and this model does not answer (font, icon, check box…) are turned away first.
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self._base[self._order[index.row()]]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _ALIGNMENT:
+            return _CENTRED if column in _CENTRED_COLUMNS else None
+        if role == _BACKGROUND:
+            return state_background(row.state) if column == STATE else None
+        if role == _FOREGROUND:
+            return state_foreground(row.state) if column == STATE else None
+        if role == _EDIT:
             return self._edit_value(row, column)
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if column == STATE:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return state_foreground(row.state)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return state_background(row.state)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (CODE, PERCENT, ROLE):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        return self._tooltip(row, column)  # the tool tip role
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.edit_handler is None:

@@ -7,6 +7,7 @@ and hands it over, so the pane can be tested with plain records.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.records import AssignmentRow, HistoryRow
 from tracker.statuses import Status
 from ui.assignment_model import deadline_text
-from ui.assignment_source import Detail
 from ui.labels import role_label, state_background, state_foreground, state_label
+
+if TYPE_CHECKING:  # plain records, handed in; their module is not needed to show the window
+    from tracker.records import AssignmentRow, HistoryRow
+    from ui.assignment_source import Detail
 
 
 def _status_word(value: str | None) -> str:

@@ -20,41 +20,34 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QWidget
 
-from tracker.statuses import Derived
 from ui import settings as keys
-from ui.assignment_model import AssignmentTableModel
-from ui.assignment_source import AssignmentSource, make_filter
-from ui.assignment_table import AssignmentTable
-from ui.detail_pane import DetailPane
-from ui.filter_bar import FilterBar, Scope
-from ui.first_run import FirstRunPage
 from ui.messages import app_title, busy, user_errors
-from ui.navigator import DocumentTarget, Navigator, Target, UnitTarget, outline_by_id
-from ui.progress_actions import ProgressActions
 from ui.row_filter import RowIndex, in_memory
-from ui.tab_loader import TabLoader
-from ui.window_actions import build_actions, build_menus
 from ui.window_commands import WindowCommands
-from ui.window_pages import LazyPage
-from ui.workers import report_failure, start
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget
+
     from tracker.progress import ProgressService
     from tracker.records import AssignmentRow, DocumentInfo, OutlineDocument, UnitInfo
     from tracker.services import Services
+    from ui.assignment_model import AssignmentTableModel
+    from ui.assignment_source import AssignmentSource
+    from ui.assignment_table import AssignmentTable
     from ui.board_view import BoardView
     from ui.dashboard import Dashboard
+    from ui.detail_pane import DetailPane
+    from ui.filter_bar import FilterBar
+    from ui.first_run import FirstRunPage
+    from ui.navigator import Navigator, Target
+    from ui.progress_actions import ProgressActions
+    from ui.tab_loader import TabLoader
+    from ui.window_actions import WindowActions
+    from ui.window_pages import LazyPage
 
 DETAIL_DELAY_MS = 120
 WAIT_FOR_READS_MS = 5_000
@@ -72,6 +65,8 @@ class FirstLook:
 
 def first_look(services: Services) -> FirstLook:
     """Read the first look (on the worker thread that opened the database)."""
+    from ui.assignment_source import make_filter
+
     documents = services.documents.list()
     if not documents:
         return FirstLook([], [], [])
@@ -81,58 +76,101 @@ def first_look(services: Services) -> FirstLook:
 
 def read_everything(services: Services) -> tuple[list[UnitInfo], RowIndex]:
     """Every unit and every assignment, indexed for filtering (on a worker thread)."""
+    from ui.assignment_source import make_filter
+
     today = services.store.clock.today()
     rows = services.overview.assignments(make_filter())
     return services.units.list(), RowIndex(rows, today)
 
 
 class MainWindow(WindowCommands):
-    def __init__(self, services: Services | None, settings: QSettings | None = None) -> None:
-        """``services`` None: the window shows at once, and ``attach`` brings the database."""
+    def __init__(
+        self,
+        services: Services | None,
+        settings: QSettings | None = None,
+        *,
+        frame_only: bool = False,
+    ) -> None:
+        """``services`` None: the window shows at once, and ``attach`` brings the database.
+
+        ``frame_only`` (at start-up): just the frame — title, size and place, "Opening the
+        database…" — so it is on screen as soon as a bare window would be; ``build`` then
+        makes every part (importing their modules) and the database opens after that.
+        """
         super().__init__()
         self.settings = settings or keys.app_settings()
         self.index: RowIndex | None = None
         """Every assignment, when loaded: filters then pick from it instead of querying."""
         self.demo_path: Path | None = None
         """Where "Open a demo database" writes (None: the user's data folder)."""
+        self.built = False
         self._documents: list[DocumentInfo] = []
         self._loading = 0  # which background read of every row is the current one
         self._closed = False
         self.setWindowTitle(app_title())
+        self._restore_geometry()
+        if frame_only:
+            self.setCentralWidget(QWidget())
+            self.statusBar().showMessage(self.tr("Opening the database…"))
+            return
+        self.build()
+        if services is not None:
+            self.attach(services)
+
+    # -- building ---------------------------------------------------------------------------
+    def build(self) -> None:
+        """Make every part of the window (once); their modules are imported here."""
+        if self.built:
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget
+
+        from ui.assignment_model import AssignmentTableModel
+        from ui.assignment_table import AssignmentTable
+        from ui.detail_pane import DetailPane
+        from ui.filter_bar import FilterBar
+        from ui.first_run import FirstRunPage
+        from ui.navigator import Navigator
+        from ui.progress_actions import ProgressActions
+        from ui.tab_loader import TabLoader
+        from ui.window_actions import build_actions, build_menus
+        from ui.window_pages import LazyPage
+
+        self.statusBar().clearMessage()
         self.setAcceptDrops(True)
-        self.model = AssignmentTableModel(self)
-        self.table = AssignmentTable(self.model)
-        self.filters = FilterBar()
-        self.navigator = Navigator()
-        self.detail = DetailPane()
-        self.first_run = FirstRunPage()
+        self.model: AssignmentTableModel = AssignmentTableModel(self)
+        self.table: AssignmentTable = AssignmentTable(self.model)
+        self.filters: FilterBar = FilterBar()
+        self.navigator: Navigator = Navigator()
+        self.detail: DetailPane = DetailPane()
+        self.first_run: FirstRunPage = FirstRunPage()
         self.board_page: LazyPage[BoardView] = LazyPage(self._build_board)
         self.dashboard_page: LazyPage[Dashboard] = LazyPage(self._build_dashboard)
-        self.tabs = QTabWidget()
-        self.tab_loader = TabLoader(self)
-        progress = services.progress if services else cast("ProgressService", None)
-        self.progress_actions = ProgressActions(progress, self._refresh_rows, self)
+        self.tabs: QTabWidget = QTabWidget()
+        self.tab_loader: TabLoader = TabLoader(self)
+        self.progress_actions: ProgressActions = ProgressActions(
+            cast("ProgressService", None), self._refresh_rows, self
+        )
         self.model.edit_handler = self.progress_actions.edit_cell
-        self.pages = QStackedWidget()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.pages: QStackedWidget = QStackedWidget()
+        self.splitter: QSplitter = QSplitter(Qt.Orientation.Horizontal)
         self.counts = QLabel()
         self.location = QLabel()
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(DETAIL_DELAY_MS)
         self._layout()
-        self.actions_ = build_actions(self)
+        self.actions_: WindowActions = build_actions(self)
         build_menus(self, self.actions_)
         self._connect()
         self._restore_layout()
-        if services is not None:
-            self.attach(services)
-        else:
-            self.location.setText(self.tr("Opening the database…"))
-            self.menuBar().setEnabled(False)
+        self.location.setText(self.tr("Opening the database…"))
+        self.menuBar().setEnabled(False)
+        self.built = True
 
-    # -- building ---------------------------------------------------------------------------
     def _layout(self) -> None:
+        from PySide6.QtWidgets import QVBoxLayout
+
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
@@ -198,8 +236,11 @@ class MainWindow(WindowCommands):
         at once, then the documents and the navigator, and every row is read on a
         worker thread, so a big database paints in a blink.
         """
+        from ui.assignment_source import AssignmentSource
+
+        self.build()
         self.services = services
-        self.source = AssignmentSource(services.overview, services.progress)
+        self.source: AssignmentSource = AssignmentSource(services.overview, services.progress)
         self.progress_actions.rebind(services.progress)
         self.menuBar().setEnabled(True)
         if first is None:
@@ -231,6 +272,8 @@ class MainWindow(WindowCommands):
             self._show_units_and_rows(*read_everything(self.services))
 
     def _read_everything_in_background(self) -> None:
+        from ui.workers import report_failure, start
+
         self._loading += 1
         loading, services = self._loading, self.services
 
@@ -254,6 +297,8 @@ class MainWindow(WindowCommands):
         self, documents: list[DocumentInfo], outline: Sequence[OutlineDocument]
     ) -> None:
         """The documents in the filter bar, the navigator and the board."""
+        from ui.navigator import outline_by_id
+
         self._documents = documents
         self.filters.set_documents(documents)
         self.filters.set_default_days(self.services.store.due_soon_days)
@@ -312,6 +357,8 @@ class MainWindow(WindowCommands):
 
     def _refresh_unit_counts(self) -> None:
         """The navigator's open/overdue counts, re-read on a worker (a second on 100,000 rows)."""
+        from ui.workers import report_failure, start
+
         services = self.services
 
         def arrived(units: list[UnitInfo]) -> None:
@@ -337,6 +384,9 @@ class MainWindow(WindowCommands):
 
     # -- reacting ---------------------------------------------------------------------------
     def _navigate(self, target: Target) -> None:
+        from ui.filter_bar import Scope
+        from ui.navigator import DocumentTarget, UnitTarget
+
         if isinstance(target, Scope):
             self.filters.choose_document(target.document_id, target)
         elif isinstance(target, DocumentTarget):
@@ -352,6 +402,8 @@ class MainWindow(WindowCommands):
             action.setEnabled(selected)
 
     def _update_counts(self) -> None:
+        from tracker.statuses import Derived
+
         states = self.model.state_counts()
         self.counts.setText(
             self.tr("{0} assignments shown · {1} overdue · {2} due soon").format(
@@ -359,12 +411,15 @@ class MainWindow(WindowCommands):
             )
         )
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value(keys.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1480, 900)
+
+    def _restore_layout(self) -> None:
+        """Toolbars, splitter and columns as the clerk left them (the parts exist now)."""
         state = self.settings.value(keys.STATE)
         if state is not None:
             self.restoreState(state)
@@ -374,11 +429,12 @@ class MainWindow(WindowCommands):
         self.table.restore_header(self.settings.value(keys.COLUMNS))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
-        self.settings.setValue(keys.STATE, self.saveState())
-        self.settings.setValue(keys.SPLITTER, self.splitter.saveState())
-        self.settings.setValue(keys.COLUMNS, self.table.save_header())
-        self.settings.sync()
+        if self.built:  # (closed while still only a frame: nothing worth remembering)
+            self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
+            self.settings.setValue(keys.STATE, self.saveState())
+            self.settings.setValue(keys.SPLITTER, self.splitter.saveState())
+            self.settings.setValue(keys.COLUMNS, self.table.save_header())
+            self.settings.sync()
         self._closed = True  # a background read that arrives now is not shown
         if hasattr(self, "services"):  # not yet, if the database never opened
             QThreadPool.globalInstance().waitForDone(WAIT_FOR_READS_MS)  # then close under none

@@ -15,13 +15,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from tracker.records import AssignmentRow
 from tracker.statuses import Status
 from ui.labels import state_label
 from ui.messages import warn
 
 if TYPE_CHECKING:
     from tracker.progress import ProgressService
+    from tracker.records import AssignmentRow
 from ui.progress_commands import ProgressCommand, ProgressEditor, UndoTickOffCommand, Values
 
 

@@ -23,7 +23,7 @@ from tracker.errors import UserError
 
 if TYPE_CHECKING:  # the service is handed in; its module is not needed to show the window
     from tracker.progress import Change, ProgressService
-from tracker.records import AssignmentRow
+    from tracker.records import AssignmentRow
 from tracker.statuses import Status
 from ui.messages import translated
 

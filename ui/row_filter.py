@@ -133,13 +133,15 @@ class RowIndex:
         return list(picked)
 
     def _matching(self, needle: str, measures: set[int]) -> list[int]:
-        found: set[int] = set()
-        for measure_id in measures:
-            found.update(self._by_measure.get(measure_id, ()))
-        for unit, positions in self._by_unit.items():
-            if matches_text(needle, unit):
-                found.update(positions)
-        return sorted(found)
+        found: list[int] = []
+        by_measure = self._by_measure
+        for measure_id in measures:  # each row belongs to one measure: no duplicates
+            found.extend(by_measure.get(measure_id, ()))
+        units = [p for u, p in self._by_unit.items() if matches_text(needle, u)]
+        if units:
+            return sorted(set(found).union(*units))
+        found.sort()
+        return found
 
     def pick(self, positions: Iterable[int]) -> list[AssignmentRow]:
         rows = self.rows

@@ -119,10 +119,11 @@ def test_main_opens_the_window_on_the_chosen_database(
     database = tmp_path / "main.sqlite3"
 
     def run(_app: QApplication) -> int:
-        """The window is shown first; the database arrives from a worker thread."""
+        """The window's frame is shown first, then its parts; the database arrives from a
+        worker thread."""
         [window] = _windows()
-        assert window.location.text() != str(database)
-        qtbot.waitUntil(lambda: window.location.text() == str(database))
+        assert not window.built and window.windowTitle() == "Measure Tracker"
+        qtbot.waitUntil(lambda: window.built and window.location.text() == str(database))
         opened.append(window)
         return 0
 

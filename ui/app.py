@@ -16,22 +16,19 @@ sets it up to log it.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tracker.errors import UserError
 from ui import settings as keys
-from ui.main_window import FirstLook, MainWindow, first_look
-from ui.messages import app_title, translated
+from ui.main_window import FirstLook, MainWindow, first_look, settle_memory
 from ui.resources import resource_path
-from ui.workers import start
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -97,7 +94,9 @@ def database_target(option: str | None, settings: QSettings) -> str | None:
 
 def open_services(target: str | None) -> Services | None:
     """Open the database, or explain in a message box why it cannot be opened."""
+    from tracker.errors import UserError
     from tracker.services import Services
+    from ui.messages import app_title, translated
 
     try:
         return Services.open(target)
@@ -115,6 +114,10 @@ def open_in_background(
     closes (so the application ends); ``failures`` then holds the error, and
     ``main`` exits with status 1, as it did before the window appeared first.
     """
+    from tracker.errors import UserError
+    from ui.messages import app_title, translated
+    from ui.workers import start
+
     failures = [] if failures is None else failures
 
     def work(_reporter: object) -> tuple[Services, FirstLook]:
@@ -128,6 +131,7 @@ def open_in_background(
             raise
 
     def failed(exc: BaseException) -> None:
+        settle_memory()
         failures.append(exc)
         if isinstance(exc, UserError):
             QMessageBox.critical(window, app_title(), translated(exc))
@@ -137,6 +141,9 @@ def open_in_background(
 
     def opened(result: tuple[Services, FirstLook]) -> None:
         services, first = result
+        if not window.built:  # building it failed: the window is closing
+            services.close()
+            return
         window.attach(services, first=first)
 
     start(work, opened, failed)
@@ -149,13 +156,12 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return known
 
 
-@dataclass
-class Launch:
+class Launch(NamedTuple):
     """The application as ``launch`` leaves it: window painted, database opening next."""
 
     app: QApplication
     window: MainWindow
-    failures: list[BaseException] = field(default_factory=list)
+    failures: list[BaseException]
     """Why the database could not be opened, once tried (``main`` then exits with 1)."""
 
 
@@ -164,6 +170,10 @@ def launch(argv: Sequence[str]) -> Launch | None:
     database's opening (``main`` runs the event loop).  None if not even the frame could
     be shown (the log says why)."""
     options = parse_arguments(argv[1:])
+    # Start-up makes a million objects that all live on (modules, then every row):
+    # the cycle collector would walk them again and again.  It is back, with those
+    # objects set aside, once every row is read (``main_window.settle_memory``).
+    gc.disable()
     app = QApplication.instance()
     if not isinstance(app, QApplication):  # (a test may have made one already)
         # Qt 6 scales by the screen's exact factor (rounding policy PassThrough) by
@@ -180,18 +190,19 @@ def launch(argv: Sequence[str]) -> Launch | None:
     except Exception:
         install_crash_handler()(*sys.exc_info())
         return None
-    launched = Launch(app, window)
+    launched = Launch(app, window, [])
     target = database_target(options.db, settings)
 
     def build_and_open() -> None:
+        install_crash_handler()  # from here on a failure is logged
+        # The worker imports the tracker and opens the database while the parts are built.
+        open_in_background(window, target, launched.failures)
         try:
             window.build()  # every part of the window: menus, filters, table, navigator…
-        except Exception:
-            install_crash_handler()(*sys.exc_info())
+        except Exception as exc:
+            launched.failures.append(exc)
+            sys.excepthook(type(exc), exc, exc.__traceback__)
             window.close()
-            return
-        install_crash_handler()
-        open_in_background(window, target, launched.failures)
 
     QTimer.singleShot(0, build_and_open)
     return launched

@@ -15,17 +15,17 @@ there) follow.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
-from PySide6.QtCore import QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui import settings as keys
-from ui.messages import app_title, busy, user_errors
 from ui.row_filter import RowIndex, in_memory
 from ui.window_commands import WindowCommands
 
@@ -51,16 +51,22 @@ if TYPE_CHECKING:
 
 DETAIL_DELAY_MS = 120
 WAIT_FOR_READS_MS = 5_000
+FREEZE_FROM_ROWS = 20_000
 """On closing, how long background reads may take to finish before the database closes."""
 
 
-@dataclass(frozen=True)
-class FirstLook:
+class FirstLook(NamedTuple):
     """What the window shows first of a database: its documents and the first one's rows."""
 
     documents: list[DocumentInfo]
     outline: Sequence[OutlineDocument]
     rows: list[AssignmentRow]
+
+
+def window_title() -> str:
+    """``ui.messages.app_title()``: the same text, without importing that module (and Qt's
+    enums with it, 15 ms) before the frame is on screen."""
+    return QCoreApplication.translate("Messages", "Measure Tracker")
 
 
 def first_look(services: Services) -> FirstLook:
@@ -79,8 +85,34 @@ def read_everything(services: Services) -> tuple[list[UnitInfo], RowIndex]:
     from ui.assignment_source import make_filter
 
     today = services.store.clock.today()
-    rows = services.overview.assignments(make_filter())
-    return services.units.list(), RowIndex(rows, today)
+    with collector_paused():
+        rows = services.overview.assignments(make_filter())
+        return services.units.list(), RowIndex(rows, today)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cycle collection while 100,000 rows are built: they all live on, and walking
+    them again and again would make the read a third slower."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def settle_memory(rows: int = 0) -> None:
+    """Let the cycle collector run again (``ui.app.launch`` stops it for the start-up).
+
+    With many rows read, what exists now is first set aside from it (``gc.freeze``):
+    walking 100,000 rows would pause the window for ~100 ms now and then, and they live
+    until the next reload anyway (rows have no cycles: refcounting frees them).
+    """
+    if rows >= FREEZE_FROM_ROWS:
+        gc.freeze()
+    gc.enable()
 
 
 class MainWindow(WindowCommands):
@@ -107,7 +139,7 @@ class MainWindow(WindowCommands):
         self._documents: list[DocumentInfo] = []
         self._loading = 0  # which background read of every row is the current one
         self._closed = False
-        self.setWindowTitle(app_title())
+        self.setWindowTitle(window_title())
         self._restore_geometry()
         if frame_only:
             self.setCentralWidget(QWidget())
@@ -254,12 +286,15 @@ class MainWindow(WindowCommands):
         self.pages.setCurrentWidget(self.splitter)
         self.model.set_rows(first.rows)
         self.counts.setText(self.tr("Reading every assignment…"))
-        QTimer.singleShot(0, lambda: self._show_documents(first.documents, first.outline))
+        # (a timer, not a zero one: the rows are painted first, then the documents fill in)
+        QTimer.singleShot(1, lambda: self._show_documents(first.documents, first.outline))
         self._read_everything_in_background()
 
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read everything: documents, units, the navigator and the table."""
+        from ui.messages import busy
+
         with busy():
             self.location.setText(self._database_label())
             documents = self.services.documents.list()
@@ -281,13 +316,14 @@ class MainWindow(WindowCommands):
             if loading == self._loading and not self._closed:  # not overtaken meanwhile
                 self._show_units_and_rows(*loaded)
 
-        start(
-            lambda _r: read_everything(services),
-            arrived,
-            lambda exc: report_failure(self, exc),
-        )
+        def failed(exc: BaseException) -> None:
+            settle_memory()
+            report_failure(self, exc)
+
+        start(lambda _r: read_everything(services), arrived, failed)
 
     def _show_empty(self) -> None:
+        settle_memory()
         self.index = RowIndex([], self.services.store.clock.today())
         self.model.set_rows([])
         self.pages.setCurrentWidget(self.first_run)
@@ -308,6 +344,7 @@ class MainWindow(WindowCommands):
             board.set_documents(documents)
 
     def _show_units_and_rows(self, units: list[UnitInfo], index: RowIndex) -> None:
+        settle_memory(len(index))
         self.index = index
         self.filters.set_units(units)
         self.navigator.set_units(units)
@@ -316,6 +353,8 @@ class MainWindow(WindowCommands):
 
     def load_rows(self) -> None:
         """Fill the table for the current filters: from the rows in memory when it can."""
+        from ui.messages import busy, user_errors
+
         keep = self.table.current_row()
         wanted = self.filters.current()
         scope = self.filters.scope()
@@ -368,6 +407,8 @@ class MainWindow(WindowCommands):
         start(lambda _r: services.units.list(), arrived, lambda exc: report_failure(self, exc))
 
     def show_current_detail(self) -> None:
+        from ui.messages import user_errors
+
         row = self.table.current_row()
         if row is None:
             self.detail.clear()

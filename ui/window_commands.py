@@ -17,7 +17,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from ui import settings as keys
-from ui.messages import busy, translated, warn
 
 if TYPE_CHECKING:
     from tracker.services import Services
@@ -47,6 +46,7 @@ class WindowCommands(QMainWindow):
 
     def open_demo(self) -> None:
         from ui.demo import build_demo_database, default_demo_path
+        from ui.messages import busy
 
         with busy():
             path = build_demo_database(self.demo_path or default_demo_path())
@@ -63,6 +63,7 @@ class WindowCommands(QMainWindow):
         """Switch to another database; the current one stays open if that one cannot be."""
         from tracker.errors import UserError
         from tracker.services import Services
+        from ui.messages import busy, translated, warn
 
         try:
             with busy():

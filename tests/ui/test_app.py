@@ -173,3 +173,31 @@ def test_the_first_paint_path_imports_nothing_heavy() -> None:
         [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_frame_is_shown_before_the_windows_parts_are_imported() -> None:
+    """``ui.app`` and the window's frame need none of its parts (nor Qt's big enum namespace)."""
+    import subprocess
+
+    probe = (
+        "import sys, ui.app; "
+        "parts = ('ui.assignment_table', 'ui.navigator', 'ui.detail_pane', 'ui.filter_bar', "
+        "'ui.window_actions', 'ui.board_view', 'ui.dashboard', 'ui.messages', 'ui.workers', "
+        "'tracker.records', 'tracker.errors'); "
+        "print(sorted(m for m in sys.modules if m in parts))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_frame_has_the_applications_title(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.messages import app_title
+
+    window = MainWindow(None, keys.app_settings(), frame_only=True)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == app_title() and not window.built
+    window.build()
+    assert window.built and window.location.text() == "Opening the database…"

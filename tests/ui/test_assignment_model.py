@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTableView
 
 from tests.ui.factories import make_row, make_rows
 from tracker.records import AssignmentRow
+from tracker.statuses import Derived
 from ui import assignment_model as m
 from ui.assignment_model import AssignmentTableModel, code_key
 
@@ -26,8 +27,64 @@ def test_the_model_passes_qts_model_tester(qtmodeltester) -> None:  # type: igno
     model.set_rows(make_rows(40))
     model.sort(m.UNIT, Qt.SortOrder.DescendingOrder)
     model.replace_rows([make_row(3)])
+    base = make_rows(60)
+    model.show_positions(base, [1, 5, 9, 30])
+    model.show_positions(base, list(range(0, 60, 2)))
+    model.sort(m.DEADLINE)
+    model.show_positions(base)
+    model.replace_rows([dataclasses.replace(make_row(7), note="新")])
+    model.sort(m.DEADLINE)
     model.set_rows(make_rows(7))
     model.sort(-1)
+
+
+@pytest.mark.parametrize("column", [m.CODE, m.UNIT, m.STATE, m.PERCENT, m.DEADLINE, m.UPDATED])
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_a_filtered_sorted_view_is_the_subset_sorted(qapp, column: int, order) -> None:  # type: ignore[no-untyped-def]
+    """The remembered order of the whole list, kept to the rows shown, is sorting just those."""
+    base = make_rows(2_000)
+    key = m._SORT_KEYS[column]
+    descending = order == Qt.SortOrder.DescendingOrder
+    model = AssignmentTableModel()
+    model.show_positions(base)
+    model.sort(column, order)
+    assert [r.id for r in model.rows()] == [r.id for r in sorted(base, key=key, reverse=descending)]
+    for shown in (list(range(0, 2_000, 3)), list(range(5, 300)), [7, 11, 1_999]):
+        model.show_positions(base, shown)
+        subset = [base[p] for p in shown]
+        assert [r.id for r in model.rows()] == [
+            r.id for r in sorted(subset, key=key, reverse=descending)
+        ]
+        assert all(model.row_of(r.id) == i for i, r in enumerate(model.rows()))
+        assert model.row_of(base[1].id) is None or 1 in shown
+    fresh = AssignmentTableModel()  # sorted before any whole-list order is remembered
+    fresh.sort(column, order)
+    fresh.show_positions(base, list(range(0, 2_000, 9)))
+    assert [r.id for r in fresh.rows()] == [
+        r.id for r in sorted(base[::9], key=key, reverse=descending)
+    ]
+
+
+def test_an_edited_row_is_sorted_anew_on_the_next_sort(qapp) -> None:  # type: ignore[no-untyped-def]
+    base = make_rows(10)
+    model = AssignmentTableModel()
+    model.show_positions(base)
+    model.sort(m.NOTE)
+    first = model.row_at(0)
+    model.replace_rows([dataclasses.replace(first, note="零")])  # "零" sorts after "进展…"
+    assert model.row_at(0).note == "零"  # in place until sorted again
+    model.sort(m.NOTE)
+    assert model.row_at(9).note == "零"
+    assert base[first.id - 1].note == "零"  # the caller's list holds the new row
+
+
+def test_state_counts_follow_what_is_shown(qapp) -> None:  # type: ignore[no-untyped-def]
+    base = make_rows(110)
+    model = AssignmentTableModel()
+    model.show_positions(base, list(range(0, 110, 11)))
+    assert model.state_counts()[Derived.OVERDUE] == 10  # every 11th row is overdue
+    model.show_positions(base, [1, 2, 3])
+    assert model.state_counts()[Derived.OVERDUE] == 0
 
 
 def test_a_hundred_thousand_rows_load_sort_and_answer_exactly(qapp) -> None:  # type: ignore[no-untyped-def]

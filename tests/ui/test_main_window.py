@@ -169,3 +169,18 @@ def test_layout_is_remembered(
     second = make_window(qtbot, reopened, private_settings, tmp_path)
     assert second.table.columnWidth(NOTE) == 333
     assert second.splitter.saveState() == first.splitter.saveState()
+
+
+def test_unit_counts_follow_an_edit_from_a_worker(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    units = window.navigator.nav_model.units_root
+
+    def overdue() -> dict[str, str]:
+        return {units.child(r, 0).text(): units.child(r, 2).text() for r in range(units.rowCount())}
+
+    assert overdue()["自治区市场监管厅"] == "1"
+    window.progress_actions.tick_off([row_of(window, "1", "自治区市场监管厅")])
+    assert window.index is not None
+    assert [r.status.value for r in window.index.rows if r.unit == "自治区市场监管厅"] == ["已销号"]
+    qtbot.waitUntil(lambda: overdue().get("自治区市场监管厅") == "0")
+    window.filters.overdue.setChecked(True)  # the in-memory lists know it is no longer overdue
+    assert ("1", "自治区市场监管厅") not in shown(window)

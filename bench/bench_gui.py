@@ -40,7 +40,7 @@ from bench.timing import Timing, measure
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = Path(__file__).with_name("bench_gui_child.py")
-RUNS = 5
+RUNS = 7
 MEMORY_RUNS = 3
 
 
@@ -86,9 +86,19 @@ def _start_once(mode: str, database: Path | None, folder: Path) -> list[float]:
     return [float(printed[0]) - started, *(float(v) for v in printed[1:] if v != "None")]
 
 
-def _starts(mode: str, database: Path | None, folder: Path, runs: int = RUNS) -> list[list[float]]:
-    _start_once(mode, database, folder)  # warm the file cache and the .pyc files
-    return [_start_once(mode, database, folder) for _ in range(runs)]
+def _starts(
+    modes: list[tuple[str, Path | None]], folder: Path, runs: int
+) -> dict[str, list[list[float]]]:
+    """``runs`` starts of each mode, taken in turn (bare, window, … bare, window, …) so a
+    burst of load on the machine hits every mode alike; one unmeasured start of each first
+    warms the file cache and the .pyc files."""
+    for mode, database in modes:
+        _start_once(mode, database, folder)
+    samples: dict[str, list[list[float]]] = {mode: [] for mode, _ in modes}
+    for _ in range(runs):
+        for mode, database in modes:
+            samples[mode].append(_start_once(mode, database, folder))
+    return samples
 
 
 def _timing(samples: list[float]) -> Timing:
@@ -97,11 +107,13 @@ def _timing(samples: list[float]) -> Timing:
 
 def bench_start(big: Path, folder: Path) -> list[tuple[str, Timing, str]]:
     empty = folder / "empty.sqlite3"
-    bare = _timing([s[0] for s in _starts("bare", None, folder)])
-    window = _timing([s[0] for s in _starts("window", empty, folder)])
-    complete = _timing([s[0] for s in _starts("complete", empty, folder)])
-    rows = _timing([s[0] for s in _starts("rows", big, folder)])
-    full = _starts("full", big, folder, MEMORY_RUNS)
+    starts = _starts(
+        [("bare", None), ("window", empty), ("complete", empty), ("rows", big)], folder, RUNS
+    )
+    bare, window, complete, rows = (
+        _timing([s[0] for s in starts[mode]]) for mode in ("bare", "window", "complete", "rows")
+    )
+    full = _starts([("full", big)], folder, MEMORY_RUNS)["full"]
     loaded = _timing([s[0] for s in full])
     results = [
         ("start: bare QMainWindow shown", bare, "the yardstick"),

@@ -3,14 +3,14 @@
 Order matters: the translation is installed before any widget is built, since
 widgets translate their texts when they are created.  The window's frame (title,
 size and place, "Opening the database…") is shown and painted first, as fast
-as a bare window; then, from the event loop, its parts are built (menus,
-filters, table, navigator: their modules imported only now), logging and the
-crash hook are set up (so a failure while opening the database is logged), and
-a worker thread imports the tracker (SQLAlchemy — most of the start-up time),
-opens the database and reads the first document's rows.  So the clerk sees the
-window at once, its parts a few frames later and the rows after that.  Nothing
-heavy is imported at module level here; a failure before the log is set up
-sets it up to log it.
+as a bare window.  Then, from the event loop: logging and the crash hook are set
+up (so a failure while opening the database is logged); a worker thread starts
+importing the tracker (SQLAlchemy — most of the start-up time), opening the
+database and reading the first document's rows; and meanwhile the window's
+parts are built (menus, filters, table, navigator: their modules imported only
+now).  So the clerk sees the window at once, its parts a few frames later and
+the rows after that.  Nothing heavy is imported at module level here; a failure
+before the log is set up sets it up to log it.
 """
 
 from __future__ import annotations

@@ -56,10 +56,8 @@ def main() -> int:
         "|---|---|---|---|---|---|",
     ]
     for name, t, note in rows:
-        lines.append(
-            f"| {name} | {t.median * 1000:.1f} ms | {t.low * 1000:.1f} ms | "
-            f"{t.high * 1000:.1f} ms | {t.runs} | {note} |"
-        )
+        median, low, high = bench_gui.cells(t)
+        lines.append(f"| {name} | {median} | {low} | {high} | {t.runs} | {note} |")
     out = Path(__file__).resolve().parent / "results.md"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"written {out}")

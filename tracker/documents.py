@@ -31,7 +31,6 @@ from db.models import (
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.policy import ParsedDocument, ParsedMeasure, SourceInfo
 from importers.policy.errors import PolicyReadError
-from importers.policy.parser import parse_file
 from importers.policy.units import canonical_unit
 from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, UserError
 from tracker.records import (
@@ -473,6 +472,8 @@ def parse_policy_file(path: Path) -> tuple[ParsedDocument, SourceInfo]:
     if not path.is_file():
         raise UserError(QT_TRANSLATE_NOOP("messages", "no such file: {path}"), path=path)
     try:
+        from importers.policy.parser import parse_file
+
         return parse_file(path)
     except PolicyReadError as exc:
         raise UserError.from_message(exc.as_message()) from None

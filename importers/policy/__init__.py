@@ -4,6 +4,8 @@
 the one spelling of a unit name the office follows.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from importers.policy.errors import PolicyReadError
 from importers.policy.model import (
     ParsedDocument,
@@ -13,9 +15,23 @@ from importers.policy.model import (
     ParsedSection,
     ParseWarning,
 )
-from importers.policy.parser import parse_file, parse_lines, parse_text
 from importers.policy.sources import SourceInfo, SourceTable
 from importers.policy.units import canonical_unit, split_units
+
+if TYPE_CHECKING:
+    from importers.policy.parser import parse_file, parse_lines, parse_text
+
+_PARSER = ("parse_file", "parse_lines", "parse_text")
+
+
+def __getattr__(name: str) -> Any:
+    """The parser is loaded on first use: opening the app needs the data model, not it."""
+    if name in _PARSER:
+        from importers.policy import parser
+
+        return getattr(parser, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ParseWarning",

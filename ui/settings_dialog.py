@@ -1,8 +1,10 @@
-"""Settings: what counts as "due soon" (for the whole office), the language (for this user).
+"""Settings: the office's name and what counts as "due soon" (for the whole office);
+the language and which database to open (for this user).
 
-The due-soon window is stored in the database, because every clerk working on
-it must see the same 临期 rows; the language is a personal preference kept in
-QSettings.  Where the database and the log file live is shown for support.
+The office name (printed on ledgers and reports) and the due-soon window are
+stored in the database, because every clerk working on it must see the same;
+the language and the database to open are personal preferences kept in
+QSettings, used from the next start.  Where the log file lives is shown for support.
 """
 
 from __future__ import annotations
@@ -12,12 +14,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from tracker.ledger_export import DEFAULT_OFFICE
 from tracker.statuses import DEFAULT_DUE_SOON_DAYS
 from tracker.store import Store
 from ui import settings as keys
@@ -44,6 +51,26 @@ class SettingsDialog(QDialog):
                 DEFAULT_DUE_SOON_DAYS
             )
         )
+        self.office = QLineEdit(store.setting("office_name", DEFAULT_OFFICE))
+        self.office.setToolTip(self.tr("Printed on ledgers, bulletins and chasers."))
+        self.office.setMinimumWidth(320)
+        self.database = QLineEdit(keys.database_choice(settings) or "")
+        self.database.setPlaceholderText(self.tr("Default: {0}").format(database))
+        self.database.setToolTip(
+            self.tr(
+                "A database file, or a server address such as "
+                "postgresql+psycopg://user:password@server/tracker to share one database."
+            )
+        )
+        self.database.setMinimumWidth(320)
+        self.database_note = QLabel(self.tr("Another database is opened from the next start."))
+        self.database_note.setVisible(False)
+        self.database.textEdited.connect(lambda _text: self.database_note.setVisible(True))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._choose_file)
+        database_row = QHBoxLayout()
+        database_row.addWidget(self.database, 1)
+        database_row.addWidget(browse)
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
@@ -58,10 +85,13 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("Office name:"), self.office)
         form.addRow(self.tr("Due soon (临期) means within:"), self.due_soon)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.language_note)
-        form.addRow(self.tr("Database:"), self._path_label(database))
+        form.addRow(self.tr("Database in use:"), self._path_label(database))
+        form.addRow(self.tr("Open at start:"), database_row)
+        form.addRow("", self.database_note)
         form.addRow(self.tr("Log file:"), self._path_label(str(default_log_path())))
         form.addRow(buttons)
 
@@ -72,9 +102,25 @@ class SettingsDialog(QDialog):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
+    def _choose_file(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Database file"),
+            self.database.text() or "",
+            self.tr("Database (*.sqlite3 *.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.database.setText(path)
+            self.database_note.setVisible(True)
+
     def apply(self) -> bool:
         """Save what changed; True if the window must reload (the 临期 rows changed)."""
         self.settings.setValue(keys.LANGUAGE, self.language.currentData())
+        self.settings.setValue(keys.DATABASE, self.database.text().strip())
+        office = self.office.text().strip()
+        if office and office != self.store.setting("office_name", DEFAULT_OFFICE):
+            self.store.set_setting("office_name", office)
         if self.due_soon.value() == self.store.due_soon_days:
             return False
         self.store.set_setting("due_soon_days", str(self.due_soon.value()))

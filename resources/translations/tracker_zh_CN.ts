@@ -4,62 +4,62 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../ui/assignment_model.py" line="110"/>
+        <location filename="../../ui/assignment_model.py" line="148"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="111"/>
+        <location filename="../../ui/assignment_model.py" line="149"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="112"/>
+        <location filename="../../ui/assignment_model.py" line="150"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="113"/>
+        <location filename="../../ui/assignment_model.py" line="151"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="114"/>
+        <location filename="../../ui/assignment_model.py" line="152"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="115"/>
+        <location filename="../../ui/assignment_model.py" line="153"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="116"/>
+        <location filename="../../ui/assignment_model.py" line="154"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="117"/>
+        <location filename="../../ui/assignment_model.py" line="155"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="118"/>
+        <location filename="../../ui/assignment_model.py" line="156"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="119"/>
+        <location filename="../../ui/assignment_model.py" line="157"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="278"/>
+        <location filename="../../ui/assignment_model.py" line="371"/>
         <source>Recorded status: {0}</source>
         <translation>登记状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="280"/>
+        <location filename="../../ui/assignment_model.py" line="373"/>
         <source>Updated by {0}</source>
         <translation>更新人：{0}</translation>
     </message>
@@ -67,37 +67,37 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../ui/board_model.py" line="163"/>
+        <location filename="../../ui/board_model.py" line="167"/>
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="167"/>
+        <location filename="../../ui/board_model.py" line="171"/>
         <source>Share of unit parts done or ticked off</source>
         <translation>已完成或已销号的分工所占比例</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="204"/>
+        <location filename="../../ui/board_model.py" line="208"/>
         <source>Unit: {0} ({1})</source>
         <translation>单位：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="205"/>
+        <location filename="../../ui/board_model.py" line="209"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="207"/>
+        <location filename="../../ui/board_model.py" line="211"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="210"/>
+        <location filename="../../ui/board_model.py" line="214"/>
         <source>Progress report: {0}</source>
         <translation>进展情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="223"/>
+        <location filename="../../ui/board_model.py" line="227"/>
         <source>{0} of {1} done or ticked off</source>
         <translation>{1} 项中已完成或已销号 {0} 项</translation>
     </message>
@@ -105,32 +105,32 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board_view.py" line="75"/>
+        <location filename="../../ui/board_view.py" line="78"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="77"/>
+        <location filename="../../ui/board_view.py" line="80"/>
         <source>Document:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="94"/>
+        <location filename="../../ui/board_view.py" line="97"/>
         <source>Not assigned</source>
         <translation>无分工</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="101"/>
+        <location filename="../../ui/board_view.py" line="104"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="112"/>
+        <location filename="../../ui/board_view.py" line="115"/>
         <source>✓ done · number: % complete · bold: lead unit</source>
         <translation>✓ 已完成 · 数字：完成进度% · 粗体：牵头单位</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="140"/>
+        <location filename="../../ui/board_view.py" line="144"/>
         <source>{0} measures × {1} units · {2} of {3} unit parts done</source>
         <translation>{0} 项措施 × {1} 个单位 · {3} 项分工中已完成 {2} 项</translation>
     </message>
@@ -225,67 +225,67 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="67"/>
+        <location filename="../../ui/detail_pane.py" line="70"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="67"/>
+        <location filename="../../ui/detail_pane.py" line="70"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="67"/>
+        <location filename="../../ui/detail_pane.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="67"/>
+        <location filename="../../ui/detail_pane.py" line="70"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="75"/>
+        <location filename="../../ui/detail_pane.py" line="78"/>
         <source>Measure text</source>
         <translation>措施原文</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="76"/>
+        <location filename="../../ui/detail_pane.py" line="79"/>
         <source>Units of this measure</source>
         <translation>本措施的责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="77"/>
+        <location filename="../../ui/detail_pane.py" line="80"/>
         <source>History of the selected unit&apos;s part</source>
         <translation>所选单位的进展记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="90"/>
+        <location filename="../../ui/detail_pane.py" line="93"/>
         <source>No measure selected</source>
         <translation>未选择措施</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="91"/>
+        <location filename="../../ui/detail_pane.py" line="94"/>
         <source>Choose a row in the table to see the measure in full.</source>
         <translation>在表格中选择一行，即可在此查看措施全文。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="101"/>
+        <location filename="../../ui/detail_pane.py" line="104"/>
         <source>Standing task</source>
         <translation>长期坚持</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="101"/>
+        <location filename="../../ui/detail_pane.py" line="104"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="103"/>
+        <location filename="../../ui/detail_pane.py" line="106"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="107"/>
+        <location filename="../../ui/detail_pane.py" line="110"/>
         <source>Milestones:</source>
         <translation>时间节点：</translation>
     </message>
@@ -528,77 +528,77 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>LedgerExportDialog</name>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="99"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="89"/>
         <source>Export work ledgers</source>
         <translation>导出工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="105"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="95"/>
         <source>Every unit with assignments ({0})</source>
         <translation>所有有分工的单位（{0} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="107"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="97"/>
         <source>Only the units ticked below</source>
         <translation>仅下面勾选的单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="116"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="106"/>
         <source>Also the master ledger (总台账, every unit in one workbook)</source>
         <translation>同时导出总台账（所有单位在一个工作簿中）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="120"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="110"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="127"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="117"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="132"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="122"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="133"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="123"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="147"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="137"/>
         <source>Save the ledgers in</source>
         <translation>台账保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="164"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="154"/>
         <source>Choose a folder to save the ledgers in.</source>
         <translation>请选择保存台账的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="167"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="157"/>
         <source>Tick at least one unit, or the master ledger.</source>
         <translation>请至少勾选一个单位，或勾选总台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="177"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="167"/>
         <source>Writing work ledgers…</source>
         <translation>正在生成工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="188"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="178"/>
         <source>Stopped: {0} ledgers were written to {1} before you cancelled.</source>
         <translation>已停止：取消前已有 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="190"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="180"/>
         <source>{0} ledgers were written to {1}.</source>
         <translation>已将 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="191"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="181"/>
         <source>Open the folder?</source>
         <translation>打开该文件夹吗？</translation>
     </message>
@@ -634,73 +634,73 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="124"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="116"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="147"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="139"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="166"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="158"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="167"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="159"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="171"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="163"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="186"/>
-        <location filename="../../ui/ledger_import_dialog.py" line="296"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="178"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="288"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="214"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="206"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="215"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="207"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="216"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="208"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="238"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="230"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="264"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="256"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="273"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="265"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="282"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="274"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="287"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="279"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -840,37 +840,38 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Assignments</source>
         <translation>分工列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Progress board</source>
         <translation>进度看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Dashboard</source>
         <translation>统计概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Reading every assignment…</source>
         <translation>正在读取全部分工…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
@@ -878,6 +879,7 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>Messages</name>
     <message>
+        <location filename="../../ui/main_window.py" line="71"/>
         <location filename="../../ui/messages.py" line="26"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
@@ -886,32 +888,32 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../ui/navigator.py" line="52"/>
+        <location filename="../../ui/navigator.py" line="55"/>
         <source>Browse</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="52"/>
+        <location filename="../../ui/navigator.py" line="55"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="52"/>
+        <location filename="../../ui/navigator.py" line="55"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="53"/>
+        <location filename="../../ui/navigator.py" line="56"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="54"/>
+        <location filename="../../ui/navigator.py" line="57"/>
         <source>Units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="79"/>
+        <location filename="../../ui/navigator.py" line="82"/>
         <source>New unit from an import: check its name in the units directory</source>
         <translation>导入时新出现的单位：请在单位名录中核对名称</translation>
     </message>
@@ -1111,42 +1113,87 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="36"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <location filename="../../ui/settings_dialog.py" line="47"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <location filename="../../ui/settings_dialog.py" line="50"/>
         <source>Shared by everyone using this database. Default: {0} days.</source>
         <translation>使用本数据库的所有人共用此设置。默认 {0} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <source>Printed on ledgers, bulletins and chasers.</source>
+        <translation>打印在工作台账、通报和催办单上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <source>Default: {0}</source>
+        <translation>默认：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <source>A database file, or a server address such as postgresql+psycopg://user:password@server/tracker to share one database.</source>
+        <translation>数据库文件，或服务器地址（如 postgresql+psycopg://用户名:密码@服务器/tracker），供多人共用一个数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <source>Another database is opened from the next start.</source>
+        <translation>下次启动时打开新的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>A new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <source>Office name:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Due soon (临期) means within:</source>
         <translation>临期是指距完成时限不超过：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
-        <source>Database:</source>
-        <translation>数据库：</translation>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <source>Database in use:</source>
+        <translation>当前数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <source>Open at start:</source>
+        <translation>启动时打开：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <source>Database (*.sqlite3 *.db)</source>
+        <translation>数据库 (*.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
@@ -1503,12 +1550,12 @@ Please send that file to whoever looks after this application.</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="158"/>
+        <location filename="../../ui/window_commands.py" line="176"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="160"/>
+        <location filename="../../ui/window_commands.py" line="178"/>
         <source>督办台账 · Measure Tracker
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -1541,11 +1588,6 @@ Database: {0}</source>
 </context>
 <context>
     <name>messages</name>
-    <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="77"/>
-        <source>Cannot write {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
-    </message>
     <message>
         <location filename="../../importers/ledger/cells.py" line="28"/>
         <source>percent &quot;{value}&quot; is not a number</source>
@@ -1805,27 +1847,27 @@ Database: {0}</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="120"/>
+        <location filename="../../tracker/documents.py" line="119"/>
         <source>no document matches {text!r}</source>
         <translation>没有与“{text}”相符的文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="124"/>
+        <location filename="../../tracker/documents.py" line="123"/>
         <source>{text!r} matches several documents: {names}</source>
         <translation>“{text}”与多份文件相符：{names}</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="418"/>
+        <location filename="../../tracker/documents.py" line="417"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="426"/>
+        <location filename="../../tracker/documents.py" line="425"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="474"/>
+        <location filename="../../tracker/documents.py" line="473"/>
         <source>no such file: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>

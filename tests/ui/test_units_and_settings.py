@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
@@ -139,3 +140,28 @@ def test_settings_change_what_counts_as_due_soon(
     assert window.settings.value(keys.LANGUAGE) == "en"
     assert window.counts.text() == "6 assignments shown · 3 overdue · 0 due soon"
     assert window.filters.days.value() == 8
+
+
+def test_settings_keep_the_office_name_and_the_database_to_open(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    chosen = tmp_path / "共享" / "督办.sqlite3"
+
+    def answer(self: SettingsDialog) -> int:
+        assert self.office.text() == "协调小组办公室"
+        self.office.setText("自治区推进政府职能转变和“放管服”改革协调小组办公室")
+        monkeypatch.setattr(
+            "ui.settings_dialog.QFileDialog.getSaveFileName",
+            lambda *args, **kwargs: (str(chosen), ""),
+        )
+        self._choose_file()
+        assert self.database_note.isVisibleTo(self)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SettingsDialog, "exec", answer)
+    window.actions_.settings.trigger()
+    assert (
+        services.store.setting("office_name", "")
+        == "自治区推进政府职能转变和“放管服”改革协调小组办公室"
+    )
+    assert keys.database_choice(window.settings) == str(chosen)

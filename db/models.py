@@ -87,6 +87,8 @@ class HeadingLead(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
+    unit: Mapped[Unit] = relationship()
+
 
 class Measure(Base):
     __tablename__ = "measures"

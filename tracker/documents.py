@@ -343,21 +343,21 @@ class _DocumentWriter:
                 sections[(part.number, section.number)] = sub.id
                 for rank, name in enumerate(dict.fromkeys(section.lead_units)):
                     unit = self.resolver.resolve(name)
-                    self.session.add(HeadingLead(heading_id=sub.id, unit_id=unit.id, position=rank))
+                    self.session.add(HeadingLead(heading_id=sub.id, unit=unit, position=rank))
         return parts, sections
 
     def _write_assignments(self, measure: Measure, parsed: ParsedMeasure) -> None:
         current = {a.unit_id: a for a in measure.assignments}
-        named: set[int] = set()
+        named: set[int] = set()  # id() of the units: new ones have no database id yet
         leads = set(parsed.lead_units)
         start = Status.STANDING if parsed.standing else Status.NOT_STARTED
         for name in parsed.units:
             unit = self.resolver.resolve(name)
-            if unit.id in named:
+            if id(unit) in named:
                 continue
-            named.add(unit.id)
+            named.add(id(unit))
             role = LEAD if name in leads else SUPPORT
-            assignment = current.get(unit.id)
+            assignment = current.get(unit.id) if unit.id is not None else None
             if assignment is None:
                 assignment = Assignment(
                     unit=unit,
@@ -377,8 +377,8 @@ class _DocumentWriter:
                 assignment.role = role
                 assignment.active = True
             self.assignments += 1
-        for unit_id, assignment in current.items():
-            if unit_id not in named:
+        for assignment in current.values():
+            if id(assignment.unit) not in named:
                 assignment.active = False
 
     def _write_history(self) -> None:

@@ -87,6 +87,8 @@ class UnitResolver:
         self.session = session
         self.now = now
         self.by_name = {u.name: u for u in session.scalars(select(Unit))}
+        self.known = list(self.by_name)
+        """The office's units before this import: what a new name is compared with."""
         self.aliases = alias_map(session)
         self.created: list[NewUnit] = []
 
@@ -96,11 +98,9 @@ class UnitResolver:
             name = canonical_unit(name, self.aliases)
         unit = self.by_name.get(name)
         if unit is None:
-            known = list(self.by_name)
             unit = Unit(name=name, kind=classify_unit(name), needs_review=True, created_at=self.now)
-            self.session.add(unit)
-            self.session.flush()
-            self.created.append(NewUnit(name, suggestions(name, known)))
+            self.session.add(unit)  # written with the first flush; no round trip per unit
+            self.created.append(NewUnit(name, suggestions(name, self.known)))
             self.by_name[name] = unit
         return unit
 

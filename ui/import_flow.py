@@ -1,15 +1,17 @@
-"""Importing a policy document from the window: choose the file, import, show what happened.
+"""Importing a policy document from the window: choose, preview, confirm, show what happened.
 
-A revised version of a stored document is not written straight away: the
-dialog lists the differences and offers "Accept revision", which imports the
-same file again with ``accept_revision=True``.  Reading and storing runs on a
-worker thread behind a progress dialog, so the window keeps painting.
+The file is parsed and its import planned (``DocumentService.plan``) on a worker
+thread; ``ImportPreviewDialog`` shows the result — measures, units (new ones
+mapped or created), a revision's changes — and nothing is written until the
+clerk confirms.  Then the parsed document is stored, again on a worker thread
+behind a progress dialog, with the clerk's unit mapping (and
+``accept_revision=True`` for a revision), and the outcome is shown.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -17,17 +19,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from tracker.records import ImportOutcome, MeasureChange
-from ui.workers import run_with_progress
+from tracker.records import ImportOutcome
+from ui.import_preview import ImportPreviewDialog
+from ui.import_preview_models import change_line
+from ui.workers import Reporter, run_with_progress
 
 if TYPE_CHECKING:
+    from importers.policy import ParsedDocument, SourceInfo
     from tracker.documents import DocumentService
+    from tracker.records import ImportPlan
+    from tracker.units import UnitService
 
 translate = QCoreApplication.translate
 
@@ -67,14 +73,7 @@ def outcome_lines(outcome: ImportOutcome, file_name: str) -> list[str]:
                 outcome.measures, outcome.assignments
             )
         )
-    kinds = {
-        "added": translate("ImportFlow", "added"),
-        "removed": translate("ImportFlow", "removed"),
-        "changed": translate("ImportFlow", "changed"),
-    }
-    for change in outcome.changes:
-        details = change_details(change)
-        lines.append(f"• {change.code} {kinds.get(change.kind, change.kind)}  {details}".rstrip())
+    lines.extend(change_line(change) for change in outcome.changes)
     if outcome.unassigned_codes:
         codes = "、".join(outcome.unassigned_codes)
         lines.append(
@@ -91,32 +90,8 @@ def outcome_lines(outcome: ImportOutcome, file_name: str) -> list[str]:
     return lines
 
 
-def change_details(change: MeasureChange) -> str:
-    """How a revision changes a measure, worded here from the data (the service's
-    ``details`` are English); an added or removed measure is named by its title."""
-    if not change.fields:
-        return "; ".join(change.details)
-    words = []
-    for diff in change.fields:
-        if diff.field == "title":
-            words.append(translate("ImportFlow", "title: {0} → {1}").format(diff.old, diff.new))
-        elif diff.field == "text":
-            words.append(translate("ImportFlow", "text changed"))
-        elif diff.field == "deadline":
-            words.append(
-                translate("ImportFlow", "deadline: {0} → {1}").format(
-                    diff.old or "—", diff.new or "—"
-                )
-            )
-        elif diff.field == "units":  # old: the units dropped, new: the units added
-            words.append(translate("ImportFlow", "units: +[{0}] -[{1}]").format(diff.new, diff.old))
-        else:
-            words.append(diff.field)
-    return "; ".join(words)
-
-
 class ImportOutcomeDialog(QDialog):
-    """Shows an import's outcome; for a pending revision, offers to accept it."""
+    """Shows what an import did (the counts, the measures without a unit, the new units)."""
 
     def __init__(self, outcome: ImportOutcome, file_name: str, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -125,15 +100,7 @@ class ImportOutcomeDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.details = QTextBrowser()
-        self.buttons = QDialogButtonBox()
-        self.accept_revision: QPushButton | None = None
-        if outcome.state == "revision_pending":
-            self.accept_revision = self.buttons.addButton(
-                self.tr("Accept revision"), QDialogButtonBox.ButtonRole.AcceptRole
-            )
-            self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        else:
-            self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lines = outcome_lines(outcome, file_name)
@@ -145,37 +112,62 @@ class ImportOutcomeDialog(QDialog):
         layout.addWidget(self.buttons)
 
 
+class Preview(NamedTuple):
+    parsed: ParsedDocument
+    source: SourceInfo
+    plan: ImportPlan
+    known_units: list[str]
+
+
 def import_policy_file(
-    parent: QWidget | None, documents: DocumentService, path: Path | None = None
+    parent: QWidget | None,
+    documents: DocumentService,
+    units: UnitService,
+    path: Path | None = None,
 ) -> bool:
     """The whole import conversation; True if the database changed."""
     path = path or choose_policy_file(parent)
     if path is None:
         return False
-    outcome = _import(parent, documents, path, accept_revision=False)
-    if outcome is None:
+    preview = _preview(parent, documents, units, path)
+    if preview is None:
         return False
-    dialog = ImportOutcomeDialog(outcome, path.name, parent)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    if outcome.state != "revision_pending":
-        return outcome.state != "unchanged"
-    if not accepted:
+    dialog = ImportPreviewDialog(
+        preview.parsed, preview.source, preview.plan, preview.known_units, parent
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted or preview.plan.state == "unchanged":
         return False
-    revised = _import(parent, documents, path, accept_revision=True)
-    if revised is None:
-        return False
-    ImportOutcomeDialog(revised, path.name, parent).exec()
-    return True
-
-
-def _import(
-    parent: QWidget | None, documents: DocumentService, path: Path, *, accept_revision: bool
-) -> ImportOutcome | None:
-    """Read and store the document on a worker thread (a 100-page PDF takes seconds)."""
+    mapping = dialog.unit_mapping()
     outcome = run_with_progress(
         parent,
         translate("ImportFlow", "Importing {0}…").format(path.name),
-        lambda _reporter: documents.import_file(path, accept_revision=accept_revision),
+        lambda _reporter: documents.import_parsed(
+            preview.parsed,
+            preview.source,
+            accept_revision=preview.plan.state == "revision",
+            unit_mapping=mapping,
+        ),
         cancellable=False,
+    )
+    if not outcome.ok or outcome.value is None:
+        return False
+    ImportOutcomeDialog(outcome.value, path.name, parent).exec()
+    return outcome.value.state in ("created", "revised")
+
+
+def _preview(
+    parent: QWidget | None, documents: DocumentService, units: UnitService, path: Path
+) -> Preview | None:
+    """Read the document and plan its import on a worker thread (a 100-page PDF takes seconds)."""
+
+    def work(_reporter: Reporter) -> Preview:
+        from tracker.documents import parse_policy_file
+
+        parsed, source = parse_policy_file(path)
+        plan = documents.plan(parsed, source)
+        return Preview(parsed, source, plan, [u.name for u in units.list()])
+
+    outcome = run_with_progress(
+        parent, translate("ImportFlow", "Reading {0}…").format(path.name), work, cancellable=False
     )
     return outcome.value if outcome.ok else None

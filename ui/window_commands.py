@@ -41,7 +41,7 @@ class WindowCommands(QMainWindow):
     def import_document(self) -> None:
         from ui.import_flow import import_policy_file
 
-        if import_policy_file(self, self.services.documents):
+        if import_policy_file(self, self.services.documents, self.services.units):
             self.reload()
 
     def open_demo(self) -> None:
@@ -139,7 +139,7 @@ class WindowCommands(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Ledgers or folders dropped: the import preview; a policy document: its import."""
+        """Ledgers or folders dropped: the ledger import preview; a policy document: its preview."""
         from ui import ledger_actions
         from ui.import_flow import import_policy_file
 
@@ -151,7 +151,7 @@ class WindowCommands(QMainWindow):
         event.acceptProposedAction()
         if ledgers:
             self.take_back_ledgers(ledgers)
-        elif import_policy_file(self, self.services.documents, policies[0]):
+        elif import_policy_file(self, self.services.documents, self.services.units, policies[0]):
             self.reload()
 
     # -- settings and help ------------------------------------------------------------------

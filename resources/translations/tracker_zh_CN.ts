@@ -374,97 +374,102 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="38"/>
+        <location filename="../../ui/import_flow.py" line="44"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="40"/>
+        <location filename="../../ui/import_flow.py" line="46"/>
         <source>Policy documents (*.txt *.docx *.pdf);;All files (*)</source>
         <translation>政策文件 (*.txt *.docx *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="49"/>
+        <location filename="../../ui/import_flow.py" line="55"/>
         <source>{0} was imported before; nothing changed.</source>
         <translation>{0} 此前已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="53"/>
+        <location filename="../../ui/import_flow.py" line="59"/>
         <source>{0} is a revised version of a document already stored.</source>
         <translation>{0} 是一份已存文件的修订版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="56"/>
+        <location filename="../../ui/import_flow.py" line="62"/>
         <source>Nothing has been changed yet. These are the differences:</source>
         <translation>目前尚未作任何更改。差异如下：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="60"/>
+        <location filename="../../ui/import_flow.py" line="66"/>
         <source>The revision was applied. Progress already recorded is kept.</source>
         <translation>已应用修订，已登记的进展全部保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="63"/>
+        <location filename="../../ui/import_flow.py" line="69"/>
         <source>{0} was imported.</source>
         <translation>已导入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="66"/>
+        <location filename="../../ui/import_flow.py" line="72"/>
         <source>{0} measures, {1} unit assignments.</source>
         <translation>共 {0} 项措施，{1} 项单位分工。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="71"/>
+        <location filename="../../ui/import_flow.py" line="171"/>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="205"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="72"/>
+        <location filename="../../ui/import_preview_models.py" line="206"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="73"/>
+        <location filename="../../ui/import_preview_models.py" line="207"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="81"/>
+        <location filename="../../ui/import_flow.py" line="80"/>
         <source>Measures without a responsible unit: {0}</source>
         <translation>未明确责任单位的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="85"/>
+        <location filename="../../ui/import_flow.py" line="84"/>
         <source>New units — please check them in the units directory:</source>
         <translation>新出现的单位（请在单位名录中核对）：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="89"/>
+        <location filename="../../ui/import_flow.py" line="88"/>
         <source> (similar to {0})</source>
         <translation>（相近：{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="102"/>
+        <location filename="../../ui/import_preview_models.py" line="219"/>
         <source>title: {0} → {1}</source>
         <translation>标题：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="104"/>
+        <location filename="../../ui/import_preview_models.py" line="221"/>
         <source>text changed</source>
         <translation>内容有改动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="107"/>
+        <location filename="../../ui/import_preview_models.py" line="224"/>
         <source>deadline: {0} → {1}</source>
         <translation>完成时限：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="112"/>
+        <location filename="../../ui/import_preview_models.py" line="229"/>
         <source>units: +[{0}] -[{1}]</source>
         <translation>责任单位：增加[{0}]，去掉[{1}]</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="177"/>
+        <location filename="../../ui/import_flow.py" line="143"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
@@ -472,14 +477,165 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>ImportOutcomeDialog</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="123"/>
+        <location filename="../../ui/import_flow.py" line="98"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
+</context>
+<context>
+    <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="132"/>
+        <location filename="../../ui/import_preview_models.py" line="65"/>
+        <source>Code</source>
+        <translation>措施编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="66"/>
+        <source>Measure</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="67"/>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="68"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="83"/>
+        <source>(no unit named)</source>
+        <translation>（未明确责任单位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="140"/>
+        <source>Unit named in the document</source>
+        <translation>文件中的单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="141"/>
+        <source>In the units directory</source>
+        <translation>单位名录中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="142"/>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="177"/>
+        <source>Known unit</source>
+        <translation>已有单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="179"/>
+        <source>New — similar to {0}</source>
+        <translation>新单位，与“{0}”相近</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="182"/>
+        <source>New</source>
+        <translation>新单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="186"/>
+        <source>Create as a new unit</source>
+        <translation>新建为单位</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../ui/import_preview.py" line="109"/>
+        <source>Import policy document — preview</source>
+        <translation>导入政策文件 — 预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="128"/>
+        <source>Line {0}: {1}</source>
+        <translation>第 {0} 行：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="136"/>
+        <source>Measures without a responsible unit: {0}</source>
+        <translation>未明确责任单位的措施：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="143"/>
+        <source>Measures ({0})</source>
+        <translation>措施（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="146"/>
+        <source>Units ({0}, {1} new)</source>
+        <translation>单位（{0} 个，新 {1} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="149"/>
+        <source>Changes ({0})</source>
+        <translation>修订内容（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="155"/>
+        <source>Parser warnings ({0})</source>
+        <translation>解析提示（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="162"/>
         <source>Accept revision</source>
         <translation>接受修订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="162"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="178"/>
+        <source>Document number:</source>
+        <translation>文号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="179"/>
+        <source>Issued by:</source>
+        <translation>发文机关：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="181"/>
+        <source>Issued on:</source>
+        <translation>成文日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="182"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="195"/>
+        <source>{0} was imported before; importing it again would change nothing.</source>
+        <translation>{0} 此前已导入过，再次导入不会有任何变化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="199"/>
+        <source>This is a revised version of a document already stored. Accepting the revision applies the changes listed below; progress already recorded is kept.</source>
+        <translation>这是一份已存文件的修订版本。接受修订将应用下列改动，已登记的进展全部保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="204"/>
+        <source>Check the new units: create each one, or pick the known unit it means.</source>
+        <translation>请核对新出现的单位：逐个新建，或选择它所指的已有单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="205"/>
+        <source>Every unit the document names is already known.</source>
+        <translation>文件中的单位均已在单位名录中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="209"/>
+        <source>{0} parts, {1} sections, {2} measures, {3} units named ({4} new).</source>
+        <translation>共 {0} 个部分、{1} 个小节、{2} 项措施，涉及 {3} 个单位（新 {4} 个）。</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1395,19 @@ Please send that file to whoever looks after this application.</source>
         <location filename="../../ui/labels.py" line="40"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
+    </message>
+</context>
+<context>
+    <name>UnitChoiceDelegate</name>
+    <message>
+        <location filename="../../ui/import_preview.py" line="59"/>
+        <source>Create as a new unit</source>
+        <translation>新建为单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="63"/>
+        <source>{0} (suggested)</source>
+        <translation>{0}（推荐）</translation>
     </message>
 </context>
 <context>

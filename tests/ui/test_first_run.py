@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from tests.ui.conftest import make_window, shown
 from tracker.services import Services
 from ui.import_flow import ImportOutcomeDialog
+from ui.import_preview import ImportPreviewDialog
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
@@ -52,8 +53,23 @@ def empty_window(
 
 
 @pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[ImportOutcomeDialog]:
-    """Import outcome dialogs, answered with their default button instead of waiting."""
+def previews(monkeypatch: pytest.MonkeyPatch) -> list[ImportPreviewDialog]:
+    """Import previews, confirmed as they are (new units created) instead of waiting."""
+    seen: list[ImportPreviewDialog] = []
+
+    def confirm(dialog: ImportPreviewDialog) -> int:
+        seen.append(dialog)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", confirm)
+    return seen
+
+
+@pytest.fixture
+def dialogs(
+    monkeypatch: pytest.MonkeyPatch, previews: list[ImportPreviewDialog]
+) -> list[ImportOutcomeDialog]:
+    """Import outcome dialogs (after a confirmed preview), answered with OK instead of waiting."""
     seen: list[ImportOutcomeDialog] = []
 
     def answer(dialog: ImportOutcomeDialog) -> int:
@@ -87,6 +103,7 @@ def test_importing_from_the_first_run_page(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     dialogs: list[ImportOutcomeDialog],
+    previews: list[ImportPreviewDialog],
 ) -> None:
     policy = tmp_path / "措施.txt"
     policy.write_text(POLICY.format(deadline="2021年底"), encoding="utf-8")
@@ -94,13 +111,15 @@ def test_importing_from_the_first_run_page(
     qtbot.mouseClick(empty_window.first_run.import_button, Qt.MouseButton.LeftButton)
 
     assert asked == ["Policy documents (*.txt *.docx *.pdf);;All files (*)"]
+    [preview] = previews
+    assert preview.counts.text() == "2 parts, 1 sections, 3 measures, 5 units named (5 new)."
+    assert preview.confirm is not None and preview.confirm.text() == "Import"
     [dialog] = dialogs
     assert dialog.summary.text() == "措施.txt was imported."
     details = dialog.details.toPlainText().splitlines()
     assert details[0] == "3 measures, 6 unit assignments."
     assert details[1] == "New units — please check them in the units directory:"
     assert "• 自治区市场监管厅" in details
-    assert dialog.accept_revision is None
 
     assert empty_window.pages.currentWidget() is empty_window.splitter
     assert shown(empty_window) == [
@@ -118,6 +137,7 @@ def test_a_revision_is_shown_first_and_applied_on_accept(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     dialogs: list[ImportOutcomeDialog],
+    previews: list[ImportPreviewDialog],
 ) -> None:
     first = tmp_path / "措施.txt"
     first.write_text(POLICY.format(deadline="2021年底"), encoding="utf-8")
@@ -128,16 +148,14 @@ def test_a_revision_is_shown_first_and_applied_on_accept(
     choose_file(monkeypatch, revised)
     empty_window.actions_.import_document.trigger()
 
-    _, pending, applied = dialogs
-    assert pending.summary.text() == (
-        "措施（修订）.txt is a revised version of a document already stored."
-    )
-    assert pending.details.toPlainText().splitlines() == [
-        "Nothing has been changed yet. These are the differences:",
-        "• 2 changed  text changed; deadline: 2021-12-31 → 2021-09-30",
-    ]
-    assert pending.accept_revision is not None
-    assert pending.accept_revision.text() == "Accept revision"
+    _, pending = previews
+    assert pending.plan.state == "revision"
+    assert pending.state.text().startswith("This is a revised version of a document")
+    changes = [pending.changes.item(i).text() for i in range(pending.changes.count())]
+    assert changes == ["• 2 changed  text changed; deadline: 2021-12-31 → 2021-09-30"]
+    assert pending.confirm is not None
+    assert pending.confirm.text() == "Accept revision"
+    _, applied = dialogs
     assert applied.summary.text() == (
         "The revision was applied. Progress already recorded is kept."
     )

@@ -78,6 +78,9 @@ class FilterBar(QWidget):
         self.status.addItem(self.tr("All statuses"), None)
         for status in Status:
             self.status.addItem(state_label(status), status.value)
+        self.round = QComboBox()
+        self.round.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.round.setToolTip(self.tr("Only the assignments whose progress changed in this round"))
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.due_soon = QCheckBox(self.tr("Due within"))
         self.days = QSpinBox()
@@ -100,6 +103,7 @@ class FilterBar(QWidget):
         self._connect()
         self.set_documents([])
         self.set_units([])
+        self.set_rounds([])
         self._show_scope()
 
     def _layout(self) -> None:
@@ -113,6 +117,8 @@ class FilterBar(QWidget):
         row.addWidget(self.unit)
         row.addWidget(QLabel(self.tr("Status:")))
         row.addWidget(self.status)
+        row.addWidget(QLabel(self.tr("Round:")))
+        row.addWidget(self.round)
         row.addWidget(self.overdue)
         row.addWidget(self.due_soon)
         row.addWidget(self.days)
@@ -122,7 +128,7 @@ class FilterBar(QWidget):
         self.document.currentIndexChanged.connect(self._document_changed)
         for combo in (self.document, self.unit):
             combo.activated.connect(self.browsing_changed)  # activated: only by hand
-        for combo in (self.unit, self.status):
+        for combo in (self.unit, self.status, self.round):
             combo.currentIndexChanged.connect(self.changed)
         self.overdue.toggled.connect(self.changed)
         self.due_soon.toggled.connect(self.days.setEnabled)
@@ -157,6 +163,16 @@ class FilterBar(QWidget):
                     self.unit.addItem(unit.name, unit.name)
             self.unit.setCurrentIndex(max(0, self.unit.findData(chosen)))
 
+    def set_rounds(self, names: list[str]) -> None:
+        """Refill the rounds (latest first), keeping the choice if that round is still there."""
+        chosen = self.round.currentData()
+        with QSignalBlocker(self.round):
+            self.round.clear()
+            self.round.addItem(self.tr("All rounds"), None)
+            for name in reversed(names):
+                self.round.addItem(name, name)
+            self.round.setCurrentIndex(max(0, self.round.findData(chosen)))
+
     def set_default_days(self, days: int) -> None:
         """The office's 临期 window, offered until the clerk ticks "Due within" themselves."""
         if not self.due_soon.isChecked():
@@ -174,6 +190,7 @@ class FilterBar(QWidget):
             due_within_days=self.days.value() if self.due_soon.isChecked() else None,
             search=self.search.text().strip(),
             heading_id=self._scope.heading_id if self._scope else None,
+            round=self.round.currentData(),
         )
 
     def scope(self) -> Scope | None:
@@ -201,9 +218,17 @@ class FilterBar(QWidget):
 
     def reset(self) -> None:
         """No filter at all: every assignment of every document."""
-        widgets = (self.document, self.unit, self.status, self.overdue, self.due_soon, self.search)
+        widgets = (
+            self.document,
+            self.unit,
+            self.status,
+            self.round,
+            self.overdue,
+            self.due_soon,
+            self.search,
+        )
         blockers = [QSignalBlocker(w) for w in widgets]
-        for combo in (self.document, self.unit, self.status):
+        for combo in (self.document, self.unit, self.status, self.round):
             combo.setCurrentIndex(0)
         self.overdue.setChecked(False)
         self.due_soon.setChecked(False)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from ui.first_run import FirstRunPage
     from ui.navigator import Navigator, Target
     from ui.progress_actions import ProgressActions
+    from ui.round_rows import RoundRows
     from ui.tab_loader import TabLoader
     from ui.window_actions import WindowActions
     from ui.window_pages import LazyPage
@@ -82,14 +84,24 @@ def first_look(services: Services) -> FirstLook:
     return FirstLook(documents, services.documents.outline(), rows)
 
 
-def read_everything(services: Services) -> tuple[list[UnitInfo], RowIndex]:
+class Everything(NamedTuple):
+    """Every unit, every assignment (indexed for filtering) and the reporting rounds' names."""
+
+    units: list[UnitInfo]
+    row_index: RowIndex
+    rounds: list[str]
+
+
+def read_everything(services: Services) -> Everything:
     """Every unit and every assignment, indexed for filtering (on a worker thread)."""
+    from tracker.rounds import RoundService
     from ui.assignment_source import make_filter
 
     today = services.store.clock.today()
     with collector_paused():
         rows = services.overview.assignments(make_filter())
-        return services.units.list(), RowIndex(rows, today)
+        rounds = [r.name for r in RoundService(services.store).list()]
+        return Everything(services.units.list(), RowIndex(rows, today), rounds)
 
 
 @contextmanager
@@ -166,6 +178,7 @@ class MainWindow(WindowCommands):
         from ui.first_run import FirstRunPage
         from ui.navigator import Navigator
         from ui.progress_actions import ProgressActions
+        from ui.round_rows import RoundRows
         from ui.tab_loader import TabLoader
         from ui.window_actions import build_actions, build_menus
         from ui.window_pages import LazyPage
@@ -182,6 +195,7 @@ class MainWindow(WindowCommands):
         self.dashboard_page: LazyPage[Dashboard] = LazyPage(self._build_dashboard)
         self.tabs: QTabWidget = QTabWidget()
         self.tab_loader: TabLoader = TabLoader(self)
+        self.round_rows: RoundRows = RoundRows()
         self.progress_actions: ProgressActions = ProgressActions(
             cast("ProgressService", None), self._refresh_rows, self
         )
@@ -314,7 +328,7 @@ class MainWindow(WindowCommands):
         self._loading += 1
         loading, services = self._loading, self.services
 
-        def arrived(loaded: tuple[list[UnitInfo], RowIndex]) -> None:
+        def arrived(loaded: Everything) -> None:
             if loading == self._loading and not self._closed:  # not overtaken meanwhile
                 self._show_units_and_rows(*loaded)
 
@@ -345,9 +359,13 @@ class MainWindow(WindowCommands):
         if board is not None:
             board.set_documents(documents)
 
-    def _show_units_and_rows(self, units: list[UnitInfo], index: RowIndex) -> None:
+    def _show_units_and_rows(
+        self, units: list[UnitInfo], index: RowIndex, rounds: list[str]
+    ) -> None:
         settle_memory(len(index))
         self.index = index
+        self.round_rows.forget()
+        self.filters.set_rounds(rounds)
         self.filters.set_units(units)
         self.navigator.set_units(units)
         self.load_rows()
@@ -360,14 +378,20 @@ class MainWindow(WindowCommands):
         keep = self.table.current_row()
         wanted = self.filters.current()
         scope = self.filters.scope()
-        if self.index is not None and in_memory(wanted):
+        if self.index is not None and in_memory(replace(wanted, round=None)):
+            among = None
+            if wanted.round:
+                among = self.round_rows.ids(wanted.round)
+                if among is None:  # read on a worker; this runs again when they arrive
+                    self._read_round(wanted.round)
+                    return
             measures: set[int] | None = None
             if wanted.search.strip():
                 with user_errors(self):
                     measures = self.services.overview.matching_measures(wanted.search)
             today = self.services.store.clock.today()
             self.model.show_positions(
-                self.index.rows, self.index.select(wanted, scope, measures, today)
+                self.index.rows, self.index.select(wanted, scope, measures, today, among)
             )
         else:
             rows: list[AssignmentRow] = []
@@ -380,6 +404,24 @@ class MainWindow(WindowCommands):
             self.table.select_assignment(keep.id)
         self._update_counts()
         self._detail_timer.start()
+
+    def _read_round(self, name: str) -> None:
+        from ui.workers import report_failure
+
+        def arrived() -> None:
+            if not self._closed and self.filters.current().round == name:
+                self.load_rows()
+
+        self.counts.setText(self.tr("Reading the round {0}…").format(name))
+        self.round_rows.read(
+            self.services.overview, name, arrived, lambda exc: report_failure(self, exc)
+        )
+
+    def refresh_rounds(self) -> None:
+        """After a round was created: the filter bar offers it."""
+        from tracker.rounds import RoundService
+
+        self.filters.set_rounds([r.name for r in RoundService(self.services.store).list()])
 
     def _refresh_rows(self, rows: Sequence[AssignmentRow]) -> list[AssignmentRow]:
         """After an edit: re-read the touched rows; the unit counts follow from a worker."""

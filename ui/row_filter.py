@@ -17,7 +17,7 @@ rows do not carry); the unit names are matched here, on the rows.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -93,12 +93,14 @@ class RowIndex:
         scope: Scope | None = None,
         measures: set[int] | None = None,
         today: date | None = None,
+        among: Collection[int] | None = None,
     ) -> list[int]:
         """Positions of the rows ``wanted`` (and ``scope``) select, ascending.
 
         ``measures``: the ids of the measures matching ``wanted.search``
         (``OverviewService.matching_measures``); a row matches the search if its
-        measure does or its unit's name contains the text.
+        measure does or its unit's name contains the text.  ``among``: only these
+        assignment ids (e.g. the ones whose progress changed in a chosen round).
         """
         if today is not None and today != self.today:
             self._date_lists(today)
@@ -117,6 +119,9 @@ class RowIndex:
         needle = wanted.search.strip()
         if needle:
             lists.append(self._matching(needle, measures or set()))
+        if among is not None:
+            found = (self._position.get(i) for i in among)
+            lists.append(sorted(p for p in found if p is not None))
         if scope is not None:
             lists.append(self._by_document.get(scope.document_id, []))
             checks.append(scope.matches)

@@ -37,6 +37,9 @@ class WindowCommands(QMainWindow):
     def attach(self, services: Services) -> None:
         raise NotImplementedError
 
+    def refresh_rounds(self) -> None:
+        raise NotImplementedError
+
     # -- files and databases ----------------------------------------------------------------
     def import_document(self) -> None:
         from ui.import_flow import import_policy_file
@@ -104,6 +107,7 @@ class WindowCommands(QMainWindow):
         from ui import ledger_actions
 
         ledger_actions.export_ledgers(self, self.services.store)
+        self.refresh_rounds()  # the export may have created the round
 
     def undo_ledger_import(self) -> None:
         from ui import ledger_actions
@@ -114,7 +118,8 @@ class WindowCommands(QMainWindow):
     def show_rounds(self) -> None:
         from ui import ledger_actions
 
-        ledger_actions.show_rounds(self, self.services.store)
+        if ledger_actions.show_rounds(self, self.services.store):
+            self.refresh_rounds()
 
     def print_report(self) -> None:
         from tracker.reports import ReportService

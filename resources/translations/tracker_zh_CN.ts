@@ -298,54 +298,69 @@ Please send that file to whoever looks after this application.</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="81"/>
+        <location filename="../../ui/filter_bar.py" line="83"/>
+        <source>Only the assignments whose progress changed in this round</source>
+        <translation>只看在该轮次中有进展变化的分工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="84"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="82"/>
+        <location filename="../../ui/filter_bar.py" line="85"/>
         <source>Due within</source>
         <translation>到期在</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="86"/>
+        <location filename="../../ui/filter_bar.py" line="89"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="89"/>
+        <location filename="../../ui/filter_bar.py" line="92"/>
         <source>Search measures and units…</source>
         <translation>搜索措施或单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="95"/>
+        <location filename="../../ui/filter_bar.py" line="98"/>
         <source>Show the whole document again</source>
         <translation>重新显示整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="108"/>
+        <location filename="../../ui/filter_bar.py" line="112"/>
         <source>Document:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="112"/>
+        <location filename="../../ui/filter_bar.py" line="116"/>
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="114"/>
+        <location filename="../../ui/filter_bar.py" line="118"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="142"/>
+        <location filename="../../ui/filter_bar.py" line="120"/>
+        <source>Round:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="148"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="154"/>
+        <location filename="../../ui/filter_bar.py" line="160"/>
         <source>All units</source>
         <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="171"/>
+        <source>All rounds</source>
+        <translation>全部轮次</translation>
     </message>
 </context>
 <context>
@@ -996,38 +1011,43 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Assignments</source>
         <translation>分工列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Progress board</source>
         <translation>进度看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Dashboard</source>
         <translation>统计概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Reading every assignment…</source>
         <translation>正在读取全部分工…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="415"/>
+        <source>Reading the round {0}…</source>
+        <translation>正在读取轮次“{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
@@ -1035,7 +1055,7 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <location filename="../../ui/messages.py" line="26"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
@@ -1709,22 +1729,22 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../ui/window_commands.py" line="57"/>
+        <location filename="../../ui/window_commands.py" line="60"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="57"/>
+        <location filename="../../ui/window_commands.py" line="60"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="176"/>
+        <location filename="../../ui/window_commands.py" line="181"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="178"/>
+        <location filename="../../ui/window_commands.py" line="183"/>
         <source>督办台账 · Measure Tracker
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -2016,27 +2036,27 @@ Database: {0}</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="119"/>
+        <location filename="../../tracker/documents.py" line="121"/>
         <source>no document matches {text!r}</source>
         <translation>没有与“{text}”相符的文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="123"/>
+        <location filename="../../tracker/documents.py" line="125"/>
         <source>{text!r} matches several documents: {names}</source>
         <translation>“{text}”与多份文件相符：{names}</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="417"/>
+        <location filename="../../tracker/documents.py" line="527"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="425"/>
+        <location filename="../../tracker/documents.py" line="535"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="473"/>
+        <location filename="../../tracker/documents.py" line="583"/>
         <source>no such file: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>

@@ -13,12 +13,14 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
     Assignment,
+    Base,
     Document,
     Heading,
     HeadingLead,
@@ -266,6 +268,7 @@ class _DocumentWriter:
         self.assignments = 0
 
     def write(self, doc: ParsedDocument) -> None:
+        self._resolve_units(doc)
         parts, sections = self._write_headings(doc)
         existing = {
             m.code: m
@@ -275,6 +278,9 @@ class _DocumentWriter:
                 .options(selectinload(Measure.assignments), selectinload(Measure.milestones))
             )
         }
+        if not existing:
+            self._insert_measures(doc, parts, sections)
+            return
         seen: set[str] = set()
         for position, parsed in enumerate(doc.measures, start=1):
             seen.add(parsed.code)
@@ -298,6 +304,110 @@ class _DocumentWriter:
                 measure.withdrawn = True
         self._write_history()
 
+    def _resolve_units(self, doc: ParsedDocument) -> None:
+        """Every unit the document names, the new ones inserted in one flush."""
+        for name in dict.fromkeys(
+            [n for s in doc.sections for n in s.lead_units]
+            + [n for m in doc.measures for n in m.units]
+        ):
+            self.resolver.resolve(name)
+        self.session.flush()
+
+    def _insert(self, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
+        """Bulk-insert ``rows``; their new ids, in the order of ``rows``."""
+        if not rows:
+            return []
+        statement = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
+        return list(self.session.scalars(statement, rows))
+
+    def _insert_measures(
+        self,
+        doc: ParsedDocument,
+        parts: dict[int | None, int],
+        sections: dict[tuple[int | None, int | None], int],
+    ) -> None:
+        """A new document's measures, milestones, assignments and history, in bulk.
+
+        The first import of a document is the common case and the big one; a
+        revision (existing measures to compare) goes through the ORM instead.
+        """
+        measure_ids = self._insert(
+            Measure,
+            [
+                {
+                    "document_id": self.document.id,
+                    "code": m.code,
+                    "position": position,
+                    "title": m.title,
+                    "text": m.text,
+                    "deadline": m.deadline,
+                    "deadline_text": m.deadline_text,
+                    "standing": m.standing,
+                    "withdrawn": False,
+                    "part_id": parts.get(m.part_number),
+                    "section_id": sections.get((m.part_number, m.section_number)),
+                }
+                for position, m in enumerate(doc.measures, start=1)
+            ],
+        )
+        milestones = [
+            {"measure_id": mid, "due_on": s.date, "text": s.text}
+            for mid, m in zip(measure_ids, doc.measures, strict=True)
+            for s in m.milestones
+        ]
+        if milestones:
+            self.session.execute(insert(Milestone), milestones)
+        links = []
+        for mid, m in zip(measure_ids, doc.measures, strict=True):
+            start = Status.STANDING if m.standing else Status.NOT_STARTED
+            leads = set(m.lead_units)
+            named: set[int] = set()
+            for name in m.units:
+                unit = self.resolver.resolve(name)
+                if unit.id in named:
+                    continue
+                named.add(unit.id)
+                links.append(
+                    {
+                        "measure_id": mid,
+                        "unit_id": unit.id,
+                        "role": LEAD if name in leads else SUPPORT,
+                        "status": start.value,
+                        "percent": None,
+                        "note": "",
+                        "problems": "",
+                        "next_steps": "",
+                        "active": True,
+                        "updated_by": self.user,
+                        "updated_at": self.now,
+                        "version": 1,
+                    }
+                )
+        assignment_ids = self._insert(Assignment, links)
+        self.assignments = len(assignment_ids)
+        if assignment_ids:
+            self.session.execute(
+                insert(ProgressEntry),
+                [
+                    self._created_entry(aid, str(link["status"]))
+                    for aid, link in zip(assignment_ids, links, strict=True)
+                ],
+            )
+
+    def _created_entry(self, assignment_id: int, status: str) -> dict[str, Any]:
+        return {
+            "assignment_id": assignment_id,
+            "changed_at": self.now,
+            "changed_by": self.user,
+            "source": self.source,
+            "old_status": None,
+            "new_status": status,
+            "old_percent": None,
+            "new_percent": None,
+            "old_note": None,
+            "new_note": "",
+        }
+
     def _write_headings(
         self, doc: ParsedDocument
     ) -> tuple[dict[int | None, int], dict[tuple[int | None, int | None], int]]:
@@ -313,37 +423,52 @@ class _DocumentWriter:
             for heading in sorted(old, key=lambda h: -h.level):
                 self.session.delete(heading)
             self.session.flush()
-        parts: dict[int | None, int] = {}
-        sections: dict[tuple[int | None, int | None], int] = {}
+        # Headings are numbered in reading order: a part, its sections, the next part…
+        part_positions = []
         position = 0
         for part in doc.parts:
-            position += 1
-            heading = Heading(
-                document_id=self.document.id,
-                level=1,
-                number=part.number,
-                title=part.title,
-                position=position,
-            )
-            self.session.add(heading)
-            self.session.flush()
-            parts[part.number] = heading.id
-            for section in part.sections:
-                position += 1
-                sub = Heading(
-                    document_id=self.document.id,
-                    parent_id=heading.id,
-                    level=2,
-                    number=section.number,
-                    title=section.title,
-                    position=position,
+            part_positions.append(position + 1)
+            position += 1 + len(part.sections)
+        part_rows = [
+            {
+                "document_id": self.document.id,
+                "parent_id": None,
+                "level": 1,
+                "number": part.number,
+                "title": part.title,
+                "position": first,
+            }
+            for part, first in zip(doc.parts, part_positions, strict=True)
+        ]
+        part_ids = self._insert(Heading, part_rows)
+        parts: dict[int | None, int] = {
+            p.number: hid for p, hid in zip(doc.parts, part_ids, strict=True)
+        }
+        section_rows = []
+        keys = []
+        for part, first in zip(doc.parts, part_positions, strict=True):
+            for offset, section in enumerate(part.sections, start=1):
+                keys.append((part, section))
+                section_rows.append(
+                    {
+                        "document_id": self.document.id,
+                        "parent_id": parts[part.number],
+                        "level": 2,
+                        "number": section.number,
+                        "title": section.title,
+                        "position": first + offset,
+                    }
                 )
-                self.session.add(sub)
-                self.session.flush()
-                sections[(part.number, section.number)] = sub.id
-                for rank, name in enumerate(dict.fromkeys(section.lead_units)):
-                    unit = self.resolver.resolve(name)
-                    self.session.add(HeadingLead(heading_id=sub.id, unit=unit, position=rank))
+        section_ids = self._insert(Heading, section_rows)
+        sections: dict[tuple[int | None, int | None], int] = {}
+        leads = []
+        for (part, section), hid in zip(keys, section_ids, strict=True):
+            sections[(part.number, section.number)] = hid
+            for rank, name in enumerate(dict.fromkeys(section.lead_units)):
+                unit_id = self.resolver.resolve(name).id
+                leads.append({"heading_id": hid, "unit_id": unit_id, "position": rank})
+        if leads:
+            self.session.execute(insert(HeadingLead), leads)
         return parts, sections
 
     def _write_assignments(self, measure: Measure, parsed: ParsedMeasure) -> None:
@@ -384,26 +509,11 @@ class _DocumentWriter:
     def _write_history(self) -> None:
         """One history entry per new assignment, inserted in bulk once their ids exist."""
         self.session.flush()
-        if not self.created:
-            return
-        self.session.execute(
-            insert(ProgressEntry),
-            [
-                {
-                    "assignment_id": a.id,
-                    "changed_at": self.now,
-                    "changed_by": self.user,
-                    "source": self.source,
-                    "old_status": None,
-                    "new_status": a.status,
-                    "old_percent": None,
-                    "new_percent": None,
-                    "old_note": None,
-                    "new_note": "",
-                }
-                for a in self.created
-            ],
-        )
+        if self.created:
+            self.session.execute(
+                insert(ProgressEntry),
+                [self._created_entry(a.id, a.status) for a in self.created],
+            )
 
 
 def _add_aliases(session: Session, mapping: Mapping[str, str]) -> None:

@@ -1,8 +1,8 @@
 """The tables of the policy-document import preview: the measures found, the units named.
 
 ``MeasuresModel`` lists what the parser read (code, title, units, deadline).
-``UnitsModel`` lists every unit the document names: a known one is shown as
-matched; for a new name the clerk chooses, in the "Import as" column, to
+``UnitsModel`` lists every unit the document names, new ones first: a known
+one is shown as matched; for a new name the clerk chooses, in the "Import as" column, to
 create it or to map it onto a known unit (the service's suggestions first).
 ``unit_mapping`` gives those choices as ``import_parsed`` takes them.
 """
@@ -98,7 +98,7 @@ class UnitsModel(QAbstractTableModel):
         self, units: Sequence[PlannedUnit], known: Sequence[str], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._units = list(units)
+        self._units = sorted(units, key=lambda u: u.existing is not None)  # new ones first
         self._known = sorted(set(known))
         self._choice: dict[str, str] = {}  # new name → known unit it is mapped to
 

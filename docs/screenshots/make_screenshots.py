@@ -2,6 +2,8 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots/make_screenshots.py
 
+Name screenshots (``import_preview.png …``) to re-make only those.
+
 Uses the real seed documents from ../shared/seeds when they are there (the demo
 document otherwise), with progress filled in deterministically and the date
 fixed to 2021-09-01, so the pictures only change when the window does.
@@ -32,6 +34,7 @@ from tracker.statuses import Status  # noqa: E402
 from tracker.store import Clock  # noqa: E402
 from ui.app import install_translation  # noqa: E402
 from ui.demo import demo_document  # noqa: E402
+from ui.import_preview import ImportPreviewDialog  # noqa: E402
 from ui.ledger_import_dialog import LedgerImportDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
@@ -133,6 +136,22 @@ def returned_ledgers(path: Path, folder: Path) -> list[Path]:
     ]
 
 
+def import_preview(folder: Path, parent: QWidget) -> ImportPreviewDialog | None:
+    """The preview of seed 003 over a database that holds seed 000 (so most units are known)."""
+    from tracker.documents import parse_policy_file
+
+    first, later = sorted(SEEDS.glob("000_*.txt")), sorted(SEEDS.glob("003_*.txt"))
+    if not first or not later:
+        return None
+    services = Services.open(folder / "preview.sqlite3", clock=Clock(TODAY), user="张明")
+    services.documents.import_file(first[0])
+    parsed, source = parse_policy_file(later[0])
+    plan = services.documents.plan(parsed, source)
+    known = [u.name for u in services.units.list()]
+    services.close()
+    return ImportPreviewDialog(parsed, source, plan, known, parent)
+
+
 Step = Callable[[], None]
 
 
@@ -180,6 +199,22 @@ def main() -> None:
         preview.show()
         preview.file_view.selectRow(1)  # the file with a conflict
 
+    document_preview = import_preview(folder, window)
+
+    def policy_preview() -> None:
+        assert document_preview is not None
+        document_preview.resize(1100, 720)
+        document_preview.show()
+        suggested = [
+            r
+            for r in document_preview.units.new_rows()
+            if document_preview.units.unit(r).suggestions
+        ]
+        if suggested:  # one new name mapped onto its suggestion, the others created
+            document_preview.unit_combo(
+                document_preview.units.unit(suggested[0]).name
+            ).setCurrentIndex(1)
+
     def back_to_table() -> None:
         window.tabs.setCurrentIndex(0)
         window.table.selectRow(3)
@@ -192,6 +227,10 @@ def main() -> None:
         (preview, "ledger_import_preview.png", ledger_preview),
         (empty, "first_run.png", first_run),
     ]
+    if document_preview is not None:
+        steps.append((document_preview, "import_preview.png", policy_preview))
+    wanted = set(sys.argv[1:])
+    steps = [step for step in steps if not wanted or step[1] in wanted]
 
     def next_step() -> None:
         if not steps:

@@ -21,7 +21,7 @@ from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook, UnitS
 from importers.ledger.writer import write_ledger
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import UserError
-from tracker.queries import lead_first
+from tracker.queries import in_force, lead_first
 from tracker.rounds import RoundService
 from tracker.statuses import Status, is_overdue
 from tracker.store import Store
@@ -142,7 +142,7 @@ class LedgerExporter:
             .join(Measure, Measure.document_id == Document.id)
             .join(Assignment, Assignment.measure_id == Measure.id)
             .join(Unit, Assignment.unit_id == Unit.id)
-            .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+            .where(in_force())
             .order_by(Document.id, Measure.position, lead_first(), Unit.id)
         )
         return [_Row(*r) for r in session.execute(query).all()]

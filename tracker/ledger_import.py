@@ -27,6 +27,7 @@ from importers.ledger.reader import read_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker.errors import InvalidInputError, UserError
 from tracker.progress import Change, ProgressService, Provenance
+from tracker.queries import in_force
 from tracker.rounds import RoundService
 from tracker.statuses import Status
 from tracker.store import Store
@@ -555,7 +556,7 @@ def _current_assignments(session: Session) -> list[_Current]:
         )
         .join(Measure, Assignment.measure_id == Measure.id)
         .join(Unit, Assignment.unit_id == Unit.id)
-        .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+        .where(in_force())
     )
     return [
         _Current(

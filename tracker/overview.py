@@ -18,7 +18,7 @@ from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Uni
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents import DocumentService
 from tracker.errors import InvalidInputError, NotFoundError
-from tracker.queries import due_soon_condition, lead_first, overdue_condition
+from tracker.queries import due_soon_condition, in_force, lead_first, overdue_condition
 from tracker.records import (
     AssignmentRow,
     MeasureDetail,
@@ -98,7 +98,7 @@ class OverviewService:
             .join(Document, Measure.document_id == Document.id)
             .outerjoin(Part, Measure.part_id == Part.id)
             .outerjoin(Section, Measure.section_id == Section.id)
-            .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+            .where(in_force())
         )
 
     def assignments(self, wanted: AssignmentFilter | None = None) -> list[AssignmentRow]:
@@ -288,7 +288,7 @@ class OverviewService:
                 select(Assignment.status, Measure.deadline, Unit.name, Measure.id)
                 .join(Measure, Assignment.measure_id == Measure.id)
                 .join(Unit)
-                .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+                .where(in_force())
             )
             measures_query = (
                 select(func.count()).select_from(Measure).where(Measure.withdrawn.is_(False))
@@ -348,7 +348,7 @@ class OverviewService:
                 .join(Measure, Assignment.measure_id == Measure.id)
                 .join(Document, Measure.document_id == Document.id)
                 .outerjoin(Part, Measure.part_id == Part.id)
-                .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+                .where(in_force())
                 .order_by(Document.id, Part.position)
             ).all()
         tallies: dict[tuple[str, str], Counter[str]] = {}

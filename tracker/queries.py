@@ -44,3 +44,12 @@ def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
 def lead_first() -> ColumnElement[int]:
     """Sort key putting a measure's 牵头 units before its other units."""
     return case((Assignment.role == "牵头", 0), else_=1)
+
+
+def in_force() -> ColumnElement[bool]:
+    """The assignments that count anywhere: active, of a measure still in force.
+
+    A unit taken off a measure, or a measure a revision left out, keeps its
+    rows and history but drops out of every list, count, ledger and report.
+    """
+    return and_(Assignment.active.is_(True), Measure.withdrawn.is_(False))

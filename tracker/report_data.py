@@ -20,7 +20,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Round, Unit
-from tracker.queries import lead_first
+from tracker.queries import in_force, lead_first
 from tracker.statuses import FINISHED, STATUS_BY_TEXT, Status, is_due_soon, is_overdue
 
 NO_PART = "（未分部分）"
@@ -172,7 +172,7 @@ def items(
         .join(Unit, Assignment.unit_id == Unit.id)
         .join(Document, Measure.document_id == Document.id)
         .outerjoin(_Part, Measure.part_id == _Part.id)
-        .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+        .where(in_force())
         .order_by(Document.id, Measure.position, lead_first(), Unit.id)
     )
     if document_id is not None:

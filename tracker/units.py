@@ -29,7 +29,7 @@ from db.models import (
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.policy.units import canonical_unit
 from tracker.errors import InvalidInputError, NotFoundError
-from tracker.queries import count_if, open_condition, overdue_condition
+from tracker.queries import count_if, in_force, open_condition, overdue_condition
 from tracker.records import NewUnit, UnitInfo
 from tracker.store import Store
 
@@ -125,7 +125,7 @@ class UnitService:
                         func.sum(count_if(overdue_condition(today))),
                     )
                     .join(Measure)
-                    .where(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+                    .where(in_force())
                     .group_by(Assignment.unit_id)
                 )
             }

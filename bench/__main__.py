@@ -58,7 +58,11 @@ def main() -> int:
     for name, t, note in rows:
         median, low, high = bench_gui.cells(t)
         lines.append(f"| {name} | {median} | {low} | {high} | {t.runs} | {note} |")
-    out = Path(__file__).resolve().parent / "results.md"
+    here = Path(__file__).resolve().parent
+    notes = here / "notes.md"  # the hand-written analysis of the misses, kept with the figures
+    if notes.exists():
+        lines += ["", notes.read_text(encoding="utf-8").rstrip()]
+    out = here / "results.md"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"written {out}")
     return 0

@@ -40,7 +40,9 @@ def safe_file_name(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Row:
+class AssignmentContext:
+    """An assignment in force with what a ledger row shows of it (ORM objects, in a session)."""
+
     document: Document
     measure: Measure
     assignment: Assignment
@@ -68,8 +70,8 @@ class LedgerExporter:
         written: list[Path] = []
         with self.store.transaction() as session:
             chosen = self.rounds.find(session, round_name)
-            rows = self._rows(session)
-            by_unit: dict[int, list[_Row]] = defaultdict(list)
+            rows = ledger_rows(session)
+            by_unit: dict[int, list[AssignmentContext]] = defaultdict(list)
             for row in rows:
                 by_unit[row.unit.id].append(row)
             if units is None:
@@ -77,7 +79,7 @@ class LedgerExporter:
             else:
                 finder = UnitService(self.store)
                 targets = [finder.find(session, name) for name in units]
-            leads = _leads(rows)
+            leads = lead_names(rows)
             office = self.office
             for done, unit in enumerate(targets):
                 if progress is not None and not progress(done, len(targets)):
@@ -97,7 +99,7 @@ class LedgerExporter:
                     as_of=chosen.as_of,
                     exported_at=self.store.clock.now(),
                     office=office,
-                    sheets=_sheets(mine, leads),
+                    sheets=ledger_sheets(mine, leads),
                 )
                 path = out_dir / safe_file_name(f"{unit.name}_{chosen.name}_工作台账.xlsx")
                 _write(book, path)
@@ -113,7 +115,7 @@ class LedgerExporter:
         today = self.store.clock.today()
         with self.store.transaction() as session:
             chosen = self.rounds.find(session, round_name)
-            rows = self._rows(session)
+            rows = ledger_rows(session)
             if not rows:
                 raise UserError(
                     QT_TRANSLATE_NOOP(
@@ -127,7 +129,7 @@ class LedgerExporter:
                 as_of=chosen.as_of,
                 exported_at=self.store.clock.now(),
                 office=self.office,
-                sheets=_sheets(rows, _leads(rows)),
+                sheets=ledger_sheets(rows, lead_names(rows)),
                 summary=_summary(rows, today),
             )
             path = out_dir / safe_file_name(f"总台账_{chosen.name}.xlsx")
@@ -135,17 +137,18 @@ class LedgerExporter:
             session.add(_record(chosen, "master", None, path, len(rows), self.store))
         return path
 
-    @staticmethod
-    def _rows(session: Session) -> list[_Row]:
-        query = (
-            select(Document, Measure, Assignment, Unit)
-            .join(Measure, Measure.document_id == Document.id)
-            .join(Assignment, Assignment.measure_id == Measure.id)
-            .join(Unit, Assignment.unit_id == Unit.id)
-            .where(in_force())
-            .order_by(Document.id, Measure.position, lead_first(), Unit.id)
-        )
-        return [_Row(*r) for r in session.execute(query).all()]
+
+def ledger_rows(session: Session) -> list[AssignmentContext]:
+    """Every assignment in force with its document, measure and unit, in ledger order."""
+    query = (
+        select(Document, Measure, Assignment, Unit)
+        .join(Measure, Measure.document_id == Document.id)
+        .join(Assignment, Assignment.measure_id == Measure.id)
+        .join(Unit, Assignment.unit_id == Unit.id)
+        .where(in_force())
+        .order_by(Document.id, Measure.position, lead_first(), Unit.id)
+    )
+    return [AssignmentContext(*r) for r in session.execute(query).all()]
 
 
 def _make_folder(folder: Path) -> None:
@@ -187,7 +190,7 @@ def _record(
     )
 
 
-def _leads(rows: list[_Row]) -> dict[int, str]:
+def lead_names(rows: list[AssignmentContext]) -> dict[int, str]:
     names: dict[int, list[str]] = defaultdict(list)
     for row in rows:
         if row.assignment.role == "牵头":
@@ -195,8 +198,8 @@ def _leads(rows: list[_Row]) -> dict[int, str]:
     return {measure_id: "、".join(units) for measure_id, units in names.items()}
 
 
-def _sheets(rows: list[_Row], leads: dict[int, str]) -> list[LedgerSheet]:
-    by_doc: dict[int, list[_Row]] = defaultdict(list)
+def ledger_sheets(rows: list[AssignmentContext], leads: dict[int, str]) -> list[LedgerSheet]:
+    by_doc: dict[int, list[AssignmentContext]] = defaultdict(list)
     docs: dict[int, Document] = {}
     for row in rows:
         by_doc[row.document.id].append(row)
@@ -211,7 +214,7 @@ def _sheets(rows: list[_Row], leads: dict[int, str]) -> list[LedgerSheet]:
     ]
 
 
-def _ledger_row(row: _Row, leads: dict[int, str]) -> LedgerRow:
+def _ledger_row(row: AssignmentContext, leads: dict[int, str]) -> LedgerRow:
     a, m = row.assignment, row.measure
     return LedgerRow(
         key=str(a.id),
@@ -232,7 +235,7 @@ def _ledger_row(row: _Row, leads: dict[int, str]) -> LedgerRow:
     )
 
 
-def _summary(rows: list[_Row], today: date) -> list[UnitSummary]:
+def _summary(rows: list[AssignmentContext], today: date) -> list[UnitSummary]:
     tallies: dict[str, dict[str, int]] = {}
     overdue: dict[str, int] = defaultdict(int)
     for row in rows:

@@ -23,7 +23,7 @@ from importers.reports.model import ReportDocument
 from tracker import report_bulletin, report_lists
 from tracker.documents import DocumentService
 from tracker.errors import InvalidInputError, UserError
-from tracker.ledger_export import DEFAULT_OFFICE, LedgerExporter, _leads, _sheets
+from tracker.ledger_export import DEFAULT_OFFICE, lead_names, ledger_rows, ledger_sheets
 from tracker.overview import AssignmentFilter, OverviewService
 from tracker.records import AssignmentRow
 from tracker.report_bulletin import BulletinData, PartLine, UnitLine
@@ -181,8 +181,8 @@ class ReportService:
     ) -> ReportDocument:
         today = self.store.clock.today()
         with self.store.reading() as session:
-            rows = LedgerExporter._rows(session)
-            leads = _leads(rows)
+            rows = ledger_rows(session)
+            leads = lead_names(rows)
             doc_id = self._document_id(session, document)
             if doc_id is not None:
                 rows = [r for r in rows if r.document.id == doc_id]
@@ -194,7 +194,7 @@ class ReportService:
                 raise InvalidInputError(
                     QT_TRANSLATE_NOOP("messages", "there is nothing to print in this ledger")
                 )
-            sheets = _sheets(rows, leads)
+            sheets = ledger_sheets(rows, leads)
             round_line = ""
             if round_name or RoundService(self.store).list():
                 round_line = RoundService(self.store).find(session, round_name).name + "　"

@@ -1011,45 +1011,9 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="227"/>
-        <source>Assignments</source>
-        <translation>分工列表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="228"/>
-        <source>Progress board</source>
-        <translation>进度看板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="229"/>
-        <source>Dashboard</source>
-        <translation>统计概览</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <source>Reading every assignment…</source>
-        <translation>正在读取全部分工…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="346"/>
-        <source>The database is empty.</source>
-        <translation>数据库为空。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="415"/>
-        <source>Reading the round {0}…</source>
-        <translation>正在读取轮次“{0}”…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="494"/>
-        <source>{0} assignments shown · {1} overdue · {2} due soon</source>
-        <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +1722,52 @@ Database: {0}</source>
     </message>
 </context>
 <context>
+    <name>WindowLayout</name>
+    <message>
+        <location filename="../../ui/window_layout.py" line="88"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_layout.py" line="100"/>
+        <source>Assignments</source>
+        <translation>分工列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_layout.py" line="101"/>
+        <source>Progress board</source>
+        <translation>进度看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_layout.py" line="102"/>
+        <source>Dashboard</source>
+        <translation>统计概览</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLoading</name>
+    <message>
+        <location filename="../../ui/window_loading.py" line="69"/>
+        <source>Reading every assignment…</source>
+        <translation>正在读取全部分工…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_loading.py" line="110"/>
+        <source>The database is empty.</source>
+        <translation>数据库为空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_loading.py" line="179"/>
+        <source>Reading the round {0}…</source>
+        <translation>正在读取轮次“{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_loading.py" line="222"/>
+        <source>{0} assignments shown · {1} overdue · {2} due soon</source>
+        <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
+    </message>
+</context>
+<context>
     <name>Workers</name>
     <message>
         <location filename="../../ui/workers.py" line="152"/>
@@ -2066,82 +2076,82 @@ Database: {0}</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="88"/>
+        <location filename="../../tracker/ledger_export.py" line="90"/>
         <source>{unit} has no assignment to put in a ledger</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="119"/>
+        <location filename="../../tracker/ledger_export.py" line="121"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="156"/>
+        <location filename="../../tracker/ledger_export.py" line="159"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="168"/>
+        <location filename="../../tracker/ledger_export.py" line="171"/>
         <source>cannot write {path} ({reason}); is it open in Excel or WPS?</source>
         <translation>无法写入 {path}（{reason}）；该文件是否正在 Excel 或 WPS 中打开？</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="97"/>
+        <location filename="../../tracker/ledger_import.py" line="98"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="100"/>
+        <location filename="../../tracker/ledger_import.py" line="101"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="252"/>
+        <location filename="../../tracker/ledger_import.py" line="253"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="296"/>
+        <location filename="../../tracker/ledger_import.py" line="297"/>
         <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
         <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="309"/>
+        <location filename="../../tracker/ledger_import.py" line="310"/>
         <source>no assignment of measure {code!r} to {unit!r}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="317"/>
+        <location filename="../../tracker/ledger_import.py" line="318"/>
         <source>this row belongs to {unit}; the ledger was exported for {owner}</source>
         <translation>此行属于{unit}；该台账是下发给{owner}的</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="334"/>
+        <location filename="../../tracker/ledger_import.py" line="335"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="394"/>
+        <location filename="../../tracker/ledger_import.py" line="395"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="416"/>
+        <location filename="../../tracker/ledger_import.py" line="417"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="469"/>
+        <location filename="../../tracker/ledger_import.py" line="470"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="491"/>
+        <location filename="../../tracker/ledger_import.py" line="492"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="534"/>
+        <location filename="../../tracker/ledger_import.py" line="535"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>

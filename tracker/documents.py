@@ -35,6 +35,7 @@ from importers.policy import ParsedDocument, ParsedMeasure, SourceInfo
 from importers.policy.errors import PolicyReadError
 from importers.policy.units import canonical_unit
 from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, UserError
+from tracker.new_assignments import assignment_values, creation_entry
 from tracker.records import (
     DocumentInfo,
     FieldDiff,
@@ -45,7 +46,6 @@ from tracker.records import (
     OutlineHeading,
     PlannedUnit,
 )
-from tracker.statuses import Status
 from tracker.store import Store
 from tracker.units import UnitResolver, alias_map, suggestions
 
@@ -359,7 +359,6 @@ class _DocumentWriter:
             self.session.execute(insert(Milestone), milestones)
         links = []
         for mid, m in zip(measure_ids, doc.measures, strict=True):
-            start = Status.STANDING if m.standing else Status.NOT_STARTED
             leads = set(m.lead_units)
             named: set[int] = set()
             for name in m.units:
@@ -367,46 +366,19 @@ class _DocumentWriter:
                 if unit.id in named:
                     continue
                 named.add(unit.id)
-                links.append(
-                    {
-                        "measure_id": mid,
-                        "unit_id": unit.id,
-                        "role": LEAD if name in leads else SUPPORT,
-                        "status": start.value,
-                        "percent": None,
-                        "note": "",
-                        "problems": "",
-                        "next_steps": "",
-                        "active": True,
-                        "updated_by": self.user,
-                        "updated_at": self.now,
-                        "version": 1,
-                    }
-                )
+                role = LEAD if name in leads else SUPPORT
+                values = assignment_values(unit.id, role, m.standing, self.user, self.now)
+                links.append({"measure_id": mid, **values})
         assignment_ids = self._insert(Assignment, links)
         self.assignments = len(assignment_ids)
         if assignment_ids:
             self.session.execute(
                 insert(ProgressEntry),
                 [
-                    self._created_entry(aid, str(link["status"]))
+                    creation_entry(aid, str(link["status"]), self.user, self.now, self.source)
                     for aid, link in zip(assignment_ids, links, strict=True)
                 ],
             )
-
-    def _created_entry(self, assignment_id: int, status: str) -> dict[str, Any]:
-        return {
-            "assignment_id": assignment_id,
-            "changed_at": self.now,
-            "changed_by": self.user,
-            "source": self.source,
-            "old_status": None,
-            "new_status": status,
-            "old_percent": None,
-            "new_percent": None,
-            "old_note": None,
-            "new_note": "",
-        }
 
     def _write_headings(
         self, doc: ParsedDocument
@@ -472,38 +444,31 @@ class _DocumentWriter:
         return parts, sections
 
     def _write_assignments(self, measure: Measure, parsed: ParsedMeasure) -> None:
+        """A revision's units for one measure: new ones assigned, dropped ones made inactive.
+
+        Every unit has an id here: ``_resolve_units`` flushed the new ones first.
+        """
         current = {a.unit_id: a for a in measure.assignments}
-        named: set[int] = set()  # id() of the units: new ones have no database id yet
+        named: set[int] = set()
         leads = set(parsed.lead_units)
-        start = Status.STANDING if parsed.standing else Status.NOT_STARTED
         for name in parsed.units:
             unit = self.resolver.resolve(name)
-            if id(unit) in named:
+            if unit.id in named:
                 continue
-            named.add(id(unit))
+            named.add(unit.id)
             role = LEAD if name in leads else SUPPORT
-            assignment = current.get(unit.id) if unit.id is not None else None
+            assignment = current.get(unit.id)
             if assignment is None:
-                assignment = Assignment(
-                    unit=unit,
-                    role=role,
-                    status=start.value,
-                    percent=None,
-                    note="",
-                    problems="",
-                    next_steps="",
-                    active=True,
-                    updated_by=self.user,
-                    updated_at=self.now,
-                )
+                values = assignment_values(unit.id, role, parsed.standing, self.user, self.now)
+                assignment = Assignment(**values)
                 measure.assignments.append(assignment)
                 self.created.append(assignment)
             else:
                 assignment.role = role
                 assignment.active = True
             self.assignments += 1
-        for assignment in current.values():
-            if id(assignment.unit) not in named:
+        for unit_id, assignment in current.items():
+            if unit_id not in named:
                 assignment.active = False
 
     def _write_history(self) -> None:
@@ -512,7 +477,10 @@ class _DocumentWriter:
         if self.created:
             self.session.execute(
                 insert(ProgressEntry),
-                [self._created_entry(a.id, a.status) for a in self.created],
+                [
+                    creation_entry(a.id, a.status, self.user, self.now, self.source)
+                    for a in self.created
+                ],
             )
 
 

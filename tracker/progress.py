@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -18,6 +18,7 @@ from db.models import Assignment, Measure, ProgressEntry, Round
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents import SUPPORT, DocumentService
 from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, StaleEditError
+from tracker.new_assignments import assignment_values, creation_entry
 from tracker.records import HistoryRow
 from tracker.statuses import Status
 from tracker.store import Store
@@ -237,34 +238,14 @@ class ProgressService:
                         )
                     assignment.active = True
                     return assignment.id
-            start = Status.STANDING if measure.standing else Status.NOT_STARTED
             now = self.store.clock.now()
-            assignment = Assignment(
-                measure_id=measure.id,
-                unit_id=target.id,
-                role=role,
-                status=start.value,
-                percent=None,
-                note="",
-                active=True,
-                updated_by=self.store.user,
-                updated_at=now,
-            )
+            values = assignment_values(target.id, role, measure.standing, self.store.user, now)
+            assignment = Assignment(measure_id=measure.id, **values)
             session.add(assignment)
             session.flush()
-            session.add(
-                ProgressEntry(
-                    assignment_id=assignment.id,
-                    changed_at=now,
-                    changed_by=self.store.user,
-                    source="分配",
-                    old_status=None,
-                    new_status=start.value,
-                    old_percent=None,
-                    new_percent=None,
-                    old_note=None,
-                    new_note="",
-                )
+            session.execute(
+                insert(ProgressEntry),
+                [creation_entry(assignment.id, assignment.status, self.store.user, now, "分配")],
             )
             return assignment.id
 

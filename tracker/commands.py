@@ -16,18 +16,13 @@ from tracker.documents import parse_policy_file
 from tracker.errors import InvalidInputError
 from tracker.overview import AssignmentFilter
 from tracker.progress import Change
-from tracker.services import Services
+from tracker.services import opened_services
 from tracker.statuses import Status, parse_status
-from tracker.store import Clock
 
 
 def _out(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
-
-
-def _services(args: argparse.Namespace) -> Services:
-    return Services.open(args.db, clock=Clock(args.today), user=args.user)
 
 
 def _status(text: str) -> Status:
@@ -62,13 +57,10 @@ def parse_doc(args: argparse.Namespace) -> int:
 
 
 def import_doc(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         outcome = services.documents.import_file(
             Path(args.file), accept_revision=args.accept_revision
         )
-    finally:
-        services.close()
     if args.json:
         _out(asdict(outcome))
         return 0
@@ -96,11 +88,8 @@ def import_doc(args: argparse.Namespace) -> int:
 
 
 def documents(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         docs = services.documents.list()
-    finally:
-        services.close()
     if args.json:
         _out([asdict(d) for d in docs])
     else:
@@ -110,11 +99,8 @@ def documents(args: argparse.Namespace) -> int:
 
 
 def units(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         found = services.units.list()
-    finally:
-        services.close()
     if args.json:
         _out([asdict(u) for u in found])
     else:
@@ -137,11 +123,8 @@ def measures(args: argparse.Namespace) -> int:
         search=args.search or "",
         round=args.round,
     )
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         rows = services.overview.assignments(wanted)
-    finally:
-        services.close()
     if args.json:
         _out(
             [
@@ -180,19 +163,15 @@ def progress(args: argparse.Namespace) -> int:
         raise InvalidInputError(
             QT_TRANSLATE_NOOP("messages", "nothing to record: give --status, --percent or --note")
         )
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         services.progress.record_by_code(
             args.code, args.unit, change, doc=args.doc, source="命令行"
         )
-    finally:
-        services.close()
     return 0
 
 
 def tick_off(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         with services.store.reading() as session:
             assignment = services.progress.find_assignment(session, args.code, args.unit, args.doc)
             assignment_id = assignment.id
@@ -200,21 +179,16 @@ def tick_off(args: argparse.Namespace) -> int:
             services.progress.undo_tick_off(assignment_id)
         else:
             services.progress.tick_off(assignment_id)
-    finally:
-        services.close()
     return 0
 
 
 def history(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         with services.store.reading() as session:
             assignment_id = services.progress.find_assignment(
                 session, args.code, args.unit, args.doc
             ).id
         rows = services.progress.history(assignment_id)
-    finally:
-        services.close()
     if args.json:
         _out([asdict(r) for r in rows])
     else:
@@ -227,11 +201,8 @@ def history(args: argparse.Namespace) -> int:
 
 
 def status(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         summary = services.overview.summary(args.doc)
-    finally:
-        services.close()
     if args.json:
         _out(
             {
@@ -262,24 +233,18 @@ def status(args: argparse.Namespace) -> int:
 
 
 def merge_units(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         moved = services.units.merge(args.source, args.target)
-    finally:
-        services.close()
     print(f"merged: {moved} assignments moved")
     return 0
 
 
 def assign(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         if args.remove:
             services.progress.unassign(args.code, args.unit, doc=args.doc)
         else:
             services.progress.assign(args.code, args.unit, doc=args.doc)
-    finally:
-        services.close()
     return 0
 
 

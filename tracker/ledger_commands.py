@@ -13,20 +13,12 @@ from tracker.errors import InvalidInputError
 from tracker.ledger_export import LedgerExporter
 from tracker.ledger_import import LedgerImporter
 from tracker.rounds import RoundService
-from tracker.services import Services
-from tracker.store import Clock
-
-
-def _services(args: argparse.Namespace) -> Services:
-    return Services.open(args.db, clock=Clock(args.today), user=args.user)
+from tracker.services import opened_services
 
 
 def rounds(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         found = RoundService(services.store).list()
-    finally:
-        services.close()
     if args.json:
         json.dump(
             [
@@ -50,19 +42,15 @@ def rounds(args: argparse.Namespace) -> int:
 
 
 def new_round(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         created = RoundService(services.store).create(args.name, args.as_of)
-    finally:
-        services.close()
     print(f"round {created.name} (as of {created.as_of}) created")
     return 0
 
 
 def export_ledger(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         exporter = LedgerExporter(services.store)
         if args.master:
             written = [exporter.export_master(args.round, out)]
@@ -74,8 +62,6 @@ def export_ledger(args: argparse.Namespace) -> int:
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP("messages", "say which ledger: --unit U, --all or --master")
             )
-    finally:
-        services.close()
     for path in written:
         print(path)
     return 0
@@ -83,8 +69,7 @@ def export_ledger(args: argparse.Namespace) -> int:
 
 def import_ledger(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths]
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         importer = LedgerImporter(services.store)
         previews = importer.preview(paths, args.round)
         if args.json:
@@ -100,8 +85,6 @@ def import_ledger(args: argparse.Namespace) -> int:
                 print(f"applied {len(result.applied)} files, {result.changes} changes")
                 for name, reason in result.skipped:
                     print(f"skipped {name}: {reason}")
-    finally:
-        services.close()
     if args.json:
         json.dump(report, sys.stdout, ensure_ascii=False, indent=2, default=str)
         print()
@@ -132,11 +115,8 @@ def _print_previews(previews: list[Any]) -> None:
 
 
 def undo_import(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
+    with opened_services(args) as services:
         files = LedgerImporter(services.store).undo_last()
-    finally:
-        services.close()
     print(f"undone: {', '.join(files)}")
     return 0
 

@@ -10,15 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from tracker.reports import KINDS, ReportRequest, ReportService, check_target, save_report
-from tracker.services import Services
-from tracker.store import Clock
+from tracker.services import opened_services
 
 
 def report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     check_target(out)
-    services = Services.open(args.db, clock=Clock(args.today), user=args.user)
-    try:
+    with opened_services(args) as services:
         document = ReportService(services.store).build(
             ReportRequest(
                 kind=args.kind,
@@ -29,8 +27,6 @@ def report(args: argparse.Namespace) -> int:
                 reply_by=args.reply_by,
             )
         )
-    finally:
-        services.close()
     pages = save_report(document, out)
     print(f"{out}" + (f"  ({pages} pages)" if pages else ""))
     return 0

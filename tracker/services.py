@@ -6,7 +6,10 @@ not this whole bundle.
 
 from __future__ import annotations
 
+import argparse
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from tracker.documents import DocumentService
@@ -46,3 +49,13 @@ class Services:
 
     def close(self) -> None:
         self.store.close()
+
+
+@contextmanager
+def opened_services(args: argparse.Namespace) -> Iterator[Services]:
+    """The services over ``tracker-cli``'s ``--db``/``--today``/``--user``, closed afterwards."""
+    services = Services.open(args.db, clock=Clock(args.today), user=args.user)
+    try:
+        yield services
+    finally:
+        services.close()

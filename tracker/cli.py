@@ -7,12 +7,9 @@ stderr and exits with status 2; a bug still gets its traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 from tracker.errors import UserError
 
@@ -25,11 +22,6 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-__all__ = ["Path", "_print_json", "main"]
+__all__ = ["main"]
 
 if __name__ == "__main__":
     sys.exit(main())

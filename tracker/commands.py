@@ -20,7 +20,8 @@ from tracker.services import opened_services
 from tracker.statuses import Status, parse_status
 
 
-def _out(data: Any) -> None:
+def print_json(data: Any) -> None:
+    """JSON for scripts: Chinese kept readable, dates as ISO text."""
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
 
@@ -40,7 +41,7 @@ def _status(text: str) -> Status:
 def parse_doc(args: argparse.Namespace) -> int:
     parsed, _source = parse_policy_file(Path(args.file))
     if args.json:
-        _out(parsed.to_json())
+        print_json(parsed.to_json())
         return 0
     print(f"{parsed.doc_number or '-'}  {parsed.title or '-'}")
     print(f"issuer: {parsed.issuer or '-'}  issued: {parsed.issued_on or '-'}")
@@ -62,7 +63,7 @@ def import_doc(args: argparse.Namespace) -> int:
             Path(args.file), accept_revision=args.accept_revision
         )
     if args.json:
-        _out(asdict(outcome))
+        print_json(asdict(outcome))
         return 0
     if outcome.state == "unchanged":
         print("This file was imported before; nothing changed.")
@@ -91,7 +92,7 @@ def documents(args: argparse.Namespace) -> int:
     with opened_services(args) as services:
         docs = services.documents.list()
     if args.json:
-        _out([asdict(d) for d in docs])
+        print_json([asdict(d) for d in docs])
     else:
         for d in docs:
             print(f"{d.id:>3}  {d.doc_number or '-'}  {d.short_title}  ({d.measures} measures)")
@@ -102,7 +103,7 @@ def units(args: argparse.Namespace) -> int:
     with opened_services(args) as services:
         found = services.units.list()
     if args.json:
-        _out([asdict(u) for u in found])
+        print_json([asdict(u) for u in found])
     else:
         for u in found:
             flag = "  [review]" if u.needs_review else ""
@@ -126,7 +127,7 @@ def measures(args: argparse.Namespace) -> int:
     with opened_services(args) as services:
         rows = services.overview.assignments(wanted)
     if args.json:
-        _out(
+        print_json(
             [
                 {
                     "doc": r.doc_label,
@@ -190,7 +191,7 @@ def history(args: argparse.Namespace) -> int:
             ).id
         rows = services.progress.history(assignment_id)
     if args.json:
-        _out([asdict(r) for r in rows])
+        print_json([asdict(r) for r in rows])
     else:
         for r in rows:
             print(
@@ -204,7 +205,7 @@ def status(args: argparse.Namespace) -> int:
     with opened_services(args) as services:
         summary = services.overview.summary(args.doc)
     if args.json:
-        _out(
+        print_json(
             {
                 "measures": summary.measures,
                 "assignments": summary.assignments,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from importers.messages import QT_TRANSLATE_NOOP
+from tracker.commands import print_json
 from tracker.errors import InvalidInputError
 from tracker.ledger_export import LedgerExporter
 from tracker.ledger_import import LedgerImporter
@@ -20,7 +19,7 @@ def rounds(args: argparse.Namespace) -> int:
     with opened_services(args) as services:
         found = RoundService(services.store).list()
     if args.json:
-        json.dump(
+        print_json(
             [
                 {
                     "name": r.name,
@@ -29,12 +28,8 @@ def rounds(args: argparse.Namespace) -> int:
                     "imports": r.imports,
                 }
                 for r in found
-            ],
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
+            ]
         )
-        print()
     else:
         for r in found:
             print(f"{r.name}  as of {r.as_of}  exports {r.exports}  imports {r.imports}")
@@ -86,8 +81,7 @@ def import_ledger(args: argparse.Namespace) -> int:
                 for name, reason in result.skipped:
                     print(f"skipped {name}: {reason}")
     if args.json:
-        json.dump(report, sys.stdout, ensure_ascii=False, indent=2, default=str)
-        print()
+        print_json(report)
     return 0
 
 

@@ -130,6 +130,9 @@ def generate(db: Path | str, assignments: int, rounds: int = 12, seed: int = 7) 
                             )
                 if assignment_id >= assignments:
                     break
+        # An office writes a round's changes for every unit, then the next round's:
+        # the history's rows lie round by round, not assignment by assignment.
+        history.sort(key=lambda entry: entry["round_id"])
         session.execute(insert(Document), docs)
         session.execute(insert(Measure), measures)
         session.execute(insert(Assignment), links)

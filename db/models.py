@@ -214,9 +214,7 @@ class ProgressEntry(Base):
     __tablename__ = "progress_history"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    assignment_id: Mapped[int] = mapped_column(
-        ForeignKey("assignments.id", ondelete="CASCADE"), index=True
-    )
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
     changed_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     changed_by: Mapped[str] = mapped_column(String(100))
     source: Mapped[str] = mapped_column(String(500))
@@ -236,6 +234,13 @@ class ProgressEntry(Base):
         ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
     )
     """The ledger import that made this change (for undo), if any."""
+
+    __table_args__ = (
+        # Covers the replay of the state as of a round (tracker.report_data): a
+        # bulletin reads it for every history row, and without it SQLite visits
+        # the table itself row by row.  Also serves every lookup by assignment.
+        Index("ix_progress_history_assignment_round", "assignment_id", "round_id", "changed_at"),
+    )
 
 
 class Round(Base):

@@ -13,10 +13,12 @@ with no such entry did not exist yet and are left out.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Round, Unit
@@ -26,9 +28,13 @@ from tracker.statuses import FINISHED, STATUS_BY_TEXT, Status, is_due_soon, is_o
 NO_PART = "（未分部分）"
 
 
-@dataclass(frozen=True)
-class Item:
-    """One assignment as a report sees it on one day."""
+class Item(NamedTuple):
+    """One assignment as a report sees it on one day.
+
+    A named tuple rather than a dataclass: a bulletin at 100,000 assignments
+    builds two rounds' worth of these, and a tuple is several times cheaper to
+    make than a frozen dataclass.
+    """
 
     assignment_id: int
     document: str
@@ -102,37 +108,48 @@ def previous_round(session: Session, current: Round) -> Round | None:
 
 
 def statuses_as_of(session: Session, current: Round) -> dict[int, Status]:
-    """Each assignment's status as of ``current`` (see the module docstring).
+    """Each assignment's status as of ``current`` (see the module docstring)."""
+    return statuses_as_of_rounds(session, [current])[0]
+
+
+def statuses_as_of_rounds(session: Session, rounds: Sequence[Round]) -> list[dict[int, Status]]:
+    """Each assignment's status as of each of ``rounds``, in one pass over the history.
 
     "Latest" is the entry written last (highest id): ids follow the order in
     which changes were committed, which the timestamps of clients with skewed
-    clocks need not.  One GROUP BY and a join on the primary key — several
-    times faster than a window function over the whole history.
+    clocks need not.  One GROUP BY with a conditional ``max(id)`` per round —
+    a bulletin needs this round and the one before, and a second scan of a
+    million history rows would double its cost — read from the covering index
+    on (assignment_id, round_id, changed_at), then a join on the primary key.
     """
-    earlier = select(Round.id).where(
-        or_(
-            Round.as_of < current.as_of,
-            and_(Round.as_of == current.as_of, Round.id <= current.id),
-        )
-    )
-    day_after = datetime.combine(current.as_of + timedelta(days=1), time())
-    last = (
-        select(func.max(ProgressEntry.id).label("id"))
-        .where(
+    if not rounds:
+        return []
+    latest: list[ColumnElement[Any]] = []
+    for chosen in rounds:
+        earlier = select(Round.id).where(
             or_(
-                ProgressEntry.round_id.in_(earlier),
-                and_(ProgressEntry.round_id.is_(None), ProgressEntry.changed_at < day_after),
+                Round.as_of < chosen.as_of,
+                and_(Round.as_of == chosen.as_of, Round.id <= chosen.id),
             )
         )
-        .group_by(ProgressEntry.assignment_id)
-        .subquery()
-    )
-    rows = session.connection().execute(
-        select(ProgressEntry.assignment_id, ProgressEntry.new_status).join(
-            last, ProgressEntry.id == last.c.id
+        day_after = datetime.combine(chosen.as_of + timedelta(days=1), time())
+        counts = or_(
+            ProgressEntry.round_id.in_(earlier),
+            and_(ProgressEntry.round_id.is_(None), ProgressEntry.changed_at < day_after),
         )
-    )
-    return {assignment_id: STATUS_BY_TEXT[status] for assignment_id, status in rows}
+        latest.append(func.max(case((counts, ProgressEntry.id))).label(f"last_{len(latest)}"))
+    last = select(ProgressEntry.assignment_id, *latest).group_by(ProgressEntry.assignment_id)
+    last_ids = last.subquery()
+    entries = [aliased(ProgressEntry) for _ in rounds]
+    query = select(last_ids.c.assignment_id, *(e.new_status for e in entries))
+    for n, entry in enumerate(entries):
+        query = query.outerjoin(entry, entry.id == last_ids.c[f"last_{n}"])
+    found: list[dict[int, Status]] = [{} for _ in rounds]
+    for assignment_id, *statuses in session.connection().execute(query):
+        for n, status in enumerate(statuses):
+            if status is not None:
+                found[n][assignment_id] = STATUS_BY_TEXT[status]
+    return found
 
 
 _Part = aliased(Heading)
@@ -151,6 +168,17 @@ def items(
     With ``statuses`` (from ``statuses_as_of``) only the assignments it names
     are kept, with those statuses; without it, the current ones.
     """
+    return items_from(assignment_rows(session, document_id, unit_id), day, due_soon_days, statuses)
+
+
+AssignmentRow = Sequence[Any]
+"""One row of ``assignment_rows``: its columns in the order of the query."""
+
+
+def assignment_rows(
+    session: Session, document_id: int | None = None, unit_id: int | None = None
+) -> Sequence[AssignmentRow]:
+    """What ``items_from`` needs of each assignment in force, read once for any number of rounds."""
     query = (
         select(
             Assignment.id,
@@ -179,8 +207,18 @@ def items(
         query = query.where(Measure.document_id == document_id)
     if unit_id is not None:
         query = query.where(Assignment.unit_id == unit_id)
+    return session.connection().execute(query).all()
+
+
+def items_from(
+    rows: Sequence[AssignmentRow],
+    day: date,
+    due_soon_days: int,
+    statuses: dict[int, Status] | None = None,
+) -> list[Item]:
+    """``rows`` as items on ``day``, with ``statuses`` (see ``items``) or their current ones."""
     out = []
-    for row in session.connection().execute(query):
+    for row in rows:
         (aid, role, raw, mid, position, code, title, deadline, deadline_text) = row[:9]
         unit, number, short, part, part_position = row[9:]
         if statuses is None:
@@ -191,21 +229,21 @@ def items(
             continue
         out.append(
             Item(
-                assignment_id=aid,
-                document=number or short,
-                part=part or NO_PART,
-                part_position=part_position if part_position is not None else -1,
-                measure_id=mid,
-                position=position,
-                code=code,
-                title=title,
-                unit=unit,
-                role=role,
-                status=status,
-                deadline=deadline,
-                deadline_text=deadline_text,
-                overdue=is_overdue(status, deadline, day),
-                due_soon=is_due_soon(status, deadline, day, due_soon_days),
+                aid,
+                number or short,
+                part or NO_PART,
+                part_position if part_position is not None else -1,
+                mid,
+                position,
+                code,
+                title,
+                unit,
+                role,
+                status,
+                deadline,
+                deadline_text,
+                is_overdue(status, deadline, day),
+                is_due_soon(status, deadline, day, due_soon_days),
             )
         )
     return out

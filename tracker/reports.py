@@ -16,7 +16,6 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from db.models import Round
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.fonts import ReportFontError
 from importers.reports.model import ReportDocument
@@ -27,7 +26,14 @@ from tracker.ledger_export import DEFAULT_OFFICE, lead_names, ledger_rows, ledge
 from tracker.overview import AssignmentFilter, OverviewService
 from tracker.records import AssignmentRow
 from tracker.report_bulletin import BulletinData, PartLine, UnitLine
-from tracker.report_data import Item, items, previous_round, statuses_as_of, tally
+from tracker.report_data import (
+    Item,
+    assignment_rows,
+    items_from,
+    previous_round,
+    statuses_as_of_rounds,
+    tally,
+)
 from tracker.report_format import cn_date
 from tracker.rounds import RoundService
 from tracker.statuses import Derived
@@ -92,10 +98,14 @@ class ReportService:
             current = RoundService(self.store).find(session, round_name)
             doc_id = self._document_id(session, document)
             before = previous_round(session, current)
-            now_items = self._round_items(session, current, today, days, doc_id)
-            old_items = (
-                None if before is None else self._round_items(session, before, today, days, doc_id)
+            chosen = [current] if before is None else [current, before]
+            states = statuses_as_of_rounds(session, chosen)
+            rows = assignment_rows(session, doc_id)
+            now_items, *old = (
+                items_from(rows, min(r.as_of, today), days, s)
+                for r, s in zip(chosen, states, strict=True)
             )
+            old_items = old[0] if old else None
             name, day = current.name, min(current.as_of, today)
             before_name = before.name if before else None
         parts: dict[tuple[str, int, str], list[Item]] = defaultdict(list)
@@ -132,13 +142,6 @@ class ReportService:
         self, round_name: str | None = None, note: str = "", document: str | None = None
     ) -> ReportDocument:
         return report_bulletin.build(self.bulletin_data(round_name, note, document))
-
-    @staticmethod
-    def _round_items(
-        session: Session, chosen: Round, today: date, days: int, doc_id: int | None
-    ) -> list[Item]:
-        statuses = statuses_as_of(session, chosen)
-        return items(session, min(chosen.as_of, today), days, statuses, document_id=doc_id)
 
     def _document_id(self, session: Session, document: str | None) -> int | None:
         found = DocumentService(self.store).find(session, document)

@@ -6,6 +6,11 @@ aborts the whole process (the desktop app, not just the import).  So the sheet
 XML is scanned first — cheaply, as a byte stream — and a sheet whose data area
 exceeds :data:`MAX_CELLS` is refused with the address of its far corner.
 
+The scan is as cheap as a sheet allows: a first pass only asks whether any
+cell reference lies beyond row 99,999 or column AX (no such sheet can exceed
+:data:`MAX_CELLS`), which a literal-prefix regex search answers at memory
+speed; only a sheet that does reach that far is measured cell by cell.
+
 ``.xls`` is not scanned: its grid is at most 65,536 × 256 cells, which calamine
 survives; :func:`importers.ledger.reader` still refuses to materialize it.
 """
@@ -29,6 +34,13 @@ _OVERLAP = 512
 _VALUE_CELL = re.compile(
     rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*(?<!/)>\s*<(?:\w+:)?(?:v|is|f)\b'
 )
+NEAR_ROWS = 99_999
+NEAR_COLUMNS = 50
+"""A sheet whose references all stay within A1:AX99999 fits in :data:`MAX_CELLS`."""
+# Any reference (value or not) in column AY or beyond, or in row 100000 or beyond.  No
+# word boundary before ``r``: a leading literal lets the regex engine skip ahead fast,
+# and a stray hit on some other attribute only costs the cell-by-cell measurement.
+_FAR_REFERENCE = re.compile(rb'r="(?:[A-Z]{3}|[B-Z][A-Z]|A[YZ]|[A-Z]{1,2}[0-9]{6})')
 _T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
@@ -86,21 +98,47 @@ def sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
 
 def check_xlsx(name: str, archive: zipfile.ZipFile) -> None:
     """Refuse an xlsx with a worksheet whose values span more than :data:`MAX_CELLS`."""
-    titles = sheet_titles(archive)
+    titles: dict[str, str] | None = None
     for member in archive.infolist():
         path = member.filename
         if not (path.startswith("xl/worksheets/") and path.endswith(".xml")):
             continue
-        rows = cols = 0
-        tail = b""
-        with archive.open(member) as stream:
-            while chunk := stream.read(_CHUNK):
-                data = tail + chunk
-                for letters, number in _VALUE_CELL.findall(data):
-                    rows = max(rows, int(number))
-                    cols = max(cols, column_number(letters))
-                tail = data[-_OVERLAP:]
+        if not reaches_far(archive, member):
+            continue
+        if titles is None:
+            titles = sheet_titles(archive)
+        rows, cols = value_extent(archive, member)
         _refuse(name, titles.get(path) or path.rsplit("/", 1)[-1], rows, cols)
+
+
+def reaches_far(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether any reference in the sheet lies outside A1:AX99999 (then it must be measured).
+
+    Streams the whole part, so a part that inflates beyond its declared size
+    still fails here (zipfile stops at the declared size and checks the CRC).
+    """
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(_CHUNK):
+            data = tail + chunk
+            if _FAR_REFERENCE.search(data):
+                return True
+            tail = data[-_OVERLAP:]
+    return False
+
+
+def value_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
+    """The last row and column (1-based) holding a value in the sheet part ``member``."""
+    rows = cols = 0
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(_CHUNK):
+            data = tail + chunk
+            for letters, number in _VALUE_CELL.findall(data):
+                rows = max(rows, int(number))
+                cols = max(cols, column_number(letters))
+            tail = data[-_OVERLAP:]
+    return rows, cols
 
 
 def check_ods(name: str, archive: zipfile.ZipFile) -> None:

@@ -1,0 +1,133 @@
+"""The sheet-extent check: a cheap first pass, exact measurement only for far-reaching sheets."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from importers.ledger import extent
+from importers.ledger.errors import LedgerReadError
+from importers.ledger.extent import MAX_CELLS, NEAR_COLUMNS, NEAR_ROWS, check_xlsx, reaches_far
+from importers.ledger.reader import read_ledger
+from importers.ledger.writer import write_ledger
+from tests.fixtures.ledger.samples import sample_workbook
+
+_HEAD = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+_TAIL = b"</sheetData></worksheet>"
+
+
+def _archive(*cells: bytes) -> zipfile.ZipFile:
+    """An xlsx-like archive whose one worksheet holds ``cells`` (raw ``<c>`` elements)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", _HEAD + b"".join(cells) + _TAIL)
+    return zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+
+
+def _value(ref: str) -> bytes:
+    return f'<c r="{ref}" t="n"><v>1</v></c>'.encode()
+
+
+def _far(*cells: bytes) -> bool:
+    archive = _archive(*cells)
+    return reaches_far(archive, archive.getinfo("xl/worksheets/sheet1.xml"))
+
+
+def test_the_near_area_fits_the_limit() -> None:
+    assert NEAR_ROWS * NEAR_COLUMNS <= MAX_CELLS
+    assert (NEAR_ROWS + 1) * NEAR_COLUMNS > MAX_CELLS or NEAR_ROWS * (NEAR_COLUMNS + 1) > MAX_CELLS
+
+
+@pytest.mark.parametrize(
+    ("ref", "far"),
+    [
+        ("A1", False),
+        ("AX99999", False),
+        ("Z99999", False),
+        ("AY1", True),
+        ("AZ7", True),
+        ("BA1", True),
+        ("ZZ1", True),
+        ("AAA1", True),
+        ("XFD1048576", True),
+        ("A100000", True),
+        ("AX100000", True),
+        ("A1048576", True),
+    ],
+)
+def test_far_references(ref: str, far: bool) -> None:
+    assert _far(_value("A1"), _value(ref)) is far
+
+
+def test_a_styled_empty_cell_is_far_but_not_counted() -> None:
+    archive = _archive(_value("A1"), _value("N300"), b'<c r="XFD1048576" s="3"/>')
+    member = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert reaches_far(archive, member) is True
+    assert extent.value_extent(archive, member) == (300, 14)
+    check_xlsx("styled.xlsx", archive)  # measured: 300 × 14, accepted
+
+
+def test_a_far_reference_across_a_chunk_boundary_is_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    cells = [_value(f"A{r}") for r in range(1, 400)]
+    data = _HEAD + b"".join(cells)
+    monkeypatch.setattr(extent, "_CHUNK", len(data) + 4)  # the chunk ends inside 'r="AY'
+    assert _far(*cells, _value("AY1")) is True
+
+
+def test_a_long_thin_sheet_is_measured_and_accepted() -> None:
+    """Four columns to the last row is 4.2 million cells: far, but within the limit."""
+    check_xlsx("thin.xlsx", _archive(_value("A1"), _value("D1048576")))
+
+
+def test_far_values_beyond_the_limit_are_refused() -> None:
+    with pytest.raises(LedgerReadError) as caught:
+        check_xlsx("wide.xlsx", _archive(_value("A1"), _value("AY100000")))
+    assert caught.value.message == (
+        'sheet "sheet1.xml" reaches cell AY100000, far outside any ledger; '
+        "delete the stray content there and send the file again"
+    )
+
+
+def _understate(data: bytearray, part: str, size: int) -> None:
+    """Make the central directory declare ``size`` bytes for ``part``."""
+    end = data.rfind(b"PK\x05\x06")
+    (offset,) = struct.unpack_from("<I", data, end + 16)
+    while data[offset : offset + 4] == b"PK\x01\x02":
+        name_len, extra_len, comment_len = struct.unpack_from("<HHH", data, offset + 28)
+        if data[offset + 46 : offset + 46 + name_len] == part.encode():
+            struct.pack_into("<I", data, offset + 24, size)
+        offset += 46 + name_len + extra_len + comment_len
+
+
+def test_a_sheet_inflating_beyond_its_declared_size_fails_the_stream_check() -> None:
+    """Past the 64 kB prolog only the extent pass reads the part: it stops at the declared
+    size, and the CRC of what it read does not match."""
+    cells = [_value(f"A{r}") for r in range(1, 20_000)]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", _HEAD + b"".join(cells) + _TAIL)
+    data = bytearray(buffer.getvalue())
+    _understate(data, "xl/worksheets/sheet1.xml", 200_000)
+    archive = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    assert archive.getinfo("xl/worksheets/sheet1.xml").file_size == 200_000
+    with pytest.raises(zipfile.BadZipFile, match="Bad CRC-32"):
+        check_xlsx("understated.xlsx", archive)
+
+
+def test_a_part_inflating_beyond_its_declared_size_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "exported.xlsx"
+    write_ledger(sample_workbook(), source)
+    data = bytearray(source.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
+        size = z.getinfo("xl/worksheets/sheet1.xml").file_size
+    _understate(data, "xl/worksheets/sheet1.xml", size // 2)
+    path = tmp_path / "understated.xlsx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(LedgerReadError) as caught:
+        read_ledger(path)
+    assert caught.value.message.startswith("the file is damaged (")
+    assert "sheet1.xml" in caught.value.message

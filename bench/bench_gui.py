@@ -192,7 +192,7 @@ def bench_interaction(big: Path) -> list[tuple[str, Timing, str]]:
     for name, work in (
         ("filter by unit", flip_unit),
         ("filter: overdue only on/off", flip_overdue),
-        ("search (matching measures from the database, then in memory)", search),
+        ("search (measure texts and unit names, in memory)", search),
         ("sort by No. / deadline", sort),
     ):
         state["i"] = 0

@@ -18,7 +18,15 @@ from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Uni
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents import DocumentService
 from tracker.errors import InvalidInputError, NotFoundError
-from tracker.queries import due_soon_condition, in_force, lead_first, overdue_condition
+from tracker.measure_texts import MeasureTexts
+from tracker.queries import (
+    LIKE_ESCAPE,
+    contains_pattern,
+    due_soon_condition,
+    in_force,
+    lead_first,
+    overdue_condition,
+)
 from tracker.records import (
     AssignmentRow,
     MeasureDetail,
@@ -196,12 +204,12 @@ class OverviewService:
             )
         needle = wanted.search.strip()
         if needle:
-            like = f"%{needle}%"
+            like = contains_pattern(needle)
             query = query.where(
                 or_(
-                    Measure.title.like(like),
-                    Measure.text.like(like),
-                    Unit.name.like(like),
+                    Measure.title.like(like, escape=LIKE_ESCAPE),
+                    Measure.text.like(like, escape=LIKE_ESCAPE),
+                    Unit.name.like(like, escape=LIKE_ESCAPE),
                     Measure.code == needle,
                 )
             )
@@ -211,25 +219,36 @@ class OverviewService:
         """Ids of the measures whose code, title or text contain ``needle``.
 
         One LIKE over the measures (not over every assignment row): a window that
-        holds the assignment rows filters them by this set in memory.
+        holds the assignment rows filters them by this set in memory.  The same
+        rule as ``MeasureTexts.matching``, which answers it without the database.
         """
         needle = needle.strip()
         if not needle:
             return set()
-        like = f"%{needle}%"
+        like = contains_pattern(needle)
         with self.store.reading() as session:
             return set(
                 session.scalars(
                     select(Measure.id).where(
                         Measure.withdrawn.is_(False),
                         or_(
-                            Measure.title.like(like),
-                            Measure.text.like(like),
+                            Measure.title.like(like, escape=LIKE_ESCAPE),
+                            Measure.text.like(like, escape=LIKE_ESCAPE),
                             Measure.code == needle,
                         ),
                     )
                 )
             )
+
+    def measure_texts(self) -> MeasureTexts:
+        """Every measure in force, to search in memory (``MeasureTexts``)."""
+        with self.store.reading() as session:
+            rows = session.execute(
+                select(Measure.id, Measure.code, Measure.title, Measure.text).where(
+                    Measure.withdrawn.is_(False)
+                )
+            )
+            return MeasureTexts((i, code, title, text) for i, code, title, text in rows)
 
     def measures(self, document_id: int) -> list[MeasureInfo]:
         """Every current measure of a document in order, assigned or not (for the board)."""

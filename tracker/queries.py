@@ -53,3 +53,17 @@ def in_force() -> ColumnElement[bool]:
     rows and history but drops out of every list, count, ledger and report.
     """
     return and_(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+
+
+LIKE_ESCAPE = "\\"
+
+
+def contains_pattern(needle: str) -> str:
+    """A LIKE pattern for "contains ``needle``", its ``%`` and ``_`` taken literally.
+
+    A clerk searching for 50% means those three characters; use with
+    ``escape=LIKE_ESCAPE``.
+    """
+    for special in (LIKE_ESCAPE, "%", "_"):
+        needle = needle.replace(special, LIKE_ESCAPE + special)
+    return f"%{needle}%"

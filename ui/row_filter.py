@@ -9,9 +9,10 @@ so ticking "overdue only" swaps in a ready list rather than testing 100,000
 rows.  The rules are the service's own: ``tracker.statuses`` decides overdue
 and due-soon exactly as ``tracker.queries`` does in SQL.
 
-A text search asks the database only which *measures* match
-(``OverviewService.matching_measures``: code, title and full text, which the
-rows do not carry); the unit names are matched here, on the rows.
+A text search needs the measures' code, title and full text, which the rows do
+not carry: the index holds them as ``MeasureTexts`` (read with the rows), or
+asks the database (``OverviewService.matching_measures``); the unit names are
+matched here, on the rows.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 from tracker.statuses import Status, is_due_soon, is_overdue
 
 if TYPE_CHECKING:
+    from tracker.measure_texts import MeasureTexts
     from tracker.overview import AssignmentFilter
     from tracker.records import AssignmentRow
     from ui.filter_bar import Scope
@@ -47,8 +49,12 @@ class RowIndex:
     unit first).  ``replace`` keeps the lists right after an edit.
     """
 
-    def __init__(self, rows: Sequence[AssignmentRow], today: date) -> None:
+    def __init__(
+        self, rows: Sequence[AssignmentRow], today: date, texts: MeasureTexts | None = None
+    ) -> None:
         self.rows: list[AssignmentRow] = list(rows)
+        self.texts = texts
+        """The measures' texts, to search without the database (read with the rows)."""
         self.today = today
         self._by_document: dict[int, list[int]] = {}
         self._by_unit: dict[str, list[int]] = {}
@@ -98,8 +104,9 @@ class RowIndex:
         """Positions of the rows ``wanted`` (and ``scope``) select, ascending.
 
         ``measures``: the ids of the measures matching ``wanted.search``
-        (``OverviewService.matching_measures``); a row matches the search if its
-        measure does or its unit's name contains the text.  ``among``: only these
+        (``OverviewService.matching_measures``), if the index holds no ``texts``
+        to find them itself; a row matches the search if its measure does or its
+        unit's name contains the text.  ``among``: only these
         assignment ids (e.g. the ones whose progress changed in a chosen round).
         """
         if today is not None and today != self.today:
@@ -118,6 +125,8 @@ class RowIndex:
             lists.append(self._due_within(wanted.due_within_days))
         needle = wanted.search.strip()
         if needle:
+            if measures is None and self.texts is not None:
+                measures = self.texts.matching(needle)
             lists.append(self._matching(needle, measures or set()))
         if among is not None:
             found = (self._position.get(i) for i in among)

@@ -150,7 +150,7 @@ class WindowLoading(WindowSelection):
                     self._read_round(wanted.round)
                     return
             measures: set[int] | None = None
-            if wanted.search.strip():
+            if wanted.search.strip() and self.index.texts is None:
                 with user_errors(self):
                     measures = self.services.overview.matching_measures(wanted.search)
             today = self.services.store.clock.today()

@@ -60,7 +60,8 @@ def read_everything(services: Services) -> Everything:
     with collector_paused():
         rows = services.overview.assignments(make_filter())
         rounds = [r.name for r in RoundService(services.store).list()]
-        return Everything(services.units.list(), RowIndex(rows, today), rounds)
+        texts = services.overview.measure_texts()
+        return Everything(services.units.list(), RowIndex(rows, today, texts), rounds)
 
 
 @contextmanager

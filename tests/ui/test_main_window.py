@@ -71,6 +71,23 @@ def test_search_waits_for_a_pause_in_typing(qtbot, window: MainWindow) -> None: 
     assert shown(window) == [("2", "宁夏税务局")]
 
 
+def test_search_reads_no_database_once_every_row_is_in(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.index is not None and window.index.texts is not None
+
+    def no_query(_needle: str) -> set[int]:
+        raise AssertionError("the window asked the database")
+
+    monkeypatch.setattr(window.services.overview, "matching_measures", no_query)
+    window.filters.search.setText("企业开办")  # measure 1's title, measure 2's text
+    window.filters.flush()
+    assert shown(window) == ALL[:5]
+    window.filters.search.setText("营商 ")
+    window.filters.flush()
+    assert shown(window) == []
+
+
 def test_navigator_units_and_parts_filter_the_table(window: MainWindow) -> None:
     navigator = window.navigator
     model = navigator.nav_model

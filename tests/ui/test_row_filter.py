@@ -50,11 +50,18 @@ def select(services: Services, wanted: AssignmentFilter, scope: Scope | None = N
     return [r.id for r in index.pick(index.select(wanted, scope, measures))]
 
 
+def select_with_texts(services: Services, wanted: AssignmentFilter) -> list[int]:
+    """The index holding the measures' texts searches them itself."""
+    index = RowIndex(services.overview.assignments(), TODAY, services.overview.measure_texts())
+    return [r.id for r in index.pick(index.select(wanted))]
+
+
 @pytest.mark.parametrize("wanted", FILTERS, ids=repr)
 def test_memory_and_database_agree(two_documents: Services, wanted: AssignmentFilter) -> None:
     assert in_memory(wanted)
     expected = [r.id for r in two_documents.overview.assignments(wanted)]
     assert select(two_documents, wanted) == expected
+    assert select_with_texts(two_documents, wanted) == expected
 
 
 def test_a_part_or_section_agrees_with_the_database(two_documents: Services) -> None:

@@ -210,7 +210,7 @@ class DocumentService:
             writer = _DocumentWriter(
                 session, document, UnitResolver(session, now), now, source, self.store.user
             )
-            writer.write(doc)
+            writer.write(doc, new=previous is None)
             return ImportOutcome(
                 state,
                 document.id,
@@ -267,9 +267,13 @@ class _DocumentWriter:
         self.source = f"导入 {source.file_name}"
         self.assignments = 0
 
-    def write(self, doc: ParsedDocument) -> None:
+    def write(self, doc: ParsedDocument, *, new: bool) -> None:
+        """Write ``doc`` into the document: a ``new`` one has no headings or measures yet."""
         self._resolve_units(doc)
-        parts, sections = self._write_headings(doc)
+        parts, sections = self._write_headings(doc, new=new)
+        if new:
+            self._insert_measures(doc, parts, sections)
+            return
         existing = {
             m.code: m
             for m in self.session.scalars(
@@ -311,14 +315,49 @@ class _DocumentWriter:
             + [n for m in doc.measures for n in m.units]
         ):
             self.resolver.resolve(name)
+        created = [u for u in self.session.new if isinstance(u, Unit)]
+        ids = self._next_ids(Unit, len(created))
+        if ids is not None:
+            for unit, unit_id in zip(created, ids, strict=True):
+                unit.id = unit_id  # with their ids given, the flush is one executemany
         self.session.flush()
+
+    def _next_ids(self, model: type[Base], count: int) -> list[int] | None:
+        """On SQLite, ``count`` ids for new rows of ``model``; None elsewhere.
+
+        Rows whose ids are known go in one executemany; asking the database for
+        them in the rows' order makes SQLAlchemy send one INSERT per row on
+        SQLite.  Nor is it needed there: the document row is already written, so
+        this transaction holds SQLite's only write lock, and the ids after the
+        table's highest are this import's to give.  PostgreSQL returns the ids of
+        a batch in order (``_insert``).
+        """
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite" or not count:
+            return None
+        table: Any = model.__table__
+        first = connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one() + 1
+        return list(range(first, first + count))
 
     def _insert(self, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
         """Bulk-insert ``rows``; their new ids, in the order of ``rows``."""
         if not rows:
             return []
-        statement = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
-        return list(self.session.scalars(statement, rows))
+        table: Any = model.__table__
+        connection = self.session.connection()
+        ids = self._next_ids(model, len(rows))
+        if ids is None:
+            statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            return list(connection.execute(statement, rows).scalars())
+        connection.execute(
+            insert(table), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
+        )
+        return ids
+
+    def _insert_plain(self, model: type[Base], rows: list[dict[str, Any]]) -> None:
+        """Bulk-insert rows whose ids nobody needs back: one executemany, no ORM bookkeeping."""
+        if rows:
+            self.session.connection().execute(insert(model.__table__), rows)  # type: ignore[arg-type]
 
     def _insert_measures(
         self,
@@ -356,7 +395,7 @@ class _DocumentWriter:
             for s in m.milestones
         ]
         if milestones:
-            self.session.execute(insert(Milestone), milestones)
+            self._insert_plain(Milestone, milestones)
         links = []
         for mid, m in zip(measure_ids, doc.measures, strict=True):
             leads = set(m.lead_units)
@@ -372,8 +411,8 @@ class _DocumentWriter:
         assignment_ids = self._insert(Assignment, links)
         self.assignments = len(assignment_ids)
         if assignment_ids:
-            self.session.execute(
-                insert(ProgressEntry),
+            self._insert_plain(
+                ProgressEntry,
                 [
                     creation_entry(aid, str(link["status"]), self.user, self.now, self.source)
                     for aid, link in zip(assignment_ids, links, strict=True)
@@ -381,10 +420,14 @@ class _DocumentWriter:
             )
 
     def _write_headings(
-        self, doc: ParsedDocument
+        self, doc: ParsedDocument, *, new: bool
     ) -> tuple[dict[int | None, int], dict[tuple[int | None, int | None], int]]:
-        old = list(
-            self.session.scalars(select(Heading).where(Heading.document_id == self.document.id))
+        old = (
+            []
+            if new
+            else list(
+                self.session.scalars(select(Heading).where(Heading.document_id == self.document.id))
+            )
         )
         if old:
             for measure in self.session.scalars(
@@ -440,7 +483,7 @@ class _DocumentWriter:
                 unit_id = self.resolver.resolve(name).id
                 leads.append({"heading_id": hid, "unit_id": unit_id, "position": rank})
         if leads:
-            self.session.execute(insert(HeadingLead), leads)
+            self._insert_plain(HeadingLead, leads)
         return parts, sections
 
     def _write_assignments(self, measure: Measure, parsed: ParsedMeasure) -> None:
@@ -486,6 +529,8 @@ class _DocumentWriter:
 
 def _add_aliases(session: Session, mapping: Mapping[str, str]) -> None:
     """Record each ``name → existing unit`` decision as an alias, before units are resolved."""
+    if not mapping:
+        return
     units = {u.name: u for u in session.scalars(select(Unit))}
     taken = alias_map(session)
     for name, target in mapping.items():

@@ -68,16 +68,37 @@ def suggestions(name: str, known: list[str], limit: int = 3) -> tuple[str, ...]:
     scored = []
     for other in known:
         other_core = _LEVEL.sub("", other)
+        contained = len(core) >= 2 and (core in other or other in name)
+        # Below the threshold a ratio only matters for a contained name's rank, so
+        # the cheap upper bounds rule out most pairs before the real comparison.
+        floor = 0.0 if contained else _ALIKE
         ratio = max(
-            difflib.SequenceMatcher(None, core, other_core).ratio(),
+            _similarity(core, other_core, floor),
             # 公安局 / 公安厅: the same body under another kind of name
-            difflib.SequenceMatcher(None, stem, _KIND_SUFFIX.sub("", other_core)).ratio()
-            if len(stem) >= 2
-            else 0.0,
+            _similarity(stem, _KIND_SUFFIX.sub("", other_core), floor) if len(stem) >= 2 else 0.0,
         )
-        if ratio >= 0.7 or (len(core) >= 2 and (core in other or other in name)):
+        if ratio >= _ALIKE or contained:
             scored.append((-ratio, other))
     return tuple(other for _, other in sorted(scored)[:limit])
+
+
+_ALIKE = 0.7
+
+
+def _similarity(a: str, b: str, floor: float) -> float:
+    """difflib's ratio of ``a`` and ``b``, or 0.0 when an upper bound of it is below ``floor``.
+
+    The bound is difflib's ``quick_ratio`` (characters in common, however placed),
+    counted here without building a matcher: most pairs of unit names share
+    too few characters to be alike, and a matcher costs more than the count.
+    """
+    total = len(a) + len(b)
+    if not total or 2 * min(len(a), len(b)) < floor * total:
+        return 0.0
+    common = sum(min(a.count(c), b.count(c)) for c in set(a).intersection(b))
+    if 2 * common < floor * total:
+        return 0.0
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 class UnitResolver:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -10,26 +9,17 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-APP_NAME = "MeasureTracker"
-DB_FILE_NAME = "tracker.sqlite3"
+from db.location import APP_NAME, DB_FILE_NAME, database_url, default_database_path
 
-
-def default_database_path() -> Path:
-    """The database file in the user's data folder (``%LOCALAPPDATA%`` on Windows)."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False) / DB_FILE_NAME
-
-
-def database_url(target: str | os.PathLike[str] | None = None) -> str:
-    """An SQLAlchemy URL from a path, a URL, ``TRACKER_DB`` or the default file."""
-    raw = os.fspath(target) if target is not None else os.environ.get("TRACKER_DB") or None
-    if raw is None:
-        raw = os.fspath(default_database_path())
-    if "://" in raw:
-        return raw
-    path = Path(raw).expanduser().resolve()
-    return f"sqlite:///{path.as_posix()}"
+__all__ = [
+    "APP_NAME",
+    "DB_FILE_NAME",
+    "database_url",
+    "default_database_path",
+    "make_engine",
+    "make_session_factory",
+    "sqlite_path",
+]
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -18,14 +18,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 
 from db.engine import sqlite_path
+from db.revisions import HEAD, REVISIONS
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-REVISIONS = ("0001", "0002", "0003")
-"""Every schema revision, oldest first; ``tests/db`` checks this against Alembic's scripts."""
-HEAD = REVISIONS[-1]
 
 
 class DatabaseTooNewError(Exception):

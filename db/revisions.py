@@ -1,0 +1,10 @@
+"""The schema's revisions, oldest first (``tests/db`` checks them against Alembic's scripts).
+
+Free of SQLAlchemy, so the quick first read (``tracker.quick_look``) can check
+a database is current before that library is imported.
+"""
+
+from __future__ import annotations
+
+REVISIONS = ("0001", "0002", "0003")
+HEAD = REVISIONS[-1]

@@ -1,0 +1,131 @@
+"""The quick first read with ``sqlite3`` answers exactly what the services answer."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from db.revisions import HEAD
+from tests.tracker.conftest import TODAY, sample_document, source
+from tracker.overview import AssignmentFilter
+from tracker.progress import Change, Provenance
+from tracker.quick_look import quick_look
+from tracker.services import Services
+from tracker.statuses import Status
+from tracker.store import Clock
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Iterator[tuple[Services, Path]]:
+    """Two documents, one revised (a measure withdrawn), a unit taken off, progress made."""
+    path = tmp_path / "督办 台账.sqlite3"
+    services = Services.open(path, clock=Clock(TODAY), user="测试员")
+    first = sample_document("宁政办〔2021〕9号")
+    services.documents.import_parsed(first, source())
+    services.documents.import_parsed(sample_document("宁政办〔2021〕10号"), source(sha="b" * 64))
+    revised = replace(first, measures=[m for m in first.measures if m.code != "2"])
+    services.documents.import_parsed(revised, source(sha="c" * 64), accept_revision=True)
+    services.progress.unassign("1", "自治区公安厅", doc="宁政办〔2021〕9号")
+    rows = services.overview.assignments()
+    services.progress.record(
+        rows[0].id,
+        Change(status=Status.IN_PROGRESS, percent=40, note="已完成方案"),
+        source=Provenance("手工", None),
+    )
+    services.progress.tick_off(rows[-1].id)
+    services.store.set_setting("due_soon_days", "9")
+    yield services, path
+    services.close()
+
+
+def test_the_same_documents_outline_and_first_rows(office: tuple[Services, Path]) -> None:
+    services, path = office
+    found = quick_look(str(path), TODAY)
+    assert found is not None
+    documents = services.documents.list()
+    assert found.documents == documents
+    assert [d.measures for d in found.documents] == [3, 4]  # measure 2 withdrawn by the revision
+    assert found.outline == services.documents.outline()
+    expected = services.overview.assignments(AssignmentFilter(document=str(documents[0].id)))
+    assert found.rows == expected
+    assert [(r.code, r.unit, r.status.value, r.state.value) for r in found.rows] == [
+        (r.code, r.unit, r.status.value, r.state.value) for r in expected
+    ]
+    assert ("1", "自治区公安厅") not in [(r.code, r.unit) for r in found.rows]  # taken off
+    assert found.rows[0].percent == 40 and found.rows[0].note == "已完成方案"
+
+
+def test_the_due_soon_setting_and_the_day_decide_the_state(office: tuple[Services, Path]) -> None:
+    _services, path = office
+    early = quick_look(str(path), TODAY.replace(month=6, day=1))
+    today = quick_look(str(path), TODAY)
+    assert early is not None and today is not None
+    assert [r.state.value for r in early.rows] != [r.state.value for r in today.rows]
+    on_time = Services.open(path, clock=Clock(TODAY.replace(month=6, day=1)))
+    try:
+        doc = str(early.documents[0].id)
+        assert early.rows == on_time.overview.assignments(AssignmentFilter(document=doc))
+    finally:
+        on_time.close()
+
+
+def test_a_url_and_the_environment_name_the_same_file(
+    office: tuple[Services, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _services, path = office
+    by_url = quick_look(f"sqlite:///{path.as_posix()}", TODAY)
+    assert by_url is not None and len(by_url.rows) == 3
+    monkeypatch.setenv("TRACKER_DB", str(path))
+    from_env = quick_look(None, TODAY)
+    assert from_env is not None and from_env.rows == by_url.rows
+
+
+def test_what_it_leaves_to_the_ordinary_way(tmp_path: Path) -> None:
+    missing = tmp_path / "没有.sqlite3"
+    assert quick_look(str(missing)) is None
+    assert not missing.exists()  # never created here
+    assert quick_look("postgresql+psycopg://u:p@localhost/tracker") is None
+    assert quick_look(f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}?mode=ro") is None
+    garbage = tmp_path / "坏的.sqlite3"
+    garbage.write_bytes(b"not a database at all" * 100)
+    assert quick_look(str(garbage)) is None
+    empty = tmp_path / "空.sqlite3"
+    Services.open(empty).close()
+    assert quick_look(str(empty)) is None  # no document: the first-run page
+    old = tmp_path / "旧.sqlite3"
+    Services.open(old).close()
+    with sqlite3.connect(old) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0002'")
+    before = old.read_bytes()
+    assert quick_look(str(old)) is None  # to be upgraded (with a backup) first
+    assert old.read_bytes() == before
+
+
+def test_the_schema_it_expects_is_the_current_one() -> None:
+    from db import migrate
+
+    assert HEAD == migrate.HEAD == migrate.REVISIONS[-1]
+
+
+def test_it_does_not_import_sqlalchemy(office: tuple[Services, Path]) -> None:
+    _services, path = office
+    code = (
+        "import sys; from tracker.quick_look import quick_look; "
+        f"found = quick_look({str(path)!r}); "
+        "assert found is not None and found.rows; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'db.models')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.stdout.strip() == "[]"

@@ -3,9 +3,9 @@
 Offices print the returned ledgers and put them on the table at meetings, so
 the print setup matters as much as the data: A4 landscape, one page wide, the
 header row on every page, page numbers in the footer.  Styles are built once
-per workbook as openpyxl ``StyleArray`` templates and copied into each cell —
-setting fonts and borders cell by cell costs a dictionary lookup each time and
-is what makes large exports slow.
+per workbook as openpyxl ``StyleArray`` templates: the few cells openpyxl writes
+share them, and the bulk data rows (:mod:`importers.ledger.sheetxml`) refer to
+them by the index openpyxl registered them under.
 """
 
 from __future__ import annotations
@@ -185,9 +185,6 @@ _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N
 def plain_text(ws: Any, value: str) -> Any:
     """``value`` for an unstyled cell: the bare string where openpyxl keeps it as text,
     a text-typed cell only where it would not (``=…`` formulas, ``#N/A`` error codes).
-
-    The bare string skips building a cell object — most of the cost of the
-    metadata sheet, which has as many cells as the visible ones.
     """
     value = clean_text(value)
     if value.startswith("=") or value in _ERROR_CODES:

@@ -74,8 +74,10 @@ def number_cell(ref: str, style: str, value: int | None) -> str:
     return f'<c r="{ref}"{style}><v>{value}</v></c>'
 
 
-def date_cell(ref: str, style: str, value: date) -> str:
+def date_cell(ref: str, style: str, value: date | None) -> str:
     """A date as Excel stores one: a serial day number shown through a date format."""
+    if value is None:
+        return f'<c r="{ref}"{style}/>'
     return f'<c r="{ref}"{style}><v>{to_excel(value):.16g}</v></c>'
 
 
@@ -118,7 +120,7 @@ def _write_spliced(
 ) -> None:
     head, end, tail = sheet.partition(_END)
     if not end:
-        raise ValueError(f"{entry.filename} has no rows to continue from")
+        raise ValueError(f"{entry.filename} has no <sheetData> element to add rows to")
     with tempfile.SpooledTemporaryFile(SPOOL_BYTES) as spool:
         spool.write(head)
         lines = iter(rows)

@@ -208,10 +208,8 @@ def _data_rows(rows: list[LedgerRow], s: _RowStyles) -> Iterator[str]:
         r = FIRST_DATA_ROW + seq - 1
         if row.deadline_text:
             deadline = text(f"G{r}", s.center, row.deadline_text)
-        elif row.deadline is not None:
-            deadline = sheetxml.date_cell(f"G{r}", s.date, row.deadline)
         else:
-            deadline = f'<c r="G{r}"{s.date}/>'
+            deadline = sheetxml.date_cell(f"G{r}", s.date, row.deadline)
         cells = (
             number(f"A{r}", s.center, seq),
             text(f"B{r}", s.center, row.measure_code),

@@ -68,6 +68,7 @@ def test_numbers_dates_and_rows() -> None:
     assert number_cell("I4", S, None) == '<c r="I4" s="9"/>'
     assert date_cell("G4", S, date(2021, 6, 30)) == '<c r="G4" s="9"><v>44377</v></c>'
     assert date_cell("G4", S, date(1900, 3, 1)) == '<c r="G4" s="9"><v>61</v></c>'
+    assert date_cell("G4", S, None) == '<c r="G4" s="9"/>'
     assert row(4, ["<c/>", "<c/>"]) == '<row r="4"><c/><c/></row>'
     assert row(5, ["<c/>"], 44.5) == '<row r="5" ht="44.5" customHeight="1"><c/></row>'
     assert row(6, [], 31.0) == '<row r="6" ht="31" customHeight="1"></row>'

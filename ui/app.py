@@ -5,12 +5,14 @@ widgets translate their texts when they are created.  The window's frame (title,
 size and place, "Opening the database…") is shown and painted first, as fast
 as a bare window.  Then, from the event loop: logging and the crash hook are set
 up (so a failure while opening the database is logged); a worker thread starts
-importing the tracker (SQLAlchemy — most of the start-up time), opening the
-database and reading the first document's rows; and meanwhile the window's
-parts are built (menus, filters, table, navigator: their modules imported only
-now).  So the clerk sees the window at once, its parts a few frames later and
-the rows after that.  Nothing heavy is imported at module level here; a failure
-before the log is set up sets it up to log it.
+reading the first document's rows of an SQLite file with ``sqlite3`` alone
+(``tracker.quick_look``: shown at once, to look at), then importing the tracker
+(SQLAlchemy — most of the start-up time) and opening the database; meanwhile
+the window's parts are built (menus, filters, table, navigator: their modules
+imported only now).  So the clerk sees the window at once, its parts and the
+first rows a few frames later, and can work with them once the database is
+open.  Nothing heavy is imported at module level here; a failure before the
+log is set up sets it up to log it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import gc
 import logging
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
 
     from tracker.services import Services
     from ui.crash import CrashHandler
+    from ui.workers import Reporter
 
 log = logging.getLogger("tracker.ui")
 
@@ -105,27 +109,65 @@ def open_services(target: str | None) -> Services | None:
         return None
 
 
+class StartGate:
+    """When the worker may import SQLAlchemy: once the clerk has something to look at.
+
+    That import holds Python's interpreter lock for some 0.3 s; run while the GUI
+    thread builds the window's parts and paints the first rows, it slows both.
+    So the worker reads the first rows (``sqlite3``, quick), hands them over and
+    waits until they are painted — or, with nothing to show early, until the parts
+    are built.  The timeout keeps a missed signal from ever stalling the start.
+    """
+
+    TIMEOUT_S = 2.0
+
+    def __init__(self, *, open_now: bool = False) -> None:
+        self.built = threading.Event()
+        self.shown = threading.Event()
+        if open_now:
+            self.built.set()
+            self.shown.set()
+
+    def wait(self, previewing: bool) -> None:
+        (self.shown if previewing else self.built).wait(self.TIMEOUT_S)
+
+    def release(self) -> None:
+        self.built.set()
+        self.shown.set()
+
+
 def open_in_background(
-    window: MainWindow, target: str | None, failures: list[BaseException] | None = None
+    window: MainWindow,
+    target: str | None,
+    failures: list[BaseException] | None = None,
+    gate: StartGate | None = None,
 ) -> None:
     """Import the tracker and open the database on a worker thread, then show its rows.
 
     A database that cannot be opened is explained in a message box and the window
     closes (so the application ends); ``failures`` then holds the error, and
     ``main`` exits with status 1, as it did before the window appeared first.
+    ``gate`` (at start-up): when the worker may begin the heavy import.
     """
     from tracker.errors import UserError
     from ui.messages import app_title, translated
     from ui.workers import start
 
     failures = [] if failures is None else failures
+    gate = gate or StartGate(open_now=True)
 
-    def work(_reporter: object) -> tuple[Services, FirstLook]:
+    def work(reporter: Reporter) -> tuple[Services, FirstLook]:
+        from tracker.quick_look import quick_look
+
+        quick = quick_look(target)  # sqlite3 alone: before SQLAlchemy is imported
+        if quick is not None:
+            reporter.deliver(FirstLook(*quick))
+        gate.wait(previewing=quick is not None)
         from tracker.services import Services
 
         services = Services.open(target)
         try:
-            return services, first_look(services)
+            return services, FirstLook(*quick) if quick is not None else first_look(services)
         except BaseException:
             services.close()
             raise
@@ -146,7 +188,14 @@ def open_in_background(
             return
         window.attach(services, first=first)
 
-    start(work, opened, failed)
+    def preview(first: FirstLook) -> None:
+        try:
+            window.preview(first)
+            window.repaint()  # painted now: then the worker may take the interpreter
+        finally:
+            gate.release()
+
+    start(work, opened, failed, delivered=preview)
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -194,15 +243,20 @@ def launch(argv: Sequence[str]) -> Launch | None:
     target = database_target(options.db, settings)
 
     def build_and_open() -> None:
+        # The worker reads the first rows while the parts are built, then opens the
+        # database; its failures are reported on this thread, after the crash hook is in.
+        gate = StartGate()
+        open_in_background(window, target, launched.failures, gate)
         install_crash_handler()  # from here on a failure is logged
-        # The worker imports the tracker and opens the database while the parts are built.
-        open_in_background(window, target, launched.failures)
         try:
             window.build()  # every part of the window: menus, filters, table, navigator…
         except Exception as exc:
+            gate.release()
             launched.failures.append(exc)
             sys.excepthook(type(exc), exc, exc.__traceback__)
             window.close()
+        else:
+            gate.built.set()
 
     QTimer.singleShot(0, build_and_open)
     return launched

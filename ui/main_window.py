@@ -94,6 +94,7 @@ class MainWindow(WindowLayout):
         self.demo_path: Path | None = None
         """Where "Open a demo database" writes (None: the user's data folder)."""
         self.built = False
+        self.attached = False
         self._documents: list[DocumentInfo] = []
         self._loading = 0  # which background read of every row is the current one
         self._closed = False
@@ -121,6 +122,9 @@ class MainWindow(WindowLayout):
         self.source = AssignmentSource(services.overview, services.progress)
         self.progress_actions.rebind(services.progress)
         self.menuBar().setEnabled(True)
+        if not self.attached:
+            self._end_preview()
+        self.attached = True
         if first is None:
             self.reload()
         else:

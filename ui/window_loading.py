@@ -18,18 +18,20 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractItemView
 
 from ui.row_filter import RowIndex, in_memory
 from ui.window_reads import Everything, read_everything, settle_memory
 from ui.window_selection import WindowSelection
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget
+    from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget
 
     from tracker.records import AssignmentRow, DocumentInfo, OutlineDocument, UnitInfo
     from ui.board_view import BoardView
     from ui.first_run import FirstRunPage
     from ui.navigator import Navigator
+    from ui.progress_actions import ProgressActions
     from ui.round_rows import RoundRows
     from ui.tab_loader import TabLoader
     from ui.window_pages import LazyPage
@@ -54,6 +56,39 @@ class WindowLoading(WindowSelection):
     _loading: int
     """Which background read of every row is the current one."""
     _closed: bool
+    built: bool
+    attached: bool
+    """Whether the services are here (``attach``); before, the window can only show rows."""
+    _previewed: list[AssignmentRow] | None = None
+    """The rows ``preview`` showed, until ``attach`` takes them over."""
+    tabs: QTabWidget
+    progress_actions: ProgressActions
+
+    def preview(self, first: FirstLook) -> None:
+        """Before the database is open: its first document's rows, to look at only.
+
+        They are read with ``tracker.quick_look`` while the services are still
+        opening (importing SQLAlchemy takes longer than the rest of the start).
+        Until ``attach`` nothing that needs the services can be used: the filters,
+        the navigator and the other tabs are disabled, rows cannot be selected or
+        edited.  ``attach`` then shows these same rows without reading them again.
+        """
+        if not self.built or self.attached or self._closed or not first.documents:
+            return
+        self.pages.setCurrentWidget(self.splitter)
+        self._previewed = first.rows
+        self.model.set_rows(first.rows)
+        self.model.edit_handler = None
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for part in (self.filters, self.navigator, self.tabs.tabBar()):
+            part.setEnabled(False)
+
+    def _end_preview(self) -> None:
+        """Everything usable again (``attach``, once the services are open)."""
+        self.model.edit_handler = self.progress_actions.edit_cell
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for part in (self.filters, self.navigator, self.tabs.tabBar()):
+            part.setEnabled(True)
 
     def _show_first_look(self, first: FirstLook) -> None:
         """At start-up: the first document's rows at once, then the documents and the
@@ -65,7 +100,9 @@ class WindowLoading(WindowSelection):
             return
         self.index = None
         self.pages.setCurrentWidget(self.splitter)
-        self.model.set_rows(first.rows)
+        if first.rows is not self._previewed:  # (shown already while the database opened)
+            self.model.set_rows(first.rows)
+        self._previewed = None
         self.counts.setText(self.tr("Reading every assignment…"))
         # (a timer, not a zero one: the rows are painted first, then the documents fill in)
         QTimer.singleShot(1, lambda: self._show_documents(first.documents, first.outline))

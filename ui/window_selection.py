@@ -38,6 +38,7 @@ class WindowSelection(WindowCommands):
     actions_: WindowActions
     source: AssignmentSource
     _detail_timer: QTimer
+    attached: bool
     """Started on every change of the current row; shows its detail when it runs out."""
 
     def show_current_detail(self) -> None:
@@ -46,6 +47,8 @@ class WindowSelection(WindowCommands):
         row = self.table.current_row()
         if row is None:
             self.detail.clear()
+            return
+        if not self.attached:  # (a preview: the detail comes from the services)
             return
         with user_errors(self):
             self.detail.show_detail(self.source.detail(row))

@@ -42,15 +42,24 @@ SHOW_AFTER_MS = 400
 
 
 class Reporter:
-    """Handed to the work: ``reporter(done, total)`` → keep going?  Thread-safe."""
+    """Handed to the work: ``reporter(done, total)`` → keep going?  Thread-safe.
 
-    def __init__(self, signal: SignalInstance) -> None:
+    ``reporter.deliver(value)`` hands a first result to the GUI thread before the
+    work has finished (e.g. rows to show while the rest is still being read).
+    """
+
+    def __init__(self, signal: SignalInstance, delivered: SignalInstance | None = None) -> None:
         self._signal = signal
+        self._delivered = delivered
         self._cancel = threading.Event()
 
     def __call__(self, done: int, total: int) -> bool:
         self._signal.emit(done, total)
         return not self._cancel.is_set()
+
+    def deliver(self, value: object) -> None:
+        if self._delivered is not None:
+            self._delivered.emit(value)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -62,6 +71,7 @@ class Reporter:
 
 class _Signals(QObject):
     progressed = Signal(int, int)
+    delivered = Signal(object)
     done = Signal(object)
     failed = Signal(object)
 
@@ -74,7 +84,7 @@ class Job(QRunnable):
         self.setAutoDelete(False)  # Python owns it: the signals object must outlive run()
         self.work = work
         self.signals = _Signals()
-        self.reporter = Reporter(self.signals.progressed)
+        self.reporter = Reporter(self.signals.progressed, self.signals.delivered)
 
     def run(self) -> None:
         try:
@@ -94,8 +104,10 @@ def start(
     done: Callable[[Any], None],
     failed: Callable[[BaseException], None],
     progressed: Callable[[int, int], None] | None = None,
+    delivered: Callable[[Any], None] | None = None,
 ) -> Job:
-    """Run ``work`` in the background; ``done``/``failed`` are called on the GUI thread."""
+    """Run ``work`` in the background; ``done``/``failed`` (and ``progressed``,
+    ``delivered``) are called on the GUI thread."""
     job = Job(work)
     _running.add(job)
 
@@ -107,6 +119,8 @@ def start(
     job.signals.failed.connect(lambda exc: finish(failed, exc))
     if progressed is not None:
         job.signals.progressed.connect(progressed)
+    if delivered is not None:
+        job.signals.delivered.connect(delivered)
     QThreadPool.globalInstance().start(job)
     return job
 

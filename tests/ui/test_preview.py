@@ -1,0 +1,149 @@
+"""At start-up the first rows are shown before the database is open: to look at, not to touch."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+from tests.ui.conftest import shown
+from tracker.quick_look import quick_look
+from tracker.services import Services
+from ui import app as app_module
+from ui import settings as keys
+from ui.assignment_model import NOTE
+from ui.main_window import FirstLook, MainWindow
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+ALL = [
+    ("1", "自治区市场监管厅"),
+    ("1", "自治区公安厅"),
+    ("1", "各市、县（区）"),
+    ("2", "自治区公安厅"),
+    ("2", "宁夏税务局"),
+    ("4", "自治区政府办公厅"),
+]
+
+
+def database_of(services: Services) -> str:
+    url = services.store.engine.url
+    assert url.database is not None
+    return url.database
+
+
+def usable(window: MainWindow) -> tuple[bool, bool, bool, bool, bool]:
+    """Filters, navigator, tabs enabled; rows selectable; the note column editable."""
+    index = window.model.index(0, NOTE)
+    return (
+        window.filters.isEnabled(),
+        window.navigator.isEnabled(),
+        window.tabs.tabBar().isEnabled(),
+        window.table.selectionMode() != QAbstractItemView.SelectionMode.NoSelection,
+        window.model.flags(index).value & 0x2 != 0,  # Qt.ItemIsEditable
+    )
+
+
+def test_a_preview_shows_rows_and_nothing_to_act_on(
+    qtbot,  # type: ignore[no-untyped-def]
+    services: Services,
+    private_settings: QSettings,
+) -> None:
+    window = MainWindow(None, private_settings)
+    qtbot.addWidget(window)
+    quick = quick_look(database_of(services), services.store.clock.today())
+    assert quick is not None
+    first = FirstLook(*quick)
+    window.preview(first)
+    assert shown(window) == ALL
+    assert window.pages.currentWidget() is window.splitter
+    assert usable(window) == (False, False, False, False, False)
+    assert not window.menuBar().isEnabled()
+    window.table.selectRow(0)
+    window.show_current_detail()  # (the detail needs the services: nothing happens)
+    assert window.table.selectionModel().selectedRows() == []
+
+    resets: list[int] = []
+    window.model.modelReset.connect(lambda: resets.append(1))
+    window.attach(services, first=first)
+    assert resets == []  # the previewed rows are kept, not read again
+    assert shown(window) == ALL
+    assert usable(window) == (True, True, True, True, True)
+    assert window.menuBar().isEnabled()
+    qtbot.waitUntil(lambda: window.index is not None)  # then every row, as before
+
+
+def test_a_preview_after_the_database_is_open_changes_nothing(
+    qtbot,  # type: ignore[no-untyped-def]
+    services: Services,
+    private_settings: QSettings,
+) -> None:
+    window = MainWindow(services, private_settings)
+    qtbot.addWidget(window)
+    quick = quick_look(database_of(services), services.store.clock.today())
+    assert quick is not None
+    window.filters.choose_unit("宁夏税务局")
+    window.preview(FirstLook(*quick))
+    assert shown(window) == [("2", "宁夏税务局")]
+    assert usable(window) == (True, True, True, True, True)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()
+def test_at_start_up_the_rows_come_before_the_database_opens(
+    qtbot,  # type: ignore[no-untyped-def]
+    services: Services,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keys.app_settings().setValue(keys.LANGUAGE, "en")
+    monkeypatch.setattr(app_module, "setup_logging", lambda: tmp_path / "tracker.log")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    events: list[tuple[str, object]] = []
+    real_preview, real_attach = MainWindow.preview, MainWindow.attach
+
+    def preview(self: MainWindow, first: FirstLook) -> None:
+        real_preview(self, first)
+        events.append(("preview", (self.attached, len(self.model.rows()), usable(self))))
+
+    def attach(self: MainWindow, opened: Services, *, first: FirstLook | None = None) -> None:
+        events.append(("attach", first is not None and first.rows is self._previewed))
+        real_attach(self, opened, first=first)
+
+    monkeypatch.setattr(MainWindow, "preview", preview)
+    monkeypatch.setattr(MainWindow, "attach", attach)
+    database = database_of(services)
+    opened: list[MainWindow] = []
+
+    def run(_app: QApplication) -> int:
+        [window] = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        qtbot.waitUntil(lambda: window.attached and window.index is not None)
+        opened.append(window)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run)
+    assert app_module.main(["tracker", "--db", database]) == 0
+    [window] = opened
+    assert events == [
+        ("preview", (False, 6, (False, False, False, False, False))),
+        ("attach", True),  # the previewed rows themselves: not read again
+    ]
+    assert shown(window) == ALL
+    assert usable(window) == (True, True, True, True, True)
+    window.close()
+
+
+def test_the_gate_opens_at_once_without_a_window_to_wait_for() -> None:
+    gate = app_module.StartGate(open_now=True)
+    gate.wait(previewing=True)
+    gate.wait(previewing=False)
+    waiting = app_module.StartGate()
+    waiting.built.set()
+    waiting.wait(previewing=False)  # built is enough when there is nothing to preview
+    assert not waiting.shown.is_set()
+    waiting.release()
+    assert waiting.shown.is_set()

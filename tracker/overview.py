@@ -242,12 +242,12 @@ class OverviewService:
 
     def measure_texts(self) -> MeasureTexts:
         """Every measure in force, to search in memory (``MeasureTexts``)."""
+        query = select(Measure.id, Measure.code, Measure.title, Measure.text).where(
+            Measure.withdrawn.is_(False)
+        )
         with self.store.reading() as session:
-            rows = session.execute(
-                select(Measure.id, Measure.code, Measure.title, Measure.text).where(
-                    Measure.withdrawn.is_(False)
-                )
-            )
+            # In batches: the raw texts of 30,000 measures would double the memory it needs.
+            rows = session.execute(query.execution_options(yield_per=2_000))
             return MeasureTexts((i, code, title, text) for i, code, title, text in rows)
 
     def measures(self, document_id: int) -> list[MeasureInfo]:

@@ -144,7 +144,8 @@ class WindowCommands(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Ledgers or folders dropped: the ledger import preview; a policy document: its preview."""
+        """Ledgers or folders dropped: the ledger import preview; policy documents: the
+        preview of each in turn (one the clerk cancels is skipped), then one reload."""
         from ui import ledger_actions
         from ui.import_flow import import_policy_file
 
@@ -156,7 +157,13 @@ class WindowCommands(QMainWindow):
         event.acceptProposedAction()
         if ledgers:
             self.take_back_ledgers(ledgers)
-        elif import_policy_file(self, self.services.documents, self.services.units, policies[0]):
+            return
+        changed = False
+        for policy in policies:
+            changed |= import_policy_file(
+                self, self.services.documents, self.services.units, policy
+            )
+        if changed:
             self.reload()
 
     # -- settings and help ------------------------------------------------------------------

@@ -84,6 +84,28 @@ def test_other_files_are_not_accepted(window: MainWindow, tmp_path: Path) -> Non
     assert not drop(window, [picture])
 
 
+def test_dropping_several_policy_documents_previews_each_and_reloads_once(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.import_flow
+
+    first, second, third = (tmp_path / f"文件{n}.txt" for n in (1, 2, 3))
+    for path in (first, second, third):
+        path.write_text("一、总体要求", encoding="utf-8")
+    asked: list[str] = []
+
+    def import_policy_file(_parent, _documents, _units, path: Path) -> bool:  # type: ignore[no-untyped-def]
+        asked.append(path.name)
+        return path != second  # the clerk cancelled the second one
+
+    reloads: list[int] = []
+    monkeypatch.setattr(ui.import_flow, "import_policy_file", import_policy_file)
+    monkeypatch.setattr(window, "reload", lambda: reloads.append(1))
+    assert drop(window, [first, second, third])
+    assert asked == ["文件1.txt", "文件2.txt", "文件3.txt"]
+    assert reloads == [1]
+
+
 def test_import_from_the_file_menu_and_undo_the_last_import(
     window: MainWindow,
     services: Services,

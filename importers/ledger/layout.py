@@ -173,9 +173,13 @@ def row_height(cells: list[tuple[str, float]]) -> float:
     for text, width in cells:
         if not text:
             continue
-        usable = max(width - 1.0, 1.0)
-        count = sum(max(1, -(-display_width(part) // int(usable))) for part in text.split("\n"))
-        lines = max(lines, count)
+        usable = int(max(width - 1.0, 1.0))
+        if "\n" in text:  # each paragraph starts a line of its own
+            count = sum(max(1, -(-display_width(part) // usable)) for part in text.split("\n"))
+        else:  # most cells: no list of one part to build, once per cell of 100,000 rows
+            count = -(-display_width(text) // usable)
+        if count > lines:
+            lines = count
     return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4.0)
 
 

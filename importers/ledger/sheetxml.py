@@ -29,7 +29,7 @@ from typing import Any
 
 from openpyxl.utils.datetime import to_excel
 
-from importers.ledger.layout import clean_text
+from importers.ledger.layout import MAX_CELL_TEXT, clean_text
 
 SPOOL_BYTES = 32 * 1024 * 1024
 """A sheet's XML is kept in memory up to this size, then in a temporary file: the zip
@@ -61,9 +61,12 @@ def text_cell(ref: str, style: str, value: str) -> str:
     An empty value leaves the cell empty but styled: its border and its
     unlocked protection still matter to the unit filling it in.
     """
-    value = clean_text(value) if value else value
     if not value:
         return f'<c r="{ref}"{style}/>'
+    if not value.isprintable() or "_x" in value or len(value) > MAX_CELL_TEXT:
+        value = clean_text(value)  # only these can change: skipped, it is a third of the time
+        if not value:
+            return f'<c r="{ref}"{style}/>'
     space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
     return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{escaped(value)}</t></is></c>'
 

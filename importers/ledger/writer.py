@@ -58,9 +58,11 @@ def write_ledger(workbook: LedgerWorkbook, path: Path) -> None:
         ExportedSheet(n, s.doc_key, s.title) for n, s in zip(names, workbook.sheets, strict=True)
     ]
     bulk: list[tuple[Any, Iterable[str]]] = []
+    palette: layout.Palette | None = None
     for name, sheet in zip(names, workbook.sheets, strict=True):
         ws = wb.create_sheet(name)
-        bulk.append((ws, _write_data_sheet(ws, workbook, sheet)))
+        palette = palette or layout.make_palette(ws)  # one for the workbook's many sheets
+        bulk.append((ws, _write_data_sheet(ws, workbook, sheet, palette)))
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "hidden"
     layout.protect(meta)
@@ -92,9 +94,10 @@ def info_line(book: LedgerWorkbook) -> tuple[str, str, str]:
     return who, f"调度轮次：{book.round_name}", as_of
 
 
-def _write_data_sheet(ws: Any, book: LedgerWorkbook, sheet: LedgerSheet) -> Iterator[str]:
+def _write_data_sheet(
+    ws: Any, book: LedgerWorkbook, sheet: LedgerSheet, palette: layout.Palette
+) -> Iterator[str]:
     """Write the sheet's frame and first three rows; return its data rows' XML, lazily."""
-    palette = layout.make_palette(ws)
     layout.set_widths(ws, [c.width for c in COLUMNS])
     last_row = FIRST_DATA_ROW + len(sheet.rows) - 1
     _sheet_setup(ws, book, last_row)

@@ -44,6 +44,10 @@ def text(value: RawValue) -> str:
     into a cell comes back as ``13912345678.0``); dates become ISO text.
     Windows line breaks become ``\\n`` so that a re-saved file compares equal.
     """
+    if type(value) is str:  # by far the most common cell: checked first
+        if "\r" in value:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -97,6 +101,8 @@ def to_percent(value: RawValue) -> int | None:
     there is no way to tell a percent-formatted 100% from a typed 1 in the
     values calamine returns).  Fractions of a percent are rounded.
     """
+    if type(value) is int and 0 <= value <= 100:  # the usual cell: a whole percent
+        return value
     if is_empty(value):
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):

@@ -10,72 +10,84 @@ at most one returned row: a duplicated row gets no key and the service decides.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from importers.ledger.model import LedgerMeta, MetaEntry
 
-_SPACE = re.compile(r"\s+")
+Located = tuple[str, int, str, str]
+"""Where a returned row is and what identifies it: (sheet, Excel row, measure code, unit).
 
-
-@dataclass(frozen=True)
-class Located:
-    """Where a returned row is and what identifies it."""
-
-    sheet: str
-    row: int
-    measure_code: str
-    unit: str
+A plain tuple: a ledger has tens of thousands of rows, and the garbage
+collector stops tracking tuples of strings and numbers."""
 
 
 def identity(code: str, unit: str) -> tuple[str, str]:
     """(code, unit) as compared: whitespace and case do not count."""
-    return _SPACE.sub("", code).casefold(), _SPACE.sub("", unit).casefold()
+    return "".join(code.split()).casefold(), "".join(unit.split()).casefold()
+
+
+def _same(entry: MetaEntry, code: str, unit: str) -> bool:
+    if entry.measure_code == code and entry.unit == unit:
+        return True  # the usual case, decided without normalizing
+    return identity(entry.measure_code, entry.unit) == identity(code, unit)
 
 
 def match_rows(meta: LedgerMeta | None, rows: Sequence[Located]) -> list[MetaEntry | None]:
-    """The exported entry of each of ``rows`` (same order), ``None`` where there is none."""
+    """The exported entry of each of ``rows`` (same order), ``None`` where there is none.
+
+    Most rows of a returned ledger are still where they were exported, so the
+    (code, unit) indexes are built only when some row is not.
+    """
     result: list[MetaEntry | None] = [None] * len(rows)
     if meta is None:
         return result
     by_position = {(e.sheet, e.row): e for e in meta.entries}
+    claimed: set[int] = set()
+    for i, (sheet, row, code, unit) in enumerate(rows):
+        at = by_position.get((sheet, row))
+        if at is not None and _same(at, code, unit):
+            result[i] = at
+            claimed.add(id(at))
+    moved = [i for i, (_, _, code, _) in enumerate(rows) if result[i] is None and code]
+    if moved:
+        _match_moved(meta, rows, moved, result, claimed)
+    return result
+
+
+def _match_moved(
+    meta: LedgerMeta,
+    rows: Sequence[Located],
+    moved: list[int],
+    result: list[MetaEntry | None],
+    claimed: set[int],
+) -> None:
+    """Rows not at their exported position: by (code, unit) in their sheet, then anywhere."""
     in_sheet: dict[tuple[str, tuple[str, str]], list[MetaEntry]] = defaultdict(list)
     anywhere: dict[tuple[str, str], list[MetaEntry]] = defaultdict(list)
     for entry in meta.entries:
         ident = identity(entry.measure_code, entry.unit)
         in_sheet[(entry.sheet, ident)].append(entry)
         anywhere[ident].append(entry)
-    claimed: set[int] = set()
-
-    def claim(index: int, entry: MetaEntry) -> None:
-        result[index] = entry
-        claimed.add(id(entry))
-
-    for i, row in enumerate(rows):
-        at = by_position.get((row.sheet, row.row))
-        if at is not None and identity(at.measure_code, at.unit) == identity(
-            row.measure_code, row.unit
-        ):
-            claim(i, at)
     exported_sheets = {e.sheet for e in meta.entries} | set(meta.sheets)
 
     def same_sheet(row: Located) -> list[MetaEntry]:
-        return in_sheet.get((row.sheet, identity(row.measure_code, row.unit)), [])
+        sheet, _, code, unit = row
+        return in_sheet.get((sheet, identity(code, unit)), [])
 
     def any_sheet(row: Located) -> list[MetaEntry]:
         # Only for a tab we did not export (renamed by the unit): the same measure
         # may be assigned to the same unit in two documents, i.e. two sheets.
-        if row.sheet in exported_sheets:
+        sheet, _, code, unit = row
+        if sheet in exported_sheets:
             return []
-        return anywhere.get(identity(row.measure_code, row.unit), [])
+        return anywhere.get(identity(code, unit), [])
 
     for candidates in (same_sheet, any_sheet):
-        for i, row in enumerate(rows):
-            if result[i] is not None or not row.measure_code:
+        for i in moved:
+            if result[i] is not None:
                 continue
-            free = [e for e in candidates(row) if id(e) not in claimed]
+            free = [e for e in candidates(rows[i]) if id(e) not in claimed]
             if free:
-                claim(i, free[0])
-    return result
+                result[i] = free[0]
+                claimed.add(id(free[0]))

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +22,21 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 from importers.ledger import cells
 from importers.ledger.columns import header_for_field
 from importers.ledger.errors import LedgerReadError
-from importers.ledger.matching import Located, match_rows
+from importers.ledger.matching import match_rows
 from importers.ledger.metadata import META_SHEET, MetaFormatError, parse_meta
 from importers.ledger.model import CellError, LedgerFile, LedgerMeta, ReturnedRow
 from importers.ledger.safety import PASSWORD_PROTECTED, check_content, check_size
-from importers.ledger.sheetparse import RowDraft, column_letter, find_header, read_rows
+from importers.ledger.sheetparse import (
+    HEADER_SEARCH_ROWS,
+    RowDraft,
+    column_letter,
+    find_header,
+    read_rows,
+)
 from importers.messages import QT_TRANSLATE_NOOP, Message
 
-Grid = list[list[cells.RawValue]]
+Area = tuple[tuple[int, int], tuple[int, int]]
+"""A merged area as calamine gives it: ((top, left), (bottom, right)), 0-based, inclusive."""
 
 
 def read_ledger(path: Path) -> LedgerFile:
@@ -88,11 +97,13 @@ and ods were already measured by :mod:`importers.ledger.extent`; this catches an
 .xls filled to its 65,536 × 256 limit."""
 
 
-def _grid(name: str, book: Any, sheet: str) -> Grid:
-    """The sheet as rows from A1 (so indices are Excel positions), merged areas filled.
+def _rows(name: str, book: Any, sheet: str) -> Iterable[list[cells.RawValue]]:
+    """The sheet's rows from A1 (so indices are Excel positions), merged areas filled.
 
-    A unit that merges cells (one 责任单位 for several rows, say) means the value
-    for every row of the area; calamine reports it only in the top-left cell.
+    Rows are streamed from calamine one at a time when the sheet starts at A1,
+    as exported sheets do: 10,000 rows held as lists at once only make work for
+    Python's garbage collector.  A sheet starting further in is materialized,
+    padded to A1.
     """
     try:
         data = book.get_sheet_by_name(sheet)
@@ -111,31 +122,65 @@ def _grid(name: str, book: Any, sheet: str) -> Grid:
                 sheet=sheet,
                 cell=f"{column_letter(width - 1)}{height}",
             )
-        rows: Grid = data.to_python(skip_empty_area=False)
         merged = data.merged_cell_ranges or []
+        rows: Iterable[list[cells.RawValue]]
+        if data.start == (0, 0):
+            rows = _streamed(name, sheet, data.iter_rows())
+        else:
+            rows = data.to_python(skip_empty_area=False)
     except _CALAMINE_ERRORS as exc:
-        raise LedgerReadError(
-            name,
-            QT_TRANSLATE_NOOP("messages", 'sheet "{sheet}" is damaged or unreadable ({reason})'),
-            sheet=sheet,
-            reason=exc,
-        ) from None
+        raise _damaged(name, sheet, exc) from None
+    return filled(rows, merged) if merged else rows
+
+
+def filled(
+    rows: Iterable[list[cells.RawValue]], merged: list[Area]
+) -> Iterator[list[cells.RawValue]]:
+    """``rows`` with every merged area holding its top-left value in each of its cells.
+
+    A unit that merges cells (one 责任单位 for several rows, say) means the
+    value for every row of the area; calamine reports it only in the top-left
+    cell.  ``merged`` holds ((top, left), (bottom, right)), 0-based, inclusive.
+    """
+    starting: dict[int, list[tuple[int, int, int]]] = {}
     for (top, left), (bottom, right) in merged:
-        if top >= len(rows):
-            continue
-        value = rows[top][left] if left < len(rows[top]) else None
-        for r in range(top, min(bottom, len(rows) - 1) + 1):
-            line = rows[r]
-            for c in range(left, min(right, len(line) - 1) + 1):
-                line[c] = value
-    return rows
+        starting.setdefault(top, []).append((left, right, bottom))
+    open_areas: list[tuple[int, int, int, cells.RawValue]] = []
+    for r, line in enumerate(rows):
+        for left, right, bottom in starting.get(r, ()):
+            open_areas.append((left, right, bottom, line[left] if left < len(line) else None))
+        if open_areas:
+            for left, right, _, value in open_areas:
+                for c in range(left, min(right, len(line) - 1) + 1):
+                    line[c] = value
+            open_areas = [area for area in open_areas if area[2] > r]
+        yield line
+
+
+def _streamed(
+    name: str, sheet: str, rows: Iterator[list[cells.RawValue]]
+) -> Iterator[list[cells.RawValue]]:
+    """``rows`` as they come, a conversion failure reported as a damaged sheet."""
+    try:
+        yield from rows
+    except _CALAMINE_ERRORS as exc:
+        raise _damaged(name, sheet, exc) from None
+
+
+def _damaged(name: str, sheet: str, exc: Exception) -> LedgerReadError:
+    return LedgerReadError(
+        name,
+        QT_TRANSLATE_NOOP("messages", 'sheet "{sheet}" is damaged or unreadable ({reason})'),
+        sheet=sheet,
+        reason=exc,
+    )
 
 
 def _read_meta(name: str, book: Any, errors: list[CellError]) -> LedgerMeta | None:
     if META_SHEET not in book.sheet_names:
         return None
     try:
-        return parse_meta(_grid(name, book, META_SHEET))
+        return parse_meta(_rows(name, book, META_SHEET))
     except MetaFormatError as exc:
         ignored = Message(
             QT_TRANSLATE_NOOP("messages", "metadata ignored: {problem}"),
@@ -155,8 +200,9 @@ def _read_sheets(
         sheet = info.name
         if sheet == META_SHEET or info.typ != SheetTypeEnum.WorkSheet:
             continue
-        grid = _grid(name, book, sheet)
-        header = find_header(grid)
+        rows = iter(_rows(name, book, sheet))
+        top = list(islice(rows, HEADER_SEARCH_ROWS))
+        header = find_header(top)
         if header is None:
             continue  # a summary, notes or chart sheet: not ours to read
         if header.missing:
@@ -174,7 +220,7 @@ def _read_sheets(
             )
         ledger_sheets += 1
         columns[sheet] = {f: column_letter(c) for f, c in header.columns.items()}
-        drafts += read_rows(sheet, grid, header, errors)
+        drafts += read_rows(sheet, chain(top, rows), header, errors)
     if not ledger_sheets:
         raise LedgerReadError(
             name,
@@ -189,28 +235,29 @@ def _read_sheets(
 
 
 def _returned(meta: LedgerMeta | None, drafts: list[RowDraft]) -> list[ReturnedRow]:
-    located = [Located(d.sheet, d.row, d.measure_code, d.unit) for d in drafts]
+    """The drafts with their exported keys and values (shared with ``meta``, not copied)."""
+    located = [(d["sheet"], d["row"], d["measure_code"], d["unit"]) for d in drafts]
     sheets = meta.sheets if meta else {}
     rows: list[ReturnedRow] = []
     for draft, entry in zip(drafts, match_rows(meta, located), strict=True):
         rows.append(
             ReturnedRow(
-                sheet=draft.sheet,
-                row=draft.row,
+                sheet=draft["sheet"],
+                row=draft["row"],
                 key=entry.key if entry else None,
-                measure_code=draft.measure_code,
-                unit=draft.unit,
-                status=draft.status,
-                percent=draft.percent,
-                progress=draft.texts["progress"],
-                problems=draft.texts["problems"],
-                next_steps=draft.texts["next_steps"],
-                contact=draft.texts["contact"],
-                phone=draft.texts["phone"],
-                exported=dict(entry.exported) if entry else None,
-                doc_key=sheets.get(entry.sheet if entry else draft.sheet),
-                deadline=draft.deadline,
-                deadline_text=draft.deadline_text,
+                measure_code=draft["measure_code"],
+                unit=draft["unit"],
+                status=draft["status"],
+                percent=draft["percent"],
+                progress=draft["progress"],
+                problems=draft["problems"],
+                next_steps=draft["next_steps"],
+                contact=draft["contact"],
+                phone=draft["phone"],
+                exported=entry.exported if entry else None,
+                doc_key=sheets.get(entry.sheet if entry else draft["sheet"]),
+                deadline=draft["deadline"],
+                deadline_text=draft["deadline_text"],
             )
         )
     return rows

@@ -9,9 +9,11 @@ rest of the row is still read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
+from itertools import islice
+from typing import TypedDict
 
 from importers.ledger import cells
 from importers.ledger.cells import CellValueError, RawValue
@@ -46,19 +48,27 @@ class Header:
         return [f for f in REQUIRED_FIELDS if f not in self.columns]
 
 
-@dataclass
-class RowDraft:
-    """A data row's values, before it is matched to an exported key."""
+class RowDraft(TypedDict):
+    """A data row's values, before it is matched to an exported key.
+
+    A dict of plain values, which the garbage collector does not track: a
+    master ledger makes tens of thousands of drafts, and every tracked object
+    that lives through the read brings the next full collection closer.
+    """
 
     sheet: str
     row: int
     measure_code: str
     unit: str
-    status: str | None = None
-    percent: int | None = None
-    texts: dict[str, str] = field(default_factory=dict)
-    deadline_text: str = ""
-    deadline: date | None = None
+    status: str | None
+    percent: int | None
+    progress: str
+    problems: str
+    next_steps: str
+    contact: str
+    phone: str
+    deadline_text: str
+    deadline: date | None
 
 
 def column_letter(index: int) -> str:
@@ -88,68 +98,103 @@ def find_header(grid: Sequence[Sequence[RawValue]]) -> Header | None:
     return best
 
 
-class _Line:
-    """One grid row, cells looked up by field name."""
-
-    def __init__(self, values: Sequence[RawValue], columns: dict[str, int], index: int) -> None:
-        self.values = values
-        self.columns = columns
-        self.index = index
-
-    def get(self, name: str) -> RawValue:
-        c = self.columns.get(name)
-        return self.values[c] if c is not None and c < len(self.values) else None
-
-    def address(self, name: str) -> str:
-        return f"{column_letter(self.columns.get(name, 0))}{self.index + 1}"
-
-
 def read_rows(
-    sheet: str, grid: Sequence[Sequence[RawValue]], header: Header, errors: list[CellError]
+    sheet: str, grid: Iterable[Sequence[RawValue]], header: Header, errors: list[CellError]
 ) -> list[RowDraft]:
-    """The data rows below ``header``; empty and repeated-header rows are skipped.
+    """The data rows below ``header`` (``grid`` starts at row 1, and may be a stream).
 
-    A row with fill-in values but no 措施编号 cannot be matched to anything: it
-    is reported as an error (typically a note typed under the table) and dropped.
+    Empty and repeated-header rows are skipped.  A row with fill-in values but
+    no 措施编号 cannot be matched to anything: it is reported as an error
+    (typically a note typed under the table) and dropped.  Column positions are
+    looked up once for the sheet, not once per cell: a master ledger has tens
+    of thousands of rows.
     """
+    at = _Positions(header.columns)
     drafts: list[RowDraft] = []
-    for r in range(header.row + 1, len(grid)):
-        line = _Line(grid[r], header.columns, r)
-        code = cells.text(line.get("measure_code"))
+    first = header.row + 1
+    for r, line in enumerate(islice(grid, first, None), start=first):
+        if len(line) < at.width:
+            line = [*line, *[None] * (at.width - len(line))]
+        code = cells.text(line[at.code])
         if not code:
-            if any(not cells.is_empty(line.get(name)) for name in FILL_IN_FIELDS):
-                errors.append(
-                    CellError(
-                        sheet,
-                        line.address("measure_code"),
-                        Message(
-                            QT_TRANSLATE_NOOP(
-                                "messages",
-                                "row {row} is filled in but has no {column} (measure code)",
-                            ),
-                            {"row": r + 1, "column": header_for_field("measure_code")},
-                        ),
-                    )
-                )
+            if any(not cells.is_empty(line[c]) for c in at.fill_in):
+                errors.append(_no_code(sheet, header, r))
             continue
-        if normalize_header(code) in _HEADER_TEXTS:
+        if not code.isascii() and normalize_header(code) in _HEADER_TEXTS:
             continue  # the header repeated, e.g. pasted above a second block
-        drafts.append(_draft(sheet, line, code, errors))
+        drafts.append(_draft(sheet, at, line, r, code, errors))
     return drafts
 
 
-def _draft(sheet: str, line: _Line, code: str, errors: list[CellError]) -> RowDraft:
-    draft = RowDraft(sheet, line.index + 1, code, cells.text(line.get("unit")))
+class _Positions:
+    """Where each field is in this sheet's rows; a missing optional column reads as empty."""
+
+    def __init__(self, columns: dict[str, int]) -> None:
+        self.columns = columns
+        fields = ("measure_code", "unit", "status", "percent", "deadline", *TEXT_FIELDS)
+        empty = max(columns.values()) + 1  # past the last column: rows are padded with None
+        self.width = empty + 1 if any(f not in columns for f in fields) else empty
+        self.code = columns.get("measure_code", empty)
+        self.unit = columns.get("unit", empty)
+        self.status = columns.get("status", empty)
+        self.percent = columns.get("percent", empty)
+        self.deadline = columns.get("deadline", empty)
+        self.progress = columns.get("progress", empty)
+        self.problems = columns.get("problems", empty)
+        self.next_steps = columns.get("next_steps", empty)
+        self.contact = columns.get("contact", empty)
+        self.phone = columns.get("phone", empty)
+        self.fill_in = [columns[name] for name in FILL_IN_FIELDS if name in columns]
+
+    def address(self, name: str, index: int) -> str:
+        return f"{column_letter(self.columns.get(name, 0))}{index + 1}"
+
+
+def _no_code(sheet: str, header: Header, index: int) -> CellError:
+    return CellError(
+        sheet,
+        f"{column_letter(header.columns.get('measure_code', 0))}{index + 1}",
+        Message(
+            QT_TRANSLATE_NOOP(
+                "messages", "row {row} is filled in but has no {column} (measure code)"
+            ),
+            {"row": index + 1, "column": header_for_field("measure_code")},
+        ),
+    )
+
+
+def _draft(
+    sheet: str,
+    at: _Positions,
+    line: Sequence[RawValue],
+    index: int,
+    code: str,
+    errors: list[CellError],
+) -> RowDraft:
+    text = cells.text
+    status: str | None = None
     try:
-        draft.status = normalize_status(cells.text(line.get("status")))
+        status = normalize_status(text(line[at.status]))
     except UnknownStatusError as exc:
-        errors.append(CellError(sheet, line.address("status"), exc.as_message()))
+        errors.append(CellError(sheet, at.address("status", index), exc.as_message()))
+    percent: int | None = None
     try:
-        draft.percent = cells.to_percent(line.get("percent"))
+        percent = cells.to_percent(line[at.percent])
     except CellValueError as exc:
-        errors.append(CellError(sheet, line.address("percent"), exc.as_message()))
-    draft.texts = {name: cells.text(line.get(name)) for name in TEXT_FIELDS}
-    deadline = line.get("deadline")
-    draft.deadline_text = cells.text(deadline)
-    draft.deadline = cells.to_date(deadline)
-    return draft
+        errors.append(CellError(sheet, at.address("percent", index), exc.as_message()))
+    deadline = line[at.deadline]
+    return {
+        "sheet": sheet,
+        "row": index + 1,
+        "measure_code": code,
+        "unit": text(line[at.unit]),
+        "status": status,
+        "percent": percent,
+        "progress": text(line[at.progress]),
+        "problems": text(line[at.problems]),
+        "next_steps": text(line[at.next_steps]),
+        "contact": text(line[at.contact]),
+        "phone": text(line[at.phone]),
+        "deadline_text": text(deadline),
+        "deadline": cells.to_date(deadline),
+    }

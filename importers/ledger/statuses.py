@@ -68,6 +68,9 @@ def normalize_status(value: str | None) -> str | None:
     """
     if value is None:
         return None
+    exact = SYNONYMS.get(value)  # a word picked from the drop-down needs no cleaning
+    if exact is not None:
+        return exact
     compact = _WHITESPACE.sub("", value)
     if not compact:
         return None

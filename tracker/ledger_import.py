@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Any, TypedDict, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.models import Assignment, ImportBatch, Measure, ProgressEntry, Round, Unit
@@ -25,7 +27,7 @@ from importers.ledger.errors import LedgerReadError
 from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
 from importers.ledger.reader import read_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message
-from tracker.errors import InvalidInputError, UserError
+from tracker.errors import InvalidInputError, StaleEditError, UserError
 from tracker.progress import Change, ProgressService, Provenance
 from tracker.queries import in_force
 from tracker.rounds import RoundService
@@ -156,14 +158,46 @@ def ledger_paths(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-@dataclass
-class _Current:
+class _Current(TypedDict):
+    """An assignment as the office has it now; the fields named as in :data:`FIELDS`.
+
+    A dict of plain values, which the garbage collector does not track (a
+    snapshot holds every assignment in force).
+    """
+
     assignment_id: int
-    code: str
     unit_id: int
-    unit: str
+    status: str
+    percent: int | None
+    progress: str
+    problems: str
+    next_steps: str
+    version: int
+    code: str
     document_id: int
-    values: dict[str, ExportedValue]
+    unit: str
+
+
+class _Snapshot:
+    """The office's current values, read once per preview or apply, not once per file.
+
+    Rows are found by key (the assignment id) unless a unit's hidden sheet is
+    gone, so the (code, unit) index is built only when a row first needs it.
+    """
+
+    def __init__(self, session: Session) -> None:
+        current = _current_assignments(session)
+        self.by_id = {c["assignment_id"]: c for c in current}
+        self.aliases = alias_map(session)
+        self._by_code: dict[tuple[str, str], list[_Current]] | None = None
+
+    @property
+    def by_code(self) -> dict[tuple[str, str], list[_Current]]:
+        if self._by_code is None:
+            self._by_code = defaultdict(list)
+            for c in self.by_id.values():
+                self._by_code[(c["code"], c["unit"])].append(c)
+        return self._by_code
 
 
 class LedgerImporter:
@@ -215,18 +249,10 @@ class LedgerImporter:
         with self.store.reading() as session:
             return [self._preview_one(session, path, read, round_name) for path, read in files]
 
-    def _snapshot(
-        self, session: Session
-    ) -> tuple[dict[int, _Current], dict[tuple[str, str], list[_Current]], dict[str, str]]:
-        """The office's current values, read once per preview or apply, not once per file."""
+    def _snapshot(self, session: Session) -> _Snapshot:
         cached = session.info.get("ledger_snapshot")
-        if cached is None:
-            current = _current_assignments(session)
-            by_code: dict[tuple[str, str], list[_Current]] = defaultdict(list)
-            for c in current:
-                by_code[(c.code, c.unit)].append(c)
-            cached = ({c.assignment_id: c for c in current}, by_code, alias_map(session))
-            session.info["ledger_snapshot"] = cached
+        if not isinstance(cached, _Snapshot):
+            cached = session.info["ledger_snapshot"] = _Snapshot(session)
         return cached
 
     def _preview_one(
@@ -254,7 +280,8 @@ class LedgerImporter:
                 {"when": f"{earlier.imported_at:%Y-%m-%d %H:%M}"},
             )
             return preview
-        by_id, by_code, aliases = self._snapshot(session)
+        snapshot = self._snapshot(session)
+        aliases = snapshot.aliases
         owner: str | None = None
         if meta is not None and meta.kind == "unit" and meta.unit:
             owner = aliases.get(meta.unit, meta.unit)
@@ -263,111 +290,8 @@ class LedgerImporter:
             owner = units.pop() if len(units) == 1 else None
         preview.unit = owner
         for row in read.rows:
-            self._compare_row(preview, read, row, by_id, by_code, aliases, owner)
+            _compare_row(preview, read, row, snapshot, owner)
         return preview
-
-    def _compare_row(
-        self,
-        preview: FilePreview,
-        read: LedgerFile,
-        row: ReturnedRow,
-        by_id: dict[int, _Current],
-        by_code: dict[tuple[str, str], list[_Current]],
-        aliases: dict[str, str],
-        owner: str | None,
-    ) -> None:
-        no_meta = read.meta is None
-        code_cell = read.cell(row.sheet, "measure_code", row.row)
-        unit_cell = read.cell(row.sheet, "unit", row.row)
-
-        def reject(cell: str, template: str, **params: object) -> None:
-            preview.rejected.append(Rejected(row.sheet, cell, Message(template, params)))
-
-        unit_name = aliases.get(row.unit, row.unit)
-        target: _Current | None = None
-        if row.key is not None and row.key.isdigit():
-            target = by_id.get(int(row.key))
-        if target is None:
-            candidates = by_code.get((row.measure_code, unit_name), [])
-            if row.doc_key and row.doc_key.isdigit():
-                candidates = [c for c in candidates if c.document_id == int(row.doc_key)]
-            if len(candidates) > 1:
-                reject(
-                    code_cell,
-                    QT_TRANSLATE_NOOP(
-                        "messages",
-                        "measure {code} of {unit} exists in several documents "
-                        "and the ledger's hidden keys are gone",
-                    ),
-                    code=row.measure_code,
-                    unit=unit_name,
-                )
-                return
-            target = candidates[0] if candidates else None
-        if target is None:
-            reject(
-                code_cell,
-                QT_TRANSLATE_NOOP("messages", "no assignment of measure {code!r} to {unit!r}"),
-                code=row.measure_code,
-                unit=unit_name,
-            )
-            return
-        if owner is not None and target.unit != owner:
-            reject(
-                unit_cell,
-                QT_TRANSLATE_NOOP(
-                    "messages", "this row belongs to {unit}; the ledger was exported for {owner}"
-                ),
-                unit=target.unit,
-                owner=owner,
-            )
-            return
-        returned = _returned(row)
-        base = (
-            dict(target.values)
-            if (no_meta or row.exported is None)
-            else {f: row.exported.get(f) for f in FIELDS}
-        )
-        ticking = returned["status"] == Status.TICKED_OFF.value != base["status"]
-        if ticking and owner is not None:
-            reject(
-                read.cell(row.sheet, "status", row.row),
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "a unit cannot tick off ({status}) its own measure; only the office can",
-                ),
-                status=Status.TICKED_OFF.value,
-            )
-            return
-        any_change = False
-        for name in FIELDS:
-            new = returned[name]
-            if name in ("status", "percent") and new is None:
-                continue  # an emptied status or percent cell is not an instruction
-            old_exported, office = base.get(name), target.values[name]
-            if _same(new, old_exported):
-                continue
-            if not _same(office, old_exported) and not _same(office, new):
-                preview.conflicts.append(
-                    Conflict(
-                        target.assignment_id,
-                        target.code,
-                        target.unit,
-                        name,
-                        old_exported,
-                        office,
-                        new,
-                    )
-                )
-                continue
-            if _same(office, new):
-                continue
-            preview.changed.append(
-                FieldChange(target.assignment_id, target.code, target.unit, name, office, new)
-            )
-            any_change = True
-        if not any_change:
-            preview.unchanged += 1
 
     # -- apply -----------------------------------------------------------------------------
     def apply(
@@ -401,6 +325,7 @@ class LedgerImporter:
                 _settle(preview, resolutions or {})
             units = {u.name: u.id for u in session.scalars(select(Unit))}
             rounds = {r.name: r.id for r in session.scalars(select(Round))}
+            state: dict[int, dict[str, Any]] = {}
             touched: dict[tuple[int, str], str] = {}
             for preview in previews:
                 reason = preview.skip_reason
@@ -435,23 +360,10 @@ class LedgerImporter:
                 session.add(batch)
                 session.flush()
                 origin = Provenance(f"台账 {preview.file}", batch.round_id, batch.id)
-                grouped = _group(preview.changed)
-                # Load the rows to change in one query and hold them, so each record()
-                # finds its assignment in the session instead of querying (and flushing).
-                ids = list(grouped)
-                held = [
-                    a
-                    for start in range(0, len(ids), 5000)
-                    for a in session.scalars(
-                        select(Assignment).where(Assignment.id.in_(ids[start : start + 5000]))
-                    )
-                ]
-                with session.no_autoflush:
-                    for assignment_id, change in grouped.items():
-                        self.progress.record(
-                            assignment_id, change, source=origin, session=session, flush=False
-                        )
-                del held
+                by_id = self._snapshot(session).by_id
+                for assignment_id in {c.assignment_id for c in preview.changed} - state.keys():
+                    state[assignment_id] = _columns(by_id[assignment_id])
+                _write(session, _group(preview.changed), state, origin, now, self.store.user)
                 result.applied.append(preview.file)
                 result.changes += len(preview.changed)
         return result
@@ -540,8 +452,12 @@ def _read_file(path: Path) -> LedgerFile | Message:
 
 
 def _current_assignments(session: Session) -> list[_Current]:
-    """The office's values now, as plain columns (no ORM objects: this can be 100k rows)."""
-    rows = session.connection().execute(
+    """The office's values now, as plain columns (no ORM objects: this can be 100k rows).
+
+    Fetched in batches: a list of 100k result rows alive at once would keep
+    Python's garbage collector busy; the tuples made from them it stops tracking.
+    """
+    result = session.connection().execute(
         select(
             Assignment.id,
             Assignment.unit_id,
@@ -550,6 +466,7 @@ def _current_assignments(session: Session) -> list[_Current]:
             Assignment.note,
             Assignment.problems,
             Assignment.next_steps,
+            Assignment.version,
             Measure.code,
             Measure.document_id,
             Unit.name,
@@ -559,36 +476,263 @@ def _current_assignments(session: Session) -> list[_Current]:
         .where(in_force())
     )
     return [
-        _Current(
+        {
+            "assignment_id": aid,
+            "unit_id": unit_id,
+            "status": status,
+            "percent": percent,
+            "progress": note,
+            "problems": problems,
+            "next_steps": next_steps,
+            "version": version,
+            "code": code,
+            "document_id": document_id,
+            "unit": unit,
+        }
+        for batch in result.partitions(500)
+        for (
             aid,
-            code,
             unit_id,
+            status,
+            percent,
+            note,
+            problems,
+            next_steps,
+            version,
+            code,
+            document_id,
             unit,
-            doc_id,
-            {
-                "status": status,
-                "percent": percent,
-                "progress": note,
-                "problems": problems,
-                "next_steps": next_steps,
-            },
-        )
-        for aid, unit_id, status, percent, note, problems, next_steps, code, doc_id, unit in rows
+        ) in batch
     ]
 
 
-def _returned(row: ReturnedRow) -> dict[str, ExportedValue]:
-    return {
-        "status": row.status,
-        "percent": row.percent,
-        "progress": row.progress,
-        "problems": row.problems,
-        "next_steps": row.next_steps,
-    }
+def _compare_row(
+    preview: FilePreview, read: LedgerFile, row: ReturnedRow, snapshot: _Snapshot, owner: str | None
+) -> None:
+    """One returned row against the database: changed fields, conflicts, or why it is rejected.
+
+    Runs for every row of every file, twice (preview and apply): cell addresses
+    and messages are made only for the rows that need them.
+    """
+    target: _Current | None = None
+    if row.key is not None and row.key.isdigit():
+        target = snapshot.by_id.get(int(row.key))
+    if target is None:
+        unit_name = snapshot.aliases.get(row.unit, row.unit)
+        candidates = snapshot.by_code.get((row.measure_code, unit_name), [])
+        if row.doc_key and row.doc_key.isdigit():
+            candidates = [c for c in candidates if c["document_id"] == int(row.doc_key)]
+        if len(candidates) > 1:
+            _reject(
+                preview,
+                read,
+                row,
+                "measure_code",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "measure {code} of {unit} exists in several documents "
+                    "and the ledger's hidden keys are gone",
+                ),
+                code=row.measure_code,
+                unit=unit_name,
+            )
+            return
+        if not candidates:
+            _reject(
+                preview,
+                read,
+                row,
+                "measure_code",
+                QT_TRANSLATE_NOOP("messages", "no assignment of measure {code!r} to {unit!r}"),
+                code=row.measure_code,
+                unit=unit_name,
+            )
+            return
+        target = candidates[0]
+    if owner is not None and target["unit"] != owner:
+        _reject(
+            preview,
+            read,
+            row,
+            "unit",
+            QT_TRANSLATE_NOOP(
+                "messages", "this row belongs to {unit}; the ledger was exported for {owner}"
+            ),
+            unit=target["unit"],
+            owner=owner,
+        )
+        return
+    office: tuple[ExportedValue, ...] = (
+        target["status"],
+        target["percent"],
+        target["progress"],
+        target["problems"],
+        target["next_steps"],
+    )
+    base = office
+    if read.meta is not None and row.exported is not None:
+        base = tuple(row.exported.get(name) for name in FIELDS)
+    ticked_off = Status.TICKED_OFF.value
+    if owner is not None and row.status == ticked_off != base[0]:
+        _reject(
+            preview,
+            read,
+            row,
+            "status",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "a unit cannot tick off ({status}) its own measure; only the office can",
+            ),
+            status=ticked_off,
+        )
+        return
+    any_change = False
+    returned = (row.status, row.percent, row.progress, row.problems, row.next_steps)
+    for name, new, old_exported, now in zip(FIELDS, returned, base, office, strict=True):
+        if new is None and name in ("status", "percent"):
+            continue  # an emptied status or percent cell is not an instruction
+        if new == old_exported or _same(new, old_exported):
+            continue
+        if not _same(now, old_exported) and not _same(now, new):
+            preview.conflicts.append(
+                Conflict(
+                    target["assignment_id"],
+                    target["code"],
+                    target["unit"],
+                    name,
+                    old_exported,
+                    now,
+                    new,
+                )
+            )
+            continue
+        if _same(now, new):
+            continue
+        preview.changed.append(
+            FieldChange(target["assignment_id"], target["code"], target["unit"], name, now, new)
+        )
+        any_change = True
+    if not any_change:
+        preview.unchanged += 1
+
+
+def _reject(
+    preview: FilePreview,
+    read: LedgerFile,
+    row: ReturnedRow,
+    field_name: str,
+    template: str,
+    **params: object,
+) -> None:
+    cell = read.cell(row.sheet, field_name, row.row)
+    preview.rejected.append(Rejected(row.sheet, cell, Message(template, params)))
 
 
 def _same(a: ExportedValue, b: ExportedValue) -> bool:
     return (a if a is not None else "") == (b if b is not None else "")
+
+
+_PROGRESS_COLUMNS = ("status", "percent", "note", "problems", "next_steps")
+_assignments = cast(Table, Assignment.__table__)
+_VERSIONED_UPDATE = (
+    update(_assignments)
+    .where(_assignments.c.id == bindparam("_id"), _assignments.c.version == bindparam("_version"))
+    .values(version=_assignments.c.version + 1)
+)
+"""SET the parameters' columns WHERE id and version still match; the version goes up by one,
+as the ORM's version counter does."""
+
+
+def _columns(current: _Current) -> dict[str, Any]:
+    return {
+        "status": current["status"],
+        "percent": current["percent"],
+        "note": current["progress"],
+        "problems": current["problems"],
+        "next_steps": current["next_steps"],
+        "version": current["version"],
+    }
+
+
+def _write(
+    session: Session,
+    changes: dict[int, Change],
+    state: dict[int, dict[str, Any]],
+    origin: Provenance,
+    now: datetime,
+    user: str,
+) -> None:
+    """One file's changes, as ``ProgressService.record`` writes them, in two bulk statements.
+
+    Each assignment gets its new values and a history entry (old → new); its
+    version is checked and raised, so a row someone else saved since this
+    transaction read it stops the whole apply.  ``state`` holds the values as
+    written so far, for a later file of the same apply.
+    """
+    entries: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for assignment_id, change in changes.items():
+        current = state[assignment_id]
+        before = {name: current[name] for name in _PROGRESS_COLUMNS}
+        after = _after(before, change)
+        if after == before:
+            continue
+        entries.append(
+            {
+                "assignment_id": assignment_id,
+                "changed_at": now,
+                "changed_by": user,
+                "source": origin.source,
+                "round_id": origin.round_id,
+                "batch_id": origin.batch_id,
+                **{f"old_{k}": v for k, v in before.items()},
+                **{f"new_{k}": v for k, v in after.items()},
+            }
+        )
+        updates.append(
+            {
+                "_id": assignment_id,
+                "_version": current["version"],
+                **after,
+                "updated_by": user,
+                "updated_at": now,
+            }
+        )
+        current.update(after)
+        current["version"] += 1
+    if not updates:
+        return
+    connection = session.connection()
+    if connection.dialect.supports_sane_multi_rowcount:
+        matched = connection.execute(_VERSIONED_UPDATE, updates).rowcount
+    else:
+        matched = sum(connection.execute(_VERSIONED_UPDATE, one).rowcount for one in updates)
+    if matched != len(updates):
+        raise StaleEditError(
+            QT_TRANSLATE_NOOP("messages", "another user saved this assignment first; reload")
+        )
+    connection.execute(insert(ProgressEntry), entries)
+
+
+def _after(before: dict[str, Any], change: Change) -> dict[str, Any]:
+    """The values ``change`` leaves, by the rules of ``ProgressService.record``."""
+    if change.percent is not None and not 0 <= change.percent <= 100:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "percent {percent} is outside 0–100"),
+            percent=change.percent,
+        )
+    after = dict(before)
+    if change.status is not None:
+        after["status"] = change.status.value
+    if change.clear_percent:
+        after["percent"] = None
+    elif change.percent is not None:
+        after["percent"] = change.percent
+    for name in ("note", "problems", "next_steps"):
+        value = getattr(change, name)
+        if value is not None:
+            after[name] = value
+    return after
 
 
 def _group(changes: list[FieldChange]) -> dict[int, Change]:

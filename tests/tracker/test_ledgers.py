@@ -6,16 +6,20 @@ import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
+from sqlalchemy.orm import Session
 
 from tests.tracker.conftest import sample_document, source
-from tracker.errors import InvalidInputError, NotFoundError, UserError
+from tracker import ledger_import
+from tracker.errors import InvalidInputError, NotFoundError, StaleEditError, UserError
 from tracker.ledger_export import LedgerExporter
 from tracker.ledger_import import LedgerImporter
 from tracker.overview import AssignmentFilter
 from tracker.progress import Change
+from tracker.records import AssignmentRow
 from tracker.rounds import RoundService
 from tracker.services import Services
 from tracker.statuses import Status
@@ -355,3 +359,75 @@ def test_filter_by_round(office: Services, tmp_path: Path) -> None:
     assert [(r.code, r.unit) for r in rows] == [("2", "自治区公安厅")]
     with pytest.raises(NotFoundError):
         office.overview.assignments(AssignmentFilter(round="不存在"))
+
+
+def _police_rows(office: Services) -> dict[str, AssignmentRow]:
+    return {r.code: r for r in office.overview.assignments() if r.unit == "自治区公安厅"}
+
+
+def test_apply_writes_each_change_as_record_would(office: Services, tmp_path: Path) -> None:
+    """New values, one history entry per assignment (old → new), the version raised by one."""
+    sent = _export(office, "自治区公安厅", tmp_path)
+    before = _police_rows(office)
+    back = _edit(sent, {"1/完成进度(%)": 40, "1/下步计划": "推广", "2/完成状态": "推进中"})
+    result = LedgerImporter(office.store).apply([back])
+    assert (result.applied, result.changes) == ([back.name], 3)
+    after = _police_rows(office)
+    first, second = after["1"], after["2"]
+    assert (first.status, first.percent) == (Status.NOT_STARTED, 40)
+    assert second.status is Status.IN_PROGRESS
+    assert [after[c].version - before[c].version for c in ("1", "2")] == [1, 1]
+    [entry] = [h for h in office.progress.history(first.id) if h.source == f"台账 {back.name}"]
+    assert (entry.old_percent, entry.new_percent, entry.new_next_steps, entry.round) == (
+        None,
+        40,
+        "推广",
+        ROUND,
+    )
+    assert (entry.old_status, entry.new_status, entry.changed_by) == ("未启动", "未启动", "测试员")
+
+
+def test_two_files_changing_one_assignment_apply_in_turn(office: Services, tmp_path: Path) -> None:
+    sent = _export(office, "自治区公安厅", tmp_path)
+    before = _police_rows(office)["1"]
+    first = _edit(sent, {"1/进展情况": "甲稿"}, tmp_path / "a.xlsx")
+    second = _edit(sent, {"1/完成状态": "推进中"}, tmp_path / "b.xlsx")
+    result = LedgerImporter(office.store).apply([first, second])
+    assert result.applied == ["a.xlsx", "b.xlsx"]
+    after = _police_rows(office)["1"]
+    assert (after.note, after.status) == ("甲稿", Status.IN_PROGRESS)
+    assert after.version == before.version + 2
+    entries = office.progress.history(after.id)[-2:]
+    assert [(e.source, e.old_note, e.new_note, e.old_status, e.new_status) for e in entries] == [
+        ("台账 a.xlsx", "", "甲稿", "未启动", "未启动"),
+        ("台账 b.xlsx", "甲稿", "甲稿", "未启动", "推进中"),
+    ]
+
+
+def test_a_row_saved_by_someone_else_stops_the_apply(
+    office: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The version read with the office's values no longer matches: nothing is written."""
+    sent = _export(office, "自治区公安厅", tmp_path)
+    back = _edit(sent, {"1/进展情况": "甲稿", "2/进展情况": "乙稿"})
+    importer = LedgerImporter(office.store)
+    [preview] = importer.preview([back])
+    before = _police_rows(office)
+    stale_id = before["2"].id
+    read_current = ledger_import._current_assignments
+
+    def stale(session: Session) -> list[Any]:
+        rows = read_current(session)
+        for row in rows:
+            if row["assignment_id"] == stale_id:
+                row["version"] -= 1
+        return rows
+
+    monkeypatch.setattr(ledger_import, "_current_assignments", stale)
+    with pytest.raises(StaleEditError, match="another user saved this assignment first"):
+        importer.apply([back], expected=[preview])
+    assert {c: (r.note, r.version) for c, r in _police_rows(office).items()} == {
+        c: ("", r.version) for c, r in before.items()
+    }
+    with pytest.raises(InvalidInputError, match="no ledger import to undo"):
+        importer.undo_last()

@@ -166,7 +166,6 @@ class _Current(TypedDict):
     """
 
     assignment_id: int
-    unit_id: int
     status: str
     percent: int | None
     progress: str
@@ -199,6 +198,31 @@ class _Snapshot:
                 self._by_code[(c["code"], c["unit"])].append(c)
         return self._by_code
 
+    def same_as(self, other: _Snapshot) -> bool:
+        return other is self or (other.by_id == self.by_id and other.aliases == self.aliases)
+
+
+@dataclass
+class _Comparison:
+    """A file's rows compared with the office's values, kept for the apply that follows.
+
+    The apply compares again inside its transaction, in case the database
+    changed since the preview; when the file, its owner and every value it is
+    compared with are the same, so is the outcome, and the rows are not
+    compared a second time.
+    """
+
+    read: LedgerFile
+    owner: str | None
+    snapshot: _Snapshot
+    changed: list[FieldChange]
+    unchanged: int
+    rejected: list[Rejected]
+    conflicts: list[Conflict]
+
+    def holds_for(self, read: LedgerFile, owner: str | None, snapshot: _Snapshot) -> bool:
+        return self.read is read and self.owner == owner and self.snapshot.same_as(snapshot)
+
 
 class LedgerImporter:
     def __init__(self, store: Store) -> None:
@@ -206,6 +230,7 @@ class LedgerImporter:
         self.rounds = RoundService(store)
         self.progress = ProgressService(store)
         self._cache: dict[Path, tuple[tuple[float, int], LedgerFile | Message]] = {}
+        self._compared: dict[Path, _Comparison] = {}
 
     def _read(self, path: Path) -> tuple[Path, LedgerFile | Message]:
         """Read a returned file, reusing the preview's reading when the file is unchanged.
@@ -289,8 +314,25 @@ class LedgerImporter:
             units = {aliases.get(r.unit, r.unit) for r in read.rows if r.unit}
             owner = units.pop() if len(units) == 1 else None
         preview.unit = owner
-        for row in read.rows:
-            _compare_row(preview, read, row, snapshot, owner)
+        compared = self._compared.get(path)
+        if compared is None or not compared.holds_for(read, owner, snapshot):
+            rows = FilePreview(path=path)
+            for row in read.rows:
+                _compare_row(rows, read, row, snapshot, owner)
+            compared = _Comparison(
+                read,
+                owner,
+                snapshot,
+                rows.changed,
+                rows.unchanged,
+                rows.rejected,
+                rows.conflicts,
+            )
+            self._compared[path] = compared
+        preview.changed.extend(compared.changed)
+        preview.unchanged = compared.unchanged
+        preview.rejected.extend(compared.rejected)
+        preview.conflicts.extend(compared.conflicts)
         return preview
 
     # -- apply -----------------------------------------------------------------------------
@@ -460,7 +502,6 @@ def _current_assignments(session: Session) -> list[_Current]:
     result = session.connection().execute(
         select(
             Assignment.id,
-            Assignment.unit_id,
             Assignment.status,
             Assignment.percent,
             Assignment.note,
@@ -478,7 +519,6 @@ def _current_assignments(session: Session) -> list[_Current]:
     return [
         {
             "assignment_id": aid,
-            "unit_id": unit_id,
             "status": status,
             "percent": percent,
             "progress": note,
@@ -492,7 +532,6 @@ def _current_assignments(session: Session) -> list[_Current]:
         for batch in result.partitions(500)
         for (
             aid,
-            unit_id,
             status,
             percent,
             note,
@@ -570,8 +609,15 @@ def _compare_row(
         target["next_steps"],
     )
     base = office
-    if read.meta is not None and row.exported is not None:
-        base = tuple(row.exported.get(name) for name in FIELDS)
+    exported = row.exported
+    if read.meta is not None and exported is not None:
+        base = (
+            exported.get("status"),
+            exported.get("percent"),
+            exported.get("progress"),
+            exported.get("problems"),
+            exported.get("next_steps"),
+        )
     ticked_off = Status.TICKED_OFF.value
     if owner is not None and row.status == ticked_off != base[0]:
         _reject(

@@ -431,3 +431,59 @@ def test_a_row_saved_by_someone_else_stops_the_apply(
     }
     with pytest.raises(InvalidInputError, match="no ledger import to undo"):
         importer.undo_last()
+
+
+def _counting_compares(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    compare = ledger_import._compare_row
+
+    def counted(*args: Any) -> None:
+        calls.append(1)
+        compare(*args)
+
+    monkeypatch.setattr(ledger_import, "_compare_row", counted)
+    return calls
+
+
+def test_apply_reuses_the_preview_when_nothing_changed(
+    office: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = _export(office, "自治区公安厅", tmp_path)
+    back = _edit(sent, {"1/进展情况": "甲稿"})
+    calls = _counting_compares(monkeypatch)
+    importer = LedgerImporter(office.store)
+    [preview] = importer.preview([back])
+    assert len(calls) == 2  # the police's two rows
+    result = importer.apply([back], expected=[preview])
+    assert (result.applied, result.changes, len(calls)) == ([back.name], 1, 2)
+
+
+def test_apply_compares_again_after_any_change_in_the_database(
+    office: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = _export(office, "自治区公安厅", tmp_path)
+    back = _edit(sent, {"1/进展情况": "甲稿"})
+    calls = _counting_compares(monkeypatch)
+    importer = LedgerImporter(office.store)
+    [preview] = importer.preview([back])
+    office.progress.record_by_code("1", "自治区市场监管厅", Change(note="别的单位"))
+    result = importer.apply([back], expected=[preview])
+    assert (result.applied, len(calls)) == ([back.name], 4)
+    second = _edit(sent, {"2/进展情况": "乙稿"}, tmp_path / "second.xlsx")
+    [preview] = importer.preview([second])
+    office.progress.record_by_code("2", "自治区公安厅", Change(note="办公室改过"))
+    with pytest.raises(InvalidInputError, match="changed since the preview"):
+        importer.apply([second], expected=[preview])
+
+
+def test_apply_compares_again_after_a_new_alias(
+    office: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = _export(office, "自治区公安厅", tmp_path)
+    back = _edit(sent, {"1/进展情况": "甲稿"})
+    calls = _counting_compares(monkeypatch)
+    importer = LedgerImporter(office.store)
+    [preview] = importer.preview([back])
+    office.units.add_alias("自治区公安厅", "公安厅")
+    assert importer.apply([back], expected=[preview]).applied == [back.name]
+    assert len(calls) == 4

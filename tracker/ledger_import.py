@@ -632,8 +632,11 @@ def _compare_row(
             status=ticked_off,
         )
         return
-    any_change = False
     returned = (row.status, row.percent, row.progress, row.problems, row.next_steps)
+    if returned == base:
+        preview.unchanged += 1  # most rows: every field as exported
+        return
+    any_change = False
     for name, new, old_exported, now in zip(FIELDS, returned, base, office, strict=True):
         if new is None and name in ("status", "percent"):
             continue  # an emptied status or percent cell is not an instruction

@@ -18,6 +18,7 @@ from typing import TypedDict
 from importers.ledger import cells
 from importers.ledger.cells import CellValueError, RawValue
 from importers.ledger.columns import (
+    COLUMNS,
     FILL_IN_FIELDS,
     HEADERS,
     REQUIRED_FIELDS,
@@ -34,6 +35,9 @@ HEADER_SEARCH_ROWS = 10
 MIN_HEADER_MATCHES = 3
 """A row naming at least this many ledger columns is taken as the header row."""
 _HEADER_TEXTS = {normalize_header(h) for h in HEADERS}
+_LONGEST_HEADER = max(
+    len(normalize_header(name)) for column in COLUMNS for name in (column.header, *column.aliases)
+)
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ def find_header(grid: Sequence[Sequence[RawValue]]) -> Header | None:
     for r, line in enumerate(grid[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         for c, value in enumerate(line):
-            if isinstance(value, str):
+            if isinstance(value, str) and _may_be_header(value):
                 name = field_for_header(value)
                 if name is not None and name not in columns:
                     columns[name] = c
@@ -96,6 +100,15 @@ def find_header(grid: Sequence[Sequence[RawValue]]) -> Header | None:
         ):
             best = Header(r, columns)
     return best
+
+
+def _may_be_header(text: str) -> bool:
+    """False for text too long to name a column even without its whitespace.
+
+    The first rows also hold 具体内容 paragraphs; normalizing each of them
+    to compare it with the headers would cost more than the rest of the header search.
+    """
+    return len(text) <= _LONGEST_HEADER or len("".join(text.split())) <= _LONGEST_HEADER
 
 
 def read_rows(
@@ -110,19 +123,61 @@ def read_rows(
     of thousands of rows.
     """
     at = _Positions(header.columns)
+    code_at, unit_at, status_at, percent_at, deadline_at = (
+        at.code,
+        at.unit,
+        at.status,
+        at.percent,
+        at.deadline,
+    )
+    progress_at, problems_at, next_steps_at, contact_at, phone_at = (
+        at.progress,
+        at.problems,
+        at.next_steps,
+        at.contact,
+        at.phone,
+    )
+    text, to_percent, to_date = cells.text, cells.to_percent, cells.to_date
     drafts: list[RowDraft] = []
     first = header.row + 1
     for r, line in enumerate(islice(grid, first, None), start=first):
         if len(line) < at.width:
             line = [*line, *[None] * (at.width - len(line))]
-        code = cells.text(line[at.code])
+        code = text(line[code_at])
         if not code:
             if any(not cells.is_empty(line[c]) for c in at.fill_in):
                 errors.append(_no_code(sheet, header, r))
             continue
         if not code.isascii() and normalize_header(code) in _HEADER_TEXTS:
             continue  # the header repeated, e.g. pasted above a second block
-        drafts.append(_draft(sheet, at, line, r, code, errors))
+        status: str | None = None
+        try:
+            status = normalize_status(text(line[status_at]))
+        except UnknownStatusError as exc:
+            errors.append(CellError(sheet, at.address("status", r), exc.as_message()))
+        percent: int | None = None
+        try:
+            percent = to_percent(line[percent_at])
+        except CellValueError as exc:
+            errors.append(CellError(sheet, at.address("percent", r), exc.as_message()))
+        deadline = line[deadline_at]
+        drafts.append(
+            {
+                "sheet": sheet,
+                "row": r + 1,
+                "measure_code": code,
+                "unit": text(line[unit_at]),
+                "status": status,
+                "percent": percent,
+                "progress": text(line[progress_at]),
+                "problems": text(line[problems_at]),
+                "next_steps": text(line[next_steps_at]),
+                "contact": text(line[contact_at]),
+                "phone": text(line[phone_at]),
+                "deadline_text": text(deadline),
+                "deadline": to_date(deadline),
+            }
+        )
     return drafts
 
 
@@ -161,40 +216,3 @@ def _no_code(sheet: str, header: Header, index: int) -> CellError:
             {"row": index + 1, "column": header_for_field("measure_code")},
         ),
     )
-
-
-def _draft(
-    sheet: str,
-    at: _Positions,
-    line: Sequence[RawValue],
-    index: int,
-    code: str,
-    errors: list[CellError],
-) -> RowDraft:
-    text = cells.text
-    status: str | None = None
-    try:
-        status = normalize_status(text(line[at.status]))
-    except UnknownStatusError as exc:
-        errors.append(CellError(sheet, at.address("status", index), exc.as_message()))
-    percent: int | None = None
-    try:
-        percent = cells.to_percent(line[at.percent])
-    except CellValueError as exc:
-        errors.append(CellError(sheet, at.address("percent", index), exc.as_message()))
-    deadline = line[at.deadline]
-    return {
-        "sheet": sheet,
-        "row": index + 1,
-        "measure_code": code,
-        "unit": text(line[at.unit]),
-        "status": status,
-        "percent": percent,
-        "progress": text(line[at.progress]),
-        "problems": text(line[at.problems]),
-        "next_steps": text(line[at.next_steps]),
-        "contact": text(line[at.contact]),
-        "phone": text(line[at.phone]),
-        "deadline_text": text(deadline),
-        "deadline": cells.to_date(deadline),
-    }

@@ -114,3 +114,24 @@ def test_streamed_and_materialized_sheets_read_alike(
     monkeypatch.setattr(reader, "_streamed", materialized)
     assert read_ledger(exported) == streamed
     assert {r.sheet for r in streamed.rows} == {SHEET_1, SHEET_2}
+
+
+def test_a_header_padded_with_whitespace_is_still_a_header(tmp_path: Path) -> None:
+    """Longer than any header, but not once its spaces and line breaks are gone."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["措施编号", " 责 任 单 位 \n\n\n      ", "完成状态", "\u3000进展情况\u3000", "备注"])
+    ws.append(["1", UNIT, "推进中", "已开展", "进展情况进展情况进展情况进展情况"])
+    path = tmp_path / "padded.xlsx"
+    wb.save(path)
+    ledger = read_ledger(path)
+    assert ledger.columns["台账"] == {
+        "measure_code": "A",
+        "unit": "B",
+        "status": "C",
+        "progress": "D",
+    }
+    assert [(r.measure_code, r.unit, r.status, r.progress) for r in ledger.rows] == [
+        ("1", UNIT, "推进中", "已开展")
+    ]

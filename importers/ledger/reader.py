@@ -242,22 +242,10 @@ def _returned(meta: LedgerMeta | None, drafts: list[RowDraft]) -> list[ReturnedR
     for draft, entry in zip(drafts, match_rows(meta, located), strict=True):
         rows.append(
             ReturnedRow(
-                sheet=draft["sheet"],
-                row=draft["row"],
+                **draft,
                 key=entry.key if entry else None,
-                measure_code=draft["measure_code"],
-                unit=draft["unit"],
-                status=draft["status"],
-                percent=draft["percent"],
-                progress=draft["progress"],
-                problems=draft["problems"],
-                next_steps=draft["next_steps"],
-                contact=draft["contact"],
-                phone=draft["phone"],
                 exported=entry.exported if entry else None,
                 doc_key=sheets.get(entry.sheet if entry else draft["sheet"]),
-                deadline=draft["deadline"],
-                deadline_text=draft["deadline_text"],
             )
         )
     return rows

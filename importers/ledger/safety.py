@@ -31,6 +31,7 @@ RATIO_MIN_BYTES = 1024 * 1024
 """Members smaller than this are not ratio-checked: tiny XML parts compress extremely."""
 PROLOG_BYTES = 64 * 1024
 """How much of each XML member is searched for DOCTYPE / ENTITY declarations."""
+_CHUNK = 1024 * 1024
 
 Format = Literal["xlsx", "ods", "xls"]
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -140,7 +141,7 @@ def _check_zip(name: str, data: bytes) -> Format:
             if member.filename.endswith((".xml", ".rels", ".vml")) or member.filename in (
                 "[Content_Types].xml",
             ):
-                _check_xml(name, archive, member)
+                _check_xml(name, archive, member, whole=not _streamed_later(kind, member))
         try:
             if kind == "xlsx":
                 check_xlsx(name, archive)
@@ -178,11 +179,29 @@ def _zip_kind(name: str, archive: zipfile.ZipFile, listed: set[str]) -> Format:
     raise LedgerReadError(name, QT_TRANSLATE_NOOP("messages", "a zip archive, not a spreadsheet"))
 
 
-def _check_xml(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-    """Reject any DTD: spreadsheets never need one, and entities make XML bombs."""
+def _streamed_later(kind: Format, member: zipfile.ZipInfo) -> bool:
+    """Whether the extent check reads this part to its end anyway (sheets, ods content)."""
+    path = member.filename
+    if kind == "xlsx":
+        return path.startswith("xl/worksheets/") and path.endswith(".xml")
+    return path == "content.xml"
+
+
+def _check_xml(
+    name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, *, whole: bool
+) -> None:
+    """Reject any DTD: spreadsheets never need one, and entities make XML bombs.
+
+    With ``whole``, the rest of the part is read too (and dropped): zipfile
+    stops at the size the directory declares and checks the CRC, so a part
+    that inflates beyond its declared size — which the size limits trusted —
+    is refused here instead of being inflated in full by the parser.
+    """
     try:
         with archive.open(member) as stream:
             prolog = stream.read(PROLOG_BYTES)
+            while whole and stream.read(_CHUNK):
+                pass
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
         raise LedgerReadError(
             name,

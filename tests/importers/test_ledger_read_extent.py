@@ -131,3 +131,26 @@ def test_a_part_inflating_beyond_its_declared_size_is_refused(tmp_path: Path) ->
         read_ledger(path)
     assert caught.value.message.startswith("the file is damaged (")
     assert "sheet1.xml" in caught.value.message
+
+
+def test_any_xml_part_inflating_beyond_its_declared_size_is_refused(tmp_path: Path) -> None:
+    """Past its 64 kB prolog a shared-strings part is read to its end too, or calamine would
+    inflate whatever it really holds."""
+    source = tmp_path / "exported.xlsx"
+    write_ledger(sample_workbook(), source)
+    strings = b"<sst>" + b"<si><t>x</t></si>" * 20_000 + b"</sst>"
+    grown = tmp_path / "grown.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(grown, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            new.writestr(item.filename, old.read(item.filename))
+        new.writestr("xl/sharedStrings.xml", strings)
+    data = bytearray(grown.read_bytes())
+    _understate(data, "xl/sharedStrings.xml", len(strings) // 2)
+    path = tmp_path / "understated-strings.xlsx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(LedgerReadError) as caught:
+        read_ledger(path)
+    assert caught.value.message == (
+        "the file is damaged (part xl/sharedStrings.xml: "
+        "Bad CRC-32 for file 'xl/sharedStrings.xml')"
+    )

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
@@ -78,14 +79,21 @@ class Tally:
         return (self.finished, self.assigned)
 
 
+_STATUS = attrgetter("status")
+_MEASURE = attrgetter("measure_id")
+_OVERDUE = attrgetter("overdue")
+_DUE_SOON = attrgetter("due_soon")
+
+
 def tally(items: list[Item]) -> Tally:
-    statuses = Counter(i.status for i in items)
+    """(``map`` with an attrgetter: a bulletin tallies 100,000 items a dozen ways.)"""
+    statuses = Counter(map(_STATUS, items))
     return Tally(
-        measures=len({i.measure_id for i in items}),
+        measures=len(set(map(_MEASURE, items))),
         assigned=len(items),
         by_status={s: statuses[s] for s in Status},
-        overdue=sum(i.overdue for i in items),
-        due_soon=sum(i.due_soon for i in items),
+        overdue=sum(map(_OVERDUE, items)),
+        due_soon=sum(map(_DUE_SOON, items)),
     )
 
 
@@ -145,7 +153,7 @@ def statuses_as_of_rounds(session: Session, rounds: Sequence[Round]) -> list[dic
     for n, entry in enumerate(entries):
         query = query.outerjoin(entry, entry.id == last_ids.c[f"last_{n}"])
     found: list[dict[int, Status]] = [{} for _ in rounds]
-    for assignment_id, *statuses in session.connection().execute(query):
+    for assignment_id, *statuses in session.connection().execute(query).all():
         for n, status in enumerate(statuses):
             if status is not None:
                 found[n][assignment_id] = STATUS_BY_TEXT[status]

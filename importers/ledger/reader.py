@@ -92,9 +92,9 @@ conversions that fail on garbage).  They become a :class:`LedgerReadError` so on
 bad file does not stop an import of forty."""
 
 MAX_CELLS = 5_000_000
-"""Largest sheet area turned into Python lists (100,000 rows × 50 columns).  xlsx
-and ods were already measured by :mod:`importers.ledger.extent`; this catches an
-.xls filled to its 65,536 × 256 limit."""
+"""Largest sheet area read into Python (100,000 rows × 50 columns).  xlsx and ods
+were already measured by :mod:`importers.ledger.extent`; this catches an .xls
+filled to its 65,536 × 256 limit."""
 
 
 def _rows(name: str, book: Any, sheet: str) -> Iterable[list[cells.RawValue]]:

@@ -93,7 +93,9 @@ def _similarity(a: str, b: str, floor: float) -> float:
     too few characters to be alike, and a matcher costs more than the count.
     """
     total = len(a) + len(b)
-    if not total or 2 * min(len(a), len(b)) < floor * total:
+    if not total:
+        return 1.0  # (difflib: two empty strings are the same)
+    if 2 * min(len(a), len(b)) < floor * total:
         return 0.0
     common = sum(min(a.count(c), b.count(c)) for c in set(a).intersection(b))
     if 2 * common < floor * total:

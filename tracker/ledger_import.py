@@ -28,7 +28,7 @@ from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
 from importers.ledger.reader import read_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker.errors import InvalidInputError, StaleEditError, UserError
-from tracker.progress import Change, ProgressService, Provenance
+from tracker.progress import Change, ProgressService, Provenance, history_entry, values_after
 from tracker.queries import in_force
 from tracker.rounds import RoundService
 from tracker.statuses import Status
@@ -723,21 +723,10 @@ def _write(
     for assignment_id, change in changes.items():
         current = state[assignment_id]
         before = {name: current[name] for name in _PROGRESS_COLUMNS}
-        after = _after(before, change)
+        after = values_after(before, change)
         if after == before:
             continue
-        entries.append(
-            {
-                "assignment_id": assignment_id,
-                "changed_at": now,
-                "changed_by": user,
-                "source": origin.source,
-                "round_id": origin.round_id,
-                "batch_id": origin.batch_id,
-                **{f"old_{k}": v for k, v in before.items()},
-                **{f"new_{k}": v for k, v in after.items()},
-            }
-        )
+        entries.append(history_entry(assignment_id, before, after, origin, now, user))
         updates.append(
             {
                 "_id": assignment_id,
@@ -761,27 +750,6 @@ def _write(
             QT_TRANSLATE_NOOP("messages", "another user saved this assignment first; reload")
         )
     connection.execute(insert(ProgressEntry), entries)
-
-
-def _after(before: dict[str, Any], change: Change) -> dict[str, Any]:
-    """The values ``change`` leaves, by the rules of ``ProgressService.record``."""
-    if change.percent is not None and not 0 <= change.percent <= 100:
-        raise InvalidInputError(
-            QT_TRANSLATE_NOOP("messages", "percent {percent} is outside 0–100"),
-            percent=change.percent,
-        )
-    after = dict(before)
-    if change.status is not None:
-        after["status"] = change.status.value
-    if change.clear_percent:
-        after["percent"] = None
-    elif change.percent is not None:
-        after["percent"] = change.percent
-    for name in ("note", "problems", "next_steps"):
-        value = getattr(change, name)
-        if value is not None:
-            after[name] = value
-    return after
 
 
 def _group(changes: list[FieldChange]) -> dict[int, Change]:

@@ -9,6 +9,8 @@ instead of silently overwriting theirs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -129,36 +131,14 @@ class ProgressService:
             )
         if expected_version is not None and assignment.version != expected_version:
             raise _changed_by_someone_else(assignment)
-        if change.percent is not None and not 0 <= change.percent <= 100:
-            raise InvalidInputError(
-                QT_TRANSLATE_NOOP("messages", "percent {percent} is outside 0–100"),
-                percent=change.percent,
-            )
         before = _fields(assignment)
-        after = dict(before)
-        if change.status is not None:
-            after["status"] = change.status.value
-        if change.clear_percent:
-            after["percent"] = None
-        elif change.percent is not None:
-            after["percent"] = change.percent
-        for name in ("note", "problems", "next_steps"):
-            value = getattr(change, name)
-            if value is not None:
-                after[name] = value
+        after = values_after(before, change)
         if after == before:
             return assignment.version
         now = self.store.clock.now()
         session.add(
             ProgressEntry(
-                assignment_id=assignment.id,
-                changed_at=now,
-                changed_by=self.store.user,
-                source=origin.source,
-                round_id=origin.round_id,
-                batch_id=origin.batch_id,
-                **{f"old_{k}": v for k, v in before.items()},
-                **{f"new_{k}": v for k, v in after.items()},
+                **history_entry(assignment.id, before, after, origin, now, self.store.user)
             )
         )
         for name, value in after.items():
@@ -316,3 +296,49 @@ def _changed_by_someone_else(assignment: Assignment) -> StaleEditError:
         code=code,
         when=when,
     )
+
+
+def values_after(before: dict[str, Any], change: Change) -> dict[str, Any]:
+    """The progress values (status, percent, note, problems, next steps) ``change`` leaves.
+
+    The one rule for every writer of progress: ``ProgressService.record`` and the
+    ledger import's bulk write.  A field the change leaves out keeps its value.
+    """
+    if change.percent is not None and not 0 <= change.percent <= 100:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "percent {percent} is outside 0–100"),
+            percent=change.percent,
+        )
+    after = dict(before)
+    if change.status is not None:
+        after["status"] = change.status.value
+    if change.clear_percent:
+        after["percent"] = None
+    elif change.percent is not None:
+        after["percent"] = change.percent
+    for name in ("note", "problems", "next_steps"):
+        value = getattr(change, name)
+        if value is not None:
+            after[name] = value
+    return after
+
+
+def history_entry(
+    assignment_id: int,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    origin: Provenance,
+    now: datetime,
+    user: str,
+) -> dict[str, Any]:
+    """The columns of the history row recording one change: who, when, whence, old → new."""
+    return {
+        "assignment_id": assignment_id,
+        "changed_at": now,
+        "changed_by": user,
+        "source": origin.source,
+        "round_id": origin.round_id,
+        "batch_id": origin.batch_id,
+        **{f"old_{k}": v for k, v in before.items()},
+        **{f"new_{k}": v for k, v in after.items()},
+    }

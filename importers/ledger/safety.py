@@ -23,9 +23,9 @@ from importers.messages import QT_TRANSLATE_NOOP
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
-"""Our own exports expand about 20:1 (openpyxl writes every CJK character as an
-``&#NNNNN;`` reference), so a 50 MB ledger may legitimately hold 1 GB of XML:
-a 100,000-row master ledger is 14 MB zipped, 261 MB unzipped."""
+"""Ledgers expand up to about 20:1 (openpyxl, which wrote the earlier exports, writes
+every CJK character as an ``&#NNNNN;`` reference), so a 50 MB ledger may legitimately
+hold 1 GB of XML: a 100,000-row master ledger is 21 MB zipped, 189 MB unzipped."""
 MAX_RATIO = 100
 RATIO_MIN_BYTES = 1024 * 1024
 """Members smaller than this are not ratio-checked: tiny XML parts compress extremely."""

@@ -26,7 +26,15 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui import settings as keys
@@ -191,7 +199,9 @@ def open_in_background(
     def preview(first: FirstLook) -> None:
         try:
             window.preview(first)
-            window.repaint()  # painted now: then the worker may take the interpreter
+            # Laid out and painted now, before the worker takes the interpreter: while it
+            # imports, every call the GUI thread makes into Python waits its turn.
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         finally:
             gate.release()
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import false, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
@@ -139,8 +139,9 @@ class DocumentService:
         or, for a name never seen, the closest known names to map it to.
         """
         with self.store.reading() as session:
-            same = session.scalar(select(Document).where(Document.source_sha256 == source.sha256))
-            previous = None if same else self._previous_version(session, doc)
+            same, previous = self._stored_versions(session, doc, source)
+            if same is not None:
+                previous = None
             state = "unchanged" if same else ("revision" if previous else "new")
             changes = _diff(session, previous, doc) if previous else []
             aliases = alias_map(session)
@@ -180,10 +181,9 @@ class DocumentService:
         """
         now = self.store.clock.now()
         with self.store.transaction() as session:
-            same = session.scalar(select(Document).where(Document.source_sha256 == source.sha256))
+            same, previous = self._stored_versions(session, doc, source)
             if same is not None:
                 return ImportOutcome("unchanged", same.id, measures=len(same.measures))
-            previous = self._previous_version(session, doc)
             if previous is not None and not accept_revision:
                 changes = _diff(session, previous, doc)
                 return ImportOutcome("revision_pending", previous.id, changes=changes)
@@ -222,14 +222,29 @@ class DocumentService:
             )
 
     @staticmethod
-    def _previous_version(session: Session, doc: ParsedDocument) -> Document | None:
+    def _stored_versions(
+        session: Session, doc: ParsedDocument, source: SourceInfo
+    ) -> tuple[Document | None, Document | None]:
+        """The document stored from this very file, and the earlier version of ``doc`` (by
+        its number, else its title), if any — read with one query."""
+        same = Document.source_sha256 == source.sha256
         if doc.doc_number:
-            where = Document.doc_number == doc.doc_number
+            earlier = Document.doc_number == doc.doc_number
         elif doc.title:
-            where = Document.title == doc.title
+            earlier = Document.title == doc.title
         else:
-            return None
-        return session.scalars(select(Document).where(where).order_by(Document.id)).first()
+            earlier = false()
+        found = session.scalars(select(Document).where(or_(same, earlier)).order_by(Document.id))
+        stored = list(found)
+        previous = next((d for d in stored if _is_version_of(d, doc)), None)
+        return next((d for d in stored if d.source_sha256 == source.sha256), None), previous
+
+
+def _is_version_of(stored: Document, doc: ParsedDocument) -> bool:
+    """The rule of ``_stored_versions``: the same document number, or without one the title."""
+    if doc.doc_number:
+        return stored.doc_number == doc.doc_number
+    return bool(doc.title) and stored.title == doc.title
 
 
 def _info(d: Document, measures: int) -> DocumentInfo:
@@ -244,6 +259,10 @@ def _info(d: Document, measures: int) -> DocumentInfo:
         revision=d.revision,
         measures=measures,
     )
+
+
+_NUMBERED: tuple[type[Base], ...] = (Unit, Heading, Measure, Assignment)
+"""The tables a new document's rows are numbered in by ``_DocumentWriter._next_ids``."""
 
 
 class _DocumentWriter:
@@ -266,6 +285,8 @@ class _DocumentWriter:
         self.now = now
         self.source = f"导入 {source.file_name}"
         self.assignments = 0
+        self._free_ids: dict[str, int] | None = None
+        """On SQLite: the next id this import may give, per table (``_next_ids``)."""
 
     def write(self, doc: ParsedDocument, *, new: bool) -> None:
         """Write ``doc`` into the document: a ``new`` one has no headings or measures yet."""
@@ -309,18 +330,13 @@ class _DocumentWriter:
         self._write_history()
 
     def _resolve_units(self, doc: ParsedDocument) -> None:
-        """Every unit the document names, the new ones inserted in one flush."""
+        """Every unit the document names, the new ones inserted in one statement."""
         for name in dict.fromkeys(
             [n for s in doc.sections for n in s.lead_units]
             + [n for m in doc.measures for n in m.units]
         ):
             self.resolver.resolve(name)
-        created = [u for u in self.session.new if isinstance(u, Unit)]
-        ids = self._next_ids(Unit, len(created))
-        if ids is not None:
-            for unit, unit_id in zip(created, ids, strict=True):
-                unit.id = unit_id  # with their ids given, the flush is one executemany
-        self.session.flush()
+        self.resolver.written(self._insert(Unit, self.resolver.new_rows()))
 
     def _next_ids(self, model: type[Base], count: int) -> list[int] | None:
         """On SQLite, ``count`` ids for new rows of ``model``; None elsewhere.
@@ -335,8 +351,17 @@ class _DocumentWriter:
         connection = self.session.connection()
         if connection.dialect.name != "sqlite" or not count:
             return None
-        table: Any = model.__table__
-        first = connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one() + 1
+        if self._free_ids is None:  # every table's highest id in one statement
+            tables: list[Any] = [m.__table__ for m in _NUMBERED]
+            highest = connection.execute(
+                select(
+                    *(select(func.coalesce(func.max(t.c.id), 0)).scalar_subquery() for t in tables)
+                )
+            ).one()
+            self._free_ids = {t.name: top + 1 for t, top in zip(tables, highest, strict=True)}
+        name = str(model.__tablename__)
+        first = self._free_ids[name]
+        self._free_ids[name] = first + count
         return list(range(first, first + count))
 
     def _insert(self, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
@@ -401,12 +426,12 @@ class _DocumentWriter:
             leads = set(m.lead_units)
             named: set[int] = set()
             for name in m.units:
-                unit = self.resolver.resolve(name)
-                if unit.id in named:
+                unit_id = self.resolver.unit_id(name)
+                if unit_id in named:
                     continue
-                named.add(unit.id)
+                named.add(unit_id)
                 role = LEAD if name in leads else SUPPORT
-                values = assignment_values(unit.id, role, m.standing, self.user, self.now)
+                values = assignment_values(unit_id, role, m.standing, self.user, self.now)
                 links.append({"measure_id": mid, **values})
         assignment_ids = self._insert(Assignment, links)
         self.assignments = len(assignment_ids)
@@ -480,7 +505,7 @@ class _DocumentWriter:
         for (part, section), hid in zip(keys, section_ids, strict=True):
             sections[(part.number, section.number)] = hid
             for rank, name in enumerate(dict.fromkeys(section.lead_units)):
-                unit_id = self.resolver.resolve(name).id
+                unit_id = self.resolver.unit_id(name)
                 leads.append({"heading_id": hid, "unit_id": unit_id, "position": rank})
         if leads:
             self._insert_plain(HeadingLead, leads)
@@ -495,14 +520,14 @@ class _DocumentWriter:
         named: set[int] = set()
         leads = set(parsed.lead_units)
         for name in parsed.units:
-            unit = self.resolver.resolve(name)
-            if unit.id in named:
+            unit_id = self.resolver.unit_id(name)
+            if unit_id in named:
                 continue
-            named.add(unit.id)
+            named.add(unit_id)
             role = LEAD if name in leads else SUPPORT
-            assignment = current.get(unit.id)
+            assignment = current.get(unit_id)
             if assignment is None:
-                values = assignment_values(unit.id, role, parsed.standing, self.user, self.now)
+                values = assignment_values(unit_id, role, parsed.standing, self.user, self.now)
                 assignment = Assignment(**values)
                 measure.assignments.append(assignment)
                 self.created.append(assignment)

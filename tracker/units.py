@@ -12,7 +12,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -103,29 +105,72 @@ def _similarity(a: str, b: str, floor: float) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
+@dataclass
+class UnitRef:
+    """A unit as an import needs it: its name, and its id once it is written."""
+
+    name: str
+    id: int | None = None
+
+
 class UnitResolver:
-    """Resolves many names inside one import transaction, creating new units as needed."""
+    """Resolves many names inside one import transaction, collecting the new units.
+
+    The new units are written together by the caller (``new_rows``, then their
+    ids set): one statement, not an ORM object and a flush per unit.
+    """
 
     def __init__(self, session: Session, now: datetime) -> None:
-        self.session = session
         self.now = now
-        self.by_name = {u.name: u for u in session.scalars(select(Unit))}
+        self.by_name = {
+            name: UnitRef(name, unit_id)
+            for unit_id, name in session.execute(select(Unit.id, Unit.name))
+        }
         self.known = list(self.by_name)
         """The office's units before this import: what a new name is compared with."""
         self.aliases = alias_map(session)
         self.created: list[NewUnit] = []
+        self.pending: list[UnitRef] = []
+        """New units not written yet."""
 
-    def resolve(self, raw: str) -> Unit:
+    def resolve(self, raw: str) -> UnitRef:
         name = self.aliases.get(raw, raw)
         if name not in self.by_name:
             name = canonical_unit(name, self.aliases)
         unit = self.by_name.get(name)
         if unit is None:
-            unit = Unit(name=name, kind=classify_unit(name), needs_review=True, created_at=self.now)
-            self.session.add(unit)  # written with the first flush; no round trip per unit
+            unit = UnitRef(name)
+            self.pending.append(unit)
             self.created.append(NewUnit(name, suggestions(name, self.known)))
             self.by_name[name] = unit
         return unit
+
+    def unit_id(self, raw: str) -> int:
+        """The id of the unit ``raw`` names, once every new unit is ``written``."""
+        unit = self.resolve(raw)
+        if unit.id is None:
+            raise RuntimeError(f"unit {unit.name!r} is not written yet")
+        return unit.id
+
+    def new_rows(self) -> list[dict[str, Any]]:
+        """The ``units`` rows of the pending new units, flagged for a clerk's review."""
+        return [
+            {
+                "name": u.name,
+                "kind": classify_unit(u.name),
+                "contact_person": "",
+                "phone": "",
+                "needs_review": True,
+                "created_at": self.now,
+            }
+            for u in self.pending
+        ]
+
+    def written(self, ids: list[int]) -> None:
+        """The pending units were written with ``ids`` (in order)."""
+        for unit, unit_id in zip(self.pending, ids, strict=True):
+            unit.id = unit_id
+        self.pending = []
 
 
 class UnitService:

@@ -23,6 +23,7 @@ from tracker import report_bulletin, report_lists
 from tracker.documents import DocumentService
 from tracker.errors import InvalidInputError, UserError
 from tracker.ledger_export import DEFAULT_OFFICE, lead_names, ledger_rows, ledger_sheets
+from tracker.memory import collector_paused
 from tracker.overview import AssignmentFilter, OverviewService
 from tracker.records import AssignmentRow
 from tracker.report_bulletin import BulletinData, PartLine, UnitLine
@@ -94,7 +95,7 @@ class ReportService:
     ) -> BulletinData:
         today = self.store.clock.today()
         days = self.store.due_soon_days
-        with self.store.reading() as session:
+        with self.store.reading() as session, collector_paused():
             current = RoundService(self.store).find(session, round_name)
             doc_id = self._document_id(session, document)
             before = previous_round(session, current)
@@ -231,14 +232,16 @@ def save_report(report: ReportDocument, path: Path) -> int:
     (0 for Word, which counts its own pages)."""
     suffix = check_target(path)
     try:
-        if suffix == ".pdf":
-            from importers.reports.pdf import write_pdf
+        # (Laying out a long report makes objects by the hundred thousand: see tracker.memory.)
+        with collector_paused():
+            if suffix == ".pdf":
+                from importers.reports.pdf import write_pdf
 
-            return write_pdf(report, path)
-        from importers.reports.docx import write_docx
+                return write_pdf(report, path)
+            from importers.reports.docx import write_docx
 
-        write_docx(report, path)
-        return 0
+            write_docx(report, path)
+            return 0
     except ReportFontError as exc:
         raise UserError.from_message(exc.as_message()) from None
     except OSError as exc:

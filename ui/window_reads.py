@@ -10,10 +10,10 @@ out of the way while they are built and told to leave them alone afterwards.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from tracker.memory import collector_paused
 from ui.row_filter import RowIndex
 
 if TYPE_CHECKING:
@@ -62,19 +62,6 @@ def read_everything(services: Services) -> Everything:
         rounds = [r.name for r in RoundService(services.store).list()]
         texts = services.overview.measure_texts()
         return Everything(services.units.list(), RowIndex(rows, today, texts), rounds)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cycle collection while 100,000 rows are built: they all live on, and walking
-    them again and again makes the read 10–40 % slower."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def settle_memory(rows: int = 0) -> None:

@@ -28,6 +28,7 @@ from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
 from importers.ledger.reader import read_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker.errors import InvalidInputError, StaleEditError, UserError
+from tracker.memory import collector_paused
 from tracker.progress import Change, ProgressService, Provenance, history_entry, values_after
 from tracker.queries import in_force
 from tracker.rounds import RoundService
@@ -488,7 +489,8 @@ def _read_file(path: Path) -> LedgerFile | Message:
     if not path.exists():
         return Message(QT_TRANSLATE_NOOP("messages", "{file}: no such file"), {"file": path.name})
     try:
-        return read_ledger(path)
+        with collector_paused():  # a ledger of 10,000 rows: tens of thousands of objects
+            return read_ledger(path)
     except LedgerReadError as exc:
         return exc.as_message()
 

@@ -120,6 +120,8 @@ class MainWindow(WindowLayout):
         self.source = AssignmentSource(services.overview, services.progress)
         self.progress_actions.rebind(services.progress)
         self.menuBar().setEnabled(True)
+        for action in self.actions_.database_actions():
+            action.setEnabled(True)
         if not self.attached:
             self._end_preview()
         self.attached = True

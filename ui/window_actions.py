@@ -53,6 +53,26 @@ class WindowActions:
         """The actions that need selected rows."""
         return [self.set_status, self.tick_off, self.undo_tick_off]
 
+    def database_actions(self) -> list[QAction]:
+        """The actions that need an open database (off until the window has one, shortcuts
+        included); the selection actions and undo/redo keep their own state."""
+        return [
+            self.import_document,
+            self.import_ledgers,
+            self.import_ledger_folder,
+            self.export_ledgers,
+            self.print_report,
+            self.open_demo,
+            self.open_database,
+            self.find,
+            self.undo_ledger_import,
+            self.rounds,
+            self.refresh,
+            self.reset_filters,
+            self.units_directory,
+            self.settings,
+        ]
+
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 

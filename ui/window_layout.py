@@ -87,6 +87,9 @@ class WindowLayout(WindowLoading):
         self._restore_layout()
         self.location.setText(self.tr("Opening the database…"))
         self.menuBar().setEnabled(False)
+        for action in self.actions_.database_actions():  # the toolbar and shortcuts too
+            action.setEnabled(False)
+        self.pages.setCurrentWidget(self.splitter)  # (the first-run page only for an empty one)
         self.built = True
 
     def _layout(self) -> None:

@@ -35,8 +35,9 @@ def database_of(services: Services) -> str:
     return url.database
 
 
-def usable(window: MainWindow) -> tuple[bool, bool, bool, bool, bool]:
-    """Filters, navigator, tabs enabled; rows selectable; the note column editable."""
+def usable(window: MainWindow) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """Filters, navigator, tabs enabled; rows selectable; the note column editable; every
+    action that needs the database enabled (toolbar buttons and shortcuts)."""
     index = window.model.index(0, NOTE)
     return (
         window.filters.isEnabled(),
@@ -44,6 +45,7 @@ def usable(window: MainWindow) -> tuple[bool, bool, bool, bool, bool]:
         window.tabs.tabBar().isEnabled(),
         window.table.selectionMode() != QAbstractItemView.SelectionMode.NoSelection,
         window.model.flags(index).value & 0x2 != 0,  # Qt.ItemIsEditable
+        all(a.isEnabled() for a in window.actions_.database_actions()),
     )
 
 
@@ -60,7 +62,7 @@ def test_a_preview_shows_rows_and_nothing_to_act_on(
     window.preview(first)
     assert shown(window) == ALL
     assert window.pages.currentWidget() is window.splitter
-    assert usable(window) == (False, False, False, False, False)
+    assert usable(window) == (False, False, False, False, False, False)
     assert not window.menuBar().isEnabled()
     window.table.selectRow(0)
     window.show_current_detail()  # (the detail needs the services: nothing happens)
@@ -71,7 +73,7 @@ def test_a_preview_shows_rows_and_nothing_to_act_on(
     window.attach(services, first=first)
     assert resets == []  # the previewed rows are kept, not read again
     assert shown(window) == ALL
-    assert usable(window) == (True, True, True, True, True)
+    assert usable(window) == (True, True, True, True, True, True)
     assert window.menuBar().isEnabled()
     qtbot.waitUntil(lambda: window.index is not None)  # then every row, as before
 
@@ -88,7 +90,7 @@ def test_a_preview_after_the_database_is_open_changes_nothing(
     window.filters.choose_unit("宁夏税务局")
     window.preview(FirstLook(*quick))
     assert shown(window) == [("2", "宁夏税务局")]
-    assert usable(window) == (True, True, True, True, True)
+    assert usable(window) == (True, True, True, True, True, True)
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()
@@ -129,11 +131,11 @@ def test_at_start_up_the_rows_come_before_the_database_opens(
     assert app_module.main(["tracker", "--db", database]) == 0
     [window] = opened
     assert events == [
-        ("preview", (False, 6, (False, False, False, False, False))),
+        ("preview", (False, 6, (False, False, False, False, False, False))),
         ("attach", True),  # the previewed rows themselves: not read again
     ]
     assert shown(window) == ALL
-    assert usable(window) == (True, True, True, True, True)
+    assert usable(window) == (True, True, True, True, True, True)
     window.close()
 
 

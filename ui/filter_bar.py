@@ -60,6 +60,26 @@ def document_label(doc: DocumentInfo) -> str:
     return doc.doc_number or doc.short_title
 
 
+def _narrow_combo(characters: int) -> QComboBox:
+    """A combo box as wide as ``characters`` characters, whatever its longest item.
+
+    Sized to their longest item (a document number, 自治区人力资源和社会保障厅…),
+    the filter bar's combos made it over 1,000 pixels wide at least, and the
+    splitter took the difference from the navigator.  The list that drops down
+    is still as wide as its items (``_fit_popup``).
+    """
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
+
+
+def _fit_popup(combo: QComboBox) -> None:
+    """Let the drop-down list show its longest item in full (after a refill)."""
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
+
+
 class FilterBar(QWidget):
     changed = Signal()
     browsing_changed = Signal()
@@ -68,18 +88,14 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._scope: Scope | None = None
-        self.document = QComboBox()
-        self.document.setMinimumContentsLength(12)
-        self.document.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.unit = QComboBox()
-        self.unit.setMinimumContentsLength(12)
+        self.document = _narrow_combo(10)
+        self.unit = _narrow_combo(10)
         self.unit.setMaxVisibleItems(25)
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), None)
         for status in Status:
             self.status.addItem(state_label(status), status.value)
-        self.round = QComboBox()
-        self.round.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.round = _narrow_combo(6)
         self.round.setToolTip(self.tr("Only the assignments whose progress changed in this round"))
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.due_soon = QCheckBox(self.tr("Due within"))
@@ -91,7 +107,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search measures and units…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(180)
+        self.search.setMinimumWidth(120)
         self.scope_label = QLabel()
         self.scope_clear = QToolButton()
         self.scope_clear.setText("✕")
@@ -109,15 +125,21 @@ class FilterBar(QWidget):
     def _layout(self) -> None:
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Document:")))
+        # No "Document:" labels: each list's first item says what it filters (全部文件…),
+        # and the row must leave room for the navigator and the detail pane.
+        for combo, tip in (
+            (self.document, self.tr("Filter by document")),
+            (self.unit, self.tr("Filter by responsible unit")),
+            (self.status, self.tr("Filter by status")),
+        ):
+            combo.setToolTip(tip)
+            combo.setAccessibleName(tip)
+        self.round.setAccessibleName(self.round.toolTip())
         row.addWidget(self.document)
         row.addWidget(self.scope_label)
         row.addWidget(self.scope_clear)
-        row.addWidget(QLabel(self.tr("Unit:")))
         row.addWidget(self.unit)
-        row.addWidget(QLabel(self.tr("Status:")))
         row.addWidget(self.status)
-        row.addWidget(QLabel(self.tr("Round:")))
         row.addWidget(self.round)
         row.addWidget(self.overdue)
         row.addWidget(self.due_soon)
@@ -152,6 +174,7 @@ class FilterBar(QWidget):
                     self.document.count() - 1, doc.title, Qt.ItemDataRole.ToolTipRole
                 )
             self.document.setCurrentIndex(max(0, self.document.findData(chosen)))
+        _fit_popup(self.document)
 
     def set_units(self, units: list[UnitInfo]) -> None:
         chosen = self.unit.currentData()
@@ -162,6 +185,7 @@ class FilterBar(QWidget):
                 if unit.assigned:
                     self.unit.addItem(unit.name, unit.name)
             self.unit.setCurrentIndex(max(0, self.unit.findData(chosen)))
+        _fit_popup(self.unit)
 
     def set_rounds(self, names: list[str]) -> None:
         """Refill the rounds (latest first), keeping the choice if that round is still there."""
@@ -172,6 +196,7 @@ class FilterBar(QWidget):
             for name in reversed(names):
                 self.round.addItem(name, name)
             self.round.setCurrentIndex(max(0, self.round.findData(chosen)))
+        _fit_popup(self.round)
 
     def set_default_days(self, days: int) -> None:
         """The office's 临期 window, offered until the clerk ticks "Due within" themselves."""

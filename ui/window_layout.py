@@ -108,7 +108,7 @@ class WindowLayout(WindowLoading):
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([270, 970, 360])
+        self.splitter.setSizes([270, 850, 340])  # (the default window: 1480 wide)
         self.pages.addWidget(self.first_run)
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)

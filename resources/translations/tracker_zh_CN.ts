@@ -293,72 +293,67 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="78"/>
+        <location filename="../../ui/filter_bar.py" line="95"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="83"/>
+        <location filename="../../ui/filter_bar.py" line="99"/>
         <source>Only the assignments whose progress changed in this round</source>
         <translation>只看在该轮次中有进展变化的分工</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="84"/>
+        <location filename="../../ui/filter_bar.py" line="100"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="85"/>
+        <location filename="../../ui/filter_bar.py" line="101"/>
         <source>Due within</source>
         <translation>到期在</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="89"/>
+        <location filename="../../ui/filter_bar.py" line="105"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="92"/>
+        <location filename="../../ui/filter_bar.py" line="108"/>
         <source>Search measures and units…</source>
         <translation>搜索措施或单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="98"/>
+        <location filename="../../ui/filter_bar.py" line="114"/>
         <source>Show the whole document again</source>
         <translation>重新显示整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="112"/>
-        <source>Document:</source>
-        <translation>文件：</translation>
+        <location filename="../../ui/filter_bar.py" line="131"/>
+        <source>Filter by document</source>
+        <translation>按文件筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="116"/>
-        <source>Unit:</source>
-        <translation>单位：</translation>
+        <location filename="../../ui/filter_bar.py" line="132"/>
+        <source>Filter by responsible unit</source>
+        <translation>按责任单位筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="118"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
+        <location filename="../../ui/filter_bar.py" line="133"/>
+        <source>Filter by status</source>
+        <translation>按完成状态筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="120"/>
-        <source>Round:</source>
-        <translation>轮次：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/filter_bar.py" line="148"/>
+        <location filename="../../ui/filter_bar.py" line="170"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="160"/>
+        <location filename="../../ui/filter_bar.py" line="183"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="171"/>
+        <location filename="../../ui/filter_bar.py" line="195"/>
         <source>All rounds</source>
         <translation>全部轮次</translation>
     </message>
@@ -1011,7 +1006,7 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1019,7 +1014,7 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <location filename="../../ui/messages.py" line="26"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
@@ -1540,152 +1535,152 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window_actions.py" line="70"/>
+        <location filename="../../ui/window_actions.py" line="90"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="73"/>
+        <location filename="../../ui/window_actions.py" line="93"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="78"/>
+        <location filename="../../ui/window_actions.py" line="98"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="81"/>
+        <location filename="../../ui/window_actions.py" line="101"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="84"/>
+        <location filename="../../ui/window_actions.py" line="104"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="87"/>
+        <location filename="../../ui/window_actions.py" line="107"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="90"/>
+        <location filename="../../ui/window_actions.py" line="110"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="92"/>
+        <location filename="../../ui/window_actions.py" line="112"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="94"/>
+        <location filename="../../ui/window_actions.py" line="114"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="96"/>
+        <location filename="../../ui/window_actions.py" line="116"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="99"/>
+        <location filename="../../ui/window_actions.py" line="119"/>
         <source>Set status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="100"/>
+        <location filename="../../ui/window_actions.py" line="120"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="101"/>
+        <location filename="../../ui/window_actions.py" line="121"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="102"/>
+        <location filename="../../ui/window_actions.py" line="122"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="103"/>
+        <location filename="../../ui/window_actions.py" line="123"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="104"/>
+        <location filename="../../ui/window_actions.py" line="124"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="106"/>
+        <location filename="../../ui/window_actions.py" line="126"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="108"/>
+        <location filename="../../ui/window_actions.py" line="128"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="109"/>
+        <location filename="../../ui/window_actions.py" line="129"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="110"/>
+        <location filename="../../ui/window_actions.py" line="130"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="111"/>
+        <location filename="../../ui/window_actions.py" line="131"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="112"/>
+        <location filename="../../ui/window_actions.py" line="132"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="113"/>
+        <location filename="../../ui/window_actions.py" line="133"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="115"/>
+        <location filename="../../ui/window_actions.py" line="135"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="125"/>
+        <location filename="../../ui/window_actions.py" line="145"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="163"/>
+        <location filename="../../ui/window_actions.py" line="183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="176"/>
+        <location filename="../../ui/window_actions.py" line="196"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="187"/>
+        <location filename="../../ui/window_actions.py" line="207"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="192"/>
+        <location filename="../../ui/window_actions.py" line="212"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="195"/>
+        <location filename="../../ui/window_actions.py" line="215"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -1703,12 +1698,12 @@ Please send that file to whoever looks after this application.</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="181"/>
+        <location filename="../../ui/window_commands.py" line="188"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="183"/>
+        <location filename="../../ui/window_commands.py" line="190"/>
         <source>督办台账 · Measure Tracker
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -1729,17 +1724,17 @@ Database: {0}</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_layout.py" line="100"/>
+        <location filename="../../ui/window_layout.py" line="103"/>
         <source>Assignments</source>
         <translation>分工列表</translation>
     </message>
     <message>
-        <location filename="../../ui/window_layout.py" line="101"/>
+        <location filename="../../ui/window_layout.py" line="104"/>
         <source>Progress board</source>
         <translation>进度看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window_layout.py" line="102"/>
+        <location filename="../../ui/window_layout.py" line="105"/>
         <source>Dashboard</source>
         <translation>统计概览</translation>
     </message>
@@ -1747,22 +1742,22 @@ Database: {0}</source>
 <context>
     <name>WindowLoading</name>
     <message>
-        <location filename="../../ui/window_loading.py" line="69"/>
+        <location filename="../../ui/window_loading.py" line="106"/>
         <source>Reading every assignment…</source>
         <translation>正在读取全部分工…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_loading.py" line="110"/>
+        <location filename="../../ui/window_loading.py" line="147"/>
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_loading.py" line="179"/>
+        <location filename="../../ui/window_loading.py" line="216"/>
         <source>Reading the round {0}…</source>
         <translation>正在读取轮次“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_loading.py" line="222"/>
+        <location filename="../../ui/window_loading.py" line="259"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
@@ -1770,17 +1765,17 @@ Database: {0}</source>
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../ui/workers.py" line="152"/>
+        <location filename="../../ui/workers.py" line="166"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="164"/>
+        <location filename="../../ui/workers.py" line="178"/>
         <source>{0} ({1} of {2})</source>
         <translation>{0}（{1}/{2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="171"/>
+        <location filename="../../ui/workers.py" line="185"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -1793,14 +1788,14 @@ Database: {0}</source>
         <translation>完成进度“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/cells.py" line="125"/>
-        <location filename="../../tracker/progress.py" line="133"/>
+        <location filename="../../tracker/progress.py" line="309"/>
+        <location filename="../../importers/ledger/cells.py" line="131"/>
         <source>percent {percent} is outside 0–100</source>
         <translation>完成进度 {percent} 超出 0–100 的范围</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/extent.py" line="56"/>
-        <location filename="../../importers/ledger/reader.py" line="106"/>
+        <location filename="../../importers/ledger/reader.py" line="117"/>
+        <location filename="../../importers/ledger/extent.py" line="68"/>
         <source>sheet &quot;{sheet}&quot; reaches cell {cell}, far outside any ledger; delete the stray content there and send the file again</source>
         <translation>工作表“{sheet}”的内容一直延伸到单元格 {cell}，远超台账范围；请删除该处多余内容后重新报送</translation>
     </message>
@@ -1825,118 +1820,118 @@ Database: {0}</source>
         <translation>元数据行 {line} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="47"/>
+        <location filename="../../importers/ledger/reader.py" line="56"/>
         <source>cannot open the file: {reason}</source>
         <translation>无法打开文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="62"/>
+        <location filename="../../importers/ledger/reader.py" line="71"/>
         <source>the file is damaged or unreadable ({reason})</source>
         <translation>文件已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="119"/>
+        <location filename="../../importers/ledger/reader.py" line="173"/>
         <source>sheet &quot;{sheet}&quot; is damaged or unreadable ({reason})</source>
         <translation>工作表“{sheet}”已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="141"/>
+        <location filename="../../importers/ledger/reader.py" line="186"/>
         <source>metadata ignored: {problem}</source>
         <translation>已忽略元数据：{problem}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="166"/>
+        <location filename="../../importers/ledger/reader.py" line="212"/>
         <source>sheet &quot;{sheet}&quot; has no column {missing} (looked for it in the header row {row})</source>
         <translation>工作表“{sheet}”缺少“{missing}”列（已在第 {row} 行表头中查找）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="181"/>
+        <location filename="../../importers/ledger/reader.py" line="227"/>
         <source>no sheet has a ledger header ({headers}); this is not a work ledger exported by this program</source>
         <translation>没有任何工作表带有台账表头（{headers}）；这不是本程序导出的工作台账</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="38"/>
+        <location filename="../../importers/ledger/safety.py" line="39"/>
         <source>the workbook is password-protected; ask the unit to remove the password</source>
         <translation>工作簿设有密码保护；请报送单位取消密码后重新报送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="46"/>
+        <location filename="../../importers/ledger/safety.py" line="47"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="50"/>
+        <location filename="../../importers/ledger/safety.py" line="51"/>
         <source>the file is {size} MB; a ledger is never larger than {limit} MB</source>
         <translation>文件大小为 {size} MB；台账文件不会超过 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="69"/>
+        <location filename="../../importers/ledger/safety.py" line="70"/>
         <source>not a spreadsheet but a web page or XML file saved with a spreadsheet name; open it in Excel or WPS and save it as .xlsx</source>
         <translation>这不是电子表格，而是以表格文件名保存的网页或 XML 文件；请用 Excel 或 WPS 打开后另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="77"/>
+        <location filename="../../importers/ledger/safety.py" line="78"/>
         <source>not a spreadsheet (expected an .xlsx, .xls or .ods file)</source>
         <translation>不是电子表格（应为 .xlsx、.xls 或 .ods 文件）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="86"/>
+        <location filename="../../importers/ledger/safety.py" line="87"/>
         <source>the .xls file is damaged ({reason})</source>
         <translation>.xls 文件已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="95"/>
+        <location filename="../../importers/ledger/safety.py" line="96"/>
         <source>an Office document but not an Excel workbook</source>
         <translation>这是 Office 文档，但不是 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="107"/>
+        <location filename="../../importers/ledger/safety.py" line="108"/>
         <source>the file is damaged (broken zip archive: {reason})</source>
         <translation>文件已损坏（zip 压缩包损坏：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="119"/>
+        <location filename="../../importers/ledger/safety.py" line="120"/>
         <source>refused: part {part} expands {size} MB from {packed} bytes (zip bomb?)</source>
         <translation>已拒绝：部件 {part} 由 {packed} 字节解压后达 {size} MB（疑似 zip 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="130"/>
+        <location filename="../../importers/ledger/safety.py" line="131"/>
         <source>refused: the workbook expands to {size} MB (more than {limit} MB; zip bomb?)</source>
         <translation>已拒绝：工作簿解压后达 {size} MB（超过 {limit} MB，疑似 zip 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="151"/>
-        <location filename="../../importers/ledger/safety.py" line="170"/>
+        <location filename="../../importers/ledger/safety.py" line="152"/>
+        <location filename="../../importers/ledger/safety.py" line="171"/>
         <source>the file is damaged ({reason})</source>
         <translation>文件已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="156"/>
+        <location filename="../../importers/ledger/safety.py" line="157"/>
         <source>the file is damaged (bad XML: {reason})</source>
         <translation>文件已损坏（XML 有误：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="176"/>
+        <location filename="../../importers/ledger/safety.py" line="177"/>
         <source>a Word document, not a spreadsheet</source>
         <translation>这是 Word 文档，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="178"/>
+        <location filename="../../importers/ledger/safety.py" line="179"/>
         <source>a zip archive, not a spreadsheet</source>
         <translation>这是 zip 压缩包，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="189"/>
+        <location filename="../../importers/ledger/safety.py" line="208"/>
         <source>the file is damaged (part {part}: {reason})</source>
         <translation>文件已损坏（部件 {part}：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="199"/>
+        <location filename="../../importers/ledger/safety.py" line="218"/>
         <source>refused: part {part} declares a DTD or entities (XML bomb?)</source>
         <translation>已拒绝：部件 {part} 声明了 DTD 或实体（疑似 XML 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/sheetparse.py" line="126"/>
+        <location filename="../../importers/ledger/sheetparse.py" line="213"/>
         <source>row {row} is filled in but has no {column} (measure code)</source>
         <translation>第 {row} 行填有内容，但没有填写{column}</translation>
     </message>
@@ -2036,12 +2031,12 @@ Database: {0}</source>
         <translation>无法使用字体 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/commands.py" line="38"/>
+        <location filename="../../tracker/commands.py" line="34"/>
         <source>unknown status {status!r}; allowed: {allowed}</source>
         <translation>无法识别的状态“{status}”；可选：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tracker/commands.py" line="181"/>
+        <location filename="../../tracker/commands.py" line="165"/>
         <source>nothing to record: give --status, --percent or --note</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
@@ -2056,22 +2051,22 @@ Database: {0}</source>
         <translation>“{text}”与多份文件相符：{names}</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="527"/>
+        <location filename="../../tracker/documents.py" line="565"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="535"/>
+        <location filename="../../tracker/documents.py" line="573"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="583"/>
+        <location filename="../../tracker/documents.py" line="621"/>
         <source>no such file: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_commands.py" line="75"/>
+        <location filename="../../tracker/ledger_commands.py" line="58"/>
         <source>say which ledger: --unit U, --all or --master</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
@@ -2086,177 +2081,178 @@ Database: {0}</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="159"/>
+        <location filename="../../tracker/ledger_export.py" line="173"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="171"/>
+        <location filename="../../tracker/ledger_export.py" line="185"/>
         <source>cannot write {path} ({reason}); is it open in Excel or WPS?</source>
         <translation>无法写入 {path}（{reason}）；该文件是否正在 Excel 或 WPS 中打开？</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="98"/>
+        <location filename="../../tracker/ledger_import.py" line="101"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="101"/>
+        <location filename="../../tracker/ledger_import.py" line="104"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="253"/>
+        <location filename="../../tracker/ledger_import.py" line="305"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="297"/>
+        <location filename="../../tracker/ledger_import.py" line="572"/>
         <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
         <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="310"/>
+        <location filename="../../tracker/ledger_import.py" line="587"/>
         <source>no assignment of measure {code!r} to {unit!r}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="318"/>
+        <location filename="../../tracker/ledger_import.py" line="599"/>
         <source>this row belongs to {unit}; the ledger was exported for {owner}</source>
         <translation>此行属于{unit}；该台账是下发给{owner}的</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="335"/>
+        <location filename="../../tracker/ledger_import.py" line="630"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="395"/>
+        <location filename="../../tracker/ledger_import.py" line="362"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="417"/>
+        <location filename="../../tracker/ledger_import.py" line="385"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="470"/>
+        <location filename="../../tracker/ledger_import.py" line="425"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="492"/>
+        <location filename="../../tracker/ledger_import.py" line="447"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="535"/>
+        <location filename="../../tracker/ledger_import.py" line="490"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/overview.py" line="177"/>
+        <location filename="../../tracker/overview.py" line="185"/>
         <source>the number of days cannot be negative</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/overview.py" line="261"/>
+        <location filename="../../tracker/overview.py" line="280"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="66"/>
+        <location filename="../../tracker/progress.py" line="69"/>
         <source>no measure {code!r} in {document}</source>
         <translation>{document}中没有措施“{code}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="70"/>
+        <location filename="../../tracker/progress.py" line="73"/>
         <source>no measure {code!r}</source>
         <translation>没有措施“{code}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="74"/>
+        <location filename="../../tracker/progress.py" line="77"/>
         <source>measure {code!r} exists in several documents ({documents}); name one with --doc</source>
         <translation>措施“{code}”在多份文件中都有（{documents}）；请用 --doc 指明其中一份</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="93"/>
+        <location filename="../../tracker/progress.py" line="96"/>
         <source>{unit} is not assigned measure {code}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="127"/>
+        <location filename="../../tracker/progress.py" line="130"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="173"/>
+        <location filename="../../tracker/progress.py" line="154"/>
+        <location filename="../../tracker/ledger_import.py" line="752"/>
         <source>another user saved this assignment first; reload</source>
         <translation>其他用户已先保存了这项分工；请重新加载</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="200"/>
+        <location filename="../../tracker/progress.py" line="181"/>
         <source>{unit} / measure {code} was changed meanwhile; reload and try again</source>
         <translation>{unit} / 措施 {code} 在此期间已被修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="209"/>
+        <location filename="../../tracker/progress.py" line="190"/>
         <source>this assignment is not ticked off</source>
         <translation>这项分工尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="234"/>
+        <location filename="../../tracker/progress.py" line="215"/>
         <source>{unit} is already assigned {code}</source>
         <translation>{unit}已承担措施 {code}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="320"/>
+        <location filename="../../tracker/progress.py" line="281"/>
         <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="330"/>
+        <location filename="../../tracker/progress.py" line="291"/>
         <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="68"/>
+        <location filename="../../tracker/reports.py" line="75"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="71"/>
+        <location filename="../../tracker/reports.py" line="78"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="80"/>
+        <location filename="../../tracker/reports.py" line="87"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="156"/>
+        <location filename="../../tracker/reports.py" line="160"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="171"/>
+        <location filename="../../tracker/reports.py" line="175"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="195"/>
+        <location filename="../../tracker/reports.py" line="199"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="218"/>
+        <location filename="../../tracker/reports.py" line="222"/>
         <source>cannot write {file}: the file must end in .pdf or .docx</source>
         <translation>无法写入 {file}：文件扩展名须为 .pdf 或 .docx</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="243"/>
+        <location filename="../../tracker/reports.py" line="249"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -2291,32 +2287,32 @@ Database: {0}</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="164"/>
+        <location filename="../../tracker/units.py" line="232"/>
         <source>unknown unit {unit!r}; did you mean {hint}?</source>
         <translation>未知单位“{unit}”；您要找的是不是{hint}？</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="168"/>
+        <location filename="../../tracker/units.py" line="236"/>
         <source>unknown unit {unit!r}</source>
         <translation>未知单位“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="173"/>
+        <location filename="../../tracker/units.py" line="241"/>
         <source>an alias cannot be empty</source>
         <translation>别名不能为空</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="178"/>
+        <location filename="../../tracker/units.py" line="246"/>
         <source>{alias!r} is itself a unit; merge the two units instead</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="198"/>
+        <location filename="../../tracker/units.py" line="266"/>
         <source>a group cannot contain itself</source>
         <translation>单位组不能包含自身</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="232"/>
+        <location filename="../../tracker/units.py" line="300"/>
         <source>a unit cannot be merged into itself</source>
         <translation>单位不能合并到自身</translation>
     </message>

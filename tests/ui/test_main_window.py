@@ -201,3 +201,29 @@ def test_unit_counts_follow_an_edit_from_a_worker(qtbot, window: MainWindow) -> 
     qtbot.waitUntil(lambda: overdue().get("自治区市场监管厅") == "0")
     window.filters.overdue.setChecked(True)  # the in-memory lists know it is no longer overdue
     assert ("1", "自治区市场监管厅") not in shown(window)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()
+def test_the_filter_row_leaves_the_navigator_its_width(
+    qtbot,  # type: ignore[no-untyped-def]
+    services: Services,
+    private_settings: QSettings,
+) -> None:
+    """Long unit names and document numbers do not widen the filter row (their lists do)."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(services, private_settings)
+    qtbot.addWidget(window)
+    window.resize(1480, 900)
+    window.show()
+    qtbot.waitUntil(lambda: window.index is not None)
+    navigator, _centre, detail = window.splitter.sizes()
+    assert navigator >= 230 and detail >= 300  # (was squeezed to 160 by a 1,000-pixel row)
+    unit = window.filters.unit
+    unit.addItem("自治区人力资源和社会保障厅")
+    assert unit.minimumSizeHint().width() < unit.fontMetrics().horizontalAdvance(
+        "自治区人力资源和社会保障厅"
+    )
+    window.filters.set_units(window.services.units.list())  # (refilled: the popup fits again)
+    assert unit.view().minimumWidth() >= unit.view().sizeHintForColumn(0)
+    assert unit.toolTip() == "Filter by responsible unit"

@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reportlab.lib import textsplit as _rl_textsplit  # type: ignore[import-untyped,unused-ignore]
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
@@ -40,10 +41,13 @@ TITLE_SIZE = 22.0  # 二号
 BODY_SIZE = 14.0  # 四号
 NUMBER_SIZE = 10.5
 # reportlab's line breaker keeps Japanese closing punctuation off a line start, but not
-# the Chinese full-width comma, semicolon, colon, ? and !: add them (read at wrap time).
+# the Chinese full-width comma, semicolon, colon, ? and !, nor a closing quotation mark:
+# add them (read at wrap time).  Both of reportlab's copies of the list: a paragraph of
+# one style breaks its lines with ``textsplit.wordSplit``, a mixed one in ``paragraph``.
 CHINESE_CANNOT_START = "，；：？！。、）》」』】〕％…\u201d\u2019"
-if not set(CHINESE_CANNOT_START) <= set(_rl_paragraph.ALL_CANNOT_START):
-    _rl_paragraph.ALL_CANNOT_START += CHINESE_CANNOT_START
+for _module in (_rl_textsplit, _rl_paragraph):
+    if not set(CHINESE_CANNOT_START) <= set(_module.ALL_CANNOT_START):
+        _module.ALL_CANNOT_START += CHINESE_CANNOT_START
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 

@@ -108,3 +108,40 @@ def test_word_file_structure(tmp_path: Path) -> None:
 def test_rows_must_match_the_columns(bad: tuple[str, ...]) -> None:
     with pytest.raises(ValueError, match="cells"):
         Table(COLUMNS, (bad,))
+
+
+@pytest.mark.parametrize(
+    ("text", "fits"),
+    [
+        ("探索实施“一业一证”", "探索实施“一业一证"),  # a closing quotation mark
+        ("推进企业开办全程网办，压缩开办时间", "推进企业开办全程网办"),  # a full-width comma
+        ("完成时限：2021年底", "完成时限"),  # a full-width colon
+    ],
+)
+@pytest.mark.parametrize("mixed", [False, True], ids=["one style", "mixed styles"])
+def test_chinese_closing_punctuation_never_starts_a_line(text: str, fits: str, mixed: bool) -> None:
+    """It hangs at the end of the line it closes, as in print (reportlab has two breakers)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph as RlParagraph
+
+    from importers.reports.fonts import find_fonts
+    from importers.reports.layout import register
+    from importers.reports.pdf import CHINESE_CANNOT_START
+    from importers.reports.pdf_tables import cell_style
+
+    body = register(find_fonts()).body
+    width = stringWidth(fits, body, 10.5) + 2
+    markup = f"<b>{text[:2]}</b>{text[2:]}" if mixed else text
+    paragraph = RlParagraph(markup, cell_style(body, 10.5, "left"))
+    paragraph.wrap(width, 1000)
+    lines = ["".join(_words(line)) for line in paragraph.blPara.lines]
+    assert "".join(lines) == text.replace("<b>", "")
+    assert len(lines) >= 2 or lines == [text]
+    assert not any(line[:1] in CHINESE_CANNOT_START for line in lines)
+
+
+def _words(line: object) -> list[str]:
+    """The text of one wrapped line, for either of reportlab's line kinds."""
+    if isinstance(line, (tuple, list)):
+        return [str(w) for w in line[1]]
+    return [str(getattr(f, "text", "")) for f in getattr(line, "words", [])]

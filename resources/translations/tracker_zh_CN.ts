@@ -2091,62 +2091,62 @@ Database: {0}</source>
         <translation>无法写入 {path}（{reason}）；该文件是否正在 Excel 或 WPS 中打开？</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="101"/>
+        <location filename="../../tracker/ledger_records.py" line="76"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="104"/>
+        <location filename="../../tracker/ledger_records.py" line="79"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="305"/>
+        <location filename="../../tracker/ledger_import.py" line="150"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="572"/>
+        <location filename="../../tracker/ledger_compare.py" line="173"/>
         <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
         <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="587"/>
+        <location filename="../../tracker/ledger_compare.py" line="188"/>
         <source>no assignment of measure {code!r} to {unit!r}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="599"/>
+        <location filename="../../tracker/ledger_compare.py" line="200"/>
         <source>this row belongs to {unit}; the ledger was exported for {owner}</source>
         <translation>此行属于{unit}；该台账是下发给{owner}的</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="630"/>
+        <location filename="../../tracker/ledger_compare.py" line="231"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="362"/>
+        <location filename="../../tracker/ledger_import.py" line="207"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="385"/>
+        <location filename="../../tracker/ledger_import.py" line="230"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="425"/>
+        <location filename="../../tracker/ledger_import.py" line="272"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="447"/>
+        <location filename="../../tracker/ledger_import.py" line="294"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="490"/>
+        <location filename="../../tracker/ledger_import.py" line="323"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
@@ -2187,7 +2187,7 @@ Database: {0}</source>
     </message>
     <message>
         <location filename="../../tracker/progress.py" line="154"/>
-        <location filename="../../tracker/ledger_import.py" line="752"/>
+        <location filename="../../tracker/ledger_write.py" line="93"/>
         <source>another user saved this assignment first; reload</source>
         <translation>其他用户已先保存了这项分工；请重新加载</translation>
     </message>

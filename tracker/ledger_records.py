@@ -1,0 +1,117 @@
+"""What previewing and applying returned ledgers hands back to the GUI and the CLI.
+
+Plain records, free of the database and of Qt, so the preview dialog's models
+and ``tracker-cli`` can show them (and the CLI print them as JSON) without
+knowing how the comparison was made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importers.ledger.columns import header_for_field
+from importers.ledger.model import ExportedValue
+from importers.messages import QT_TRANSLATE_NOOP, Message
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    assignment_id: int
+    code: str
+    unit: str
+    field: str
+    old: ExportedValue
+    new: ExportedValue
+
+    @property
+    def label(self) -> str:
+        return header_for_field(self.field)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    assignment_id: int
+    code: str
+    unit: str
+    field: str
+    exported: ExportedValue
+    office: ExportedValue
+    returned: ExportedValue
+
+
+@dataclass(frozen=True)
+class Rejected:
+    sheet: str
+    cell: str
+    reason: Message
+
+
+@dataclass
+class FilePreview:
+    path: Path
+    sha256: str = ""
+    unit: str | None = None
+    round_name: str | None = None
+    keys_found: bool = False
+    changed: list[FieldChange] = field(default_factory=list)
+    unchanged: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    error: Message | None = None
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    @property
+    def applicable(self) -> bool:
+        return self.error is None and not self.rejected and not self.conflicts
+
+    @property
+    def skip_reason(self) -> Message | None:
+        if self.error:
+            return self.error
+        if self.rejected:
+            rejected = QT_TRANSLATE_NOOP("messages", "{count} rejected rows")
+            return Message(rejected, {"count": len(self.rejected)})
+        if self.conflicts:
+            conflicts = QT_TRANSLATE_NOOP("messages", "{count} conflicts")
+            return Message(conflicts, {"count": len(self.conflicts)})
+        return None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "unit": self.unit,
+            "round": self.round_name,
+            "keys_found": self.keys_found,
+            "error": None if self.error is None else str(self.error),
+            "changed": [
+                {"code": c.code, "unit": c.unit, "field": c.label, "old": c.old, "new": c.new}
+                for c in self.changed
+            ],
+            "unchanged": self.unchanged,
+            "rejected": [
+                {"sheet": r.sheet, "cell": r.cell, "reason": str(r.reason)} for r in self.rejected
+            ],
+            "conflicts": [
+                {
+                    "code": c.code,
+                    "unit": c.unit,
+                    "field": header_for_field(c.field),
+                    "exported": c.exported,
+                    "office": c.office,
+                    "returned": c.returned,
+                }
+                for c in self.conflicts
+            ],
+        }
+
+
+@dataclass
+class ApplyResult:
+    applied: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, Message]] = field(default_factory=list)
+    """(file name, why it was not applied)."""
+    changes: int = 0

@@ -21,13 +21,9 @@ from importers.ledger.errors import LedgerReadError
 from importers.ledger.model import LedgerFile
 from importers.ledger.reader import read_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message
+from tracker import ledger_compare
 from tracker.errors import InvalidInputError, UserError
 from tracker.ledger_compare import FIELDS, Comparison, Snapshot, settle
-
-# Called through names of this module, which tests replace (to count the comparisons, to
-# make a row look saved by someone else).
-from tracker.ledger_compare import compare_row as _compare_row
-from tracker.ledger_compare import current_assignments as _current_assignments
 from tracker.ledger_records import ApplyResult, Conflict, FieldChange, FilePreview, Rejected
 from tracker.ledger_write import assignment_columns, group_changes, write_changes
 from tracker.memory import collector_paused
@@ -122,7 +118,7 @@ class LedgerImporter:
     def _snapshot(self, session: Session) -> Snapshot:
         cached = session.info.get("ledger_snapshot")
         if not isinstance(cached, Snapshot):
-            snapshot = Snapshot(_current_assignments(session), alias_map(session))
+            snapshot = Snapshot(ledger_compare.current_assignments(session), alias_map(session))
             cached = session.info["ledger_snapshot"] = snapshot
         return cached
 
@@ -164,7 +160,7 @@ class LedgerImporter:
         if compared is None or not compared.holds_for(read, owner, snapshot):
             rows = FilePreview(path=path)
             for row in read.rows:
-                _compare_row(rows, read, row, snapshot, owner)
+                ledger_compare.compare_row(rows, read, row, snapshot, owner)
             compared = Comparison(
                 read,
                 owner,

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from tests.tracker.conftest import sample_document, source
-from tracker import ledger_import
+from tracker import ledger_compare
 from tracker.errors import InvalidInputError, NotFoundError, StaleEditError, UserError
 from tracker.ledger_export import LedgerExporter
 from tracker.ledger_import import LedgerImporter
@@ -414,7 +414,7 @@ def test_a_row_saved_by_someone_else_stops_the_apply(
     [preview] = importer.preview([back])
     before = _police_rows(office)
     stale_id = before["2"].id
-    read_current = ledger_import._current_assignments
+    read_current = ledger_compare.current_assignments
 
     def stale(session: Session) -> list[Any]:
         rows = read_current(session)
@@ -423,7 +423,7 @@ def test_a_row_saved_by_someone_else_stops_the_apply(
                 row["version"] -= 1
         return rows
 
-    monkeypatch.setattr(ledger_import, "_current_assignments", stale)
+    monkeypatch.setattr(ledger_compare, "current_assignments", stale)
     with pytest.raises(StaleEditError, match="another user saved this assignment first"):
         importer.apply([back], expected=[preview])
     assert {c: (r.note, r.version) for c, r in _police_rows(office).items()} == {
@@ -435,13 +435,13 @@ def test_a_row_saved_by_someone_else_stops_the_apply(
 
 def _counting_compares(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
-    compare = ledger_import._compare_row
+    compare = ledger_compare.compare_row
 
     def counted(*args: Any) -> None:
         calls.append(1)
         compare(*args)
 
-    monkeypatch.setattr(ledger_import, "_compare_row", counted)
+    monkeypatch.setattr(ledger_compare, "compare_row", counted)
     return calls
 
 

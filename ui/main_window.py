@@ -116,6 +116,8 @@ class MainWindow(WindowLayout):
         from ui.assignment_source import AssignmentSource
 
         self.build()
+        if getattr(self, "services", None) is not services:
+            self.index = None  # (another database: its rows are read afresh, not shown stale)
         self.services = services
         self.source = AssignmentSource(services.overview, services.progress)
         self.progress_actions.rebind(services.progress)

@@ -38,6 +38,11 @@ if TYPE_CHECKING:
     from ui.window_reads import FirstLook
 
 
+BACKGROUND_RELOAD_ROWS = 20_000
+"""From how many rows held a reload reads them on a worker thread (below, it takes less
+than a blink and the window is simply up to date when ``reload`` returns)."""
+
+
 class WindowLoading(WindowSelection):
     """The loading pipeline; ``WindowLayout`` makes the parts it fills."""
 
@@ -109,7 +114,12 @@ class WindowLoading(WindowSelection):
         self._read_everything_in_background()
 
     def reload(self) -> None:
-        """Re-read everything: documents, units, the navigator and the table."""
+        """Re-read everything: documents, units, the navigator and the table.
+
+        A big database's rows (``BACKGROUND_RELOAD_ROWS``) are read on a worker, as
+        at start-up: the window shows the rows it has until the new ones arrive,
+        instead of freezing for the seconds 100,000 rows take.
+        """
         from ui.messages import busy
 
         with busy():
@@ -121,6 +131,10 @@ class WindowLoading(WindowSelection):
             self.pages.setCurrentWidget(self.splitter)
             self._show_documents(documents, self.services.documents.outline())
             self._loading += 1  # a background read still running is out of date
+            if self.index is not None and len(self.index) >= BACKGROUND_RELOAD_ROWS:
+                self.counts.setText(self.tr("Reading every assignment…"))
+                self._read_everything_in_background()
+                return
             self._show_units_and_rows(*read_everything(self.services))
 
     def _read_everything_in_background(self) -> None:

@@ -1,0 +1,53 @@
+"""A reload of a big database reads on a worker; the window keeps its rows until then."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.tracker.conftest import sample_document, source
+from tests.ui.conftest import shown
+from tracker.services import Services
+from ui import window_loading
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+
+def test_a_big_reload_keeps_the_rows_until_the_new_ones_arrive(
+    window: MainWindow,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr(window_loading, "BACKGROUND_RELOAD_ROWS", 1)  # 6 rows count as big
+    before = shown(window)
+    assert len(before) == 6
+    services.documents.import_parsed(sample_document("宁政办〔2021〕10号"), source(sha="b" * 64))
+    window.reload()
+    assert shown(window) == before  # not frozen: the rows it had, for now
+    assert window.counts.text() == "Reading every assignment…"
+    assert window.filters.document.count() == 3  # the documents are read at once
+    qtbot.waitUntil(lambda: len(shown(window)) == 12)
+    assert window.index is not None and len(window.index) == 12
+    assert window.counts.text().startswith("12 assignments shown")
+
+
+def test_a_small_reload_is_done_when_it_returns(window: MainWindow, services: Services) -> None:
+    services.documents.import_parsed(sample_document("宁政办〔2021〕10号"), source(sha="b" * 64))
+    window.reload()
+    assert len(shown(window)) == 12
+
+
+def test_another_database_never_shows_the_previous_ones_rows(
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(window_loading, "BACKGROUND_RELOAD_ROWS", 1)
+    other = Services.open(tmp_path / "另一个.sqlite3")
+    other.documents.import_parsed(sample_document("宁政办〔2021〕77号"), source(sha="c" * 64))
+    other.close()
+    assert window.open_database(str(tmp_path / "另一个.sqlite3"), remember=False)
+    assert {r.doc_label for r in window.model.rows()} == {"宁政办〔2021〕77号"}

@@ -65,6 +65,9 @@ def _fonts(target: Any, east_asia: str, size: float | None = None, latin: str = 
     r_fonts.set(qn("w:eastAsia"), east_asia)
 
 
+CELL_STYLE = "Report Cell"
+
+
 def _styles(doc: Any) -> None:
     normal = doc.styles["Normal"]
     _fonts(normal, BODY_FONT, BODY_SIZE)
@@ -75,7 +78,7 @@ def _styles(doc: Any) -> None:
         ("Report Subtitle", BODY_FONT, BODY_SIZE, None),
         ("Report Heading 1", HEADING_FONT, BODY_SIZE, 0),
         ("Report Heading 2", HEADING_FONT, BODY_SIZE - 1.5, 1),
-        ("Report Cell", BODY_FONT, 10.5, None),
+        (CELL_STYLE, BODY_FONT, 10.5, None),
     ):
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
@@ -88,7 +91,7 @@ def _styles(doc: Any) -> None:
             style.paragraph_format.first_line_indent = Pt(2 * BODY_SIZE)
             style.paragraph_format.space_before = Pt(6)
             style.paragraph_format.keep_with_next = True
-    doc.styles["Report Cell"].paragraph_format.line_spacing = 1.0
+    doc.styles[CELL_STYLE].paragraph_format.line_spacing = 1.0
     for name in ("Report Title", "Report Subtitle"):
         doc.styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.styles["Report Title"].paragraph_format.space_after = Pt(8)
@@ -143,11 +146,13 @@ def _row_flag(row: Any, tag: str) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
-def _cell(cell: Any, text: str, align: Align, width: Any, header: bool) -> None:
+def _cell(cell: Any, text: str, align: Align, width: Any, header: bool, style_id: str) -> None:
     cell.width = width
     cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
     paragraph = cell.paragraphs[0]
-    paragraph.style = "Report Cell"
+    # The style by its id: ``paragraph.style = name`` looks the name up among every
+    # style of the document, cell after cell (half the time of a long report).
+    paragraph._p.get_or_add_pPr().style = style_id
     paragraph.alignment = _ALIGN["center" if header else align]
     run = paragraph.add_run(text)
     if header:
@@ -167,16 +172,17 @@ def _table(doc: Any, model: Table, frame_mm: float) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
+    style_id = doc.styles[CELL_STYLE].style_id
     header = table.rows[0]
     _row_flag(header, "w:tblHeader")
     _row_flag(header, "w:cantSplit")
     for cell, column, width in zip(header.cells, model.columns, widths, strict=True):
-        _cell(cell, column.header, column.align, width, header=True)
+        _cell(cell, column.header, column.align, width, True, style_id)
     for values in model.rows:
         row = table.add_row()
         _row_flag(row, "w:cantSplit")
         for cell, text, column, width in zip(row.cells, values, model.columns, widths, strict=True):
-            _cell(cell, text, column.align, width, header=False)
+            _cell(cell, text, column.align, width, False, style_id)
     doc.add_paragraph()
 
 

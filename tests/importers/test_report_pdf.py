@@ -96,6 +96,8 @@ def test_word_file_structure(tmp_path: Path) -> None:
         ["序号", "单位", "内容"],
         ["1", "公安厅", "内容"],
     ]
+    assert {c.paragraphs[0].style.name for r in table.rows for c in r.cells} == {"Report Cell"}
+    assert doc.styles["Report Cell"].paragraph_format.line_spacing == 1.0
     xml = table._tbl.xml
     assert xml.count("<w:tblHeader") == 1 and xml.count("<w:cantSplit") == 2
     section = doc.sections[0]

@@ -79,29 +79,41 @@ def _text(value: object) -> str:
     return str(value)
 
 
+_FIELDS = len(FILL_IN_FIELDS)
+
+
 def _fill_in(texts: list[str]) -> dict[str, ExportedValue]:
     """Exported values, normalized exactly as the reader normalizes the visible cells,
     so that an untouched cell compares equal to its exported value."""
-    values: dict[str, ExportedValue] = {}
-    for name, text in zip(FILL_IN_FIELDS, texts, strict=False):
-        values[name] = cells.text(text)
-    for name in FILL_IN_FIELDS:
-        values.setdefault(name, "")
+    present = texts[:_FIELDS]
+    padded = [*present, *[""] * (_FIELDS - len(present))]
+    values: dict[str, ExportedValue] = dict(
+        zip(FILL_IN_FIELDS, map(cells.text, padded), strict=True)
+    )
     values["status"] = values["status"] or None
     percent = values["percent"]
     values["percent"] = int(percent) if isinstance(percent, str) and percent else None
     return values
 
 
+def _line(values: Sequence[object]) -> list[str]:
+    """One line's cells as text (nearly all are text already: skipped cheaply)."""
+    return [v if type(v) is str else _text(v) for v in values]
+
+
 def parse_meta(lines: Iterable[Sequence[object]]) -> LedgerMeta:
-    """Read the hidden sheet's lines back; raises :class:`MetaFormatError` if it is not ours."""
-    rows = [[_text(v) for v in line] for line in lines]
-    if not rows or not rows[0] or rows[0][0] != MAGIC:
+    """Read the hidden sheet's lines back; raises :class:`MetaFormatError` if it is not ours.
+
+    One pass over the lines: a master ledger's hidden sheet has a line per row.
+    """
+    rows = map(_line, lines)
+    first = next(rows, None)
+    if not first or first[0] != MAGIC:
         raise MetaFormatError(
             QT_TRANSLATE_NOOP("messages", "the metadata sheet was not written by this program")
         )
     try:
-        version = int(rows[0][1])
+        version = int(first[1])
     except (IndexError, ValueError):
         raise MetaFormatError(
             QT_TRANSLATE_NOOP("messages", "the metadata sheet has no format version")
@@ -114,7 +126,7 @@ def parse_meta(lines: Iterable[Sequence[object]]) -> LedgerMeta:
     fields: dict[str, str] = {}
     sheets: dict[str, str] = {}
     entries: list[MetaEntry] = []
-    for line in rows[1:]:
+    for line in rows:
         tag = line[0] if line else ""
         rest = line[1:]
         try:

@@ -65,6 +65,8 @@ class WindowLoading(WindowSelection):
     attached: bool
     """Whether the services are here (``attach``); before, the window can only show rows."""
     _previewed: list[AssignmentRow] | None = None
+    _edited_while_reading: set[int] | None = None
+    """The rows edited while every row is being read on a worker (None when none is)."""
     """The rows ``preview`` showed, until ``attach`` takes them over."""
     tabs: QTabWidget
     progress_actions: ProgressActions
@@ -130,11 +132,12 @@ class WindowLoading(WindowSelection):
                 return
             self.pages.setCurrentWidget(self.splitter)
             self._show_documents(documents, self.services.documents.outline())
-            self._loading += 1  # a background read still running is out of date
             if self.index is not None and len(self.index) >= BACKGROUND_RELOAD_ROWS:
                 self.counts.setText(self.tr("Reading every assignment…"))
-                self._read_everything_in_background()
+                self._read_everything_in_background()  # (a read still running is dropped)
                 return
+            self._loading += 1  # a background read still running is out of date
+            self._edited_while_reading = None
             self._show_units_and_rows(*read_everything(self.services))
 
     def _read_everything_in_background(self) -> None:
@@ -142,12 +145,17 @@ class WindowLoading(WindowSelection):
 
         self._loading += 1
         loading, services = self._loading, self.services
+        self._edited_while_reading = set()
 
         def arrived(loaded: Everything) -> None:
             if loading == self._loading and not self._closed:  # not overtaken meanwhile
+                edited, self._edited_while_reading = self._edited_while_reading, None
+                if edited:  # the worker may have read them before the edit was saved
+                    loaded.row_index.replace(self.source.reread(edited))
                 self._show_units_and_rows(*loaded)
 
         def failed(exc: BaseException) -> None:
+            self._edited_while_reading = None
             settle_memory()
             report_failure(self, exc)
 
@@ -241,6 +249,8 @@ class WindowLoading(WindowSelection):
     def _refresh_rows(self, rows: Sequence[AssignmentRow]) -> list[AssignmentRow]:
         """After an edit: re-read the touched rows; the unit counts follow from a worker."""
         fresh = self.source.reread(r.id for r in rows)
+        if self._edited_while_reading is not None:
+            self._edited_while_reading.update(r.id for r in fresh)
         if self.index is not None:
             self.index.replace(fresh)
         self.model.replace_rows(fresh)

@@ -51,3 +51,35 @@ def test_another_database_never_shows_the_previous_ones_rows(
     other.close()
     assert window.open_database(str(tmp_path / "另一个.sqlite3"), remember=False)
     assert {r.doc_label for r in window.model.rows()} == {"宁政办〔2021〕77号"}
+
+
+def test_an_edit_made_while_the_rows_are_read_is_not_undone_by_them(
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    """The worker read the row before the edit was saved; the window keeps the edit."""
+    import threading
+
+    from ui.assignment_model import NOTE
+
+    monkeypatch.setattr(window_loading, "BACKGROUND_RELOAD_ROWS", 1)
+    edited = threading.Event()
+    real_read = window_loading.read_everything
+
+    def read_then_wait(services: Services) -> object:
+        loaded = real_read(services)  # read before the edit …
+        edited.wait(5)  # … handed over after it
+        return loaded
+
+    monkeypatch.setattr(window_loading, "read_everything", read_then_wait)
+    window.reload()
+    row = window.model.rows()[0]
+    assert window.model.setData(window.model.index(0, NOTE), "会上已部署")
+    edited.set()
+    qtbot.waitUntil(lambda: window.counts.text().startswith("6 assignments shown"))
+    [now] = [r for r in window.model.rows() if r.id == row.id]
+    assert (now.note, now.version) == ("会上已部署", row.version + 1)
+    assert window.index is not None
+    [held] = [r for r in window.index.rows if r.id == row.id]
+    assert held.note == "会上已部署"

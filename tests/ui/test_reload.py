@@ -64,20 +64,23 @@ def test_an_edit_made_while_the_rows_are_read_is_not_undone_by_them(
     from ui.assignment_model import NOTE
 
     monkeypatch.setattr(window_loading, "BACKGROUND_RELOAD_ROWS", 1)
-    edited = threading.Event()
+    read, edited = threading.Event(), threading.Event()
     real_read = window_loading.read_everything
 
     def read_then_wait(services: Services) -> object:
         loaded = real_read(services)  # read before the edit …
+        read.set()
         edited.wait(5)  # … handed over after it
         return loaded
 
     monkeypatch.setattr(window_loading, "read_everything", read_then_wait)
+    before = window.index
     window.reload()
+    assert read.wait(5)
     row = window.model.rows()[0]
     assert window.model.setData(window.model.index(0, NOTE), "会上已部署")
     edited.set()
-    qtbot.waitUntil(lambda: window.counts.text().startswith("6 assignments shown"))
+    qtbot.waitUntil(lambda: window.index is not before)  # the rows read on the worker
     [now] = [r for r in window.model.rows() if r.id == row.id]
     assert (now.note, now.version) == ("会上已部署", row.version + 1)
     assert window.index is not None

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import unquote
 
 APP_NAME = "MeasureTracker"
 DB_FILE_NAME = "tracker.sqlite3"
 _SQLITE_FILE = "sqlite:///"
+_URL_SPECIAL = {"%": "%25", "?": "%3F", "#": "%23"}
+"""What SQLAlchemy would read as an escape, options or a fragment in a file's path."""
 
 
 def default_database_path() -> Path:
@@ -29,7 +32,9 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
     if "://" in raw:
         return raw
     path = Path(raw).expanduser().resolve()
-    return f"{_SQLITE_FILE}{path.as_posix()}"
+    # SQLAlchemy decodes %xx in a URL's path and reads ? as options: a file named so keeps them.
+    escaped = "".join(_URL_SPECIAL.get(c, c) for c in path.as_posix())
+    return f"{_SQLITE_FILE}{escaped}"
 
 
 def plain_sqlite_file(url: str) -> Path | None:
@@ -40,7 +45,7 @@ def plain_sqlite_file(url: str) -> Path | None:
     """
     if not url.startswith(_SQLITE_FILE) or "?" in url:
         return None
-    rest = url[len(_SQLITE_FILE) :]
+    rest = unquote(url[len(_SQLITE_FILE) :])  # as SQLAlchemy decodes it
     if not rest or rest == ":memory:":
         return None
     return Path(rest)

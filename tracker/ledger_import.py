@@ -105,6 +105,9 @@ class LedgerImporter:
         False stops there and the previews made so far are returned.
         """
         targets = ledger_paths(paths)
+        kept = set(targets)  # what earlier previews of other files left behind goes
+        self._cache = {p: c for p, c in self._cache.items() if p in kept}
+        self._compared = {p: c for p, c in self._compared.items() if p in kept}
         files = []
         for done, path in enumerate(targets):
             if progress is not None and not progress(done, len(targets)):

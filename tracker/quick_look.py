@@ -13,9 +13,10 @@ rules (``tracker.queries.in_force``, lead units first) and order;
 and withdrawn measures, removed units and progress.  Values come back as
 SQLAlchemy stores them in SQLite (dates and times as ISO text, booleans as 0/1).
 
-Only a plain SQLite file already at the current schema is read; for anything
-else (a server database, a file to create or upgrade, a damaged file) this
-returns None and the application takes the ordinary way.  It never writes.
+Only a plain SQLite file already at the current schema is read, through a
+read-only connection; for anything else (a server database, a file to create
+or upgrade, a damaged or unreachable file) this returns None and the
+application takes the ordinary way.
 """
 
 from __future__ import annotations
@@ -71,16 +72,16 @@ def quick_look(target: str | None, today: date | None = None) -> QuickLook | Non
     ``target`` as ``Services.open`` takes it (a path, a URL, or None for
     ``TRACKER_DB`` or the default file); ``today`` decides overdue and due soon.
     """
-    path = plain_sqlite_file(database_url(target))
-    if path is None or not path.is_file():
-        return None
     try:
-        connection = sqlite3.connect(path)
-    except sqlite3.Error:
-        return None
+        path = plain_sqlite_file(database_url(target))
+        if path is None or not path.is_file():
+            return None
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except (OSError, ValueError, sqlite3.Error):
+        return None  # (an unreachable share, say: the ordinary way will say why)
     try:
         return _read(connection, today or date.today())
-    except (sqlite3.Error, ValueError, KeyError):
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None  # not ours, damaged, or half-written: the ordinary way will say why
     finally:
         connection.close()

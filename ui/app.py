@@ -136,8 +136,9 @@ class StartGate:
             self.built.set()
             self.shown.set()
 
-    def wait(self, previewing: bool) -> None:
-        (self.shown if previewing else self.built).wait(self.TIMEOUT_S)
+    def wait(self, previewing: bool) -> bool:
+        """Until the rows are painted (``previewing``) or the parts built; False on timeout."""
+        return (self.shown if previewing else self.built).wait(self.TIMEOUT_S)
 
     def release(self) -> None:
         self.built.set()
@@ -254,7 +255,8 @@ def launch(argv: Sequence[str]) -> Launch | None:
 
     def build_and_open() -> None:
         # The worker reads the first rows while the parts are built, then opens the
-        # database; its failures are reported on this thread, after the crash hook is in.
+        # database.  Its results and failures come back as queued signals, handled on this
+        # thread once this function returns: after the crash hook is installed below.
         gate = StartGate()
         open_in_background(window, target, launched.failures, gate)
         install_crash_handler()  # from here on a failure is logged

@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from tracker.measure_texts import fold
 from tracker.statuses import Status, is_due_soon, is_overdue
 
 if TYPE_CHECKING:
@@ -37,8 +38,9 @@ def in_memory(wanted: AssignmentFilter) -> bool:
 
 
 def matches_text(needle: str, haystack: str) -> bool:
-    """Substring test as SQLite's LIKE does it: ASCII letters ignore case."""
-    return needle.casefold() in haystack.casefold()
+    """Substring test as SQLite's LIKE does it: ASCII letters ignore case (and only they,
+    as for the measures' texts in ``MeasureTexts``)."""
+    return fold(needle) in fold(haystack)
 
 
 class RowIndex:

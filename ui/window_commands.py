@@ -30,6 +30,7 @@ class WindowCommands(QMainWindow):
     settings: QSettings
     demo_path: Path | None
     progress_actions: ProgressActions
+    attached: bool
 
     def reload(self) -> None:
         raise NotImplementedError
@@ -139,6 +140,8 @@ class WindowCommands(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         from ui import ledger_actions
 
+        if not self.attached:  # (the database is still opening: nothing to import into)
+            return
         paths = ledger_actions.dropped_paths(event.mimeData())
         if ledger_actions.ledger_targets(paths) or ledger_actions.policy_targets(paths):
             event.acceptProposedAction()
@@ -152,7 +155,7 @@ class WindowCommands(QMainWindow):
         paths = ledger_actions.dropped_paths(event.mimeData())
         ledgers = ledger_actions.ledger_targets(paths)
         policies = ledger_actions.policy_targets(paths)
-        if not ledgers and not policies:
+        if not self.attached or (not ledgers and not policies):
             return
         event.acceptProposedAction()
         if ledgers:

@@ -38,8 +38,8 @@ class WindowSelection(WindowCommands):
     actions_: WindowActions
     source: AssignmentSource
     _detail_timer: QTimer
-    attached: bool
     """Started on every change of the current row; shows its detail when it runs out."""
+    attached: bool
 
     def show_current_detail(self) -> None:
         from ui.messages import user_errors

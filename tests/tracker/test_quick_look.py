@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from db.revisions import HEAD
 from tests.tracker.conftest import TODAY, sample_document, source
 from tracker.overview import AssignmentFilter
 from tracker.progress import Change, Provenance
@@ -100,17 +99,46 @@ def test_what_it_leaves_to_the_ordinary_way(tmp_path: Path) -> None:
     assert quick_look(str(empty)) is None  # no document: the first-run page
     old = tmp_path / "旧.sqlite3"
     Services.open(old).close()
-    with sqlite3.connect(old) as connection:
+    connection = sqlite3.connect(old)
+    with connection:
         connection.execute("UPDATE alembic_version SET version_num = '0002'")
+    connection.close()
     before = old.read_bytes()
     assert quick_look(str(old)) is None  # to be upgraded (with a backup) first
     assert old.read_bytes() == before
 
 
-def test_the_schema_it_expects_is_the_current_one() -> None:
-    from db import migrate
+def test_a_file_name_with_url_characters_is_the_file_the_services_open(tmp_path: Path) -> None:
+    """SQLAlchemy decodes %xx in a URL and reads ? as options: both read the same file."""
+    odd = tmp_path / "台账 100%25 第?期#1.sqlite3"
+    services = Services.open(odd, clock=Clock(TODAY))
+    try:
+        services.documents.import_parsed(sample_document(), source())
+        assert services.store.engine.url.database == str(odd.resolve())
+        found = quick_look(str(odd), TODAY)
+        assert found is not None
+        assert found.rows == services.overview.assignments(
+            AssignmentFilter(document=str(found.documents[0].id))
+        )
+    finally:
+        services.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [odd.name]  # no second file made
 
-    assert HEAD == migrate.HEAD == migrate.REVISIONS[-1]
+
+def test_it_reads_through_a_read_only_connection(
+    office: tuple[Services, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _services, path = office
+    opened: list[str] = []
+    real_connect = sqlite3.connect
+
+    def connect(database: str, *args: object, **kwargs: object) -> sqlite3.Connection:
+        opened.append(str(database))
+        return real_connect(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    assert quick_look(str(path), TODAY) is not None
+    assert opened == [f"{path.resolve().as_uri()}?mode=ro"]
 
 
 def test_it_does_not_import_sqlalchemy(office: tuple[Services, Path]) -> None:

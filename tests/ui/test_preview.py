@@ -68,6 +68,24 @@ def test_a_preview_shows_rows_and_nothing_to_act_on(
     window.show_current_detail()  # (the detail needs the services: nothing happens)
     assert window.table.selectionModel().selectedRows() == []
 
+    assert window.detail.heading.text() == "No measure selected"
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent
+
+    mime = QMimeData()
+    returned = Path(database_of(services)).parent / "回收台账.xlsx"
+    returned.write_bytes(b"PK")
+    mime.setUrls([QUrl.fromLocalFile(str(returned))])
+    drag = QDragEnterEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(drag)
+    assert not drag.isAccepted()  # nothing can be dropped in before the database is open
+
     resets: list[int] = []
     window.model.modelReset.connect(lambda: resets.append(1))
     window.attach(services, first=first)
@@ -141,11 +159,12 @@ def test_at_start_up_the_rows_come_before_the_database_opens(
 
 def test_the_gate_opens_at_once_without_a_window_to_wait_for() -> None:
     gate = app_module.StartGate(open_now=True)
-    gate.wait(previewing=True)
-    gate.wait(previewing=False)
+    assert gate.wait(previewing=True) and gate.wait(previewing=False)
     waiting = app_module.StartGate()
+    waiting.TIMEOUT_S = 0.01
+    assert not waiting.wait(previewing=False)  # (a missed signal only costs the timeout)
     waiting.built.set()
-    waiting.wait(previewing=False)  # built is enough when there is nothing to preview
-    assert not waiting.shown.is_set()
+    assert waiting.wait(previewing=False)  # built is enough when there is nothing to preview
+    assert not waiting.wait(previewing=True)
     waiting.release()
-    assert waiting.shown.is_set()
+    assert waiting.wait(previewing=True)

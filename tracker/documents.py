@@ -140,8 +140,6 @@ class DocumentService:
         """
         with self.store.reading() as session:
             same, previous = self._stored_versions(session, doc, source)
-            if same is not None:
-                previous = None
             state = "unchanged" if same else ("revision" if previous else "new")
             changes = _diff(session, previous, doc) if previous else []
             aliases = alias_map(session)
@@ -236,15 +234,10 @@ class DocumentService:
             earlier = false()
         found = session.scalars(select(Document).where(or_(same, earlier)).order_by(Document.id))
         stored = list(found)
-        previous = next((d for d in stored if _is_version_of(d, doc)), None)
-        return next((d for d in stored if d.source_sha256 == source.sha256), None), previous
-
-
-def _is_version_of(stored: Document, doc: ParsedDocument) -> bool:
-    """The rule of ``_stored_versions``: the same document number, or without one the title."""
-    if doc.doc_number:
-        return stored.doc_number == doc.doc_number
-    return bool(doc.title) and stored.title == doc.title
+        same_file = next((d for d in stored if d.source_sha256 == source.sha256), None)
+        if same_file is not None:
+            return same_file, None  # (then nothing is imported: the earlier version is moot)
+        return None, stored[0] if stored else None  # every row found is an earlier version
 
 
 def _info(d: Document, measures: int) -> DocumentInfo:
@@ -514,7 +507,7 @@ class _DocumentWriter:
     def _write_assignments(self, measure: Measure, parsed: ParsedMeasure) -> None:
         """A revision's units for one measure: new ones assigned, dropped ones made inactive.
 
-        Every unit has an id here: ``_resolve_units`` flushed the new ones first.
+        Every unit has an id here: ``_resolve_units`` wrote the new ones first.
         """
         current = {a.unit_id: a for a in measure.assignments}
         named: set[int] = set()

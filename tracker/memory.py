@@ -3,7 +3,8 @@
 Reading 100,000 rows, or a bulletin's two rounds of them, makes hundreds of
 thousands of objects in a burst; each burst of allocations triggers the cycle
 collector, which then walks every object alive — 10–40 % of the time, and a
-different share from one run to the next.  None of these objects forms a cycle.
+different share from one run to the next.  Few of these objects form a cycle, and
+those few are collected once the block is left.
 """
 
 from __future__ import annotations

@@ -163,29 +163,13 @@ def statuses_as_of_rounds(session: Session, rounds: Sequence[Round]) -> list[dic
 _Part = aliased(Heading)
 
 
-def items(
-    session: Session,
-    day: date,
-    due_soon_days: int,
-    statuses: dict[int, Status] | None = None,
-    document_id: int | None = None,
-    unit_id: int | None = None,
-) -> list[Item]:
-    """Active assignments of measures still in force, in document order.
-
-    With ``statuses`` (from ``statuses_as_of``) only the assignments it names
-    are kept, with those statuses; without it, the current ones.
-    """
-    return items_from(assignment_rows(session, document_id, unit_id), day, due_soon_days, statuses)
-
-
-AssignmentRow = Sequence[Any]
+BulletinRow = Sequence[Any]
 """One row of ``assignment_rows``: its columns in the order of the query."""
 
 
 def assignment_rows(
     session: Session, document_id: int | None = None, unit_id: int | None = None
-) -> Sequence[AssignmentRow]:
+) -> Sequence[BulletinRow]:
     """What ``items_from`` needs of each assignment in force, read once for any number of rounds."""
     query = (
         select(
@@ -219,7 +203,7 @@ def assignment_rows(
 
 
 def items_from(
-    rows: Sequence[AssignmentRow],
+    rows: Sequence[BulletinRow],
     day: date,
     due_soon_days: int,
     statuses: dict[int, Status] | None = None,

@@ -114,8 +114,10 @@ def check_xlsx(name: str, archive: zipfile.ZipFile) -> None:
 def reaches_far(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
     """Whether any reference in the sheet lies outside A1:AX99999 (then it must be measured).
 
-    Streams the whole part, so a part that inflates beyond its declared size
-    still fails here (zipfile stops at the declared size and checks the CRC).
+    Streams the part to its end when nothing reaches far, so a part that inflates
+    beyond its declared size still fails here (zipfile stops at the declared size
+    and checks the CRC); on the first far reference it returns, and the measuring
+    that follows reads the part to its end.
     """
     tail = b""
     with archive.open(member) as stream:

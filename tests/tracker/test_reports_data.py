@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from db.models import ProgressEntry, Round
 from tests.tracker.conftest import sample_document, source
 from tracker.progress import Change, Provenance
-from tracker.report_data import previous_round, statuses_as_of
+from tracker.report_data import previous_round, statuses_as_of, statuses_as_of_rounds
 from tracker.report_format import percent, points, signed, tenths
 from tracker.rounds import RoundService
 from tracker.services import Services
@@ -113,6 +113,9 @@ def test_state_as_of_each_round(office: Services) -> None:
         before = previous_round(session, q4_row)
         assert before is not None and before.name == "2021年第3季度"
         assert previous_round(session, before) is None
+        # The bulletin asks for both rounds in one pass: the same answers as one at a time.
+        assert statuses_as_of_rounds(session, [q4_row, before]) == [q4_state, q3_state]
+        assert statuses_as_of_rounds(session, []) == []
 
 
 def test_assignments_made_after_a_round_are_not_in_it(office: Services) -> None:

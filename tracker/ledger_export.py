@@ -160,8 +160,12 @@ def ledger_rows(session: Session) -> list[AssignmentContext]:
     units = {u.id: u for u in session.scalars(select(Unit))}
     rows = []
     for a in assignments:
-        measure = measures[a.measure_id]
-        rows.append(AssignmentContext(documents[measure.document_id], measure, a, units[a.unit_id]))
+        # On SQLite each of these reads sees the database as it is then: an assignment
+        # whose measure was withdrawn or whose unit was merged in between is left out.
+        measure, unit = measures.get(a.measure_id), units.get(a.unit_id)
+        if measure is None or unit is None or measure.document_id not in documents:
+            continue
+        rows.append(AssignmentContext(documents[measure.document_id], measure, a, unit))
     return rows
 
 

@@ -487,3 +487,39 @@ def test_apply_compares_again_after_a_new_alias(
     office.units.add_alias("自治区公安厅", "公安厅")
     assert importer.apply([back], expected=[preview]).applied == [back.name]
     assert len(calls) == 4
+
+
+def test_ledger_rows_leave_out_a_measure_withdrawn_while_they_are_read(tmp_path: Path) -> None:
+    """On SQLite each read sees the database as it is then (another clerk may commit)."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from tests.tracker.conftest import sample_document, source
+    from tracker.ledger_export import ledger_rows
+
+    path = tmp_path / "共享.sqlite3"
+    services = Services.open(path)
+    try:
+        services.documents.import_parsed(sample_document(), source())
+        engine = services.store.engine
+
+        def withdraw_after_the_assignments(_conn, _cursor, statement, *_rest) -> None:  # type: ignore[no-untyped-def]
+            if statement.lstrip().startswith("SELECT assignments."):
+                other = sqlite3.connect(path)
+                with other:
+                    other.execute("UPDATE measures SET withdrawn = 1 WHERE code = '2'")
+                other.close()
+
+        event.listen(engine, "after_cursor_execute", withdraw_after_the_assignments)
+        with services.store.reading() as session:
+            rows = ledger_rows(session)
+        event.remove(engine, "after_cursor_execute", withdraw_after_the_assignments)
+        assert [(r.measure.code, r.unit.name) for r in rows] == [
+            ("1", "自治区市场监管厅"),
+            ("1", "自治区公安厅"),
+            ("1", "各市、县（区）"),
+            ("4", "自治区政府办公厅"),
+        ]
+    finally:
+        services.close()

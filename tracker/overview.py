@@ -35,12 +35,11 @@ from tracker.records import (
     PartStats,
     Summary,
     UnitStats,
+    assignment_row,
 )
 from tracker.statuses import (
     FINISHED,
-    STATUS_BY_TEXT,
     Status,
-    derive,
     is_due_soon,
     is_overdue,
 )
@@ -117,48 +116,8 @@ class OverviewService:
             query = self._filtered(session, self._base(), wanted, today)
             query = query.order_by(Document.id, Measure.position, lead_first(), Unit.id)
             return [
-                AssignmentRow(
-                    id=aid,
-                    document_id=doc_id,
-                    doc_label=number or short,
-                    measure_id=measure_id,
-                    code=code,
-                    title=title,
-                    part=part,
-                    section=section,
-                    unit=unit,
-                    role=role,
-                    status=STATUS_BY_TEXT[status],
-                    state=derive(STATUS_BY_TEXT[status], deadline, today, days),
-                    percent=percent,
-                    note=note,
-                    deadline=deadline,
-                    deadline_text=deadline_text,
-                    updated_at=updated_at,
-                    updated_by=updated_by,
-                    version=version,
-                )
-                for (
-                    aid,
-                    role,
-                    status,
-                    percent,
-                    note,
-                    updated_at,
-                    updated_by,
-                    version,
-                    measure_id,
-                    code,
-                    title,
-                    deadline,
-                    deadline_text,
-                    unit,
-                    doc_id,
-                    number,
-                    short,
-                    part,
-                    section,
-                ) in session.connection().execute(query)
+                assignment_row(columns, today, days)
+                for columns in session.connection().execute(query)
             ]
 
     def _filtered(

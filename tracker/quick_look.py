@@ -28,8 +28,14 @@ from typing import Any, NamedTuple
 
 from db.location import database_url, plain_sqlite_file
 from db.revisions import HEAD
-from tracker.records import AssignmentRow, DocumentInfo, OutlineDocument, OutlineHeading
-from tracker.statuses import DEFAULT_DUE_SOON_DAYS, STATUS_BY_TEXT, derive
+from tracker.records import (
+    AssignmentRow,
+    DocumentInfo,
+    OutlineDocument,
+    OutlineHeading,
+    assignment_row,
+)
+from tracker.statuses import DEFAULT_DUE_SOON_DAYS
 
 
 class QuickLook(NamedTuple):
@@ -150,30 +156,12 @@ def _outline(
     )
 
 
+_UPDATED_AT, _DEADLINE = 5, 11
+"""Where the two values SQLite holds as text sit among ``_ASSIGNMENTS``' columns."""
+
+
 def _assignment(row: Sequence[Any], today: date, days: int) -> AssignmentRow:
-    (aid, role, raw, percent, note, updated_at, updated_by, version) = row[:8]
-    (measure_id, code, title, deadline_day, deadline_text, unit) = row[8:14]
-    doc_id, number, short, part, section = row[14:]
-    status = STATUS_BY_TEXT[raw]
-    deadline = _day(deadline_day)
-    return AssignmentRow(
-        id=aid,
-        document_id=doc_id,
-        doc_label=number or short,
-        measure_id=measure_id,
-        code=code,
-        title=title,
-        part=part,
-        section=section,
-        unit=unit,
-        role=role,
-        status=status,
-        state=derive(status, deadline, today, days),
-        percent=percent,
-        note=note,
-        deadline=deadline,
-        deadline_text=deadline_text,
-        updated_at=datetime.fromisoformat(updated_at),
-        updated_by=updated_by,
-        version=version,
-    )
+    columns = list(row)
+    columns[_UPDATED_AT] = datetime.fromisoformat(columns[_UPDATED_AT])
+    columns[_DEADLINE] = _day(columns[_DEADLINE])
+    return assignment_row(columns, today, days)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from tracker.statuses import Derived, Status
+from tracker.statuses import STATUS_BY_TEXT, Derived, Status, derive
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,39 @@ class AssignmentRow:
     updated_at: datetime
     updated_by: str
     version: int
+
+
+def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> AssignmentRow:
+    """A table row from the columns of the assignment list, in the order both readers
+    select them (``OverviewService``'s query and ``tracker.quick_look``'s SQL): the
+    assignment's id, role, status, percent, note, updated at and by, version; the
+    measure's id, code, title, deadline, deadline text; the unit's name; the document's
+    id, number and short title; the part's and the section's titles."""
+    (aid, role, status_text, percent, note, updated_at, updated_by, version) = columns[:8]
+    (measure_id, code, title, deadline, deadline_text, unit) = columns[8:14]
+    doc_id, number, short, part, section = columns[14:]
+    status = STATUS_BY_TEXT[status_text]
+    return AssignmentRow(
+        id=aid,
+        document_id=doc_id,
+        doc_label=number or short,
+        measure_id=measure_id,
+        code=code,
+        title=title,
+        part=part,
+        section=section,
+        unit=unit,
+        role=role,
+        status=status,
+        state=derive(status, deadline, today, due_soon_days),
+        percent=percent,
+        note=note,
+        deadline=deadline,
+        deadline_text=deadline_text,
+        updated_at=updated_at,
+        updated_by=updated_by,
+        version=version,
+    )
 
 
 @dataclass(frozen=True)

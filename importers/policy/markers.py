@@ -32,29 +32,33 @@ class Marker:
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
-_CN_NUM = "〇零一二两三四五六七八九十百"
+_CN_NUM = "〇零一二两三四五六七八九十百千"
 
 _MARKER_RE = re.compile(
-    rf"^(?:(?P<cn>[{_CN_NUM}]{{1,4}})、"
-    rf"|（(?P<cnp>[{_CN_NUM}]{{1,4}})）"
-    r"|(?P<ar>\d{1,3})(?:[.．](?![\d])|、)"
-    r"|（?(?P<arp>\d{1,3})）"
+    rf"^(?:(?P<cn>[{_CN_NUM}]{{1,8}})、"
+    rf"|（(?P<cnp>[{_CN_NUM}]{{1,8}})）"
+    r"|(?P<ar>\d{1,5})(?:[.．](?![\d])|、)"
+    r"|（?(?P<arp>\d{1,5})）"
     r"|(?P<circ>[\u2460-\u2473]))\s*"
 )
 
 
 def chinese_number(text: str) -> int | None:
-    """``三十`` → 30, ``二十一`` → 21, ``一百零五`` → 105, ``二〇二一`` → 2021, else None."""
+    """``三十`` → 30, ``二十一`` → 21, ``一百零五`` → 105, ``一千二百`` → 1200,
+    ``二〇二一`` → 2021, else None."""
     if not text:
         return None
-    if "十" not in text and "百" not in text:
+    if not any(unit in text for unit in "十百千"):
         digits = [_CN_DIGITS.get(ch) for ch in text]
         if any(d is None for d in digits):
             return None
         return int("".join(str(d) for d in digits))
     total, current = 0, 0
     for ch in text:
-        if ch == "百":
+        if ch == "千":
+            total += (current or 1) * 1000
+            current = 0
+        elif ch == "百":
             total += (current or 1) * 100
             current = 0
         elif ch == "十":

@@ -1,8 +1,9 @@
 """Bring a database to the current schema, safely.
 
-Before an existing database is upgraded it is copied to a timestamped backup
-next to it; a database written by a newer version of the app (a revision this
-version does not know) is refused with a message instead of being touched.
+Before an existing database is upgraded it is copied into its backups folder
+(``备份`` next to it, named as the app's own backups: ``db.backup_files``); a
+database written by a newer version of the app (a revision this version does not
+know) is refused with a message instead of being touched.
 
 Alembic is imported only when there is something to upgrade: opening a current
 database (every start of the app) reads the version with one plain query.
@@ -10,13 +11,13 @@ database (every start of the app) reads the version with one plain query.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
+from db import backup_files
 from db.engine import sqlite_path
 from db.revisions import HEAD, REVISIONS
 
@@ -51,24 +52,24 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def backup_sqlite(db_file: Path, revision: str | None) -> Path:
-    """Copy a live SQLite database (WAL included) with the backup API; return the copy's path."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    name = f"{db_file.stem}.backup-{stamp}-{revision or 'none'}{db_file.suffix}"
-    target = db_file.with_name(name)
-    source = sqlite3.connect(db_file)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
+    """Copy a live SQLite database (WAL included) into its backups folder; return the copy.
+
+    The same folder, naming and sidecar as the app's backups (``db.backup_files``), so
+    the copy made before an upgrade is listed and restored like any other.
+    """
+    now = datetime.now()
+    target = backup_files.new_backup_path(
+        backup_files.folder_next_to(db_file), db_file.stem, "migration", now
+    )
+    backup_files.copy_sqlite(db_file, target)
+    backup_files.record(target, "migration", revision, now)
     return target
 
 
-def upgrade(engine: Engine, revision: str = "head") -> Path | None:
+def upgrade(engine: Engine, revision: str = "head", *, backup: bool = True) -> Path | None:
     """Upgrade to ``revision``; return the backup made first, if any.
+
+    ``backup=False`` is for a scratch copy (a file being checked before a restore).
 
     Raises DatabaseTooNewError for a database this version cannot read.
     """
@@ -80,12 +81,12 @@ def upgrade(engine: Engine, revision: str = "head") -> Path | None:
         return None
     from alembic import command
 
-    backup = None
+    copy = None
     db_file = sqlite_path(str(engine.url))
-    if current is not None and db_file is not None and db_file.exists():
-        backup = backup_sqlite(db_file, current)
+    if backup and current is not None and db_file is not None and db_file.exists():
+        copy = backup_sqlite(db_file, current)
     with engine.begin() as conn:
         cfg = _config(engine)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
-    return backup
+    return copy

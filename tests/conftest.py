@@ -47,6 +47,12 @@ def seed_003(shared_dir: Path) -> Path:
     return shared_dir / "seeds" / "003_8cea6384a45f48e5.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _server_backups_in_temp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A server database's backups (``tracker.backups``) go to a temp folder, never the user's."""
+    os.environ["TRACKER_BACKUP_DIR"] = str(tmp_path_factory.mktemp("server-backups"))
+
+
 PG_URL = os.environ.get("TRACKER_TEST_PG_URL")
 DB_BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 

@@ -1,0 +1,380 @@
+"""Backups a clerk can use: made before every risky operation, once a day, by hand; restored.
+
+Every backup is an SQLite file with the project's schema: for an SQLite database a
+consistent copy made with SQLite's backup API (WAL included); for PostgreSQL a
+logical export of the project's tables (``tracker.backup_tables``: no ``pg_dump``
+on a clerk's PC).  They go to ``备份`` next to the database file (a server
+database: ``备份`` in the user data folder, or ``TRACKER_BACKUP_DIR``), named
+``<database>-<date>-<time>-<what came after>.sqlite3`` (``db.backup_files``).
+
+*Before a risky operation* (ledger apply, accepting a document revision, deleting a
+document, merging units) a service calls ``backup_before(store, reason)`` first,
+outside any transaction; if the copy cannot be made the operation stops with a
+``BackupError`` — it never goes ahead unprotected.  The window makes a ``daily``
+backup on opening (the CLI does not: scripts run often; schedule ``tracker-cli
+backup`` instead).
+
+*Retention* (settings ``backup_keep_copies`` / ``backup_keep_days``, 30 / 30): the
+newest N automatic backups are kept, and the last one of each of the last N days;
+older automatic ones are deleted after each new backup.  Hand-made backups are
+kept until the clerk deletes them.
+
+*Restore* checks the file on a scratch copy first (SQLite's ``integrity_check``, the
+tables and a schema revision this version knows; an older revision is upgraded on
+the copy), backs the current database up (``restore``), then replaces it: SQLite
+with the backup API into the live file, PostgreSQL in one transaction.  A file that
+fails a check is refused naming it, and the database is untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine
+
+from db import backup_files, migrate
+from db.backup_files import BackupInfo
+from db.engine import make_engine, sqlite_path
+from db.location import APP_NAME
+from db.models import Base
+from db.revisions import HEAD, REVISIONS
+from importers.messages import QT_TRANSLATE_NOOP, Message
+from tracker import backup_tables
+from tracker.errors import UserError
+from tracker.store import Store
+
+__all__ = ["BackupError", "BackupInfo", "BackupService", "RestoreOutcome", "backup_before"]
+
+KEEP_COPIES_SETTING = "backup_keep_copies"
+KEEP_DAYS_SETTING = "backup_keep_days"
+DEFAULT_KEEP_COPIES = 30
+DEFAULT_KEEP_DAYS = 30
+SERVER_FOLDER_ENV = "TRACKER_BACKUP_DIR"
+CORE_TABLES = ("documents", "measures", "units", "assignments", "settings")
+"""Tables every revision has: a file without them is not a backup of this application."""
+
+OPERATIONS: dict[str, str] = {
+    "daily": QT_TRANSLATE_NOOP("messages", "the daily backup"),
+    "manual": QT_TRANSLATE_NOOP("messages", "a backup by hand"),
+    "ledger-apply": QT_TRANSLATE_NOOP("messages", "importing ledgers"),
+    "document-revision": QT_TRANSLATE_NOOP("messages", "accepting a document's revision"),
+    "document-delete": QT_TRANSLATE_NOOP("messages", "deleting a document"),
+    "unit-merge": QT_TRANSLATE_NOOP("messages", "merging units"),
+    "migration": QT_TRANSLATE_NOOP("messages", "upgrading the database"),
+    "restore": QT_TRANSLATE_NOOP("messages", "restoring a backup"),
+}
+"""What each backup came before, in words (the list of backups, the messages)."""
+
+
+class BackupError(UserError):
+    """A backup could not be made, or a file cannot be restored; nothing was changed."""
+
+
+def operation(reason: str) -> Message:
+    """The words for what came after a backup (translated by the window)."""
+    return Message(OPERATIONS.get(reason, reason))
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    restored: Path
+    revision: str
+    """The schema revision of the restored file (upgraded to the current one if older)."""
+    safety_copy: BackupInfo
+    """The backup of the database as it was just before the restore."""
+    counts: dict[str, int]
+
+
+class BackupService:
+    """Backups of one open database (``Store``)."""
+
+    def __init__(self, store: Store, folder: Path | None = None) -> None:
+        self.store = store
+        self._db_file = sqlite_path(store.engine.url.render_as_string(hide_password=False))
+        self._folder = folder
+
+    @property
+    def folder(self) -> Path:
+        """Where this database's backups go."""
+        if self._folder is not None:
+            return self._folder
+        if self._db_file is not None:
+            return backup_files.folder_next_to(self._db_file)
+        configured = os.environ.get(SERVER_FOLDER_ENV)
+        if configured:
+            return Path(configured)
+        from platformdirs import user_data_path
+
+        return user_data_path(APP_NAME, appauthor=False) / backup_files.FOLDER_NAME
+
+    @property
+    def stem(self) -> str:
+        if self._db_file is not None:
+            return self._db_file.stem
+        return backup_files.safe_stem(self.store.engine.url.database or "tracker")
+
+    # -- making ---------------------------------------------------------------------------
+    def backup(self, reason: str = "manual", out: Path | None = None) -> BackupInfo:
+        """Copy the database now, into the backups folder (or ``out``); prune old ones."""
+        now = datetime.now()
+        target = out or backup_files.new_backup_path(self.folder, self.stem, reason, now)
+        try:
+            revision = migrate.current_revision(self.store.engine)
+            if self._db_file is not None:
+                backup_files.copy_sqlite(self._db_file, target)
+            else:
+                self._export(target, revision)
+            info = BackupInfo(target, now, reason, revision, target.stat().st_size)
+            if out is None or out.resolve().parent == self.folder.resolve():
+                backup_files.write_sidecar(info)
+        except (OSError, sqlite3.Error) as exc:
+            raise BackupError(
+                QT_TRANSLATE_NOOP("messages", "Could not write the backup {file}: {reason}"),
+                file=str(target),
+                reason=_reason(exc),
+            ) from None
+        if info.automatic:
+            self.prune()
+        return info
+
+    def _export(self, target: Path, revision: str | None) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part = target.with_name(target.name + backup_files.PART_SUFFIX)
+        part.unlink(missing_ok=True)
+        try:
+            with self.store.engine.connect() as source, source.begin():
+                backup_tables.export_to_sqlite(source, part, revision)
+            os.replace(part, target)
+        finally:
+            part.unlink(missing_ok=True)
+
+    def before(self, reason: str) -> BackupInfo:
+        """The backup a risky operation needs first; raises ``BackupError`` if it failed.
+
+        Call it before the operation's transaction is opened (SQLite: a copy is a read,
+        it must see the state the operation starts from, and must not wait on ourselves).
+        """
+        try:
+            return self.backup(reason)
+        except BackupError as exc:
+            raise BackupError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Could not back up the database before {operation}, so nothing was "
+                    "changed: {problem}. Free some disk space or check the folder {folder}.",
+                ),
+                operation=operation(reason),
+                problem=exc.as_message(),
+                folder=str(self.folder),
+            ) from None
+
+    def daily(self, now: datetime | None = None) -> BackupInfo | None:
+        """The day's backup, if there is none yet (the window calls this on opening)."""
+        today = (now or datetime.now()).date()
+        if any(b.reason == "daily" and b.created.date() == today for b in self.list_backups()):
+            return None
+        return self.backup("daily")
+
+    # -- listing and pruning ----------------------------------------------------------------
+    def list_backups(self) -> list[BackupInfo]:
+        """This database's backups, newest first."""
+        return backup_files.list_backups(self.folder, self.stem)
+
+    def retention(self) -> tuple[int, int]:
+        """(copies, days) kept of the automatic backups."""
+        return (
+            _positive(self.store.setting(KEEP_COPIES_SETTING, ""), DEFAULT_KEEP_COPIES),
+            _positive(self.store.setting(KEEP_DAYS_SETTING, ""), DEFAULT_KEEP_DAYS),
+        )
+
+    def set_retention(self, copies: int, days: int) -> None:
+        self.store.set_setting(KEEP_COPIES_SETTING, str(max(1, copies)))
+        self.store.set_setting(KEEP_DAYS_SETTING, str(max(1, days)))
+
+    def prune(self, now: datetime | None = None) -> list[BackupInfo]:
+        """Delete the automatic backups the retention rule no longer keeps; return them."""
+        copies, days = self.retention()
+        automatic = [b for b in self.list_backups() if b.automatic]
+        keep = {b.path for b in automatic[:copies]}
+        first_day = (now or datetime.now()).date() - timedelta(days=days - 1)
+        seen: set[object] = set()
+        for b in automatic:  # newest first: the first seen of a day is its last backup
+            day = b.created.date()
+            if day >= first_day and day not in seen:
+                keep.add(b.path)
+                seen.add(day)
+        dropped = [b for b in automatic if b.path not in keep]
+        for b in dropped:
+            try:
+                backup_files.delete(b)
+            except OSError:
+                continue  # open in another program: tried again after the next backup
+        return dropped
+
+    # -- restoring ----------------------------------------------------------------------------
+    def check(self, file: Path) -> str:
+        """The schema revision of a backup file; raises ``BackupError`` if it cannot be restored."""
+        with _checked_copy(file) as (_copy, revision):
+            return revision
+
+    def restore(self, file: Path) -> RestoreOutcome:
+        """Replace the database with a checked backup, after backing up the current state."""
+        file = Path(file)
+        with _checked_copy(file) as (copy, revision):
+            safety = self.before("restore")
+            try:
+                if self._db_file is not None:
+                    counts = self._restore_sqlite(copy)
+                else:
+                    counts = self._restore_logical(copy)
+            except sqlite3.Error as exc:
+                raise BackupError(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "Could not restore {file}: {reason}. The database was not changed.",
+                    ),
+                    file=str(file),
+                    reason=_reason(exc),
+                ) from None
+        return RestoreOutcome(file, revision, safety, counts)
+
+    def _restore_sqlite(self, copy: Path) -> dict[str, int]:
+        assert self._db_file is not None
+        self.store.engine.dispose()
+        src = sqlite3.connect(copy)
+        try:
+            dest = sqlite3.connect(self._db_file, timeout=backup_files.BUSY_TIMEOUT_S)
+            try:
+                src.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            src.close()
+        self.store.engine.dispose()
+        with self.store.engine.connect() as conn:
+            return backup_tables.row_counts(conn)
+
+    def _restore_logical(self, copy: Path) -> dict[str, int]:
+        engine = create_engine(f"sqlite:///{copy.as_posix()}")
+        try:
+            with engine.connect() as source, self.store.engine.begin() as dest:
+                return backup_tables.replace_tables(source, dest)
+        finally:
+            engine.dispose()
+
+
+def backup_before(store: Store, reason: str) -> BackupInfo:
+    """The one call a risky operation makes first: a backup, or a ``BackupError`` (stop)."""
+    return BackupService(store).before(reason)
+
+
+@contextmanager
+def _checked_copy(file: Path) -> Iterator[tuple[Path, str]]:
+    """A scratch copy of ``file``, checked and upgraded to the current schema, and the
+    file's own revision; ``BackupError`` naming the file if it is not a usable backup."""
+    if not file.is_file():
+        raise BackupError(
+            QT_TRANSLATE_NOOP("messages", "{file} does not exist or is not a file."),
+            file=str(file),
+        )
+    with tempfile.TemporaryDirectory(prefix="tracker-restore-") as scratch:
+        copy = Path(scratch) / "restore.sqlite3"
+        try:
+            revision = _check(file, copy)
+        except sqlite3.Error as exc:
+            raise BackupError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "{file} is not a readable backup of this database: {reason}"
+                ),
+                file=str(file),
+                reason=_reason(exc),
+            ) from None
+        if revision != HEAD:
+            engine = make_engine(f"sqlite:///{copy.as_posix()}")
+            try:
+                migrate.upgrade(engine, backup=False)
+            finally:
+                engine.dispose()
+        yield copy, revision
+
+
+def _check(file: Path, copy: Path) -> str:
+    source = sqlite3.connect(file, timeout=backup_files.BUSY_TIMEOUT_S)
+    try:
+        dest = sqlite3.connect(copy)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    conn = sqlite3.connect(copy)
+    try:
+        verdict = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        if verdict != ["ok"]:
+            raise BackupError(
+                QT_TRANSLATE_NOOP("messages", "{file} is damaged (integrity check: {detail})."),
+                file=str(file),
+                detail="; ".join(str(v) for v in verdict[:3]),
+            )
+        names = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        missing = [t for t in ("alembic_version", *CORE_TABLES) if t not in names]
+        if missing:
+            raise BackupError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{file} is not a backup of this application's database (no table {tables}).",
+                ),
+                file=str(file),
+                tables=", ".join(missing),
+            )
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = None if row is None else str(row[0])
+        if revision not in REVISIONS:
+            raise BackupError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{file} was made by a newer or unknown version of this application "
+                    "(schema {schema}); it cannot be restored by this version.",
+                ),
+                file=str(file),
+                schema=revision or "-",
+            )
+        if revision == HEAD:
+            absent = sorted(set(Base.metadata.tables) - names)
+            if absent:
+                raise BackupError(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "{file} is not a backup of this application's database "
+                        "(no table {tables}).",
+                    ),
+                    file=str(file),
+                    tables=", ".join(absent),
+                )
+        return revision
+    finally:
+        conn.close()
+
+
+def _positive(text: str, default: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__

@@ -34,6 +34,7 @@ from importers.messages import QT_TRANSLATE_NOOP
 from importers.policy import ParsedDocument, ParsedMeasure, SourceInfo
 from importers.policy.errors import PolicyReadError
 from importers.policy.units import canonical_unit
+from tracker.backups import backup_before
 from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, UserError
 from tracker.new_assignments import assignment_values, creation_entry
 from tracker.records import (
@@ -178,6 +179,8 @@ class DocumentService:
         that unit, so later documents spelling it the same way resolve too.
         """
         now = self.store.clock.now()
+        if accept_revision:  # no backup, no revision (BackupError)
+            backup_before(self.store, "document-revision")
         with self.store.transaction() as session:
             same, previous = self._stored_versions(session, doc, source)
             if same is not None:

@@ -22,6 +22,7 @@ from importers.ledger.model import LedgerFile
 from importers.ledger.reader import read_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker import ledger_compare
+from tracker.backups import backup_before
 from tracker.errors import InvalidInputError, UserError
 from tracker.ledger_compare import FIELDS, Comparison, Snapshot, settle
 from tracker.ledger_records import ApplyResult, Conflict, FieldChange, FilePreview, Rejected
@@ -197,6 +198,7 @@ class LedgerImporter:
         files = [self._read(p) for p in ledger_paths(paths)]
         result = ApplyResult()
         now = self.store.clock.now()
+        backup_before(self.store, "ledger-apply")  # no backup, no apply (BackupError)
         with self.store.transaction() as session:
             previews = [self._preview_one(session, p, r, round_name) for p, r in files]
             if expected is not None and [p.changed for p in previews] != [

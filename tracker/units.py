@@ -30,6 +30,7 @@ from db.models import (
 )
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.policy.units import canonical_unit
+from tracker.backups import backup_before
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.queries import count_if, in_force, open_condition, overdue_condition
 from tracker.records import NewUnit, UnitInfo
@@ -292,6 +293,7 @@ class UnitService:
         the same measure, the target's assignment stays and the source's history
         entries move onto it, so no progress ever recorded is lost.
         """
+        backup_before(self.store, "unit-merge")  # no backup, no merge (BackupError)
         with self.store.transaction() as session:
             source = self.find(session, source_name)
             target = self.find(session, target_name)

@@ -20,9 +20,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Assignment, Measure, Unit
+from importers.ledger.columns import header_for_field
 from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
 from importers.messages import QT_TRANSLATE_NOOP, Message
-from tracker.ledger_records import Conflict, FieldChange, FilePreview, Rejected
+from tracker.ledger_checks import MAX_TEXT, TEXT_FIELDS, FileChecks, find_target, reject
+from tracker.ledger_records import (
+    CLEAR,
+    Conflict,
+    FieldChange,
+    FilePreview,
+    Ignored,
+    Kept,
+    Rejected,
+)
 from tracker.queries import in_force
 from tracker.statuses import Status
 
@@ -91,6 +101,8 @@ class Comparison:
     unchanged: int
     rejected: list[Rejected]
     conflicts: list[Conflict]
+    ignored: list[Ignored]
+    kept: list[Kept]
 
     def holds_for(self, read: LedgerFile, owner: str | None, snapshot: Snapshot) -> bool:
         return self.read is read and self.owner == owner and self.snapshot.same_as(snapshot)
@@ -149,50 +161,26 @@ def current_assignments(session: Session) -> list[Current]:
 
 
 def compare_row(
-    preview: FilePreview, read: LedgerFile, row: ReturnedRow, snapshot: Snapshot, owner: str | None
+    preview: FilePreview,
+    read: LedgerFile,
+    row: ReturnedRow,
+    snapshot: Snapshot,
+    owner: str | None,
+    checks: FileChecks,
 ) -> None:
     """One returned row against the database: changed fields, conflicts, or why it is rejected.
 
     Runs for every row of every file, twice (preview and apply): cell addresses
-    and messages are made only for the rows that need them.
+    and messages are made only for the rows that need them.  A row is believed
+    only when it names the assignment its hidden key (or its 措施编号 + 责任单位)
+    leads to, belongs to the file's unit, was in the ledger as sent out, and is
+    the only row of the file for that assignment (or says the same as the others).
     """
-    target: Current | None = None
-    if row.key is not None and row.key.isdigit():
-        target = snapshot.by_id.get(int(row.key))
+    target = find_target(preview, read, row, snapshot, checks)
     if target is None:
-        unit_name = snapshot.aliases.get(row.unit, row.unit)
-        candidates = snapshot.by_code.get((row.measure_code, unit_name), [])
-        if row.doc_key and row.doc_key.isdigit():
-            candidates = [c for c in candidates if c["document_id"] == int(row.doc_key)]
-        if len(candidates) > 1:
-            _reject(
-                preview,
-                read,
-                row,
-                "measure_code",
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "measure {code} of {unit} exists in several documents "
-                    "and the ledger's hidden keys are gone",
-                ),
-                code=row.measure_code,
-                unit=unit_name,
-            )
-            return
-        if not candidates:
-            _reject(
-                preview,
-                read,
-                row,
-                "measure_code",
-                QT_TRANSLATE_NOOP("messages", "no assignment of measure {code!r} to {unit!r}"),
-                code=row.measure_code,
-                unit=unit_name,
-            )
-            return
-        target = candidates[0]
+        return
     if owner is not None and target["unit"] != owner:
-        _reject(
+        reject(
             preview,
             read,
             row,
@@ -203,6 +191,42 @@ def compare_row(
             unit=target["unit"],
             owner=owner,
         )
+        return
+    if row.key is None and checks.entries and not checks.exported(target["assignment_id"]):
+        reject(
+            preview,
+            read,
+            row,
+            "measure_code",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "measure {code} of {unit} was not in this ledger as it was sent out "
+                "(措施编号 or 责任单位 edited, or the row copied in); not imported",
+            ),
+            code=row.measure_code,
+            unit=row.unit,
+        )
+        return
+    returned = (row.status, row.percent, row.progress, row.problems, row.next_steps)
+    earlier = checks.first_seen(target["assignment_id"], row, returned)
+    if earlier is not None:
+        if earlier[2] != returned:
+            reject(
+                preview,
+                read,
+                row,
+                "measure_code",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "measure {code} of {unit} is also in {other} with other values; "
+                    "keep one of the two rows",
+                ),
+                code=target["code"],
+                unit=target["unit"],
+                other=f"{earlier[0]}!{read.cell(earlier[0], 'measure_code', earlier[1])}",
+            )
+        else:
+            preview.unchanged += 1  # the same row again (a copy, a summary): said once
         return
     office: tuple[ExportedValue, ...] = (
         target["status"],
@@ -222,8 +246,8 @@ def compare_row(
             exported.get("next_steps"),
         )
     ticked_off = Status.TICKED_OFF.value
-    if owner is not None and row.status == ticked_off != base[0]:
-        _reject(
+    if row.status == ticked_off != base[0]:
+        reject(
             preview,
             read,
             row,
@@ -235,15 +259,77 @@ def compare_row(
             status=ticked_off,
         )
         return
-    returned = (row.status, row.percent, row.progress, row.problems, row.next_steps)
+    deadline = checks.changed_deadline(row)
+    if deadline is not None:
+        preview.ignored.append(
+            Ignored(
+                row.sheet,
+                read.cell(row.sheet, "deadline", row.row),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "{column} is set by the office: {old} → {new} ignored",
+                    ),
+                    {
+                        "column": header_for_field("deadline"),
+                        "old": deadline[0] or "—",
+                        "new": deadline[1] or "—",
+                    },
+                ),
+            )
+        )
     if returned == base:
         preview.unchanged += 1  # most rows: every field as exported
         return
+    _compare_fields(preview, read, row, target, returned, base, office)
+
+
+def _compare_fields(
+    preview: FilePreview,
+    read: LedgerFile,
+    row: ReturnedRow,
+    target: Current,
+    returned: tuple[ExportedValue, ...],
+    base: tuple[ExportedValue, ...],
+    office: tuple[ExportedValue, ...],
+) -> None:
+    """The fields of a row that differs from what was sent out: changes, conflicts,
+    emptied texts kept, over-long texts ignored."""
     any_change = False
     for name, new, old_exported, now in zip(FIELDS, returned, base, office, strict=True):
         if new is None and name in ("status", "percent"):
             continue  # an emptied status or percent cell is not an instruction
         if new == old_exported or _same(new, old_exported):
+            continue
+        if not new and name in TEXT_FIELDS:
+            if now:  # emptied by the unit: kept, unless the clerk chooses to clear it
+                preview.kept.append(
+                    Kept(
+                        target["assignment_id"],
+                        target["code"],
+                        target["unit"],
+                        name,
+                        row.sheet,
+                        read.cell(row.sheet, name, row.row),
+                        now,
+                    )
+                )
+            continue
+        if isinstance(new, str) and len(new) > MAX_TEXT:
+            preview.ignored.append(
+                Ignored(
+                    row.sheet,
+                    read.cell(row.sheet, name, row.row),
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "messages",
+                            "{column}: {length} characters, more than a cell holds ({limit}); "
+                            "ignored",
+                        ),
+                        {"column": header_for_field(name), "length": len(new), "limit": MAX_TEXT},
+                    ),
+                )
+            )
             continue
         if not _same(now, old_exported) and not _same(now, new):
             preview.conflicts.append(
@@ -268,24 +354,18 @@ def compare_row(
         preview.unchanged += 1
 
 
-def _reject(
-    preview: FilePreview,
-    read: LedgerFile,
-    row: ReturnedRow,
-    field_name: str,
-    template: str,
-    **params: object,
-) -> None:
-    cell = read.cell(row.sheet, field_name, row.row)
-    preview.rejected.append(Rejected(row.sheet, cell, Message(template, params)))
-
-
 def _same(a: ExportedValue, b: ExportedValue) -> bool:
     return (a if a is not None else "") == (b if b is not None else "")
 
 
 def settle(preview: FilePreview, resolutions: Mapping[tuple[int, str], str]) -> None:
-    """Turn the conflicts a clerk decided into changes (unit's value) or nothing (office's)."""
+    """Turn the clerk's decisions into changes: a conflict settled for the unit's value
+    (``"unit"``) or the office's (``"office"``: nothing), an emptied text to be cleared
+    (``"clear"``; otherwise the office's text is kept)."""
+    for k in preview.kept:
+        if resolutions.get((k.assignment_id, k.field)) == CLEAR:
+            cleared = FieldChange(k.assignment_id, k.code, k.unit, k.field, k.office, "")
+            preview.changed.append(cleared)
     still_open = []
     for c in preview.conflicts:
         choice = resolutions.get((c.assignment_id, c.field))

@@ -24,8 +24,18 @@ from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker import ledger_compare
 from tracker.backups import backup_before
 from tracker.errors import InvalidInputError, UserError
+from tracker.ledger_checks import FileChecks, unit_suggestions
 from tracker.ledger_compare import FIELDS, Comparison, Snapshot, settle
-from tracker.ledger_records import ApplyResult, Conflict, FieldChange, FilePreview, Rejected
+from tracker.ledger_records import (
+    CLEAR,
+    ApplyResult,
+    Conflict,
+    FieldChange,
+    FilePreview,
+    Ignored,
+    Kept,
+    Rejected,
+)
 from tracker.ledger_write import assignment_columns, group_changes, write_changes
 from tracker.memory import collector_paused
 from tracker.progress import Change, ProgressService, Provenance
@@ -35,12 +45,15 @@ from tracker.store import Store
 from tracker.units import alias_map
 
 __all__ = [
+    "CLEAR",
     "FIELDS",
     "LEDGER_SUFFIXES",
     "ApplyResult",
     "Conflict",
     "FieldChange",
     "FilePreview",
+    "Ignored",
+    "Kept",
     "LedgerImporter",
     "Rejected",
     "ledger_paths",
@@ -99,11 +112,14 @@ class LedgerImporter:
         paths: Iterable[Path],
         round_name: str | None = None,
         progress: Callable[[int, int], bool] | None = None,
+        units: Mapping[Path, str] | None = None,
     ) -> list[FilePreview]:
         """What importing these files would do. Writes nothing.
 
         ``progress(done, total)`` is called before each file is read; returning
-        False stops there and the previews made so far are returned.
+        False stops there and the previews made so far are returned.  ``units``
+        names the unit of a file whose hidden sheet is gone (the clerk's choice,
+        by path as listed); such a file without one ``needs_unit``.
         """
         targets = ledger_paths(paths)
         kept = set(targets)  # what earlier previews of other files left behind goes
@@ -117,7 +133,10 @@ class LedgerImporter:
         if progress is not None and len(files) == len(targets):
             progress(len(targets), len(targets))
         with self.store.reading() as session:
-            return [self._preview_one(session, path, read, round_name) for path, read in files]
+            return [
+                self._preview_one(session, path, read, round_name, (units or {}).get(path))
+                for path, read in files
+            ]
 
     def _snapshot(self, session: Session) -> Snapshot:
         cached = session.info.get("ledger_snapshot")
@@ -127,7 +146,12 @@ class LedgerImporter:
         return cached
 
     def _preview_one(
-        self, session: Session, path: Path, read: LedgerFile | Message, round_name: str | None
+        self,
+        session: Session,
+        path: Path,
+        read: LedgerFile | Message,
+        round_name: str | None,
+        unit: str | None = None,
     ) -> FilePreview:
         if isinstance(read, Message):
             return FilePreview(path=path, error=read)
@@ -157,14 +181,16 @@ class LedgerImporter:
         if meta is not None and meta.kind == "unit" and meta.unit:
             owner = aliases.get(meta.unit, meta.unit)
         elif meta is None:
-            units = {aliases.get(r.unit, r.unit) for r in read.rows if r.unit}
-            owner = units.pop() if len(units) == 1 else None
+            owner = self._chosen_unit(preview, read, snapshot, unit)
+            if preview.error is not None:
+                return preview
         preview.unit = owner
         compared = self._compared.get(path)
         if compared is None or not compared.holds_for(read, owner, snapshot):
             rows = FilePreview(path=path)
+            checks = FileChecks(read)
             for row in read.rows:
-                ledger_compare.compare_row(rows, read, row, snapshot, owner)
+                ledger_compare.compare_row(rows, read, row, snapshot, owner, checks)
             compared = Comparison(
                 read,
                 owner,
@@ -173,13 +199,42 @@ class LedgerImporter:
                 rows.unchanged,
                 rows.rejected,
                 rows.conflicts,
+                rows.ignored,
+                rows.kept,
             )
             self._compared[path] = compared
         preview.changed.extend(compared.changed)
         preview.unchanged = compared.unchanged
         preview.rejected.extend(compared.rejected)
         preview.conflicts.extend(compared.conflicts)
+        preview.ignored.extend(compared.ignored)
+        preview.kept.extend(compared.kept)
         return preview
+
+    @staticmethod
+    def _chosen_unit(
+        preview: FilePreview, read: LedgerFile, snapshot: Snapshot, unit: str | None
+    ) -> str | None:
+        """The unit of a file whose hidden sheet is gone: the clerk's choice, never a guess.
+
+        Without a choice the preview says the file needs one, with suggestions; a
+        choice that is no known unit (nor an old name of one) is an error.
+        """
+        known = {c["unit"] for c in snapshot.by_id.values()}
+        if unit is None:
+            preview.needs_unit = True
+            preview.unit_suggestions = unit_suggestions(
+                preview.path, read.rows, known, snapshot.aliases
+            )
+            return None
+        chosen = snapshot.aliases.get(unit, unit)
+        if chosen not in known:
+            preview.error = Message(
+                QT_TRANSLATE_NOOP("messages", "no measure is assigned to the unit {unit!r}"),
+                {"unit": unit},
+            )
+            return None
+        return chosen
 
     # -- apply -----------------------------------------------------------------------------
     def apply(
@@ -188,19 +243,24 @@ class LedgerImporter:
         round_name: str | None = None,
         expected: list[FilePreview] | None = None,
         resolutions: Mapping[tuple[int, str], str] | None = None,
+        units: Mapping[Path, str] | None = None,
     ) -> ApplyResult:
         """Apply every file that has no rejected row and no open conflict, in one transaction.
 
         ``resolutions`` settles conflicts per (assignment id, field): ``"unit"`` takes
         the value the unit returned, ``"office"`` keeps the office's; a conflict not
-        settled keeps its file out.
+        settled keeps its file out.  ``"clear"`` clears a text the unit emptied (kept
+        otherwise).  ``units`` as for :meth:`preview`: a file that needs a unit and has
+        none is skipped.
         """
         files = [self._read(p) for p in ledger_paths(paths)]
         result = ApplyResult()
         now = self.store.clock.now()
         backup_before(self.store, "ledger-apply")  # no backup, no apply (BackupError)
         with self.store.transaction() as session:
-            previews = [self._preview_one(session, p, r, round_name) for p, r in files]
+            previews = [
+                self._preview_one(session, p, r, round_name, (units or {}).get(p)) for p, r in files
+            ]
             if expected is not None and [p.changed for p in previews] != [
                 p.changed for p in expected
             ]:
@@ -212,7 +272,7 @@ class LedgerImporter:
                 )
             for preview in previews:
                 settle(preview, resolutions or {})
-            units = {u.name: u.id for u in session.scalars(select(Unit))}
+            unit_ids = {u.name: u.id for u in session.scalars(select(Unit))}
             rounds = {r.name: r.id for r in session.scalars(select(Round))}
             state: dict[int, dict[str, Any]] = {}
             touched: dict[tuple[int, str], str] = {}
@@ -239,7 +299,7 @@ class LedgerImporter:
                 touched.update({(c.assignment_id, c.field): preview.file for c in preview.changed})
                 batch = ImportBatch(
                     round_id=rounds.get(preview.round_name or ""),
-                    unit_id=units.get(preview.unit or ""),
+                    unit_id=unit_ids.get(preview.unit or ""),
                     file_name=preview.file,
                     sha256=preview.sha256,
                     imported_at=now,

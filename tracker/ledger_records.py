@@ -47,6 +47,36 @@ class Rejected:
     reason: Message
 
 
+@dataclass(frozen=True)
+class Ignored:
+    """A cell the unit edited that is not written: a locked column, or text too long.
+
+    Listed so the clerk can tell the unit; it does not keep the file out.
+    """
+
+    sheet: str
+    cell: str
+    reason: Message
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A text field the unit emptied (exported with text, returned empty): the office's text
+    stays, as for an emptied status, unless the clerk chooses to clear it (``"clear"``)."""
+
+    assignment_id: int
+    code: str
+    unit: str
+    field: str
+    sheet: str
+    cell: str
+    office: ExportedValue
+
+
+CLEAR = "clear"
+"""The clerk's choice, in ``apply``'s resolutions, to clear a field the unit emptied."""
+
+
 @dataclass
 class FilePreview:
     path: Path
@@ -59,6 +89,12 @@ class FilePreview:
     rejected: list[Rejected] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     error: Message | None = None
+    ignored: list[Ignored] = field(default_factory=list)
+    kept: list[Kept] = field(default_factory=list)
+    needs_unit: bool = False
+    """No hidden sheet and no unit chosen: the clerk says whose file this is."""
+    unit_suggestions: list[str] = field(default_factory=list)
+    """For a file that needs a unit: likely units, best first (file name, then the rows)."""
 
     @property
     def file(self) -> str:
@@ -66,12 +102,23 @@ class FilePreview:
 
     @property
     def applicable(self) -> bool:
-        return self.error is None and not self.rejected and not self.conflicts
+        return (
+            self.error is None and not self.needs_unit and not self.rejected and not self.conflicts
+        )
 
     @property
     def skip_reason(self) -> Message | None:
         if self.error:
             return self.error
+        if self.needs_unit:
+            return Message(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "the hidden sheet is gone: choose the unit this file is from "
+                    "(suggested: {units})",
+                ),
+                {"units": "、".join(self.unit_suggestions) or "—"},
+            )
         if self.rejected:
             rejected = QT_TRANSLATE_NOOP("messages", "{count} rejected rows")
             return Message(rejected, {"count": len(self.rejected)})
@@ -87,6 +134,8 @@ class FilePreview:
             "round": self.round_name,
             "keys_found": self.keys_found,
             "error": None if self.error is None else str(self.error),
+            "needs_unit": self.needs_unit,
+            "unit_suggestions": self.unit_suggestions,
             "changed": [
                 {"code": c.code, "unit": c.unit, "field": c.label, "old": c.old, "new": c.new}
                 for c in self.changed
@@ -105,6 +154,20 @@ class FilePreview:
                     "returned": c.returned,
                 }
                 for c in self.conflicts
+            ],
+            "ignored": [
+                {"sheet": i.sheet, "cell": i.cell, "reason": str(i.reason)} for i in self.ignored
+            ],
+            "emptied_kept": [
+                {
+                    "code": k.code,
+                    "unit": k.unit,
+                    "field": header_for_field(k.field),
+                    "sheet": k.sheet,
+                    "cell": k.cell,
+                    "kept": k.office,
+                }
+                for k in self.kept
             ],
         }
 

@@ -26,7 +26,18 @@ MAGIC = "measure-tracker-ledger"
 FORMAT_VERSION = 1
 ROW_TAG = "row"
 SHEET_TAG = "sheet"
-ROW_HEADER: tuple[str, ...] = ("#", "sheet", "row", "key", "measure_code", "unit", *FILL_IN_FIELDS)
+ROW_HEADER: tuple[str, ...] = (
+    "#",
+    "sheet",
+    "row",
+    "key",
+    "measure_code",
+    "unit",
+    *FILL_IN_FIELDS,
+    "deadline",
+)
+"""The per-row lines' header; ``deadline`` (the locked 完成时限 as sent) came later: a
+ledger whose header lacks it has no exported deadline to compare with."""
 
 
 @dataclass(frozen=True)
@@ -59,11 +70,23 @@ def header_lines(book: LedgerWorkbook, sheets: Iterable[ExportedSheet]) -> Itera
     yield list(ROW_HEADER)
 
 
+def printed_deadline(deadline_text: str, deadline: date | None) -> str:
+    """完成时限 as compared: a date as ISO text (whatever the cell's format), else the text."""
+    return deadline.isoformat() if deadline is not None else deadline_text
+
+
 def row_line(sheet: str, excel_row: int, row: LedgerRow) -> list[str]:
     """The metadata line of one exported data row."""
     values = exported_values(row)
     cells = ["" if values[name] is None else str(values[name]) for name in FILL_IN_FIELDS]
-    return [ROW_TAG, sheet, str(excel_row), row.key, row.measure_code, row.unit, *cells]
+    deadline = row.deadline_text or printed_deadline("", row.deadline)
+    return [ROW_TAG, sheet, str(excel_row), row.key, row.measure_code, row.unit, *cells, deadline]
+
+
+def _exported_deadline(stored: str) -> str:
+    """The hidden sheet's 完成时限 normalized as the reader's visible cell is."""
+    text = cells.text(stored)
+    return printed_deadline(text, cells.to_date(text))
 
 
 class MetaFormatError(MessageError, ValueError):
@@ -126,13 +149,21 @@ def parse_meta(lines: Iterable[Sequence[object]]) -> LedgerMeta:
     fields: dict[str, str] = {}
     sheets: dict[str, str] = {}
     entries: list[MetaEntry] = []
+    has_deadline = False
     for line in rows:
         tag = line[0] if line else ""
         rest = line[1:]
         try:
             if tag == ROW_TAG:
                 sheet, row, key, code, unit, *values = [*rest, *[""] * (5 - len(rest))]
-                entries.append(MetaEntry(sheet, int(row), key, code, unit, _fill_in(values)))
+                deadline = None
+                if has_deadline:
+                    deadline = _exported_deadline(values[_FIELDS] if len(values) > _FIELDS else "")
+                entries.append(
+                    MetaEntry(sheet, int(row), key, code, unit, _fill_in(values), deadline)
+                )
+            elif tag == ROW_HEADER[0]:
+                has_deadline = "deadline" in rest
             elif tag == SHEET_TAG:
                 sheets[rest[0]] = rest[1] if len(rest) > 1 else ""
             elif tag and rest:

@@ -131,6 +131,9 @@ class MetaEntry:
     measure_code: str
     unit: str
     exported: dict[str, ExportedValue]
+    deadline: str | None = None
+    """完成时限 as printed (``printed_deadline``); ``None`` in ledgers written before
+    the hidden sheet kept it."""
 
 
 @dataclass(frozen=True)

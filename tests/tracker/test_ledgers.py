@@ -202,10 +202,21 @@ def test_keys_lost_rows_are_matched_by_code_and_unit(office: Services, tmp_path:
     stripped = tmp_path / "pasted.xlsx"
     wb.save(stripped)
     back = _edit(stripped, {"2/完成状态": "推进中"})
-    [preview] = LedgerImporter(office.store).preview([back])
+    importer = LedgerImporter(office.store)
+    [preview] = importer.preview([back])
     assert preview.keys_found is False
-    assert preview.unit == "宁夏税务局"
+    assert (preview.unit, preview.needs_unit, preview.unit_suggestions) == (
+        None,
+        True,
+        ["宁夏税务局"],
+    )
+    assert str(preview.skip_reason) == (
+        "the hidden sheet is gone: choose the unit this file is from (suggested: 宁夏税务局)"
+    )
+    [preview] = importer.preview([back], units={back: "宁夏税务局"})
+    assert (preview.unit, preview.needs_unit) == ("宁夏税务局", False)
     assert [(c.code, c.unit, c.new) for c in preview.changed] == [("2", "宁夏税务局", "推进中")]
+    assert importer.apply([back], units={back: "宁夏税务局"}).applied == [back.name]
 
 
 def _bad_files(folder: Path, good: Path) -> list[Path]:
@@ -499,7 +510,7 @@ def test_ledger_rows_leave_out_a_measure_withdrawn_while_they_are_read(tmp_path:
     from tracker.ledger_export import ledger_rows
 
     path = tmp_path / "共享.sqlite3"
-    services = Services.open(path)
+    services = Services.open(path, create=True)
     try:
         services.documents.import_parsed(sample_document(), source())
         engine = services.store.engine

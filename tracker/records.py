@@ -125,10 +125,14 @@ class MeasureChange:
     """How a measure differs between the stored document and a revised file."""
 
     code: str
-    kind: str  # "added" | "removed" | "changed"
+    kind: str  # "added" | "removed" | "changed" | "renumbered"
     details: tuple[str, ...] = ()
     fields: tuple[FieldDiff, ...] = ()
     """The same differences as data, for a window to word in the user's language."""
+    old_code: str | None = None
+    """The stored measure's number when the revision numbers the same measure otherwise."""
+    moved_units: tuple[str, ...] = ()
+    """The units whose recorded progress moves with the measure to its new number."""
 
 
 @dataclass(frozen=True)

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
     Assignment,
-    HeadingLead,
     Measure,
-    ProgressEntry,
     Unit,
     UnitAlias,
     UnitGroupMember,
@@ -35,6 +33,9 @@ from tracker.errors import InvalidInputError, NotFoundError
 from tracker.queries import count_if, in_force, open_condition, overdue_condition
 from tracker.records import NewUnit, UnitInfo
 from tracker.store import Store
+
+if TYPE_CHECKING:
+    from tracker.unit_merge import MergePlan
 
 _LOCAL = re.compile(r"(市|县|区|州|盟|旗)(人民政府|政府)?$")
 _OTHER = ("银行", "支行", "公司", "集团", "海关")
@@ -286,67 +287,37 @@ class UnitService:
         with self.store.transaction() as session:
             self.find(session, unit_name).needs_review = False
 
-    def merge(self, source_name: str, target_name: str) -> int:
+    def plan_merge(
+        self, source_name: str, target_name: str, choices: Mapping[int, str] | None = None
+    ) -> MergePlan:
+        """What ``merge`` would do, without writing: the assignments moved and each
+        collision (a measure both units have) with both values and what is kept."""
+        from tracker.unit_merge import plan_merge
+
+        with self.store.reading() as session:
+            source = self.find(session, source_name)
+            target = self.find(session, target_name)
+            return plan_merge(session, source, target, choices)[0]
+
+    def merge(
+        self, source_name: str, target_name: str, choices: Mapping[int, str] | None = None
+    ) -> MergePlan:
         """Fold unit ``source`` into ``target``; its name becomes an alias.
 
-        Returns the number of assignments moved.  Where both units were assigned
-        the same measure, the target's assignment stays and the source's history
-        entries move onto it, so no progress ever recorded is lost.
+        Where both units were assigned the same measure, ``choices`` (measure id →
+        ``merged`` / ``source`` / ``target``, default ``merged``) says which values
+        the one assignment left keeps; both histories stay on it, with an entry
+        for the merge (``tracker.unit_merge``).  A backup is made first.
         """
-        backup_before(self.store, "unit-merge")  # no backup, no merge (BackupError)
+        from tracker.unit_merge import merge_units
+
+        with self.store.reading() as session:  # a name that names no unit: no backup
+            self.find(session, source_name)
+            self.find(session, target_name)
+        backup_before(self.store, "unit-merge")
         with self.store.transaction() as session:
             source = self.find(session, source_name)
             target = self.find(session, target_name)
-            if source.id == target.id:
-                raise InvalidInputError(
-                    QT_TRANSLATE_NOOP("messages", "a unit cannot be merged into itself")
-                )
-            target_by_measure = {
-                a.measure_id: a
-                for a in session.scalars(select(Assignment).where(Assignment.unit_id == target.id))
-            }
-            moved = 0
-            for assignment in session.scalars(
-                select(Assignment).where(Assignment.unit_id == source.id)
-            ).all():
-                kept = target_by_measure.get(assignment.measure_id)
-                if kept is None:
-                    assignment.unit_id = target.id
-                    moved += 1
-                    continue
-                session.execute(
-                    update(ProgressEntry)
-                    .where(ProgressEntry.assignment_id == assignment.id)
-                    .values(assignment_id=kept.id)
-                )
-                session.delete(assignment)
-            _move_leads(session, source.id, target.id)
-            session.execute(
-                update(UnitAlias).where(UnitAlias.unit_id == source.id).values(unit_id=target.id)
+            return merge_units(
+                session, source, target, choices, user=self.store.user, now=self.store.clock.now()
             )
-            session.execute(
-                delete(UnitGroupMember).where(
-                    (UnitGroupMember.group_id == source.id)
-                    | (UnitGroupMember.member_id == source.id)
-                )
-            )
-            session.flush()
-            session.add(UnitAlias(unit_id=target.id, alias=source.name))
-            if not target.contact_person and source.contact_person:
-                target.contact_person, target.phone = source.contact_person, source.phone
-            session.delete(source)
-            return moved
-
-
-def _move_leads(session: Session, source_id: int, target_id: int) -> None:
-    existing = set(
-        session.scalars(select(HeadingLead.heading_id).where(HeadingLead.unit_id == target_id))
-    )
-    for lead in session.scalars(select(HeadingLead).where(HeadingLead.unit_id == source_id)).all():
-        if lead.heading_id in existing:
-            session.delete(lead)
-        else:
-            session.add(
-                HeadingLead(heading_id=lead.heading_id, unit_id=target_id, position=lead.position)
-            )
-            session.delete(lead)

@@ -143,7 +143,7 @@ def test_merge_units_keeps_history(loaded: Services) -> None:
     loaded.progress.record_by_code(
         "1", "自治区公安局", Change(note="并入前的进展"), doc="宁政办〔2021〕11号"
     )
-    moved = loaded.units.merge("自治区公安局", "自治区公安厅")
+    moved = loaded.units.merge("自治区公安局", "自治区公安厅").moved
     assert moved == 1
     row = next(
         r

@@ -1,0 +1,133 @@
+"""Unit merges and document revisions keep every value (issue 10, item 5).
+
+A revision that renumbers measures moves each unit's progress with the measure's
+text, not its number; a merge of two units assigned the same measure keeps the
+more advanced progress, both notes and both histories.
+"""
+
+from __future__ import annotations
+
+from importers.policy import SourceInfo
+from importers.policy.parser import parse_text
+from tracker.progress import Change
+from tracker.services import Services
+from tracker.statuses import Status
+
+_TITLE = "自治区人民政府办公厅关于印发重点工作任务分工的通知"
+_SUBJECTS = [
+    "建立重大项目审批绿色通道",
+    "推行企业投资项目承诺制",
+    "压缩工程建设项目审批时限",
+    "完善政府采购投诉处理机制",
+    "开展涉企收费专项清理",
+    "推进不动产登记一窗受理",
+    "规范行政执法自由裁量权",
+    "健全营商环境监测评价体系",
+]
+_UNITS = ["自治区发展改革委", "自治区财政厅", "自治区自然资源厅", "自治区司法厅"]
+
+
+def _units_of(subject: str) -> list[str]:
+    """A measure's units follow its text (wherever it is numbered): two of the four."""
+    first = sum(map(ord, subject)) % 3
+    return _UNITS[first : first + 2]
+
+
+def _document(subjects: list[str]) -> str:
+    lines = [_TITLE, "宁政办发〔2021〕30号", "一、重点任务"]
+    for number, subject in enumerate(subjects, start=1):
+        units = "、".join(_units_of(subject))
+        lines.append(
+            f"{number}. {subject}，确保按期见效。（责任单位：{units}。完成时限：2021年12月底）"
+        )
+    return "\n".join(lines)
+
+
+def _progress(services: Services) -> dict[tuple[str, str], tuple[str, str, int | None, str]]:
+    """(measure title, unit) → (code, status, percent, note), for every assignment in force."""
+    return {
+        (r.title, r.unit): (r.code, r.status.value, r.percent, r.note)
+        for r in services.overview.assignments()
+    }
+
+
+def test_a_measure_inserted_in_the_middle_moves_no_progress_onto_a_neighbour(
+    services: Services,
+) -> None:
+    first = parse_text(_document(_SUBJECTS))
+    services.documents.import_parsed(first, SourceInfo("任务.txt", "1" * 64, 100))
+    fifth = next(r for r in services.overview.assignments() if r.code == "5")
+    sixth = next(r for r in services.overview.assignments() if r.code == "6")
+    services.progress.record_by_code(
+        "5", fifth.unit, Change(status=Status("推进中"), percent=40, note="已完成清理摸底")
+    )
+    services.progress.record_by_code(
+        "6", sixth.unit, Change(status=Status("已完成"), percent=100, note="一窗受理全面运行")
+    )
+    before = _progress(services)
+
+    inserted = [*_SUBJECTS[:2], "清理规范中介服务事项", *_SUBJECTS[2:]]
+    revised = parse_text(_document(inserted))
+    revised_source = SourceInfo("任务（修订）.txt", "2" * 64, 100)
+    plan = services.documents.plan(revised, revised_source)
+    assert plan.state == "revision"
+    moves = [(c.old_code, c.code, c.kind, c.moved_units) for c in plan.changes]
+    assert moves[0] == (None, "3", "added", ())
+    assert ("5", "6", "renumbered", (fifth.unit,)) in moves
+    assert ("6", "7", "renumbered", (sixth.unit,)) in moves
+    six = next(c for c in plan.changes if c.code == "6")
+    assert six.details[0] == "measure 5 → 6: 1 units' progress moves"
+    assert _progress(services) == before  # planning writes nothing
+    pending = services.documents.import_parsed(revised, revised_source)
+    assert pending.state == "revision_pending"
+    assert _progress(services) == before  # nor does an import not accepted
+
+    applied = services.documents.import_parsed(revised, revised_source, accept_revision=True)
+    assert applied.state == "revised"
+    after = _progress(services)
+    title5 = f"{_SUBJECTS[4]}，确保按期见效"
+    title6 = f"{_SUBJECTS[5]}，确保按期见效"
+    assert after[(title5, fifth.unit)] == ("6", "推进中", 40, "已完成清理摸底")
+    assert after[(title6, sixth.unit)] == ("7", "已完成", 100, "一窗受理全面运行")
+    # every other assignment kept its values under its text; the new measure starts afresh
+    for (title, unit), (code, status, percent, note) in before.items():
+        assert after[(title, unit)][1:] == (status, percent, note)
+        assert int(after[(title, unit)][0]) == int(code) + (int(code) >= 3)
+    new_rows = [v for (title, _u), v in after.items() if title.startswith("清理规范中介服务事项")]
+    assert {v[0] for v in new_rows} == {"3"}
+    # the history stayed with the assignment
+    sixth_now = next(r for r in services.overview.assignments() if r.title == title6)
+    assert [h.new_status for h in services.progress.history(sixth_now.id)] == ["未启动", "已完成"]
+
+
+def test_a_measure_merged_away_is_withdrawn_with_its_number_kept_free(services: Services) -> None:
+    services.documents.import_parsed(
+        parse_text(_document(_SUBJECTS)), SourceInfo("任务.txt", "1" * 64, 100)
+    )
+    eighth = next(r for r in services.overview.assignments() if r.code == "8")
+    services.progress.record_by_code("8", eighth.unit, Change(percent=30))
+    # measure 2 dropped: 3…8 become 2…7, and a brand-new text takes number 8
+    shorter = [_SUBJECTS[0], *_SUBJECTS[2:], "强化督查问责"]
+    revised = parse_text(_document(shorter))
+    outcome = services.documents.import_parsed(
+        revised, SourceInfo("任务2.txt", "3" * 64, 100), accept_revision=True
+    )
+    assert [(c.kind, c.old_code, c.code) for c in outcome.changes if c.kind != "renumbered"] == [
+        ("added", None, "8"),
+        ("removed", None, "2"),
+    ]
+    rows = services.overview.assignments()
+    moved = next(r for r in rows if r.title.startswith(_SUBJECTS[7]) and r.unit == eighth.unit)
+    assert (moved.code, moved.percent) == ("7", 30)
+    assert sorted({r.code for r in rows}, key=int) == [str(n) for n in range(1, 9)]
+    with services.store.reading() as session:
+        from sqlalchemy import select
+
+        from db.models import Measure
+
+        withdrawn = session.execute(
+            select(Measure.code, Measure.title).where(Measure.withdrawn.is_(True))
+        ).all()
+    assert [(code.split("~")[0], title) for code, title in withdrawn] == [
+        ("2", f"{_SUBJECTS[1]}，确保按期见效")
+    ]

@@ -25,7 +25,7 @@ def _date(text: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tracker import commands, ledger_commands, report_commands, smoke_command
+    from tracker import backup_commands, commands, ledger_commands, report_commands, smoke_command
 
     parser = argparse.ArgumentParser(
         prog="tracker-cli", description="督办台账 — measures, units and progress, headless."
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.register(sub, _date)
     ledger_commands.register(sub, _date)
     report_commands.register(sub, _date)
+    backup_commands.register(sub, _date)
     smoke_command.register(sub, _date)
     return parser
 

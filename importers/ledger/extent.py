@@ -11,14 +11,23 @@ cell reference lies beyond row 99,999 or column AX (no such sheet can exceed
 :data:`MAX_CELLS`), which a literal-prefix regex search answers at memory
 speed; only a sheet that does reach that far is measured cell by cell.
 
-``.xls`` is not scanned: its grid is at most 65,536 × 256 cells, which calamine
-survives; :func:`importers.ledger.reader` still refuses to materialize it.
+A cell or row may also leave out its ``r`` reference: calamine then places it
+after the one before (``<row r="1048576"><c/>…<c><v>1</v></c>`` is XFD1048576
+without any reference saying so).  Every generator writes ``r`` first, so the
+same pass looks for a ``<c``/``<row`` whose first attribute is not ``r``; a
+sheet with one is measured position by position, as calamine counts.
+
+calamine also reserves room for the ``uniqueCount`` the shared-strings part
+declares (``uniqueCount="1000000000"`` is 24 GB): above :data:`MAX_SHARED_STRINGS`
+the file is refused.  ``.xls`` records are measured by :mod:`importers.ledger.xls_extent`.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from enum import Enum
+from functools import lru_cache
 from xml.etree import ElementTree
 
 from importers.ledger.errors import LedgerReadError
@@ -61,7 +70,8 @@ def _letters(n: int) -> str:
     return out
 
 
-def _refuse(name: str, sheet: str, rows: int, cols: int) -> None:
+def refuse_extent(name: str, sheet: str, rows: int, cols: int) -> None:
+    """Refuse sheet ``sheet`` of file ``name`` if ``rows`` × ``cols`` exceeds the limit."""
     if rows * cols > MAX_CELLS:
         raise LedgerReadError(
             name,
@@ -96,37 +106,61 @@ def sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
     return titles
 
 
+class Reach(Enum):
+    """What the first pass found in a worksheet part."""
+
+    NEAR = "near"  # every reference within A1:AX99999: nothing to measure
+    FAR = "far"  # a reference beyond: measure the values' references
+    UNREFERENCED = "unreferenced"  # a cell or row without ``r``: count positions
+
+
 def check_xlsx(name: str, archive: zipfile.ZipFile) -> None:
-    """Refuse an xlsx with a worksheet whose values span more than :data:`MAX_CELLS`."""
-    titles: dict[str, str] | None = None
-    for member in archive.infolist():
-        path = member.filename
-        if not (path.startswith("xl/worksheets/") and path.endswith(".xml")):
+    """Refuse an xlsx with a worksheet whose values span more than :data:`MAX_CELLS`,
+    or whose shared strings declare more than :data:`MAX_SHARED_STRINGS`."""
+    titles = sheet_titles(archive)
+    listed = {m.filename: m for m in archive.infolist()}
+    for path, member in listed.items():
+        if not ((path.startswith("xl/worksheets/") and path.endswith(".xml")) or path in titles):
             continue
-        if not reaches_far(archive, member):
+        found = reach(archive, member)
+        if found is Reach.NEAR:
             continue
-        if titles is None:
-            titles = sheet_titles(archive)
-        rows, cols = value_extent(archive, member)
-        _refuse(name, titles.get(path) or path.rsplit("/", 1)[-1], rows, cols)
+        if found is Reach.FAR:
+            rows, cols = value_extent(archive, member)
+        else:
+            rows, cols = position_extent(archive, member)
+        refuse_extent(name, titles.get(path) or path.rsplit("/", 1)[-1], rows, cols)
+    check_shared_strings(name, archive)
 
 
 def reaches_far(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    """Whether any reference in the sheet lies outside A1:AX99999 (then it must be measured).
+    """Whether the sheet must be measured (see :func:`reach`)."""
+    return reach(archive, member) is not Reach.NEAR
 
-    Streams the part to its end when nothing reaches far, so a part that inflates
-    beyond its declared size still fails here (zipfile stops at the declared size
-    and checks the CRC); on the first far reference it returns, and the measuring
-    that follows reads the part to its end.
+
+def reach(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Reach:
+    """Whether any reference in the sheet lies outside A1:AX99999, or any cell or row
+    has no reference (then it must be measured).
+
+    Streams the part to its end unless a cell or row without a reference turns up,
+    so a part that inflates beyond its declared size still fails here (zipfile
+    stops at the declared size and checks the CRC); the measuring that follows
+    an early return reads the part to its end.
     """
     tail = b""
+    far = False
     with archive.open(member) as stream:
-        while chunk := stream.read(_CHUNK):
+        first = stream.read(_CHUNK)
+        unreferenced = _patterns(_prefix(first))[0]
+        chunk = first
+        while chunk:
             data = tail + chunk
-            if _FAR_REFERENCE.search(data):
-                return True
+            if unreferenced.search(data):
+                return Reach.UNREFERENCED
+            far = far or bool(_FAR_REFERENCE.search(data))
             tail = data[-_OVERLAP:]
-    return False
+            chunk = stream.read(_CHUNK)
+    return Reach.FAR if far else Reach.NEAR
 
 
 def value_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
@@ -141,6 +175,106 @@ def value_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int
                 cols = max(cols, column_number(letters))
             tail = data[-_OVERLAP:]
     return rows, cols
+
+
+def position_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
+    """The last row and column (1-based) holding a value, placed as calamine places them.
+
+    A row without ``r`` follows the row before; a cell without ``r`` follows the
+    cell before in its row (the first in a row is column A).  A cell counts when
+    it has content (``<v>``, ``<is>`` or ``<f>``); one whose content lies beyond
+    what has been read yet counts too (never too little).
+    """
+    rows = cols = row = col = 0
+    carry = b""
+    with archive.open(member) as stream:
+        chunk = stream.read(_CHUNK)
+        _, tag, content = _patterns(_prefix(chunk))
+        while chunk:
+            data = carry + chunk
+            chunk = stream.read(_CHUNK)
+            cut = len(data) if not chunk else max(data.rfind(b"<"), 0)
+            for match in tag.finditer(data, 0, len(data)):
+                if match.start() >= cut:
+                    break
+                closing, element, attributes = match.groups()
+                self_closing = attributes.endswith(b"/")
+                ref = _REFERENCE.search(attributes)
+                if element == b"row":
+                    if closing:
+                        col = 0
+                    else:
+                        row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+                        col = 0
+                    continue
+                if closing:
+                    continue
+                if ref is not None:
+                    col = column_number(ref.group(1)) if ref.group(1) else col + 1
+                    if ref.group(2):
+                        row = max(int(ref.group(2)), 1)
+                else:
+                    col += 1
+                end = match.end()
+                if not self_closing and (
+                    content.match(data, end) or (chunk and len(data) - end < _OVERLAP)
+                ):
+                    rows, cols = max(rows, max(row, 1)), max(cols, col)
+            carry = data[cut:]
+    return rows, cols
+
+
+MAX_SHARED_STRINGS = MAX_CELLS
+"""More distinct strings than the largest sheet has cells: never a real ledger."""
+_UNIQUE_COUNT = re.compile(rb'<(?:[\w.-]+:)?sst\b[^>]*?\buniqueCount\s*=\s*["\']\s*([0-9]+)')
+
+
+def check_shared_strings(name: str, archive: zipfile.ZipFile) -> None:
+    """Refuse a shared-strings part declaring more strings than :data:`MAX_SHARED_STRINGS`.
+
+    calamine reserves a slot per declared string before reading one; only the
+    ``<sst>`` start tag is read here.
+    """
+    for member in archive.infolist():
+        if not member.filename.casefold().endswith("sharedstrings.xml"):
+            continue
+        with archive.open(member) as stream:
+            head = stream.read(_OVERLAP * 8)
+        found = _UNIQUE_COUNT.search(head)
+        if found and int(found.group(1)) > MAX_SHARED_STRINGS:
+            raise LedgerReadError(
+                name,
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "refused: part {part} declares {count} different texts "
+                    "(more than {limit}); the file is damaged or forged",
+                ),
+                part=member.filename,
+                count=int(found.group(1)),
+                limit=MAX_SHARED_STRINGS,
+            )
+
+
+_REFERENCE = re.compile(rb'(?:^|\s)r\s*=\s*["\']([A-Z]*)([0-9]*)["\']')
+_ROOT_PREFIX = re.compile(rb"<([\w.-]+:)?worksheet\b")
+
+
+def _prefix(head: bytes) -> bytes:
+    """The namespace prefix the part's elements carry (``x:``), or none."""
+    found = _ROOT_PREFIX.search(head)
+    return found.group(1) or b"" if found else b""
+
+
+@lru_cache(maxsize=8)
+def _patterns(prefix: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes], re.Pattern[bytes]]:
+    """For elements with ``prefix``: a cell or row whose first attribute is not ``r``
+    (a literal start keeps the search fast), any row or cell tag, and cell content."""
+    p = re.escape(prefix)
+    return (
+        re.compile(rb"<" + p + rb"(?:c|row)(?:>|/>|\s+(?!r\s*=)[^\s>/])"),
+        re.compile(rb"<(/?)" + p + rb"(row|c)(?=[\s/>])([^>]*)>"),
+        re.compile(rb"\s*<" + p + rb"(?:v|is|f)\b"),
+    )
 
 
 def check_ods(name: str, archive: zipfile.ZipFile) -> None:
@@ -171,5 +305,5 @@ def check_ods(name: str, archive: zipfile.ZipFile) -> None:
                 row += repeat
                 if row_cols:
                     rows, cols = row, max(cols, row_cols)
-                    _refuse(name, table, rows, cols)
+                    refuse_extent(name, table, rows, cols)
                 elem.clear()

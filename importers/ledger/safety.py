@@ -11,6 +11,7 @@ wrong with which file.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from typing import Literal
@@ -19,6 +20,7 @@ from xml.etree import ElementTree
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.extent import check_ods, check_xlsx
 from importers.ledger.ole import OLE_MAGIC, OleFormatError, stream_names
+from importers.ledger.xls_extent import check_xls
 from importers.messages import QT_TRANSLATE_NOOP
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -95,6 +97,12 @@ def _check_ole(name: str, data: bytes) -> Format:
         raise LedgerReadError(
             name, QT_TRANSLATE_NOOP("messages", "an Office document but not an Excel workbook")
         )
+    try:
+        check_xls(name, data)
+    except (OleFormatError, struct.error) as exc:
+        raise LedgerReadError(
+            name, QT_TRANSLATE_NOOP("messages", "the .xls file is damaged ({reason})"), reason=exc
+        ) from None
     return "xls"
 
 

@@ -46,7 +46,9 @@ class _Importer:
         if self.services is not None:
             self.services.close()
         self.runs += 1
-        self.services = Services.open(self.folder / f"bench{self.runs}.sqlite3", user="bench")
+        self.services = Services.open(
+            self.folder / f"bench{self.runs}.sqlite3", user="bench", create=True
+        )
 
     def work(self) -> None:
         assert self.services is not None

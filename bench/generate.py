@@ -27,7 +27,7 @@ def generate(db: Path | str, assignments: int, rounds: int = 12, seed: int = 7) 
     """A database with about ``assignments`` assignments and ``rounds`` history entries each."""
     rng = random.Random(seed)
     parsed = [parse_file(p)[0] for p in sorted(SEEDS.glob("*.txt"))]
-    store = Store.open(db, user="bench")
+    store = Store.open(db, user="bench", create=True)
     now = datetime(2021, 12, 1)
     with store.transaction() as session:
         names = sorted({u for doc in parsed for m in doc.measures for u in m.units})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -13,6 +14,7 @@ from db.location import APP_NAME, DB_FILE_NAME, database_url, default_database_p
 
 __all__ = [
     "APP_NAME",
+    "BUSY_TIMEOUT_MS",
     "DB_FILE_NAME",
     "database_url",
     "default_database_path",
@@ -22,14 +24,28 @@ __all__ = [
 ]
 
 
+BUSY_TIMEOUT_MS = 5000
+"""How long SQLite waits for another writer before it reports the database locked."""
+
+
 def sqlite_path(url: str) -> Path | None:
-    """The file behind an SQLite URL, or None for a server database or ``:memory:``."""
+    """The file behind an SQLite URL, or None for a server database or ``:memory:``.
+
+    A ``file:`` URI (``sqlite:///file:PATH?mode=ro&uri=true``) names its file too.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
-    if parsed.database == ":memory:":
+    database = parsed.database
+    if str(parsed.query.get("uri", "")).lower() in {"true", "1"} and database.startswith("file:"):
+        database = unquote(database[len("file:") :].split("?", 1)[0])
+        if database.startswith("///"):  # file:///C:/… or file:///home/…
+            database = database[2:]
+            if len(database) > 2 and database[2] == ":":  # /C:/… on Windows
+                database = database[1:]
+    if not database or database == ":memory:" or "mode=memory" in url:
         return None
-    return Path(parsed.database)
+    return Path(database)
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -37,7 +53,7 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cursor.close()
 
 

@@ -1,7 +1,10 @@
 """``tracker-cli``: the services without a window, for scripting, tests and batch work.
 
 A user error (missing file, unknown unit, ambiguous code…) prints one line on
-stderr and exits with status 2; a bug still gets its traceback.
+stderr and exits with status 2; a bug still gets its traceback.  So does the
+database's own trouble (locked, read-only, full, damaged, unreachable: see
+``tracker.db_errors``).  Only ``init`` creates a database; every other command
+refuses a missing file instead of starting an empty one.
 """
 
 from __future__ import annotations
@@ -38,12 +41,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--today", type=_date, help="treat this day as today (YYYY-MM-DD)")
     parser.add_argument("--user", help="name recorded in the history (default: login name)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    init = sub.add_parser("init", help="create a new, empty database (--db, TRACKER_DB or default)")
+    init.set_defaults(handler=init_database)
     commands.register(sub, _date)
     ledger_commands.register(sub, _date)
     report_commands.register(sub, _date)
     backup_commands.register(sub, _date)
     smoke_command.register(sub, _date)
     return parser
+
+
+def init_database(args: argparse.Namespace) -> int:
+    """``tracker-cli init``: create the database (and its folder) and say where it is.
+
+    An existing database is left as it is (only brought to the current schema).
+    """
+    from tracker.db_errors import DatabaseMissingError, DatabaseNotInitialisedError
+    from tracker.store import Store
+
+    try:
+        store = Store.open(args.db, user=args.user)
+    except (DatabaseMissingError, DatabaseNotInitialisedError):
+        store = Store.open(args.db, user=args.user, create=True)
+        print(f"Created a new database: {store.where}")
+    else:
+        print(f"The database {store.where} already exists; nothing was changed.")
+    store.close()
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

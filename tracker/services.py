@@ -34,8 +34,14 @@ class Services:
         *,
         clock: Clock | None = None,
         user: str | None = None,
+        create: bool = False,
     ) -> Services:
-        return cls.over(Store.open(target, clock=clock, user=user))
+        """The services over the database at ``target``; ``create`` starts a new one.
+
+        Without ``create`` a missing file or an empty database is a user error
+        (see ``Store.open``).
+        """
+        return cls.over(Store.open(target, clock=clock, user=user, create=create))
 
     @classmethod
     def over(cls, store: Store) -> Services:

@@ -4,25 +4,44 @@
 assume the current schema.  Services open one short session per unit of work
 through ``Store.transaction`` — one user action, one transaction — and return
 plain records, never ORM objects bound to a session.
+
+A database is created only when asked (``create=True``: ``tracker-cli init``, the
+window's first page): a mistyped ``--db`` or a moved file must not silently become
+an empty database the clerk then fills.  The database's own troubles (locked,
+read-only, full, damaged, unreachable…) leave ``open``, ``transaction`` and
+``reading`` as user errors (``tracker.db_errors``), and a write to an SQLite file
+that was deleted or moved while open is refused instead of going to a file that
+no longer has a name.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, inspect, select
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import migrate
 from db.engine import database_url, make_engine, make_session_factory, sqlite_path
 from db.models import Setting
 from importers.messages import QT_TRANSLATE_NOOP
+from tracker.db_errors import (
+    GONE,
+    MISSING,
+    NOT_INITIALISED,
+    DatabaseGoneError,
+    DatabaseMissingError,
+    DatabaseNotInitialisedError,
+    user_error,
+)
 from tracker.errors import UserError
 from tracker.statuses import DEFAULT_DUE_SOON_DAYS
 
@@ -55,6 +74,42 @@ def current_user() -> str:
         return os.environ.get("USERNAME", "?")
 
 
+FileIdentity = tuple[int, int]
+
+
+def file_identity(path: Path | None) -> FileIdentity | None:
+    """The device and file number of ``path`` (None: no file, or the system gives none)."""
+    if path is None:
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino) if stat.st_ino else None
+
+
+def database_label(url: str) -> str:
+    """How the database is named in messages: its file, or the server URL without password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@contextmanager
+def database_errors(where: str) -> Iterator[None]:
+    """Turn the database's own errors (locked, full, damaged…) into user errors."""
+    try:
+        yield
+    except (sa_exc.DBAPIError, sqlite3.Error) as exc:
+        error = user_error(exc, where)
+        if error is None:
+            raise
+        raise error from exc
+
+
 class Store:
     def __init__(self, engine: Engine, clock: Clock | None = None, user: str | None = None):
         self.engine = engine
@@ -62,6 +117,12 @@ class Store:
         self.clock = clock or Clock()
         self.user = user or current_user()
         self.backup: Path | None = None
+        url = engine.url.render_as_string(hide_password=False)
+        self.where = database_label(url)
+        """The database as messages name it (its file, or its server)."""
+        self.file = sqlite_path(url)
+        self.identity = file_identity(self.file)
+        """The file as opened: a write is refused once the name leads elsewhere (or nowhere)."""
 
     @classmethod
     def open(
@@ -70,15 +131,28 @@ class Store:
         *,
         clock: Clock | None = None,
         user: str | None = None,
+        create: bool = False,
     ) -> Store:
-        """Open (and create or upgrade) the database at a path or URL."""
+        """Open (and upgrade) the database at a path or URL; ``create`` makes a new one.
+
+        Without ``create``, a missing SQLite file (``DatabaseMissingError``) or a
+        database without any table (``DatabaseNotInitialisedError``, e.g. an empty
+        PostgreSQL schema) is refused: only ``tracker-cli init`` and the window's
+        first page start a new database.
+        """
         url = database_url(target)
+        where = database_label(url)
+        path = sqlite_path(url)
+        if path is not None and not create and not path.exists():
+            raise DatabaseMissingError(MISSING, database=where)
         engine = make_engine(url)
         try:
-            backup = migrate.upgrade(engine)
+            with database_errors(where):
+                if not create and _without_tables(engine):
+                    raise DatabaseNotInitialisedError(NOT_INITIALISED, database=where)
+                backup = migrate.upgrade(engine)
         except migrate.DatabaseTooNewError as exc:
             engine.dispose()
-            where = sqlite_path(url) or engine.url.render_as_string(hide_password=True)
             raise UserError(
                 QT_TRANSLATE_NOOP(
                     "messages",
@@ -88,6 +162,9 @@ class Store:
                 database=where,
                 schema=exc.args[0],
             ) from None
+        except BaseException:
+            engine.dispose()
+            raise
         store = cls(engine, clock, user)
         store.backup = backup
         return store
@@ -95,15 +172,34 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def check_file(self) -> None:
+        """Refuse to write once the database file was deleted or moved (or replaced).
+
+        SQLite keeps writing to an open file whose name is gone (on Linux; Windows
+        refuses the deletion instead): the work would be lost with the last connection.
+        """
+        if self.file is None:
+            return
+        if not self.file.exists() or (
+            self.identity is not None and file_identity(self.file) != self.identity
+        ):
+            raise DatabaseGoneError(GONE, database=self.where)
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed as a whole, or rolled back as a whole."""
-        with self.sessions.begin() as session:
-            yield session
+        """One unit of work: committed as a whole, or rolled back as a whole.
+
+        The file is checked before the work starts and again just before the commit.
+        """
+        with database_errors(self.where):
+            self.check_file()
+            with self.sessions.begin() as session:
+                yield session
+                self.check_file()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self.sessions() as session:
+        with database_errors(self.where), self.sessions() as session:
             yield session
 
     # Settings are few and small: read them where needed.
@@ -122,3 +218,9 @@ class Store:
             return int(self.setting("due_soon_days", str(DEFAULT_DUE_SOON_DAYS)))
         except ValueError:
             return DEFAULT_DUE_SOON_DAYS
+
+
+def _without_tables(engine: Engine) -> bool:
+    """True for a database with no table at all: a new file, an empty server schema."""
+    with engine.connect() as connection:
+        return not inspect(connection).get_table_names()

@@ -137,7 +137,7 @@ def build_demo_database(path: Path, today: date | None = None) -> Path:
 
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         stale.unlink(missing_ok=True)
-    services = Services.open(path, user=DEMO_USER)
+    services = Services.open(path, user=DEMO_USER, create=True)
     try:
         document = demo_document(today or services.store.clock.today())
         digest = hashlib.sha256(repr(document).encode()).hexdigest()

@@ -52,7 +52,7 @@ NOTES = [
 
 
 def fill(path: Path) -> None:
-    services = Services.open(path, clock=Clock(TODAY), user="张明")
+    services = Services.open(path, clock=Clock(TODAY), user="张明", create=True)
     seeds = sorted(SEEDS.glob("00[03]_*.txt")) if SEEDS.is_dir() else []
     for seed in seeds:
         services.documents.import_file(seed)
@@ -99,7 +99,7 @@ def edit_ledger(path: Path, edits: dict[tuple[str, str], object], target: Path) 
 
 def returned_ledgers(path: Path, folder: Path) -> list[Path]:
     """A round, three units' ledgers sent out and returned: changes, a conflict, a reject."""
-    services = Services.open(path, clock=Clock(TODAY), user="张明")
+    services = Services.open(path, clock=Clock(TODAY), user="张明", create=True)
     RoundService(services.store).create(ROUND, date(2021, 9, 30))
     rows = [r for r in services.overview.assignments() if r.status is Status.NOT_STARTED]
     units = sorted({r.unit for r in rows}, key=lambda u: -sum(1 for r in rows if r.unit == u))[:3]
@@ -143,7 +143,9 @@ def import_preview(folder: Path, parent: QWidget) -> ImportPreviewDialog | None:
     first, later = sorted(SEEDS.glob("000_*.txt")), sorted(SEEDS.glob("003_*.txt"))
     if not first or not later:
         return None
-    services = Services.open(folder / "preview.sqlite3", clock=Clock(TODAY), user="张明")
+    services = Services.open(
+        folder / "preview.sqlite3", clock=Clock(TODAY), user="张明", create=True
+    )
     services.documents.import_file(first[0])
     parsed, source = parse_policy_file(later[0])
     plan = services.documents.plan(parsed, source)
@@ -169,10 +171,10 @@ def main() -> None:
     install_translation(app, "zh_CN")
     fill(folder / "screens.sqlite3")
     ledgers = returned_ledgers(folder / "screens.sqlite3", folder)
-    window = MainWindow(Services.open(folder / "screens.sqlite3", clock=Clock(TODAY)))
+    window = MainWindow(Services.open(folder / "screens.sqlite3", clock=Clock(TODAY), create=True))
     window.resize(1600, 960)
     window.show()
-    empty = MainWindow(Services.open(folder / "empty.sqlite3", clock=Clock(TODAY)))
+    empty = MainWindow(Services.open(folder / "empty.sqlite3", clock=Clock(TODAY), create=True))
     empty.resize(1200, 760)
 
     def overdue() -> None:

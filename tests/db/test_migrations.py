@@ -83,7 +83,7 @@ def test_older_database_is_backed_up_before_upgrade(tmp_path: Path) -> None:
 
 def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     db_file = tmp_path / "newer.sqlite3"
-    Store.open(db_file).close()
+    Store.open(db_file, create=True).close()
     with sqlite3.connect(db_file) as conn:
         conn.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
     before = db_file.read_bytes()

@@ -23,7 +23,7 @@ TODAY = date(2021, 7, 1)
 
 @pytest.fixture
 def services(db_url: str) -> Iterator[Services]:
-    opened = Services.open(db_url, clock=Clock(TODAY), user="测试员")
+    opened = Services.open(db_url, clock=Clock(TODAY), user="测试员", create=True)
     yield opened
     opened.close()
 

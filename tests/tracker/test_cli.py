@@ -18,8 +18,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "office.sqlite3")
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """A new database, made as a clerk makes one: ``tracker-cli init``."""
+    path = str(tmp_path / "office.sqlite3")
+    assert run(capsys, "--db", path, "init") == (0, f"Created a new database: {path}\n", "")
+    return path
 
 
 @pytest.mark.needs_shared

@@ -24,7 +24,7 @@ from tracker.store import Clock
 def office(tmp_path: Path) -> Iterator[tuple[Services, Path]]:
     """Two documents, one revised (a measure withdrawn), a unit taken off, progress made."""
     path = tmp_path / "督办 台账.sqlite3"
-    services = Services.open(path, clock=Clock(TODAY), user="测试员")
+    services = Services.open(path, clock=Clock(TODAY), user="测试员", create=True)
     first = sample_document("宁政办〔2021〕9号")
     services.documents.import_parsed(first, source())
     services.documents.import_parsed(sample_document("宁政办〔2021〕10号"), source(sha="b" * 64))
@@ -95,10 +95,10 @@ def test_what_it_leaves_to_the_ordinary_way(tmp_path: Path) -> None:
     garbage.write_bytes(b"not a database at all" * 100)
     assert quick_look(str(garbage)) is None
     empty = tmp_path / "空.sqlite3"
-    Services.open(empty).close()
+    Services.open(empty, create=True).close()
     assert quick_look(str(empty)) is None  # no document: the first-run page
     old = tmp_path / "旧.sqlite3"
-    Services.open(old).close()
+    Services.open(old, create=True).close()
     connection = sqlite3.connect(old)
     with connection:
         connection.execute("UPDATE alembic_version SET version_num = '0002'")
@@ -111,7 +111,7 @@ def test_what_it_leaves_to_the_ordinary_way(tmp_path: Path) -> None:
 def test_a_file_name_with_url_characters_is_the_file_the_services_open(tmp_path: Path) -> None:
     """SQLAlchemy decodes %xx in a URL and reads ? as options: both read the same file."""
     odd = tmp_path / "台账 100%25 第?期#1.sqlite3"
-    services = Services.open(odd, clock=Clock(TODAY))
+    services = Services.open(odd, clock=Clock(TODAY), create=True)
     try:
         services.documents.import_parsed(sample_document(), source())
         assert services.store.engine.url.database == str(odd.resolve())

@@ -53,7 +53,7 @@ def _record(
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Iterator[Services]:
     path = tmp_path_factory.mktemp("reports") / "office.sqlite3"
-    s = Services.open(path, clock=Clock(TODAY), user="测试员")
+    s = Services.open(path, clock=Clock(TODAY), user="测试员", create=True)
     for seed in ("000_ddced08bac396bed.txt", "003_8cea6384a45f48e5.txt"):
         s.documents.import_file(shared_dir / "seeds" / seed)
     with s.store.transaction() as session:  # both documents came in on 1 June

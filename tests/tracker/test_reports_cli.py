@@ -40,7 +40,7 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  #
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     path = tmp_path / "office.sqlite3"
-    services = Services.open(path, clock=Clock(), user="测试员")
+    services = Services.open(path, clock=Clock(), user="测试员", create=True)
     services.documents.import_parsed(sample_document(), source())
     RoundService(services.store).create("2021年第3季度", date(2021, 9, 30))
     services.close()

@@ -27,7 +27,7 @@ TODAY = date(2021, 12, 20)
 
 @pytest.fixture
 def office(db_url: str) -> Iterator[Services]:
-    opened = Services.open(db_url, clock=Clock(TODAY), user="测试员")
+    opened = Services.open(db_url, clock=Clock(TODAY), user="测试员", create=True)
     opened.documents.import_parsed(sample_document(), source())
     with opened.store.transaction() as session:  # the document came in on 1 June
         session.execute(update(ProgressEntry).values(changed_at=datetime(2021, 6, 1, 9)))

@@ -70,7 +70,7 @@ def test_sql_filters_agree_with_the_python_rules(
     tmp_path_factory: pytest.TempPathFactory, offsets: list[int], status: Status, days: int
 ) -> None:
     folder = tmp_path_factory.mktemp("db")
-    services = Services.open(folder / "t.sqlite3", clock=Clock(TODAY))
+    services = Services.open(folder / "t.sqlite3", clock=Clock(TODAY), create=True)
     try:
         doc = sample_document()
         deadline = TODAY + timedelta(days=offsets[0])

@@ -51,7 +51,9 @@ def unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def empty_services(tmp_path: Path) -> Iterator[Services]:
-    opened = Services.open(tmp_path / "督办台账.sqlite3", clock=Clock(TODAY), user="测试员")
+    opened = Services.open(
+        tmp_path / "督办台账.sqlite3", clock=Clock(TODAY), user="测试员", create=True
+    )
     yield opened
     opened.close()
 

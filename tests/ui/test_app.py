@@ -21,7 +21,7 @@ pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 
 def too_new_database(path: Path) -> Path:
-    Services.open(path).close()
+    Services.open(path, create=True).close()
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'f00dfeedcafe'")
     return path
@@ -58,7 +58,7 @@ def test_choosing_a_database_remembers_it(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     other = tmp_path / "另一个.sqlite3"
-    Services.open(other).close()
+    Services.open(other, create=True).close()
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(other), "")), raising=True
     )

@@ -46,7 +46,7 @@ def test_another_database_never_shows_the_previous_ones_rows(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(window_loading, "BACKGROUND_RELOAD_ROWS", 1)
-    other = Services.open(tmp_path / "另一个.sqlite3")
+    other = Services.open(tmp_path / "另一个.sqlite3", create=True)
     other.documents.import_parsed(sample_document("宁政办〔2021〕77号"), source(sha="c" * 64))
     other.close()
     assert window.open_database(str(tmp_path / "另一个.sqlite3"), remember=False)

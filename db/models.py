@@ -47,7 +47,8 @@ class Document(Base):
     issuer: Mapped[str | None] = mapped_column(String(200))
     issued_on: Mapped[date | None] = mapped_column(Date)
     source_name: Mapped[str] = mapped_column(String(500))
-    source_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    source_sha256: Mapped[str] = mapped_column(String(64), index=True, unique=True)
+    """One document per file: the database refuses a second copy (a concurrent import)."""
     imported_at: Mapped[datetime] = mapped_column(DateTime)
     revision: Mapped[int] = mapped_column(Integer, default=1)
 

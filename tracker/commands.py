@@ -233,13 +233,6 @@ def status(args: argparse.Namespace) -> int:
     return 0
 
 
-def merge_units(args: argparse.Namespace) -> int:
-    with opened_services(args) as services:
-        moved = services.units.merge(args.source, args.target)
-    print(f"merged: {moved} assignments moved")
-    return 0
-
-
 def assign(args: argparse.Namespace) -> int:
     with opened_services(args) as services:
         if args.remove:
@@ -299,7 +292,7 @@ def register(sub: Any, parse_date: Callable[[str], date]) -> None:
             p.add_argument("--remove", action="store_true")
     p = add("status", status, "totals by status, overdue and due soon, per unit")
     p.add_argument("--doc")
-    p = add("merge-units", merge_units, "fold one unit into another", json_flag=False)
-    p.add_argument("source")
-    p.add_argument("target")
+    from tracker import document_commands  # merge-units, delete-doc
+
+    document_commands.register(sub)
     del parse_date

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from sqlalchemy import false, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -28,6 +29,7 @@ from importers.policy import ParsedDocument, SourceInfo
 from importers.policy.errors import PolicyReadError
 from importers.policy.units import canonical_unit
 from tracker.backups import backup_before
+from tracker.document_delete import DocumentDeletion, delete_document, deletion_counts
 from tracker.document_revision import diff
 from tracker.document_writer import LEAD, SUPPORT, DocumentWriter
 from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, UserError
@@ -130,6 +132,7 @@ class DocumentService:
         Lists every unit the document names, with the known unit it resolves to
         or, for a name never seen, the closest known names to map it to.
         """
+        refuse_without_measures(doc, source.file_name)
         with self.store.reading() as session:
             same, previous = self._stored_versions(session, doc, source)
             state = "unchanged" if same else ("revision" if previous else "new")
@@ -169,9 +172,28 @@ class DocumentService:
         has (a clerk's decision in the import preview); each becomes an alias of
         that unit, so later documents spelling it the same way resolve too.
         """
-        now = self.store.clock.now()
+        refuse_without_measures(doc, source.file_name)
         if accept_revision:  # no backup, no revision (BackupError)
             backup_before(self.store, "document-revision")
+        try:
+            return self._import(doc, source, accept_revision, unit_mapping or {})
+        except _ImportedMeanwhile:
+            # Another import of this very file committed first (the database's unique
+            # index on the hash refused this copy): ours was rolled back whole.
+            with self.store.reading() as session:
+                same, _previous = self._stored_versions(session, doc, source)
+                if same is None:  # (deleted again in between: a rare race, retried once)
+                    return self._import(doc, source, accept_revision, unit_mapping or {})
+                return ImportOutcome("unchanged", same.id, measures=len(same.measures))
+
+    def _import(
+        self,
+        doc: ParsedDocument,
+        source: SourceInfo,
+        accept_revision: bool,
+        unit_mapping: Mapping[str, str],
+    ) -> ImportOutcome:
+        now = self.store.clock.now()
         with self.store.transaction() as session:
             same, previous = self._stored_versions(session, doc, source)
             if same is not None:
@@ -179,7 +201,6 @@ class DocumentService:
             if previous is not None and not accept_revision:
                 changes = diff(session, previous, doc)
                 return ImportOutcome("revision_pending", previous.id, changes=changes)
-            _add_aliases(session, unit_mapping or {})
             if previous is None:
                 document = Document(revision=1)
                 session.add(document)
@@ -198,7 +219,13 @@ class DocumentService:
             document.source_name = source.file_name
             document.source_sha256 = source.sha256
             document.imported_at = now
-            session.flush()
+            try:
+                session.flush()  # the document row first: a concurrent copy fails here
+            except IntegrityError as exc:
+                if "sha256" not in str(exc.orig).lower():
+                    raise
+                raise _ImportedMeanwhile from None
+            _add_aliases(session, unit_mapping)
             writer = DocumentWriter(
                 session, document, UnitResolver(session, now), now, source, self.store.user
             )
@@ -212,6 +239,30 @@ class DocumentService:
                 new_units=writer.resolver.created,
                 changes=changes,
             )
+
+    # -- deleting --------------------------------------------------------------------------
+    def deletion(self, text: str) -> DocumentDeletion:
+        """What deleting the document ``text`` names would remove (for a confirmation)."""
+        with self.store.reading() as session:
+            document = self.find(session, text)
+            if document is None:
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("messages", "no document matches {text!r}"), text=text
+                )
+            return deletion_counts(session, document)
+
+    def delete(self, document_id: int) -> DocumentDeletion:
+        """Delete a document with its measures, assignments and their history, after a
+        backup (no backup, no deletion); returns what went."""
+        with self.store.reading() as session:
+            if session.get(Document, document_id) is None:
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("messages", "document {id} no longer exists"),
+                    id=document_id,
+                )
+        backup_before(self.store, "document-delete")
+        with self.store.transaction() as session:
+            return delete_document(session, document_id)
 
     @staticmethod
     def _stored_versions(
@@ -282,6 +333,21 @@ def parse_policy_file(path: Path) -> tuple[ParsedDocument, SourceInfo]:
     try:
         from importers.policy.parser import parse_file
 
-        return parse_file(path)
+        parsed, source = parse_file(path)
     except PolicyReadError as exc:
         raise UserError.from_message(exc.as_message()) from None
+    refuse_without_measures(parsed, path.name)
+    return parsed, source
+
+
+class _ImportedMeanwhile(Exception):
+    """The same file was stored by a concurrent import: this one is rolled back."""
+
+
+def refuse_without_measures(doc: ParsedDocument, file_name: str) -> None:
+    """A text without a single measure is not a task document: refused before any write."""
+    if not doc.measures:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "no measures found in {file} — is this a task document?"),
+            file=file_name,
+        )

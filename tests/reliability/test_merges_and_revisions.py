@@ -7,6 +7,8 @@ more advanced progress, both notes and both histories.
 
 from __future__ import annotations
 
+import pytest
+
 from importers.policy import SourceInfo
 from importers.policy.parser import parse_text
 from tracker.progress import Change
@@ -130,4 +132,93 @@ def test_a_measure_merged_away_is_withdrawn_with_its_number_kept_free(services: 
         ).all()
     assert [(code.split("~")[0], title) for code, title in withdrawn] == [
         ("2", f"{_SUBJECTS[1]}，确保按期见效")
+    ]
+
+
+# -- merging units -------------------------------------------------------------------------
+def _merge_fixture(services: Services) -> None:
+    """自治区公安厅 and 宁夏税务局 both have measure 2, with different progress."""
+    from tests.tracker.conftest import sample_document, source
+
+    services.documents.import_parsed(sample_document(), source())
+    record = services.progress.record_by_code
+    record("1", "自治区公安厅", Change(status=Status("推进中"), percent=50, note="公安在办"))
+    record("2", "自治区公安厅", Change(status=Status("已完成"), note="公安已办结"))
+    record(
+        "2",
+        "宁夏税务局",
+        Change(status=Status("推进中"), percent=60, note="税务推进中", problems="缺资金"),
+    )
+
+
+def test_a_merge_keeps_the_more_advanced_progress_both_notes_and_both_histories(
+    services: Services,
+) -> None:
+    _merge_fixture(services)
+    plan = services.units.plan_merge("自治区公安厅", "宁夏税务局")
+    assert services.overview.assignments()[3].unit == "自治区公安厅"  # planning wrote nothing
+    [collision] = plan.collisions
+    assert (plan.moved, collision.code, collision.choice) == (1, "2", "merged")
+    assert (collision.source.status, collision.source.note) == ("已完成", "公安已办结")
+    assert (collision.target.status, collision.target.percent) == ("推进中", 60)
+
+    done = services.units.merge("自治区公安厅", "宁夏税务局")
+    assert done == plan
+    rows = {(r.code, r.unit): r for r in services.overview.assignments()}
+    merged = rows[("2", "宁夏税务局")]
+    assert (merged.status.value, merged.percent, merged.role) == ("已完成", None, "牵头")
+    assert merged.note == "【自治区公安厅】公安已办结\n【宁夏税务局】税务推进中"
+    moved = rows[("1", "宁夏税务局")]
+    assert (moved.status.value, moved.percent, moved.note) == ("推进中", 50, "公安在办")
+    assert not any(unit == "自治区公安厅" for _code, unit in rows)
+    history = services.progress.history(merged.id)
+    assert sorted((h.source, h.new_status, h.new_note) for h in history[:-1]) == [
+        ("导入 措施.txt", "未启动", ""),
+        ("导入 措施.txt", "未启动", ""),
+        ("手工", "已完成", "公安已办结"),
+        ("手工", "推进中", "税务推进中"),
+    ]
+    last = history[-1]
+    assert (last.source, last.old_status, last.new_status, last.old_note, last.new_note) == (
+        "合并单位 自治区公安厅 → 宁夏税务局",
+        "推进中",
+        "已完成",
+        "税务推进中",
+        "【自治区公安厅】公安已办结\n【宁夏税务局】税务推进中",
+    )
+    with services.store.reading() as session:
+        from sqlalchemy import select
+
+        from db.models import Assignment
+
+        problems = session.scalar(select(Assignment.problems).where(Assignment.id == merged.id))
+    assert problems == "缺资金"
+
+
+def test_a_clerk_may_keep_one_units_values_for_a_collision(services: Services) -> None:
+    _merge_fixture(services)
+    measure_id = services.units.plan_merge("自治区公安厅", "宁夏税务局").collisions[0].measure_id
+    done = services.units.merge("自治区公安厅", "宁夏税务局", {measure_id: "target"})
+    assert done.collisions[0].choice == "target"
+    merged = next(
+        r for r in services.overview.assignments() if (r.code, r.unit) == ("2", "宁夏税务局")
+    )
+    assert (merged.status.value, merged.percent, merged.note) == ("推进中", 60, "税务推进中")
+
+
+def test_merge_units_prints_each_collision(
+    services: Services, capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    from tracker.cli import main
+
+    _merge_fixture(services)
+    services.close()
+    assert main(["--db", db_url, "merge-units", "自治区公安厅", "宁夏税务局"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "merged 自治区公安厅 into 宁夏税务局: 1 assignments moved, 1 measures assigned to both",
+        "  宁政办〔2021〕9号 2 推广企业开办零费用",
+        "    自治区公安厅: 已完成 - 进展「公安已办结」",
+        "    宁夏税务局: 推进中 60% 进展「税务推进中」 问题「缺资金」",
+        "    kept (merged): 已完成 - 进展「【自治区公安厅】公安已办结 / 【宁夏税务局】税务推进中」"
+        " 问题「缺资金」",
     ]

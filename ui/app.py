@@ -44,6 +44,7 @@ from ui.resources import resource_path
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from tracker.errors import UserError
     from tracker.services import Services
     from ui.crash import CrashHandler
     from ui.workers import Reporter
@@ -158,6 +159,7 @@ def open_in_background(
     ``main`` exits with status 1, as it did before the window appeared first.
     ``gate`` (at start-up): when the worker may begin the heavy import.
     """
+    from tracker.db_errors import DatabaseMissingError, DatabaseNotInitialisedError
     from tracker.errors import UserError
     from ui.messages import app_title, translated
     from ui.workers import start
@@ -183,6 +185,9 @@ def open_in_background(
 
     def failed(exc: BaseException) -> None:
         settle_memory()
+        if isinstance(exc, (DatabaseMissingError, DatabaseNotInitialisedError)) and window.built:
+            offer_new_database(window, target, exc)  # never created silently
+            return
         failures.append(exc)
         if isinstance(exc, UserError):
             QMessageBox.critical(window, app_title(), translated(exc))
@@ -207,6 +212,54 @@ def open_in_background(
             gate.release()
 
     start(work, opened, failed, delivered=preview)
+
+
+def offer_new_database(window: MainWindow, target: str | None, missing: UserError) -> None:
+    """No database where the window looked: say so, and let the clerk create one or choose.
+
+    ``Services.open`` creates nothing by itself, so a moved or deleted file (or a
+    mistyped ``--db``) never turns into an empty database the clerk then fills.
+    Until one is opened the menus stay off, as while the database opens.
+    """
+    from PySide6.QtWidgets import QFileDialog
+
+    from tracker.errors import UserError
+    from tracker.services import Services
+    from ui.first_run import MissingDatabasePage
+    from ui.messages import busy, translated, warn
+
+    page = MissingDatabasePage(str(missing.params["database"]))
+    window.pages.addWidget(page)
+    window.pages.setCurrentWidget(page)
+    window.location.setText(str(missing.params["database"]))
+
+    def attach(chosen: str | None, create: bool) -> None:
+        try:
+            with busy():
+                services = Services.open(chosen, create=create)
+        except UserError as exc:
+            warn(window, translated(exc))
+            return
+        window.pages.removeWidget(page)
+        page.deleteLater()
+        window.attach(services)
+        if chosen is not None and not create:
+            window.settings.setValue(keys.DATABASE, chosen)
+
+    def choose() -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            window,
+            QCoreApplication.translate("MissingDatabasePage", "Open database"),
+            "",
+            QCoreApplication.translate(
+                "MissingDatabasePage", "Databases (*.sqlite3 *.db);;All files (*)"
+            ),
+        )
+        if chosen:
+            attach(chosen, create=False)
+
+    page.create_requested.connect(lambda: attach(target, create=True))
+    page.choose_requested.connect(choose)
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:

@@ -1,7 +1,9 @@
 """The page an empty database opens on: import a first document, or try the demo.
 
 A clerk who has just installed the application should not face an empty
-table; this page says what to do next in one sentence and two buttons.
+table; this page says what to do next in one sentence and two buttons.  Where
+no database is found at all, ``MissingDatabasePage`` comes first: a new database
+is created only when the clerk asks for it there.
 """
 
 from __future__ import annotations
@@ -47,6 +49,58 @@ class FirstRunPage(QWidget):
         stack.addSpacing(8)
         stack.addWidget(self.import_button)
         stack.addWidget(self.demo_button)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(column)
+        centre.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addLayout(centre)
+        layout.addStretch(3)
+
+
+class MissingDatabasePage(QWidget):
+    """The page shown instead of silently creating an empty database where none is found.
+
+    The configured file may never have existed (a first start), or it may have been
+    moved or deleted: only the clerk can tell, so the page names the file and offers
+    both ways — start a new database there, or open the file where it is now.
+    """
+
+    create_requested = Signal()
+    choose_requested = Signal()
+
+    def __init__(self, database: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("No database found"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        self.intro = QLabel(
+            self.tr(
+                "There is no database at\n{0}\n\nIf this is the first start, create a new, "
+                "empty database there. If the file was moved or renamed, open it where it "
+                "is now: nothing is created until you choose."
+            ).format(database)
+        )
+        self.intro.setWordWrap(True)
+        self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.create_button = QPushButton(self.tr("Create a new database here"))
+        self.choose_button = QPushButton(self.tr("Open another database file…"))
+        for button in (self.create_button, self.choose_button):
+            button.setMinimumHeight(40)
+        self.create_button.clicked.connect(self.create_requested)
+        self.choose_button.clicked.connect(self.choose_requested)
+        column = QWidget()
+        column.setFixedWidth(COLUMN_WIDTH)
+        stack = QVBoxLayout(column)
+        stack.setSpacing(16)
+        stack.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        stack.addWidget(self.intro)
+        stack.addSpacing(8)
+        stack.addWidget(self.create_button)
+        stack.addWidget(self.choose_button)
         centre = QHBoxLayout()
         centre.addStretch(1)
         centre.addWidget(column)

@@ -117,6 +117,7 @@ def test_main_opens_the_window_on_the_chosen_database(
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     opened: list[MainWindow] = []
     database = tmp_path / "main.sqlite3"
+    Services.open(database, create=True).close()
 
     def run(_app: QApplication) -> int:
         """The window's frame is shown first, then its parts; the database arrives from a

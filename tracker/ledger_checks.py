@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from tracker.ledger_compare import Current, Snapshot
 
 MAX_TEXT = 32_767
-"""The longest text a ledger field takes: what one Excel cell can hold.  The database's
-Text columns have no limit on SQLite; a longer value can only come from another program
-(LibreOffice, a script) and is listed as ignored rather than cut."""
+"""What one Excel cell can hold, and where the reader (python-calamine) cuts a longer
+text written by another program.  The database's Text columns have no limit on SQLite;
+a text this long is listed as ignored (it may be cut), never written."""
 
 TEXT_FIELDS = ("progress", "problems", "next_steps")
 """The compared free-text fields: emptying one of them is not an instruction."""

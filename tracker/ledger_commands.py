@@ -10,7 +10,7 @@ from importers.messages import QT_TRANSLATE_NOOP
 from tracker.commands import print_json
 from tracker.errors import InvalidInputError
 from tracker.ledger_export import LedgerExporter
-from tracker.ledger_import import LedgerImporter
+from tracker.ledger_import import LedgerImporter, ledger_paths
 from tracker.rounds import RoundService
 from tracker.services import opened_services
 
@@ -63,16 +63,25 @@ def export_ledger(args: argparse.Namespace) -> int:
 
 
 def import_ledger(args: argparse.Namespace) -> int:
+    """Preview and apply returned ledgers; 2 when any file was refused or skipped.
+
+    A file without its hidden sheet is taken as the ``--unit``'s; without ``--unit``
+    it is skipped with a message saying so (the unit is never guessed).  A dry run
+    exits 0 only if every file would apply.
+    """
     paths = [Path(p) for p in args.paths]
+    units = {p: args.unit for p in ledger_paths(paths)} if args.unit else None
     with opened_services(args) as services:
         importer = LedgerImporter(services.store)
-        previews = importer.preview(paths, args.round)
+        previews = importer.preview(paths, args.round, units=units)
         if args.json:
             report: dict[str, Any] = {"files": [p.to_json() for p in previews]}
         else:
             _print_previews(previews)
+        refused = [p.file for p in previews if p.skip_reason is not None]
         if not args.dry_run:
-            result = importer.apply(paths, args.round, expected=previews)
+            result = importer.apply(paths, args.round, expected=previews, units=units)
+            refused = [name for name, _ in result.skipped]
             if args.json:
                 report["applied"] = result.applied
                 report["skipped"] = [{"file": f, "reason": str(r)} for f, r in result.skipped]
@@ -82,7 +91,7 @@ def import_ledger(args: argparse.Namespace) -> int:
                     print(f"skipped {name}: {reason}")
     if args.json:
         print_json(report)
-    return 0
+    return 2 if refused else 0
 
 
 def _print_previews(previews: list[Any]) -> None:
@@ -93,6 +102,9 @@ def _print_previews(previews: list[Any]) -> None:
             continue
         if not p.keys_found:
             print("   the hidden keys are gone: rows matched by 措施编号 + 责任单位")
+        if p.needs_unit:
+            suggested = ", ".join(p.unit_suggestions) or "-"
+            print(f"   needs a unit: name it with --unit NAME (suggested: {suggested})")
         for c in p.changed:
             print(f"   change  {c.code} {c.unit} {c.label}: {c.old!r} → {c.new!r}")
         for r in p.rejected:
@@ -102,9 +114,14 @@ def _print_previews(previews: list[Any]) -> None:
                 f"   conflict {c.code} {c.unit} {c.field}: exported {c.exported!r}, "
                 f"office now {c.office!r}, unit returned {c.returned!r}"
             )
+        for i in p.ignored:
+            print(f"   ignored {i.sheet}!{i.cell}: {i.reason}")
+        for k in p.kept:
+            print(f"   emptied, kept {k.sheet}!{k.cell} {k.code} {k.unit}: {k.office!r}")
         print(
             f"   {len(p.changed)} changes, {p.unchanged} rows unchanged, "
-            f"{len(p.rejected)} rejected, {len(p.conflicts)} conflicts"
+            f"{len(p.rejected)} rejected, {len(p.conflicts)} conflicts, "
+            f"{len(p.ignored)} ignored, {len(p.kept)} emptied and kept"
         )
 
 
@@ -134,6 +151,7 @@ def register(sub: Any, parse_date: Any) -> None:
     p.add_argument("paths", nargs="+")
     p.add_argument("--round")
     p.add_argument("--dry-run", action="store_true", help="preview only")
+    p.add_argument("--unit", help="the unit of files whose hidden sheet is gone (never guessed)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=import_ledger)
     p = sub.add_parser("undo-import", help="undo the last ledger import")

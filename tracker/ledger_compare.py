@@ -315,7 +315,7 @@ def _compare_fields(
                     )
                 )
             continue
-        if isinstance(new, str) and len(new) > MAX_TEXT:
+        if isinstance(new, str) and len(new) >= MAX_TEXT:
             preview.ignored.append(
                 Ignored(
                     row.sheet,
@@ -323,10 +323,10 @@ def _compare_fields(
                     Message(
                         QT_TRANSLATE_NOOP(
                             "messages",
-                            "{column}: {length} characters, more than a cell holds ({limit}); "
-                            "ignored",
+                            "{column}: the text fills a whole cell ({limit} characters) "
+                            "and may have been cut; ignored",
                         ),
-                        {"column": header_for_field(name), "length": len(new), "limit": MAX_TEXT},
+                        {"column": header_for_field(name), "limit": MAX_TEXT},
                     ),
                 )
             )

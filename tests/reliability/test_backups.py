@@ -1,0 +1,235 @@
+"""Backups under faults: a file that is no usable backup is refused naming it, and a backup
+that cannot be made stops the risky operation — in every case the database is untouched."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from db import migrate
+from db.engine import make_engine
+from db.revisions import HEAD
+from tests.tracker.conftest import sample_document, source
+from tests.tracker.test_backups import database_state
+from tracker.backups import BackupError, BackupService
+from tracker.cli import main
+from tracker.ledger_export import LedgerExporter
+from tracker.ledger_import import LedgerImporter
+from tracker.rounds import RoundService
+from tracker.services import Services
+
+ROUND = "2021年第2季度"
+
+
+@pytest.fixture(autouse=True)
+def _server_backups_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACKER_BACKUP_DIR", str(tmp_path / "server-backups"))
+
+
+@pytest.fixture
+def office(services: Services) -> Services:
+    services.documents.import_parsed(sample_document(), source())
+    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    return services
+
+
+def _live_files(services: Services) -> dict[str, bytes]:
+    """The SQLite database's files as bytes (nothing for a server)."""
+    db = services.store.engine.url.database
+    if services.store.engine.dialect.name != "sqlite" or db is None:
+        return {}
+    return {p.name: p.read_bytes() for p in Path(db).parent.glob(Path(db).name + "*")}
+
+
+def _garbage(tmp: Path) -> Path:
+    path = tmp / "乱码.sqlite3"
+    path.write_bytes(b"PK\x03\x04 this is a zip, not a database" * 100)
+    return path
+
+
+def _truncated(tmp: Path) -> Path:
+    whole = tmp / "whole.sqlite3"
+    engine = make_engine(f"sqlite:///{whole.as_posix()}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    with sqlite3.connect(whole) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    path = tmp / "截断.sqlite3"
+    path.write_bytes(whole.read_bytes()[:20_000])
+    return path
+
+
+def _foreign(tmp: Path) -> Path:
+    path = tmp / "别的数据库.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    return path
+
+
+def _empty(tmp: Path) -> Path:
+    path = tmp / "空.sqlite3"
+    path.write_bytes(b"")
+    return path
+
+
+def _newer(tmp: Path) -> Path:
+    path = tmp / "新版本.sqlite3"
+    engine = make_engine(f"sqlite:///{path.as_posix()}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    return path
+
+
+def _missing(tmp: Path) -> Path:
+    return tmp / "不存在.sqlite3"
+
+
+BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "garbage": (
+        _garbage,
+        "{file} is not a readable backup of this database: file is not a database",
+    ),
+    "truncated": (
+        _truncated,
+        "{file} is not a readable backup of this database: database disk image is malformed",
+    ),
+    "foreign": (
+        _foreign,
+        "{file} is not a backup of this application's database (no table alembic_version, "
+        "documents, measures, units, assignments, settings).",
+    ),
+    "empty": (
+        _empty,
+        "{file} is not a backup of this application's database (no table alembic_version, "
+        "documents, measures, units, assignments, settings).",
+    ),
+    "newer": (
+        _newer,
+        "{file} was made by a newer or unknown version of this application "
+        "(schema ffff_from_the_future); it cannot be restored by this version.",
+    ),
+    "missing": (_missing, "{file} does not exist or is not a file."),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_FILES))
+def test_a_file_that_is_no_backup_is_refused_and_nothing_changes(
+    office: Services, tmp_path: Path, kind: str
+) -> None:
+    make, expected = BAD_FILES[kind]
+    bad = make(tmp_path)
+    state, files = database_state(office), _live_files(office)
+    service = BackupService(office.store)
+    with pytest.raises(BackupError) as caught:
+        service.restore(bad)
+    assert caught.value.message == expected.format(file=bad)
+    assert database_state(office) == state
+    assert _live_files(office) == files
+    assert service.list_backups() == []  # refused before the safety copy
+
+
+def test_the_cli_refuses_a_bad_file_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "督办台账.sqlite3"
+    engine = make_engine(f"sqlite:///{db.as_posix()}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    bad = _garbage(tmp_path)
+    assert main(["--db", str(db), "restore", str(bad)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"tracker-cli: error: {bad} is not a readable backup of this database: "
+        "file is not a database\n"
+    )
+
+
+def _block_backups(services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make the backups folder impossible to create (a file stands where it would go)."""
+    folder = BackupService(services.store).folder
+    if services.store.engine.dialect.name != "sqlite":
+        folder = tmp_path / "blocked"
+        monkeypatch.setenv("TRACKER_BACKUP_DIR", str(folder))
+    if folder.is_dir():
+        shutil.rmtree(folder)
+    folder.write_text("not a folder")
+    return folder
+
+
+def _expect_refused(exc: BackupError, operation: str, folder: Path) -> None:
+    assert exc.message.startswith(
+        f"Could not back up the database before {operation}, so nothing was changed: "
+        "Could not write the backup "
+    )
+    assert exc.message.endswith(f". Free some disk space or check the folder {folder}.")
+
+
+def test_no_backup_no_merge(
+    office: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _block_backups(office, tmp_path, monkeypatch)
+    state = database_state(office)
+    with pytest.raises(BackupError) as caught:
+        office.units.merge("宁夏税务局", "自治区公安厅")
+    _expect_refused(caught.value, "merging units", folder)
+    assert database_state(office) == state
+
+
+def test_no_backup_no_revision(
+    office: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _block_backups(office, tmp_path, monkeypatch)
+    state = database_state(office)
+    revised = sample_document()
+    revised.measures[1].title = "推广企业开办零费用（修订）"
+    with pytest.raises(BackupError) as caught:
+        office.documents.import_parsed(revised, source(sha="b" * 64), accept_revision=True)
+    _expect_refused(caught.value, "accepting a document's revision", folder)
+    assert database_state(office) == state
+
+
+def test_no_backup_no_ledger_apply(
+    office: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [ledger] = LedgerExporter(office.store).export_units(ROUND, tmp_path, units=["宁夏税务局"])
+    folder = _block_backups(office, tmp_path, monkeypatch)
+    state = database_state(office)
+    with pytest.raises(BackupError) as caught:
+        LedgerImporter(office.store).apply([ledger], ROUND)
+    _expect_refused(caught.value, "importing ledgers", folder)
+    assert database_state(office) == state
+
+
+def test_no_safety_copy_no_restore(
+    office: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "good.sqlite3"
+    BackupService(office.store).backup(out=good)
+    office.units.merge("宁夏税务局", "自治区公安厅")
+    folder = _block_backups(office, tmp_path, monkeypatch)
+    state = database_state(office)
+    with pytest.raises(BackupError) as caught:
+        BackupService(office.store).restore(good)
+    _expect_refused(caught.value, "restoring a backup", folder)
+    assert database_state(office) == state
+
+
+def test_a_restored_database_passes_the_integrity_check(office: Services, tmp_path: Path) -> None:
+    saved = BackupService(office.store).backup()
+    office.units.merge("宁夏税务局", "自治区公安厅")
+    BackupService(office.store).restore(saved.path)
+    if office.store.engine.dialect.name == "sqlite":
+        db = office.store.engine.url.database
+        assert db is not None
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
+    assert migrate.current_revision(office.store.engine) == HEAD

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from tracker.console import prepare_console
 from tracker.errors import UserError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -73,6 +74,7 @@ def init_database(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    prepare_console(json_output=bool(getattr(args, "json", False)))
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from importers.ledger import extent
+from importers.ledger import extent, xls_extent
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.extent import MAX_CELLS, NEAR_COLUMNS, NEAR_ROWS, check_xlsx, reaches_far
+from importers.ledger.ole import read_stream
 from importers.ledger.reader import read_ledger
 from importers.ledger.writer import write_ledger
+from tests.fixtures.ledger import hostile
 from tests.fixtures.ledger.samples import sample_workbook
 
 _HEAD = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
@@ -154,3 +157,132 @@ def test_any_xml_part_inflating_beyond_its_declared_size_is_refused(tmp_path: Pa
         "the file is damaged (part xl/sharedStrings.xml: "
         "Bad CRC-32 for file 'xl/sharedStrings.xml')"
     )
+
+
+# Cells and rows without an ``r`` reference: calamine places them after the one before.
+
+
+def _measure(*rows: bytes) -> tuple[extent.Reach, tuple[int, int]]:
+    archive = _archive(*rows)
+    member = archive.getinfo("xl/worksheets/sheet1.xml")
+    return extent.reach(archive, member), extent.position_extent(archive, member)
+
+
+def test_cells_without_references_follow_the_cell_before() -> None:
+    row = b'<row r="7"><c r="C7" t="n"><v>1</v></c><c t="n"><v>2</v></c><c/><c><v>3</v></c></row>'
+    assert _measure(row) == (extent.Reach.UNREFERENCED, (7, 6))
+
+
+def test_rows_without_references_follow_the_row_before() -> None:
+    value = b'<c t="n"><v>1</v></c>'
+    rows = b'<row r="4">' + value + b"</row>" + (b"<row>" + value * 3 + b"</row>") * 5
+    assert _measure(rows) == (extent.Reach.UNREFERENCED, (9, 3))
+
+
+def test_empty_cells_without_references_move_but_do_not_count() -> None:
+    rows = b'<row r="1"><c r="A1"><v>1</v></c></row><row r="900">' + b"<c/>" * 60 + b"</row>"
+    assert _measure(rows) == (extent.Reach.UNREFERENCED, (1, 1))
+
+
+def test_prefixed_elements_without_references_are_measured() -> None:
+    sheet = (
+        b'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<x:sheetData><x:row r="2"><x:c t="n"><x:v>1</x:v></x:c><x:c t="n"><x:v>1</x:v></x:c>'
+        b"</x:row></x:sheetData></x:worksheet>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+    archive = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    member = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert extent.reach(archive, member) is extent.Reach.UNREFERENCED
+    assert extent.position_extent(archive, member) == (2, 2)
+
+
+def test_references_everywhere_are_near_or_far() -> None:
+    assert _measure(_value("A1"), _value("B2"))[0] is extent.Reach.NEAR
+    assert _measure(_value("A1"), _value("AY2"))[0] is extent.Reach.FAR
+
+
+def test_positions_across_chunk_boundaries_are_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extent, "_CHUNK", 97)  # every tag is cut somewhere
+    value = b'<c t="n"><v>1</v></c>'
+    rows = (b"<row>" + value * 7 + b"</row>") * 40
+    assert _measure(rows) == (extent.Reach.UNREFERENCED, (40, 7))
+
+
+def test_unreferenced_cells_beyond_the_limit_are_refused() -> None:
+    row = b'<row r="1048576">' + b"<c/>" * 99 + b'<c t="n"><v>1</v></c></row>'
+    with pytest.raises(LedgerReadError) as caught:
+        check_xlsx("noref.xlsx", _archive(_value("A1"), row))
+    assert caught.value.message == (
+        'sheet "sheet1.xml" reaches cell CV1048576, far outside any ledger; '
+        "delete the stray content there and send the file again"
+    )
+
+
+def test_a_ledger_without_any_reference_reads_as_with_them(tmp_path: Path) -> None:
+    """Some generators leave every ``r`` out: the positions counted are calamine's, and the
+    ledger reads row for row as the one that has them."""
+    source = tmp_path / "exported.xlsx"
+    write_ledger(sample_workbook(), source)
+    stripped = tmp_path / "stripped.xlsx"
+    pattern = re.compile(rb'(<(?:c|row)) r="[A-Z]*[0-9]+"')
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(stripped, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                assert pattern.search(data)
+                data = pattern.sub(rb"\1", data)
+            new.writestr(item.filename, data)
+    before, after = read_ledger(source), read_ledger(stripped)
+    assert [(r.sheet, r.row, r.measure_code, r.status) for r in after.rows] == [
+        (r.sheet, r.row, r.measure_code, r.status) for r in before.rows
+    ]
+
+
+def test_shared_strings_declared_up_to_the_limit_pass() -> None:
+    for count, refused in (
+        (extent.MAX_SHARED_STRINGS, False),
+        (extent.MAX_SHARED_STRINGS + 1, True),
+    ):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as z:
+            z.writestr("xl/sharedStrings.xml", hostile.shared_strings(count))
+        archive = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+        if not refused:
+            extent.check_shared_strings("ok.xlsx", archive)
+            continue
+        with pytest.raises(LedgerReadError) as caught:
+            extent.check_shared_strings("many.xlsx", archive)
+        assert caught.value.message == (
+            "refused: part xl/sharedStrings.xml declares 5000001 different texts "
+            "(more than 5000000); the file is damaged or forged"
+        )
+
+
+# .xls: the workbook stream's records, read from the compound file.
+
+
+def test_an_xls_extent_counts_dimensions_and_cells() -> None:
+    body = struct.pack("<HH", 30, 2) + b"\0" * 24 + struct.pack("<H", 5)  # row 31, C…F
+    mulrk = struct.pack("<HH", 0x00BD, len(body)) + body
+    stream = hostile.biff(10, 3, hostile.number(19, 1) + mulrk)
+    assert xls_extent.sheet_extent(stream, xls_extent._sheets(stream)[0][1]) == (31, 6)
+
+
+@pytest.mark.parametrize("cells", [0, 400])
+def test_the_workbook_stream_is_read_from_the_mini_stream_or_sectors(cells: int) -> None:
+    stream = hostile.biff(1, 1, b"".join(hostile.number(r, 0) for r in range(1, cells)))
+    assert (len(stream) < 4096) is (cells == 0)
+    assert read_stream(hostile.xls(stream), ("Book", "Workbook")) == stream
+
+
+def test_a_broken_xls_stream_is_refused_as_damaged(tmp_path: Path) -> None:
+    data = bytearray(hostile.xls(hostile.biff(1, 1)))
+    struct.pack_into("<I", data, 512 + 4 * 3, 0x0FFF)  # the mini stream's chain runs off the end
+    path = tmp_path / "坏.xls"
+    path.write_bytes(bytes(data))
+    with pytest.raises(LedgerReadError) as caught:
+        read_ledger(path)
+    assert caught.value.message == "the .xls file is damaged (a sector chain is broken)"

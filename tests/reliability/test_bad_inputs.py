@@ -1,0 +1,175 @@
+"""Few-kB spreadsheets that declare or imply a huge sheet are refused before the reader allocates.
+
+Each case once aborted the process (calamine's allocation failing: the desktop app
+gone, not just the import) or took a gigabyte before the reader refused it.  Each is
+read in a child process under a 512 MB address-space limit, so a regression fails
+the test instead of taking the machine down, and the child's peak memory is checked
+too.  Where ``resource`` is missing (Windows) the cases run in this process: the
+refusal comes before any allocation, so they are safe there as well.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from importers.ledger.errors import LedgerReadError
+from importers.ledger.reader import read_ledger
+from importers.ledger.writer import write_ledger
+from tests.fixtures.ledger import hostile
+from tests.fixtures.ledger.hostile import A1, ODS_VALUE, biff, number, ods, xls, xlsx
+from tests.fixtures.ledger.samples import sample_workbook
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
+
+ADDRESS_SPACE = 512 * 1024 * 1024
+PEAK_MB = 150
+_CHILD = """
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
+from pathlib import Path
+from importers.ledger.errors import LedgerReadError
+from importers.ledger.reader import read_ledger
+try:
+    book = read_ledger(Path(sys.argv[1]))
+    outcome = {{"rows": len(book.rows)}}
+except LedgerReadError as exc:
+    outcome = {{"refused": str(exc)}}
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+outcome["peak_mb"] = peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+print(json.dumps(outcome))
+"""
+ROOT = Path(__file__).resolve().parents[2]
+FAR = "far outside any ledger; delete the stray content there and send the file again"
+
+
+def _read(path: Path) -> dict[str, object]:
+    """What reading ``path`` gives: ``refused`` (the message) or ``rows``, and ``peak_mb``."""
+    if resource is None:
+        try:
+            return {"rows": len(read_ledger(path).rows), "peak_mb": 0}
+        except LedgerReadError as exc:
+            return {"refused": str(exc), "peak_mb": 0}
+    child = subprocess.run(
+        [sys.executable, "-c", _CHILD.format(limit=ADDRESS_SPACE), str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr[-2000:]
+    outcome: dict[str, object] = json.loads(child.stdout)
+    return outcome
+
+
+def _far_row_without_references() -> bytes:
+    """Row 1048576 with 16,383 empty cells and a value, none with an ``r``: XFD1048576."""
+    return A1 + b'<row r="1048576">' + b"<c/>" * 16383 + b'<c t="n"><v>1</v></c></row>'
+
+
+def _rows_and_cells_without_references() -> bytes:
+    """A row of 16,384 values, then 2,000 rows: no cell or row says where it is."""
+    value = b'<c t="n"><v>1</v></c>'
+    return A1 + b"<row>" + value * 16384 + b"</row>" + (b"<row>" + value + b"</row>") * 2000
+
+
+CASES = [
+    ("末行无引用.xlsx", lambda: xlsx(_far_row_without_references()), "台账", "XFD1048576"),
+    ("无引用行列.xlsx", lambda: xlsx(_rows_and_cells_without_references()), "台账", "XFD2002"),
+    (
+        "最后一格.xlsx",
+        lambda: xlsx(A1 + b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row>'),
+        "台账",
+        "XFD1048576",
+    ),
+    (
+        "整表重复.ods",
+        lambda: ods(
+            b'<table:table-row table:number-rows-repeated="1048576">'
+            + ODS_VALUE.replace(
+                b"<table:table-cell ", b'<table:table-cell table:number-columns-repeated="16384" '
+            )
+            + b"</table:table-row>"
+        ),
+        "Sheet1",
+        "XFD1048576",
+    ),
+    (
+        "五列到底.ods",
+        lambda: ods(
+            b'<table:table-row table:number-rows-repeated="1048576">'
+            + ODS_VALUE * 5
+            + b"</table:table-row>"
+        ),
+        "Sheet1",
+        "E1048576",
+    ),
+    ("声明满表.xls", lambda: xls(biff(65536, 256)), "Sheet1", "IV65536"),
+    (
+        "声明满表大流.xls",
+        lambda: xls(biff(65536, 256, b"".join(number(r, 0) for r in range(1, 400)))),
+        "Sheet1",
+        "IV65536",
+    ),
+    ("最后一格.xls", lambda: xls(biff(1, 1, number(65535, 255))), "Sheet1", "IV65536"),
+]
+
+
+@pytest.mark.parametrize(("name", "build", "sheet", "cell"), CASES, ids=[c[0] for c in CASES])
+def test_a_small_file_implying_a_huge_sheet_is_refused_in_small_memory(
+    tmp_path: Path, name: str, build: object, sheet: str, cell: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(build())  # type: ignore[operator]
+    assert path.stat().st_size < 16 * 1024
+    outcome = _read(path)
+    assert outcome["refused"] == f'{name}: sheet "{sheet}" reaches cell {cell}, {FAR}'
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+
+
+def test_a_billion_shared_strings_declared_is_refused_in_small_memory(tmp_path: Path) -> None:
+    path = tmp_path / "十亿文本.xlsx"
+    path.write_bytes(xlsx(A1, strings=hostile.shared_strings(1_000_000_000)))
+    outcome = _read(path)
+    assert outcome["refused"] == (
+        "十亿文本.xlsx: refused: part xl/sharedStrings.xml declares 1000000000 different texts "
+        "(more than 5000000); the file is damaged or forged"
+    )
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+
+
+def _rewrite_sheet(source: Path, target: Path, edit: object) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = edit(data)  # type: ignore[operator]
+            new.writestr(item.filename, data)
+    return target
+
+
+def test_a_ledger_declaring_a_huge_dimension_and_spans_still_reads(tmp_path: Path) -> None:
+    """calamine allocates by the cells, not by ``<dimension>`` or ``spans``: nothing to
+    refuse, and a real ledger with such (WPS writes them for formatted areas) reads."""
+    source = tmp_path / "exported.xlsx"
+    write_ledger(sample_workbook(), source)
+    expected = len(read_ledger(source).rows)
+
+    def widen(xml: bytes) -> bytes:
+        at = min(xml.find(tag) for tag in (b"<sheetViews", b"<sheetData") if tag in xml)
+        xml = xml[:at] + b'<dimension ref="A1:XFD1048576"/>' + xml[at:]
+        return xml.replace(b'<row r="1"', b'<row spans="1:16384" r="1"', 1)
+
+    path = _rewrite_sheet(source, tmp_path / "维度.xlsx", widen)
+    outcome = _read(path)
+    assert outcome.get("rows") == expected > 0
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]

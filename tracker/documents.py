@@ -241,10 +241,16 @@ class DocumentService:
             )
 
     # -- deleting --------------------------------------------------------------------------
-    def deletion(self, text: str) -> DocumentDeletion:
-        """What deleting the document ``text`` names would remove (for a confirmation)."""
+    def deletion(self, document_or_text: int | str) -> DocumentDeletion:
+        """What deleting a document (its id, or a text naming it) would remove, for a
+        confirmation."""
         with self.store.reading() as session:
-            document = self.find(session, text)
+            if isinstance(document_or_text, int):
+                document = session.get(Document, document_or_text)
+                text = str(document_or_text)
+            else:
+                text = document_or_text
+                document = self.find(session, text)
             if document is None:
                 raise NotFoundError(
                     QT_TRANSLATE_NOOP("messages", "no document matches {text!r}"), text=text

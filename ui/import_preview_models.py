@@ -205,15 +205,23 @@ def change_kind(kind: str) -> str:
         "added": translate("ImportFlow", "added"),
         "removed": translate("ImportFlow", "removed"),
         "changed": translate("ImportFlow", "changed"),
+        "renumbered": translate("ImportFlow", "renumbered"),
     }.get(kind, kind)
 
 
 def change_details(change: MeasureChange) -> str:
     """How a revision changes a measure, worded here from the data (the service's
     ``details`` are English); an added or removed measure is named by its title."""
-    if not change.fields:
-        return "; ".join(change.details)
     words = []
+    if change.old_code is not None:  # where the units' progress goes: shown before accepting
+        words.append(
+            translate("ImportFlow", "measure {0} → {1}: {2} units' progress moves").format(
+                change.old_code, change.code, len(change.moved_units)
+            )
+            + (f" ({'、'.join(change.moved_units)})" if change.moved_units else "")
+        )
+    if not change.fields:
+        return "; ".join(words or change.details)
     for diff in change.fields:
         if diff.field == "title":
             words.append(translate("ImportFlow", "title: {0} → {1}").format(diff.old, diff.new))

@@ -3,7 +3,8 @@
 Documents name one unit in several ways; an import creates a unit for every
 name it has not seen and flags it "to check".  Here a clerk merges such a unit
 into the right one (its name becomes an alias, its assignments and history
-move), records other aliases, and keeps each unit's contact person and phone.
+move; a measure both units have is previewed with both values and a choice,
+``ui.merge_preview``), records other aliases, and keeps each unit's contact person and phone.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from tracker.records import UnitInfo
 from tracker.units import UnitService
 from ui import unit_model as columns
-from ui.messages import app_title, user_errors
+from ui.merge_preview import MergePreviewDialog
+from ui.messages import user_errors
 from ui.unit_model import SORT_ROLE, UNIT_ROLE, UnitTableModel
 
 
@@ -144,15 +145,12 @@ class UnitsDialog(QDialog):
         )
         if not ok or not target:
             return
-        question = self.tr(
-            "Merge {0} into {1}?\n\n{0} becomes another name of {1}; its assignments and their "
-            "history move to {1}. This cannot be undone."
-        ).format(unit.name, target)
-        answer = QMessageBox.question(self, app_title(), question)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
         with user_errors(self):
-            self.units.merge(unit.name, target)
+            plan = self.units.plan_merge(unit.name, target)
+            preview = MergePreviewDialog(plan, self)
+            if preview.exec() != QDialog.DialogCode.Accepted:
+                return
+            self.units.merge(unit.name, target, preview.choices())
             self._written(target)
 
     def add_alias(self) -> None:

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog
 
 from tests.tracker.conftest import sample_document, source
 from tests.ui.conftest import shown
@@ -14,6 +14,7 @@ from tracker.records import UnitInfo
 from tracker.services import Services
 from ui import settings as keys
 from ui.main_window import MainWindow
+from ui.merge_preview import MergePreviewDialog
 from ui.settings_dialog import SettingsDialog
 from ui.unit_model import UnitTableModel
 from ui.units_dialog import ContactDialog, UnitsDialog
@@ -73,12 +74,12 @@ def test_merging_a_new_name_into_the_right_unit(
 
     questions: list[str] = []
 
-    def confirm(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
-        questions.append(text)
-        return QMessageBox.StandardButton.Yes
+    def confirm(preview: MergePreviewDialog) -> int:
+        questions.append(preview.summary.text())
+        return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(confirm))
+    monkeypatch.setattr(MergePreviewDialog, "exec", confirm)
     dialog.merge_button.click()
 
     assert "自治区公安局" not in offered[0] and "自治区公安厅" in offered[0]

@@ -196,3 +196,28 @@ def reject(
     """Reject ``row``, naming its ``field_name`` cell (the message made only now)."""
     cell = read.cell(row.sheet, field_name, row.row)
     preview.rejected.append(Rejected(row.sheet, cell, Message(template, params)))
+
+
+def chosen_unit(
+    preview: FilePreview, read: LedgerFile, snapshot: Snapshot, unit: str | None
+) -> str | None:
+    """The unit of a file whose hidden sheet is gone: the clerk's choice, never a guess.
+
+    Without a choice the preview says the file needs one, with suggestions; a
+    choice that is no known unit (nor an old name of one) is an error.
+    """
+    known = {c["unit"] for c in snapshot.by_id.values()}
+    if unit is None:
+        preview.needs_unit = True
+        preview.unit_suggestions = unit_suggestions(
+            preview.path, read.rows, known, snapshot.aliases
+        )
+        return None
+    chosen = snapshot.aliases.get(unit, unit)
+    if chosen not in known:
+        preview.error = Message(
+            QT_TRANSLATE_NOOP("messages", "no measure is assigned to the unit {unit!r}"),
+            {"unit": unit},
+        )
+        return None
+    return chosen

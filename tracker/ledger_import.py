@@ -24,7 +24,7 @@ from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker import ledger_compare
 from tracker.backups import backup_before
 from tracker.errors import InvalidInputError, UserError
-from tracker.ledger_checks import FileChecks, unit_suggestions
+from tracker.ledger_checks import FileChecks, chosen_unit
 from tracker.ledger_compare import FIELDS, Comparison, Snapshot, settle
 from tracker.ledger_records import (
     CLEAR,
@@ -181,7 +181,7 @@ class LedgerImporter:
         if meta is not None and meta.kind == "unit" and meta.unit:
             owner = aliases.get(meta.unit, meta.unit)
         elif meta is None:
-            owner = self._chosen_unit(preview, read, snapshot, unit)
+            owner = chosen_unit(preview, read, snapshot, unit)
             if preview.error is not None:
                 return preview
         preview.unit = owner
@@ -210,31 +210,6 @@ class LedgerImporter:
         preview.ignored.extend(compared.ignored)
         preview.kept.extend(compared.kept)
         return preview
-
-    @staticmethod
-    def _chosen_unit(
-        preview: FilePreview, read: LedgerFile, snapshot: Snapshot, unit: str | None
-    ) -> str | None:
-        """The unit of a file whose hidden sheet is gone: the clerk's choice, never a guess.
-
-        Without a choice the preview says the file needs one, with suggestions; a
-        choice that is no known unit (nor an old name of one) is an error.
-        """
-        known = {c["unit"] for c in snapshot.by_id.values()}
-        if unit is None:
-            preview.needs_unit = True
-            preview.unit_suggestions = unit_suggestions(
-                preview.path, read.rows, known, snapshot.aliases
-            )
-            return None
-        chosen = snapshot.aliases.get(unit, unit)
-        if chosen not in known:
-            preview.error = Message(
-                QT_TRANSLATE_NOOP("messages", "no measure is assigned to the unit {unit!r}"),
-                {"unit": unit},
-            )
-            return None
-        return chosen
 
     # -- apply -----------------------------------------------------------------------------
     def apply(

@@ -5,15 +5,21 @@ Nothing is written until Apply.  The preview reads the files on a worker thread
 ``LedgerImporter``, which keeps what it read for the apply — the 40 workbooks are
 read once.  Apply passes the previews it showed as ``expected``: if anything
 changed meanwhile the service refuses and the clerk previews again.
+
+Besides changes, rejected rows and conflicts, the clerk sees the cells the unit
+edited that are ignored (locked columns, over-long text), the texts the unit
+emptied (kept, or cleared by the clerk's choice), and — for a file whose hidden
+sheet is gone — picks the file's unit (suggested by the service) before it can
+go in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,21 +30,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.ledger_choice_delegate import ChoiceDelegate
 from ui.ledger_preview_models import (
     CHOICE,
+    CLEAR,
+    KEPT_CHOICE,
     OFFICE,
     UNIT,
     ConflictModel,
     FileListModel,
+    KeptModel,
     changes_model,
+    ignored_model,
     rejects_model,
 )
 from ui.messages import app_title, translated
@@ -51,40 +60,16 @@ if TYPE_CHECKING:
 
 
 def preview_files(
-    importer: LedgerImporter, paths: Sequence[Path], round_name: str | None, reporter: Reporter
+    importer: LedgerImporter,
+    paths: Sequence[Path],
+    round_name: str | None,
+    reporter: Reporter,
+    units: Mapping[Path, str] | None = None,
 ) -> list[FilePreview]:
     """Preview every file in one call (on the worker thread: the office's assignments are
-    read once); the reporter's Cancel stops before the next file is read."""
-    return importer.preview(paths, round_name, progress=reporter)
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box for a conflict's decision: undecided / the unit's value / the office's."""
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        _option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        for value, label in ConflictModel.choice_names().items():
-            combo.addItem(label, value or "")
-        combo.activated.connect(lambda _i: self.commitData.emit(combo))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(
-        self,
-        editor: QWidget,
-        model: QAbstractItemModel,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+    read once); the reporter's Cancel stops before the next file is read.  ``units``: the
+    clerk's unit for files whose hidden sheet is gone."""
+    return importer.preview(paths, round_name, progress=reporter, units=units)
 
 
 def _table(model: QAbstractItemModel, stretch: int) -> QTableView:
@@ -113,17 +98,28 @@ class LedgerImportDialog(QDialog):
         self.paths = list(paths)
         self.outcome: ApplyResult | None = None
         self.cancelled = False
+        self.units: dict[Path, str] = {}
+        """The clerk's unit for each file whose hidden sheet is gone."""
         self.setWindowTitle(self.tr("Import returned work ledgers"))
         self.resize(1100, 720)
         self.files = FileListModel(self)
         self.changes = changes_model(self)
         self.rejects = rejects_model(self)
         self.conflicts = ConflictModel(self.files.choices, self)
+        self.ignored = ignored_model(self)
+        self.kept = KeptModel(self.files.choices, self)
         self.file_view = _table(self.files, 7)  # the status says what happens: room for it
         self.change_view = _table(self.changes, 3)
         self.reject_view = _table(self.rejects, 1)
         self.conflict_view = _table(self.conflicts, 5)
-        self.conflict_view.setItemDelegateForColumn(CHOICE, ChoiceDelegate(self.conflict_view))
+        self.ignored_view = _table(self.ignored, 1)
+        self.kept_view = _table(self.kept, 4)
+        self.conflict_view.setItemDelegateForColumn(
+            CHOICE, ChoiceDelegate(ConflictModel.choice_names, self.conflict_view)
+        )
+        self.kept_view.setItemDelegateForColumn(
+            KEPT_CHOICE, ChoiceDelegate(KeptModel.choice_names, self.kept_view)
+        )
         choice_header = self.conflict_view.horizontalHeader()
         choice_header.setSectionResizeMode(CHOICE, QHeaderView.ResizeMode.Fixed)
         longest = max(ConflictModel.choice_names().values(), key=len)
@@ -132,6 +128,9 @@ class LedgerImportDialog(QDialog):
         self.details.addTab(self.change_view, "")
         self.details.addTab(self.reject_view, "")
         self.details.addTab(self._conflict_page(), "")
+        self.details.addTab(self.ignored_view, "")
+        self.details.addTab(self.kept_view, "")
+        self.unit_page = self._unit_row()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -142,7 +141,12 @@ class LedgerImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.file_view)
-        splitter.addWidget(self.details)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.unit_page)
+        lower_layout.addWidget(self.details, 1)
+        splitter.addWidget(lower)
         splitter.setSizes([300, 380])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -151,7 +155,37 @@ class LedgerImportDialog(QDialog):
         self.file_view.selectionModel().selectionChanged.connect(self._file_chosen)
         self.files.dataChanged.connect(lambda *_: self._update_summary())
         self.conflicts.dataChanged.connect(lambda *_: self._decided())
+        self.kept.dataChanged.connect(lambda *_: self._decided())
         self._show_file(None)
+
+    def _unit_row(self) -> QWidget:
+        """For a file without its hidden sheet: the clerk says whose it is (never guessed)."""
+        page = QWidget()
+        self.unit_label = QLabel()
+        self.unit_label.setWordWrap(True)
+        self.unit_choice = QComboBox()
+        self.unit_choice.setEditable(True)
+        self.unit_choice.setMinimumContentsLength(16)
+        self.use_unit_button = QPushButton(self.tr("Use this unit"))
+        self.use_unit_button.clicked.connect(
+            lambda: self.choose_unit(self.unit_choice.currentText())
+        )
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 4, 0, 4)
+        row.addWidget(self.unit_label, 1)
+        row.addWidget(self.unit_choice)
+        row.addWidget(self.use_unit_button)
+        page.hide()
+        return page
+
+    def choose_unit(self, name: str) -> None:
+        """The clerk named the selected file's unit: preview again with it."""
+        preview = self.selected()
+        name = name.strip()
+        if preview is None or not name:
+            return
+        self.units[preview.path] = name
+        self.reload()
 
     def _conflict_page(self) -> QWidget:
         page = QWidget()
@@ -176,7 +210,7 @@ class LedgerImportDialog(QDialog):
         outcome = run_with_progress(
             self.parentWidget(),
             self.tr("Reading returned ledgers…"),
-            lambda reporter: preview_files(self.importer, paths, None, reporter),
+            lambda reporter: preview_files(self.importer, paths, None, reporter, self.units),
         )
         self.cancelled = outcome.cancelled
         if not outcome.ok or outcome.value is None:
@@ -201,14 +235,50 @@ class LedgerImportDialog(QDialog):
         self.changes.set_records(preview.changed if preview else [])
         self.rejects.set_records(preview.rejected if preview else [])
         self.conflicts.set_records(preview.conflicts if preview else [])
+        self.ignored.set_records(preview.ignored if preview else [])
+        self.kept.set_records(preview.kept if preview else [])
         for row in range(self.conflicts.rowCount()):
             self.conflict_view.openPersistentEditor(self.conflicts.index(row, CHOICE))
+        for row in range(self.kept.rowCount()):
+            self.kept_view.openPersistentEditor(self.kept.index(row, KEPT_CHOICE))
         self.details.setTabText(0, self.tr("Changes ({0})").format(self.changes.rowCount()))
         self.details.setTabText(1, self.tr("Rejected ({0})").format(self.rejects.rowCount()))
         self.details.setTabText(2, self.tr("Conflicts ({0})").format(self.conflicts.rowCount()))
+        self.details.setTabText(3, self.tr("Ignored ({0})").format(self.ignored.rowCount()))
+        self.details.setTabText(4, self.tr("Emptied, kept ({0})").format(self.kept.rowCount()))
+        self._show_unit(preview)
         if preview is not None:  # open the tab that needs the clerk's attention
             wanted = 1 if preview.rejected else 2 if preview.conflicts else 0
             self.details.setCurrentIndex(wanted)
+
+    def _show_unit(self, preview: FilePreview | None) -> None:
+        """The unit row, for a file whose hidden sheet is gone (the unit chosen, or not yet)."""
+        if (
+            preview is None
+            or preview.keys_found
+            or (preview.error and preview.path not in self.units)
+        ):
+            self.unit_page.hide()
+            return
+        self.unit_page.show()
+        if preview.needs_unit:
+            self.unit_label.setText(
+                self.tr(
+                    "The hidden sheet of this file is gone: choose the unit it comes from "
+                    "(suggested from the file name and its rows)."
+                )
+            )
+        else:
+            self.unit_label.setText(
+                self.tr("The hidden sheet of this file is gone; its unit was chosen: {0}.").format(
+                    self.units.get(preview.path, preview.unit or "")
+                )
+            )
+        self.unit_choice.clear()
+        self.unit_choice.addItems(preview.unit_suggestions)
+        chosen = self.units.get(preview.path)
+        if chosen:
+            self.unit_choice.setCurrentText(chosen)
 
     def decide_all(self, choice: str) -> None:
         for row in range(self.conflicts.rowCount()):
@@ -239,22 +309,30 @@ class LedgerImportDialog(QDialog):
         undecided = [
             c for c in preview.conflicts if (c.assignment_id, c.field) not in self.files.choices
         ]
+        if preview.needs_unit:
+            return False
         chosen_units = [
             c
             for c in preview.conflicts
             if self.files.choices.get((c.assignment_id, c.field)) == UNIT
         ]
-        return not undecided and bool(preview.changed or chosen_units)
+        cleared = [
+            k for k in preview.kept if self.files.choices.get((k.assignment_id, k.field)) == CLEAR
+        ]
+        return not undecided and bool(preview.changed or chosen_units or cleared)
 
     # -- apply ------------------------------------------------------------------------------
     def apply(self) -> None:
         previews = self.previews()
         paths = [p.path for p in previews]
         choices = dict(self.files.choices)
+        units = dict(self.units)
         outcome = run_with_progress(
             self,
             self.tr("Applying the returned ledgers…"),
-            lambda _reporter: self.importer.apply(paths, expected=previews, resolutions=choices),
+            lambda _reporter: self.importer.apply(
+                paths, expected=previews, resolutions=choices, units=units
+            ),
             cancellable=False,
         )
         if not outcome.ok or outcome.value is None:
@@ -286,7 +364,7 @@ class LedgerImportDialog(QDialog):
         outcome = run_with_progress(
             self,
             self.tr("Reading returned ledgers…"),
-            lambda reporter: preview_files(self.importer, self.paths, None, reporter),
+            lambda reporter: preview_files(self.importer, self.paths, None, reporter, self.units),
         )
         if outcome.ok and outcome.value is not None:
             self.files.set_records(outcome.value)

@@ -20,12 +20,14 @@ from ui.record_model import Column, Index, RecordTableModel
 
 if TYPE_CHECKING:
     from importers.ledger.model import ExportedValue
-    from tracker.ledger_import import Conflict, FieldChange, FilePreview, Rejected
+    from tracker.ledger_import import Conflict, FieldChange, FilePreview, Ignored, Kept, Rejected
 
 translate = QCoreApplication.translate
 Choices = dict[tuple[int, str], str]
 
 UNIT, OFFICE = "unit", "office"
+CLEAR = "clear"
+"""The clerk's choice to clear a text the unit emptied (``tracker.ledger_records.CLEAR``)."""
 ERROR_COLOUR = QColor("#b71c1c")
 ATTENTION_COLOUR = QColor("#8a4b00")
 READY_COLOUR = QColor("#1b5e20")
@@ -72,6 +74,8 @@ def file_status(preview: FilePreview, choices: Choices, outcome: str | None = No
         return outcome
     if preview.error:
         return translate("LedgerPreview", "Cannot import: {0}").format(translated(preview.error))
+    if preview.needs_unit:
+        return translate("LedgerPreview", "Choose the unit: the hidden sheet is gone")
     if preview.rejected:
         return translate("LedgerPreview", "Fix the rejected cells first")
     undecided = open_conflicts(preview, choices)
@@ -120,7 +124,7 @@ class FileListModel(RecordTableModel["FilePreview"]):
             if index.column() == 7:
                 if preview.error or preview.rejected:
                     return ERROR_COLOUR
-                if open_conflicts(preview, self.choices):
+                if preview.needs_unit or open_conflicts(preview, self.choices):
                     return ATTENTION_COLOUR
                 return READY_COLOUR
         return super().data(index, role)
@@ -151,8 +155,78 @@ def rejects_model(parent: QObject | None = None) -> RecordTableModel[Rejected]:
     )
 
 
+def ignored_model(parent: QObject | None = None) -> RecordTableModel[Ignored]:
+    """Cells the unit edited that are not written (locked columns, over-long text)."""
+    return RecordTableModel(
+        [
+            Column(translate("LedgerPreview", "Cell"), lambda r: f"{r.sheet}!{r.cell}"),
+            Column(translate("LedgerPreview", "Ignored because"), lambda r: translated(r.reason)),
+        ],
+        parent,
+    )
+
+
 CHOICE = 6
 """The conflict model's decision column."""
+
+KEPT_CHOICE = 5
+"""The emptied-texts model's decision column."""
+
+
+class KeptModel(RecordTableModel["Kept"]):
+    """Texts the unit emptied: kept unless the clerk chooses to clear one (last column)."""
+
+    def __init__(self, choices: Choices, parent: QObject | None = None) -> None:
+        self.choices = choices  # shared with the file list, so its status follows
+        super().__init__(
+            [
+                Column(translate("LedgerPreview", "No."), lambda k: k.code),
+                Column(translate("LedgerPreview", "Unit"), lambda k: k.unit),
+                Column(translate("LedgerPreview", "Field"), lambda k: field_label(k.field)),
+                Column(translate("LedgerPreview", "Cell"), lambda k: f"{k.sheet}!{k.cell}"),
+                Column(translate("LedgerPreview", "Office's text"), lambda k: value_text(k.office)),
+                Column(translate("LedgerPreview", "Decision"), self.choice_label),
+            ],
+            parent,
+        )
+
+    @staticmethod
+    def choice_names() -> dict[str | None, str]:
+        return {
+            None: translate("LedgerPreview", "Emptied, kept"),
+            CLEAR: translate("LedgerPreview", "Clear it"),
+        }
+
+    def choice(self, kept: Kept) -> str | None:
+        return self.choices.get((kept.assignment_id, kept.field))
+
+    def choice_label(self, kept: Kept) -> str:
+        return self.choice_names()[self.choice(kept)]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == KEPT_CHOICE:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == KEPT_CHOICE and role == Qt.ItemDataRole.EditRole:
+            return self.choice(self.record(index.row())) or ""
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != KEPT_CHOICE or role != Qt.ItemDataRole.EditRole:
+            return False
+        kept = self.record(index.row())
+        key = (kept.assignment_id, kept.field)
+        if value == CLEAR:
+            self.choices[key] = CLEAR
+        elif not value:
+            self.choices.pop(key, None)
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        return True
 
 
 class ConflictModel(RecordTableModel["Conflict"]):

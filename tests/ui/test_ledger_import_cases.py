@@ -1,0 +1,161 @@
+"""The returned-ledger preview's new cases: ignored edits, emptied texts kept (or cleared),
+the unit of a file whose hidden sheet is gone, two rows for one assignment."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from tests.ui.ledger_fixtures import ROUND
+from tracker.ledger_export import LedgerExporter
+from tracker.ledger_import import LedgerImporter
+from tracker.progress import Change
+from tracker.rounds import RoundService
+from tracker.services import Services
+from ui.ledger_import_dialog import LedgerImportDialog
+from ui.ledger_preview_models import CLEAR, KEPT_CHOICE
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+POLICE = "自治区公安厅"
+
+
+def police_ledger(services: Services, folder: Path, cells: dict[str, object], name: str) -> Path:
+    """The police's ledger, exported and then edited as the unit would."""
+    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    [sent] = LedgerExporter(services.store).export_units(ROUND, folder / "sent", units=[POLICE])
+    wb = openpyxl.load_workbook(sent)
+    for ref, value in cells.items():
+        wb["台账"][ref] = value
+    out = folder / name
+    wb.save(out)
+    return out
+
+
+def import_dialog(qtbot, services: Services, paths: list[Path]) -> LedgerImportDialog:  # type: ignore[no-untyped-def]
+    dialog = LedgerImportDialog(LedgerImporter(services.store), paths)
+    qtbot.addWidget(dialog)
+    for model in (
+        dialog.files,
+        dialog.changes,
+        dialog.rejects,
+        dialog.conflicts,
+        dialog.ignored,
+        dialog.kept,
+    ):
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert dialog.load()
+    dialog.file_view.selectRow(0)
+    return dialog
+
+
+def table(model) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def tabs(dialog: LedgerImportDialog) -> list[str]:
+    return [dialog.details.tabText(i) for i in range(dialog.details.count())]
+
+
+def test_ignored_edits_and_emptied_texts_are_shown_and_a_clear_is_applied(
+    qtbot, services: Services, tmp_path: Path, messages: list[tuple[str, str]]
+) -> None:  # type: ignore[no-untyped-def]
+    [police_1] = [r for r in services.overview.assignments() if (r.code, r.unit) == ("1", POLICE)]
+    services.progress.record(police_1.id, Change(note="已对接", problems="缺经费"))
+    back = police_ledger(
+        services, tmp_path, {"G4": "2030年底", "J4": None, "K4": None, "H5": "推进中"}, "回.xlsx"
+    )
+    dialog = import_dialog(qtbot, services, [back])
+    assert tabs(dialog) == [
+        "Changes (1)",
+        "Rejected (0)",
+        "Conflicts (0)",
+        "Ignored (1)",
+        "Emptied, kept (2)",
+    ]
+    assert table(dialog.ignored) == [
+        ["台账!G4", "完成时限 is set by the office: 2021年6月底 → 2030年底 ignored"]
+    ]
+    assert table(dialog.kept) == [
+        ["1", POLICE, "Progress report", "台账!J4", "已对接", "Emptied, kept"],
+        ["1", POLICE, "Problems", "台账!K4", "缺经费", "Emptied, kept"],
+    ]
+    editor = dialog.kept_view.indexWidget(dialog.kept.index(1, KEPT_CHOICE))
+    assert editor is not None  # the decision is a combo box, always open
+    editor.setCurrentIndex(editor.findData(CLEAR))
+    editor.activated.emit(editor.currentIndex())
+    assert dialog.files.choices == {(police_1.id, "problems"): CLEAR}
+    assert dialog.kept.index(1, KEPT_CHOICE).data() == "Clear it"
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert messages == [("information", "1 files imported with 2 changes.")]
+    row = {(r.code, r.unit): r for r in services.overview.assignments()}
+    assert row[("1", POLICE)].note == "已对接"
+    assert row[("2", POLICE)].status == "推进中"
+    assert services.progress.history(police_1.id)[-1].new_problems == ""
+
+
+def test_a_file_without_its_hidden_sheet_waits_for_the_clerks_unit(
+    qtbot, services: Services, tmp_path: Path, messages: list[tuple[str, str]]
+) -> None:  # type: ignore[no-untyped-def]
+    back = police_ledger(services, tmp_path, {"H5": "推进中"}, "x.xlsx")
+    wb = openpyxl.load_workbook(back)
+    del wb["_台账元数据"]
+    retyped = tmp_path / "公安厅重录.xlsx"
+    wb.save(retyped)
+    dialog = import_dialog(qtbot, services, [retyped])
+    assert table(dialog.files)[0][1:] == [
+        "—",
+        ROUND,
+        "1",
+        "1",
+        "0",
+        "0",
+        "Choose the unit: the hidden sheet is gone",
+    ]
+    assert not dialog.unit_page.isHidden()
+    assert [dialog.unit_choice.itemText(i) for i in range(dialog.unit_choice.count())] == [POLICE]
+    assert not dialog.apply_button.isEnabled()
+    dialog.unit_choice.setCurrentText("不存在的单位")
+    qtbot.mouseClick(dialog.use_unit_button, Qt.MouseButton.LeftButton)
+    assert table(dialog.files)[0][7] == (
+        "Cannot import: no measure is assigned to the unit '不存在的单位'"
+    )
+    assert not dialog.unit_page.isHidden()  # the clerk can choose again
+    dialog.unit_choice.setCurrentText(POLICE)
+    qtbot.mouseClick(dialog.use_unit_button, Qt.MouseButton.LeftButton)
+    assert table(dialog.files)[0][1] == POLICE
+    assert table(dialog.files)[0][7] == "Ready to apply"
+    assert dialog.unit_label.text() == (
+        f"The hidden sheet of this file is gone; its unit was chosen: {POLICE}."
+    )
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert messages == [("information", "1 files imported with 1 changes.")]
+    assert {(r.code, r.unit): r.status for r in services.overview.assignments()}[
+        ("2", POLICE)
+    ] == "推进中"
+
+
+def test_two_rows_for_one_assignment_are_shown_as_rejected_naming_both_cells(
+    qtbot, services: Services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    back = police_ledger(
+        services, tmp_path, {"B6": "1", "F6": POLICE, "H6": "已完成", "H4": "推进中"}, "重.xlsx"
+    )
+    dialog = import_dialog(qtbot, services, [back])
+    assert table(dialog.rejects) == [
+        [
+            "台账!B6",
+            "measure 1 of 自治区公安厅 is also in 台账!B4 with other values; "
+            "keep one of the two rows",
+        ]
+    ]
+    assert dialog.unit_page.isHidden()
+    assert dialog.details.currentIndex() == 1
+    assert table(dialog.files)[0][7] == "Fix the rejected cells first"

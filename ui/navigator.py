@@ -4,7 +4,8 @@ Choosing an entry narrows the table: a document or unit through the filter
 bar, a part or section through a ``Scope`` (which carries the heading's id for
 the database and its titles for filtering rows already loaded).  The tree is
 ``DocumentService.outline()``: every part and section, even one whose measures
-have no unit yet.
+have no unit yet.  A document's context menu offers to delete it
+(``delete_requested``; the window asks first, ``ui.document_delete``).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
 from ui.filter_bar import Scope, document_label
 
@@ -107,6 +108,7 @@ class NavigatorModel(QStandardItemModel):
 
 class Navigator(QTreeView):
     chosen = Signal(object)  # a Target
+    delete_requested = Signal(int)  # a document's id: its context menu's "Delete document…"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +124,24 @@ class Navigator(QTreeView):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """A document's menu (delete it), or None for any other entry."""
+        target = index.data(TARGET_ROLE) if index.isValid() else None
+        if not isinstance(target, DocumentTarget):
+            return None
+        menu = QMenu(self)
+        delete = menu.addAction(self.tr("Delete document…"))
+        delete.triggered.connect(lambda: self.delete_requested.emit(target.document_id))
+        return menu
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu(self.indexAt(position))
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(position))
+            menu.deleteLater()
 
     def set_documents(self, documents: list[DocumentInfo], outline: Outline) -> None:
         """Refill the documents, each opened on its parts (in one pass: an ``expand`` per

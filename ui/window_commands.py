@@ -48,6 +48,13 @@ class WindowCommands(QMainWindow):
         if import_policy_file(self, self.services.documents, self.services.units):
             self.reload()
 
+    def delete_document(self, document_id: int) -> None:
+        """The navigator's "Delete document…": confirm what goes, delete, reload."""
+        from ui.document_delete import delete_document
+
+        if delete_document(self, self.services.documents, document_id):
+            self.reload()
+
     def open_demo(self) -> None:
         from ui.demo import build_demo_database, default_demo_path
         from ui.messages import busy

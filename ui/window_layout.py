@@ -118,6 +118,7 @@ class WindowLayout(WindowLoading):
     def _connect(self) -> None:
         self.filters.changed.connect(self.load_rows)
         self.navigator.chosen.connect(self._navigate)
+        self.navigator.delete_requested.connect(self.delete_document)
         self.filters.browsing_changed.connect(self.navigator.forget_choice)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._detail_timer.start())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)

@@ -65,6 +65,112 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="54"/>
+        <source>{0} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="55"/>
+        <source>{0:.1f} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="116"/>
+        <location filename="../../ui/backup_dialog.py" line="164"/>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="129"/>
+        <source>Backups in {0}, newest first. The database as it is now is backed up before a backup replaces it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="135"/>
+        <source>No backups yet in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="137"/>
+        <source>Restore this backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="140"/>
+        <source>Another file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="166"/>
+        <source>Database backups ({0});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="180"/>
+        <source>Back up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="182"/>
+        <source>Database backups ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="189"/>
+        <source>Backing up the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="199"/>
+        <source>The database was backed up to {0} ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="216"/>
+        <source>Replace the database with the backup {0}?
+
+The database as it is now is backed up first, so this restore can itself be undone from the list of backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="228"/>
+        <source>Restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="237"/>
+        <source>Restored {0}.
+
+The database as it was just before is kept in {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="81"/>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="82"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="83"/>
+        <source>Made before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="84"/>
+        <source>File</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+</context>
+<context>
     <name>BoardModel</name>
     <message>
         <location filename="../../ui/board_model.py" line="167"/>
@@ -138,17 +244,17 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/units_dialog.py" line="40"/>
+        <location filename="../../ui/units_dialog.py" line="41"/>
         <source>Contact of {0}</source>
         <translation>{0}的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="44"/>
+        <location filename="../../ui/units_dialog.py" line="45"/>
         <source>Contact person:</source>
         <translation>联系人：</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="45"/>
+        <location filename="../../ui/units_dialog.py" line="46"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
@@ -291,6 +397,21 @@ Please send that file to whoever looks after this application.</source>
     </message>
 </context>
 <context>
+    <name>DocumentDelete</name>
+    <message>
+        <location filename="../../ui/document_delete.py" line="27"/>
+        <source>Delete {0} ({1})?
+
+This deletes {2} measures, {3} unit assignments and {4} history entries of progress. A backup of the database is made first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_delete.py" line="35"/>
+        <source>{0} ledger files were exported since it was imported: rows for this document in them will be refused when they come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../ui/filter_bar.py" line="95"/>
@@ -361,24 +482,37 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="21"/>
+        <location filename="../../ui/first_run.py" line="23"/>
         <source>Welcome to the Measure Tracker</source>
         <translation>欢迎使用督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="28"/>
+        <location filename="../../ui/first_run.py" line="30"/>
         <source>The database is empty. Import a policy document (.txt, .docx or .pdf): its measures, responsible units and deadlines become the table you follow up. Or open a demo database to look around first.</source>
         <translation>数据库中还没有内容。请导入一份政策文件（.txt、.docx 或 .pdf），文件中的措施、责任单位和完成时限将生成督办表格；也可以先打开演示数据库看一看。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="34"/>
+        <location filename="../../ui/first_run.py" line="36"/>
         <source>Import a policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="35"/>
+        <location filename="../../ui/first_run.py" line="37"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/guide_dialog.py" line="25"/>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide_dialog.py" line="35"/>
+        <source>The user guide is missing from this installation: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -459,22 +593,32 @@ Please send that file to whoever looks after this application.</source>
         <translation>（相近：{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="219"/>
+        <location filename="../../ui/import_preview_models.py" line="208"/>
+        <source>renumbered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="218"/>
+        <source>measure {0} → {1}: {2} units&apos; progress moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="227"/>
         <source>title: {0} → {1}</source>
         <translation>标题：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="221"/>
+        <location filename="../../ui/import_preview_models.py" line="229"/>
         <source>text changed</source>
         <translation>内容有改动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="224"/>
+        <location filename="../../ui/import_preview_models.py" line="232"/>
         <source>deadline: {0} → {1}</source>
         <translation>完成时限：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="229"/>
+        <location filename="../../ui/import_preview_models.py" line="237"/>
         <source>units: +[{0}] -[{1}]</source>
         <translation>责任单位：增加[{0}]，去掉[{1}]</translation>
     </message>
@@ -772,27 +916,27 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>LedgerField</name>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="44"/>
+        <location filename="../../ui/ledger_preview_models.py" line="46"/>
         <source>Status</source>
         <translation>完成状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="45"/>
+        <location filename="../../ui/ledger_preview_models.py" line="47"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="46"/>
+        <location filename="../../ui/ledger_preview_models.py" line="48"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="47"/>
+        <location filename="../../ui/ledger_preview_models.py" line="49"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="48"/>
+        <location filename="../../ui/ledger_preview_models.py" line="50"/>
         <source>Next steps</source>
         <translation>下一步计划</translation>
     </message>
@@ -800,73 +944,98 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="116"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="103"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="139"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="138"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="158"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="169"/>
+        <source>Use this unit</source>
+        <translation>使用此单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="192"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="159"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="193"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="163"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="197"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="178"/>
-        <location filename="../../ui/ledger_import_dialog.py" line="288"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="212"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="366"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="206"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="244"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="207"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="245"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="208"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="246"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="230"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="247"/>
+        <source>Ignored ({0})</source>
+        <translation>已忽略（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="248"/>
+        <source>Emptied, kept ({0})</source>
+        <translation>被清空已保留（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="267"/>
+        <source>The hidden sheet of this file is gone: choose the unit it comes from (suggested from the file name and its rows).</source>
+        <translation>此文件的隐藏元数据表已丢失：请选择它所属的单位（根据文件名和各行内容给出建议）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="273"/>
+        <source>The hidden sheet of this file is gone; its unit was chosen: {0}.</source>
+        <translation>此文件的隐藏元数据表已丢失；已选定单位：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_import_dialog.py" line="300"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="256"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="332"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="265"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="343"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="274"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="352"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="279"/>
+        <location filename="../../ui/ledger_import_dialog.py" line="357"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -874,131 +1043,162 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>LedgerPreview</name>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="74"/>
+        <location filename="../../ui/ledger_preview_models.py" line="76"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="76"/>
+        <location filename="../../ui/ledger_preview_models.py" line="78"/>
+        <source>Choose the unit: the hidden sheet is gone</source>
+        <translation>请选择单位：隐藏的元数据表已丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="80"/>
         <source>Fix the rejected cells first</source>
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="79"/>
+        <location filename="../../ui/ledger_preview_models.py" line="83"/>
         <source>Decide {0} conflicts</source>
         <translation>有 {0} 处冲突待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="81"/>
+        <location filename="../../ui/ledger_preview_models.py" line="85"/>
         <source>Nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="82"/>
+        <location filename="../../ui/ledger_preview_models.py" line="86"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="94"/>
+        <location filename="../../ui/ledger_preview_models.py" line="98"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="95"/>
-        <location filename="../../ui/ledger_preview_models.py" line="133"/>
-        <location filename="../../ui/ledger_preview_models.py" line="166"/>
+        <location filename="../../ui/ledger_preview_models.py" line="99"/>
+        <location filename="../../ui/ledger_preview_models.py" line="137"/>
+        <location filename="../../ui/ledger_preview_models.py" line="184"/>
+        <location filename="../../ui/ledger_preview_models.py" line="240"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="96"/>
+        <location filename="../../ui/ledger_preview_models.py" line="100"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="97"/>
+        <location filename="../../ui/ledger_preview_models.py" line="101"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="98"/>
+        <location filename="../../ui/ledger_preview_models.py" line="102"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="100"/>
+        <location filename="../../ui/ledger_preview_models.py" line="104"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="103"/>
+        <location filename="../../ui/ledger_preview_models.py" line="107"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="105"/>
+        <location filename="../../ui/ledger_preview_models.py" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="132"/>
-        <location filename="../../ui/ledger_preview_models.py" line="165"/>
+        <location filename="../../ui/ledger_preview_models.py" line="136"/>
+        <location filename="../../ui/ledger_preview_models.py" line="183"/>
+        <location filename="../../ui/ledger_preview_models.py" line="239"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="134"/>
-        <location filename="../../ui/ledger_preview_models.py" line="167"/>
+        <location filename="../../ui/ledger_preview_models.py" line="138"/>
+        <location filename="../../ui/ledger_preview_models.py" line="185"/>
+        <location filename="../../ui/ledger_preview_models.py" line="241"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="136"/>
+        <location filename="../../ui/ledger_preview_models.py" line="140"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="147"/>
+        <location filename="../../ui/ledger_preview_models.py" line="151"/>
+        <location filename="../../ui/ledger_preview_models.py" line="162"/>
+        <location filename="../../ui/ledger_preview_models.py" line="186"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="148"/>
+        <location filename="../../ui/ledger_preview_models.py" line="152"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="168"/>
+        <location filename="../../ui/ledger_preview_models.py" line="163"/>
+        <source>Ignored because</source>
+        <translation>忽略原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="187"/>
+        <source>Office&apos;s text</source>
+        <translation>办公室现有内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="196"/>
+        <source>Emptied, kept</source>
+        <translation>被清空，已保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="197"/>
+        <source>Clear it</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_preview_models.py" line="242"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="169"/>
+        <location filename="../../ui/ledger_preview_models.py" line="243"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="171"/>
+        <location filename="../../ui/ledger_preview_models.py" line="245"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="173"/>
+        <location filename="../../ui/ledger_preview_models.py" line="188"/>
+        <location filename="../../ui/ledger_preview_models.py" line="247"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="181"/>
+        <location filename="../../ui/ledger_preview_models.py" line="255"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="182"/>
+        <location filename="../../ui/ledger_preview_models.py" line="256"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="183"/>
+        <location filename="../../ui/ledger_preview_models.py" line="257"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -1012,6 +1212,55 @@ Please send that file to whoever looks after this application.</source>
     </message>
 </context>
 <context>
+    <name>MergePreviewDialog</name>
+    <message>
+        <location filename="../../ui/merge_preview.py" line="42"/>
+        <source>Merge units</source>
+        <translation type="unfinished">合并单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_preview.py" line="45"/>
+        <source>Merge {0} into {1}? {0} becomes another name of {1}; {2} of its assignments move to {1} with their history. A backup is made first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_preview.py" line="50"/>
+        <source>Both units have {0} measures: choose what each one keeps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_preview.py" line="56"/>
+        <source>Document</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_preview.py" line="56"/>
+        <source>Measure</source>
+        <translation type="unfinished">重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_preview.py" line="56"/>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_preview.py" line="62"/>
+        <source>The more advanced progress and both texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_preview.py" line="63"/>
+        <location filename="../../ui/merge_preview.py" line="64"/>
+        <source>The values of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_preview.py" line="89"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../../ui/main_window.py" line="71"/>
@@ -1021,34 +1270,78 @@ Please send that file to whoever looks after this application.</source>
     </message>
 </context>
 <context>
+    <name>MissingDatabasePage</name>
+    <message>
+        <location filename="../../ui/app.py" line="252"/>
+        <source>Open database</source>
+        <translation type="unfinished">打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="254"/>
+        <source>Databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation type="unfinished">数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="75"/>
+        <source>No database found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="82"/>
+        <source>There is no database at
+{0}
+
+If this is the first start, create a new, empty database there. If the file was moved or renamed, open it where it is now: nothing is created until you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="89"/>
+        <source>Create a new database here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="90"/>
+        <source>Open another database file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <location filename="../../ui/navigator.py" line="136"/>
+        <source>Delete document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../ui/navigator.py" line="55"/>
+        <location filename="../../ui/navigator.py" line="56"/>
         <source>Browse</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="55"/>
+        <location filename="../../ui/navigator.py" line="56"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="55"/>
+        <location filename="../../ui/navigator.py" line="56"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="56"/>
+        <location filename="../../ui/navigator.py" line="57"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="57"/>
+        <location filename="../../ui/navigator.py" line="58"/>
         <source>Units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="82"/>
+        <location filename="../../ui/navigator.py" line="83"/>
         <source>New unit from an import: check its name in the units directory</source>
         <translation>导入时新出现的单位：请在单位名录中核对名称</translation>
     </message>
@@ -1248,87 +1541,108 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <location filename="../../ui/settings_dialog.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="47"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>Shared by everyone using this database. Default: {0} days.</source>
         <translation>使用本数据库的所有人共用此设置。默认 {0} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <source> copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <source>The newest automatic backups are kept, and the last one of each recent day; backups made by hand are kept until you delete them. Folder: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <source>and the last of each day for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Printed on ledgers, bulletins and chasers.</source>
         <translation>打印在工作台账、通报和催办单上。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>Default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>A database file, or a server address such as postgresql+psycopg://user:password@server/tracker to share one database.</source>
         <translation>数据库文件，或服务器地址（如 postgresql+psycopg://用户名:密码@服务器/tracker），供多人共用一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>Another database is opened from the next start.</source>
         <translation>下次启动时打开新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>A new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>Office name:</source>
         <translation>单位名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>Due soon (临期) means within:</source>
         <translation>临期是指距完成时限不超过：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <source>Keep automatic backups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
         <source>Database in use:</source>
         <translation>当前数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
         <source>Open at start:</source>
         <translation>启动时打开：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="133"/>
         <source>Database (*.sqlite3 *.db)</source>
         <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
@@ -1473,61 +1787,52 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../ui/units_dialog.py" line="60"/>
+        <location filename="../../ui/units_dialog.py" line="61"/>
         <source>Units directory</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="68"/>
+        <location filename="../../ui/units_dialog.py" line="69"/>
         <source>Find a unit…</source>
         <translation>查找单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="72"/>
+        <location filename="../../ui/units_dialog.py" line="73"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="73"/>
+        <location filename="../../ui/units_dialog.py" line="74"/>
         <source>Add alias…</source>
         <translation>添加别名…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="74"/>
+        <location filename="../../ui/units_dialog.py" line="75"/>
         <source>Contact…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="75"/>
+        <location filename="../../ui/units_dialog.py" line="76"/>
         <source>Mark as checked</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="139"/>
+        <location filename="../../ui/units_dialog.py" line="140"/>
         <source>Merge units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="140"/>
+        <location filename="../../ui/units_dialog.py" line="141"/>
         <source>Merge {0} into:</source>
         <translation>将 {0} 合并到：</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="148"/>
-        <source>Merge {0} into {1}?
-
-{0} becomes another name of {1}; its assignments and their history move to {1}. This cannot be undone.</source>
-        <translation>确定将 {0} 合并到 {1} 吗？
-
-{0} 将成为 {1} 的别名，其分工及进展记录全部转到 {1}。此操作无法撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/units_dialog.py" line="163"/>
+        <location filename="../../ui/units_dialog.py" line="161"/>
         <source>Add alias</source>
         <translation>添加别名</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="163"/>
+        <location filename="../../ui/units_dialog.py" line="161"/>
         <source>Another name of {0}:</source>
         <translation>{0} 的另一名称：</translation>
     </message>
@@ -1535,152 +1840,167 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window_actions.py" line="90"/>
+        <location filename="../../ui/window_actions.py" line="95"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="93"/>
+        <location filename="../../ui/window_actions.py" line="98"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="98"/>
+        <location filename="../../ui/window_actions.py" line="103"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="101"/>
+        <location filename="../../ui/window_actions.py" line="106"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="104"/>
+        <location filename="../../ui/window_actions.py" line="109"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="107"/>
+        <location filename="../../ui/window_actions.py" line="112"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="110"/>
+        <location filename="../../ui/window_actions.py" line="115"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="112"/>
+        <location filename="../../ui/window_actions.py" line="117"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="114"/>
+        <location filename="../../ui/window_actions.py" line="119"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="116"/>
+        <location filename="../../ui/window_actions.py" line="121"/>
+        <source>Back up the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="122"/>
+        <source>Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="123"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="119"/>
+        <location filename="../../ui/window_actions.py" line="126"/>
         <source>Set status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="120"/>
+        <location filename="../../ui/window_actions.py" line="127"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="121"/>
+        <location filename="../../ui/window_actions.py" line="128"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="122"/>
+        <location filename="../../ui/window_actions.py" line="129"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="123"/>
+        <location filename="../../ui/window_actions.py" line="130"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="124"/>
+        <location filename="../../ui/window_actions.py" line="131"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="126"/>
+        <location filename="../../ui/window_actions.py" line="133"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="128"/>
+        <location filename="../../ui/window_actions.py" line="135"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="129"/>
+        <location filename="../../ui/window_actions.py" line="136"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="130"/>
+        <location filename="../../ui/window_actions.py" line="137"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="131"/>
+        <location filename="../../ui/window_actions.py" line="138"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="132"/>
+        <location filename="../../ui/window_actions.py" line="140"/>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="142"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="133"/>
+        <location filename="../../ui/window_actions.py" line="143"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="135"/>
+        <location filename="../../ui/window_actions.py" line="145"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="145"/>
+        <location filename="../../ui/window_actions.py" line="155"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="183"/>
+        <location filename="../../ui/window_actions.py" line="223"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="196"/>
+        <location filename="../../ui/window_actions.py" line="238"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="207"/>
+        <location filename="../../ui/window_actions.py" line="249"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="212"/>
+        <location filename="../../ui/window_actions.py" line="254"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="215"/>
+        <location filename="../../ui/window_actions.py" line="257"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -1688,22 +2008,22 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../ui/window_commands.py" line="60"/>
+        <location filename="../../ui/window_commands.py" line="68"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="60"/>
+        <location filename="../../ui/window_commands.py" line="68"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="188"/>
+        <location filename="../../ui/window_commands.py" line="198"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="190"/>
+        <location filename="../../ui/window_commands.py" line="200"/>
         <source>督办台账 · Measure Tracker
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -1742,22 +2062,23 @@ Database: {0}</source>
 <context>
     <name>WindowLoading</name>
     <message>
-        <location filename="../../ui/window_loading.py" line="106"/>
+        <location filename="../../ui/window_loading.py" line="113"/>
+        <location filename="../../ui/window_loading.py" line="136"/>
         <source>Reading every assignment…</source>
         <translation>正在读取全部分工…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_loading.py" line="147"/>
+        <location filename="../../ui/window_loading.py" line="169"/>
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_loading.py" line="216"/>
+        <location filename="../../ui/window_loading.py" line="238"/>
         <source>Reading the round {0}…</source>
         <translation>正在读取轮次“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_loading.py" line="259"/>
+        <location filename="../../ui/window_loading.py" line="283"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
@@ -1788,150 +2109,161 @@ Database: {0}</source>
         <translation>完成进度“{value}”不是数字</translation>
     </message>
     <message>
+        <location filename="../../importers/ledger/cells.py" line="136"/>
+        <source>percent {value} is ambiguous (the cell is not formatted as a percent, so it may mean {value}% or {hundredfold}%); write a whole number 0–100, e.g. 80 for 80%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/cells.py" line="141"/>
+        <source>percent {value} is ambiguous (this file does not say whether the cell is formatted as a percent, so it may mean {value}% or {hundredfold}%); write a whole number 0–100, e.g. 80 for 80%, or save the file as .xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../tracker/progress.py" line="309"/>
         <location filename="../../importers/ledger/cells.py" line="131"/>
         <source>percent {percent} is outside 0–100</source>
         <translation>完成进度 {percent} 超出 0–100 的范围</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="117"/>
-        <location filename="../../importers/ledger/extent.py" line="68"/>
+        <location filename="../../importers/ledger/reader.py" line="123"/>
+        <location filename="../../importers/ledger/extent.py" line="78"/>
         <source>sheet &quot;{sheet}&quot; reaches cell {cell}, far outside any ledger; delete the stray content there and send the file again</source>
         <translation>工作表“{sheet}”的内容一直延伸到单元格 {cell}，远超台账范围；请删除该处多余内容后重新报送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="101"/>
+        <location filename="../../importers/ledger/metadata.py" line="136"/>
         <source>the metadata sheet was not written by this program</source>
         <translation>元数据工作表不是本程序生成的</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="107"/>
+        <location filename="../../importers/ledger/metadata.py" line="142"/>
         <source>the metadata sheet has no format version</source>
         <translation>元数据工作表缺少格式版本</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="111"/>
+        <location filename="../../importers/ledger/metadata.py" line="146"/>
         <source>metadata format {version} is newer than this program&apos;s</source>
         <translation>元数据格式 {version} 比本程序支持的版本新</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="130"/>
+        <location filename="../../importers/ledger/metadata.py" line="173"/>
         <source>damaged metadata line {line}: {reason}</source>
         <translation>元数据行 {line} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="56"/>
+        <location filename="../../importers/ledger/reader.py" line="58"/>
         <source>cannot open the file: {reason}</source>
         <translation>无法打开文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="71"/>
+        <location filename="../../importers/ledger/reader.py" line="73"/>
         <source>the file is damaged or unreadable ({reason})</source>
         <translation>文件已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="173"/>
+        <location filename="../../importers/ledger/reader.py" line="179"/>
         <source>sheet &quot;{sheet}&quot; is damaged or unreadable ({reason})</source>
         <translation>工作表“{sheet}”已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="186"/>
+        <location filename="../../importers/ledger/reader.py" line="192"/>
         <source>metadata ignored: {problem}</source>
         <translation>已忽略元数据：{problem}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="212"/>
+        <location filename="../../importers/ledger/reader.py" line="231"/>
         <source>sheet &quot;{sheet}&quot; has no column {missing} (looked for it in the header row {row})</source>
         <translation>工作表“{sheet}”缺少“{missing}”列（已在第 {row} 行表头中查找）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="227"/>
+        <location filename="../../importers/ledger/reader.py" line="246"/>
         <source>no sheet has a ledger header ({headers}); this is not a work ledger exported by this program</source>
         <translation>没有任何工作表带有台账表头（{headers}）；这不是本程序导出的工作台账</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="39"/>
+        <location filename="../../importers/ledger/safety.py" line="41"/>
         <source>the workbook is password-protected; ask the unit to remove the password</source>
         <translation>工作簿设有密码保护；请报送单位取消密码后重新报送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="47"/>
+        <location filename="../../importers/ledger/safety.py" line="49"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="51"/>
+        <location filename="../../importers/ledger/safety.py" line="53"/>
         <source>the file is {size} MB; a ledger is never larger than {limit} MB</source>
         <translation>文件大小为 {size} MB；台账文件不会超过 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="70"/>
+        <location filename="../../importers/ledger/safety.py" line="72"/>
         <source>not a spreadsheet but a web page or XML file saved with a spreadsheet name; open it in Excel or WPS and save it as .xlsx</source>
         <translation>这不是电子表格，而是以表格文件名保存的网页或 XML 文件；请用 Excel 或 WPS 打开后另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="78"/>
+        <location filename="../../importers/ledger/safety.py" line="80"/>
         <source>not a spreadsheet (expected an .xlsx, .xls or .ods file)</source>
         <translation>不是电子表格（应为 .xlsx、.xls 或 .ods 文件）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="87"/>
+        <location filename="../../importers/ledger/safety.py" line="89"/>
+        <location filename="../../importers/ledger/safety.py" line="104"/>
         <source>the .xls file is damaged ({reason})</source>
         <translation>.xls 文件已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="96"/>
+        <location filename="../../importers/ledger/safety.py" line="98"/>
         <source>an Office document but not an Excel workbook</source>
         <translation>这是 Office 文档，但不是 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="108"/>
+        <location filename="../../importers/ledger/safety.py" line="116"/>
         <source>the file is damaged (broken zip archive: {reason})</source>
         <translation>文件已损坏（zip 压缩包损坏：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="120"/>
+        <location filename="../../importers/ledger/safety.py" line="128"/>
         <source>refused: part {part} expands {size} MB from {packed} bytes (zip bomb?)</source>
         <translation>已拒绝：部件 {part} 由 {packed} 字节解压后达 {size} MB（疑似 zip 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="131"/>
+        <location filename="../../importers/ledger/safety.py" line="139"/>
         <source>refused: the workbook expands to {size} MB (more than {limit} MB; zip bomb?)</source>
         <translation>已拒绝：工作簿解压后达 {size} MB（超过 {limit} MB，疑似 zip 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="152"/>
-        <location filename="../../importers/ledger/safety.py" line="171"/>
+        <location filename="../../importers/ledger/safety.py" line="160"/>
+        <location filename="../../importers/ledger/safety.py" line="179"/>
         <source>the file is damaged ({reason})</source>
         <translation>文件已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="157"/>
+        <location filename="../../importers/ledger/safety.py" line="165"/>
         <source>the file is damaged (bad XML: {reason})</source>
         <translation>文件已损坏（XML 有误：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="177"/>
+        <location filename="../../importers/ledger/safety.py" line="185"/>
         <source>a Word document, not a spreadsheet</source>
         <translation>这是 Word 文档，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="179"/>
+        <location filename="../../importers/ledger/safety.py" line="187"/>
         <source>a zip archive, not a spreadsheet</source>
         <translation>这是 zip 压缩包，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="208"/>
+        <location filename="../../importers/ledger/safety.py" line="216"/>
         <source>the file is damaged (part {part}: {reason})</source>
         <translation>文件已损坏（部件 {part}：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="218"/>
+        <location filename="../../importers/ledger/safety.py" line="226"/>
         <source>refused: part {part} declares a DTD or entities (XML bomb?)</source>
         <translation>已拒绝：部件 {part} 声明了 DTD 或实体（疑似 XML 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/sheetparse.py" line="213"/>
+        <location filename="../../importers/ledger/sheetparse.py" line="242"/>
         <source>row {row} is filled in but has no {column} (measure code)</source>
         <translation>第 {row} 行填有内容，但没有填写{column}</translation>
     </message>
@@ -2041,29 +2373,41 @@ Database: {0}</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="121"/>
+        <location filename="../../tracker/documents.py" line="115"/>
+        <location filename="../../tracker/documents.py" line="256"/>
         <source>no document matches {text!r}</source>
         <translation>没有与“{text}”相符的文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="125"/>
+        <location filename="../../tracker/documents.py" line="119"/>
         <source>{text!r} matches several documents: {names}</source>
         <translation>“{text}”与多份文件相符：{names}</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="565"/>
+        <location filename="../../tracker/documents.py" line="266"/>
+        <location filename="../../tracker/document_delete.py" line="70"/>
+        <source>document {id} no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents.py" line="318"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="573"/>
+        <location filename="../../tracker/documents.py" line="326"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="621"/>
+        <location filename="../../tracker/documents.py" line="338"/>
         <source>no such file: {path}</source>
         <translation>文件不存在：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents.py" line="357"/>
+        <source>no measures found in {file} — is this a task document?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracker/ledger_commands.py" line="58"/>
@@ -2081,82 +2425,117 @@ Database: {0}</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="173"/>
+        <location filename="../../tracker/ledger_export.py" line="177"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="185"/>
+        <location filename="../../tracker/ledger_export.py" line="189"/>
         <source>cannot write {path} ({reason}); is it open in Excel or WPS?</source>
         <translation>无法写入 {path}（{reason}）；该文件是否正在 Excel 或 WPS 中打开？</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_records.py" line="76"/>
+        <location filename="../../tracker/ledger_records.py" line="115"/>
+        <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
+        <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_records.py" line="123"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_records.py" line="79"/>
+        <location filename="../../tracker/ledger_records.py" line="126"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="150"/>
+        <location filename="../../tracker/ledger_import.py" line="174"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="173"/>
+        <location filename="../../tracker/ledger_checks.py" line="143"/>
+        <source>the row shows measure {shown_code} of {shown_unit}, but its hidden key is measure {code} of {unit}; a ledger from another database, or an edited row: not imported</source>
+        <translation>此行显示为{shown_unit}的措施 {shown_code}，但其隐藏键对应{unit}的措施 {code}；可能是其他数据库导出的台账或被改动的行：未导入</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_checks.py" line="165"/>
         <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
         <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="188"/>
+        <location filename="../../tracker/ledger_checks.py" line="180"/>
         <source>no assignment of measure {code!r} to {unit!r}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="200"/>
+        <location filename="../../tracker/ledger_checks.py" line="219"/>
+        <source>no measure is assigned to the unit {unit!r}</source>
+        <translation>没有分配给单位 {unit!r} 的措施</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_compare.py" line="188"/>
         <source>this row belongs to {unit}; the ledger was exported for {owner}</source>
         <translation>此行属于{unit}；该台账是下发给{owner}的</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="231"/>
+        <location filename="../../tracker/ledger_compare.py" line="201"/>
+        <source>measure {code} of {unit} was not in this ledger as it was sent out (措施编号 or 责任单位 edited, or the row copied in); not imported</source>
+        <translation>{unit}的措施 {code} 不在下发的台账中（措施编号或责任单位被改动，或该行是复制进来的）：未导入</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_compare.py" line="219"/>
+        <source>measure {code} of {unit} is also in {other} with other values; keep one of the two rows</source>
+        <translation>{unit}的措施 {code} 也出现在 {other}，且填报内容不同；请只保留其中一行</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_compare.py" line="255"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="207"/>
+        <location filename="../../tracker/ledger_compare.py" line="269"/>
+        <source>{column} is set by the office: {old} → {new} ignored</source>
+        <translation>{column}由办公室确定：{old} → {new} 的修改已忽略</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_compare.py" line="324"/>
+        <source>{column}: the text fills a whole cell ({limit} characters) and may have been cut; ignored</source>
+        <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_import.py" line="243"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="230"/>
+        <location filename="../../tracker/ledger_import.py" line="266"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="272"/>
+        <location filename="../../tracker/ledger_import.py" line="308"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="294"/>
+        <location filename="../../tracker/ledger_import.py" line="330"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="323"/>
+        <location filename="../../tracker/ledger_import.py" line="359"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/overview.py" line="185"/>
+        <location filename="../../tracker/overview.py" line="144"/>
         <source>the number of days cannot be negative</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/overview.py" line="280"/>
+        <location filename="../../tracker/overview.py" line="239"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>
@@ -2282,39 +2661,240 @@ Database: {0}</source>
         <translation>还没有调度轮次：请先新建一个轮次</translation>
     </message>
     <message>
-        <location filename="../../tracker/store.py" line="83"/>
+        <location filename="../../tracker/store.py" line="160"/>
         <source>The database {database} was made by a newer version of this application (schema {schema}); please update the application.</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="232"/>
+        <location filename="../../tracker/units.py" line="234"/>
         <source>unknown unit {unit!r}; did you mean {hint}?</source>
         <translation>未知单位“{unit}”；您要找的是不是{hint}？</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="236"/>
+        <location filename="../../tracker/units.py" line="238"/>
         <source>unknown unit {unit!r}</source>
         <translation>未知单位“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="241"/>
+        <location filename="../../tracker/units.py" line="243"/>
         <source>an alias cannot be empty</source>
         <translation>别名不能为空</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="246"/>
+        <location filename="../../tracker/units.py" line="248"/>
         <source>{alias!r} is itself a unit; merge the two units instead</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="266"/>
+        <location filename="../../tracker/units.py" line="268"/>
         <source>a group cannot contain itself</source>
         <translation>单位组不能包含自身</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="300"/>
+        <location filename="../../tracker/unit_merge.py" line="145"/>
         <source>a unit cannot be merged into itself</source>
         <translation>单位不能合并到自身</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/unit_merge.py" line="151"/>
+        <source>unknown merge choice {choice!r}; allowed: {allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="76"/>
+        <source>The database file {database} does not exist (never created, moved or deleted). To start a new database there, run &quot;tracker-cli init&quot; or use the first page of the window; if the file was moved, open it where it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="82"/>
+        <source>The database {database} is empty (it has no tables yet). To start a new database there, run &quot;tracker-cli init&quot; or use the first page of the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="87"/>
+        <source>The database file {database} is gone (deleted or moved while it was open); nothing was saved. Put the file back, or open it where it is now, and do the change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="92"/>
+        <source>The database {database} is locked by another program or window; nothing was saved. Close the other program (or wait until it has finished) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="97"/>
+        <source>The database {database} cannot be written (the file or its folder is read-only, or you lack the permission); nothing was saved. Make it writable or copy it to a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="103"/>
+        <source>The disk holding the database {database} is full; nothing was saved. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="108"/>
+        <source>The file {database} is not a database of this application, or it is damaged; nothing was changed. Restore it from a backup, or open another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="113"/>
+        <source>The database {database} cannot be opened (no access to the file or its folder); nothing was saved. Check that the folder exists and that you may write to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="118"/>
+        <source>The database {database} could not be read or written (a disk or network drive error); nothing was saved. Check the drive and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="123"/>
+        <source>The database server {database} cannot be reached (connection refused or lost); nothing was saved. Check the network and that the server is running, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="128"/>
+        <source>Someone else saved the same record in the database {database} at the same time; nothing was saved. Reload and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="133"/>
+        <source>A value is too long for the database {database}; nothing was saved. Shorten the text and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="138"/>
+        <source>The database {database} reported an error: {detail}; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="65"/>
+        <source>the daily backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="66"/>
+        <source>a backup by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="67"/>
+        <source>importing ledgers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="68"/>
+        <source>accepting a document&apos;s revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="69"/>
+        <source>deleting a document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="70"/>
+        <source>merging units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="71"/>
+        <source>upgrading the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="72"/>
+        <source>restoring a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="131"/>
+        <source>{file} is the database itself; choose another file for the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="147"/>
+        <source>Could not write the backup {file}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="176"/>
+        <source>Could not back up the database before {operation}, so nothing was changed: {problem}. Free some disk space or check the folder {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="247"/>
+        <source>Could not restore {file}: {reason}. The database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="292"/>
+        <source>{file} does not exist or is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="301"/>
+        <source>{file} is not a readable backup of this database: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="331"/>
+        <source>{file} is damaged (integrity check: {detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="341"/>
+        <location filename="../../tracker/backups.py" line="364"/>
+        <source>{file} is not a backup of this application&apos;s database (no table {tables}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="352"/>
+        <source>{file} was made by a newer or unknown version of this application (schema {schema}); it cannot be restored by this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/export_errors.py" line="31"/>
+        <source>cannot write {path}: the disk is full; free some space and export again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/export_errors.py" line="39"/>
+        <source>cannot write {path}: the name is too long for this folder; choose a folder with a shorter path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/export_errors.py" line="50"/>
+        <source>cannot write {path}: the file is open in Excel or WPS; close it and export again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/export_errors.py" line="58"/>
+        <source>cannot write {path}: no permission to write there; choose another folder or ask for access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/export_errors.py" line="67"/>
+        <source>cannot write {path}: the folder is read-only; choose another folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/export_errors.py" line="73"/>
+        <source>cannot write {path} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/facts.py" line="17"/>
+        <source>formula {formula} has no calculated value (the program that saved the file did not calculate it); open the file in Excel or WPS, save it and send it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/facts.py" line="22"/>
+        <source>the cell shows the error {error}; correct it and send the file again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/extent.py" line="247"/>
+        <source>refused: part {part} declares {count} different texts (more than {limit}); the file is damaged or forged</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -143,8 +143,11 @@ class Store:
         url = database_url(target)
         where = database_label(url)
         path = sqlite_path(url)
-        if path is not None and not create and not path.exists():
-            raise DatabaseMissingError(MISSING, database=where)
+        if path is not None and not create:
+            if not path.exists():
+                raise DatabaseMissingError(MISSING, database=where)
+            if path.is_file() and path.stat().st_size == 0:  # (SQLite would write a header)
+                raise DatabaseNotInitialisedError(NOT_INITIALISED, database=where)
         engine = make_engine(url)
         try:
             with database_errors(where):

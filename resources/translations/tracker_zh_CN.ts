@@ -403,12 +403,14 @@ Please send that file to whoever looks after this application.</source>
         <source>Delete {0} ({1})?
 
 This deletes {2} measures, {3} unit assignments and {4} history entries of progress. A backup of the database is made first.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 {0}（{1}）？
+
+将删除 {2} 项措施、{3} 项单位任务和 {4} 条进展历史记录。删除前会先备份数据库。</translation>
     </message>
     <message>
         <location filename="../../ui/document_delete.py" line="35"/>
         <source>{0} ledger files were exported since it was imported: rows for this document in them will be refused when they come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>自导入以来已导出 {0} 份台账：其中属于该文件的行在收回时将被拒绝。</translation>
     </message>
 </context>
 <context>
@@ -595,12 +597,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     <message>
         <location filename="../../ui/import_preview_models.py" line="208"/>
         <source>renumbered</source>
-        <translation type="unfinished"></translation>
+        <translation>重新编号</translation>
     </message>
     <message>
         <location filename="../../ui/import_preview_models.py" line="218"/>
         <source>measure {0} → {1}: {2} units&apos; progress moves</source>
-        <translation type="unfinished"></translation>
+        <translation>第{0}条 → 第{1}条：{2}个单位的进展随之移动</translation>
     </message>
     <message>
         <location filename="../../ui/import_preview_models.py" line="227"/>
@@ -1216,48 +1218,48 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     <message>
         <location filename="../../ui/merge_preview.py" line="42"/>
         <source>Merge units</source>
-        <translation type="unfinished">合并单位</translation>
+        <translation>合并单位</translation>
     </message>
     <message>
         <location filename="../../ui/merge_preview.py" line="45"/>
         <source>Merge {0} into {1}? {0} becomes another name of {1}; {2} of its assignments move to {1} with their history. A backup is made first.</source>
-        <translation type="unfinished"></translation>
+        <translation>将 {0} 合并到 {1}？{0} 将成为 {1} 的别名；其 {2} 项任务连同历史记录移至 {1}。合并前会先备份数据库。</translation>
     </message>
     <message>
         <location filename="../../ui/merge_preview.py" line="50"/>
         <source>Both units have {0} measures: choose what each one keeps.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个单位都承担的措施有 {0} 项：请为每一项选择保留的内容。</translation>
     </message>
     <message>
         <location filename="../../ui/merge_preview.py" line="56"/>
         <source>Document</source>
-        <translation type="unfinished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../../ui/merge_preview.py" line="56"/>
         <source>Measure</source>
-        <translation type="unfinished">重点任务</translation>
+        <translation>措施</translation>
     </message>
     <message>
         <location filename="../../ui/merge_preview.py" line="56"/>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
         <location filename="../../ui/merge_preview.py" line="62"/>
         <source>The more advanced progress and both texts</source>
-        <translation type="unfinished"></translation>
+        <translation>进度较快的一方，并保留双方的文字</translation>
     </message>
     <message>
         <location filename="../../ui/merge_preview.py" line="63"/>
         <location filename="../../ui/merge_preview.py" line="64"/>
         <source>The values of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的内容</translation>
     </message>
     <message>
         <location filename="../../ui/merge_preview.py" line="89"/>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>合并</translation>
     </message>
 </context>
 <context>
@@ -1310,7 +1312,7 @@ If this is the first start, create a new, empty database there. If the file was 
     <message>
         <location filename="../../ui/navigator.py" line="136"/>
         <source>Delete document…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除文件…</translation>
     </message>
 </context>
 <context>
@@ -2387,7 +2389,7 @@ Database: {0}</source>
         <location filename="../../tracker/documents.py" line="266"/>
         <location filename="../../tracker/document_delete.py" line="70"/>
         <source>document {id} no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {id} 已不存在</translation>
     </message>
     <message>
         <location filename="../../tracker/documents.py" line="318"/>
@@ -2407,7 +2409,7 @@ Database: {0}</source>
     <message>
         <location filename="../../tracker/documents.py" line="357"/>
         <source>no measures found in {file} — is this a task document?</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {file} 中没有找到任何措施——这是任务分工文件吗？</translation>
     </message>
     <message>
         <location filename="../../tracker/ledger_commands.py" line="58"/>
@@ -2698,7 +2700,7 @@ Database: {0}</source>
     <message>
         <location filename="../../tracker/unit_merge.py" line="151"/>
         <source>unknown merge choice {choice!r}; allowed: {allowed}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的合并选择 {choice!r}；可选：{allowed}</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="76"/>

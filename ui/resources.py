@@ -22,3 +22,10 @@ def resources_root() -> Path:
 def resource_path(*parts: str) -> Path:
     """A file under ``resources``, e.g. ``resource_path("translations", "tracker_zh_CN.qm")``."""
     return resources_root().joinpath(*parts)
+
+
+def application_version() -> str:
+    """The application's version (``tracker.__version__``: also right in a frozen build)."""
+    from tracker import __version__
+
+    return __version__

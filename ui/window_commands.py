@@ -193,11 +193,14 @@ class WindowCommands(QMainWindow):
             self.reload()
 
     def show_about(self) -> None:
+        from ui.crash import default_log_path
+        from ui.resources import application_version
+
         QMessageBox.about(
             self,
             self.tr("About Measure Tracker"),
             self.tr(
-                "督办台账 · Measure Tracker\n\nFollows every responsible unit's progress on "
-                "every measure of a policy document.\n\nDatabase: {0}"
-            ).format(self._database_label()),
+                "督办台账 · Measure Tracker {0}\n\nFollows every responsible unit's progress on "
+                "every measure of a policy document.\n\nDatabase: {1}\nLog folder: {2}"
+            ).format(application_version(), self._database_label(), default_log_path().parent),
         )

@@ -509,12 +509,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     <message>
         <location filename="../../ui/guide_dialog.py" line="25"/>
         <source>User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>使用说明</translation>
     </message>
     <message>
         <location filename="../../ui/guide_dialog.py" line="35"/>
         <source>The user guide is missing from this installation: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>本次安装缺少使用说明文件：{0}</translation>
     </message>
 </context>
 <context>
@@ -1351,57 +1351,57 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ProgressActions</name>
     <message>
-        <location filename="../../ui/progress_actions.py" line="52"/>
+        <location filename="../../ui/progress_actions.py" line="53"/>
         <source>Set status of {0} / {1}</source>
         <translation>设置状态：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="56"/>
+        <location filename="../../ui/progress_actions.py" line="57"/>
         <source>Set progress of {0} / {1}</source>
         <translation>设置进度：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="59"/>
+        <location filename="../../ui/progress_actions.py" line="60"/>
         <source>Edit progress report of {0} / {1}</source>
         <translation>编辑进展情况：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="73"/>
+        <location filename="../../ui/progress_actions.py" line="74"/>
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="74"/>
+        <location filename="../../ui/progress_actions.py" line="75"/>
         <source>New status for the {0} selected assignments:</source>
         <translation>所选 {0} 项分工的新状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="83"/>
+        <location filename="../../ui/progress_actions.py" line="84"/>
         <source>Set {0} assignments to {1}</source>
         <translation>将 {0} 项分工设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="92"/>
+        <location filename="../../ui/progress_actions.py" line="93"/>
         <source>Tick off {0} assignments</source>
         <translation>销号 {0} 项分工</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="106"/>
+        <location filename="../../ui/progress_actions.py" line="107"/>
         <source>None of the selected assignments is ticked off.</source>
         <translation>所选分工均未销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="108"/>
+        <location filename="../../ui/progress_actions.py" line="109"/>
         <source>Undo tick-off of {0} assignments</source>
         <translation>撤销 {0} 项分工的销号</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="121"/>
+        <location filename="../../ui/progress_actions.py" line="138"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="124"/>
+        <location filename="../../ui/progress_actions.py" line="141"/>
         <source>Some changes could not be saved; the table now shows the current values.</source>
         <translation>部分修改未能保存，表格已显示当前的最新内容。</translation>
     </message>
@@ -1959,7 +1959,7 @@ If this is the first start, create a new, empty database there. If the file was 
     <message>
         <location filename="../../ui/window_actions.py" line="140"/>
         <source>User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>使用说明</translation>
     </message>
     <message>
         <location filename="../../ui/window_actions.py" line="142"/>
@@ -2020,22 +2020,24 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="198"/>
+        <location filename="../../ui/window_commands.py" line="201"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="200"/>
-        <source>督办台账 · Measure Tracker
+        <location filename="../../ui/window_commands.py" line="203"/>
+        <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
 
-Database: {0}</source>
-        <translation>督办台账
+Database: {1}
+Log folder: {2}</source>
+        <translation>督办台账 {0}
 
-跟踪每个责任单位对政策文件各项措施的落实进展。
+跟踪每个责任单位在政策文件每项措施上的进展。
 
-数据库：{0}</translation>
+数据库：{1}
+日志文件夹：{2}</translation>
     </message>
 </context>
 <context>
@@ -2412,29 +2414,29 @@ Database: {0}</source>
         <translation>在 {file} 中没有找到任何措施——这是任务分工文件吗？</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_commands.py" line="58"/>
+        <location filename="../../tracker/ledger_commands.py" line="61"/>
         <source>say which ledger: --unit U, --all or --master</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="90"/>
+        <location filename="../../tracker/ledger_export.py" line="62"/>
+        <source>{count} ledgers could not be written; the first: {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_export.py" line="171"/>
         <source>{unit} has no assignment to put in a ledger</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="121"/>
+        <location filename="../../tracker/ledger_export.py" line="208"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="177"/>
+        <location filename="../../tracker/ledger_export.py" line="265"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../tracker/ledger_export.py" line="189"/>
-        <source>cannot write {path} ({reason}); is it open in Excel or WPS?</source>
-        <translation>无法写入 {path}（{reason}）；该文件是否正在 Excel 或 WPS 中打开？</translation>
     </message>
     <message>
         <location filename="../../tracker/ledger_records.py" line="115"/>
@@ -2452,7 +2454,7 @@ Database: {0}</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="174"/>
+        <location filename="../../tracker/ledger_import.py" line="176"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
@@ -2507,27 +2509,27 @@ Database: {0}</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="243"/>
+        <location filename="../../tracker/ledger_import.py" line="245"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="266"/>
+        <location filename="../../tracker/ledger_import.py" line="268"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="308"/>
+        <location filename="../../tracker/ledger_import.py" line="310"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="330"/>
+        <location filename="../../tracker/ledger_import.py" line="332"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="359"/>
+        <location filename="../../tracker/ledger_import.py" line="361"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>

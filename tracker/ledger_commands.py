@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.commands import print_json
 from tracker.errors import InvalidInputError
-from tracker.ledger_export import LedgerExporter
+from tracker.ledger_export import LedgerExporter, UnitExports
 from tracker.ledger_import import LedgerImporter, ledger_paths
 from tracker.rounds import RoundService
 from tracker.services import opened_services
@@ -44,22 +45,26 @@ def new_round(args: argparse.Namespace) -> int:
 
 
 def export_ledger(args: argparse.Namespace) -> int:
+    """Prints each file written; each unit whose file could not be written goes to stderr,
+    one line each, after the others were written — and the exit status is then 2."""
     out = Path(args.out)
     with opened_services(args) as services:
         exporter = LedgerExporter(services.store)
         if args.master:
-            written = [exporter.export_master(args.round, out)]
+            outcome = UnitExports(written=[exporter.export_master(args.round, out)])
         elif args.all:
-            written = exporter.export_units(args.round, out)
+            outcome = exporter.export_each_unit(args.round, out)
         elif args.unit:
-            written = exporter.export_units(args.round, out, units=args.unit)
+            outcome = exporter.export_each_unit(args.round, out, units=args.unit)
         else:
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP("messages", "say which ledger: --unit U, --all or --master")
             )
-    for path in written:
+    for path in outcome.written:
         print(path)
-    return 0
+    for failure in outcome.failed:
+        print(f"tracker-cli: error: {failure.unit}: {failure.reason}", file=sys.stderr)
+    return 2 if outcome.failed else 0
 
 
 def import_ledger(args: argparse.Namespace) -> int:

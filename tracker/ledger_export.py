@@ -6,10 +6,9 @@ The rows come from one query over the active assignments; the file layout is
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -19,8 +18,10 @@ from sqlalchemy.orm import Session
 from db.models import Assignment, Document, LedgerExport, Measure, Round, Unit
 from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook, UnitSummary
 from importers.ledger.writer import write_ledger
-from importers.messages import QT_TRANSLATE_NOOP
+from importers.messages import QT_TRANSLATE_NOOP, Message
+from importers.text_clean import safe_file_name
 from tracker.errors import UserError
+from tracker.export_errors import write_failure
 from tracker.queries import in_force, lead_first
 from tracker.rounds import RoundService
 from tracker.statuses import Status, is_overdue
@@ -31,12 +32,62 @@ DEFAULT_OFFICE = "协调小组办公室"
 Progress = Callable[[int, int], bool]
 """Called with (done, total); returning False cancels the remaining work."""
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
-def safe_file_name(text: str) -> str:
-    """A file name Windows accepts: no reserved characters, no trailing dots."""
-    return _UNSAFE.sub("_", text).strip("._") or "台账"
+@dataclass(frozen=True)
+class ExportFailure:
+    """A unit whose ledger was not written, the file it was to be, and why."""
+
+    unit: str
+    path: Path
+    reason: Message
+
+    def __str__(self) -> str:
+        return str(self.reason)
+
+
+@dataclass
+class UnitExports:
+    """What :meth:`LedgerExporter.export_each_unit` wrote, and what it could not."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[ExportFailure] = field(default_factory=list)
+
+    def raise_if_failed(self) -> None:
+        """A :class:`UserError` naming the first failure (and how many there were)."""
+        if len(self.failed) == 1:
+            raise UserError(self.failed[0].reason.template, **self.failed[0].reason.params)
+        if self.failed:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "{count} ledgers could not be written; the first: {first}"
+                ),
+                count=len(self.failed),
+                first=self.failed[0].reason,
+            )
+
+
+class FileNames:
+    """File names safe on Windows and Linux, unique within one export.
+
+    Two units whose names differ only in characters a file name cannot hold
+    (``A/B`` and ``A_B``) would otherwise write the same file, the second over
+    the first; Windows compares names without case, so neither may differ only
+    in case.
+    """
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def unique(self, wanted: str) -> str:
+        name = safe_file_name(wanted)
+        stem, dot, suffix = name.rpartition(".")
+        candidate, n = name, 1
+        while candidate.casefold() in self.used:
+            n += 1
+            candidate = f"{stem}_{n}{dot}{suffix}" if dot else f"{name}_{n}"
+        self.used.add(candidate.casefold())
+        return candidate
 
 
 @dataclass(frozen=True)
@@ -65,9 +116,33 @@ class LedgerExporter:
         units: list[str] | None = None,
         progress: Progress | None = None,
     ) -> list[Path]:
-        """One workbook per unit (all units with assignments when ``units`` is None)."""
+        """One workbook per unit (all units with assignments when ``units`` is None).
+
+        The paths written; if any unit's could not be written, a :class:`UserError`
+        naming it after the others were written (:meth:`export_each_unit` reports each).
+        """
+        outcome = self.export_each_unit(round_name, out_dir, units, progress)
+        outcome.raise_if_failed()
+        return outcome.written
+
+    def export_each_unit(
+        self,
+        round_name: str | None,
+        out_dir: Path,
+        units: list[str] | None = None,
+        progress: Progress | None = None,
+    ) -> UnitExports:
+        """One workbook per unit, going on past a unit whose file cannot be written.
+
+        Each file is written atomically (a hidden temporary file beside it, renamed
+        into place: :func:`write_ledger`), so a failure leaves neither a partial file
+        nor a temporary one; only files really written are recorded against the
+        round, in one transaction at the end.  A unit asked for by name that has no
+        assignment is a failure too; an unknown unit name stops before anything is
+        written.
+        """
         _make_folder(out_dir)
-        written: list[Path] = []
+        outcome = UnitExports()
         with self.store.transaction() as session:
             chosen = self.rounds.find(session, round_name)
             rows = ledger_rows(session)
@@ -78,20 +153,29 @@ class LedgerExporter:
                 targets = sorted({r.unit.id: r.unit for r in rows}.values(), key=lambda u: u.id)
             else:
                 finder = UnitService(self.store)
-                targets = [finder.find(session, name) for name in units]
+                targets = list({u.id: u for u in (finder.find(session, n) for n in units)}.values())
             leads = lead_names(rows)
             office = self.office
+            names = FileNames()
             for done, unit in enumerate(targets):
                 if progress is not None and not progress(done, len(targets)):
                     break
                 mine = by_unit.get(unit.id, [])
+                path = out_dir / names.unique(f"{unit.name}_{chosen.name}_工作台账.xlsx")
                 if not mine:
-                    raise UserError(
-                        QT_TRANSLATE_NOOP(
-                            "messages", "{unit} has no assignment to put in a ledger"
-                        ),
-                        unit=unit.name,
+                    outcome.failed.append(
+                        ExportFailure(
+                            unit.name,
+                            path,
+                            Message(
+                                QT_TRANSLATE_NOOP(
+                                    "messages", "{unit} has no assignment to put in a ledger"
+                                ),
+                                {"unit": unit.name},
+                            ),
+                        )
                     )
+                    continue
                 book = LedgerWorkbook(
                     kind="unit",
                     unit=unit.name,
@@ -101,13 +185,16 @@ class LedgerExporter:
                     office=office,
                     sheets=ledger_sheets(mine, leads),
                 )
-                path = out_dir / safe_file_name(f"{unit.name}_{chosen.name}_工作台账.xlsx")
-                _write(book, path)
+                try:
+                    write_ledger(book, path)
+                except OSError as exc:
+                    outcome.failed.append(ExportFailure(unit.name, path, write_failure(path, exc)))
+                    continue
                 session.add(_record(chosen, "unit", unit.id, path, len(mine), self.store))
-                written.append(path)
+                outcome.written.append(path)
             if progress is not None:
-                progress(len(written), len(targets))
-        return written
+                progress(len(outcome.written) + len(outcome.failed), len(targets))
+        return outcome
 
     def export_master(self, round_name: str | None, out_dir: Path) -> Path:
         """Every assignment, plus the 汇总 sheet with one line per unit."""
@@ -173,25 +260,24 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(
-            QT_TRANSLATE_NOOP("messages", "cannot create the folder {folder}: {reason}"),
-            folder=folder,
-            reason=exc.strerror or exc,
-        ) from None
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            raise UserError(
+                QT_TRANSLATE_NOOP("messages", "cannot create the folder {folder}: {reason}"),
+                folder=folder,
+                reason=exc.strerror or exc,
+            ) from None
+        reason = write_failure(folder, exc)
+        raise UserError(reason.template, **reason.params) from None
 
 
 def _write(book: LedgerWorkbook, path: Path) -> None:
-    """Write one workbook; a file open in Excel or a full disk is the user's to fix."""
+    """Write one workbook; a full disk, a long name or a file open in Excel is the user's
+    to fix, and the message says which it is."""
     try:
         write_ledger(book, path)
     except OSError as exc:
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "messages", "cannot write {path} ({reason}); is it open in Excel or WPS?"
-            ),
-            path=path,
-            reason=exc.strerror or exc,
-        ) from None
+        reason = write_failure(path, exc)
+        raise UserError(reason.template, **reason.params) from None
 
 
 def _record(

@@ -21,6 +21,7 @@ from importers.ledger.errors import LedgerReadError
 from importers.ledger.model import LedgerFile
 from importers.ledger.reader import read_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message
+from importers.text_clean import is_scratch_file
 from tracker import ledger_compare
 from tracker.backups import backup_before
 from tracker.errors import InvalidInputError, UserError
@@ -63,7 +64,8 @@ LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 def ledger_paths(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into the spreadsheets they hold (not recursing, skipping Excel lock files)."""
+    """Expand folders into the spreadsheets they hold (not recursing, skipping lock and
+    temporary files: ``importers.text_clean.is_scratch_file``)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -71,7 +73,7 @@ def ledger_paths(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.iterdir()
-                    if p.suffix.lower() in LEDGER_SUFFIXES and not p.name.startswith("~$")
+                    if p.suffix.lower() in LEDGER_SUFFIXES and not is_scratch_file(p.name)
                 )
             )
         else:

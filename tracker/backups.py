@@ -38,6 +38,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import create_engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from db import backup_files, migrate
 from db.backup_files import BackupInfo
@@ -125,6 +126,13 @@ class BackupService:
         """Copy the database now, into the backups folder (or ``out``); prune old ones."""
         now = datetime.now()
         target = out or backup_files.new_backup_path(self.folder, self.stem, reason, now)
+        if self._db_file is not None and target.resolve() == self._db_file.resolve():
+            raise BackupError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "{file} is the database itself; choose another file for the backup."
+                ),
+                file=str(target),
+            )
         try:
             revision = migrate.current_revision(self.store.engine)
             if self._db_file is not None:
@@ -134,7 +142,7 @@ class BackupService:
             info = BackupInfo(target, now, reason, revision, target.stat().st_size)
             if out is None or out.resolve().parent == self.folder.resolve():
                 backup_files.write_sidecar(info)
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
             raise BackupError(
                 QT_TRANSLATE_NOOP("messages", "Could not write the backup {file}: {reason}"),
                 file=str(target),
@@ -375,6 +383,8 @@ def _positive(text: str, default: int) -> int:
 
 
 def _reason(exc: BaseException) -> str:
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        exc = exc.orig
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__

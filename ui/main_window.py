@@ -131,6 +131,9 @@ class MainWindow(WindowLayout):
             self.reload()
         else:
             self._show_first_look(first)
+        from ui.backup_dialog import start_daily_backup
+
+        start_daily_backup(self, services.store)  # once a day per database, in the background
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.built:  # (closed while still only a frame: nothing worth remembering)

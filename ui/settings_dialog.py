@@ -1,5 +1,5 @@
-"""Settings: the office's name and what counts as "due soon" (for the whole office);
-the language and which database to open (for this user).
+"""Settings: the office's name, what counts as "due soon" and how many automatic backups
+are kept (for the whole office); the language and which database to open (for this user).
 
 The office name (printed on ledgers and reports) and the due-soon window are
 stored in the database, because every clerk working on it must see the same;
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.backups import BackupService
 from tracker.ledger_export import DEFAULT_OFFICE
 from tracker.statuses import DEFAULT_DUE_SOON_DAYS
 from tracker.store import Store
@@ -51,6 +52,27 @@ class SettingsDialog(QDialog):
                 DEFAULT_DUE_SOON_DAYS
             )
         )
+        self.backups = BackupService(store)
+        copies, days = self.backups.retention()
+        self.keep_copies = QSpinBox()
+        self.keep_copies.setRange(1, 999)
+        self.keep_copies.setSuffix(self.tr(" copies"))
+        self.keep_copies.setValue(copies)
+        self.keep_days = QSpinBox()
+        self.keep_days.setRange(1, 3650)
+        self.keep_days.setSuffix(self.tr(" days"))
+        self.keep_days.setValue(days)
+        self.keep_days.setToolTip(
+            self.tr(
+                "The newest automatic backups are kept, and the last one of each recent day; "
+                "backups made by hand are kept until you delete them. Folder: {0}"
+            ).format(self.backups.folder)
+        )
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep_copies)
+        keep_row.addWidget(QLabel(self.tr("and the last of each day for")))
+        keep_row.addWidget(self.keep_days)
+        keep_row.addStretch(1)
         self.office = QLineEdit(store.setting("office_name", DEFAULT_OFFICE))
         self.office.setToolTip(self.tr("Printed on ledgers, bulletins and chasers."))
         self.office.setMinimumWidth(320)
@@ -87,6 +109,7 @@ class SettingsDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Office name:"), self.office)
         form.addRow(self.tr("Due soon (临期) means within:"), self.due_soon)
+        form.addRow(self.tr("Keep automatic backups:"), keep_row)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("Database in use:"), self._path_label(database))
@@ -121,6 +144,8 @@ class SettingsDialog(QDialog):
         office = self.office.text().strip()
         if office and office != self.store.setting("office_name", DEFAULT_OFFICE):
             self.store.set_setting("office_name", office)
+        if (self.keep_copies.value(), self.keep_days.value()) != self.backups.retention():
+            self.backups.set_retention(self.keep_copies.value(), self.keep_days.value())
         if self.due_soon.value() == self.store.due_soon_days:
             return False
         self.store.set_setting("due_soon_days", str(self.due_soon.value()))

@@ -31,6 +31,8 @@ class WindowActions:
     print_report: QAction
     open_demo: QAction
     open_database: QAction
+    backup_database: QAction
+    restore_backup: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -47,6 +49,7 @@ class WindowActions:
     show_detail: QAction
     units_directory: QAction
     settings: QAction
+    guide: QAction
     about: QAction
 
     def selection_actions(self) -> list[QAction]:
@@ -64,6 +67,8 @@ class WindowActions:
             self.print_report,
             self.open_demo,
             self.open_database,
+            self.backup_database,
+            self.restore_backup,
             self.find,
             self.undo_ledger_import,
             self.rounds,
@@ -113,6 +118,8 @@ def build_actions(window: MainWindow) -> WindowActions:
         open_database=_action(
             window, translate("WindowActions", "Open database…"), QKeySequence.StandardKey.Open
         ),
+        backup_database=_action(window, translate("WindowActions", "Back up the database…")),
+        restore_backup=_action(window, translate("WindowActions", "Restore from a backup…")),
         quit=_action(window, translate("WindowActions", "Quit"), QKeySequence.StandardKey.Quit),
         undo=undo,
         redo=redo,
@@ -129,6 +136,9 @@ def build_actions(window: MainWindow) -> WindowActions:
         reset_columns=_action(window, translate("WindowActions", "Reset column widths")),
         show_navigator=_action(window, translate("WindowActions", "Navigator")),
         show_detail=_action(window, translate("WindowActions", "Detail pane")),
+        guide=_action(
+            window, translate("WindowActions", "User guide"), QKeySequence.StandardKey.HelpContents
+        ),
         about=_action(window, translate("WindowActions", "About Measure Tracker")),
         units_directory=_action(window, translate("WindowActions", "Units directory…"), "Ctrl+U"),
         settings=_action(
@@ -163,6 +173,8 @@ def _connect(window: MainWindow, actions: WindowActions) -> None:
     actions.rounds.triggered.connect(window.show_rounds)
     actions.open_demo.triggered.connect(window.open_demo)
     actions.open_database.triggered.connect(window.choose_database)
+    actions.backup_database.triggered.connect(lambda: _back_up(window))
+    actions.restore_backup.triggered.connect(lambda: _restore(window))
     actions.quit.triggered.connect(window.close)
     actions.set_status.triggered.connect(lambda: progress.ask_status(table.selected_rows()))
     actions.tick_off.triggered.connect(lambda: progress.tick_off(table.selected_rows()))
@@ -175,7 +187,35 @@ def _connect(window: MainWindow, actions: WindowActions) -> None:
     actions.show_detail.toggled.connect(window.detail.setVisible)
     actions.units_directory.triggered.connect(window.show_units)
     actions.settings.triggered.connect(window.show_settings)
+    actions.guide.triggered.connect(lambda: _show_guide(window))
     actions.about.triggered.connect(window.show_about)
+
+
+def _show_guide(window: MainWindow) -> None:
+    """One guide window, kept open beside the main window and raised when asked again."""
+    from ui.guide_dialog import GuideDialog
+
+    guide = window.findChild(GuideDialog, "guide_dialog")
+    if guide is None:
+        guide = GuideDialog(window)
+    guide.show()
+    guide.raise_()
+    guide.activateWindow()
+
+
+def _back_up(window: MainWindow) -> None:
+    from ui.backup_dialog import back_up_now
+
+    back_up_now(window, window.services.store)
+
+
+def _restore(window: MainWindow) -> None:
+    """After a restore the database is another one: no undo of edits made before it."""
+    from ui.backup_dialog import restore_from_backup
+
+    if restore_from_backup(window, window.services.store):
+        window.progress_actions.stack.clear()
+        window.reload()
 
 
 def build_menus(window: MainWindow, actions: WindowActions) -> None:
@@ -190,6 +230,8 @@ def build_menus(window: MainWindow, actions: WindowActions) -> None:
     file_menu.addAction(actions.print_report)
     file_menu.addSeparator()
     file_menu.addActions([actions.open_demo, actions.open_database])
+    file_menu.addSeparator()
+    file_menu.addActions([actions.backup_database, actions.restore_backup])
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
@@ -210,7 +252,7 @@ def build_menus(window: MainWindow, actions: WindowActions) -> None:
     view_menu.addActions([actions.show_navigator, actions.show_detail])
 
     help_menu = bar.addMenu(translate("WindowActions", "&Help"))
-    help_menu.addAction(actions.about)
+    help_menu.addActions([actions.guide, actions.about])
 
     toolbar = QToolBar(translate("WindowActions", "Main toolbar"), window)
     toolbar.setObjectName("main_toolbar")

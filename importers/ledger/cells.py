@@ -131,3 +131,54 @@ def to_percent(value: RawValue) -> int | None:
             QT_TRANSLATE_NOOP("messages", "percent {percent} is outside 0–100"), percent=shown
         )
     return whole
+
+
+AMBIGUOUS_FRACTION = QT_TRANSLATE_NOOP(
+    "messages",
+    "percent {value} is ambiguous (the cell is not formatted as a percent, so it may mean "
+    "{value}% or {hundredfold}%); write a whole number 0–100, e.g. 80 for 80%",
+)
+AMBIGUOUS_UNKNOWN_FORMAT = QT_TRANSLATE_NOOP(
+    "messages",
+    "percent {value} is ambiguous (this file does not say whether the cell is formatted as "
+    "a percent, so it may mean {value}% or {hundredfold}%); write a whole number 0–100, "
+    "e.g. 80 for 80%, or save the file as .xlsx",
+)
+
+
+def percent_cell(value: RawValue, formatted: bool | None) -> int | None:
+    """完成进度 as a whole percent, knowing whether the cell has a percent number format.
+
+    A typed ``100%`` is stored as the number 1 with a percent format, ``35%`` as
+    0.35: in a percent-formatted cell every number is a fraction (1 → 100,
+    0.35 → 35, 1.5 → 150, refused).  In a cell that is not, a number is the
+    percent itself (1 → 1, 80 → 80), and a fraction strictly between 0 and 1
+    could be either — the cell may show ``0`` while holding 0.35 — so it is
+    refused rather than guessed.  ``formatted`` is ``None`` when the file does
+    not say (then 1 is ambiguous too).  Text is read by :func:`to_percent`,
+    where a ``%`` sign says what is meant.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, str) and not value.strip().endswith(_PERCENT_SIGNS):
+            _refuse_fraction(value, formatted)
+        return to_percent(value)
+    if formatted:
+        return to_percent(f"{value * 100!r}%")
+    _refuse_fraction(value, formatted)
+    return to_percent(value)
+
+
+def _refuse_fraction(value: str | int | float, formatted: bool | None) -> None:
+    """Raise for a number (or a number typed as text) that may be a fraction of 100."""
+    try:
+        number = float(value)
+    except ValueError:
+        return  # not a number: to_percent says so
+    top = 1 if formatted is None and not isinstance(value, str) else 0.999_999_999
+    if 0 < number <= top:
+        shown = text(value)
+        raise CellValueError(
+            AMBIGUOUS_UNKNOWN_FORMAT if formatted is None else AMBIGUOUS_FRACTION,
+            value=shown,
+            hundredfold=text(round(number * 100, 6)),
+        )

@@ -20,6 +20,7 @@ from typing import Any
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum
 
 from importers.ledger import cells
+from importers.ledger.cellfacts import CellFacts
 from importers.ledger.columns import header_for_field
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.matching import match_rows
@@ -33,6 +34,7 @@ from importers.ledger.sheetparse import (
     find_header,
     read_rows,
 )
+from importers.ledger.summary_sheet import is_own_summary
 from importers.messages import QT_TRANSLATE_NOOP, Message
 
 Area = tuple[tuple[int, int], tuple[int, int]]
@@ -56,7 +58,7 @@ def read_ledger(path: Path) -> LedgerFile:
             QT_TRANSLATE_NOOP("messages", "cannot open the file: {reason}"),
             reason=exc.strerror or exc,
         ) from None
-    check_content(name, data)
+    kind = check_content(name, data)
     errors: list[CellError] = []
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -72,9 +74,13 @@ def read_ledger(path: Path) -> LedgerFile:
             reason=exc,
         ) from None
     columns: dict[str, dict[str, str]] = {}
-    with book:
-        meta = _read_meta(name, book, errors)
-        drafts = _read_sheets(name, book, errors, columns)
+    facts = CellFacts(data, kind)
+    try:
+        with book:
+            meta = _read_meta(name, book, errors)
+            drafts = _read_sheets(name, book, errors, columns, facts, meta)
+    finally:
+        facts.close()
     return LedgerFile(
         file_name=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -191,9 +197,20 @@ def _read_meta(name: str, book: Any, errors: list[CellError]) -> LedgerMeta | No
 
 
 def _read_sheets(
-    name: str, book: Any, errors: list[CellError], columns: dict[str, dict[str, str]]
+    name: str,
+    book: Any,
+    errors: list[CellError],
+    columns: dict[str, dict[str, str]],
+    facts: CellFacts,
+    meta: LedgerMeta | None = None,
 ) -> list[RowDraft]:
-    """The data rows of every ledger sheet; ``columns`` gets each sheet's field → letter."""
+    """The data rows of every ledger sheet; ``columns`` gets each sheet's field → letter.
+
+    The master ledger's own 汇总 sheet is skipped (:func:`is_own_summary`); any other
+    sheet with a ledger header is read, even one named like a summary: a unit's own
+    summary repeating rows is for the import service to see as a second row for the
+    same assignment, not for the reader to drop.
+    """
     drafts: list[RowDraft] = []
     ledger_sheets = 0
     for info in book.sheets_metadata:
@@ -202,9 +219,11 @@ def _read_sheets(
             continue
         rows = iter(_rows(name, book, sheet))
         top = list(islice(rows, HEADER_SEARCH_ROWS))
+        if is_own_summary(sheet, top, meta):
+            continue
         header = find_header(top)
         if header is None:
-            continue  # a summary, notes or chart sheet: not ours to read
+            continue  # a notes or chart sheet: not ours to read
         if header.missing:
             missing = "、".join(header_for_field(f) for f in header.missing)
             raise LedgerReadError(
@@ -220,7 +239,7 @@ def _read_sheets(
             )
         ledger_sheets += 1
         columns[sheet] = {f: column_letter(c) for f, c in header.columns.items()}
-        drafts += read_rows(sheet, chain(top, rows), header, errors)
+        drafts += read_rows(sheet, chain(top, rows), header, errors, facts.sheet(sheet))
     if not ledger_sheets:
         raise LedgerReadError(
             name,

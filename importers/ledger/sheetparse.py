@@ -27,6 +27,7 @@ from importers.ledger.columns import (
     header_for_field,
     normalize_header,
 )
+from importers.ledger.facts import NOTHING, SheetFacts
 from importers.ledger.model import CellError
 from importers.ledger.statuses import UnknownStatusError, normalize_status
 from importers.messages import QT_TRANSLATE_NOOP, Message
@@ -35,6 +36,8 @@ HEADER_SEARCH_ROWS = 10
 MIN_HEADER_MATCHES = 3
 """A row naming at least this many ledger columns is taken as the header row."""
 _HEADER_TEXTS = {normalize_header(h) for h in HEADERS}
+READ_FIELDS = ("measure_code", "unit", *FILL_IN_FIELDS)
+"""The fields whose cells identify a row or carry what the unit reports."""
 _LONGEST_HEADER = max(
     len(normalize_header(name)) for column in COLUMNS for name in (column.header, *column.aliases)
 )
@@ -112,7 +115,11 @@ def _may_be_header(text: str) -> bool:
 
 
 def read_rows(
-    sheet: str, grid: Iterable[Sequence[RawValue]], header: Header, errors: list[CellError]
+    sheet: str,
+    grid: Iterable[Sequence[RawValue]],
+    header: Header,
+    errors: list[CellError],
+    facts: SheetFacts = NOTHING,
 ) -> list[RowDraft]:
     """The data rows below ``header`` (``grid`` starts at row 1, and may be a stream).
 
@@ -121,6 +128,11 @@ def read_rows(
     (typically a note typed under the table) and dropped.  Column positions are
     looked up once for the sheet, not once per cell: a master ledger has tens
     of thousands of rows.
+
+    ``facts`` says what the values do not (:mod:`importers.ledger.cellfacts`): which
+    percent cells have a percent format, and which cells hold a formula without a
+    result or an error — calamine returns ``""`` for those, which must not be read
+    as an emptied cell, so each one read (code, unit, fill-in) is reported.
     """
     at = _Positions(header.columns)
     code_at, unit_at, status_at, percent_at, deadline_at = (
@@ -137,12 +149,22 @@ def read_rows(
         at.contact,
         at.phone,
     )
-    text, to_percent, to_date = cells.text, cells.to_percent, cells.to_date
+    text, percent_cell, to_date = cells.text, cells.percent_cell, cells.to_date
+    known, formatted, bad = facts.percent_known, facts.percent, facts.bad
+    bad_rows = {r for r, _ in bad}
     drafts: list[RowDraft] = []
     first = header.row + 1
     for r, line in enumerate(islice(grid, first, None), start=first):
         if len(line) < at.width:
             line = [*line, *[None] * (at.width - len(line))]
+        if r in bad_rows and ((r, code_at) in bad or not cells.is_empty(line[code_at])):
+            # A row of the table (a note or total under it, without a code, is not).
+            unreadable = [(c, bad[(r, c)]) for c in at.read if (r, c) in bad]
+            if unreadable:
+                errors.extend(
+                    CellError(sheet, f"{column_letter(c)}{r + 1}", why) for c, why in unreadable
+                )
+                continue  # rejected: its other values are not offered on their own
         code = text(line[code_at])
         if not code:
             if any(not cells.is_empty(line[c]) for c in at.fill_in):
@@ -157,7 +179,12 @@ def read_rows(
             errors.append(CellError(sheet, at.address("status", r), exc.as_message()))
         percent: int | None = None
         try:
-            percent = to_percent(line[percent_at])
+            value = line[percent_at]
+            is_percent = (r, percent_at) in formatted
+            if value is None or (type(value) is int and 1 < value <= 100 and not is_percent):
+                percent = value  # no cell, or the usual one (a whole percent as .xls stores it)
+            else:
+                percent = percent_cell(value, is_percent if known else None)
         except CellValueError as exc:
             errors.append(CellError(sheet, at.address("percent", r), exc.as_message()))
         deadline = line[deadline_at]
@@ -200,6 +227,8 @@ class _Positions:
         self.contact = columns.get("contact", empty)
         self.phone = columns.get("phone", empty)
         self.fill_in = [columns[name] for name in FILL_IN_FIELDS if name in columns]
+        self.read = [columns[name] for name in READ_FIELDS if name in columns]
+        """The columns whose values the import uses (a formula or error there is refused)."""
 
     def address(self, name: str, index: int) -> str:
         return f"{column_letter(self.columns.get(name, 0))}{index + 1}"

@@ -146,10 +146,13 @@ def test_bad_cells_are_reported_and_the_rest_read(exported: Path, tmp_path: Path
 def test_rows_sorted_by_the_unit_keep_their_keys(exported: Path, tmp_path: Path) -> None:
     def reverse(wb: Any) -> None:
         ws = wb[SHEET_1]
-        values = [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_row=7)]
+        values = [
+            [(c.value, c.data_type) for c in row] for row in ws.iter_rows(min_row=4, max_row=7)
+        ]
         for r, line in enumerate(reversed(values), start=4):
-            for c, value in enumerate(line, start=1):
+            for c, (value, data_type) in enumerate(line, start=1):
                 ws.cell(r, c).value = value
+                ws.cell(r, c).data_type = data_type  # "=1+1" and "#N/A" stay text, as typed
 
     ledger = read_ledger(_edit(exported, tmp_path / "sorted.xlsx", reverse))
     rows = _by_code(ledger)

@@ -1,0 +1,322 @@
+"""What a cell's value does not say, read right: percent formats, formulas, errors, 汇总.
+
+Files are built here as a unit's program would leave them: openpyxl writing number
+formats and formulas (it never calculates, so its formulas have no cached value),
+and LibreOffice re-saving them as .xlsx, .ods and .xls where ``soffice`` is present.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from importers.ledger.cells import CellValueError, percent_cell
+from importers.ledger.facts import is_percent_format
+from importers.ledger.model import LedgerFile, ReturnedRow
+from importers.ledger.reader import read_ledger
+from importers.ledger.writer import write_ledger
+from importers.ledger.xlsfacts import sheet_facts
+from tests.fixtures.ledger.samples import SHEET_1, SHEET_2, UNIT, sample_workbook
+
+NO_RESULT = (
+    "has no calculated value (the program that saved the file did not calculate it); "
+    "open the file in Excel or WPS, save it and send it again"
+)
+SHOWS = "; correct it and send the file again"
+AMBIGUOUS = (
+    "percent {v} is ambiguous (the cell is not formatted as a percent, so it may mean "
+    "{v}% or {h}%); write a whole number 0–100, e.g. 80 for 80%"
+)
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+
+
+@pytest.fixture
+def exported(tmp_path: Path) -> Path:
+    path = tmp_path / "exported.xlsx"
+    write_ledger(sample_workbook(), path)
+    return path
+
+
+def _edit(
+    src: Path, dst: Path, cells: dict[str, Any], formats: dict[str, str] | None = None
+) -> Path:
+    """Set cells of the first data sheet as openpyxl does for a unit's script."""
+    wb = openpyxl.load_workbook(src)
+    ws = wb[SHEET_1]
+    for ref, value in cells.items():
+        ws[ref] = value
+    for ref, number_format in (formats or {}).items():
+        ws[ref].number_format = number_format
+    wb.save(dst)
+    return dst
+
+
+def _convert(src: Path, target: str, folder: Path) -> Path:
+    from tests.fixtures.ledger.make_fixtures import convert
+
+    out = folder / f"{src.stem}_lo.{target.split(':')[0]}"
+    convert(src, target, out)
+    return out
+
+
+def _percents(ledger: LedgerFile) -> dict[str, int | None]:
+    return {r.measure_code: r.percent for r in ledger.rows if r.sheet == SHEET_1}
+
+
+def _errors(ledger: LedgerFile) -> list[str]:
+    return [str(e) for e in ledger.errors]
+
+
+def _rows(ledger: LedgerFile) -> dict[tuple[str, str], ReturnedRow]:
+    return {(r.sheet, r.measure_code): r for r in ledger.rows}
+
+
+# -- percents ---------------------------------------------------------------------------------
+
+PERCENT_EDITS = {"I4": 1, "I5": 0.35, "I6": 1, "I7": 0.5}
+PERCENT_FORMATS = {"I4": "0%", "I5": "0%", "I6": "0.00%", "I7": "0.0%"}
+
+
+def test_percent_formatted_cells_are_read_as_typed(exported: Path, tmp_path: Path) -> None:
+    ledger = read_ledger(_edit(exported, tmp_path / "pct.xlsx", PERCENT_EDITS, PERCENT_FORMATS))
+    assert _errors(ledger) == []
+    assert _percents(ledger) == {"1": 100, "2": 35, "3.1": 100, "12": 50}
+
+
+def test_numbers_in_plain_cells_are_the_percent_and_fractions_are_refused(
+    exported: Path, tmp_path: Path
+) -> None:
+    edits = {"I4": 1, "I5": 0.35, "I6": 0.5, "I7": 100}
+    formats = {"I6": '0"%"'}  # a percent sign printed as text: the value is not scaled
+    ledger = read_ledger(_edit(exported, tmp_path / "plain.xlsx", edits, formats))
+    assert _errors(ledger) == [
+        f"{SHEET_1}!I5: " + AMBIGUOUS.format(v="0.35", h="35"),
+        f"{SHEET_1}!I6: " + AMBIGUOUS.format(v="0.5", h="50"),
+    ]
+    assert _percents(ledger) == {"1": 1, "2": None, "3.1": None, "12": 100}
+
+
+def test_a_percent_formatted_value_over_one_is_over_100(exported: Path, tmp_path: Path) -> None:
+    edits, formats = {"I4": 1.5, "I5": 80}, {"I4": "0%", "I5": "0%"}
+    ledger = read_ledger(_edit(exported, tmp_path / "over.xlsx", edits, formats))
+    assert _errors(ledger) == [
+        f"{SHEET_1}!I4: percent 150 is outside 0–100",
+        f"{SHEET_1}!I5: percent 8000 is outside 0–100",
+    ]
+
+
+@needs_soffice
+@pytest.mark.parametrize(
+    "target", ["xlsx:Calc MS Excel 2007 XML", "ods:calc8", "xls:MS Excel 97"], ids=str
+)
+def test_libreoffice_keeps_percents_in_every_format(
+    exported: Path, tmp_path: Path, target: str
+) -> None:
+    edited = _edit(exported, tmp_path / "pct.xlsx", PERCENT_EDITS, PERCENT_FORMATS)
+    ledger = read_ledger(_convert(edited, target, tmp_path))
+    assert _errors(ledger) == []
+    assert _percents(ledger) == {"1": 100, "2": 35, "3.1": 100, "12": 50}
+
+
+@needs_soffice
+def test_an_ods_percent_is_its_value_type(exported: Path, tmp_path: Path) -> None:
+    edited = _edit(exported, tmp_path / "pct.xlsx", {"I4": 1, "I5": 1}, {"I4": "0%"})
+    ods = _convert(edited, "ods:calc8", tmp_path)
+    with zipfile.ZipFile(ods) as z:
+        assert b'office:value-type="percentage" office:value="1"' in z.read("content.xml")
+    assert _percents(read_ledger(ods)) == {"1": 100, "2": 1, "3.1": None, "12": 0}
+
+
+def test_an_xls_whose_formats_cannot_be_read_makes_fractions_ambiguous(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    xls = Path(__file__).resolve().parents[1] / "fixtures" / "ledger" / "unit_edited.xls"
+    assert sheet_facts(xls.read_bytes())[SHEET_1].percent == frozenset({(5, 8)})  # I6
+    monkeypatch.setattr("importers.ledger.xlsfacts.sheet_facts", lambda data: {})
+    ledger = read_ledger(xls)
+    assert _errors(ledger) == [
+        f"{SHEET_1}!I6: percent 0.8 is ambiguous (this file does not say whether the cell is "
+        "formatted as a percent, so it may mean 0.8% or 80%); write a whole number 0–100, "
+        "e.g. 80 for 80%, or save the file as .xlsx"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "formatted", "expected"),
+    [
+        (1.0, True, 100),
+        (1, True, 100),
+        (0.35, True, 35),
+        (0.29, True, 29),
+        (0.0, True, 0),
+        (0.005, True, 1),
+        ("80%", True, 80),
+        (1.0, False, 1),
+        (80.0, False, 80),
+        (33.4, False, 33),
+        ("1", False, 1),
+        ("35%", False, 35),
+        (None, False, None),
+        ("", None, None),
+        (0, None, 0),
+        (100, None, 100),
+        (50.0, None, 50),
+    ],
+)
+def test_percent_cell(value: Any, formatted: bool | None, expected: int | None) -> None:
+    assert percent_cell(value, formatted) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "formatted"),
+    [(0.35, False), ("0.35", False), ("0.35", None), (0.8, None), (1, None), (1.0, None)],
+)
+def test_percent_cell_refuses_what_may_be_a_fraction(value: Any, formatted: bool | None) -> None:
+    with pytest.raises(CellValueError, match="ambiguous"):
+        percent_cell(value, formatted)
+
+
+@pytest.mark.parametrize(
+    ("code", "percent"),
+    [
+        ("0%", True),
+        ("0.00%", True),
+        ("#,##0.0%;[Red]-0%", True),
+        ('0"%"', False),
+        ("0\\%", False),
+        ("[$%-804]0", False),
+        ("0", False),
+        ("General", False),
+    ],
+)
+def test_is_percent_format(code: str, percent: bool) -> None:
+    assert is_percent_format(code) is percent
+
+
+# -- formulas and errors ----------------------------------------------------------------------
+
+
+def test_a_formula_without_a_result_is_refused_naming_the_cell(
+    exported: Path, tmp_path: Path
+) -> None:
+    edits = {
+        "H5": '="推进中"',  # status of code 2
+        "J6": "=A1",  # progress of code 3.1
+        "A7": "=ROW()-3",  # 序号 is not read: no matter
+        "J9": "=SUM(I4:I7)",  # a total under the table, in a row without a code
+    }
+    ledger = read_ledger(_edit(exported, tmp_path / "formula.xlsx", edits))
+    assert _errors(ledger) == [
+        f'{SHEET_1}!H5: formula ="推进中" {NO_RESULT}',
+        f"{SHEET_1}!J6: formula =A1 {NO_RESULT}",
+    ]
+    rows = _rows(ledger)
+    assert sorted(code for sheet, code in rows if sheet == SHEET_1) == ["1", "12"]
+    assert rows[(SHEET_1, "1")].progress == "=1+1"  # text that looks like a formula stays text
+
+
+def test_a_formula_in_the_code_column_without_a_result(exported: Path, tmp_path: Path) -> None:
+    ledger = read_ledger(_edit(exported, tmp_path / "code.xlsx", {"B5": "=TEXT(2,0)"}))
+    assert _errors(ledger) == [f"{SHEET_1}!B5: formula =TEXT(2,0) {NO_RESULT}"]
+    assert (SHEET_1, "2") not in _rows(ledger)
+
+
+@needs_soffice
+def test_a_formula_with_a_result_is_read_as_its_result(exported: Path, tmp_path: Path) -> None:
+    edits = {"H5": '="推进中"', "I5": "=40+2", "J6": '="已"&"完成"'}
+    edited = _edit(exported, tmp_path / "calc.xlsx", edits)
+    ledger = read_ledger(_convert(edited, "xlsx:Calc MS Excel 2007 XML", tmp_path))
+    assert _errors(ledger) == []
+    rows = _rows(ledger)
+    assert (rows[(SHEET_1, "2")].status, rows[(SHEET_1, "2")].percent) == ("推进中", 42)
+    assert rows[(SHEET_1, "3.1")].progress == "已完成"
+
+
+def test_error_cells_are_refused_naming_the_cell(exported: Path, tmp_path: Path) -> None:
+    edits = {"K4": "#N/A", "I7": "#DIV/0!", "N5": "#VALUE!"}  # openpyxl stores error values
+    ledger = read_ledger(_edit(exported, tmp_path / "errors.xlsx", edits))
+    assert _errors(ledger) == [
+        f"{SHEET_1}!K4: the cell shows the error #N/A{SHOWS}",
+        f"{SHEET_1}!N5: the cell shows the error #VALUE!{SHOWS}",
+        f"{SHEET_1}!I7: the cell shows the error #DIV/0!{SHOWS}",
+    ]
+    assert sorted(code for sheet, code in _rows(ledger) if sheet == SHEET_1) == ["3.1"]
+    assert _rows(ledger)[(SHEET_1, "3.1")].progress == "#N/A"  # typed text, not an error
+
+
+@needs_soffice
+@pytest.mark.parametrize(
+    "target", ["xlsx:Calc MS Excel 2007 XML", "ods:calc8", "xls:MS Excel 97"], ids=str
+)
+def test_libreoffice_errors_in_every_format(exported: Path, tmp_path: Path, target: str) -> None:
+    edits = {"K4": "=1/0", "J5": "=NA()", "L6": '="x"*2'}
+    edited = _edit(exported, tmp_path / "errors.xlsx", edits)
+    ledger = read_ledger(_convert(edited, target, tmp_path))
+    assert _errors(ledger) == [
+        f"{SHEET_1}!K4: the cell shows the error #DIV/0!{SHOWS}",
+        f"{SHEET_1}!J5: the cell shows the error #N/A{SHOWS}",
+        f"{SHEET_1}!L6: the cell shows the error #VALUE!{SHOWS}",
+    ]
+    assert sorted(code for sheet, code in _rows(ledger) if sheet == SHEET_1) == ["12"]
+
+
+def test_an_xlsx_formula_without_a_cell_reference(exported: Path, tmp_path: Path) -> None:
+    """A generator may leave out ``r``: positions are counted as Excel counts them."""
+    edited = _edit(exported, tmp_path / "f.xlsx", {"J6": "=A1"})
+    out = tmp_path / "no_ref.xlsx"
+    with zipfile.ZipFile(edited) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if b"<f>A1</f>" in data:
+                data = data.replace(b'<c r="J6"', b"<c")
+            dst.writestr(info, data)
+    assert _errors(read_ledger(out)) == [f"{SHEET_1}!J6: formula =A1 {NO_RESULT}"]
+
+
+# -- the 汇总 sheet ----------------------------------------------------------------------------
+
+
+def test_the_masters_own_summary_is_not_read(tmp_path: Path) -> None:
+    master = tmp_path / "master.xlsx"
+    write_ledger(sample_workbook("master"), master)
+    ledger = read_ledger(master)
+    assert ledger.errors == []
+    assert {r.sheet for r in ledger.rows} == {SHEET_1, SHEET_2}
+    assert "汇总" not in ledger.columns
+
+
+def _ledger_like(ws: Any) -> None:
+    ws.append(["序号", "措施编号", "责任单位", "完成状态", "完成进度(%)", "进展情况"])
+    ws.append([1, "1", UNIT, "已完成", 100, "汇总表里写的"])
+
+
+def test_a_summary_rebuilt_with_a_ledger_header_is_read(tmp_path: Path) -> None:
+    master = tmp_path / "master.xlsx"
+    write_ledger(sample_workbook("master"), master)
+    wb = openpyxl.load_workbook(master)
+    del wb["汇总"]
+    _ledger_like(wb.create_sheet("汇总", 0))
+    wb.save(tmp_path / "rebuilt.xlsx")
+    ledger = read_ledger(tmp_path / "rebuilt.xlsx")
+    summary = [r for r in ledger.rows if r.sheet == "汇总"]
+    assert [(r.row, r.measure_code, r.unit, r.status, r.percent, r.progress) for r in summary] == [
+        (2, "1", UNIT, "已完成", 100, "汇总表里写的")
+    ]
+    assert ledger.columns["汇总"]["progress"] == "F"
+
+
+def test_a_summary_sheet_added_to_a_unit_ledger_is_read(exported: Path, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(exported)
+    _ledger_like(wb.create_sheet("汇总"))
+    wb.save(tmp_path / "added.xlsx")
+    ledger = read_ledger(tmp_path / "added.xlsx")
+    assert [(r.sheet, r.measure_code, r.progress) for r in ledger.rows if r.sheet == "汇总"] == [
+        ("汇总", "1", "汇总表里写的")
+    ]

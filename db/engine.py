@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -11,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.location import APP_NAME, DB_FILE_NAME, database_url, default_database_path
+from db.network_drive import on_network_drive
 
 __all__ = [
     "APP_NAME",
@@ -48,23 +50,28 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
-def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+def _tune_sqlite(dbapi_connection: Any, _record: Any, *, journal: str = "WAL") -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA journal_mode={journal}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cursor.close()
 
 
 def make_engine(url: str) -> Engine:
-    """An engine with foreign keys on and WAL for SQLite; the folder is created if needed."""
+    """An engine with foreign keys on and WAL for SQLite; the folder is created if needed.
+
+    A file on a network drive keeps SQLite's rollback journal: WAL needs memory
+    shared between the processes, which a network file system cannot give.
+    """
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _tune_sqlite)
+        journal = "DELETE" if path is not None and on_network_drive(path) else "WAL"
+        event.listen(engine, "connect", partial(_tune_sqlite, journal=journal))
     return engine
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from tracker.documents import DocumentService
 from tracker.overview import OverviewService
 from tracker.progress import ProgressService
+from tracker.sharing import network_drive_warning
 from tracker.store import Clock, Store
 from tracker.units import UnitService
 
@@ -61,6 +63,9 @@ class Services:
 def opened_services(args: argparse.Namespace) -> Iterator[Services]:
     """The services over ``tracker-cli``'s ``--db``/``--today``/``--user``, closed afterwards."""
     services = Services.open(args.db, clock=Clock(args.today), user=args.user)
+    warning = network_drive_warning(services.store)
+    if warning is not None:
+        print(f"tracker-cli: warning: {warning}", file=sys.stderr)
     try:
         yield services
     finally:

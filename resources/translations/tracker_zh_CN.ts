@@ -840,77 +840,82 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerExportDialog</name>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="89"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="99"/>
         <source>Export work ledgers</source>
         <translation>导出工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="95"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="105"/>
         <source>Every unit with assignments ({0})</source>
         <translation>所有有分工的单位（{0} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="97"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="107"/>
         <source>Only the units ticked below</source>
         <translation>仅下面勾选的单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="106"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="116"/>
         <source>Also the master ledger (总台账, every unit in one workbook)</source>
         <translation>同时导出总台账（所有单位在一个工作簿中）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="110"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="120"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="117"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="127"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="122"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="132"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="123"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="133"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="137"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="147"/>
         <source>Save the ledgers in</source>
         <translation>台账保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="154"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="164"/>
         <source>Choose a folder to save the ledgers in.</source>
         <translation>请选择保存台账的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="157"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="167"/>
         <source>Tick at least one unit, or the master ledger.</source>
         <translation>请至少勾选一个单位，或勾选总台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="167"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="177"/>
         <source>Writing work ledgers…</source>
         <translation>正在生成工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="178"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="188"/>
         <source>Stopped: {0} ledgers were written to {1} before you cancelled.</source>
         <translation>已停止：取消前已有 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="180"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="190"/>
         <source>{0} ledgers were written to {1}.</source>
         <translation>已将 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="181"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="193"/>
+        <source>{0} ledgers could not be written:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_export_dialog.py" line="197"/>
         <source>Open the folder?</source>
         <translation>打开该文件夹吗？</translation>
     </message>
@@ -1396,12 +1401,12 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>撤销 {0} 项分工的销号</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="138"/>
+        <location filename="../../ui/progress_actions.py" line="140"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="141"/>
+        <location filename="../../ui/progress_actions.py" line="143"/>
         <source>Some changes could not be saved; the table now shows the current values.</source>
         <translation>部分修改未能保存，表格已显示当前的最新内容。</translation>
     </message>
@@ -2899,6 +2904,11 @@ Log folder: {2}</source>
         <location filename="../../importers/ledger/extent.py" line="247"/>
         <source>refused: part {part} declares {count} different texts (more than {limit}); the file is damaged or forged</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/sharing.py" line="13"/>
+        <source>The database {database} is on a network drive. SQLite files are not safe to share this way: two people writing at once can damage it. To share one database, ask IT for a PostgreSQL server and enter its address under Settings; until then let only one person open this file at a time.</source>
+        <translation>数据库 {database} 位于网络驱动器上。SQLite 数据库文件不适合这样共用：两人同时写入可能损坏数据。如需多人共用一个数据库，请信息科安装 PostgreSQL 服务器，并在“设置”中填写其地址；在此之前，请同一时间只让一人打开此文件。</translation>
     </message>
 </context>
 </TS>

@@ -69,82 +69,86 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="54"/>
         <source>{0} KB</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} KB</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="55"/>
         <source>{0:.1f} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:.1f} MB</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="116"/>
         <location filename="../../ui/backup_dialog.py" line="164"/>
         <source>Restore from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="129"/>
         <source>Backups in {0}, newest first. The database as it is now is backed up before a backup replaces it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 中的备份，最新的在前。用备份替换数据库之前，会先备份数据库的当前状态。</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="135"/>
         <source>No backups yet in {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 中还没有备份。</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="137"/>
         <source>Restore this backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复此备份…</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="140"/>
         <source>Another file…</source>
-        <translation type="unfinished"></translation>
+        <translation>其他文件…</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="166"/>
         <source>Database backups ({0});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库备份 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="180"/>
         <source>Back up the database</source>
-        <translation type="unfinished"></translation>
+        <translation>备份数据库</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="182"/>
         <source>Database backups ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库备份 ({0})</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="189"/>
         <source>Backing up the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在备份数据库…</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="199"/>
         <source>The database was backed up to {0} ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库已备份到 {0}（{1}）。</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="216"/>
         <source>Replace the database with the backup {0}?
 
 The database as it is now is backed up first, so this restore can itself be undone from the list of backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>用备份 {0} 替换数据库吗？
+
+会先备份数据库的当前状态，因此这次恢复本身也可以从备份列表中撤销。</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="228"/>
         <source>Restoring the backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在恢复备份…</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="237"/>
         <source>Restored {0}.
 
 The database as it was just before is kept in {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复 {0}。
+
+恢复之前的数据库保存在 {1}。</translation>
     </message>
 </context>
 <context>
@@ -152,22 +156,22 @@ The database as it was just before is kept in {1}.</source>
     <message>
         <location filename="../../ui/backup_dialog.py" line="81"/>
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>备份时间</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="82"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="83"/>
         <source>Made before</source>
-        <translation type="unfinished"></translation>
+        <translation>备份原因</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="84"/>
         <source>File</source>
-        <translation type="unfinished">文件</translation>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
@@ -1566,17 +1570,17 @@ If this is the first start, create a new, empty database there. If the file was 
     <message>
         <location filename="../../ui/settings_dialog.py" line="59"/>
         <source> copies</source>
-        <translation type="unfinished"></translation>
+        <translation> 份</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>The newest automatic backups are kept, and the last one of each recent day; backups made by hand are kept until you delete them. Folder: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>保留最新的若干份自动备份，以及最近每天的最后一份；手动备份一直保留，直到您将其删除。文件夹：{0}</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>and the last of each day for</source>
-        <translation type="unfinished"></translation>
+        <translation>，以及每天最后一份，共保留</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="77"/>
@@ -1621,7 +1625,7 @@ If this is the first start, create a new, empty database there. If the file was 
     <message>
         <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>Keep automatic backups:</source>
-        <translation type="unfinished"></translation>
+        <translation>自动备份保留：</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="113"/>
@@ -1894,12 +1898,12 @@ If this is the first start, create a new, empty database there. If the file was 
     <message>
         <location filename="../../ui/window_actions.py" line="121"/>
         <source>Back up the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>备份数据库…</translation>
     </message>
     <message>
         <location filename="../../ui/window_actions.py" line="122"/>
         <source>Restore from a backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复…</translation>
     </message>
     <message>
         <location filename="../../ui/window_actions.py" line="123"/>
@@ -2777,88 +2781,88 @@ Log folder: {2}</source>
     <message>
         <location filename="../../tracker/backups.py" line="65"/>
         <source>the daily backup</source>
-        <translation type="unfinished"></translation>
+        <translation>每日备份</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="66"/>
         <source>a backup by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手动备份</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="67"/>
         <source>importing ledgers</source>
-        <translation type="unfinished"></translation>
+        <translation>导入台账</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="68"/>
         <source>accepting a document&apos;s revision</source>
-        <translation type="unfinished"></translation>
+        <translation>接受文件修订</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="69"/>
         <source>deleting a document</source>
-        <translation type="unfinished"></translation>
+        <translation>删除文件</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="70"/>
         <source>merging units</source>
-        <translation type="unfinished"></translation>
+        <translation>合并单位</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="71"/>
         <source>upgrading the database</source>
-        <translation type="unfinished"></translation>
+        <translation>升级数据库</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="72"/>
         <source>restoring a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="131"/>
         <source>{file} is the database itself; choose another file for the backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 就是数据库本身，请为备份另选一个文件。</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="147"/>
         <source>Could not write the backup {file}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入备份 {file}：{reason}</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="176"/>
         <source>Could not back up the database before {operation}, so nothing was changed: {problem}. Free some disk space or check the folder {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>在{operation}之前无法备份数据库，因此未做任何更改：{problem}。请释放磁盘空间，或检查文件夹 {folder}。</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="247"/>
         <source>Could not restore {file}: {reason}. The database was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法恢复 {file}：{reason}。数据库未被更改。</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="292"/>
         <source>{file} does not exist or is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 不存在或不是文件。</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="301"/>
         <source>{file} is not a readable backup of this database: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 不是可读取的本数据库备份：{reason}</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="331"/>
         <source>{file} is damaged (integrity check: {detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 已损坏（完整性检查：{detail}）。</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="341"/>
         <location filename="../../tracker/backups.py" line="364"/>
         <source>{file} is not a backup of this application&apos;s database (no table {tables}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 不是本程序数据库的备份（缺少数据表 {tables}）。</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="352"/>
         <source>{file} was made by a newer or unknown version of this application (schema {schema}); it cannot be restored by this version.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 由本程序的较新版本或未知版本生成（数据库版本 {schema}），本版本无法恢复。</translation>
     </message>
     <message>
         <location filename="../../tracker/export_errors.py" line="31"/>

@@ -36,6 +36,7 @@ class ProgressActions(QObject):
         self.window = parent
         self.stack = QUndoStack(self)
         self.editor = ProgressEditor(progress, refresh, self._report)
+        self.stack.indexChanged.connect(self._step_back_over_a_failure)
 
     def rebind(self, progress: ProgressService) -> None:
         """Another database was opened: edits go there, and the old ones cannot be undone."""
@@ -110,10 +111,28 @@ class ProgressActions(QObject):
 
     # -- helpers ----------------------------------------------------------------------------
     def _push(self, command: ProgressCommand) -> bool:
+        """Push (that is, write) ``command``; False if nothing could be saved: it is not kept."""
         if command.is_empty():
             return False
-        self.stack.push(command)
-        return True
+        before = self.stack.index()
+        self.stack.push(command)  # a command that saved nothing is obsolete: Qt drops it
+        return self.stack.index() != before
+
+    def _step_back_over_a_failure(self, _index: int) -> None:
+        """An undo or redo that saved nothing: put the stack's index back where the database is.
+
+        ``QUndoStack`` moves its index whatever the command did; the command asked to be
+        stepped over (``ProgressEditor.pending``) and writes nothing this time.
+        """
+        pending, self.editor.pending = self.editor.pending, None
+        if pending is None:
+            return
+        command, direction = pending
+        command.skip_next = True
+        if direction == "redo":
+            self.stack.redo()
+        else:
+            self.stack.undo()
 
     def _report(self, messages: list[str]) -> None:
         shown = messages[:10]

@@ -4,6 +4,9 @@ Undo does not rewind the database: it records the previous values back through
 ``ProgressService.record`` (source 撤销), and redo records the new ones again
 (source 重做), so the history shows every step.
 
+A step that fails (a stale version, or the database locked, full, gone…) is never
+left claiming success on the undo stack: see ``ProgressCommand``.
+
 Every write names the version it expects.  A command's first write expects the
 version the clerk saw in the table; later undos and redos expect the version
 this window itself wrote last (``ProgressEditor.versions``).  So if another
@@ -81,6 +84,9 @@ class ProgressEditor:
         """Shows messages about steps that could not be applied."""
         self.versions: dict[int, int] = {}
         """assignment id → the version this window's last write produced."""
+        self.pending: tuple[ProgressCommand, str] | None = None
+        """A command whose undo/redo wrote nothing, and which way the stack must step back
+        (``"redo"``/``"undo"``): the stack moved its index anyway (see ``ProgressActions``)."""
 
     def write(self, step: Step, values: Values, source: str, *, first: bool) -> None:
         assignment_id = step.row.id
@@ -89,15 +95,32 @@ class ProgressEditor:
             assignment_id, values.change(), expected_version=expected, source=source
         )
 
+    def reread(self, rows: Sequence[AssignmentRow], failures: list[str]) -> list[AssignmentRow]:
+        """The rows re-read (and shown); nothing if the database cannot be read now."""
+        try:
+            return self.refresh(rows)
+        except UserError as exc:
+            failures.append(translated(exc))
+            return []
+
 
 class ProgressCommand(QUndoCommand):
-    """Set values on one or more assignments: one step per assignment."""
+    """Set values on one or more assignments: one step per assignment.
+
+    The stack and the database agree after any failure: a step that could not be
+    written leaves the command; a first write that saved nothing leaves the stack
+    without the command (obsolete: ``QUndoStack.push`` drops it); an undo or redo
+    that saved nothing keeps the command where it was (the stack steps back, see
+    ``ProgressActions``), so Ctrl+Z can be tried again once the database is free.
+    """
 
     def __init__(self, editor: ProgressEditor, steps: list[Step], text: str) -> None:
         super().__init__(text)
         self.editor = editor
         self.steps = steps
         self._done_once = False
+        self.skip_next = False
+        """Set when the stack steps back over a failed undo/redo: nothing to write then."""
 
     @classmethod
     def setting(
@@ -119,30 +142,47 @@ class ProgressCommand(QUndoCommand):
         return not self.steps
 
     def redo(self) -> None:
+        if self.skip_next:
+            self.skip_next = False
+            return
         first = not self._done_once
         self._done_once = True
-        self._apply(lambda step: step.after, MANUAL if first else REDO_SOURCE, first=first)
+        source = MANUAL if first else REDO_SOURCE
+        if not self._apply(lambda step: step.after, source, first=first) and not first:
+            self.editor.pending = (self, "undo")
 
     def undo(self) -> None:
-        self._apply(lambda step: step.before, UNDO_SOURCE, first=False)
+        if self.skip_next:
+            self.skip_next = False
+            return
+        if not self._apply(lambda step: step.before, UNDO_SOURCE, first=False):
+            self.editor.pending = (self, "redo")
 
-    def _apply(self, target: Callable[[Step], Values], source: str, *, first: bool) -> None:
+    def _apply(self, target: Callable[[Step], Values], source: str, *, first: bool) -> bool:
+        """Write each step; False if none could be written (the command then stays as it was,
+        or, on its first write, becomes obsolete)."""
         failures: list[str] = []
+        bugs: list[Exception] = []
         kept: list[Step] = []
         for step in self.steps:
             try:
                 self.editor.write(step, target(step), source, first=first)
             except UserError as exc:
                 failures.append(translated(exc))
+            except Exception as exc:  # a bug: the step's transaction was rolled back
+                bugs.append(exc)
             else:
                 kept.append(step)
-        touched = [step.row for step in self.steps]
-        self.steps = kept
-        self.editor.refresh(touched)
-        if failures:
-            self.editor.report(failures)
+        self.editor.reread([step.row for step in self.steps], failures)
+        if kept or first:
+            self.steps = kept
         if not self.steps:
             self.setObsolete(True)
+        if failures:
+            self.editor.report(failures)
+        if bugs:
+            raise bugs[0]  # to the crash hook, once the stack knows what was saved
+        return bool(kept)
 
 
 class UndoTickOffCommand(ProgressCommand):
@@ -159,15 +199,18 @@ class UndoTickOffCommand(ProgressCommand):
             return
         self._done_once = True
         failures: list[str] = []
+        bugs: list[Exception] = []
         kept: list[Step] = []
         for step in self.steps:
             try:
                 self.editor.progress.undo_tick_off(step.row.id)
             except UserError as exc:
                 failures.append(translated(exc))
+            except Exception as exc:  # a bug: the step's transaction was rolled back
+                bugs.append(exc)
             else:
                 kept.append(step)
-        fresh = {r.id: r for r in self.editor.refresh([s.row for s in self.steps])}
+        fresh = {r.id: r for r in self.editor.reread([s.row for s in self.steps], failures)}
         self.steps = []
         for step in kept:
             now = fresh.get(step.row.id)
@@ -179,3 +222,5 @@ class UndoTickOffCommand(ProgressCommand):
             self.editor.report(failures)
         if not self.steps:
             self.setObsolete(True)
+        if bugs:
+            raise bugs[0]

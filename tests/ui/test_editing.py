@@ -185,7 +185,7 @@ def test_a_stale_edit_is_refused_with_a_message_and_the_row_is_reread(
     seen = row_of(window, "2", "宁夏税务局")
     services.progress.record(seen.id, Change(note="另一位同事刚刚填写"))  # behind the window's back
     position = window.model.row_of(seen.id)
-    assert window.model.setData(window.model.index(position, STATE), "推进中")
+    assert not window.model.setData(window.model.index(position, STATE), "推进中")  # not saved
 
     [(kind, text)] = messages
     assert kind == "warning"

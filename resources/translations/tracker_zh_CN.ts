@@ -1285,17 +1285,17 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     <message>
         <location filename="../../ui/app.py" line="252"/>
         <source>Open database</source>
-        <translation type="unfinished">打开数据库</translation>
+        <translation>打开数据库</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="254"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
-        <translation type="unfinished">数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+        <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="75"/>
         <source>No database found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到数据库</translation>
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="82"/>
@@ -1303,17 +1303,20 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 {0}
 
 If this is the first start, create a new, empty database there. If the file was moved or renamed, open it where it is now: nothing is created until you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>以下位置没有数据库：
+{0}
+
+如果这是第一次使用，请在该位置新建一个空数据库；如果数据库文件被移动或改名，请到它现在的位置打开它。在您选择之前，不会创建任何文件。</translation>
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="89"/>
         <source>Create a new database here</source>
-        <translation type="unfinished"></translation>
+        <translation>在此新建数据库</translation>
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="90"/>
         <source>Open another database file…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开其他数据库文件…</translation>
     </message>
 </context>
 <context>
@@ -2306,52 +2309,52 @@ Log folder: {2}</source>
         <translation>没有找到带编号的措施</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="58"/>
+        <location filename="../../importers/policy/sources.py" line="59"/>
         <source>unsupported file type &apos;(none)&apos;</source>
         <translation>不支持的文件类型（没有扩展名）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="61"/>
+        <location filename="../../importers/policy/sources.py" line="62"/>
         <source>unsupported file type {suffix!r}</source>
         <translation>不支持的文件类型“{suffix}”</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="68"/>
+        <location filename="../../importers/policy/sources.py" line="69"/>
         <source>cannot be read ({reason})</source>
         <translation>无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="72"/>
+        <location filename="../../importers/policy/sources.py" line="73"/>
         <source>is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="81"/>
+        <location filename="../../importers/policy/sources.py" line="84"/>
         <source>contains no text</source>
         <translation>文件中没有文字</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="98"/>
+        <location filename="../../importers/policy/sources.py" line="101"/>
         <source>is neither UTF-8 nor GB18030 text</source>
         <translation>既不是 UTF-8 也不是 GB18030 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="101"/>
+        <location filename="../../importers/policy/sources.py" line="104"/>
         <source>is binary data, not text</source>
         <translation>是二进制数据，不是文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="130"/>
+        <location filename="../../importers/policy/sources.py" line="133"/>
         <source>is not a readable Word (.docx) document</source>
         <translation>不是可以读取的 Word（.docx）文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="158"/>
+        <location filename="../../importers/policy/sources.py" line="161"/>
         <source>is not a readable PDF document</source>
         <translation>不是可以读取的 PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="163"/>
+        <location filename="../../importers/policy/sources.py" line="166"/>
         <source>has no text layer (a scanned PDF?)</source>
         <translation>没有文字层（可能是扫描件 PDF）</translation>
     </message>
@@ -2716,67 +2719,67 @@ Log folder: {2}</source>
     <message>
         <location filename="../../tracker/db_errors.py" line="76"/>
         <source>The database file {database} does not exist (never created, moved or deleted). To start a new database there, run &quot;tracker-cli init&quot; or use the first page of the window; if the file was moved, open it where it is now.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件 {database} 不存在（从未创建，或已被移动、删除）。如需在该位置新建数据库，请运行“tracker-cli init”或使用窗口的首页；如果文件被移动了，请到它现在的位置打开它。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="82"/>
         <source>The database {database} is empty (it has no tables yet). To start a new database there, run &quot;tracker-cli init&quot; or use the first page of the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {database} 是空的（还没有任何数据表）。如需在该位置新建数据库，请运行“tracker-cli init”或使用窗口的首页。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="87"/>
         <source>The database file {database} is gone (deleted or moved while it was open); nothing was saved. Put the file back, or open it where it is now, and do the change again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件 {database} 已不在原处（在打开期间被删除或移动），本次修改未保存。请把文件放回原处，或到它现在的位置打开它，然后重新修改。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="92"/>
         <source>The database {database} is locked by another program or window; nothing was saved. Close the other program (or wait until it has finished) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {database} 被其他程序或窗口锁定，本次修改未保存。请关闭其他程序（或等待其完成）后重试。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="97"/>
         <source>The database {database} cannot be written (the file or its folder is read-only, or you lack the permission); nothing was saved. Make it writable or copy it to a folder you can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入数据库 {database}（文件或其所在文件夹为只读，或没有权限），本次修改未保存。请将其设为可写，或复制到您有写入权限的文件夹。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="103"/>
         <source>The disk holding the database {database} is full; nothing was saved. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {database} 所在的磁盘已满，本次修改未保存。请清理出一些空间后重试。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="108"/>
         <source>The file {database} is not a database of this application, or it is damaged; nothing was changed. Restore it from a backup, or open another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {database} 不是本程序的数据库，或已损坏，未做任何更改。请从备份恢复，或打开其他文件。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="113"/>
         <source>The database {database} cannot be opened (no access to the file or its folder); nothing was saved. Check that the folder exists and that you may write to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库 {database}（无法访问该文件或其所在文件夹），未保存任何内容。请检查文件夹是否存在以及您是否有写入权限。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="118"/>
         <source>The database {database} could not be read or written (a disk or network drive error); nothing was saved. Check the drive and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读写数据库 {database}（磁盘或网络驱动器出错），本次修改未保存。请检查驱动器后重试。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="123"/>
         <source>The database server {database} cannot be reached (connection refused or lost); nothing was saved. Check the network and that the server is running, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接数据库服务器 {database}（连接被拒绝或已断开），本次修改未保存。请检查网络以及服务器是否在运行，然后重试。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="128"/>
         <source>Someone else saved the same record in the database {database} at the same time; nothing was saved. Reload and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>有其他人同时在数据库 {database} 中保存了同一条记录，本次修改未保存。请刷新后重试。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="133"/>
         <source>A value is too long for the database {database}; nothing was saved. Shorten the text and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>有内容超出数据库 {database} 允许的长度，本次修改未保存。请缩短文字后重试。</translation>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="138"/>
         <source>The database {database} reported an error: {detail}; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {database} 报告错误：{detail}；本次修改未保存。</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="65"/>
@@ -2913,6 +2916,16 @@ Log folder: {2}</source>
         <location filename="../../tracker/sharing.py" line="13"/>
         <source>The database {database} is on a network drive. SQLite files are not safe to share this way: two people writing at once can damage it. To share one database, ask IT for a PostgreSQL server and enter its address under Settings; until then let only one person open this file at a time.</source>
         <translation>数据库 {database} 位于网络驱动器上。SQLite 数据库文件不适合这样共用：两人同时写入可能损坏数据。如需多人共用一个数据库，请信息科安装 PostgreSQL 服务器，并在“设置”中填写其地址；在此之前，请同一时间只让一人打开此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/conversion.py" line="145"/>
+        <source>is a {suffix} file, which needs Word, WPS or LibreOffice to be read, and none was found on this computer. Open it and save it as a Word document (.docx), then import that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/conversion.py" line="168"/>
+        <source>could not be converted to .docx ({reason}). Open it and save it as a Word document (.docx), then import that file.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -43,7 +43,9 @@ def choose_policy_file(parent: QWidget | None) -> Path | None:
         parent,
         translate("ImportFlow", "Import policy document"),
         "",
-        translate("ImportFlow", "Policy documents (*.txt *.docx *.pdf);;All files (*)"),
+        translate("ImportFlow", "Policy documents (*.docx *.doc *.wps *.rtf *.odt *.pdf *.txt)")
+        + ";;"
+        + translate("ImportFlow", "All files (*)"),
     )
     return Path(chosen) if chosen else None
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from importers.policy.sources import READABLE_SUFFIXES
 from ui.messages import app_title, warn
 from ui.workers import run_with_progress
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-POLICY_SUFFIXES = (".txt", ".docx", ".pdf")
+POLICY_SUFFIXES = READABLE_SUFFIXES
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:

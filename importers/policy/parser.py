@@ -32,7 +32,8 @@ def parse_text(text: str, aliases: Mapping[str, str] | None = None) -> ParsedDoc
 def parse_file(
     path: Path, aliases: Mapping[str, str] | None = None
 ) -> tuple[ParsedDocument, SourceInfo]:
-    """Read and parse a ``.txt``, ``.docx`` or ``.pdf`` policy document."""
+    """Read and parse a policy document (``.docx``, ``.pdf``, ``.txt``; ``.doc``, ``.wps``,
+    ``.rtf`` and ``.odt`` through a word processor)."""
     source, info = read_source(path)
     return parse_lines(source.lines, source.tables, aliases), info
 

@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from importers.messages import QT_TRANSLATE_NOOP
+from importers.policy.conversion import CONVERTIBLE_SUFFIXES, convert_to_docx
 from importers.policy.docx_numbering import ListNumbering
 from importers.policy.errors import PolicyReadError
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+READABLE_SUFFIXES = SUPPORTED_SUFFIXES + CONVERTIBLE_SUFFIXES
+"""Every policy document file this importer takes (some through a word processor)."""
 _MAX_CONTROL_SHARE = 0.01
 """More control characters than this and the "text" is binary data."""
 
@@ -52,7 +55,7 @@ def read_source(path: Path) -> tuple[SourceText, SourceInfo]:
     """The file's text and fingerprint; ``PolicyReadError`` if it cannot be read."""
     name = path.name
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
+    if suffix not in SUPPORTED_SUFFIXES and suffix not in CONVERTIBLE_SUFFIXES:
         if not suffix:
             raise PolicyReadError(
                 name, QT_TRANSLATE_NOOP("messages", "unsupported file type '(none)'")
@@ -73,6 +76,8 @@ def read_source(path: Path) -> tuple[SourceText, SourceInfo]:
     info = SourceInfo(name, hashlib.sha256(data).hexdigest(), len(data))
     if suffix == ".docx":
         source = _read_docx(data, name)
+    elif suffix in CONVERTIBLE_SUFFIXES:
+        source = _read_docx(convert_to_docx(path), name)
     elif suffix == ".pdf":
         source = SourceText(_read_pdf(data, name).splitlines())
     else:

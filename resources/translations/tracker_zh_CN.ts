@@ -530,41 +530,46 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     </message>
     <message>
         <location filename="../../ui/import_flow.py" line="46"/>
-        <source>Policy documents (*.txt *.docx *.pdf);;All files (*)</source>
-        <translation>政策文件 (*.txt *.docx *.pdf);;所有文件 (*)</translation>
+        <source>Policy documents (*.docx *.doc *.wps *.rtf *.odt *.pdf *.txt)</source>
+        <translation>政策文件 (*.docx *.doc *.wps *.rtf *.odt *.pdf *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="55"/>
+        <location filename="../../ui/import_flow.py" line="48"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="57"/>
         <source>{0} was imported before; nothing changed.</source>
         <translation>{0} 此前已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="59"/>
+        <location filename="../../ui/import_flow.py" line="61"/>
         <source>{0} is a revised version of a document already stored.</source>
         <translation>{0} 是一份已存文件的修订版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="62"/>
+        <location filename="../../ui/import_flow.py" line="64"/>
         <source>Nothing has been changed yet. These are the differences:</source>
         <translation>目前尚未作任何更改。差异如下：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="66"/>
+        <location filename="../../ui/import_flow.py" line="68"/>
         <source>The revision was applied. Progress already recorded is kept.</source>
         <translation>已应用修订，已登记的进展全部保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="69"/>
+        <location filename="../../ui/import_flow.py" line="71"/>
         <source>{0} was imported.</source>
         <translation>已导入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="72"/>
+        <location filename="../../ui/import_flow.py" line="74"/>
         <source>{0} measures, {1} unit assignments.</source>
         <translation>共 {0} 项措施，{1} 项单位分工。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="171"/>
+        <location filename="../../ui/import_flow.py" line="173"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
@@ -584,17 +589,17 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="80"/>
+        <location filename="../../ui/import_flow.py" line="82"/>
         <source>Measures without a responsible unit: {0}</source>
         <translation>未明确责任单位的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="84"/>
+        <location filename="../../ui/import_flow.py" line="86"/>
         <source>New units — please check them in the units directory:</source>
         <translation>新出现的单位（请在单位名录中核对）：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="88"/>
+        <location filename="../../ui/import_flow.py" line="90"/>
         <source> (similar to {0})</source>
         <translation>（相近：{0}）</translation>
     </message>
@@ -629,7 +634,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>责任单位：增加[{0}]，去掉[{1}]</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="143"/>
+        <location filename="../../ui/import_flow.py" line="145"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
@@ -637,7 +642,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>ImportOutcomeDialog</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="98"/>
+        <location filename="../../ui/import_flow.py" line="100"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
@@ -801,42 +806,42 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="65"/>
+        <location filename="../../ui/ledger_actions.py" line="66"/>
         <source>Ledgers are sent out for a reporting round, and there is none yet. Create one now?</source>
         <translation>台账要按调度轮次下发，目前还没有轮次。现在新建一个吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="84"/>
+        <location filename="../../ui/ledger_actions.py" line="85"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="86"/>
+        <location filename="../../ui/ledger_actions.py" line="87"/>
         <source>Work ledgers (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>工作台账 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="93"/>
+        <location filename="../../ui/ledger_actions.py" line="94"/>
         <source>Import every ledger in a folder</source>
         <translation>导入文件夹中的全部台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="108"/>
+        <location filename="../../ui/ledger_actions.py" line="109"/>
         <source>No work ledger was found there.</source>
         <translation>那里没有找到工作台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="119"/>
+        <location filename="../../ui/ledger_actions.py" line="120"/>
         <source>Undo the last ledger import? Every change it made is taken back (the history keeps both steps).</source>
         <translation>撤销最近一次台账导入？它所做的全部修改都将撤回（历史记录会保留这两步）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="131"/>
+        <location filename="../../ui/ledger_actions.py" line="132"/>
         <source>Undoing the last ledger import…</source>
         <translation>正在撤销最近一次台账导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="140"/>
+        <location filename="../../ui/ledger_actions.py" line="141"/>
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
@@ -2304,57 +2309,57 @@ Log folder: {2}</source>
         <translation>措施 {code}：无法识别完成时限“{wording}”</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/parser.py" line="58"/>
+        <location filename="../../importers/policy/parser.py" line="59"/>
         <source>no numbered measures found</source>
         <translation>没有找到带编号的措施</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="59"/>
+        <location filename="../../importers/policy/sources.py" line="61"/>
         <source>unsupported file type &apos;(none)&apos;</source>
         <translation>不支持的文件类型（没有扩展名）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="62"/>
+        <location filename="../../importers/policy/sources.py" line="64"/>
         <source>unsupported file type {suffix!r}</source>
         <translation>不支持的文件类型“{suffix}”</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="69"/>
+        <location filename="../../importers/policy/sources.py" line="71"/>
         <source>cannot be read ({reason})</source>
         <translation>无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="73"/>
+        <location filename="../../importers/policy/sources.py" line="75"/>
         <source>is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="84"/>
+        <location filename="../../importers/policy/sources.py" line="86"/>
         <source>contains no text</source>
         <translation>文件中没有文字</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="101"/>
+        <location filename="../../importers/policy/sources.py" line="103"/>
         <source>is neither UTF-8 nor GB18030 text</source>
         <translation>既不是 UTF-8 也不是 GB18030 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="104"/>
+        <location filename="../../importers/policy/sources.py" line="106"/>
         <source>is binary data, not text</source>
         <translation>是二进制数据，不是文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="133"/>
+        <location filename="../../importers/policy/sources.py" line="135"/>
         <source>is not a readable Word (.docx) document</source>
         <translation>不是可以读取的 Word（.docx）文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="161"/>
+        <location filename="../../importers/policy/sources.py" line="163"/>
         <source>is not a readable PDF document</source>
         <translation>不是可以读取的 PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="166"/>
+        <location filename="../../importers/policy/sources.py" line="168"/>
         <source>has no text layer (a scanned PDF?)</source>
         <translation>没有文字层（可能是扫描件 PDF）</translation>
     </message>
@@ -2920,12 +2925,12 @@ Log folder: {2}</source>
     <message>
         <location filename="../../importers/policy/conversion.py" line="145"/>
         <source>is a {suffix} file, which needs Word, WPS or LibreOffice to be read, and none was found on this computer. Open it and save it as a Word document (.docx), then import that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>是 {suffix} 文件，需要 Word、WPS 或 LibreOffice 才能读取，但本机没有找到其中任何一个。请打开该文件，另存为 Word 文档（.docx），再导入另存的文件。</translation>
     </message>
     <message>
         <location filename="../../importers/policy/conversion.py" line="168"/>
         <source>could not be converted to .docx ({reason}). Open it and save it as a Word document (.docx), then import that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法转换为 .docx（{reason}）。请打开该文件，另存为 Word 文档（.docx），再导入另存的文件。</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ from tracker import cli
 from tracker.db_errors import (
     DatabaseConflictError,
     DatabaseGoneError,
+    StorageError,
 )
 from tracker.progress import Change
 from tracker.services import Services
@@ -357,3 +358,26 @@ def test_a_file_replaced_during_a_transaction_is_caught_before_the_commit(
     assert office.read_bytes() == b""
     open_office.close()
     assert Store.open(office.with_name("别处.sqlite3")).setting("due_soon_days", "-") == "-"
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="TRACKER_TEST_PG_URL not set")
+def test_a_postgresql_connection_lost_in_the_middle(services: Services) -> None:
+    """The server ends the session (a restart, a dropped network): one message, then on."""
+    if services.store.engine.dialect.name != "postgresql":
+        pytest.skip("the PostgreSQL case")
+    from sqlalchemy import create_engine, text
+
+    services.documents.import_parsed(sample_document(), source())
+    assignment = first_assignment(services)
+    with services.store.engine.connect() as connection:  # the pooled connection's session
+        backend = connection.execute(text("SELECT pg_backend_pid()")).scalar()
+    admin = create_engine(services.store.engine.url)
+    with admin.begin() as connection:
+        connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+    admin.dispose()
+    with pytest.raises(StorageError) as raised:
+        services.progress.record(assignment, Change(status=Status.IN_PROGRESS))
+    assert raised.value.message == UNREACHABLE.format(services.store.where)
+    services.progress.record(assignment, Change(status=Status.IN_PROGRESS))  # reconnected
+    assert [h.source for h in services.progress.history(assignment)][-1] == "手工"

@@ -33,7 +33,6 @@ Progress = Callable[[int, int], bool]
 """Called with (done, total); returning False cancels the remaining work."""
 
 
-
 @dataclass(frozen=True)
 class ExportFailure:
     """A unit whose ledger was not written, the file it was to be, and why."""

@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.messages import app_title, warn
+from ui.messages import app_title, translated, warn
 from ui.workers import Reporter, run_with_progress
 
 if TYPE_CHECKING:
+    from tracker.ledger_export import ExportFailure
     from tracker.rounds import RoundInfo
     from tracker.store import Store
 
@@ -53,18 +54,27 @@ class ExportRequest:
 class ExportResult:
     written: list[Path] = field(default_factory=list)
     cancelled: bool = False
+    failed: list[ExportFailure] = field(default_factory=list)
+    """Units whose file could not be written (the others were): listed to the clerk."""
 
 
 def export_ledgers(store: Store, request: ExportRequest, reporter: Reporter) -> ExportResult:
-    """The export itself (on the worker thread): units first, then the master ledger."""
+    """The export itself (on the worker thread): units first, then the master ledger.
+
+    A unit's file that cannot be written is listed at the end, the others written;
+    a folder that cannot be made, or a master ledger that cannot be written, is a
+    ``UserError`` (the units' files stay written and recorded).
+    """
     from tracker.ledger_export import LedgerExporter
 
     exporter = LedgerExporter(store)
-    result = ExportResult()  # a folder or workbook that cannot be written: a UserError
+    result = ExportResult()
     if request.units != []:
-        result.written += exporter.export_units(
+        units = exporter.export_each_unit(
             request.round_name, request.folder, request.units, progress=reporter
         )
+        result.written += units.written
+        result.failed += units.failed
     result.cancelled = reporter.cancelled
     if request.master and not result.cancelled:
         result.written.append(exporter.export_master(request.round_name, request.folder))
@@ -178,7 +188,11 @@ class LedgerExportDialog(QDialog):
             text = self.tr("Stopped: {0} ledgers were written to {1} before you cancelled.")
         else:
             text = self.tr("{0} ledgers were written to {1}.")
-        text = text.format(len(result.written), folder) + "\n\n" + self.tr("Open the folder?")
+        text = text.format(len(result.written), folder)
+        if result.failed:
+            text += "\n\n" + self.tr("{0} ledgers could not be written:").format(len(result.failed))
+            text += "".join(f"\n• {f.unit}: {translated(f.reason)}" for f in result.failed)
+        text += "\n\n" + self.tr("Open the folder?")
         answer = QMessageBox.question(
             self,
             app_title(),

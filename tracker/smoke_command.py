@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +32,27 @@ def smoke(args: argparse.Namespace) -> int:
             ) as folder:
                 result = run_smoke(Path(folder), document, today=args.today)
     except SmokeFailure as exc:
+        _print_cause(exc.__cause__)
         print(f"tracker-cli: smoke test failed: {exc}", file=sys.stderr)
         return EXIT_SMOKE_FAILED
     for line in result.lines():
         print(line)
     print("smoke test passed")
     return 0
+
+
+def _print_cause(cause: BaseException | None) -> None:
+    """The traceback of what failed, with the error a user message stood in for.
+
+    What a broken build lacks (a module, a data file) is named there, not in the user
+    message (``raise UserError(...) from None`` hides it from a plain traceback).
+    """
+    if cause is None:
+        return
+    hidden = cause.__context__ if cause.__suppress_context__ else None
+    if hidden is not None:
+        traceback.print_exception(hidden, file=sys.stderr)
+    traceback.print_exception(cause, file=sys.stderr)
 
 
 def register(sub: Any, parse_date: Any) -> None:

@@ -1,0 +1,11 @@
+"""The frozen build's console entry point (``tracker-cli.exe``): ``tracker.cli:main``.
+
+It runs ``tracker-cli smoke`` in CI, and gives IT the command line without Python.
+"""
+
+import sys
+
+from tracker.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

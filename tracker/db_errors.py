@@ -135,11 +135,6 @@ TOO_LONG = QT_TRANSLATE_NOOP(
     "A value is too long for the database {database}; nothing was saved. Shorten the text and "
     "try again.",
 )
-OTHER = QT_TRANSLATE_NOOP(
-    "messages",
-    "The database {database} reported an error: {detail}; nothing was saved.",
-)
-
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 _SQLITE_CODES: dict[int, tuple[type[StorageError], str]] = {
     5: (DatabaseLockedError, LOCKED),  # SQLITE_BUSY
@@ -177,6 +172,7 @@ _PG_STATES: tuple[tuple[str, tuple[type[StorageError], str]], ...] = (
     ("23", (DatabaseConflictError, CONFLICT)),  # integrity constraint violation
     ("08", (DatabaseUnreachableError, UNREACHABLE)),  # connection exception
     ("57P", (DatabaseUnreachableError, UNREACHABLE)),  # server shut down
+    ("58", (StorageError, IO_ERROR)),  # system error (an I/O error on the server)
     ("XX001", (DatabaseDamagedError, DAMAGED)),  # data_corrupted
 )
 
@@ -216,21 +212,15 @@ def user_error(error: BaseException, database: str) -> StorageError | None:
     if isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated:
         kind: tuple[type[StorageError], str] | None = (DatabaseUnreachableError, UNREACHABLE)
     elif isinstance(original, sqlite3.Error):
-        kind = _sqlite_kind(original)
-        if kind is None and isinstance(original, sqlite3.OperationalError):
-            kind = (StorageError, OTHER)
+        kind = _sqlite_kind(original)  # (SQLITE_ERROR — no such table, a syntax error — a bug)
     elif type(original).__module__.startswith("psycopg"):
         kind = _postgres_kind(original)
-        if kind is None and type(original).__name__ == "OperationalError":
-            kind = (StorageError, OTHER)
     else:
         kind = None
     if kind is None:
         return None
     cls, template = kind
     log.info("database error at %s: %s", database, original, exc_info=error)
-    if template is OTHER:
-        return cls(template, database=database, detail=str(original).strip())
     return cls(template, database=database)
 
 

@@ -924,7 +924,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="197"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="195"/>
         <source>Open the folder?</source>
         <translation>打开该文件夹吗？</translation>
     </message>
@@ -2284,7 +2284,7 @@ Log folder: {2}</source>
         <translation>已拒绝：部件 {part} 声明了 DTD 或实体（疑似 XML 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/sheetparse.py" line="242"/>
+        <location filename="../../importers/ledger/sheetparse.py" line="243"/>
         <source>row {row} is filled in but has no {column} (measure code)</source>
         <translation>第 {row} 行填有内容，但没有填写{column}</translation>
     </message>
@@ -2436,22 +2436,22 @@ Log folder: {2}</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="62"/>
+        <location filename="../../tracker/ledger_export.py" line="61"/>
         <source>{count} ledgers could not be written; the first: {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="171"/>
+        <location filename="../../tracker/ledger_export.py" line="170"/>
         <source>{unit} has no assignment to put in a ledger</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="208"/>
+        <location filename="../../tracker/ledger_export.py" line="207"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="265"/>
+        <location filename="../../tracker/ledger_export.py" line="264"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
@@ -2687,27 +2687,27 @@ Log folder: {2}</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="234"/>
+        <location filename="../../tracker/units.py" line="236"/>
         <source>unknown unit {unit!r}; did you mean {hint}?</source>
         <translation>未知单位“{unit}”；您要找的是不是{hint}？</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="238"/>
+        <location filename="../../tracker/units.py" line="240"/>
         <source>unknown unit {unit!r}</source>
         <translation>未知单位“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="243"/>
+        <location filename="../../tracker/units.py" line="245"/>
         <source>an alias cannot be empty</source>
         <translation>别名不能为空</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="248"/>
+        <location filename="../../tracker/units.py" line="250"/>
         <source>{alias!r} is itself a unit; merge the two units instead</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="268"/>
+        <location filename="../../tracker/units.py" line="270"/>
         <source>a group cannot contain itself</source>
         <translation>单位组不能包含自身</translation>
     </message>
@@ -2780,11 +2780,6 @@ Log folder: {2}</source>
         <location filename="../../tracker/db_errors.py" line="133"/>
         <source>A value is too long for the database {database}; nothing was saved. Shorten the text and try again.</source>
         <translation>有内容超出数据库 {database} 允许的长度，本次修改未保存。请缩短文字后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../tracker/db_errors.py" line="138"/>
-        <source>The database {database} reported an error: {detail}; nothing was saved.</source>
-        <translation>数据库 {database} 报告错误：{detail}；本次修改未保存。</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="65"/>

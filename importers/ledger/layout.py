@@ -24,6 +24,10 @@ FONT_NAME = "宋体"
 """SimSun: present on every Chinese Windows, substituted by a CJK font elsewhere."""
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+PERCENT_FORMAT = "@"
+"""完成进度 cells are text-formatted: a typed ``100%`` stays the text ``100%`` (read as 100)
+instead of becoming the number 1, which LibreOffice would show as ``1`` in a ``0`` format.
+The exported percents are still written as numbers; text formatting only keeps typing literal."""
 MAX_CELL_TEXT = 32767
 """Excel's limit on the characters in one cell."""
 
@@ -99,7 +103,7 @@ def make_palette(ws: Any) -> Palette:
             alignment=wrap_mid,
             border=_BOX,
             protection=_UNLOCKED,
-            number_format="0",
+            number_format=PERCENT_FORMAT,
         ),
         total=_style(ws, font=bold, alignment=wrap_mid, border=_BOX),
     )

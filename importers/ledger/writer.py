@@ -151,19 +151,37 @@ def _sheet_setup(ws: Any, book: LedgerWorkbook, last_row: int) -> None:
     )
     status.add(f"{_column('status')}{FIRST_DATA_ROW}:{_column('status')}{last_row}")
     percent = DataValidation(
-        type="whole",
-        operator="between",
-        formula1="0",
-        formula2="100",
+        type="custom",
+        formula1=percent_rule(f"{_column('percent')}{FIRST_DATA_ROW}"),
         allow_blank=True,
         showErrorMessage=True,
         errorStyle="stop",
         errorTitle="完成进度填写有误",
-        error="请填写 0 到 100 之间的整数（不带 % 号）。",
+        error="请填写 0 到 100 之间的整数，如 80（带不带 % 号都可以）。",
+        showInputMessage=True,
+        promptTitle="完成进度",
+        prompt=PERCENT_PROMPT,
     )
     percent.add(f"{_column('percent')}{FIRST_DATA_ROW}:{_column('percent')}{last_row}")
     ws.data_validations.append(status)
     ws.data_validations.append(percent)
+
+
+PERCENT_PROMPT = "填0-100的整数，如 80"
+
+
+def percent_rule(cell: str) -> str:
+    """The 完成进度 validation: a whole number 0–100, typed with or without a % sign.
+
+    The cells are text-formatted (:data:`layout.PERCENT_FORMAT`), so what a unit
+    types stays as typed: ``100%`` and ``100`` are both text the reader takes as
+    100, in Excel, WPS and LibreOffice alike.  (In a number-formatted cell a typed
+    ``100%`` becomes the number 1 — Excel then switches the cell to a percent
+    format, but LibreOffice keeps ``0`` and shows 1.)  ``cell`` is the top-left
+    cell of the range; the rule is relative, as Excel applies it to each cell.
+    """
+    bare = f'TRIM(SUBSTITUTE(SUBSTITUTE({cell},"%",""),"％",""))'
+    return f"AND(--{bare}>=0,--{bare}<=100,MOD(--{bare},1)=0)"
 
 
 _WIDTHS = {c.field: c.width for c in COLUMNS}

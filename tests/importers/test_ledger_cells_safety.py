@@ -7,7 +7,9 @@ and LibreOffice re-saving them as .xlsx, .ods and .xls where ``soffice`` is pres
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,17 @@ AMBIGUOUS = (
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
 )
+LO_TYPE = Path(__file__).resolve().parents[1] / "fixtures" / "ledger" / "lo_type.py"
+
+
+def _uno_python() -> str | None:
+    """A Python that can drive LibreOffice (the system one, with python3-uno), if any."""
+    for python in ("/usr/bin/python3", shutil.which("python3")):
+        if python and shutil.which("soffice"):
+            done = subprocess.run([python, "-c", "import uno"], capture_output=True)
+            if done.returncode == 0:
+                return python
+    return None
 
 
 @pytest.fixture
@@ -123,6 +136,34 @@ def test_libreoffice_keeps_percents_in_every_format(
     ledger = read_ledger(_convert(edited, target, tmp_path))
     assert _errors(ledger) == []
     assert _percents(ledger) == {"1": 100, "2": 35, "3.1": 100, "12": 50}
+
+
+@needs_soffice
+def test_typing_100_percent_or_100_in_libreoffice_lands_as_100(
+    exported: Path, tmp_path: Path
+) -> None:
+    """Typed through LibreOffice's input line into the exported (text-formatted) cells."""
+    python = _uno_python()
+    if python is None:
+        pytest.skip("no Python with LibreOffice's uno module")
+    out = tmp_path / "typed.xlsx"
+    edits = ["I4=100%", "I5=100", "I6=35％", "I7=80"]
+    done = subprocess.run(
+        [python, str(LO_TYPE), str(exported), str(out), "0", *edits],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    typed = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert [(t["cell"], t["shown"], t["format"]) for t in typed] == [
+        ("I4", "100%", "@"),
+        ("I5", "100", "@"),
+        ("I6", "35％", "@"),
+        ("I7", "80", "@"),
+    ]
+    ledger = read_ledger(out)
+    assert _errors(ledger) == []
+    assert _percents(ledger) == {"1": 100, "2": 100, "3.1": 35, "12": 80}
 
 
 @needs_soffice

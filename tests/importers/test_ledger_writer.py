@@ -74,11 +74,18 @@ def test_validations(exported: Path) -> None:
     assert status.showErrorMessage is True
     assert status.errorTitle == "完成状态填写有误"
     assert status.error == "请从下拉列表中选择：未启动、推进中、已完成、长期坚持。"
-    assert percent.type == "whole"
-    assert (percent.operator, percent.formula1, percent.formula2) == ("between", "0", "100")
+    assert percent.type == "custom"
+    bare = 'TRIM(SUBSTITUTE(SUBSTITUTE(I4,"%",""),"％",""))'
+    assert percent.formula1 == f"AND(--{bare}>=0,--{bare}<=100,MOD(--{bare},1)=0)"
     assert str(percent.sqref) == "I4:I7"
     assert percent.showErrorMessage is True
-    assert percent.error == "请填写 0 到 100 之间的整数（不带 % 号）。"
+    assert percent.error == "请填写 0 到 100 之间的整数，如 80（带不带 % 号都可以）。"
+    assert (percent.showInputMessage, percent.promptTitle, percent.prompt) == (
+        True,
+        "完成进度",
+        "填0-100的整数，如 80",
+    )
+    assert {ws[f"I{r}"].number_format for r in range(4, 8)} == {"@"}  # typing stays literal
 
 
 def test_master_may_choose_closed(tmp_path: Path) -> None:

@@ -233,8 +233,8 @@ def test_a_full_disk(
     pages = sqlite3.connect(office).execute("PRAGMA page_count").fetchone()[0]
     tune = db_engine._tune_sqlite
 
-    def no_room(connection: Any, record: Any) -> None:
-        tune(connection, record)
+    def no_room(connection: Any, record: Any, **options: Any) -> None:
+        tune(connection, record, **options)
         connection.execute(f"PRAGMA max_page_count={pages}")
 
     monkeypatch.setattr(db_engine, "_tune_sqlite", no_room)

@@ -294,6 +294,10 @@ def launch(argv: Sequence[str]) -> Launch | None:
         app = QApplication(list(argv))
     app.setOrganizationName(keys.ORGANIZATION)
     app.setApplicationName(keys.APPLICATION)
+    from PySide6.QtGui import QIcon  # (loaded with QtWidgets already)
+
+    # The same drawing as the .exe's and the installer's (packaging/make_icon.py).
+    app.setWindowIcon(QIcon(str(resource_path("icons", "tracker.png"))))
     settings = keys.app_settings()
     try:
         install_translation(app, keys.language(settings))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QSize, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from tracker.services import Services
@@ -48,6 +48,9 @@ def test_the_window_opens_on_the_database_and_returns_its_title(tmp_path: Path) 
     Services.open(database, create=True).close()
 
     assert window_smoke.window_smoke(database) == "Measure Tracker"
+    icon = QApplication.windowIcon()  # the window's icon, the installer's drawing
+    assert icon.availableSizes() == [QSize(256, 256)]
+    assert icon.pixmap(256).toImage().pixelColor(128, 40).name() == "#c0392b"
 
 
 def test_a_database_that_does_not_open_is_a_failure(

@@ -34,12 +34,14 @@ from db.engine import database_url, make_engine, make_session_factory, sqlite_pa
 from db.models import Setting
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.db_errors import (
+    CANNOT_OPEN,
     GONE,
     MISSING,
     NOT_INITIALISED,
     DatabaseGoneError,
     DatabaseMissingError,
     DatabaseNotInitialisedError,
+    StorageError,
     user_error,
 )
 from tracker.errors import UserError
@@ -148,7 +150,10 @@ class Store:
                 raise DatabaseMissingError(MISSING, database=where)
             if path.is_file() and path.stat().st_size == 0:  # (SQLite would write a header)
                 raise DatabaseNotInitialisedError(NOT_INITIALISED, database=where)
-        engine = make_engine(url)
+        try:
+            engine = make_engine(url)  # (makes the file's folder, for a new database)
+        except OSError as exc:
+            raise StorageError(CANNOT_OPEN, database=where) from exc
         try:
             with database_errors(where):
                 if not create and _without_tables(engine):
@@ -183,9 +188,11 @@ class Store:
         """
         if self.file is None:
             return
-        if not self.file.exists() or (
-            self.identity is not None and file_identity(self.file) != self.identity
-        ):
+        if self.identity is not None:
+            gone = file_identity(self.file) != self.identity
+        else:  # no file number from this file system: its name at least
+            gone = not self.file.exists()
+        if gone:
             raise DatabaseGoneError(GONE, database=self.where)
 
     @contextmanager

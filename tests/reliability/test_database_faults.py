@@ -59,6 +59,10 @@ READ_ONLY = (
 FULL = (
     "The disk holding the database {0} is full; nothing was saved. Free some space and try again."
 )
+CANNOT_OPEN = (
+    "The database {0} cannot be opened (no access to the file or its folder); nothing was "
+    "saved. Check that the folder exists and that you may write to it."
+)
 UNREACHABLE = (
     "The database server {0} cannot be reached (connection refused or lost); nothing was "
     "saved. Check the network and that the server is running, then try again."
@@ -149,6 +153,16 @@ def test_init_creates_the_database_and_its_folder_and_says_where(
         "",
     )
     assert target.read_bytes() == before
+
+
+def test_init_where_no_folder_can_be_made(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "一个文件"
+    blocker.write_text("不是文件夹", encoding="utf-8")
+    target = blocker / "台账" / "新.sqlite3"  # under a file: no folder can be made there
+    refused(capsys, CANNOT_OPEN.format(target), "--db", str(target), "init")
+    assert blocker.read_text(encoding="utf-8") == "不是文件夹"
 
 
 def test_an_empty_file_is_not_initialised_silently(

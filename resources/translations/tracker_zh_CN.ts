@@ -2132,12 +2132,12 @@ Log folder: {2}</source>
     <message>
         <location filename="../../importers/ledger/cells.py" line="136"/>
         <source>percent {value} is ambiguous (the cell is not formatted as a percent, so it may mean {value}% or {hundredfold}%); write a whole number 0–100, e.g. 80 for 80%</source>
-        <translation type="unfinished"></translation>
+        <translation>完成进度 {value} 含义不明（单元格不是百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80</translation>
     </message>
     <message>
         <location filename="../../importers/ledger/cells.py" line="141"/>
         <source>percent {value} is ambiguous (this file does not say whether the cell is formatted as a percent, so it may mean {value}% or {hundredfold}%); write a whole number 0–100, e.g. 80 for 80%, or save the file as .xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>完成进度 {value} 含义不明（此文件看不出单元格是否为百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80，或将文件另存为 .xlsx</translation>
     </message>
     <message>
         <location filename="../../tracker/progress.py" line="309"/>
@@ -2682,7 +2682,7 @@ Log folder: {2}</source>
         <translation>还没有调度轮次：请先新建一个轮次</translation>
     </message>
     <message>
-        <location filename="../../tracker/store.py" line="160"/>
+        <location filename="../../tracker/store.py" line="165"/>
         <source>The database {database} was made by a newer version of this application (schema {schema}); please update the application.</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
@@ -2900,12 +2900,12 @@ Log folder: {2}</source>
     <message>
         <location filename="../../importers/ledger/facts.py" line="17"/>
         <source>formula {formula} has no calculated value (the program that saved the file did not calculate it); open the file in Excel or WPS, save it and send it again</source>
-        <translation type="unfinished"></translation>
+        <translation>公式 {formula} 没有计算结果（保存文件的程序没有计算公式）；请用 Excel 或 WPS 打开文件，保存后重新报送</translation>
     </message>
     <message>
         <location filename="../../importers/ledger/facts.py" line="22"/>
         <source>the cell shows the error {error}; correct it and send the file again</source>
-        <translation type="unfinished"></translation>
+        <translation>单元格显示错误值 {error}；请改正后重新报送</translation>
     </message>
     <message>
         <location filename="../../importers/ledger/extent.py" line="247"/>

@@ -93,13 +93,13 @@ def to_date(value: RawValue) -> date | None:
 
 
 def to_percent(value: RawValue) -> int | None:
-    """完成进度 as a whole percent 0–100, or ``None`` for an empty cell.
+    """完成进度 as a whole percent 0–100, or ``None`` for an empty cell, format unseen.
 
-    ``80``, ``"80"``, ``"80%"`` and ``0.8`` all mean 80: a cell formatted as a
-    percent stores 80% as 0.8.  So a plain number strictly between 0 and 1 is a
-    fraction; 0 and 1 themselves are taken literally (1 means 1%, not 100% —
-    there is no way to tell a percent-formatted 100% from a typed 1 in the
-    values calamine returns).  Fractions of a percent are rounded.
+    ``80``, ``"80"``, ``"80%"`` and ``0.8`` all mean 80: a plain number strictly
+    between 0 and 1 is taken as a fraction; 0 and 1 literally.  The reader does
+    not rely on that guess: it calls :func:`percent_cell`, which knows the cell's
+    number format and refuses what is ambiguous, and passes only text and
+    unambiguous numbers on to here.  Fractions of a percent are rounded.
     """
     if type(value) is int and 0 <= value <= 100:  # the usual cell: a whole percent
         return value

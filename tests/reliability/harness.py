@@ -196,7 +196,8 @@ def kill_at(
     """Start ``command`` and kill it hard (SIGKILL; TerminateProcess on Windows).
 
     Either after ``delay`` seconds, or — with ``wal`` — the instant SQLite's
-    write-ahead log starts to grow: the command is then inside its write.
+    write-ahead log starts to grow (the command is then inside its write), or
+    ``delay`` seconds after that instant.
     """
     proc = subprocess.Popen(
         command, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -206,6 +207,9 @@ def kill_at(
         initial = _file_size(wal)
         while proc.poll() is None and _file_size(wal) <= initial:
             time.sleep(0.0005)
+        if delay:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=delay)
     else:
         assert delay is not None
         with contextlib.suppress(subprocess.TimeoutExpired):

@@ -166,6 +166,7 @@ def _kill_at_each_moment(
         assert state(url) == after, killed
         where = ("after" if now == after else "before") if changes else "unchanged"
         done.append((killed, where))
+    assert any(not k.finished_first for k, _ in done), "every run ended before its kill"
     print(f"start-up {startup:.2f}s, full run {total:.2f}s")
     print(
         "\n".join(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import Literal
 from xml.etree import ElementTree
 
 from importers.ledger import xlsfacts
@@ -50,7 +51,7 @@ class CellFacts:
         self._percent_styles: frozenset[bytes] | None = None
         self._parts: dict[str, str] | None = None
         self._ods: dict[str, SheetFacts] | None = None
-        self._xls: dict[str, SheetFacts] | None = None
+        self._xls: xlsfacts.XlsBook | Literal[False] | None = None
 
     def close(self) -> None:
         if self._archive is not None:
@@ -66,8 +67,8 @@ class CellFacts:
                     self._ods = _ods_facts(self._zip())
                 return self._ods.get(name, NOTHING)
             if self._xls is None:
-                self._xls = xlsfacts.sheet_facts(self._data)
-            return self._xls.get(name, UNKNOWN_FORMATS)
+                self._xls = xlsfacts.open_book(self._data) or False
+            return (self._xls and self._xls.facts(name)) or UNKNOWN_FORMATS
         except (KeyError, zipfile.BadZipFile, OSError, ValueError, ElementTree.ParseError):
             # calamine read the values, so the package is sound; facts that cannot be
             # gathered leave percents ambiguous rather than guessed.

@@ -44,72 +44,111 @@ class BiffError(ValueError):
     """The compound file or its workbook stream is not as BIFF8 describes it."""
 
 
-def sheet_facts(data: bytes) -> dict[str, SheetFacts]:
-    """Tab name → facts, for a BIFF8 ``.xls``; ``{}`` when the file is not one we can read."""
+class XlsBook:
+    """The workbook-wide records (number formats, cell styles, sheet offsets) of a BIFF8 file;
+    each sheet's cell records are walked only when its facts are asked for (a master
+    ledger's hidden sheet, never asked for, is as long as all its data sheets)."""
+
+    def __init__(self, data: bytes) -> None:
+        """Raises :class:`BiffError` (or ``struct.error``…) for a file this cannot read."""
+        self._stream = stream = workbook_stream(data)
+        formats: dict[int, str] = {}
+        xf_formats: list[int] = []
+        self._offsets: dict[str, int] = {}
+        records = _records(stream, 0)
+        kind, body = next(records)
+        if kind != _BOF or struct.unpack_from("<H", body)[0] != _BIFF8:
+            raise BiffError("not a BIFF8 workbook")
+        for kind, body in records:
+            if kind == _EOF:
+                break
+            if kind == _FILEPASS:
+                raise BiffError("encrypted")
+            if kind == _FORMAT:
+                (number,) = struct.unpack_from("<H", body)
+                formats[number] = _unicode(body, 2, wide_count=True)
+            elif kind == _XF:
+                xf_formats.append(struct.unpack_from("<H", body, 2)[0])
+            elif kind == _BOUNDSHEET:
+                offset, _state, sheet_type = struct.unpack_from("<IBB", body)
+                if sheet_type == 0:  # a worksheet (not a chart or macro sheet)
+                    self._offsets[_unicode(body, 6, wide_count=False)] = offset
+        self._percent_xfs = frozenset(
+            index
+            for index, number in enumerate(xf_formats)
+            if number in _BUILTIN_PERCENT or is_percent_format(formats.get(number, ""))
+        )
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return list(self._offsets)
+
+    def facts(self, name: str) -> SheetFacts | None:
+        """The sheet's facts; ``None`` for a name not in the workbook or a damaged sheet."""
+        offset = self._offsets.get(name)
+        if offset is None:
+            return None
+        try:
+            return _sheet(self._stream, offset, self._percent_xfs)
+        except (BiffError, struct.error, IndexError):
+            return None
+
+
+def open_book(data: bytes) -> XlsBook | None:
+    """The BIFF8 workbook in ``data``; ``None`` when it is not one this module can read."""
     try:
-        return _facts(workbook_stream(data))
+        return XlsBook(data)
     except (BiffError, struct.error, IndexError, UnicodeDecodeError, StopIteration):
+        return None
+
+
+def sheet_facts(data: bytes) -> dict[str, SheetFacts]:
+    """Tab name → facts of every sheet, for a BIFF8 ``.xls``; ``{}`` when it cannot be read."""
+    book = open_book(data)
+    if book is None:
         return {}
-
-
-def _facts(stream: bytes) -> dict[str, SheetFacts]:
-    formats: dict[int, str] = {}
-    xf_formats: list[int] = []
-    sheets: list[tuple[str, int]] = []
-    records = _records(stream, 0)
-    kind, body = next(records)
-    if kind != _BOF or struct.unpack_from("<H", body)[0] != _BIFF8:
-        raise BiffError("not a BIFF8 workbook")
-    for kind, body in records:
-        if kind == _EOF:
-            break
-        if kind == _FILEPASS:
-            raise BiffError("encrypted")
-        if kind == _FORMAT:
-            (number,) = struct.unpack_from("<H", body)
-            formats[number] = _unicode(body, 2, wide_count=True)
-        elif kind == _XF:
-            xf_formats.append(struct.unpack_from("<H", body, 2)[0])
-        elif kind == _BOUNDSHEET:
-            offset, _state, sheet_type = struct.unpack_from("<IBB", body)
-            if sheet_type == 0:  # a worksheet (not a chart or macro sheet)
-                sheets.append((_unicode(body, 6, wide_count=False), offset))
-    percent_xfs = frozenset(
-        index
-        for index, number in enumerate(xf_formats)
-        if number in _BUILTIN_PERCENT or is_percent_format(formats.get(number, ""))
-    )
-    return {name: _sheet(stream, offset, percent_xfs) for name, offset in sheets}
+    found = {name: book.facts(name) for name in book.sheet_names}
+    return {name: facts for name, facts in found.items() if facts is not None}
 
 
 def _sheet(stream: bytes, offset: int, percent_xfs: frozenset[int]) -> SheetFacts:
+    """One sheet's records, from its BOF at ``offset`` to its EOF.
+
+    A loop over offsets rather than :func:`_records`: a 10,000-row sheet has some
+    150,000 records, and only the few kinds looked at here are sliced or unpacked.
+    """
     percent: set[Position] = set()
     bad: dict[Position, Message] = {}
-    records = _records(stream, offset)
-    next(records)  # the sheet's BOF
-    for kind, body in records:
+    unpack, end = struct.unpack_from, len(stream)
+    numbers = (_NUMBER, _RK, _MULRK) if percent_xfs else ()
+    offset += 4 + unpack("<H", stream, offset + 2)[0]  # the sheet's BOF
+    while offset + 4 <= end:
+        kind, size = unpack("<HH", stream, offset)
+        at, offset = offset + 4, offset + 4 + size
+        if offset > end:
+            raise BiffError("a record runs past the end of the stream")
         if kind == _EOF:
             break
-        if kind in (_NUMBER, _RK):
-            row, col, xf = struct.unpack_from("<HHH", body)
-            if xf in percent_xfs:
-                percent.add((row, col))
-        elif kind == _MULRK:
-            row, first = struct.unpack_from("<HH", body)
-            for i in range((len(body) - 6) // 6):
-                (xf,) = struct.unpack_from("<H", body, 4 + 6 * i)
+        if kind in numbers:
+            if kind == _MULRK:
+                row, first = unpack("<HH", stream, at)
+                for i in range((size - 6) // 6):
+                    if unpack("<H", stream, at + 4 + 6 * i)[0] in percent_xfs:
+                        percent.add((row, first + i))
+            else:
+                row, col, xf = unpack("<HHH", stream, at)
                 if xf in percent_xfs:
-                    percent.add((row, first + i))
+                    percent.add((row, col))
         elif kind == _FORMULA:
-            row, col, xf = struct.unpack_from("<HHH", body)
-            result = body[6:14]
+            row, col, xf = unpack("<HHH", stream, at)
+            result = stream[at + 6 : at + 14]
             if result[6:8] != b"\xff\xff":  # the last result is a number
                 if xf in percent_xfs:
                     percent.add((row, col))
             elif result[0] == 2:
                 bad[(row, col)] = _error(result[2])
         elif kind == _BOOLERR:
-            row, col, _xf, value, is_error = struct.unpack_from("<HHHBB", body)
+            row, col, _xf, value, is_error = unpack("<HHHBB", stream, at)
             if is_error:
                 bad[(row, col)] = _error(value)
     return SheetFacts(True, frozenset(percent), bad)

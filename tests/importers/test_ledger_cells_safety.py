@@ -180,7 +180,7 @@ def test_an_xls_whose_formats_cannot_be_read_makes_fractions_ambiguous(
 ) -> None:
     xls = Path(__file__).resolve().parents[1] / "fixtures" / "ledger" / "unit_edited.xls"
     assert sheet_facts(xls.read_bytes())[SHEET_1].percent == frozenset({(5, 8)})  # I6
-    monkeypatch.setattr("importers.ledger.xlsfacts.sheet_facts", lambda data: {})
+    monkeypatch.setattr("importers.ledger.xlsfacts.open_book", lambda data: None)
     ledger = read_ledger(xls)
     assert _errors(ledger) == [
         f"{SHEET_1}!I6: percent 0.8 is ambiguous (this file does not say whether the cell is "

@@ -28,6 +28,7 @@ from db.models import (
 )
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.policy.units import canonical_unit
+from importers.text_clean import clean_unit_name
 from tracker.backups import backup_before
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.queries import count_if, in_force, open_condition, overdue_condition
@@ -136,6 +137,7 @@ class UnitResolver:
         """New units not written yet."""
 
     def resolve(self, raw: str) -> UnitRef:
+        raw = clean_unit_name(raw)  # no control, bidi or zero-width character gets in
         name = self.aliases.get(raw, raw)
         if name not in self.by_name:
             name = canonical_unit(name, self.aliases)
@@ -217,7 +219,7 @@ class UnitService:
 
     def find(self, session: Session, text: str) -> Unit:
         """The unit a user means by ``text``: name, alias, canonical form or a unique suffix."""
-        text = text.strip()
+        text = clean_unit_name(text)
         aliases = alias_map(session)
         for candidate in (text, aliases.get(text, ""), canonical_unit(text, aliases)):
             if candidate:
@@ -238,7 +240,7 @@ class UnitService:
         raise NotFoundError(QT_TRANSLATE_NOOP("messages", "unknown unit {unit!r}"), unit=text)
 
     def add_alias(self, unit_name: str, alias: str) -> None:
-        alias = alias.strip()
+        alias = clean_unit_name(alias)
         if not alias:
             raise InvalidInputError(QT_TRANSLATE_NOOP("messages", "an alias cannot be empty"))
         with self.store.transaction() as session:

@@ -31,6 +31,7 @@ from importers.ledger.facts import NOTHING, SheetFacts
 from importers.ledger.model import CellError
 from importers.ledger.statuses import UnknownStatusError, normalize_status
 from importers.messages import QT_TRANSLATE_NOOP, Message
+from importers.text_clean import clean_unit_name
 
 HEADER_SEARCH_ROWS = 10
 MIN_HEADER_MATCHES = 3
@@ -193,7 +194,7 @@ def read_rows(
                 "sheet": sheet,
                 "row": r + 1,
                 "measure_code": code,
-                "unit": text(line[unit_at]),
+                "unit": clean_unit_name(text(line[unit_at])),  # as every entry point does
                 "status": status,
                 "percent": percent,
                 "progress": text(line[progress_at]),

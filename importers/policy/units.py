@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from importers.policy.textnorm import normalize_line
+from importers.text_clean import clean_unit_name
 
 PROVINCES = (
     *("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏"),
@@ -91,9 +92,10 @@ BUILTIN_SUFFIX_ALIASES: Mapping[str, str] = {
 def canonical_unit(name: str, aliases: Mapping[str, str] | None = None) -> str:
     """The one spelling the office uses for ``name``.
 
-    ``aliases`` (office-defined, exact names) wins over the built-in tables.
+    ``aliases`` (office-defined, exact names) wins over the built-in tables.  Control,
+    bidi and zero-width characters are dropped first (``importers.text_clean``).
     """
-    text = _clean(normalize_line(name).replace("〔", "（").replace("〕", "）"))
+    text = _clean(normalize_line(clean_unit_name(name)).replace("〔", "（").replace("〕", "）"))
     if aliases:
         found = aliases.get(text) or aliases.get(name)
         if found:
@@ -124,7 +126,7 @@ def split_units_after(
     ``prefix`` is the level prefix in force where the earlier list ended
     (``牵头单位：自治区A厅；配合单位：B厅``); the prefix in force at the end comes back too.
     """
-    text = normalize_line(text).replace("〔", "（").replace("〕", "）")
+    text = normalize_line(clean_unit_name(text)).replace("〔", "（").replace("〕", "）")
     collectives: list[str] = []
 
     def hide(match: re.Match[str]) -> str:

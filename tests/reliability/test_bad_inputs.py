@@ -14,16 +14,26 @@ import json
 import subprocess
 import sys
 import zipfile
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pytest
+from sqlalchemy import update
 
+from db.models import Unit
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.reader import read_ledger
 from importers.ledger.writer import write_ledger
 from tests.fixtures.ledger import hostile
 from tests.fixtures.ledger.hostile import A1, ODS_VALUE, biff, number, ods, xls, xlsx
 from tests.fixtures.ledger.samples import sample_workbook
+from tests.tracker.conftest import sample_document, source
+from tracker.ledger_export import LedgerExporter
+from tracker.ledger_import import LedgerImporter
+from tracker.rounds import RoundService
+from tracker.services import Services
 
 try:
     import resource
@@ -173,3 +183,77 @@ def test_a_ledger_declaring_a_huge_dimension_and_spans_still_reads(tmp_path: Pat
     outcome = _read(path)
     assert outcome.get("rows") == expected > 0
     assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+
+
+# Unit names: control, bidi and zero-width characters never reach the database or a file name.
+
+RLO = "\u202e"
+ROUND = "2021年第2季度"
+
+
+def _document_with(units: dict[str, list[str]]) -> Any:
+    """The sample document with measure ``code``'s units replaced (lead: the first)."""
+    document = sample_document()
+    for measure in document.measures:
+        if measure.code in units:
+            measure.units = units[measure.code]
+            measure.lead_units = units[measure.code][:1]
+    return document
+
+
+def test_unit_names_from_a_document_are_cleaned(services: Services) -> None:
+    services.documents.import_parsed(
+        _document_with({"2": [f"{RLO}自治区公安厅", "宁夏税务局\u200b\n"]}), source()
+    )
+    names = sorted(u.name for u in services.units.list())
+    assert names == sorted(
+        ["自治区市场监管厅", "自治区公安厅", "各市、县（区）", "宁夏税务局", "自治区政府办公厅"]
+    )
+    assert all(name.isprintable() and RLO not in name for name in names)
+
+
+def test_unit_names_in_the_directory_are_cleaned(services: Services) -> None:
+    services.documents.import_parsed(sample_document(), source())
+    services.units.add_alias(f"\ufeff宁夏税务局{RLO}", "税务\u200b局\n")
+    [unit] = [u for u in services.units.list() if u.name == "宁夏税务局"]
+    assert unit.aliases == ("税务局",)
+    with services.store.reading() as session:
+        assert services.units.find(session, "\u2066税务局\u2069").name == "宁夏税务局"
+
+
+def test_the_unit_cell_of_a_returned_ledger_is_cleaned(services: Services, tmp_path: Path) -> None:
+    services.documents.import_parsed(sample_document(), source())
+    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    [sent] = LedgerExporter(services.store).export_units(ROUND, tmp_path, units=["宁夏税务局"])
+    book = openpyxl.load_workbook(sent)
+    sheet = book.worksheets[0]
+    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "序号")
+    column = next(
+        c for c in range(1, sheet.max_column + 1) if sheet.cell(header, c).value == "责任单位"
+    )
+    sheet.cell(header + 1, column).value = "宁夏\u200b税务局\u202c"
+    returned = tmp_path / "returned.xlsx"
+    book.save(returned)
+    assert [row.unit for row in read_ledger(returned).rows] == ["宁夏税务局"]
+    [preview] = LedgerImporter(services.store).preview([returned])
+    assert (preview.error, preview.rejected, preview.unchanged) == (None, [], 1)
+
+
+def test_file_names_leave_out_what_a_unit_name_hides(services: Services, tmp_path: Path) -> None:
+    """A name written before the cleaning (or straight into the database) still gives a
+    clean file name; two names that clean to the same file get two files."""
+    services.documents.import_parsed(sample_document(), source())
+    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    with services.store.transaction() as session:
+        session.execute(
+            update(Unit).where(Unit.name == "自治区公安厅").values(name=f"自治区{RLO}公安厅/一处")
+        )
+        session.execute(
+            update(Unit).where(Unit.name == "宁夏税务局").values(name="自治区公安厅_一处")
+        )
+    written = LedgerExporter(services.store).export_units(ROUND, tmp_path)
+    assert sorted(p.name for p in written if "公安厅" in p.name) == [
+        f"自治区公安厅_一处_{ROUND}_工作台账.xlsx",
+        f"自治区公安厅_一处_{ROUND}_工作台账_2.xlsx",
+    ]
+    assert all(RLO not in p.name for p in tmp_path.iterdir())

@@ -921,7 +921,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     <message>
         <location filename="../../ui/ledger_export_dialog.py" line="193"/>
         <source>{0} ledgers could not be written:</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个台账未能写出：</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_export_dialog.py" line="195"/>
@@ -2438,7 +2438,7 @@ Log folder: {2}</source>
     <message>
         <location filename="../../tracker/ledger_export.py" line="61"/>
         <source>{count} ledgers could not be written; the first: {first}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个台账未能写出；第一个：{first}</translation>
     </message>
     <message>
         <location filename="../../tracker/ledger_export.py" line="170"/>
@@ -2870,32 +2870,32 @@ Log folder: {2}</source>
     <message>
         <location filename="../../tracker/export_errors.py" line="31"/>
         <source>cannot write {path}: the disk is full; free some space and export again</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}：磁盘已满；请腾出空间后重新导出</translation>
     </message>
     <message>
         <location filename="../../tracker/export_errors.py" line="39"/>
         <source>cannot write {path}: the name is too long for this folder; choose a folder with a shorter path</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}：文件名对此文件夹而言过长；请选择路径较短的文件夹</translation>
     </message>
     <message>
         <location filename="../../tracker/export_errors.py" line="50"/>
         <source>cannot write {path}: the file is open in Excel or WPS; close it and export again</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}：该文件正在 Excel 或 WPS 中打开；请关闭后重新导出</translation>
     </message>
     <message>
         <location filename="../../tracker/export_errors.py" line="58"/>
         <source>cannot write {path}: no permission to write there; choose another folder or ask for access</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}：没有写入该位置的权限；请选择其他文件夹或申请权限</translation>
     </message>
     <message>
         <location filename="../../tracker/export_errors.py" line="67"/>
         <source>cannot write {path}: the folder is read-only; choose another folder</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}：该文件夹只读；请选择其他文件夹</translation>
     </message>
     <message>
         <location filename="../../tracker/export_errors.py" line="73"/>
         <source>cannot write {path} ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}（{reason}）</translation>
     </message>
     <message>
         <location filename="../../importers/ledger/facts.py" line="17"/>
@@ -2910,7 +2910,7 @@ Log folder: {2}</source>
     <message>
         <location filename="../../importers/ledger/extent.py" line="247"/>
         <source>refused: part {part} declares {count} different texts (more than {limit}); the file is damaged or forged</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：部件 {part} 声明了 {count} 个不同文本（超过 {limit} 个）；文件已损坏或被伪造</translation>
     </message>
     <message>
         <location filename="../../tracker/sharing.py" line="13"/>

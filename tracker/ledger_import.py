@@ -364,6 +364,15 @@ def _read_file(path: Path) -> LedgerFile | Message:
             return read_ledger(path)
     except LedgerReadError as exc:
         return exc.as_message()
+    except MemoryError:  # what the size checks let through still must not end the import
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{file}: not enough memory to read this file; close other programs "
+                "or ask the unit to send a smaller ledger",
+            ),
+            {"file": path.name},
+        )
 
 
 def _matches_new(a: Assignment, e: ProgressEntry) -> bool:

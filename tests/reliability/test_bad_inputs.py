@@ -257,3 +257,32 @@ def test_file_names_leave_out_what_a_unit_name_hides(services: Services, tmp_pat
         f"自治区公安厅_一处_{ROUND}_工作台账_2.xlsx",
     ]
     assert all(RLO not in p.name for p in tmp_path.iterdir())
+
+
+def test_running_out_of_memory_reading_one_file_is_that_files_error(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the checks let through and still exhausts memory is one refused file, not a
+    crash of the import (or of the window, which previews on a worker)."""
+    services.documents.import_parsed(sample_document(), source())
+    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    [sent] = LedgerExporter(services.store).export_units(ROUND, tmp_path, units=["宁夏税务局"])
+    real = read_ledger
+
+    def read(path: Path) -> Any:
+        if path.name.startswith("big"):
+            raise MemoryError
+        return real(path)
+
+    monkeypatch.setattr("tracker.ledger_import.read_ledger", read)
+    big = tmp_path / "big.xlsx"
+    big.write_bytes(sent.read_bytes())
+    previews = LedgerImporter(services.store).preview([big, sent])
+    assert [(p.file, str(p.error) if p.error else None) for p in previews] == [
+        (
+            "big.xlsx",
+            "big.xlsx: not enough memory to read this file; close other programs "
+            "or ask the unit to send a smaller ledger",
+        ),
+        (sent.name, None),
+    ]

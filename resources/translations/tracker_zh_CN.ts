@@ -2551,6 +2551,11 @@ Log folder: {2}</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
+        <location filename="../../tracker/ledger_import.py" line="369"/>
+        <source>{file}: not enough memory to read this file; close other programs or ask the unit to send a smaller ledger</source>
+        <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
+    </message>
+    <message>
         <location filename="../../tracker/overview.py" line="144"/>
         <source>the number of days cannot be negative</source>
         <translation>天数不能为负数</translation>

@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from typing import Literal
+from typing import IO, Literal
 from xml.etree import ElementTree
 
 from importers.ledger import xlsfacts
@@ -229,28 +229,42 @@ _T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CALC = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_CHUNK = 1 << 20
 _ODS_MATTERS = (b"table:formula=", b'office:value-type="percentage"')
 
 
 def _ods_facts(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
     """Each table's facts from ``content.xml`` (only parsed if it has a formula or a percent)."""
-    data = archive.read("content.xml")
-    if not any(marker in data for marker in _ODS_MATTERS):
+    if not _ods_may_matter(archive):
         return {}
     facts: dict[str, SheetFacts] = {}
-    for table, percent, bad in _ods_tables(data):
-        facts[table] = SheetFacts(True, frozenset(percent), bad)
+    with archive.open("content.xml") as stream:
+        for table, percent, bad in _ods_tables(stream):
+            facts[table] = SheetFacts(True, frozenset(percent), bad)
     return facts
 
 
-def _ods_tables(data: bytes) -> Iterator[tuple[str, set[Position], dict[Position, Message]]]:
+def _ods_may_matter(archive: zipfile.ZipFile) -> bool:
+    """Whether ``content.xml`` has a formula or a percent cell, searched as it inflates
+    (a 10,000-row sheet's content is some 35 MB, never held whole)."""
+    tail = b""
+    with archive.open("content.xml") as stream:
+        while chunk := stream.read(_CHUNK):
+            data = tail + chunk
+            if any(marker in data for marker in _ODS_MATTERS):
+                return True
+            tail = data[-64:]
+    return False
+
+
+def _ods_tables(stream: IO[bytes]) -> Iterator[tuple[str, set[Position], dict[Position, Message]]]:
     table = ""
     percent: set[Position] = set()
     bad: dict[Position, Message] = {}
     found: list[tuple[int, str | Message]] = []  # the current row's facts, by column
     row = col = 0
     cells = (_T + "table-cell", _T + "covered-table-cell")
-    for event, elem in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
+    for event, elem in ElementTree.iterparse(stream, events=("start", "end")):
         tag = elem.tag
         if event == "start":
             if tag == _T + "table":

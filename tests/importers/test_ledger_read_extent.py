@@ -170,18 +170,18 @@ def _measure(*rows: bytes) -> tuple[extent.Reach, tuple[int, int]]:
 
 def test_cells_without_references_follow_the_cell_before() -> None:
     row = b'<row r="7"><c r="C7" t="n"><v>1</v></c><c t="n"><v>2</v></c><c/><c><v>3</v></c></row>'
-    assert _measure(row) == (extent.Reach.UNREFERENCED, (7, 6))
+    assert _measure(row) == (extent.Reach.IRREGULAR, (7, 6))
 
 
 def test_rows_without_references_follow_the_row_before() -> None:
     value = b'<c t="n"><v>1</v></c>'
     rows = b'<row r="4">' + value + b"</row>" + (b"<row>" + value * 3 + b"</row>") * 5
-    assert _measure(rows) == (extent.Reach.UNREFERENCED, (9, 3))
+    assert _measure(rows) == (extent.Reach.IRREGULAR, (9, 3))
 
 
 def test_empty_cells_without_references_move_but_do_not_count() -> None:
     rows = b'<row r="1"><c r="A1"><v>1</v></c></row><row r="900">' + b"<c/>" * 60 + b"</row>"
-    assert _measure(rows) == (extent.Reach.UNREFERENCED, (1, 1))
+    assert _measure(rows) == (extent.Reach.IRREGULAR, (1, 1))
 
 
 def test_prefixed_elements_without_references_are_measured() -> None:
@@ -195,7 +195,7 @@ def test_prefixed_elements_without_references_are_measured() -> None:
         z.writestr("xl/worksheets/sheet1.xml", sheet)
     archive = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
     member = archive.getinfo("xl/worksheets/sheet1.xml")
-    assert extent.reach(archive, member) is extent.Reach.UNREFERENCED
+    assert extent.reach(archive, member) is extent.Reach.IRREGULAR
     assert extent.position_extent(archive, member) == (2, 2)
 
 
@@ -208,7 +208,7 @@ def test_positions_across_chunk_boundaries_are_counted(monkeypatch: pytest.Monke
     monkeypatch.setattr(extent, "_CHUNK", 97)  # every tag is cut somewhere
     value = b'<c t="n"><v>1</v></c>'
     rows = (b"<row>" + value * 7 + b"</row>") * 40
-    assert _measure(rows) == (extent.Reach.UNREFERENCED, (40, 7))
+    assert _measure(rows) == (extent.Reach.IRREGULAR, (40, 7))
 
 
 def test_unreferenced_cells_beyond_the_limit_are_refused() -> None:
@@ -286,3 +286,21 @@ def test_a_broken_xls_stream_is_refused_as_damaged(tmp_path: Path) -> None:
     with pytest.raises(LedgerReadError) as caught:
         read_ledger(path)
     assert caught.value.message == "the .xls file is damaged (a sector chain is broken)"
+
+
+@pytest.mark.parametrize(
+    ("cell", "extent_"),
+    [
+        (b'<c s="1" r="C7"><v>1</v></c>', (7, 3)),  # r not first
+        (b'<c r="c7"><v>1</v></c>', (7, 3)),
+        (b"<c r='C7'><v>1</v></c>", (7, 3)),
+        (b'<c r = "C7"><v>1</v></c>', (7, 3)),
+        (b'<c r="C007"><v>1</v></c>', (7, 3)),
+        (b'<c r="$C$7"><v>1</v></c>', (7, 3)),
+        (b'<c r="C12345678"><v>1</v></c>', (12345678, 3)),
+    ],
+)
+def test_irregular_references_are_read_however_spelled(
+    cell: bytes, extent_: tuple[int, int]
+) -> None:
+    assert _measure(b'<row r="7">' + cell + b"</row>") == (extent.Reach.IRREGULAR, extent_)

@@ -101,6 +101,16 @@ CASES = [
         "台账",
         "XFD1048576",
     ),
+    *[
+        (name, lambda row=row: xlsx(A1 + row), "台账", cell)  # type: ignore[misc]
+        for name, row, cell in [
+            ("小写引用.xlsx", b'<row r="9"><c r="xfd1048576"><v>1</v></c></row>', "XFD1048576"),
+            ("单引号.xlsx", b"<row r='9'><c r='XFD1048576'><v>1</v></c></row>", "XFD1048576"),
+            ("空格.xlsx", b'<row r="9"><c r = "XFD1048576"><v>1</v></c></row>', "XFD1048576"),
+            ("前导零.xlsx", b'<row r="9"><c r="XFD001048576"><v>1</v></c></row>', "XFD1048576"),
+            ("八位行号.xlsx", b'<row r="9"><c r="A99999999"><v>1</v></c></row>', "A99999999"),
+        ]
+    ],
     (
         "整表重复.ods",
         lambda: ods(

@@ -26,6 +26,10 @@ and a 1,200-measure document rewritten throughout must not take minutes."""
 
 WINDOW = 100
 
+CANDIDATES = 5
+"""Per new measure, difflib compares only this many stored ones: those sharing the most
+character pairs with it (a cheap set count), plus the one of the same number."""
+
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -78,12 +82,22 @@ def match_measures(
         return pairs
     everything = len(rest_old) * len(rest_new) <= ALL_PAIRS
     old_parts = [(normalised(old[i].title), normalised(old[i].text)) for i in rest_old]
+    old_grams = [_bigrams(title + text) for title, text in old_parts]
     scored: list[tuple[float, bool, int, int, int]] = []
     for rank_new, j in enumerate(rest_new):
         title, text = normalised(new[j].title), normalised(new[j].text)
-        for rank_old, i in enumerate(rest_old):
-            if not everything and abs(rank_new - rank_old) > WINDOW:
-                continue
+        grams = _bigrams(title + text)
+        nearby = [
+            rank_old
+            for rank_old in range(len(rest_old))
+            if everything or abs(rank_new - rank_old) <= WINDOW
+        ]
+        # difflib for the few most alike by shared character pairs (and the same number)
+        nearby.sort(key=lambda r: -_dice(grams, old_grams[r]))
+        chosen = set(nearby[:CANDIDATES])
+        chosen.update(r for r in nearby if old[rest_old[r]].code == new[j].code)
+        for rank_old in chosen:
+            i = rest_old[rank_old]
             old_title, old_text = old_parts[rank_old]
             score = _score(title, text, old_title, old_text, threshold)
             if score >= threshold:
@@ -104,6 +118,14 @@ def _score(title: str, text: str, old_title: str, old_text: str, floor: float) -
     if bound < floor:
         return 0.0
     return (_ratio(title, old_title) + _ratio(text, old_text)) / 2
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[k : k + 2] for k in range(max(len(text) - 1, 1)))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b) or 1)
 
 
 def _quick(a: str, b: str) -> float:

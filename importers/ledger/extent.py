@@ -24,6 +24,7 @@ the file is refused.  ``.xls`` records are measured by :mod:`importers.ledger.xl
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from enum import Enum
@@ -100,7 +101,7 @@ def sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
     titles: dict[str, str] = {}
     for sheet in book.iter(_MAIN + "sheet"):
         target = targets.get(sheet.get(_REL + "id"), "")
-        path = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        path = posixpath.normpath(target.lstrip("/") if target.startswith("/") else "xl/" + target)
         titles[path] = sheet.get("name", "")
     return titles
 

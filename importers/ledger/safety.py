@@ -169,8 +169,16 @@ def _check_zip(name: str, data: bytes) -> Format:
 
 
 def _zip_kind(name: str, archive: zipfile.ZipFile, listed: set[str]) -> Format:
-    if "xl/workbook.xml" in listed or "xl/workbook.bin" in listed:
+    if "xl/workbook.xml" in listed:
         return "xlsx"
+    if "xl/workbook.bin" in listed:  # its binary sheets are not measured: not read at all
+        raise LedgerReadError(
+            name,
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "an Excel binary workbook (.xlsb); open it in Excel or WPS and save it as .xlsx",
+            ),
+        )
     if "mimetype" in listed:
         try:
             mimetype = archive.read("mimetype")[:100]

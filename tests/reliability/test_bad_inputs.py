@@ -10,6 +10,7 @@ refusal comes before any allocation, so they are safe there as well.
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -296,3 +297,44 @@ def test_running_out_of_memory_reading_one_file_is_that_files_error(
         ),
         (sent.name, None),
     ]
+
+
+def _moved_sheet() -> bytes:
+    """The far cell in a sheet part outside ``xl/worksheets/``, reached by ``../``."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx(A1 + _FAR_CELL)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as moved:
+        for item in source.infolist():
+            data, name = source.read(item.filename), item.filename
+            if name == "xl/worksheets/sheet1.xml":
+                name = "other/s.xml"
+            elif name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b'"worksheets/sheet1.xml"', b'"../other/s.xml"')
+            moved.writestr(name, data)
+    return buffer.getvalue()
+
+
+_FAR_CELL = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+
+
+def test_a_sheet_part_anywhere_in_the_package_is_measured(tmp_path: Path) -> None:
+    path = tmp_path / "别处.xlsx"
+    path.write_bytes(_moved_sheet())
+    outcome = _read(path)
+    assert outcome["refused"] == f'别处.xlsx: sheet "台账" reaches cell XFD1048576, {FAR}'
+
+
+def test_a_binary_workbook_is_refused_unread(tmp_path: Path) -> None:
+    """An .xlsb's sheets are binary records the checks do not measure: never read."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("[Content_Types].xml", b"<Types/>")
+        z.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        z.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
+    path = tmp_path / "二进制.xlsb"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(LedgerReadError) as caught:
+        read_ledger(path)
+    assert str(caught.value) == (
+        "二进制.xlsb: an Excel binary workbook (.xlsb); open it in Excel or WPS and save it as .xlsx"
+    )

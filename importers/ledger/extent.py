@@ -85,6 +85,22 @@ def refuse_extent(name: str, sheet: str, rows: int, cols: int) -> None:
         )
 
 
+def refuse_book(name: str, cells: int) -> None:
+    """Refuse file ``name`` if its sheets together span more than :data:`MAX_CELLS` cells
+    (for the formats calamine reads whole on opening: .ods and .xls)."""
+    if cells > MAX_CELLS:
+        raise LedgerReadError(
+            name,
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "the sheets together span {cells} cells, far more than any ledger "
+                "(at most {limit}); delete the stray content and send the file again",
+            ),
+            cells=cells,
+            limit=MAX_CELLS,
+        )
+
+
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -270,8 +286,10 @@ def check_ods(name: str, archive: zipfile.ZipFile) -> None:
 
     ODS compresses runs of equal cells (``number-columns-repeated``), so a small
     file can describe a column filled to the last row.  Trailing empty runs,
-    which every LibreOffice file has, do not count.
+    which every LibreOffice file has, do not count.  calamine reads every table
+    when it opens the file, so their areas together are bounded too.
     """
+    total = 0
     with archive.open("content.xml") as stream:
         table, rows, cols, row, col, row_cols = "", 0, 0, 0, 0, 0
         for event, elem in ElementTree.iterparse(stream, events=("start", "end")):
@@ -294,4 +312,7 @@ def check_ods(name: str, archive: zipfile.ZipFile) -> None:
                 if row_cols:
                     rows, cols = row, max(cols, row_cols)
                     refuse_extent(name, table, rows, cols)
+                    refuse_book(name, total + rows * cols)
                 elem.clear()
+            elif tag == _T + "table":
+                total += rows * cols

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import struct
 
-from importers.ledger.extent import refuse_extent
+from importers.ledger.extent import refuse_book, refuse_extent
 from importers.ledger.ole import read_stream
 
 _BOF, _EOF, _BOUNDSHEET, _DIMENSIONS = 0x0809, 0x000A, 0x0085, 0x0200
@@ -34,9 +34,12 @@ def check_xls(name: str, data: bytes) -> None:
     stream = read_stream(data, ("Workbook", "Book"))
     if not stream:
         return
+    total = 0
     for sheet, offset in _sheets(stream):
         rows, cols = sheet_extent(stream, offset)
         refuse_extent(name, sheet, rows, cols)
+        total += rows * cols
+        refuse_book(name, total)  # calamine reads every sheet on opening
 
 
 def _records(stream: bytes, offset: int) -> list[tuple[int, int, int]]:

@@ -338,3 +338,29 @@ def test_a_binary_workbook_is_refused_unread(tmp_path: Path) -> None:
     assert str(caught.value) == (
         "二进制.xlsb: an Excel binary workbook (.xlsb); open it in Excel or WPS and save it as .xlsx"
     )
+
+
+def _many(kind: str) -> bytes:
+    """Sheets each within the limit (1,048,576 × 4 and 65,536 × 40 cells), together beyond."""
+    if kind == "ods":
+        table = b'<table:table-row table:number-rows-repeated="1048576">'
+        table += ODS_VALUE * 4 + b"</table:table-row>"
+        return ods(table + b'</table:table><table:table table:name="Sheet2">' + table)
+    return xls(biff(65536, 40, sheets=2))
+
+
+@pytest.mark.parametrize(
+    ("kind", "cells"), [("ods", 2 * 1048576 * 4), ("xls", 2 * 65536 * 40)], ids=["ods", "xls"]
+)
+def test_sheets_together_beyond_the_limit_are_refused(
+    tmp_path: Path, kind: str, cells: int
+) -> None:
+    """calamine reads every sheet of an .ods or .xls when it opens the file."""
+    path = tmp_path / f"多表.{kind}"
+    path.write_bytes(_many(kind))
+    outcome = _read(path)
+    assert outcome["refused"] == (
+        f"多表.{kind}: the sheets together span {cells} cells, far more than any ledger "
+        "(at most 5000000); delete the stray content and send the file again"
+    )
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]

@@ -2254,7 +2254,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../importers/ledger/safety.py" line="160"/>
-        <location filename="../../importers/ledger/safety.py" line="179"/>
+        <location filename="../../importers/ledger/safety.py" line="187"/>
         <source>the file is damaged ({reason})</source>
         <translation>文件已损坏（{reason}）</translation>
     </message>
@@ -2264,22 +2264,27 @@ Log folder: {2}</source>
         <translation>文件已损坏（XML 有误：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="185"/>
+        <location filename="../../importers/ledger/safety.py" line="177"/>
+        <source>an Excel binary workbook (.xlsb); open it in Excel or WPS and save it as .xlsx</source>
+        <translation>这是 Excel 二进制工作簿（.xlsb）；请用 Excel 或 WPS 打开后另存为 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/safety.py" line="193"/>
         <source>a Word document, not a spreadsheet</source>
         <translation>这是 Word 文档，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="187"/>
+        <location filename="../../importers/ledger/safety.py" line="195"/>
         <source>a zip archive, not a spreadsheet</source>
         <translation>这是 zip 压缩包，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="216"/>
+        <location filename="../../importers/ledger/safety.py" line="224"/>
         <source>the file is damaged (part {part}: {reason})</source>
         <translation>文件已损坏（部件 {part}：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="226"/>
+        <location filename="../../importers/ledger/safety.py" line="234"/>
         <source>refused: part {part} declares a DTD or entities (XML bomb?)</source>
         <translation>已拒绝：部件 {part} 声明了 DTD 或实体（疑似 XML 炸弹）</translation>
     </message>
@@ -2913,7 +2918,12 @@ Log folder: {2}</source>
         <translation>单元格显示错误值 {error}；请改正后重新报送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/extent.py" line="247"/>
+        <location filename="../../importers/ledger/extent.py" line="94"/>
+        <source>the sheets together span {cells} cells, far more than any ledger (at most {limit}); delete the stray content and send the file again</source>
+        <translation>各工作表合计 {cells} 个单元格，远超任何台账（最多 {limit} 个）；请删除多余内容后重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/extent.py" line="263"/>
         <source>refused: part {part} declares {count} different texts (more than {limit}); the file is damaged or forged</source>
         <translation>已拒绝：部件 {part} 声明了 {count} 个不同文本（超过 {limit} 个）；文件已损坏或被伪造</translation>
     </message>

@@ -222,3 +222,29 @@ def test_merge_units_prints_each_collision(
         "    kept (merged): 已完成 - 进展「【自治区公安厅】公安已办结 / 【宁夏税务局】税务推进中」"
         " 问题「缺资金」",
     ]
+
+
+def test_a_measure_split_in_two_keeps_its_progress_on_the_closer_half(
+    services: Services,
+) -> None:
+    whole = "开展涉企收费专项清理并整治中介服务乱收费"
+    subjects = [*_SUBJECTS[:4], whole, *_SUBJECTS[5:]]
+    services.documents.import_parsed(
+        parse_text(_document(subjects)), SourceInfo("任务.txt", "1" * 64, 100)
+    )
+    fifth = next(r for r in services.overview.assignments() if r.code == "5")
+    services.progress.record_by_code("5", fifth.unit, Change(percent=70, note="清理过半"))
+    halves = [*_SUBJECTS[:4], "开展涉企收费专项清理", "整治中介服务乱收费", *_SUBJECTS[5:]]
+    revised = parse_text(_document(halves))
+    plan = services.documents.plan(revised, SourceInfo("任务3.txt", "4" * 64, 100))
+    assert [(c.kind, c.old_code, c.code) for c in plan.changes][:2] == [
+        ("changed", None, "5"),
+        ("added", None, "6"),
+    ]
+    services.documents.import_parsed(
+        revised, SourceInfo("任务3.txt", "4" * 64, 100), accept_revision=True
+    )
+    rows = services.overview.assignments()
+    kept = [(r.code, r.percent, r.note) for r in rows if r.percent is not None]
+    assert kept == [("5", 70, "清理过半")]
+    assert {r.code for r in rows} == {str(n) for n in range(1, 10)}

@@ -34,7 +34,11 @@ def write_failure(path: Path, exc: OSError) -> Message:
             ),
             {"path": str(path)},
         )
-    if exc.errno == errno.ENAMETOOLONG or winerror == _FILENAME_TOO_LONG:
+    if (
+        exc.errno == errno.ENAMETOOLONG
+        or winerror == _FILENAME_TOO_LONG
+        or (exc.errno == errno.ENOENT and _beyond_max_path(path))
+    ):
         return Message(
             QT_TRANSLATE_NOOP(
                 "messages",
@@ -73,6 +77,18 @@ def write_failure(path: Path, exc: OSError) -> Message:
         QT_TRANSLATE_NOOP("messages", "cannot write {path} ({reason})"),
         {"path": str(path), "reason": exc.strerror or str(exc)},
     )
+
+
+MAX_PATH = 260
+"""Windows without long paths enabled cannot open a longer path, and says "not found"."""
+
+
+def _beyond_max_path(path: Path) -> bool:
+    """Whether ``path`` is "not found" only because it is too long (its folder exists)."""
+    try:
+        return len(str(path.absolute())) >= MAX_PATH and path.parent.is_dir()
+    except OSError:
+        return False
 
 
 def lock_files(path: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -267,6 +267,32 @@ def _make_folder(folder: Path) -> None:
             ) from None
         reason = write_failure(folder, exc)
         raise UserError(reason.template, **reason.params) from None
+    remove_stale_temporaries(folder)
+
+
+STALE_AFTER = timedelta(hours=1)
+"""A temporary file older than this is no export's in progress (one writes in seconds)."""
+
+
+def remove_stale_temporaries(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the temporary files an export killed half-way left in ``folder``.
+
+    The writer's ``.ledger-*.xlsx`` is renamed into place or removed, but a power
+    cut or a killed process leaves it behind.  The import ignores such files; they
+    would still puzzle a clerk attaching the folder's files to e-mails.  Only
+    those older than :data:`STALE_AFTER` go: another clerk may be exporting into
+    the same shared folder right now.  A file that cannot be removed is left.
+    """
+    cutoff = (now or datetime.now()).timestamp() - STALE_AFTER.total_seconds()
+    removed: list[Path] = []
+    for path in folder.glob(".ledger-*.xlsx"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
 
 
 def _write(book: LedgerWorkbook, path: Path) -> None:

@@ -8,6 +8,8 @@ names the file and the real cause; the CLI exits 2.
 from __future__ import annotations
 
 import errno
+import os
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -221,3 +223,39 @@ def test_a_folder_import_skips_lock_and_temporary_files(office: Services, tmp_pa
         (out / scratch).write_bytes(b"not a ledger")
     previews = LedgerImporter(office.store).preview([out])
     assert [(p.file, p.error) for p in previews] == [(path.name, None)]
+
+
+def test_temporaries_left_by_a_killed_export_are_removed_by_the_next(
+    office: Services, tmp_path: Path
+) -> None:
+    """Only those old enough to be no export's in progress; other files are left alone."""
+    out = tmp_path / "out"
+    out.mkdir()
+    old, fresh = out / ".ledger-old123.xlsx", out / ".ledger-new456.xlsx"
+    for path in (old, fresh, out / "单位自己的.xlsx", out / ".ledger-notes.txt"):
+        path.write_bytes(b"PK\x03\x04half")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    [path] = LedgerExporter(office.store).export_units(ROUND, out, units=["宁夏税务局"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [path.name, fresh.name, "单位自己的.xlsx", ".ledger-notes.txt"]
+    )
+
+
+def test_a_path_beyond_windows_max_path_is_named_too_long(tmp_path: Path) -> None:
+    """Windows without long paths says "not found" for a path of 260 characters or more."""
+    from tracker.export_errors import write_failure
+
+    folder = tmp_path / ("很长的文件夹名" * 5)
+    folder.mkdir()
+    path = folder / ("台" * (260 - len(str(folder))))
+    assert len(str(path)) > 260
+    missing = FileNotFoundError(errno.ENOENT, "No such file or directory")
+    assert str(write_failure(path, missing)) == (
+        f"cannot write {path}: the name is too long for this folder; "
+        "choose a folder with a shorter path"
+    )
+    short = tmp_path / "gone" / "台账.xlsx"
+    assert str(write_failure(short, missing)) == (
+        f"cannot write {short} (No such file or directory)"
+    )

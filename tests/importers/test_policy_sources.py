@@ -57,7 +57,7 @@ def refused(path: Path) -> PolicyReadError:
     return error
 
 
-@pytest.mark.parametrize("name", ["notice.doc", "notice.xlsx", "notice", "notice.txt.bak"])
+@pytest.mark.parametrize("name", ["notice.docm", "notice.xlsx", "notice", "notice.txt.bak"])
 def test_unknown_file_type(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text(SAMPLE, encoding="utf-8")

@@ -110,7 +110,7 @@ def test_importing_from_the_first_run_page(
     asked = choose_file(monkeypatch, policy)
     qtbot.mouseClick(empty_window.first_run.import_button, Qt.MouseButton.LeftButton)
 
-    assert asked == ["Policy documents (*.txt *.docx *.pdf);;All files (*)"]
+    assert asked == ["Policy documents (*.docx *.doc *.wps *.rtf *.odt *.pdf *.txt);;All files (*)"]
     [preview] = previews
     assert preview.counts.text() == "2 parts, 1 sections, 3 measures, 5 units named (5 new)."
     assert preview.confirm is not None and preview.confirm.text() == "Import"

@@ -20,6 +20,7 @@ Positions are 0-based (row, column), as the reader's rows are indexed.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import IO, Literal
@@ -91,7 +92,7 @@ class CellFacts:
         styles = self._percent_styles or frozenset()
         if not _may_matter(data, styles):
             return NOTHING
-        return _xlsx_sheet_facts(data, styles)
+        return _targeted(data, styles) or _xlsx_sheet_facts(data, styles)
 
 
 # -- xlsx -------------------------------------------------------------------------------------
@@ -100,6 +101,7 @@ _BUILTIN_PERCENT = frozenset((9, 10))
 """Excel's built-in ``0%`` and ``0.00%``."""
 _MARKERS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ")
 """The starts of a formula element (``<f>``, ``<f t="shared" …/>``, ``<x:f>``)."""
+_FORMULA_TAG = re.compile(rb"<f[\s/>]")
 _AFTER_TAG_NAME = (b">", b" ", b"/", b"\t", b"\n", b"\r")
 _MAX_F_HITS = 2000
 
@@ -152,6 +154,43 @@ def _has_formula(data: bytes) -> bool:
             return True
         i = find(b"f", i + 1)
     return any(marker in data for marker in _MARKERS)  # much English text: search the tags
+
+
+def _targeted(data: bytes, styles: frozenset[bytes]) -> SheetFacts | None:
+    """Only the cells a marker points into, each parsed on its own; ``None`` to parse all.
+
+    A total row's formula or a column formatted as percent should not cost a parse of
+    every cell of 10,000 rows (0.6 s).  Anything unusual — namespace prefixes, a cell
+    without its ``r`` reference, a fragment that does not parse — falls back to that.
+    """
+    if b":c " in data or b":c>" in data:
+        return None  # prefixed markup (<x:c>): cells cannot be found by their plain tag
+    starts: set[int] = set()
+    for hit in _FORMULA_TAG.finditer(data):
+        starts.add(data.rfind(b"<c", 0, hit.start()))
+    for marker in (b't="e"', *(b' s="' + s + b'"' for s in styles)):
+        at = data.find(marker)
+        while at != -1:
+            starts.add(data.rfind(b"<", 0, at))
+            at = data.find(marker, at + 1)
+    percent: set[Position] = set()
+    bad: dict[Position, Message] = {}
+    for start in sorted(starts):
+        if start < 0 or data[start : start + 3] not in (b"<c ", b"<c>"):
+            continue  # a row's style, or text: not a cell
+        close = data.find(b">", start)
+        end = close + 1 if data[close - 1 : close] == b"/" else data.find(b"</c>", close) + 4
+        try:
+            cell = ElementTree.fromstring(data[start:end])
+        except ElementTree.ParseError:
+            return None
+        ref = cell.get("r")
+        if not ref or not ref[0].isalpha() or not ref[-1].isdigit():
+            return None
+        at_cell = _position(ref, 0)
+        if at_cell[1] < MAX_COLUMN:
+            _xlsx_cell(cell, at_cell, styles, percent, bad)
+    return SheetFacts(True, frozenset(percent), bad)
 
 
 def _xlsx_sheet_facts(data: bytes, styles: frozenset[bytes]) -> SheetFacts:

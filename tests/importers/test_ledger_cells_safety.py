@@ -361,3 +361,21 @@ def test_a_summary_sheet_added_to_a_unit_ledger_is_read(exported: Path, tmp_path
     assert [(r.sheet, r.measure_code, r.progress) for r in ledger.rows if r.sheet == "汇总"] == [
         ("汇总", "1", "汇总表里写的")
     ]
+
+
+def test_the_cells_found_by_their_markers_are_the_cells_parsed_one_by_one(
+    exported: Path, tmp_path: Path
+) -> None:
+    """The quick way (only the cells a marker points into) agrees with parsing every cell."""
+    from importers.ledger.cellfacts import _targeted, _xlsx_sheet_facts, percent_styles
+
+    edits = {"I4": 1, "I5": 0.35, "J5": "=A1", "K6": "#N/A", "L7": "=SUM(1,2)", "A9": "=1/0"}
+    edited = _edit(exported, tmp_path / "mixed.xlsx", edits, {"I4": "0%", "I5": "0.0%"})
+    with zipfile.ZipFile(edited) as z:
+        styles = percent_styles(z)
+        data = z.read("xl/worksheets/sheet1.xml")
+    quick, full = _targeted(data, styles), _xlsx_sheet_facts(data, styles)
+    assert quick == full
+    assert full.percent == frozenset({(3, 8), (4, 8)})
+    assert sorted(full.bad) == [(4, 9), (5, 10), (6, 11), (8, 0)]
+    assert _targeted(data.replace(b'<c r="J5"', b"<c"), styles) is None  # counted, not guessed

@@ -134,8 +134,8 @@ def _may_matter(data: bytes, styles: frozenset[bytes]) -> bool:
     Literal searches only: a regex without a literal start costs ten times as much
     on a 10,000-row sheet.  A false alarm only costs the cell-by-cell parse.
     """
-    if _has_formula(data) or b't="e"' in data:
-        return True
+    if _has_formula(data) or b't="e"' in data or b"='" in data:
+        return True  # (attributes in single quotes, which XML allows, are not searched for)
     return any(b' s="' + s + b'"' in data for s in styles)
 
 
@@ -163,8 +163,8 @@ def _targeted(data: bytes, styles: frozenset[bytes]) -> SheetFacts | None:
     every cell of 10,000 rows (0.6 s).  Anything unusual — namespace prefixes, a cell
     without its ``r`` reference, a fragment that does not parse — falls back to that.
     """
-    if b":c " in data or b":c>" in data:
-        return None  # prefixed markup (<x:c>): cells cannot be found by their plain tag
+    if b":c " in data or b":c>" in data or b"='" in data:
+        return None  # prefixed markup (<x:c>) or single quotes: the markers would miss cells
     starts: set[int] = set()
     for hit in _FORMULA_TAG.finditer(data):
         starts.add(data.rfind(b"<c", 0, hit.start()))

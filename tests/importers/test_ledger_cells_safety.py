@@ -379,3 +379,6 @@ def test_the_cells_found_by_their_markers_are_the_cells_parsed_one_by_one(
     assert full.percent == frozenset({(3, 8), (4, 8)})
     assert sorted(full.bad) == [(4, 9), (5, 10), (6, 11), (8, 0)]
     assert _targeted(data.replace(b'<c r="J5"', b"<c"), styles) is None  # counted, not guessed
+    single = data.replace(b' t="e"', b" t='e'")  # XML allows either quote
+    assert _targeted(single, styles) is None
+    assert _xlsx_sheet_facts(single, styles) == full

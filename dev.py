@@ -259,6 +259,9 @@ def main(argv: list[str]) -> int:
     if command == "bench":
         ensure_env()
         return _run(PY, "-m", "bench", *rest, check=False)
+    if command == "dist":
+        ensure_env()
+        return _run(PY, ROOT / "packaging" / "build.py", *rest, check=False)
     if command == "wheelhouse":
         ensure_env()
         return wheelhouse(rest)
@@ -268,7 +271,7 @@ def main(argv: list[str]) -> int:
     say(__doc__ or "")
     say(
         "commands: app | cli ARGS | test [PYTEST ARGS] | bench | wheelhouse --platform "
-        "win_amd64|linux [--python 3.11] | lock"
+        "win_amd64|linux [--python 3.11] | lock | dist [--smoke] [--installer [--quick]] [--sizes]"
     )
     return 0 if command == "help" else 2
 

@@ -58,6 +58,8 @@ class SmokeResult:
     bulletin_pdf: Path
     pages: int
     bulletin_docx: Path
+    charts: int
+    """Pictures in the Word bulletin: its bar charts, drawn as PNG (Pillow or pdfium)."""
 
     def lines(self) -> list[str]:
         """A short report, one line per step."""
@@ -65,7 +67,8 @@ class SmokeResult:
             f"document: {self.document.name}: {self.measures} measures, "
             f"{self.assignments} assignments",
             f"ledger: {self.ledger.name}: {self.ledger_rows} rows read back",
-            f"bulletin: {self.bulletin_pdf.name}: {self.pages} pages; {self.bulletin_docx.name}",
+            f"bulletin: {self.bulletin_pdf.name}: {self.pages} pages; "
+            f"{self.bulletin_docx.name}: {self.charts} charts",
         ]
 
 
@@ -157,7 +160,7 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
         raise SmokeFailure("read the PDF back", f"{counted} pages read, {pages} written")
     docx = work / BULLETIN_DOCX
     _step("write the Word bulletin", lambda: save_report(report, docx))
-    _step("read the Word bulletin back", lambda: _docx_paragraphs(docx))
+    charts = _step("read the Word bulletin back", lambda: _docx_charts(docx))
     return SmokeResult(
         document=document,
         measures=outcome.measures,
@@ -167,6 +170,7 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
         bulletin_pdf=pdf,
         pages=pages,
         bulletin_docx=docx,
+        charts=charts,
     )
 
 
@@ -190,10 +194,12 @@ def _pdf_pages(path: Path) -> int:
         pdf.close()
 
 
-def _docx_paragraphs(path: Path) -> int:
+def _docx_charts(path: Path) -> int:
+    """The Word bulletin's pictures; none means its charts could not be drawn (a build
+    without the PNG renderer falls back to a sentence, which a clerk would not report)."""
     from docx import Document
 
-    paragraphs = len(Document(str(path)).paragraphs)
-    if paragraphs < 1:
-        raise SmokeFailure("read the Word bulletin back", "no paragraph")
-    return paragraphs
+    charts = len(Document(str(path)).inline_shapes)
+    if charts < 1:
+        raise SmokeFailure("read the Word bulletin back", "no chart in the Word bulletin")
+    return charts

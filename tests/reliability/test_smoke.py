@@ -60,3 +60,13 @@ def test_the_command_prints_the_failed_step_and_exits_1(
     assert status == 1
     assert captured.out == ""
     assert captured.err == f"tracker-cli: smoke test failed: document: no such file: {missing}\n"
+
+
+def test_a_word_bulletin_without_its_charts_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build without a PNG renderer writes a sentence instead of each chart: not a pass."""
+    monkeypatch.setattr("importers.reports.chart_png.png", lambda _drawing: None)
+    with pytest.raises(SmokeFailure) as caught:
+        run_smoke(tmp_path)
+    assert str(caught.value) == "read the Word bulletin back: no chart in the Word bulletin"

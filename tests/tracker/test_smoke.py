@@ -23,7 +23,7 @@ from tracker.smoke_sample import SAMPLE_ASSIGNMENTS, SAMPLE_MEASURES, SAMPLE_NAM
 AS_OF = date(2024, 7, 1)
 
 
-def _check_files(result: SmokeResult, work: Path, pages: int) -> None:
+def _check_files(result: SmokeResult, work: Path, pages: int, charts: int) -> None:
     assert result.ledger == work / "台账" / "总台账_冒烟测试.xlsx"
     assert zipfile.is_zipfile(result.ledger)
     workbook = openpyxl.load_workbook(result.ledger, read_only=True)
@@ -35,7 +35,7 @@ def _check_files(result: SmokeResult, work: Path, pages: int) -> None:
     assert len(pypdf.PdfReader(result.bulletin_pdf).pages) == pages
     assert result.pages == pages
     assert result.bulletin_docx == work / BULLETIN_DOCX
-    assert Document(str(result.bulletin_docx)).paragraphs
+    assert len(Document(str(result.bulletin_docx)).inline_shapes) == result.charts == charts
 
 
 def test_the_built_in_sample_goes_through_every_step(tmp_path: Path) -> None:
@@ -45,11 +45,11 @@ def test_the_built_in_sample_goes_through_every_step(tmp_path: Path) -> None:
     assert (result.measures, result.assignments) == (SAMPLE_MEASURES, SAMPLE_ASSIGNMENTS)
     assert (result.measures, result.assignments) == (4, 7)
     assert result.ledger_rows == 7
-    _check_files(result, tmp_path, pages=2)
+    _check_files(result, tmp_path, pages=2, charts=2)
     assert result.lines() == [
         "document: 示例文件.txt: 4 measures, 7 assignments",
         "ledger: 总台账_冒烟测试.xlsx: 7 rows read back",
-        "bulletin: 简报.pdf: 2 pages; 简报.docx",
+        "bulletin: 简报.pdf: 2 pages; 简报.docx: 2 charts",
     ]
 
 
@@ -59,7 +59,7 @@ def test_a_seed_document_goes_through_every_step(tmp_path: Path, seed_000: Path)
 
     assert result.document == seed_000
     assert (result.measures, result.assignments, result.ledger_rows) == (80, 275, 275)
-    _check_files(result, tmp_path / "工作", pages=13)
+    _check_files(result, tmp_path / "工作", pages=13, charts=3)
 
 
 def test_the_command_reports_each_step_and_exits_0(
@@ -72,7 +72,7 @@ def test_the_command_reports_each_step_and_exits_0(
     assert out.splitlines() == [
         "document: 示例文件.txt: 4 measures, 7 assignments",
         "ledger: 总台账_冒烟测试.xlsx: 7 rows read back",
-        "bulletin: 简报.pdf: 2 pages; 简报.docx",
+        "bulletin: 简报.pdf: 2 pages; 简报.docx: 2 charts",
         "smoke test passed",
     ]
     assert (tmp_path / BULLETIN_PDF).read_bytes().startswith(b"%PDF-")

@@ -16,12 +16,11 @@ naming the step, so a CI log says what the build is missing.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from tracker.smoke_sample import SAMPLE_NAME, SAMPLE_TEXT
 
@@ -93,11 +92,7 @@ def _open(database: Path, today: date | None) -> Services:
     from tracker.services import Services
     from tracker.store import Clock
 
-    options: dict[str, Any] = {"clock": Clock(today), "user": "smoke"}
-    # A new database must be asked for where Services.open knows the difference.
-    if "create" in inspect.signature(Services.open).parameters:
-        options["create"] = True
-    return Services.open(database, **options)
+    return Services.open(database, clock=Clock(today), user="smoke", create=True)
 
 
 def run_smoke(

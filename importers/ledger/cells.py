@@ -175,10 +175,9 @@ def _refuse_fraction(value: str | int | float, formatted: bool | None) -> None:
     except ValueError:
         return  # not a number: to_percent says so
     top = 1 if formatted is None and not isinstance(value, str) else 0.999_999_999
-    if 0 < number <= top:
-        shown = text(value)
-        raise CellValueError(
-            AMBIGUOUS_UNKNOWN_FORMAT if formatted is None else AMBIGUOUS_FRACTION,
-            value=shown,
-            hundredfold=text(round(number * 100, 6)),
-        )
+    if not 0 < number <= top:
+        return
+    shown, hundredfold = text(value), text(round(number * 100, 6))
+    if formatted is None:
+        raise CellValueError(AMBIGUOUS_UNKNOWN_FORMAT, value=shown, hundredfold=hundredfold)
+    raise CellValueError(AMBIGUOUS_FRACTION, value=shown, hundredfold=hundredfold)

@@ -19,6 +19,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -96,6 +97,24 @@ def sidecar(path: Path) -> Path:
     return path.with_name(path.name + SIDECAR_SUFFIX)
 
 
+def run_backup(
+    source: sqlite3.Connection, dest: sqlite3.Connection, timeout: float | None = None
+) -> None:
+    """SQLite's backup API from ``source`` into ``dest``, giving up when locked too long.
+
+    Python's ``Connection.backup`` retries a busy or locked database for ever; this
+    raises ``sqlite3.OperationalError("database is locked")`` after ``timeout`` seconds
+    (default ``BUSY_TIMEOUT_S``) instead, e.g. while another program writes.
+    """
+    deadline = time.monotonic() + (BUSY_TIMEOUT_S if timeout is None else timeout)
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise sqlite3.OperationalError("database is locked")
+
+    source.backup(dest, progress=progress)
+
+
 def copy_sqlite(source: Path, target: Path) -> None:
     """A consistent copy of a live SQLite file (WAL included) with SQLite's backup API.
 
@@ -108,7 +127,7 @@ def copy_sqlite(source: Path, target: Path) -> None:
     try:
         dest = sqlite3.connect(part)
         try:
-            src.backup(dest)
+            run_backup(src, dest)
             dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()

@@ -260,7 +260,7 @@ class BackupService:
         try:
             dest = sqlite3.connect(self._db_file, timeout=backup_files.BUSY_TIMEOUT_S)
             try:
-                src.backup(dest)
+                backup_files.run_backup(src, dest)
             finally:
                 dest.close()
         finally:
@@ -318,7 +318,7 @@ def _check(file: Path, copy: Path) -> str:
     try:
         dest = sqlite3.connect(copy)
         try:
-            source.backup(dest)
+            backup_files.run_backup(source, dest)
         finally:
             dest.close()
     finally:

@@ -233,3 +233,45 @@ def test_a_restored_database_passes_the_integrity_check(office: Services, tmp_pa
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
             assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
     assert migrate.current_revision(office.store.engine) == HEAD
+
+
+def test_a_restore_waiting_on_another_writer_gives_up_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite: another program holds the write lock; the restore says so, nothing changes."""
+    db = tmp_path / "督办台账.sqlite3"
+    services = Services.open(db, create=True)
+    try:
+        services.documents.import_parsed(sample_document(), source())
+        saved = BackupService(services.store).backup()
+        services.units.merge("宁夏税务局", "自治区公安厅")
+        state = database_state(services)
+        monkeypatch.setattr("db.backup_files.BUSY_TIMEOUT_S", 0.2)
+        other = sqlite3.connect(db, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            with pytest.raises(BackupError) as caught:
+                BackupService(services.store).restore(saved.path)
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+        assert caught.value.message == (
+            f"Could not restore {saved.path}: database is locked. The database was not changed."
+        )
+        assert database_state(services) == state
+    finally:
+        services.close()
+
+
+def test_a_backup_onto_the_database_itself_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "督办台账.sqlite3"
+    services = Services.open(db, create=True)
+    try:
+        with pytest.raises(BackupError) as caught:
+            BackupService(services.store).backup(out=db)
+        assert caught.value.message == (
+            f"{db} is the database itself; choose another file for the backup."
+        )
+        assert migrate.current_revision(services.store.engine) == HEAD
+    finally:
+        services.close()

@@ -136,21 +136,17 @@ def test_each_risky_operation_leaves_a_backup_of_the_state_before_it(office: Ser
     assert "宁夏税务局" in names
 
 
-def test_an_older_backup_is_upgraded_on_restore(tmp_path: Path) -> None:
+def test_an_older_backup_is_upgraded_on_restore(services: Services, tmp_path: Path) -> None:
     old = tmp_path / "old.sqlite3"
     engine = make_engine(f"sqlite:///{old.as_posix()}")
     migrate.upgrade(engine, REVISIONS[-2])
     with engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('office', '协调办')")
     engine.dispose()
-    services = new_database(tmp_path / "office.sqlite3")
-    try:
-        outcome = BackupService(services.store).restore(old)
-        assert outcome.revision == REVISIONS[-2]
-        assert services.store.setting("office", "") == "协调办"
-        assert migrate.current_revision(services.store.engine) == HEAD
-    finally:
-        services.close()
+    outcome = BackupService(services.store).restore(old)
+    assert outcome.revision == REVISIONS[-2]
+    assert services.store.setting("office", "") == "协调办"
+    assert migrate.current_revision(services.store.engine) == HEAD
     with sqlite3.connect(old) as conn:  # the file restored from is left as it was
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
             REVISIONS[-2],

@@ -16,6 +16,7 @@ from db.engine import make_engine
 from db.revisions import HEAD, REVISIONS
 from tests.tracker.conftest import sample_document, source
 from tracker import backup_tables
+from tracker.backup_commands import format_size
 from tracker.backups import BackupService, backup_before
 from tracker.cli import main
 from tracker.progress import Change
@@ -256,16 +257,18 @@ def test_cli_backup_backups_and_restore(tmp_path: Path, capsys: pytest.CaptureFi
     new_database(db).close()
     assert main(["--db", str(db), "backup"]) == 0
     [made] = backup_files.list_backups(tmp_path / "备份", "督办台账")
-    assert capsys.readouterr().out == f"Backed up to {made.path} (160 KB)\n"
+    size = format_size(made.size)  # a new database: 160 KB or so, as the schema grows
+    assert size.endswith(" KB") and 100 <= int(size[:-3]) <= 400
+    assert capsys.readouterr().out == f"Backed up to {made.path} ({size})\n"
 
     out = tmp_path / "复制.sqlite3"
     assert main(["--db", str(db), "backup", "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"Backed up to {out} (160 KB)\n"
+    assert capsys.readouterr().out == f"Backed up to {out} ({size})\n"
     assert out.is_file() and not Path(f"{out}.json").exists()
 
     assert main(["--db", str(db), "backups"]) == 0
     assert capsys.readouterr().out == (
-        f"{made.created:%Y-%m-%d %H:%M:%S}     160 KB  manual             {HEAD}   {made.path}\n"
+        f"{made.created:%Y-%m-%d %H:%M:%S}  {size:>9}  manual             {HEAD:<5}  {made.path}\n"
     )
     assert main(["--db", str(db), "backups", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == [
@@ -307,3 +310,14 @@ def test_copy_of_a_live_wal_database_includes_uncheckpointed_rows(tmp_path: Path
         services.close()
     with sqlite3.connect(target) as copy:
         assert copy.execute("SELECT count(*) FROM measures").fetchone() == (4,)
+
+
+def test_sizes_read_as_a_clerk_reads_them() -> None:
+    assert [format_size(n) for n in (0, 1, 163_840, 1024 * 1024 - 1, 1024 * 1024, 52_428_800)] == [
+        "1 KB",
+        "1 KB",
+        "160 KB",
+        "1024 KB",
+        "1.0 MB",
+        "50.0 MB",
+    ]

@@ -158,8 +158,14 @@ LEDGER_COLUMNS: tuple[Column, ...] = (
     Column("联系电话", 44),
 )
 SAME = "同上"
-"""A measure's text printed once: the rows of its other units say 同上 (as above)."""
+"""A measure's task, text and lead units printed once: the rows of its other units say
+同上 (as above), as offices print a ledger."""
 LEDGER_FONT_SIZE = 8.0
+
+
+def _same_measure(sheet: LedgerSheet, i: int) -> bool:
+    """Row ``i`` (1-based) continues the measure of the row above it."""
+    return i > 1 and sheet.rows[i - 2].measure_code == sheet.rows[i - 1].measure_code
 
 
 def ledger(sheets: list[LedgerSheet], title: str, subtitle: tuple[str, ...]) -> ReportDocument:
@@ -174,11 +180,9 @@ def ledger(sheets: list[LedgerSheet], title: str, subtitle: tuple[str, ...]) -> 
                     (
                         str(i),
                         r.measure_code,
-                        r.task,
-                        SAME
-                        if i > 1 and sheet.rows[i - 2].measure_code == r.measure_code
-                        else r.content,
-                        r.lead_units,
+                        SAME if _same_measure(sheet, i) else r.task,
+                        SAME if _same_measure(sheet, i) else r.content,
+                        SAME if _same_measure(sheet, i) else r.lead_units,
                         r.unit,
                         deadline(r.deadline, r.deadline_text),
                         r.status,

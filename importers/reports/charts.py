@@ -7,6 +7,8 @@ drawings of at most ``MAX_BARS`` bars, so each fits on a page.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from reportlab.graphics.charts.barcharts import (  # type: ignore[import-untyped]
     HorizontalBarChart,
 )
@@ -15,7 +17,7 @@ from reportlab.graphics.shapes import Drawing, String  # type: ignore[import-unt
 from reportlab.lib import colors  # type: ignore[import-untyped]
 
 from importers.reports.layout import FontNames
-from importers.reports.model import BarChart
+from importers.reports.model import BarChart, Series
 
 MAX_BARS = 24
 PALETTE = ("#2F5597", "#C55A11", "#548235", "#7F6000")
@@ -31,6 +33,61 @@ def _label_width(categories: tuple[str, ...]) -> float:
 
 def _short(text: str, limit: int = 16) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def is_empty(chart: BarChart) -> bool:
+    """A chart with no category or only zero values says nothing a sentence would not."""
+    return not chart.categories or all(v == 0 for s in chart.series for v in s.values)
+
+
+def label(value: float, unit: str) -> str:
+    """A bar's label: one decimal rounded half up, as the tables print (6.25 → 6.3)."""
+    tenths = int(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) * 10)
+    sign = "-" if tenths < 0 else ""
+    return f"{sign}{abs(tenths) // 10}.{abs(tenths) % 10}{unit}"
+
+
+def _band(series: int) -> float:
+    return (11.0 if series > 1 else 14.0) * max(series, 1) + 4
+
+
+def _frame(series: int) -> float:
+    """A drawing's height besides its bars: title, value axis, legend."""
+    return 24 + 18 + (16.0 if series > 1 else 0.0)
+
+
+def height(chart: BarChart, bars: int | None = None) -> float:
+    """The height of a drawing of ``bars`` categories (all of them by default)."""
+    n = len(chart.categories) if bars is None else bars
+    return _band(len(chart.series)) * max(n, 1) + _frame(len(chart.series))
+
+
+def bars_fitting(chart: BarChart, room: float) -> int:
+    """How many categories a drawing ``room`` points high can hold."""
+    return max(int((room - _frame(len(chart.series))) // _band(len(chart.series))), 0)
+
+
+def part(chart: BarChart, start: int, stop: int, title: str) -> BarChart:
+    """Categories ``start:stop`` of ``chart`` as a chart of their own, titled ``title``."""
+    return BarChart(
+        title,
+        chart.categories[start:stop],
+        tuple(Series(s.name, s.values[start:stop]) for s in chart.series),
+        chart.unit,
+        chart.max_value,
+    )
+
+
+def drawing(chart: BarChart, width: float, fonts: FontNames) -> Drawing:
+    """The whole chart as one drawing, however tall."""
+    return _drawing(
+        chart.title,
+        chart.categories,
+        [(s.name, s.values) for s in chart.series],
+        chart,
+        width,
+        fonts,
+    )
 
 
 def drawings(chart: BarChart, width: float, fonts: FontNames) -> list[Drawing]:
@@ -62,10 +119,9 @@ def _drawing(
     fonts: FontNames,
 ) -> Drawing:
     per_bar = 11.0 if len(series) > 1 else 14.0
-    band = per_bar * max(len(series), 1) + 4
-    plot_height = band * max(len(categories), 1)
+    plot_height = _band(len(series)) * max(len(categories), 1)
     legend_height = 16.0 if len(series) > 1 else 0.0
-    height = plot_height + 24 + 18 + legend_height
+    height = plot_height + _frame(len(series))
     drawing = Drawing(width, height)
     bars = HorizontalBarChart()
     label_width = _label_width(categories)
@@ -94,7 +150,7 @@ def _drawing(
     bars.barWidth = per_bar
     bars.groupSpacing = 4
     bars.barSpacing = 0
-    bars.barLabelFormat = "%.1f" + chart.unit.replace("%", "%%")
+    bars.barLabelFormat = lambda value: label(value, chart.unit)
     bars.barLabels.fontName = fonts.body
     bars.barLabels.fontSize = LABEL_SIZE - 1
     bars.barLabels.boxAnchor = "w"

@@ -189,6 +189,8 @@ def _table(doc: Any, model: Table, frame_mm: float) -> None:
 def _chart(doc: Any, chart: BarChart, frame_mm: float) -> None:
     from importers.reports.chart_png import png
 
+    if charts.is_empty(chart):
+        return
     try:
         names = register(find_fonts())
     except ReportFontError:

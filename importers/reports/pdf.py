@@ -13,41 +13,35 @@ import io
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reportlab.lib import textsplit as _rl_textsplit  # type: ignore[import-untyped,unused-ignore]
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
+    CondPageBreak,
     Flowable,
-    KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
 )
-from reportlab.platypus import paragraph as _rl_paragraph  # type: ignore[import-untyped,unused-ignore]
 
-from importers.reports import charts
+from importers.reports import charts, linebreak
 from importers.reports.fonts import ReportFonts, find_fonts
 from importers.reports.layout import FontNames, Page, page, register
 from importers.reports.model import BarChart, Block, Heading, ReportDocument, Table
 from importers.reports.model import PageBreak as PageBreakModel
 from importers.reports.model import Paragraph as ParagraphModel
+from importers.reports.pdf_charts import ChartFlowable
 from importers.reports.pdf_tables import build_table
 from importers.reports.text import markup
 
 TITLE_SIZE = 22.0  # 二号
 BODY_SIZE = 14.0  # 四号
 NUMBER_SIZE = 10.5
-# reportlab's line breaker keeps Japanese closing punctuation off a line start, but not
-# the Chinese full-width comma, semicolon, colon, ? and !, nor a closing quotation mark:
-# add them (read at wrap time).  Both of reportlab's copies of the list: a paragraph of
-# one style breaks its lines with ``textsplit.wordSplit``, a mixed one in ``paragraph``.
-CHINESE_CANNOT_START = "，；：？！。、）》」』】〕％…\u201d\u2019"
-for _module in (_rl_textsplit, _rl_paragraph):
-    if not set(CHINESE_CANNOT_START) <= set(_module.ALL_CANNOT_START):
-        _module.ALL_CANNOT_START += CHINESE_CANNOT_START
+KEEP_WITH_HEADING = 110.0
+"""Points a heading needs below it on its page: itself and about three lines or table rows."""
+linebreak.install()  # no closing mark at a line start, no number or date split
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
@@ -106,7 +100,7 @@ class _Styles:
                 leading=BODY_SIZE * 1.7,
                 spaceBefore=8 if level == 1 else 4,
                 spaceAfter=2,
-                keepWithNext=1,
+                keepWithNext=0,  # CondPageBreak instead: see _flowables
                 firstLineIndent=2 * BODY_SIZE,
                 wordWrap="CJK",
             )
@@ -130,15 +124,20 @@ def _flowables(block: Block, styles: _Styles, geometry: Page) -> list[Flowable]:
     if isinstance(block, ParagraphModel):
         return [Paragraph(markup(block.text), styles.paragraph(block))]
     if isinstance(block, Heading):
-        return [Paragraph(markup(block.text), styles.headings[min(max(block.level, 1), 2)])]
+        # A heading never ends a page: it needs room for itself and a few lines (or a
+        # table's header and first rows) after it, else it starts the next page.
+        return [
+            CondPageBreak(KEEP_WITH_HEADING),
+            Paragraph(markup(block.text), styles.headings[min(max(block.level, 1), 2)]),
+        ]
     if isinstance(block, Table):
         table = build_table(block, geometry.frame_width, geometry.frame_height, styles.fonts)
-        return [Spacer(1, 4), table, Spacer(1, 6)]
+        table.spaceBefore, table.spaceAfter = 4, 6
+        return [table]
     if isinstance(block, BarChart):
-        return [
-            KeepTogether([Spacer(1, 6), drawing])
-            for drawing in charts.drawings(block, geometry.frame_width, styles.fonts)
-        ]
+        if charts.is_empty(block):
+            return []
+        return [ChartFlowable(block, geometry.frame_width, styles.fonts)]
     if isinstance(block, PageBreakModel):
         return [PageBreak()]
     raise TypeError(f"unknown block {block!r}")

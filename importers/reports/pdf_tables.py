@@ -19,6 +19,10 @@ from importers.reports.model import Table as TableModel
 from importers.reports.text import markup
 
 PADDING = 3.0
+FRAME_PADDING = 6.0
+"""reportlab's ``Frame`` keeps this much inside the page margins on every side."""
+SLACK = 2.0
+"""Room for rounding in reportlab's own measuring of the same paragraphs."""
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
@@ -73,7 +77,9 @@ def build_table(model: TableModel, width: float, page_height: float, fonts: Font
     head_style = cell_style(fonts.heading, size, "center")
     header = [Paragraph(markup(c.header), head_style) for c in model.columns]
     styles = [cell_style(fonts.body, size, c.align) for c in model.columns]
-    limit = page_height - _height(header, widths) - 2 * PADDING - 6
+    # The frame's own padding (6 pt above and below) and the repeated header row (with its
+    # cell padding) come off the page's height; a row no taller than the rest fits any page.
+    limit = page_height - 2 * FRAME_PADDING - (_height(header, widths) + 2 * PADDING) - SLACK
     data: list[list[Paragraph]] = [header]
     for row in model.rows:
         cells = [Paragraph(markup(t), s) for t, s in zip(row, styles, strict=True)]

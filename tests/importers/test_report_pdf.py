@@ -122,15 +122,17 @@ def test_rows_must_match_the_columns(bad: tuple[str, ...]) -> None:
 )
 @pytest.mark.parametrize("mixed", [False, True], ids=["one style", "mixed styles"])
 def test_chinese_closing_punctuation_never_starts_a_line(text: str, fits: str, mixed: bool) -> None:
-    """It hangs at the end of the line it closes, as in print (reportlab has two breakers)."""
+    """The break moves back instead: nothing hangs past the line's width (reportlab has two
+    breakers, both replaced by ``linebreak``)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph as RlParagraph
 
     from importers.reports.fonts import find_fonts
     from importers.reports.layout import register
-    from importers.reports.pdf import CHINESE_CANNOT_START
+    from importers.reports.linebreak import CANNOT_START, install
     from importers.reports.pdf_tables import cell_style
 
+    install()
     body = register(find_fonts()).body
     width = stringWidth(fits, body, 10.5) + 2
     markup = f"<b>{text[:2]}</b>{text[2:]}" if mixed else text
@@ -139,7 +141,8 @@ def test_chinese_closing_punctuation_never_starts_a_line(text: str, fits: str, m
     lines = ["".join(_words(line)) for line in paragraph.blPara.lines]
     assert "".join(lines) == text.replace("<b>", "")
     assert len(lines) >= 2 or lines == [text]
-    assert not any(line[:1] in CHINESE_CANNOT_START for line in lines)
+    assert not any(line[:1] in CANNOT_START for line in lines)
+    assert all(stringWidth(line, body, 10.5) <= width for line in lines)
 
 
 def _words(line: object) -> list[str]:

@@ -25,6 +25,7 @@ def report(args: argparse.Namespace) -> int:
                 document=args.doc,
                 note=args.note or "",
                 reply_by=args.reply_by,
+                current=args.current,
             )
         )
     pages = save_report(document, out)
@@ -38,12 +39,17 @@ def register(sub: Any, parse_date: Any) -> None:
         help="print a report (bulletin, unit task list, chaser, ledger) to .pdf or .docx",
     )
     p.add_argument("--kind", choices=KINDS, required=True)
-    p.add_argument("--round", help="round name for the bulletin (default: the latest)")
+    p.add_argument("--round", help="round name for the bulletin or the ledger (default: the latest)")
     p.add_argument("--unit", help="the unit (required for unit and chaser; optional for ledger)")
     p.add_argument("--doc", help="only this document (number or short title)")
     p.add_argument("--note", help="a paragraph of your own for the bulletin")
     p.add_argument(
         "--reply-by", type=parse_date, help="chaser: reply by this day (default: today + 5 days)"
+    )
+    p.add_argument(
+        "--current",
+        action="store_true",
+        help="ledger: today's values rather than those reported for the round",
     )
     p.add_argument("--out", required=True, help="FILE.pdf or FILE.docx")
     p.set_defaults(handler=report)

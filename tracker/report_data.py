@@ -115,6 +115,73 @@ def previous_round(session: Session, current: Round) -> Round | None:
     ).first()
 
 
+def _counts_for(chosen: Round) -> ColumnElement[bool]:
+    """Whether a history entry counts toward ``chosen`` (see the module docstring)."""
+    earlier = select(Round.id).where(
+        or_(
+            Round.as_of < chosen.as_of,
+            and_(Round.as_of == chosen.as_of, Round.id <= chosen.id),
+        )
+    )
+    day_after = datetime.combine(chosen.as_of + timedelta(days=1), time())
+    return or_(
+        ProgressEntry.round_id.in_(earlier),
+        and_(ProgressEntry.round_id.is_(None), ProgressEntry.changed_at < day_after),
+    )
+
+
+class RoundValues(NamedTuple):
+    """What a unit had reported for an assignment as of a round (the printed ledger's columns)."""
+
+    status: Status
+    percent: int | None
+    note: str
+    problems: str
+    next_steps: str
+
+
+def values_as_of(session: Session, chosen: Round) -> dict[int, RoundValues]:
+    """Each assignment's status, percent, note, problems and next steps as of ``chosen``.
+
+    Status, percent and note come from the last entry that counts; problems and
+    next steps from the last such entry that set them (an entry leaves them NULL
+    when it did not change them).  Assignments without any entry did not exist yet.
+    """
+    counts = _counts_for(chosen)
+    last = (
+        select(
+            ProgressEntry.assignment_id.label("aid"),
+            func.max(case((counts, ProgressEntry.id))).label("any_"),
+            func.max(
+                case((and_(counts, ProgressEntry.new_problems.is_not(None)), ProgressEntry.id))
+            ).label("problems_"),
+            func.max(
+                case((and_(counts, ProgressEntry.new_next_steps.is_not(None)), ProgressEntry.id))
+            ).label("steps_"),
+        )
+        .group_by(ProgressEntry.assignment_id)
+        .subquery()
+    )
+    main, problems, steps = aliased(ProgressEntry), aliased(ProgressEntry), aliased(ProgressEntry)
+    query = (
+        select(
+            last.c.aid,
+            main.new_status,
+            main.new_percent,
+            main.new_note,
+            problems.new_problems,
+            steps.new_next_steps,
+        )
+        .join(main, main.id == last.c.any_)
+        .outerjoin(problems, problems.id == last.c.problems_)
+        .outerjoin(steps, steps.id == last.c.steps_)
+    )
+    return {
+        aid: RoundValues(STATUS_BY_TEXT[status], percent, note or "", prob or "", step or "")
+        for aid, status, percent, note, prob, step in session.connection().execute(query).all()
+    }
+
+
 def statuses_as_of(session: Session, current: Round) -> dict[int, Status]:
     """Each assignment's status as of ``current`` (see the module docstring)."""
     return statuses_as_of_rounds(session, [current])[0]
@@ -134,17 +201,7 @@ def statuses_as_of_rounds(session: Session, rounds: Sequence[Round]) -> list[dic
         return []
     latest: list[ColumnElement[Any]] = []
     for chosen in rounds:
-        earlier = select(Round.id).where(
-            or_(
-                Round.as_of < chosen.as_of,
-                and_(Round.as_of == chosen.as_of, Round.id <= chosen.id),
-            )
-        )
-        day_after = datetime.combine(chosen.as_of + timedelta(days=1), time())
-        counts = or_(
-            ProgressEntry.round_id.in_(earlier),
-            and_(ProgressEntry.round_id.is_(None), ProgressEntry.changed_at < day_after),
-        )
+        counts = _counts_for(chosen)
         latest.append(func.max(case((counts, ProgressEntry.id))).label(f"last_{len(latest)}"))
     last = select(ProgressEntry.assignment_id, *latest).group_by(ProgressEntry.assignment_id)
     last_ids = last.subquery()

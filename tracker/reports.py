@@ -10,12 +10,13 @@ work ledger printed, master or one unit's).  Rendering lives in
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from importers.ledger.model import LedgerSheet
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.fonts import ReportFontError
 from importers.reports.model import ReportDocument
@@ -29,11 +30,13 @@ from tracker.records import AssignmentRow
 from tracker.report_bulletin import BulletinData, PartLine, UnitLine
 from tracker.report_data import (
     Item,
+    RoundValues,
     assignment_rows,
     items_from,
     previous_round,
     statuses_as_of_rounds,
     tally,
+    values_as_of,
 )
 from tracker.report_format import cn_date
 from tracker.rounds import RoundService
@@ -56,6 +59,8 @@ class ReportRequest:
     document: str | None = None
     note: str = ""
     reply_by: date | None = None
+    current: bool = False
+    """The printed ledger with today's values rather than the round's."""
 
 
 class ReportService:
@@ -82,7 +87,9 @@ class ReportService:
         if request.kind == "chaser":
             return self.chaser(request.unit or "", request.reply_by, request.document)
         if request.kind == "ledger":
-            return self.ledger(request.unit, request.document, request.round_name)
+            return self.ledger(
+                request.unit, request.document, request.round_name, request.current
+            )
         raise InvalidInputError(
             QT_TRANSLATE_NOOP("messages", "unknown report {kind!r}; one of {kinds}"),
             kind=request.kind,
@@ -181,8 +188,15 @@ class ReportService:
         return report_lists.chaser(name, rows, today, reply, self.office)
 
     def ledger(
-        self, unit: str | None = None, document: str | None = None, round_name: str | None = None
+        self,
+        unit: str | None = None,
+        document: str | None = None,
+        round_name: str | None = None,
+        current: bool = False,
     ) -> ReportDocument:
+        """The printed ledger.  Under a round's name it shows that round's values, rebuilt
+        from the history (as the bulletin does), dated the round's day; with ``current``,
+        or when there is no round yet, today's values, and the subtitle says so."""
         today = self.store.clock.today()
         with self.store.reading() as session:
             rows = ledger_rows(session)
@@ -194,17 +208,59 @@ class ReportService:
             if unit:
                 name = UnitService(self.store).find(session, unit).name
                 rows = [r for r in rows if r.unit.name == name]
-            if not rows:
-                raise InvalidInputError(
-                    QT_TRANSLATE_NOOP("messages", "there is nothing to print in this ledger")
-                )
             sheets = ledger_sheets(rows, leads)
-            round_line = ""
+            chosen = None
             if round_name or RoundService(self.store).list():
-                round_line = RoundService(self.store).find(session, round_name).name + "　"
+                chosen = RoundService(self.store).find(session, round_name)
+            if chosen is not None and not current:
+                sheets = round_sheets(sheets, values_as_of(session, chosen))
+                as_of = min(chosen.as_of, today)
+            round_label = "" if chosen is None else chosen.name + "　"
+            round_day = None if chosen is None else chosen.as_of
+        if chosen is not None and not current and rows and not any(s.rows for s in sheets):
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "nothing of this ledger had been recorded as of {round} "
+                    "({day}): choose a later round or print today's values",
+                ),
+                round=round_label.strip(),
+                day=cn_date(round_day or today),
+            )
+        if not any(sheet.rows for sheet in sheets):
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP("messages", "there is nothing to print in this ledger")
+            )
         title = f"{name}工作台账" if name else "工作总台账"
-        subtitle = (f"{round_line}{self.office}　　截至{cn_date(today)}",)
-        return report_lists.ledger(sheets, title, subtitle)
+        if chosen is not None and not current:
+            line = f"{round_label}{self.office}　　截至{cn_date(as_of)}"
+        else:
+            line = f"{self.office}　　{cn_date(today)}当前数据"
+        return report_lists.ledger([s for s in sheets if s.rows], title, (line,))
+
+
+def round_sheets(sheets: list[LedgerSheet], values: dict[int, RoundValues]) -> list[LedgerSheet]:
+    """The sheets with each row's reported values as of a round; rows of assignments
+    that had no entry by then (made later) are left out."""
+    out = []
+    for sheet in sheets:
+        rows = []
+        for row in sheet.rows:
+            found = values.get(int(row.key))
+            if found is None:
+                continue
+            rows.append(
+                replace(
+                    row,
+                    status=found.status.value,
+                    percent=found.percent,
+                    progress=found.note,
+                    problems=found.problems,
+                    next_steps=found.next_steps,
+                )
+            )
+        out.append(replace(sheet, rows=rows))
+    return out
 
 
 def _by_unit(found: list[Item]) -> dict[str, list[Item]]:

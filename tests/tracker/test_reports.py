@@ -273,3 +273,25 @@ def test_unit_list_and_ledger(office: Services, tmp_path: Path) -> None:
     assert save_report(ledger, tmp_path / "台账.pdf") >= 1
     text = compact(pdftotext(tmp_path / "台账.pdf"))
     assert "自治区公安厅工作台账" in text and "推进企业开办全程网办" in text
+
+
+def _ledger_status(report: object, code: str) -> str:
+    from importers.reports.model import Table
+
+    tables = [b for b in report.blocks if isinstance(b, Table)]  # type: ignore[attr-defined]
+    return next(row[7] for t in tables for row in t.rows if row[1] == code)
+
+
+def test_a_ledger_for_a_past_round_shows_that_rounds_values(office: Services) -> None:
+    service = ReportService(office.store)
+    q3 = service.build(ReportRequest("ledger", unit="自治区公安厅", round_name="2021年第3季度"))
+    assert q3.subtitle == ("2021年第3季度　协调小组办公室　　截至2021年9月30日",)
+    assert _ledger_status(q3, "39") == "已完成"  # ticked off only on 10 November
+    q4 = service.build(ReportRequest("ledger", unit="自治区公安厅", round_name="2021年第4季度"))
+    assert q4.subtitle == ("2021年第4季度　协调小组办公室　　截至2021年12月20日",)
+    assert _ledger_status(q4, "39") == "已销号"
+    today = service.build(
+        ReportRequest("ledger", unit="自治区公安厅", round_name="2021年第3季度", current=True)
+    )
+    assert today.subtitle == ("协调小组办公室　　2021年12月20日当前数据",)
+    assert _ledger_status(today, "39") == "已销号"

@@ -53,7 +53,7 @@ def test_each_kind_to_pdf_and_word(run, db: str, tmp_path: Path) -> None:  # typ
         ("bulletin", ["--note", "请抓紧推进。"]),
         ("unit", ["--unit", "公安厅"]),
         ("chaser", ["--unit", "自治区公安厅", "--reply-by", "2021-07-09"]),
-        ("ledger", []),
+        ("ledger", ["--current"]),  # the round (30 Sep) is before anything was recorded
     ):
         for suffix in (".pdf", ".docx"):
             out = tmp_path / f"{kind}{suffix}"
@@ -71,6 +71,10 @@ def test_each_kind_to_pdf_and_word(run, db: str, tmp_path: Path) -> None:  # typ
         (["--kind", "bulletin", "--round", "第9轮"], "no round named"),
         (["--kind", "chaser", "--unit", "自治区政府办公厅"], "nothing overdue or due soon"),
         (["--kind", "bulletin", "--out-ignored"], None),
+        (
+            ["--kind", "ledger"],
+            "nothing of this ledger had been recorded as of 2021年第3季度 (2021年9月30日)",
+        ),
     ],
 )
 def test_user_errors_exit_2(

@@ -39,7 +39,7 @@ def register(sub: Any, parse_date: Any) -> None:
         help="print a report (bulletin, unit task list, chaser, ledger) to .pdf or .docx",
     )
     p.add_argument("--kind", choices=KINDS, required=True)
-    p.add_argument("--round", help="round name for the bulletin or the ledger (default: the latest)")
+    p.add_argument("--round", help="round for the bulletin or the ledger (default: the latest)")
     p.add_argument("--unit", help="the unit (required for unit and chaser; optional for ledger)")
     p.add_argument("--doc", help="only this document (number or short title)")
     p.add_argument("--note", help="a paragraph of your own for the bulletin")

@@ -87,9 +87,7 @@ class ReportService:
         if request.kind == "chaser":
             return self.chaser(request.unit or "", request.reply_by, request.document)
         if request.kind == "ledger":
-            return self.ledger(
-                request.unit, request.document, request.round_name, request.current
-            )
+            return self.ledger(request.unit, request.document, request.round_name, request.current)
         raise InvalidInputError(
             QT_TRANSLATE_NOOP("messages", "unknown report {kind!r}; one of {kinds}"),
             kind=request.kind,

@@ -1,11 +1,12 @@
 """Build the frozen application, smoke-test it, and package the Windows installer.
 
-    python dev.py dist [--smoke] [--document FILE] [--installer [--quick]] [--sizes]
+    python dev.py dist [--no-build] [--smoke [--document FILE]] [--installer [--quick]] [--sizes]
 
 (``dev.py dist`` runs this file with the project's environment, where the lock file has
 put PyInstaller.)  Steps, each only when asked, in this order:
 
-- always: ``packaging/tracker.spec`` → ``dist/督办台账/`` (PyInstaller, one folder);
+- unless ``--no-build`` (steps over a folder built before): ``packaging/tracker.spec`` →
+  ``dist/督办台账/`` (PyInstaller, one folder);
 - ``--smoke``: ``tracker-cli smoke`` then ``督办台账 --smoke`` from that folder (the
   window offscreen where there is no display); the exit status says whether both passed;
 - ``--installer``: NSIS's ``makensis`` over ``packaging/installer.nsi`` →
@@ -135,8 +136,11 @@ def zipped_size(folder: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    seconds = build()
-    say(f"built {FOLDER} in {seconds:.0f} s")
+    if "--no-build" not in argv:
+        seconds = build()
+        say(f"built {FOLDER} in {seconds:.0f} s")
+    elif not FOLDER.is_dir():
+        sys.exit(f"{FOLDER} does not exist: build it first (python dev.py dist)")
     if "--sizes" in argv:
         mb = 1024 * 1024
         say(f"folder {folder_size(FOLDER) / mb:.1f} MiB, zipped {zipped_size(FOLDER) / mb:.1f} MiB")

@@ -4,11 +4,12 @@ Why it exists: a frozen build (PyInstaller) or an installer can lose a module or
 file that only one path needs — Alembic's migration scripts, python-docx's template,
 reportlab's fonts, calamine's native library, pypdfium2's library.  Unit tests run from the
 source tree and never notice.  ``run_smoke`` walks the paths a clerk walks on day one:
-open a new database (migrations), import a policy document (parser), create a round,
-export the master ledger (openpyxl) and read it back (calamine), print the bulletin as
-PDF (reportlab, the system's Chinese font) and as Word (python-docx), and count the PDF's
-pages as the print preview does (pypdfium2).  Any failure raises :class:`SmokeFailure`
-naming the step, so a CI log says what the build is missing.
+open a new database (migrations), import a policy document (parser), record progress,
+create a round, export the master ledger (openpyxl) and read it back (calamine), print
+the bulletin as PDF (reportlab, the system's Chinese font) and as Word (python-docx, its
+charts drawn as PNG), and count the PDF's pages as the print preview does (pypdfium2).
+Any failure raises :class:`SmokeFailure` naming the step, so a CI log says what the
+build is missing.
 
 ``tracker-cli smoke`` (``tracker.smoke_command``) runs it; so does the frozen build's
 ``tracker-cli smoke`` in CI.
@@ -130,6 +131,7 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
             f"expected a new document with measures, got {outcome.state}, "
             f"{outcome.measures} measures",
         )
+    _step("record progress", lambda: _record_progress(services))
     store = services.store
     _step(
         "create a round",
@@ -166,6 +168,20 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
         pages=pages,
         bulletin_docx=docx,
         charts=charts,
+    )
+
+
+def _record_progress(services: Services) -> None:
+    """The first assignment done: a bulletin of nothing done has no chart to draw."""
+    from tracker.overview import AssignmentFilter
+    from tracker.progress import Change
+    from tracker.statuses import Status
+
+    first = services.overview.assignments(AssignmentFilter())[0]
+    services.progress.record(
+        first.id,
+        Change(status=Status.DONE, percent=100, note="冒烟测试"),
+        expected_version=first.version,
     )
 
 

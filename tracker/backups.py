@@ -80,7 +80,8 @@ class BackupError(UserError):
 
 def operation(reason: str) -> Message:
     """The words for what came after a backup (translated by the window)."""
-    return Message(OPERATIONS.get(reason, reason))
+    template = OPERATIONS.get(reason, reason)  # each value is marked above
+    return Message(template)
 
 
 @dataclass(frozen=True)

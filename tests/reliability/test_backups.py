@@ -275,3 +275,22 @@ def test_a_backup_onto_the_database_itself_is_refused(tmp_path: Path) -> None:
         assert migrate.current_revision(services.store.engine) == HEAD
     finally:
         services.close()
+
+
+def test_a_backup_taken_while_a_write_is_open_holds_only_what_was_committed(
+    office: Services,
+) -> None:
+    """Misplaced inside a transaction, the copy neither waits on it nor sees its rows."""
+    from db.models import Setting
+
+    service = BackupService(office.store)
+    with office.store.transaction() as session:
+        session.add(Setting(key="half-done", value="未提交"))
+        session.flush()
+        info = service.backup()
+    with sqlite3.connect(info.path) as copy:
+        assert copy.execute("SELECT count(*) FROM settings WHERE key = 'half-done'").fetchone() == (
+            0,
+        )
+        assert copy.execute("SELECT count(*) FROM assignments").fetchone() == (6,)
+    assert office.store.setting("half-done", "") == "未提交"

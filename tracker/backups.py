@@ -196,6 +196,17 @@ class BackupService:
         """This database's backups, newest first."""
         return backup_files.list_backups(self.folder, self.stem)
 
+    def delete(self, info: BackupInfo) -> None:
+        """Delete one backup (and its sidecar): the clerk's way to drop hand-made ones."""
+        try:
+            backup_files.delete(info)
+        except OSError as exc:
+            raise BackupError(
+                QT_TRANSLATE_NOOP("messages", "Could not delete the backup {file}: {reason}"),
+                file=str(info.path),
+                reason=_reason(exc),
+            ) from None
+
     def retention(self) -> tuple[int, int]:
         """(copies, days) kept of the automatic backups."""
         return (

@@ -64,6 +64,11 @@ class BackupListModel(QAbstractTableModel):
         super().__init__(parent)
         self.backups = backups
 
+    def reset_to(self, backups: list[BackupInfo]) -> None:
+        self.beginResetModel()
+        self.backups = backups
+        self.endResetModel()
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.backups)
 
@@ -137,20 +142,52 @@ class BackupDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Restore this backup…"))
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self._restore_selected)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self._delete_selected)
         browse = QPushButton(self.tr("Another file…"))
         browse.clicked.connect(self._browse)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(browse, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        self.view.selectionModel().selectionChanged.connect(
-            lambda *_: self.restore_button.setEnabled(self.view.selectionModel().hasSelection())
-        )
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         if self.model.backups:
             self.view.selectRow(0)
+
+    def _selection_changed(self) -> None:
+        selected = self.view.selectionModel().hasSelection()
+        self.restore_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+
+    def _delete_selected(self) -> None:
+        """Delete the selected backup after a confirmation naming it."""
+        from tracker.errors import UserError
+        from ui.messages import warn
+
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return
+        info = self.model.backups[rows[0].row()]
+        answer = QMessageBox.question(
+            self,
+            app_title(),
+            self.tr("Delete the backup {0}? It cannot be brought back.").format(info.path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.service.delete(info)
+        except UserError as exc:
+            warn(self, translated(exc))
+        self.model.reset_to(self.service.list_backups())
+        self._selection_changed()
 
     def _restore_selected(self) -> None:
         rows = self.view.selectionModel().selectedRows()

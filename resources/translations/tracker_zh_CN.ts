@@ -77,58 +77,68 @@
         <translation>{0:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="116"/>
-        <location filename="../../ui/backup_dialog.py" line="164"/>
+        <location filename="../../ui/backup_dialog.py" line="121"/>
+        <location filename="../../ui/backup_dialog.py" line="201"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="129"/>
+        <location filename="../../ui/backup_dialog.py" line="134"/>
         <source>Backups in {0}, newest first. The database as it is now is backed up before a backup replaces it.</source>
         <translation>{0} 中的备份，最新的在前。用备份替换数据库之前，会先备份数据库的当前状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="135"/>
+        <location filename="../../ui/backup_dialog.py" line="140"/>
         <source>No backups yet in {0}.</source>
         <translation>{0} 中还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="137"/>
+        <location filename="../../ui/backup_dialog.py" line="142"/>
         <source>Restore this backup…</source>
         <translation>恢复此备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="140"/>
+        <location filename="../../ui/backup_dialog.py" line="145"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="148"/>
         <source>Another file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="166"/>
+        <location filename="../../ui/backup_dialog.py" line="179"/>
+        <source>Delete the backup {0}? It cannot be brought back.</source>
+        <translation>删除备份 {0} 吗？删除后无法找回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="203"/>
         <source>Database backups ({0});;All files (*)</source>
         <translation>数据库备份 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="180"/>
+        <location filename="../../ui/backup_dialog.py" line="217"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="182"/>
+        <location filename="../../ui/backup_dialog.py" line="219"/>
         <source>Database backups ({0})</source>
         <translation>数据库备份 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="189"/>
+        <location filename="../../ui/backup_dialog.py" line="226"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="199"/>
+        <location filename="../../ui/backup_dialog.py" line="236"/>
         <source>The database was backed up to {0} ({1}).</source>
         <translation>数据库已备份到 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="216"/>
+        <location filename="../../ui/backup_dialog.py" line="253"/>
         <source>Replace the database with the backup {0}?
 
 The database as it is now is backed up first, so this restore can itself be undone from the list of backups.</source>
@@ -137,12 +147,12 @@ The database as it is now is backed up first, so this restore can itself be undo
 会先备份数据库的当前状态，因此这次恢复本身也可以从备份列表中撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="228"/>
+        <location filename="../../ui/backup_dialog.py" line="265"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="237"/>
+        <location filename="../../ui/backup_dialog.py" line="274"/>
         <source>Restored {0}.
 
 The database as it was just before is kept in {1}.</source>
@@ -154,22 +164,22 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="81"/>
+        <location filename="../../ui/backup_dialog.py" line="86"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="82"/>
+        <location filename="../../ui/backup_dialog.py" line="87"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="83"/>
+        <location filename="../../ui/backup_dialog.py" line="88"/>
         <source>Made before</source>
         <translation>备份原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="84"/>
+        <location filename="../../ui/backup_dialog.py" line="89"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -2384,7 +2394,7 @@ Log folder: {2}</source>
         <translation>没有可用于 PDF 报表的中文字体；请安装 {fonts} 等字体，Linux 下可安装 fonts-wqy-zenhei 或 fonts-arphic-uming 软件包</translation>
     </message>
     <message>
-        <location filename="../../importers/reports/layout.py" line="67"/>
+        <location filename="../../importers/reports/layout.py" line="75"/>
         <source>cannot use the font {path}: {reason}</source>
         <translation>无法使用字体 {path}：{reason}</translation>
     </message>
@@ -2627,42 +2637,47 @@ Log folder: {2}</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="75"/>
+        <location filename="../../tracker/reports.py" line="80"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="78"/>
+        <location filename="../../tracker/reports.py" line="83"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="87"/>
+        <location filename="../../tracker/reports.py" line="92"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="160"/>
+        <location filename="../../tracker/reports.py" line="165"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="175"/>
+        <location filename="../../tracker/reports.py" line="180"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="199"/>
+        <location filename="../../tracker/reports.py" line="220"/>
+        <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports.py" line="230"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="222"/>
+        <location filename="../../tracker/reports.py" line="276"/>
         <source>cannot write {file}: the file must end in .pdf or .docx</source>
         <translation>无法写入 {file}：文件扩展名须为 .pdf 或 .docx</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="249"/>
+        <location filename="../../tracker/reports.py" line="303"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -2832,48 +2847,53 @@ Log folder: {2}</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="131"/>
+        <location filename="../../tracker/backups.py" line="132"/>
         <source>{file} is the database itself; choose another file for the backup.</source>
         <translation>{file} 就是数据库本身，请为备份另选一个文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="147"/>
+        <location filename="../../tracker/backups.py" line="148"/>
         <source>Could not write the backup {file}: {reason}</source>
         <translation>无法写入备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="176"/>
+        <location filename="../../tracker/backups.py" line="177"/>
         <source>Could not back up the database before {operation}, so nothing was changed: {problem}. Free some disk space or check the folder {folder}.</source>
         <translation>在{operation}之前无法备份数据库，因此未做任何更改：{problem}。请释放磁盘空间，或检查文件夹 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="247"/>
+        <location filename="../../tracker/backups.py" line="205"/>
+        <source>Could not delete the backup {file}: {reason}</source>
+        <translation>无法删除备份 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="259"/>
         <source>Could not restore {file}: {reason}. The database was not changed.</source>
         <translation>无法恢复 {file}：{reason}。数据库未被更改。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="292"/>
+        <location filename="../../tracker/backups.py" line="304"/>
         <source>{file} does not exist or is not a file.</source>
         <translation>{file} 不存在或不是文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="301"/>
+        <location filename="../../tracker/backups.py" line="313"/>
         <source>{file} is not a readable backup of this database: {reason}</source>
         <translation>{file} 不是可读取的本数据库备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="331"/>
+        <location filename="../../tracker/backups.py" line="343"/>
         <source>{file} is damaged (integrity check: {detail}).</source>
         <translation>{file} 已损坏（完整性检查：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="341"/>
-        <location filename="../../tracker/backups.py" line="364"/>
+        <location filename="../../tracker/backups.py" line="353"/>
+        <location filename="../../tracker/backups.py" line="376"/>
         <source>{file} is not a backup of this application&apos;s database (no table {tables}).</source>
         <translation>{file} 不是本程序数据库的备份（缺少数据表 {tables}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="352"/>
+        <location filename="../../tracker/backups.py" line="364"/>
         <source>{file} was made by a newer or unknown version of this application (schema {schema}); it cannot be restored by this version.</source>
         <translation>{file} 由本程序的较新版本或未知版本生成（数据库版本 {schema}），本版本无法恢复。</translation>
     </message>
@@ -2883,27 +2903,27 @@ Log folder: {2}</source>
         <translation>无法写入 {path}：磁盘已满；请腾出空间后重新导出</translation>
     </message>
     <message>
-        <location filename="../../tracker/export_errors.py" line="39"/>
+        <location filename="../../tracker/export_errors.py" line="43"/>
         <source>cannot write {path}: the name is too long for this folder; choose a folder with a shorter path</source>
         <translation>无法写入 {path}：文件名对此文件夹而言过长；请选择路径较短的文件夹</translation>
     </message>
     <message>
-        <location filename="../../tracker/export_errors.py" line="50"/>
+        <location filename="../../tracker/export_errors.py" line="54"/>
         <source>cannot write {path}: the file is open in Excel or WPS; close it and export again</source>
         <translation>无法写入 {path}：该文件正在 Excel 或 WPS 中打开；请关闭后重新导出</translation>
     </message>
     <message>
-        <location filename="../../tracker/export_errors.py" line="58"/>
+        <location filename="../../tracker/export_errors.py" line="62"/>
         <source>cannot write {path}: no permission to write there; choose another folder or ask for access</source>
         <translation>无法写入 {path}：没有写入该位置的权限；请选择其他文件夹或申请权限</translation>
     </message>
     <message>
-        <location filename="../../tracker/export_errors.py" line="67"/>
+        <location filename="../../tracker/export_errors.py" line="71"/>
         <source>cannot write {path}: the folder is read-only; choose another folder</source>
         <translation>无法写入 {path}：该文件夹只读；请选择其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../tracker/export_errors.py" line="73"/>
+        <location filename="../../tracker/export_errors.py" line="77"/>
         <source>cannot write {path} ({reason})</source>
         <translation>无法写入 {path}（{reason}）</translation>
     </message>

@@ -227,3 +227,31 @@ def test_settings_keep_the_retention(
     window.actions_.settings.trigger()
     assert BackupService(services.store).retention() == (12, 90)
     assert services.store.setting("backup_keep_copies", "") == "12"
+
+
+def test_a_backup_can_be_deleted_from_the_list(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = BackupService(services.store)
+    kept = service.backup("daily")
+    dropped = service.backup("manual")
+    dialog = BackupDialog(service)
+    qtbot.addWidget(dialog)
+    QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert [b.path for b in dialog.model.backups] == [dropped.path, kept.path]
+    assert dialog.delete_button.isEnabled()  # the newest is selected
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    questions: list[str] = []
+
+    def confirm(_parent, _title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        questions.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(confirm))
+    dialog.delete_button.click()  # cancelled: nothing goes
+    assert dropped.path.exists() and dialog.model.rowCount() == 2
+    dialog.delete_button.click()
+    assert questions == [f"Delete the backup {dropped.path.name}? It cannot be brought back."] * 2
+    assert not dropped.path.exists() and not Path(f"{dropped.path}.json").exists()
+    assert [b.path for b in dialog.model.backups] == [kept.path]
+    assert not dialog.delete_button.isEnabled()  # (the selection went with the reset)

@@ -41,8 +41,42 @@ class FontFile:
 
 @dataclass(frozen=True)
 class ReportFonts:
+    """The faces GB/T 9704 names: 小标宋 for the title, 黑体 for 一、 headings, 楷体 for
+    （一） headings, 仿宋 for the body, 宋体 for page numbers.  Roles without a face of
+    their own fall back (title → heading, kai and song → body), and ``notes`` says so."""
+
     heading: FontFile
     body: FontFile
+    title: FontFile | None = None
+    kai: FontFile | None = None
+    song: FontFile | None = None
+    notes: tuple[str, ...] = ()
+    """Substitutions, in Chinese, for the font report (the clerk's proof-reader reads them)."""
+
+    @property
+    def title_face(self) -> FontFile:
+        return self.title or self.heading
+
+    @property
+    def kai_face(self) -> FontFile:
+        return self.kai or self.body
+
+    @property
+    def song_face(self) -> FontFile:
+        return self.song or self.body
+
+    def report(self) -> list[str]:
+        """One line per role: which face prints it, then the substitutions."""
+        roles = (
+            ("标题（2号小标宋）", self.title_face),
+            ("一级标题（3号黑体）", self.heading),
+            ("二级标题（3号楷体）", self.kai_face),
+            ("正文（3号仿宋）", self.body),
+            ("页码（4号宋体）", self.song_face),
+        )
+        return [f"{role}：{face.family}（{face.path.name}）" for role, face in roles] + [
+            f"注：{note}" for note in self.notes
+        ]
 
 
 # File names (lower case) in order of preference, with the family name Word uses.
@@ -68,6 +102,26 @@ BODY_FILES: tuple[tuple[str, str], ...] = (
     ("songti.ttc", "宋体-简"),
     ("uming.ttc", "AR PL UMing"),
     ("ukai.ttc", "AR PL UKai"),
+)
+TITLE_FILES: tuple[tuple[str, str], ...] = (
+    ("方正小标宋简体.ttf", "方正小标宋简体"),
+    ("fzxbsjw.ttf", "方正小标宋简体"),
+    ("fzxbsk.ttf", "方正小标宋_GBK"),
+    ("方正小标宋_gbk.ttf", "方正小标宋_GBK"),
+)
+KAI_FILES: tuple[tuple[str, str], ...] = (
+    ("simkai.ttf", "楷体"),
+    ("楷体_gb2312.ttf", "楷体_GB2312"),
+    ("kaiti_gb2312.ttf", "楷体_GB2312"),
+    ("stkaiti.ttf", "华文楷体"),
+    ("ukai.ttc", "AR PL UKai"),
+)
+SONG_FILES: tuple[tuple[str, str], ...] = (
+    ("simsun.ttc", "宋体"),
+    ("simsun.ttf", "宋体"),
+    ("stsong.ttf", "华文宋体"),
+    ("songti.ttc", "宋体-简"),
+    ("uming.ttc", "AR PL UMing"),
 )
 FALLBACK_FILES: tuple[tuple[str, str], ...] = (
     ("droidsansfallbackfull.ttf", "Droid Sans Fallback"),
@@ -185,6 +239,23 @@ def find_fonts(dirs: list[Path] | None = None) -> ReportFonts:
     fallback = body or heading or _first(index, FALLBACK_FILES) or _any_cjk(index)
     if fallback is None:
         raise ReportFontError(INSTALL_HINT, fonts=HINT_FONTS)
-    fonts = ReportFonts(heading=heading or fallback, body=body or fallback)
+    heading, body = heading or fallback, body or fallback
+    title, kai, song = (
+        _first(index, TITLE_FILES),
+        _first(index, KAI_FILES),
+        _first(index, SONG_FILES),
+    )
+    notes = []
+    if title is None:
+        notes.append(f"本机未安装方正小标宋，标题用{heading.family}代替")
+    if kai is None:
+        notes.append(f"本机未安装楷体，二级标题用{body.family}代替")
+    if song is None:
+        notes.append(f"本机未安装宋体，页码用{body.family}代替")
+    if body.family not in ("仿宋", "仿宋_GB2312"):
+        notes.append(f"本机未安装仿宋，正文用{body.family}代替")
+    if heading.family != "黑体" and heading is not fallback:
+        notes.append(f"本机未安装黑体，一级标题用{heading.family}代替")
+    fonts = ReportFonts(heading, body, title, kai, song, tuple(notes))
     _cache[key] = fonts
     return fonts

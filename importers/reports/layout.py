@@ -55,6 +55,14 @@ class FontNames:
 
     heading: str
     body: str
+    title: str = ""
+    kai: str = ""
+    song: str = ""
+
+    def __post_init__(self) -> None:
+        for role in ("title", "kai", "song"):
+            if not getattr(self, role):
+                object.__setattr__(self, role, self.heading if role == "title" else self.body)
 
 
 def _register(face: FontFile) -> str:
@@ -73,4 +81,10 @@ def _register(face: FontFile) -> str:
 
 def register(fonts: ReportFonts) -> FontNames:
     """Register the fonts once per process; later calls only look the names up."""
-    return FontNames(heading=_register(fonts.heading), body=_register(fonts.body))
+    return FontNames(
+        heading=_register(fonts.heading),
+        body=_register(fonts.body),
+        title=_register(fonts.title_face),
+        kai=_register(fonts.kai_face),
+        song=_register(fonts.song_face),
+    )

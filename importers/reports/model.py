@@ -25,7 +25,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Heading:
-    """A numbered heading (一、… level 1; （一）… level 2), set in the heading font."""
+    """A numbered heading: 一、… level 1 (黑体), （一）… level 2 (楷体), 1. … level 3 (仿宋
+    bold), all 3号 like the body (GB/T 9704 §7.3.3)."""
 
     text: str
     level: int = 1
@@ -87,7 +88,29 @@ class PageBreak:
     pass
 
 
-Block = Paragraph | Heading | Table | BarChart | PageBreak
+@dataclass(frozen=True)
+class Signature:
+    """The sender and the date under the text, placed as GB/T 9704 §7.3.5.2 places them
+    without a seal: a blank line, the sender two characters in from the right, the date
+    on the next line starting two characters right of the sender's start (both moved left
+    when the date would come closer than two characters to the right edge)."""
+
+    office: str
+    day: str
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """A bulletin's 版头: its name in red over the issue number, the office and date left
+    and right, and a red rule (GB/T 9704 §7.2, as offices print 简报 and 通报)."""
+
+    name: str
+    number: str
+    office: str
+    day: str
+
+
+Block = Paragraph | Heading | Table | BarChart | PageBreak | Signature | Masthead
 
 
 @dataclass
@@ -107,6 +130,10 @@ class ReportDocument:
         for block in self.blocks:
             if isinstance(block, Paragraph | Heading):
                 out.append(block.text)
+            elif isinstance(block, Signature):
+                out.extend((block.office, block.day))
+            elif isinstance(block, Masthead):
+                out.extend((block.name, block.number, block.office, block.day))
             elif isinstance(block, Table):
                 out.extend(block.headers)
                 out.extend(cell for row in block.rows for cell in row)

@@ -19,8 +19,8 @@ from importers.reports.model import Table as TableModel
 from importers.reports.text import markup
 
 PADDING = 3.0
-FRAME_PADDING = 6.0
-"""reportlab's ``Frame`` keeps this much inside the page margins on every side."""
+FRAME_PADDING = 0.0
+"""The PDF's frame has no padding: tables span the text block exactly."""
 SLACK = 2.0
 """Room for rounding in reportlab's own measuring of the same paragraphs."""
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}

@@ -1,0 +1,51 @@
+"""The measures of GB/T 9704-2012 (党政机关公文格式) that the PDF and Word writers share.
+
+A4; margins top 37 mm, bottom 35 mm, left (binding) 28 mm, right 26 mm, so the
+text block (版心) is 156 × 225 mm.  The body is 3号 (16 pt) 仿宋 on a grid of 22
+lines × 28 characters: a line pitch of 225 mm / 22 and a character pitch of
+156 mm / 28, i.e. 16 pt glyphs drawn 0.207 pt closer than their natural width.
+The title is 2号 (22 pt) 小标宋; 一、 headings 3号 黑体, （一） headings 3号 楷体,
+1. headings 3号 仿宋 bold.  Page numbers are 4号 (14 pt) 半角 Arabic numerals in
+宋体 between em dashes ("— 1 —"), 7 mm below the text block, one character in
+from the outer edge: right on odd pages, left on even ones (§7.5).
+"""
+
+from __future__ import annotations
+
+MM = 72 / 25.4
+PAGE_MM = (210.0, 297.0)
+MARGINS_MM = (37.0, 35.0, 28.0, 26.0)
+"""top, bottom, left, right"""
+BLOCK_MM = (PAGE_MM[0] - MARGINS_MM[2] - MARGINS_MM[3], PAGE_MM[1] - MARGINS_MM[0] - MARGINS_MM[1])
+LINES, CHARS = 22, 28
+BODY_SIZE = 16.0  # 3号
+TITLE_SIZE = 22.0  # 2号
+NUMBER_SIZE = 14.0  # 4号
+TABLE_SIZE = 12.0  # 小四: a table's cells (headers in 黑体)
+LINE_PITCH = BLOCK_MM[1] * MM / LINES
+"""28.99 pt: 22 lines fill the 225 mm block exactly."""
+CHAR_PITCH = BLOCK_MM[0] * MM / CHARS
+"""15.79 pt: 28 characters fill the 156 mm block exactly."""
+CHAR_SPACE = CHAR_PITCH - BODY_SIZE
+"""−0.207 pt between characters of body text (Word: the document grid's charSpace)."""
+TITLE_LEADING = 35.0
+"""A two-line title's line pitch (the 2号 size plus the usual 13 pt)."""
+NUMBER_GAP_MM = 7.0
+"""From the text block's lower edge down to the dashes (一字线) around the page number."""
+DASH_RAISE = 0.33
+"""How far above the baseline a 宋体 dash (—) sits, in ems."""
+
+
+def page_number(number: int) -> str:
+    """The page number as GB/T 9704 prints it: "— 1 —"."""
+    return f"— {number} —"
+
+
+def word_grid_char_space() -> int:
+    """Word's ``w:docGrid/@w:charSpace``: the extra pitch in 1/4096 pt (−849 for 28 a line)."""
+    return round(CHAR_SPACE * 4096)
+
+
+def word_line_pitch() -> int:
+    """Word's ``w:docGrid/@w:linePitch`` in twentieths of a point (579 for 22 lines)."""
+    return int(LINE_PITCH * 20)

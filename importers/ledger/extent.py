@@ -28,6 +28,7 @@ import posixpath
 import re
 import zipfile
 from enum import Enum
+from typing import Any
 from xml.etree import ElementTree
 
 from importers.ledger.errors import LedgerReadError
@@ -242,22 +243,27 @@ def position_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[
 
 MAX_SHARED_STRINGS = MAX_CELLS
 """More distinct strings than the largest sheet has cells: never a real ledger."""
-_UNIQUE_COUNT = re.compile(rb'<(?:[\w.-]+:)?sst\b[^>]*?\buniqueCount\s*=\s*["\']\s*([0-9]+)')
 
 
 def check_shared_strings(name: str, archive: zipfile.ZipFile) -> None:
     """Refuse a shared-strings part declaring more strings than :data:`MAX_SHARED_STRINGS`.
 
-    calamine reserves a slot per declared string before reading one; only the
-    ``<sst>`` start tag is read here.
+    calamine reserves a slot per declared string before reading one.  The part is
+    found by its root element ``<sst>`` (the workbook's relationships may put it
+    anywhere), and only as much of each XML part is parsed as it takes to reach
+    its root element — comments before it included.
     """
     for member in archive.infolist():
-        if not member.filename.casefold().endswith("sharedstrings.xml"):
+        if not member.filename.casefold().endswith(".xml"):
             continue
-        with archive.open(member) as stream:
-            head = stream.read(_OVERLAP * 8)
-        found = _UNIQUE_COUNT.search(head)
-        if found and int(found.group(1)) > MAX_SHARED_STRINGS:
+        root = _root_element(archive, member)
+        if root is None or root.tag.rsplit("}", 1)[-1] != "sst":
+            continue
+        try:
+            count = int(root.get("uniqueCount", "0"))
+        except ValueError:
+            continue  # calamine cannot read it as a number either
+        if count > MAX_SHARED_STRINGS:
             raise LedgerReadError(
                 name,
                 QT_TRANSLATE_NOOP(
@@ -266,9 +272,25 @@ def check_shared_strings(name: str, archive: zipfile.ZipFile) -> None:
                     "(more than {limit}); the file is damaged or forged",
                 ),
                 part=member.filename,
-                count=int(found.group(1)),
+                count=count,
                 limit=MAX_SHARED_STRINGS,
             )
+
+
+def _root_element(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> ElementTree.Element | None:
+    """The root element of an XML part (its attributes; no children), or None if there is
+    none to read (not XML: left to the reader, which reports it if it needs the part)."""
+    parser: Any = ElementTree.XMLPullParser(events=("start",))  # typeshed: events untyped
+    with archive.open(member) as stream:
+        while chunk := stream.read(_OVERLAP * 16):
+            try:
+                parser.feed(chunk)
+                for _event, element in parser.read_events():
+                    if isinstance(element, ElementTree.Element):
+                        return element
+            except ElementTree.ParseError:
+                return None
+    return None
 
 
 _PLAIN = rb'r="[A-Z]{0,3}[1-9][0-9]{0,6}"[\s/>]'

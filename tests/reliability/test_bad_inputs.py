@@ -157,9 +157,13 @@ def test_a_small_file_implying_a_huge_sheet_is_refused_in_small_memory(
     assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
 
 
-def test_a_billion_shared_strings_declared_is_refused_in_small_memory(tmp_path: Path) -> None:
+@pytest.mark.parametrize("comment", [0, 20_000], ids=["plain", "after-a-long-comment"])
+def test_a_billion_shared_strings_declared_is_refused_in_small_memory(
+    tmp_path: Path, comment: int
+) -> None:
     path = tmp_path / "十亿文本.xlsx"
-    path.write_bytes(xlsx(A1, strings=hostile.shared_strings(1_000_000_000)))
+    strings = b"<!--" + b"x" * comment + b"-->" + hostile.shared_strings(1_000_000_000)
+    path.write_bytes(xlsx(A1, strings=strings if comment else strings[7:]))
     outcome = _read(path)
     assert outcome["refused"] == (
         "十亿文本.xlsx: refused: part xl/sharedStrings.xml declares 1000000000 different texts "

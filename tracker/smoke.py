@@ -7,7 +7,8 @@ source tree and never notice.  ``run_smoke`` walks the paths a clerk walks on da
 open a new database (migrations), import a policy document (parser), record progress,
 create a round, export the master ledger (openpyxl) and read it back (calamine), print
 the bulletin as PDF (reportlab, the system's Chinese font) and as Word (python-docx, its
-charts drawn as PNG), and count the PDF's pages as the print preview does (pypdfium2).
+charts drawn as PNG), count the PDF's pages as the print preview does (pypdfium2), and
+load the PostgreSQL driver (psycopg's libpq) a shared office database needs.
 Any failure raises :class:`SmokeFailure` naming the step, so a CI log says what the
 build is missing.
 
@@ -60,6 +61,8 @@ class SmokeResult:
     bulletin_docx: Path
     charts: int
     """Pictures in the Word bulletin: its bar charts, drawn as PNG (Pillow or pdfium)."""
+    postgres_driver: str
+    """psycopg's implementation and its libpq's version: a shared office database needs them."""
 
     def lines(self) -> list[str]:
         """A short report, one line per step."""
@@ -69,6 +72,7 @@ class SmokeResult:
             f"ledger: {self.ledger.name}: {self.ledger_rows} rows read back",
             f"bulletin: {self.bulletin_pdf.name}: {self.pages} pages; "
             f"{self.bulletin_docx.name}: {self.charts} charts",
+            f"PostgreSQL driver: {self.postgres_driver}",
         ]
 
 
@@ -158,6 +162,7 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
     docx = work / BULLETIN_DOCX
     _step("write the Word bulletin", lambda: save_report(report, docx))
     charts = _step("read the Word bulletin back", lambda: _docx_charts(docx))
+    driver = _step("load the PostgreSQL driver", _postgres_driver)
     return SmokeResult(
         document=document,
         measures=outcome.measures,
@@ -168,6 +173,7 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
         pages=pages,
         bulletin_docx=docx,
         charts=charts,
+        postgres_driver=driver,
     )
 
 
@@ -183,6 +189,19 @@ def _record_progress(services: Services) -> None:
         Change(status=Status.DONE, percent=100, note="冒烟测试"),
         expected_version=first.version,
     )
+
+
+def _postgres_driver() -> str:
+    """Load psycopg, its libpq and SQLAlchemy's dialect for it, without a server.
+
+    A build that lost the driver's native library opens SQLite files fine and fails only
+    the day an office switches to its shared server: checked here instead.
+    """
+    import psycopg
+    from sqlalchemy.dialects import registry
+
+    registry.load("postgresql.psycopg")
+    return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}, libpq {psycopg.pq.version()})"
 
 
 def _ledger_rows(path: Path) -> int:

@@ -6,6 +6,7 @@ that something did.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,16 @@ def test_a_word_bulletin_without_its_charts_fails(
     with pytest.raises(SmokeFailure) as caught:
         run_smoke(tmp_path)
     assert str(caught.value) == "read the Word bulletin back: no chart in the Word bulletin"
+
+
+def test_a_build_without_the_postgresql_driver_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite works without it; the day the office moves to its server would not."""
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg → ImportError
+    with pytest.raises(SmokeFailure) as caught:
+        run_smoke(tmp_path)
+    assert caught.value.step == "load the PostgreSQL driver"
+    assert caught.value.reason == (
+        "ModuleNotFoundError: import of psycopg halted; None in sys.modules"
+    )

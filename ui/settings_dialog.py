@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -93,6 +94,12 @@ class SettingsDialog(QDialog):
         database_row = QHBoxLayout()
         database_row.addWidget(self.database, 1)
         database_row.addWidget(browse)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.setToolTip(
+            self.tr("Try the database or server typed here before it is used from the next start.")
+        )
+        self.test_button.clicked.connect(self.test_database)
+        database_row.addWidget(self.test_button)
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
@@ -136,6 +143,22 @@ class SettingsDialog(QDialog):
         if path:
             self.database.setText(path)
             self.database_note.setVisible(True)
+
+    def test_database(self) -> None:
+        """Reach the database typed in (a server may take seconds): off the GUI thread."""
+        from tracker.sharing import check_database
+        from ui.messages import app_title, translated
+        from ui.workers import run_with_progress
+
+        target = self.database.text()
+        outcome = run_with_progress(
+            self,
+            self.tr("Connecting to the database…"),
+            lambda _reporter: check_database(target),
+            cancellable=False,
+        )
+        if outcome.value is not None:
+            QMessageBox.information(self, app_title(), translated(outcome.value))
 
     def apply(self) -> bool:
         """Save what changed; True if the window must reload (the 临期 rows changed)."""

@@ -1570,108 +1570,123 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="44"/>
+        <location filename="../../ui/settings_dialog.py" line="45"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="64"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Shared by everyone using this database. Default: {0} days.</source>
         <translation>使用本数据库的所有人共用此设置。默认 {0} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source> copies</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="68"/>
         <source>The newest automatic backups are kept, and the last one of each recent day; backups made by hand are kept until you delete them. Folder: {0}</source>
         <translation>保留最新的若干份自动备份，以及最近每天的最后一份；手动备份一直保留，直到您将其删除。文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>and the last of each day for</source>
         <translation>，以及每天最后一份，共保留</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Printed on ledgers, bulletins and chasers.</source>
         <translation>打印在工作台账、通报和催办单上。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>Default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>A database file, or a server address such as postgresql+psycopg://user:password@server/tracker to share one database.</source>
         <translation>数据库文件，或服务器地址（如 postgresql+psycopg://用户名:密码@服务器/tracker），供多人共用一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Another database is opened from the next start.</source>
         <translation>下次启动时打开新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="91"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
+        <source>Try the database or server typed here before it is used from the next start.</source>
+        <translation>在下次启动使用之前，先试连这里填写的数据库或服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>A new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>Office name:</source>
         <translation>单位名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source>Due soon (临期) means within:</source>
         <translation>临期是指距完成时限不超过：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>Keep automatic backups:</source>
         <translation>自动备份保留：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
         <source>Database in use:</source>
         <translation>当前数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Open at start:</source>
         <translation>启动时打开：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Database (*.sqlite3 *.db)</source>
         <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <source>Connecting to the database…</source>
+        <translation>正在连接数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
@@ -2157,7 +2172,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../importers/ledger/reader.py" line="123"/>
-        <location filename="../../importers/ledger/extent.py" line="78"/>
+        <location filename="../../importers/ledger/extent.py" line="79"/>
         <source>sheet &quot;{sheet}&quot; reaches cell {cell}, far outside any ledger; delete the stray content there and send the file again</source>
         <translation>工作表“{sheet}”的内容一直延伸到单元格 {cell}，远超台账范围；请删除该处多余内容后重新报送</translation>
     </message>
@@ -2938,12 +2953,12 @@ Log folder: {2}</source>
         <translation>单元格显示错误值 {error}；请改正后重新报送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/extent.py" line="94"/>
+        <location filename="../../importers/ledger/extent.py" line="95"/>
         <source>the sheets together span {cells} cells, far more than any ledger (at most {limit}); delete the stray content and send the file again</source>
         <translation>各工作表合计 {cells} 个单元格，远超任何台账（最多 {limit} 个）；请删除多余内容后重新发送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/extent.py" line="263"/>
+        <location filename="../../importers/ledger/extent.py" line="269"/>
         <source>refused: part {part} declares {count} different texts (more than {limit}); the file is damaged or forged</source>
         <translation>已拒绝：部件 {part} 声明了 {count} 个不同文本（超过 {limit} 个）；文件已损坏或被伪造</translation>
     </message>
@@ -2951,6 +2966,26 @@ Log folder: {2}</source>
         <location filename="../../tracker/sharing.py" line="13"/>
         <source>The database {database} is on a network drive. SQLite files are not safe to share this way: two people writing at once can damage it. To share one database, ask IT for a PostgreSQL server and enter its address under Settings; until then let only one person open this file at a time.</source>
         <translation>数据库 {database} 位于网络驱动器上。SQLite 数据库文件不适合这样共用：两人同时写入可能损坏数据。如需多人共用一个数据库，请信息科安装 PostgreSQL 服务器，并在“设置”中填写其地址；在此之前，请同一时间只让一人打开此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/sharing.py" line="53"/>
+        <source>{database} does not exist yet: a new, empty database will be created there.</source>
+        <translation>{database} 还不存在：将在该处新建一个空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/sharing.py" line="68"/>
+        <source>Connected to {database}, but it holds other tables ({count}) and none of this application&apos;s: choose another database.</source>
+        <translation>已连接到 {database}，但其中是其他程序的数据表（{count} 个），不是本程序的数据库：请另选一个数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/sharing.py" line="76"/>
+        <source>Connected to {database}: it is empty and will be set up when opened.</source>
+        <translation>已连接到 {database}：这是一个空数据库，打开时将自动建立所需的表。</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/sharing.py" line="86"/>
+        <source>Connected to {database}: a database of this application (schema {schema}).</source>
+        <translation>已连接到 {database}：这是本程序的数据库（结构版本 {schema}）。</translation>
     </message>
     <message>
         <location filename="../../importers/policy/conversion.py" line="145"/>

@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QTextBrowser,
     QVBoxLayout,
@@ -39,15 +38,16 @@ translate = QCoreApplication.translate
 
 
 def choose_policy_file(parent: QWidget | None) -> Path | None:
-    chosen, _ = QFileDialog.getOpenFileName(
+    from ui.folders import open_file
+
+    return open_file(
         parent,
+        "documents",
         translate("ImportFlow", "Import policy document"),
-        "",
         translate("ImportFlow", "Policy documents (*.docx *.doc *.wps *.rtf *.odt *.pdf *.txt)")
         + ";;"
         + translate("ImportFlow", "All files (*)"),
     )
-    return Path(chosen) if chosen else None
 
 
 def outcome_lines(outcome: ImportOutcome, file_name: str) -> list[str]:

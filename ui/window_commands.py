@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from ui import settings as keys
 
@@ -64,11 +64,16 @@ class WindowCommands(QMainWindow):
         self.open_database(str(path), remember=False)
 
     def choose_database(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), "", self.tr("Databases (*.sqlite3 *.db);;All files (*)")
+        from ui.folders import open_file
+
+        chosen = open_file(
+            self,
+            "database",
+            self.tr("Open database"),
+            self.tr("Databases (*.sqlite3 *.db);;All files (*)"),
         )
         if chosen:
-            self.open_database(chosen, remember=True)
+            self.open_database(str(chosen), remember=True)
 
     def open_database(self, target: str, *, remember: bool) -> bool:
         """Switch to another database; the current one stays open if that one cannot be."""

@@ -46,3 +46,24 @@ def test_each_kind_remembers_its_own_folder(
     assert folders.last_folder(private_settings, "ledgers") == documents / "督办台账"
     with pytest.raises(ValueError):
         folders.last_folder(private_settings, "photos")
+
+
+def test_the_policy_dialog_reopens_where_the_last_document_was_taken(
+    documents: Path, private_settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.import_flow import choose_policy_file
+
+    received = tmp_path / "收文"
+    received.mkdir()
+    starts: list[str] = []
+
+    def answer(_parent, _title, start, _filters):  # type: ignore[no-untyped-def]
+        starts.append(start)
+        return str(received / "宁政办〔2021〕9号.docx"), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(answer))
+    assert choose_policy_file(None) == received / "宁政办〔2021〕9号.docx"
+    assert choose_policy_file(None) == received / "宁政办〔2021〕9号.docx"
+    assert starts == [str(Path.home()), str(received)]

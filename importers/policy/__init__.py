@@ -13,6 +13,7 @@ from importers.policy.model import (
     ParsedMilestone,
     ParsedPart,
     ParsedSection,
+    ParsedTask,
     ParseWarning,
 )
 from importers.policy.sources import SourceInfo, SourceTable
@@ -40,6 +41,7 @@ __all__ = [
     "ParsedMilestone",
     "ParsedPart",
     "ParsedSection",
+    "ParsedTask",
     "PolicyReadError",
     "SourceInfo",
     "SourceTable",

@@ -15,6 +15,7 @@ from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.policy.clauses import Clause, find_clauses
 from importers.policy.dates import DatedPhrase, find_dates, read_deadline
 from importers.policy.model import ParsedMeasure, ParsedMilestone, ParseWarning
+from importers.policy.tasks import split_tasks
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,20 @@ def build_measure(
     clauses = find_clauses(text, aliases)
     if assignment is not None:
         clauses.append(_stated(assignment))
-    units, leads = _units_and_leads(clauses, placement, first_listed_leads)
+    spans = [clause for clause in clauses if clause.end > clause.start]
+    title = measure_title(text, clauses)
+    phrases = find_dates(text)
+    if assignment is None and len(spans) > 1:
+        roles = [_units_and_leads([c], placement, first_listed_leads) for c in spans]
+        tasks = split_tasks(text, title, spans, roles, phrases, line)
+    else:
+        whole = _units_and_leads(clauses, placement, first_listed_leads)
+        tasks = split_tasks(text, title, clauses, [whole], phrases, line)
+    leads = list(tasks[0].lead_units)
+    units = list(dict.fromkeys([*leads, *(u for task in tasks for u in task.units)]))
     measure = ParsedMeasure(
         code=code,
-        title=measure_title(text, clauses),
+        title=title,
         text=text,
         part=placement.part,
         part_number=placement.part_number,
@@ -65,6 +76,7 @@ def build_measure(
         lead_units=leads,
         units=units,
         line=line,
+        tasks=tasks,
     )
     if not units:
         no_unit = QT_TRANSLATE_NOOP("messages", "measure {code} names no responsible unit")

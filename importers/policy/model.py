@@ -32,6 +32,34 @@ class ParsedMilestone:
 
 
 @dataclass
+class ParsedTask:
+    """One sub-task (分工) of a measure: a responsibility bracket and the text it closes.
+
+    A measure that names its units once has one task; one that closes several
+    sentences with different brackets, or a table row per line of work, has
+    one per bracket or row.  ``lead_units`` come first in ``units``.
+    """
+
+    text: str
+    lead_units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    deadline: date | None = None
+    deadline_text: str | None = None
+    standing: bool = False
+    milestones: list[ParsedMilestone] = field(default_factory=list)
+    line: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "lead_units": list(self.lead_units),
+            "units": list(self.units),
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "deadline_text": self.deadline_text,
+        }
+
+
+@dataclass
 class ParsedMeasure:
     """One numbered measure (措施) with its responsible units and deadline.
 
@@ -57,6 +85,8 @@ class ParsedMeasure:
     milestones: list[ParsedMilestone] = field(default_factory=list)
     line: int = 0
     """Source line (1-based) where the measure starts."""
+    tasks: list[ParsedTask] = field(default_factory=list)
+    """The sub-tasks, in document order; ``units`` is their union, ``lead_units`` the first's."""
 
     @property
     def unassigned(self) -> bool:
@@ -75,6 +105,7 @@ class ParsedMeasure:
             "deadline_text": self.deadline_text,
             "standing": self.standing,
             "milestones": [{"date": m.date.isoformat(), "text": m.text} for m in self.milestones],
+            "tasks": [task.to_json() for task in self.tasks],
         }
 
 
@@ -109,6 +140,8 @@ class ParsedDocument:
     parts: list[ParsedPart] = field(default_factory=list)
     measures: list[ParsedMeasure] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    holds_no_tasks: bool = False
+    """The text is a notice or bulletin: numbered paragraphs but no responsibility at all."""
 
     @property
     def sections(self) -> list[ParsedSection]:
@@ -121,5 +154,6 @@ class ParsedDocument:
             "issuer": self.issuer,
             "issued_on": self.issued_on.isoformat() if self.issued_on else None,
             "measures": [m.to_json() for m in self.measures],
+            "holds_no_tasks": self.holds_no_tasks,
             "warnings": [{"line": w.line, "message": str(w.message)} for w in self.warnings],
         }

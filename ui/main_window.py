@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui import settings as keys
 from ui.row_filter import RowIndex
@@ -134,6 +134,16 @@ class MainWindow(WindowLayout):
         from ui.backup_dialog import start_daily_backup
 
         start_daily_backup(self, services.store)  # once a day per database, in the background
+        self._warn_of_a_network_drive(services)
+
+    def _warn_of_a_network_drive(self, services: Services) -> None:
+        """An SQLite file on a shared folder is a risk the office must hear of (each opening)."""
+        from tracker.sharing import network_drive_warning
+        from ui.messages import app_title, translated
+
+        warning = network_drive_warning(services.store)
+        if warning is not None:
+            QMessageBox.warning(self, app_title(), translated(warning))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.built:  # (closed while still only a frame: nothing worth remembering)

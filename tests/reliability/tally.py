@@ -67,12 +67,19 @@ def _outcome(case: ET.Element) -> str:
     return "handled"
 
 
+def _readable(name: str) -> str:
+    """pytest writes a parameter's Chinese as ``\\u672b…``: shown as the characters again."""
+    if name.isascii() and "\\u" in name:
+        return name.encode("ascii").decode("unicode_escape")
+    return name
+
+
 def read_cases(junit: Path) -> list[Case]:
     cases = []
     for case in ET.parse(junit).getroot().iter("testcase"):
         module = case.get("classname", "").split(".")
         file = next((m for m in module if m.startswith("test_")), ".".join(module))
-        cases.append(Case(f"{file}.py", case.get("name", "?"), _outcome(case)))
+        cases.append(Case(f"{file}.py", _readable(case.get("name", "?")), _outcome(case)))
     return cases
 
 

@@ -20,6 +20,7 @@ E       AssertionError</failure></testcase>
 <testcase classname="tests.reliability.test_b" name="test_crash" time="0.1">
 <error message="fixture failed">&gt;       assert state == after
 E   OSError</error></testcase>
+<testcase classname="tests.reliability.test_b" name="test_file[\\u5de5\\u8d44.xlsx]" time="0"/>
 <testcase classname="tests.reliability.test_b" name="test_pg[postgresql]" time="0">
 <skipped message="TRACKER_TEST_PG_URL not set"/></testcase>
 </testsuite></testsuites>
@@ -34,6 +35,7 @@ def test_cases_are_classified_by_outcome_and_failing_statement(tmp_path: Path) -
         Case("test_a.py", "test_lost[sqlite]", "data lost"),
         Case("test_b.py", "test_message", "failed"),
         Case("test_b.py", "test_crash", "failed"),  # an error is not a state comparison
+        Case("test_b.py", "test_file[工资.xlsx]", "handled"),
         Case("test_b.py", "test_pg[postgresql]", "skipped"),
     ]
 
@@ -44,7 +46,7 @@ def test_the_figures_count_tried_handled_lost_and_skipped(tmp_path: Path) -> Non
     figures = render(read_cases(junit), ["-k", "kill"], postgres=False).splitlines()
     assert figures[0] == "Run: `pytest tests/reliability -k kill`"
     assert figures[1] == "PostgreSQL: no (TRACKER_TEST_PG_URL not set)"
-    assert figures[5] == "| 4 | 1 | 1 | 2 | 1 |"
+    assert figures[5] == "| 5 | 2 | 1 | 2 | 1 |"
     assert "| `test_a.py` | 2 | 1 | 1 | 0 | 0 |" in figures
-    assert "| `test_b.py` | 2 | 0 | 0 | 2 | 1 |" in figures
+    assert "| `test_b.py` | 3 | 1 | 0 | 2 | 1 |" in figures
     assert "- `test_a.py::test_lost[sqlite]` — data lost" in figures

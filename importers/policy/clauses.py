@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importers.policy.textnorm import normalize_line
 from importers.policy.units import split_units_after
 
-_LEAD_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位")
+_LEAD_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "指导单位", "指导部门")
 _DUTY_KEYS = ("责任单位", "责任部门", "负责单位", "责任主体", "部门分工", "任务分工")
 _OTHER_KEYS = ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位")
 _PEOPLE_KEYS = ("分管省领导", "分管市领导", "分管区领导", "分管县领导", "分管领导", "责任领导")
@@ -25,11 +25,18 @@ _PEOPLE_KEYS = ("分管省领导", "分管市领导", "分管区领导", "分管
 _KEY_RE = re.compile(
     "(" + "|".join((*_LEAD_KEYS, *_DUTY_KEYS, *_OTHER_KEYS, *_PEOPLE_KEYS)) + ")[：:]"
 )
-_LEAD_ROLES = (*_LEAD_KEYS, "牵头", "牵头负责")
-_OTHER_ROLES = (*_OTHER_KEYS, "配合", "参与")
+_LEAD_VERBS = ("牵头负责", "牵头", "主办", "主责", "指导")
+_OTHER_VERBS = ("配合", "参与", "协办", "协助", "协同")
+_DUTY_VERBS = ("负责", "落实", "承办")
+"""Responsible, without saying who leads: leads if someone else only supports."""
+_LEAD_ROLES = (*_LEAD_KEYS, *_LEAD_VERBS)
+_OTHER_ROLES = (*_OTHER_KEYS, *_OTHER_VERBS)
 _DEADLINE_KEY_RE = re.compile(r"(?:完成时限|完成时间|时限要求|时间要求|办结时限|时间节点)[：:]")
-_ROLE_RE = re.compile(r"(?:牵头负责|牵头|配合|参与|负责)(?=$|[，,；;。])")
-_LEAD_OR_DUTY_RE = re.compile(r"(?:牵头|负责)(?=$|[，,；;。])")
+_ROLE_RE = re.compile(
+    r"(?:按照?职责)?(?:分工|分头|共同|具体)?"
+    r"(?P<verb>牵头负责|牵头|主办|主责|指导|配合|参与|协办|协助|协同|负责|落实|承办)(?=$|[，,；;。])"
+)
+_LEAD_OR_DUTY_RE = re.compile(r"(?:牵头|负责|主办|指导|落实)(?=$|[，,；;。])")
 """A bracket without a key is a clause only if someone leads or is responsible in it."""
 _COOPERATES_RE = re.compile(r"会同")
 _FIRST_LISTED_RE = re.compile(
@@ -185,17 +192,32 @@ class _RoleReader:
         self.prefix = ""
 
     def read(self, text: str, key: str) -> None:
-        """Read ``A牵头，B配合`` / ``A会同B负责`` / a plain list under ``key``."""
+        """Read ``A牵头，B配合`` / ``A会同B负责`` / ``A负责，B配合`` / a plain list under ``key``."""
         if key in _PEOPLE_KEYS:
             return
         position = 0
+        duty: list[str] = []
+        led = supported = False
+        last = ""
         for role in _ROLE_RE.finditer(text):
-            verb = role.group(0)
-            self._add(text[position : role.start()], key if verb == "负责" else verb)
-            position = role.end()
-            if verb.endswith("负责"):
-                return  # what follows 负责 is a remark (…，下同)
-        self._add(text[position:], key)
+            verb = role.group("verb")
+            piece = text[position : role.start()]
+            if verb in _DUTY_VERBS:
+                before = len(self.units)
+                self._add(piece, key)
+                duty.extend(self.units[before:])
+            else:
+                self._add(piece, verb)
+                led = led or verb in _LEAD_VERBS
+                supported = supported or verb in _OTHER_VERBS
+            position, last = role.end(), verb
+        if last in _DUTY_VERBS:
+            pass  # what follows 负责 is a remark (…，排在第一位的为牵头部门，下同)
+        else:
+            self._add(text[position:], key)
+        if duty and supported and not led:
+            # ``A、B负责，C配合``: the responsible units lead.
+            self.leads.extend(name for name in duty if name not in self.leads)
 
     def _add(self, text: str, role: str) -> None:
         text = text.strip(_STOP)

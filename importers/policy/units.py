@@ -37,15 +37,18 @@ _NON_GOVERNMENT_RE = re.compile(
 )
 _SEAT_OF_GOVERNMENT = ("", "人民政府", "政府", "党委", "党委和政府", "党委、政府")
 
-_LIST_GOES_ON = r"$|[、，,；;及和]|按|分别|共同|会同|负责|牵头|配合|参与"
+_LIST_GOES_ON = (
+    r"$|[、，,；;及和]|按|分别|分工|分头|共同|会同|负责|牵头|配合|参与|落实|指导|协办|主办"
+)
 """What may follow a name: the end, a separator, or a role word."""
 _COLLECTIVE_LEVEL = (
     "新疆生产建设兵团|计划单列市|自治区|自治州|自治县|直辖市|设区市|副省级城市|地区|乡镇|街道"
-    "|省|市|县|区|州|盟|旗|乡|镇|地"
+    "|县级市|省|市|县|区|州|盟|旗|乡|镇|地"
 )
-# ``各市、县（区）``, ``各省、自治区、直辖市发展改革委``: one unit despite the 、 inside.
+# ``各市、县（区）``, ``各省、自治区、直辖市发展改革委``, ``各区、县级市``, ``有关区、市政府``:
+# one unit despite the 、 inside.
 _COLLECTIVE_RE = re.compile(
-    rf"各(?:{_COLLECTIVE_LEVEL})(?:（[^（）]*）)?(?:、?(?:{_COLLECTIVE_LEVEL})(?:（[^（）]*）)?)*"
+    rf"(?:各|有关)(?:{_COLLECTIVE_LEVEL})(?:（[^（）]*）)?(?:、?(?:{_COLLECTIVE_LEVEL})(?:（[^（）]*）)?)*"
     rf"(?:党委、政府|(?![直级])[^、，,；;及和（）]{{0,16}}?)(?={_LIST_GOES_ON})"
 )
 _HIDDEN_RE = re.compile("^\x00(\\d+)\x00$")
@@ -57,13 +60,18 @@ _FILLER_RE = re.compile(
 _SEPARATOR_RE = re.compile(r"[、，,；;/]|以及|及")
 _LEADING_FILLER_RE = re.compile(r"^(?:以及|及|和|与|由|请)+")
 _TRAILING_FILLER_RE = re.compile(
-    r"(?:按照?职责分工|按照?职责|分别|共同|会同(?:其他)?(?:有关|相关)(?:部门|单位))?"
-    r"(?:负责|牵头|配合|参与|落实)?等?$"
+    r"(?:按照?职责分工|按照?职责|分工|分头|分别|共同|会同(?:其他)?(?:有关|相关)(?:部门|单位))?"
+    r"(?:负责|牵头|配合|参与|落实|指导|协办|主办)?等?$"
 )
-_PURE_FILLER_RE = re.compile(
-    r"^(?:其他|其它)?(?:省|市|州|县|区|自治区)?(?:直|级)?各?(?:有关|相关)?(?:部门|单位|方面)$|^等$"
+_PURE_FILLER_RE = re.compile(r"^(?:其他|其它)?(?:有关|相关)?(?:部门|单位|方面)$|^等$")
+"""``有关部门``, ``其他相关单位``: nobody in particular.  ``各有关部门``, ``市直各有关部门``,
+``州直相关单位`` are collectives the office lists (and later gives members), so they stay."""
+_COLLECTIVE_NAME_RE = re.compile(
+    r"^(?:各|有关|相关)"
+    r"|^[^、，]{0,8}?(?:直|级)(?:各|有关|相关)"
+    r"|成员单位$"
+    r"|^[^、，]{0,4}?(?:有关|相关)[^、，]{0,8}?(?:部门|单位|机构)$"
 )
-"""``有关部门``, ``各部门``, ``市级各有关部门``, ``州直相关单位``: nobody in particular."""
 
 BUILTIN_ALIASES: Mapping[str, str] = {
     "国家税务总局宁夏回族自治区税务局": "宁夏税务局",
@@ -149,9 +157,19 @@ def split_units_after(
     return list(dict.fromkeys(name for name in names if name)), prefix
 
 
+def is_collective(name: str) -> bool:
+    """A name standing for many units: ``各市、县（区）``, ``有关区、市政府``, ``各有关部门``,
+    ``市直各有关部门``, ``专班成员单位``, ``市相关行业主管部门`` (the directory's kind 集体)."""
+    return bool(_COLLECTIVE_NAME_RE.search(name))
+
+
 def stands_alone(name: str) -> bool:
     """A name that takes no level prefix from the list it stands in."""
-    return bool(_STANDALONE_START_RE.match(name) or _NON_GOVERNMENT_RE.search(name))
+    return bool(
+        _STANDALONE_START_RE.match(name)
+        or _NON_GOVERNMENT_RE.search(name)
+        or name.endswith("成员单位")
+    )
 
 
 def _carry_prefix(prefix: str, piece: str) -> tuple[str, str]:

@@ -178,7 +178,8 @@ def test_unbracketed_clause_lines_after_the_measure() -> None:
     assert first.title == "地区生产总值增长6%左右"
     assert first.lead_units == ["区发改局"]
     assert first.units == ["区发改局", "经济开发区", "全区经济运行各专班"]
-    assert second.units == ["区财政局", "各街道", "区税务局"]
+    # 区直各部门 is a collective the office lists (issue 16), no longer dropped as filler.
+    assert second.units == ["区财政局", "各街道", "区直各部门", "区税务局"]
     assert second.deadline == date(2023, 12, 31)
     assert document.warnings == []
 
@@ -197,7 +198,7 @@ def test_division_of_work_lines_and_leading_responsibility() -> None:
     )
     measures = parse_text(text).measures
     assert [(m.code, m.units, m.lead_units) for m in measures] == [
-        ("1.1", ["省发展改革委", "各地"], ["省发展改革委"]),
+        ("1.1", ["省发展改革委", "各地", "各部门"], ["省发展改革委"]),
         ("2.1", ["省发展改革委"], ["省发展改革委"]),
         ("2.2", ["省交通运输厅", "省水利厅", "各地级以上市人民政府"], ["省交通运输厅"]),
     ]

@@ -19,7 +19,8 @@ from importers.policy.outline import measure_style, read_items
 from importers.policy.repair import Paragraph, repair_lines
 from importers.policy.sources import SourceInfo, SourceTable, read_source
 from importers.policy.structure import arrange
-from importers.policy.tables import table_measures
+from importers.policy.tables import is_task_header, table_measures
+from importers.policy.text_tables import split_text_tables
 
 __all__ = ["SourceInfo", "parse_file", "parse_lines", "parse_text"]
 
@@ -44,6 +45,8 @@ def parse_lines(
     aliases: Mapping[str, str] | None = None,
 ) -> ParsedDocument:
     """Parse a document given as lines (and, from Word, its tables)."""
+    lines, in_text = split_text_tables(list(lines), is_task_header)
+    tables = [*tables, *in_text]
     paragraphs = repair_lines(lines)
     items, body_start = read_items(paragraphs)
     meta = read_metadata(paragraphs, body_start)

@@ -43,6 +43,8 @@ class SourceTable:
 
     line: int
     rows: tuple[tuple[str, ...], ...]
+    row_lines: tuple[int, ...] = ()
+    """The source line of every row, for a table written in the text (else empty)."""
 
 
 @dataclass(frozen=True)

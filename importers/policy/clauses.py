@@ -192,7 +192,7 @@ class _RoleReader:
         self.prefix = ""
 
     def read(self, text: str, key: str) -> None:
-        """Read ``A牵头，B配合`` / ``A会同B负责`` / ``A负责，B配合`` / a plain list under ``key``."""
+        """Read ``A牵头，B配合`` / ``A会同B负责`` / ``A负责，B配合`` / a list under ``key``."""
         if key in _PEOPLE_KEYS:
             return
         position = 0

@@ -1,11 +1,14 @@
-"""Writing a ``ReportDocument`` as a Word file (python-docx) the office can still edit.
+"""Writing a ``ReportDocument`` as a Word file (python-docx) laid out like the PDF.
 
-Same A4 margins as the PDF; East Asian text gets its own font attribute
-(``w:eastAsia``), without which Word would show Chinese in the Latin font's
-fallback.  Table header rows are marked to repeat on each page and rows not to
-break across pages; the footer holds "第 X 页 共 Y 页" as PAGE/NUMPAGES fields,
-which Word fills in.  Fonts are named, not embedded: 黑体 and 仿宋 come with
-every Chinese Windows.
+The same GB/T 9704 measures (``gbt9704``): A4 with the standard's margins, body
+3号 仿宋 with a document grid of 22 lines × 28 characters (``w:docGrid``), title
+2号 小标宋 (黑体 where the PDF found no 小标宋), 一、黑体, （一）楷体, 1. 仿宋 bold,
+page numbers "— n —" as PAGE fields on the outer side.  East Asian text gets
+its own font attribute (``w:eastAsia``), without which Word would show Chinese
+in the Latin font's fallback.  Table header rows repeat on each page, rows do
+not break across pages, and each table's cells use the table's own font size.
+Fonts are named, not embedded: 黑体, 楷体, 仿宋 and 宋体 come with every Chinese
+Windows.
 """
 
 from __future__ import annotations
@@ -18,12 +21,14 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from importers.reports import charts
+from importers.reports import gbt9704 as g
+from importers.reports.docx_blocks import masthead, page_numbers, set_fonts, signature
 from importers.reports.fonts import ReportFontError, find_fonts
 from importers.reports.layout import LANDSCAPE_MARGINS_MM, PORTRAIT_MARGINS_MM, register
 from importers.reports.model import (
@@ -31,17 +36,22 @@ from importers.reports.model import (
     BarChart,
     Block,
     Heading,
+    Masthead,
     PageBreak,
     Paragraph,
     ReportDocument,
+    Signature,
     Table,
 )
+from importers.reports.pdf_tables import PADDING
 
 HEADING_FONT = "黑体"
 BODY_FONT = "仿宋"
-LATIN_FONT = "Times New Roman"
-TITLE_SIZE, BODY_SIZE = 22, 14
+KAI_FONT = "楷体"
+TITLE_FONTS = ("方正小标宋简体", HEADING_FONT)
+TITLE_SIZE, BODY_SIZE = g.TITLE_SIZE, g.BODY_SIZE
 NO_CHART = "（图表未能生成：本机缺少绘图所需的中文字体或组件，请参阅PDF版。）"
+CELL_STYLE = "Report Cell"
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -50,94 +60,90 @@ _ALIGN = {
 }
 
 
-def _fonts(target: Any, east_asia: str, size: float | None = None, latin: str = LATIN_FONT) -> None:
-    """Set a style's or run's Latin and East Asian fonts (and size)."""
-    target.font.name = latin
-    if size is not None:
-        target.font.size = Pt(size)
-    r_pr = target.element.get_or_add_rPr()
-    r_fonts = r_pr.find(qn("w:rFonts"))
-    if r_fonts is None:
-        r_fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, r_fonts)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        r_fonts.attrib.pop(qn(theme), None)
-    r_fonts.set(qn("w:eastAsia"), east_asia)
+def _title_font() -> str:
+    """方正小标宋 when this machine has it (as the PDF would use it), else 黑体."""
+    try:
+        return TITLE_FONTS[0] if find_fonts().title is not None else TITLE_FONTS[1]
+    except ReportFontError:
+        return TITLE_FONTS[1]
 
 
-CELL_STYLE = "Report Cell"
+def off_grid(p_pr: Any) -> None:
+    """Let a paragraph ignore the document grid (a table cell, the title, a picture):
+    on the grid, 10.5 pt text would take 29 pt lines and 16 pt character cells."""
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    p_pr.append(snap)
 
 
-def _styles(doc: Any) -> None:
+def _exact(style: Any, points: float) -> None:
+    style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    style.paragraph_format.line_spacing = Pt(points)
+
+
+def _styles(doc: Any, title_font: str) -> None:
     normal = doc.styles["Normal"]
-    _fonts(normal, BODY_FONT, BODY_SIZE)
-    normal.paragraph_format.line_spacing = 1.3
+    set_fonts(normal, BODY_FONT, BODY_SIZE)
+    _exact(normal, g.LINE_PITCH)
     normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
     for name, font, size, level in (
-        ("Report Title", HEADING_FONT, TITLE_SIZE, None),
+        ("Report Title", title_font, TITLE_SIZE, None),
         ("Report Subtitle", BODY_FONT, BODY_SIZE, None),
         ("Report Heading 1", HEADING_FONT, BODY_SIZE, 0),
-        ("Report Heading 2", HEADING_FONT, BODY_SIZE - 1.5, 1),
+        ("Report Heading 2", KAI_FONT, BODY_SIZE, 1),
+        ("Report Heading 3", BODY_FONT, BODY_SIZE, 2),
         (CELL_STYLE, BODY_FONT, 10.5, None),
     ):
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
-        _fonts(style, font, size)
+        set_fonts(style, font, size)
         style.font.color.rgb = RGBColor(0, 0, 0)
         if level is not None:
             outline = OxmlElement("w:outlineLvl")
             outline.set(qn("w:val"), str(level))
             style.element.get_or_add_pPr().append(outline)
-            style.paragraph_format.first_line_indent = Pt(2 * BODY_SIZE)
-            style.paragraph_format.space_before = Pt(6)
+            style.paragraph_format.first_line_indent = Pt(2 * g.CHAR_PITCH)
             style.paragraph_format.keep_with_next = True
-    doc.styles[CELL_STYLE].paragraph_format.line_spacing = 1.0
+    doc.styles["Report Heading 3"].font.bold = True
+    for name in ("Report Title", CELL_STYLE):
+        off_grid(doc.styles[name].element.get_or_add_pPr())
+    cell = doc.styles[CELL_STYLE]
+    cell.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    cell.paragraph_format.first_line_indent = Pt(0)
     for name in ("Report Title", "Report Subtitle"):
         doc.styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.styles["Report Title"].paragraph_format.space_after = Pt(8)
+    _exact(doc.styles["Report Title"], g.TITLE_LEADING)
+    doc.styles["Report Title"].paragraph_format.space_after = Pt(
+        g.LINE_PITCH - (g.TITLE_LEADING - g.TITLE_SIZE)
+    )
 
 
-def _page(doc: Any, landscape: bool) -> None:
+def _grid(section: Any) -> None:
+    """The document grid: 22 lines of 28 characters on the text block (Word's 文档网格)."""
+    sect_pr = section._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), str(g.word_line_pitch()))
+    grid.set(qn("w:charSpace"), str(g.word_grid_char_space()))
+
+
+def _page(doc: Any, landscape: bool) -> float:
+    """Paper, margins, grid and page numbers; returns the text block's width in mm."""
     section = doc.sections[0]
     top, bottom, left, right = LANDSCAPE_MARGINS_MM if landscape else PORTRAIT_MARGINS_MM
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (
-        (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
-    )
+    width, height = (297, 210) if landscape else (210, 297)
+    section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
-    section.footer_distance = Mm(max(bottom - 12, 5))
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for piece in ("第 ", "PAGE", " 页 共 ", "NUMPAGES", " 页"):
-        if piece.isupper():
-            _field(footer, piece)
-        else:
-            _fonts(footer.add_run(piece), BODY_FONT, 10.5)
-
-
-def _field(paragraph: Any, instruction: str) -> None:
-    """A PAGE / NUMPAGES field, with "1" shown until Word updates it."""
-    for kind, text in (
-        ("begin", None),
-        ("instr", f" {instruction} "),
-        ("separate", None),
-        ("text", "1"),
-        ("end", None),
-    ):
-        run = paragraph.add_run()
-        _fonts(run, BODY_FONT, 10.5)
-        if kind == "instr":
-            node = OxmlElement("w:instrText")
-            node.set(qn("xml:space"), "preserve")
-            node.text = text
-        elif kind == "text":
-            node = OxmlElement("w:t")
-            node.text = text
-        else:
-            node = OxmlElement("w:fldChar")
-            node.set(qn("w:fldCharType"), kind)
-        run._r.append(node)
+    if not landscape:
+        _grid(section)
+    page_numbers(doc, bottom)
+    return width - left - right
 
 
 def _row_flag(row: Any, tag: str) -> None:
@@ -146,7 +152,9 @@ def _row_flag(row: Any, tag: str) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
-def _cell(cell: Any, text: str, align: Align, width: Any, header: bool, style_id: str) -> None:
+def _cell(
+    cell: Any, text: str, align: Align, width: Any, header: bool, style_id: str, size: float
+) -> None:
     cell.width = width
     cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
     paragraph = cell.paragraphs[0]
@@ -154,13 +162,27 @@ def _cell(cell: Any, text: str, align: Align, width: Any, header: bool, style_id
     # style of the document, cell after cell (half the time of a long report).
     paragraph._p.get_or_add_pPr().style = style_id
     paragraph.alignment = _ALIGN["center" if header else align]
+    paragraph.paragraph_format.line_spacing = Pt(round(size * 1.35, 1))  # as the PDF's cells
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     run = paragraph.add_run(text)
+    run.font.size = Pt(size)
     if header:
-        _fonts(run, HEADING_FONT)
+        set_fonts(run, HEADING_FONT, size)
         shade = OxmlElement("w:shd")
         shade.set(qn("w:val"), "clear")
         shade.set(qn("w:fill"), "E7E6E6")
         cell._tc.get_or_add_tcPr().append(shade)
+
+
+def _cell_margins(table: Any, points: float) -> None:
+    """Narrow cell margins (the PDF's 3 pt), so the Word table fits as many rows a page."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        node = OxmlElement(f"w:{side}")
+        node.set(qn("w:w"), str(int(points * 20)))
+        node.set(qn("w:type"), "dxa")
+        margins.append(node)
+    table._tbl.tblPr.append(margins)
 
 
 def _table(doc: Any, model: Table, frame_mm: float) -> None:
@@ -170,20 +192,24 @@ def _table(doc: Any, model: Table, frame_mm: float) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    _cell_margins(table, PADDING)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     style_id = doc.styles[CELL_STYLE].style_id
+    size = model.font_size
     header = table.rows[0]
     _row_flag(header, "w:tblHeader")
     _row_flag(header, "w:cantSplit")
     for cell, column, width in zip(header.cells, model.columns, widths, strict=True):
-        _cell(cell, column.header, column.align, width, True, style_id)
+        _cell(cell, column.header, column.align, width, True, style_id, size)
     for values in model.rows:
         row = table.add_row()
         _row_flag(row, "w:cantSplit")
         for cell, text, column, width in zip(row.cells, values, model.columns, widths, strict=True):
-            _cell(cell, text, column.align, width, False, style_id)
-    doc.add_paragraph()
+            _cell(cell, text, column.align, width, False, style_id, size)
+    spacer = doc.add_paragraph()
+    spacer.paragraph_format.line_spacing = Pt(6)
+    spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
 
 def _chart(doc: Any, chart: BarChart, frame_mm: float) -> None:
@@ -202,39 +228,48 @@ def _chart(doc: Any, chart: BarChart, frame_mm: float) -> None:
             doc.add_paragraph(NO_CHART)
             return
         doc.add_picture(io.BytesIO(picture), width=Mm(frame_mm))
-        doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        last = doc.paragraphs[-1]
+        last.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        last.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        last.paragraph_format.first_line_indent = Pt(0)
+        off_grid(last._p.get_or_add_pPr())
 
 
-def _block(doc: Any, block: Block, frame_mm: float) -> None:
+def _block(doc: Any, block: Block, frame_mm: float, title_font: str) -> None:
     if isinstance(block, Paragraph):
         p = doc.add_paragraph()
         p.alignment = _ALIGN[block.align]
-        if block.indent:
-            p.paragraph_format.first_line_indent = Pt(2 * BODY_SIZE)
+        p.paragraph_format.first_line_indent = Pt(2 * g.CHAR_PITCH if block.indent else 0)
         run = p.add_run(block.text)
         if block.bold:
-            _fonts(run, HEADING_FONT)
+            set_fonts(run, HEADING_FONT)
     elif isinstance(block, Heading):
-        doc.add_paragraph(block.text, style=f"Report Heading {min(max(block.level, 1), 2)}")
+        doc.add_paragraph(block.text, style=f"Report Heading {min(max(block.level, 1), 3)}")
     elif isinstance(block, Table):
         _table(doc, block, frame_mm)
     elif isinstance(block, BarChart):
         _chart(doc, block, frame_mm)
+    elif isinstance(block, Signature):
+        signature(doc, block, BODY_FONT, frame_mm)
+    elif isinstance(block, Masthead):
+        masthead(doc, block, title_font, BODY_FONT, frame_mm)
     elif isinstance(block, PageBreak):
         doc.add_page_break()
 
 
 def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
     doc = Document()
-    _styles(doc)
-    _page(doc, report.landscape)
-    _, _, left, right = LANDSCAPE_MARGINS_MM if report.landscape else PORTRAIT_MARGINS_MM
-    frame_mm = (297 if report.landscape else 210) - left - right
+    title_font = _title_font()
+    _styles(doc, title_font)
+    frame_mm = _page(doc, report.landscape)
     doc.core_properties.title = report.title
     doc.core_properties.author = "督办台账"
+    blocks = list(report.blocks)
+    while blocks and isinstance(blocks[0], Masthead):
+        _block(doc, blocks.pop(0), frame_mm, title_font)
     doc.add_paragraph(report.title, style="Report Title")
     for line in report.subtitle:
         doc.add_paragraph(line, style="Report Subtitle")
-    for block in report.blocks:
-        _block(doc, block, frame_mm)
+    for block in blocks:
+        _block(doc, block, frame_mm, title_font)
     doc.save(str(target) if isinstance(target, Path) else target)

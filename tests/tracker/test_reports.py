@@ -232,7 +232,11 @@ def test_bulletin_word_file(office: Services, tmp_path: Path) -> None:
         is not None
     )
     footer = doc.sections[0].footer._element.xml
-    assert "PAGE" in footer and "NUMPAGES" in footer and "第 " in footer and " 页 共 " in footer
+    assert "PAGE" in footer and ">— <" in footer and "> —<" in footer
+    even = doc.sections[0].even_page_footer._element.xml
+    assert "PAGE" in even and 'w:jc w:val="left"' in even and 'w:jc w:val="right"' in footer
+    grid = doc.sections[0]._sectPr.xml
+    assert '<w:docGrid w:linePitch="579" w:type="linesAndChars" w:charSpace="-848"/>' in grid
     section = doc.sections[0]
     assert [
         round(x.mm)

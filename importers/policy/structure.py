@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from importers.messages import QT_TRANSLATE_NOOP, Message
-from importers.policy.clauses import bracket_groups, find_clauses
+from importers.policy.clauses import bracket_groups, find_clauses, has_clause
 from importers.policy.markers import Style
 from importers.policy.measures import Placement
 from importers.policy.model import ParsedPart, ParsedSection, ParseWarning
 from importers.policy.outline import Item
+
+
+_BARE_HEADING_MAX = 20
 
 
 @dataclass
@@ -66,23 +69,41 @@ class Outline:
 def arrange(
     items: Sequence[Item], level: Style, aliases: Mapping[str, str] | None = None
 ) -> Outline:
-    """Parts, sections and coded measure drafts for measures numbered at ``level``."""
+    """Parts, sections and coded measure drafts for measures numbered at ``level``.
+
+    Documents mix levels: a part of 保障措施 may hold its tasks one level up
+    (``（一）健全工作机制。…（责任单位：…）`` with no items below it), and a measure-level
+    item may only group numbered items that each carry their own clause.  The
+    first becomes a measure, the second a section over its items.
+    """
     above = sorted({item.marker.style for item in items if item.marker.style < level})
     part_style = above[0] if above else None
     section_style = above[1] if len(above) > 1 else None
+    roles = _roles(items, level)
+    any_clause = any(role != "" for role in roles) or any(has_clause(i.text) for i in items)
     outline = Outline()
     part: Heading | None = None
     section: Heading | None = None
     current: Draft | None = None
-    for item in items:
+    for item, role in zip(items, roles, strict=True):
         style = item.marker.style
-        if style == part_style:
+        if role == "measure":
+            if style == part_style:
+                part, section = None, None
+            current = Draft(item.marker.number, item.text, item.line, part, section)
+            outline.drafts.append(current)
+        elif role == "group":
+            section, current = read_heading(item, aliases), None
+        elif style == part_style:
             part, section, current = read_heading(item, aliases), None, None
         elif style == section_style:
             section, current = read_heading(item, aliases), None
         elif style < level:
             current = None
         elif style == level:
+            if any_clause and _is_bare_heading(item):
+                current = None  # 目标 / 基本原则 / 总体要求: prose under a heading, no task
+                continue
             current = Draft(item.marker.number, item.text, item.line, part, section)
             outline.drafts.append(current)
         elif current is not None:
@@ -90,6 +111,56 @@ def arrange(
     outline.warnings.extend(assign_codes(outline.drafts))
     outline.parts = parts_with_measures(outline.drafts)
     return outline
+
+
+def _roles(items: Sequence[Item], level: Style) -> list[str]:
+    """``"measure"`` for an item read as a measure off the measure level, ``"group"`` for a
+    measure-level item that only groups measures, ``""`` for the rest."""
+    own = [has_clause(item.text) for item in items]
+    children: list[list[int]] = [[] for _ in items]
+    stack: list[int] = []
+    for index, item in enumerate(items):
+        while stack and items[stack[-1]].marker.style >= item.marker.style:
+            stack.pop()
+        if stack:
+            children[stack[-1]].append(index)
+        stack.append(index)
+    roles = [""] * len(items)
+    for index, item in enumerate(items):
+        style = item.marker.style
+        below = children[index]
+        if style < level and own[index] and not _reaches(items, children, index, level):
+            roles[index] = "measure"
+        elif style == level and not own[index] and len(below) >= 2:
+            direct = [i for i in below if items[i].marker.style == items[below[0]].marker.style]
+            if len(direct) >= 2 and all(own[i] for i in direct):
+                roles[index] = "group"
+                for child in direct:
+                    roles[child] = "measure"
+    return roles
+
+
+def _reaches(
+    items: Sequence[Item], children: Sequence[list[int]], index: int, level: Style
+) -> bool:
+    """Whether any item below ``index`` is numbered at or below the measure level."""
+    pending = list(children[index])
+    while pending:
+        child = pending.pop()
+        if items[child].marker.style >= level:
+            return True
+        pending.extend(children[child])
+    return False
+
+
+def _is_bare_heading(item: Item) -> bool:
+    """A short title line with no sentence and no clause: 目标, 基本原则, 总体要求."""
+    head = item.head.strip()
+    return (
+        len(head) <= _BARE_HEADING_MAX
+        and not any(mark in head for mark in "。；;，,")
+        and not has_clause(item.text)
+    )
 
 
 def read_heading(item: Item, aliases: Mapping[str, str] | None = None) -> Heading:

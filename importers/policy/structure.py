@@ -22,7 +22,6 @@ from importers.policy.measures import Placement
 from importers.policy.model import ParsedPart, ParsedSection, ParseWarning
 from importers.policy.outline import Item
 
-
 _BARE_HEADING_MAX = 20
 
 

@@ -115,3 +115,15 @@ def test_a_chosen_file_that_cannot_be_opened_keeps_the_page(
     ]
     assert window.pages.currentWidget() is page and not window.attached
     assert window.settings.value(keys.DATABASE) is None
+
+
+def test_switching_to_a_missing_file_keeps_the_current_database(
+    window: MainWindow, tmp_path: Path, messages: list[tuple[str, str]]
+) -> None:
+    before = window.services
+    missing = tmp_path / "不存在.sqlite3"
+    assert not window.open_database(str(missing), remember=True)
+    assert [kind for kind, _ in messages] == ["warning"]
+    assert messages[0][1].startswith(f"The database file {missing} does not exist")
+    assert window.services is before and not missing.exists()
+    assert window.settings.value(keys.DATABASE) is None

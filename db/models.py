@@ -291,3 +291,27 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Bulletin(Base):
+    """An issued bulletin (通报): its number of the year and everything it printed.
+
+    ``content`` is the whole document as issued (JSON: masthead, title, the
+    clerk's edited paragraphs, figures and tables), so a reprint is identical
+    even after later entries of the round changed the figures.
+    """
+
+    __tablename__ = "bulletins"
+    __table_args__ = (UniqueConstraint("year", "number", name="uq_bulletins_year_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    round_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rounds.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(500))
+    issued_on: Mapped[date] = mapped_column(Date)
+    content: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))

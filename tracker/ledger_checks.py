@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from importers.ledger.matching import identity
-from importers.ledger.metadata import printed_deadline
+from importers.ledger.metadata import content_digest, printed_deadline
 from importers.ledger.model import ExportedValue, LedgerFile, MetaEntry, ReturnedRow
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker.ledger_records import FilePreview, Rejected
@@ -44,6 +44,7 @@ class FileChecks:
         self.seen: dict[int, tuple[str, int, tuple[ExportedValue, ...]]] = {}
         """assignment id → (sheet, Excel row, returned values) of the first row naming it."""
         self.deadline_sheets = {s for s, found in read.columns.items() if "deadline" in found}
+        self.content_sheets = {s for s, found in read.columns.items() if "content" in found}
 
     def exported(self, assignment_id: int) -> bool:
         """Whether the assignment was one of this ledger's rows when it was sent out."""
@@ -72,6 +73,16 @@ class FileChecks:
             return None
         printed = printed_deadline(row.deadline_text, row.deadline)
         return None if printed == entry.deadline else (entry.deadline, printed)
+
+    def changed_content(self, row: ReturnedRow) -> bool:
+        """Whether the unit edited the locked 具体内容 (as :meth:`changed_deadline` decides
+        where it can be told)."""
+        if row.key is None or row.sheet not in self.content_sheets:
+            return False
+        entry = self.entries.get(row.key)
+        if entry is None or entry.content is None:
+            return False
+        return content_digest(row.content) != entry.content
 
 
 def disagreeing_field(row: ReturnedRow, code: str, unit: str, aliases: Mapping[str, str]) -> str:

@@ -278,6 +278,19 @@ def compare_row(
                 ),
             )
         )
+    if checks.changed_content(row):
+        preview.ignored.append(
+            Ignored(
+                row.sheet,
+                read.cell(row.sheet, "content", row.row),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "{column} is set by the office: the unit's edit is ignored"
+                    ),
+                    {"column": header_for_field("content")},
+                ),
+            )
+        )
     if returned == base:
         preview.unchanged += 1  # most rows: every field as exported
         return

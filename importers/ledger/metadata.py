@@ -12,6 +12,7 @@ positions and ignores lines it does not know (a newer format's additions).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -35,9 +36,11 @@ ROW_HEADER: tuple[str, ...] = (
     "unit",
     *FILL_IN_FIELDS,
     "deadline",
+    "content_digest",
 )
-"""The per-row lines' header; ``deadline`` (the locked 完成时限 as sent) came later: a
-ledger whose header lacks it has no exported deadline to compare with."""
+"""The per-row lines' header; ``deadline`` and ``content_digest`` (the locked 完成时限 as
+sent, a digest of 具体内容) came later: a ledger whose header lacks them has nothing to
+compare those columns with."""
 
 
 @dataclass(frozen=True)
@@ -75,12 +78,28 @@ def printed_deadline(deadline_text: str, deadline: date | None) -> str:
     return deadline.isoformat() if deadline is not None else deadline_text
 
 
+def content_digest(text: str) -> str:
+    """A short digest of 具体内容 as the reader normalizes it: the hidden sheet need not
+    hold every measure's paragraph twice to tell whether the unit edited it."""
+    return hashlib.blake2b(cells.text(text).encode(), digest_size=8).hexdigest()
+
+
 def row_line(sheet: str, excel_row: int, row: LedgerRow) -> list[str]:
     """The metadata line of one exported data row."""
     values = exported_values(row)
-    cells = ["" if values[name] is None else str(values[name]) for name in FILL_IN_FIELDS]
+    fill_in = ["" if values[name] is None else str(values[name]) for name in FILL_IN_FIELDS]
     deadline = row.deadline_text or printed_deadline("", row.deadline)
-    return [ROW_TAG, sheet, str(excel_row), row.key, row.measure_code, row.unit, *cells, deadline]
+    return [
+        ROW_TAG,
+        sheet,
+        str(excel_row),
+        row.key,
+        row.measure_code,
+        row.unit,
+        *fill_in,
+        deadline,
+        content_digest(row.content),
+    ]
 
 
 def _exported_deadline(stored: str) -> str:
@@ -149,21 +168,24 @@ def parse_meta(lines: Iterable[Sequence[object]]) -> LedgerMeta:
     fields: dict[str, str] = {}
     sheets: dict[str, str] = {}
     entries: list[MetaEntry] = []
-    has_deadline = False
+    has_deadline = has_digest = False
     for line in rows:
         tag = line[0] if line else ""
         rest = line[1:]
         try:
             if tag == ROW_TAG:
                 sheet, row, key, code, unit, *values = [*rest, *[""] * (5 - len(rest))]
-                deadline = None
+                deadline = digest = None
                 if has_deadline:
                     deadline = _exported_deadline(values[_FIELDS] if len(values) > _FIELDS else "")
+                if has_digest:
+                    digest = values[_FIELDS + 1] if len(values) > _FIELDS + 1 else ""
                 entries.append(
-                    MetaEntry(sheet, int(row), key, code, unit, _fill_in(values), deadline)
+                    MetaEntry(sheet, int(row), key, code, unit, _fill_in(values), deadline, digest)
                 )
             elif tag == ROW_HEADER[0]:
                 has_deadline = "deadline" in rest
+                has_digest = "content_digest" in rest
             elif tag == SHEET_TAG:
                 sheets[rest[0]] = rest[1] if len(rest) > 1 else ""
             elif tag and rest:

@@ -134,6 +134,8 @@ class MetaEntry:
     deadline: str | None = None
     """完成时限 as printed (``printed_deadline``); ``None`` in ledgers written before
     the hidden sheet kept it."""
+    content: str | None = None
+    """A digest of 具体内容 as sent (``content_digest``); ``None`` in older ledgers."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,8 @@ class ReturnedRow:
     doc_key: str | None = None
     deadline: date | None = None
     deadline_text: str = ""
+    content: str = ""
+    """具体内容 as returned (a locked column: an edit is listed, never written)."""
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,8 @@ class RowDraft(TypedDict):
     phone: str
     deadline_text: str
     deadline: date | None
+    content: str
+    """具体内容 (locked: compared only to list an edit as ignored)."""
 
 
 def column_letter(index: int) -> str:
@@ -150,6 +152,7 @@ def read_rows(
         at.contact,
         at.phone,
     )
+    content_at = at.content
     text, percent_cell, to_date = cells.text, cells.percent_cell, cells.to_date
     known, formatted, bad = facts.percent_known, facts.percent, facts.bad
     bad_rows = {r for r, _ in bad}
@@ -204,6 +207,7 @@ def read_rows(
                 "phone": text(line[phone_at]),
                 "deadline_text": text(deadline),
                 "deadline": to_date(deadline),
+                "content": text(line[content_at]),
             }
         )
     return drafts
@@ -214,7 +218,15 @@ class _Positions:
 
     def __init__(self, columns: dict[str, int]) -> None:
         self.columns = columns
-        fields = ("measure_code", "unit", "status", "percent", "deadline", *TEXT_FIELDS)
+        fields = (
+            "measure_code",
+            "unit",
+            "status",
+            "percent",
+            "deadline",
+            "content",
+            *TEXT_FIELDS,
+        )
         empty = max(columns.values()) + 1  # past the last column: rows are padded with None
         self.width = empty + 1 if any(f not in columns for f in fields) else empty
         self.code = columns.get("measure_code", empty)
@@ -222,6 +234,7 @@ class _Positions:
         self.status = columns.get("status", empty)
         self.percent = columns.get("percent", empty)
         self.deadline = columns.get("deadline", empty)
+        self.content = columns.get("content", empty)
         self.progress = columns.get("progress", empty)
         self.problems = columns.get("problems", empty)
         self.next_steps = columns.get("next_steps", empty)

@@ -265,7 +265,9 @@ def test_headers_found_by_text_in_any_order(tmp_path: Path) -> None:
     assert ledger.errors == []
     assert [asdict(r) for r in ledger.rows] == [
         {
-            **dict.fromkeys(("problems", "next_steps", "contact", "phone", "deadline_text"), ""),
+            **dict.fromkeys(
+                ("problems", "next_steps", "contact", "phone", "deadline_text", "content"), ""
+            ),
             "sheet": "Sheet1",
             "row": 5,
             "key": None,
@@ -279,7 +281,9 @@ def test_headers_found_by_text_in_any_order(tmp_path: Path) -> None:
             "deadline": None,
         },
         {
-            **dict.fromkeys(("problems", "next_steps", "contact", "phone", "deadline_text"), ""),
+            **dict.fromkeys(
+                ("problems", "next_steps", "contact", "phone", "deadline_text", "content"), ""
+            ),
             "sheet": "Sheet1",
             "row": 8,
             "key": None,

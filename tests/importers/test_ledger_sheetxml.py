@@ -214,10 +214,10 @@ def test_hidden_sheet_lines_follow_its_header(tmp_path: Path) -> None:
         lines = book.get_sheet_by_name(META_SHEET).to_python()
     header = lines.index(["#", "sheet", "row", "key", "measure_code", "unit", "status",
                           "percent", "progress", "problems", "next_steps", "contact", "phone",
-                          "deadline"])  # fmt: skip
+                          "deadline", "content_digest"])  # fmt: skip
     assert lines[header + 1] == [
         "row", "台账", "4", "9", "=1+1", "单位", "推进中", "0", "  前后有空格\r\n第二行 ",
-        "#N/A", "_x0041_", "", "+86 951 1234567", "2021-06-30",
+        "#N/A", "_x0041_", "", "+86 951 1234567", "2021-06-30", "340694824a805aa8",
     ]  # fmt: skip
     assert [line[2] for line in lines[header + 1 :]] == ["4", "5", "6", "7", "8"]
 

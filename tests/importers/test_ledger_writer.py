@@ -139,7 +139,7 @@ def test_hidden_metadata_sheet(exported: Path) -> None:
     assert lines[5] == ["exported_at", "2021-07-01T09:30:05"]
     assert ["sheet", SHEET_1, "doc-1", "持续优化营商环境若干措施工作台账"] in lines
     assert ["row", SHEET_1, "4", "101", "1", "自治区市场监管厅", "推进中", "50", "=1+1", "-",
-            "@SUM(A1)", "+86 951 1234567", "2021-06-30"] in lines  # fmt: skip
+            "@SUM(A1)", "+86 951 1234567", "2021-06-30", "d57832ad0a420678"] in lines  # fmt: skip
     assert all(c.data_type == "s" for row in meta.iter_rows() for c in row if c.value is not None)
 
 

@@ -289,7 +289,13 @@ def test_locked_columns_and_overlong_text_are_listed_as_ignored(
     long_text = "很长" * 20_000  # 40,000 characters: more than an Excel cell holds
     back = alter(
         sent,
-        {"G4": "2022年底", "J4": long_text, "H4": "推进中", "G5": date(2021, 8, 31)},
+        {
+            "G4": "2022年底",
+            "J4": long_text,
+            "H4": "推进中",
+            "G5": date(2021, 8, 31),
+            "D5": "单位自行改写的措施内容",
+        },
         "越权.xlsx",
     )
     importer = LedgerImporter(office.store)
@@ -303,6 +309,7 @@ def test_locked_columns_and_overlong_text_are_listed_as_ignored(
             "ignored",
         ),
         ("台账", "G5", "完成时限 is set by the office: 2021-07-10 → 2021-08-31 ignored"),
+        ("台账", "D5", "具体内容 is set by the office: the unit's edit is ignored"),
     ]
     assert [(c.code, c.field, c.new) for c in preview.changed] == [("1", "status", "推进中")]
     assert preview.applicable

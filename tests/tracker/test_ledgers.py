@@ -307,6 +307,13 @@ def test_every_units_ledger_round_trips_for_both_seeds(
     ] == []
     assert sum(p.unchanged for p in previews) == 429
     assert {p.unit for p in previews} == {u.name for u in services.units.list()}
+    assert [p.file for p in previews if p.ignored or p.kept] == []
+    resaved = tmp_path / "resaved"
+    resaved.mkdir()
+    for path in sorted(written, key=lambda p: -p.stat().st_size)[:3]:  # as Excel re-saves
+        openpyxl.load_workbook(path).save(resaved / path.name)
+    again = LedgerImporter(services.store).preview([resaved])
+    assert [(p.ignored, p.kept, p.rejected, p.changed) for p in again] == [([], [], [], [])] * 3
 
 
 def test_two_files_changing_the_same_field_are_not_both_applied(

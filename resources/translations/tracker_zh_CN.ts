@@ -534,17 +534,17 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="44"/>
+        <location filename="../../ui/import_flow.py" line="46"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="46"/>
+        <location filename="../../ui/import_flow.py" line="47"/>
         <source>Policy documents (*.docx *.doc *.wps *.rtf *.odt *.pdf *.txt)</source>
         <translation>政策文件 (*.docx *.doc *.wps *.rtf *.odt *.pdf *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="48"/>
+        <location filename="../../ui/import_flow.py" line="49"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -2052,22 +2052,22 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../ui/window_commands.py" line="68"/>
+        <location filename="../../ui/window_commands.py" line="72"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="68"/>
+        <location filename="../../ui/window_commands.py" line="73"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="201"/>
+        <location filename="../../ui/window_commands.py" line="206"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="203"/>
+        <location filename="../../ui/window_commands.py" line="208"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -2177,22 +2177,22 @@ Log folder: {2}</source>
         <translation>工作表“{sheet}”的内容一直延伸到单元格 {cell}，远超台账范围；请删除该处多余内容后重新报送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="136"/>
+        <location filename="../../importers/ledger/metadata.py" line="155"/>
         <source>the metadata sheet was not written by this program</source>
         <translation>元数据工作表不是本程序生成的</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="142"/>
+        <location filename="../../importers/ledger/metadata.py" line="161"/>
         <source>the metadata sheet has no format version</source>
         <translation>元数据工作表缺少格式版本</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="146"/>
+        <location filename="../../importers/ledger/metadata.py" line="165"/>
         <source>metadata format {version} is newer than this program&apos;s</source>
         <translation>元数据格式 {version} 比本程序支持的版本新</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="173"/>
+        <location filename="../../importers/ledger/metadata.py" line="195"/>
         <source>damaged metadata line {line}: {reason}</source>
         <translation>元数据行 {line} 已损坏：{reason}</translation>
     </message>
@@ -2314,7 +2314,7 @@ Log folder: {2}</source>
         <translation>已拒绝：部件 {part} 声明了 DTD 或实体（疑似 XML 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/sheetparse.py" line="243"/>
+        <location filename="../../importers/ledger/sheetparse.py" line="256"/>
         <source>row {row} is filled in but has no {column} (measure code)</source>
         <translation>第 {row} 行填有内容，但没有填写{column}</translation>
     </message>
@@ -2329,77 +2329,82 @@ Log folder: {2}</source>
         <translation>{file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/measures.py" line="70"/>
+        <location filename="../../importers/policy/measures.py" line="82"/>
         <source>measure {code} names no responsible unit</source>
         <translation>措施 {code} 没有写明责任单位</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/measures.py" line="128"/>
+        <location filename="../../importers/policy/measures.py" line="140"/>
         <source>measure {code}: cannot read deadline {wording!r}</source>
         <translation>措施 {code}：无法识别完成时限“{wording}”</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/parser.py" line="59"/>
+        <location filename="../../importers/policy/parser.py" line="62"/>
         <source>no numbered measures found</source>
         <translation>没有找到带编号的措施</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="61"/>
+        <location filename="../../importers/policy/parser.py" line="86"/>
+        <source>holds no assigned tasks: {count} numbered paragraphs but no responsibility bracket such as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are in an attachment, import that file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/sources.py" line="63"/>
         <source>unsupported file type &apos;(none)&apos;</source>
         <translation>不支持的文件类型（没有扩展名）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="64"/>
+        <location filename="../../importers/policy/sources.py" line="66"/>
         <source>unsupported file type {suffix!r}</source>
         <translation>不支持的文件类型“{suffix}”</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="71"/>
+        <location filename="../../importers/policy/sources.py" line="73"/>
         <source>cannot be read ({reason})</source>
         <translation>无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="75"/>
+        <location filename="../../importers/policy/sources.py" line="77"/>
         <source>is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="86"/>
+        <location filename="../../importers/policy/sources.py" line="88"/>
         <source>contains no text</source>
         <translation>文件中没有文字</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="103"/>
+        <location filename="../../importers/policy/sources.py" line="105"/>
         <source>is neither UTF-8 nor GB18030 text</source>
         <translation>既不是 UTF-8 也不是 GB18030 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="106"/>
+        <location filename="../../importers/policy/sources.py" line="108"/>
         <source>is binary data, not text</source>
         <translation>是二进制数据，不是文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="135"/>
+        <location filename="../../importers/policy/sources.py" line="137"/>
         <source>is not a readable Word (.docx) document</source>
         <translation>不是可以读取的 Word（.docx）文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="163"/>
+        <location filename="../../importers/policy/sources.py" line="165"/>
         <source>is not a readable PDF document</source>
         <translation>不是可以读取的 PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="168"/>
+        <location filename="../../importers/policy/sources.py" line="170"/>
         <source>has no text layer (a scanned PDF?)</source>
         <translation>没有文字层（可能是扫描件 PDF）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="131"/>
+        <location filename="../../importers/policy/structure.py" line="201"/>
         <source>measure {code} repeats an earlier number</source>
         <translation>措施 {code} 与前面的编号重复</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="134"/>
+        <location filename="../../importers/policy/structure.py" line="204"/>
         <source>numbering gap before measure {code}</source>
         <translation>措施 {code} 之前的编号不连续</translation>
     </message>
@@ -2506,22 +2511,22 @@ Log folder: {2}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_checks.py" line="143"/>
+        <location filename="../../tracker/ledger_checks.py" line="154"/>
         <source>the row shows measure {shown_code} of {shown_unit}, but its hidden key is measure {code} of {unit}; a ledger from another database, or an edited row: not imported</source>
         <translation>此行显示为{shown_unit}的措施 {shown_code}，但其隐藏键对应{unit}的措施 {code}；可能是其他数据库导出的台账或被改动的行：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_checks.py" line="165"/>
+        <location filename="../../tracker/ledger_checks.py" line="176"/>
         <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
         <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_checks.py" line="180"/>
+        <location filename="../../tracker/ledger_checks.py" line="191"/>
         <source>no assignment of measure {code!r} to {unit!r}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_checks.py" line="219"/>
+        <location filename="../../tracker/ledger_checks.py" line="230"/>
         <source>no measure is assigned to the unit {unit!r}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
@@ -2551,7 +2556,12 @@ Log folder: {2}</source>
         <translation>{column}由办公室确定：{old} → {new} 的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="324"/>
+        <location filename="../../tracker/ledger_compare.py" line="287"/>
+        <source>{column} is set by the office: the unit&apos;s edit is ignored</source>
+        <translation>{column}由办公室确定：单位的修改已忽略</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledger_compare.py" line="337"/>
         <source>{column}: the text fills a whole cell ({limit} characters) and may have been cut; ignored</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>

@@ -382,3 +382,20 @@ def test_the_cells_found_by_their_markers_are_the_cells_parsed_one_by_one(
     single = data.replace(b' t="e"', b" t='e'")  # XML allows either quote
     assert _targeted(single, styles) is None
     assert _xlsx_sheet_facts(single, styles) == full
+
+
+def test_the_masters_summary_extended_with_ledger_columns_is_read(tmp_path: Path) -> None:
+    master = tmp_path / "master.xlsx"
+    write_ledger(sample_workbook("master"), master)
+    wb = openpyxl.load_workbook(master)
+    ws = wb["汇总"]
+    start = ws.max_column + 1
+    for offset, header in enumerate(["措施编号", "责任单位", "完成状态", "进展情况"]):
+        ws.cell(3, start + offset).value = header
+    for offset, value in enumerate(["1", UNIT, "已完成", "加在汇总表右边的"]):
+        ws.cell(4, start + offset).value = value
+    wb.save(tmp_path / "extended.xlsx")
+    ledger = read_ledger(tmp_path / "extended.xlsx")
+    assert [(r.sheet, r.row, r.measure_code, r.status, r.progress) for r in ledger.rows][:1] == [
+        ("汇总", 4, "1", "已完成", "加在汇总表右边的")
+    ]

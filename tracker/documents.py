@@ -352,6 +352,15 @@ class _ImportedMeanwhile(Exception):
 
 def refuse_without_measures(doc: ParsedDocument, file_name: str) -> None:
     """A text without a single measure is not a task document: refused before any write."""
+    if doc.holds_no_tasks:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{file} holds no assigned tasks: no responsibility bracket such as （…负责） "
+                "and no task table — if the tasks are in an attachment, import that file",
+            ),
+            file=file_name,
+        )
     if not doc.measures:
         raise InvalidInputError(
             QT_TRANSLATE_NOOP("messages", "no measures found in {file} — is this a task document?"),

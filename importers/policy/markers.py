@@ -106,3 +106,21 @@ def read_marker(line: str) -> Marker | None:
         number = int(groups["arp"])
         return Marker(Style.ARABIC_PAREN, number, rest) if number > 0 else None
     return Marker(Style.CIRCLED, ord(groups["circ"]) - 0x2460 + 1, rest)
+
+
+_RUN_IN_NUMBER_RE = re.compile(r"^(\d{1,5})[.．](?=\d)")
+
+
+def read_marker_after(line: str, last: int) -> Marker | None:
+    """``read_marker``, also taking ``11.121人才梯队项目`` / ``3.5G基站…`` as item 11 / 3.
+
+    A number whose title starts with digits looks like a decimal; it is an item
+    only where it is the next number of the list (``last`` + 1).
+    """
+    marker = read_marker(line)
+    if marker is not None:
+        return marker
+    match = _RUN_IN_NUMBER_RE.match(line)
+    if match is None or int(match.group(1)) != last + 1:
+        return None
+    return Marker(Style.ARABIC, last + 1, line[match.end() :])

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from importers.policy.clauses import ends_with_clause, has_clause, starts_with_clause_key
-from importers.policy.markers import Marker, Style, read_marker
+from importers.policy.markers import Marker, Style, read_marker_after
 from importers.policy.repair import Paragraph, is_standalone_line, is_title_line
 
 
@@ -49,9 +49,12 @@ def read_items(paragraphs: Sequence[Paragraph]) -> tuple[list[Item], int]:
     items: list[Item] = []
     body_start = len(paragraphs)
     current: Item | None = None
+    last_arabic = 0
     for index, paragraph in enumerate(paragraphs):
-        marker = read_marker(paragraph.text)
+        marker = read_marker_after(paragraph.text, last_arabic)
         if marker is not None:
+            if marker.style == Style.ARABIC:
+                last_arabic = marker.number
             current = Item(marker, paragraph.line, paragraph.text)
             items.append(current)
             body_start = min(body_start, index)

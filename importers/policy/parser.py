@@ -77,8 +77,31 @@ def parse_lines(
         )
         document.measures.append(measure)
         document.warnings.extend(warnings)
+    if document.measures and not any(m.units for m in document.measures):
+        _holds_no_tasks(document)
     document.warnings.sort(key=lambda warning: warning.line)
     return document
+
+
+NO_TASKS = QT_TRANSLATE_NOOP(
+    "messages",
+    "holds no assigned tasks: {count} numbered paragraphs but no responsibility bracket such "
+    "as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are "
+    "in an attachment, import that file",
+)
+
+
+def _holds_no_tasks(document: ParsedDocument) -> None:
+    """A notice or praise bulletin: numbered paragraphs, nobody responsible for any.
+
+    Reporting N measures with N "names no unit" warnings would have the clerk
+    import a bulletin as tasks; the document is said to hold none instead.
+    """
+    count = len(document.measures)
+    document.measures = []
+    document.parts = []
+    document.holds_no_tasks = True
+    document.warnings = [ParseWarning(0, Message(NO_TASKS, {"count": count}))]
 
 
 def _first_listed_line(paragraphs: Sequence[Paragraph]) -> float:

@@ -39,6 +39,10 @@ _PAGE_NUMBER_RE = re.compile(
     r"|\d{1,3} ?/ ?\d{1,3})$"
 )
 """``- 3 -``, ``—3—``, ``第3页 共10页``, ``3/10``: a PDF's page number, not text."""
+_RUN_ON_RE = re.compile(
+    r"(?<=[）。])(?=\d{1,5}[.．、]|[一二三四五六七八九十百]{1,6}、|（[一二三四五六七八九十百]{1,6}）)"
+)
+"""Where a numbered item may start again inside a line: after a bracket or full stop."""
 _HEADING_MAX = 40
 """A numbered line this short without a full stop reads as a heading."""
 
@@ -56,7 +60,7 @@ def repair_lines(lines: Iterable[str]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     last_number: dict[Style, int] = {}
     text, start = "", 0
-    for number, line in _join_marker_fragments(lines):
+    for number, line in _split_run_on_items(_join_marker_fragments(lines)):
         if text and _continues(text, line, last_number):
             text += line
             continue
@@ -94,6 +98,29 @@ def _join_marker_fragments(lines: Iterable[str]) -> list[tuple[int, str]]:
         joined.append((number, line))
         index += 1
     return joined
+
+
+def _split_run_on_items(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A line holding two items, ``1.甲。（A负责）2.乙。（B负责）``, as two lines.
+
+    Only the next number of the style the line itself opens with is split off,
+    right after a closing bracket or full stop, so a number inside a sentence
+    (``见第2.3条``) stays where it is.
+    """
+    result: list[tuple[int, str]] = []
+    for number, line in lines:
+        first = read_marker(line)
+        if first is None or not _RUN_ON_RE.search(line):
+            result.append((number, line))
+            continue
+        expected, start = first.number + 1, 0
+        for match in _RUN_ON_RE.finditer(line):
+            marker = read_marker(line[match.start() :])
+            if marker is not None and marker.style == first.style and marker.number == expected:
+                result.append((number, line[start : match.start()]))
+                start, expected = match.start(), expected + 1
+        result.append((number, line[start:]))
+    return result
 
 
 def is_standalone_line(text: str) -> bool:

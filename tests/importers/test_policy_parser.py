@@ -52,9 +52,16 @@ def test_sub_items_belong_to_their_measure() -> None:
 
 
 def test_without_any_clause_the_deepest_level_holds_the_measures() -> None:
+    # Issue 16: with no responsibility anywhere the document holds no assigned tasks (it
+    # used to give three measures naming no unit); the count still shows the deepest level.
     document = parse_text("一、总体要求\n1.甲。\n2.乙。\n二、保障措施\n1.丙。")
-    assert [m.code for m in document.measures] == ["1.1", "1.2", "2.1"]
-    assert all(m.unassigned for m in document.measures)
+    assert document.measures == []
+    assert document.holds_no_tasks
+    assert [str(w.message) for w in document.warnings] == [
+        "holds no assigned tasks: 3 numbered paragraphs but no responsibility bracket such as "
+        "（…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are "
+        "in an attachment, import that file"
+    ]
 
 
 def test_numbering_restarting_in_every_section() -> None:

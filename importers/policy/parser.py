@@ -18,6 +18,7 @@ from importers.policy.model import ParsedDocument, ParseWarning
 from importers.policy.outline import measure_style, read_items
 from importers.policy.repair import Paragraph, repair_lines
 from importers.policy.sources import SourceInfo, SourceTable, read_source
+from importers.policy.standing import add_standing_units, standing_rules
 from importers.policy.structure import arrange
 from importers.policy.tables import is_task_header, table_measures
 from importers.policy.text_tables import split_text_tables
@@ -66,6 +67,7 @@ def parse_lines(
     document.parts = outline.parts
     document.warnings.extend(outline.warnings)
     first_listed_from = _first_listed_line(paragraphs)
+    standing = standing_rules(paragraphs, aliases)
     for draft in outline.drafts:
         measure, warnings = build_measure(
             draft.code,
@@ -75,6 +77,7 @@ def parse_lines(
             first_listed_leads=draft.line >= first_listed_from,
             aliases=aliases,
         )
+        add_standing_units(measure, standing, draft.line)
         document.measures.append(measure)
         document.warnings.extend(warnings)
     if document.measures and not any(m.units for m in document.measures):

@@ -125,10 +125,18 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Log file:"), self._path_label(str(default_log_path())))
         form.addRow(buttons)
 
-    @staticmethod
-    def _path_label(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
+    PATH_WIDTH = 460
+    """Pixels a path may take: a longer one is elided in the middle, whole in its tooltip."""
+
+    @classmethod
+    def _path_label(cls, text: str) -> QLabel:
+        """A path on one line (a word-wrapped path lost its lines in the form's row)."""
+        label = QLabel()
+        label.setText(
+            label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, cls.PATH_WIDTH)
+        )
+        label.setToolTip(text)
+        label.setAccessibleName(text)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 

@@ -64,7 +64,8 @@ def find_dates(text: str) -> list[DatedPhrase]:
             wording = match.group(0).replace(" ", "")
             start, end = match.span()
             context = enclosing_clause(text, start, end)
-            before = bool(groups["before"])
+            # ``到2025年，…达到…``: a target to meet by then, as binding as ``2025年前``.
+            before = bool(groups["before"]) or text[max(0, start - 1) : start] == "到"
             found.append(DatedPhrase(day, wording, start, end, before, precise, context))
     return found
 

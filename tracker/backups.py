@@ -158,8 +158,13 @@ class BackupService:
         part = target.with_name(target.name + backup_files.PART_SUFFIX)
         part.unlink(missing_ok=True)
         try:
-            with self.store.engine.connect() as source, source.begin():
-                backup_tables.export_to_sqlite(source, part, revision)
+            with self.store.engine.connect() as source:
+                # One snapshot of every table: under PostgreSQL's READ COMMITTED each
+                # table would be read as of its own moment, and a save in between
+                # would give a backup whose history ran ahead of its values.
+                source.execution_options(isolation_level="REPEATABLE READ")
+                with source.begin():
+                    backup_tables.export_to_sqlite(source, part, revision)
             os.replace(part, target)
         finally:
             part.unlink(missing_ok=True)

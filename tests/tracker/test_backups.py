@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Connection, Table, select
 
 from db import backup_files, migrate
 from db.backup_files import BackupInfo
@@ -321,3 +322,34 @@ def test_sizes_read_as_a_clerk_reads_them() -> None:
         "1.0 MB",
         "50.0 MB",
     ]
+
+
+@pytest.mark.postgres
+def test_a_server_backup_is_one_snapshot_while_another_clerk_saves(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL reads each table at its own moment under READ COMMITTED: a change saved
+    between the assignments and their history gave a backup whose history ran ahead of
+    its values (and a restore of it would say so).  The export is one snapshot."""
+    if services.store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    services.documents.import_parsed(sample_document(), source())
+    before = database_state(services)
+    rows = backup_tables._rows
+
+    def rows_with_a_save_between(
+        conn: Connection, table: Table
+    ) -> Iterator[list[dict[str, object]]]:  # another clerk saves once assignments are read
+        if table.name == "progress_history":
+            services.progress.record_by_code(
+                "1", "自治区公安厅", Change(Status.DONE, 100, "已完成")
+            )
+        return rows(conn, table)
+
+    monkeypatch.setattr(backup_tables, "_rows", rows_with_a_save_between)
+    info = BackupService(services.store).backup()
+    with sqlite3.connect(info.path) as copy:
+        history = copy.execute("SELECT count(*) FROM progress_history").fetchone()[0]
+        statuses = sorted(r[0] for r in copy.execute("SELECT status FROM assignments"))
+    assert history == len(before["progress_history"])
+    assert statuses == sorted(r[4] for r in before["assignments"])

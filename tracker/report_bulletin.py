@@ -7,21 +7,18 @@ the counting, and the counting is tested without reading a PDF.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from importers.reports.model import (
-    BarChart,
     Block,
     Column,
-    Heading,
     Paragraph,
-    ReportDocument,
-    Series,
     Table,
 )
 from tracker.report_data import Item, Tally
-from tracker.report_format import NONE, cn_date, deadline, percent, points, signed
+from tracker.report_format import NONE, cn_date, deadline, percent, points
+from tracker.report_round_facts import ReportedNote
 from tracker.statuses import Status
 
 
@@ -55,60 +52,30 @@ class BulletinData:
     due_soon: list[Item]
     due_soon_days: int
     note: str = ""
+    documents: list[str] = field(default_factory=list)
+    """Short titles of the documents in scope (the title names them)."""
+    due_now: tuple[int, int] = (0, 0)
+    """到期任务完成率 as (finished, due) now; ``due_before`` the round before."""
+    due_before: tuple[int, int] | None = None
+    not_reported: list[str] = field(default_factory=list)
+    notes: list[ReportedNote] = field(default_factory=list)
+    unassigned: list[tuple[str, list[str]]] = field(default_factory=list)
+    """Measures naming no unit: (document, codes)."""
 
 
 def rank_units(lines: list[UnitLine]) -> list[UnitLine]:
-    """Completion rate high to low, then fewer overdue first, then more tasks, then name."""
-    return sorted(lines, key=lambda u: (-u.now.completion, u.now.overdue, -u.now.assigned, u.unit))
-
-
-def _change(now: int, before: Tally | None, pick: str) -> str:
-    if before is None:
-        return NONE
-    return signed(now - _value(before, pick))
-
-
-def _value(t: Tally, pick: str) -> int:
-    if pick in Status.__members__:
-        return t.by_status[Status[pick]]
-    return int(getattr(t, pick))
-
-
-SUMMARY_ROWS: tuple[tuple[str, str], ...] = (
-    ("分解任务", "assigned"),
-    ("未启动", "NOT_STARTED"),
-    ("推进中", "IN_PROGRESS"),
-    ("已完成", "DONE"),
-    ("已销号", "TICKED_OFF"),
-    ("长期坚持", "STANDING"),
-    ("逾期", "overdue"),
-    ("临期", "due_soon"),
-)
-
-
-def summary_table(data: BulletinData) -> Table:
-    now, before = data.now, data.before
-    rows = [("纳入督办措施", str(now.measures), NONE, _change(now.measures, before, "measures"))]
-    for label, pick in SUMMARY_ROWS:
-        value = _value(now, pick)
-        share = NONE if pick == "assigned" else percent(value, now.assigned)
-        rows.append((label, str(value), share, _change(value, before, pick)))
-    rows.append(
-        (
-            "完成率",
-            percent(*now.completion_pair),
-            NONE,
-            points(now.completion_pair, None if before is None else before.completion_pair),
-        )
-    )
-    return Table(
-        (
-            Column("指标", 3, "left"),
-            Column("本期", 2, "right"),
-            Column("占任务比例", 2, "right"),
-            Column("较上期", 2, "right"),
+    """Units without overdue tasks first, each group by completion rate high to low, then
+    fewer overdue, more tasks, name: a unit with overdue tasks is never ranked above one
+    that has none, however many it finished (the ranking is read as praise)."""
+    return sorted(
+        lines,
+        key=lambda u: (
+            u.now.overdue > 0,
+            -u.now.completion,
+            u.now.overdue,
+            -u.now.assigned,
+            u.unit,
         ),
-        tuple(rows),
     )
 
 
@@ -274,53 +241,4 @@ def items_table(groups: list[list[Item]], day: date, overdue: bool) -> Table:
             Column("责任单位", 102, "left"),
         ),
         tuple(rows),
-    )
-
-
-def build(data: BulletinData) -> ReportDocument:
-    blocks: list[Block] = [
-        Heading("一、总体情况"),
-        Paragraph(summary_text(data)),
-        summary_table(data),
-        Heading("二、各部分完成情况"),
-        part_table(data),
-        BarChart(
-            "各部分任务完成率",
-            tuple(f"{p.part}" for p in data.parts),
-            (Series("完成率", tuple(100 * p.now.completion for p in data.parts)),),
-        ),
-        Heading("三、各单位完成情况"),
-        Paragraph(
-            "按完成率从高到低排列；完成率＝（已完成＋已销号）÷承担任务数，"
-            "完成率相同的，逾期任务少的在前。“较上期”为完成率增减的百分点。"
-        ),
-        unit_table(data),
-        BarChart(
-            "各单位任务完成率",
-            tuple(u.unit for u in data.units),
-            (Series("完成率", tuple(100 * u.now.completion for u in data.units)),),
-        ),
-        Heading("四、逾期任务"),
-    ]
-    if data.overdue:
-        blocks += items_blocks(data.overdue, data.day, overdue=True)
-    else:
-        blocks.append(Paragraph("无逾期任务。"))
-    blocks.append(Heading(f"五、临期任务（{data.due_soon_days}日内到期）"))
-    if data.due_soon:
-        blocks += items_blocks(data.due_soon, data.day, overdue=False)
-    else:
-        blocks.append(Paragraph("无临期任务。"))
-    if data.note.strip():
-        blocks.append(Heading("六、工作要求"))
-        blocks += [Paragraph(line.strip()) for line in data.note.splitlines() if line.strip()]
-    blocks += [
-        Paragraph(data.office, align="right", indent=False),
-        Paragraph(cn_date(data.issued), align="right", indent=False),
-    ]
-    return ReportDocument(
-        title="工作进展情况通报",
-        subtitle=(f"（{data.round_name}）", f"{data.office}　　{cn_date(data.issued)}"),
-        blocks=blocks,
-        kind="bulletin",
     )

@@ -20,7 +20,8 @@ from importers.ledger.model import LedgerSheet
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.fonts import ReportFontError
 from importers.reports.model import ReportDocument
-from tracker import report_bulletin, report_lists
+from tracker import report_bulletin, report_bulletin_text, report_lists
+from tracker import report_round_facts as facts
 from tracker.documents import DocumentService
 from tracker.errors import InvalidInputError, UserError
 from tracker.ledger_export import DEFAULT_OFFICE, lead_names, ledger_rows, ledger_sheets
@@ -28,6 +29,7 @@ from tracker.memory import collector_paused
 from tracker.overview import AssignmentFilter, OverviewService
 from tracker.records import AssignmentRow
 from tracker.report_bulletin import BulletinData, PartLine, UnitLine
+from tracker.report_bulletin_text import DEFAULT_NAME, DEFAULT_RECIPIENTS, BulletinText
 from tracker.report_data import (
     Item,
     RoundValues,
@@ -45,6 +47,10 @@ from tracker.store import Store
 from tracker.units import UnitService
 
 KINDS = ("bulletin", "unit", "chaser", "ledger")
+NAME_SETTING = "bulletin_name"
+RECIPIENTS_SETTING = "bulletin_recipients"
+CONTACT_SETTING = "report_contact"
+PHONE_SETTING = "report_phone"
 REPLY_DAYS = 5
 FORMATS = (".pdf", ".docx")
 
@@ -114,6 +120,11 @@ class ReportService:
             old_items = old[0] if old else None
             name, day = current.name, min(current.as_of, today)
             before_name = before.name if before else None
+            before_day = None if before is None else min(before.as_of, today)
+            notes = facts.round_notes(session, current.id, now_items)
+            reported = facts.reported_units(session, current.id, now_items)
+            unassigned = facts.unassigned_measures(session, doc_id)
+            documents = facts.documents_in_scope(session, doc_id)
         parts: dict[tuple[str, int, str], list[Item]] = defaultdict(list)
         for item in now_items:
             parts[(item.document, item.part_position, item.part)].append(item)
@@ -142,12 +153,38 @@ class ReportService:
             due_soon=[i for i in now_items if i.due_soon],
             due_soon_days=days,
             note=note,
+            documents=documents,
+            due_now=facts.due_pair(now_items, day),
+            due_before=None
+            if old_items is None or before_day is None
+            else facts.due_pair(old_items, before_day),
+            not_reported=[u for u in units_now if u not in reported],
+            notes=notes,
+            unassigned=unassigned,
+        )
+
+    def bulletin_text(self, number: int = 0) -> BulletinText:
+        """The clerk's settings for a bulletin: its name and 主送 (settings), and number."""
+        return BulletinText(
+            number=number,
+            name=self.store.setting(NAME_SETTING, DEFAULT_NAME),
+            recipients=self.store.setting(RECIPIENTS_SETTING, DEFAULT_RECIPIENTS),
         )
 
     def bulletin(
-        self, round_name: str | None = None, note: str = "", document: str | None = None
+        self,
+        round_name: str | None = None,
+        note: str = "",
+        document: str | None = None,
+        text: BulletinText | None = None,
     ) -> ReportDocument:
-        return report_bulletin.build(self.bulletin_data(round_name, note, document))
+        """A draft of the bulletin: numbered as the next of this year (stored only when
+        issued, ``tracker.bulletins``)."""
+        if text is None:
+            from tracker.bulletins import BulletinService
+
+            text = self.bulletin_text(BulletinService(self.store).next_number())
+        return report_bulletin_text.build(self.bulletin_data(round_name, note, document), text)
 
     def _document_id(self, session: Session, document: str | None) -> int | None:
         found = DocumentService(self.store).find(session, document)

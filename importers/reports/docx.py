@@ -240,6 +240,8 @@ def _block(doc: Any, block: Block, frame_mm: float, title_font: str) -> None:
         p = doc.add_paragraph()
         p.alignment = _ALIGN[block.align]
         p.paragraph_format.first_line_indent = Pt(2 * g.CHAR_PITCH if block.indent else 0)
+        if block.left:
+            p.paragraph_format.left_indent = Pt(block.left * g.CHAR_PITCH)
         run = p.add_run(block.text)
         if block.bold:
             set_fonts(run, HEADING_FONT)

@@ -21,6 +21,8 @@ class Paragraph:
     align: Align = "justify"
     indent: bool = True
     bold: bool = False
+    left: float = 0
+    """Left indent of every line, in body characters (an 附件 list's later items: 5)."""
 
 
 @dataclass(frozen=True)

@@ -71,18 +71,19 @@ class Styles:
             2: _grid(_style("h2", fonts.kai, g.BODY_SIZE, g.LINE_PITCH, firstLineIndent=indent)),
             3: _grid(_style("h3", fonts.body, g.BODY_SIZE, g.LINE_PITCH, firstLineIndent=indent)),
         }
-        self._paragraphs: dict[tuple[str, bool, bool], ParagraphStyle] = {}
+        self._paragraphs: dict[tuple[str, bool, bool, float], ParagraphStyle] = {}
 
     def paragraph(self, block: ParagraphModel) -> ParagraphStyle:
-        key = (block.align, block.indent, block.bold)
+        key = (block.align, block.indent, block.bold, block.left)
         if key not in self._paragraphs:
             style = _style(
-                f"p-{block.align}-{block.indent}-{block.bold}",
+                f"p-{block.align}-{block.indent}-{block.bold}-{block.left}",
                 self.fonts.heading if block.bold else self.fonts.body,
                 g.BODY_SIZE,
                 g.LINE_PITCH,
                 alignment=ALIGN[block.align],
                 firstLineIndent=2 * g.CHAR_PITCH if block.indent else 0,
+                leftIndent=block.left * g.CHAR_PITCH,
             )
             self._paragraphs[key] = _grid(style) if block.align in ("left", "justify") else style
         return self._paragraphs[key]

@@ -131,13 +131,22 @@ def test_bulletin_figures_agree_with_the_overview(office: Services) -> None:
     assert {u.unit: (u.now.assigned, u.now.overdue) for u in data.units} == overview_units
 
 
+TITLE = (
+    "关于《持续优化营商环境更好服务黄河流域生态保护和高质量发展先行区建设若干措施》"
+    "和《深化放管服改革优化营商环境若干措施》落实情况的通报"
+)
+
+
 def test_bulletin_pdf_text(bulletin_pdf: Path, office: Services) -> None:
     data = ReportService(office.store).bulletin_data()
     overdue, due_soon = data.now.overdue, data.now.due_soon
     assert data.before is not None
-    text = compact(pdftotext(bulletin_pdf))
+    text = re.sub(r"—\d+—", "", compact(pdftotext(bulletin_pdf)))  # page numbers out
     assert text.startswith(
-        "工作进展情况通报（2021年第4季度）协调小组办公室2021年12月20日一、总体情况"
+        f"督查通报第1期协调小组办公室2021年12月20日{TITLE}各责任单位："
+        "按照督办工作安排，协调小组办公室对《持续优化营商环境更好服务黄河流域生态保护和高质量"
+        "发展先行区建设若干措施》、《深化放管服改革优化营商环境若干措施》落实情况开展了"
+        "2021年第4季度调度。现将有关情况通报如下：一、总体情况"
     )
     assert (
         "截至2021年12月20日，纳入督办的措施121项，分解到责任单位的任务429项。其中，已完成4项，"
@@ -145,31 +154,48 @@ def test_bulletin_pdf_text(bulletin_pdf: Path, office: Services) -> None:
         f"逾期未完成{overdue}项，占{100 * overdue / 429:.1f}%；15日内到期{due_soon}项。"
         "与上期（2021年第3季度）相比，完成率提高0.5个百分点，已完成和已销号任务增加2项，"
         f"逾期任务增加{overdue - data.before.overdue}项。"
+        "已到完成时限的任务86项，完成3项，到期任务完成率3.5%，较上期提高3.5个百分点。"
+        "另有5项措施未明确责任单位（宁政职转办〔2021〕1号第76、77、78、79、80项），"
+        "未纳入以上统计，请尽快明确责任单位。二、主要成效本期各责任单位未报送具体工作成效。"
+        "三、存在问题一是部分任务逾期未完成。逾期任务83项，较上期增加15项，涉及26个单位，"
+        "其中各市、县（区）（21项）、自治区住房城乡建设厅（11项）、自治区自然资源厅（8项）、"
+        "自治区发展改革委（7项）、自治区市场监管厅（4项）逾期任务较多。"
+        "二是部分单位未按时报送工作进展。"
     ) in text
     assert (overdue, due_soon, data.before.overdue) == (83, 231, 68)
+    assert "等44个单位本期未报送。三是临期任务较多。15日内到期任务231项" in text
     assert (
-        "指标本期占任务比例较上期纳入督办措施121—0分解任务429—0未启动42298.4%-2推进中10.2%0"
-        "已完成40.9%0已销号20.5%+2长期坚持00.0%0逾期8319.3%+15临期23153.8%+231完成率1.4%—+0.5"
+        "四、下步工作请各单位对照逾期任务逐项整改。"
+        "附件：1.各责任单位任务完成情况2.各部分任务完成情况3.逾期任务清单"
+        "协调小组办公室2021年12月20日"
     ) in text
-    assert "六、工作要求请各单位对照逾期任务逐项整改。协调小组办公室2021年12月20日" in text
+    assert "附件1各责任单位任务完成情况" in text and "附件3逾期任务清单" in text
     assert "\u2f00" not in pdftotext(bulletin_pdf) and "一、总体情况" in pdftotext(bulletin_pdf)
 
 
-def test_bulletin_ranks_units_by_completion_then_overdue(bulletin_pdf: Path) -> None:
+def test_bulletin_ranks_units_without_overdue_tasks_first(bulletin_pdf: Path) -> None:
     lines = pdftotext(bulletin_pdf, "-layout").splitlines()
     rows = [line.split() for line in lines]
     ranked = [r for r in rows if len(r) == 8 and r[0].isdigit() and r[6].endswith("%")]
-    assert ranked[:4] == [
+    assert ranked[:2] == [
         ["1", "银川市", "1", "1", "0", "0", "100.0%", "0.0"],
         ["2", "自治区公安厅", "5", "2", "1", "0", "60.0%", "0.0"],
-        ["3", "自治区司法厅", "9", "0", "1", "2", "11.1%", "+11.1"],
-        ["4", "宁夏税务局", "16", "1", "0", "2", "6.3%", "+6.3"],
     ]
     assert len(ranked) == 46
-    zero = ranked[4:]
-    assert all(r[6] == "0.0%" for r in zero)
-    assert [int(r[5]) for r in zero] == sorted(int(r[5]) for r in zero)
+    clean = [r for r in ranked if r[5] == "0"]
+    late = [r for r in ranked if r[5] != "0"]
+    assert ranked == clean + late  # a unit with overdue tasks never above one without
+    assert late[:2] == [
+        ["21", "自治区司法厅", "9", "0", "1", "2", "11.1%", "+11.1"],
+        ["22", "宁夏税务局", "16", "1", "0", "2", "6.3%", "+6.3"],
+    ]
     assert [int(r[0]) for r in ranked] == list(range(1, 47))
+
+
+def test_the_chart_rounds_as_the_table_and_leaves_out_zero_units(bulletin_pdf: Path) -> None:
+    text = compact(pdftotext(bulletin_pdf))
+    assert "各责任单位任务完成率（另有42个单位完成率为0）" in text
+    assert "宁夏税务局6.3%" in text  # 1/16 = 6.25%: the table's rounding, not 6.2%
 
 
 def test_every_page_is_numbered(bulletin_pdf: Path) -> None:
@@ -194,16 +220,15 @@ def test_bulletin_word_file(office: Services, tmp_path: Path) -> None:
     save_report(ReportService(office.store).bulletin(), out)
     doc = Document(str(out))
     texts = [p.text for p in doc.paragraphs if p.text]
-    assert texts[:4] == [
-        "工作进展情况通报",
-        "（2021年第4季度）",
-        "协调小组办公室　　2021年12月20日",
-        "一、总体情况",
+    assert texts[:5] == [
+        "督查通报",
+        "第1期",
+        "\u3000协调小组办公室\t2021年12月20日",
+        TITLE,
+        "各责任单位：",
     ]
-    assert "五、临期任务（15日内到期）" in texts and "六、工作要求" not in texts
-    summary, parts, units = doc.tables[0], doc.tables[1], doc.tables[2]
-    assert [c.text for c in summary.rows[0].cells] == ["指标", "本期", "占任务比例", "较上期"]
-    assert [c.text for c in summary.rows[3].cells] == ["未启动", "422", "98.4%", "-2"]
+    assert "四、下步工作" in texts and "（一）压实工作责任。" in "".join(texts)
+    units, parts = doc.tables[0], doc.tables[1]
     assert [c.text for c in units.rows[0].cells] == [
         "序号",
         "责任单位",
@@ -249,6 +274,7 @@ def test_bulletin_word_file(office: Services, tmp_path: Path) -> None:
     ] == [37, 35, 28, 26]
     assert 'w:eastAsia="仿宋"' in doc.styles["Normal"].element.xml
     assert len(doc.inline_shapes) >= 2  # the charts, as pictures
+    assert doc.tables[0].rows[1].cells[1].paragraphs[0].runs[0].font.size.pt == 10.5
 
 
 def test_chaser_fits_one_page(office: Services, tmp_path: Path) -> None:

@@ -1,0 +1,139 @@
+"""Issued bulletins: 第X期 per year, stored whole, reprinted identically; 主送 and name settings."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from importers.reports.model import Masthead, Paragraph
+from importers.reports.serial import from_json, to_json
+from tests.tracker.conftest import sample_document, source
+from tracker import cli, report_commands
+from tracker.bulletins import BulletinService
+from tracker.errors import NotFoundError
+from tracker.progress import Change, Provenance
+from tracker.reports import RECIPIENTS_SETTING, ReportService
+from tracker.rounds import RoundService
+from tracker.services import Services
+from tracker.statuses import Status
+from tracker.store import Clock
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Services:
+    s = Services.open(
+        tmp_path / "o.sqlite3", clock=Clock(date(2021, 7, 5)), user="测试员", create=True
+    )
+    s.documents.import_parsed(sample_document(), source())
+    RoundService(s.store).create("2021年第3季度", date(2021, 9, 30))
+    return s
+
+
+def _masthead(report: object) -> Masthead:
+    return next(b for b in report.blocks if isinstance(b, Masthead))  # type: ignore[attr-defined]
+
+
+def test_bulletins_are_numbered_per_year_and_reprinted_identically(office: Services) -> None:
+    reports, bulletins = ReportService(office.store), BulletinService(office.store)
+    draft = reports.bulletin()
+    assert _masthead(draft).number == "第1期" and bulletins.next_number() == 1
+    first = bulletins.issue(draft, "2021年第3季度")
+    assert (first.year, first.number, first.round_name) == (2021, 1, "2021年第3季度")
+    assert _masthead(reports.bulletin()).number == "第2期"
+    assert bulletins.issue(reports.bulletin()).number == 2
+    # Later progress changes the figures of a new draft, never the issued bulletin.
+    row = office.overview.assignments()[0]
+    office.progress.record(row.id, Change(status=Status.DONE, note="已全面完成。"))
+    assert to_json(bulletins.reprint(2021, 1)) == to_json(draft)
+    assert [b.number for b in bulletins.issued()] == [2, 1]
+    office.store.clock = Clock(date(2022, 1, 4))
+    assert bulletins.next_number() == 1  # a new year starts again at 第1期
+    with pytest.raises(NotFoundError, match=r"no bulletin No\. 7 of 2021"):
+        bulletins.reprint(2021, 7)
+
+
+def test_the_clerks_paragraphs_and_recipients_are_printed(office: Services) -> None:
+    office.store.set_setting(RECIPIENTS_SETTING, "各市、县（区）人民政府，自治区各有关部门")
+    reports = ReportService(office.store)
+    text = reports.bulletin_text(3)
+    text.achievements = ["自治区公安厅：企业开办实现全程网办。"]
+    text.next_steps = ["请各单位抓紧整改。"]
+    report = reports.bulletin(text=text)
+    paragraphs = [b.text for b in report.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0] == "各市、县（区）人民政府，自治区各有关部门："
+    assert "自治区公安厅：企业开办实现全程网办。" in paragraphs
+    assert "请各单位抓紧整改。" in paragraphs
+    assert _masthead(report).number == "第3期"
+    assert from_json(to_json(report)) == report
+
+
+def test_unit_notes_of_the_round_become_the_default_achievements(office: Services) -> None:
+    with office.store.reading() as session:
+        round_id = RoundService(office.store).find(session, "2021年第3季度").id
+    row = next(r for r in office.overview.assignments() if r.unit == "自治区公安厅")
+    office.progress.record(
+        row.id,
+        Change(status=Status.DONE, note="企业开办时间压缩至1个工作日；"),
+        source=Provenance("台账", round_id),
+    )
+    data = ReportService(office.store).bulletin_data()
+    assert [(n.unit, n.note, n.finished) for n in data.notes] == [
+        ("自治区公安厅", "企业开办时间压缩至1个工作日；", True)
+    ]
+    report = ReportService(office.store).bulletin()
+    paragraphs = [b.text for b in report.blocks if isinstance(b, Paragraph)]
+    assert "自治区公安厅：企业开办时间压缩至1个工作日。" in paragraphs
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    original = cli.build_parser
+
+    def build() -> argparse.ArgumentParser:
+        parser = original()
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        if "report" not in sub.choices:
+            report_commands.register(sub, cli._date)
+        return parser
+
+    monkeypatch.setattr(cli, "build_parser", build)
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
+def test_cli_issues_reprints_and_sets_the_recipients(run, office: Services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "o.sqlite3")
+    office.close()
+    base = ["--db", db, "--today", "2021-07-05"]
+    code, out, _ = run(
+        *base, "report-settings", "--recipients", "各有关单位", "--phone", "0951-1234567"
+    )
+    assert code == 0 and "recipients: 各有关单位" in out and "phone: 0951-1234567" in out
+    for n in (1, 2):
+        code, out, err = run(
+            *base, "report", "--kind", "bulletin", "--out", str(tmp_path / f"{n}.pdf")
+        )
+        assert (code, err) == (0, "") and out.splitlines()[-1] == f"issued: 2021 No. {n}"
+    code, out, err = run(
+        *base,
+        "report",
+        "--kind",
+        "bulletin",
+        "--reprint",
+        "1",
+        "--out",
+        str(tmp_path / "again.docx"),
+    )
+    assert (code, err) == (0, "") and "issued" not in out
+    code, _, err = run(
+        *base, "report", "--kind", "bulletin", "--reprint", "9", "--out", str(tmp_path / "x.pdf")
+    )
+    assert code == 2 and "no bulletin No. 9 of 2021" in err

@@ -15,6 +15,7 @@ name and renamed when whole, so a half-written file is never listed as a backup.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -121,6 +122,8 @@ def copy_sqlite(source: Path, target: Path) -> None:
     The copy is a plain rollback-journal file (no ``-wal``/``-shm`` beside it when it
     is opened later), written under a ``.part`` name and renamed when complete.
     """
+    if not source.is_file():  # (SQLite's connect would create an empty database there)
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(source))
     part = _part(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)

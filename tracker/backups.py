@@ -125,6 +125,7 @@ class BackupService:
     # -- making ---------------------------------------------------------------------------
     def backup(self, reason: str = "manual", out: Path | None = None) -> BackupInfo:
         """Copy the database now, into the backups folder (or ``out``); prune old ones."""
+        self.store.check_file()  # moved or deleted while open: no empty file in its place
         now = datetime.now()
         target = out or backup_files.new_backup_path(self.folder, self.stem, reason, now)
         if self._db_file is not None and target.resolve() == self._db_file.resolve():

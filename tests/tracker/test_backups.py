@@ -20,6 +20,7 @@ from tracker import backup_tables
 from tracker.backup_commands import format_size
 from tracker.backups import BackupService, backup_before
 from tracker.cli import main
+from tracker.db_errors import DatabaseGoneError
 from tracker.progress import Change
 from tracker.services import Services
 from tracker.statuses import Status
@@ -353,3 +354,30 @@ def test_a_server_backup_is_one_snapshot_while_another_clerk_saves(
         statuses = sorted(r[0] for r in copy.execute("SELECT status FROM assignments"))
     assert history == len(before["progress_history"])
     assert statuses == sorted(r[4] for r in before["assignments"])
+
+
+def test_a_database_moved_away_is_not_backed_up_as_a_new_empty_file(tmp_path: Path) -> None:
+    """SQLite's connect creates a missing file: a backup of a database moved away while
+    open left an empty database under its name (then 'empty', not 'missing', at the next
+    start) and copied that empty file as the backup before the operation."""
+    db_file = tmp_path / "督办 台账.sqlite3"
+    office = new_database(db_file)
+    office.documents.import_parsed(sample_document(), source())
+    service = BackupService(office.store)
+    saved = service.backup()
+    db_file.rename(tmp_path / "moved.sqlite3")
+    try:
+        with pytest.raises(DatabaseGoneError):
+            service.backup("daily")
+        with pytest.raises(DatabaseGoneError):
+            backup_before(office.store, "unit-merge")
+        with pytest.raises(DatabaseGoneError):  # nor restored into a new file there
+            service.restore(saved.path)
+        assert not db_file.exists()
+        assert service.list_backups() == [saved]
+    finally:
+        office.close()
+    with pytest.raises(FileNotFoundError):  # the copy itself never creates its source
+        backup_files.copy_sqlite(db_file, tmp_path / "copy.sqlite3")
+    assert not db_file.exists()
+    assert not (tmp_path / "copy.sqlite3").exists()

@@ -81,7 +81,12 @@ def build_measure(
     if not units:
         no_unit = QT_TRANSLATE_NOOP("messages", "measure {code} names no responsible unit")
         warnings.append(ParseWarning(line, Message(no_unit, {"code": code})))
-    _set_dates(measure, text, clauses, warnings)
+    _set_dates(measure, phrases, clauses, warnings)
+    if len(tasks) == 1:
+        # One task: its dates are the measure's (read once, not twice).
+        only = tasks[0]
+        only.deadline, only.deadline_text = measure.deadline, measure.deadline_text
+        only.standing, only.milestones = measure.standing, list(measure.milestones)
     return measure, warnings
 
 
@@ -122,11 +127,11 @@ def _units_and_leads(
 
 def _set_dates(
     measure: ParsedMeasure,
-    text: str,
+    phrases: Sequence[DatedPhrase],
     clauses: Sequence[Clause],
     warnings: list[ParseWarning],
 ) -> None:
-    outside = [d for d in find_dates(text) if not _inside_clause(d, clauses)]
+    outside = [d for d in phrases if not _inside_clause(d, clauses)]
     milestones = [d for d in outside if d.precise or d.before]
     stated = [c.deadline_text for c in clauses if c.deadline_text]
     if stated:

@@ -78,13 +78,14 @@ def arrange(
     above = sorted({item.marker.style for item in items if item.marker.style < level})
     part_style = above[0] if above else None
     section_style = above[1] if len(above) > 1 else None
-    roles = _roles(items, level)
-    any_clause = any(role != "" for role in roles) or any(has_clause(i.text) for i in items)
+    own = [has_clause(item.text) for item in items]
+    roles = _roles(items, level, own)
+    any_clause = any(own)
     outline = Outline()
     part: Heading | None = None
     section: Heading | None = None
     current: Draft | None = None
-    for item, role in zip(items, roles, strict=True):
+    for index, (item, role) in enumerate(zip(items, roles, strict=True)):
         style = item.marker.style
         if role == "measure":
             if style == part_style:
@@ -100,7 +101,7 @@ def arrange(
         elif style < level:
             current = None
         elif style == level:
-            if any_clause and _is_bare_heading(item):
+            if any_clause and not own[index] and _is_bare_heading(item):
                 current = None  # 目标 / 基本原则 / 总体要求: prose under a heading, no task
                 continue
             current = Draft(item.marker.number, item.text, item.line, part, section)
@@ -112,10 +113,9 @@ def arrange(
     return outline
 
 
-def _roles(items: Sequence[Item], level: Style) -> list[str]:
+def _roles(items: Sequence[Item], level: Style, own: Sequence[bool]) -> list[str]:
     """``"measure"`` for an item read as a measure off the measure level, ``"group"`` for a
     measure-level item that only groups measures, ``""`` for the rest."""
-    own = [has_clause(item.text) for item in items]
     children: list[list[int]] = [[] for _ in items]
     stack: list[int] = []
     for index, item in enumerate(items):
@@ -153,13 +153,9 @@ def _reaches(
 
 
 def _is_bare_heading(item: Item) -> bool:
-    """A short title line with no sentence and no clause: 目标, 基本原则, 总体要求."""
+    """A short title line with no sentence (the caller checks for a clause): 目标, 基本原则."""
     head = item.head.strip()
-    return (
-        len(head) <= _BARE_HEADING_MAX
-        and not any(mark in head for mark in "。；;，,")
-        and not has_clause(item.text)
-    )
+    return len(head) <= _BARE_HEADING_MAX and not any(mark in head for mark in "。；;，,")
 
 
 def read_heading(item: Item, aliases: Mapping[str, str] | None = None) -> Heading:

@@ -59,13 +59,14 @@ def split_tasks(
     phrases: Sequence[DatedPhrase],
     line: int,
 ) -> list[ParsedTask]:
-    """The tasks of a measure whose ``clauses`` were read into ``roles`` (units, leads) each."""
+    """The tasks of a measure whose ``clauses`` were read into ``roles`` (units, leads) each.
+
+    A measure left as one task gets no dates here: they are the measure's own.
+    """
     spans = [c for c in clauses if c.end > c.start]
     if len(spans) < 2:
         units, leads = _union(roles)
-        task = ParsedTask(_without(text, spans), leads, units, line=line)
-        apply_dates(task, read_dates(phrases, clauses))
-        return [task]
+        return [ParsedTask(_without(text, spans), leads, units, line=line)]
     groups: list[tuple[int, int, list[int]]] = []  # (text start, end, clause indexes)
     previous_end = 0
     for index, clause in enumerate(spans):
@@ -77,9 +78,7 @@ def split_tasks(
         previous_end = clause.end
     if len(groups) == 1:
         units, leads = roles[0]
-        task = ParsedTask(_without(text, spans), list(leads), list(units), line=line)
-        apply_dates(task, read_dates(phrases, clauses))
-        return [task]
+        return [ParsedTask(_without(text, spans), list(leads), list(units), line=line)]
     tasks: list[ParsedTask] = []
     for number, (start, end, members) in enumerate(groups):
         if number == len(groups) - 1:

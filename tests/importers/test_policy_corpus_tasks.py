@@ -266,12 +266,12 @@ class TestDoc05TaskTable:
         first = measure(doc05, "1")
         assert [roles(t) for t in first.tasks] == [
             (["各区政府"], ["各区政府", "市卫生健康委"]),
-            (["各区政府"], ["各区政府", "市卫生健康委", "市人力资源社会保障局"]),
+            (["各区政府"], ["各区政府", "市卫生健康委", "市人社局"]),
             (["各区政府"], ["各区政府", "市卫生健康委"]),
         ]
         assert first.tasks[1].text.startswith("根据服务人口、功能定位等因素")
         assert first.tasks[0].deadline == date(2025, 12, 31)
-        assert first.units == ["各区政府", "市卫生健康委", "市人力资源社会保障局"]
+        assert first.units == ["各区政府", "市卫生健康委", "市人社局"]
         assert first.lead_units == ["各区政府"]
 
     def test_more_rows(self, doc05: ParsedDocument) -> None:
@@ -290,8 +290,8 @@ class TestDoc05TaskTable:
         assert roles(task(doc05, "18", 2)) == (["市卫生健康委"], ["市卫生健康委", "各区政府"])
         assert roles(task(doc05, "18", 3)) == (["各区政府"], ["各区政府"])
         assert roles(task(doc05, "20")) == (
-            ["市人力资源社会保障局"],
-            ["市人力资源社会保障局", "市卫生健康委", "各区政府"],
+            ["市人社局"],
+            ["市人社局", "市卫生健康委", "各区政府"],
         )
         assert roles(task(doc05, "22")) == (["各区政府"], ["各区政府"])
         assert [roles(t) for t in measure(doc05, "23").tasks] == [

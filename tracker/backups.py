@@ -49,7 +49,7 @@ from db.revisions import HEAD, REVISIONS
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker import backup_tables
 from tracker.errors import UserError
-from tracker.store import Store
+from tracker.store import Store, database_errors
 
 __all__ = ["BackupError", "BackupInfo", "BackupService", "RestoreOutcome", "backup_before"]
 
@@ -255,12 +255,12 @@ class BackupService:
         file = Path(file)
         with _checked_copy(file) as (copy, revision):
             safety = self.before("restore")
-            try:
+            try:  # one step of the backup API, or one server transaction: all or nothing
                 if self._db_file is not None:
-                    counts = self._restore_sqlite(copy)
+                    self._restore_sqlite(copy)
                 else:
-                    counts = self._restore_logical(copy)
-            except sqlite3.Error as exc:
+                    self._restore_logical(copy)
+            except (sqlite3.Error, SQLAlchemyError) as exc:
                 raise BackupError(
                     QT_TRANSLATE_NOOP(
                         "messages",
@@ -269,9 +269,11 @@ class BackupService:
                     file=str(file),
                     reason=_reason(exc),
                 ) from None
+        with database_errors(self.store.where), self.store.engine.connect() as conn:
+            counts = backup_tables.row_counts(conn)
         return RestoreOutcome(file, revision, safety, counts)
 
-    def _restore_sqlite(self, copy: Path) -> dict[str, int]:
+    def _restore_sqlite(self, copy: Path) -> None:
         assert self._db_file is not None
         self.store.engine.dispose()
         src = sqlite3.connect(copy)
@@ -284,14 +286,12 @@ class BackupService:
         finally:
             src.close()
         self.store.engine.dispose()
-        with self.store.engine.connect() as conn:
-            return backup_tables.row_counts(conn)
 
-    def _restore_logical(self, copy: Path) -> dict[str, int]:
+    def _restore_logical(self, copy: Path) -> None:
         engine = create_engine(f"sqlite:///{copy.as_posix()}")
         try:
             with engine.connect() as source, self.store.engine.begin() as dest:
-                return backup_tables.replace_tables(source, dest)
+                backup_tables.replace_tables(source, dest)
         finally:
             engine.dispose()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, Table, select
+from sqlalchemy.exc import OperationalError
 
 from db import backup_files, migrate
 from db.backup_files import BackupInfo
@@ -18,7 +19,7 @@ from db.revisions import HEAD, REVISIONS
 from tests.tracker.conftest import sample_document, source
 from tracker import backup_tables
 from tracker.backup_commands import format_size
-from tracker.backups import BackupService, backup_before
+from tracker.backups import BackupError, BackupService, backup_before
 from tracker.cli import main
 from tracker.db_errors import DatabaseGoneError
 from tracker.progress import Change
@@ -381,3 +382,32 @@ def test_a_database_moved_away_is_not_backed_up_as_a_new_empty_file(tmp_path: Pa
         backup_files.copy_sqlite(db_file, tmp_path / "copy.sqlite3")
     assert not db_file.exists()
     assert not (tmp_path / "copy.sqlite3").exists()
+
+
+@pytest.mark.postgres
+def test_a_server_restore_that_fails_half_way_is_a_message_and_changes_nothing(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server restore is one transaction; an error in it (the connection lost, a
+    constraint) escaped as a raw SQLAlchemy error: the crash apology, a traceback."""
+    if services.store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    services.documents.import_parsed(sample_document(), source())
+    service = BackupService(services.store)
+    saved = service.backup()
+    services.progress.record_by_code("1", "自治区公安厅", Change(Status.DONE, 100, "已完成"))
+    before = database_state(services)
+    replace = backup_tables.replace_tables
+
+    def replace_then_lose_the_server(src: Connection, dest: Connection) -> dict[str, int]:
+        replace(src, dest)  # every row already deleted and inserted again in the transaction
+        raise OperationalError("INSERT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(backup_tables, "replace_tables", replace_then_lose_the_server)
+    with pytest.raises(BackupError) as raised:
+        service.restore(saved.path)
+    assert raised.value.message == (
+        f"Could not restore {saved.path}: server closed the connection. "
+        "The database was not changed."
+    )
+    assert database_state(services) == before

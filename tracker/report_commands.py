@@ -86,6 +86,8 @@ def report(args: argparse.Namespace) -> int:
                 )
             )
         pages = save_report(document, out)
+        if args.kind == "chaser":
+            service.chaser_issued()
         if args.kind == "bulletin" and not args.reprint:
             issued = bulletins.issue(document, _round_name(services.store, args.round))
     print(f"{out}" + (f"  ({pages} pages)" if pages else ""))

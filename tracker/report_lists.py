@@ -8,6 +8,7 @@ looks back at a round).  Each builder takes plain rows and returns a
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from importers.ledger.model import LedgerSheet
@@ -17,6 +18,7 @@ from importers.reports.model import (
     Heading,
     Paragraph,
     ReportDocument,
+    Signature,
     Table,
 )
 from tracker.records import AssignmentRow
@@ -93,10 +95,69 @@ def unit_list(unit: str, rows: list[AssignmentRow], today: date, office: str) ->
     )
 
 
+@dataclass(frozen=True)
+class ChaserHeader:
+    """What heads and signs a chaser: its number and the office's contact."""
+
+    number: str
+    """e.g. 〔2021〕第3号 — numbered per year (``tracker.reports``)."""
+    contact: str = ""
+    phone: str = ""
+
+
+def progress_text(row: AssignmentRow) -> str:
+    """The current progress of an item: its status (and percent), then the latest note."""
+    status = row.status.value
+    if row.percent is not None and row.status is Status.IN_PROGRESS:
+        status += f"{row.percent}%"
+    return f"{status}。{row.note}" if row.note.strip() else status
+
+
+RECEIPT_ROWS = (
+    "经办人",
+    "联系电话",
+    "办理进展及下步计划",
+    "单位负责人（签字）",
+    "报送日期",
+)
+
+
+def receipt(unit: str, reply_by: date) -> list[Block]:
+    """The 回执 slip under a cut line, for the unit to fill in and send back."""
+    rows = []
+    for label in RECEIPT_ROWS:
+        value = "\n\n\n\n" if label == "办理进展及下步计划" else ""
+        rows.append(
+            (label, "\u3000\u3000年\u3000\u3000月\u3000\u3000日" if label == "报送日期" else value)
+        )
+    return [
+        Paragraph(
+            "－ － － － － － － － 沿此线剪下 － － － － － － － －",
+            align="center",
+            indent=False,
+        ),
+        Paragraph("回\u3000执", align="center", indent=False, bold=True),
+        Paragraph(f"（请于{cn_date(reply_by)}前反馈）", align="center", indent=False),
+        Table(
+            (Column("单位名称", 1), Column(unit, 3, "left")),  # the form's first line
+            tuple(rows),
+            font_size=12.0,
+        ),
+    ]
+
+
 def chaser(
-    unit: str, rows: list[AssignmentRow], today: date, reply_by: date, office: str
+    unit: str,
+    rows: list[AssignmentRow],
+    today: date,
+    reply_by: date,
+    office: str,
+    header: ChaserHeader | None = None,
 ) -> ReportDocument:
-    """A one-page notice asking ``unit`` to report on its overdue and due-soon tasks."""
+    """A notice asking ``unit`` to report on its overdue and due-soon tasks: numbered,
+    each item with its current progress, the office's contact, the signature kept with
+    the last rows, and a 回执 slip."""
+    header = header or ChaserHeader("")
     late = [r for r in rows if r.state is Derived.OVERDUE]
     soon = [r for r in rows if r.state is Derived.DUE_SOON]
     listed = late + soon
@@ -110,16 +171,17 @@ def chaser(
         Paragraph(
             f"根据督办台账记录，截至{cn_date(today)}，你单位承担的任务中{counts}（见下表）。"
             f"请高度重视，抓紧推进，并于{cn_date(reply_by)}前将办理进展及下步计划"
-            f"书面反馈{office}。"
+            f"书面反馈{office}（填写所附回执）。"
         ),
         Table(
             (
-                Column("序号", 30),
-                Column("文件", 132, "left"),
-                Column("编号", 32),
-                Column("重点任务", 112, "left"),
-                Column("完成时限", 72),
+                Column("序号", 26),
+                Column("文件", 88, "left"),
+                Column("编号", 28),
+                Column("重点任务", 100, "left"),
+                Column("完成时限", 58),
                 Column("情况", 64),
+                Column("当前进展", 96, "left"),
             ),
             tuple(
                 (
@@ -129,15 +191,27 @@ def chaser(
                     r.title,
                     deadline(r.deadline, r.deadline_text),
                     state_text(r, today),
+                    progress_text(r),
                 )
                 for i, r in enumerate(listed, start=1)
             ),
+            keep_last=2,
         ),
-        Paragraph("\u3000", indent=False),  # a blank line before the signature
-        Paragraph(office, align="right", indent=False),
-        Paragraph(cn_date(today), align="right", indent=False),
     ]
-    return ReportDocument(title="催办单", blocks=blocks, kind="chaser")
+    contact = "\u3000\u3000".join(
+        part
+        for part in (
+            f"联系人：{header.contact}" if header.contact else "",
+            f"联系电话：{header.phone}" if header.phone else "",
+        )
+        if part
+    )
+    if contact:
+        blocks.append(Paragraph(contact))
+    blocks.append(Signature(office, cn_date(today)))
+    blocks += receipt(unit, reply_by)
+    subtitle = (header.number,) if header.number else ()
+    return ReportDocument(title="催办单", subtitle=subtitle, blocks=blocks, kind="chaser")
 
 
 # The printed ledger: the Excel ledger's columns, narrowed to fit A4 landscape.

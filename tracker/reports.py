@@ -220,7 +220,25 @@ class ReportService:
                 unit=name,
             )
         reply = reply_by or today + timedelta(days=REPLY_DAYS)
-        return report_lists.chaser(name, rows, today, reply, self.office)
+        header = report_lists.ChaserHeader(
+            f"〔{today.year}〕第{self.next_chaser_number()}号",
+            self.store.setting(CONTACT_SETTING, ""),
+            self.store.setting(PHONE_SETTING, ""),
+        )
+        return report_lists.chaser(name, rows, today, reply, self.office, header)
+
+    def next_chaser_number(self) -> int:
+        """The number the next chaser of this year carries (a setting per year)."""
+        year = self.store.clock.today().year
+        try:
+            return int(self.store.setting(f"chaser_last_{year}", "0")) + 1
+        except ValueError:
+            return 1
+
+    def chaser_issued(self) -> None:
+        """Count a chaser as sent: the next one takes the following number."""
+        year = self.store.clock.today().year
+        self.store.set_setting(f"chaser_last_{year}", str(self.next_chaser_number()))
 
     def ledger(
         self,

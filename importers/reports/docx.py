@@ -207,7 +207,12 @@ def _table(doc: Any, model: Table, frame_mm: float) -> None:
         _row_flag(row, "w:cantSplit")
         for cell, text, column, width in zip(row.cells, values, model.columns, widths, strict=True):
             _cell(cell, text, column.align, width, False, style_id, size)
+    for row in table.rows[len(table.rows) - model.keep_last :] if model.keep_last else []:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
     spacer = doc.add_paragraph()
+    spacer.paragraph_format.keep_with_next = bool(model.keep_last)
     spacer.paragraph_format.line_spacing = Pt(6)
     spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
@@ -272,6 +277,13 @@ def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
     doc.add_paragraph(report.title, style="Report Title")
     for line in report.subtitle:
         doc.add_paragraph(line, style="Report Subtitle")
+    keeping = False  # after a table whose last rows go with the signature
     for block in blocks:
         _block(doc, block, frame_mm, title_font)
+        if isinstance(block, Table):
+            keeping = block.keep_last > 0
+        elif isinstance(block, Signature):
+            keeping = False
+        elif keeping and isinstance(block, Paragraph):
+            doc.paragraphs[-1].paragraph_format.keep_with_next = True
     doc.save(str(target) if isinstance(target, Path) else target)

@@ -100,7 +100,7 @@ def signature(doc: Any, block: Signature, font: str, line_mm: float) -> None:
     office_x, day_x = signature_offsets(
         grid_chars(block.office) * char, grid_chars(block.day) * char, char, line_mm * g.MM
     )
-    doc.add_paragraph()
+    doc.add_paragraph().paragraph_format.keep_with_next = True
     for x, text in ((office_x, block.office), (day_x, block.day)):
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT

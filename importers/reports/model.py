@@ -52,6 +52,9 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     font_size: float = 10.5
     """五号 by default; the printed ledger uses a smaller size to fit its columns."""
+    keep_last: int = 0
+    """Keep this many last rows on one page with the blocks after the table up to the next
+    ``Signature`` (a chaser's signature never stands alone on a page)."""
 
     def __post_init__(self) -> None:
         for row in self.rows:

@@ -111,7 +111,20 @@ def write_pdf(
     story += [styles.flowable(markup(line), styles.subtitle) for line in report.subtitle]
     if report.subtitle:
         story.append(Spacer(1, g.LINE_PITCH / 2))
-    for block in blocks:
+    while blocks:
+        block = blocks.pop(0)
+        if (
+            isinstance(block, Table)
+            and block.keep_last
+            and any(isinstance(b, Signature) for b in blocks)
+        ):
+            end = next(n for n, b in enumerate(blocks) if isinstance(b, Signature)) + 1
+            tail = [f for b in blocks[:end] for f in _flowables(b, styles, geometry)]
+            del blocks[:end]
+            story.append(
+                build_table(block, geometry.frame_width, geometry.frame_height, names, tail)
+            )
+            continue
         story += _flowables(block, styles, geometry)
     out = str(target) if isinstance(target, Path) else target
     frame = Frame(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.platypus import Paragraph, Table, TableStyle  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
 
 from importers.reports.layout import FontNames
 from importers.reports.model import Align
@@ -69,8 +69,17 @@ def _fit_row(cells: list[Paragraph], widths: list[float], limit: float) -> list[
     return out
 
 
-def build_table(model: TableModel, width: float, page_height: float, fonts: FontNames) -> Table:
-    """A reportlab table ``width`` wide whose rows each fit within ``page_height``."""
+def build_table(
+    model: TableModel,
+    width: float,
+    page_height: float,
+    fonts: FontNames,
+    tail: list[Flowable] | None = None,
+) -> Table:
+    """A reportlab table ``width`` wide whose rows each fit within ``page_height``.
+
+    ``tail`` (what follows the table, e.g. the signature) becomes a last, borderless row
+    spanning the table, never split from the ``model.keep_last`` rows above it."""
     total = sum(c.width for c in model.columns) or 1.0
     widths = [width * c.width / total for c in model.columns]
     size = model.font_size
@@ -84,17 +93,30 @@ def build_table(model: TableModel, width: float, page_height: float, fonts: Font
     for row in model.rows:
         cells = [Paragraph(markup(t), s) for t, s in zip(row, styles, strict=True)]
         data.extend(_fit_row(cells, widths, limit))
+    last = len(data) - 1
+    if tail:
+        data.append([tail, *([""] * (len(widths) - 1))])
     table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="CENTER")
+    commands: list[tuple[object, ...]] = []
+    if tail:
+        first_kept = max(last - max(model.keep_last, 1) + 1, 1)
+        commands += [
+            ("SPAN", (0, last + 1), (-1, last + 1)),
+            ("NOSPLIT", (0, first_kept), (-1, last + 1)),
+            ("LEFTPADDING", (0, last + 1), (-1, last + 1), 0),
+            ("RIGHTPADDING", (0, last + 1), (-1, last + 1), 0),
+        ]
     table.setStyle(
         TableStyle(
             [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("GRID", (0, 0), (-1, last), 0.5, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E7E6E6")),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
                 ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), PADDING),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
+                *commands,
             ]
         )
     )

@@ -277,16 +277,33 @@ def test_bulletin_word_file(office: Services, tmp_path: Path) -> None:
     assert doc.tables[0].rows[1].cells[1].paragraphs[0].runs[0].font.size.pt == 10.5
 
 
-def test_chaser_fits_one_page(office: Services, tmp_path: Path) -> None:
+def test_chaser_is_numbered_with_progress_contact_and_receipt(
+    office: Services, tmp_path: Path
+) -> None:
+    office.store.set_setting("report_contact", "张明")
+    office.store.set_setting("report_phone", "0951-5012345")
     out = tmp_path / "催办单.pdf"
-    report = ReportService(office.store).build(ReportRequest("chaser", unit="税务局"))
-    assert save_report(report, out) == 1
-    text = compact(pdftotext(out))
+    service = ReportService(office.store)
+    report = service.build(ReportRequest("chaser", unit="税务局"))
+    assert save_report(report, out) == 2
+    text = re.sub(r"—\d+—", "", compact(pdftotext(out)))
     assert text.startswith(
-        "催办单宁夏税务局：根据督办台账记录，截至2021年12月20日，你单位承担的任务中已逾期2项、临近完成时限8项（见下表）。"
+        "催办单〔2021〕第1号宁夏税务局：根据督办台账记录，截至2021年12月20日，你单位承担的任务中"
+        "已逾期2项、临近完成时限8项（见下表）。请高度重视，抓紧推进，并于2021年12月25日前将"
+        "办理进展及下步计划书面反馈协调小组办公室（填写所附回执）。"
+        "序号文件编号重点任务完成时限情况当前进展1宁政职转办〔2021〕1号41增强办税便捷度"
+        "2021年6月底逾期173天推进中"
     )
-    assert "并于2021年12月25日前将办理进展及下步计划书面反馈协调小组办公室。" in text
-    assert text.endswith("—1—")
+    assert "联系人：张明联系电话：0951-5012345协调小组办公室2021年12月20日" in text
+    assert (
+        "沿此线剪下－－－－－－－－回执（请于2021年12月25日前反馈）单位名称宁夏税务局经办人" in text
+    )
+    # The signature is never alone: the last two rows come with it to the second page.
+    second = compact(pdftotext(out, "-f", "2", "-l", "2"))
+    assert second.startswith("序号文件编号重点任务完成时限情况当前进展9")
+    service.chaser_issued()
+    again = service.build(ReportRequest("chaser", unit="税务局"))
+    assert again.subtitle == ("〔2021〕第2号",)
 
 
 def test_unit_list_and_ledger(office: Services, tmp_path: Path) -> None:

@@ -54,8 +54,13 @@ try:
     outcome = {{"rows": len(book.rows)}}
 except LedgerReadError as exc:
     outcome = {{"refused": str(exc)}}
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-outcome["peak_mb"] = peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+try:  # this process's own peak: ru_maxrss also counts the parent's memory before exec
+    status = Path("/proc/self/status").read_text()
+    peak_kb = int(status.split("VmHWM:")[1].split()[0])
+except OSError:
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kb //= 1024 if sys.platform == "darwin" else 1
+outcome["peak_mb"] = peak_kb / 1024
 print(json.dumps(outcome))
 """
 ROOT = Path(__file__).resolve().parents[2]

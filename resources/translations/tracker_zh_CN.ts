@@ -1436,72 +1436,97 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_preview.py" line="112"/>
+        <location filename="../../ui/report_preview.py" line="122"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="170"/>
+        <location filename="../../ui/report_preview.py" line="180"/>
         <source>Print a report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="184"/>
-        <source>Optional paragraph for the bulletin</source>
-        <translation>通报中的补充说明（可不填）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_preview.py" line="190"/>
+        <location filename="../../ui/report_preview.py" line="210"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="191"/>
+        <location filename="../../ui/report_preview.py" line="211"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="192"/>
+        <location filename="../../ui/report_preview.py" line="212"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="193"/>
+        <location filename="../../ui/report_preview.py" line="213"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="194"/>
-        <source>Note</source>
-        <translation>说明</translation>
+        <location filename="../../ui/report_preview.py" line="195"/>
+        <source>Next steps, one paragraph per line (empty: the standard text)</source>
+        <translation>下步工作，每行一段（留空：使用默认文字）</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="196"/>
+        <location filename="../../ui/report_preview.py" line="199"/>
+        <source>Main achievements, one paragraph per line (empty: the round&apos;s notes)</source>
+        <translation>主要成效，每行一段（留空：引用本轮各单位报送的进展）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="201"/>
+        <source>Quote the round&apos;s notes</source>
+        <translation>引用本轮报送的进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="204"/>
+        <source>Today&apos;s values instead of the round&apos;s</source>
+        <translation>显示当前数据（而非本轮报送时的数据）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="214"/>
+        <source>To (主送)</source>
+        <translation>主送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="215"/>
+        <source>Main achievements</source>
+        <translation>主要成效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="217"/>
+        <source>Next steps</source>
+        <translation>下步工作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_preview.py" line="220"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="197"/>
+        <location filename="../../ui/report_preview.py" line="221"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="198"/>
+        <location filename="../../ui/report_preview.py" line="222"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="260"/>
+        <location filename="../../ui/report_preview.py" line="299"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="260"/>
+        <location filename="../../ui/report_preview.py" line="299"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="261"/>
+        <location filename="../../ui/report_preview.py" line="300"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
@@ -1671,17 +1696,17 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>启动时打开：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>Database (*.sqlite3 *.db)</source>
         <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>Connecting to the database…</source>
         <translation>正在连接数据库…</translation>
     </message>
@@ -2334,17 +2359,17 @@ Log folder: {2}</source>
         <translation>措施 {code} 没有写明责任单位</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/measures.py" line="140"/>
+        <location filename="../../importers/policy/measures.py" line="145"/>
         <source>measure {code}: cannot read deadline {wording!r}</source>
         <translation>措施 {code}：无法识别完成时限“{wording}”</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/parser.py" line="62"/>
+        <location filename="../../importers/policy/parser.py" line="63"/>
         <source>no numbered measures found</source>
         <translation>没有找到带编号的措施</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/parser.py" line="86"/>
+        <location filename="../../importers/policy/parser.py" line="89"/>
         <source>holds no assigned tasks: {count} numbered paragraphs but no responsibility bracket such as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are in an attachment, import that file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2399,12 +2424,12 @@ Log folder: {2}</source>
         <translation>没有文字层（可能是扫描件 PDF）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="201"/>
+        <location filename="../../importers/policy/structure.py" line="197"/>
         <source>measure {code} repeats an earlier number</source>
         <translation>措施 {code} 与前面的编号重复</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="204"/>
+        <location filename="../../importers/policy/structure.py" line="200"/>
         <source>numbering gap before measure {code}</source>
         <translation>措施 {code} 之前的编号不连续</translation>
     </message>
@@ -2462,6 +2487,11 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/documents.py" line="357"/>
+        <source>{file} holds no assigned tasks: no responsibility bracket such as （…负责） and no task table — if the tasks are in an attachment, import that file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents.py" line="366"/>
         <source>no measures found in {file} — is this a task document?</source>
         <translation>在 {file} 中没有找到任何措施——这是任务分工文件吗？</translation>
     </message>
@@ -2662,47 +2692,47 @@ Log folder: {2}</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="80"/>
+        <location filename="../../tracker/reports.py" line="97"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="83"/>
+        <location filename="../../tracker/reports.py" line="100"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="92"/>
+        <location filename="../../tracker/reports.py" line="109"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="165"/>
+        <location filename="../../tracker/reports.py" line="231"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="180"/>
+        <location filename="../../tracker/reports.py" line="246"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="220"/>
+        <location filename="../../tracker/reports.py" line="304"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
-        <translation type="unfinished"></translation>
+        <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="230"/>
+        <location filename="../../tracker/reports.py" line="314"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="276"/>
+        <location filename="../../tracker/reports.py" line="360"/>
         <source>cannot write {file}: the file must end in .pdf or .docx</source>
         <translation>无法写入 {file}：文件扩展名须为 .pdf 或 .docx</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="303"/>
+        <location filename="../../tracker/reports.py" line="387"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -2832,93 +2862,93 @@ Log folder: {2}</source>
         <translation>有内容超出数据库 {database} 允许的长度，本次修改未保存。请缩短文字后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="65"/>
+        <location filename="../../tracker/backups.py" line="58"/>
         <source>the daily backup</source>
         <translation>每日备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="66"/>
+        <location filename="../../tracker/backups.py" line="59"/>
         <source>a backup by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="67"/>
+        <location filename="../../tracker/backups.py" line="60"/>
         <source>importing ledgers</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="68"/>
+        <location filename="../../tracker/backups.py" line="61"/>
         <source>accepting a document&apos;s revision</source>
         <translation>接受文件修订</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="69"/>
+        <location filename="../../tracker/backups.py" line="62"/>
         <source>deleting a document</source>
         <translation>删除文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="70"/>
+        <location filename="../../tracker/backups.py" line="63"/>
         <source>merging units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="71"/>
+        <location filename="../../tracker/backups.py" line="64"/>
         <source>upgrading the database</source>
         <translation>升级数据库</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="72"/>
+        <location filename="../../tracker/backups.py" line="65"/>
         <source>restoring a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="132"/>
+        <location filename="../../tracker/backups.py" line="122"/>
         <source>{file} is the database itself; choose another file for the backup.</source>
         <translation>{file} 就是数据库本身，请为备份另选一个文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="148"/>
+        <location filename="../../tracker/backups.py" line="138"/>
         <source>Could not write the backup {file}: {reason}</source>
         <translation>无法写入备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="177"/>
+        <location filename="../../tracker/backups.py" line="172"/>
         <source>Could not back up the database before {operation}, so nothing was changed: {problem}. Free some disk space or check the folder {folder}.</source>
         <translation>在{operation}之前无法备份数据库，因此未做任何更改：{problem}。请释放磁盘空间，或检查文件夹 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="205"/>
+        <location filename="../../tracker/backups.py" line="200"/>
         <source>Could not delete the backup {file}: {reason}</source>
         <translation>无法删除备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="259"/>
+        <location filename="../../tracker/backups.py" line="254"/>
         <source>Could not restore {file}: {reason}. The database was not changed.</source>
         <translation>无法恢复 {file}：{reason}。数据库未被更改。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="304"/>
+        <location filename="../../tracker/backup_check.py" line="42"/>
         <source>{file} does not exist or is not a file.</source>
         <translation>{file} 不存在或不是文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="313"/>
+        <location filename="../../tracker/backup_check.py" line="51"/>
         <source>{file} is not a readable backup of this database: {reason}</source>
         <translation>{file} 不是可读取的本数据库备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="343"/>
+        <location filename="../../tracker/backup_check.py" line="81"/>
         <source>{file} is damaged (integrity check: {detail}).</source>
         <translation>{file} 已损坏（完整性检查：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="353"/>
-        <location filename="../../tracker/backups.py" line="376"/>
+        <location filename="../../tracker/backup_check.py" line="91"/>
+        <location filename="../../tracker/backup_check.py" line="114"/>
         <source>{file} is not a backup of this application&apos;s database (no table {tables}).</source>
         <translation>{file} 不是本程序数据库的备份（缺少数据表 {tables}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="364"/>
+        <location filename="../../tracker/backup_check.py" line="102"/>
         <source>{file} was made by a newer or unknown version of this application (schema {schema}); it cannot be restored by this version.</source>
         <translation>{file} 由本程序的较新版本或未知版本生成（数据库版本 {schema}），本版本无法恢复。</translation>
     </message>
@@ -3006,6 +3036,16 @@ Log folder: {2}</source>
         <location filename="../../importers/policy/conversion.py" line="168"/>
         <source>could not be converted to .docx ({reason}). Open it and save it as a Word document (.docx), then import that file.</source>
         <translation>无法转换为 .docx（{reason}）。请打开该文件，另存为 Word 文档（.docx），再导入另存的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/bulletins.py" line="94"/>
+        <source>no bulletin No. {number} of {year} was issued</source>
+        <translation>{year}年未印发第{number}期通报</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/report_commands.py" line="49"/>
+        <source>cannot read {file}: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
     </message>
 </context>
 </TS>

@@ -27,7 +27,7 @@ from db.models import (
     UnitGroupMember,
 )
 from importers.messages import QT_TRANSLATE_NOOP
-from importers.policy.units import canonical_unit
+from importers.policy.units import canonical_unit, is_collective
 from importers.text_clean import clean_unit_name
 from tracker.backups import backup_before
 from tracker.errors import InvalidInputError, NotFoundError
@@ -44,7 +44,7 @@ _OTHER = ("银行", "支行", "公司", "集团", "海关")
 
 def classify_unit(name: str) -> str:
     """部门, 地方, 集体 or 其他 — for grouping in the directory and reports."""
-    if name.startswith("各"):
+    if is_collective(name):  # 各市、县（区）, 有关区、市政府, 市直各有关部门, 专班成员单位 …
         return "集体"
     if any(word in name for word in _OTHER):
         return "其他"

@@ -67,6 +67,10 @@ class ReportRequest:
     reply_by: date | None = None
     current: bool = False
     """The printed ledger with today's values rather than the round's."""
+    achievements: tuple[str, ...] | None = None
+    """The bulletin's 主要成效 as the clerk edited them; None: the round's notes."""
+    recipients: str | None = None
+    """The bulletin's 主送; None: the setting."""
 
 
 class ReportService:
@@ -79,7 +83,14 @@ class ReportService:
 
     def build(self, request: ReportRequest) -> ReportDocument:
         if request.kind == "bulletin":
-            return self.bulletin(request.round_name, request.note, request.document)
+            from tracker.bulletins import BulletinService
+
+            text = self.bulletin_text(BulletinService(self.store).next_number())
+            if request.recipients is not None and request.recipients.strip():
+                text.recipients = request.recipients.strip()
+            if request.achievements is not None:
+                text.achievements = [a.strip() for a in request.achievements if a.strip()]
+            return self.bulletin(request.round_name, request.note, request.document, text)
         if request.kind in ("unit", "chaser") and not (request.unit or "").strip():
             if request.kind == "unit":
                 raise InvalidInputError(
@@ -162,6 +173,24 @@ class ReportService:
             notes=notes,
             unassigned=unassigned,
         )
+
+    def issued(self, request: ReportRequest, report: ReportDocument) -> None:
+        """Record that ``report`` was saved or printed: a bulletin is stored under its
+        number (``tracker.bulletins``), a chaser uses up its number; others: nothing."""
+        if request.kind == "chaser":
+            self.chaser_issued()
+        elif request.kind == "bulletin":
+            from tracker.bulletins import BulletinService
+
+            if request.recipients is not None and request.recipients.strip():
+                self.store.set_setting(RECIPIENTS_SETTING, request.recipients.strip())
+            with self.store.reading() as session:
+                name = RoundService(self.store).find(session, request.round_name).name
+            BulletinService(self.store).issue(report, name)
+
+    def default_achievements(self, round_name: str | None = None) -> list[str]:
+        """主要成效 as the bulletin prints them unless the clerk edits them."""
+        return facts.default_achievements(self.bulletin_data(round_name).notes)
 
     def bulletin_text(self, number: int = 0) -> BulletinText:
         """The clerk's settings for a bulletin: its name and 主送 (settings), and number."""

@@ -20,12 +20,14 @@ from PySide6.QtCore import QCoreApplication, QDate, QObject, QRunnable, QThreadP
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -34,7 +36,15 @@ from PySide6.QtWidgets import (
 
 from importers.reports.model import ReportDocument
 from tracker.errors import UserError
-from tracker.reports import KINDS, REPLY_DAYS, ReportRequest, ReportService, save_report
+from tracker.report_bulletin_text import DEFAULT_RECIPIENTS
+from tracker.reports import (
+    KINDS,
+    RECIPIENTS_SETTING,
+    REPLY_DAYS,
+    ReportRequest,
+    ReportService,
+    save_report,
+)
 from tracker.rounds import RoundService
 from tracker.units import UnitService
 from ui.messages import translated, warn
@@ -181,7 +191,17 @@ class ReportDialog(QDialog):
             if u.assigned:
                 self.unit.addItem(u.name, u.name)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("Optional paragraph for the bulletin"))
+        self.note.setPlaceholderText(
+            self.tr("Next steps, one paragraph per line (empty: the standard text)")
+        )
+        self.achievements = QPlainTextEdit()
+        self.achievements.setPlaceholderText(
+            self.tr("Main achievements, one paragraph per line (empty: the round's notes)")
+        )
+        self.quote = QPushButton(self.tr("Quote the round's notes"))
+        self.quote.clicked.connect(self._quote_notes)
+        self.recipients = QLineEdit(reports.store.setting(RECIPIENTS_SETTING, DEFAULT_RECIPIENTS))
+        self.current = QCheckBox(self.tr("Today's values instead of the round's"))
         self.reply_by = QDateEdit()
         self.reply_by.setCalendarPopup(True)
         start = (today or date.today()).toordinal() + REPLY_DAYS
@@ -191,7 +211,11 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("Round"), self.round)
         form.addRow(self.tr("Unit"), self.unit)
         form.addRow(self.tr("Reply by"), self.reply_by)
-        form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("To (主送)"), self.recipients)
+        form.addRow(self.tr("Main achievements"), self.achievements)
+        form.addRow("", self.quote)
+        form.addRow(self.tr("Next steps"), self.note)
+        form.addRow("", self.current)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_pdf = self._button(self.tr("Save as PDF…"), lambda: self._save(".pdf"))
         self.save_docx = self._button(self.tr("Save as Word…"), lambda: self._save(".docx"))
@@ -217,8 +241,10 @@ class ReportDialog(QDialog):
         kind = self.kind.currentData()
         self.round.setEnabled(kind in ("bulletin", "ledger"))
         self.unit.setEnabled(kind != "bulletin")
-        self.note.setEnabled(kind == "bulletin")
+        for widget in (self.note, self.achievements, self.quote, self.recipients):
+            widget.setEnabled(kind == "bulletin")
         self.reply_by.setEnabled(kind == "chaser")
+        self.current.setEnabled(kind == "ledger")
 
     def request(self) -> ReportRequest:
         unit = self.unit.currentText().strip() or None
@@ -228,6 +254,19 @@ class ReportDialog(QDialog):
             unit=unit,
             note=self.note.toPlainText(),
             reply_by=self.reply_by.date().toPython(),  # type: ignore[arg-type]
+            current=self.current.isChecked(),
+            achievements=tuple(self.achievements.toPlainText().splitlines())
+            if self.achievements.toPlainText().strip()
+            else None,
+            recipients=self.recipients.text(),
+        )
+
+    def _quote_notes(self) -> None:
+        """Fill 主要成效 with the round's notes, for the clerk to pick and edit."""
+        round_name = self.round.currentData()
+        self.run(
+            lambda: self.reports.default_achievements(round_name),
+            lambda lines: self.achievements.setPlainText("\n".join(lines)),
         )
 
     def build(self) -> ReportDocument:
@@ -235,7 +274,7 @@ class ReportDialog(QDialog):
 
     # -- running off the GUI thread ----------------------------------------------------------
     def run(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        for button in (self.save_pdf, self.save_docx, self.preview):
+        for button in (self.save_pdf, self.save_docx, self.preview, self.quote):
             button.setEnabled(False)
         job = _Job(work)
         job.setAutoDelete(False)
@@ -246,7 +285,7 @@ class ReportDialog(QDialog):
 
     def _finish(self, job: _Job, then: Callable[[Any], None], value: Any) -> None:
         self.jobs.remove(job)
-        for button in (self.save_pdf, self.save_docx, self.preview):
+        for button in (self.save_pdf, self.save_docx, self.preview, self.quote):
             button.setEnabled(True)
         then(value)
 
@@ -269,10 +308,14 @@ class ReportDialog(QDialog):
         if path is None:
             return
         request = self.request()
-        self.run(
-            lambda: save_report(self.reports.build(request), path),
-            lambda _pages: self.saved.emit(str(path)),
-        )
+
+        def work() -> int:
+            report = self.reports.build(request)
+            pages = save_report(report, path)
+            self.reports.issued(request, report)  # a bulletin is stored, numbered
+            return pages
+
+        self.run(work, lambda _pages: self.saved.emit(str(path)))
 
     def _preview(self) -> None:
         from importers.reports.pdf import pdf_bytes

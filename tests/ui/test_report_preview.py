@@ -107,3 +107,28 @@ def test_dialog_preview_and_user_errors(
     qtbot.waitUntil(lambda: bool(messages), timeout=20000)
     assert messages[0][0] == "warning" and "for one unit" in messages[0][1]
     assert opened == [1] and dialog.preview.isEnabled()
+
+
+def test_the_clerks_bulletin_text_is_printed_and_kept_with_the_issued_bulletin(
+    qtbot, dialog: ReportDialog, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from importers.reports.model import Paragraph
+    from tracker.bulletins import BulletinService
+
+    dialog.kind.setCurrentIndex(dialog.kind.findData("bulletin"))
+    assert dialog.achievements.isEnabled() and not dialog.current.isEnabled()
+    dialog.recipients.setText("各市、县（区）人民政府")
+    dialog.achievements.setPlainText("自治区公安厅：企业开办一日办结。\n\n")
+    dialog.note.setPlainText("请各单位抓紧整改。")
+    target = tmp_path / "通报.pdf"
+    monkeypatch.setattr(dialog, "choose_file", lambda _s: target)
+    with qtbot.waitSignal(dialog.saved, timeout=20000):
+        dialog.save_pdf.click()
+    bulletins = BulletinService(services.store)
+    assert [b.number for b in bulletins.issued()] == [1]
+    stored = [b.text for b in bulletins.reprint(2021, 1).blocks if isinstance(b, Paragraph)]
+    assert stored[0] == "各市、县（区）人民政府："
+    assert "自治区公安厅：企业开办一日办结。" in stored and "请各单位抓紧整改。" in stored
+    assert services.store.setting("bulletin_recipients", "") == "各市、县（区）人民政府"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("ledger"))
+    assert dialog.current.isEnabled() and not dialog.achievements.isEnabled()

@@ -30,25 +30,20 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import create_engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from db import backup_files, migrate
 from db.backup_files import BackupInfo
-from db.engine import make_engine, sqlite_path
+from db.engine import sqlite_path
 from db.location import APP_NAME
-from db.models import Base
-from db.revisions import HEAD, REVISIONS
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker import backup_tables
-from tracker.errors import UserError
+from tracker.backup_check import BackupError, checked_copy, reason_of
 from tracker.store import Store, database_errors
 
 __all__ = ["BackupError", "BackupInfo", "BackupService", "RestoreOutcome", "backup_before"]
@@ -58,8 +53,6 @@ KEEP_DAYS_SETTING = "backup_keep_days"
 DEFAULT_KEEP_COPIES = 30
 DEFAULT_KEEP_DAYS = 30
 SERVER_FOLDER_ENV = "TRACKER_BACKUP_DIR"
-CORE_TABLES = ("documents", "measures", "units", "assignments", "settings")
-"""Tables every revision has: a file without them is not a backup of this application."""
 
 OPERATIONS: dict[str, str] = {
     "daily": QT_TRANSLATE_NOOP("messages", "the daily backup"),
@@ -72,10 +65,6 @@ OPERATIONS: dict[str, str] = {
     "restore": QT_TRANSLATE_NOOP("messages", "restoring a backup"),
 }
 """What each backup came before, in words (the list of backups, the messages)."""
-
-
-class BackupError(UserError):
-    """A backup could not be made, or a file cannot be restored; nothing was changed."""
 
 
 def operation(reason: str) -> Message:
@@ -148,7 +137,7 @@ class BackupService:
             raise BackupError(
                 QT_TRANSLATE_NOOP("messages", "Could not write the backup {file}: {reason}"),
                 file=str(target),
-                reason=_reason(exc),
+                reason=reason_of(exc),
             ) from None
         if info.automatic:
             self.prune()
@@ -210,7 +199,7 @@ class BackupService:
             raise BackupError(
                 QT_TRANSLATE_NOOP("messages", "Could not delete the backup {file}: {reason}"),
                 file=str(info.path),
-                reason=_reason(exc),
+                reason=reason_of(exc),
             ) from None
 
     def retention(self) -> tuple[int, int]:
@@ -247,13 +236,13 @@ class BackupService:
     # -- restoring ----------------------------------------------------------------------------
     def check(self, file: Path) -> str:
         """The schema revision of a backup file; raises ``BackupError`` if it cannot be restored."""
-        with _checked_copy(file) as (_copy, revision):
+        with checked_copy(file) as (_copy, revision):
             return revision
 
     def restore(self, file: Path) -> RestoreOutcome:
         """Replace the database with a checked backup, after backing up the current state."""
         file = Path(file)
-        with _checked_copy(file) as (copy, revision):
+        with checked_copy(file) as (copy, revision):
             safety = self.before("restore")
             try:  # one step of the backup API, or one server transaction: all or nothing
                 if self._db_file is not None:
@@ -267,7 +256,7 @@ class BackupService:
                         "Could not restore {file}: {reason}. The database was not changed.",
                     ),
                     file=str(file),
-                    reason=_reason(exc),
+                    reason=reason_of(exc),
                 ) from None
         with database_errors(self.store.where), self.store.engine.connect() as conn:
             counts = backup_tables.row_counts(conn)
@@ -301,108 +290,9 @@ def backup_before(store: Store, reason: str) -> BackupInfo:
     return BackupService(store).before(reason)
 
 
-@contextmanager
-def _checked_copy(file: Path) -> Iterator[tuple[Path, str]]:
-    """A scratch copy of ``file``, checked and upgraded to the current schema, and the
-    file's own revision; ``BackupError`` naming the file if it is not a usable backup."""
-    if not file.is_file():
-        raise BackupError(
-            QT_TRANSLATE_NOOP("messages", "{file} does not exist or is not a file."),
-            file=str(file),
-        )
-    with tempfile.TemporaryDirectory(prefix="tracker-restore-") as scratch:
-        copy = Path(scratch) / "restore.sqlite3"
-        try:
-            revision = _check(file, copy)
-        except sqlite3.Error as exc:
-            raise BackupError(
-                QT_TRANSLATE_NOOP(
-                    "messages", "{file} is not a readable backup of this database: {reason}"
-                ),
-                file=str(file),
-                reason=_reason(exc),
-            ) from None
-        if revision != HEAD:
-            engine = make_engine(f"sqlite:///{copy.as_posix()}")
-            try:
-                migrate.upgrade(engine, backup=False)
-            finally:
-                engine.dispose()
-        yield copy, revision
-
-
-def _check(file: Path, copy: Path) -> str:
-    source = sqlite3.connect(file, timeout=backup_files.BUSY_TIMEOUT_S)
-    try:
-        dest = sqlite3.connect(copy)
-        try:
-            backup_files.run_backup(source, dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    conn = sqlite3.connect(copy)
-    try:
-        verdict = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-        if verdict != ["ok"]:
-            raise BackupError(
-                QT_TRANSLATE_NOOP("messages", "{file} is damaged (integrity check: {detail})."),
-                file=str(file),
-                detail="; ".join(str(v) for v in verdict[:3]),
-            )
-        names = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        missing = [t for t in ("alembic_version", *CORE_TABLES) if t not in names]
-        if missing:
-            raise BackupError(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "{file} is not a backup of this application's database (no table {tables}).",
-                ),
-                file=str(file),
-                tables=", ".join(missing),
-            )
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        revision = None if row is None else str(row[0])
-        if revision not in REVISIONS:
-            raise BackupError(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "{file} was made by a newer or unknown version of this application "
-                    "(schema {schema}); it cannot be restored by this version.",
-                ),
-                file=str(file),
-                schema=revision or "-",
-            )
-        if revision == HEAD:
-            absent = sorted(set(Base.metadata.tables) - names)
-            if absent:
-                raise BackupError(
-                    QT_TRANSLATE_NOOP(
-                        "messages",
-                        "{file} is not a backup of this application's database "
-                        "(no table {tables}).",
-                    ),
-                    file=str(file),
-                    tables=", ".join(absent),
-                )
-        return revision
-    finally:
-        conn.close()
-
-
 def _positive(text: str, default: int) -> int:
     try:
         value = int(text)
     except ValueError:
         return default
     return value if value > 0 else default
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, DBAPIError) and exc.orig is not None:
-        exc = exc.orig
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__

@@ -2371,7 +2371,7 @@ Log folder: {2}</source>
     <message>
         <location filename="../../importers/policy/parser.py" line="89"/>
         <source>holds no assigned tasks: {count} numbered paragraphs but no responsibility bracket such as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are in an attachment, import that file</source>
-        <translation type="unfinished"></translation>
+        <translation>未包含分工任务：有 {count} 个编号段落，但没有（…负责）或（牵头单位：…）这样的责任括注，也没有任务分工表——这是通知或通报吗？如果任务在附件中，请导入附件文件</translation>
     </message>
     <message>
         <location filename="../../importers/policy/sources.py" line="63"/>
@@ -2488,7 +2488,7 @@ Log folder: {2}</source>
     <message>
         <location filename="../../tracker/documents.py" line="357"/>
         <source>{file} holds no assigned tasks: no responsibility bracket such as （…负责） and no task table — if the tasks are in an attachment, import that file</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 未包含分工任务：没有（…负责）这样的责任括注，也没有任务分工表——如果任务在附件中，请导入附件文件</translation>
     </message>
     <message>
         <location filename="../../tracker/documents.py" line="366"/>

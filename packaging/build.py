@@ -36,6 +36,7 @@ DIST = ROOT / "dist"
 FOLDER = DIST / NAME
 WINDOWS = os.name == "nt"
 EXE = ".exe" if WINDOWS else ""
+SMOKE_TIMEOUT_S = 300
 
 
 def say(text: str) -> None:
@@ -76,7 +77,15 @@ def smoke(document: str | None) -> int:
         [str(FOLDER / f"{NAME}{EXE}"), "--smoke", *extra],
     ):
         say("+ " + " ".join(command))
-        status = subprocess.run(command, env=env).returncode
+        try:
+            # A message box nobody can click (a crash report, offscreen) must not hang CI.
+            status = subprocess.run(command, env=env, timeout=SMOKE_TIMEOUT_S).returncode
+        except subprocess.TimeoutExpired:
+            say(
+                f"smoke test failed: {Path(command[0]).name} still running after "
+                f"{SMOKE_TIMEOUT_S} s"
+            )
+            return 1
         if status:
             say(f"smoke test failed: {Path(command[0]).name} exited with {status}")
             return status

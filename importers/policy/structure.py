@@ -85,15 +85,19 @@ def arrange(
     part: Heading | None = None
     section: Heading | None = None
     current: Draft | None = None
+    grouped: Heading | None = None
     for index, (item, role) in enumerate(zip(items, roles, strict=True)):
         style = item.marker.style
         if role == "measure":
             if style == part_style:
                 part, section = None, None
+            elif style == section_style:
+                section = None  # the heading is the measure, not a section over it
             current = Draft(item.marker.number, item.text, item.line, part, section)
             outline.drafts.append(current)
         elif role == "group":
-            section, current = read_heading(item, aliases), None
+            section = grouped = read_heading(item, aliases)
+            current = None
         elif style == part_style:
             part, section, current = read_heading(item, aliases), None, None
         elif style == section_style:
@@ -101,6 +105,8 @@ def arrange(
         elif style < level:
             current = None
         elif style == level:
+            if section is not None and section is grouped:
+                section = None  # a grouping item's section ends at the next item of its level
             if any_clause and not own[index] and _is_bare_heading(item):
                 current = None  # 目标 / 基本原则 / 总体要求: prose under a heading, no task
                 continue
@@ -177,6 +183,11 @@ def assign_codes(drafts: Sequence[Draft]) -> list[ParseWarning]:
     restarts = [(a, b) for a, b in pairwise(drafts) if b.number == 1]
     by_part = any(b.part is not a.part for a, b in restarts)
     by_section = any(b.part is a.part and b.section is not a.section for a, b in restarts)
+    # A part holding measures both under sections and beside them (a heading read as a
+    # measure next to sections of items) numbers the sectioned ones part.section.item.
+    by_section = by_section or any(
+        a.part is b.part and (a.section is None) != (b.section is None) for a, b in pairwise(drafts)
+    )
     warnings: list[ParseWarning] = []
     seen: dict[str, int] = {}
     previous: Draft | None = None

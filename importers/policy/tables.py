@@ -190,7 +190,9 @@ def _read_rows(
             continue
         task, content, number_text = cell(row, "task"), cell(row, "content"), cell(row, "number")
         if not task and not content:
-            continue
+            if previous is None or number_text or not (cell(row, "lead") or cell(row, "others")):
+                continue
+            task = previous[0].text  # a merged task cell continued: another row of units
         deadline = cell(row, "deadline")
         entry = _Row(
             content or task,

@@ -1,0 +1,248 @@
+"""Issue 16 in small: sub-tasks, roles, collectives, tables in text, structure that is no task."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from importers.policy import ParsedDocument, SourceTable, parse_lines, parse_text
+from importers.policy.clauses import read_clause
+from importers.policy.tables import find_columns
+from importers.policy.text_tables import split_text_tables
+from importers.policy.units import is_collective, split_units
+
+
+def roles(document: ParsedDocument) -> list[list[tuple[list[str], list[str]]]]:
+    return [[(t.lead_units, t.units) for t in m.tasks] for m in document.measures]
+
+
+# -- sub-tasks -----------------------------------------------------------------------------
+def test_one_task_per_bracket_with_its_own_text_and_deadline() -> None:
+    document = parse_text(
+        "一、任务\n"
+        "1.推进甲。建设甲平台（省发展改革委牵头，省财政厅配合）。"
+        "2025年底前完成乙（省科技厅负责）。另做丙。"
+    )
+    (measure,) = document.measures
+    assert [(t.text, t.lead_units, t.units, t.deadline) for t in measure.tasks] == [
+        ("建设甲平台", ["省发展改革委"], ["省发展改革委", "省财政厅"], None),
+        ("2025年底前完成乙。另做丙", ["省科技厅"], ["省科技厅"], date(2025, 12, 31)),
+    ]
+    assert measure.units == ["省发展改革委", "省财政厅", "省科技厅"]
+    assert measure.lead_units == ["省发展改革委"]
+    assert measure.to_json()["tasks"][1]["deadline"] == "2025-12-31"
+
+
+def test_brackets_restating_the_same_units_stay_one_task() -> None:
+    document = parse_text(
+        "1.推进甲。做甲（省财政厅牵头，省审计厅配合）。做乙（省财政厅牵头，省审计厅配合）。\n"
+        "2.推进乙。做丙（省教育厅负责）。做丁（省教育厅负责）。做戊（省民政厅负责）。"
+    )
+    first, second = document.measures
+    (only,) = first.tasks
+    assert only.text == "推进甲。做甲。做乙"
+    assert [t.text for t in second.tasks] == ["做丙。做丁", "做戊"]
+
+
+# -- roles ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("clause", "leads", "units"),
+    [
+        ("省教育厅指导，各市政府落实", ["省教育厅"], ["省教育厅", "各市政府"]),
+        ("省民政厅主办，省财政厅协办", ["省民政厅"], ["省民政厅", "省财政厅"]),
+        (
+            "省委办公厅、省委编办负责，省大数据局配合",
+            ["省委办公厅", "省委编办"],
+            ["省委办公厅", "省委编办", "省大数据局"],
+        ),
+        ("省大数据局牵头，各有关部门分头落实", ["省大数据局"], ["省大数据局", "各有关部门"]),
+        (
+            "牵头单位：省商务厅，配合单位：省公安厅、海关",
+            ["省商务厅"],
+            ["省商务厅", "省公安厅", "海关"],
+        ),
+        ("牵头单位:省商务厅。责任单位:省公安厅", ["省商务厅"], ["省商务厅", "省公安厅"]),
+        (
+            "省科技厅、省财政厅分工负责，各市政府参与",
+            ["省科技厅", "省财政厅"],
+            ["省科技厅", "省财政厅", "各市政府"],
+        ),
+    ],
+)
+def test_roles_from_the_words(clause: str, leads: list[str], units: list[str]) -> None:
+    read = read_clause(clause)
+    assert (list(read.leads), list(read.units)) == (leads, units)
+
+
+def test_a_standing_rule_applies_until_replaced() -> None:
+    document = parse_text(
+        "一、任务\n"
+        "以下各项任务均需各区、县级市政府落实，不再列出。\n"
+        "1.甲事项。（市财政局牵头）\n"
+        "2.乙事项。（市教育局负责）\n"
+        "以下各项任务均由各镇街配合，不再一一列出。\n"
+        "3.丙事项。（市民政局负责）"
+    )
+    assert [m.units for m in document.measures] == [
+        ["市财政局", "各区、县级市政府"],
+        ["市教育局", "各区、县级市政府"],
+        ["市民政局", "各镇街"],
+    ]
+
+
+# -- collectives ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("各区、县级市", ["各区、县级市"]),
+        ("市工业和信息化局，有关区、市政府", ["市工业和信息化局", "有关区、市政府"]),
+        ("各县（市、区）政府、市直各有关部门", ["各县（市、区）政府", "市直各有关部门"]),
+        ("市工业和信息化局及专班成员单位", ["市工业和信息化局", "专班成员单位"]),
+        ("各有关单位、各市政府", ["各有关单位", "各市政府"]),
+        ("省财政厅等有关部门", ["省财政厅"]),
+    ],
+)
+def test_collectives_kept_whole(text: str, units: list[str]) -> None:
+    assert split_units(text) == units
+    assert [is_collective(unit) for unit in units] == [
+        not unit.startswith(("市工业", "省财政")) for unit in units
+    ]
+
+
+def test_named_units_are_not_collectives() -> None:
+    assert not any(
+        is_collective(name) for name in ("省公安厅", "崂山区政府", "青岛海洋科技中心", "市委网信办")
+    )
+
+
+# -- structure -----------------------------------------------------------------------------
+def test_numbers_running_into_the_title_and_items_run_together() -> None:
+    document = parse_text(
+        "一、任务\n"
+        "1.甲事项。（省财政厅负责）2.乙事项。（省教育厅负责）\n"
+        "3.5G基站建设。（省通信管理局负责）\n"
+        "４.121人才梯队项目。（省科技厅负责）"
+    )
+    assert [(m.code, m.title, m.units) for m in document.measures] == [
+        ("1", "甲事项", ["省财政厅"]),
+        ("2", "乙事项", ["省教育厅"]),
+        ("3", "5G基站建设", ["省通信管理局"]),
+        ("4", "121人才梯队项目", ["省科技厅"]),
+    ]
+
+
+def test_headings_holding_no_tasks_are_not_measures() -> None:
+    document = parse_text(
+        "一、目标\n到2025年，基本建成覆盖全省、上下联动、运行高效的数字政府体系，群众办事更加便捷。\n"
+        "二、推进甲。做甲。（省财政厅负责）\n三、基本原则\n"
+        "坚持改革创新，坚持问题导向，坚持统筹推进，坚持安全可控，坚持以人民为中心的发展思想。\n"
+        "四、推进乙。做乙。（省教育厅负责）"
+    )
+    assert [(m.code, m.title) for m in document.measures] == [("2", "推进甲"), ("4", "推进乙")]
+
+
+def test_mixed_levels() -> None:
+    document = parse_text(
+        "一、重点任务\n（一）做强甲。\n1.甲一。（牵头单位：省工信厅）\n2.甲二。（牵头单位：省科技厅）\n"
+        "（二）做强乙。做乙。（牵头单位：省商务厅）\n"
+        "二、保障措施\n（一）强化领导。加强领导。（责任单位：省工信厅）"
+    )
+    assert [(m.code, m.title, m.units) for m in document.measures] == [
+        ("1.1.1", "甲一", ["省工信厅"]),
+        ("1.1.2", "甲二", ["省科技厅"]),
+        ("1.2", "做强乙", ["省商务厅"]),
+        ("2.1", "强化领导", ["省工信厅"]),
+    ]
+
+
+def test_a_notice_holds_no_tasks() -> None:
+    document = parse_text("关于表扬的通报\n1.甲县。成绩突出。\n2.乙县。成绩突出。")
+    assert document.measures == []
+    assert document.holds_no_tasks
+    assert document.to_json()["holds_no_tasks"] is True
+    assert "2 numbered paragraphs" in str(document.warnings[0].message)
+
+
+# -- tables --------------------------------------------------------------------------------
+TAB_TABLE = [
+    "附件 任务分工表",
+    "完成时限\t配合单位\t工作任务\t牵头单位\t序号",
+    "一、改革方面",
+    "2024年底\t/\t推进甲。\t省财政厅\t1",
+    "2025年6月\t省审计厅\t\t省财政厅、省税务局\t",
+    "—\t各市政府\t推进乙。\t省教育厅\t2",
+    "二、保障方面",
+    "长期坚持\t/\t推进丙。\t省民政厅\t3",
+]
+
+
+def test_tab_separated_table_with_sections_and_continued_rows() -> None:
+    document = parse_lines(TAB_TABLE)
+    assert [(p.number, p.title) for p in document.parts] == [(1, "改革方面"), (2, "保障方面")]
+    assert [m.code for m in document.measures] == ["1", "2", "3"]
+    assert roles(document) == [
+        [
+            (["省财政厅"], ["省财政厅"]),
+            (["省财政厅", "省税务局"], ["省财政厅", "省税务局", "省审计厅"]),
+        ],
+        [(["省教育厅"], ["省教育厅", "各市政府"])],
+        [(["省民政厅"], ["省民政厅"])],
+    ]
+    first = document.measures[0]
+    assert [t.deadline for t in first.tasks] == [date(2024, 12, 31), date(2025, 6, 30)]
+    assert first.deadline == date(2025, 6, 30)
+    assert document.measures[1].tasks[0].deadline_text is None
+    assert document.measures[2].tasks[0].standing
+    assert document.measures[0].line == 4
+
+
+def test_lines_of_a_text_table_are_taken_out_of_the_text() -> None:
+    lines, tables = split_text_tables(TAB_TABLE, lambda row: find_columns(row) is not None)
+    assert lines == ["附件 任务分工表", *[""] * 7]
+    assert [(t.line, len(t.rows), t.row_lines[:3]) for t in tables] == [(2, 7, (2, 3, 4))]
+
+
+def test_aligned_columns_under_a_task_header() -> None:
+    document = parse_lines(
+        [
+            "序号   重点任务        牵头单位      配合单位",
+            "1      推进甲。        省财政厅      省审计厅",
+            "2      推进乙。        省教育厅      —",
+        ]
+    )
+    assert roles(document) == [
+        [(["省财政厅"], ["省财政厅", "省审计厅"])],
+        [(["省教育厅"], ["省教育厅"])],
+    ]
+
+
+def test_an_indicator_table_holds_no_tasks() -> None:
+    document = parse_lines(
+        [
+            "一级指标\t二级指标\t评价标准",
+            "签约数量\t1.签约覆盖率\t较上一年增加。",
+            "\t2.续约率\t较上一年增加。",
+        ]
+    )
+    assert document.measures == []
+
+
+def test_word_table_merged_cells_repeat_and_become_sub_tasks() -> None:
+    header = ("序号", "工作事项", "主要内容", "牵头单位", "配合单位")
+    table = SourceTable(
+        2,
+        (
+            header,
+            ("1", "推进甲。", "做甲一。", "省财政厅", "/"),
+            ("1", "推进甲。", "做甲二。", "省审计厅", "省财政厅"),
+            ("2", "推进乙。", "做乙。", "省教育厅", "各市政府"),
+        ),
+    )
+    document = parse_lines(["关于甲的方案", "附件"], [table])
+    assert [m.title for m in document.measures] == ["推进甲", "推进乙"]
+    assert [[t.text for t in m.tasks] for m in document.measures] == [
+        ["做甲一", "做甲二"],
+        ["做乙"],
+    ]
+    assert document.measures[0].units == ["省财政厅", "省审计厅"]

@@ -145,7 +145,6 @@ _SQLITE_CODES: dict[int, tuple[type[StorageError], str]] = {
     11: (DatabaseDamagedError, DAMAGED),  # SQLITE_CORRUPT
     13: (DatabaseFullError, FULL),  # SQLITE_FULL
     14: (StorageError, CANNOT_OPEN),  # SQLITE_CANTOPEN
-    19: (DatabaseConflictError, CONFLICT),  # SQLITE_CONSTRAINT
     26: (DatabaseDamagedError, DAMAGED),  # SQLITE_NOTADB
 }
 # The same by SQLite's English text, for an error without its code (older drivers, tests).
@@ -158,8 +157,14 @@ _SQLITE_TEXTS: tuple[tuple[str, tuple[type[StorageError], str]], ...] = (
     ("malformed", _SQLITE_CODES[11]),
     ("unable to open database", _SQLITE_CODES[14]),
     ("disk i/o error", _SQLITE_CODES[10]),
-    ("unique constraint failed", _SQLITE_CODES[19]),
+    ("unique constraint failed", (DatabaseConflictError, CONFLICT)),
+    ("foreign key constraint failed", (DatabaseConflictError, CONFLICT)),
 )
+_SQLITE_CONSTRAINT = 19
+_SQLITE_CONFLICTS = frozenset({2067, 1555, 787})
+"""SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY, _FOREIGNKEY: what another writer at the same time
+causes (the same key saved twice, a parent deleted meanwhile).  A NOT NULL or CHECK
+failure is this program's bug, not the clerk's conflict, and keeps its traceback."""
 # PostgreSQL's SQLSTATE codes by prefix, longest first
 # (https://www.postgresql.org/docs/current/errcodes-appendix.html).
 _PG_STATES: tuple[tuple[str, tuple[type[StorageError], str]], ...] = (
@@ -169,7 +174,8 @@ _PG_STATES: tuple[tuple[str, tuple[type[StorageError], str]], ...] = (
     ("53100", (DatabaseFullError, FULL)),  # disk_full
     ("55P03", (DatabaseLockedError, LOCKED)),  # lock_not_available
     ("40", (DatabaseConflictError, CONFLICT)),  # serialization failure, deadlock
-    ("23", (DatabaseConflictError, CONFLICT)),  # integrity constraint violation
+    ("23505", (DatabaseConflictError, CONFLICT)),  # unique_violation
+    ("23503", (DatabaseConflictError, CONFLICT)),  # foreign_key_violation (a parent deleted)
     ("08", (DatabaseUnreachableError, UNREACHABLE)),  # connection exception
     ("57P", (DatabaseUnreachableError, UNREACHABLE)),  # server shut down
     ("58", (StorageError, IO_ERROR)),  # system error (an I/O error on the server)
@@ -181,6 +187,8 @@ def _sqlite_kind(error: BaseException) -> tuple[type[StorageError], str] | None:
     code = getattr(error, "sqlite_errorcode", None)
     if isinstance(code, int) and code & 0xFF in _SQLITE_CODES:
         return _SQLITE_CODES[code & 0xFF]
+    if isinstance(code, int) and code != _SQLITE_CONSTRAINT and code & 0xFF == _SQLITE_CONSTRAINT:
+        return (DatabaseConflictError, CONFLICT) if code in _SQLITE_CONFLICTS else None
     text = str(error).lower()
     for fragment, kind in _SQLITE_TEXTS:
         if fragment in text:

@@ -107,3 +107,36 @@ def test_a_connection_invalidated_under_sqlalchemy_is_unreachable() -> None:
         "SELECT 1", {}, Exception("gone"), connection_invalidated=True
     )
     assert type(user_error(wrapped, "pg")) is DatabaseUnreachableError
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (sqlite_error(sqlite3.IntegrityError, "NOT NULL constraint failed: t.a", 1299), None),
+        (sqlite_error(sqlite3.IntegrityError, "CHECK constraint failed: ok", 275), None),
+        (sqlite_error(sqlite3.IntegrityError, "NOT NULL constraint failed: t.a"), None),
+        (
+            sqlite_error(sqlite3.IntegrityError, "UNIQUE constraint failed: t.a", 1555),
+            DatabaseConflictError,
+        ),
+        (
+            sqlite_error(sqlite3.IntegrityError, "FOREIGN KEY constraint failed", 787),
+            DatabaseConflictError,
+        ),
+        (
+            sqlite_error(sqlite3.IntegrityError, "FOREIGN KEY constraint failed"),
+            DatabaseConflictError,
+        ),
+        (FakePsycopgError("23502"), None),  # not_null_violation
+        (FakePsycopgError("23514"), None),  # check_violation
+        (FakePsycopgError("23503"), DatabaseConflictError),  # foreign_key_violation
+    ],
+)
+def test_only_a_concurrent_writers_constraint_is_a_conflict(
+    error: Exception, expected: type[StorageError] | None
+) -> None:
+    """A missing value or a broken check is a bug of the program, never "someone else saved
+    the same record at the same time" (every constraint error was told so, and the bug
+    lost its traceback); a unique key or a parent deleted meanwhile is another clerk's."""
+    made = user_error(error, "x")
+    assert (None if made is None else type(made)) is expected

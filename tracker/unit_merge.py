@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session, selectinload
 from db.models import (
     Assignment,
     HeadingLead,
+    ImportBatch,
+    LedgerExport,
     Measure,
     ProgressEntry,
     Unit,
@@ -229,9 +231,9 @@ def merge_units(
         session.delete(gone)
     session.flush()
     _move_leads(session, source.id, target.id)
-    session.execute(
-        update(UnitAlias).where(UnitAlias.unit_id == source.id).values(unit_id=target.id)
-    )
+    for table in (UnitAlias, LedgerExport, ImportBatch):  # (the database would SET NULL the
+        # ledgers sent to and returned by the unit merged away: whose file it was, lost)
+        session.execute(update(table).where(table.unit_id == source.id).values(unit_id=target.id))
     session.execute(
         delete(UnitGroupMember).where(
             (UnitGroupMember.group_id == source.id) | (UnitGroupMember.member_id == source.id)

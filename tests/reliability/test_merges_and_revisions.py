@@ -248,3 +248,57 @@ def test_a_measure_split_in_two_keeps_its_progress_on_the_closer_half(
     kept = [(r.code, r.percent, r.note) for r in rows if r.percent is not None]
     assert kept == [("5", 70, "清理过半")]
     assert {r.code for r in rows} == {str(n) for n in range(1, 10)}
+
+
+def test_a_merge_keeps_which_unit_each_sent_and_returned_ledger_belonged_to(
+    services: Services,
+) -> None:
+    """The merged-away unit's ledger exports and applied returns were left to the
+    database's ON DELETE SET NULL: the record of whom a file went to, or came from, lost."""
+    from datetime import date, datetime
+
+    from sqlalchemy import select
+
+    from db.models import ImportBatch, LedgerExport, Round, Unit
+
+    _merge_fixture(services)
+    now = datetime(2021, 7, 1, 9, 0)
+    with services.store.transaction() as session:
+        police = session.scalar(select(Unit.id).where(Unit.name == "自治区公安厅"))
+        tax = session.scalar(select(Unit.id).where(Unit.name == "宁夏税务局"))
+        round_ = Round(name="2021年第3季度", as_of=date(2021, 7, 1), created_at=now)
+        session.add(round_)
+        session.flush()
+        for unit_id, name in ((police, "公安厅.xlsx"), (tax, "税务局.xlsx")):
+            session.add(
+                LedgerExport(
+                    round_id=round_.id,
+                    kind="unit",
+                    unit_id=unit_id,
+                    file_name=name,
+                    exported_at=now,
+                    exported_by="测试员",
+                    rows=2,
+                )
+            )
+            session.add(
+                ImportBatch(
+                    round_id=round_.id,
+                    unit_id=unit_id,
+                    file_name=name,
+                    sha256="0" * 64,
+                    imported_at=now,
+                    imported_by="测试员",
+                    changes=1,
+                )
+            )
+    services.units.merge("自治区公安厅", "宁夏税务局")
+    with services.store.reading() as session:
+        exports = session.execute(
+            select(LedgerExport.file_name, LedgerExport.unit_id).order_by(LedgerExport.file_name)
+        ).all()
+        batches = session.execute(
+            select(ImportBatch.file_name, ImportBatch.unit_id).order_by(ImportBatch.file_name)
+        ).all()
+    assert [tuple(r) for r in exports] == [("公安厅.xlsx", tax), ("税务局.xlsx", tax)]
+    assert [tuple(r) for r in batches] == [("公安厅.xlsx", tax), ("税务局.xlsx", tax)]

@@ -18,6 +18,7 @@ from db.models import Bulletin, Round
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.model import Masthead, ReportDocument
 from importers.reports.serial import from_json, to_json
+from tracker.db_errors import DatabaseConflictError
 from tracker.errors import NotFoundError
 from tracker.store import Store
 
@@ -78,7 +79,7 @@ class BulletinService:
                     session.add(row)
                     session.flush()
                     return IssuedBulletin(row.id, today.year, number, row.title, today, round_name)
-            except IntegrityError:
+            except (IntegrityError, DatabaseConflictError):  # the number was taken meanwhile
                 if attempt == ATTEMPTS - 1:
                     raise
         raise AssertionError("unreachable")

@@ -12,6 +12,8 @@ from the outer edge: right on odd pages, left on even ones (§7.5).
 
 from __future__ import annotations
 
+import math
+
 MM = 72 / 25.4
 PAGE_MM = (210.0, 297.0)
 MARGINS_MM = (37.0, 35.0, 28.0, 26.0)
@@ -27,7 +29,7 @@ LINE_PITCH = BLOCK_MM[1] * MM / LINES
 CHAR_PITCH = BLOCK_MM[0] * MM / CHARS
 """15.79 pt: 28 characters fill the 156 mm block exactly."""
 CHAR_SPACE = CHAR_PITCH - BODY_SIZE
-"""−0.207 pt between characters of body text (Word: the document grid's charSpace)."""
+"""−0.207 pt between characters of body text."""
 TITLE_LEADING = 35.0
 """A two-line title's line pitch (the 2号 size plus the usual 13 pt)."""
 NUMBER_GAP_MM = 7.0
@@ -41,9 +43,11 @@ def page_number(number: int) -> str:
     return f"— {number} —"
 
 
-def word_grid_char_space() -> int:
-    """Word's ``w:docGrid/@w:charSpace``: the extra pitch in 1/4096 pt (−849 for 28 a line)."""
-    return round(CHAR_SPACE * 4096)
+def word_char_spacing() -> int:
+    """Word's character spacing (``w:spacing/@w:val``, twentieths of a point) for the body:
+    the grid's spacing rounded away from zero (−5 = −0.25 pt), so 28 characters never
+    exceed the line."""
+    return math.floor(CHAR_SPACE * 20)
 
 
 def word_line_pitch() -> int:

@@ -261,7 +261,8 @@ def test_bulletin_word_file(office: Services, tmp_path: Path) -> None:
     even = doc.sections[0].even_page_footer._element.xml
     assert "PAGE" in even and 'w:jc w:val="left"' in even and 'w:jc w:val="right"' in footer
     grid = doc.sections[0]._sectPr.xml
-    assert '<w:docGrid w:linePitch="579" w:type="linesAndChars" w:charSpace="-848"/>' in grid
+    assert '<w:docGrid w:linePitch="579" w:type="lines"/>' in grid
+    assert '<w:spacing w:val="-5"/>' in doc.styles["Normal"].element.xml
     section = doc.sections[0]
     assert [
         round(x.mm)

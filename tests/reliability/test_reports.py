@@ -1,0 +1,54 @@
+"""Reports: bad input refused with a message naming the file, nothing stored; a bulletin
+number is given once even when two clerks issue at the same moment."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tracker.bulletins import BulletinService
+from tracker.errors import UserError
+from tracker.report_commands import _paragraphs
+from tracker.reports import ReportRequest, ReportService, save_report
+from tracker.rounds import RoundService
+from tracker.services import Services
+
+
+def _bulletins(services: Services) -> list[int]:
+    return [b.number for b in BulletinService(services.store).issued()]
+
+
+def test_an_unreadable_achievements_file_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "成效.txt"
+    bad.write_bytes("成效".encode("gbk"))
+    with pytest.raises(UserError, match="cannot read 成效.txt"):
+        _paragraphs(str(bad))
+    with pytest.raises(UserError, match="cannot read 没有.txt"):
+        _paragraphs(str(tmp_path / "没有.txt"))
+
+
+def test_a_bulletin_that_cannot_be_written_is_not_issued(services: Services, tmp_path: Path) -> None:
+    RoundService(services.store).create("2021年第3季度", date(2021, 9, 30))
+    reports = ReportService(services.store)
+    with pytest.raises(UserError, match="must end in .pdf or .docx"):
+        save_report(reports.build(ReportRequest("bulletin")), tmp_path / "通报.xlsx")
+    target = tmp_path / "no-such-folder" / "通报.pdf"
+    with pytest.raises(UserError, match="cannot write"):
+        save_report(reports.build(ReportRequest("bulletin")), target)
+    assert _bulletins(services) == []  # the dialog and the CLI issue only after writing
+
+
+def test_two_clerks_issuing_at_once_get_two_numbers(services: Services) -> None:
+    RoundService(services.store).create("2021年第3季度", date(2021, 9, 30))
+    reports, bulletins = ReportService(services.store), BulletinService(services.store)
+    first, second = reports.bulletin(), reports.bulletin()  # both drafts say 第1期
+    original = bulletins.next_number
+    calls = iter([1, 1, 2])  # the second clerk read "1" before the first one stored it
+    bulletins.next_number = lambda year=None: next(calls)  # type: ignore[method-assign]
+    assert bulletins.issue(first).number == 1
+    assert bulletins.issue(second).number == 2  # the unique (year, number) refused 1
+    bulletins.next_number = original  # type: ignore[method-assign]
+    assert _bulletins(services) == [2, 1]
+    assert "第2期" in bulletins.reprint(2021, 2).text_blocks()

@@ -16,6 +16,7 @@ from importers.policy.measures import build_measure
 from importers.policy.metadata import read_metadata
 from importers.policy.model import ParsedDocument, ParseWarning
 from importers.policy.outline import measure_style, read_items
+from importers.policy.pdf_tables import layout_tables
 from importers.policy.repair import Paragraph, repair_lines
 from importers.policy.sources import SourceInfo, SourceTable, read_source
 from importers.policy.standing import add_standing_units, standing_rules
@@ -37,7 +38,8 @@ def parse_file(
     """Read and parse a policy document (``.docx``, ``.pdf``, ``.txt``; ``.doc``, ``.wps``,
     ``.rtf`` and ``.odt`` through a word processor)."""
     source, info = read_source(path)
-    return parse_lines(source.lines, source.tables, aliases), info
+    tables = [*source.tables, *layout_tables(source.layout_pages, source.lines, is_task_header)]
+    return parse_lines(source.lines, tables, aliases), info
 
 
 def parse_lines(

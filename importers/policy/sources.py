@@ -15,6 +15,7 @@ import io
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.policy.conversion import CONVERTIBLE_SUFFIXES, convert_to_docx
@@ -51,6 +52,8 @@ class SourceTable:
 class SourceText:
     lines: list[str]
     tables: list[SourceTable] = field(default_factory=list)
+    layout_pages: list[str] = field(default_factory=list)
+    """A PDF's pages laid out as text (cells at their columns), for its tables."""
 
 
 def read_source(path: Path) -> tuple[SourceText, SourceInfo]:
@@ -81,7 +84,8 @@ def read_source(path: Path) -> tuple[SourceText, SourceInfo]:
     elif suffix in CONVERTIBLE_SUFFIXES:
         source = _read_docx(convert_to_docx(path), name)
     elif suffix == ".pdf":
-        source = SourceText(_read_pdf(data, name).splitlines())
+        text, layout = _read_pdf(data, name)
+        source = SourceText(text.splitlines(), layout_pages=layout)
     else:
         source = SourceText(decode_text(data, name).splitlines())
     if not any(line.strip() for line in source.lines) and not source.tables:
@@ -150,8 +154,8 @@ def _read_docx(data: bytes, file_name: str) -> SourceText:
     return SourceText(lines, tables)
 
 
-def _read_pdf(data: bytes, file_name: str) -> str:
-    """The text layer of every page, pages separated by a blank line."""
+def _read_pdf(data: bytes, file_name: str) -> tuple[str, list[str]]:
+    """The text layer of every page, pages separated by a blank line; and each page laid out."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -160,6 +164,7 @@ def _read_pdf(data: bytes, file_name: str) -> str:
         if reader.is_encrypted:
             reader.decrypt("")
         pages = [page.extract_text() or "" for page in reader.pages]
+        layout = [_laid_out(page) for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise PolicyReadError(
             file_name, QT_TRANSLATE_NOOP("messages", "is not a readable PDF document")
@@ -169,4 +174,12 @@ def _read_pdf(data: bytes, file_name: str) -> str:
         raise PolicyReadError(
             file_name, QT_TRANSLATE_NOOP("messages", "has no text layer (a scanned PDF?)")
         )
-    return text
+    return text, layout
+
+
+def _laid_out(page: Any) -> str:
+    """The page with every piece of text at its column; empty where pypdf cannot lay it out."""
+    try:
+        return str(page.extract_text(extraction_mode="layout") or "")
+    except Exception:  # layout mode is an extra: a page it fails on still has its plain text
+        return ""

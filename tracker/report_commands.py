@@ -14,7 +14,7 @@ from typing import Any
 
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.bulletins import BulletinService
-from tracker.errors import InvalidInputError
+from tracker.errors import InvalidInputError, UserError
 from tracker.reports import (
     CONTACT_SETTING,
     KINDS,
@@ -105,6 +105,13 @@ def report_settings(args: argparse.Namespace) -> int:
                 store.set_setting(key, value.strip())
         for option, key, _ in SETTINGS:
             print(f"{option}: {store.setting(key, '')}")
+    if args.fonts:
+        from importers.reports.fonts import ReportFontError, find_fonts
+
+        try:
+            print("\n".join(find_fonts().report()))
+        except ReportFontError as exc:
+            raise UserError.from_message(exc.as_message()) from None
     return 0
 
 
@@ -139,4 +146,7 @@ def register(sub: Any, parse_date: Any) -> None:
     s = sub.add_parser("report-settings", help="show or set the bulletin's name, 主送, contact")
     for option, _, help_ in SETTINGS:
         s.add_argument(f"--{option}", help=help_)
+    s.add_argument(
+        "--fonts", action="store_true", help="also list the fonts reports use (the font report)"
+    )
     s.set_defaults(handler=report_settings)

@@ -18,6 +18,8 @@ from importers.reports import gbt9704 as g
 from importers.reports.layout import FontNames
 from importers.reports.model import Paragraph as ParagraphModel
 
+FAKE_BOLD_STROKE = 0.45
+"""Outline stroke (pt) that makes 3号 仿宋 read as bold."""
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
@@ -35,6 +37,10 @@ class GridParagraph(Paragraph):  # type: ignore[misc]
     def beginText(self, x: float, y: float) -> Any:
         text = super().beginText(x, y)
         text.setCharSpace(getattr(self.style, "charSpace", 0.0))
+        if getattr(self.style, "fakeBold", False):
+            # 仿宋 has no bold face: fill and stroke the outlines (as Word's simulated bold).
+            self.canv.setLineWidth(FAKE_BOLD_STROKE)
+            text.setTextRenderMode(2)
         return text
 
 
@@ -71,6 +77,7 @@ class Styles:
             2: _grid(_style("h2", fonts.kai, g.BODY_SIZE, g.LINE_PITCH, firstLineIndent=indent)),
             3: _grid(_style("h3", fonts.body, g.BODY_SIZE, g.LINE_PITCH, firstLineIndent=indent)),
         }
+        self.headings[3].fakeBold = True  # 1. headings: 仿宋 bold
         self._paragraphs: dict[tuple[str, bool, bool, float], ParagraphStyle] = {}
 
     def paragraph(self, block: ParagraphModel) -> ParagraphStyle:

@@ -150,3 +150,24 @@ def test_a_date_longer_than_the_sender_keeps_two_characters_and_moves_the_sender
     assert (day_x, office_x) == (260, 240)
     office_x, day_x = signature_offsets(office_width=200, day_width=120, char=10, line=400)
     assert (office_x, day_x) == (180, 200)
+
+
+def test_numbered_headings_are_bold_fangsong(pdf: Path) -> None:
+    """仿宋 has no bold face: the 1. heading's outlines are filled and stroked (2 Tr)."""
+    pages = PdfReader(pdf).pages
+    streams = [p.get_contents().get_data() for p in pages]  # type: ignore[union-attr]
+    assert sum(s.count(b" 2 Tr") for s in streams) == 1
+    assert any(b".45 w" in s for s in streams)
+
+
+def test_the_font_report_names_each_role_and_the_substitutions() -> None:
+    report = find_fonts().report()
+    assert [line.split("：")[0] for line in report[:5]] == [
+        "标题（2号小标宋）",
+        "一级标题（3号黑体）",
+        "二级标题（3号楷体）",
+        "正文（3号仿宋）",
+        "页码（4号宋体）",
+    ]
+    if find_fonts().title is None:
+        assert any(line.startswith("注：本机未安装方正小标宋，标题用") for line in report)

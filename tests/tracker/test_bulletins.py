@@ -117,6 +117,8 @@ def test_cli_issues_reprints_and_sets_the_recipients(run, office: Services, tmp_
         *base, "report-settings", "--recipients", "各有关单位", "--phone", "0951-1234567"
     )
     assert code == 0 and "recipients: 各有关单位" in out and "phone: 0951-1234567" in out
+    code, out, _ = run(*base, "report-settings", "--fonts")
+    assert code == 0 and "正文（3号仿宋）：" in out
     for n in (1, 2):
         code, out, err = run(
             *base, "report", "--kind", "bulletin", "--out", str(tmp_path / f"{n}.pdf")

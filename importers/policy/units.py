@@ -49,15 +49,20 @@ _COLLECTIVE_LEVEL = (
 # one unit despite the 、 inside.
 _COLLECTIVE_RE = re.compile(
     rf"(?:各|有关)(?:{_COLLECTIVE_LEVEL})(?:（[^（）]*）)?(?:、?(?:{_COLLECTIVE_LEVEL})(?:（[^（）]*）)?)*"
-    rf"(?:党委、政府|(?![直级])[^、，,；;及和（）]{{0,16}}?)(?={_LIST_GOES_ON})"
+    rf"(?:党委[、和]政府|(?![直级])[^、，,；;及和（）]{{0,16}}?)(?={_LIST_GOES_ON})"
 )
 _HIDDEN_RE = re.compile("^\x00(\\d+)\x00$")
+_PLACEHOLDER_RE = re.compile("\x00(\\d+)\x00")
 """A collective unit set aside while the list is split."""
 _FILLER_RE = re.compile(
     rf"等[^、，,；;及和（）]{{0,15}}?(?:部门|单位|机构|方面)(?={_LIST_GOES_ON})"
 )
 """``等有关部门`` / ``等市场监管领域相关部门``: the list's tail, not a unit."""
-_SEPARATOR_RE = re.compile(r"[、，,；;/]|以及|及")
+_SEPARATOR_RE = re.compile(
+    r"[、，,；;/]|以及|及|(?:(?<=[厅局委办部院署行会])|(?<=中心)|(?<=政府))[和与](?=[\u4e00-\u9fff]{2})"
+)
+"""Where a list splits: 和 / 与 only after a unit's last word (省财政厅和省审计厅), never
+inside a name (工业和信息化厅, 文化和旅游部)."""
 _LEADING_FILLER_RE = re.compile(r"^(?:以及|及|和|与|由|请)+")
 _TRAILING_FILLER_RE = re.compile(
     r"(?:按照?职责分工|按照?职责|分工|分头|分别|共同|会同(?:其他)?(?:有关|相关)(?:部门|单位))?"
@@ -153,6 +158,8 @@ def split_units_after(
         if hidden:
             names.append(canonical_unit(collectives[int(hidden.group(1))], aliases))
             continue
+        if "\x00" in piece:  # a collective with more words after it: put it back whole
+            piece = _PLACEHOLDER_RE.sub(lambda m: collectives[int(m.group(1))], piece)
         prefix, piece = _carry_prefix(prefix, piece)
         names.append(canonical_unit(piece, aliases))
     return list(dict.fromkeys(name for name in names if name)), prefix

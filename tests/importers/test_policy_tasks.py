@@ -110,6 +110,28 @@ def test_collectives_kept_whole(text: str, units: list[str]) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("省市场监管局和省税务局", ["省市场监管局", "省税务局"]),
+        ("文化和旅游部与财政部", ["文化和旅游部", "财政部"]),
+        ("省工业和信息化厅、住房和城乡建设厅", ["省工业和信息化厅", "省住房城乡建设厅"]),
+        ("各市、县（区）党委和政府", ["各市、县（区）党委和政府"]),
+    ],
+)
+def test_and_splits_only_between_units(text: str, units: list[str]) -> None:
+    assert split_units(text) == units
+
+
+def test_a_bracket_alone_on_its_line() -> None:
+    document = parse_text(
+        "一、任务\n1.推进甲。做甲。\n（省财政厅和省审计厅负责）\n2.推进乙。做乙。"
+    )
+    first, second = document.measures
+    assert (first.title, first.units) == ("推进甲", ["省财政厅", "省审计厅"])
+    assert second.units == []
+
+
 def test_named_units_are_not_collectives() -> None:
     assert not any(
         is_collective(name) for name in ("省公安厅", "崂山区政府", "青岛海洋科技中心", "市委网信办")

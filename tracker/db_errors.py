@@ -41,6 +41,11 @@ class DatabaseNotInitialisedError(StorageError):
     """The database exists but holds no tables: it is set up only on request, like a new file."""
 
 
+class DatabaseForeignError(StorageError):
+    """The database has tables but not this application's (no ``alembic_version``): another
+    program's file, never written into."""
+
+
 class DatabaseGoneError(StorageError):
     """The open database file was deleted or moved: a write would go to a file nobody sees."""
 
@@ -83,6 +88,12 @@ NOT_INITIALISED = QT_TRANSLATE_NOOP(
     "messages",
     "The database {database} is empty (it has no tables yet). To start a new database there, "
     'run "tracker-cli init" or use the first page of the window.',
+)
+FOREIGN = QT_TRANSLATE_NOOP(
+    "messages",
+    "The database {database} belongs to another program (it has tables, but not this "
+    "application's); nothing was changed. Open this application's database, or choose another "
+    "file for a new one.",
 )
 GONE = QT_TRANSLATE_NOOP(
     "messages",
@@ -235,6 +246,7 @@ def user_error(error: BaseException, database: str) -> StorageError | None:
 __all__ = [
     "DatabaseConflictError",
     "DatabaseDamagedError",
+    "DatabaseForeignError",
     "DatabaseFullError",
     "DatabaseGoneError",
     "DatabaseLockedError",

@@ -30,14 +30,16 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import migrate
-from db.engine import database_url, make_engine, make_session_factory, sqlite_path
+from db.engine import BUSY_TIMEOUT_MS, database_url, make_engine, make_session_factory, sqlite_path
 from db.models import Setting
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.db_errors import (
     CANNOT_OPEN,
+    FOREIGN,
     GONE,
     MISSING,
     NOT_INITIALISED,
+    DatabaseForeignError,
     DatabaseGoneError,
     DatabaseMissingError,
     DatabaseNotInitialisedError,
@@ -140,7 +142,8 @@ class Store:
         Without ``create``, a missing SQLite file (``DatabaseMissingError``) or a
         database without any table (``DatabaseNotInitialisedError``, e.g. an empty
         PostgreSQL schema) is refused: only ``tracker-cli init`` and the window's
-        first page start a new database.
+        first page start a new database.  Another program's database (tables, none of
+        them ours) is refused even then (``DatabaseForeignError``): never written into.
         """
         url = database_url(target)
         where = database_label(url)
@@ -150,14 +153,19 @@ class Store:
                 raise DatabaseMissingError(MISSING, database=where)
             if path.is_file() and path.stat().st_size == 0:  # (SQLite would write a header)
                 raise DatabaseNotInitialisedError(NOT_INITIALISED, database=where)
+        if path is not None and path.is_file() and path.stat().st_size:
+            with database_errors(where):  # read before the engine turns WAL on in the file
+                _refuse_foreign(_sqlite_table_names(path), where)
         try:
             engine = make_engine(url)  # (makes the file's folder, for a new database)
         except OSError as exc:
             raise StorageError(CANNOT_OPEN, database=where) from exc
         try:
             with database_errors(where):
-                if not create and _without_tables(engine):
+                tables = _table_names(engine)
+                if not create and not tables:
                     raise DatabaseNotInitialisedError(NOT_INITIALISED, database=where)
+                _refuse_foreign(tables, where)  # (a server's schema; even with create)
                 backup = migrate.upgrade(engine)
         except migrate.DatabaseTooNewError as exc:
             engine.dispose()
@@ -230,7 +238,24 @@ class Store:
             return DEFAULT_DUE_SOON_DAYS
 
 
-def _without_tables(engine: Engine) -> bool:
-    """True for a database with no table at all: a new file, an empty server schema."""
+def _refuse_foreign(tables: set[str], where: str) -> None:
+    """Tables without ``alembic_version`` are another program's (this application writes it
+    with its first tables): refused, never upgraded into."""
+    if tables and "alembic_version" not in tables:
+        raise DatabaseForeignError(FOREIGN, database=where)
+
+
+def _sqlite_table_names(path: Path) -> set[str]:
+    """An SQLite file's tables, read with a plain connection that changes nothing in it."""
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {str(row[0]) for row in rows}
+    finally:
+        connection.close()
+
+
+def _table_names(engine: Engine) -> set[str]:
+    """The database's tables: none in a new file or an empty server schema."""
     with engine.connect() as connection:
-        return not inspect(connection).get_table_names()
+        return set(inspect(connection).get_table_names())

@@ -395,3 +395,33 @@ def test_a_postgresql_connection_lost_in_the_middle(services: Services) -> None:
     assert raised.value.message == UNREACHABLE.format(services.store.where)
     services.progress.record(assignment, Change(status=Status.IN_PROGRESS))  # reconnected
     assert [h.source for h in services.progress.history(assignment)][-1] == "手工"
+
+
+# -- another program's database -----------------------------------------------------------
+FOREIGN = (
+    "The database {0} belongs to another program (it has tables, but not this application's); "
+    "nothing was changed. Open this application's database, or choose another file for a new "
+    "one."
+)
+
+
+@pytest.mark.parametrize("table", ["foo", "units"])
+def test_another_programs_database_is_refused_untouched(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, table: str
+) -> None:
+    """A mistyped --db naming another program's SQLite file: this application's schema was
+    written into it (no backup first), or — where a table name was the same — the upgrade
+    failed with a raw OperationalError (a traceback)."""
+    other = tmp_path / "其他 程序.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute(f"CREATE TABLE {table} (a TEXT)")
+        conn.execute(f"INSERT INTO {table} VALUES ('x')")
+    conn.close()
+    before = other.read_bytes()
+    refused(capsys, FOREIGN.format(other), "--db", str(other), "units")
+    refused(capsys, FOREIGN.format(other), "--db", str(other), "init")
+    with pytest.raises(StorageError) as raised:
+        Store.open(other, create=True)  # the window's first page: no schema written either
+    assert raised.value.message == FOREIGN.format(other)
+    assert other.read_bytes() == before
+    assert not (tmp_path / "备份").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -59,3 +60,18 @@ def test_an_old_python_is_told_the_minimum(tmp_path: object) -> None:
     assert done.returncode == 1
     assert "needs Python 3.11 or newer" in done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands for the old Python")
+def test_a_venv_of_a_wrong_python_is_recognised(
+    dev: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(dev, "PY", tmp_path / "missing" / "python")
+    assert dev.venv_python_ok() is False
+    old = tmp_path / "python3.9"
+    old.write_text("#!/bin/sh\nexit 3\n")
+    old.chmod(0o755)
+    monkeypatch.setattr(dev, "PY", old)
+    assert dev.venv_python_ok() is False
+    monkeypatch.setattr(dev, "PY", Path(sys.executable))
+    assert dev.venv_python_ok() is True

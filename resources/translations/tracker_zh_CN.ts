@@ -2364,72 +2364,72 @@ Log folder: {2}</source>
         <translation>措施 {code}：无法识别完成时限“{wording}”</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/parser.py" line="63"/>
+        <location filename="../../importers/policy/parser.py" line="65"/>
         <source>no numbered measures found</source>
         <translation>没有找到带编号的措施</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/parser.py" line="89"/>
+        <location filename="../../importers/policy/parser.py" line="91"/>
         <source>holds no assigned tasks: {count} numbered paragraphs but no responsibility bracket such as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are in an attachment, import that file</source>
         <translation>未包含分工任务：有 {count} 个编号段落，但没有（…负责）或（牵头单位：…）这样的责任括注，也没有任务分工表——这是通知或通报吗？如果任务在附件中，请导入附件文件</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="63"/>
+        <location filename="../../importers/policy/sources.py" line="66"/>
         <source>unsupported file type &apos;(none)&apos;</source>
         <translation>不支持的文件类型（没有扩展名）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="66"/>
+        <location filename="../../importers/policy/sources.py" line="69"/>
         <source>unsupported file type {suffix!r}</source>
         <translation>不支持的文件类型“{suffix}”</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="73"/>
+        <location filename="../../importers/policy/sources.py" line="76"/>
         <source>cannot be read ({reason})</source>
         <translation>无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="77"/>
+        <location filename="../../importers/policy/sources.py" line="80"/>
         <source>is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="88"/>
+        <location filename="../../importers/policy/sources.py" line="92"/>
         <source>contains no text</source>
         <translation>文件中没有文字</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="105"/>
+        <location filename="../../importers/policy/sources.py" line="109"/>
         <source>is neither UTF-8 nor GB18030 text</source>
         <translation>既不是 UTF-8 也不是 GB18030 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="108"/>
+        <location filename="../../importers/policy/sources.py" line="112"/>
         <source>is binary data, not text</source>
         <translation>是二进制数据，不是文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="137"/>
+        <location filename="../../importers/policy/sources.py" line="141"/>
         <source>is not a readable Word (.docx) document</source>
         <translation>不是可以读取的 Word（.docx）文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="165"/>
+        <location filename="../../importers/policy/sources.py" line="170"/>
         <source>is not a readable PDF document</source>
         <translation>不是可以读取的 PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="170"/>
+        <location filename="../../importers/policy/sources.py" line="175"/>
         <source>has no text layer (a scanned PDF?)</source>
         <translation>没有文字层（可能是扫描件 PDF）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="197"/>
+        <location filename="../../importers/policy/structure.py" line="208"/>
         <source>measure {code} repeats an earlier number</source>
         <translation>措施 {code} 与前面的编号重复</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="200"/>
+        <location filename="../../importers/policy/structure.py" line="211"/>
         <source>numbering gap before measure {code}</source>
         <translation>措施 {code} 之前的编号不连续</translation>
     </message>
@@ -2762,7 +2762,7 @@ Log folder: {2}</source>
         <translation>还没有调度轮次：请先新建一个轮次</translation>
     </message>
     <message>
-        <location filename="../../tracker/store.py" line="165"/>
+        <location filename="../../tracker/store.py" line="173"/>
         <source>The database {database} was made by a newer version of this application (schema {schema}); please update the application.</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
@@ -2792,72 +2792,77 @@ Log folder: {2}</source>
         <translation>单位组不能包含自身</translation>
     </message>
     <message>
-        <location filename="../../tracker/unit_merge.py" line="145"/>
+        <location filename="../../tracker/unit_merge.py" line="147"/>
         <source>a unit cannot be merged into itself</source>
         <translation>单位不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../tracker/unit_merge.py" line="151"/>
+        <location filename="../../tracker/unit_merge.py" line="153"/>
         <source>unknown merge choice {choice!r}; allowed: {allowed}</source>
         <translation>未知的合并选择 {choice!r}；可选：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="76"/>
+        <location filename="../../tracker/db_errors.py" line="81"/>
         <source>The database file {database} does not exist (never created, moved or deleted). To start a new database there, run &quot;tracker-cli init&quot; or use the first page of the window; if the file was moved, open it where it is now.</source>
         <translation>数据库文件 {database} 不存在（从未创建，或已被移动、删除）。如需在该位置新建数据库，请运行“tracker-cli init”或使用窗口的首页；如果文件被移动了，请到它现在的位置打开它。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="82"/>
+        <location filename="../../tracker/db_errors.py" line="87"/>
         <source>The database {database} is empty (it has no tables yet). To start a new database there, run &quot;tracker-cli init&quot; or use the first page of the window.</source>
         <translation>数据库 {database} 是空的（还没有任何数据表）。如需在该位置新建数据库，请运行“tracker-cli init”或使用窗口的首页。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="87"/>
+        <location filename="../../tracker/db_errors.py" line="92"/>
+        <source>The database {database} belongs to another program (it has tables, but not this application&apos;s); nothing was changed. Open this application&apos;s database, or choose another file for a new one.</source>
+        <translation>数据库 {database} 属于其他程序（其中有数据表，但不是本程序的），未做任何更改。请打开本程序的数据库，或另选一个文件新建数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="98"/>
         <source>The database file {database} is gone (deleted or moved while it was open); nothing was saved. Put the file back, or open it where it is now, and do the change again.</source>
         <translation>数据库文件 {database} 已不在原处（在打开期间被删除或移动），本次修改未保存。请把文件放回原处，或到它现在的位置打开它，然后重新修改。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="92"/>
+        <location filename="../../tracker/db_errors.py" line="103"/>
         <source>The database {database} is locked by another program or window; nothing was saved. Close the other program (or wait until it has finished) and try again.</source>
         <translation>数据库 {database} 被其他程序或窗口锁定，本次修改未保存。请关闭其他程序（或等待其完成）后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="97"/>
+        <location filename="../../tracker/db_errors.py" line="108"/>
         <source>The database {database} cannot be written (the file or its folder is read-only, or you lack the permission); nothing was saved. Make it writable or copy it to a folder you can write to.</source>
         <translation>无法写入数据库 {database}（文件或其所在文件夹为只读，或没有权限），本次修改未保存。请将其设为可写，或复制到您有写入权限的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="103"/>
+        <location filename="../../tracker/db_errors.py" line="114"/>
         <source>The disk holding the database {database} is full; nothing was saved. Free some space and try again.</source>
         <translation>数据库 {database} 所在的磁盘已满，本次修改未保存。请清理出一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="108"/>
+        <location filename="../../tracker/db_errors.py" line="119"/>
         <source>The file {database} is not a database of this application, or it is damaged; nothing was changed. Restore it from a backup, or open another file.</source>
         <translation>文件 {database} 不是本程序的数据库，或已损坏，未做任何更改。请从备份恢复，或打开其他文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="113"/>
+        <location filename="../../tracker/db_errors.py" line="124"/>
         <source>The database {database} cannot be opened (no access to the file or its folder); nothing was saved. Check that the folder exists and that you may write to it.</source>
         <translation>无法打开数据库 {database}（无法访问该文件或其所在文件夹），未保存任何内容。请检查文件夹是否存在以及您是否有写入权限。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="118"/>
+        <location filename="../../tracker/db_errors.py" line="129"/>
         <source>The database {database} could not be read or written (a disk or network drive error); nothing was saved. Check the drive and try again.</source>
         <translation>无法读写数据库 {database}（磁盘或网络驱动器出错），本次修改未保存。请检查驱动器后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="123"/>
+        <location filename="../../tracker/db_errors.py" line="134"/>
         <source>The database server {database} cannot be reached (connection refused or lost); nothing was saved. Check the network and that the server is running, then try again.</source>
         <translation>无法连接数据库服务器 {database}（连接被拒绝或已断开），本次修改未保存。请检查网络以及服务器是否在运行，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="128"/>
+        <location filename="../../tracker/db_errors.py" line="139"/>
         <source>Someone else saved the same record in the database {database} at the same time; nothing was saved. Reload and try again.</source>
         <translation>有其他人同时在数据库 {database} 中保存了同一条记录，本次修改未保存。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="133"/>
+        <location filename="../../tracker/db_errors.py" line="144"/>
         <source>A value is too long for the database {database}; nothing was saved. Shorten the text and try again.</source>
         <translation>有内容超出数据库 {database} 允许的长度，本次修改未保存。请缩短文字后重试。</translation>
     </message>
@@ -3038,7 +3043,7 @@ Log folder: {2}</source>
         <translation>无法转换为 .docx（{reason}）。请打开该文件，另存为 Word 文档（.docx），再导入另存的文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/bulletins.py" line="94"/>
+        <location filename="../../tracker/bulletins.py" line="95"/>
         <source>no bulletin No. {number} of {year} was issued</source>
         <translation>{year}年未印发第{number}期通报</translation>
     </message>

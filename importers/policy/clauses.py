@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from importers.policy.textnorm import normalize_line
-from importers.policy.units import split_units_after
+from importers.policy.units import split_units, split_units_after
 
 _LEAD_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "指导单位", "指导部门")
 _DUTY_KEYS = ("责任单位", "责任部门", "负责单位", "责任主体", "部门分工", "任务分工")
@@ -52,6 +52,8 @@ _OPEN_CLAUSE_RE = re.compile(
 """Where unbracketed ``牵头单位：A 责任单位：B`` lines, closing a measure, begin."""
 _STOP = " 。.，,；;：:"
 _BRACKET_RE = re.compile("[（）]")
+_MARKED_LEAD_RE = re.compile(r"([^、，,；;：:（）]+?)（(?:牵头|牵头单位|牵头部门|主办|主责)）")
+"""``省财政厅（牵头）`` inside a list of units."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,19 @@ class _RoleReader:
     def read(self, text: str, key: str) -> None:
         """Read ``A牵头，B配合`` / ``A会同B负责`` / ``A负责，B配合`` / a list under ``key``."""
         if key in _PEOPLE_KEYS:
+            return
+        marked = [m.group(1) for m in _MARKED_LEAD_RE.finditer(text)]
+        if marked:  # ``A（牵头）、B、C``: the marked unit leads
+            text = _MARKED_LEAD_RE.sub(lambda m: m.group(1), text)
+            before = len(self.units)
+            self.read(text, key)
+            added = self.units[before:]
+            for raw in marked:
+                names = split_units(raw, self.aliases)
+                name = names[-1] if names else ""
+                lead = next((u for u in added if name and u.endswith(name)), None)
+                if lead is not None and lead not in self.leads:
+                    self.leads.append(lead)
             return
         position = 0
         duty: list[str] = []

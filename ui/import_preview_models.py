@@ -22,6 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from importers.policy.units import is_collective
+
 if TYPE_CHECKING:
     from importers.policy import ParsedMeasure
     from tracker.records import MeasureChange, PlannedUnit
@@ -39,6 +41,30 @@ def deadline_text(measure: ParsedMeasure) -> str:
     if measure.deadline_text:
         return measure.deadline_text
     return measure.deadline.isoformat() if measure.deadline else ""
+
+
+def tasks_tooltip(measure: ParsedMeasure) -> str:
+    """One line per sub-task (分工): its number under the measure, lead, units, deadline, text."""
+    lines = []
+    for number, task in enumerate(measure.tasks, start=1):
+        code = f"{measure.code}-{number}" if len(measure.tasks) > 1 else measure.code
+        others = [unit for unit in task.units if unit not in task.lead_units]
+        due = task.deadline_text or (task.deadline.isoformat() if task.deadline else "")
+        lines.append(
+            translate("ImportPreview", "{0}  lead: {1}  with: {2}  {3}  {4}")
+            .format(
+                code,
+                "、".join(task.lead_units) or "—",
+                "、".join(others) or "—",
+                due,
+                task.text[:_TASK_TEXT_CHARS],
+            )
+            .rstrip()
+        )
+    return "\n".join(lines)
+
+
+_TASK_TEXT_CHARS = 40
 
 
 class MeasuresModel(QAbstractTableModel):
@@ -81,11 +107,17 @@ class MeasuresModel(QAbstractTableModel):
             if column == self.UNITS:
                 if not measure.units:
                     return translate("ImportPreview", "(no unit named)")
+                if len(measure.tasks) > 1:
+                    return translate("ImportPreview", "{0} ({1} sub-tasks)").format(
+                        "、".join(measure.units), len(measure.tasks)
+                    )
                 return "、".join(measure.units)
             if column == self.DEADLINE:
                 return deadline_text(measure)
         elif role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
             return measure.text
+        elif role == Qt.ItemDataRole.ToolTipRole and column == self.UNITS and measure.tasks:
+            return tasks_tooltip(measure)
         elif role == Qt.ItemDataRole.ForegroundRole and column == self.UNITS and not measure.units:
             return QColor("#b00020")
         return None
@@ -179,6 +211,8 @@ class UnitsModel(QAbstractTableModel):
                 return translate("ImportPreview", "New — similar to {0}").format(
                     "、".join(unit.suggestions)
                 )
+            if is_collective(unit.name):
+                return translate("ImportPreview", "New collective (集体): give it members later")
             return translate("ImportPreview", "New")
         if unit.existing is not None:
             return unit.existing

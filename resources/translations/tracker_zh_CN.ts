@@ -584,17 +584,17 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="205"/>
+        <location filename="../../ui/import_preview_models.py" line="239"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="206"/>
+        <location filename="../../ui/import_preview_models.py" line="240"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="207"/>
+        <location filename="../../ui/import_preview_models.py" line="241"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
@@ -614,32 +614,32 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>（相近：{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="208"/>
+        <location filename="../../ui/import_preview_models.py" line="242"/>
         <source>renumbered</source>
         <translation>重新编号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="218"/>
+        <location filename="../../ui/import_preview_models.py" line="252"/>
         <source>measure {0} → {1}: {2} units&apos; progress moves</source>
         <translation>第{0}条 → 第{1}条：{2}个单位的进展随之移动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="227"/>
+        <location filename="../../ui/import_preview_models.py" line="261"/>
         <source>title: {0} → {1}</source>
         <translation>标题：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="229"/>
+        <location filename="../../ui/import_preview_models.py" line="263"/>
         <source>text changed</source>
         <translation>内容有改动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="232"/>
+        <location filename="../../ui/import_preview_models.py" line="266"/>
         <source>deadline: {0} → {1}</source>
         <translation>完成时限：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="237"/>
+        <location filename="../../ui/import_preview_models.py" line="271"/>
         <source>units: +[{0}] -[{1}]</source>
         <translation>责任单位：增加[{0}]，去掉[{1}]</translation>
     </message>
@@ -660,62 +660,77 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="65"/>
+        <location filename="../../ui/import_preview_models.py" line="54"/>
+        <source>{0}  lead: {1}  with: {2}  {3}  {4}</source>
+        <translation>{0}  牵头：{1}  配合：{2}  {3}  {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="91"/>
         <source>Code</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="66"/>
+        <location filename="../../ui/import_preview_models.py" line="92"/>
         <source>Measure</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="67"/>
+        <location filename="../../ui/import_preview_models.py" line="93"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="68"/>
+        <location filename="../../ui/import_preview_models.py" line="94"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="83"/>
+        <location filename="../../ui/import_preview_models.py" line="109"/>
         <source>(no unit named)</source>
         <translation>（未明确责任单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="140"/>
+        <location filename="../../ui/import_preview_models.py" line="111"/>
+        <source>{0} ({1} sub-tasks)</source>
+        <translation>{0}（{1} 项分工）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="172"/>
         <source>Unit named in the document</source>
         <translation>文件中的单位</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="141"/>
+        <location filename="../../ui/import_preview_models.py" line="173"/>
         <source>In the units directory</source>
         <translation>单位名录中</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="142"/>
+        <location filename="../../ui/import_preview_models.py" line="174"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="177"/>
+        <location filename="../../ui/import_preview_models.py" line="209"/>
         <source>Known unit</source>
         <translation>已有单位</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="179"/>
+        <location filename="../../ui/import_preview_models.py" line="211"/>
         <source>New — similar to {0}</source>
         <translation>新单位，与“{0}”相近</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="182"/>
+        <location filename="../../ui/import_preview_models.py" line="215"/>
+        <source>New collective (集体): give it members later</source>
+        <translation>新的集体单位：之后可设置其成员单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview_models.py" line="216"/>
         <source>New</source>
         <translation>新单位</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="186"/>
+        <location filename="../../ui/import_preview_models.py" line="220"/>
         <source>Create as a new unit</source>
         <translation>新建为单位</translation>
     </message>
@@ -2932,28 +2947,28 @@ Log folder: {2}</source>
         <translation>无法恢复 {file}：{reason}。数据库未被更改。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="42"/>
+        <location filename="../../tracker/backup_check.py" line="43"/>
         <source>{file} does not exist or is not a file.</source>
         <translation>{file} 不存在或不是文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="51"/>
+        <location filename="../../tracker/backup_check.py" line="52"/>
         <source>{file} is not a readable backup of this database: {reason}</source>
         <translation>{file} 不是可读取的本数据库备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="81"/>
+        <location filename="../../tracker/backup_check.py" line="90"/>
         <source>{file} is damaged (integrity check: {detail}).</source>
         <translation>{file} 已损坏（完整性检查：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="91"/>
-        <location filename="../../tracker/backup_check.py" line="114"/>
+        <location filename="../../tracker/backup_check.py" line="100"/>
+        <location filename="../../tracker/backup_check.py" line="123"/>
         <source>{file} is not a backup of this application&apos;s database (no table {tables}).</source>
         <translation>{file} 不是本程序数据库的备份（缺少数据表 {tables}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="102"/>
+        <location filename="../../tracker/backup_check.py" line="111"/>
         <source>{file} was made by a newer or unknown version of this application (schema {schema}); it cannot be restored by this version.</source>
         <translation>{file} 由本程序的较新版本或未知版本生成（数据库版本 {schema}），本版本无法恢复。</translation>
     </message>

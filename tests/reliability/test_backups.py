@@ -87,6 +87,23 @@ def _newer(tmp: Path) -> Path:
     return path
 
 
+def _orphans(tmp: Path) -> Path:
+    """Whole pages, a known schema, but an assignment of a measure and unit not there (made
+    with foreign keys off): the backup API would have copied it into the live file."""
+    path = tmp / "孤立行.sqlite3"
+    engine = make_engine(f"sqlite:///{path.as_posix()}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO assignments (id, measure_id, unit_id, role, status, note, problems, "
+            "next_steps, active, updated_by, updated_at, version) VALUES "
+            "(7, 99, 98, '牵头', '未启动', '', '', '', 1, 'x', '2021-01-01 00:00:00', 1)"
+        )
+    conn.close()
+    return path
+
+
 def _missing(tmp: Path) -> Path:
     return tmp / "不存在.sqlite3"
 
@@ -114,6 +131,11 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
         _newer,
         "{file} was made by a newer or unknown version of this application "
         "(schema ffff_from_the_future); it cannot be restored by this version.",
+    ),
+    "orphans": (
+        _orphans,
+        "{file} is damaged (integrity check: assignments row 7 refers to a units row that is "
+        "not there; assignments row 7 refers to a measures row that is not there).",
     ),
     "missing": (_missing, "{file} does not exist or is not a file."),
 }

@@ -11,6 +11,7 @@ is opened (a failure is shown in the status bar: the clerk can still work).
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -211,7 +212,8 @@ def back_up_now(parent: QWidget, store: Store) -> BackupInfo | None:
     """Ask where, then back up; the info of the copy, or None if the clerk cancelled."""
     service = BackupService(store)
     suggested = backup_files.new_backup_path(service.folder, service.stem, "manual", datetime.now())
-    service.folder.mkdir(parents=True, exist_ok=True)
+    with suppress(OSError):  # for the dialog to open in it; if it cannot be made, the clerk
+        service.folder.mkdir(parents=True, exist_ok=True)  # chooses another folder there
     path, _filter = QFileDialog.getSaveFileName(
         parent,
         translate("BackupDialog", "Back up the database"),

@@ -255,3 +255,33 @@ def test_a_backup_can_be_deleted_from_the_list(
     assert not dropped.path.exists() and not Path(f"{dropped.path}.json").exists()
     assert [b.path for b in dialog.model.backups] == [kept.path]
     assert not dialog.delete_button.isEnabled()  # (the selection went with the reset)
+
+
+def test_a_backups_folder_that_cannot_be_made_still_opens_the_save_dialog(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: list[tuple[str, str]],
+) -> None:
+    """The folder was made before asking, and an OSError there (a read-only share, a file
+    in its place) went to the crash apology instead of letting the clerk choose elsewhere."""
+    import shutil
+
+    _wait_loaded(qtbot, window)
+    _wait_daily(qtbot, services)
+    service = BackupService(services.store)
+    shutil.rmtree(service.folder)
+    service.folder.write_text("a file where the folder would go")
+    asked: list[str] = []
+    elsewhere = service.folder.parent / "别处.sqlite3"
+
+    def save_as(_parent, _title, suggested, _filter, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(suggested)
+        return str(elsewhere), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    info = backup_dialog.back_up_now(window, services.store)
+    assert len(asked) == 1 and Path(asked[0]).parent == service.folder
+    assert info is not None and info.path == elsewhere and elsewhere.is_file()
+    assert [kind for kind, _ in messages] == ["information"]

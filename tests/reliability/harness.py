@@ -85,21 +85,13 @@ def open_services(url: str) -> Services:
 
 
 def create_database(url: str) -> None:
-    """A new, empty database: ``tracker-cli init`` where it exists, else the services.
+    """A new, empty database, made the one way a clerk can: ``tracker-cli init``.
 
-    Opening a missing file may stop creating it (issue 10 item 2): ``init`` is
-    then the one way to make a new database, and the suite uses it.
+    Opening a database that does not exist is refused (issue 10 item 2).
     """
-    from tracker.cli import build_parser
+    from tracker.cli import main
 
-    parser = build_parser()
-    commands = next(a for a in parser._actions if a.dest == "command").choices
-    if isinstance(commands, dict) and "init" in commands:
-        from tracker.cli import main
-
-        assert main(["--db", url, "init"]) == 0
-        return
-    open_services(url).close()
+    assert main(["--db", url, "init"]) == 0
 
 
 def policy_files() -> list[Path]:

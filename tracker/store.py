@@ -217,8 +217,12 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with database_errors(self.where), self.sessions() as session:
-            yield session
+        """A session to read in.  The file is checked first: a new connection to a name
+        that is gone would have SQLite create an empty database there."""
+        with database_errors(self.where):
+            self.check_file()
+            with self.sessions() as session:
+                yield session
 
     # Settings are few and small: read them where needed.
     def setting(self, key: str, default: str) -> str:

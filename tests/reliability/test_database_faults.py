@@ -337,6 +337,21 @@ def test_a_deleted_file_refuses_the_next_write(open_office: Services, office: Pa
     assert not office.exists()  # nothing wrote a new, empty file in its place
 
 
+def test_a_deleted_file_is_not_recreated_empty_by_the_next_read(
+    open_office: Services, office: Path
+) -> None:
+    """A read on a new connection (another thread's, or after the pool was emptied) let
+    SQLite create an empty database under the name, then failed with a raw 'no such
+    table' (the crash apology); the next start found an empty database, not a missing one."""
+    first_assignment(open_office)
+    office.unlink()
+    open_office.store.engine.dispose()  # the next read needs a new connection
+    with pytest.raises(DatabaseGoneError) as raised:
+        open_office.overview.assignments()
+    assert raised.value.message == GONE.format(office)
+    assert not office.exists()
+
+
 def test_a_moved_file_refuses_the_next_write_and_keeps_the_earlier_one(
     open_office: Services, office: Path
 ) -> None:

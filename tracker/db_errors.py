@@ -95,6 +95,19 @@ FOREIGN = QT_TRANSLATE_NOOP(
     "application's); nothing was changed. Open this application's database, or choose another "
     "file for a new one.",
 )
+MISSING_IN_WINDOW = QT_TRANSLATE_NOOP(
+    "messages",
+    "The database file {database} does not exist (never created, moved or deleted). If the "
+    "file was moved, open it where it is now (File → Open database…).",
+)
+NOT_INITIALISED_IN_WINDOW = QT_TRANSLATE_NOOP(
+    "messages",
+    "The database {database} is empty (it has no tables yet); nothing was changed. Open "
+    "another database file (File → Open database…).",
+)
+WINDOW_WORDING = {MISSING: MISSING_IN_WINDOW, NOT_INITIALISED: NOT_INITIALISED_IN_WINDOW}
+"""The same errors as the window says them (``ui.messages.translated``): the CLI's are
+about a command to run, which a clerk at the window has no use for."""
 GONE = QT_TRANSLATE_NOOP(
     "messages",
     "The database file {database} is gone (deleted or moved while it was open); nothing was "

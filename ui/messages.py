@@ -11,6 +11,7 @@ are ``Message`` objects (see ``importers.messages``) with an English template;
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -34,7 +35,7 @@ def translated(message: Message | MessageError) -> str:
     in turn.  Without a translation (or with a broken one) the English is shown.
     """
     if isinstance(message, MessageError):
-        message = message.as_message()
+        message = _window_wording(message)
     text = QCoreApplication.translate(CONTEXT, message.template)
     if not message.params:
         return text
@@ -46,6 +47,16 @@ def translated(message: Message | MessageError) -> str:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):  # a translation that lost or mangled a field
         return message.template.format(**params)
+
+
+def _window_wording(error: MessageError) -> Message:
+    """The error's message, in the window's words where they differ from the CLI's
+    (``tracker.db_errors.WINDOW_WORDING``: no command to run)."""
+    message = error.as_message()
+    db_errors = sys.modules.get("tracker.db_errors")  # loaded if the error came from there
+    wording: dict[str, str] = getattr(db_errors, "WINDOW_WORDING", {})
+    template = wording.get(message.template)  # (each one marked in tracker.db_errors)
+    return message if template is None else Message(template, message.params)
 
 
 def warn(parent: QWidget | None, message: str) -> None:

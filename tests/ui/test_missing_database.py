@@ -127,3 +127,21 @@ def test_switching_to_a_missing_file_keeps_the_current_database(
     assert messages[0][1].startswith(f"The database file {missing} does not exist")
     assert window.services is before and not missing.exists()
     assert window.settings.value(keys.DATABASE) is None
+
+
+def test_the_window_never_tells_the_clerk_to_run_a_command(
+    window: MainWindow, tmp_path: Path, messages: list[tuple[str, str]]
+) -> None:
+    """The CLI's 'run "tracker-cli init"' was shown in the window's message box too."""
+    missing = tmp_path / "不存在.sqlite3"
+    empty = tmp_path / "空的.sqlite3"
+    empty.write_bytes(b"")
+    assert not window.open_database(str(missing), remember=False)
+    assert not window.open_database(str(empty), remember=False)
+    assert [text for _kind, text in messages] == [
+        f"The database file {missing} does not exist (never created, moved or deleted). If the "
+        "file was moved, open it where it is now (File → Open database…).",
+        f"The database {empty} is empty (it has no tables yet); nothing was changed. Open "
+        "another database file (File → Open database…).",
+    ]
+    assert not missing.exists() and empty.read_bytes() == b""

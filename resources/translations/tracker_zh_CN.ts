@@ -67,78 +67,78 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="54"/>
+        <location filename="../../ui/backup_dialog.py" line="55"/>
         <source>{0} KB</source>
         <translation>{0} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="55"/>
+        <location filename="../../ui/backup_dialog.py" line="56"/>
         <source>{0:.1f} MB</source>
         <translation>{0:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="121"/>
-        <location filename="../../ui/backup_dialog.py" line="201"/>
+        <location filename="../../ui/backup_dialog.py" line="122"/>
+        <location filename="../../ui/backup_dialog.py" line="202"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="134"/>
+        <location filename="../../ui/backup_dialog.py" line="135"/>
         <source>Backups in {0}, newest first. The database as it is now is backed up before a backup replaces it.</source>
         <translation>{0} 中的备份，最新的在前。用备份替换数据库之前，会先备份数据库的当前状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="140"/>
+        <location filename="../../ui/backup_dialog.py" line="141"/>
         <source>No backups yet in {0}.</source>
         <translation>{0} 中还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="142"/>
+        <location filename="../../ui/backup_dialog.py" line="143"/>
         <source>Restore this backup…</source>
         <translation>恢复此备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="145"/>
+        <location filename="../../ui/backup_dialog.py" line="146"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="148"/>
+        <location filename="../../ui/backup_dialog.py" line="149"/>
         <source>Another file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="179"/>
+        <location filename="../../ui/backup_dialog.py" line="180"/>
         <source>Delete the backup {0}? It cannot be brought back.</source>
         <translation>删除备份 {0} 吗？删除后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="203"/>
+        <location filename="../../ui/backup_dialog.py" line="204"/>
         <source>Database backups ({0});;All files (*)</source>
         <translation>数据库备份 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="217"/>
+        <location filename="../../ui/backup_dialog.py" line="219"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="219"/>
+        <location filename="../../ui/backup_dialog.py" line="221"/>
         <source>Database backups ({0})</source>
         <translation>数据库备份 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="226"/>
+        <location filename="../../ui/backup_dialog.py" line="228"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="236"/>
+        <location filename="../../ui/backup_dialog.py" line="238"/>
         <source>The database was backed up to {0} ({1}).</source>
         <translation>数据库已备份到 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="253"/>
+        <location filename="../../ui/backup_dialog.py" line="255"/>
         <source>Replace the database with the backup {0}?
 
 The database as it is now is backed up first, so this restore can itself be undone from the list of backups.</source>
@@ -147,12 +147,12 @@ The database as it is now is backed up first, so this restore can itself be undo
 会先备份数据库的当前状态，因此这次恢复本身也可以从备份列表中撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="265"/>
+        <location filename="../../ui/backup_dialog.py" line="267"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="274"/>
+        <location filename="../../ui/backup_dialog.py" line="276"/>
         <source>Restored {0}.
 
 The database as it was just before is kept in {1}.</source>
@@ -164,22 +164,22 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="86"/>
+        <location filename="../../ui/backup_dialog.py" line="87"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="87"/>
+        <location filename="../../ui/backup_dialog.py" line="88"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="88"/>
+        <location filename="../../ui/backup_dialog.py" line="89"/>
         <source>Made before</source>
         <translation>备份原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="89"/>
+        <location filename="../../ui/backup_dialog.py" line="90"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1305,7 +1305,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     <name>Messages</name>
     <message>
         <location filename="../../ui/main_window.py" line="71"/>
-        <location filename="../../ui/messages.py" line="26"/>
+        <location filename="../../ui/messages.py" line="27"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
     </message>
@@ -2833,51 +2833,61 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/db_errors.py" line="98"/>
+        <source>The database file {database} does not exist (never created, moved or deleted). If the file was moved, open it where it is now (File → Open database…).</source>
+        <translation>数据库文件 {database} 不存在（从未创建，或已被移动、删除）。如果文件被移动了，请到它现在的位置打开（文件 → 打开数据库…）。</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="103"/>
+        <source>The database {database} is empty (it has no tables yet); nothing was changed. Open another database file (File → Open database…).</source>
+        <translation>数据库 {database} 是空的（还没有数据表），未做任何更改。请打开另一个数据库文件（文件 → 打开数据库…）。</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/db_errors.py" line="111"/>
         <source>The database file {database} is gone (deleted or moved while it was open); nothing was saved. Put the file back, or open it where it is now, and do the change again.</source>
         <translation>数据库文件 {database} 已不在原处（在打开期间被删除或移动），本次修改未保存。请把文件放回原处，或到它现在的位置打开它，然后重新修改。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="103"/>
+        <location filename="../../tracker/db_errors.py" line="116"/>
         <source>The database {database} is locked by another program or window; nothing was saved. Close the other program (or wait until it has finished) and try again.</source>
         <translation>数据库 {database} 被其他程序或窗口锁定，本次修改未保存。请关闭其他程序（或等待其完成）后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="108"/>
+        <location filename="../../tracker/db_errors.py" line="121"/>
         <source>The database {database} cannot be written (the file or its folder is read-only, or you lack the permission); nothing was saved. Make it writable or copy it to a folder you can write to.</source>
         <translation>无法写入数据库 {database}（文件或其所在文件夹为只读，或没有权限），本次修改未保存。请将其设为可写，或复制到您有写入权限的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="114"/>
+        <location filename="../../tracker/db_errors.py" line="127"/>
         <source>The disk holding the database {database} is full; nothing was saved. Free some space and try again.</source>
         <translation>数据库 {database} 所在的磁盘已满，本次修改未保存。请清理出一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="119"/>
+        <location filename="../../tracker/db_errors.py" line="132"/>
         <source>The file {database} is not a database of this application, or it is damaged; nothing was changed. Restore it from a backup, or open another file.</source>
         <translation>文件 {database} 不是本程序的数据库，或已损坏，未做任何更改。请从备份恢复，或打开其他文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="124"/>
+        <location filename="../../tracker/db_errors.py" line="137"/>
         <source>The database {database} cannot be opened (no access to the file or its folder); nothing was saved. Check that the folder exists and that you may write to it.</source>
         <translation>无法打开数据库 {database}（无法访问该文件或其所在文件夹），未保存任何内容。请检查文件夹是否存在以及您是否有写入权限。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="129"/>
+        <location filename="../../tracker/db_errors.py" line="142"/>
         <source>The database {database} could not be read or written (a disk or network drive error); nothing was saved. Check the drive and try again.</source>
         <translation>无法读写数据库 {database}（磁盘或网络驱动器出错），本次修改未保存。请检查驱动器后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="134"/>
+        <location filename="../../tracker/db_errors.py" line="147"/>
         <source>The database server {database} cannot be reached (connection refused or lost); nothing was saved. Check the network and that the server is running, then try again.</source>
         <translation>无法连接数据库服务器 {database}（连接被拒绝或已断开），本次修改未保存。请检查网络以及服务器是否在运行，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="139"/>
+        <location filename="../../tracker/db_errors.py" line="152"/>
         <source>Someone else saved the same record in the database {database} at the same time; nothing was saved. Reload and try again.</source>
         <translation>有其他人同时在数据库 {database} 中保存了同一条记录，本次修改未保存。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/db_errors.py" line="144"/>
+        <location filename="../../tracker/db_errors.py" line="157"/>
         <source>A value is too long for the database {database}; nothing was saved. Shorten the text and try again.</source>
         <translation>有内容超出数据库 {database} 允许的长度，本次修改未保存。请缩短文字后重试。</translation>
     </message>

@@ -11,6 +11,7 @@ database (every start of the app) reads the version with one plain query.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,18 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 class DatabaseTooNewError(Exception):
     """The database was written by a newer version of the app."""
+
+
+class UpgradeBackupError(Exception):
+    """The copy before an upgrade could not be made, so the database was not upgraded.
+
+    ``file`` is what could not be written (the copy, or its folder), ``folder`` the
+    backups folder, ``reason`` the system's words.
+    """
+
+    def __init__(self, file: str, folder: Path, reason: str) -> None:
+        super().__init__(file, folder, reason)
+        self.file, self.folder, self.reason = file, folder, reason
 
 
 def _config(engine: Engine) -> Config:
@@ -84,7 +97,13 @@ def upgrade(engine: Engine, revision: str = "head", *, backup: bool = True) -> P
     copy = None
     db_file = sqlite_path(str(engine.url))
     if backup and current is not None and db_file is not None and db_file.exists():
-        copy = backup_sqlite(db_file, current)
+        try:
+            copy = backup_sqlite(db_file, current)
+        except (OSError, sqlite3.Error) as exc:  # no copy, no upgrade
+            folder = backup_files.folder_next_to(db_file)
+            file = getattr(exc, "filename", None) or str(folder)
+            reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+            raise UpgradeBackupError(str(file), folder, reason) from exc
     with engine.begin() as conn:
         cfg = _config(engine)
         cfg.attributes["connection"] = conn

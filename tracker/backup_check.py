@@ -17,21 +17,15 @@ from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
-
 from db import backup_files, migrate
 from db.engine import make_engine
 from db.models import Base
 from db.revisions import HEAD, REVISIONS
 from importers.messages import QT_TRANSLATE_NOOP
-from tracker.errors import UserError
+from tracker.backup_errors import BackupError, reason_of
 
 CORE_TABLES = ("documents", "measures", "units", "assignments", "settings")
 """Tables every revision has: a file without them is not a backup of this application."""
-
-
-class BackupError(UserError):
-    """A backup could not be made, or a file cannot be restored; nothing was changed."""
 
 
 @contextmanager
@@ -131,11 +125,3 @@ def _check(file: Path, copy: Path) -> str:
         return revision
     finally:
         conn.close()
-
-
-def reason_of(exc: BaseException) -> str:
-    if isinstance(exc, DBAPIError) and exc.orig is not None:
-        exc = exc.orig
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__

@@ -41,36 +41,34 @@ from db import backup_files, migrate
 from db.backup_files import BackupInfo
 from db.engine import sqlite_path
 from db.location import APP_NAME
-from importers.messages import QT_TRANSLATE_NOOP, Message
+from importers.messages import QT_TRANSLATE_NOOP
 from tracker import backup_tables
-from tracker.backup_check import BackupError, checked_copy, reason_of
+from tracker.backup_check import checked_copy
+from tracker.backup_errors import (
+    OPERATIONS,
+    BackupError,
+    operation,
+    reason_of,
+    refused_before,
+    write_failed,
+)
 from tracker.store import Store, database_errors
 
-__all__ = ["BackupError", "BackupInfo", "BackupService", "RestoreOutcome", "backup_before"]
+__all__ = [
+    "OPERATIONS",
+    "BackupError",
+    "BackupInfo",
+    "BackupService",
+    "RestoreOutcome",
+    "backup_before",
+    "operation",
+]
 
 KEEP_COPIES_SETTING = "backup_keep_copies"
 KEEP_DAYS_SETTING = "backup_keep_days"
 DEFAULT_KEEP_COPIES = 30
 DEFAULT_KEEP_DAYS = 30
 SERVER_FOLDER_ENV = "TRACKER_BACKUP_DIR"
-
-OPERATIONS: dict[str, str] = {
-    "daily": QT_TRANSLATE_NOOP("messages", "the daily backup"),
-    "manual": QT_TRANSLATE_NOOP("messages", "a backup by hand"),
-    "ledger-apply": QT_TRANSLATE_NOOP("messages", "importing ledgers"),
-    "document-revision": QT_TRANSLATE_NOOP("messages", "accepting a document's revision"),
-    "document-delete": QT_TRANSLATE_NOOP("messages", "deleting a document"),
-    "unit-merge": QT_TRANSLATE_NOOP("messages", "merging units"),
-    "migration": QT_TRANSLATE_NOOP("messages", "upgrading the database"),
-    "restore": QT_TRANSLATE_NOOP("messages", "restoring a backup"),
-}
-"""What each backup came before, in words (the list of backups, the messages)."""
-
-
-def operation(reason: str) -> Message:
-    """The words for what came after a backup (translated by the window)."""
-    template = OPERATIONS.get(reason, reason)  # each value is marked above
-    return Message(template)
 
 
 @dataclass(frozen=True)
@@ -134,11 +132,7 @@ class BackupService:
             if out is None or out.resolve().parent == self.folder.resolve():
                 backup_files.write_sidecar(info)
         except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
-            raise BackupError(
-                QT_TRANSLATE_NOOP("messages", "Could not write the backup {file}: {reason}"),
-                file=str(target),
-                reason=reason_of(exc),
-            ) from None
+            raise write_failed(str(target), reason_of(exc)) from None
         if info.automatic:
             self.prune()
         return info
@@ -168,16 +162,7 @@ class BackupService:
         try:
             return self.backup(reason)
         except BackupError as exc:
-            raise BackupError(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "Could not back up the database before {operation}, so nothing was "
-                    "changed: {problem}. Free some disk space or check the folder {folder}.",
-                ),
-                operation=operation(reason),
-                problem=exc.as_message(),
-                folder=str(self.folder),
-            ) from None
+            raise refused_before(reason, exc, self.folder) from None
 
     def daily(self, now: datetime | None = None) -> BackupInfo | None:
         """The day's backup, if there is none yet (the window calls this on opening)."""

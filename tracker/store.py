@@ -178,6 +178,9 @@ class Store:
                 database=where,
                 schema=exc.args[0],
             ) from None
+        except migrate.UpgradeBackupError as exc:
+            engine.dispose()
+            raise _upgrade_backup_error(exc) from exc
         except BaseException:
             engine.dispose()
             raise
@@ -240,6 +243,13 @@ class Store:
             return int(self.setting("due_soon_days", str(DEFAULT_DUE_SOON_DAYS)))
         except ValueError:
             return DEFAULT_DUE_SOON_DAYS
+
+
+def _upgrade_backup_error(exc: migrate.UpgradeBackupError) -> UserError:
+    """The backups' own message for a copy that could not be made before an upgrade."""
+    from tracker.backup_errors import refused_before, write_failed
+
+    return refused_before("migration", write_failed(exc.file, exc.reason), exc.folder)
 
 
 def _refuse_foreign(tables: set[str], where: str) -> None:

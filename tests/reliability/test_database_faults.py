@@ -440,3 +440,33 @@ def test_another_programs_database_is_refused_untouched(
     assert raised.value.message == FOREIGN.format(other)
     assert other.read_bytes() == before
     assert not (tmp_path / "备份").exists()
+
+
+# -- the backup before an upgrade ---------------------------------------------------------
+def test_an_upgrade_whose_backup_cannot_be_made_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The copy before an upgrade failing (a file where 备份 would go, a full disk) was a
+    raw OSError: a traceback from tracker-cli, the crash apology in the window."""
+    from db import migrate
+
+    older = tmp_path / "旧版 台账.sqlite3"
+    engine = db_engine.make_engine(f"sqlite:///{older.as_posix()}")
+    migrate.upgrade(engine, "0004", backup=False)
+    engine.dispose()
+    folder = tmp_path / "备份"
+    folder.write_text("a file where the backups folder would go")
+    before = older.read_bytes()
+    refused(
+        capsys,
+        "Could not back up the database before upgrading the database, so nothing was "
+        f"changed: Could not write the backup {folder}: File exists. Free some disk space or "
+        f"check the folder {folder}.",
+        "--db",
+        str(older),
+        "units",
+    )
+    assert older.read_bytes() == before
+    with sqlite3.connect(older) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+    conn.close()

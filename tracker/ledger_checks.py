@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from importers.ledger.matching import identity
-from importers.ledger.metadata import content_digest, printed_deadline
+from importers.ledger.metadata import printed_deadline, read_content_digest
 from importers.ledger.model import ExportedValue, LedgerFile, MetaEntry, ReturnedRow
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker.ledger_records import FilePreview, Rejected
@@ -82,7 +82,7 @@ class FileChecks:
         entry = self.entries.get(row.key)
         if entry is None or entry.content is None:
             return False
-        return content_digest(row.content) != entry.content
+        return read_content_digest(row.content) != entry.content
 
 
 def disagreeing_field(row: ReturnedRow, code: str, unit: str, aliases: Mapping[str, str]) -> str:

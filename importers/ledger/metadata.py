@@ -81,7 +81,13 @@ def printed_deadline(deadline_text: str, deadline: date | None) -> str:
 def content_digest(text: str) -> str:
     """A short digest of 具体内容 as the reader normalizes it: the hidden sheet need not
     hold every measure's paragraph twice to tell whether the unit edited it."""
-    return hashlib.blake2b(cells.text(text).encode(), digest_size=8).hexdigest()
+    return read_content_digest(cells.text(text))
+
+
+def read_content_digest(normalized: str) -> str:
+    """:func:`content_digest` of a cell the reader has already normalized (each row of an
+    import: the normalizing is not done twice)."""
+    return hashlib.blake2b(normalized.encode(), digest_size=8).hexdigest()
 
 
 def row_line(sheet: str, excel_row: int, row: LedgerRow) -> list[str]:

@@ -23,16 +23,18 @@ def _bulletins(services: Services) -> list[int]:
 def test_an_unreadable_achievements_file_is_named(tmp_path: Path) -> None:
     bad = tmp_path / "成效.txt"
     bad.write_bytes("成效".encode("gbk"))
-    with pytest.raises(UserError, match="cannot read 成效.txt"):
+    with pytest.raises(UserError, match=r"cannot read 成效\.txt"):
         _paragraphs(str(bad))
-    with pytest.raises(UserError, match="cannot read 没有.txt"):
+    with pytest.raises(UserError, match=r"cannot read 没有\.txt"):
         _paragraphs(str(tmp_path / "没有.txt"))
 
 
-def test_a_bulletin_that_cannot_be_written_is_not_issued(services: Services, tmp_path: Path) -> None:
+def test_a_bulletin_that_cannot_be_written_is_not_issued(
+    services: Services, tmp_path: Path
+) -> None:
     RoundService(services.store).create("2021年第3季度", date(2021, 9, 30))
     reports = ReportService(services.store)
-    with pytest.raises(UserError, match="must end in .pdf or .docx"):
+    with pytest.raises(UserError, match=r"must end in \.pdf or \.docx"):
         save_report(reports.build(ReportRequest("bulletin")), tmp_path / "通报.xlsx")
     target = tmp_path / "no-such-folder" / "通报.pdf"
     with pytest.raises(UserError, match="cannot write"):
@@ -52,3 +54,33 @@ def test_two_clerks_issuing_at_once_get_two_numbers(services: Services) -> None:
     bulletins.next_number = original  # type: ignore[method-assign]
     assert _bulletins(services) == [2, 1]
     assert "第2期" in bulletins.reprint(2021, 2).text_blocks()
+
+
+def test_a_past_rounds_ledger_shows_that_rounds_values(services: Services) -> None:
+    """On SQLite and PostgreSQL: the printed ledger replays the history up to its round."""
+    from importers.reports.model import Table
+    from tests.tracker.conftest import sample_document, source
+    from tracker.progress import Change, Provenance
+    from tracker.statuses import Status
+
+    services.documents.import_parsed(sample_document(), source())
+    rounds = RoundService(services.store)
+    first = rounds.create("第1轮", date(2030, 1, 1)).id
+    second = rounds.create("第2轮", date(2030, 2, 1)).id
+    row = next(r for r in services.overview.assignments() if r.code == "1")
+    services.progress.record(
+        row.id, Change(status=Status.DONE, note="第一轮已完成。"), source=Provenance("台账", first)
+    )
+    services.progress.record(
+        row.id, Change(status=Status.TICKED_OFF, note="已销号。"), source=Provenance("台账", second)
+    )
+    reports = ReportService(services.store)
+
+    def shown(round_name: str) -> tuple[str, str]:
+        report = reports.build(ReportRequest("ledger", unit=row.unit, round_name=round_name))
+        table = next(b for b in report.blocks if isinstance(b, Table))
+        found = next(r for r in table.rows if r[1] == "1")
+        return found[7], found[9]
+
+    assert shown("第1轮") == ("已完成", "第一轮已完成。")
+    assert shown("第2轮") == ("已销号", "已销号。")

@@ -177,6 +177,7 @@ class ReportDialog(QDialog):
         self.pool = QThreadPool(self)  # our own: closing waits for our jobs only
         self.jobs: list[_Job] = []
         self.last_pdf: bytes | None = None
+        self.previewed: tuple[ReportRequest, ReportDocument] | None = None
         self.setWindowTitle(self.tr("Print a report"))
         self.kind = QComboBox()
         for kind in KINDS:
@@ -326,12 +327,23 @@ class ReportDialog(QDialog):
             from importers.reports.fonts import ReportFontError
 
             try:
-                return pdf_bytes(self.reports.build(request))
+                report = self.reports.build(request)
+                self.previewed = (request, report)
+                return pdf_bytes(report)
             except ReportFontError as exc:
                 raise UserError.from_message(exc.as_message()) from None
 
         self.run(work, self.show_preview)
 
     def show_preview(self, pdf: bytes) -> None:
+        """Show the pages; printed from there (the dialog accepted), a bulletin is issued
+        and a chaser uses up its number, as when saved."""
         self.last_pdf = pdf
-        preview_dialog(pdf, self).exec()
+        printed = preview_dialog(pdf, self).exec() == QDialog.DialogCode.Accepted
+        if printed and self.previewed is not None:
+            request, report = self.previewed
+            self.previewed = None
+            try:
+                self.reports.issued(request, report)
+            except UserError as exc:
+                warn(self, translated(exc))

@@ -132,3 +132,22 @@ def test_the_clerks_bulletin_text_is_printed_and_kept_with_the_issued_bulletin(
     assert services.store.setting("bulletin_recipients", "") == "各市、县（区）人民政府"
     dialog.kind.setCurrentIndex(dialog.kind.findData("ledger"))
     assert dialog.current.isEnabled() and not dialog.achievements.isEnabled()
+
+
+def test_printing_a_bulletin_from_the_preview_issues_it(
+    qtbot, dialog: ReportDialog, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from tracker.bulletins import BulletinService
+
+    results = iter([QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted])
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: next(results))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("bulletin"))
+    for expected in ([], [1]):  # closed without printing, then printed
+        dialog.last_pdf = None
+        dialog.preview.click()
+        qtbot.waitUntil(
+            lambda: dialog.last_pdf is not None and dialog.preview.isEnabled(), timeout=20000
+        )
+        assert [b.number for b in BulletinService(services.store).issued()] == expected

@@ -11,6 +11,7 @@ every section), for the whole document, so that codes stay unique.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -23,6 +24,11 @@ from importers.policy.model import ParsedPart, ParsedSection, ParseWarning
 from importers.policy.outline import Item
 
 _BARE_HEADING_MAX = 20
+_PROSE_HEADING_RE = re.compile(
+    "目标|原则|要求|指导思想|总体思路|思路|意义|背景|依据|适用范围|形势|现状|定位|愿景"
+)
+"""The words of headings over prose (目标, 基本原则, 总体要求 …).  A short numbered line
+without them may be a measure whose title a page break cut off (``76.加强``)."""
 
 
 @dataclass
@@ -161,7 +167,11 @@ def _reaches(
 def _is_bare_heading(item: Item) -> bool:
     """A short title line with no sentence (the caller checks for a clause): 目标, 基本原则."""
     head = item.head.strip()
-    return len(head) <= _BARE_HEADING_MAX and not any(mark in head for mark in "。；;，,")
+    return (
+        len(head) <= _BARE_HEADING_MAX
+        and not any(mark in head for mark in "。；;，,")
+        and bool(_PROSE_HEADING_RE.search(head))
+    )
 
 
 def read_heading(item: Item, aliases: Mapping[str, str] | None = None) -> Heading:

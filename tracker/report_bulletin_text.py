@@ -127,9 +127,10 @@ def problems(data: BulletinData) -> list[str]:
     return out or ["本期未发现逾期任务和未报送情况。"]
 
 
-def _annex(n: int, name: str) -> list[Block]:
+def _annex(n: int, name: str, turned: bool = False) -> list[Block]:
+    """An attachment's first page: 附件n top left (黑体), its title centred."""
     return [
-        PageBreak(),
+        PageBreak(turned=turned),
         Paragraph(f"附件{n}", align="left", indent=False, bold=True),
         Paragraph(name, align="center", indent=False, bold=True),
     ]
@@ -198,7 +199,7 @@ def build(data: BulletinData, text: BulletinText | None = None) -> ReportDocumen
             tuple(p.part for p in data.parts),
             (Series("完成率", tuple(tenths(*p.now.completion_pair) / 10 for p in data.parts)),),
         ),
-        *_annex(3, ANNEXES[2]),
+        *_annex(3, ANNEXES[2], turned=True),  # the widest table: landscape (§8)
     ]
     if data.overdue:
         blocks += items_blocks(data.overdue, data.day, overdue=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -30,7 +30,12 @@ from importers.reports import charts
 from importers.reports import gbt9704 as g
 from importers.reports.docx_blocks import masthead, page_numbers, set_fonts, signature
 from importers.reports.fonts import ReportFontError, find_fonts
-from importers.reports.layout import LANDSCAPE_MARGINS_MM, PORTRAIT_MARGINS_MM, register
+from importers.reports.layout import (
+    LANDSCAPE_MARGINS_MM,
+    PORTRAIT_MARGINS_MM,
+    TURNED_MARGINS_MM,
+    register,
+)
 from importers.reports.model import (
     Align,
     BarChart,
@@ -169,6 +174,28 @@ def _page(doc: Any, landscape: bool) -> float:
     return width - left - right
 
 
+def _break_before(element: Any) -> None:
+    """Start ``element`` (a paragraph, or a table's first paragraph) on a new page."""
+    paragraph = element if element.tag == qn("w:p") else element.find(".//" + qn("w:p"))
+    if paragraph is None:
+        return
+    node = OxmlElement("w:pageBreakBefore")
+    paragraph.get_or_add_pPr().append(node)
+
+
+def _section(doc: Any, turned: bool) -> float:
+    """A new section on a new page, landscape (§8) or back to portrait; the footers carry
+    on from the section before.  Returns the text block's width in mm."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    top, bottom, left, right = TURNED_MARGINS_MM if turned else PORTRAIT_MARGINS_MM
+    section.orientation = WD_ORIENT.LANDSCAPE if turned else WD_ORIENT.PORTRAIT
+    width, height = (297, 210) if turned else (210, 297)
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    return width - left - right
+
+
 def _row_flag(row: Any, tag: str) -> None:
     flag = OxmlElement(tag)
     flag.set(qn("w:val"), "true")
@@ -284,7 +311,7 @@ def _block(doc: Any, block: Block, frame_mm: float, title_font: str) -> None:
     elif isinstance(block, Masthead):
         masthead(doc, block, title_font, BODY_FONT, frame_mm)
     elif isinstance(block, PageBreak):
-        doc.add_page_break()
+        doc.add_page_break()  # (``write_docx`` marks the next block instead, see there)
 
 
 def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
@@ -301,8 +328,22 @@ def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
     for line in report.subtitle:
         doc.add_paragraph(line, style="Report Subtitle")
     keeping = False  # after a table whose last rows go with the signature
+    turned = new_page = False
     for block in blocks:
+        if isinstance(block, PageBreak) and not report.landscape and (block.turned or turned):
+            turned = block.turned
+            frame_mm = _section(doc, turned)
+            continue
+        if isinstance(block, PageBreak):
+            # Not a break run: after a page-filling chart the break's own paragraph would
+            # spill onto a page of its own, blank.  The next block starts the page instead.
+            new_page = True
+            continue
+        start = len(doc.element.body) - 1  # new content goes in before the final sectPr
         _block(doc, block, frame_mm, title_font)
+        if new_page:
+            _break_before(doc.element.body[start])
+            new_page = False
         if isinstance(block, Table):
             keeping = block.keep_last > 0
         elif isinstance(block, Signature):

@@ -40,6 +40,18 @@ class Page:
         return self.height - self.top - self.bottom
 
 
+TURNED_MARGINS_MM = (28.0, 26.0, 35.0, 37.0)
+"""A portrait document's landscape page (§8): the sheet turned so the table's head lies on
+the portrait sheet's left edge; the portrait margins go with the edges they belong to."""
+
+
+def turned_page() -> Page:
+    """A landscape page inside a portrait document."""
+    height, width = A4
+    top, bottom, left, right = TURNED_MARGINS_MM
+    return Page(width, height, top * mm, bottom * mm, left * mm, right * mm)
+
+
 def page(landscape: bool) -> Page:
     """A4 in points, portrait or landscape, with its margins."""
     width, height = A4

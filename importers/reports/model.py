@@ -90,7 +90,10 @@ class BarChart:
 
 @dataclass(frozen=True)
 class PageBreak:
-    pass
+    """A new page; ``turned`` starts landscape pages in a portrait document (a wide table,
+    GB/T 9704 §8) and a later plain ``PageBreak`` turns back."""
+
+    turned: bool = False
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     CondPageBreak,
     Flowable,
     Frame,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Spacer,
@@ -29,7 +30,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from importers.reports import charts, linebreak
 from importers.reports import gbt9704 as g
 from importers.reports.fonts import ReportFonts, find_fonts
-from importers.reports.layout import Page, page, register
+from importers.reports.layout import Page, page, register, turned_page
 from importers.reports.model import (
     BarChart,
     Block,
@@ -54,11 +55,17 @@ KEEP_WITH_HEADING = 110.0
 
 def _numbered_canvas(font: str, geometry: Page) -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Draws "— n —" on each page: right on odd pages, left on even ones."""
+        """Draws "— n —" on each page: right on odd pages, left on even ones.  On a turned
+        (landscape) page of a portrait document the number keeps its place on the sheet
+        (§8): drawn in the portrait sheet's coordinates, turned with it."""
 
         def showPage(self) -> None:
             number = self.getPageNumber()
             text = g.page_number(number)
+            self.saveState()
+            width, height = self._pagesize
+            if (width > height) != (geometry.width > geometry.height):
+                self.transform(0, -1, 1, 0, 0, height)  # portrait (X, Y) → turned (Y, W - X)
             self.setFont(font, g.NUMBER_SIZE)
             # The dashes 7 mm under the text block (§7.5), so the baseline a little lower.
             y = geometry.bottom - g.NUMBER_GAP_MM * mm - g.DASH_RAISE * g.NUMBER_SIZE
@@ -66,9 +73,25 @@ def _numbered_canvas(font: str, geometry: Page) -> type[Canvas]:
                 self.drawRightString(geometry.width - geometry.right - g.NUMBER_SIZE, y, text)
             else:
                 self.drawString(geometry.left + g.NUMBER_SIZE, y, text)
+            self.restoreState()
             super().showPage()
 
     return NumberedCanvas
+
+
+def _frame(geometry: Page, name: str) -> Frame:
+    """The text block, without padding of its own."""
+    return Frame(
+        geometry.left,
+        geometry.bottom,
+        geometry.frame_width,
+        geometry.frame_height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=name,
+    )
 
 
 def _flowables(block: Block, styles: Styles, geometry: Page) -> list[Flowable]:
@@ -92,7 +115,7 @@ def _flowables(block: Block, styles: Styles, geometry: Page) -> list[Flowable]:
     if isinstance(block, Masthead):
         return [MastheadFlowable(block, styles.fonts)]
     if isinstance(block, PageBreakModel):
-        return [PageBreak()]
+        return [NextPageTemplate("turned" if block.turned else "page"), PageBreak()]
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -111,8 +134,14 @@ def write_pdf(
     story += [styles.flowable(markup(line), styles.subtitle) for line in report.subtitle]
     if report.subtitle:
         story.append(Spacer(1, g.LINE_PITCH / 2))
+    base, turned = geometry, turned_page()
     while blocks:
         block = blocks.pop(0)
+        if isinstance(block, PageBreakModel) and report.landscape:
+            story.append(PageBreak())  # a landscape document has no turned pages
+            continue
+        if isinstance(block, PageBreakModel):
+            geometry = turned if block.turned else base
         if (
             isinstance(block, Table)
             and block.keep_last
@@ -127,17 +156,14 @@ def write_pdf(
             continue
         story += _flowables(block, styles, geometry)
     out = str(target) if isinstance(target, Path) else target
-    frame = Frame(
-        geometry.left,
-        geometry.bottom,
-        geometry.frame_width,
-        geometry.frame_height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="block",
-    )
+    geometry = base
+    templates = [PageTemplate("page", [_frame(base, "block")])]
+    if not report.landscape:
+        templates.append(
+            PageTemplate(
+                "turned", [_frame(turned, "turned")], pagesize=(turned.width, turned.height)
+            )
+        )
     doc = BaseDocTemplate(
         out,
         pagesize=(geometry.width, geometry.height),
@@ -148,7 +174,7 @@ def write_pdf(
         title=report.title,
         author="督办台账",
         creator="督办台账 (Measure Tracker)",
-        pageTemplates=[PageTemplate("page", [frame])],
+        pageTemplates=templates,
     )
     doc.build(story, canvasmaker=_numbered_canvas(names.song, geometry))
     return int(doc.page)

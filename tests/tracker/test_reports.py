@@ -192,6 +192,19 @@ def test_bulletin_ranks_units_without_overdue_tasks_first(bulletin_pdf: Path) ->
     assert [int(r[0]) for r in ranked] == list(range(1, 47))
 
 
+def test_the_overdue_list_is_printed_on_turned_pages(bulletin_pdf: Path) -> None:
+    """GB/T 9704 §8: a wide table on landscape pages, the page number where the sheet has
+    it (drawn turned, along the left edge: the portrait sheet's foot)."""
+    from pypdf import PdfReader
+
+    pages = PdfReader(bulletin_pdf).pages
+    turned = [n for n, p in enumerate(pages, 1) if p.mediabox.width > p.mediabox.height]
+    assert turned and turned == list(range(turned[0], len(pages) + 1))
+    first = compact(pdftotext(bulletin_pdf, "-f", str(turned[0]), "-l", str(turned[0])))
+    assert first.startswith(f"—{turned[0]}—附件3逾期任务清单序号文件编号措施完成时限情况责任单位")
+    assert "附件3" not in compact(pdftotext(bulletin_pdf, "-l", str(turned[0] - 1)))
+
+
 def test_the_chart_rounds_as_the_table_and_leaves_out_zero_units(bulletin_pdf: Path) -> None:
     text = compact(pdftotext(bulletin_pdf))
     assert "各责任单位任务完成率（另有42个单位完成率为0）" in text
@@ -275,6 +288,8 @@ def test_bulletin_word_file(office: Services, tmp_path: Path) -> None:
     ] == [37, 35, 28, 26]
     assert 'w:eastAsia="仿宋"' in doc.styles["Normal"].element.xml
     assert len(doc.inline_shapes) >= 2  # the charts, as pictures
+    assert doc.sections[-1].page_width > doc.sections[-1].page_height  # 附件3 turned (§8)
+    assert round(doc.sections[-1].left_margin.mm) == 35
     assert doc.tables[0].rows[1].cells[1].paragraphs[0].runs[0].font.size.pt == 10.5
 
 

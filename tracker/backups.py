@@ -110,17 +110,32 @@ class BackupService:
         return backup_files.safe_stem(self.store.engine.url.database or "tracker")
 
     # -- making ---------------------------------------------------------------------------
-    def backup(self, reason: str = "manual", out: Path | None = None) -> BackupInfo:
-        """Copy the database now, into the backups folder (or ``out``); prune old ones."""
+    def backup(
+        self, reason: str = "manual", out: Path | None = None, *, replace: bool = False
+    ) -> BackupInfo:
+        """Copy the database now, into the backups folder (or ``out``); prune old ones.
+
+        An existing ``out`` is replaced only with ``replace`` (the window's save dialog
+        asked the clerk); the CLI refuses it — it may be another office's database.
+        """
         self.store.check_file()  # moved or deleted while open: no empty file in its place
         now = datetime.now()
         target = out or backup_files.new_backup_path(self.folder, self.stem, reason, now)
-        if self._db_file is not None and target.resolve() == self._db_file.resolve():
+        if self._db_file is not None and _same_file(target, self._db_file):
             raise BackupError(
                 QT_TRANSLATE_NOOP(
                     "messages", "{file} is the database itself; choose another file for the backup."
                 ),
                 file=str(target),
+            )
+        if out is not None and not replace and os.path.lexists(out):
+            raise BackupError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{file} already exists; choose a new file name for the backup "
+                    "(nothing was overwritten).",
+                ),
+                file=str(out),
             )
         try:
             revision = migrate.current_revision(self.store.engine)
@@ -268,6 +283,15 @@ class BackupService:
                 backup_tables.replace_tables(source, dest)
         finally:
             engine.dispose()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same file by the system's word where both exist (Windows: any case, a short
+    8.3 name, another mapped path), else by the resolved path."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
 
 
 def backup_before(store: Store, reason: str) -> BackupInfo:

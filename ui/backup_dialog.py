@@ -226,7 +226,7 @@ def back_up_now(parent: QWidget, store: Store) -> BackupInfo | None:
     outcome = run_with_progress(
         parent,
         translate("BackupDialog", "Backing up the database…"),
-        lambda _reporter: service.backup("manual", target),
+        lambda _reporter: service.backup("manual", target, replace=True),  # (the dialog asked)
         cancellable=False,
     )
     if not outcome.ok or outcome.value is None:

@@ -411,3 +411,27 @@ def test_a_server_restore_that_fails_half_way_is_a_message_and_changes_nothing(
         "The database was not changed."
     )
     assert database_state(services) == before
+
+
+def test_cli_backup_never_overwrites_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``backup --out`` replaced whatever file had that name — another office's database,
+    yesterday's backup — without a word; the window's save dialog asks first, the CLI
+    cannot, so it refuses."""
+    db = tmp_path / "督办台账.sqlite3"
+    new_database(db).close()
+    other = tmp_path / "另一个 台账.sqlite3"
+    other.write_bytes(b"another office's database")
+    assert main(["--db", str(db), "backup", "--out", str(other)]) == 2
+    assert capsys.readouterr().err == (
+        f"tracker-cli: error: {other} already exists; choose a new file name for the backup "
+        "(nothing was overwritten).\n"
+    )
+    assert other.read_bytes() == b"another office's database"
+    office = Services.open(db)
+    try:  # the window asked the clerk already: it replaces the file
+        info = BackupService(office.store).backup("manual", other, replace=True)
+    finally:
+        office.close()
+    assert info.path == other and other.read_bytes()[:15] == b"SQLite format 3"

@@ -1456,92 +1456,92 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="180"/>
+        <location filename="../../ui/report_preview.py" line="181"/>
         <source>Print a report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="210"/>
+        <location filename="../../ui/report_preview.py" line="211"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="211"/>
+        <location filename="../../ui/report_preview.py" line="212"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="212"/>
+        <location filename="../../ui/report_preview.py" line="213"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="213"/>
+        <location filename="../../ui/report_preview.py" line="214"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="195"/>
+        <location filename="../../ui/report_preview.py" line="196"/>
         <source>Next steps, one paragraph per line (empty: the standard text)</source>
         <translation>下步工作，每行一段（留空：使用默认文字）</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="199"/>
+        <location filename="../../ui/report_preview.py" line="200"/>
         <source>Main achievements, one paragraph per line (empty: the round&apos;s notes)</source>
         <translation>主要成效，每行一段（留空：引用本轮各单位报送的进展）</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="201"/>
+        <location filename="../../ui/report_preview.py" line="202"/>
         <source>Quote the round&apos;s notes</source>
         <translation>引用本轮报送的进展</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="204"/>
+        <location filename="../../ui/report_preview.py" line="205"/>
         <source>Today&apos;s values instead of the round&apos;s</source>
         <translation>显示当前数据（而非本轮报送时的数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="214"/>
+        <location filename="../../ui/report_preview.py" line="215"/>
         <source>To (主送)</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="215"/>
+        <location filename="../../ui/report_preview.py" line="216"/>
         <source>Main achievements</source>
         <translation>主要成效</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="217"/>
+        <location filename="../../ui/report_preview.py" line="218"/>
         <source>Next steps</source>
         <translation>下步工作</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="220"/>
+        <location filename="../../ui/report_preview.py" line="221"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="221"/>
+        <location filename="../../ui/report_preview.py" line="222"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="222"/>
+        <location filename="../../ui/report_preview.py" line="223"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="299"/>
+        <location filename="../../ui/report_preview.py" line="300"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="299"/>
+        <location filename="../../ui/report_preview.py" line="300"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="300"/>
+        <location filename="../../ui/report_preview.py" line="301"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
@@ -2217,22 +2217,22 @@ Log folder: {2}</source>
         <translation>工作表“{sheet}”的内容一直延伸到单元格 {cell}，远超台账范围；请删除该处多余内容后重新报送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="155"/>
+        <location filename="../../importers/ledger/metadata.py" line="161"/>
         <source>the metadata sheet was not written by this program</source>
         <translation>元数据工作表不是本程序生成的</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="161"/>
+        <location filename="../../importers/ledger/metadata.py" line="167"/>
         <source>the metadata sheet has no format version</source>
         <translation>元数据工作表缺少格式版本</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="165"/>
+        <location filename="../../importers/ledger/metadata.py" line="171"/>
         <source>metadata format {version} is newer than this program&apos;s</source>
         <translation>元数据格式 {version} 比本程序支持的版本新</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="195"/>
+        <location filename="../../importers/ledger/metadata.py" line="201"/>
         <source>damaged metadata line {line}: {reason}</source>
         <translation>元数据行 {line} 已损坏：{reason}</translation>
     </message>
@@ -2439,12 +2439,12 @@ Log folder: {2}</source>
         <translation>没有文字层（可能是扫描件 PDF）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="208"/>
+        <location filename="../../importers/policy/structure.py" line="218"/>
         <source>measure {code} repeats an earlier number</source>
         <translation>措施 {code} 与前面的编号重复</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="211"/>
+        <location filename="../../importers/policy/structure.py" line="221"/>
         <source>numbering gap before measure {code}</source>
         <translation>措施 {code} 之前的编号不连续</translation>
     </message>
@@ -2454,7 +2454,7 @@ Log folder: {2}</source>
         <translation>没有可用于 PDF 报表的中文字体；请安装 {fonts} 等字体，Linux 下可安装 fonts-wqy-zenhei 或 fonts-arphic-uming 软件包</translation>
     </message>
     <message>
-        <location filename="../../importers/reports/layout.py" line="75"/>
+        <location filename="../../importers/reports/layout.py" line="87"/>
         <source>cannot use the font {path}: {reason}</source>
         <translation>无法使用字体 {path}：{reason}</translation>
     </message>
@@ -2892,59 +2892,64 @@ Log folder: {2}</source>
         <translation>有内容超出数据库 {database} 允许的长度，本次修改未保存。请缩短文字后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="58"/>
+        <location filename="../../tracker/backup_errors.py" line="19"/>
         <source>the daily backup</source>
         <translation>每日备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="59"/>
+        <location filename="../../tracker/backup_errors.py" line="20"/>
         <source>a backup by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="60"/>
+        <location filename="../../tracker/backup_errors.py" line="21"/>
         <source>importing ledgers</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="61"/>
+        <location filename="../../tracker/backup_errors.py" line="22"/>
         <source>accepting a document&apos;s revision</source>
         <translation>接受文件修订</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="62"/>
+        <location filename="../../tracker/backup_errors.py" line="23"/>
         <source>deleting a document</source>
         <translation>删除文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="63"/>
+        <location filename="../../tracker/backup_errors.py" line="24"/>
         <source>merging units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="64"/>
+        <location filename="../../tracker/backup_errors.py" line="25"/>
         <source>upgrading the database</source>
         <translation>升级数据库</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="65"/>
+        <location filename="../../tracker/backup_errors.py" line="26"/>
         <source>restoring a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="122"/>
+        <location filename="../../tracker/backups.py" line="126"/>
         <source>{file} is the database itself; choose another file for the backup.</source>
         <translation>{file} 就是数据库本身，请为备份另选一个文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="138"/>
+        <location filename="../../tracker/backup_errors.py" line="43"/>
         <source>Could not write the backup {file}: {reason}</source>
         <translation>无法写入备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="172"/>
+        <location filename="../../tracker/backup_errors.py" line="52"/>
         <source>Could not back up the database before {operation}, so nothing was changed: {problem}. Free some disk space or check the folder {folder}.</source>
         <translation>在{operation}之前无法备份数据库，因此未做任何更改：{problem}。请释放磁盘空间，或检查文件夹 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/backups.py" line="133"/>
+        <source>{file} already exists; choose a new file name for the backup (nothing was overwritten).</source>
+        <translation>{file} 已存在，请为备份另取一个文件名（未覆盖任何文件）。</translation>
     </message>
     <message>
         <location filename="../../tracker/backups.py" line="200"/>
@@ -2957,28 +2962,28 @@ Log folder: {2}</source>
         <translation>无法恢复 {file}：{reason}。数据库未被更改。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="43"/>
+        <location filename="../../tracker/backup_check.py" line="37"/>
         <source>{file} does not exist or is not a file.</source>
         <translation>{file} 不存在或不是文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="52"/>
+        <location filename="../../tracker/backup_check.py" line="46"/>
         <source>{file} is not a readable backup of this database: {reason}</source>
         <translation>{file} 不是可读取的本数据库备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="90"/>
+        <location filename="../../tracker/backup_check.py" line="84"/>
         <source>{file} is damaged (integrity check: {detail}).</source>
         <translation>{file} 已损坏（完整性检查：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="100"/>
-        <location filename="../../tracker/backup_check.py" line="123"/>
+        <location filename="../../tracker/backup_check.py" line="94"/>
+        <location filename="../../tracker/backup_check.py" line="117"/>
         <source>{file} is not a backup of this application&apos;s database (no table {tables}).</source>
         <translation>{file} 不是本程序数据库的备份（缺少数据表 {tables}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="111"/>
+        <location filename="../../tracker/backup_check.py" line="105"/>
         <source>{file} was made by a newer or unknown version of this application (schema {schema}); it cannot be restored by this version.</source>
         <translation>{file} 由本程序的较新版本或未知版本生成（数据库版本 {schema}），本版本无法恢复。</translation>
     </message>
@@ -3028,7 +3033,7 @@ Log folder: {2}</source>
         <translation>各工作表合计 {cells} 个单元格，远超任何台账（最多 {limit} 个）；请删除多余内容后重新发送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/extent.py" line="269"/>
+        <location filename="../../importers/ledger/extent.py" line="274"/>
         <source>refused: part {part} declares {count} different texts (more than {limit}); the file is damaged or forged</source>
         <translation>已拒绝：部件 {part} 声明了 {count} 个不同文本（超过 {limit} 个）；文件已损坏或被伪造</translation>
     </message>

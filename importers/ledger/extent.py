@@ -170,16 +170,21 @@ def reach(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Reach:
     declared size and checks the CRC); the measuring that follows an early return
     reads the part to its end.
     """
-    tail = b""
+    carry = b""
     far = False
     with archive.open(member) as stream:
-        while chunk := stream.read(_CHUNK):
-            data = tail + chunk
-            prefixed = b":c" in data or b":row" in data
-            if (_IRREGULAR_PREFIXED if prefixed else _IRREGULAR).search(data):
+        chunk = stream.read(_CHUNK)
+        while chunk:
+            data = carry + chunk
+            chunk = stream.read(_CHUNK)
+            # A tag cut by the chunk's end (``<c r="A1`` | ``2">``) would look irregular:
+            # search up to the last tag's start and carry that tag into the next chunk.
+            cut = data.rfind(b"<") if chunk else -1
+            head, carry = (data, b"") if cut < 0 else (data[:cut], data[cut:])
+            prefixed = b":c" in head or b":row" in head
+            if (_IRREGULAR_PREFIXED if prefixed else _IRREGULAR).search(head):
                 return Reach.IRREGULAR
-            far = far or bool(_FAR_REFERENCE.search(data))
-            tail = data[-_OVERLAP:]
+            far = far or bool(_FAR_REFERENCE.search(head))
     return Reach.FAR if far else Reach.NEAR
 
 

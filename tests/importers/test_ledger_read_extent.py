@@ -81,6 +81,19 @@ def test_a_far_reference_across_a_chunk_boundary_is_seen(monkeypatch: pytest.Mon
     assert _far(*cells, _value("AY1")) is True
 
 
+@pytest.mark.parametrize("into_tag", range(1, 12))
+def test_a_tag_cut_by_a_chunk_boundary_is_not_taken_for_an_irregular_one(
+    monkeypatch: pytest.MonkeyPatch, into_tag: int
+) -> None:
+    """A near sheet stays near wherever a chunk ends inside ``<c r="A400" t="n">``: read as
+    irregular, every 10k-row ledger whose bytes fell so was measured cell by cell (~1 s)."""
+    cells = [_value(f"A{r}") for r in range(1, 400)]
+    monkeypatch.setattr(extent, "_CHUNK", len(_HEAD + b"".join(cells)) + into_tag)
+    archive = _archive(*cells, _value("A400"), _value("B400"))
+    member = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert extent.reach(archive, member) is extent.Reach.NEAR
+
+
 def test_a_long_thin_sheet_is_measured_and_accepted() -> None:
     """Four columns to the last row is 4.2 million cells: far, but within the limit."""
     check_xlsx("thin.xlsx", _archive(_value("A1"), _value("D1048576")))

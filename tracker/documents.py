@@ -26,13 +26,13 @@ from db.models import (
 )
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.policy import ParsedDocument, SourceInfo
-from importers.policy.errors import PolicyReadError
 from importers.policy.units import canonical_unit
 from tracker.backups import backup_before
 from tracker.document_delete import DocumentDeletion, delete_document, deletion_counts
 from tracker.document_revision import diff
 from tracker.document_writer import LEAD, SUPPORT, DocumentWriter
-from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, UserError
+from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError
+from tracker.policy_files import parse_policy_file, refuse_without_measures
 from tracker.records import (
     DocumentInfo,
     ImportOutcome,
@@ -332,37 +332,5 @@ def _add_aliases(session: Session, mapping: Mapping[str, str]) -> None:
     session.flush()
 
 
-def parse_policy_file(path: Path) -> tuple[ParsedDocument, SourceInfo]:
-    """Parse a policy document, turning a missing or unreadable file into a UserError."""
-    if not path.is_file():
-        raise UserError(QT_TRANSLATE_NOOP("messages", "no such file: {path}"), path=path)
-    try:
-        from importers.policy.parser import parse_file
-
-        parsed, source = parse_file(path)
-    except PolicyReadError as exc:
-        raise UserError.from_message(exc.as_message()) from None
-    refuse_without_measures(parsed, path.name)
-    return parsed, source
-
-
 class _ImportedMeanwhile(Exception):
     """The same file was stored by a concurrent import: this one is rolled back."""
-
-
-def refuse_without_measures(doc: ParsedDocument, file_name: str) -> None:
-    """A text without a single measure is not a task document: refused before any write."""
-    if doc.holds_no_tasks:
-        raise InvalidInputError(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "{file} holds no assigned tasks: no responsibility bracket such as （…负责） "
-                "and no task table — if the tasks are in an attachment, import that file",
-            ),
-            file=file_name,
-        )
-    if not doc.measures:
-        raise InvalidInputError(
-            QT_TRANSLATE_NOOP("messages", "no measures found in {file} — is this a task document?"),
-            file=file_name,
-        )

@@ -17,9 +17,8 @@ from typing import Any
 
 from db.backup_files import BackupInfo
 from db.revisions import HEAD
-from tracker.backups import BackupService
+from tracker.cli_services import opened_services
 from tracker.commands import print_json
-from tracker.services import opened_services
 
 SUMMARY_TABLES = (
     ("documents", "documents"),
@@ -47,6 +46,8 @@ def _as_json(info: BackupInfo) -> dict[str, object]:
 
 
 def backup(args: argparse.Namespace) -> int:
+    from tracker.backups import BackupService
+
     with opened_services(args) as services:
         info = BackupService(services.store).backup("manual", Path(args.out) if args.out else None)
     if args.json:
@@ -57,6 +58,8 @@ def backup(args: argparse.Namespace) -> int:
 
 
 def backups(args: argparse.Namespace) -> int:
+    from tracker.backups import BackupService
+
     with opened_services(args) as services:
         found = BackupService(services.store).list_backups()
     if args.json:
@@ -73,6 +76,8 @@ def backups(args: argparse.Namespace) -> int:
 
 
 def restore(args: argparse.Namespace) -> int:
+    from tracker.backups import BackupService
+
     with opened_services(args) as services:
         outcome = BackupService(services.store).restore(Path(args.file))
     print(f"Backed up the current database first: {outcome.safety_copy.path}")

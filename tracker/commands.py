@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from importers.messages import QT_TRANSLATE_NOOP
-from tracker.documents import parse_policy_file
+from tracker.cli_services import opened_services
 from tracker.errors import InvalidInputError
-from tracker.overview import AssignmentFilter
-from tracker.progress import Change
-from tracker.services import opened_services
+from tracker.policy_files import parse_policy_file
 from tracker.statuses import Status, parse_status
 
 
@@ -115,6 +113,8 @@ def units(args: argparse.Namespace) -> int:
 
 
 def measures(args: argparse.Namespace) -> int:
+    from tracker.overview import AssignmentFilter
+
     wanted = AssignmentFilter(
         document=args.doc,
         unit=args.unit,
@@ -155,6 +155,8 @@ def measures(args: argparse.Namespace) -> int:
 
 
 def progress(args: argparse.Namespace) -> int:
+    from tracker.progress import Change
+
     change = Change(
         status=_status(args.status) if args.status else None,
         percent=args.percent,

@@ -4,10 +4,12 @@ each saying exactly what it kept or what goes."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tracker.services import opened_services
-from tracker.unit_merge import MergePlan, Progress
+from tracker.cli_services import opened_services
+
+if TYPE_CHECKING:
+    from tracker.unit_merge import MergePlan, Progress
 
 
 def values(progress: Progress) -> str:

@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from importers.messages import QT_TRANSLATE_NOOP
+from tracker.cli_services import opened_services
 from tracker.commands import print_json
 from tracker.errors import InvalidInputError
-from tracker.ledger_export import LedgerExporter, UnitExports
-from tracker.ledger_import import LedgerImporter, ledger_paths
-from tracker.rounds import RoundService
-from tracker.services import opened_services
 
 
 def rounds(args: argparse.Namespace) -> int:
+    from tracker.rounds import RoundService
+
     with opened_services(args) as services:
         found = RoundService(services.store).list()
     if args.json:
@@ -38,6 +37,8 @@ def rounds(args: argparse.Namespace) -> int:
 
 
 def new_round(args: argparse.Namespace) -> int:
+    from tracker.rounds import RoundService
+
     with opened_services(args) as services:
         created = RoundService(services.store).create(args.name, args.as_of)
     print(f"round {created.name} (as of {created.as_of}) created")
@@ -47,6 +48,8 @@ def new_round(args: argparse.Namespace) -> int:
 def export_ledger(args: argparse.Namespace) -> int:
     """Prints each file written; each unit whose file could not be written goes to stderr,
     one line each, after the others were written — and the exit status is then 2."""
+    from tracker.ledger_export import LedgerExporter, UnitExports
+
     out = Path(args.out)
     with opened_services(args) as services:
         exporter = LedgerExporter(services.store)
@@ -74,6 +77,8 @@ def import_ledger(args: argparse.Namespace) -> int:
     it is skipped with a message saying so (the unit is never guessed).  A dry run
     exits 0 only if every file would apply.
     """
+    from tracker.ledger_import import LedgerImporter, ledger_paths
+
     paths = [Path(p) for p in args.paths]
     units = {p: args.unit for p in ledger_paths(paths)} if args.unit else None
     with opened_services(args) as services:
@@ -131,6 +136,8 @@ def _print_previews(previews: list[Any]) -> None:
 
 
 def undo_import(args: argparse.Namespace) -> int:
+    from tracker.ledger_import import LedgerImporter
+
     with opened_services(args) as services:
         files = LedgerImporter(services.store).undo_last()
     print(f"undone: {', '.join(files)}")

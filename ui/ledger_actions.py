@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from importers.policy.sources import READABLE_SUFFIXES
+from ui.folders import choose_folder, open_files
 from ui.messages import app_title, warn
 from ui.workers import run_with_progress
 
@@ -80,20 +81,20 @@ def export_ledgers(parent: QWidget, store: Store, folder: str = "") -> Path | No
 
 
 def choose_ledger_files(parent: QWidget) -> list[Path]:
-    chosen, _ = QFileDialog.getOpenFileNames(
+    """Returned ledgers, looked for where the last ones were taken from."""
+    return open_files(
         parent,
+        "ledgers",
         translate("LedgerActions", "Import returned work ledgers"),
-        "",
         translate("LedgerActions", "Work ledgers (*.xlsx *.xlsm *.xls *.ods);;All files (*)"),
     )
-    return [Path(p) for p in chosen]
 
 
 def choose_ledger_folder(parent: QWidget) -> list[Path]:
-    chosen = QFileDialog.getExistingDirectory(
-        parent, translate("LedgerActions", "Import every ledger in a folder")
+    chosen = choose_folder(
+        parent, "ledgers", translate("LedgerActions", "Import every ledger in a folder")
     )
-    return [Path(chosen)] if chosen else []
+    return [chosen] if chosen is not None else []
 
 
 def import_ledgers(parent: QWidget, store: Store, paths: list[Path]) -> bool:

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.folders import choose_folder, round_folder
 from ui.messages import app_title, translated, warn
 from ui.workers import Reporter, run_with_progress
 
@@ -116,7 +116,11 @@ class LedgerExportDialog(QDialog):
             self.tr("Also the master ledger (总台账, every unit in one workbook)")
         )
         self.master.setChecked(True)
-        self.folder = QLineEdit(folder or QDir.homePath())
+        self.folder_chosen = bool(folder)
+        """Once the clerk picks or types a folder, another round no longer moves it."""
+        self.folder = QLineEdit(folder or str(round_folder(self.round.currentData() or "")))
+        self.folder.textEdited.connect(self._folder_typed)
+        self.round.currentIndexChanged.connect(self._round_changed)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.choose_folder)
         folder_row = QHBoxLayout()
@@ -142,12 +146,22 @@ class LedgerExportDialog(QDialog):
         self.unit_list.setEnabled(False)
         self.export_button.setEnabled(self.round.count() > 0)
 
+    def _folder_typed(self, _text: str) -> None:
+        self.folder_chosen = True
+
+    def _round_changed(self) -> None:
+        """文档\\督办台账\\<轮次>: each round's ledgers in a folder of their own."""
+        if not self.folder_chosen:
+            self.folder.setText(str(round_folder(self.round.currentData() or "")))
+
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Save the ledgers in"), self.folder.text()
+        start = Path(self.folder.text())
+        chosen = choose_folder(
+            self, "exports", self.tr("Save the ledgers in"), start if start.is_dir() else None
         )
-        if chosen:
-            self.folder.setText(chosen)
+        if chosen is not None:
+            self.folder.setText(str(chosen))
+            self.folder_chosen = True
 
     def checked_units(self) -> list[str]:
         return [

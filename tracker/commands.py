@@ -14,7 +14,6 @@ from typing import Any
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.cli_services import opened_services
 from tracker.errors import InvalidInputError
-from tracker.policy_files import parse_policy_file
 from tracker.statuses import Status, parse_status
 
 
@@ -37,6 +36,8 @@ def _status(text: str) -> Status:
 
 # -- handlers ------------------------------------------------------------------------------
 def parse_doc(args: argparse.Namespace) -> int:
+    from tracker.policy_files import parse_policy_file
+
     parsed, _source = parse_policy_file(Path(args.file))
     if args.json:
         print_json(parsed.to_json())

@@ -10,25 +10,21 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from importers.messages import QT_TRANSLATE_NOOP
-from tracker.bulletins import BulletinService
+from tracker.cli_services import opened_services
 from tracker.errors import InvalidInputError, UserError
-from tracker.reports import (
+from tracker.report_kinds import (
     CONTACT_SETTING,
     KINDS,
     NAME_SETTING,
     PHONE_SETTING,
     RECIPIENTS_SETTING,
-    ReportRequest,
-    ReportService,
-    check_target,
-    save_report,
 )
-from tracker.rounds import RoundService
-from tracker.services import opened_services
-from tracker.store import Store
+
+if TYPE_CHECKING:
+    from tracker.store import Store
 
 SETTINGS = (
     ("name", NAME_SETTING, "the bulletin's name in its masthead (default 督查通报)"),
@@ -54,11 +50,16 @@ def _paragraphs(path: str | None) -> list[str] | None:
 
 
 def _round_name(store: Store, name: str | None) -> str:
+    from tracker.rounds import RoundService
+
     with store.reading() as session:
         return RoundService(store).find(session, name).name
 
 
 def report(args: argparse.Namespace) -> int:
+    from tracker.bulletins import BulletinService
+    from tracker.reports import ReportRequest, ReportService, check_target, save_report
+
     out = Path(args.out)
     check_target(out)
     achievements = _paragraphs(args.achievements)

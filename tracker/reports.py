@@ -41,16 +41,18 @@ from tracker.report_data import (
     values_as_of,
 )
 from tracker.report_format import cn_date
+from tracker.report_kinds import (
+    CONTACT_SETTING,
+    KINDS,
+    NAME_SETTING,
+    PHONE_SETTING,
+    RECIPIENTS_SETTING,
+)
 from tracker.rounds import RoundService
 from tracker.statuses import Derived
 from tracker.store import Store
 from tracker.units import UnitService
 
-KINDS = ("bulletin", "unit", "chaser", "ledger")
-NAME_SETTING = "bulletin_name"
-RECIPIENTS_SETTING = "bulletin_recipients"
-CONTACT_SETTING = "report_contact"
-PHONE_SETTING = "report_phone"
 REPLY_DAYS = 5
 FORMATS = (".pdf", ".docx")
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import false, func, or_, select
+from sqlalchemy import false, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,7 +32,12 @@ from tracker.backups import backup_before
 from tracker.document_delete import DocumentDeletion, delete_document, deletion_counts
 from tracker.document_revision import diff
 from tracker.document_writer import LEAD, SUPPORT, DocumentWriter
-from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError
+from tracker.errors import (
+    AmbiguousError,
+    InvalidInputError,
+    NotFoundError,
+    StaleEditError,
+)
 from tracker.policy_files import parse_policy_file, refuse_without_measures
 from tracker.records import (
     DocumentInfo,
@@ -43,6 +49,9 @@ from tracker.records import (
 )
 from tracker.store import Store
 from tracker.units import UnitResolver, alias_map, suggestions
+
+if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
 
 __all__ = ["LEAD", "SUPPORT", "DocumentService", "parse_policy_file", "short_title"]
 
@@ -207,9 +216,11 @@ class DocumentService:
                 state = "created"
                 changes = []
             else:
+                seen = previous.revision
                 changes = diff(session, previous, doc)
+                _claim_revision(session, previous, seen)
                 document = previous
-                document.revision += 1
+                document.revision = seen + 1
                 state = "revised"
             document.title = doc.title or source.file_name
             document.short_title = short_title(doc.title, Path(source.file_name).stem)
@@ -289,6 +300,28 @@ class DocumentService:
         if same_file is not None:
             return same_file, None  # (then nothing is imported: the earlier version is moot)
         return None, stored[0] if stored else None  # every row found is an earlier version
+
+
+def _claim_revision(session: Session, document: Document, seen: int) -> None:
+    """Take the document from revision ``seen`` to the next, or refuse: another clerk's
+    revision committed since this one read it (its changes were listed against a version
+    no longer stored).  The conditional UPDATE is the guard on SQLite and PostgreSQL alike:
+    it waits for a concurrent writer's commit and then matches no row."""
+    claimed = session.execute(
+        update(Document)
+        .where(Document.id == document.id, Document.revision == seen)
+        .values(revision=seen + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if cast("CursorResult[Any]", claimed).rowcount != 1:
+        raise StaleEditError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "The document {document} was revised by someone else meanwhile; nothing was "
+                "changed. Import the file again to see its changes against the new version.",
+            ),
+            document=document.doc_number or document.short_title,
+        )
 
 
 def _info(d: Document, measures: int) -> DocumentInfo:

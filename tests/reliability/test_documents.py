@@ -205,3 +205,39 @@ def test_delete_doc_cli_is_a_dry_run_without_yes(
     assert capsys.readouterr().out == "[]\n"
     assert main(["--db", db, "delete-doc", "宁政办〔2021〕9号"]) == 2
     assert "no document matches" in capsys.readouterr().err
+
+
+def test_a_revision_accepted_meanwhile_by_another_clerk_is_not_written_over(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two clerks accepting a revision of the same document at once each wrote theirs over
+    the other's (the change list one had confirmed no longer what was stored)."""
+    import tracker.documents as documents_module
+    from tracker.errors import StaleEditError
+
+    services.documents.import_parsed(sample_document(), source())
+    revised = sample_document()
+    revised.measures[1].title = "推广企业开办零费用（修订）"
+    real_diff = documents_module.diff
+    calls: list[int] = []
+
+    def diff_while_another_clerk_accepts(*args, **kwargs):  # type: ignore[no-untyped-def]
+        changes = real_diff(*args, **kwargs)
+        if not calls:  # the other clerk's revision commits between our read and our write
+            calls.append(1)
+            with services.store.engine.begin() as other:
+                other.execute(Document.__table__.update().values(revision=Document.revision + 1))
+        return changes
+
+    monkeypatch.setattr(documents_module, "diff", diff_while_another_clerk_accepts)
+    with pytest.raises(StaleEditError) as raised:
+        services.documents.import_parsed(revised, source(sha="b" * 64), accept_revision=True)
+    assert raised.value.message == (
+        "The document 宁政办〔2021〕9号 was revised by someone else meanwhile; nothing was "
+        "changed. Import the file again to see its changes against the new version."
+    )
+    with services.store.reading() as session:
+        rows = session.execute(select(Document.revision, Document.source_sha256)).all()
+        titles = set(session.scalars(select(Measure.title)))
+    assert [tuple(r) for r in rows] == [(2, "a" * 64)]
+    assert "推广企业开办零费用（修订）" not in titles

@@ -831,42 +831,42 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="66"/>
+        <location filename="../../ui/ledger_actions.py" line="67"/>
         <source>Ledgers are sent out for a reporting round, and there is none yet. Create one now?</source>
         <translation>台账要按调度轮次下发，目前还没有轮次。现在新建一个吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="85"/>
+        <location filename="../../ui/ledger_actions.py" line="88"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="87"/>
+        <location filename="../../ui/ledger_actions.py" line="89"/>
         <source>Work ledgers (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>工作台账 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="94"/>
+        <location filename="../../ui/ledger_actions.py" line="95"/>
         <source>Import every ledger in a folder</source>
         <translation>导入文件夹中的全部台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="109"/>
+        <location filename="../../ui/ledger_actions.py" line="110"/>
         <source>No work ledger was found there.</source>
         <translation>那里没有找到工作台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="120"/>
+        <location filename="../../ui/ledger_actions.py" line="121"/>
         <source>Undo the last ledger import? Every change it made is taken back (the history keeps both steps).</source>
         <translation>撤销最近一次台账导入？它所做的全部修改都将撤回（历史记录会保留这两步）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="132"/>
+        <location filename="../../ui/ledger_actions.py" line="133"/>
         <source>Undoing the last ledger import…</source>
         <translation>正在撤销最近一次台账导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="141"/>
+        <location filename="../../ui/ledger_actions.py" line="142"/>
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
@@ -894,62 +894,62 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>同时导出总台账（所有单位在一个工作簿中）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="120"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="124"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="127"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="131"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="132"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="136"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="133"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="137"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="147"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="160"/>
         <source>Save the ledgers in</source>
         <translation>台账保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="164"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="178"/>
         <source>Choose a folder to save the ledgers in.</source>
         <translation>请选择保存台账的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="167"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="181"/>
         <source>Tick at least one unit, or the master ledger.</source>
         <translation>请至少勾选一个单位，或勾选总台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="177"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="191"/>
         <source>Writing work ledgers…</source>
         <translation>正在生成工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="188"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="202"/>
         <source>Stopped: {0} ledgers were written to {1} before you cancelled.</source>
         <translation>已停止：取消前已有 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="190"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="204"/>
         <source>{0} ledgers were written to {1}.</source>
         <translation>已将 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="193"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="207"/>
         <source>{0} ledgers could not be written:</source>
         <translation>{0} 个台账未能写出：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="195"/>
+        <location filename="../../ui/ledger_export_dialog.py" line="209"/>
         <source>Open the folder?</source>
         <translation>打开该文件夹吗？</translation>
     </message>
@@ -2459,59 +2459,64 @@ Log folder: {2}</source>
         <translation>无法使用字体 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/commands.py" line="34"/>
+        <location filename="../../tracker/commands.py" line="31"/>
         <source>unknown status {status!r}; allowed: {allowed}</source>
         <translation>无法识别的状态“{status}”；可选：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tracker/commands.py" line="165"/>
+        <location filename="../../tracker/commands.py" line="168"/>
         <source>nothing to record: give --status, --percent or --note</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="115"/>
-        <location filename="../../tracker/documents.py" line="256"/>
+        <location filename="../../tracker/documents.py" line="124"/>
+        <location filename="../../tracker/documents.py" line="267"/>
         <source>no document matches {text!r}</source>
         <translation>没有与“{text}”相符的文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="119"/>
+        <location filename="../../tracker/documents.py" line="128"/>
         <source>{text!r} matches several documents: {names}</source>
         <translation>“{text}”与多份文件相符：{names}</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="266"/>
+        <location filename="../../tracker/documents.py" line="277"/>
         <location filename="../../tracker/document_delete.py" line="70"/>
         <source>document {id} no longer exists</source>
         <translation>文件 {id} 已不存在</translation>
     </message>
     <message>
         <location filename="../../tracker/documents.py" line="318"/>
+        <source>The document {document} was revised by someone else meanwhile; nothing was changed. Import the file again to see its changes against the new version.</source>
+        <translation>文件 {document} 刚刚已被他人修订，未做任何更改。请重新导入该文件，查看相对于新版本的变化。</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents.py" line="351"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="326"/>
+        <location filename="../../tracker/documents.py" line="359"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="338"/>
+        <location filename="../../tracker/policy_files.py" line="20"/>
         <source>no such file: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="357"/>
+        <location filename="../../tracker/policy_files.py" line="35"/>
         <source>{file} holds no assigned tasks: no responsibility bracket such as （…负责） and no task table — if the tasks are in an attachment, import that file</source>
         <translation>{file} 未包含分工任务：没有（…负责）这样的责任括注，也没有任务分工表——如果任务在附件中，请导入附件文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="366"/>
+        <location filename="../../tracker/policy_files.py" line="44"/>
         <source>no measures found in {file} — is this a task document?</source>
         <translation>在 {file} 中没有找到任何措施——这是任务分工文件吗？</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_commands.py" line="61"/>
+        <location filename="../../tracker/ledger_commands.py" line="64"/>
         <source>say which ledger: --unit U, --all or --master</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
@@ -2707,47 +2712,47 @@ Log folder: {2}</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="97"/>
+        <location filename="../../tracker/reports.py" line="99"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="100"/>
+        <location filename="../../tracker/reports.py" line="102"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="109"/>
+        <location filename="../../tracker/reports.py" line="111"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="231"/>
+        <location filename="../../tracker/reports.py" line="233"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="246"/>
+        <location filename="../../tracker/reports.py" line="248"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="304"/>
+        <location filename="../../tracker/reports.py" line="306"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="314"/>
+        <location filename="../../tracker/reports.py" line="316"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="360"/>
+        <location filename="../../tracker/reports.py" line="362"/>
         <source>cannot write {file}: the file must end in .pdf or .docx</source>
         <translation>无法写入 {file}：文件扩展名须为 .pdf 或 .docx</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="387"/>
+        <location filename="../../tracker/reports.py" line="389"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -3078,7 +3083,7 @@ Log folder: {2}</source>
         <translation>{year}年未印发第{number}期通报</translation>
     </message>
     <message>
-        <location filename="../../tracker/report_commands.py" line="49"/>
+        <location filename="../../tracker/report_commands.py" line="45"/>
         <source>cannot read {file}: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>

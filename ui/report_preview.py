@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from importers.reports.model import ReportDocument
+from importers.text_clean import safe_file_name
 from tracker.errors import UserError
 from tracker.report_bulletin_text import DEFAULT_RECIPIENTS
 from tracker.reports import (
@@ -47,6 +47,7 @@ from tracker.reports import (
 )
 from tracker.rounds import RoundService
 from tracker.units import UnitService
+from ui.folders import save_file
 from ui.messages import translated, warn
 
 translate = QCoreApplication.translate
@@ -296,12 +297,23 @@ class ReportDialog(QDialog):
             return
         raise exc  # a bug: the crash hook logs it
 
+    def suggested_name(self, suffix: str) -> str:
+        """``<report>_<round>[_<unit>].pdf``, e.g. ``工作进展情况通报_2021年第3季度.pdf``."""
+        kind = self.kind.currentData()
+        parts = [KIND_LABELS[kind].split("(")[-1].rstrip(")")]
+        if kind in ("bulletin", "ledger") and self.round.currentData():
+            parts.append(str(self.round.currentData()))
+        if self.unit.currentText().strip():
+            parts.append(self.unit.currentText().strip())
+        return safe_file_name("_".join(parts)) + suffix
+
     def choose_file(self, suffix: str) -> Path | None:
         kinds = {".pdf": self.tr("PDF (*.pdf)"), ".docx": self.tr("Word (*.docx)")}
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), "", kinds[suffix])
-        if not chosen:
+        path = save_file(
+            self, "reports", self.tr("Save report"), self.suggested_name(suffix), kinds[suffix]
+        )
+        if path is None:
             return None
-        path = Path(chosen)
         return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
 
     def _save(self, suffix: str) -> None:

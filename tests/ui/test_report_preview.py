@@ -151,3 +151,26 @@ def test_printing_a_bulletin_from_the_preview_issues_it(
             lambda: dialog.last_pdf is not None and dialog.preview.isEnabled(), timeout=20000
         )
         assert [b.number for b in BulletinService(services.store).issued()] == expected
+
+
+def test_save_offers_a_name_in_the_last_reports_folder(
+    dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+    kept = tmp_path / "报告"
+    kept.mkdir()
+
+    def answer(_parent, _title, start, _filters):  # type: ignore[no-untyped-def]
+        offered.append(start)
+        return str(kept / Path(start).name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("bulletin"))
+    assert dialog.choose_file(".pdf") == kept / "工作进展情况通报_2021年第3季度.pdf"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("chaser"))
+    dialog.unit.setCurrentText("自治区财政厅")
+    assert dialog.choose_file(".docx") == kept / "催办单_自治区财政厅.docx"
+    assert Path(offered[0]).name == "工作进展情况通报_2021年第3季度.pdf"
+    assert offered[1] == str(kept / "催办单_自治区财政厅.docx")  # the folder used last

@@ -1451,97 +1451,97 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_preview.py" line="122"/>
+        <location filename="../../ui/report_preview.py" line="123"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="181"/>
+        <location filename="../../ui/report_preview.py" line="182"/>
         <source>Print a report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="211"/>
+        <location filename="../../ui/report_preview.py" line="212"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="212"/>
+        <location filename="../../ui/report_preview.py" line="213"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="213"/>
+        <location filename="../../ui/report_preview.py" line="214"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="214"/>
+        <location filename="../../ui/report_preview.py" line="215"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="196"/>
+        <location filename="../../ui/report_preview.py" line="197"/>
         <source>Next steps, one paragraph per line (empty: the standard text)</source>
         <translation>下步工作，每行一段（留空：使用默认文字）</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="200"/>
+        <location filename="../../ui/report_preview.py" line="201"/>
         <source>Main achievements, one paragraph per line (empty: the round&apos;s notes)</source>
         <translation>主要成效，每行一段（留空：引用本轮各单位报送的进展）</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="202"/>
+        <location filename="../../ui/report_preview.py" line="203"/>
         <source>Quote the round&apos;s notes</source>
         <translation>引用本轮报送的进展</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="205"/>
+        <location filename="../../ui/report_preview.py" line="206"/>
         <source>Today&apos;s values instead of the round&apos;s</source>
         <translation>显示当前数据（而非本轮报送时的数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="215"/>
+        <location filename="../../ui/report_preview.py" line="216"/>
         <source>To (主送)</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="216"/>
+        <location filename="../../ui/report_preview.py" line="217"/>
         <source>Main achievements</source>
         <translation>主要成效</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="218"/>
+        <location filename="../../ui/report_preview.py" line="219"/>
         <source>Next steps</source>
         <translation>下步工作</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="221"/>
+        <location filename="../../ui/report_preview.py" line="222"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="222"/>
+        <location filename="../../ui/report_preview.py" line="223"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="223"/>
+        <location filename="../../ui/report_preview.py" line="224"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="300"/>
+        <location filename="../../ui/report_preview.py" line="311"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="300"/>
+        <location filename="../../ui/report_preview.py" line="311"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="301"/>
+        <location filename="../../ui/report_preview.py" line="313"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
@@ -2957,12 +2957,12 @@ Log folder: {2}</source>
         <translation>{file} 已存在，请为备份另取一个文件名（未覆盖任何文件）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="200"/>
+        <location filename="../../tracker/backups.py" line="202"/>
         <source>Could not delete the backup {file}: {reason}</source>
         <translation>无法删除备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="254"/>
+        <location filename="../../tracker/backups.py" line="256"/>
         <source>Could not restore {file}: {reason}. The database was not changed.</source>
         <translation>无法恢复 {file}：{reason}。数据库未被更改。</translation>
     </message>

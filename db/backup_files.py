@@ -61,6 +61,9 @@ class BackupInfo:
     reason: str
     revision: str | None
     size: int
+    database: str | None = None
+    """The backed-up database file's name (``督办台账.sqlite3``): two databases of one stem in
+    one folder (``.sqlite3`` and ``.db``) share ``备份/`` and the naming, not their backups."""
 
     @property
     def automatic(self) -> bool:
@@ -143,18 +146,22 @@ def copy_sqlite(source: Path, target: Path) -> None:
 
 
 def write_sidecar(info: BackupInfo) -> None:
-    data = {
+    data: dict[str, object] = {
         "created": info.created.isoformat(),
         "reason": info.reason,
         "revision": info.revision,
         "size": info.size,
     }
+    if info.database is not None:
+        data["database"] = info.database
     sidecar(info.path).write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
 
 
-def record(path: Path, reason: str, revision: str | None, created: datetime) -> BackupInfo:
+def record(
+    path: Path, reason: str, revision: str | None, created: datetime, database: str | None = None
+) -> BackupInfo:
     """Describe a finished backup file in its sidecar and return what was written."""
-    info = BackupInfo(path, created, reason, revision, path.stat().st_size)
+    info = BackupInfo(path, created, reason, revision, path.stat().st_size, database)
     write_sidecar(info)
     return info
 
@@ -170,6 +177,7 @@ def read_info(path: Path) -> BackupInfo | None:
             str(data["reason"]),
             data.get("revision"),
             path.stat().st_size,
+            data.get("database"),
         )
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -184,8 +192,9 @@ def read_info(path: Path) -> BackupInfo | None:
     return BackupInfo(path, created, reason, None, size)
 
 
-def list_backups(folder: Path, stem: str) -> list[BackupInfo]:
-    """The backups of the database named ``stem`` in ``folder``, newest first."""
+def list_backups(folder: Path, stem: str, database: str | None = None) -> list[BackupInfo]:
+    """The backups of the database named ``stem`` in ``folder``, newest first; with
+    ``database`` (its file name) not those whose sidecar names another file."""
     if not folder.is_dir():
         return []
     found = []
@@ -194,8 +203,9 @@ def list_backups(folder: Path, stem: str) -> list[BackupInfo]:
         if match is None or match["stem"] != stem or not path.is_file():
             continue
         info = read_info(path)
-        if info is not None:
-            found.append(info)
+        if info is None or (database and info.database and info.database != database):
+            continue
+        found.append(info)
     found.sort(key=lambda i: (i.created, i.path.name), reverse=True)
     return found
 

@@ -75,7 +75,7 @@ def backup_sqlite(db_file: Path, revision: str | None) -> Path:
         backup_files.folder_next_to(db_file), db_file.stem, "migration", now
     )
     backup_files.copy_sqlite(db_file, target)
-    backup_files.record(target, "migration", revision, now)
+    backup_files.record(target, "migration", revision, now, db_file.name)
     return target
 
 

@@ -143,7 +143,8 @@ class BackupService:
                 backup_files.copy_sqlite(self._db_file, target)
             else:
                 self._export(target, revision)
-            info = BackupInfo(target, now, reason, revision, target.stat().st_size)
+            name = self._db_file.name if self._db_file is not None else None
+            info = BackupInfo(target, now, reason, revision, target.stat().st_size, name)
             if out is None or out.resolve().parent == self.folder.resolve():
                 backup_files.write_sidecar(info)
         except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
@@ -189,7 +190,8 @@ class BackupService:
     # -- listing and pruning ----------------------------------------------------------------
     def list_backups(self) -> list[BackupInfo]:
         """This database's backups, newest first."""
-        return backup_files.list_backups(self.folder, self.stem)
+        name = self._db_file.name if self._db_file is not None else None
+        return backup_files.list_backups(self.folder, self.stem, name)
 
     def delete(self, info: BackupInfo) -> None:
         """Delete one backup (and its sidecar): the clerk's way to drop hand-made ones."""

@@ -86,6 +86,7 @@ def test_sqlite_backup_goes_next_to_the_database_with_a_readable_name(tmp_path: 
         "reason": "ledger-apply",
         "revision": HEAD,
         "size": info.size,
+        "database": "督办台账.sqlite3",
     }
     assert service.list_backups() == [info]
     with sqlite3.connect(info.path) as copy:  # a whole, plain file: WAL folded in
@@ -435,3 +436,30 @@ def test_cli_backup_never_overwrites_a_file(
     finally:
         office.close()
     assert info.path == other and other.read_bytes()[:15] == b"SQLite format 3"
+
+
+def test_two_databases_of_one_name_in_one_folder_keep_their_own_backups(tmp_path: Path) -> None:
+    """督办台账.sqlite3 and 督办台账.db share 备份/ and the file-name stem: each listed the
+    other's backups as its own (a restore would bring in the other office's database) and
+    its retention deleted the other's."""
+    first = new_database(tmp_path / "督办台账.sqlite3")
+    second = new_database(tmp_path / "督办台账.db")
+    try:
+        first.documents.import_parsed(sample_document(), source())
+        one, two = BackupService(first.store), BackupService(second.store)
+        assert one.folder == two.folder
+        mine = one.backup("daily")
+        theirs = [two.backup("manual"), two.backup("daily")]
+        assert one.list_backups() == [mine]
+        assert sorted(b.path for b in two.list_backups()) == sorted(b.path for b in theirs)
+        assert json.loads(Path(f"{mine.path}.json").read_text("utf-8"))["database"] == (
+            "督办台账.sqlite3"
+        )
+        first.store.set_setting("backup_keep_copies", "1")
+        first.store.set_setting("backup_keep_days", "1")
+        latest = one.backup("daily")
+        assert one.list_backups() == [latest]  # its own earlier one pruned, not the others'
+        assert all(b.path.exists() for b in theirs)
+    finally:
+        first.close()
+        second.close()

@@ -10,7 +10,8 @@ them: ``(assignment_id, field) → "unit" | "office"``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
@@ -173,54 +174,73 @@ KEPT_CHOICE = 5
 """The emptied-texts model's decision column."""
 
 
-class KeptModel(RecordTableModel["Kept"]):
-    """Texts the unit emptied: kept unless the clerk chooses to clear one (last column)."""
+class _Decided(Protocol):
+    """A row the clerk decides on: the key of ``Choices`` is ``(assignment_id, field)``."""
 
-    def __init__(self, choices: Choices, parent: QObject | None = None) -> None:
+    @property
+    def assignment_id(self) -> int: ...
+    @property
+    def field(self) -> str: ...
+
+
+D = TypeVar("D", bound=_Decided)
+
+
+class DecisionModel(RecordTableModel[D]):
+    """A list whose last column (editable) is the clerk's decision on each row.
+
+    The emptied texts and the conflicts are decided the same way: the choice is
+    stored in ``choices`` shared with the file list (so its status follows), an
+    empty value withdraws it, and only the values ``choice_names`` offers are
+    taken; the two differ only in their columns and their choices.
+    """
+
+    def __init__(
+        self, columns: Sequence[Column[D]], choices: Choices, parent: QObject | None = None
+    ) -> None:
         self.choices = choices  # shared with the file list, so its status follows
         super().__init__(
-            [
-                Column(translate("LedgerPreview", "No."), lambda k: k.code),
-                Column(translate("LedgerPreview", "Unit"), lambda k: k.unit),
-                Column(translate("LedgerPreview", "Field"), lambda k: field_label(k.field)),
-                Column(translate("LedgerPreview", "Cell"), lambda k: f"{k.sheet}!{k.cell}"),
-                Column(translate("LedgerPreview", "Office's text"), lambda k: value_text(k.office)),
-                Column(translate("LedgerPreview", "Decision"), self.choice_label),
-            ],
-            parent,
+            [*columns, Column(translate("LedgerPreview", "Decision"), self.choice_label)], parent
         )
+        self.decision_column = len(self.columns) - 1
 
     @staticmethod
     def choice_names() -> dict[str | None, str]:
-        return {
-            None: translate("LedgerPreview", "Emptied, kept"),
-            CLEAR: translate("LedgerPreview", "Clear it"),
-        }
+        """Each choice (``None``: none made) → its label; overridden per list."""
+        raise NotImplementedError
 
-    def choice(self, kept: Kept) -> str | None:
-        return self.choices.get((kept.assignment_id, kept.field))
+    def choice(self, record: D) -> str | None:
+        return self.choices.get((record.assignment_id, record.field))
 
-    def choice_label(self, kept: Kept) -> str:
-        return self.choice_names()[self.choice(kept)]
+    def choice_label(self, record: D) -> str:
+        return self.choice_names()[self.choice(record)]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() == KEPT_CHOICE:
+        if index.isValid() and index.column() == self.decision_column:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and index.column() == KEPT_CHOICE and role == Qt.ItemDataRole.EditRole:
+        if (
+            index.isValid()
+            and index.column() == self.decision_column
+            and role == Qt.ItemDataRole.EditRole
+        ):
             return self.choice(self.record(index.row())) or ""
         return super().data(index, role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != KEPT_CHOICE or role != Qt.ItemDataRole.EditRole:
+        if (
+            not index.isValid()
+            or index.column() != self.decision_column
+            or role != Qt.ItemDataRole.EditRole
+        ):
             return False
-        kept = self.record(index.row())
-        key = (kept.assignment_id, kept.field)
-        if value == CLEAR:
-            self.choices[key] = CLEAR
+        record = self.record(index.row())
+        key = (record.assignment_id, record.field)
+        if isinstance(value, str) and value and value in self.choice_names():
+            self.choices[key] = value
         elif not value:
             self.choices.pop(key, None)
         else:
@@ -229,25 +249,40 @@ class KeptModel(RecordTableModel["Kept"]):
         return True
 
 
-class ConflictModel(RecordTableModel["Conflict"]):
+class KeptModel(DecisionModel["Kept"]):
+    """Texts the unit emptied: kept unless the clerk chooses to clear one (last column)."""
+
+    def __init__(self, choices: Choices, parent: QObject | None = None) -> None:
+        columns: list[Column[Kept]] = [
+            Column(translate("LedgerPreview", "No."), lambda k: k.code),
+            Column(translate("LedgerPreview", "Unit"), lambda k: k.unit),
+            Column(translate("LedgerPreview", "Field"), lambda k: field_label(k.field)),
+            Column(translate("LedgerPreview", "Cell"), lambda k: f"{k.sheet}!{k.cell}"),
+            Column(translate("LedgerPreview", "Office's text"), lambda k: value_text(k.office)),
+        ]
+        super().__init__(columns, choices, parent)
+
+    @staticmethod
+    def choice_names() -> dict[str | None, str]:
+        return {
+            None: translate("LedgerPreview", "Emptied, kept"),
+            CLEAR: translate("LedgerPreview", "Clear it"),
+        }
+
+
+class ConflictModel(DecisionModel["Conflict"]):
     """A file's conflicts; the last column (editable) is the clerk's decision."""
 
     def __init__(self, choices: Choices, parent: QObject | None = None) -> None:
-        self.choices = choices  # shared with the file list, so its status follows
-        super().__init__(
-            [
-                Column(translate("LedgerPreview", "No."), lambda c: c.code),
-                Column(translate("LedgerPreview", "Unit"), lambda c: c.unit),
-                Column(translate("LedgerPreview", "Field"), lambda c: field_label(c.field)),
-                Column(translate("LedgerPreview", "Sent out"), lambda c: value_text(c.exported)),
-                Column(translate("LedgerPreview", "Office now"), lambda c: value_text(c.office)),
-                Column(
-                    translate("LedgerPreview", "Unit returned"), lambda c: value_text(c.returned)
-                ),
-                Column(translate("LedgerPreview", "Decision"), self.choice_label),
-            ],
-            parent,
-        )
+        columns: list[Column[Conflict]] = [
+            Column(translate("LedgerPreview", "No."), lambda c: c.code),
+            Column(translate("LedgerPreview", "Unit"), lambda c: c.unit),
+            Column(translate("LedgerPreview", "Field"), lambda c: field_label(c.field)),
+            Column(translate("LedgerPreview", "Sent out"), lambda c: value_text(c.exported)),
+            Column(translate("LedgerPreview", "Office now"), lambda c: value_text(c.office)),
+            Column(translate("LedgerPreview", "Unit returned"), lambda c: value_text(c.returned)),
+        ]
+        super().__init__(columns, choices, parent)
 
     @staticmethod
     def choice_names() -> dict[str | None, str]:
@@ -257,37 +292,12 @@ class ConflictModel(RecordTableModel["Conflict"]):
             OFFICE: translate("LedgerPreview", "Keep the office's value"),
         }
 
-    def choice(self, conflict: Conflict) -> str | None:
-        return self.choices.get((conflict.assignment_id, conflict.field))
-
-    def choice_label(self, conflict: Conflict) -> str:
-        return self.choice_names()[self.choice(conflict)]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() == CHOICE:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and index.column() == CHOICE:
-            conflict = self.record(index.row())
-            if role == Qt.ItemDataRole.EditRole:
-                return self.choice(conflict) or ""
-            if role == Qt.ItemDataRole.ForegroundRole and self.choice(conflict) is None:
-                return ATTENTION_COLOUR
+        if (
+            index.isValid()
+            and index.column() == self.decision_column
+            and role == Qt.ItemDataRole.ForegroundRole
+            and self.choice(self.record(index.row())) is None
+        ):
+            return ATTENTION_COLOUR
         return super().data(index, role)
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != CHOICE or role != Qt.ItemDataRole.EditRole:
-            return False
-        conflict = self.record(index.row())
-        key = (conflict.assignment_id, conflict.field)
-        if value in (UNIT, OFFICE):
-            self.choices[key] = str(value)
-        elif not value:
-            self.choices.pop(key, None)
-        else:
-            return False
-        self.dataChanged.emit(index, index)
-        return True

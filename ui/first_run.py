@@ -14,17 +14,46 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 COLUMN_WIDTH = 520
 
 
+def lay_out_centred_column(
+    page: QWidget, title_text: str, intro: QLabel, buttons: tuple[QPushButton, ...]
+) -> None:
+    """Lay out a start page: a large title, the text and big buttons in a column centred on it.
+
+    The first-run and the missing-database pages are read the same way (one sentence,
+    then the choices), so they share one layout; the column has a fixed width because a
+    wrapped label needs a width to wrap to.
+    """
+    title = QLabel(title_text)
+    font = title.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    font.setBold(True)
+    title.setFont(font)
+    column = QWidget()
+    column.setFixedWidth(COLUMN_WIDTH)
+    stack = QVBoxLayout(column)
+    stack.setSpacing(16)
+    stack.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+    stack.addWidget(intro)
+    stack.addSpacing(8)
+    for button in buttons:
+        button.setMinimumHeight(40)
+        stack.addWidget(button)
+    centre = QHBoxLayout()
+    centre.addStretch(1)
+    centre.addWidget(column)
+    centre.addStretch(1)
+    layout = QVBoxLayout(page)
+    layout.addStretch(2)
+    layout.addLayout(centre)
+    layout.addStretch(3)
+
+
 class FirstRunPage(QWidget):
     import_requested = Signal()
     demo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(self.tr("Welcome to the Measure Tracker"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
         intro = QLabel(
             self.tr(
                 "The database is empty. Import a policy document (.txt, .docx or .pdf): its "
@@ -35,28 +64,15 @@ class FirstRunPage(QWidget):
         intro.setWordWrap(True)
         self.import_button = QPushButton(self.tr("Import a policy document…"))
         self.demo_button = QPushButton(self.tr("Open a demo database"))
-        for button in (self.import_button, self.demo_button):
-            button.setMinimumHeight(40)
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.import_requested)
         self.demo_button.clicked.connect(self.demo_requested)
-        column = QWidget()
-        column.setFixedWidth(COLUMN_WIDTH)  # a wrapped label needs a width to wrap to
-        stack = QVBoxLayout(column)
-        stack.setSpacing(16)
-        stack.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        stack.addWidget(intro)
-        stack.addSpacing(8)
-        stack.addWidget(self.import_button)
-        stack.addWidget(self.demo_button)
-        centre = QHBoxLayout()
-        centre.addStretch(1)
-        centre.addWidget(column)
-        centre.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addStretch(2)
-        layout.addLayout(centre)
-        layout.addStretch(3)
+        lay_out_centred_column(
+            self,
+            self.tr("Welcome to the Measure Tracker"),
+            intro,
+            (self.import_button, self.demo_button),
+        )
 
 
 class MissingDatabasePage(QWidget):
@@ -72,11 +88,6 @@ class MissingDatabasePage(QWidget):
 
     def __init__(self, database: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(self.tr("No database found"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
         self.intro = QLabel(
             self.tr(
                 "There is no database at\n{0}\n\nIf this is the first start, create a new, "
@@ -88,24 +99,11 @@ class MissingDatabasePage(QWidget):
         self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.create_button = QPushButton(self.tr("Create a new database here"))
         self.choose_button = QPushButton(self.tr("Open another database file…"))
-        for button in (self.create_button, self.choose_button):
-            button.setMinimumHeight(40)
         self.create_button.clicked.connect(self.create_requested)
         self.choose_button.clicked.connect(self.choose_requested)
-        column = QWidget()
-        column.setFixedWidth(COLUMN_WIDTH)
-        stack = QVBoxLayout(column)
-        stack.setSpacing(16)
-        stack.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        stack.addWidget(self.intro)
-        stack.addSpacing(8)
-        stack.addWidget(self.create_button)
-        stack.addWidget(self.choose_button)
-        centre = QHBoxLayout()
-        centre.addStretch(1)
-        centre.addWidget(column)
-        centre.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addStretch(2)
-        layout.addLayout(centre)
-        layout.addStretch(3)
+        lay_out_centred_column(
+            self,
+            self.tr("No database found"),
+            self.intro,
+            (self.create_button, self.choose_button),
+        )

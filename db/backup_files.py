@@ -119,6 +119,24 @@ def run_backup(
     source.backup(dest, progress=progress)
 
 
+def copy_into(source: Path, dest: Path) -> None:
+    """Copy the SQLite database ``source`` over ``dest`` page by page (``run_backup``).
+
+    Checking a backup copies it away from the live folder and restoring one copies it
+    over the live file: either side may be the file another program holds, so both
+    connections wait up to ``BUSY_TIMEOUT_S`` for a lock; both are closed however it ends.
+    """
+    src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
+    try:
+        target = sqlite3.connect(dest, timeout=BUSY_TIMEOUT_S)
+        try:
+            run_backup(src, target)
+        finally:
+            target.close()
+    finally:
+        src.close()
+
+
 def copy_sqlite(source: Path, target: Path) -> None:
     """A consistent copy of a live SQLite file (WAL included) with SQLite's backup API.
 

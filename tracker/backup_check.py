@@ -59,15 +59,7 @@ def checked_copy(file: Path) -> Iterator[tuple[Path, str]]:
 
 
 def _check(file: Path, copy: Path) -> str:
-    source = sqlite3.connect(file, timeout=backup_files.BUSY_TIMEOUT_S)
-    try:
-        dest = sqlite3.connect(copy)
-        try:
-            backup_files.run_backup(source, dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
+    backup_files.copy_into(file, copy)
     conn = sqlite3.connect(copy)
     try:
         verdict = [row[0] for row in conn.execute("PRAGMA integrity_check")]

@@ -267,15 +267,7 @@ class BackupService:
     def _restore_sqlite(self, copy: Path) -> None:
         assert self._db_file is not None
         self.store.engine.dispose()
-        src = sqlite3.connect(copy)
-        try:
-            dest = sqlite3.connect(self._db_file, timeout=backup_files.BUSY_TIMEOUT_S)
-            try:
-                backup_files.run_backup(src, dest)
-            finally:
-                dest.close()
-        finally:
-            src.close()
+        backup_files.copy_into(copy, self._db_file)
         self.store.engine.dispose()
 
     def _restore_logical(self, copy: Path) -> None:

@@ -227,14 +227,7 @@ class DocumentWriter:
             self._insert_plain(Milestone, milestones)
         links = []
         for mid, m in zip(measure_ids, doc.measures, strict=True):
-            leads = set(m.lead_units)
-            named: set[int] = set()
-            for name in m.units:
-                unit_id = self.resolver.unit_id(name)
-                if unit_id in named:
-                    continue
-                named.add(unit_id)
-                role = LEAD if name in leads else SUPPORT
+            for unit_id, role in self._unit_roles(m).items():
                 values = assignment_values(unit_id, role, m.standing, self.user, self.now)
                 links.append({"measure_id": mid, **values})
         assignment_ids = self._insert(Assignment, links)
@@ -321,14 +314,8 @@ class DocumentWriter:
         Every unit has an id here: ``_resolve_units`` wrote the new ones first.
         """
         current = {a.unit_id: a for a in measure.assignments}
-        named: set[int] = set()
-        leads = set(parsed.lead_units)
-        for name in parsed.units:
-            unit_id = self.resolver.unit_id(name)
-            if unit_id in named:
-                continue
-            named.add(unit_id)
-            role = LEAD if name in leads else SUPPORT
+        roles = self._unit_roles(parsed)
+        for unit_id, role in roles.items():
             assignment = current.get(unit_id)
             if assignment is None:
                 values = assignment_values(unit_id, role, parsed.standing, self.user, self.now)
@@ -340,8 +327,22 @@ class DocumentWriter:
                 assignment.active = True
             self.assignments += 1
         for unit_id, assignment in current.items():
-            if unit_id not in named:
+            if unit_id not in roles:
                 assignment.active = False
+
+    def _unit_roles(self, parsed: ParsedMeasure) -> dict[int, str]:
+        """Each unit the measure names, once, with its role (牵头 if named among the leads).
+
+        Two names may resolve to one unit (an alias beside the name): the first
+        named decides its role, as in a new document so in a revision.
+        """
+        leads = set(parsed.lead_units)
+        roles: dict[int, str] = {}
+        for name in parsed.units:
+            unit_id = self.resolver.unit_id(name)
+            if unit_id not in roles:
+                roles[unit_id] = LEAD if name in leads else SUPPORT
+        return roles
 
     def _write_history(self) -> None:
         """One history entry per new assignment, inserted in bulk once their ids exist."""

@@ -16,6 +16,7 @@ from sqlalchemy import insert
 
 from db.models import Assignment, Document, Measure, ProgressEntry, Round, Unit
 from importers.policy import parse_file
+from tracker.document_writer import measure_values
 from tracker.statuses import Status
 from tracker.store import Store
 
@@ -86,12 +87,7 @@ def generate(db: Path | str, assignments: int, rounds: int = 12, seed: int = 7) 
                             "document_id": doc_id,
                             "code": m.code,
                             "position": position,
-                            "title": m.title,
-                            "text": m.text,
-                            "deadline": m.deadline,
-                            "deadline_text": m.deadline_text,
-                            "standing": m.standing,
-                            "withdrawn": False,
+                            **measure_values(m),
                         }
                     )
                     for u in m.units:

@@ -39,6 +39,22 @@ _NUMBERED: tuple[type[Base], ...] = (Unit, Heading, Measure, Assignment)
 """The tables a new document's rows are numbered in by ``_DocumentWriter._next_ids``."""
 
 
+def measure_values(parsed: ParsedMeasure) -> dict[str, Any]:
+    """A measure row's columns taken from the parsed text, the measure in force.
+
+    A new document's rows, a revised measure and the benchmark's generated rows
+    all take these from the parse: one list, so a column added to it reaches all three.
+    """
+    return {
+        "title": parsed.title,
+        "text": parsed.text,
+        "deadline": parsed.deadline,
+        "deadline_text": parsed.deadline_text,
+        "standing": parsed.standing,
+        "withdrawn": False,
+    }
+
+
 class DocumentWriter:
     """Writes a parsed document's headings, measures and assignments into one Document."""
 
@@ -88,12 +104,8 @@ class DocumentWriter:
                 measure = Measure(document_id=self.document.id, code=parsed.code)
                 self.session.add(measure)
             measure.position = position
-            measure.title = parsed.title
-            measure.text = parsed.text
-            measure.deadline = parsed.deadline
-            measure.deadline_text = parsed.deadline_text
-            measure.standing = parsed.standing
-            measure.withdrawn = False
+            for column, value in measure_values(parsed).items():
+                setattr(measure, column, value)
             measure.part_id = parts.get(parsed.part_number)
             measure.section_id = sections.get((parsed.part_number, parsed.section_number))
             measure.milestones = [Milestone(due_on=m.date, text=m.text) for m in parsed.milestones]
@@ -206,12 +218,7 @@ class DocumentWriter:
                     "document_id": self.document.id,
                     "code": m.code,
                     "position": position,
-                    "title": m.title,
-                    "text": m.text,
-                    "deadline": m.deadline,
-                    "deadline_text": m.deadline_text,
-                    "standing": m.standing,
-                    "withdrawn": False,
+                    **measure_values(m),
                     "part_id": parts.get(m.part_number),
                     "section_id": sections.get((m.part_number, m.section_number)),
                 }

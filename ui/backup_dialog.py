@@ -42,7 +42,7 @@ from db.backup_files import BackupInfo
 from tracker.backups import BackupService, operation
 from tracker.store import Store
 from ui.messages import app_title, translated
-from ui.workers import Reporter, report_failure, run_with_progress, start
+from ui.workers import Reporter, report_failure, run_and_tell, start
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -223,23 +223,14 @@ def back_up_now(parent: QWidget, store: Store) -> BackupInfo | None:
     if not path:
         return None
     target = Path(path)
-    outcome = run_with_progress(
+    return run_and_tell(
         parent,
         translate("BackupDialog", "Backing up the database…"),
-        lambda _reporter: service.backup("manual", target, replace=True),  # (the dialog asked)
-        cancellable=False,
-    )
-    if not outcome.ok or outcome.value is None:
-        return None
-    info = outcome.value
-    QMessageBox.information(
-        parent,
-        app_title(),
-        translate("BackupDialog", "The database was backed up to {0} ({1}).").format(
+        lambda: service.backup("manual", target, replace=True),  # (the dialog asked)
+        lambda info: translate("BackupDialog", "The database was backed up to {0} ({1}).").format(
             info.path, size_text(info.size)
         ),
     )
-    return info
 
 
 def restore_from_backup(parent: QWidget, store: Store) -> bool:
@@ -262,23 +253,16 @@ def restore_from_backup(parent: QWidget, store: Store) -> bool:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    outcome = run_with_progress(
+    restored = run_and_tell(
         parent,
         translate("BackupDialog", "Restoring the backup…"),
-        lambda _reporter: service.restore(chosen),
-        cancellable=False,
-    )
-    if not outcome.ok or outcome.value is None:
-        return False
-    QMessageBox.information(
-        parent,
-        app_title(),
-        translate(
+        lambda: service.restore(chosen),
+        lambda outcome: translate(
             "BackupDialog",
             "Restored {0}.\n\nThe database as it was just before is kept in {1}.",
-        ).format(chosen, outcome.value.safety_copy.path),
+        ).format(chosen, outcome.safety_copy.path),
     )
-    return True
+    return restored is not None
 
 
 def start_daily_backup(window: QMainWindow, store: Store) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from importers.policy.sources import READABLE_SUFFIXES
 from ui.folders import choose_folder, open_files
 from ui.messages import app_title, warn
-from ui.workers import run_with_progress
+from ui.workers import run_and_tell
 
 if TYPE_CHECKING:
     from tracker.store import Store
@@ -128,17 +128,10 @@ def undo_last_import(parent: QWidget, store: Store) -> bool:
         return False
     from tracker.ledger_import import LedgerImporter
 
-    outcome = run_with_progress(
+    undone = run_and_tell(
         parent,
         translate("LedgerActions", "Undoing the last ledger import…"),
-        lambda _reporter: LedgerImporter(store).undo_last(),
-        cancellable=False,
+        lambda: LedgerImporter(store).undo_last(),
+        lambda files: translate("LedgerActions", "Undone: {0}").format("、".join(files)),
     )
-    if not outcome.ok or outcome.value is None:
-        return False
-    QMessageBox.information(
-        parent,
-        app_title(),
-        translate("LedgerActions", "Undone: {0}").format("、".join(outcome.value)),
-    )
-    return True
+    return undone is not None

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from tracker.errors import UserError
 from ui.messages import app_title, translated, warn
@@ -203,3 +203,18 @@ def run_with_progress(
     if outcome.error is not None and report_errors:
         report_failure(parent, outcome.error)
     return outcome
+
+
+def run_and_tell(
+    parent: QWidget | None, label: str, work: Callable[[], T], told: Callable[[T], str]
+) -> T | None:
+    """Run a write the clerk cannot stop halfway (a backup, a restore, an undo), then say
+    what it did (``told(result)``) in a message; the result, or None if it failed.
+
+    Such a write has no Cancel; a failure has been shown by ``run_with_progress``.
+    """
+    outcome = run_with_progress(parent, label, lambda _reporter: work(), cancellable=False)
+    if not outcome.ok or outcome.value is None:
+        return None
+    QMessageBox.information(parent, app_title(), told(outcome.value))
+    return outcome.value

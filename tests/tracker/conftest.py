@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
@@ -15,6 +15,7 @@ from importers.policy import (
     ParsedSection,
     SourceInfo,
 )
+from tracker import cli
 from tracker.services import Services
 from tracker.store import Clock
 
@@ -26,6 +27,18 @@ def services(db_url: str) -> Iterator[Services]:
     opened = Services.open(db_url, clock=Clock(TODAY), user="测试员", create=True)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """``tracker-cli`` with these arguments: its exit code, what it printed and its errors."""
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
 
 
 def sample_document(number: str = "宁政办〔2021〕9号") -> ParsedDocument:

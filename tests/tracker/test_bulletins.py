@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from importers.reports.model import Masthead, Paragraph
 from importers.reports.serial import from_json, to_json
 from tests.tracker.conftest import sample_document, source
-from tracker import cli, report_commands
 from tracker.bulletins import BulletinService
 from tracker.errors import NotFoundError
 from tracker.progress import Change, Provenance
@@ -86,27 +84,6 @@ def test_unit_notes_of_the_round_become_the_default_achievements(office: Service
     report = ReportService(office.store).bulletin()
     paragraphs = [b.text for b in report.blocks if isinstance(b, Paragraph)]
     assert "自治区公安厅：企业开办时间压缩至1个工作日。" in paragraphs
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    original = cli.build_parser
-
-    def build() -> argparse.ArgumentParser:
-        parser = original()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "report" not in sub.choices:
-            report_commands.register(sub, cli._date)
-        return parser
-
-    monkeypatch.setattr(cli, "build_parser", build)
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = cli.main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
 
 
 def test_cli_issues_reprints_and_sets_the_recipients(run, office: Services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.tracker.conftest import sample_document, source
-from tracker import cli, report_commands
 from tracker.rounds import RoundService
 from tracker.services import Services
 from tracker.store import Clock
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """``tracker-cli`` with the report command registered (until cli.py registers it)."""
-    original = cli.build_parser
-
-    def build() -> argparse.ArgumentParser:
-        parser = original()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "report" not in sub.choices:
-            report_commands.register(sub, cli._date)
-        return parser
-
-    monkeypatch.setattr(cli, "build_parser", build)
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = cli.main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
 
 
 @pytest.fixture

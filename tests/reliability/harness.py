@@ -137,14 +137,23 @@ def fill_in(ledger: Path, target: Path, mark: str) -> None:
 
 
 def database_state(url: str, tables: Sequence[str] = COUNTED_TABLES) -> str:
-    """A digest of every assignment's progress and the row counts of ``tables``."""
+    """A digest of every assignment's progress and the row counts of ``tables``.
+
+    Assignments are named by their document, measure code and unit, not by their ids:
+    PostgreSQL does not give back the ids a killed transaction drew from a sequence,
+    so the same work run again gets other ids and the same rows.
+    """
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
             rows = conn.execute(
                 text(
-                    "SELECT id, measure_id, unit_id, status, percent, note, problems, "
-                    "next_steps, active, version FROM assignments ORDER BY id"
+                    "SELECT d.source_sha256, m.code, u.name, a.status, a.percent, a.note, "
+                    "a.problems, a.next_steps, a.active, a.version FROM assignments a "
+                    "JOIN measures m ON m.id = a.measure_id "
+                    "JOIN documents d ON d.id = m.document_id "
+                    "JOIN units u ON u.id = a.unit_id "
+                    "ORDER BY d.source_sha256, m.code, u.name"
                 )
             ).all()
             counts = [

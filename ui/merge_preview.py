@@ -8,6 +8,7 @@ rule: the more advanced progress, both units' texts.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -75,6 +76,10 @@ class MergePreviewDialog(QDialog):
             combo = QComboBox()
             for choice in CHOICES:
                 combo.addItem(labels[choice], choice)
+            if collision.choice == MERGED:  # what the rule gives, seen before merging
+                kept = self.tr("Kept:") + "\n" + progress_text(collision.kept)
+                combo.setItemData(CHOICES.index(MERGED), kept, Qt.ItemDataRole.ToolTipRole)
+                combo.setToolTip(kept)
             combo.setCurrentIndex(CHOICES.index(collision.choice))
             self.table.setCellWidget(row, self.KEEP, combo)
             self.combos.append(combo)

@@ -133,12 +133,12 @@
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="238"/>
+        <location filename="../../ui/backup_dialog.py" line="230"/>
         <source>The database was backed up to {0} ({1}).</source>
         <translation>数据库已备份到 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="255"/>
+        <location filename="../../ui/backup_dialog.py" line="246"/>
         <source>Replace the database with the backup {0}?
 
 The database as it is now is backed up first, so this restore can itself be undone from the list of backups.</source>
@@ -147,12 +147,12 @@ The database as it is now is backed up first, so this restore can itself be undo
 会先备份数据库的当前状态，因此这次恢复本身也可以从备份列表中撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="267"/>
+        <location filename="../../ui/backup_dialog.py" line="258"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="276"/>
+        <location filename="../../ui/backup_dialog.py" line="260"/>
         <source>Restored {0}.
 
 The database as it was just before is kept in {1}.</source>
@@ -498,22 +498,22 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="23"/>
+        <location filename="../../ui/first_run.py" line="72"/>
         <source>Welcome to the Measure Tracker</source>
         <translation>欢迎使用督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="30"/>
+        <location filename="../../ui/first_run.py" line="59"/>
         <source>The database is empty. Import a policy document (.txt, .docx or .pdf): its measures, responsible units and deadlines become the table you follow up. Or open a demo database to look around first.</source>
         <translation>数据库中还没有内容。请导入一份政策文件（.txt、.docx 或 .pdf），文件中的措施、责任单位和完成时限将生成督办表格；也可以先打开演示数据库看一看。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="36"/>
+        <location filename="../../ui/first_run.py" line="65"/>
         <source>Import a policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="37"/>
+        <location filename="../../ui/first_run.py" line="66"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
@@ -866,7 +866,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>正在撤销最近一次台账导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="142"/>
+        <location filename="../../ui/ledger_actions.py" line="135"/>
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
@@ -957,27 +957,27 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerField</name>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="46"/>
+        <location filename="../../ui/ledger_preview_models.py" line="47"/>
         <source>Status</source>
         <translation>完成状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="47"/>
+        <location filename="../../ui/ledger_preview_models.py" line="48"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="48"/>
+        <location filename="../../ui/ledger_preview_models.py" line="49"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="49"/>
+        <location filename="../../ui/ledger_preview_models.py" line="50"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="50"/>
+        <location filename="../../ui/ledger_preview_models.py" line="51"/>
         <source>Next steps</source>
         <translation>下一步计划</translation>
     </message>
@@ -1084,162 +1084,161 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerPreview</name>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="76"/>
+        <location filename="../../ui/ledger_preview_models.py" line="77"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="78"/>
+        <location filename="../../ui/ledger_preview_models.py" line="79"/>
         <source>Choose the unit: the hidden sheet is gone</source>
         <translation>请选择单位：隐藏的元数据表已丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="80"/>
+        <location filename="../../ui/ledger_preview_models.py" line="81"/>
         <source>Fix the rejected cells first</source>
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="83"/>
+        <location filename="../../ui/ledger_preview_models.py" line="84"/>
         <source>Decide {0} conflicts</source>
         <translation>有 {0} 处冲突待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="85"/>
+        <location filename="../../ui/ledger_preview_models.py" line="86"/>
         <source>Nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="86"/>
+        <location filename="../../ui/ledger_preview_models.py" line="87"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="98"/>
+        <location filename="../../ui/ledger_preview_models.py" line="99"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="99"/>
-        <location filename="../../ui/ledger_preview_models.py" line="137"/>
-        <location filename="../../ui/ledger_preview_models.py" line="184"/>
-        <location filename="../../ui/ledger_preview_models.py" line="240"/>
+        <location filename="../../ui/ledger_preview_models.py" line="100"/>
+        <location filename="../../ui/ledger_preview_models.py" line="138"/>
+        <location filename="../../ui/ledger_preview_models.py" line="258"/>
+        <location filename="../../ui/ledger_preview_models.py" line="279"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="100"/>
+        <location filename="../../ui/ledger_preview_models.py" line="101"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="101"/>
+        <location filename="../../ui/ledger_preview_models.py" line="102"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="102"/>
+        <location filename="../../ui/ledger_preview_models.py" line="103"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="104"/>
+        <location filename="../../ui/ledger_preview_models.py" line="105"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="107"/>
+        <location filename="../../ui/ledger_preview_models.py" line="108"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="109"/>
+        <location filename="../../ui/ledger_preview_models.py" line="110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="136"/>
-        <location filename="../../ui/ledger_preview_models.py" line="183"/>
-        <location filename="../../ui/ledger_preview_models.py" line="239"/>
+        <location filename="../../ui/ledger_preview_models.py" line="137"/>
+        <location filename="../../ui/ledger_preview_models.py" line="257"/>
+        <location filename="../../ui/ledger_preview_models.py" line="278"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="138"/>
-        <location filename="../../ui/ledger_preview_models.py" line="185"/>
-        <location filename="../../ui/ledger_preview_models.py" line="241"/>
+        <location filename="../../ui/ledger_preview_models.py" line="139"/>
+        <location filename="../../ui/ledger_preview_models.py" line="259"/>
+        <location filename="../../ui/ledger_preview_models.py" line="280"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="140"/>
+        <location filename="../../ui/ledger_preview_models.py" line="141"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="151"/>
-        <location filename="../../ui/ledger_preview_models.py" line="162"/>
-        <location filename="../../ui/ledger_preview_models.py" line="186"/>
+        <location filename="../../ui/ledger_preview_models.py" line="152"/>
+        <location filename="../../ui/ledger_preview_models.py" line="163"/>
+        <location filename="../../ui/ledger_preview_models.py" line="260"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="152"/>
+        <location filename="../../ui/ledger_preview_models.py" line="153"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="163"/>
+        <location filename="../../ui/ledger_preview_models.py" line="164"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="187"/>
+        <location filename="../../ui/ledger_preview_models.py" line="261"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="196"/>
+        <location filename="../../ui/ledger_preview_models.py" line="268"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="197"/>
+        <location filename="../../ui/ledger_preview_models.py" line="269"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="242"/>
+        <location filename="../../ui/ledger_preview_models.py" line="281"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="243"/>
+        <location filename="../../ui/ledger_preview_models.py" line="282"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="245"/>
+        <location filename="../../ui/ledger_preview_models.py" line="283"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="188"/>
-        <location filename="../../ui/ledger_preview_models.py" line="247"/>
+        <location filename="../../ui/ledger_preview_models.py" line="203"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="255"/>
+        <location filename="../../ui/ledger_preview_models.py" line="290"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="256"/>
+        <location filename="../../ui/ledger_preview_models.py" line="291"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="257"/>
+        <location filename="../../ui/ledger_preview_models.py" line="292"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -1255,48 +1254,53 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MergePreviewDialog</name>
     <message>
-        <location filename="../../ui/merge_preview.py" line="42"/>
+        <location filename="../../ui/merge_preview.py" line="43"/>
         <source>Merge units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="45"/>
+        <location filename="../../ui/merge_preview.py" line="46"/>
         <source>Merge {0} into {1}? {0} becomes another name of {1}; {2} of its assignments move to {1} with their history. A backup is made first.</source>
         <translation>将 {0} 合并到 {1}？{0} 将成为 {1} 的别名；其 {2} 项任务连同历史记录移至 {1}。合并前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="50"/>
+        <location filename="../../ui/merge_preview.py" line="51"/>
         <source>Both units have {0} measures: choose what each one keeps.</source>
         <translation>两个单位都承担的措施有 {0} 项：请为每一项选择保留的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="56"/>
+        <location filename="../../ui/merge_preview.py" line="57"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="56"/>
+        <location filename="../../ui/merge_preview.py" line="57"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="56"/>
+        <location filename="../../ui/merge_preview.py" line="57"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="62"/>
+        <location filename="../../ui/merge_preview.py" line="63"/>
         <source>The more advanced progress and both texts</source>
         <translation>进度较快的一方，并保留双方的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="63"/>
         <location filename="../../ui/merge_preview.py" line="64"/>
+        <location filename="../../ui/merge_preview.py" line="65"/>
         <source>The values of {0}</source>
         <translation>{0} 的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="89"/>
+        <location filename="../../ui/merge_preview.py" line="80"/>
+        <source>Kept:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_preview.py" line="94"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -1323,12 +1327,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="75"/>
+        <location filename="../../ui/first_run.py" line="106"/>
         <source>No database found</source>
         <translation>未找到数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="82"/>
+        <location filename="../../ui/first_run.py" line="93"/>
         <source>There is no database at
 {0}
 
@@ -1339,12 +1343,12 @@ If this is the first start, create a new, empty database there. If the file was 
 如果这是第一次使用，请在该位置新建一个空数据库；如果数据库文件被移动或改名，请到它现在的位置打开它。在您选择之前，不会创建任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="89"/>
+        <location filename="../../ui/first_run.py" line="100"/>
         <source>Create a new database here</source>
         <translation>在此新建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="90"/>
+        <location filename="../../ui/first_run.py" line="101"/>
         <source>Open another database file…</source>
         <translation>打开其他数据库文件…</translation>
     </message>
@@ -2977,18 +2981,18 @@ Log folder: {2}</source>
         <translation>{file} 不是可读取的本数据库备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="84"/>
+        <location filename="../../tracker/backup_check.py" line="76"/>
         <source>{file} is damaged (integrity check: {detail}).</source>
         <translation>{file} 已损坏（完整性检查：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="94"/>
-        <location filename="../../tracker/backup_check.py" line="117"/>
+        <location filename="../../tracker/backup_check.py" line="86"/>
+        <location filename="../../tracker/backup_check.py" line="109"/>
         <source>{file} is not a backup of this application&apos;s database (no table {tables}).</source>
         <translation>{file} 不是本程序数据库的备份（缺少数据表 {tables}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="105"/>
+        <location filename="../../tracker/backup_check.py" line="97"/>
         <source>{file} was made by a newer or unknown version of this application (schema {schema}); it cannot be restored by this version.</source>
         <translation>{file} 由本程序的较新版本或未知版本生成（数据库版本 {schema}），本版本无法恢复。</translation>
     </message>

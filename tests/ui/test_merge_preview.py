@@ -34,6 +34,7 @@ def test_the_clerk_keeps_one_units_values_for_a_collision(
         assert preview.table.rowCount() == 1
         shown.append([preview.table.item(0, c).text() for c in range(4)])
         assert preview.combos[0].currentData() == "merged"  # the default: the rule
+        assert preview.combos[0].toolTip() == "Kept:\n已完成\n税务推进中"  # one text alone
         preview.combos[0].setCurrentIndex(2)
         return QDialog.DialogCode.Accepted
 

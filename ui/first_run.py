@@ -56,7 +56,7 @@ class FirstRunPage(QWidget):
         super().__init__(parent)
         intro = QLabel(
             self.tr(
-                "The database is empty. Import a policy document (.txt, .docx or .pdf): its "
+                "The database is empty. Import a policy document (Word, WPS, PDF or text): its "
                 "measures, responsible units and deadlines become the table you follow up. "
                 "Or open a demo database to look around first."
             )

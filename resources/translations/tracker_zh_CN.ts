@@ -504,8 +504,8 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="59"/>
-        <source>The database is empty. Import a policy document (.txt, .docx or .pdf): its measures, responsible units and deadlines become the table you follow up. Or open a demo database to look around first.</source>
-        <translation>数据库中还没有内容。请导入一份政策文件（.txt、.docx 或 .pdf），文件中的措施、责任单位和完成时限将生成督办表格；也可以先打开演示数据库看一看。</translation>
+        <source>The database is empty. Import a policy document (Word, WPS, PDF or text): its measures, responsible units and deadlines become the table you follow up. Or open a demo database to look around first.</source>
+        <translation>数据库中还没有内容。请导入一份政策文件（Word、WPS、PDF 或文本文件），文件中的措施、责任单位和完成时限将生成督办表格；也可以先打开演示数据库看一看。</translation>
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="65"/>

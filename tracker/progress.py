@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -27,6 +27,13 @@ from tracker.store import Store
 from tracker.units import UnitService
 
 MANUAL = "手工"
+
+
+class RestoredStatus(NamedTuple):
+    """What 撤销销号 gave back: the status before the tick-off, and the new version."""
+
+    status: Status
+    version: int
 
 
 @dataclass(frozen=True)
@@ -168,8 +175,14 @@ class ProgressService:
             assignment_id, Change(status=Status.TICKED_OFF), expected_version=expected_version
         )
 
-    def undo_tick_off(self, assignment_id: int, *, expected_version: int | None = None) -> int:
-        """Return a ticked-off assignment to the status it had before it was ticked off."""
+    def undo_tick_off(
+        self, assignment_id: int, *, expected_version: int | None = None
+    ) -> RestoredStatus:
+        """Return a ticked-off assignment to the status it had before it was ticked off.
+
+        Says which status that was and the new version: the window keeps the step on its
+        undo stack by these even when it cannot read the row back at once.
+        """
         with self.store.transaction() as session:
             assignment = session.get(Assignment, assignment_id)
             if (
@@ -199,9 +212,10 @@ class ProgressService:
                 .order_by(ProgressEntry.id.desc())
             ).first()
             previous = Status(last.old_status) if last and last.old_status else Status.DONE
-            return self.record(
+            version = self.record(
                 assignment_id, Change(status=previous), source="撤销销号", session=session
             )
+            return RestoredStatus(previous, version)
 
     def assign(self, code: str, unit: str, *, doc: str | None = None, role: str = SUPPORT) -> int:
         """Add a unit to a measure (or bring back one that was removed)."""

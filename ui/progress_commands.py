@@ -17,7 +17,7 @@ its row re-read, while the command's other steps stand.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -203,21 +203,24 @@ class UndoTickOffCommand(ProgressCommand):
         kept: list[Step] = []
         for step in self.steps:
             try:
-                self.editor.progress.undo_tick_off(step.row.id)
+                restored = self.editor.progress.undo_tick_off(step.row.id)
             except UserError as exc:
                 failures.append(translated(exc))
             except Exception as exc:  # a bug: the step's transaction was rolled back
                 bugs.append(exc)
             else:
+                # Saved: the step stays even if the row cannot be read back now (only its
+                # status changed), so the stack and the database agree.
+                step.after = replace(step.before, status=restored.status)
+                self.editor.versions[step.row.id] = restored.version
                 kept.append(step)
         fresh = {r.id: r for r in self.editor.reread([s.row for s in self.steps], failures)}
-        self.steps = []
+        self.steps = kept
         for step in kept:
             now = fresh.get(step.row.id)
             if now is not None:
                 step.after = Values.of(now)
                 self.editor.versions[now.id] = now.version
-                self.steps.append(step)
         if failures:
             self.editor.report(failures)
         if not self.steps:

@@ -12,6 +12,7 @@ import pytest
 from db import engine as db_engine
 from tests.ui.conftest import row_of
 from tracker.db_errors import LOCKED, DatabaseFullError, DatabaseLockedError
+from tracker.progress import Change
 from tracker.services import Services
 from tracker.statuses import Status
 from ui.crash import CrashHandler
@@ -39,6 +40,10 @@ def lock(services: Services, monkeypatch: pytest.MonkeyPatch) -> Iterator[sqlite
     other = sqlite3.connect(path, isolation_level=None)
     yield other
     other.close()
+
+
+def status_of(services: Services, assignment_id: int) -> Status:
+    return next(r.status for r in services.overview.assignments() if r.id == assignment_id)
 
 
 def locked_message(services: Services) -> str:
@@ -142,4 +147,43 @@ def test_database_errors_from_a_worker_or_the_hook_are_messages_not_the_apology(
     assert messages == [
         ("warning", str(full)),
         ("warning", LOCKED.format(database="x")),
+    ]
+
+
+def test_an_undone_tick_off_saved_but_not_read_back_stays_on_the_stack(
+    window: MainWindow,
+    services: Services,
+    messages: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """撤销销号 is written, then the row cannot be read back (the database is locked a moment
+    later): the command stays, so Ctrl+Z ticks it off again — stack and database agree."""
+    target = row_of(window, "2", "宁夏税务局")
+    services.progress.record(target.id, Change(status=Status.DONE))
+    window.reload()
+    stack = window.progress_actions.stack
+    assert window.progress_actions.tick_off([row_of(window, "2", "宁夏税务局")])
+    editor = window.progress_actions.editor
+    refresh = editor.refresh
+
+    def locked_once(rows):  # type: ignore[no-untyped-def]
+        editor.refresh = refresh
+        raise DatabaseLockedError(LOCKED, database=services.store.where)
+
+    editor.refresh = locked_once
+    assert window.progress_actions.undo_tick_off([row_of(window, "2", "宁夏税务局")])
+    assert (stack.count(), stack.index()) == (2, 2)
+    assert status_of(services, target.id) is Status.DONE
+    assert messages == [("warning", locked_message(services))]
+    stack.undo()  # ticked off again, from the values the command kept
+    assert status_of(services, target.id) is Status.TICKED_OFF
+    stack.redo()
+    assert status_of(services, target.id) is Status.DONE
+    assert [h[1] for h in history(services, target.id)] == [
+        "未启动",
+        "已完成",
+        "已销号",
+        "已完成",
+        "已销号",
+        "已完成",
     ]

@@ -124,6 +124,7 @@ def run_smoke(
 
 
 def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
+    from importers.reports.readback import pdf_page_count
     from tracker.ledger_export import LedgerExporter
     from tracker.reports import ReportRequest, ReportService, save_report
     from tracker.rounds import RoundService
@@ -156,7 +157,7 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
     )
     pdf = work / BULLETIN_PDF
     pages: int = _step("write the PDF bulletin", lambda: save_report(report, pdf))
-    counted = _step("read the PDF back", lambda: _pdf_pages(pdf))
+    counted = _step("read the PDF back", lambda: pdf_page_count(pdf))
     if pages < 1 or counted != pages:
         raise SmokeFailure("read the PDF back", f"{counted} pages read, {pages} written")
     docx = work / BULLETIN_DOCX
@@ -213,23 +214,12 @@ def _ledger_rows(path: Path) -> int:
     return len(read.rows)
 
 
-def _pdf_pages(path: Path) -> int:
-    """The page count as the print preview's pdfium sees it (its native library loads)."""
-    import pypdfium2  # type: ignore[import-untyped]
-
-    pdf = pypdfium2.PdfDocument(str(path))
-    try:
-        return len(pdf)
-    finally:
-        pdf.close()
-
-
 def _docx_charts(path: Path) -> int:
     """The Word bulletin's pictures; none means its charts could not be drawn (a build
     without the PNG renderer falls back to a sentence, which a clerk would not report)."""
-    from docx import Document
+    from importers.reports.readback import docx_picture_count
 
-    charts = len(Document(str(path)).inline_shapes)
+    charts = docx_picture_count(path)
     if charts < 1:
         raise SmokeFailure("read the Word bulletin back", "no chart in the Word bulletin")
     return charts

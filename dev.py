@@ -248,7 +248,7 @@ def main(argv: list[str]) -> int:
         return _run(PY, "-m", "ui.app", *rest, check=False)
     if command == "cli":
         ensure_env()
-        return _run(PY, "-m", "tracker.cli", *rest, check=False)
+        return _run(PY, "-m", "tracker.cli.cli_main", *rest, check=False)
     if command == "test":
         ensure_env()
         if _run(PY, "-m", "ruff", "check", ".", check=False):

@@ -33,9 +33,9 @@ def bench_start() -> list[tuple[str, Timing, str]]:
     seeds = seed_files()
     with tempfile.TemporaryDirectory() as folder:
         database = str(Path(folder) / "台账.sqlite3")
-        _run("-m", "tracker.cli", "--db", database, "init")
+        _run("-m", "tracker.cli.cli_main", "--db", database, "init")
         for seed in seeds:
-            _run("-m", "tracker.cli", "--db", database, "import-doc", str(seed))
+            _run("-m", "tracker.cli.cli_main", "--db", database, "import-doc", str(seed))
         bare = measure(lambda: _run("-c", "pass"), runs=11)
         rows = [("python -c pass (baseline)", bare, "the interpreter alone")]
         commands = {
@@ -44,7 +44,7 @@ def bench_start() -> list[tuple[str, Timing, str]]:
             "measures": ("--db", database, "measures"),
         }
         for name, args in commands.items():
-            timing = measure(lambda a=args: _run("-m", "tracker.cli", *a), runs=11)
+            timing = measure(lambda a=args: _run("-m", "tracker.cli.cli_main", *a), runs=11)
             beyond = (timing.median - bare.median) * 1000
             rows.append(
                 (f"tracker-cli {name}", timing, f"{beyond:.0f} ms beyond bare; target ≤ 150 ms")

@@ -155,7 +155,7 @@ def bench_interaction(big: Path) -> list[tuple[str, Timing, str]]:
     from PySide6.QtWidgets import QApplication
 
     from tracker.services import Services
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(["bench"])
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())

@@ -108,7 +108,7 @@ def _older_launch(app_module, database: str):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui import settings as keys
+    from ui.settings import window_settings as keys
 
     app = QApplication(["tracker"])
     app.setOrganizationName(keys.ORGANIZATION)

@@ -12,9 +12,9 @@ from python_calamine import CalamineWorkbook
 
 from bench.generate import generate
 from bench.timing import Timing, measure
-from tracker.ledger_export import LedgerExporter
-from tracker.ledger_import import LedgerImporter
-from tracker.rounds import RoundService
+from tracker.ledgers.ledger_export import LedgerExporter
+from tracker.ledgers.ledger_import import LedgerImporter
+from tracker.rounds.round_service import RoundService
 
 
 def _plain_write(source: Path, target: Path) -> Callable[[], None]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bench.generate import generate
 from bench.timing import Timing, measure
-from tracker.reports import ReportRequest, ReportService, save_report
+from tracker.reports.report_service import ReportRequest, ReportService, save_report
 
 
 def bench_bulletin(assignments: int, rounds: int = 12) -> list[tuple[str, Timing, str]]:

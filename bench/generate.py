@@ -16,7 +16,7 @@ from sqlalchemy import insert
 
 from db.models import Assignment, Document, Measure, ProgressEntry, Round, Unit
 from importers.policy import parse_file
-from tracker.document_writer import measure_values
+from tracker.documents.document_writer import measure_values
 from tracker.statuses import Status
 from tracker.store import Store
 

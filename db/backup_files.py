@@ -2,7 +2,7 @@
 
 Kept in ``db/`` (and free of SQLAlchemy) because the migration's own backup
 (``db.migrate``) lands in the same folder under the same naming as the app's
-(``tracker.backups``), and ``db`` may not import ``tracker``.
+(``tracker.backups.backup_service``), and ``db`` may not import ``tracker``.
 
 A backup of the database ``<folder>/tracker.sqlite3`` is
 ``<folder>/备份/tracker-20261204-153000-导入台账前.sqlite3``: a folder a clerk

@@ -1,7 +1,7 @@
 """Where the database is: a path, a URL, ``TRACKER_DB`` or the default file.
 
 Kept free of SQLAlchemy, like ``db.revisions``: the desktop application reads
-its first rows (``tracker.quick_look``) before that library is even imported.
+its first rows (``tracker.progress.quick_look``) before that library is even imported.
 """
 
 from __future__ import annotations

@@ -237,7 +237,7 @@ class ProgressEntry(Base):
     """The ledger import that made this change (for undo), if any."""
 
     __table_args__ = (
-        # Covers the replay of the state as of a round (tracker.report_data): a
+        # Covers the replay of the state as of a round (tracker.reports.report_data): a
         # bulletin reads it for every history row, and without it SQLite visits
         # the table itself row by row.  Also serves every lookup by assignment.
         Index("ix_progress_history_assignment_round", "assignment_id", "round_id", "changed_at"),

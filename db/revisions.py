@@ -1,6 +1,6 @@
 """The schema's revisions, oldest first (``tests/db`` checks them against Alembic's scripts).
 
-Free of SQLAlchemy, so the quick first read (``tracker.quick_look``) can check
+Free of SQLAlchemy, so the quick first read (``tracker.progress.quick_look``) can check
 a database is current before that library is imported.
 """
 

@@ -49,7 +49,7 @@ def seed_003(shared_dir: Path) -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def _server_backups_in_temp(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """A server database's backups (``tracker.backups``) go to a temp folder, never the user's."""
+    """A server database's backups (``tracker.backups.backup_service``) go to a temp folder, never the user's."""
     os.environ["TRACKER_BACKUP_DIR"] = str(tmp_path_factory.mktemp("server-backups"))
 
 

@@ -72,7 +72,7 @@ class AssignmentRow:
 
 def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> AssignmentRow:
     """A table row from the columns of the assignment list, in the order both readers
-    select them (``OverviewService``'s query and ``tracker.quick_look``'s SQL): the
+    select them (``OverviewService``'s query and ``tracker.progress.quick_look``'s SQL): the
     assignment's id, role, status, percent, note, updated at and by, version; the
     measure's id, code, title, deadline, deadline text; the unit's name; the document's
     id, number and short title; the part's and the section's titles."""

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from tracker.documents import DocumentService
-from tracker.overview import OverviewService
-from tracker.progress import ProgressService
+from tracker.documents.document_service import DocumentService
+from tracker.progress.overview import OverviewService
+from tracker.progress.progress_service import ProgressService
 from tracker.sharing import network_drive_warning
 from tracker.store import Clock, Store
-from tracker.units import UnitService
+from tracker.units.unit_service import UnitService
 
 
 @dataclass

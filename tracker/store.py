@@ -247,7 +247,7 @@ class Store:
 
 def _upgrade_backup_error(exc: migrate.UpgradeBackupError) -> UserError:
     """The backups' own message for a copy that could not be made before an upgrade."""
-    from tracker.backup_errors import refused_before, write_failed
+    from tracker.backups.backup_errors import refused_before, write_failed
 
     return refused_before("migration", write_failed(exc.file, exc.reason), exc.folder)
 

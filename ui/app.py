@@ -6,7 +6,7 @@ size and place, "Opening the database…") is shown and painted first, as fast
 as a bare window.  Then, from the event loop: logging and the crash hook are set
 up (so a failure while opening the database is logged); a worker thread starts
 reading the first document's rows of an SQLite file with ``sqlite3`` alone
-(``tracker.quick_look``: shown at once, to look at), then importing the tracker
+(``tracker.progress.quick_look``: shown at once, to look at), then importing the tracker
 (SQLAlchemy — most of the start-up time) and opening the database; meanwhile
 the window's parts are built (menus, filters, table, navigator: their modules
 imported only now).  So the clerk sees the window at once, its parts and the
@@ -37,9 +37,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui import settings as keys
-from ui.main_window import FirstLook, MainWindow, first_look, settle_memory
 from ui.resources import resource_path
+from ui.settings import window_settings as keys
+from ui.window.main_window import FirstLook, MainWindow, first_look, settle_memory
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -168,7 +168,7 @@ def open_in_background(
     gate = gate or StartGate(open_now=True)
 
     def work(reporter: Reporter) -> tuple[Services, FirstLook]:
-        from tracker.quick_look import quick_look
+        from tracker.progress.quick_look import quick_look
 
         quick = quick_look(target)  # sqlite3 alone: before SQLAlchemy is imported
         if quick is not None:
@@ -225,8 +225,8 @@ def offer_new_database(window: MainWindow, target: str | None, missing: UserErro
 
     from tracker.errors import UserError
     from tracker.services import Services
-    from ui.first_run import MissingDatabasePage
     from ui.messages import busy, translated, warn
+    from ui.window.first_run import MissingDatabasePage
 
     page = MissingDatabasePage(str(missing.params["database"]))
     window.pages.addWidget(page)

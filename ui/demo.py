@@ -132,7 +132,7 @@ def demo_document(today: date) -> ParsedDocument:
 def build_demo_database(path: Path, today: date | None = None) -> Path:
     """Create (or re-create) the demo database file at ``path``; returns the path."""
     from importers.policy.parser import SourceInfo
-    from tracker.progress import Change
+    from tracker.progress.progress_service import Change
     from tracker.services import Services
 
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

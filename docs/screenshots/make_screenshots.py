@@ -25,18 +25,18 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from tracker.ledger_export import LedgerExporter  # noqa: E402
-from tracker.ledger_import import LedgerImporter  # noqa: E402
-from tracker.progress import Change  # noqa: E402
-from tracker.rounds import RoundService  # noqa: E402
+from tracker.ledgers.ledger_export import LedgerExporter  # noqa: E402
+from tracker.ledgers.ledger_import import LedgerImporter  # noqa: E402
+from tracker.progress.progress_service import Change  # noqa: E402
+from tracker.rounds.round_service import RoundService  # noqa: E402
 from tracker.services import Services  # noqa: E402
 from tracker.statuses import Status  # noqa: E402
 from tracker.store import Clock  # noqa: E402
 from ui.app import install_translation  # noqa: E402
 from ui.demo import demo_document  # noqa: E402
-from ui.import_preview import ImportPreviewDialog  # noqa: E402
-from ui.ledger_import_dialog import LedgerImportDialog  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from ui.documents.import_preview import ImportPreviewDialog  # noqa: E402
+from ui.ledgers.ledger_import_dialog import LedgerImportDialog  # noqa: E402
+from ui.window.main_window import MainWindow  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -138,7 +138,7 @@ def returned_ledgers(path: Path, folder: Path) -> list[Path]:
 
 def import_preview(folder: Path, parent: QWidget) -> ImportPreviewDialog | None:
     """The preview of seed 003 over a database that holds seed 000 (so most units are known)."""
-    from tracker.documents import parse_policy_file
+    from tracker.documents.document_service import parse_policy_file
 
     first, later = sorted(SEEDS.glob("000_*.txt")), sorted(SEEDS.glob("003_*.txt"))
     if not first or not later:

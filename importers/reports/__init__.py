@@ -1,6 +1,6 @@
 """Printed reports out: a ``ReportDocument`` (``model.py``) written as PDF or Word.
 
-``tracker.reports`` gathers the data and builds the document; ``pdf.py``
+``tracker.reports.report_service`` gathers the data and builds the document; ``pdf.py``
 (reportlab) and ``docx.py`` (python-docx) lay it out on A4 paper with the
 official-document margins and fonts that ``fonts.py`` finds on this machine.
 """

@@ -1,6 +1,6 @@
 """The printed-report document model: what a report says, not how a file lays it out.
 
-``tracker.reports`` fills these plain dataclasses from the database; the PDF and
+``tracker.reports.report_service`` fills these plain dataclasses from the database; the PDF and
 Word writers in this package render the same object, so the two files always
 carry the same text, figures and tables.
 """

@@ -4,62 +4,62 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../ui/assignment_model.py" line="148"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="148"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="149"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="149"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="150"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="150"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="151"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="151"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="152"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="152"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="153"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="153"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="154"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="154"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="155"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="155"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="156"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="156"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="157"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="157"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="371"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="371"/>
         <source>Recorded status: {0}</source>
         <translation>登记状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignment_model.py" line="373"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="373"/>
         <source>Updated by {0}</source>
         <translation>更新人：{0}</translation>
     </message>
@@ -67,78 +67,78 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="55"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="55"/>
         <source>{0} KB</source>
         <translation>{0} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="56"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="56"/>
         <source>{0:.1f} MB</source>
         <translation>{0:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="122"/>
-        <location filename="../../ui/backup_dialog.py" line="202"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="122"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="202"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="135"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="135"/>
         <source>Backups in {0}, newest first. The database as it is now is backed up before a backup replaces it.</source>
         <translation>{0} 中的备份，最新的在前。用备份替换数据库之前，会先备份数据库的当前状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="141"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="141"/>
         <source>No backups yet in {0}.</source>
         <translation>{0} 中还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="143"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="143"/>
         <source>Restore this backup…</source>
         <translation>恢复此备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="146"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="146"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="149"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="149"/>
         <source>Another file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="180"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="180"/>
         <source>Delete the backup {0}? It cannot be brought back.</source>
         <translation>删除备份 {0} 吗？删除后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="204"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="204"/>
         <source>Database backups ({0});;All files (*)</source>
         <translation>数据库备份 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="219"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="219"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="221"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="221"/>
         <source>Database backups ({0})</source>
         <translation>数据库备份 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="228"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="228"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="230"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="230"/>
         <source>The database was backed up to {0} ({1}).</source>
         <translation>数据库已备份到 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="246"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="246"/>
         <source>Replace the database with the backup {0}?
 
 The database as it is now is backed up first, so this restore can itself be undone from the list of backups.</source>
@@ -147,12 +147,12 @@ The database as it is now is backed up first, so this restore can itself be undo
 会先备份数据库的当前状态，因此这次恢复本身也可以从备份列表中撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="258"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="258"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="260"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="260"/>
         <source>Restored {0}.
 
 The database as it was just before is kept in {1}.</source>
@@ -164,22 +164,22 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="87"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="87"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="88"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="88"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="89"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="89"/>
         <source>Made before</source>
         <translation>备份原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="90"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="90"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -187,37 +187,37 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../ui/board_model.py" line="167"/>
+        <location filename="../../ui/board/board_model.py" line="167"/>
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="171"/>
+        <location filename="../../ui/board/board_model.py" line="171"/>
         <source>Share of unit parts done or ticked off</source>
         <translation>已完成或已销号的分工所占比例</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="208"/>
+        <location filename="../../ui/board/board_model.py" line="208"/>
         <source>Unit: {0} ({1})</source>
         <translation>单位：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="209"/>
+        <location filename="../../ui/board/board_model.py" line="209"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="211"/>
+        <location filename="../../ui/board/board_model.py" line="211"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="214"/>
+        <location filename="../../ui/board/board_model.py" line="214"/>
         <source>Progress report: {0}</source>
         <translation>进展情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="227"/>
+        <location filename="../../ui/board/board_model.py" line="227"/>
         <source>{0} of {1} done or ticked off</source>
         <translation>{1} 项中已完成或已销号 {0} 项</translation>
     </message>
@@ -225,32 +225,32 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board_view.py" line="78"/>
+        <location filename="../../ui/board/board_view.py" line="78"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="80"/>
+        <location filename="../../ui/board/board_view.py" line="80"/>
         <source>Document:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="97"/>
+        <location filename="../../ui/board/board_view.py" line="97"/>
         <source>Not assigned</source>
         <translation>无分工</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="104"/>
+        <location filename="../../ui/board/board_view.py" line="104"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="115"/>
+        <location filename="../../ui/board/board_view.py" line="115"/>
         <source>✓ done · number: % complete · bold: lead unit</source>
         <translation>✓ 已完成 · 数字：完成进度% · 粗体：牵头单位</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="144"/>
+        <location filename="../../ui/board/board_view.py" line="144"/>
         <source>{0} measures × {1} units · {2} of {3} unit parts done</source>
         <translation>{0} 项措施 × {1} 个单位 · {3} 项分工中已完成 {2} 项</translation>
     </message>
@@ -258,17 +258,17 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/units_dialog.py" line="41"/>
+        <location filename="../../ui/units/units_dialog.py" line="41"/>
         <source>Contact of {0}</source>
         <translation>{0}的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="45"/>
+        <location filename="../../ui/units/units_dialog.py" line="45"/>
         <source>Contact person:</source>
         <translation>联系人：</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="46"/>
+        <location filename="../../ui/units/units_dialog.py" line="46"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
@@ -292,52 +292,52 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="118"/>
+        <location filename="../../ui/board/dashboard.py" line="118"/>
         <source>Completion by unit</source>
         <translation>各单位完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="119"/>
+        <location filename="../../ui/board/dashboard.py" line="119"/>
         <source>Completion by part</source>
         <translation>各部分完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="132"/>
+        <location filename="../../ui/board/dashboard.py" line="132"/>
         <source>Measures</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="133"/>
+        <location filename="../../ui/board/dashboard.py" line="133"/>
         <source>Unit parts</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="158"/>
+        <location filename="../../ui/board/dashboard.py" line="158"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="158"/>
+        <location filename="../../ui/board/dashboard.py" line="158"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="158"/>
+        <location filename="../../ui/board/dashboard.py" line="158"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="158"/>
+        <location filename="../../ui/board/dashboard.py" line="158"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="197"/>
+        <location filename="../../ui/board/dashboard.py" line="197"/>
         <source>Overdue — the {0} most overdue of {1}</source>
         <translation>逾期 — 共 {1} 项，逾期最久的 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="202"/>
+        <location filename="../../ui/board/dashboard.py" line="202"/>
         <source>Due soon — the {0} nearest of {1}</source>
         <translation>临期 — 共 {1} 项，最临近的 {0} 项</translation>
     </message>
@@ -345,67 +345,67 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="70"/>
+        <location filename="../../ui/window/detail_pane.py" line="70"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="70"/>
+        <location filename="../../ui/window/detail_pane.py" line="70"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="70"/>
+        <location filename="../../ui/window/detail_pane.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="70"/>
+        <location filename="../../ui/window/detail_pane.py" line="70"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78"/>
+        <location filename="../../ui/window/detail_pane.py" line="78"/>
         <source>Measure text</source>
         <translation>措施原文</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79"/>
+        <location filename="../../ui/window/detail_pane.py" line="79"/>
         <source>Units of this measure</source>
         <translation>本措施的责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80"/>
+        <location filename="../../ui/window/detail_pane.py" line="80"/>
         <source>History of the selected unit&apos;s part</source>
         <translation>所选单位的进展记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="93"/>
+        <location filename="../../ui/window/detail_pane.py" line="93"/>
         <source>No measure selected</source>
         <translation>未选择措施</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="94"/>
+        <location filename="../../ui/window/detail_pane.py" line="94"/>
         <source>Choose a row in the table to see the measure in full.</source>
         <translation>在表格中选择一行，即可在此查看措施全文。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="104"/>
+        <location filename="../../ui/window/detail_pane.py" line="104"/>
         <source>Standing task</source>
         <translation>长期坚持</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="104"/>
+        <location filename="../../ui/window/detail_pane.py" line="104"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="106"/>
+        <location filename="../../ui/window/detail_pane.py" line="106"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="110"/>
+        <location filename="../../ui/window/detail_pane.py" line="110"/>
         <source>Milestones:</source>
         <translation>时间节点：</translation>
     </message>
@@ -413,7 +413,7 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>DocumentDelete</name>
     <message>
-        <location filename="../../ui/document_delete.py" line="27"/>
+        <location filename="../../ui/documents/document_delete_flow.py" line="27"/>
         <source>Delete {0} ({1})?
 
 This deletes {2} measures, {3} unit assignments and {4} history entries of progress. A backup of the database is made first.</source>
@@ -422,7 +422,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 将删除 {2} 项措施、{3} 项单位任务和 {4} 条进展历史记录。删除前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/document_delete.py" line="35"/>
+        <location filename="../../ui/documents/document_delete_flow.py" line="35"/>
         <source>{0} ledger files were exported since it was imported: rows for this document in them will be refused when they come back.</source>
         <translation>自导入以来已导出 {0} 份台账：其中属于该文件的行在收回时将被拒绝。</translation>
     </message>
@@ -430,67 +430,67 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="95"/>
+        <location filename="../../ui/window/filter_bar.py" line="95"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="99"/>
+        <location filename="../../ui/window/filter_bar.py" line="99"/>
         <source>Only the assignments whose progress changed in this round</source>
         <translation>只看在该轮次中有进展变化的分工</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="100"/>
+        <location filename="../../ui/window/filter_bar.py" line="100"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="101"/>
+        <location filename="../../ui/window/filter_bar.py" line="101"/>
         <source>Due within</source>
         <translation>到期在</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="105"/>
+        <location filename="../../ui/window/filter_bar.py" line="105"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="108"/>
+        <location filename="../../ui/window/filter_bar.py" line="108"/>
         <source>Search measures and units…</source>
         <translation>搜索措施或单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="114"/>
+        <location filename="../../ui/window/filter_bar.py" line="114"/>
         <source>Show the whole document again</source>
         <translation>重新显示整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="131"/>
+        <location filename="../../ui/window/filter_bar.py" line="131"/>
         <source>Filter by document</source>
         <translation>按文件筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="132"/>
+        <location filename="../../ui/window/filter_bar.py" line="132"/>
         <source>Filter by responsible unit</source>
         <translation>按责任单位筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="133"/>
+        <location filename="../../ui/window/filter_bar.py" line="133"/>
         <source>Filter by status</source>
         <translation>按完成状态筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="170"/>
+        <location filename="../../ui/window/filter_bar.py" line="170"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="183"/>
+        <location filename="../../ui/window/filter_bar.py" line="183"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_bar.py" line="195"/>
+        <location filename="../../ui/window/filter_bar.py" line="195"/>
         <source>All rounds</source>
         <translation>全部轮次</translation>
     </message>
@@ -498,22 +498,22 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="72"/>
+        <location filename="../../ui/window/first_run.py" line="72"/>
         <source>Welcome to the Measure Tracker</source>
         <translation>欢迎使用督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="59"/>
+        <location filename="../../ui/window/first_run.py" line="59"/>
         <source>The database is empty. Import a policy document (Word, WPS, PDF or text): its measures, responsible units and deadlines become the table you follow up. Or open a demo database to look around first.</source>
         <translation>数据库中还没有内容。请导入一份政策文件（Word、WPS、PDF 或文本文件），文件中的措施、责任单位和完成时限将生成督办表格；也可以先打开演示数据库看一看。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="65"/>
+        <location filename="../../ui/window/first_run.py" line="65"/>
         <source>Import a policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="66"/>
+        <location filename="../../ui/window/first_run.py" line="66"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
@@ -521,12 +521,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../ui/guide_dialog.py" line="25"/>
+        <location filename="../../ui/settings/guide_dialog.py" line="25"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/guide_dialog.py" line="35"/>
+        <location filename="../../ui/settings/guide_dialog.py" line="35"/>
         <source>The user guide is missing from this installation: {0}</source>
         <translation>本次安装缺少使用说明文件：{0}</translation>
     </message>
@@ -534,117 +534,117 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="46"/>
+        <location filename="../../ui/documents/import_flow.py" line="46"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="47"/>
+        <location filename="../../ui/documents/import_flow.py" line="47"/>
         <source>Policy documents (*.docx *.doc *.wps *.rtf *.odt *.pdf *.txt)</source>
         <translation>政策文件 (*.docx *.doc *.wps *.rtf *.odt *.pdf *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="49"/>
+        <location filename="../../ui/documents/import_flow.py" line="49"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="57"/>
+        <location filename="../../ui/documents/import_flow.py" line="57"/>
         <source>{0} was imported before; nothing changed.</source>
         <translation>{0} 此前已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="61"/>
+        <location filename="../../ui/documents/import_flow.py" line="61"/>
         <source>{0} is a revised version of a document already stored.</source>
         <translation>{0} 是一份已存文件的修订版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="64"/>
+        <location filename="../../ui/documents/import_flow.py" line="64"/>
         <source>Nothing has been changed yet. These are the differences:</source>
         <translation>目前尚未作任何更改。差异如下：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="68"/>
+        <location filename="../../ui/documents/import_flow.py" line="68"/>
         <source>The revision was applied. Progress already recorded is kept.</source>
         <translation>已应用修订，已登记的进展全部保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="71"/>
+        <location filename="../../ui/documents/import_flow.py" line="71"/>
         <source>{0} was imported.</source>
         <translation>已导入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="74"/>
+        <location filename="../../ui/documents/import_flow.py" line="74"/>
         <source>{0} measures, {1} unit assignments.</source>
         <translation>共 {0} 项措施，{1} 项单位分工。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="173"/>
+        <location filename="../../ui/documents/import_flow.py" line="173"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="239"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="239"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="240"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="240"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="241"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="241"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="82"/>
+        <location filename="../../ui/documents/import_flow.py" line="82"/>
         <source>Measures without a responsible unit: {0}</source>
         <translation>未明确责任单位的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="86"/>
+        <location filename="../../ui/documents/import_flow.py" line="86"/>
         <source>New units — please check them in the units directory:</source>
         <translation>新出现的单位（请在单位名录中核对）：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="90"/>
+        <location filename="../../ui/documents/import_flow.py" line="90"/>
         <source> (similar to {0})</source>
         <translation>（相近：{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="242"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="242"/>
         <source>renumbered</source>
         <translation>重新编号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="252"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="252"/>
         <source>measure {0} → {1}: {2} units&apos; progress moves</source>
         <translation>第{0}条 → 第{1}条：{2}个单位的进展随之移动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="261"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="261"/>
         <source>title: {0} → {1}</source>
         <translation>标题：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="263"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="263"/>
         <source>text changed</source>
         <translation>内容有改动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="266"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="266"/>
         <source>deadline: {0} → {1}</source>
         <translation>完成时限：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="271"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="271"/>
         <source>units: +[{0}] -[{1}]</source>
         <translation>责任单位：增加[{0}]，去掉[{1}]</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="145"/>
+        <location filename="../../ui/documents/import_flow.py" line="145"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
@@ -652,7 +652,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>ImportOutcomeDialog</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="100"/>
+        <location filename="../../ui/documents/import_flow.py" line="100"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
@@ -660,77 +660,77 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="54"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="54"/>
         <source>{0}  lead: {1}  with: {2}  {3}  {4}</source>
         <translation>{0}  牵头：{1}  配合：{2}  {3}  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="91"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="91"/>
         <source>Code</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="92"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="92"/>
         <source>Measure</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="93"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="93"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="94"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="94"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="109"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="109"/>
         <source>(no unit named)</source>
         <translation>（未明确责任单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="111"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="111"/>
         <source>{0} ({1} sub-tasks)</source>
         <translation>{0}（{1} 项分工）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="172"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="172"/>
         <source>Unit named in the document</source>
         <translation>文件中的单位</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="173"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="173"/>
         <source>In the units directory</source>
         <translation>单位名录中</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="174"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="174"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="209"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="209"/>
         <source>Known unit</source>
         <translation>已有单位</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="211"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="211"/>
         <source>New — similar to {0}</source>
         <translation>新单位，与“{0}”相近</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="215"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="215"/>
         <source>New collective (集体): give it members later</source>
         <translation>新的集体单位：之后可设置其成员单位</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="216"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="216"/>
         <source>New</source>
         <translation>新单位</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview_models.py" line="220"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="220"/>
         <source>Create as a new unit</source>
         <translation>新建为单位</translation>
     </message>
@@ -738,92 +738,92 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/import_preview.py" line="109"/>
+        <location filename="../../ui/documents/import_preview.py" line="109"/>
         <source>Import policy document — preview</source>
         <translation>导入政策文件 — 预览</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="128"/>
+        <location filename="../../ui/documents/import_preview.py" line="128"/>
         <source>Line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="136"/>
+        <location filename="../../ui/documents/import_preview.py" line="136"/>
         <source>Measures without a responsible unit: {0}</source>
         <translation>未明确责任单位的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="143"/>
+        <location filename="../../ui/documents/import_preview.py" line="143"/>
         <source>Measures ({0})</source>
         <translation>措施（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="146"/>
+        <location filename="../../ui/documents/import_preview.py" line="146"/>
         <source>Units ({0}, {1} new)</source>
         <translation>单位（{0} 个，新 {1} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="149"/>
+        <location filename="../../ui/documents/import_preview.py" line="149"/>
         <source>Changes ({0})</source>
         <translation>修订内容（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="155"/>
+        <location filename="../../ui/documents/import_preview.py" line="155"/>
         <source>Parser warnings ({0})</source>
         <translation>解析提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="162"/>
+        <location filename="../../ui/documents/import_preview.py" line="162"/>
         <source>Accept revision</source>
         <translation>接受修订</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="162"/>
+        <location filename="../../ui/documents/import_preview.py" line="162"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="178"/>
+        <location filename="../../ui/documents/import_preview.py" line="178"/>
         <source>Document number:</source>
         <translation>文号：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="179"/>
+        <location filename="../../ui/documents/import_preview.py" line="179"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="181"/>
+        <location filename="../../ui/documents/import_preview.py" line="181"/>
         <source>Issued on:</source>
         <translation>成文日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="182"/>
+        <location filename="../../ui/documents/import_preview.py" line="182"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="195"/>
+        <location filename="../../ui/documents/import_preview.py" line="195"/>
         <source>{0} was imported before; importing it again would change nothing.</source>
         <translation>{0} 此前已导入过，再次导入不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="199"/>
+        <location filename="../../ui/documents/import_preview.py" line="199"/>
         <source>This is a revised version of a document already stored. Accepting the revision applies the changes listed below; progress already recorded is kept.</source>
         <translation>这是一份已存文件的修订版本。接受修订将应用下列改动，已登记的进展全部保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="204"/>
+        <location filename="../../ui/documents/import_preview.py" line="204"/>
         <source>Check the new units: create each one, or pick the known unit it means.</source>
         <translation>请核对新出现的单位：逐个新建，或选择它所指的已有单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="205"/>
+        <location filename="../../ui/documents/import_preview.py" line="205"/>
         <source>Every unit the document names is already known.</source>
         <translation>文件中的单位均已在单位名录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="209"/>
+        <location filename="../../ui/documents/import_preview.py" line="209"/>
         <source>{0} parts, {1} sections, {2} measures, {3} units named ({4} new).</source>
         <translation>共 {0} 个部分、{1} 个小节、{2} 项措施，涉及 {3} 个单位（新 {4} 个）。</translation>
     </message>
@@ -831,42 +831,42 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="67"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="67"/>
         <source>Ledgers are sent out for a reporting round, and there is none yet. Create one now?</source>
         <translation>台账要按调度轮次下发，目前还没有轮次。现在新建一个吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="88"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="88"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="89"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="89"/>
         <source>Work ledgers (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>工作台账 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="95"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="95"/>
         <source>Import every ledger in a folder</source>
         <translation>导入文件夹中的全部台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="110"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="110"/>
         <source>No work ledger was found there.</source>
         <translation>那里没有找到工作台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="121"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="121"/>
         <source>Undo the last ledger import? Every change it made is taken back (the history keeps both steps).</source>
         <translation>撤销最近一次台账导入？它所做的全部修改都将撤回（历史记录会保留这两步）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="133"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="133"/>
         <source>Undoing the last ledger import…</source>
         <translation>正在撤销最近一次台账导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="135"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="135"/>
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
@@ -874,82 +874,82 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerExportDialog</name>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="99"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="99"/>
         <source>Export work ledgers</source>
         <translation>导出工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="105"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="105"/>
         <source>Every unit with assignments ({0})</source>
         <translation>所有有分工的单位（{0} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="107"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="107"/>
         <source>Only the units ticked below</source>
         <translation>仅下面勾选的单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="116"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="116"/>
         <source>Also the master ledger (总台账, every unit in one workbook)</source>
         <translation>同时导出总台账（所有单位在一个工作簿中）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="124"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="124"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="131"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="131"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="136"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="136"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="137"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="137"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="160"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="160"/>
         <source>Save the ledgers in</source>
         <translation>台账保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="178"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="178"/>
         <source>Choose a folder to save the ledgers in.</source>
         <translation>请选择保存台账的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="181"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="181"/>
         <source>Tick at least one unit, or the master ledger.</source>
         <translation>请至少勾选一个单位，或勾选总台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="191"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="191"/>
         <source>Writing work ledgers…</source>
         <translation>正在生成工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="202"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="202"/>
         <source>Stopped: {0} ledgers were written to {1} before you cancelled.</source>
         <translation>已停止：取消前已有 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="204"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="204"/>
         <source>{0} ledgers were written to {1}.</source>
         <translation>已将 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="207"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="207"/>
         <source>{0} ledgers could not be written:</source>
         <translation>{0} 个台账未能写出：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_export_dialog.py" line="209"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="209"/>
         <source>Open the folder?</source>
         <translation>打开该文件夹吗？</translation>
     </message>
@@ -957,27 +957,27 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerField</name>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="47"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="54"/>
         <source>Status</source>
         <translation>完成状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="48"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="55"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="49"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="56"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="50"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="57"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="51"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="58"/>
         <source>Next steps</source>
         <translation>下一步计划</translation>
     </message>
@@ -985,98 +985,98 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="103"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="103"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="138"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="138"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="169"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="169"/>
         <source>Use this unit</source>
         <translation>使用此单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="192"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="192"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="193"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="193"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="197"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="197"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="212"/>
-        <location filename="../../ui/ledger_import_dialog.py" line="366"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="212"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="366"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="244"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="244"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="245"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="245"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="246"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="246"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="247"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="247"/>
         <source>Ignored ({0})</source>
         <translation>已忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="248"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="248"/>
         <source>Emptied, kept ({0})</source>
         <translation>被清空已保留（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="267"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="267"/>
         <source>The hidden sheet of this file is gone: choose the unit it comes from (suggested from the file name and its rows).</source>
         <translation>此文件的隐藏元数据表已丢失：请选择它所属的单位（根据文件名和各行内容给出建议）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="273"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="273"/>
         <source>The hidden sheet of this file is gone; its unit was chosen: {0}.</source>
         <translation>此文件的隐藏元数据表已丢失；已选定单位：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="300"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="300"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="332"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="332"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="343"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="343"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="352"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="352"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_import_dialog.py" line="357"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="357"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -1084,161 +1084,161 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerPreview</name>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="77"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="84"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="79"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="86"/>
         <source>Choose the unit: the hidden sheet is gone</source>
         <translation>请选择单位：隐藏的元数据表已丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="81"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="88"/>
         <source>Fix the rejected cells first</source>
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="84"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="91"/>
         <source>Decide {0} conflicts</source>
         <translation>有 {0} 处冲突待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="86"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="93"/>
         <source>Nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="87"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="94"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="99"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="106"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="100"/>
-        <location filename="../../ui/ledger_preview_models.py" line="138"/>
-        <location filename="../../ui/ledger_preview_models.py" line="258"/>
-        <location filename="../../ui/ledger_preview_models.py" line="279"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="107"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="145"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="265"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="286"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="101"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="108"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="102"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="109"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="103"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="110"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="105"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="112"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="108"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="115"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="110"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="117"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="137"/>
-        <location filename="../../ui/ledger_preview_models.py" line="257"/>
-        <location filename="../../ui/ledger_preview_models.py" line="278"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="144"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="264"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="285"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="139"/>
-        <location filename="../../ui/ledger_preview_models.py" line="259"/>
-        <location filename="../../ui/ledger_preview_models.py" line="280"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="146"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="266"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="287"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="141"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="148"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="152"/>
-        <location filename="../../ui/ledger_preview_models.py" line="163"/>
-        <location filename="../../ui/ledger_preview_models.py" line="260"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="159"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="170"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="267"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="153"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="160"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="164"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="171"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="261"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="268"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="268"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="275"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="269"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="276"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="281"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="288"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="282"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="289"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="283"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="290"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="203"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="210"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="290"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="297"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="291"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="298"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_preview_models.py" line="292"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="299"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -1246,7 +1246,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/window/main_window.py" line="103"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1254,53 +1254,53 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MergePreviewDialog</name>
     <message>
-        <location filename="../../ui/merge_preview.py" line="43"/>
+        <location filename="../../ui/units/merge_preview.py" line="43"/>
         <source>Merge units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="46"/>
+        <location filename="../../ui/units/merge_preview.py" line="46"/>
         <source>Merge {0} into {1}? {0} becomes another name of {1}; {2} of its assignments move to {1} with their history. A backup is made first.</source>
         <translation>将 {0} 合并到 {1}？{0} 将成为 {1} 的别名；其 {2} 项任务连同历史记录移至 {1}。合并前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="51"/>
+        <location filename="../../ui/units/merge_preview.py" line="51"/>
         <source>Both units have {0} measures: choose what each one keeps.</source>
         <translation>两个单位都承担的措施有 {0} 项：请为每一项选择保留的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="57"/>
+        <location filename="../../ui/units/merge_preview.py" line="57"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="57"/>
+        <location filename="../../ui/units/merge_preview.py" line="57"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="57"/>
+        <location filename="../../ui/units/merge_preview.py" line="57"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="63"/>
+        <location filename="../../ui/units/merge_preview.py" line="63"/>
         <source>The more advanced progress and both texts</source>
         <translation>进度较快的一方，并保留双方的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="64"/>
-        <location filename="../../ui/merge_preview.py" line="65"/>
+        <location filename="../../ui/units/merge_preview.py" line="64"/>
+        <location filename="../../ui/units/merge_preview.py" line="65"/>
         <source>The values of {0}</source>
         <translation>{0} 的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="80"/>
+        <location filename="../../ui/units/merge_preview.py" line="80"/>
         <source>Kept:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_preview.py" line="94"/>
+        <location filename="../../ui/units/merge_preview.py" line="94"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -1308,8 +1308,8 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
         <location filename="../../ui/messages.py" line="27"/>
+        <location filename="../../ui/window/main_window.py" line="71"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
     </message>
@@ -1327,12 +1327,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="106"/>
+        <location filename="../../ui/window/first_run.py" line="106"/>
         <source>No database found</source>
         <translation>未找到数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="93"/>
+        <location filename="../../ui/window/first_run.py" line="93"/>
         <source>There is no database at
 {0}
 
@@ -1343,12 +1343,12 @@ If this is the first start, create a new, empty database there. If the file was 
 如果这是第一次使用，请在该位置新建一个空数据库；如果数据库文件被移动或改名，请到它现在的位置打开它。在您选择之前，不会创建任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="100"/>
+        <location filename="../../ui/window/first_run.py" line="100"/>
         <source>Create a new database here</source>
         <translation>在此新建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="101"/>
+        <location filename="../../ui/window/first_run.py" line="101"/>
         <source>Open another database file…</source>
         <translation>打开其他数据库文件…</translation>
     </message>
@@ -1356,7 +1356,7 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../ui/navigator.py" line="136"/>
+        <location filename="../../ui/window/navigator.py" line="136"/>
         <source>Delete document…</source>
         <translation>删除文件…</translation>
     </message>
@@ -1364,32 +1364,32 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../ui/navigator.py" line="56"/>
+        <location filename="../../ui/window/navigator.py" line="56"/>
         <source>Browse</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="56"/>
+        <location filename="../../ui/window/navigator.py" line="56"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="56"/>
+        <location filename="../../ui/window/navigator.py" line="56"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="57"/>
+        <location filename="../../ui/window/navigator.py" line="57"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="58"/>
+        <location filename="../../ui/window/navigator.py" line="58"/>
         <source>Units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/navigator.py" line="83"/>
+        <location filename="../../ui/window/navigator.py" line="83"/>
         <source>New unit from an import: check its name in the units directory</source>
         <translation>导入时新出现的单位：请在单位名录中核对名称</translation>
     </message>
@@ -1397,57 +1397,57 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ProgressActions</name>
     <message>
-        <location filename="../../ui/progress_actions.py" line="53"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="58"/>
         <source>Set status of {0} / {1}</source>
         <translation>设置状态：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="57"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="62"/>
         <source>Set progress of {0} / {1}</source>
         <translation>设置进度：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="60"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="65"/>
         <source>Edit progress report of {0} / {1}</source>
         <translation>编辑进展情况：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="74"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="79"/>
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="75"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="80"/>
         <source>New status for the {0} selected assignments:</source>
         <translation>所选 {0} 项分工的新状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="84"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="89"/>
         <source>Set {0} assignments to {1}</source>
         <translation>将 {0} 项分工设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="93"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="98"/>
         <source>Tick off {0} assignments</source>
         <translation>销号 {0} 项分工</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="107"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="112"/>
         <source>None of the selected assignments is ticked off.</source>
         <translation>所选分工均未销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="109"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="114"/>
         <source>Undo tick-off of {0} assignments</source>
         <translation>撤销 {0} 项分工的销号</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="140"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="145"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_actions.py" line="143"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="148"/>
         <source>Some changes could not be saved; the table now shows the current values.</source>
         <translation>部分修改未能保存，表格已显示当前的最新内容。</translation>
     </message>
@@ -1455,97 +1455,97 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_preview.py" line="123"/>
+        <location filename="../../ui/reports/report_preview.py" line="123"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="182"/>
+        <location filename="../../ui/reports/report_preview.py" line="182"/>
         <source>Print a report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="212"/>
+        <location filename="../../ui/reports/report_preview.py" line="212"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="213"/>
+        <location filename="../../ui/reports/report_preview.py" line="213"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="214"/>
+        <location filename="../../ui/reports/report_preview.py" line="214"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="215"/>
+        <location filename="../../ui/reports/report_preview.py" line="215"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="197"/>
+        <location filename="../../ui/reports/report_preview.py" line="197"/>
         <source>Next steps, one paragraph per line (empty: the standard text)</source>
         <translation>下步工作，每行一段（留空：使用默认文字）</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="201"/>
+        <location filename="../../ui/reports/report_preview.py" line="201"/>
         <source>Main achievements, one paragraph per line (empty: the round&apos;s notes)</source>
         <translation>主要成效，每行一段（留空：引用本轮各单位报送的进展）</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="203"/>
+        <location filename="../../ui/reports/report_preview.py" line="203"/>
         <source>Quote the round&apos;s notes</source>
         <translation>引用本轮报送的进展</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="206"/>
+        <location filename="../../ui/reports/report_preview.py" line="206"/>
         <source>Today&apos;s values instead of the round&apos;s</source>
         <translation>显示当前数据（而非本轮报送时的数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="216"/>
+        <location filename="../../ui/reports/report_preview.py" line="216"/>
         <source>To (主送)</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="217"/>
+        <location filename="../../ui/reports/report_preview.py" line="217"/>
         <source>Main achievements</source>
         <translation>主要成效</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="219"/>
+        <location filename="../../ui/reports/report_preview.py" line="219"/>
         <source>Next steps</source>
         <translation>下步工作</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="222"/>
+        <location filename="../../ui/reports/report_preview.py" line="222"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="223"/>
+        <location filename="../../ui/reports/report_preview.py" line="223"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="224"/>
+        <location filename="../../ui/reports/report_preview.py" line="224"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="311"/>
+        <location filename="../../ui/reports/report_preview.py" line="311"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="311"/>
+        <location filename="../../ui/reports/report_preview.py" line="311"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_preview.py" line="313"/>
+        <location filename="../../ui/reports/report_preview.py" line="313"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
@@ -1566,47 +1566,47 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>RoundsDialog</name>
     <message>
-        <location filename="../../ui/rounds_dialog.py" line="40"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="40"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/rounds_dialog.py" line="41"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="41"/>
         <source>As of</source>
         <translation>截至日期</translation>
     </message>
     <message>
-        <location filename="../../ui/rounds_dialog.py" line="42"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="42"/>
         <source>Ledgers sent</source>
         <translation>已下发台账</translation>
     </message>
     <message>
-        <location filename="../../ui/rounds_dialog.py" line="44"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="44"/>
         <source>Ledgers taken back</source>
         <translation>已回收台账</translation>
     </message>
     <message>
-        <location filename="../../ui/rounds_dialog.py" line="61"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="61"/>
         <source>Reporting rounds</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/rounds_dialog.py" line="73"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="73"/>
         <source>Create round</source>
         <translation>新建轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/rounds_dialog.py" line="79"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="79"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/rounds_dialog.py" line="80"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="80"/>
         <source>Progress as of</source>
         <translation>进展截至</translation>
     </message>
     <message>
-        <location filename="../../ui/rounds_dialog.py" line="82"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="82"/>
         <source>New round</source>
         <translation>新轮次</translation>
     </message>
@@ -1614,123 +1614,123 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="45"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="45"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="64"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="52"/>
         <source>Shared by everyone using this database. Default: {0} days.</source>
         <translation>使用本数据库的所有人共用此设置。默认 {0} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="60"/>
         <source> copies</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="68"/>
         <source>The newest automatic backups are kept, and the last one of each recent day; backups made by hand are kept until you delete them. Folder: {0}</source>
         <translation>保留最新的若干份自动备份，以及最近每天的最后一份；手动备份一直保留，直到您将其删除。文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="74"/>
         <source>and the last of each day for</source>
         <translation>，以及每天最后一份，共保留</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="78"/>
         <source>Printed on ledgers, bulletins and chasers.</source>
         <translation>打印在工作台账、通报和催办单上。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="81"/>
         <source>Default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="84"/>
         <source>A database file, or a server address such as postgresql+psycopg://user:password@server/tracker to share one database.</source>
         <translation>数据库文件，或服务器地址（如 postgresql+psycopg://用户名:密码@服务器/tracker），供多人共用一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="89"/>
         <source>Another database is opened from the next start.</source>
         <translation>下次启动时打开新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="92"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="97"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="99"/>
         <source>Try the database or server typed here before it is used from the next start.</source>
         <translation>在下次启动使用之前，先试连这里填写的数据库或服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="107"/>
         <source>A new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="117"/>
         <source>Office name:</source>
         <translation>单位名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="118"/>
         <source>Due soon (临期) means within:</source>
         <translation>临期是指距完成时限不超过：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="119"/>
         <source>Keep automatic backups:</source>
         <translation>自动备份保留：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="120"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="122"/>
         <source>Database in use:</source>
         <translation>当前数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="123"/>
         <source>Open at start:</source>
         <translation>启动时打开：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="146"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="148"/>
         <source>Database (*.sqlite3 *.db)</source>
         <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="164"/>
         <source>Connecting to the database…</source>
         <translation>正在连接数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="125"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="125"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
@@ -1781,12 +1781,12 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>UnitChoiceDelegate</name>
     <message>
-        <location filename="../../ui/import_preview.py" line="59"/>
+        <location filename="../../ui/documents/import_preview.py" line="59"/>
         <source>Create as a new unit</source>
         <translation>新建为单位</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="63"/>
+        <location filename="../../ui/documents/import_preview.py" line="63"/>
         <source>{0} (suggested)</source>
         <translation>{0}（推荐）</translation>
     </message>
@@ -1817,57 +1817,57 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../ui/unit_model.py" line="32"/>
+        <location filename="../../ui/units/unit_model.py" line="32"/>
         <source>Unit</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="33"/>
+        <location filename="../../ui/units/unit_model.py" line="33"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="34"/>
+        <location filename="../../ui/units/unit_model.py" line="34"/>
         <source>Also called</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="35"/>
+        <location filename="../../ui/units/unit_model.py" line="35"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="36"/>
+        <location filename="../../ui/units/unit_model.py" line="36"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="37"/>
+        <location filename="../../ui/units/unit_model.py" line="37"/>
         <source>Assigned</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="38"/>
+        <location filename="../../ui/units/unit_model.py" line="38"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="39"/>
+        <location filename="../../ui/units/unit_model.py" line="39"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="40"/>
+        <location filename="../../ui/units/unit_model.py" line="40"/>
         <source>To check</source>
         <translation>待核</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="87"/>
+        <location filename="../../ui/units/unit_model.py" line="87"/>
         <source>Added by an import under a name never seen before</source>
         <translation>导入时首次出现的单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_model.py" line="104"/>
+        <location filename="../../ui/units/unit_model.py" line="104"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1875,52 +1875,52 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../ui/units_dialog.py" line="61"/>
+        <location filename="../../ui/units/units_dialog.py" line="61"/>
         <source>Units directory</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="69"/>
+        <location filename="../../ui/units/units_dialog.py" line="69"/>
         <source>Find a unit…</source>
         <translation>查找单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="73"/>
+        <location filename="../../ui/units/units_dialog.py" line="73"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="74"/>
+        <location filename="../../ui/units/units_dialog.py" line="74"/>
         <source>Add alias…</source>
         <translation>添加别名…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="75"/>
+        <location filename="../../ui/units/units_dialog.py" line="75"/>
         <source>Contact…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="76"/>
+        <location filename="../../ui/units/units_dialog.py" line="76"/>
         <source>Mark as checked</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="140"/>
+        <location filename="../../ui/units/units_dialog.py" line="140"/>
         <source>Merge units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="141"/>
+        <location filename="../../ui/units/units_dialog.py" line="141"/>
         <source>Merge {0} into:</source>
         <translation>将 {0} 合并到：</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="161"/>
+        <location filename="../../ui/units/units_dialog.py" line="161"/>
         <source>Add alias</source>
         <translation>添加别名</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="161"/>
+        <location filename="../../ui/units/units_dialog.py" line="161"/>
         <source>Another name of {0}:</source>
         <translation>{0} 的另一名称：</translation>
     </message>
@@ -1928,167 +1928,167 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window_actions.py" line="95"/>
+        <location filename="../../ui/window/window_actions.py" line="95"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="98"/>
+        <location filename="../../ui/window/window_actions.py" line="98"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="103"/>
+        <location filename="../../ui/window/window_actions.py" line="103"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="106"/>
+        <location filename="../../ui/window/window_actions.py" line="106"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="109"/>
+        <location filename="../../ui/window/window_actions.py" line="109"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="112"/>
+        <location filename="../../ui/window/window_actions.py" line="112"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="115"/>
+        <location filename="../../ui/window/window_actions.py" line="115"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="117"/>
+        <location filename="../../ui/window/window_actions.py" line="117"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="119"/>
+        <location filename="../../ui/window/window_actions.py" line="119"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="121"/>
+        <location filename="../../ui/window/window_actions.py" line="121"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="122"/>
+        <location filename="../../ui/window/window_actions.py" line="122"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="123"/>
+        <location filename="../../ui/window/window_actions.py" line="123"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="126"/>
+        <location filename="../../ui/window/window_actions.py" line="126"/>
         <source>Set status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="127"/>
+        <location filename="../../ui/window/window_actions.py" line="127"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="128"/>
+        <location filename="../../ui/window/window_actions.py" line="128"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="129"/>
+        <location filename="../../ui/window/window_actions.py" line="129"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="130"/>
+        <location filename="../../ui/window/window_actions.py" line="130"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="131"/>
+        <location filename="../../ui/window/window_actions.py" line="131"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="133"/>
+        <location filename="../../ui/window/window_actions.py" line="133"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="135"/>
+        <location filename="../../ui/window/window_actions.py" line="135"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="136"/>
+        <location filename="../../ui/window/window_actions.py" line="136"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="137"/>
+        <location filename="../../ui/window/window_actions.py" line="137"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="138"/>
+        <location filename="../../ui/window/window_actions.py" line="138"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="140"/>
+        <location filename="../../ui/window/window_actions.py" line="140"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="142"/>
+        <location filename="../../ui/window/window_actions.py" line="142"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="143"/>
+        <location filename="../../ui/window/window_actions.py" line="143"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="145"/>
+        <location filename="../../ui/window/window_actions.py" line="145"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="155"/>
+        <location filename="../../ui/window/window_actions.py" line="155"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="223"/>
+        <location filename="../../ui/window/window_actions.py" line="223"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="238"/>
+        <location filename="../../ui/window/window_actions.py" line="238"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="249"/>
+        <location filename="../../ui/window/window_actions.py" line="249"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="254"/>
+        <location filename="../../ui/window/window_actions.py" line="254"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="257"/>
+        <location filename="../../ui/window/window_actions.py" line="257"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -2096,22 +2096,22 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../ui/window_commands.py" line="72"/>
+        <location filename="../../ui/window/window_commands.py" line="72"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="73"/>
+        <location filename="../../ui/window/window_commands.py" line="73"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="206"/>
+        <location filename="../../ui/window/window_commands.py" line="206"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_commands.py" line="208"/>
+        <location filename="../../ui/window/window_commands.py" line="208"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -2129,22 +2129,22 @@ Log folder: {2}</source>
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../ui/window_layout.py" line="88"/>
+        <location filename="../../ui/window/window_layout.py" line="88"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_layout.py" line="103"/>
+        <location filename="../../ui/window/window_layout.py" line="103"/>
         <source>Assignments</source>
         <translation>分工列表</translation>
     </message>
     <message>
-        <location filename="../../ui/window_layout.py" line="104"/>
+        <location filename="../../ui/window/window_layout.py" line="104"/>
         <source>Progress board</source>
         <translation>进度看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window_layout.py" line="105"/>
+        <location filename="../../ui/window/window_layout.py" line="105"/>
         <source>Dashboard</source>
         <translation>统计概览</translation>
     </message>
@@ -2152,23 +2152,23 @@ Log folder: {2}</source>
 <context>
     <name>WindowLoading</name>
     <message>
-        <location filename="../../ui/window_loading.py" line="113"/>
-        <location filename="../../ui/window_loading.py" line="136"/>
+        <location filename="../../ui/window/window_loading.py" line="113"/>
+        <location filename="../../ui/window/window_loading.py" line="136"/>
         <source>Reading every assignment…</source>
         <translation>正在读取全部分工…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_loading.py" line="169"/>
+        <location filename="../../ui/window/window_loading.py" line="169"/>
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_loading.py" line="238"/>
+        <location filename="../../ui/window/window_loading.py" line="238"/>
         <source>Reading the round {0}…</source>
         <translation>正在读取轮次“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_loading.py" line="283"/>
+        <location filename="../../ui/window/window_loading.py" line="283"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
@@ -2209,7 +2209,7 @@ Log folder: {2}</source>
         <translation>完成进度 {value} 含义不明（此文件看不出单元格是否为百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80，或将文件另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="309"/>
+        <location filename="../../tracker/progress/progress_service.py" line="323"/>
         <location filename="../../importers/ledger/cells.py" line="131"/>
         <source>percent {percent} is outside 0–100</source>
         <translation>完成进度 {percent} 超出 0–100 的范围</translation>
@@ -2463,325 +2463,325 @@ Log folder: {2}</source>
         <translation>无法使用字体 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/commands.py" line="31"/>
+        <location filename="../../tracker/cli/general_commands.py" line="31"/>
         <source>unknown status {status!r}; allowed: {allowed}</source>
         <translation>无法识别的状态“{status}”；可选：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tracker/commands.py" line="168"/>
+        <location filename="../../tracker/cli/general_commands.py" line="168"/>
         <source>nothing to record: give --status, --percent or --note</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="124"/>
-        <location filename="../../tracker/documents.py" line="267"/>
+        <location filename="../../tracker/documents/document_service.py" line="124"/>
+        <location filename="../../tracker/documents/document_service.py" line="267"/>
         <source>no document matches {text!r}</source>
         <translation>没有与“{text}”相符的文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="128"/>
+        <location filename="../../tracker/documents/document_service.py" line="128"/>
         <source>{text!r} matches several documents: {names}</source>
         <translation>“{text}”与多份文件相符：{names}</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="277"/>
-        <location filename="../../tracker/document_delete.py" line="70"/>
+        <location filename="../../tracker/documents/document_delete.py" line="70"/>
+        <location filename="../../tracker/documents/document_service.py" line="277"/>
         <source>document {id} no longer exists</source>
         <translation>文件 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="318"/>
+        <location filename="../../tracker/documents/document_service.py" line="318"/>
         <source>The document {document} was revised by someone else meanwhile; nothing was changed. Import the file again to see its changes against the new version.</source>
         <translation>文件 {document} 刚刚已被他人修订，未做任何更改。请重新导入该文件，查看相对于新版本的变化。</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="351"/>
+        <location filename="../../tracker/documents/document_service.py" line="351"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents.py" line="359"/>
+        <location filename="../../tracker/documents/document_service.py" line="359"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>
     <message>
-        <location filename="../../tracker/policy_files.py" line="20"/>
+        <location filename="../../tracker/documents/policy_files.py" line="20"/>
         <source>no such file: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../tracker/policy_files.py" line="35"/>
+        <location filename="../../tracker/documents/policy_files.py" line="35"/>
         <source>{file} holds no assigned tasks: no responsibility bracket such as （…负责） and no task table — if the tasks are in an attachment, import that file</source>
         <translation>{file} 未包含分工任务：没有（…负责）这样的责任括注，也没有任务分工表——如果任务在附件中，请导入附件文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/policy_files.py" line="44"/>
+        <location filename="../../tracker/documents/policy_files.py" line="44"/>
         <source>no measures found in {file} — is this a task document?</source>
         <translation>在 {file} 中没有找到任何措施——这是任务分工文件吗？</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_commands.py" line="64"/>
+        <location filename="../../tracker/cli/ledger_commands.py" line="64"/>
         <source>say which ledger: --unit U, --all or --master</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="61"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="61"/>
         <source>{count} ledgers could not be written; the first: {first}</source>
         <translation>{count} 个台账未能写出；第一个：{first}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="170"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="170"/>
         <source>{unit} has no assignment to put in a ledger</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="207"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="207"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_export.py" line="264"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="264"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_records.py" line="115"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="115"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_records.py" line="123"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="123"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_records.py" line="126"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="126"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="176"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="176"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_checks.py" line="154"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="154"/>
         <source>the row shows measure {shown_code} of {shown_unit}, but its hidden key is measure {code} of {unit}; a ledger from another database, or an edited row: not imported</source>
         <translation>此行显示为{shown_unit}的措施 {shown_code}，但其隐藏键对应{unit}的措施 {code}；可能是其他数据库导出的台账或被改动的行：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_checks.py" line="176"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="176"/>
         <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
         <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_checks.py" line="191"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="191"/>
         <source>no assignment of measure {code!r} to {unit!r}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_checks.py" line="230"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="230"/>
         <source>no measure is assigned to the unit {unit!r}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="188"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="188"/>
         <source>this row belongs to {unit}; the ledger was exported for {owner}</source>
         <translation>此行属于{unit}；该台账是下发给{owner}的</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="201"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="201"/>
         <source>measure {code} of {unit} was not in this ledger as it was sent out (措施编号 or 责任单位 edited, or the row copied in); not imported</source>
         <translation>{unit}的措施 {code} 不在下发的台账中（措施编号或责任单位被改动，或该行是复制进来的）：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="219"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="219"/>
         <source>measure {code} of {unit} is also in {other} with other values; keep one of the two rows</source>
         <translation>{unit}的措施 {code} 也出现在 {other}，且填报内容不同；请只保留其中一行</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="255"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="255"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="269"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="269"/>
         <source>{column} is set by the office: {old} → {new} ignored</source>
         <translation>{column}由办公室确定：{old} → {new} 的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="287"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="287"/>
         <source>{column} is set by the office: the unit&apos;s edit is ignored</source>
         <translation>{column}由办公室确定：单位的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_compare.py" line="337"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="337"/>
         <source>{column}: the text fills a whole cell ({limit} characters) and may have been cut; ignored</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="245"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="245"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="268"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="268"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="310"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="310"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="332"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="332"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="361"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="361"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledger_import.py" line="369"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="369"/>
         <source>{file}: not enough memory to read this file; close other programs or ask the unit to send a smaller ledger</source>
         <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/overview.py" line="144"/>
+        <location filename="../../tracker/progress/overview.py" line="144"/>
         <source>the number of days cannot be negative</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/overview.py" line="239"/>
+        <location filename="../../tracker/progress/overview.py" line="239"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="69"/>
+        <location filename="../../tracker/progress/progress_service.py" line="76"/>
         <source>no measure {code!r} in {document}</source>
         <translation>{document}中没有措施“{code}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="73"/>
+        <location filename="../../tracker/progress/progress_service.py" line="80"/>
         <source>no measure {code!r}</source>
         <translation>没有措施“{code}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="77"/>
+        <location filename="../../tracker/progress/progress_service.py" line="84"/>
         <source>measure {code!r} exists in several documents ({documents}); name one with --doc</source>
         <translation>措施“{code}”在多份文件中都有（{documents}）；请用 --doc 指明其中一份</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="96"/>
+        <location filename="../../tracker/progress/progress_service.py" line="103"/>
         <source>{unit} is not assigned measure {code}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="130"/>
+        <location filename="../../tracker/progress/progress_service.py" line="137"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="154"/>
-        <location filename="../../tracker/ledger_write.py" line="93"/>
+        <location filename="../../tracker/ledgers/ledger_write.py" line="93"/>
+        <location filename="../../tracker/progress/progress_service.py" line="161"/>
         <source>another user saved this assignment first; reload</source>
         <translation>其他用户已先保存了这项分工；请重新加载</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="181"/>
+        <location filename="../../tracker/progress/progress_service.py" line="194"/>
         <source>{unit} / measure {code} was changed meanwhile; reload and try again</source>
         <translation>{unit} / 措施 {code} 在此期间已被修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="190"/>
+        <location filename="../../tracker/progress/progress_service.py" line="203"/>
         <source>this assignment is not ticked off</source>
         <translation>这项分工尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="215"/>
+        <location filename="../../tracker/progress/progress_service.py" line="229"/>
         <source>{unit} is already assigned {code}</source>
         <translation>{unit}已承担措施 {code}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="281"/>
+        <location filename="../../tracker/progress/progress_service.py" line="295"/>
         <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress.py" line="291"/>
+        <location filename="../../tracker/progress/progress_service.py" line="305"/>
         <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="99"/>
+        <location filename="../../tracker/reports/report_service.py" line="99"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="102"/>
+        <location filename="../../tracker/reports/report_service.py" line="102"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="111"/>
+        <location filename="../../tracker/reports/report_service.py" line="111"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="233"/>
+        <location filename="../../tracker/reports/report_service.py" line="233"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="248"/>
+        <location filename="../../tracker/reports/report_service.py" line="248"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="306"/>
+        <location filename="../../tracker/reports/report_service.py" line="306"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="316"/>
+        <location filename="../../tracker/reports/report_service.py" line="316"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="362"/>
+        <location filename="../../tracker/reports/report_service.py" line="362"/>
         <source>cannot write {file}: the file must end in .pdf or .docx</source>
         <translation>无法写入 {file}：文件扩展名须为 .pdf 或 .docx</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports.py" line="389"/>
+        <location filename="../../tracker/reports/report_service.py" line="389"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds.py" line="53"/>
+        <location filename="../../tracker/rounds/round_service.py" line="53"/>
         <source>a round needs a name, e.g. {example}</source>
         <translation>调度轮次需要一个名称，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds.py" line="59"/>
+        <location filename="../../tracker/rounds/round_service.py" line="59"/>
         <source>a round named {name!r} already exists</source>
         <translation>已有名为“{name}”的调度轮次</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds.py" line="75"/>
+        <location filename="../../tracker/rounds/round_service.py" line="75"/>
         <source>no round named {name!r} (rounds: none yet)</source>
         <translation>没有名为“{name}”的调度轮次（目前还没有任何轮次）</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds.py" line="79"/>
+        <location filename="../../tracker/rounds/round_service.py" line="79"/>
         <source>no round named {name!r} (rounds: {rounds})</source>
         <translation>没有名为“{name}”的调度轮次（现有轮次：{rounds}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds.py" line="89"/>
+        <location filename="../../tracker/rounds/round_service.py" line="89"/>
         <source>no reporting round yet: create one first (new-round)</source>
         <translation>还没有调度轮次：请先新建一个轮次</translation>
     </message>
@@ -2791,37 +2791,37 @@ Log folder: {2}</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="236"/>
+        <location filename="../../tracker/units/unit_service.py" line="236"/>
         <source>unknown unit {unit!r}; did you mean {hint}?</source>
         <translation>未知单位“{unit}”；您要找的是不是{hint}？</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="240"/>
+        <location filename="../../tracker/units/unit_service.py" line="240"/>
         <source>unknown unit {unit!r}</source>
         <translation>未知单位“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="245"/>
+        <location filename="../../tracker/units/unit_service.py" line="245"/>
         <source>an alias cannot be empty</source>
         <translation>别名不能为空</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="250"/>
+        <location filename="../../tracker/units/unit_service.py" line="250"/>
         <source>{alias!r} is itself a unit; merge the two units instead</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/units.py" line="270"/>
+        <location filename="../../tracker/units/unit_service.py" line="270"/>
         <source>a group cannot contain itself</source>
         <translation>单位组不能包含自身</translation>
     </message>
     <message>
-        <location filename="../../tracker/unit_merge.py" line="147"/>
+        <location filename="../../tracker/units/unit_merge.py" line="147"/>
         <source>a unit cannot be merged into itself</source>
         <translation>单位不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../tracker/unit_merge.py" line="153"/>
+        <location filename="../../tracker/units/unit_merge.py" line="153"/>
         <source>unknown merge choice {choice!r}; allowed: {allowed}</source>
         <translation>未知的合并选择 {choice!r}；可选：{allowed}</translation>
     </message>
@@ -2901,128 +2901,128 @@ Log folder: {2}</source>
         <translation>有内容超出数据库 {database} 允许的长度，本次修改未保存。请缩短文字后重试。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_errors.py" line="19"/>
+        <location filename="../../tracker/backups/backup_errors.py" line="19"/>
         <source>the daily backup</source>
         <translation>每日备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_errors.py" line="20"/>
+        <location filename="../../tracker/backups/backup_errors.py" line="20"/>
         <source>a backup by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_errors.py" line="21"/>
+        <location filename="../../tracker/backups/backup_errors.py" line="21"/>
         <source>importing ledgers</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_errors.py" line="22"/>
+        <location filename="../../tracker/backups/backup_errors.py" line="22"/>
         <source>accepting a document&apos;s revision</source>
         <translation>接受文件修订</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_errors.py" line="23"/>
+        <location filename="../../tracker/backups/backup_errors.py" line="23"/>
         <source>deleting a document</source>
         <translation>删除文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_errors.py" line="24"/>
+        <location filename="../../tracker/backups/backup_errors.py" line="24"/>
         <source>merging units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_errors.py" line="25"/>
+        <location filename="../../tracker/backups/backup_errors.py" line="25"/>
         <source>upgrading the database</source>
         <translation>升级数据库</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_errors.py" line="26"/>
+        <location filename="../../tracker/backups/backup_errors.py" line="26"/>
         <source>restoring a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="126"/>
+        <location filename="../../tracker/backups/backup_service.py" line="126"/>
         <source>{file} is the database itself; choose another file for the backup.</source>
         <translation>{file} 就是数据库本身，请为备份另选一个文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_errors.py" line="43"/>
+        <location filename="../../tracker/backups/backup_errors.py" line="43"/>
         <source>Could not write the backup {file}: {reason}</source>
         <translation>无法写入备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_errors.py" line="52"/>
+        <location filename="../../tracker/backups/backup_errors.py" line="52"/>
         <source>Could not back up the database before {operation}, so nothing was changed: {problem}. Free some disk space or check the folder {folder}.</source>
         <translation>在{operation}之前无法备份数据库，因此未做任何更改：{problem}。请释放磁盘空间，或检查文件夹 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="133"/>
+        <location filename="../../tracker/backups/backup_service.py" line="133"/>
         <source>{file} already exists; choose a new file name for the backup (nothing was overwritten).</source>
         <translation>{file} 已存在，请为备份另取一个文件名（未覆盖任何文件）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="202"/>
+        <location filename="../../tracker/backups/backup_service.py" line="202"/>
         <source>Could not delete the backup {file}: {reason}</source>
         <translation>无法删除备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups.py" line="256"/>
+        <location filename="../../tracker/backups/backup_service.py" line="256"/>
         <source>Could not restore {file}: {reason}. The database was not changed.</source>
         <translation>无法恢复 {file}：{reason}。数据库未被更改。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="37"/>
+        <location filename="../../tracker/backups/backup_check.py" line="37"/>
         <source>{file} does not exist or is not a file.</source>
         <translation>{file} 不存在或不是文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="46"/>
+        <location filename="../../tracker/backups/backup_check.py" line="46"/>
         <source>{file} is not a readable backup of this database: {reason}</source>
         <translation>{file} 不是可读取的本数据库备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="76"/>
+        <location filename="../../tracker/backups/backup_check.py" line="76"/>
         <source>{file} is damaged (integrity check: {detail}).</source>
         <translation>{file} 已损坏（完整性检查：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="86"/>
-        <location filename="../../tracker/backup_check.py" line="109"/>
+        <location filename="../../tracker/backups/backup_check.py" line="86"/>
+        <location filename="../../tracker/backups/backup_check.py" line="109"/>
         <source>{file} is not a backup of this application&apos;s database (no table {tables}).</source>
         <translation>{file} 不是本程序数据库的备份（缺少数据表 {tables}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backup_check.py" line="97"/>
+        <location filename="../../tracker/backups/backup_check.py" line="97"/>
         <source>{file} was made by a newer or unknown version of this application (schema {schema}); it cannot be restored by this version.</source>
         <translation>{file} 由本程序的较新版本或未知版本生成（数据库版本 {schema}），本版本无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../tracker/export_errors.py" line="31"/>
+        <location filename="../../tracker/ledgers/export_errors.py" line="31"/>
         <source>cannot write {path}: the disk is full; free some space and export again</source>
         <translation>无法写入 {path}：磁盘已满；请腾出空间后重新导出</translation>
     </message>
     <message>
-        <location filename="../../tracker/export_errors.py" line="43"/>
+        <location filename="../../tracker/ledgers/export_errors.py" line="43"/>
         <source>cannot write {path}: the name is too long for this folder; choose a folder with a shorter path</source>
         <translation>无法写入 {path}：文件名对此文件夹而言过长；请选择路径较短的文件夹</translation>
     </message>
     <message>
-        <location filename="../../tracker/export_errors.py" line="54"/>
+        <location filename="../../tracker/ledgers/export_errors.py" line="54"/>
         <source>cannot write {path}: the file is open in Excel or WPS; close it and export again</source>
         <translation>无法写入 {path}：该文件正在 Excel 或 WPS 中打开；请关闭后重新导出</translation>
     </message>
     <message>
-        <location filename="../../tracker/export_errors.py" line="62"/>
+        <location filename="../../tracker/ledgers/export_errors.py" line="62"/>
         <source>cannot write {path}: no permission to write there; choose another folder or ask for access</source>
         <translation>无法写入 {path}：没有写入该位置的权限；请选择其他文件夹或申请权限</translation>
     </message>
     <message>
-        <location filename="../../tracker/export_errors.py" line="71"/>
+        <location filename="../../tracker/ledgers/export_errors.py" line="71"/>
         <source>cannot write {path}: the folder is read-only; choose another folder</source>
         <translation>无法写入 {path}：该文件夹只读；请选择其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../tracker/export_errors.py" line="77"/>
+        <location filename="../../tracker/ledgers/export_errors.py" line="77"/>
         <source>cannot write {path} ({reason})</source>
         <translation>无法写入 {path}（{reason}）</translation>
     </message>
@@ -3082,12 +3082,12 @@ Log folder: {2}</source>
         <translation>无法转换为 .docx（{reason}）。请打开该文件，另存为 Word 文档（.docx），再导入另存的文件。</translation>
     </message>
     <message>
-        <location filename="../../tracker/bulletins.py" line="95"/>
+        <location filename="../../tracker/reports/bulletins.py" line="95"/>
         <source>no bulletin No. {number} of {year} was issued</source>
         <translation>{year}年未印发第{number}期通报</translation>
     </message>
     <message>
-        <location filename="../../tracker/report_commands.py" line="45"/>
+        <location filename="../../tracker/cli/report_commands.py" line="45"/>
         <source>cannot read {file}: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>

@@ -11,7 +11,7 @@ from importers.reports import fonts
 from importers.reports.fonts import ReportFontError, find_fonts, truetype_faces
 from importers.reports.model import Paragraph, ReportDocument
 from tracker.errors import UserError
-from tracker.reports import save_report
+from tracker.reports.report_service import save_report
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")

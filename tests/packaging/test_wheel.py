@@ -44,7 +44,7 @@ def test_wheel_carries_translations_migrations_and_every_package(wheel: Path) ->
         "db/migrations/script.py.mako",
         "db/migrations/versions/0001_initial_schema.py",
         "ui/app.py",
-        "tracker/cli.py",
+        "tracker/cli/cli_main.py",
         "importers/policy/parser.py",
     }
     assert expected <= names

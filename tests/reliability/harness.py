@@ -24,7 +24,7 @@ from sqlalchemy import create_engine, text
 
 from tests.conftest import SHARED
 from tests.tracker.conftest import sample_document, source
-from tracker.rounds import RoundService
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.store import Clock
 
@@ -49,11 +49,11 @@ COUNTED_TABLES = (
 
 
 def cli_command(db: str, *args: str) -> list[str]:
-    """``tracker-cli`` as a child process (``python -m tracker.cli``), on a fixed day."""
+    """``tracker-cli`` as a child process (``python -m tracker.cli.cli_main``), on a fixed day."""
     return [
         sys.executable,
         "-m",
-        "tracker.cli",
+        "tracker.cli.cli_main",
         "--db",
         db,
         "--today",
@@ -89,7 +89,7 @@ def create_database(url: str) -> None:
 
     Opening a database that does not exist is refused (issue 10 item 2).
     """
-    from tracker.cli import main
+    from tracker.cli.cli_main import main
 
     assert main(["--db", url, "init"]) == 0
 

@@ -16,11 +16,11 @@ from db.engine import make_engine
 from db.revisions import HEAD
 from tests.tracker.conftest import sample_document, source
 from tests.tracker.test_backups import database_state
-from tracker.backups import BackupError, BackupService
-from tracker.cli import main
-from tracker.ledger_export import LedgerExporter
-from tracker.ledger_import import LedgerImporter
-from tracker.rounds import RoundService
+from tracker.backups.backup_service import BackupError, BackupService
+from tracker.cli.cli_main import main
+from tracker.ledgers.ledger_export import LedgerExporter
+from tracker.ledgers.ledger_import import LedgerImporter
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
 ROUND = "2021年第2季度"

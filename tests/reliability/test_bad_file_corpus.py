@@ -24,9 +24,9 @@ import pytest
 
 from tests.reliability.harness import database_state, fill_in
 from tests.tracker.conftest import sample_document, source
-from tracker.ledger_export import LedgerExporter
-from tracker.ledger_import import LedgerImporter
-from tracker.rounds import RoundService
+from tracker.ledgers.ledger_export import LedgerExporter
+from tracker.ledgers.ledger_import import LedgerImporter
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ledger"

@@ -31,9 +31,9 @@ from tests.fixtures.ledger import hostile
 from tests.fixtures.ledger.hostile import A1, ODS_VALUE, biff, number, ods, xls, xlsx
 from tests.fixtures.ledger.samples import sample_workbook
 from tests.tracker.conftest import sample_document, source
-from tracker.ledger_export import LedgerExporter
-from tracker.ledger_import import LedgerImporter
-from tracker.rounds import RoundService
+from tracker.ledgers.ledger_export import LedgerExporter
+from tracker.ledgers.ledger_import import LedgerImporter
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
 try:
@@ -294,7 +294,7 @@ def test_running_out_of_memory_reading_one_file_is_that_files_error(
             raise MemoryError
         return real(path)
 
-    monkeypatch.setattr("tracker.ledger_import.read_ledger", read)
+    monkeypatch.setattr("tracker.ledgers.ledger_import.read_ledger", read)
     big = tmp_path / "big.xlsx"
     big.write_bytes(sent.read_bytes())
     previews = LedgerImporter(services.store).preview([big, sent])

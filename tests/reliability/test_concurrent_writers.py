@@ -38,7 +38,7 @@ from tests.reliability.harness import (
 )
 from tests.tracker.conftest import sample_document, source
 from tracker.errors import StaleEditError, UserError
-from tracker.progress import Change
+from tracker.progress.progress_service import Change
 
 ROUNDS = 30
 WAIT = 60.0

@@ -23,13 +23,13 @@ from db import location
 from db.models import ProgressEntry, Setting
 from tests.conftest import PG_URL
 from tests.tracker.conftest import TODAY, sample_document, source
-from tracker import cli
+from tracker.cli import cli_main as cli
 from tracker.db_errors import (
     DatabaseConflictError,
     DatabaseGoneError,
     StorageError,
 )
-from tracker.progress import Change
+from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
 from tracker.store import Clock, Store

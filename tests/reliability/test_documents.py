@@ -12,11 +12,11 @@ from sqlalchemy import func, select
 
 from db.models import Document, Measure, ProgressEntry, Unit
 from tests.tracker.conftest import TODAY, sample_document, source
-from tracker.backups import BackupService
-from tracker.cli import main
-from tracker.documents import DocumentService
+from tracker.backups.backup_service import BackupService
+from tracker.cli.cli_main import main
+from tracker.documents.document_service import DocumentService
 from tracker.errors import InvalidInputError
-from tracker.progress import Change
+from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
 from tracker.store import Clock
@@ -212,7 +212,7 @@ def test_a_revision_accepted_meanwhile_by_another_clerk_is_not_written_over(
 ) -> None:
     """Two clerks accepting a revision of the same document at once each wrote theirs over
     the other's (the change list one had confirmed no longer what was stored)."""
-    import tracker.documents as documents_module
+    import tracker.documents.document_service as documents_module
     from tracker.errors import StaleEditError
 
     services.documents.import_parsed(sample_document(), source())

@@ -23,11 +23,11 @@ from importers.ledger import sheetxml
 from importers.ledger.model import LedgerWorkbook
 from importers.ledger.writer import write_ledger
 from tests.tracker.conftest import sample_document, source
-from tracker.cli import main
+from tracker.cli.cli_main import main
 from tracker.errors import UserError
-from tracker.ledger_export import LedgerExporter
-from tracker.ledger_import import LedgerImporter
-from tracker.rounds import RoundService
+from tracker.ledgers.ledger_export import LedgerExporter
+from tracker.ledgers.ledger_import import LedgerImporter
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
 ROUND = "2021年第2季度"
@@ -79,7 +79,7 @@ def disk_full_for(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
                 half.truncate(path.stat().st_size // 2)
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr("tracker.ledger_export.write_ledger", write)
+    monkeypatch.setattr("tracker.ledgers.ledger_export.write_ledger", write)
     monkeypatch.setattr(sheetxml, "save", save)
     yield failing
 
@@ -203,7 +203,7 @@ def test_a_file_open_in_excel_is_named_only_when_it_is(
 
 
 def test_a_windows_sharing_violation_is_an_open_workbook(tmp_path: Path) -> None:
-    from tracker.export_errors import write_failure
+    from tracker.ledgers.export_errors import write_failure
 
     error = PermissionError(errno.EACCES, "being used by another process")
     error.winerror = 32  # type: ignore[attr-defined]
@@ -244,7 +244,7 @@ def test_temporaries_left_by_a_killed_export_are_removed_by_the_next(
 
 def test_a_path_beyond_windows_max_path_is_named_too_long(tmp_path: Path) -> None:
     """Windows without long paths says "not found" for a path of 260 characters or more."""
-    from tracker.export_errors import write_failure
+    from tracker.ledgers.export_errors import write_failure
 
     folder = tmp_path / ("很长的文件夹名" * 5)
     folder.mkdir()

@@ -44,8 +44,8 @@ from tests.reliability.harness import (
     run_command,
     timed,
 )
-from tracker.ledger_export import LedgerExporter
-from tracker.ledger_import import LedgerImporter, ledger_paths
+from tracker.ledgers.ledger_export import LedgerExporter
+from tracker.ledgers.ledger_import import LedgerImporter, ledger_paths
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 # Fewer moments on PostgreSQL: each needs the database rebuilt, not a file copied.

@@ -16,9 +16,9 @@ import openpyxl
 import pytest
 
 from tests.tracker.conftest import sample_document, source
-from tracker.ledger_export import LedgerExporter
-from tracker.ledger_import import LedgerImporter
-from tracker.rounds import RoundService
+from tracker.ledgers.ledger_export import LedgerExporter
+from tracker.ledgers.ledger_import import LedgerImporter
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.statuses import Status
 

@@ -18,11 +18,11 @@ from sqlalchemy import func, select
 
 from db.models import Assignment, ImportBatch, ProgressEntry
 from tests.tracker.conftest import sample_document, source
-from tracker.cli import main
-from tracker.ledger_export import LedgerExporter
-from tracker.ledger_import import CLEAR, LedgerImporter
-from tracker.progress import Change
-from tracker.rounds import RoundService
+from tracker.cli.cli_main import main
+from tracker.ledgers.ledger_export import LedgerExporter
+from tracker.ledgers.ledger_import import CLEAR, LedgerImporter
+from tracker.progress.progress_service import Change
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
 ROUND = "2021年第2季度"

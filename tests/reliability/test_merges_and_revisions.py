@@ -11,7 +11,7 @@ import pytest
 
 from importers.policy import SourceInfo
 from importers.policy.parser import parse_text
-from tracker.progress import Change
+from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
 
@@ -209,7 +209,7 @@ def test_a_clerk_may_keep_one_units_values_for_a_collision(services: Services) -
 def test_merge_units_prints_each_collision(
     services: Services, capsys: pytest.CaptureFixture[str], db_url: str
 ) -> None:
-    from tracker.cli import main
+    from tracker.cli.cli_main import main
 
     _merge_fixture(services)
     services.close()

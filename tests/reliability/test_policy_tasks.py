@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from db.models import Assignment, Document, Measure, ProgressEntry, Unit
-from tracker.cli import main
+from tracker.cli.cli_main import main
 from tracker.errors import InvalidInputError
 from tracker.services import Services
 

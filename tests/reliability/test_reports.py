@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tracker.bulletins import BulletinService
+from tracker.cli.report_commands import _paragraphs
 from tracker.errors import UserError
-from tracker.report_commands import _paragraphs
-from tracker.reports import ReportRequest, ReportService, save_report
-from tracker.rounds import RoundService
+from tracker.reports.bulletins import BulletinService
+from tracker.reports.report_service import ReportRequest, ReportService, save_report
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
 
@@ -60,7 +60,7 @@ def test_a_past_rounds_ledger_shows_that_rounds_values(services: Services) -> No
     """On SQLite and PostgreSQL: the printed ledger replays the history up to its round."""
     from importers.reports.model import Table
     from tests.tracker.conftest import sample_document, source
-    from tracker.progress import Change, Provenance
+    from tracker.progress.progress_service import Change, Provenance
     from tracker.statuses import Status
 
     services.documents.import_parsed(sample_document(), source())

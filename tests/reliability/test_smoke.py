@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker.cli import main as cli_main
-from tracker.smoke import DATABASE_NAME, SmokeFailure, run_smoke
+from tracker.cli.cli_main import main as cli_main
+from tracker.cli.smoke import DATABASE_NAME, SmokeFailure, run_smoke
 
 
 def test_a_missing_document_is_named(tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_a_failing_pdf_writer_is_named_with_its_reason(
     def broken(*_args: object) -> int:
         raise OSError("reportlab is missing its fonts")
 
-    monkeypatch.setattr("tracker.reports.save_report", broken)
+    monkeypatch.setattr("tracker.reports.report_service.save_report", broken)
     with pytest.raises(SmokeFailure) as caught:
         run_smoke(tmp_path)
     assert caught.value.step == "write the PDF bulletin"

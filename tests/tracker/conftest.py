@@ -15,7 +15,7 @@ from importers.policy import (
     ParsedSection,
     SourceInfo,
 )
-from tracker import cli
+from tracker.cli import cli_main as cli
 from tracker.services import Services
 from tracker.store import Clock
 

@@ -17,12 +17,12 @@ from db.backup_files import BackupInfo
 from db.engine import make_engine
 from db.revisions import HEAD, REVISIONS
 from tests.tracker.conftest import sample_document, source
-from tracker import backup_tables
-from tracker.backup_commands import format_size
-from tracker.backups import BackupError, BackupService, backup_before
-from tracker.cli import main
+from tracker.backups import backup_tables
+from tracker.backups.backup_service import BackupError, BackupService, backup_before
+from tracker.cli.backup_commands import format_size
+from tracker.cli.cli_main import main
 from tracker.db_errors import DatabaseGoneError
-from tracker.progress import Change
+from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
 

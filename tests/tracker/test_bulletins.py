@@ -10,11 +10,11 @@ import pytest
 from importers.reports.model import Masthead, Paragraph
 from importers.reports.serial import from_json, to_json
 from tests.tracker.conftest import sample_document, source
-from tracker.bulletins import BulletinService
 from tracker.errors import NotFoundError
-from tracker.progress import Change, Provenance
-from tracker.reports import RECIPIENTS_SETTING, ReportService
-from tracker.rounds import RoundService
+from tracker.progress.progress_service import Change, Provenance
+from tracker.reports.bulletins import BulletinService
+from tracker.reports.report_service import RECIPIENTS_SETTING, ReportService
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.statuses import Status
 from tracker.store import Clock

@@ -26,7 +26,10 @@ def _document_with_rare_characters(tmp_path: Path) -> Path:
 def _cli(*args: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONIOENCODING": "cp936"}
     return subprocess.run(
-        [sys.executable, "-m", "tracker.cli", *args], cwd=REPO_ROOT, env=env, capture_output=True
+        [sys.executable, "-m", "tracker.cli.cli_main", *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
     )
 
 

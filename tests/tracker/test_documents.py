@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date
 
 from tests.tracker.conftest import sample_document, source
-from tracker.overview import AssignmentFilter
+from tracker.progress.overview import AssignmentFilter
 from tracker.services import Services
 
 
@@ -107,7 +107,7 @@ def test_unit_aliases_and_suffixes_resolve(services: Services) -> None:
 
 
 def _status(text: str):  # type: ignore[no-untyped-def]
-    from tracker.progress import Change
+    from tracker.progress.progress_service import Change
     from tracker.statuses import Status
 
     return Change(status=Status(text))

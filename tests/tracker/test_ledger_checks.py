@@ -1,4 +1,4 @@
-"""The checks a returned row must pass before its values are believed (tracker.ledger_checks)."""
+"""The checks a returned row must pass before its values are believed (tracker.ledgers.ledger_checks)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from importers.ledger.model import LedgerFile, LedgerMeta, MetaEntry, ReturnedRow
-from tracker.ledger_checks import FileChecks, disagreeing_field, unit_suggestions
+from tracker.ledgers.ledger_checks import FileChecks, disagreeing_field, unit_suggestions
 
 
 def row(

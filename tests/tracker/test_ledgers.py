@@ -13,14 +13,14 @@ import pytest
 from sqlalchemy.orm import Session
 
 from tests.tracker.conftest import sample_document, source
-from tracker import ledger_compare
 from tracker.errors import InvalidInputError, NotFoundError, StaleEditError, UserError
-from tracker.ledger_export import LedgerExporter
-from tracker.ledger_import import LedgerImporter
-from tracker.overview import AssignmentFilter
-from tracker.progress import Change
+from tracker.ledgers import ledger_compare
+from tracker.ledgers.ledger_export import LedgerExporter
+from tracker.ledgers.ledger_import import LedgerImporter
+from tracker.progress.overview import AssignmentFilter
+from tracker.progress.progress_service import Change
 from tracker.records import AssignmentRow
-from tracker.rounds import RoundService
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.statuses import Status
 
@@ -514,7 +514,7 @@ def test_ledger_rows_leave_out_a_measure_withdrawn_while_they_are_read(tmp_path:
     from sqlalchemy import event
 
     from tests.tracker.conftest import sample_document, source
-    from tracker.ledger_export import ledger_rows
+    from tracker.ledgers.ledger_export import ledger_rows
 
     path = tmp_path / "共享.sqlite3"
     services = Services.open(path, create=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tracker import measure_matching
-from tracker.measure_matching import MeasureText, match_measures, normalised, similarity
+from tracker.documents import measure_matching
+from tracker.documents.measure_matching import MeasureText, match_measures, normalised, similarity
 
 
 def _m(code: str, text: str) -> MeasureText:

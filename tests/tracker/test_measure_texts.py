@@ -8,7 +8,7 @@ import pytest
 
 from importers.policy import parse_file
 from tests.tracker.conftest import sample_document, source
-from tracker.measure_texts import MeasureTexts, fold
+from tracker.documents.measure_texts import MeasureTexts, fold
 from tracker.queries import contains_pattern
 from tracker.services import Services
 

@@ -6,8 +6,8 @@ import pytest
 
 from tests.tracker.conftest import sample_document, source
 from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, StaleEditError
-from tracker.overview import AssignmentFilter
-from tracker.progress import Change
+from tracker.progress.overview import AssignmentFilter
+from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Derived, Status
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.tracker.conftest import TODAY, sample_document, source
-from tracker.overview import AssignmentFilter
-from tracker.progress import Change, Provenance
-from tracker.quick_look import quick_look
+from tracker.progress.overview import AssignmentFilter
+from tracker.progress.progress_service import Change, Provenance
+from tracker.progress.quick_look import quick_look
 from tracker.services import Services
 from tracker.statuses import Status
 from tracker.store import Clock
@@ -144,7 +144,7 @@ def test_it_reads_through_a_read_only_connection(
 def test_it_does_not_import_sqlalchemy(office: tuple[Services, Path]) -> None:
     _services, path = office
     code = (
-        "import sys; from tracker.quick_look import quick_look; "
+        "import sys; from tracker.progress.quick_look import quick_look; "
         f"found = quick_look({str(path)!r}); "
         "assert found is not None and found.rows; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'db.models')))"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from importers.reports.model import Paragraph, Table
-from tracker.report_bulletin import MAX_LISTED_MEASURES, items_blocks
-from tracker.report_data import Item
+from tracker.reports.report_bulletin import MAX_LISTED_MEASURES, items_blocks
+from tracker.reports.report_data import Item
 from tracker.statuses import Status
 
 

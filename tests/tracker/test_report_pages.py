@@ -22,7 +22,7 @@ from importers.reports.model import (
     Table,
 )
 from importers.reports.pdf import write_pdf
-from tracker.report_lists import SAME, ledger
+from tracker.reports.report_lists import SAME, ledger
 
 needs_pdftotext = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"

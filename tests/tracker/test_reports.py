@@ -19,9 +19,9 @@ from docx import Document
 from sqlalchemy import select, update
 
 from db.models import ProgressEntry
-from tracker.progress import Change, Provenance
-from tracker.reports import ReportRequest, ReportService, save_report
-from tracker.rounds import RoundService
+from tracker.progress.progress_service import Change, Provenance
+from tracker.reports.report_service import ReportRequest, ReportService, save_report
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.statuses import Status
 from tracker.store import Clock

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.tracker.conftest import sample_document, source
-from tracker.rounds import RoundService
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.store import Clock
 

@@ -14,10 +14,10 @@ from sqlalchemy import select, update
 
 from db.models import ProgressEntry, Round
 from tests.tracker.conftest import sample_document, source
-from tracker.progress import Change, Provenance
-from tracker.report_data import previous_round, statuses_as_of, statuses_as_of_rounds
-from tracker.report_format import percent, points, signed, tenths
-from tracker.rounds import RoundService
+from tracker.progress.progress_service import Change, Provenance
+from tracker.reports.report_data import previous_round, statuses_as_of, statuses_as_of_rounds
+from tracker.reports.report_format import percent, points, signed, tenths
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.statuses import Status
 from tracker.store import Clock

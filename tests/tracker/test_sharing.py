@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 import db.engine
 import db.network_drive
-from tracker.cli import main
+from tracker.cli.cli_main import main
 from tracker.services import Services
 from tracker.sharing import network_drive_warning
 

@@ -1,4 +1,4 @@
-"""The installation smoke test (``tracker.smoke``), run from the source tree.
+"""The installation smoke test (``tracker.cli.smoke``), run from the source tree.
 
 The frozen build runs the same function (``tracker-cli smoke``) in CI; here it is
 checked to do what it claims: a document imported, a ledger that is a real workbook
@@ -17,10 +17,8 @@ import pypdf
 import pytest
 from docx import Document
 
-from tracker.cli import main as cli_main
-from tracker.reports import ReportRequest, ReportService, save_report
-from tracker.services import Services
-from tracker.smoke import (
+from tracker.cli.cli_main import main as cli_main
+from tracker.cli.smoke import (
     BULLETIN_DOCX,
     BULLETIN_PDF,
     DATABASE_NAME,
@@ -28,7 +26,9 @@ from tracker.smoke import (
     SmokeResult,
     run_smoke,
 )
-from tracker.smoke_sample import SAMPLE_ASSIGNMENTS, SAMPLE_MEASURES, SAMPLE_NAME
+from tracker.cli.smoke_sample import SAMPLE_ASSIGNMENTS, SAMPLE_MEASURES, SAMPLE_NAME
+from tracker.reports.report_service import ReportRequest, ReportService, save_report
+from tracker.services import Services
 from tracker.store import Clock
 
 AS_OF = date(2024, 7, 1)

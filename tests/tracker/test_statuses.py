@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.tracker.conftest import TODAY, sample_document, source
-from tracker.overview import AssignmentFilter
-from tracker.progress import Change
+from tracker.progress.overview import AssignmentFilter
+from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import (
     Derived,

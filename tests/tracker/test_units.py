@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from tests.tracker.conftest import sample_document, source
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.services import Services
-from tracker.units import classify_unit, suggestions
+from tracker.units.unit_service import classify_unit, suggestions
 
 
 @pytest.mark.parametrize(

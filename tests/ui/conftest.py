@@ -18,7 +18,7 @@ from tests.tracker.conftest import TODAY, sample_document, source
 from tracker.records import AssignmentRow
 from tracker.services import Services
 from tracker.store import Clock
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

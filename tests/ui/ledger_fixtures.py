@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from tests.tracker.test_ledgers import _edit, _export
-from tracker.progress import Change
-from tracker.rounds import RoundService
+from tracker.progress.progress_service import Change
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
 ROUND = "2021年第2季度"  # the name tests.tracker.test_ledgers exports under

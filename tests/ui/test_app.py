@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tracker.services import Services
 from ui import app as app_module
-from ui import settings as keys
 from ui.crash import CrashHandler, setup_logging
-from ui.main_window import MainWindow
 from ui.resources import resource_path, resources_root
+from ui.settings import window_settings as keys
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -164,7 +164,7 @@ def test_the_first_paint_path_imports_nothing_heavy() -> None:
     import subprocess
 
     probe = (
-        "import sys, ui.app, ui.main_window; "
+        "import sys, ui.app, ui.window.main_window; "
         "heavy = ('sqlalchemy', 'alembic', 'openpyxl', 'python_calamine', 'reportlab', "
         "'pypdfium2', 'docx', 'pypdf'); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))"
@@ -182,8 +182,8 @@ def test_the_frame_is_shown_before_the_windows_parts_are_imported() -> None:
 
     probe = (
         "import sys, ui.app; "
-        "parts = ('ui.assignment_table', 'ui.navigator', 'ui.detail_pane', 'ui.filter_bar', "
-        "'ui.window_actions', 'ui.board_view', 'ui.dashboard', 'ui.messages', 'ui.workers', "
+        "parts = ('ui.assignments.assignment_table', 'ui.window.navigator', 'ui.window.detail_pane', 'ui.window.filter_bar', "
+        "'ui.window.window_actions', 'ui.board.board_view', 'ui.board.dashboard', 'ui.messages', 'ui.workers', "
         "'tracker.records', 'tracker.errors'); "
         "print(sorted(m for m in sys.modules if m in parts))"
     )

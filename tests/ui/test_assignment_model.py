@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QTableView
 from tests.ui.factories import make_row, make_rows
 from tracker.records import AssignmentRow
 from tracker.statuses import Derived
-from ui import assignment_model as m
-from ui.assignment_model import AssignmentTableModel, code_key
+from ui.assignments import assignment_model as m
+from ui.assignments.assignment_model import AssignmentTableModel, code_key
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 

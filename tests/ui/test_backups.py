@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.backup_files import BackupInfo
-from tracker.backups import BackupService
+from tracker.backups.backup_service import BackupService
 from tracker.services import Services
 from tracker.statuses import Status
-from ui import backup_dialog
-from ui.backup_dialog import BackupDialog, BackupListModel
-from ui.main_window import MainWindow
-from ui.settings_dialog import SettingsDialog
+from ui.settings import backup_dialog
+from ui.settings.backup_dialog import BackupDialog, BackupListModel
+from ui.settings.settings_dialog import SettingsDialog
+from ui.window.main_window import MainWindow
 
 from .conftest import row_of
 

@@ -7,12 +7,12 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from tests.ui.conftest import row_of
-from tracker.progress import Change
+from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Derived, Status
-from ui.board_model import CELL_COLOURS, NOT_ASSIGNED, BoardModel, percent
-from ui.dashboard import gather, part_bars, unit_bars
-from ui.main_window import MainWindow
+from ui.board.board_model import CELL_COLOURS, NOT_ASSIGNED, BoardModel, percent
+from ui.board.dashboard import gather, part_bars, unit_bars
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 

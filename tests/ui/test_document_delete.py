@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.tracker.conftest import sample_document, source
 from tracker.services import Services
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -59,7 +59,7 @@ def test_the_window_refuses_a_text_without_measures(
     messages: list[tuple[str, str]],
     tmp_path: Path,
 ) -> None:
-    from ui.import_flow import import_policy_file
+    from ui.documents.import_flow import import_policy_file
 
     file = tmp_path / "值班通知.txt"
     file.write_text("关于做好假期值班工作的通知\n请大家按时值班。\n", encoding="utf-8")

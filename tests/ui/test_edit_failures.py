@@ -12,11 +12,11 @@ import pytest
 from db import engine as db_engine
 from tests.ui.conftest import row_of
 from tracker.db_errors import LOCKED, DatabaseFullError, DatabaseLockedError
-from tracker.progress import Change
+from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
 from ui.crash import CrashHandler
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 from ui.workers import report_failure
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")

@@ -7,11 +7,11 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLineEdit, QSpinBox
 
 from tests.ui.conftest import row_of
-from tracker.progress import Change
+from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
-from ui.assignment_model import NOTE, PERCENT, STATE
-from ui.main_window import MainWindow
+from ui.assignments.assignment_model import NOTE, PERCENT, STATE
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 

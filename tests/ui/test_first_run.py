@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from tests.ui.conftest import make_window, shown
 from tracker.services import Services
-from ui.import_flow import ImportOutcomeDialog
-from ui.import_preview import ImportPreviewDialog
-from ui.main_window import MainWindow
+from ui.documents.import_flow import ImportOutcomeDialog
+from ui.documents.import_preview import ImportPreviewDialog
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from ui import folders
+from ui.settings import folders
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_the_policy_dialog_reopens_where_the_last_document_was_taken(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from ui.import_flow import choose_policy_file
+    from ui.documents.import_flow import choose_policy_file
 
     received = tmp_path / "收文"
     received.mkdir()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
-from ui.guide_dialog import GUIDE, GuideDialog
 from ui.resources import resource_path
+from ui.settings.guide_dialog import GUIDE, GuideDialog
 
 
 def test_guide_is_rendered_with_its_sections_and_images(qtbot: QtBot) -> None:

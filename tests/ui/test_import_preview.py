@@ -19,10 +19,10 @@ from tests.ui.conftest import make_window
 from tests.ui.test_translations import chinese  # noqa: F401 - a fixture
 from tests.ui.test_window_ledgers import drop
 from tracker.services import Services
-from ui.import_flow import ImportOutcomeDialog
-from ui.import_preview import ImportPreviewDialog
-from ui.import_preview_models import UnitsModel
-from ui.main_window import MainWindow
+from ui.documents.import_flow import ImportOutcomeDialog
+from ui.documents.import_preview import ImportPreviewDialog
+from ui.documents.import_preview_models import UnitsModel
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -70,7 +70,9 @@ class Conversation:
 
     def parsed(self, doc: ParsedDocument, src: SourceInfo) -> None:
         """The next file read is ``doc`` (a hand-built document instead of a real file)."""
-        self.monkeypatch.setattr("tracker.documents.parse_policy_file", lambda _path: (doc, src))
+        self.monkeypatch.setattr(
+            "tracker.documents.document_service.parse_policy_file", lambda _path: (doc, src)
+        )
 
     def choose(self, path: Path) -> None:
         fake = staticmethod(lambda *_args: (str(path), ""))

@@ -7,7 +7,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from importers.policy import parse_text
 from tracker.records import PlannedUnit
-from ui.import_preview_models import MeasuresModel, UnitsModel
+from ui.documents.import_preview_models import MeasuresModel, UnitsModel
 
 TEXT = (
     "一、任务\n"

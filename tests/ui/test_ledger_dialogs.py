@@ -11,13 +11,13 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.ledger_fixtures import ROUND, returned_ledgers
-from tracker.ledger_import import LedgerImporter
-from tracker.rounds import RoundService
+from tracker.ledgers.ledger_import import LedgerImporter
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
-from ui.ledger_export_dialog import LedgerExportDialog
-from ui.ledger_import_dialog import LedgerImportDialog, preview_files
-from ui.ledger_preview_models import CHOICE, OFFICE, UNIT
-from ui.rounds_dialog import RoundsDialog, suggested_name
+from ui.ledgers.ledger_export_dialog import LedgerExportDialog
+from ui.ledgers.ledger_import_dialog import LedgerImportDialog, preview_files
+from ui.ledgers.ledger_preview_models import CHOICE, OFFICE, UNIT
+from ui.ledgers.rounds_dialog import RoundsDialog, suggested_name
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -215,7 +215,7 @@ def test_keeping_the_office_value_applies_the_rest_of_the_file(
 def test_a_file_that_changed_since_the_preview_is_refused_with_a_message(
     qtbot, services: Services, ledgers: dict[str, Path], messages: list[tuple[str, str]]
 ) -> None:  # type: ignore[no-untyped-def]
-    from tracker.progress import Change
+    from tracker.progress.progress_service import Change
 
     dialog = import_dialog(qtbot, services, [ledgers["tax"]])
     [row] = [r for r in services.overview.assignments() if (r.code, r.unit) == ("2", "宁夏税务局")]

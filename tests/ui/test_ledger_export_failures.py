@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox
 from importers.ledger.model import LedgerWorkbook
 from importers.ledger.writer import write_ledger
 from tests.ui.ledger_fixtures import ROUND
-from tracker.rounds import RoundService
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
-from ui.ledger_export_dialog import LedgerExportDialog
+from ui.ledgers.ledger_export_dialog import LedgerExportDialog
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -38,7 +38,7 @@ def test_failed_units_are_listed_and_the_others_written(
             raise OSError(errno.ENOSPC, "No space left on device")
         real(book, path)
 
-    monkeypatch.setattr("tracker.ledger_export.write_ledger", write)
+    monkeypatch.setattr("tracker.ledgers.ledger_export.write_ledger", write)
     asked: list[str] = []
     monkeypatch.setattr(
         QMessageBox,

@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from tests.ui.ledger_fixtures import ROUND
-from tracker.ledger_export import LedgerExporter
-from tracker.ledger_import import LedgerImporter
-from tracker.progress import Change
-from tracker.rounds import RoundService
+from tracker.ledgers.ledger_export import LedgerExporter
+from tracker.ledgers.ledger_import import LedgerImporter
+from tracker.progress.progress_service import Change
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
-from ui.ledger_import_dialog import LedgerImportDialog
-from ui.ledger_preview_models import CLEAR, KEPT_CHOICE
+from ui.ledgers.ledger_import_dialog import LedgerImportDialog
+from ui.ledgers.ledger_preview_models import CLEAR, KEPT_CHOICE
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 POLICE = "自治区公安厅"

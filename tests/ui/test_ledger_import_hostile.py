@@ -14,9 +14,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from tests.fixtures.ledger.hostile import A1, xlsx
 from tests.ui.ledger_fixtures import returned_ledgers
-from tracker.ledger_import import LedgerImporter
+from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.services import Services
-from ui.ledger_import_dialog import LedgerImportDialog
+from ui.ledgers.ledger_import_dialog import LedgerImportDialog
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import QSettings, Qt
 
 from tests.ui.conftest import make_window, row_of, shown
 from tracker.services import Services
-from ui.assignment_model import NOTE, STATE
-from ui.filter_bar import Scope
-from ui.main_window import MainWindow
-from ui.navigator import TARGET_ROLE, UnitTarget
+from ui.assignments.assignment_model import NOTE, STATE
+from ui.window.filter_bar import Scope
+from ui.window.main_window import MainWindow
+from ui.window.navigator import TARGET_ROLE, UnitTarget
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -210,7 +210,7 @@ def test_the_filter_row_leaves_the_navigator_its_width(
     private_settings: QSettings,
 ) -> None:
     """Long unit names and document numbers do not widen the filter row (their lists do)."""
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     window = MainWindow(services, private_settings)
     qtbot.addWidget(window)

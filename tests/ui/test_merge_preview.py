@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtWidgets import QDialog, QInputDialog
 
 from tests.tracker.conftest import sample_document, source
-from tracker.progress import Change
+from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
-from ui.merge_preview import MergePreviewDialog
-from ui.units_dialog import UnitsDialog
+from ui.units.merge_preview import MergePreviewDialog
+from ui.units.units_dialog import UnitsDialog
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -53,7 +53,7 @@ def test_the_clerk_keeps_one_units_values_for_a_collision(
 
 def test_a_revisions_change_list_says_where_progress_moves() -> None:
     from tracker.records import FieldDiff, MeasureChange
-    from ui.import_preview_models import change_line
+    from ui.documents.import_preview_models import change_line
 
     moved = MeasureChange(
         "6", "renumbered", ("measure 5 → 6: 1 units' progress moves",), (), "5", ("自治区财政厅",)

@@ -12,9 +12,9 @@ from tests.tracker.conftest import TODAY, sample_document, source
 from tracker.services import Services
 from tracker.store import Clock
 from ui import app as app_module
-from ui import settings as keys
-from ui.first_run import MissingDatabasePage
-from ui.main_window import MainWindow
+from ui.settings import window_settings as keys
+from ui.window.first_run import MissingDatabasePage
+from ui.window.main_window import MainWindow
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from tracker.records import DocumentInfo, OutlineDocument, OutlineHeading, UnitInfo
-from ui.filter_bar import Scope
-from ui.navigator import TARGET_ROLE, DocumentTarget, NavigatorModel, outline_by_id
+from ui.window.filter_bar import Scope
+from ui.window.navigator import TARGET_ROLE, DocumentTarget, NavigatorModel, outline_by_id
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 

@@ -10,12 +10,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from tests.ui.conftest import shown
-from tracker.quick_look import quick_look
+from tracker.progress.quick_look import quick_look
 from tracker.services import Services
 from ui import app as app_module
-from ui import settings as keys
-from ui.assignment_model import NOTE
-from ui.main_window import FirstLook, MainWindow
+from ui.assignments.assignment_model import NOTE
+from ui.settings import window_settings as keys
+from ui.window.main_window import FirstLook, MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 

@@ -9,8 +9,8 @@ import pytest
 from tests.tracker.conftest import sample_document, source
 from tests.ui.conftest import shown
 from tracker.services import Services
-from ui import window_loading
-from ui.main_window import MainWindow
+from ui.window import window_loading
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -61,7 +61,7 @@ def test_an_edit_made_while_the_rows_are_read_is_not_undone_by_them(
     """The worker read the row before the edit was saved; the window keeps the edit."""
     import threading
 
-    from ui.assignment_model import NOTE
+    from ui.assignments.assignment_model import NOTE
 
     monkeypatch.setattr(window_loading, "BACKGROUND_RELOAD_ROWS", 1)
     read, edited = threading.Event(), threading.Event()

@@ -11,10 +11,10 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from importers.reports.pdf import pdf_bytes
-from tracker.reports import ReportRequest, ReportService
-from tracker.rounds import RoundService
+from tracker.reports.report_service import ReportRequest, ReportService
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
-from ui.report_preview import PdfPagePainter, ReportDialog, preview_dialog
+from ui.reports.report_preview import PdfPagePainter, ReportDialog, preview_dialog
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_the_clerks_bulletin_text_is_printed_and_kept_with_the_issued_bulletin(
     qtbot, dialog: ReportDialog, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     from importers.reports.model import Paragraph
-    from tracker.bulletins import BulletinService
+    from tracker.reports.bulletins import BulletinService
 
     dialog.kind.setCurrentIndex(dialog.kind.findData("bulletin"))
     assert dialog.achievements.isEnabled() and not dialog.current.isEnabled()
@@ -139,7 +139,7 @@ def test_printing_a_bulletin_from_the_preview_issues_it(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QDialog
 
-    from tracker.bulletins import BulletinService
+    from tracker.reports.bulletins import BulletinService
 
     results = iter([QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted])
     monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: next(results))

@@ -9,11 +9,11 @@ import pytest
 
 from tests.ui.conftest import shown
 from tests.ui.ledger_fixtures import ROUND, returned_ledgers
-from tracker.ledger_import import LedgerImporter
-from tracker.progress import Change, Provenance
-from tracker.rounds import RoundService
+from tracker.ledgers.ledger_import import LedgerImporter
+from tracker.progress.progress_service import Change, Provenance
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -93,7 +93,7 @@ def test_show_all_clears_the_round(qtbot, imported: MainWindow) -> None:  # type
 
 
 def test_a_new_round_appears_in_the_combo(imported: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ui import ledger_actions
+    from ui.ledgers import ledger_actions
 
     def create(_parent, store) -> bool:  # type: ignore[no-untyped-def]
         RoundService(store).create("2021年第4季度", date(2021, 12, 31))

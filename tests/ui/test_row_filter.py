@@ -7,14 +7,14 @@ from datetime import timedelta
 import pytest
 
 from tests.tracker.conftest import TODAY, sample_document, source
-from tracker import progress
-from tracker.overview import AssignmentFilter
-from tracker.progress import Change
+from tracker.progress import progress_service as progress
+from tracker.progress.overview import AssignmentFilter
+from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
-from ui import progress_commands
-from ui.filter_bar import Scope
-from ui.row_filter import RowIndex, in_memory
+from ui.assignments import progress_commands
+from ui.assignments.row_filter import RowIndex, in_memory
+from ui.window.filter_bar import Scope
 
 FILTERS = [
     AssignmentFilter(),

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from tracker.services import Services
-from ui.settings_dialog import SettingsDialog
+from ui.settings.settings_dialog import SettingsDialog
 
 
 def _dialog(qtbot: QtBot, services: Services, settings: QSettings) -> SettingsDialog:

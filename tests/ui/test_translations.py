@@ -21,11 +21,11 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 
 from tests.tracker.test_ledgers import _edit, _export
 from tests.ui.conftest import make_window
-from tracker.ledger_import import LedgerImporter
-from tracker.progress import Change
-from tracker.rounds import RoundService
+from tracker.ledgers.ledger_import import LedgerImporter
+from tracker.progress.progress_service import Change
+from tracker.rounds.round_service import RoundService
 from tracker.services import Services
-from ui.ledger_preview_models import file_status, rejects_model
+from ui.ledgers.ledger_preview_models import file_status, rejects_model
 from ui.messages import user_errors
 from ui.resources import resource_path
 from ui.workers import run_with_progress

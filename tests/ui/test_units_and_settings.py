@@ -12,12 +12,12 @@ from tests.tracker.conftest import sample_document, source
 from tests.ui.conftest import shown
 from tracker.records import UnitInfo
 from tracker.services import Services
-from ui import settings as keys
-from ui.main_window import MainWindow
-from ui.merge_preview import MergePreviewDialog
-from ui.settings_dialog import SettingsDialog
-from ui.unit_model import UnitTableModel
-from ui.units_dialog import ContactDialog, UnitsDialog
+from ui.settings import window_settings as keys
+from ui.settings.settings_dialog import SettingsDialog
+from ui.units.merge_preview import MergePreviewDialog
+from ui.units.unit_model import UnitTableModel
+from ui.units.units_dialog import ContactDialog, UnitsDialog
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -152,7 +152,7 @@ def test_settings_keep_the_office_name_and_the_database_to_open(
         assert self.office.text() == "协调小组办公室"
         self.office.setText("自治区推进政府职能转变和“放管服”改革协调小组办公室")
         monkeypatch.setattr(
-            "ui.settings_dialog.QFileDialog.getSaveFileName",
+            "ui.settings.settings_dialog.QFileDialog.getSaveFileName",
             lambda *args, **kwargs: (str(chosen), ""),
         )
         self._choose_file()

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from tests.ui.conftest import row_of
 from tests.ui.ledger_fixtures import returned_ledgers
 from tracker.services import Services
-from ui.ledger_import_dialog import LedgerImportDialog
-from ui.main_window import MainWindow
-from ui.report_preview import ReportDialog
+from ui.ledgers.ledger_import_dialog import LedgerImportDialog
+from ui.reports.report_preview import ReportDialog
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -87,7 +87,7 @@ def test_other_files_are_not_accepted(window: MainWindow, tmp_path: Path) -> Non
 def test_dropping_several_policy_documents_previews_each_and_reloads_once(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ui.import_flow
+    import ui.documents.import_flow
 
     first, second, third = (tmp_path / f"文件{n}.txt" for n in (1, 2, 3))
     for path in (first, second, third):
@@ -99,7 +99,7 @@ def test_dropping_several_policy_documents_previews_each_and_reloads_once(
         return path != second  # the clerk cancelled the second one
 
     reloads: list[int] = []
-    monkeypatch.setattr(ui.import_flow, "import_policy_file", import_policy_file)
+    monkeypatch.setattr(ui.documents.import_flow, "import_policy_file", import_policy_file)
     monkeypatch.setattr(window, "reload", lambda: reloads.append(1))
     assert drop(window, [first, second, third])
     assert asked == ["文件1.txt", "文件2.txt", "文件3.txt"]

@@ -1,4 +1,4 @@
-"""``督办台账 --smoke`` (``ui.window_smoke``): the smoke test with the real window.
+"""``督办台账 --smoke`` (``ui.window.window_smoke``): the smoke test with the real window.
 
 The frozen build runs this in CI; here it is checked to start the window on the
 smoke database, see the database attached and the title translated, and to exit 1
@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication
 
 from tracker.services import Services
 from ui import app as app_module
-from ui import settings as keys
-from ui import window_smoke
-from ui.main_window import MainWindow
+from ui.settings import window_settings as keys
+from ui.window import window_smoke
+from ui.window.main_window import MainWindow
 
 pytestmark = [
     pytest.mark.qt_log_ignore("propagateSizeHints"),  # the offscreen platform's note on show()

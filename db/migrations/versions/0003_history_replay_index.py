@@ -5,7 +5,7 @@ Revises: 0002
 Create Date: 2026-11-26 04:30:00
 
 The bulletin rebuilds every assignment's state as of a round from the history
-(tracker.report_data).  An index on (assignment_id, round_id, changed_at)
+(tracker.reports.report_data).  An index on (assignment_id, round_id, changed_at)
 answers that from the index alone; it starts with assignment_id, so it also
 replaces the single-column index on it.
 """

@@ -1,0 +1,170 @@
+"""``tracker-cli`` commands for reporting rounds and Excel work ledgers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from importers.messages import QT_TRANSLATE_NOOP
+from tracker.cli.cli_services import opened_services
+from tracker.cli.general_commands import print_json
+from tracker.errors import InvalidInputError
+
+
+def rounds(args: argparse.Namespace) -> int:
+    from tracker.rounds.round_service import RoundService
+
+    with opened_services(args) as services:
+        found = RoundService(services.store).list()
+    if args.json:
+        print_json(
+            [
+                {
+                    "name": r.name,
+                    "as_of": r.as_of.isoformat(),
+                    "exports": r.exports,
+                    "imports": r.imports,
+                }
+                for r in found
+            ]
+        )
+    else:
+        for r in found:
+            print(f"{r.name}  as of {r.as_of}  exports {r.exports}  imports {r.imports}")
+    return 0
+
+
+def new_round(args: argparse.Namespace) -> int:
+    from tracker.rounds.round_service import RoundService
+
+    with opened_services(args) as services:
+        created = RoundService(services.store).create(args.name, args.as_of)
+    print(f"round {created.name} (as of {created.as_of}) created")
+    return 0
+
+
+def export_ledger(args: argparse.Namespace) -> int:
+    """Prints each file written; each unit whose file could not be written goes to stderr,
+    one line each, after the others were written — and the exit status is then 2."""
+    from tracker.ledgers.ledger_export import LedgerExporter, UnitExports
+
+    out = Path(args.out)
+    with opened_services(args) as services:
+        exporter = LedgerExporter(services.store)
+        if args.master:
+            outcome = UnitExports(written=[exporter.export_master(args.round, out)])
+        elif args.all:
+            outcome = exporter.export_each_unit(args.round, out)
+        elif args.unit:
+            outcome = exporter.export_each_unit(args.round, out, units=args.unit)
+        else:
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP("messages", "say which ledger: --unit U, --all or --master")
+            )
+    for path in outcome.written:
+        print(path)
+    for failure in outcome.failed:
+        print(f"tracker-cli: error: {failure.unit}: {failure.reason}", file=sys.stderr)
+    return 2 if outcome.failed else 0
+
+
+def import_ledger(args: argparse.Namespace) -> int:
+    """Preview and apply returned ledgers; 2 when any file was refused or skipped.
+
+    A file without its hidden sheet is taken as the ``--unit``'s; without ``--unit``
+    it is skipped with a message saying so (the unit is never guessed).  A dry run
+    exits 0 only if every file would apply.
+    """
+    from tracker.ledgers.ledger_import import LedgerImporter, ledger_paths
+
+    paths = [Path(p) for p in args.paths]
+    units = {p: args.unit for p in ledger_paths(paths)} if args.unit else None
+    with opened_services(args) as services:
+        importer = LedgerImporter(services.store)
+        previews = importer.preview(paths, args.round, units=units)
+        if args.json:
+            report: dict[str, Any] = {"files": [p.to_json() for p in previews]}
+        else:
+            _print_previews(previews)
+        refused = [p.file for p in previews if p.skip_reason is not None]
+        if not args.dry_run:
+            result = importer.apply(paths, args.round, expected=previews, units=units)
+            refused = [name for name, _ in result.skipped]
+            if args.json:
+                report["applied"] = result.applied
+                report["skipped"] = [{"file": f, "reason": str(r)} for f, r in result.skipped]
+            else:
+                print(f"applied {len(result.applied)} files, {result.changes} changes")
+                for name, reason in result.skipped:
+                    print(f"skipped {name}: {reason}")
+    if args.json:
+        print_json(report)
+    return 2 if refused else 0
+
+
+def _print_previews(previews: list[Any]) -> None:
+    for p in previews:
+        print(f"== {p.file}  unit: {p.unit or '-'}  round: {p.round_name or '-'}")
+        if p.error:
+            print(f"   error: {p.error}")
+            continue
+        if not p.keys_found:
+            print("   the hidden keys are gone: rows matched by 措施编号 + 责任单位")
+        if p.needs_unit:
+            suggested = ", ".join(p.unit_suggestions) or "-"
+            print(f"   needs a unit: name it with --unit NAME (suggested: {suggested})")
+        for c in p.changed:
+            print(f"   change  {c.code} {c.unit} {c.label}: {c.old!r} → {c.new!r}")
+        for r in p.rejected:
+            print(f"   reject  {r.sheet}!{r.cell}: {r.reason}")
+        for c in p.conflicts:
+            print(
+                f"   conflict {c.code} {c.unit} {c.field}: exported {c.exported!r}, "
+                f"office now {c.office!r}, unit returned {c.returned!r}"
+            )
+        for i in p.ignored:
+            print(f"   ignored {i.sheet}!{i.cell}: {i.reason}")
+        for k in p.kept:
+            print(f"   emptied, kept {k.sheet}!{k.cell} {k.code} {k.unit}: {k.office!r}")
+        print(
+            f"   {len(p.changed)} changes, {p.unchanged} rows unchanged, "
+            f"{len(p.rejected)} rejected, {len(p.conflicts)} conflicts, "
+            f"{len(p.ignored)} ignored, {len(p.kept)} emptied and kept"
+        )
+
+
+def undo_import(args: argparse.Namespace) -> int:
+    from tracker.ledgers.ledger_import import LedgerImporter
+
+    with opened_services(args) as services:
+        files = LedgerImporter(services.store).undo_last()
+    print(f"undone: {', '.join(files)}")
+    return 0
+
+
+def register(sub: Any, parse_date: Any) -> None:
+    p = sub.add_parser("rounds", help="list the reporting rounds")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=rounds)
+    p = sub.add_parser("new-round", help="open a reporting round (调度轮次)")
+    p.add_argument("name")
+    p.add_argument("--as-of", type=parse_date, required=True, help="YYYY-MM-DD")
+    p.set_defaults(handler=new_round)
+    p = sub.add_parser("export-ledger", help="write Excel work ledgers")
+    p.add_argument("--round", help="round name (default: the latest)")
+    p.add_argument("--unit", action="append", help="a unit (repeatable)")
+    p.add_argument("--all", action="store_true", help="one ledger per unit")
+    p.add_argument("--master", action="store_true", help="the master ledger")
+    p.add_argument("--out", required=True, help="folder to write into")
+    p.set_defaults(handler=export_ledger)
+    p = sub.add_parser("import-ledger", help="take back filled-in ledgers (files or folders)")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--round")
+    p.add_argument("--dry-run", action="store_true", help="preview only")
+    p.add_argument("--unit", help="the unit of files whose hidden sheet is gone (never guessed)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=import_ledger)
+    p = sub.add_parser("undo-import", help="undo the last ledger import")
+    p.set_defaults(handler=undo_import)

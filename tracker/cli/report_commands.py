@@ -1,0 +1,158 @@
+"""``tracker-cli report``: print a report to a PDF or Word file (format by suffix);
+``tracker-cli report-settings``: the bulletin's name, 主送, and the contact on chasers.
+
+A bulletin written to a file is issued: it takes this year's next 第X期 and is
+stored whole (``tracker.reports.bulletins``); ``--reprint N`` prints an issued one again,
+identically.  Wire-up: ``tracker.cli.cli_main.build_parser`` calls ``report_commands.register``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from importers.messages import QT_TRANSLATE_NOOP
+from tracker.cli.cli_services import opened_services
+from tracker.errors import InvalidInputError, UserError
+from tracker.reports.report_kinds import (
+    CONTACT_SETTING,
+    KINDS,
+    NAME_SETTING,
+    PHONE_SETTING,
+    RECIPIENTS_SETTING,
+)
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+
+SETTINGS = (
+    ("name", NAME_SETTING, "the bulletin's name in its masthead (default 督查通报)"),
+    ("recipients", RECIPIENTS_SETTING, "主送: to whom bulletins go (default 各责任单位)"),
+    ("contact", CONTACT_SETTING, "the office's contact person printed on chasers"),
+    ("phone", PHONE_SETTING, "the contact's phone number printed on chasers"),
+)
+
+
+def _paragraphs(path: str | None) -> list[str] | None:
+    """A UTF-8 text file as paragraphs (one per non-empty line); None without a file."""
+    if not path:
+        return None
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "cannot read {file}: {reason}"),
+            file=Path(path).name,
+            reason=getattr(exc, "strerror", None) or exc,
+        ) from None
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _round_name(store: Store, name: str | None) -> str:
+    from tracker.rounds.round_service import RoundService
+
+    with store.reading() as session:
+        return RoundService(store).find(session, name).name
+
+
+def report(args: argparse.Namespace) -> int:
+    from tracker.reports.bulletins import BulletinService
+    from tracker.reports.report_service import (
+        ReportRequest,
+        ReportService,
+        check_target,
+        save_report,
+    )
+
+    out = Path(args.out)
+    check_target(out)
+    achievements = _paragraphs(args.achievements)
+    with opened_services(args) as services:
+        service = ReportService(services.store)
+        bulletins = BulletinService(services.store)
+        issued = None
+        if args.kind == "bulletin" and args.reprint:
+            year = args.year or services.store.clock.today().year
+            document = bulletins.reprint(year, args.reprint)
+        elif args.kind == "bulletin":
+            text = service.bulletin_text(bulletins.next_number())
+            text.achievements = achievements
+            document = service.bulletin(args.round, args.note or "", args.doc, text)
+        else:
+            document = service.build(
+                ReportRequest(
+                    kind=args.kind,
+                    round_name=args.round,
+                    unit=args.unit,
+                    document=args.doc,
+                    note=args.note or "",
+                    reply_by=args.reply_by,
+                    current=args.current,
+                )
+            )
+        pages = save_report(document, out)
+        if args.kind == "chaser":
+            service.chaser_issued()
+        if args.kind == "bulletin" and not args.reprint:
+            issued = bulletins.issue(document, _round_name(services.store, args.round))
+    print(f"{out}" + (f"  ({pages} pages)" if pages else ""))
+    if issued is not None:
+        print(f"issued: {issued.year} No. {issued.number}")
+    return 0
+
+
+def report_settings(args: argparse.Namespace) -> int:
+    with opened_services(args) as services:
+        store = services.store
+        for option, key, _ in SETTINGS:
+            value = getattr(args, option)
+            if value is not None:
+                store.set_setting(key, value.strip())
+        for option, key, _ in SETTINGS:
+            print(f"{option}: {store.setting(key, '')}")
+    if args.fonts:
+        from importers.reports.fonts import ReportFontError, find_fonts
+
+        try:
+            print("\n".join(find_fonts().report()))
+        except ReportFontError as exc:
+            raise UserError.from_message(exc.as_message()) from None
+    return 0
+
+
+def register(sub: Any, parse_date: Any) -> None:
+    p = sub.add_parser(
+        "report",
+        help="print a report (bulletin, unit task list, chaser, ledger) to .pdf or .docx",
+    )
+    p.add_argument("--kind", choices=KINDS, required=True)
+    p.add_argument("--round", help="round for the bulletin or the ledger (default: the latest)")
+    p.add_argument("--unit", help="the unit (required for unit and chaser; optional for ledger)")
+    p.add_argument("--doc", help="only this document (number or short title)")
+    p.add_argument("--note", help="bulletin: 下步工作, one paragraph per line (default text)")
+    p.add_argument(
+        "--achievements",
+        metavar="FILE",
+        help="bulletin: 主要成效 from a UTF-8 text file, one paragraph per line "
+        "(default: the units' notes of the round)",
+    )
+    p.add_argument("--reprint", type=int, metavar="N", help="bulletin: reprint issued No. N")
+    p.add_argument("--year", type=int, help="with --reprint: the year (default: this year)")
+    p.add_argument(
+        "--reply-by", type=parse_date, help="chaser: reply by this day (default: today + 5 days)"
+    )
+    p.add_argument(
+        "--current",
+        action="store_true",
+        help="ledger: today's values rather than those reported for the round",
+    )
+    p.add_argument("--out", required=True, help="FILE.pdf or FILE.docx")
+    p.set_defaults(handler=report)
+    s = sub.add_parser("report-settings", help="show or set the bulletin's name, 主送, contact")
+    for option, _, help_ in SETTINGS:
+        s.add_argument(f"--{option}", help=help_)
+    s.add_argument(
+        "--fonts", action="store_true", help="also list the fonts reports use (the font report)"
+    )
+    s.set_defaults(handler=report_settings)

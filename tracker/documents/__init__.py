@@ -1,0 +1,1 @@
+"""Policy documents in the database: import, plan, revisions, deletion, measure texts."""

@@ -1,0 +1,364 @@
+"""Writing a parsed document's rows: headings, measures, milestones, assignments, history.
+
+A new document's rows go in bulk (the first import is the common and the big
+case); a revision goes through the ORM, measure by measure, so the measures a
+clerk has recorded progress on keep their rows — matched to the revised file's
+measures by ``tracker.documents.measure_matching``, not by number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session, selectinload
+
+from db.models import (
+    Assignment,
+    Base,
+    Document,
+    Heading,
+    HeadingLead,
+    Measure,
+    Milestone,
+    ProgressEntry,
+    Unit,
+)
+from importers.policy import ParsedDocument, ParsedMeasure, SourceInfo
+from tracker.documents.document_revision import pair_measures
+from tracker.documents.new_assignments import assignment_values, creation_entry
+from tracker.units.unit_service import UnitResolver
+
+LEAD = "牵头"
+SUPPORT = "责任"
+
+
+_NUMBERED: tuple[type[Base], ...] = (Unit, Heading, Measure, Assignment)
+"""The tables a new document's rows are numbered in by ``_DocumentWriter._next_ids``."""
+
+
+def measure_values(parsed: ParsedMeasure) -> dict[str, Any]:
+    """A measure row's columns taken from the parsed text, the measure in force.
+
+    A new document's rows, a revised measure and the benchmark's generated rows
+    all take these from the parse: one list, so a column added to it reaches all three.
+    """
+    return {
+        "title": parsed.title,
+        "text": parsed.text,
+        "deadline": parsed.deadline,
+        "deadline_text": parsed.deadline_text,
+        "standing": parsed.standing,
+        "withdrawn": False,
+    }
+
+
+class DocumentWriter:
+    """Writes a parsed document's headings, measures and assignments into one Document."""
+
+    def __init__(
+        self,
+        session: Session,
+        document: Document,
+        resolver: UnitResolver,
+        now: datetime,
+        source: SourceInfo,
+        user: str,
+    ) -> None:
+        self.session = session
+        self.user = user
+        self.created: list[Assignment] = []
+        self.document = document
+        self.resolver = resolver
+        self.now = now
+        self.source = f"导入 {source.file_name}"
+        self.assignments = 0
+        self._free_ids: dict[str, int] | None = None
+        """On SQLite: the next id this import may give, per table (``_next_ids``)."""
+
+    def write(self, doc: ParsedDocument, *, new: bool) -> None:
+        """Write ``doc`` into the document: a ``new`` one has no headings or measures yet."""
+        self._resolve_units(doc)
+        parts, sections = self._write_headings(doc, new=new)
+        if new:
+            self._insert_measures(doc, parts, sections)
+            return
+        existing = list(
+            self.session.scalars(
+                select(Measure)
+                .where(Measure.document_id == self.document.id)
+                .order_by(Measure.position)
+                .options(selectinload(Measure.assignments), selectinload(Measure.milestones))
+            )
+        )
+        if not existing:
+            self._insert_measures(doc, parts, sections)
+            return
+        paired = pair_measures(existing, doc.measures)
+        self._renumber(existing, paired, doc.measures)
+        for position, (parsed, found) in enumerate(zip(doc.measures, paired, strict=True), 1):
+            measure = found
+            if measure is None:
+                measure = Measure(document_id=self.document.id, code=parsed.code)
+                self.session.add(measure)
+            measure.position = position
+            for column, value in measure_values(parsed).items():
+                setattr(measure, column, value)
+            measure.part_id = parts.get(parsed.part_number)
+            measure.section_id = sections.get((parsed.part_number, parsed.section_number))
+            measure.milestones = [Milestone(due_on=m.date, text=m.text) for m in parsed.milestones]
+            self._write_assignments(measure, parsed)
+        continued = {m.id for m in paired if m is not None}
+        for measure in existing:
+            if measure.id not in continued:
+                measure.withdrawn = True
+        self._write_history()
+
+    def _renumber(
+        self,
+        existing: Sequence[Measure],
+        paired: Sequence[Measure | None],
+        parsed: Sequence[ParsedMeasure],
+    ) -> None:
+        """Give each continued measure its new number, before any measure is added.
+
+        Numbers are unique within a document, and a renumbering shifts them
+        (5 → 6 while 6 → 7), so the measures whose number changes first take a
+        number no measure has (``~id``).  A measure left out keeps its number
+        unless a measure of the revision takes it; then it is kept, withdrawn,
+        as ``number~id`` (its history stays with it).
+        """
+        final = {m.id: p.code for p, m in zip(parsed, paired, strict=True) if m is not None}
+        codes = {p.code for p in parsed}
+        for measure in existing:
+            if measure.id not in final and measure.code in codes:
+                final[measure.id] = f"{measure.code}~{measure.id}"
+        moving = [m for m in existing if m.id in final and final[m.id] != m.code]
+        if not moving:
+            return
+        for measure in moving:
+            measure.code = f"~{measure.id}"
+        self.session.flush()
+        for measure in moving:
+            measure.code = final[measure.id]
+        self.session.flush()
+
+    def _resolve_units(self, doc: ParsedDocument) -> None:
+        """Every unit the document names, the new ones inserted in one statement."""
+        for name in dict.fromkeys(
+            [n for s in doc.sections for n in s.lead_units]
+            + [n for m in doc.measures for n in m.units]
+        ):
+            self.resolver.resolve(name)
+        self.resolver.written(self._insert(Unit, self.resolver.new_rows()))
+
+    def _next_ids(self, model: type[Base], count: int) -> list[int] | None:
+        """On SQLite, ``count`` ids for new rows of ``model``; None elsewhere.
+
+        Rows whose ids are known go in one executemany; asking the database for
+        them in the rows' order makes SQLAlchemy send one INSERT per row on
+        SQLite.  Nor is it needed there: the document row is already written, so
+        this transaction holds SQLite's only write lock, and the ids after the
+        table's highest are this import's to give.  PostgreSQL returns the ids of
+        a batch in order (``_insert``).
+        """
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite" or not count:
+            return None
+        if self._free_ids is None:  # every table's highest id in one statement
+            tables: list[Any] = [m.__table__ for m in _NUMBERED]
+            highest = connection.execute(
+                select(
+                    *(select(func.coalesce(func.max(t.c.id), 0)).scalar_subquery() for t in tables)
+                )
+            ).one()
+            self._free_ids = {t.name: top + 1 for t, top in zip(tables, highest, strict=True)}
+        name = str(model.__tablename__)
+        first = self._free_ids[name]
+        self._free_ids[name] = first + count
+        return list(range(first, first + count))
+
+    def _insert(self, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
+        """Bulk-insert ``rows``; their new ids, in the order of ``rows``."""
+        if not rows:
+            return []
+        table: Any = model.__table__
+        connection = self.session.connection()
+        ids = self._next_ids(model, len(rows))
+        if ids is None:
+            statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            return list(connection.execute(statement, rows).scalars())
+        connection.execute(
+            insert(table), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
+        )
+        return ids
+
+    def _insert_plain(self, model: type[Base], rows: list[dict[str, Any]]) -> None:
+        """Bulk-insert rows whose ids nobody needs back: one executemany, no ORM bookkeeping."""
+        if rows:
+            self.session.connection().execute(insert(model.__table__), rows)  # type: ignore[arg-type]
+
+    def _insert_measures(
+        self,
+        doc: ParsedDocument,
+        parts: dict[int | None, int],
+        sections: dict[tuple[int | None, int | None], int],
+    ) -> None:
+        """A new document's measures, milestones, assignments and history, in bulk.
+
+        The first import of a document is the common case and the big one; a
+        revision (existing measures to compare) goes through the ORM instead.
+        """
+        measure_ids = self._insert(
+            Measure,
+            [
+                {
+                    "document_id": self.document.id,
+                    "code": m.code,
+                    "position": position,
+                    **measure_values(m),
+                    "part_id": parts.get(m.part_number),
+                    "section_id": sections.get((m.part_number, m.section_number)),
+                }
+                for position, m in enumerate(doc.measures, start=1)
+            ],
+        )
+        milestones = [
+            {"measure_id": mid, "due_on": s.date, "text": s.text}
+            for mid, m in zip(measure_ids, doc.measures, strict=True)
+            for s in m.milestones
+        ]
+        if milestones:
+            self._insert_plain(Milestone, milestones)
+        links = []
+        for mid, m in zip(measure_ids, doc.measures, strict=True):
+            for unit_id, role in self._unit_roles(m).items():
+                values = assignment_values(unit_id, role, m.standing, self.user, self.now)
+                links.append({"measure_id": mid, **values})
+        assignment_ids = self._insert(Assignment, links)
+        self.assignments = len(assignment_ids)
+        if assignment_ids:
+            self._insert_plain(
+                ProgressEntry,
+                [
+                    creation_entry(aid, str(link["status"]), self.user, self.now, self.source)
+                    for aid, link in zip(assignment_ids, links, strict=True)
+                ],
+            )
+
+    def _write_headings(
+        self, doc: ParsedDocument, *, new: bool
+    ) -> tuple[dict[int | None, int], dict[tuple[int | None, int | None], int]]:
+        old = (
+            []
+            if new
+            else list(
+                self.session.scalars(select(Heading).where(Heading.document_id == self.document.id))
+            )
+        )
+        if old:
+            for measure in self.session.scalars(
+                select(Measure).where(Measure.document_id == self.document.id)
+            ):
+                measure.part_id = measure.section_id = None
+            self.session.flush()
+            for heading in sorted(old, key=lambda h: -h.level):
+                self.session.delete(heading)
+            self.session.flush()
+        # Headings are numbered in reading order: a part, its sections, the next part…
+        part_positions = []
+        position = 0
+        for part in doc.parts:
+            part_positions.append(position + 1)
+            position += 1 + len(part.sections)
+        part_rows = [
+            {
+                "document_id": self.document.id,
+                "parent_id": None,
+                "level": 1,
+                "number": part.number,
+                "title": part.title,
+                "position": first,
+            }
+            for part, first in zip(doc.parts, part_positions, strict=True)
+        ]
+        part_ids = self._insert(Heading, part_rows)
+        parts: dict[int | None, int] = {
+            p.number: hid for p, hid in zip(doc.parts, part_ids, strict=True)
+        }
+        section_rows = []
+        keys = []
+        for part, first in zip(doc.parts, part_positions, strict=True):
+            for offset, section in enumerate(part.sections, start=1):
+                keys.append((part, section))
+                section_rows.append(
+                    {
+                        "document_id": self.document.id,
+                        "parent_id": parts[part.number],
+                        "level": 2,
+                        "number": section.number,
+                        "title": section.title,
+                        "position": first + offset,
+                    }
+                )
+        section_ids = self._insert(Heading, section_rows)
+        sections: dict[tuple[int | None, int | None], int] = {}
+        leads = []
+        for (part, section), hid in zip(keys, section_ids, strict=True):
+            sections[(part.number, section.number)] = hid
+            for rank, name in enumerate(dict.fromkeys(section.lead_units)):
+                unit_id = self.resolver.unit_id(name)
+                leads.append({"heading_id": hid, "unit_id": unit_id, "position": rank})
+        if leads:
+            self._insert_plain(HeadingLead, leads)
+        return parts, sections
+
+    def _write_assignments(self, measure: Measure, parsed: ParsedMeasure) -> None:
+        """A revision's units for one measure: new ones assigned, dropped ones made inactive.
+
+        Every unit has an id here: ``_resolve_units`` wrote the new ones first.
+        """
+        current = {a.unit_id: a for a in measure.assignments}
+        roles = self._unit_roles(parsed)
+        for unit_id, role in roles.items():
+            assignment = current.get(unit_id)
+            if assignment is None:
+                values = assignment_values(unit_id, role, parsed.standing, self.user, self.now)
+                assignment = Assignment(**values)
+                measure.assignments.append(assignment)
+                self.created.append(assignment)
+            else:
+                assignment.role = role
+                assignment.active = True
+            self.assignments += 1
+        for unit_id, assignment in current.items():
+            if unit_id not in roles:
+                assignment.active = False
+
+    def _unit_roles(self, parsed: ParsedMeasure) -> dict[int, str]:
+        """Each unit the measure names, once, with its role (牵头 if named among the leads).
+
+        Two names may resolve to one unit (an alias beside the name): the first
+        named decides its role, as in a new document so in a revision.
+        """
+        leads = set(parsed.lead_units)
+        roles: dict[int, str] = {}
+        for name in parsed.units:
+            unit_id = self.resolver.unit_id(name)
+            if unit_id not in roles:
+                roles[unit_id] = LEAD if name in leads else SUPPORT
+        return roles
+
+    def _write_history(self) -> None:
+        """One history entry per new assignment, inserted in bulk once their ids exist."""
+        self.session.flush()
+        if self.created:
+            self.session.execute(
+                insert(ProgressEntry),
+                [
+                    creation_entry(a.id, a.status, self.user, self.now, self.source)
+                    for a in self.created
+                ],
+            )

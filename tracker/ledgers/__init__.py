@@ -1,0 +1,1 @@
+"""Work ledgers (工作台账) out to the units and back: export, preview, apply, undo."""

@@ -1,0 +1,391 @@
+"""Comparing a returned ledger with what the office holds now.
+
+For every fill-in field of every row three values meet: what was exported
+(kept in the workbook's hidden sheet), what the database holds now, and what
+the unit returned.  The unit changed a field when its value differs from the
+exported one; if the office changed the same field since the export (and to
+something else), that is a conflict and nothing is overwritten.  Where the
+hidden keys are gone, rows are matched by 措施编号 + 责任单位 and the database
+value stands in for the exported one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypedDict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Assignment, Measure, Unit
+from importers.ledger.columns import header_for_field
+from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
+from importers.messages import QT_TRANSLATE_NOOP, Message
+from tracker.ledgers.ledger_checks import MAX_TEXT, TEXT_FIELDS, FileChecks, find_target, reject
+from tracker.ledgers.ledger_records import (
+    CLEAR,
+    Conflict,
+    FieldChange,
+    FilePreview,
+    Ignored,
+    Kept,
+    Rejected,
+)
+from tracker.queries import in_force
+from tracker.statuses import Status
+
+FIELDS = ("status", "percent", "progress", "problems", "next_steps")
+
+
+class Current(TypedDict):
+    """An assignment as the office has it now; the fields named as in :data:`FIELDS`.
+
+    A dict of plain values, which the garbage collector does not track (a
+    snapshot holds every assignment in force).
+    """
+
+    assignment_id: int
+    status: str
+    percent: int | None
+    progress: str
+    problems: str
+    next_steps: str
+    version: int
+    code: str
+    document_id: int
+    unit: str
+
+
+class Snapshot:
+    """The office's current values, read once per preview or apply, not once per file.
+
+    Made from :func:`current_assignments` and the unit aliases by the importer,
+    which keeps it with the session.  Rows are found by key (the assignment id)
+    unless a unit's hidden sheet is gone, so the (code, unit) index is built
+    only when a row first needs it.
+    """
+
+    def __init__(self, current: Iterable[Current], aliases: dict[str, str]) -> None:
+        self.by_id = {c["assignment_id"]: c for c in current}
+        self.aliases = aliases
+        self._by_code: dict[tuple[str, str], list[Current]] | None = None
+
+    @property
+    def by_code(self) -> dict[tuple[str, str], list[Current]]:
+        if self._by_code is None:
+            self._by_code = defaultdict(list)
+            for c in self.by_id.values():
+                self._by_code[(c["code"], c["unit"])].append(c)
+        return self._by_code
+
+    def same_as(self, other: Snapshot) -> bool:
+        return other is self or (other.by_id == self.by_id and other.aliases == self.aliases)
+
+
+@dataclass
+class Comparison:
+    """A file's rows compared with the office's values, kept for the apply that follows.
+
+    The apply compares again inside its transaction, in case the database
+    changed since the preview; when the file, its owner and every value it is
+    compared with are the same, so is the outcome, and the rows are not
+    compared a second time.
+    """
+
+    read: LedgerFile
+    owner: str | None
+    snapshot: Snapshot
+    changed: list[FieldChange]
+    unchanged: int
+    rejected: list[Rejected]
+    conflicts: list[Conflict]
+    ignored: list[Ignored]
+    kept: list[Kept]
+
+    def holds_for(self, read: LedgerFile, owner: str | None, snapshot: Snapshot) -> bool:
+        return self.read is read and self.owner == owner and self.snapshot.same_as(snapshot)
+
+
+def current_assignments(session: Session) -> list[Current]:
+    """The office's values now, as plain columns (no ORM objects: this can be 100k rows).
+
+    Fetched in batches: a list of 100k result rows alive at once would keep
+    Python's garbage collector busy; the tuples made from them it stops tracking.
+    """
+    result = session.connection().execute(
+        select(
+            Assignment.id,
+            Assignment.status,
+            Assignment.percent,
+            Assignment.note,
+            Assignment.problems,
+            Assignment.next_steps,
+            Assignment.version,
+            Measure.code,
+            Measure.document_id,
+            Unit.name,
+        )
+        .join(Measure, Assignment.measure_id == Measure.id)
+        .join(Unit, Assignment.unit_id == Unit.id)
+        .where(in_force())
+    )
+    return [
+        {
+            "assignment_id": aid,
+            "status": status,
+            "percent": percent,
+            "progress": note,
+            "problems": problems,
+            "next_steps": next_steps,
+            "version": version,
+            "code": code,
+            "document_id": document_id,
+            "unit": unit,
+        }
+        for batch in result.partitions(500)
+        for (
+            aid,
+            status,
+            percent,
+            note,
+            problems,
+            next_steps,
+            version,
+            code,
+            document_id,
+            unit,
+        ) in batch
+    ]
+
+
+def compare_row(
+    preview: FilePreview,
+    read: LedgerFile,
+    row: ReturnedRow,
+    snapshot: Snapshot,
+    owner: str | None,
+    checks: FileChecks,
+) -> None:
+    """One returned row against the database: changed fields, conflicts, or why it is rejected.
+
+    Runs for every row of every file, twice (preview and apply): cell addresses
+    and messages are made only for the rows that need them.  A row is believed
+    only when it names the assignment its hidden key (or its 措施编号 + 责任单位)
+    leads to, belongs to the file's unit, was in the ledger as sent out, and is
+    the only row of the file for that assignment (or says the same as the others).
+    """
+    target = find_target(preview, read, row, snapshot, checks)
+    if target is None:
+        return
+    if owner is not None and target["unit"] != owner:
+        reject(
+            preview,
+            read,
+            row,
+            "unit",
+            QT_TRANSLATE_NOOP(
+                "messages", "this row belongs to {unit}; the ledger was exported for {owner}"
+            ),
+            unit=target["unit"],
+            owner=owner,
+        )
+        return
+    if row.key is None and checks.entries and not checks.exported(target["assignment_id"]):
+        reject(
+            preview,
+            read,
+            row,
+            "measure_code",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "measure {code} of {unit} was not in this ledger as it was sent out "
+                "(措施编号 or 责任单位 edited, or the row copied in); not imported",
+            ),
+            code=row.measure_code,
+            unit=row.unit,
+        )
+        return
+    returned = (row.status, row.percent, row.progress, row.problems, row.next_steps)
+    earlier = checks.first_seen(target["assignment_id"], row, returned)
+    if earlier is not None:
+        if earlier[2] != returned:
+            reject(
+                preview,
+                read,
+                row,
+                "measure_code",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "measure {code} of {unit} is also in {other} with other values; "
+                    "keep one of the two rows",
+                ),
+                code=target["code"],
+                unit=target["unit"],
+                other=f"{earlier[0]}!{read.cell(earlier[0], 'measure_code', earlier[1])}",
+            )
+        else:
+            preview.unchanged += 1  # the same row again (a copy, a summary): said once
+        return
+    office: tuple[ExportedValue, ...] = (
+        target["status"],
+        target["percent"],
+        target["progress"],
+        target["problems"],
+        target["next_steps"],
+    )
+    base = office
+    exported = row.exported
+    if read.meta is not None and exported is not None:
+        base = (
+            exported.get("status"),
+            exported.get("percent"),
+            exported.get("progress"),
+            exported.get("problems"),
+            exported.get("next_steps"),
+        )
+    ticked_off = Status.TICKED_OFF.value
+    if row.status == ticked_off != base[0]:
+        reject(
+            preview,
+            read,
+            row,
+            "status",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "a unit cannot tick off ({status}) its own measure; only the office can",
+            ),
+            status=ticked_off,
+        )
+        return
+    deadline = checks.changed_deadline(row)
+    if deadline is not None:
+        preview.ignored.append(
+            Ignored(
+                row.sheet,
+                read.cell(row.sheet, "deadline", row.row),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "{column} is set by the office: {old} → {new} ignored",
+                    ),
+                    {
+                        "column": header_for_field("deadline"),
+                        "old": deadline[0] or "—",
+                        "new": deadline[1] or "—",
+                    },
+                ),
+            )
+        )
+    if checks.changed_content(row):
+        preview.ignored.append(
+            Ignored(
+                row.sheet,
+                read.cell(row.sheet, "content", row.row),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "{column} is set by the office: the unit's edit is ignored"
+                    ),
+                    {"column": header_for_field("content")},
+                ),
+            )
+        )
+    if returned == base:
+        preview.unchanged += 1  # most rows: every field as exported
+        return
+    _compare_fields(preview, read, row, target, returned, base, office)
+
+
+def _compare_fields(
+    preview: FilePreview,
+    read: LedgerFile,
+    row: ReturnedRow,
+    target: Current,
+    returned: tuple[ExportedValue, ...],
+    base: tuple[ExportedValue, ...],
+    office: tuple[ExportedValue, ...],
+) -> None:
+    """The fields of a row that differs from what was sent out: changes, conflicts,
+    emptied texts kept, over-long texts ignored."""
+    any_change = False
+    for name, new, old_exported, now in zip(FIELDS, returned, base, office, strict=True):
+        if new is None and name in ("status", "percent"):
+            continue  # an emptied status or percent cell is not an instruction
+        if new == old_exported or _same(new, old_exported):
+            continue
+        if not new and name in TEXT_FIELDS:
+            if now:  # emptied by the unit: kept, unless the clerk chooses to clear it
+                preview.kept.append(
+                    Kept(
+                        target["assignment_id"],
+                        target["code"],
+                        target["unit"],
+                        name,
+                        row.sheet,
+                        read.cell(row.sheet, name, row.row),
+                        now,
+                    )
+                )
+            continue
+        if isinstance(new, str) and len(new) >= MAX_TEXT:
+            preview.ignored.append(
+                Ignored(
+                    row.sheet,
+                    read.cell(row.sheet, name, row.row),
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "messages",
+                            "{column}: the text fills a whole cell ({limit} characters) "
+                            "and may have been cut; ignored",
+                        ),
+                        {"column": header_for_field(name), "limit": MAX_TEXT},
+                    ),
+                )
+            )
+            continue
+        if not _same(now, old_exported) and not _same(now, new):
+            preview.conflicts.append(
+                Conflict(
+                    target["assignment_id"],
+                    target["code"],
+                    target["unit"],
+                    name,
+                    old_exported,
+                    now,
+                    new,
+                )
+            )
+            continue
+        if _same(now, new):
+            continue
+        preview.changed.append(
+            FieldChange(target["assignment_id"], target["code"], target["unit"], name, now, new)
+        )
+        any_change = True
+    if not any_change:
+        preview.unchanged += 1
+
+
+def _same(a: ExportedValue, b: ExportedValue) -> bool:
+    return (a if a is not None else "") == (b if b is not None else "")
+
+
+def settle(preview: FilePreview, resolutions: Mapping[tuple[int, str], str]) -> None:
+    """Turn the clerk's decisions into changes: a conflict settled for the unit's value
+    (``"unit"``) or the office's (``"office"``: nothing), an emptied text to be cleared
+    (``"clear"``; otherwise the office's text is kept)."""
+    for k in preview.kept:
+        if resolutions.get((k.assignment_id, k.field)) == CLEAR:
+            cleared = FieldChange(k.assignment_id, k.code, k.unit, k.field, k.office, "")
+            preview.changed.append(cleared)
+    still_open = []
+    for c in preview.conflicts:
+        choice = resolutions.get((c.assignment_id, c.field))
+        if choice == "unit":
+            preview.changed.append(
+                FieldChange(c.assignment_id, c.code, c.unit, c.field, c.office, c.returned)
+            )
+        elif choice != "office":
+            still_open.append(c)
+    preview.conflicts = still_open

@@ -1,0 +1,378 @@
+"""Exporting work ledgers (工作台账): one workbook per unit, and the master ledger.
+
+The rows come from one query over the active assignments; the file layout is
+``importers.ledger``'s business.  Every export is recorded against its round.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Assignment, Document, LedgerExport, Measure, Round, Unit
+from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook, UnitSummary
+from importers.ledger.writer import write_ledger
+from importers.messages import QT_TRANSLATE_NOOP, Message
+from importers.text_clean import safe_file_name
+from tracker.errors import UserError
+from tracker.ledgers.export_errors import write_failure
+from tracker.queries import in_force, lead_first
+from tracker.rounds.round_service import RoundService
+from tracker.statuses import Status, is_overdue
+from tracker.store import Store
+from tracker.units.unit_service import UnitService
+
+DEFAULT_OFFICE = "协调小组办公室"
+Progress = Callable[[int, int], bool]
+"""Called with (done, total); returning False cancels the remaining work."""
+
+
+@dataclass(frozen=True)
+class ExportFailure:
+    """A unit whose ledger was not written, the file it was to be, and why."""
+
+    unit: str
+    path: Path
+    reason: Message
+
+    def __str__(self) -> str:
+        return str(self.reason)
+
+
+@dataclass
+class UnitExports:
+    """What :meth:`LedgerExporter.export_each_unit` wrote, and what it could not."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[ExportFailure] = field(default_factory=list)
+
+    def raise_if_failed(self) -> None:
+        """A :class:`UserError` naming the first failure (and how many there were)."""
+        if len(self.failed) == 1:
+            raise UserError(self.failed[0].reason.template, **self.failed[0].reason.params)
+        if self.failed:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "{count} ledgers could not be written; the first: {first}"
+                ),
+                count=len(self.failed),
+                first=self.failed[0].reason,
+            )
+
+
+class FileNames:
+    """File names safe on Windows and Linux, unique within one export.
+
+    Two units whose names differ only in characters a file name cannot hold
+    (``A/B`` and ``A_B``) would otherwise write the same file, the second over
+    the first; Windows compares names without case, so neither may differ only
+    in case.
+    """
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def unique(self, wanted: str) -> str:
+        name = safe_file_name(wanted)
+        stem, dot, suffix = name.rpartition(".")
+        candidate, n = name, 1
+        while candidate.casefold() in self.used:
+            n += 1
+            candidate = f"{stem}_{n}{dot}{suffix}" if dot else f"{name}_{n}"
+        self.used.add(candidate.casefold())
+        return candidate
+
+
+@dataclass(frozen=True)
+class AssignmentContext:
+    """An assignment in force with what a ledger row shows of it (ORM objects, in a session)."""
+
+    document: Document
+    measure: Measure
+    assignment: Assignment
+    unit: Unit
+
+
+class LedgerExporter:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.rounds = RoundService(store)
+
+    @property
+    def office(self) -> str:
+        return self.store.setting("office_name", DEFAULT_OFFICE)
+
+    def export_units(
+        self,
+        round_name: str | None,
+        out_dir: Path,
+        units: list[str] | None = None,
+        progress: Progress | None = None,
+    ) -> list[Path]:
+        """One workbook per unit (all units with assignments when ``units`` is None).
+
+        The paths written; if any unit's could not be written, a :class:`UserError`
+        naming it after the others were written (:meth:`export_each_unit` reports each).
+        """
+        outcome = self.export_each_unit(round_name, out_dir, units, progress)
+        outcome.raise_if_failed()
+        return outcome.written
+
+    def export_each_unit(
+        self,
+        round_name: str | None,
+        out_dir: Path,
+        units: list[str] | None = None,
+        progress: Progress | None = None,
+    ) -> UnitExports:
+        """One workbook per unit, going on past a unit whose file cannot be written.
+
+        Each file is written atomically (a hidden temporary file beside it, renamed
+        into place: :func:`write_ledger`), so a failure leaves neither a partial file
+        nor a temporary one; only files really written are recorded against the
+        round, in one transaction at the end.  A unit asked for by name that has no
+        assignment is a failure too; an unknown unit name stops before anything is
+        written.
+        """
+        _make_folder(out_dir)
+        outcome = UnitExports()
+        with self.store.transaction() as session:
+            chosen = self.rounds.find(session, round_name)
+            rows = ledger_rows(session)
+            by_unit: dict[int, list[AssignmentContext]] = defaultdict(list)
+            for row in rows:
+                by_unit[row.unit.id].append(row)
+            if units is None:
+                targets = sorted({r.unit.id: r.unit for r in rows}.values(), key=lambda u: u.id)
+            else:
+                finder = UnitService(self.store)
+                targets = list({u.id: u for u in (finder.find(session, n) for n in units)}.values())
+            leads = lead_names(rows)
+            office = self.office
+            names = FileNames()
+            for done, unit in enumerate(targets):
+                if progress is not None and not progress(done, len(targets)):
+                    break
+                mine = by_unit.get(unit.id, [])
+                path = out_dir / names.unique(f"{unit.name}_{chosen.name}_工作台账.xlsx")
+                if not mine:
+                    outcome.failed.append(
+                        ExportFailure(
+                            unit.name,
+                            path,
+                            Message(
+                                QT_TRANSLATE_NOOP(
+                                    "messages", "{unit} has no assignment to put in a ledger"
+                                ),
+                                {"unit": unit.name},
+                            ),
+                        )
+                    )
+                    continue
+                book = LedgerWorkbook(
+                    kind="unit",
+                    unit=unit.name,
+                    round_name=chosen.name,
+                    as_of=chosen.as_of,
+                    exported_at=self.store.clock.now(),
+                    office=office,
+                    sheets=ledger_sheets(mine, leads),
+                )
+                try:
+                    write_ledger(book, path)
+                except OSError as exc:
+                    outcome.failed.append(ExportFailure(unit.name, path, write_failure(path, exc)))
+                    continue
+                session.add(_record(chosen, "unit", unit.id, path, len(mine), self.store))
+                outcome.written.append(path)
+            if progress is not None:
+                progress(len(outcome.written) + len(outcome.failed), len(targets))
+        return outcome
+
+    def export_master(self, round_name: str | None, out_dir: Path) -> Path:
+        """Every assignment, plus the 汇总 sheet with one line per unit."""
+        _make_folder(out_dir)
+        today = self.store.clock.today()
+        with self.store.transaction() as session:
+            chosen = self.rounds.find(session, round_name)
+            rows = ledger_rows(session)
+            if not rows:
+                raise UserError(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "there is nothing to export yet: import a policy document first"
+                    )
+                )
+            book = LedgerWorkbook(
+                kind="master",
+                unit=None,
+                round_name=chosen.name,
+                as_of=chosen.as_of,
+                exported_at=self.store.clock.now(),
+                office=self.office,
+                sheets=ledger_sheets(rows, lead_names(rows)),
+                summary=_summary(rows, today),
+            )
+            path = out_dir / safe_file_name(f"总台账_{chosen.name}.xlsx")
+            _write(book, path)
+            session.add(_record(chosen, "master", None, path, len(rows), self.store))
+        return path
+
+
+def ledger_rows(session: Session) -> list[AssignmentContext]:
+    """Every assignment in force with its document, measure and unit, in ledger order.
+
+    Only the assignments are loaded row by row; their measures, documents and
+    units are loaded once each and joined here.  Selecting all four entities
+    per row made the ORM resolve three already-known objects 100,000 times:
+    half of a master ledger's export.
+    """
+    assignments = session.scalars(
+        select(Assignment)
+        .join(Measure, Assignment.measure_id == Measure.id)
+        .where(in_force())
+        .order_by(Measure.document_id, Measure.position, lead_first(), Assignment.unit_id)
+    ).all()
+    in_force_ids = select(Assignment.measure_id).join(Measure).where(in_force())
+    measures = {
+        m.id: m for m in session.scalars(select(Measure).where(Measure.id.in_(in_force_ids)))
+    }
+    documents = {d.id: d for d in session.scalars(select(Document))}
+    units = {u.id: u for u in session.scalars(select(Unit))}
+    rows = []
+    for a in assignments:
+        # On SQLite each of these reads sees the database as it is then: an assignment
+        # whose measure was withdrawn or whose unit was merged in between is left out.
+        measure, unit = measures.get(a.measure_id), units.get(a.unit_id)
+        if measure is None or unit is None or measure.document_id not in documents:
+            continue
+        rows.append(AssignmentContext(documents[measure.document_id], measure, a, unit))
+    return rows
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            raise UserError(
+                QT_TRANSLATE_NOOP("messages", "cannot create the folder {folder}: {reason}"),
+                folder=folder,
+                reason=exc.strerror or exc,
+            ) from None
+        reason = write_failure(folder, exc)
+        raise UserError(reason.template, **reason.params) from None
+    remove_stale_temporaries(folder)
+
+
+STALE_AFTER = timedelta(hours=1)
+"""A temporary file older than this is no export's in progress (one writes in seconds)."""
+
+
+def remove_stale_temporaries(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the temporary files an export killed half-way left in ``folder``.
+
+    The writer's ``.ledger-*.xlsx`` is renamed into place or removed, but a power
+    cut or a killed process leaves it behind.  The import ignores such files; they
+    would still puzzle a clerk attaching the folder's files to e-mails.  Only
+    those older than :data:`STALE_AFTER` go: another clerk may be exporting into
+    the same shared folder right now.  A file that cannot be removed is left.
+    """
+    cutoff = (now or datetime.now()).timestamp() - STALE_AFTER.total_seconds()
+    removed: list[Path] = []
+    for path in folder.glob(".ledger-*.xlsx"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def _write(book: LedgerWorkbook, path: Path) -> None:
+    """Write one workbook; a full disk, a long name or a file open in Excel is the user's
+    to fix, and the message says which it is."""
+    try:
+        write_ledger(book, path)
+    except OSError as exc:
+        reason = write_failure(path, exc)
+        raise UserError(reason.template, **reason.params) from None
+
+
+def _record(
+    chosen: Round, kind: str, unit_id: int | None, path: Path, rows: int, store: Store
+) -> LedgerExport:
+    return LedgerExport(
+        round_id=chosen.id,
+        kind=kind,
+        unit_id=unit_id,
+        file_name=path.name,
+        exported_at=store.clock.now(),
+        exported_by=store.user,
+        rows=rows,
+    )
+
+
+def lead_names(rows: list[AssignmentContext]) -> dict[int, str]:
+    names: dict[int, list[str]] = defaultdict(list)
+    for row in rows:
+        if row.assignment.role == "牵头":
+            names[row.measure.id].append(row.unit.name)
+    return {measure_id: "、".join(units) for measure_id, units in names.items()}
+
+
+def ledger_sheets(rows: list[AssignmentContext], leads: dict[int, str]) -> list[LedgerSheet]:
+    by_doc: dict[int, list[AssignmentContext]] = defaultdict(list)
+    docs: dict[int, Document] = {}
+    for row in rows:
+        by_doc[row.document.id].append(row)
+        docs[row.document.id] = row.document
+    return [
+        LedgerSheet(
+            title=f"{docs[doc_id].short_title}工作台账",
+            doc_key=str(doc_id),
+            rows=[_ledger_row(r, leads) for r in doc_rows],
+        )
+        for doc_id, doc_rows in by_doc.items()
+    ]
+
+
+def _ledger_row(row: AssignmentContext, leads: dict[int, str]) -> LedgerRow:
+    a, m = row.assignment, row.measure
+    return LedgerRow(
+        key=str(a.id),
+        measure_code=m.code,
+        task=m.title,
+        content=m.text,
+        lead_units=leads.get(m.id, ""),
+        unit=row.unit.name,
+        deadline=m.deadline,
+        deadline_text=m.deadline_text or "",
+        status=a.status,
+        percent=a.percent,
+        progress=a.note,
+        problems=a.problems,
+        next_steps=a.next_steps,
+        contact=row.unit.contact_person,
+        phone=row.unit.phone,
+    )
+
+
+def _summary(rows: list[AssignmentContext], today: date) -> list[UnitSummary]:
+    tallies: dict[str, dict[str, int]] = {}
+    overdue: dict[str, int] = defaultdict(int)
+    for row in rows:
+        status = Status(row.assignment.status)
+        tally = tallies.setdefault(row.unit.name, {s.value: 0 for s in Status})
+        tally[status.value] += 1
+        overdue[row.unit.name] += is_overdue(status, row.measure.deadline, today)
+    return [
+        UnitSummary(unit=name, assigned=sum(t.values()), by_status=t, overdue=overdue[name])
+        for name, t in tallies.items()
+    ]

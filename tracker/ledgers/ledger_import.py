@@ -1,0 +1,385 @@
+"""Taking back returned ledgers: preview first, apply in one transaction, undo.
+
+The service the GUI and ``tracker-cli`` call.  It reads the files and the
+office's values and keeps the sessions; :mod:`tracker.ledgers.ledger_compare` decides,
+field by field, what a returned row changes, :mod:`tracker.ledgers.ledger_write` writes
+a file's changes, and :mod:`tracker.ledgers.ledger_records` holds what is handed back
+(re-exported here, where callers have always found them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Assignment, ImportBatch, ProgressEntry, Round, Unit
+from importers.ledger.errors import LedgerReadError
+from importers.ledger.model import LedgerFile
+from importers.ledger.reader import read_ledger
+from importers.messages import QT_TRANSLATE_NOOP, Message
+from importers.text_clean import is_scratch_file
+from tracker.backups.backup_service import backup_before
+from tracker.errors import InvalidInputError, UserError
+from tracker.ledgers import ledger_compare
+from tracker.ledgers.ledger_checks import FileChecks, chosen_unit
+from tracker.ledgers.ledger_compare import FIELDS, Comparison, Snapshot, settle
+from tracker.ledgers.ledger_records import (
+    CLEAR,
+    ApplyResult,
+    Conflict,
+    FieldChange,
+    FilePreview,
+    Ignored,
+    Kept,
+    Rejected,
+)
+from tracker.ledgers.ledger_write import assignment_columns, group_changes, write_changes
+from tracker.memory import collector_paused
+from tracker.progress.progress_service import Change, ProgressService, Provenance
+from tracker.rounds.round_service import RoundService
+from tracker.statuses import Status
+from tracker.store import Store
+from tracker.units.unit_service import alias_map
+
+__all__ = [
+    "CLEAR",
+    "FIELDS",
+    "LEDGER_SUFFIXES",
+    "ApplyResult",
+    "Conflict",
+    "FieldChange",
+    "FilePreview",
+    "Ignored",
+    "Kept",
+    "LedgerImporter",
+    "Rejected",
+    "ledger_paths",
+]
+
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def ledger_paths(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into the spreadsheets they hold (not recursing, skipping lock and
+    temporary files: ``importers.text_clean.is_scratch_file``)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.suffix.lower() in LEDGER_SUFFIXES and not is_scratch_file(p.name)
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+class LedgerImporter:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.rounds = RoundService(store)
+        self.progress = ProgressService(store)
+        self._cache: dict[Path, tuple[tuple[float, int], LedgerFile | Message]] = {}
+        self._compared: dict[Path, Comparison] = {}
+
+    def _read(self, path: Path) -> tuple[Path, LedgerFile | Message]:
+        """Read a returned file, reusing the preview's reading when the file is unchanged.
+
+        The clerk previews and then applies the same files: reading 40 workbooks
+        twice would double the wait. A changed file (size or time) is read again.
+        """
+        try:
+            stat = path.stat()
+            stamp: tuple[float, int] | None = (stat.st_mtime, stat.st_size)
+        except OSError:
+            stamp = None
+        cached = self._cache.get(path)
+        if stamp is not None and cached is not None and cached[0] == stamp:
+            return path, cached[1]
+        read = _read_file(path)
+        if stamp is not None:
+            self._cache[path] = (stamp, read)
+        return path, read
+
+    # -- preview ---------------------------------------------------------------------------
+    def preview(
+        self,
+        paths: Iterable[Path],
+        round_name: str | None = None,
+        progress: Callable[[int, int], bool] | None = None,
+        units: Mapping[Path, str] | None = None,
+    ) -> list[FilePreview]:
+        """What importing these files would do. Writes nothing.
+
+        ``progress(done, total)`` is called before each file is read; returning
+        False stops there and the previews made so far are returned.  ``units``
+        names the unit of a file whose hidden sheet is gone (the clerk's choice,
+        by path as listed); such a file without one ``needs_unit``.
+        """
+        targets = ledger_paths(paths)
+        kept = set(targets)  # what earlier previews of other files left behind goes
+        self._cache = {p: c for p, c in self._cache.items() if p in kept}
+        self._compared = {p: c for p, c in self._compared.items() if p in kept}
+        files = []
+        for done, path in enumerate(targets):
+            if progress is not None and not progress(done, len(targets)):
+                break
+            files.append(self._read(path))
+        if progress is not None and len(files) == len(targets):
+            progress(len(targets), len(targets))
+        with self.store.reading() as session:
+            return [
+                self._preview_one(session, path, read, round_name, (units or {}).get(path))
+                for path, read in files
+            ]
+
+    def _snapshot(self, session: Session) -> Snapshot:
+        cached = session.info.get("ledger_snapshot")
+        if not isinstance(cached, Snapshot):
+            snapshot = Snapshot(ledger_compare.current_assignments(session), alias_map(session))
+            cached = session.info["ledger_snapshot"] = snapshot
+        return cached
+
+    def _preview_one(
+        self,
+        session: Session,
+        path: Path,
+        read: LedgerFile | Message,
+        round_name: str | None,
+        unit: str | None = None,
+    ) -> FilePreview:
+        if isinstance(read, Message):
+            return FilePreview(path=path, error=read)
+        preview = FilePreview(path=path, sha256=read.sha256, keys_found=read.keys_found)
+        preview.rejected.extend(Rejected(e.sheet, e.cell, e.reason) for e in read.errors)
+        meta = read.meta
+        try:
+            chosen = self.rounds.find(session, round_name or (meta.round_name if meta else None))
+        except UserError as exc:
+            preview.error = exc.as_message()
+            return preview
+        preview.round_name = chosen.name
+        earlier = session.scalar(
+            select(ImportBatch).where(
+                ImportBatch.sha256 == read.sha256, ImportBatch.undone_at.is_(None)
+            )
+        )
+        if earlier is not None:
+            preview.error = Message(
+                QT_TRANSLATE_NOOP("messages", "this file was already imported on {when}"),
+                {"when": f"{earlier.imported_at:%Y-%m-%d %H:%M}"},
+            )
+            return preview
+        snapshot = self._snapshot(session)
+        aliases = snapshot.aliases
+        owner: str | None = None
+        if meta is not None and meta.kind == "unit" and meta.unit:
+            owner = aliases.get(meta.unit, meta.unit)
+        elif meta is None:
+            owner = chosen_unit(preview, read, snapshot, unit)
+            if preview.error is not None:
+                return preview
+        preview.unit = owner
+        compared = self._compared.get(path)
+        if compared is None or not compared.holds_for(read, owner, snapshot):
+            rows = FilePreview(path=path)
+            checks = FileChecks(read)
+            for row in read.rows:
+                ledger_compare.compare_row(rows, read, row, snapshot, owner, checks)
+            compared = Comparison(
+                read,
+                owner,
+                snapshot,
+                rows.changed,
+                rows.unchanged,
+                rows.rejected,
+                rows.conflicts,
+                rows.ignored,
+                rows.kept,
+            )
+            self._compared[path] = compared
+        preview.changed.extend(compared.changed)
+        preview.unchanged = compared.unchanged
+        preview.rejected.extend(compared.rejected)
+        preview.conflicts.extend(compared.conflicts)
+        preview.ignored.extend(compared.ignored)
+        preview.kept.extend(compared.kept)
+        return preview
+
+    # -- apply -----------------------------------------------------------------------------
+    def apply(
+        self,
+        paths: Iterable[Path],
+        round_name: str | None = None,
+        expected: list[FilePreview] | None = None,
+        resolutions: Mapping[tuple[int, str], str] | None = None,
+        units: Mapping[Path, str] | None = None,
+    ) -> ApplyResult:
+        """Apply every file that has no rejected row and no open conflict, in one transaction.
+
+        ``resolutions`` settles conflicts per (assignment id, field): ``"unit"`` takes
+        the value the unit returned, ``"office"`` keeps the office's; a conflict not
+        settled keeps its file out.  ``"clear"`` clears a text the unit emptied (kept
+        otherwise).  ``units`` as for :meth:`preview`: a file that needs a unit and has
+        none is skipped.
+        """
+        files = [self._read(p) for p in ledger_paths(paths)]
+        result = ApplyResult()
+        now = self.store.clock.now()
+        backup_before(self.store, "ledger-apply")  # no backup, no apply (BackupError)
+        with self.store.transaction() as session:
+            previews = [
+                self._preview_one(session, p, r, round_name, (units or {}).get(p)) for p, r in files
+            ]
+            if expected is not None and [p.changed for p in previews] != [
+                p.changed for p in expected
+            ]:
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "the database or the files changed since the preview; preview again",
+                    )
+                )
+            for preview in previews:
+                settle(preview, resolutions or {})
+            unit_ids = {u.name: u.id for u in session.scalars(select(Unit))}
+            rounds = {r.name: r.id for r in session.scalars(select(Round))}
+            state: dict[int, dict[str, Any]] = {}
+            touched: dict[tuple[int, str], str] = {}
+            for preview in previews:
+                reason = preview.skip_reason
+                clash = next(
+                    (
+                        touched[(c.assignment_id, c.field)]
+                        for c in preview.changed
+                        if (c.assignment_id, c.field) in touched
+                    ),
+                    None,
+                )
+                if reason is None and clash is not None:
+                    reason = Message(
+                        QT_TRANSLATE_NOOP(
+                            "messages", "changes the same fields as {file}; import it on its own"
+                        ),
+                        {"file": clash},
+                    )
+                if reason is not None:
+                    result.skipped.append((preview.file, reason))
+                    continue
+                touched.update({(c.assignment_id, c.field): preview.file for c in preview.changed})
+                batch = ImportBatch(
+                    round_id=rounds.get(preview.round_name or ""),
+                    unit_id=unit_ids.get(preview.unit or ""),
+                    file_name=preview.file,
+                    sha256=preview.sha256,
+                    imported_at=now,
+                    imported_by=self.store.user,
+                    changes=len(preview.changed),
+                )
+                session.add(batch)
+                session.flush()
+                origin = Provenance(f"台账 {preview.file}", batch.round_id, batch.id)
+                by_id = self._snapshot(session).by_id
+                for assignment_id in {c.assignment_id for c in preview.changed} - state.keys():
+                    state[assignment_id] = assignment_columns(by_id[assignment_id])
+                write_changes(
+                    session, group_changes(preview.changed), state, origin, now, self.store.user
+                )
+                result.applied.append(preview.file)
+                result.changes += len(preview.changed)
+        return result
+
+    # -- undo ------------------------------------------------------------------------------
+    def undo_last(self) -> list[str]:
+        """Undo the most recent apply (all files it applied). Returns their names."""
+        with self.store.transaction() as session:
+            latest = session.scalars(
+                select(ImportBatch)
+                .where(ImportBatch.undone_at.is_(None))
+                .order_by(ImportBatch.imported_at.desc(), ImportBatch.id.desc())
+            ).first()
+            if latest is None:
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP("messages", "there is no ledger import to undo")
+                )
+            batches = list(
+                session.scalars(
+                    select(ImportBatch).where(
+                        ImportBatch.undone_at.is_(None),
+                        ImportBatch.imported_at == latest.imported_at,
+                    )
+                )
+            )
+            entries = list(
+                session.scalars(
+                    select(ProgressEntry)
+                    .where(ProgressEntry.batch_id.in_([b.id for b in batches]))
+                    .order_by(ProgressEntry.id.desc())
+                )
+            )
+            for entry in entries:
+                assignment = session.get(Assignment, entry.assignment_id)
+                assert assignment is not None
+                if not _matches_new(assignment, entry):
+                    raise InvalidInputError(
+                        QT_TRANSLATE_NOOP(
+                            "messages",
+                            "measure {code} of {unit} was changed after the import; "
+                            "undo that change first",
+                        ),
+                        code=assignment.measure.code,
+                        unit=assignment.unit.name,
+                    )
+                change = Change(
+                    status=Status(entry.old_status) if entry.old_status else None,
+                    percent=entry.old_percent,
+                    clear_percent=entry.old_percent is None,
+                    note=entry.old_note,
+                    problems=entry.old_problems,
+                    next_steps=entry.old_next_steps,
+                )
+                self.progress.record(
+                    assignment.id,
+                    change,
+                    session=session,
+                    source=Provenance("撤销导入", entry.round_id),
+                )
+            for batch in batches:
+                batch.undone_at = self.store.clock.now()
+            return [b.file_name for b in batches]
+
+
+def _read_file(path: Path) -> LedgerFile | Message:
+    if not path.exists():
+        return Message(QT_TRANSLATE_NOOP("messages", "{file}: no such file"), {"file": path.name})
+    try:
+        with collector_paused():  # a ledger of 10,000 rows: tens of thousands of objects
+            return read_ledger(path)
+    except LedgerReadError as exc:
+        return exc.as_message()
+    except MemoryError:  # what the size checks let through still must not end the import
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{file}: not enough memory to read this file; close other programs "
+                "or ask the unit to send a smaller ledger",
+            ),
+            {"file": path.name},
+        )
+
+
+def _matches_new(a: Assignment, e: ProgressEntry) -> bool:
+    return (a.status, a.percent, a.note, a.problems, a.next_steps) == (
+        e.new_status,
+        e.new_percent,
+        e.new_note,
+        e.new_problems if e.new_problems is not None else a.problems,
+        e.new_next_steps if e.new_next_steps is not None else a.next_steps,
+    )

@@ -1,0 +1,1 @@
+"""Progress on assignments: recording changes with history, filtered lists, statistics."""

@@ -1,0 +1,351 @@
+"""Lists and statistics: what is assigned to whom, what is overdue, how far each unit is.
+
+Filters and counts run in the database (see ``tracker.queries``), so they
+stay fast on years of data; rows come back as plain ``AssignmentRow`` records.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Unit
+from importers.messages import QT_TRANSLATE_NOOP
+from tracker.documents.document_service import DocumentService
+from tracker.documents.measure_texts import MeasureTexts
+from tracker.errors import InvalidInputError, NotFoundError
+from tracker.queries import (
+    LIKE_ESCAPE,
+    contains_pattern,
+    due_soon_condition,
+    in_force,
+    lead_first,
+    overdue_condition,
+)
+from tracker.records import (
+    AssignmentRow,
+    MeasureDetail,
+    MeasureInfo,
+    MilestoneInfo,
+    PartStats,
+    Summary,
+    UnitStats,
+    assignment_row,
+)
+from tracker.statuses import (
+    FINISHED,
+    Status,
+    is_due_soon,
+    is_overdue,
+)
+from tracker.store import Store
+from tracker.units.unit_service import UnitService
+
+
+@dataclass(frozen=True)
+class AssignmentFilter:
+    """What the assignment list shows; every field narrows it, the defaults show everything."""
+
+    document: str | None = None
+    unit: str | None = None
+    status: Status | None = None
+    overdue: bool = False
+    due_within_days: int | None = None
+    search: str = ""
+    heading_id: int | None = None
+    """A part or section of a document (its measures, or the measures of its sections)."""
+    measure_id: int | None = None
+    ids: tuple[int, ...] | None = None
+    """Only these assignments (e.g. the rows to refresh after an edit)."""
+    round: str | None = None
+    """Only assignments whose progress changed in this reporting round."""
+
+
+Part = aliased(Heading)
+Section = aliased(Heading)
+
+_COLUMNS = (
+    Assignment.id,
+    Assignment.role,
+    Assignment.status,
+    Assignment.percent,
+    Assignment.note,
+    Assignment.updated_at,
+    Assignment.updated_by,
+    Assignment.version,
+    Measure.id,
+    Measure.code,
+    Measure.title,
+    Measure.deadline,
+    Measure.deadline_text,
+    Unit.name,
+    Document.id,
+    Document.doc_number,
+    Document.short_title,
+    Part.title,
+    Section.title,
+)
+
+
+class OverviewService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _base(self) -> Select[*tuple[Any, ...]]:
+        """Plain columns only: a list of 100,000 rows must not load every measure's text."""
+        return (
+            select(*_COLUMNS)
+            .join(Measure, Assignment.measure_id == Measure.id)
+            .join(Unit, Assignment.unit_id == Unit.id)
+            .join(Document, Measure.document_id == Document.id)
+            .outerjoin(Part, Measure.part_id == Part.id)
+            .outerjoin(Section, Measure.section_id == Section.id)
+            .where(in_force())
+        )
+
+    def assignments(self, wanted: AssignmentFilter | None = None) -> list[AssignmentRow]:
+        wanted = wanted or AssignmentFilter()
+        today = self.store.clock.today()
+        days = self.store.due_soon_days
+        with self.store.reading() as session:
+            query = self._filtered(session, self._base(), wanted, today)
+            query = query.order_by(Document.id, Measure.position, lead_first(), Unit.id)
+            return [
+                assignment_row(columns, today, days)
+                for columns in session.connection().execute(query)
+            ]
+
+    def _filtered(
+        self,
+        session: Session,
+        query: Select[*tuple[Any, ...]],
+        wanted: AssignmentFilter,
+        today: date,
+    ) -> Select[*tuple[Any, ...]]:
+        if wanted.document:
+            document = DocumentService(self.store).find(session, wanted.document)
+            assert document is not None
+            query = query.where(Measure.document_id == document.id)
+        if wanted.unit:
+            unit = UnitService(self.store).find(session, wanted.unit)
+            query = query.where(Assignment.unit_id == unit.id)
+        if wanted.status:
+            query = query.where(Assignment.status == wanted.status.value)
+        if wanted.overdue:
+            query = query.where(overdue_condition(today))
+        if wanted.due_within_days is not None:
+            if wanted.due_within_days < 0:
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP("messages", "the number of days cannot be negative")
+                )
+            query = query.where(due_soon_condition(today, wanted.due_within_days))
+        if wanted.heading_id is not None:
+            query = query.where(
+                or_(Measure.part_id == wanted.heading_id, Measure.section_id == wanted.heading_id)
+            )
+        if wanted.measure_id is not None:
+            query = query.where(Measure.id == wanted.measure_id)
+        if wanted.ids is not None:
+            query = query.where(Assignment.id.in_(wanted.ids))
+        if wanted.round:
+            from tracker.rounds.round_service import RoundService
+
+            chosen = RoundService(self.store).find(session, wanted.round)
+            query = query.where(
+                Assignment.id.in_(
+                    select(ProgressEntry.assignment_id).where(ProgressEntry.round_id == chosen.id)
+                )
+            )
+        needle = wanted.search.strip()
+        if needle:
+            like = contains_pattern(needle)
+            query = query.where(
+                or_(
+                    Measure.title.like(like, escape=LIKE_ESCAPE),
+                    Measure.text.like(like, escape=LIKE_ESCAPE),
+                    Unit.name.like(like, escape=LIKE_ESCAPE),
+                    Measure.code == needle,
+                )
+            )
+        return query
+
+    def matching_measures(self, needle: str) -> set[int]:
+        """Ids of the measures whose code, title or text contain ``needle``.
+
+        One LIKE over the measures (not over every assignment row): a window that
+        holds the assignment rows filters them by this set in memory.  The same
+        rule as ``MeasureTexts.matching``, which answers it without the database.
+        """
+        needle = needle.strip()
+        if not needle:
+            return set()
+        like = contains_pattern(needle)
+        with self.store.reading() as session:
+            return set(
+                session.scalars(
+                    select(Measure.id).where(
+                        Measure.withdrawn.is_(False),
+                        or_(
+                            Measure.title.like(like, escape=LIKE_ESCAPE),
+                            Measure.text.like(like, escape=LIKE_ESCAPE),
+                            Measure.code == needle,
+                        ),
+                    )
+                )
+            )
+
+    def measure_texts(self) -> MeasureTexts:
+        """Every measure in force, to search in memory (``MeasureTexts``)."""
+        query = select(Measure.id, Measure.code, Measure.title, Measure.text).where(
+            Measure.withdrawn.is_(False)
+        )
+        with self.store.reading() as session:
+            # In batches: the raw texts of 30,000 measures would double the memory it needs.
+            rows = session.execute(query.execution_options(yield_per=2_000))
+            return MeasureTexts((i, code, title, text) for i, code, title, text in rows)
+
+    def measures(self, document_id: int) -> list[MeasureInfo]:
+        """Every current measure of a document in order, assigned or not (for the board)."""
+        with self.store.reading() as session:
+            rows = session.execute(
+                select(
+                    Measure.id,
+                    Measure.code,
+                    Measure.title,
+                    Measure.deadline,
+                    Measure.deadline_text,
+                    Measure.standing,
+                    Part.title,
+                    Section.title,
+                )
+                .outerjoin(Part, Measure.part_id == Part.id)
+                .outerjoin(Section, Measure.section_id == Section.id)
+                .where(Measure.document_id == document_id, Measure.withdrawn.is_(False))
+                .order_by(Measure.position)
+            ).all()
+        return [MeasureInfo(*row) for row in rows]
+
+    def measure(self, measure_id: int) -> MeasureDetail:
+        """A measure's full text, milestones and every unit's row, for the detail pane."""
+        with self.store.reading() as session:
+            measure = session.get(Measure, measure_id)
+            if measure is None:
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("messages", "measure {id} no longer exists"), id=measure_id
+                )
+            document = measure.document
+            part = session.get(Heading, measure.part_id) if measure.part_id else None
+            section = session.get(Heading, measure.section_id) if measure.section_id else None
+            milestones = tuple(MilestoneInfo(m.due_on, m.text) for m in measure.milestones)
+            detail = (
+                measure.id,
+                document.id,
+                document.doc_number or document.short_title,
+                measure.code,
+                measure.title,
+                measure.text,
+                part.title if part else None,
+                section.title if section else None,
+                measure.deadline,
+                measure.deadline_text,
+                measure.standing,
+            )
+        rows = tuple(self.assignments(AssignmentFilter(measure_id=measure_id)))
+        return MeasureDetail(*detail, milestones=milestones, assignments=rows)
+
+    def summary(self, document: str | None = None) -> Summary:
+        today = self.store.clock.today()
+        days = self.store.due_soon_days
+        with self.store.reading() as session:
+            query = (
+                select(Assignment.status, Measure.deadline, Unit.name, Measure.id)
+                .join(Measure, Assignment.measure_id == Measure.id)
+                .join(Unit)
+                .where(in_force())
+            )
+            measures_query = (
+                select(func.count()).select_from(Measure).where(Measure.withdrawn.is_(False))
+            )
+            doc = DocumentService(self.store).find(session, document)
+            if doc is not None:
+                query = query.where(Measure.document_id == doc.id)
+                measures_query = measures_query.where(Measure.document_id == doc.id)
+            rows = session.execute(query).all()
+            measures = session.scalar(measures_query) or 0
+        by_status: Counter[str] = Counter()
+        per_unit: dict[str, Counter[str]] = defaultdict(Counter)
+        overdue = due_soon = 0
+        for raw, deadline, unit, _ in rows:
+            status = Status(raw)
+            by_status[status.value] += 1
+            tally = per_unit[unit]
+            tally[status.value] += 1
+            if is_overdue(status, deadline, today):
+                overdue += 1
+                tally["逾期"] += 1
+            elif is_due_soon(status, deadline, today, days):
+                due_soon += 1
+                tally["临期"] += 1
+        units = [
+            UnitStats(
+                unit=name,
+                assigned=sum(t[s.value] for s in Status),
+                by_status={s.value: t[s.value] for s in Status},
+                overdue=t["逾期"],
+                due_soon=t["临期"],
+            )
+            for name, t in per_unit.items()
+        ]
+        units.sort(key=lambda u: (-u.assigned, u.unit))
+        return Summary(
+            measures=measures,
+            assignments=len(rows),
+            by_status={s.value: by_status[s.value] for s in Status},
+            overdue=overdue,
+            due_soon=due_soon,
+            units=units,
+        )
+
+    def part_stats(self) -> list[PartStats]:
+        today = self.store.clock.today()
+        with self.store.reading() as session:
+            rows = session.execute(
+                select(
+                    Document.doc_number,
+                    Document.short_title,
+                    Part.title,
+                    Part.position,
+                    Assignment.status,
+                    Measure.deadline,
+                )
+                .join(Measure, Assignment.measure_id == Measure.id)
+                .join(Document, Measure.document_id == Document.id)
+                .outerjoin(Part, Measure.part_id == Part.id)
+                .where(in_force())
+                .order_by(Document.id, Part.position)
+            ).all()
+        tallies: dict[tuple[str, str], Counter[str]] = {}
+        for number, short, part, _pos, raw, deadline in rows:
+            key = (number or short, part or "（未分部分）")
+            tally = tallies.setdefault(key, Counter())
+            status = Status(raw)
+            tally["n"] += 1
+            tally["finished"] += status in FINISHED
+            tally["ticked"] += status is Status.TICKED_OFF
+            tally["overdue"] += is_overdue(status, deadline, today)
+        return [
+            PartStats(
+                document=doc,
+                part=part,
+                assignments=t["n"],
+                finished=t["finished"],
+                ticked_off=t["ticked"],
+                overdue=t["overdue"],
+            )
+            for (doc, part), t in tallies.items()
+        ]

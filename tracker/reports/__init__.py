@@ -1,0 +1,1 @@
+"""Printed reports as ``ReportDocument``s: bulletin, task lists, chaser, printed ledger."""

@@ -1,0 +1,277 @@
+"""The list-like reports: a unit's task list, a chaser (催办单) and the printed ledger.
+
+They show the assignments as they stand today (the bulletin is the one that
+looks back at a round).  Each builder takes plain rows and returns a
+``ReportDocument``; ``tracker.reports.report_service`` fetches the rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from importers.ledger.model import LedgerSheet
+from importers.reports.model import (
+    Block,
+    Column,
+    Heading,
+    Paragraph,
+    ReportDocument,
+    Signature,
+    Table,
+)
+from tracker.records import AssignmentRow
+from tracker.reports.report_format import cn_date, deadline
+from tracker.statuses import Derived, Status
+
+CN_NUMBERS = "一二三四五六七八九十"
+
+
+def _ordinal(i: int) -> str:
+    return CN_NUMBERS[i - 1] if i <= len(CN_NUMBERS) else str(i)
+
+
+def state_text(row: AssignmentRow, today: date) -> str:
+    """Status as a reader wants it: 逾期 with its days, else the status and percent."""
+    if row.state is Derived.OVERDUE and row.deadline:
+        return f"逾期{(today - row.deadline).days}天"
+    if row.state is Derived.DUE_SOON and row.deadline:
+        return f"剩{(row.deadline - today).days}天到期"
+    if row.percent is not None and row.status is Status.IN_PROGRESS:
+        return f"{row.status.value}（{row.percent}%）"
+    return row.status.value
+
+
+def unit_summary(unit: str, rows: list[AssignmentRow]) -> str:
+    statuses = Counter(r.status for r in rows)
+    overdue = sum(r.state is Derived.OVERDUE for r in rows)
+    due_soon = sum(r.state is Derived.DUE_SOON for r in rows)
+    leads = sum(r.role == "牵头" for r in rows)
+    parts = "、".join(f"{s.value}{statuses[s]}项" for s in Status if statuses[s])
+    return (
+        f"{unit}共承担任务{len(rows)}项（其中牵头{leads}项），{parts}；"
+        f"逾期{overdue}项，临期{due_soon}项。"
+    )
+
+
+def unit_list(unit: str, rows: list[AssignmentRow], today: date, office: str) -> ReportDocument:
+    blocks: list[Block] = [Paragraph(unit_summary(unit, rows))]
+    by_doc: dict[str, list[AssignmentRow]] = {}
+    for row in rows:
+        by_doc.setdefault(row.doc_label, []).append(row)
+    for n, (doc, mine) in enumerate(by_doc.items(), start=1):
+        blocks.append(Heading(f"{_ordinal(n)}、{doc}"))
+        blocks.append(
+            Table(
+                (
+                    Column("序号", 30),
+                    Column("编号", 32),
+                    Column("重点任务", 110, "left"),
+                    Column("角色", 32),
+                    Column("完成时限", 62),
+                    Column("状态", 62),
+                    Column("最新进展", 114, "left"),
+                ),
+                tuple(
+                    (
+                        str(i),
+                        r.code,
+                        r.title,
+                        r.role,
+                        deadline(r.deadline, r.deadline_text),
+                        state_text(r, today),
+                        r.note,
+                    )
+                    for i, r in enumerate(mine, start=1)
+                ),
+            )
+        )
+    return ReportDocument(
+        title=f"{unit}任务清单",
+        subtitle=(f"{office}　　截至{cn_date(today)}",),
+        blocks=blocks,
+        kind="unit",
+    )
+
+
+@dataclass(frozen=True)
+class ChaserHeader:
+    """What heads and signs a chaser: its number and the office's contact."""
+
+    number: str
+    """e.g. 〔2021〕第3号 — numbered per year (``tracker.reports.report_service``)."""
+    contact: str = ""
+    phone: str = ""
+
+
+def progress_text(row: AssignmentRow) -> str:
+    """The current progress of an item: its status (and percent), then the latest note."""
+    status = row.status.value
+    if row.percent is not None and row.status is Status.IN_PROGRESS:
+        status += f"{row.percent}%"
+    return f"{status}。{row.note}" if row.note.strip() else status
+
+
+RECEIPT_ROWS = (
+    "经办人",
+    "联系电话",
+    "办理进展及下步计划",
+    "单位负责人（签字）",
+    "报送日期",
+)
+
+
+def receipt(unit: str, reply_by: date) -> list[Block]:
+    """The 回执 slip under a cut line, for the unit to fill in and send back."""
+    rows = []
+    for label in RECEIPT_ROWS:
+        value = "\n\n\n\n" if label == "办理进展及下步计划" else ""
+        rows.append(
+            (label, "\u3000\u3000年\u3000\u3000月\u3000\u3000日" if label == "报送日期" else value)
+        )
+    return [
+        Paragraph(
+            "－ － － － － － － － 沿此线剪下 － － － － － － － －",
+            align="center",
+            indent=False,
+        ),
+        Paragraph("回\u3000执", align="center", indent=False, bold=True),
+        Paragraph(f"（请于{cn_date(reply_by)}前反馈）", align="center", indent=False),
+        Table(
+            (Column("单位名称", 1), Column(unit, 3, "left")),  # the form's first line
+            tuple(rows),
+            font_size=12.0,
+        ),
+    ]
+
+
+def chaser(
+    unit: str,
+    rows: list[AssignmentRow],
+    today: date,
+    reply_by: date,
+    office: str,
+    header: ChaserHeader | None = None,
+) -> ReportDocument:
+    """A notice asking ``unit`` to report on its overdue and due-soon tasks: numbered,
+    each item with its current progress, the office's contact, the signature kept with
+    the last rows, and a 回执 slip."""
+    header = header or ChaserHeader("")
+    late = [r for r in rows if r.state is Derived.OVERDUE]
+    soon = [r for r in rows if r.state is Derived.DUE_SOON]
+    listed = late + soon
+    counts = "、".join(
+        text
+        for text, n in ((f"已逾期{len(late)}项", late), (f"临近完成时限{len(soon)}项", soon))
+        if n
+    )
+    blocks: list[Block] = [
+        Paragraph(f"{unit}：", align="left", indent=False),
+        Paragraph(
+            f"根据督办台账记录，截至{cn_date(today)}，你单位承担的任务中{counts}（见下表）。"
+            f"请高度重视，抓紧推进，并于{cn_date(reply_by)}前将办理进展及下步计划"
+            f"书面反馈{office}（填写所附回执）。"
+        ),
+        Table(
+            (
+                Column("序号", 26),
+                Column("文件", 88, "left"),
+                Column("编号", 28),
+                Column("重点任务", 100, "left"),
+                Column("完成时限", 58),
+                Column("情况", 64),
+                Column("当前进展", 96, "left"),
+            ),
+            tuple(
+                (
+                    str(i),
+                    r.doc_label,
+                    r.code,
+                    r.title,
+                    deadline(r.deadline, r.deadline_text),
+                    state_text(r, today),
+                    progress_text(r),
+                )
+                for i, r in enumerate(listed, start=1)
+            ),
+            keep_last=2,
+        ),
+    ]
+    contact = "\u3000\u3000".join(
+        part
+        for part in (
+            f"联系人：{header.contact}" if header.contact else "",
+            f"联系电话：{header.phone}" if header.phone else "",
+        )
+        if part
+    )
+    if contact:
+        blocks.append(Paragraph(contact))
+    blocks.append(Signature(office, cn_date(today)))
+    blocks += receipt(unit, reply_by)
+    subtitle = (header.number,) if header.number else ()
+    return ReportDocument(title="催办单", subtitle=subtitle, blocks=blocks, kind="chaser")
+
+
+# The printed ledger: the Excel ledger's columns, narrowed to fit A4 landscape.
+LEDGER_COLUMNS: tuple[Column, ...] = (
+    Column("序号", 24),
+    Column("措施编号", 30),
+    Column("重点任务", 52, "left"),
+    Column("具体内容", 136, "left"),
+    Column("牵头单位", 46, "left"),
+    Column("责任单位", 46, "left"),
+    Column("完成时限", 40),
+    Column("完成状态", 34),
+    Column("完成进度(%)", 30),
+    Column("进展情况", 70, "left"),
+    Column("存在问题", 36, "left"),
+    Column("下步计划", 36, "left"),
+    Column("联系人", 28),
+    Column("联系电话", 44),
+)
+SAME = "同上"
+"""A measure's task, text and lead units printed once: the rows of its other units say
+同上 (as above), as offices print a ledger."""
+LEDGER_FONT_SIZE = 8.0
+
+
+def _same_measure(sheet: LedgerSheet, i: int) -> bool:
+    """Row ``i`` (1-based) continues the measure of the row above it."""
+    return i > 1 and sheet.rows[i - 2].measure_code == sheet.rows[i - 1].measure_code
+
+
+def ledger(sheets: list[LedgerSheet], title: str, subtitle: tuple[str, ...]) -> ReportDocument:
+    blocks: list[Block] = []
+    for sheet in sheets:
+        if len(sheets) > 1:
+            blocks.append(Heading(sheet.title))
+        blocks.append(
+            Table(
+                LEDGER_COLUMNS,
+                tuple(
+                    (
+                        str(i),
+                        r.measure_code,
+                        SAME if _same_measure(sheet, i) else r.task,
+                        SAME if _same_measure(sheet, i) else r.content,
+                        SAME if _same_measure(sheet, i) else r.lead_units,
+                        r.unit,
+                        deadline(r.deadline, r.deadline_text),
+                        r.status,
+                        "" if r.percent is None else str(r.percent),
+                        r.progress,
+                        r.problems,
+                        r.next_steps,
+                        r.contact,
+                        r.phone,
+                    )
+                    for i, r in enumerate(sheet.rows, start=1)
+                ),
+                font_size=LEDGER_FONT_SIZE,
+            )
+        )
+    return ReportDocument(
+        title=title, subtitle=subtitle, blocks=blocks, landscape=True, kind="ledger"
+    )

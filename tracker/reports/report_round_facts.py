@@ -1,0 +1,115 @@
+"""What a bulletin's text says beyond the counts: notes reported this round, units that
+did not report, measures without a unit, the documents in scope.
+
+Read in the same session as the figures (``ReportService.bulletin_data``), from
+the history of the round itself: a note counts for a round when its entry was
+made for that round (a returned ledger, an edit under the round).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from db.models import Assignment, Document, Measure, ProgressEntry
+from tracker.reports.report_data import Item
+from tracker.statuses import FINISHED, Status
+
+MAX_NOTES = 8
+"""主要成效 quotes at most this many notes by default (the clerk may pick others)."""
+
+
+@dataclass(frozen=True)
+class ReportedNote:
+    """A unit's progress note entered for the round: a candidate for 主要成效."""
+
+    unit: str
+    code: str
+    note: str
+    finished: bool
+
+
+def due_pair(items: Iterable[Item], day: date) -> tuple[int, int]:
+    """(finished, due) over the tasks whose deadline has come by ``day`` (到期任务完成率);
+    standing tasks (长期坚持) have no deadline to come."""
+    due = [i for i in items if i.deadline is not None and i.deadline <= day]
+    due = [i for i in due if i.status is not Status.STANDING]
+    return (sum(i.status in FINISHED for i in due), len(due))
+
+
+def round_notes(session: Session, round_id: int, items: list[Item]) -> list[ReportedNote]:
+    """Each assignment's last non-empty note entered for the round, finished tasks first,
+    then in the order of the documents (at most one per unit and measure)."""
+    by_id = {i.assignment_id: i for i in items}
+    rows = session.execute(
+        select(ProgressEntry.assignment_id, ProgressEntry.new_note)
+        .where(ProgressEntry.round_id == round_id, ProgressEntry.new_note != "")
+        .order_by(ProgressEntry.id)
+    ).all()
+    last: dict[int, str] = {}
+    for assignment_id, note in rows:
+        if assignment_id in by_id:
+            last[assignment_id] = note.strip()
+    order = {i.assignment_id: n for n, i in enumerate(items)}
+    chosen = sorted(
+        (a for a, note in last.items() if note),
+        key=lambda a: (by_id[a].status not in FINISHED, order[a]),
+    )
+    return [
+        ReportedNote(by_id[a].unit, by_id[a].code, last[a], by_id[a].status in FINISHED)
+        for a in chosen
+    ]
+
+
+def default_achievements(notes: list[ReportedNote]) -> list[str]:
+    """主要成效 as first printed: one note per unit, finished work first."""
+    out, seen = [], set()
+    for note in notes:
+        if note.unit in seen:
+            continue
+        seen.add(note.unit)
+        text = note.note.rstrip("。；;，, ")
+        out.append(f"{note.unit}：{text}。")
+        if len(out) == MAX_NOTES:
+            break
+    return out
+
+
+def reported_units(session: Session, round_id: int, items: list[Item]) -> set[str]:
+    """Units with at least one entry made for the round among ``items``."""
+    ids = set(
+        session.scalars(
+            select(ProgressEntry.assignment_id).where(ProgressEntry.round_id == round_id).distinct()
+        )
+    )
+    return {i.unit for i in items if i.assignment_id in ids}
+
+
+def unassigned_measures(session: Session, document_id: int | None) -> list[tuple[str, list[str]]]:
+    """Measures in force that name no unit (none of their assignments is active), as
+    (document, [codes]) so the bulletin mentions them instead of leaving them out."""
+    active = select(Assignment.measure_id).where(Assignment.active.is_(True))
+    query = (
+        select(Document.doc_number, Document.short_title, Measure.code)
+        .join(Document, Measure.document_id == Document.id)
+        .where(and_(Measure.withdrawn.is_(False), Measure.id.not_in(active)))
+        .order_by(Document.id, Measure.position)
+    )
+    if document_id is not None:
+        query = query.where(Measure.document_id == document_id)
+    out: dict[str, list[str]] = {}
+    for number, short, code in session.execute(query):
+        out.setdefault(number or short, []).append(code)
+    return list(out.items())
+
+
+def documents_in_scope(session: Session, document_id: int | None) -> list[str]:
+    """The short titles of the documents the bulletin covers, in import order."""
+    query = select(Document.short_title).order_by(Document.id)
+    if document_id is not None:
+        query = query.where(Document.id == document_id)
+    return list(session.scalars(query))

@@ -1,0 +1,392 @@
+"""Printed reports: gather the figures, build a ``ReportDocument``, save it as PDF or Word.
+
+``ReportService`` is the one entry point the CLI and the GUI use.  Four kinds:
+``bulletin`` (工作进展情况通报 of a round, with the change since the round before),
+``unit`` (a unit's task list), ``chaser`` (催办单 to a unit) and ``ledger`` (the
+work ledger printed, master or one unit's).  Rendering lives in
+``importers.reports``; a missing Chinese font becomes a ``UserError`` here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from importers.ledger.model import LedgerSheet
+from importers.messages import QT_TRANSLATE_NOOP
+from importers.reports.fonts import ReportFontError
+from importers.reports.model import ReportDocument
+from tracker.documents.document_service import DocumentService
+from tracker.errors import InvalidInputError, UserError
+from tracker.ledgers.ledger_export import DEFAULT_OFFICE, lead_names, ledger_rows, ledger_sheets
+from tracker.memory import collector_paused
+from tracker.progress.overview import AssignmentFilter, OverviewService
+from tracker.records import AssignmentRow
+from tracker.reports import report_bulletin, report_bulletin_text, report_lists
+from tracker.reports import report_round_facts as facts
+from tracker.reports.report_bulletin import BulletinData, PartLine, UnitLine
+from tracker.reports.report_bulletin_text import DEFAULT_NAME, DEFAULT_RECIPIENTS, BulletinText
+from tracker.reports.report_data import (
+    Item,
+    RoundValues,
+    assignment_rows,
+    items_from,
+    previous_round,
+    statuses_as_of_rounds,
+    tally,
+    values_as_of,
+)
+from tracker.reports.report_format import cn_date
+from tracker.reports.report_kinds import (
+    CONTACT_SETTING,
+    KINDS,
+    NAME_SETTING,
+    PHONE_SETTING,
+    RECIPIENTS_SETTING,
+)
+from tracker.rounds.round_service import RoundService
+from tracker.statuses import Derived
+from tracker.store import Store
+from tracker.units.unit_service import UnitService
+
+REPLY_DAYS = 5
+FORMATS = (".pdf", ".docx")
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What a user asked for, as the CLI options and the dialog's fields say it."""
+
+    kind: str
+    round_name: str | None = None
+    unit: str | None = None
+    document: str | None = None
+    note: str = ""
+    reply_by: date | None = None
+    current: bool = False
+    """The printed ledger with today's values rather than the round's."""
+    achievements: tuple[str, ...] | None = None
+    """The bulletin's 主要成效 as the clerk edited them; None: the round's notes."""
+    recipients: str | None = None
+    """The bulletin's 主送; None: the setting."""
+
+
+class ReportService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def office(self) -> str:
+        return self.store.setting("office_name", DEFAULT_OFFICE)
+
+    def build(self, request: ReportRequest) -> ReportDocument:
+        if request.kind == "bulletin":
+            from tracker.reports.bulletins import BulletinService
+
+            text = self.bulletin_text(BulletinService(self.store).next_number())
+            if request.recipients is not None and request.recipients.strip():
+                text.recipients = request.recipients.strip()
+            if request.achievements is not None:
+                text.achievements = [a.strip() for a in request.achievements if a.strip()]
+            return self.bulletin(request.round_name, request.note, request.document, text)
+        if request.kind in ("unit", "chaser") and not (request.unit or "").strip():
+            if request.kind == "unit":
+                raise InvalidInputError(
+                    QT_TRANSLATE_NOOP("messages", "a unit report is for one unit: name it (--unit)")
+                )
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP("messages", "a chaser report is for one unit: name it (--unit)")
+            )
+        if request.kind == "unit":
+            return self.unit_list(request.unit or "", request.document)
+        if request.kind == "chaser":
+            return self.chaser(request.unit or "", request.reply_by, request.document)
+        if request.kind == "ledger":
+            return self.ledger(request.unit, request.document, request.round_name, request.current)
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "unknown report {kind!r}; one of {kinds}"),
+            kind=request.kind,
+            kinds=", ".join(KINDS),
+        )
+
+    # -- the bulletin ----------------------------------------------------------------------
+    def bulletin_data(
+        self, round_name: str | None = None, note: str = "", document: str | None = None
+    ) -> BulletinData:
+        today = self.store.clock.today()
+        days = self.store.due_soon_days
+        with self.store.reading() as session, collector_paused():
+            current = RoundService(self.store).find(session, round_name)
+            doc_id = self._document_id(session, document)
+            before = previous_round(session, current)
+            chosen = [current] if before is None else [current, before]
+            states = statuses_as_of_rounds(session, chosen)
+            rows = assignment_rows(session, doc_id)
+            now_items, *old = (
+                items_from(rows, min(r.as_of, today), days, s)
+                for r, s in zip(chosen, states, strict=True)
+            )
+            old_items = old[0] if old else None
+            name, day = current.name, min(current.as_of, today)
+            before_name = before.name if before else None
+            before_day = None if before is None else min(before.as_of, today)
+            notes = facts.round_notes(session, current.id, now_items)
+            reported = facts.reported_units(session, current.id, now_items)
+            unassigned = facts.unassigned_measures(session, doc_id)
+            documents = facts.documents_in_scope(session, doc_id)
+        parts: dict[tuple[str, int, str], list[Item]] = defaultdict(list)
+        for item in now_items:
+            parts[(item.document, item.part_position, item.part)].append(item)
+        units_now = _by_unit(now_items)
+        units_before = _by_unit(old_items or [])
+        return BulletinData(
+            office=self.office,
+            round_name=name,
+            day=day,
+            issued=today,
+            previous_round=before_name,
+            now=tally(now_items),
+            before=None if old_items is None else tally(old_items),
+            parts=[PartLine(doc, part, tally(found)) for (doc, _, part), found in parts.items()],
+            units=report_bulletin.rank_units(
+                [
+                    UnitLine(
+                        unit,
+                        tally(found),
+                        tally(units_before[unit]) if unit in units_before else None,
+                    )
+                    for unit, found in units_now.items()
+                ]
+            ),
+            overdue=[i for i in now_items if i.overdue],
+            due_soon=[i for i in now_items if i.due_soon],
+            due_soon_days=days,
+            note=note,
+            documents=documents,
+            due_now=facts.due_pair(now_items, day),
+            due_before=None
+            if old_items is None or before_day is None
+            else facts.due_pair(old_items, before_day),
+            not_reported=[u for u in units_now if u not in reported],
+            notes=notes,
+            unassigned=unassigned,
+        )
+
+    def issued(self, request: ReportRequest, report: ReportDocument) -> None:
+        """Record that ``report`` was saved or printed: a bulletin is stored under its
+        number (``tracker.reports.bulletins``), a chaser uses up its number; others: nothing."""
+        if request.kind == "chaser":
+            self.chaser_issued()
+        elif request.kind == "bulletin":
+            from tracker.reports.bulletins import BulletinService
+
+            if request.recipients is not None and request.recipients.strip():
+                self.store.set_setting(RECIPIENTS_SETTING, request.recipients.strip())
+            with self.store.reading() as session:
+                name = RoundService(self.store).find(session, request.round_name).name
+            BulletinService(self.store).issue(report, name)
+
+    def default_achievements(self, round_name: str | None = None) -> list[str]:
+        """主要成效 as the bulletin prints them unless the clerk edits them."""
+        return facts.default_achievements(self.bulletin_data(round_name).notes)
+
+    def bulletin_text(self, number: int = 0) -> BulletinText:
+        """The clerk's settings for a bulletin: its name and 主送 (settings), and number."""
+        return BulletinText(
+            number=number,
+            name=self.store.setting(NAME_SETTING, DEFAULT_NAME),
+            recipients=self.store.setting(RECIPIENTS_SETTING, DEFAULT_RECIPIENTS),
+        )
+
+    def bulletin(
+        self,
+        round_name: str | None = None,
+        note: str = "",
+        document: str | None = None,
+        text: BulletinText | None = None,
+    ) -> ReportDocument:
+        """A draft of the bulletin: numbered as the next of this year (stored only when
+        issued, ``tracker.reports.bulletins``)."""
+        if text is None:
+            from tracker.reports.bulletins import BulletinService
+
+            text = self.bulletin_text(BulletinService(self.store).next_number())
+        return report_bulletin_text.build(self.bulletin_data(round_name, note, document), text)
+
+    def _document_id(self, session: Session, document: str | None) -> int | None:
+        found = DocumentService(self.store).find(session, document)
+        return None if found is None else found.id
+
+    # -- today's lists -----------------------------------------------------------------------
+    def _unit_rows(self, unit: str, document: str | None) -> tuple[str, list[AssignmentRow]]:
+        with self.store.reading() as session:
+            name = UnitService(self.store).find(session, unit).name
+        rows = OverviewService(self.store).assignments(
+            AssignmentFilter(document=document, unit=name)
+        )
+        if not rows:
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP("messages", "{unit} has no assignment to report on"), unit=name
+            )
+        return name, rows
+
+    def unit_list(self, unit: str, document: str | None = None) -> ReportDocument:
+        name, rows = self._unit_rows(unit, document)
+        return report_lists.unit_list(name, rows, self.store.clock.today(), self.office)
+
+    def chaser(
+        self, unit: str, reply_by: date | None = None, document: str | None = None
+    ) -> ReportDocument:
+        name, rows = self._unit_rows(unit, document)
+        today = self.store.clock.today()
+        if not any(r.state in (Derived.OVERDUE, Derived.DUE_SOON) for r in rows):
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "{unit} has nothing overdue or due soon: no chaser needed"
+                ),
+                unit=name,
+            )
+        reply = reply_by or today + timedelta(days=REPLY_DAYS)
+        header = report_lists.ChaserHeader(
+            f"〔{today.year}〕第{self.next_chaser_number()}号",
+            self.store.setting(CONTACT_SETTING, ""),
+            self.store.setting(PHONE_SETTING, ""),
+        )
+        return report_lists.chaser(name, rows, today, reply, self.office, header)
+
+    def next_chaser_number(self) -> int:
+        """The number the next chaser of this year carries (a setting per year)."""
+        year = self.store.clock.today().year
+        try:
+            return int(self.store.setting(f"chaser_last_{year}", "0")) + 1
+        except ValueError:
+            return 1
+
+    def chaser_issued(self) -> None:
+        """Count a chaser as sent: the next one takes the following number."""
+        year = self.store.clock.today().year
+        self.store.set_setting(f"chaser_last_{year}", str(self.next_chaser_number()))
+
+    def ledger(
+        self,
+        unit: str | None = None,
+        document: str | None = None,
+        round_name: str | None = None,
+        current: bool = False,
+    ) -> ReportDocument:
+        """The printed ledger.  Under a round's name it shows that round's values, rebuilt
+        from the history (as the bulletin does), dated the round's day; with ``current``,
+        or when there is no round yet, today's values, and the subtitle says so."""
+        today = self.store.clock.today()
+        with self.store.reading() as session:
+            rows = ledger_rows(session)
+            leads = lead_names(rows)
+            doc_id = self._document_id(session, document)
+            if doc_id is not None:
+                rows = [r for r in rows if r.document.id == doc_id]
+            name = None
+            if unit:
+                name = UnitService(self.store).find(session, unit).name
+                rows = [r for r in rows if r.unit.name == name]
+            sheets = ledger_sheets(rows, leads)
+            chosen = None
+            if round_name or RoundService(self.store).list():
+                chosen = RoundService(self.store).find(session, round_name)
+            if chosen is not None and not current:
+                sheets = round_sheets(sheets, values_as_of(session, chosen))
+                as_of = min(chosen.as_of, today)
+            round_label = "" if chosen is None else chosen.name + "　"
+            round_day = None if chosen is None else chosen.as_of
+        if chosen is not None and not current and rows and not any(s.rows for s in sheets):
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "nothing of this ledger had been recorded as of {round} "
+                    "({day}): choose a later round or print today's values",
+                ),
+                round=round_label.strip(),
+                day=cn_date(round_day or today),
+            )
+        if not any(sheet.rows for sheet in sheets):
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP("messages", "there is nothing to print in this ledger")
+            )
+        title = f"{name}工作台账" if name else "工作总台账"
+        if chosen is not None and not current:
+            line = f"{round_label}{self.office}　　截至{cn_date(as_of)}"
+        else:
+            line = f"{self.office}　　{cn_date(today)}当前数据"
+        return report_lists.ledger([s for s in sheets if s.rows], title, (line,))
+
+
+def round_sheets(sheets: list[LedgerSheet], values: dict[int, RoundValues]) -> list[LedgerSheet]:
+    """The sheets with each row's reported values as of a round; rows of assignments
+    that had no entry by then (made later) are left out."""
+    out = []
+    for sheet in sheets:
+        rows = []
+        for row in sheet.rows:
+            found = values.get(int(row.key))
+            if found is None:
+                continue
+            rows.append(
+                replace(
+                    row,
+                    status=found.status.value,
+                    percent=found.percent,
+                    progress=found.note,
+                    problems=found.problems,
+                    next_steps=found.next_steps,
+                )
+            )
+        out.append(replace(sheet, rows=rows))
+    return out
+
+
+def _by_unit(found: list[Item]) -> dict[str, list[Item]]:
+    out: dict[str, list[Item]] = defaultdict(list)
+    for item in found:
+        out[item.unit].append(item)
+    return out
+
+
+def check_target(path: Path) -> str:
+    """The output format (".pdf" / ".docx") of ``path``; checked before any work is done."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages", "cannot write {file}: the file must end in .pdf or .docx"
+            ),
+            file=path.name,
+        )
+    return suffix
+
+
+def save_report(report: ReportDocument, path: Path) -> int:
+    """Write ``report`` as PDF or Word, by the file's suffix; returns the PDF's page count
+    (0 for Word, which counts its own pages)."""
+    suffix = check_target(path)
+    try:
+        # (Laying out a long report makes objects by the hundred thousand: see tracker.memory.)
+        with collector_paused():
+            if suffix == ".pdf":
+                from importers.reports.pdf import write_pdf
+
+                return write_pdf(report, path)
+            from importers.reports.docx import write_docx
+
+            write_docx(report, path)
+            return 0
+    except ReportFontError as exc:
+        raise UserError.from_message(exc.as_message()) from None
+    except OSError as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP("messages", "cannot write {path}: {reason}"),
+            path=path,
+            reason=exc.strerror or exc,
+        ) from None

@@ -1,0 +1,1 @@
+"""The units directory: names, aliases, contacts, and merging two units into one."""

@@ -1,0 +1,1 @@
+"""The assignment table: its model, view, editors, filtering and undoable edits."""

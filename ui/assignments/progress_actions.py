@@ -1,0 +1,151 @@
+"""The progress edits a clerk can make, each pushed onto the undo stack.
+
+In-cell edits (status, percent, 进展情况), "Set status…" on many rows, 销号
+(tick off) and 撤销销号 (undo tick off) all become a ``ProgressCommand`` so
+Ctrl+Z / Ctrl+Y work the same for every one of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from tracker.statuses import Status
+from ui.labels import state_label
+from ui.messages import warn
+
+if TYPE_CHECKING:
+    from tracker.progress.progress_service import ProgressService
+    from tracker.records import AssignmentRow
+from ui.assignments.progress_commands import (
+    ProgressCommand,
+    ProgressEditor,
+    UndoTickOffCommand,
+    Values,
+)
+
+
+class ProgressActions(QObject):
+    def __init__(
+        self,
+        progress: ProgressService,
+        refresh: Callable[[Sequence[AssignmentRow]], list[AssignmentRow]],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.stack = QUndoStack(self)
+        self.editor = ProgressEditor(progress, refresh, self._report)
+        self.stack.indexChanged.connect(self._step_back_over_a_failure)
+
+    def rebind(self, progress: ProgressService) -> None:
+        """Another database was opened: edits go there, and the old ones cannot be undone."""
+        self.editor.progress = progress
+        self.editor.versions.clear()
+        self.stack.clear()
+
+    # -- in-cell edits (the table model's edit handler) -------------------------------------
+    def edit_cell(self, row: AssignmentRow, field: str, value: object) -> bool:
+        """Record one field typed into the table; False if the value was not acceptable."""
+        before = Values.of(row)
+        if field == "status":
+            after = dataclasses.replace(before, status=Status(str(value)))
+            text = self.tr("Set status of {0} / {1}").format(row.code, row.unit)
+        elif field == "percent":
+            percent = None if value is None else int(str(value))
+            after = dataclasses.replace(before, percent=percent)
+            text = self.tr("Set progress of {0} / {1}").format(row.code, row.unit)
+        elif field == "note":
+            after = dataclasses.replace(before, note=str(value).strip())
+            text = self.tr("Edit progress report of {0} / {1}").format(row.code, row.unit)
+        else:
+            return False
+        return self._push(ProgressCommand.setting(self.editor, [row], lambda _r: after, text))
+
+    # -- actions on the selected rows -------------------------------------------------------
+    def ask_status(self, rows: Sequence[AssignmentRow]) -> None:
+        """ "Set status…": one status for every selected assignment."""
+        if not rows:
+            return
+        labels = [state_label(status) for status in Status]
+        current = labels.index(state_label(rows[0].status))
+        chosen, ok = QInputDialog.getItem(
+            self.window,
+            self.tr("Set status"),
+            self.tr("New status for the {0} selected assignments:").format(len(rows)),
+            labels,
+            current,
+            False,
+        )
+        if ok:
+            self.set_status(rows, list(Status)[labels.index(chosen)])
+
+    def set_status(self, rows: Sequence[AssignmentRow], status: Status) -> bool:
+        text = self.tr("Set {0} assignments to {1}").format(len(rows), state_label(status))
+        return self._push(
+            ProgressCommand.setting(
+                self.editor, rows, lambda r: dataclasses.replace(Values.of(r), status=status), text
+            )
+        )
+
+    def tick_off(self, rows: Sequence[AssignmentRow]) -> bool:
+        """销号 every selected assignment that is not ticked off yet."""
+        text = self.tr("Tick off {0} assignments").format(len(rows))
+        return self._push(
+            ProgressCommand.setting(
+                self.editor,
+                rows,
+                lambda r: dataclasses.replace(Values.of(r), status=Status.TICKED_OFF),
+                text,
+            )
+        )
+
+    def undo_tick_off(self, rows: Sequence[AssignmentRow]) -> bool:
+        """撤销销号: back to the status each one had before it was ticked off."""
+        ticked = [r for r in rows if r.status is Status.TICKED_OFF]
+        if not ticked:
+            warn(self.window, self.tr("None of the selected assignments is ticked off."))
+            return False
+        text = self.tr("Undo tick-off of {0} assignments").format(len(ticked))
+        return self._push(UndoTickOffCommand(self.editor, ticked, text))
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _push(self, command: ProgressCommand) -> bool:
+        """Push (that is, write) ``command``; False if nothing could be saved: it is not kept."""
+        if command.is_empty():
+            return False
+        before = self.stack.index()
+        self.stack.push(command)  # a command that saved nothing is obsolete: Qt drops it
+        return self.stack.index() != before
+
+    def _step_back_over_a_failure(self, _index: int) -> None:
+        """An undo or redo that saved nothing: put the stack's index back where the database is.
+
+        ``QUndoStack`` moves its index whatever the command did; the command asked to be
+        stepped over (``ProgressEditor.pending``) and writes nothing this time.
+        """
+        pending, self.editor.pending = self.editor.pending, None
+        if pending is None:
+            return
+        command, direction = pending
+        command.skip_next = True
+        if direction == "redo":
+            self.stack.redo()
+        else:
+            self.stack.undo()
+
+    def _report(self, messages: list[str]) -> None:
+        shown = messages[:10]
+        if len(messages) > len(shown):
+            shown.append(self.tr("… and {0} more").format(len(messages) - len(shown)))
+        warn(
+            self.window,
+            self.tr("Some changes could not be saved; the table now shows the current values.")
+            + "\n\n"
+            + "\n".join(shown),
+        )

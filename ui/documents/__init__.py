@@ -1,0 +1,1 @@
+"""Importing and deleting policy documents from the window: preview, confirm, report."""

@@ -1,0 +1,1 @@
+"""Ledger exchange from the window: rounds, export dialog, returned-ledger preview."""

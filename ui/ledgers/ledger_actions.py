@@ -1,0 +1,137 @@
+"""The window's ledger conversations: rounds, export, import (chosen, or dropped), undo import.
+
+Each function takes the window's parent widget and the open ``Store`` and
+returns whether the database changed, so the window knows to re-read its rows.
+The tracker's ledger modules (openpyxl, python-calamine) are imported here, when
+a ledger is first handled, not when the window starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QMimeData
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from importers.policy.sources import READABLE_SUFFIXES
+from ui.messages import app_title, warn
+from ui.settings.folders import choose_folder, open_files
+from ui.workers import run_and_tell
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+
+translate = QCoreApplication.translate
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+POLICY_SUFFIXES = READABLE_SUFFIXES
+
+
+def dropped_paths(mime: QMimeData) -> list[Path]:
+    """The local files and folders in a drag, in the order given."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def ledger_targets(paths: Iterable[Path]) -> list[Path]:
+    """The dropped things a ledger import can take: spreadsheets and folders."""
+    return [p for p in paths if p.is_dir() or p.suffix.lower() in LEDGER_SUFFIXES]
+
+
+def policy_targets(paths: Iterable[Path]) -> list[Path]:
+    return [p for p in paths if p.is_file() and p.suffix.lower() in POLICY_SUFFIXES]
+
+
+def show_rounds(parent: QWidget, store: Store) -> bool:
+    from tracker.rounds.round_service import RoundService
+    from ui.ledgers.rounds_dialog import RoundsDialog
+
+    dialog = RoundsDialog(RoundService(store), store.clock.today(), parent)
+    dialog.exec()
+    return dialog.created is not None
+
+
+def export_ledgers(parent: QWidget, store: Store, folder: str = "") -> Path | None:
+    """The export conversation; the folder written to, or None."""
+    from tracker.rounds.round_service import RoundService
+    from tracker.units.unit_service import UnitService
+    from ui.ledgers.ledger_export_dialog import LedgerExportDialog
+
+    rounds = RoundService(store).list()
+    if not rounds:
+        answer = QMessageBox.question(
+            parent,
+            app_title(),
+            translate(
+                "LedgerActions",
+                "Ledgers are sent out for a reporting round, and there is none yet. "
+                "Create one now?",
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes or not show_rounds(parent, store):
+            return None
+        rounds = RoundService(store).list()
+    units = [u.name for u in UnitService(store).list() if u.assigned]
+    dialog = LedgerExportDialog(store, rounds, units, parent, folder)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return Path(dialog.folder.text())
+
+
+def choose_ledger_files(parent: QWidget) -> list[Path]:
+    """Returned ledgers, looked for where the last ones were taken from."""
+    return open_files(
+        parent,
+        "ledgers",
+        translate("LedgerActions", "Import returned work ledgers"),
+        translate("LedgerActions", "Work ledgers (*.xlsx *.xlsm *.xls *.ods);;All files (*)"),
+    )
+
+
+def choose_ledger_folder(parent: QWidget) -> list[Path]:
+    chosen = choose_folder(
+        parent, "ledgers", translate("LedgerActions", "Import every ledger in a folder")
+    )
+    return [chosen] if chosen is not None else []
+
+
+def import_ledgers(parent: QWidget, store: Store, paths: list[Path]) -> bool:
+    """Preview, decide, apply: True if anything was written."""
+    if not paths:
+        return False
+    from tracker.ledgers.ledger_import import LedgerImporter
+    from ui.ledgers.ledger_import_dialog import LedgerImportDialog
+
+    dialog = LedgerImportDialog(LedgerImporter(store), paths, parent)
+    if not dialog.load():
+        if not dialog.cancelled and not dialog.previews():
+            warn(parent, translate("LedgerActions", "No work ledger was found there."))
+        return False
+    dialog.exec()
+    return dialog.outcome is not None and bool(dialog.outcome.applied)
+
+
+def undo_last_import(parent: QWidget, store: Store) -> bool:
+    """Confirm, then take back every file of the last apply."""
+    answer = QMessageBox.question(
+        parent,
+        app_title(),
+        translate(
+            "LedgerActions",
+            "Undo the last ledger import? Every change it made is taken back "
+            "(the history keeps both steps).",
+        ),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    from tracker.ledgers.ledger_import import LedgerImporter
+
+    undone = run_and_tell(
+        parent,
+        translate("LedgerActions", "Undoing the last ledger import…"),
+        lambda: LedgerImporter(store).undo_last(),
+        lambda files: translate("LedgerActions", "Undone: {0}").format("、".join(files)),
+    )
+    return undone is not None

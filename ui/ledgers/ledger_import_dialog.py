@@ -1,0 +1,373 @@
+"""Taking back returned work ledgers: preview every file, decide conflicts, then apply.
+
+Nothing is written until Apply.  The preview reads the files on a worker thread
+(one file at a time, so Cancel stops between two files) with one
+``LedgerImporter``, which keeps what it read for the apply — the 40 workbooks are
+read once.  Apply passes the previews it showed as ``expected``: if anything
+changed meanwhile the service refuses and the clerk previews again.
+
+Besides changes, rejected rows and conflicts, the clerk sees the cells the unit
+edited that are ignored (locked columns, over-long text), the texts the unit
+emptied (kept, or cleared by the clerk's choice), and — for a file whose hidden
+sheet is gone — picks the file's unit (suggested by the service) before it can
+go in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.ledgers.ledger_choice_delegate import ChoiceDelegate
+from ui.ledgers.ledger_preview_models import (
+    CHOICE,
+    CLEAR,
+    KEPT_CHOICE,
+    OFFICE,
+    UNIT,
+    ConflictModel,
+    FileListModel,
+    KeptModel,
+    changes_model,
+    ignored_model,
+    rejects_model,
+)
+from ui.messages import app_title, translated
+from ui.workers import Reporter, run_with_progress
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QAbstractItemModel
+
+    from tracker.ledgers.ledger_import import ApplyResult, FilePreview, LedgerImporter
+
+
+def preview_files(
+    importer: LedgerImporter,
+    paths: Sequence[Path],
+    round_name: str | None,
+    reporter: Reporter,
+    units: Mapping[Path, str] | None = None,
+) -> list[FilePreview]:
+    """Preview every file in one call (on the worker thread: the office's assignments are
+    read once); the reporter's Cancel stops before the next file is read.  ``units``: the
+    clerk's unit for files whose hidden sheet is gone."""
+    return importer.preview(paths, round_name, progress=reporter, units=units)
+
+
+def _table(model: QAbstractItemModel, stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class LedgerImportDialog(QDialog):
+    applied = Signal()
+    """Changes were written: the window re-reads its rows."""
+
+    def __init__(
+        self, importer: LedgerImporter, paths: Sequence[Path], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.importer = importer
+        self.paths = list(paths)
+        self.outcome: ApplyResult | None = None
+        self.cancelled = False
+        self.units: dict[Path, str] = {}
+        """The clerk's unit for each file whose hidden sheet is gone."""
+        self.setWindowTitle(self.tr("Import returned work ledgers"))
+        self.resize(1100, 720)
+        self.files = FileListModel(self)
+        self.changes = changes_model(self)
+        self.rejects = rejects_model(self)
+        self.conflicts = ConflictModel(self.files.choices, self)
+        self.ignored = ignored_model(self)
+        self.kept = KeptModel(self.files.choices, self)
+        self.file_view = _table(self.files, 7)  # the status says what happens: room for it
+        self.change_view = _table(self.changes, 3)
+        self.reject_view = _table(self.rejects, 1)
+        self.conflict_view = _table(self.conflicts, 5)
+        self.ignored_view = _table(self.ignored, 1)
+        self.kept_view = _table(self.kept, 4)
+        self.conflict_view.setItemDelegateForColumn(
+            CHOICE, ChoiceDelegate(ConflictModel.choice_names, self.conflict_view)
+        )
+        self.kept_view.setItemDelegateForColumn(
+            KEPT_CHOICE, ChoiceDelegate(KeptModel.choice_names, self.kept_view)
+        )
+        choice_header = self.conflict_view.horizontalHeader()
+        choice_header.setSectionResizeMode(CHOICE, QHeaderView.ResizeMode.Fixed)
+        longest = max(ConflictModel.choice_names().values(), key=len)
+        choice_header.resizeSection(CHOICE, self.fontMetrics().horizontalAdvance(longest) + 48)
+        self.details = QTabWidget()
+        self.details.addTab(self.change_view, "")
+        self.details.addTab(self.reject_view, "")
+        self.details.addTab(self._conflict_page(), "")
+        self.details.addTab(self.ignored_view, "")
+        self.details.addTab(self.kept_view, "")
+        self.unit_page = self._unit_row()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.apply_button = self.buttons.addButton(
+            self.tr("Apply"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
+        self.apply_button.clicked.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.file_view)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.unit_page)
+        lower_layout.addWidget(self.details, 1)
+        splitter.addWidget(lower)
+        splitter.setSizes([300, 380])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.file_view.selectionModel().selectionChanged.connect(self._file_chosen)
+        self.files.dataChanged.connect(lambda *_: self._update_summary())
+        self.conflicts.dataChanged.connect(lambda *_: self._decided())
+        self.kept.dataChanged.connect(lambda *_: self._decided())
+        self._show_file(None)
+
+    def _unit_row(self) -> QWidget:
+        """For a file without its hidden sheet: the clerk says whose it is (never guessed)."""
+        page = QWidget()
+        self.unit_label = QLabel()
+        self.unit_label.setWordWrap(True)
+        self.unit_choice = QComboBox()
+        self.unit_choice.setEditable(True)
+        self.unit_choice.setMinimumContentsLength(16)
+        self.use_unit_button = QPushButton(self.tr("Use this unit"))
+        self.use_unit_button.clicked.connect(
+            lambda: self.choose_unit(self.unit_choice.currentText())
+        )
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 4, 0, 4)
+        row.addWidget(self.unit_label, 1)
+        row.addWidget(self.unit_choice)
+        row.addWidget(self.use_unit_button)
+        page.hide()
+        return page
+
+    def choose_unit(self, name: str) -> None:
+        """The clerk named the selected file's unit: preview again with it."""
+        preview = self.selected()
+        name = name.strip()
+        if preview is None or not name:
+            return
+        self.units[preview.path] = name
+        self.reload()
+
+    def _conflict_page(self) -> QWidget:
+        page = QWidget()
+        take_all = QPushButton(self.tr("Take the unit's values for all"))
+        keep_all = QPushButton(self.tr("Keep the office's values for all"))
+        take_all.clicked.connect(lambda: self.decide_all(UNIT))
+        keep_all.clicked.connect(lambda: self.decide_all(OFFICE))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("The unit and the office both changed these fields:")), 1)
+        row.addWidget(take_all)
+        row.addWidget(keep_all)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.conflict_view, 1)
+        return page
+
+    # -- preview ----------------------------------------------------------------------------
+    def load(self) -> bool:
+        """Preview the files (worker thread, progress, Cancel); False if nothing was read."""
+        paths = self.paths
+        outcome = run_with_progress(
+            self.parentWidget(),
+            self.tr("Reading returned ledgers…"),
+            lambda reporter: preview_files(self.importer, paths, None, reporter, self.units),
+        )
+        self.cancelled = outcome.cancelled
+        if not outcome.ok or outcome.value is None:
+            return False
+        self.files.set_records(outcome.value)
+        if outcome.value:
+            self.file_view.selectRow(0)
+        self._update_summary()
+        return bool(outcome.value)
+
+    def previews(self) -> list[FilePreview]:
+        return self.files.records()
+
+    def selected(self) -> FilePreview | None:
+        rows = self.file_view.selectionModel().selectedRows()
+        return self.files.record(rows[0].row()) if rows else None
+
+    def _file_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_file(self.selected())
+
+    def _show_file(self, preview: FilePreview | None) -> None:
+        self.changes.set_records(preview.changed if preview else [])
+        self.rejects.set_records(preview.rejected if preview else [])
+        self.conflicts.set_records(preview.conflicts if preview else [])
+        self.ignored.set_records(preview.ignored if preview else [])
+        self.kept.set_records(preview.kept if preview else [])
+        for row in range(self.conflicts.rowCount()):
+            self.conflict_view.openPersistentEditor(self.conflicts.index(row, CHOICE))
+        for row in range(self.kept.rowCount()):
+            self.kept_view.openPersistentEditor(self.kept.index(row, KEPT_CHOICE))
+        self.details.setTabText(0, self.tr("Changes ({0})").format(self.changes.rowCount()))
+        self.details.setTabText(1, self.tr("Rejected ({0})").format(self.rejects.rowCount()))
+        self.details.setTabText(2, self.tr("Conflicts ({0})").format(self.conflicts.rowCount()))
+        self.details.setTabText(3, self.tr("Ignored ({0})").format(self.ignored.rowCount()))
+        self.details.setTabText(4, self.tr("Emptied, kept ({0})").format(self.kept.rowCount()))
+        self._show_unit(preview)
+        if preview is not None:  # open the tab that needs the clerk's attention
+            wanted = 1 if preview.rejected else 2 if preview.conflicts else 0
+            self.details.setCurrentIndex(wanted)
+
+    def _show_unit(self, preview: FilePreview | None) -> None:
+        """The unit row, for a file whose hidden sheet is gone (the unit chosen, or not yet)."""
+        if (
+            preview is None
+            or preview.keys_found
+            or (preview.error and preview.path not in self.units)
+        ):
+            self.unit_page.hide()
+            return
+        self.unit_page.show()
+        if preview.needs_unit:
+            self.unit_label.setText(
+                self.tr(
+                    "The hidden sheet of this file is gone: choose the unit it comes from "
+                    "(suggested from the file name and its rows)."
+                )
+            )
+        else:
+            self.unit_label.setText(
+                self.tr("The hidden sheet of this file is gone; its unit was chosen: {0}.").format(
+                    self.units.get(preview.path, preview.unit or "")
+                )
+            )
+        self.unit_choice.clear()
+        self.unit_choice.addItems(preview.unit_suggestions)
+        chosen = self.units.get(preview.path)
+        if chosen:
+            self.unit_choice.setCurrentText(chosen)
+
+    def decide_all(self, choice: str) -> None:
+        for row in range(self.conflicts.rowCount()):
+            self.conflicts.setData(self.conflicts.index(row, CHOICE), choice)
+        self._show_file(self.selected())
+
+    def _decided(self) -> None:
+        """A conflict's decision changed: the file's status follows."""
+        preview = self.selected()
+        if preview is not None:
+            self.files.refresh_row(self.previews().index(preview))
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        previews = self.previews()
+        ready = [p for p in previews if self._ready(p)]
+        changes = sum(len(p.changed) for p in ready)
+        self.summary.setText(
+            self.tr("{0} files read; {1} can be applied now with {2} changes.").format(
+                len(previews), len(ready), changes
+            )
+        )
+        self.apply_button.setEnabled(bool(ready))
+
+    def _ready(self, preview: FilePreview) -> bool:
+        if preview.file in self.files.outcomes or preview.error or preview.rejected:
+            return False
+        undecided = [
+            c for c in preview.conflicts if (c.assignment_id, c.field) not in self.files.choices
+        ]
+        if preview.needs_unit:
+            return False
+        chosen_units = [
+            c
+            for c in preview.conflicts
+            if self.files.choices.get((c.assignment_id, c.field)) == UNIT
+        ]
+        cleared = [
+            k for k in preview.kept if self.files.choices.get((k.assignment_id, k.field)) == CLEAR
+        ]
+        return not undecided and bool(preview.changed or chosen_units or cleared)
+
+    # -- apply ------------------------------------------------------------------------------
+    def apply(self) -> None:
+        previews = self.previews()
+        paths = [p.path for p in previews]
+        choices = dict(self.files.choices)
+        units = dict(self.units)
+        outcome = run_with_progress(
+            self,
+            self.tr("Applying the returned ledgers…"),
+            lambda _reporter: self.importer.apply(
+                paths, expected=previews, resolutions=choices, units=units
+            ),
+            cancellable=False,
+        )
+        if not outcome.ok or outcome.value is None:
+            return
+        result = outcome.value
+        self.outcome = result
+        for name in result.applied:
+            self.files.outcomes[name] = self.tr("Imported")
+        self.applied.emit()
+        self._tell(result)
+        self.reload()
+
+    def _tell(self, result: ApplyResult) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        lines = [
+            self.tr("{0} files imported with {1} changes.").format(
+                len(result.applied), result.changes
+            )
+        ]
+        if result.skipped:
+            lines.append(self.tr("Not imported:"))
+            lines += [f"• {name}: {translated(reason)}" for name, reason in result.skipped]
+        QMessageBox.information(self, app_title(), "\n".join(lines))
+
+    def reload(self) -> None:
+        """Read the files again after an apply: what is left shows its current state."""
+        keep = self.file_view.currentIndex().row()
+        outcome = run_with_progress(
+            self,
+            self.tr("Reading returned ledgers…"),
+            lambda reporter: preview_files(self.importer, self.paths, None, reporter, self.units),
+        )
+        if outcome.ok and outcome.value is not None:
+            self.files.set_records(outcome.value)
+            if 0 <= keep < self.files.rowCount():
+                self.file_view.selectRow(keep)
+        self._update_summary()

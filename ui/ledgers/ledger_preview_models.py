@@ -1,0 +1,310 @@
+"""The item models of the returned-ledger preview: files, and one file's changes/rejects/conflicts.
+
+The file list is what the clerk scans first — for 40 returned ledgers, which
+can go in as they are, which need a decision and which must go back to the
+unit — so its status column says that in words.  Conflicts carry the clerk's
+choice (take the unit's value, keep the office's, or undecided) as an editable
+column; the choices live in ``ConflictModel.choices`` keyed as ``apply`` wants
+them: ``(assignment_id, field) → "unit" | "office"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QColor
+
+from ui.messages import translated
+from ui.record_model import Column, Index, RecordTableModel
+
+if TYPE_CHECKING:
+    from importers.ledger.model import ExportedValue
+    from tracker.ledgers.ledger_import import (
+        Conflict,
+        FieldChange,
+        FilePreview,
+        Ignored,
+        Kept,
+        Rejected,
+    )
+
+translate = QCoreApplication.translate
+Choices = dict[tuple[int, str], str]
+
+UNIT, OFFICE = "unit", "office"
+CLEAR = "clear"
+"""The clerk's choice to clear a text the unit emptied (``ledger_records.CLEAR``)."""
+ERROR_COLOUR = QColor("#b71c1c")
+ATTENTION_COLOUR = QColor("#8a4b00")
+READY_COLOUR = QColor("#1b5e20")
+
+_FIELD_NAMES = {
+    "status": "Status",
+    "percent": "Progress",
+    "progress": "Progress report",
+    "problems": "Problems",
+    "next_steps": "Next steps",
+}
+
+
+def _mark_for_translation() -> None:
+    """Never called: lists the names so lupdate puts them in the .ts file."""
+    translate("LedgerField", "Status")
+    translate("LedgerField", "Progress")
+    translate("LedgerField", "Progress report")
+    translate("LedgerField", "Problems")
+    translate("LedgerField", "Next steps")
+
+
+def field_label(name: str) -> str:
+    known = _FIELD_NAMES.get(name)
+    return translate("LedgerField", known) if known else name
+
+
+def value_text(value: ExportedValue) -> str:
+    """A ledger value for the screen: empty shown as —, a percentage with its sign."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value}%"
+    return str(value).replace("\n", " ")
+
+
+def open_conflicts(preview: FilePreview, choices: Choices) -> int:
+    return sum(1 for c in preview.conflicts if (c.assignment_id, c.field) not in choices)
+
+
+def file_status(preview: FilePreview, choices: Choices, outcome: str | None = None) -> str:
+    """What will happen to this file, in the clerk's words."""
+    if outcome is not None:
+        return outcome
+    if preview.error:
+        return translate("LedgerPreview", "Cannot import: {0}").format(translated(preview.error))
+    if preview.needs_unit:
+        return translate("LedgerPreview", "Choose the unit: the hidden sheet is gone")
+    if preview.rejected:
+        return translate("LedgerPreview", "Fix the rejected cells first")
+    undecided = open_conflicts(preview, choices)
+    if undecided:
+        return translate("LedgerPreview", "Decide {0} conflicts").format(undecided)
+    if not preview.changed and not preview.conflicts:
+        return translate("LedgerPreview", "Nothing new")
+    return translate("LedgerPreview", "Ready to apply")
+
+
+class FileListModel(RecordTableModel["FilePreview"]):
+    """One row per returned file."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        self.choices: Choices = {}
+        self.outcomes: dict[str, str] = {}
+        """file name → what the last apply did with it."""
+        super().__init__(
+            [
+                Column(translate("LedgerPreview", "File"), lambda p: p.file, lambda p: str(p.path)),
+                Column(translate("LedgerPreview", "Unit"), lambda p: p.unit or "—"),
+                Column(translate("LedgerPreview", "Round"), lambda p: p.round_name or "—"),
+                Column(translate("LedgerPreview", "Changes"), lambda p: len(p.changed), None, True),
+                Column(translate("LedgerPreview", "Unchanged"), lambda p: p.unchanged, None, True),
+                Column(
+                    translate("LedgerPreview", "Rejected"), lambda p: len(p.rejected), None, True
+                ),
+                Column(
+                    translate("LedgerPreview", "Conflicts"), lambda p: len(p.conflicts), None, True
+                ),
+                Column(translate("LedgerPreview", "Status"), self.status),
+            ],
+            parent,
+        )
+
+    def status(self, preview: FilePreview) -> str:
+        return file_status(preview, self.choices, self.outcomes.get(preview.file))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:
+            preview = self.record(index.row())
+            if index.column() == 5 and preview.rejected:
+                return ERROR_COLOUR
+            if index.column() == 6 and open_conflicts(preview, self.choices):
+                return ATTENTION_COLOUR
+            if index.column() == 7:
+                if preview.error or preview.rejected:
+                    return ERROR_COLOUR
+                if preview.needs_unit or open_conflicts(preview, self.choices):
+                    return ATTENTION_COLOUR
+                return READY_COLOUR
+        return super().data(index, role)
+
+
+def changes_model(parent: QObject | None = None) -> RecordTableModel[FieldChange]:
+    return RecordTableModel(
+        [
+            Column(translate("LedgerPreview", "No."), lambda c: c.code),
+            Column(translate("LedgerPreview", "Unit"), lambda c: c.unit),
+            Column(translate("LedgerPreview", "Field"), lambda c: field_label(c.field)),
+            Column(
+                translate("LedgerPreview", "Old → new"),
+                lambda c: f"{value_text(c.old)} → {value_text(c.new)}",
+            ),
+        ],
+        parent,
+    )
+
+
+def rejects_model(parent: QObject | None = None) -> RecordTableModel[Rejected]:
+    return RecordTableModel(
+        [
+            Column(translate("LedgerPreview", "Cell"), lambda r: f"{r.sheet}!{r.cell}"),
+            Column(translate("LedgerPreview", "Reason"), lambda r: translated(r.reason)),
+        ],
+        parent,
+    )
+
+
+def ignored_model(parent: QObject | None = None) -> RecordTableModel[Ignored]:
+    """Cells the unit edited that are not written (locked columns, over-long text)."""
+    return RecordTableModel(
+        [
+            Column(translate("LedgerPreview", "Cell"), lambda r: f"{r.sheet}!{r.cell}"),
+            Column(translate("LedgerPreview", "Ignored because"), lambda r: translated(r.reason)),
+        ],
+        parent,
+    )
+
+
+CHOICE = 6
+"""The conflict model's decision column."""
+
+KEPT_CHOICE = 5
+"""The emptied-texts model's decision column."""
+
+
+class _Decided(Protocol):
+    """A row the clerk decides on: the key of ``Choices`` is ``(assignment_id, field)``."""
+
+    @property
+    def assignment_id(self) -> int: ...
+    @property
+    def field(self) -> str: ...
+
+
+D = TypeVar("D", bound=_Decided)
+
+
+class DecisionModel(RecordTableModel[D]):
+    """A list whose last column (editable) is the clerk's decision on each row.
+
+    The emptied texts and the conflicts are decided the same way: the choice is
+    stored in ``choices`` shared with the file list (so its status follows), an
+    empty value withdraws it, and only the values ``choice_names`` offers are
+    taken; the two differ only in their columns and their choices.
+    """
+
+    def __init__(
+        self, columns: Sequence[Column[D]], choices: Choices, parent: QObject | None = None
+    ) -> None:
+        self.choices = choices  # shared with the file list, so its status follows
+        super().__init__(
+            [*columns, Column(translate("LedgerPreview", "Decision"), self.choice_label)], parent
+        )
+        self.decision_column = len(self.columns) - 1
+
+    @staticmethod
+    def choice_names() -> dict[str | None, str]:
+        """Each choice (``None``: none made) → its label; overridden per list."""
+        raise NotImplementedError
+
+    def choice(self, record: D) -> str | None:
+        return self.choices.get((record.assignment_id, record.field))
+
+    def choice_label(self, record: D) -> str:
+        return self.choice_names()[self.choice(record)]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == self.decision_column:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            index.isValid()
+            and index.column() == self.decision_column
+            and role == Qt.ItemDataRole.EditRole
+        ):
+            return self.choice(self.record(index.row())) or ""
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            not index.isValid()
+            or index.column() != self.decision_column
+            or role != Qt.ItemDataRole.EditRole
+        ):
+            return False
+        record = self.record(index.row())
+        key = (record.assignment_id, record.field)
+        if isinstance(value, str) and value and value in self.choice_names():
+            self.choices[key] = value
+        elif not value:
+            self.choices.pop(key, None)
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        return True
+
+
+class KeptModel(DecisionModel["Kept"]):
+    """Texts the unit emptied: kept unless the clerk chooses to clear one (last column)."""
+
+    def __init__(self, choices: Choices, parent: QObject | None = None) -> None:
+        columns: list[Column[Kept]] = [
+            Column(translate("LedgerPreview", "No."), lambda k: k.code),
+            Column(translate("LedgerPreview", "Unit"), lambda k: k.unit),
+            Column(translate("LedgerPreview", "Field"), lambda k: field_label(k.field)),
+            Column(translate("LedgerPreview", "Cell"), lambda k: f"{k.sheet}!{k.cell}"),
+            Column(translate("LedgerPreview", "Office's text"), lambda k: value_text(k.office)),
+        ]
+        super().__init__(columns, choices, parent)
+
+    @staticmethod
+    def choice_names() -> dict[str | None, str]:
+        return {
+            None: translate("LedgerPreview", "Emptied, kept"),
+            CLEAR: translate("LedgerPreview", "Clear it"),
+        }
+
+
+class ConflictModel(DecisionModel["Conflict"]):
+    """A file's conflicts; the last column (editable) is the clerk's decision."""
+
+    def __init__(self, choices: Choices, parent: QObject | None = None) -> None:
+        columns: list[Column[Conflict]] = [
+            Column(translate("LedgerPreview", "No."), lambda c: c.code),
+            Column(translate("LedgerPreview", "Unit"), lambda c: c.unit),
+            Column(translate("LedgerPreview", "Field"), lambda c: field_label(c.field)),
+            Column(translate("LedgerPreview", "Sent out"), lambda c: value_text(c.exported)),
+            Column(translate("LedgerPreview", "Office now"), lambda c: value_text(c.office)),
+            Column(translate("LedgerPreview", "Unit returned"), lambda c: value_text(c.returned)),
+        ]
+        super().__init__(columns, choices, parent)
+
+    @staticmethod
+    def choice_names() -> dict[str | None, str]:
+        return {
+            None: translate("LedgerPreview", "Undecided"),
+            UNIT: translate("LedgerPreview", "Take the unit's value"),
+            OFFICE: translate("LedgerPreview", "Keep the office's value"),
+        }
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            index.isValid()
+            and index.column() == self.decision_column
+            and role == Qt.ItemDataRole.ForegroundRole
+            and self.choice(self.record(index.row())) is None
+        ):
+            return ATTENTION_COLOUR
+        return super().data(index, role)

@@ -1,0 +1,361 @@
+"""Printing reports from the window: choose a report, save it as PDF or Word, or preview and print.
+
+The PDF is the one layout: the print preview shows its pages, rendered with
+pdfium at the printer's resolution, so paper and file look the same.
+Gathering the figures and laying out the pages can take seconds on a big
+database, so it runs on a worker thread (``QThreadPool``); the dialog stays
+responsive and only the finished bytes come back to the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pypdfium2  # type: ignore[import-untyped]
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from importers.reports.model import ReportDocument
+from importers.text_clean import safe_file_name
+from tracker.errors import UserError
+from tracker.reports.report_bulletin_text import DEFAULT_RECIPIENTS
+from tracker.reports.report_service import (
+    KINDS,
+    RECIPIENTS_SETTING,
+    REPLY_DAYS,
+    ReportRequest,
+    ReportService,
+    save_report,
+)
+from tracker.rounds.round_service import RoundService
+from tracker.units.unit_service import UnitService
+from ui.messages import translated, warn
+from ui.settings.folders import save_file
+
+translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
+MAX_DPI = 300
+"""Pages are rendered at most this finely: enough for print, bounded memory at 1200 dpi."""
+
+
+class PdfPagePainter:
+    """Paints a PDF's pages onto a printer (the preview's or a real one), one per sheet."""
+
+    def __init__(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        self.painted = 0
+
+    def page_count(self) -> int:
+        doc = pypdfium2.PdfDocument(self.pdf)
+        try:
+            return len(doc)
+        finally:
+            doc.close()
+
+    def setup(self, printer: QPrinter) -> None:
+        """A4, no extra margins (the PDF has its own), orientation of the first page."""
+        doc = pypdfium2.PdfDocument(self.pdf)
+        try:
+            width, height = doc[0].get_size()
+        finally:
+            doc.close()
+        orientation = (
+            QPageLayout.Orientation.Landscape
+            if width > height
+            else QPageLayout.Orientation.Portrait
+        )
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(orientation)
+        printer.setFullPage(True)
+
+    def paint(self, printer: QPrinter) -> None:
+        self.painted = 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            log.warning("cannot paint on the printer")
+            return
+        doc = pypdfium2.PdfDocument(self.pdf)
+        try:
+            target = printer.paperRect(QPrinter.Unit.DevicePixel).toRect()
+            dpi = min(printer.resolution(), MAX_DPI)
+            for index in range(len(doc)):
+                if index:
+                    printer.newPage()
+                bitmap = doc[index].render(scale=dpi / 72, rev_byteorder=True)
+                image = QImage(
+                    bitmap.buffer,
+                    bitmap.width,
+                    bitmap.height,
+                    bitmap.stride,
+                    QImage.Format.Format_RGB888,
+                ).copy()
+                painter.drawImage(target, image)
+                self.painted += 1
+        finally:
+            doc.close()
+            painter.end()
+
+
+def preview_dialog(pdf: bytes, parent: QWidget | None = None) -> QPrintPreviewDialog:
+    """A print preview of ``pdf``, ready to ``exec()``; the clerk prints from it."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    pages = PdfPagePainter(pdf)
+    pages.setup(printer)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(translate("ReportDialog", "Print preview"))
+    dialog.paintRequested.connect(pages.paint)
+    dialog.setProperty("pages", pages.page_count())
+    # The dialog only points at these: Python must keep them alive as long as it lives.
+    dialog.pdf_pages = pages  # type: ignore[attr-defined]
+    dialog.pdf_printer = printer  # type: ignore[attr-defined]
+    return dialog
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    """Runs ``work`` on a pool thread and reports back through queued signals."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # handed to the GUI thread, which decides what to show
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+KIND_LABELS = {
+    "bulletin": "Progress bulletin (工作进展情况通报)",
+    "unit": "Unit task list (单位任务清单)",
+    "chaser": "Chaser notice (催办单)",
+    "ledger": "Work ledger (工作台账)",
+}
+
+
+class ReportDialog(QDialog):
+    """Choose a report and its options; save it as PDF or Word, or preview and print it."""
+
+    saved = Signal(str)
+    """A report file was written (its path)."""
+
+    def __init__(
+        self,
+        reports: ReportService,
+        rounds: RoundService,
+        units: UnitService,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.reports = reports
+        self.pool = QThreadPool(self)  # our own: closing waits for our jobs only
+        self.jobs: list[_Job] = []
+        self.last_pdf: bytes | None = None
+        self.previewed: tuple[ReportRequest, ReportDocument] | None = None
+        self.setWindowTitle(self.tr("Print a report"))
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(translate("ReportDialog", KIND_LABELS[kind]), kind)
+        self.round = QComboBox()
+        for r in reversed(rounds.list()):
+            self.round.addItem(f"{r.name}（{r.as_of:%Y-%m-%d}）", r.name)
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.addItem("", None)
+        for u in units.list():
+            if u.assigned:
+                self.unit.addItem(u.name, u.name)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(
+            self.tr("Next steps, one paragraph per line (empty: the standard text)")
+        )
+        self.achievements = QPlainTextEdit()
+        self.achievements.setPlaceholderText(
+            self.tr("Main achievements, one paragraph per line (empty: the round's notes)")
+        )
+        self.quote = QPushButton(self.tr("Quote the round's notes"))
+        self.quote.clicked.connect(self._quote_notes)
+        self.recipients = QLineEdit(reports.store.setting(RECIPIENTS_SETTING, DEFAULT_RECIPIENTS))
+        self.current = QCheckBox(self.tr("Today's values instead of the round's"))
+        self.reply_by = QDateEdit()
+        self.reply_by.setCalendarPopup(True)
+        start = (today or date.today()).toordinal() + REPLY_DAYS
+        self.reply_by.setDate(QDate(date.fromordinal(start)))
+        form = QFormLayout()
+        form.addRow(self.tr("Report"), self.kind)
+        form.addRow(self.tr("Round"), self.round)
+        form.addRow(self.tr("Unit"), self.unit)
+        form.addRow(self.tr("Reply by"), self.reply_by)
+        form.addRow(self.tr("To (主送)"), self.recipients)
+        form.addRow(self.tr("Main achievements"), self.achievements)
+        form.addRow("", self.quote)
+        form.addRow(self.tr("Next steps"), self.note)
+        form.addRow("", self.current)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_pdf = self._button(self.tr("Save as PDF…"), lambda: self._save(".pdf"))
+        self.save_docx = self._button(self.tr("Save as Word…"), lambda: self._save(".docx"))
+        self.preview = self._button(self.tr("Print preview…"), self._preview)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(self._enable)
+        self._enable()
+
+    def done(self, result: int) -> None:
+        """Close only after a running report has finished (its result needs this dialog)."""
+        self.pool.waitForDone()
+        super().done(result)
+
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+        button.clicked.connect(slot)
+        return button
+
+    def _enable(self) -> None:
+        kind = self.kind.currentData()
+        self.round.setEnabled(kind in ("bulletin", "ledger"))
+        self.unit.setEnabled(kind != "bulletin")
+        for widget in (self.note, self.achievements, self.quote, self.recipients):
+            widget.setEnabled(kind == "bulletin")
+        self.reply_by.setEnabled(kind == "chaser")
+        self.current.setEnabled(kind == "ledger")
+
+    def request(self) -> ReportRequest:
+        unit = self.unit.currentText().strip() or None
+        return ReportRequest(
+            kind=self.kind.currentData(),
+            round_name=self.round.currentData(),
+            unit=unit,
+            note=self.note.toPlainText(),
+            reply_by=self.reply_by.date().toPython(),  # type: ignore[arg-type]
+            current=self.current.isChecked(),
+            achievements=tuple(self.achievements.toPlainText().splitlines())
+            if self.achievements.toPlainText().strip()
+            else None,
+            recipients=self.recipients.text(),
+        )
+
+    def _quote_notes(self) -> None:
+        """Fill 主要成效 with the round's notes, for the clerk to pick and edit."""
+        round_name = self.round.currentData()
+        self.run(
+            lambda: self.reports.default_achievements(round_name),
+            lambda lines: self.achievements.setPlainText("\n".join(lines)),
+        )
+
+    def build(self) -> ReportDocument:
+        return self.reports.build(self.request())
+
+    # -- running off the GUI thread ----------------------------------------------------------
+    def run(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        for button in (self.save_pdf, self.save_docx, self.preview, self.quote):
+            button.setEnabled(False)
+        job = _Job(work)
+        job.setAutoDelete(False)
+        self.jobs.append(job)
+        job.signals.done.connect(lambda result: self._finish(job, then, result))
+        job.signals.failed.connect(lambda exc: self._finish(job, self._failed, exc))
+        self.pool.start(job)
+
+    def _finish(self, job: _Job, then: Callable[[Any], None], value: Any) -> None:
+        self.jobs.remove(job)
+        for button in (self.save_pdf, self.save_docx, self.preview, self.quote):
+            button.setEnabled(True)
+        then(value)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            warn(self, translated(exc))
+            return
+        raise exc  # a bug: the crash hook logs it
+
+    def suggested_name(self, suffix: str) -> str:
+        """``<report>_<round>[_<unit>].pdf``, e.g. ``工作进展情况通报_2021年第3季度.pdf``."""
+        kind = self.kind.currentData()
+        parts = [KIND_LABELS[kind].split("(")[-1].rstrip(")")]
+        if kind in ("bulletin", "ledger") and self.round.currentData():
+            parts.append(str(self.round.currentData()))
+        if self.unit.currentText().strip():
+            parts.append(self.unit.currentText().strip())
+        return safe_file_name("_".join(parts)) + suffix
+
+    def choose_file(self, suffix: str) -> Path | None:
+        kinds = {".pdf": self.tr("PDF (*.pdf)"), ".docx": self.tr("Word (*.docx)")}
+        path = save_file(
+            self, "reports", self.tr("Save report"), self.suggested_name(suffix), kinds[suffix]
+        )
+        if path is None:
+            return None
+        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+
+    def _save(self, suffix: str) -> None:
+        path = self.choose_file(suffix)
+        if path is None:
+            return
+        request = self.request()
+
+        def work() -> int:
+            report = self.reports.build(request)
+            pages = save_report(report, path)
+            self.reports.issued(request, report)  # a bulletin is stored, numbered
+            return pages
+
+        self.run(work, lambda _pages: self.saved.emit(str(path)))
+
+    def _preview(self) -> None:
+        from importers.reports.pdf import pdf_bytes
+
+        request = self.request()
+
+        def work() -> bytes:
+            from importers.reports.fonts import ReportFontError
+
+            try:
+                report = self.reports.build(request)
+                self.previewed = (request, report)
+                return pdf_bytes(report)
+            except ReportFontError as exc:
+                raise UserError.from_message(exc.as_message()) from None
+
+        self.run(work, self.show_preview)
+
+    def show_preview(self, pdf: bytes) -> None:
+        """Show the pages; printed from there (the dialog accepted), a bulletin is issued
+        and a chaser uses up its number, as when saved."""
+        self.last_pdf = pdf
+        printed = preview_dialog(pdf, self).exec() == QDialog.DialogCode.Accepted
+        if printed and self.previewed is not None:
+            request, report = self.previewed
+            self.previewed = None
+            try:
+                self.reports.issued(request, report)
+            except UserError as exc:
+                warn(self, translated(exc))

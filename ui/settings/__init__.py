@@ -1,0 +1,1 @@
+"""Settings, backups, the user guide and the folders file dialogs open in."""

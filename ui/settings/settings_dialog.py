@@ -1,0 +1,183 @@
+"""Settings: the office's name, what counts as "due soon" and how many automatic backups
+are kept (for the whole office); the language and which database to open (for this user).
+
+The office name (printed on ledgers and reports) and the due-soon window are
+stored in the database, because every clerk working on it must see the same;
+the language and the database to open are personal preferences kept in
+QSettings, used from the next start.  Where the log file lives is shown for support.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from tracker.backups.backup_service import BackupService
+from tracker.ledgers.ledger_export import DEFAULT_OFFICE
+from tracker.statuses import DEFAULT_DUE_SOON_DAYS
+from tracker.store import Store
+from ui.crash import default_log_path
+from ui.settings import window_settings as keys
+
+LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self, store: Store, settings: QSettings, database: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)  # room for a Windows path on one line
+        self.due_soon = QSpinBox()
+        self.due_soon.setRange(1, 90)
+        self.due_soon.setSuffix(self.tr(" days"))
+        self.due_soon.setValue(store.due_soon_days)
+        self.due_soon.setToolTip(
+            self.tr("Shared by everyone using this database. Default: {0} days.").format(
+                DEFAULT_DUE_SOON_DAYS
+            )
+        )
+        self.backups = BackupService(store)
+        copies, days = self.backups.retention()
+        self.keep_copies = QSpinBox()
+        self.keep_copies.setRange(1, 999)
+        self.keep_copies.setSuffix(self.tr(" copies"))
+        self.keep_copies.setValue(copies)
+        self.keep_days = QSpinBox()
+        self.keep_days.setRange(1, 3650)
+        self.keep_days.setSuffix(self.tr(" days"))
+        self.keep_days.setValue(days)
+        self.keep_days.setToolTip(
+            self.tr(
+                "The newest automatic backups are kept, and the last one of each recent day; "
+                "backups made by hand are kept until you delete them. Folder: {0}"
+            ).format(self.backups.folder)
+        )
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep_copies)
+        keep_row.addWidget(QLabel(self.tr("and the last of each day for")))
+        keep_row.addWidget(self.keep_days)
+        keep_row.addStretch(1)
+        self.office = QLineEdit(store.setting("office_name", DEFAULT_OFFICE))
+        self.office.setToolTip(self.tr("Printed on ledgers, bulletins and chasers."))
+        self.office.setMinimumWidth(320)
+        self.database = QLineEdit(keys.database_choice(settings) or "")
+        self.database.setPlaceholderText(self.tr("Default: {0}").format(database))
+        self.database.setToolTip(
+            self.tr(
+                "A database file, or a server address such as "
+                "postgresql+psycopg://user:password@server/tracker to share one database."
+            )
+        )
+        self.database.setMinimumWidth(320)
+        self.database_note = QLabel(self.tr("Another database is opened from the next start."))
+        self.database_note.setVisible(False)
+        self.database.textEdited.connect(lambda _text: self.database_note.setVisible(True))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._choose_file)
+        database_row = QHBoxLayout()
+        database_row.addWidget(self.database, 1)
+        database_row.addWidget(browse)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.setToolTip(
+            self.tr("Try the database or server typed here before it is used from the next start.")
+        )
+        self.test_button.clicked.connect(self.test_database)
+        database_row.addWidget(self.test_button)
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(keys.language(settings)))
+        self.language_note = QLabel(self.tr("A new language is used from the next start."))
+        self.language_note.setVisible(False)
+        self.language.currentIndexChanged.connect(lambda: self.language_note.setVisible(True))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("Office name:"), self.office)
+        form.addRow(self.tr("Due soon (临期) means within:"), self.due_soon)
+        form.addRow(self.tr("Keep automatic backups:"), keep_row)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow("", self.language_note)
+        form.addRow(self.tr("Database in use:"), self._path_label(database))
+        form.addRow(self.tr("Open at start:"), database_row)
+        form.addRow("", self.database_note)
+        form.addRow(self.tr("Log file:"), self._path_label(str(default_log_path())))
+        form.addRow(buttons)
+
+    PATH_WIDTH = 460
+    """Pixels a path may take: a longer one is elided in the middle, whole in its tooltip."""
+
+    @classmethod
+    def _path_label(cls, text: str) -> QLabel:
+        """A path on one line (a word-wrapped path lost its lines in the form's row)."""
+        label = QLabel()
+        label.setText(
+            label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, cls.PATH_WIDTH)
+        )
+        label.setToolTip(text)
+        label.setAccessibleName(text)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _choose_file(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Database file"),
+            self.database.text() or "",
+            self.tr("Database (*.sqlite3 *.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.database.setText(path)
+            self.database_note.setVisible(True)
+
+    def test_database(self) -> None:
+        """Reach the database typed in (a server may take seconds): off the GUI thread."""
+        from tracker.sharing import check_database
+        from ui.messages import app_title, translated
+        from ui.workers import run_with_progress
+
+        target = self.database.text()
+        outcome = run_with_progress(
+            self,
+            self.tr("Connecting to the database…"),
+            lambda _reporter: check_database(target),
+            cancellable=False,
+        )
+        if outcome.value is not None:
+            QMessageBox.information(self, app_title(), translated(outcome.value))
+
+    def apply(self) -> bool:
+        """Save what changed; True if the window must reload (the 临期 rows changed)."""
+        self.settings.setValue(keys.LANGUAGE, self.language.currentData())
+        self.settings.setValue(keys.DATABASE, self.database.text().strip())
+        office = self.office.text().strip()
+        if office and office != self.store.setting("office_name", DEFAULT_OFFICE):
+            self.store.set_setting("office_name", office)
+        if (self.keep_copies.value(), self.keep_days.value()) != self.backups.retention():
+            self.backups.set_retention(self.keep_copies.value(), self.keep_days.value())
+        if self.due_soon.value() == self.store.due_soon_days:
+            return False
+        self.store.set_setting("due_soon_days", str(self.due_soon.value()))
+        return True

@@ -1,0 +1,1 @@
+"""The main window and its parts: navigator, filter bar, tabs, detail pane, menus."""

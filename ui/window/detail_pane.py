@@ -1,0 +1,169 @@
+"""The pane on the right: the chosen measure in full, its units, and the assignment's history.
+
+It only displays: the window gathers a ``Detail`` (``AssignmentSource.detail``)
+and hands it over, so the pane can be tested with plain records.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.statuses import Status
+from ui.assignments.assignment_model import deadline_text
+from ui.labels import role_label, state_background, state_foreground, state_label
+
+if TYPE_CHECKING:  # plain records, handed in; their module is not needed to show the window
+    from tracker.records import AssignmentRow, HistoryRow
+    from ui.assignments.assignment_source import Detail
+
+
+def _status_word(value: str | None) -> str:
+    return state_label(Status(value)) if value else "—"
+
+
+def describe_change(entry: HistoryRow) -> str:
+    """One line saying what an entry changed, e.g. ``未启动 → 推进中；40%；已上线试运行``."""
+    parts = []
+    if entry.old_status is None:  # the assignment was created (import, new unit)
+        parts.append(_status_word(entry.new_status))
+    elif entry.old_status != entry.new_status:
+        parts.append(f"{_status_word(entry.old_status)} → {_status_word(entry.new_status)}")
+    if entry.old_percent != entry.new_percent:
+        old = "—" if entry.old_percent is None else f"{entry.old_percent}%"
+        new = "—" if entry.new_percent is None else f"{entry.new_percent}%"
+        parts.append(f"{old} → {new}")
+    if entry.old_note != entry.new_note and (entry.old_note or entry.new_note):
+        parts.append(f"“{entry.new_note}”" if entry.new_note else "—")
+    return "；".join(parts)
+
+
+class DetailPane(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text = QTextBrowser()
+        self.units = self._tree(
+            [self.tr("Unit"), self.tr("Role"), self.tr("Status"), self.tr("Progress")],
+            stretch=0,
+        )
+        # Not a table: in a narrow pane a change and its source need to wrap, not be cut.
+        self.history = QTextBrowser()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        for title, widget in (
+            (self.tr("Measure text"), self.text),
+            (self.tr("Units of this measure"), self.units),
+            (self.tr("History of the selected unit's part"), self.history),
+        ):
+            splitter.addWidget(self._titled(title, widget))
+        splitter.setSizes([3, 2, 3])
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addWidget(splitter, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        self.heading.setText(self.tr("No measure selected"))
+        self.facts.setText(self.tr("Choose a row in the table to see the measure in full."))
+        self.text.clear()
+        self.units.clear()
+        self.history.clear()
+
+    def show_detail(self, detail: Detail) -> None:
+        row = detail.row
+        self.heading.setText(f"{row.code}．{row.title}")
+        where = " › ".join(p for p in (row.doc_label, row.part, row.section) if p)
+        deadline = deadline_text(row) or (
+            self.tr("Standing task") if detail.text.standing else self.tr("none")
+        )
+        self.facts.setText(where + "\n" + self.tr("Deadline: {0}").format(deadline))
+        body = detail.text.text
+        if detail.text.milestones:
+            steps = "\n".join(f"• {due:%Y-%m-%d}  {text}" for due, text in detail.text.milestones)
+            body += "\n\n" + self.tr("Milestones:") + "\n" + steps
+        self.text.setPlainText(body)
+        self._fill_units(detail.units, row.id)
+        self._fill_history(detail.history)
+
+    def _fill_units(self, rows: list[AssignmentRow], selected_id: int) -> None:
+        self.units.clear()
+        for unit_row in rows:
+            percent = "" if unit_row.percent is None else f"{unit_row.percent}%"
+            item = QTreeWidgetItem(
+                [unit_row.unit, role_label(unit_row.role), state_label(unit_row.state), percent]
+            )
+            if (fg := state_foreground(unit_row.state)) is not None:
+                item.setForeground(2, QBrush(fg))
+            if (bg := state_background(unit_row.state)) is not None:
+                item.setBackground(2, QBrush(bg))
+            if unit_row.note:
+                item.setToolTip(0, unit_row.note)
+            if unit_row.id == selected_id:
+                font = item.font(0)
+                font.setBold(True)
+                item.setFont(0, font)
+            self.units.addTopLevelItem(item)
+
+    def _fill_history(self, entries: list[HistoryRow]) -> None:
+        """Newest first: when, who and where from on one line, what changed below it."""
+        blocks = []
+        for entry in reversed(entries):
+            head = f"<b>{entry.changed_at:%Y-%m-%d %H:%M}</b> · {escape(entry.changed_by)}"
+            source = f"<span style='color:#616161'>{escape(entry.source)}</span>"
+            blocks.append(f"<p>{head} · {source}<br>{escape(describe_change(entry))}</p>")
+        self.history.setHtml("".join(blocks))
+
+    @staticmethod
+    def _tree(headers: list[str], stretch: int) -> QTreeWidget:
+        """A read-only list; column ``stretch`` takes the spare width, the others fit."""
+        tree = QTreeWidget()
+        tree.setHeaderLabels(headers)
+        tree.setRootIsDecorated(False)
+        tree.setUniformRowHeights(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return tree
+
+    @staticmethod
+    def _titled(title: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 0)
+        label = QLabel(title)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        layout.addWidget(label)
+        layout.addWidget(widget)
+        return box

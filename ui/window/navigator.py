@@ -1,0 +1,186 @@
+"""The navigator on the left: documents → parts → sections, and the units with their counts.
+
+Choosing an entry narrows the table: a document or unit through the filter
+bar, a part or section through a ``Scope`` (which carries the heading's id for
+the database and its titles for filtering rows already loaded).  The tree is
+``DocumentService.outline()``: every part and section, even one whose measures
+have no unit yet.  A document's context menu offers to delete it
+(``delete_requested``; the window asks first, ``ui.documents.document_delete_flow``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
+
+from ui.window.filter_bar import Scope, document_label
+
+if TYPE_CHECKING:
+    from tracker.records import DocumentInfo, OutlineDocument, UnitInfo
+
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_COLOUR = QColor("#b71c1c")
+
+Outline = dict[int, "OutlineDocument"]
+"""document id → its parts and sections."""
+
+
+def outline_by_id(documents: Iterable[OutlineDocument]) -> Outline:
+    return {doc.id: doc for doc in documents}
+
+
+@dataclass(frozen=True)
+class DocumentTarget:
+    document_id: int
+
+
+@dataclass(frozen=True)
+class UnitTarget:
+    name: str
+
+
+Target = DocumentTarget | UnitTarget | Scope | None
+"""What the clerk picked; None for everything."""
+
+
+class NavigatorModel(QStandardItemModel):
+    """Two branches — documents and units — with open/overdue counts in columns 1 and 2."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels([self.tr("Browse"), self.tr("Open"), self.tr("Overdue")])
+        self.documents_root = self._item(self.tr("Documents"), None, bold=True)
+        self.units_root = self._item(self.tr("Units"), None, bold=True)
+        for root in (self.documents_root, self.units_root):
+            self.appendRow([root, self._item("", None), self._item("", None)])
+
+    def set_documents(self, documents: list[DocumentInfo], outline: Outline) -> None:
+        self.documents_root.removeRows(0, self.documents_root.rowCount())
+        for doc in documents:
+            doc_item = self._item(document_label(doc), DocumentTarget(doc.id), tip=doc.title)
+            found = outline.get(doc.id)
+            for part in found.parts if found else ():
+                part_item = self._item(part.title, Scope(doc.id, part.title, None, part.id))
+                for section in part.sections:
+                    scope = Scope(doc.id, part.title, section.title, section.id)
+                    part_item.appendRow(self._item(section.title, scope))
+                doc_item.appendRow(part_item)
+            self.documents_root.appendRow(doc_item)
+
+    def set_units(self, units: list[UnitInfo]) -> None:
+        self.units_root.removeRows(0, self.units_root.rowCount())
+        for unit in sorted(units, key=lambda u: (-u.overdue, -u.open, u.name)):
+            if not unit.assigned:
+                continue
+            name = self._item(unit.name, UnitTarget(unit.name))
+            if unit.needs_review:  # every unit after a first import: a tooltip, not a mark
+                name.setToolTip(
+                    self.tr("New unit from an import: check its name in the units directory")
+                )
+            opened = self._count(unit.open, UnitTarget(unit.name))
+            overdue = self._count(unit.overdue, UnitTarget(unit.name))
+            if unit.overdue:
+                overdue.setForeground(QBrush(OVERDUE_COLOUR))
+            self.units_root.appendRow([name, opened, overdue])
+
+    @staticmethod
+    def _item(text: str, target: Target, *, bold: bool = False, tip: str = "") -> QStandardItem:
+        item = QStandardItem(text)
+        item.setEditable(False)
+        item.setData(target, TARGET_ROLE)
+        item.setToolTip(tip or text)
+        if bold:
+            font = QFont()
+            font.setBold(True)
+            item.setFont(font)
+        return item
+
+    def _count(self, value: int, target: Target) -> QStandardItem:
+        item = self._item(str(value), target)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
+
+
+class Navigator(QTreeView):
+    chosen = Signal(object)  # a Target
+    delete_requested = Signal(int)  # a document's id: its context menu's "Delete document…"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.nav_model = NavigatorModel(self)
+        self.setModel(self.nav_model)
+        self.setUniformRowHeights(True)
+        self.setIndentation(14)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """A document's menu (delete it), or None for any other entry."""
+        target = index.data(TARGET_ROLE) if index.isValid() else None
+        if not isinstance(target, DocumentTarget):
+            return None
+        menu = QMenu(self)
+        delete = menu.addAction(self.tr("Delete document…"))
+        delete.triggered.connect(lambda: self.delete_requested.emit(target.document_id))
+        return menu
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu(self.indexAt(position))
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(position))
+            menu.deleteLater()
+
+    def set_documents(self, documents: list[DocumentInfo], outline: Outline) -> None:
+        """Refill the documents, each opened on its parts (in one pass: an ``expand`` per
+        document re-lays the whole tree out, which takes seconds for hundreds)."""
+        self.nav_model.set_documents(documents, outline)
+        self.expandToDepth(1)
+
+    def set_units(self, units: list[UnitInfo]) -> None:
+        """Refill the units with fresh counts, keeping the chosen entry highlighted."""
+        chosen = self.current_target()
+        with QSignalBlocker(self.selectionModel()):
+            self.nav_model.set_units(units)
+            self.expand(self.nav_model.units_root.index())
+            if chosen is not None:
+                self._select(chosen)
+
+    def forget_choice(self) -> None:
+        """The filters were changed elsewhere: highlight nothing, so any entry can be picked."""
+        with QSignalBlocker(self.selectionModel()):
+            self.selectionModel().clearSelection()
+            self.setCurrentIndex(QModelIndex())
+        self.viewport().update()
+
+    def current_target(self) -> Target:
+        index = self.currentIndex()
+        return index.data(TARGET_ROLE) if index.isValid() else None
+
+    def _select(self, target: Target) -> None:
+        pending = [self.nav_model.invisibleRootItem()]
+        while pending:
+            item = pending.pop()
+            for row in range(item.rowCount()):
+                child = item.child(row)
+                if child.data(TARGET_ROLE) == target:
+                    self.setCurrentIndex(child.index())
+                    return
+                pending.append(child)
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.chosen.emit(indexes[0].data(TARGET_ROLE))

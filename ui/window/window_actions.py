@@ -1,0 +1,268 @@
+"""The main window's actions, menus (File, Edit, View, Help) and toolbar.
+
+Kept apart from the window so its layout and behaviour read on one screen;
+every action is created here once and placed in the menu, the toolbar and the
+table's context menu from the same object, so its shortcut and enabled state
+agree everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle, QToolBar
+
+if TYPE_CHECKING:
+    from ui.window.main_window import MainWindow
+
+
+translate = QCoreApplication.translate
+
+
+@dataclass
+class WindowActions:
+    import_document: QAction
+    import_ledgers: QAction
+    import_ledger_folder: QAction
+    export_ledgers: QAction
+    print_report: QAction
+    open_demo: QAction
+    open_database: QAction
+    backup_database: QAction
+    restore_backup: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    set_status: QAction
+    tick_off: QAction
+    undo_tick_off: QAction
+    find: QAction
+    undo_ledger_import: QAction
+    rounds: QAction
+    refresh: QAction
+    reset_filters: QAction
+    reset_columns: QAction
+    show_navigator: QAction
+    show_detail: QAction
+    units_directory: QAction
+    settings: QAction
+    guide: QAction
+    about: QAction
+
+    def selection_actions(self) -> list[QAction]:
+        """The actions that need selected rows."""
+        return [self.set_status, self.tick_off, self.undo_tick_off]
+
+    def database_actions(self) -> list[QAction]:
+        """The actions that need an open database (off until the window has one, shortcuts
+        included); the selection actions and undo/redo keep their own state."""
+        return [
+            self.import_document,
+            self.import_ledgers,
+            self.import_ledger_folder,
+            self.export_ledgers,
+            self.print_report,
+            self.open_demo,
+            self.open_database,
+            self.backup_database,
+            self.restore_backup,
+            self.find,
+            self.undo_ledger_import,
+            self.rounds,
+            self.refresh,
+            self.reset_filters,
+            self.units_directory,
+            self.settings,
+        ]
+
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+def _action(window: MainWindow, text: str, shortcut: Shortcut = None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    return action
+
+
+def build_actions(window: MainWindow) -> WindowActions:
+    style = window.style()
+    stack = window.progress_actions.stack
+    undo = stack.createUndoAction(window, translate("WindowActions", "Undo"))
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+    redo = stack.createRedoAction(window, translate("WindowActions", "Redo"))
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
+    redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+    actions = WindowActions(
+        import_document=_action(
+            window, translate("WindowActions", "Import policy document…"), "Ctrl+I"
+        ),
+        import_ledgers=_action(
+            window, translate("WindowActions", "Import returned ledgers…"), "Ctrl+L"
+        ),
+        import_ledger_folder=_action(
+            window, translate("WindowActions", "Import a folder of returned ledgers…")
+        ),
+        export_ledgers=_action(
+            window, translate("WindowActions", "Export work ledgers…"), "Ctrl+Shift+E"
+        ),
+        print_report=_action(
+            window, translate("WindowActions", "Print a report…"), QKeySequence.StandardKey.Print
+        ),
+        open_demo=_action(window, translate("WindowActions", "Open a demo database")),
+        open_database=_action(
+            window, translate("WindowActions", "Open database…"), QKeySequence.StandardKey.Open
+        ),
+        backup_database=_action(window, translate("WindowActions", "Back up the database…")),
+        restore_backup=_action(window, translate("WindowActions", "Restore from a backup…")),
+        quit=_action(window, translate("WindowActions", "Quit"), QKeySequence.StandardKey.Quit),
+        undo=undo,
+        redo=redo,
+        set_status=_action(window, translate("WindowActions", "Set status…"), "Ctrl+E"),
+        tick_off=_action(window, translate("WindowActions", "Tick off"), "Ctrl+T"),
+        undo_tick_off=_action(window, translate("WindowActions", "Undo tick off"), "Ctrl+Shift+T"),
+        find=_action(window, translate("WindowActions", "Search"), QKeySequence.StandardKey.Find),
+        undo_ledger_import=_action(window, translate("WindowActions", "Undo last ledger import")),
+        rounds=_action(window, translate("WindowActions", "Reporting rounds…")),
+        refresh=_action(
+            window, translate("WindowActions", "Refresh"), QKeySequence.StandardKey.Refresh
+        ),
+        reset_filters=_action(window, translate("WindowActions", "Show all assignments")),
+        reset_columns=_action(window, translate("WindowActions", "Reset column widths")),
+        show_navigator=_action(window, translate("WindowActions", "Navigator")),
+        show_detail=_action(window, translate("WindowActions", "Detail pane")),
+        guide=_action(
+            window, translate("WindowActions", "User guide"), QKeySequence.StandardKey.HelpContents
+        ),
+        about=_action(window, translate("WindowActions", "About Measure Tracker")),
+        units_directory=_action(window, translate("WindowActions", "Units directory…"), "Ctrl+U"),
+        settings=_action(
+            window, translate("WindowActions", "Settings…"), QKeySequence.StandardKey.Preferences
+        ),
+    )
+    actions.import_document.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+    actions.import_ledgers.setIcon(
+        style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+    )
+    actions.tick_off.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+    actions.refresh.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+    actions.tick_off.setToolTip(
+        translate("WindowActions", "Tick off (销号) the selected assignments — Ctrl+T")
+    )
+    for toggle in (actions.show_navigator, actions.show_detail):
+        toggle.setCheckable(True)
+        toggle.setChecked(True)
+    _connect(window, actions)
+    return actions
+
+
+def _connect(window: MainWindow, actions: WindowActions) -> None:
+    progress = window.progress_actions
+    table = window.table
+    actions.import_document.triggered.connect(window.import_document)
+    actions.import_ledgers.triggered.connect(window.import_ledger_files)
+    actions.import_ledger_folder.triggered.connect(window.import_ledger_folder)
+    actions.export_ledgers.triggered.connect(window.export_ledgers)
+    actions.print_report.triggered.connect(window.print_report)
+    actions.undo_ledger_import.triggered.connect(window.undo_ledger_import)
+    actions.rounds.triggered.connect(window.show_rounds)
+    actions.open_demo.triggered.connect(window.open_demo)
+    actions.open_database.triggered.connect(window.choose_database)
+    actions.backup_database.triggered.connect(lambda: _back_up(window))
+    actions.restore_backup.triggered.connect(lambda: _restore(window))
+    actions.quit.triggered.connect(window.close)
+    actions.set_status.triggered.connect(lambda: progress.ask_status(table.selected_rows()))
+    actions.tick_off.triggered.connect(lambda: progress.tick_off(table.selected_rows()))
+    actions.undo_tick_off.triggered.connect(lambda: progress.undo_tick_off(table.selected_rows()))
+    actions.find.triggered.connect(window.filters.search.setFocus)
+    actions.refresh.triggered.connect(window.reload)
+    actions.reset_filters.triggered.connect(window.filters.reset)
+    actions.reset_columns.triggered.connect(table.reset_column_widths)
+    actions.show_navigator.toggled.connect(window.navigator.setVisible)
+    actions.show_detail.toggled.connect(window.detail.setVisible)
+    actions.units_directory.triggered.connect(window.show_units)
+    actions.settings.triggered.connect(window.show_settings)
+    actions.guide.triggered.connect(lambda: _show_guide(window))
+    actions.about.triggered.connect(window.show_about)
+
+
+def _show_guide(window: MainWindow) -> None:
+    """One guide window, kept open beside the main window and raised when asked again."""
+    from ui.settings.guide_dialog import GuideDialog
+
+    guide = window.findChild(GuideDialog, "guide_dialog")
+    if guide is None:
+        guide = GuideDialog(window)
+    guide.show()
+    guide.raise_()
+    guide.activateWindow()
+
+
+def _back_up(window: MainWindow) -> None:
+    from ui.settings.backup_dialog import back_up_now
+
+    back_up_now(window, window.services.store)
+
+
+def _restore(window: MainWindow) -> None:
+    """After a restore the database is another one: no undo of edits made before it."""
+    from ui.settings.backup_dialog import restore_from_backup
+
+    if restore_from_backup(window, window.services.store):
+        window.progress_actions.stack.clear()
+        window.reload()
+
+
+def build_menus(window: MainWindow, actions: WindowActions) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(translate("WindowActions", "&File"))
+    file_menu.addAction(actions.import_document)
+    file_menu.addSeparator()
+    file_menu.addActions(
+        [actions.import_ledgers, actions.import_ledger_folder, actions.export_ledgers]
+    )
+    file_menu.addSeparator()
+    file_menu.addAction(actions.print_report)
+    file_menu.addSeparator()
+    file_menu.addActions([actions.open_demo, actions.open_database])
+    file_menu.addSeparator()
+    file_menu.addActions([actions.backup_database, actions.restore_backup])
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+
+    edit_menu = bar.addMenu(translate("WindowActions", "&Edit"))
+    edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addActions(actions.selection_actions())
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.undo_ledger_import)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.find)
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions.rounds, actions.units_directory, actions.settings])
+
+    view_menu = bar.addMenu(translate("WindowActions", "&View"))
+    view_menu.addActions([actions.refresh, actions.reset_filters, actions.reset_columns])
+    view_menu.addSeparator()
+    view_menu.addActions([actions.show_navigator, actions.show_detail])
+
+    help_menu = bar.addMenu(translate("WindowActions", "&Help"))
+    help_menu.addActions([actions.guide, actions.about])
+
+    toolbar = QToolBar(translate("WindowActions", "Main toolbar"), window)
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setMovable(False)
+    toolbar.addActions([actions.import_document, actions.import_ledgers, actions.refresh])
+    toolbar.addSeparator()
+    toolbar.addActions([actions.undo, actions.redo])
+    toolbar.addSeparator()
+    toolbar.addActions([actions.tick_off, actions.set_status])
+    window.addToolBar(toolbar)
+
+    window.table.context_menu.addActions(actions.selection_actions())

@@ -1,0 +1,76 @@
+"""What the window reads from the database on worker threads, and the memory around it.
+
+These functions run off the GUI thread (``ui.app`` opens the database and reads
+the first look on one, ``WindowLoading`` reads every row on another), so they
+take the open ``Services`` and return plain values, touching no widget.  Reading
+100,000 rows makes as many objects that all live on: the cycle collector is kept
+out of the way while they are built and told to leave them alone afterwards.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from tracker.memory import collector_paused
+from ui.assignments.row_filter import RowIndex
+
+if TYPE_CHECKING:
+    from tracker.records import AssignmentRow, DocumentInfo, OutlineDocument, UnitInfo
+    from tracker.services import Services
+
+FREEZE_FROM_ROWS = 20_000
+"""From how many rows read on the cycle collector is told to leave them alone."""
+
+
+class FirstLook(NamedTuple):
+    """What the window shows first of a database: its documents and the first one's rows."""
+
+    documents: list[DocumentInfo]
+    outline: Sequence[OutlineDocument]
+    rows: list[AssignmentRow]
+
+
+def first_look(services: Services) -> FirstLook:
+    """Read the first look (on the worker thread that opened the database)."""
+    from ui.assignments.assignment_source import make_filter
+
+    documents = services.documents.list()
+    if not documents:
+        return FirstLook([], [], [])
+    rows = services.overview.assignments(make_filter(document=str(documents[0].id)))
+    return FirstLook(documents, services.documents.outline(), rows)
+
+
+class Everything(NamedTuple):
+    """Every unit, every assignment (indexed for filtering) and the reporting rounds' names."""
+
+    units: list[UnitInfo]
+    row_index: RowIndex
+    rounds: list[str]
+
+
+def read_everything(services: Services) -> Everything:
+    """Every unit and every assignment, indexed for filtering (on a worker thread)."""
+    from tracker.rounds.round_service import RoundService
+    from ui.assignments.assignment_source import make_filter
+
+    today = services.store.clock.today()
+    with collector_paused():
+        rows = services.overview.assignments(make_filter())
+        rounds = [r.name for r in RoundService(services.store).list()]
+        texts = services.overview.measure_texts()
+        return Everything(services.units.list(), RowIndex(rows, today, texts), rounds)
+
+
+def settle_memory(rows: int = 0) -> None:
+    """Let the cycle collector run again (``ui.app.launch`` stops it for the start-up).
+
+    With many rows read, what exists now is first set aside from it (``gc.freeze``):
+    walking 100,000 rows would pause the window for ~100 ms now and then, and they live
+    until the next reload anyway (rows have no cycles: refcounting frees them).
+    """
+    if rows >= FREEZE_FROM_ROWS:
+        gc.freeze()
+    gc.enable()

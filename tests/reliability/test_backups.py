@@ -14,8 +14,8 @@ import pytest
 from db import migrate
 from db.engine import make_engine
 from db.revisions import HEAD
+from tests.tracker.backups.test_backups import database_state
 from tests.tracker.conftest import sample_document, source
-from tests.tracker.test_backups import database_state
 from tracker.backups.backup_service import BackupError, BackupService
 from tracker.cli.cli_main import main
 from tracker.ledgers.ledger_export import LedgerExporter

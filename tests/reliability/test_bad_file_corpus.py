@@ -1,8 +1,8 @@
 """The earlier bad-file corpus, each file through the ledger import service: refused, by name,
 and the database byte-for-byte as it was.
 
-``tests/importers/test_ledger_safety.py`` checks what the reader says about each
-of these files; ``tests/tracker/test_ledgers.py`` runs eight of them through the
+``tests/importers/ledger/test_ledger_safety.py`` checks what the reader says about each
+of these files; ``tests/tracker/ledgers/test_ledgers.py`` runs eight of them through the
 service together.  Here every one goes through preview and apply on its own, so
 the tally counts each: the file is named in the refusal, nothing is applied, and
 the SQLite file (with its write-ahead log) has the same bytes before and after; on

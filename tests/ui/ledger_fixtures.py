@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.tracker.test_ledgers import _edit, _export
+from tests.tracker.ledgers.test_ledgers import _edit, _export
 from tracker.progress.progress_service import Change
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
-ROUND = "2021年第2季度"  # the name tests.tracker.test_ledgers exports under
+ROUND = "2021年第2季度"  # the name tests.tracker.ledgers.test_ledgers exports under
 
 
 def returned_ledgers(services: Services, folder: Path) -> dict[str, Path]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 
-from tests.tracker.test_ledgers import _edit, _export
+from tests.tracker.ledgers.test_ledgers import _edit, _export
 from tests.ui.conftest import make_window
 from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.progress.progress_service import Change

@@ -9,7 +9,7 @@ and shows them while the real services open on the same worker thread.
 The answers are the services' own: ``DocumentService.list`` and ``outline``
 and ``OverviewService.assignments`` for the first document, the same columns,
 rules (``tracker.queries.in_force``, lead units first) and order;
-``tests/tracker/test_quick_look.py`` compares them on a database with revised
+``tests/tracker/progress/test_quick_look.py`` compares them on a database with revised
 and withdrawn measures, removed units and progress.  Values come back as
 SQLAlchemy stores them in SQLite (dates and times as ISO text, booleans as 0/1).
 

@@ -15,7 +15,7 @@ from importers.policy.repair import repair_lines
 from importers.policy.sources import SourceTable
 from importers.policy.textnorm import normalize_line
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "policy"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "policy"
 SEED_LIKE = [
     "straight_responsibility.txt",
     "restart_per_part.txt",

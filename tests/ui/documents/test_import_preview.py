@@ -16,8 +16,8 @@ from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.policy import ParsedDocument, ParseWarning, SourceInfo
 from tests.tracker.conftest import sample_document, source
 from tests.ui.conftest import make_window
+from tests.ui.ledgers.test_window_ledgers import drop
 from tests.ui.test_translations import chinese  # noqa: F401 - a fixture
-from tests.ui.test_window_ledgers import drop
 from tracker.services import Services
 from ui.documents.import_flow import ImportOutcomeDialog
 from ui.documents.import_preview import ImportPreviewDialog

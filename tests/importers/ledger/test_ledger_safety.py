@@ -16,7 +16,7 @@ from importers.ledger.safety import MAX_FILE_BYTES, check_content
 from importers.ledger.writer import write_ledger
 from tests.fixtures.ledger.samples import sample_workbook
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ledger"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ledger"
 
 
 def _refused(path: Path) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.backup_files import BackupInfo
+from tests.ui.conftest import row_of
 from tracker.backups.backup_service import BackupService
 from tracker.services import Services
 from tracker.statuses import Status
@@ -19,8 +20,6 @@ from ui.settings import backup_dialog
 from ui.settings.backup_dialog import BackupDialog, BackupListModel
 from ui.settings.settings_dialog import SettingsDialog
 from ui.window.main_window import MainWindow
-
-from .conftest import row_of
 
 
 def _wait_loaded(qtbot: QtBot, window: MainWindow) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from importers.policy import ParsedDocument, parse_file
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "policy"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "policy"
 
 
 @pytest.fixture(scope="module", params=["docx", "pdf"])

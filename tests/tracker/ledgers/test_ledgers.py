@@ -25,7 +25,7 @@ from tracker.services import Services
 from tracker.statuses import Status
 
 ROUND = "2021年第2季度"
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ledger"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ledger"
 
 
 @pytest.fixture

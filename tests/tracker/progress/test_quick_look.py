@@ -154,6 +154,6 @@ def test_it_does_not_import_sqlalchemy(office: tuple[Services, Path]) -> None:
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=Path(__file__).resolve().parents[3],
     )
     assert done.stdout.strip() == "[]"

@@ -21,7 +21,7 @@ from importers.ledger.ole import stream_names
 from importers.ledger.reader import read_ledger
 from tests.fixtures.ledger.samples import EDITED, FIELDS, KEYS, SHEET_1, SHEET_2
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ledger"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ledger"
 RETURNED = ["unit_edited.xlsx", "unit_edited_lo.xlsx", "unit_edited.xls", "unit_edited.ods"]
 
 

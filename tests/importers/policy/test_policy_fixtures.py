@@ -9,7 +9,7 @@ import pytest
 
 from importers.policy import ParsedDocument, ParsedMeasure, parse_file
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "policy"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "policy"
 
 
 def parse(name: str) -> ParsedDocument:

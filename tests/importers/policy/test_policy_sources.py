@@ -13,7 +13,7 @@ from pypdf import PdfWriter
 from importers.policy import PolicyReadError, parse_file
 from importers.policy.sources import SourceTable, decode_text, read_source
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "policy"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "policy"
 SAMPLE = "关于印发若干措施的通知\n1.推进改革。（责任单位：自治区财政厅。完成时限：2021年底）\n"
 
 

@@ -37,7 +37,7 @@ AMBIGUOUS = (
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
 )
-LO_TYPE = Path(__file__).resolve().parents[1] / "fixtures" / "ledger" / "lo_type.py"
+LO_TYPE = Path(__file__).resolve().parents[2] / "fixtures" / "ledger" / "lo_type.py"
 
 
 def _uno_python() -> str | None:
@@ -178,7 +178,7 @@ def test_an_ods_percent_is_its_value_type(exported: Path, tmp_path: Path) -> Non
 def test_an_xls_whose_formats_cannot_be_read_makes_fractions_ambiguous(
     exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    xls = Path(__file__).resolve().parents[1] / "fixtures" / "ledger" / "unit_edited.xls"
+    xls = Path(__file__).resolve().parents[2] / "fixtures" / "ledger" / "unit_edited.xls"
     assert sheet_facts(xls.read_bytes())[SHEET_1].percent == frozenset({(5, 8)})  # I6
     monkeypatch.setattr("importers.ledger.xlsfacts.open_book", lambda data: None)
     ledger = read_ledger(xls)

@@ -37,9 +37,8 @@ from importers.reports.model import ReportDocument
 from importers.text_clean import safe_file_name
 from tracker.errors import UserError
 from tracker.reports.report_bulletin_text import DEFAULT_RECIPIENTS
+from tracker.reports.report_kinds import KINDS, RECIPIENTS_SETTING
 from tracker.reports.report_service import (
-    KINDS,
-    RECIPIENTS_SETTING,
     REPLY_DAYS,
     ReportRequest,
     ReportService,

@@ -36,7 +36,7 @@ def last_folder(settings: QSettings, kind: str) -> Path:
     """The folder a dialog for ``kind`` opens in: the last one used, else the work folder."""
     if kind not in KINDS:
         raise ValueError(kind)
-    remembered = settings.value(f"folders/{kind}", "", type=str)
+    remembered = str(settings.value(f"folders/{kind}", "", type=str))
     if remembered and Path(remembered).is_dir():
         return Path(remembered)
     return work_folder() if work_folder().is_dir() else Path.home()

@@ -1,7 +1,9 @@
 """All services over one open database — what the CLI and the main window hold.
 
-Widgets should receive only the service they need (``services.progress``…),
-not this whole bundle.
+Every service is built here once (``Services.over``); widgets receive only the
+service they need (``services.progress``, ``services.backups``…), never the
+``store`` or its engine: what the window needs to know of the database itself
+(today's date, where it is, a warning about a network drive) it asks here.
 """
 
 from __future__ import annotations
@@ -11,23 +13,64 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 
+from importers.messages import Message
+from tracker.backups.backup_service import BackupService
+from tracker.database_settings import SettingsService
 from tracker.documents.document_service import DocumentService
 from tracker.progress.overview import OverviewService
 from tracker.progress.progress_service import ProgressService
+from tracker.reports.bulletins import BulletinService
+from tracker.rounds.round_service import RoundService
 from tracker.sharing import network_drive_warning
 from tracker.store import Clock, Store
 from tracker.units.unit_service import UnitService
 
+if TYPE_CHECKING:
+    from tracker.ledgers.ledger_export import LedgerExporter
+    from tracker.ledgers.ledger_import import LedgerImporter
+    from tracker.reports.report_service import ReportService
 
-@dataclass
+
 class Services:
-    store: Store
-    documents: DocumentService
-    units: UnitService
-    progress: ProgressService
-    overview: OverviewService
+    """Every service over one ``store``, each built once.
+
+    The ledger export and import and the reports load openpyxl, python-calamine and the
+    report formats (170–340 ms each): they are built on first use, so the window and
+    the CLI's other commands start without them.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.settings = SettingsService(store)
+        self.documents = DocumentService(store)
+        self.units = UnitService(store)
+        self.progress = ProgressService(store)
+        self.overview = OverviewService(store)
+        self.rounds = RoundService(store)
+        self.bulletins = BulletinService(store)
+        self.backups = BackupService(store)
+
+    @cached_property
+    def ledger_export(self) -> LedgerExporter:
+        from tracker.ledgers.ledger_export import LedgerExporter
+
+        return LedgerExporter(self.store)
+
+    @cached_property
+    def ledger_import(self) -> LedgerImporter:
+        from tracker.ledgers.ledger_import import LedgerImporter
+
+        return LedgerImporter(self.store)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from tracker.reports.report_service import ReportService
+
+        return ReportService(self.store)
 
     @classmethod
     def open(
@@ -47,13 +90,19 @@ class Services:
 
     @classmethod
     def over(cls, store: Store) -> Services:
-        return cls(
-            store=store,
-            documents=DocumentService(store),
-            units=UnitService(store),
-            progress=ProgressService(store),
-            overview=OverviewService(store),
-        )
+        return cls(store)
+
+    def today(self) -> date:
+        """Today, as the database's clock says (fixed by ``--today``)."""
+        return self.store.clock.today()
+
+    def database_location(self) -> str:
+        """The database as the clerk is shown it: its file, or its server without password."""
+        return self.store.where
+
+    def network_drive_warning(self) -> Message | None:
+        """The warning for an SQLite file on a network share; None for anything else."""
+        return network_drive_warning(self.store)
 
     def close(self) -> None:
         self.store.close()
@@ -63,7 +112,7 @@ class Services:
 def opened_services(args: argparse.Namespace) -> Iterator[Services]:
     """The services over ``tracker-cli``'s ``--db``/``--today``/``--user``, closed afterwards."""
     services = Services.open(args.db, clock=Clock(args.today), user=args.user)
-    warning = network_drive_warning(services.store)
+    warning = services.network_drive_warning()
     if warning is not None:
         print(f"tracker-cli: warning: {warning}", file=sys.stderr)
     try:

@@ -47,7 +47,6 @@ from tracker.db_errors import (
     user_error,
 )
 from tracker.errors import UserError
-from tracker.statuses import DEFAULT_DUE_SOON_DAYS
 
 
 @dataclass(frozen=True)
@@ -227,22 +226,30 @@ class Store:
             with self.sessions() as session:
                 yield session
 
-    # Settings are few and small: read them where needed.
-    def setting(self, key: str, default: str) -> str:
+    # Settings are few and small: read them where needed, through
+    # ``tracker.database_settings`` (which names them, types them and knows their defaults).
+    def stored_setting(self, name: str) -> str | None:
+        """The text stored under ``name``; None if it was never set."""
         with self.reading() as session:
-            value = session.scalar(select(Setting.value).where(Setting.key == key))
+            value: str | None = session.scalar(select(Setting.value).where(Setting.key == name))
+        return value
+
+    def store_setting(self, name: str, value: str) -> None:
+        with self.transaction() as session:
+            session.merge(Setting(key=name, value=value))
+
+    def setting(self, key: str, default: str) -> str:
+        value = self.stored_setting(key)
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.transaction() as session:
-            session.merge(Setting(key=key, value=value))
+        self.store_setting(key, value)
 
     @property
     def due_soon_days(self) -> int:
-        try:
-            return int(self.setting("due_soon_days", str(DEFAULT_DUE_SOON_DAYS)))
-        except ValueError:
-            return DEFAULT_DUE_SOON_DAYS
+        from tracker.database_settings import DUE_SOON_DAYS
+
+        return DUE_SOON_DAYS.parse(self.stored_setting(DUE_SOON_DAYS.name))
 
 
 def _upgrade_backup_error(exc: migrate.UpgradeBackupError) -> UserError:

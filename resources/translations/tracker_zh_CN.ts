@@ -1455,97 +1455,97 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="123"/>
+        <location filename="../../ui/reports/report_preview.py" line="122"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="182"/>
+        <location filename="../../ui/reports/report_preview.py" line="181"/>
         <source>Print a report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="212"/>
+        <location filename="../../ui/reports/report_preview.py" line="211"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="213"/>
+        <location filename="../../ui/reports/report_preview.py" line="212"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="214"/>
+        <location filename="../../ui/reports/report_preview.py" line="213"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="215"/>
+        <location filename="../../ui/reports/report_preview.py" line="214"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="197"/>
+        <location filename="../../ui/reports/report_preview.py" line="196"/>
         <source>Next steps, one paragraph per line (empty: the standard text)</source>
         <translation>下步工作，每行一段（留空：使用默认文字）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="201"/>
+        <location filename="../../ui/reports/report_preview.py" line="200"/>
         <source>Main achievements, one paragraph per line (empty: the round&apos;s notes)</source>
         <translation>主要成效，每行一段（留空：引用本轮各单位报送的进展）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="203"/>
+        <location filename="../../ui/reports/report_preview.py" line="202"/>
         <source>Quote the round&apos;s notes</source>
         <translation>引用本轮报送的进展</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="206"/>
+        <location filename="../../ui/reports/report_preview.py" line="205"/>
         <source>Today&apos;s values instead of the round&apos;s</source>
         <translation>显示当前数据（而非本轮报送时的数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="216"/>
+        <location filename="../../ui/reports/report_preview.py" line="215"/>
         <source>To (主送)</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="217"/>
+        <location filename="../../ui/reports/report_preview.py" line="216"/>
         <source>Main achievements</source>
         <translation>主要成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="219"/>
+        <location filename="../../ui/reports/report_preview.py" line="218"/>
         <source>Next steps</source>
         <translation>下步工作</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="222"/>
+        <location filename="../../ui/reports/report_preview.py" line="221"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="223"/>
+        <location filename="../../ui/reports/report_preview.py" line="222"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="224"/>
+        <location filename="../../ui/reports/report_preview.py" line="223"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="311"/>
+        <location filename="../../ui/reports/report_preview.py" line="310"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="311"/>
+        <location filename="../../ui/reports/report_preview.py" line="310"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="313"/>
+        <location filename="../../ui/reports/report_preview.py" line="312"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
@@ -2786,7 +2786,7 @@ Log folder: {2}</source>
         <translation>还没有调度轮次：请先新建一个轮次</translation>
     </message>
     <message>
-        <location filename="../../tracker/store.py" line="173"/>
+        <location filename="../../tracker/store.py" line="172"/>
         <source>The database {database} was made by a newer version of this application (schema {schema}); please update the application.</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
@@ -3090,6 +3090,51 @@ Log folder: {2}</source>
         <location filename="../../tracker/cli/report_commands.py" line="45"/>
         <source>cannot read {file}: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/database_settings.py" line="61"/>
+        <source>Office name (printed on ledgers, bulletins and chasers)</source>
+        <translation>办公室名称（印在台账、通报和催办单上）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/database_settings.py" line="67"/>
+        <source>Due soon (临期) means within this many days</source>
+        <translation>临期：距完成时限的天数以内</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/database_settings.py" line="73"/>
+        <source>Automatic backups kept (the newest ones)</source>
+        <translation>保留的自动备份份数（最新的）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/database_settings.py" line="80"/>
+        <source>Days for which the last automatic backup of each is kept</source>
+        <translation>每天保留最后一份自动备份的天数</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/database_settings.py" line="87"/>
+        <source>the bulletin&apos;s name in its masthead</source>
+        <translation>通报版头上的名称</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/database_settings.py" line="93"/>
+        <source>主送: to whom bulletins go</source>
+        <translation>主送：通报发给谁</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/database_settings.py" line="99"/>
+        <source>the office&apos;s contact person printed on chasers</source>
+        <translation>印在催办单上的办公室联系人</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/database_settings.py" line="105"/>
+        <source>the contact&apos;s phone number printed on chasers</source>
+        <translation>印在催办单上的联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/database_settings.py" line="111"/>
+        <source>the number of the last chaser sent in a year</source>
+        <translation>当年最后一份催办单的编号</translation>
     </message>
 </context>
 </TS>

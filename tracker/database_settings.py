@@ -1,0 +1,145 @@
+"""The office's settings kept in the database, declared once: name, type, default, label.
+
+These are shared by every clerk working on one database (the office's name printed on
+ledgers, how many days count as 临期, the backups kept, the bulletin's masthead…); a
+person's own preferences (language, window geometry) are the window's settings
+(``ui.settings.window_settings``).  The services, ``tracker-cli`` and the settings dialog
+read and write them only through :class:`SettingsService` and the entries below, so a
+setting's stored name is written here and nowhere else.
+
+This module imports neither SQLAlchemy nor the services: ``tracker-cli`` builds its
+parser (the options' help) from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from importers.messages import QT_TRANSLATE_NOOP
+from tracker.statuses import DEFAULT_DUE_SOON_DAYS
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+
+T = TypeVar("T", int, str)
+
+
+@dataclass(frozen=True)
+class DatabaseSetting(Generic[T]):
+    """One setting: its stored ``name``, value ``type`` (int or str), ``default`` and
+    ``label`` (English, marked for translation in the ``messages`` context)."""
+
+    name: str
+    type: type[T]
+    default: T
+    label: str
+    minimum: int | None = None
+    """An int below it is read as the default."""
+
+    def parse(self, stored: str | None) -> T:
+        """The value a stored text stands for: the default when absent or unreadable."""
+        if stored is None:
+            return self.default
+        try:
+            value = self.type(stored)
+        except ValueError:
+            return self.default
+        if isinstance(value, int) and self.minimum is not None and value < self.minimum:
+            return self.default
+        return value
+
+    def of(self, **parts: object) -> DatabaseSetting[T]:
+        """One member of a family of settings (``chaser_last_{year}`` for a year)."""
+        return replace(self, name=self.name.format(**parts))
+
+
+OFFICE_NAME = DatabaseSetting(
+    "office_name",
+    str,
+    "协调小组办公室",
+    QT_TRANSLATE_NOOP("messages", "Office name (printed on ledgers, bulletins and chasers)"),
+)
+DUE_SOON_DAYS = DatabaseSetting(
+    "due_soon_days",
+    int,
+    DEFAULT_DUE_SOON_DAYS,
+    QT_TRANSLATE_NOOP("messages", "Due soon (临期) means within this many days"),
+)
+BACKUP_KEEP_COPIES = DatabaseSetting(
+    "backup_keep_copies",
+    int,
+    30,
+    QT_TRANSLATE_NOOP("messages", "Automatic backups kept (the newest ones)"),
+    minimum=1,
+)
+BACKUP_KEEP_DAYS = DatabaseSetting(
+    "backup_keep_days",
+    int,
+    30,
+    QT_TRANSLATE_NOOP("messages", "Days for which the last automatic backup of each is kept"),
+    minimum=1,
+)
+BULLETIN_NAME = DatabaseSetting(
+    "bulletin_name",
+    str,
+    "督查通报",
+    QT_TRANSLATE_NOOP("messages", "the bulletin's name in its masthead"),
+)
+BULLETIN_RECIPIENTS = DatabaseSetting(
+    "bulletin_recipients",
+    str,
+    "各责任单位",
+    QT_TRANSLATE_NOOP("messages", "主送: to whom bulletins go"),
+)
+REPORT_CONTACT = DatabaseSetting(
+    "report_contact",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("messages", "the office's contact person printed on chasers"),
+)
+REPORT_PHONE = DatabaseSetting(
+    "report_phone",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("messages", "the contact's phone number printed on chasers"),
+)
+CHASER_LAST = DatabaseSetting(
+    "chaser_last_{year}",
+    int,
+    0,
+    QT_TRANSLATE_NOOP("messages", "the number of the last chaser sent in a year"),
+)
+"""A family: ``CHASER_LAST.of(year=2026)`` is the counter of 2026."""
+
+SETTINGS: tuple[DatabaseSetting[int] | DatabaseSetting[str], ...] = (
+    OFFICE_NAME,
+    DUE_SOON_DAYS,
+    BACKUP_KEEP_COPIES,
+    BACKUP_KEEP_DAYS,
+    BULLETIN_NAME,
+    BULLETIN_RECIPIENTS,
+    REPORT_CONTACT,
+    REPORT_PHONE,
+    CHASER_LAST,
+)
+"""Every setting the database holds (``CHASER_LAST`` standing for its family)."""
+
+
+class SettingsService:
+    """Reads and writes the database settings, each through its registry entry."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def get(self, setting: DatabaseSetting[T]) -> T:
+        return setting.parse(self.store.stored_setting(setting.name))
+
+    def set(self, setting: DatabaseSetting[T], value: T) -> None:
+        self.store.store_setting(setting.name, str(value))
+
+    def due_soon_days(self) -> int:
+        return self.get(DUE_SOON_DAYS)
+
+    def office_name(self) -> str:
+        return self.get(OFFICE_NAME)

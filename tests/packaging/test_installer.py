@@ -10,12 +10,11 @@ rights, the Start-menu shortcut's name, the uninstaller in HKCU, the data left a
 from __future__ import annotations
 
 import re
-import shutil
 import struct
 import subprocess
 from pathlib import Path
 
-import pytest
+from tests.tools import needs_makensis
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "packaging" / "installer.nsi"
@@ -77,7 +76,7 @@ def test_the_icon_holds_the_sizes_windows_asks_for() -> None:
     assert sizes == [16, 24, 32, 48, 256]
 
 
-@pytest.mark.skipif(shutil.which("makensis") is None, reason="NSIS (makensis) not installed")
+@needs_makensis
 def test_the_script_compiles_into_an_installer(tmp_path: Path) -> None:
     folder = tmp_path / "督办台账"
     (folder / "_internal").mkdir(parents=True)

@@ -24,6 +24,7 @@ from importers.ledger.reader import read_ledger
 from importers.ledger.writer import write_ledger
 from importers.ledger.xlsfacts import sheet_facts
 from tests.fixtures.ledger.samples import SHEET_1, SHEET_2, UNIT, sample_workbook
+from tests.tools import calc_installed, needs_calc
 
 NO_RESULT = (
     "has no calculated value (the program that saved the file did not calculate it); "
@@ -34,16 +35,13 @@ AMBIGUOUS = (
     "percent {v} is ambiguous (the cell is not formatted as a percent, so it may mean "
     "{v}% or {h}%); write a whole number 0–100, e.g. 80 for 80%"
 )
-needs_soffice = pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
-)
 LO_TYPE = Path(__file__).resolve().parents[2] / "fixtures" / "ledger" / "lo_type.py"
 
 
 def _uno_python() -> str | None:
     """A Python that can drive LibreOffice (the system one, with python3-uno), if any."""
     for python in ("/usr/bin/python3", shutil.which("python3")):
-        if python and shutil.which("soffice"):
+        if python and calc_installed():
             done = subprocess.run([python, "-c", "import uno"], capture_output=True)
             if done.returncode == 0:
                 return python
@@ -125,7 +123,7 @@ def test_a_percent_formatted_value_over_one_is_over_100(exported: Path, tmp_path
     ]
 
 
-@needs_soffice
+@needs_calc
 @pytest.mark.parametrize(
     "target", ["xlsx:Calc MS Excel 2007 XML", "ods:calc8", "xls:MS Excel 97"], ids=str
 )
@@ -138,7 +136,7 @@ def test_libreoffice_keeps_percents_in_every_format(
     assert _percents(ledger) == {"1": 100, "2": 35, "3.1": 100, "12": 50}
 
 
-@needs_soffice
+@needs_calc
 def test_typing_100_percent_or_100_in_libreoffice_lands_as_100(
     exported: Path, tmp_path: Path
 ) -> None:
@@ -166,7 +164,7 @@ def test_typing_100_percent_or_100_in_libreoffice_lands_as_100(
     assert _percents(ledger) == {"1": 100, "2": 100, "3.1": 35, "12": 80}
 
 
-@needs_soffice
+@needs_calc
 def test_an_ods_percent_is_its_value_type(exported: Path, tmp_path: Path) -> None:
     edited = _edit(exported, tmp_path / "pct.xlsx", {"I4": 1, "I5": 1}, {"I4": "0%"})
     ods = _convert(edited, "ods:calc8", tmp_path)
@@ -269,7 +267,7 @@ def test_a_formula_in_the_code_column_without_a_result(exported: Path, tmp_path:
     assert (SHEET_1, "2") not in _rows(ledger)
 
 
-@needs_soffice
+@needs_calc
 def test_a_formula_with_a_result_is_read_as_its_result(exported: Path, tmp_path: Path) -> None:
     edits = {"H5": '="推进中"', "I5": "=40+2", "J6": '="已"&"完成"'}
     edited = _edit(exported, tmp_path / "calc.xlsx", edits)
@@ -292,7 +290,7 @@ def test_error_cells_are_refused_naming_the_cell(exported: Path, tmp_path: Path)
     assert _rows(ledger)[(SHEET_1, "3.1")].progress == "#N/A"  # typed text, not an error
 
 
-@needs_soffice
+@needs_calc
 @pytest.mark.parametrize(
     "target", ["xlsx:Calc MS Excel 2007 XML", "ods:calc8", "xls:MS Excel 97"], ids=str
 )

@@ -3,7 +3,6 @@ and a package that openpyxl, python-calamine and LibreOffice read as before."""
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from importers.ledger.reader import read_ledger
 from importers.ledger.sheetxml import date_cell, number_cell, row, style_attr, text_cell
 from importers.ledger.writer import write_ledger
 from tests.fixtures.ledger.samples import SHEET_1, sample_workbook
+from tests.tools import needs_calc
 
 S = ' s="9"'
 
@@ -253,7 +253,7 @@ def _libreoffice(src: Path, target: str, out: Path) -> None:
     convert(src, target, out)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_calc
 @pytest.mark.parametrize(
     ("suffix", "target"), [(".xlsx", "xlsx:Calc MS Excel 2007 XML"), (".ods", "ods:calc8")]
 )

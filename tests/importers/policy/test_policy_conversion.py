@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from importers.policy import parse_file
 from importers.policy.conversion import ConversionFailed, Converter, convert_to_docx
 from importers.policy.errors import PolicyReadError
 from tests.conftest import REPO_ROOT
+from tests.tools import needs_soffice
 
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "policy" / "cn_numbered_cooperate.txt"
 
@@ -62,9 +62,7 @@ def test_each_converter_is_tried_and_every_failure_named(tmp_path: Path) -> None
     )
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
-)
+@needs_soffice
 def test_an_rtf_document_is_read_like_its_text(tmp_path: Path) -> None:
     text = FIXTURE.read_text(encoding="utf-8")
     document = tmp_path / "发改办体改〔2020〕301号.rtf"

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,10 +20,9 @@ from importers.reports.layout import register
 from importers.reports.model import Heading, Paragraph, ReportDocument, Signature
 from importers.reports.pdf import write_pdf
 from importers.reports.pdf_blocks import signature_offsets
+from tests.tools import needs_pdftotext, pdftotext
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
-)
+pytestmark = needs_pdftotext
 MM = 72 / 25.4
 TEXT = "为深入贯彻落实党中央国务院关于优化营商环境的决策部署持续推进放管服改革" * 12
 OFFICE, DAY = "自治区推进政府职能转变协调小组办公室", "2021年12月20日"
@@ -48,12 +45,7 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _lines(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
     """(xMin, yMin, xMax, yMax, text) of every line on ``page``."""
-    xml = subprocess.run(
-        ["pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    xml = pdftotext(pdf, "-bbox-layout", "-f", str(page), "-l", str(page))
     out = []
     for box, body in re.findall(r"<line (.*?)>(.*?)</line>", xml, re.S):
         x0, y0, x1, y1 = (float(v) for v in re.findall(r'"([\d.]+)"', box))

@@ -5,7 +5,6 @@ Skipped without ``soffice`` (LibreOffice), which stands in for Word here.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,8 +14,9 @@ from pypdf import PdfReader
 from importers.reports.docx import write_docx
 from importers.reports.model import Column, Heading, Paragraph, ReportDocument, Signature, Table
 from importers.reports.pdf import write_pdf
+from tests.tools import needs_soffice
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+pytestmark = needs_soffice
 
 
 def _portrait() -> ReportDocument:

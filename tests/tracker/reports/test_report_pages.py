@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,17 +19,13 @@ from importers.reports.model import (
     Table,
 )
 from importers.reports.pdf import write_pdf
+from tests.tools import compact, needs_pdftotext, pdftotext
 from tracker.reports.report_lists import SAME, ledger
-
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
-)
 
 
 def _text(path: Path, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    out = subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True)
-    return re.sub(r"\s", "", out.stdout)
+    return compact(pdftotext(path, *pages))
 
 
 def _ledger(progress: str) -> ReportDocument:

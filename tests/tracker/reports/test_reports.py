@@ -9,7 +9,6 @@ and must agree with ``OverviewService.summary``).
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +18,7 @@ from docx import Document
 from sqlalchemy import select, update
 
 from db.models import ProgressEntry
+from tests.tools import compact, needs_pdftotext, pdftotext
 from tracker.progress.progress_service import Change, Provenance
 from tracker.reports.report_service import ReportRequest, ReportService, save_report
 from tracker.rounds.round_service import RoundService
@@ -79,16 +79,6 @@ def office(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Iterat
     s.close()
 
 
-def pdftotext(path: Path, *args: str) -> str:
-    return subprocess.run(
-        ["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 @pytest.fixture(scope="module")
 def bulletin_pdf(office: Services, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out") / "通报.pdf"
@@ -137,6 +127,7 @@ TITLE = (
 )
 
 
+@needs_pdftotext
 def test_bulletin_pdf_text(bulletin_pdf: Path, office: Services) -> None:
     data = ReportService(office.store).bulletin_data()
     overdue, due_soon = data.now.overdue, data.now.due_soon
@@ -173,6 +164,7 @@ def test_bulletin_pdf_text(bulletin_pdf: Path, office: Services) -> None:
     assert "\u2f00" not in pdftotext(bulletin_pdf) and "一、总体情况" in pdftotext(bulletin_pdf)
 
 
+@needs_pdftotext
 def test_bulletin_ranks_units_without_overdue_tasks_first(bulletin_pdf: Path) -> None:
     lines = pdftotext(bulletin_pdf, "-layout").splitlines()
     rows = [line.split() for line in lines]
@@ -192,6 +184,7 @@ def test_bulletin_ranks_units_without_overdue_tasks_first(bulletin_pdf: Path) ->
     assert [int(r[0]) for r in ranked] == list(range(1, 47))
 
 
+@needs_pdftotext
 def test_the_overdue_list_is_printed_on_turned_pages(bulletin_pdf: Path) -> None:
     """GB/T 9704 §8: a wide table on landscape pages, the page number where the sheet has
     it (drawn turned, along the left edge: the portrait sheet's foot)."""
@@ -205,12 +198,28 @@ def test_the_overdue_list_is_printed_on_turned_pages(bulletin_pdf: Path) -> None
     assert "附件3" not in compact(pdftotext(bulletin_pdf, "-l", str(turned[0] - 1)))
 
 
+def _words(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """(x, y, text) of every word, page by page, from ``pdftotext -bbox``."""
+    pages = pdftotext(pdf, "-bbox").split("<page ")[1:]
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>'
+    return [[(float(x), float(y), w) for x, y, w in re.findall(pattern, p)] for p in pages]
+
+
+@needs_pdftotext
 def test_the_chart_rounds_as_the_table_and_leaves_out_zero_units(bulletin_pdf: Path) -> None:
-    text = compact(pdftotext(bulletin_pdf))
-    assert "各责任单位任务完成率（另有42个单位完成率为0）" in text
-    assert "宁夏税务局6.3%" in text  # 1/16 = 6.25%: the table's rounding, not 6.2%
+    title = "各责任单位任务完成率（另有42个单位完成率为0）"
+    [page] = [p for p in _words(bulletin_pdf) if any(w == title for _, _, w in p)]
+    top = next(y for _, y, w in page if w == title)
+    # The bar's label is on its unit's line, right of the name (where pdftotext puts it in
+    # its reading order depends on the font's widths).
+    name_x, name_y = next((x, y) for x, y, w in page if w == "宁夏税务局" and y > top)
+    label = min(
+        ((x, w) for x, y, w in page if abs(y - name_y) < 2 and x > name_x and w.endswith("%")),
+    )
+    assert label[1] == "6.3%"  # 1/16 = 6.25%: the table's rounding, not 6.2%
 
 
+@needs_pdftotext
 def test_every_page_is_numbered(bulletin_pdf: Path) -> None:
     from pypdf import PdfReader
 
@@ -293,6 +302,7 @@ def test_bulletin_word_file(office: Services, tmp_path: Path) -> None:
     assert doc.tables[0].rows[1].cells[1].paragraphs[0].runs[0].font.size.pt == 10.5
 
 
+@needs_pdftotext
 def test_chaser_is_numbered_with_progress_contact_and_receipt(
     office: Services, tmp_path: Path
 ) -> None:
@@ -302,7 +312,8 @@ def test_chaser_is_numbered_with_progress_contact_and_receipt(
     service = ReportService(office.store)
     report = service.build(ReportRequest("chaser", unit="税务局"))
     assert save_report(report, out) == 2
-    text = re.sub(r"—\d+—", "", compact(pdftotext(out)))
+    # -raw: each table cell whole, however the font's widths wrap it
+    text = re.sub(r"—\d+—", "", compact(pdftotext(out, "-raw")))
     assert text.startswith(
         "催办单〔2021〕第1号宁夏税务局：根据督办台账记录，截至2021年12月20日，你单位承担的任务中"
         "已逾期2项、临近完成时限8项（见下表）。请高度重视，抓紧推进，并于2021年12月25日前将"
@@ -315,13 +326,14 @@ def test_chaser_is_numbered_with_progress_contact_and_receipt(
         "沿此线剪下－－－－－－－－回执（请于2021年12月25日前反馈）单位名称宁夏税务局经办人" in text
     )
     # The signature is never alone: the last two rows come with it to the second page.
-    second = compact(pdftotext(out, "-f", "2", "-l", "2"))
+    second = compact(pdftotext(out, "-raw", "-f", "2", "-l", "2"))
     assert second.startswith("序号文件编号重点任务完成时限情况当前进展9")
     service.chaser_issued()
     again = service.build(ReportRequest("chaser", unit="税务局"))
     assert again.subtitle == ("〔2021〕第2号",)
 
 
+@needs_pdftotext
 def test_unit_list_and_ledger(office: Services, tmp_path: Path) -> None:
     service = ReportService(office.store)
     unit = service.build(ReportRequest("unit", unit="自治区公安厅"))

@@ -3,17 +3,20 @@
 The same GB/T 9704 measures (``gbt9704``): A4 with the standard's margins, body
 3号 仿宋 with a document grid of 22 lines × 28 characters (``w:docGrid``), title
 2号 小标宋 (黑体 where the PDF found no 小标宋), 一、黑体, （一）楷体, 1. 仿宋 bold,
-page numbers "— n —" as PAGE fields on the outer side.  East Asian text gets
-its own font attribute (``w:eastAsia``), without which Word would show Chinese
-in the Latin font's fallback.  Table header rows repeat on each page, rows do
-not break across pages, and each table's cells use the table's own font size.
+page numbers "— n —" as PAGE fields on the outer side (turned with the sheet on
+a landscape page: ``docx_turned``).  East Asian text gets its own font attribute
+(``w:eastAsia``), without which Word would show Chinese in the Latin font's
+fallback; no extra space between Chinese and digits (the PDF adds none).  Table
+header rows repeat on each page, rows do not break across pages, are as high as
+the PDF's, and each table's cells use the table's own font size; charts are cut
+where the PDF cuts them (``docx_charts``).  So the pages break where the PDF's do.
 Fonts are named, not embedded: 黑体, 楷体, 仿宋 and 宋体 come with every Chinese
 Windows.
 """
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -29,12 +32,14 @@ from docx.shared import Mm, Pt, RGBColor
 from importers.reports import charts
 from importers.reports import gbt9704 as g
 from importers.reports.docx_blocks import masthead, page_numbers, set_fonts, signature
+from importers.reports.docx_charts import chart, chart_pieces, off_grid
+from importers.reports.docx_turned import turned_numbers
+from importers.reports.docx_xml import put, put_element
 from importers.reports.fonts import ReportFontError, find_fonts
 from importers.reports.layout import (
     LANDSCAPE_MARGINS_MM,
     PORTRAIT_MARGINS_MM,
     TURNED_MARGINS_MM,
-    register,
 )
 from importers.reports.model import (
     Align,
@@ -55,8 +60,11 @@ BODY_FONT = "仿宋"
 KAI_FONT = "楷体"
 TITLE_FONTS = ("方正小标宋简体", HEADING_FONT)
 TITLE_SIZE, BODY_SIZE = g.TITLE_SIZE, g.BODY_SIZE
-NO_CHART = "（图表未能生成：本机缺少绘图所需的中文字体或组件，请参阅PDF版。）"
 CELL_STYLE = "Report Cell"
+RULE = 0.5
+"""A table's rules, in points (``w:sz`` 4 eighths, the PDF's GRID 0.5)."""
+TURNED_SHAPE_IDS = 9000
+"""Drawing ids of the turned pages' number boxes: clear of the pictures' (1, 2, …)."""
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -73,14 +81,6 @@ def _title_font() -> str:
         return TITLE_FONTS[1]
 
 
-def off_grid(p_pr: Any) -> None:
-    """Let a paragraph ignore the document grid (a table cell, the title, a picture):
-    on the grid, 10.5 pt text would take 29 pt lines and 16 pt character cells."""
-    snap = OxmlElement("w:snapToGrid")
-    snap.set(qn("w:val"), "0")
-    p_pr.append(snap)
-
-
 def _exact(style: Any, points: float) -> None:
     style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     style.paragraph_format.line_spacing = Pt(points)
@@ -88,25 +88,27 @@ def _exact(style: Any, points: float) -> None:
 
 def _condensed(style: Any) -> None:
     """Body characters drawn ``gbt9704.word_char_spacing`` closer: 28 fill a line."""
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:val"), str(g.word_char_spacing()))
-    style.element.get_or_add_rPr().append(spacing)
+    put(style.element.get_or_add_rPr(), "w:spacing", val=str(g.word_char_spacing()))
 
 
-def _default_size(doc: Any) -> None:
-    """The document default size 3号: the grid's character pitch is counted from it."""
+def _defaults(doc: Any) -> None:
+    """The document's defaults: size 3号 (the grid's character pitch is counted from it),
+    Chinese as the East Asian language (line breaking by Chinese rules), and no extra
+    space between Chinese and Latin letters or digits (自动调整中西文间距), which the PDF
+    does not add either: with it, "2021年12月20日" grows by two characters."""
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     for tag in ("w:sz", "w:szCs"):
-        node = r_pr.find(qn(tag))
-        if node is None:
-            node = OxmlElement(tag)
-            r_pr.append(node)
-        node.set(qn("w:val"), str(int(BODY_SIZE * 2)))
+        put(r_pr, tag, val=str(int(BODY_SIZE * 2)))
+    put(r_pr, "w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")
+    p_pr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        put(p_pr, tag, val="0")
+        put(doc.styles["Normal"].element.get_or_add_pPr(), tag, val="0")
 
 
 def _styles(doc: Any, title_font: str) -> None:
-    _default_size(doc)
+    _defaults(doc)
     normal = doc.styles["Normal"]
     set_fonts(normal, BODY_FONT, BODY_SIZE)
     _condensed(normal)
@@ -126,9 +128,7 @@ def _styles(doc: Any, title_font: str) -> None:
         set_fonts(style, font, size)
         style.font.color.rgb = RGBColor(0, 0, 0)
         if level is not None:
-            outline = OxmlElement("w:outlineLvl")
-            outline.set(qn("w:val"), str(level))
-            style.element.get_or_add_pPr().append(outline)
+            put(style.element.get_or_add_pPr(), "w:outlineLvl", val=str(level))
             style.paragraph_format.first_line_indent = Pt(2 * g.CHAR_PITCH)
             style.paragraph_format.keep_with_next = True
     doc.styles["Report Heading 3"].font.bold = True
@@ -170,7 +170,7 @@ def _page(doc: Any, landscape: bool) -> float:
     section.left_margin, section.right_margin = Mm(left), Mm(right)
     if not landscape:
         _grid(section)
-    page_numbers(doc, bottom)
+    page_numbers(doc, section, bottom)
     return width - left - right
 
 
@@ -179,13 +179,13 @@ def _break_before(element: Any) -> None:
     paragraph = element if element.tag == qn("w:p") else element.find(".//" + qn("w:p"))
     if paragraph is None:
         return
-    node = OxmlElement("w:pageBreakBefore")
-    paragraph.get_or_add_pPr().append(node)
+    put(paragraph.get_or_add_pPr(), "w:pageBreakBefore")
 
 
 def _section(doc: Any, turned: bool) -> float:
-    """A new section on a new page, landscape (§8) or back to portrait; the footers carry
-    on from the section before.  Returns the text block's width in mm."""
+    """A new section on a new page, landscape (§8) or back to portrait, with its own page
+    numbers (turned with the sheet on a landscape page).  Returns the text block's width
+    in mm."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     top, bottom, left, right = TURNED_MARGINS_MM if turned else PORTRAIT_MARGINS_MM
     section.orientation = WD_ORIENT.LANDSCAPE if turned else WD_ORIENT.PORTRAIT
@@ -193,6 +193,10 @@ def _section(doc: Any, turned: bool) -> float:
     section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
+    if turned:
+        turned_numbers(section, TURNED_SHAPE_IDS + 2 * len(doc.sections))
+    else:
+        page_numbers(doc, section, bottom)
     return width - left - right
 
 
@@ -218,21 +222,22 @@ def _cell(
     run.font.size = Pt(size)
     if header:
         set_fonts(run, HEADING_FONT, size)
-        shade = OxmlElement("w:shd")
-        shade.set(qn("w:val"), "clear")
-        shade.set(qn("w:fill"), "E7E6E6")
-        cell._tc.get_or_add_tcPr().append(shade)
+        put(cell._tc.get_or_add_tcPr(), "w:shd", val="clear", fill="E7E6E6")
 
 
 def _cell_margins(table: Any, points: float) -> None:
-    """Narrow cell margins (the PDF's 3 pt), so the Word table fits as many rows a page."""
+    """Narrow cell margins (the PDF's 3 pt), so the Word table fits as many rows a page.
+    Word counts a row's ½ pt rule into its height where the PDF draws the rule over
+    the cell's edge: above and below, the margin gives that ½ pt back, so rows are
+    exactly as high as the PDF's and a page holds as many."""
     margins = OxmlElement("w:tblCellMar")
     for side in ("top", "left", "bottom", "right"):
         node = OxmlElement(f"w:{side}")
-        node.set(qn("w:w"), str(int(points * 20)))
+        rule = RULE if side in ("top", "bottom") else 0.0
+        node.set(qn("w:w"), str(round((points - rule / 2) * 20)))
         node.set(qn("w:type"), "dxa")
         margins.append(node)
-    table._tbl.tblPr.append(margins)
+    put_element(table._tbl.tblPr, margins)
 
 
 def _table(doc: Any, model: Table, frame_mm: float) -> None:
@@ -265,32 +270,12 @@ def _table(doc: Any, model: Table, frame_mm: float) -> None:
     spacer.paragraph_format.keep_with_next = bool(model.keep_last)
     spacer.paragraph_format.line_spacing = Pt(6)
     spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    off_grid(spacer._p.get_or_add_pPr())  # (LibreOffice would give it a whole grid line)
 
 
-def _chart(doc: Any, chart: BarChart, frame_mm: float) -> None:
-    from importers.reports.chart_png import png
-
-    if charts.is_empty(chart):
-        return
-    try:
-        names = register(find_fonts())
-    except ReportFontError:
-        doc.add_paragraph(NO_CHART)
-        return
-    for drawing in charts.drawings(chart, frame_mm / 25.4 * 72, names):
-        picture = png(drawing)
-        if picture is None:
-            doc.add_paragraph(NO_CHART)
-            return
-        doc.add_picture(io.BytesIO(picture), width=Mm(frame_mm))
-        last = doc.paragraphs[-1]
-        last.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        last.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        last.paragraph_format.first_line_indent = Pt(0)
-        off_grid(last._p.get_or_add_pPr())
-
-
-def _block(doc: Any, block: Block, frame_mm: float, title_font: str) -> None:
+def _block(
+    doc: Any, block: Block, frame_mm: float, title_font: str, bars: Iterator[list[int] | None]
+) -> None:
     if isinstance(block, Paragraph):
         p = doc.add_paragraph()
         p.alignment = _ALIGN[block.align]
@@ -305,7 +290,8 @@ def _block(doc: Any, block: Block, frame_mm: float, title_font: str) -> None:
     elif isinstance(block, Table):
         _table(doc, block, frame_mm)
     elif isinstance(block, BarChart):
-        _chart(doc, block, frame_mm)
+        if not charts.is_empty(block):
+            chart(doc, block, frame_mm, next(bars))
     elif isinstance(block, Signature):
         signature(doc, block, BODY_FONT, frame_mm)
     elif isinstance(block, Masthead):
@@ -322,8 +308,9 @@ def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
     doc.core_properties.title = report.title
     doc.core_properties.author = "督办台账"
     blocks = list(report.blocks)
+    bars = chart_pieces(report)
     while blocks and isinstance(blocks[0], Masthead):
-        _block(doc, blocks.pop(0), frame_mm, title_font)
+        _block(doc, blocks.pop(0), frame_mm, title_font, bars)
     doc.add_paragraph(report.title, style="Report Title")
     for line in report.subtitle:
         doc.add_paragraph(line, style="Report Subtitle")
@@ -340,7 +327,7 @@ def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
             new_page = True
             continue
         start = len(doc.element.body) - 1  # new content goes in before the final sectPr
-        _block(doc, block, frame_mm, title_font)
+        _block(doc, block, frame_mm, title_font, bars)
         if new_page:
             _break_before(doc.element.body[start])
             new_page = False

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from importers.reports import gbt9704 as g
+from importers.reports.docx_xml import put_element
 from importers.reports.model import Masthead, Signature
 from importers.reports.pdf_blocks import MASTHEAD_SIZE, signature_offsets
 
@@ -64,7 +65,8 @@ def field(paragraph: Any, instruction: str, font: str, size: float) -> None:
         run._r.append(node)
 
 
-def _number(paragraph: Any, odd: bool) -> None:
+def number_runs(paragraph: Any, odd: bool) -> None:
+    """ "— n —" in 4号 宋体 with a PAGE field, one character in from the outer side."""
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
     indent = Pt(g.NUMBER_SIZE)  # one 4号 character in from the outer edge
     if odd:
@@ -76,17 +78,16 @@ def _number(paragraph: Any, odd: bool) -> None:
     set_fonts(paragraph.add_run(" —"), SONG_FONT, g.NUMBER_SIZE)
 
 
-def page_numbers(doc: Any, bottom_mm: float) -> None:
-    """Odd and even footers with "— n —" on the outer side (§7.5)."""
-    settings = doc.settings.element
-    if settings.find(qn("w:evenAndOddHeaders")) is None:
-        settings.append(OxmlElement("w:evenAndOddHeaders"))
-    section = doc.sections[0]
+def page_numbers(doc: Any, section: Any, bottom_mm: float) -> None:
+    """``section``'s odd and even footers with "— n —" on the outer side (§7.5)."""
+    doc.settings.odd_and_even_pages_header_footer = True
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
     # The footer's bottom: the dashes 7 mm under the block, the line ≈ 1.2 em high.
     dash_mm = g.NUMBER_GAP_MM + (1.2 - g.DASH_RAISE) * g.NUMBER_SIZE / g.MM
     section.footer_distance = Mm(max(bottom_mm - dash_mm, 5))
-    _number(section.footer.paragraphs[0], odd=True)
-    _number(section.even_page_footer.paragraphs[0], odd=False)
+    number_runs(section.footer.paragraphs[0], odd=True)
+    number_runs(section.even_page_footer.paragraphs[0], odd=False)
 
 
 def grid_chars(text: str) -> float:
@@ -135,4 +136,4 @@ def masthead(doc: Any, block: Masthead, title_font: str, body_font: str, line_mm
     for key, value in rule:
         bottom.set(qn(key), value)
     borders.append(bottom)
-    line._p.get_or_add_pPr().append(borders)
+    put_element(line._p.get_or_add_pPr(), borders)

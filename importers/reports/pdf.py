@@ -94,7 +94,9 @@ def _frame(geometry: Page, name: str) -> Frame:
     )
 
 
-def _flowables(block: Block, styles: Styles, geometry: Page) -> list[Flowable]:
+def _flowables(
+    block: Block, styles: Styles, geometry: Page, charts_drawn: list[list[int]] | None = None
+) -> list[Flowable]:
     if isinstance(block, ParagraphModel):
         return [styles.flowable(markup(block.text), styles.paragraph(block))]
     if isinstance(block, Heading):
@@ -109,7 +111,10 @@ def _flowables(block: Block, styles: Styles, geometry: Page) -> list[Flowable]:
     if isinstance(block, BarChart):
         if charts.is_empty(block):
             return []
-        return [ChartFlowable(block, geometry.frame_width, styles.fonts)]
+        drawn: list[int] = []
+        if charts_drawn is not None:
+            charts_drawn.append(drawn)
+        return [ChartFlowable(block, geometry.frame_width, styles.fonts, drawn=drawn)]
     if isinstance(block, Signature):
         return [SignatureFlowable(block, styles.fonts)]
     if isinstance(block, Masthead):
@@ -120,9 +125,15 @@ def _flowables(block: Block, styles: Styles, geometry: Page) -> list[Flowable]:
 
 
 def write_pdf(
-    report: ReportDocument, target: Path | BinaryIO, fonts: ReportFonts | None = None
+    report: ReportDocument,
+    target: Path | BinaryIO,
+    fonts: ReportFonts | None = None,
+    charts_drawn: list[list[int]] | None = None,
 ) -> int:
-    """Write ``report`` to a path or binary stream; returns the number of pages."""
+    """Write ``report`` to a path or binary stream; returns the number of pages.
+
+    ``charts_drawn`` receives, for each chart drawn, the number of bars of each piece it
+    was cut into where pages end (``chart_pieces``)."""
     names = register(fonts or find_fonts())
     geometry = page(report.landscape)
     styles = Styles(names)
@@ -148,13 +159,13 @@ def write_pdf(
             and any(isinstance(b, Signature) for b in blocks)
         ):
             end = next(n for n, b in enumerate(blocks) if isinstance(b, Signature)) + 1
-            tail = [f for b in blocks[:end] for f in _flowables(b, styles, geometry)]
+            tail = [f for b in blocks[:end] for f in _flowables(b, styles, geometry, charts_drawn)]
             del blocks[:end]
             story.append(
                 build_table(block, geometry.frame_width, geometry.frame_height, names, tail)
             )
             continue
-        story += _flowables(block, styles, geometry)
+        story += _flowables(block, styles, geometry, charts_drawn)
     out = str(target) if isinstance(target, Path) else target
     geometry = base
     templates = [PageTemplate("page", [_frame(base, "block")])]
@@ -178,6 +189,15 @@ def write_pdf(
     )
     doc.build(story, canvasmaker=_numbered_canvas(names.song, geometry))
     return int(doc.page)
+
+
+def chart_pieces(report: ReportDocument, fonts: ReportFonts | None = None) -> list[list[int]]:
+    """For each chart the PDF draws (all-zero ones are left out), the bars of each piece
+    it is cut into where a page ends: the Word file cuts its pictures alike, so a chart
+    fills the rest of a page there too instead of leaving it blank."""
+    drawn: list[list[int]] = []
+    write_pdf(report, io.BytesIO(), fonts, drawn)
+    return drawn
 
 
 def pdf_bytes(report: ReportDocument, fonts: ReportFonts | None = None) -> bytes:

@@ -24,9 +24,18 @@ SPACE = 6.0
 class ChartFlowable(Flowable):  # type: ignore[misc]
     """One chart, ``width`` wide, split by categories where the page ends."""
 
-    def __init__(self, chart: BarChart, width: float, fonts: FontNames, first: bool = True):
+    def __init__(
+        self,
+        chart: BarChart,
+        width: float,
+        fonts: FontNames,
+        first: bool = True,
+        drawn: list[int] | None = None,
+    ):
         super().__init__()
         self.chart, self.width, self.fonts, self.first = chart, width, fonts, first
+        self.drawn = drawn
+        """The number of bars of each piece, appended as the pieces are drawn."""
         self.height = charts.height(chart) + SPACE
         self.spaceBefore = SPACE
 
@@ -44,9 +53,11 @@ class ChartFlowable(Flowable):  # type: ignore[misc]
         head = charts.part(self.chart, 0, fit, self.chart.title)
         rest = charts.part(self.chart, fit, n, f"{base}（续）")
         return [
-            ChartFlowable(head, self.width, self.fonts, self.first),
-            ChartFlowable(rest, self.width, self.fonts, False),
+            ChartFlowable(head, self.width, self.fonts, self.first, self.drawn),
+            ChartFlowable(rest, self.width, self.fonts, False, self.drawn),
         ]
 
     def draw(self) -> None:
+        if self.drawn is not None:
+            self.drawn.append(len(self.chart.categories))
         charts.drawing(self.chart, self.width, self.fonts).drawOn(self.canv, 0, 0)

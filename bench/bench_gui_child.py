@@ -85,7 +85,8 @@ def application(database: str, mode: str) -> None:
             return False
         if mode == "rows":
             return window.model.rowCount() > 0
-        everything = getattr(window, "index", getattr(window, "everything", None))
+        holder = getattr(window, "rows", window)  # (its RowLoader; an older window held it)
+        everything = getattr(holder, "index", getattr(window, "everything", None))
         return everything is not None and window.model.rowCount() > 0
 
     def check() -> None:

@@ -39,7 +39,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.resources import resource_path
 from ui.settings import window_settings as keys
-from ui.window.main_window import FirstLook, MainWindow, first_look, settle_memory
+from ui.window.main_window import MainWindow
+from ui.window.window_reads import FirstLook, first_look, settle_memory
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -285,7 +286,7 @@ def launch(argv: Sequence[str]) -> Launch | None:
     options = parse_arguments(argv[1:])
     # Start-up makes a million objects that all live on (modules, then every row):
     # the cycle collector would walk them again and again.  It is back, with those
-    # objects set aside, once every row is read (``main_window.settle_memory``).
+    # objects set aside, once every row is read (``window_reads.settle_memory``).
     gc.disable()
     app = QApplication.instance()
     if not isinstance(app, QApplication):  # (a test may have made one already)

@@ -1246,9 +1246,25 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/main_window.py" line="103"/>
+        <location filename="../../ui/window/main_window.py" line="115"/>
+        <location filename="../../ui/window/main_window.py" line="197"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="212"/>
+        <source>Assignments</source>
+        <translation>分工列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="213"/>
+        <source>Progress board</source>
+        <translation>进度看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="214"/>
+        <source>Dashboard</source>
+        <translation>统计概览</translation>
     </message>
 </context>
 <context>
@@ -1309,7 +1325,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     <name>Messages</name>
     <message>
         <location filename="../../ui/messages.py" line="27"/>
-        <location filename="../../ui/window/main_window.py" line="71"/>
+        <location filename="../../ui/window/main_window.py" line="68"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
     </message>
@@ -1317,12 +1333,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MissingDatabasePage</name>
     <message>
-        <location filename="../../ui/app.py" line="252"/>
+        <location filename="../../ui/app.py" line="253"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="254"/>
+        <location filename="../../ui/app.py" line="255"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -1609,6 +1625,30 @@ If this is the first start, create a new, empty database there. If the file was 
         <location filename="../../ui/ledgers/rounds_dialog.py" line="82"/>
         <source>New round</source>
         <translation>新轮次</translation>
+    </message>
+</context>
+<context>
+    <name>RowLoader</name>
+    <message>
+        <location filename="../../ui/window/row_loader.py" line="133"/>
+        <location filename="../../ui/window/row_loader.py" line="157"/>
+        <source>Reading every assignment…</source>
+        <translation>正在读取全部分工…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/row_loader.py" line="191"/>
+        <source>The database is empty.</source>
+        <translation>数据库为空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/row_loader.py" line="264"/>
+        <source>Reading the round {0}…</source>
+        <translation>正在读取轮次“{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/row_loader.py" line="312"/>
+        <source>{0} assignments shown · {1} overdue · {2} due soon</source>
+        <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
 </context>
 <context>
@@ -1928,167 +1968,167 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="95"/>
+        <location filename="../../ui/window/window_actions.py" line="97"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="98"/>
+        <location filename="../../ui/window/window_actions.py" line="100"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="103"/>
+        <location filename="../../ui/window/window_actions.py" line="105"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="106"/>
+        <location filename="../../ui/window/window_actions.py" line="108"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="109"/>
+        <location filename="../../ui/window/window_actions.py" line="111"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="112"/>
+        <location filename="../../ui/window/window_actions.py" line="114"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="115"/>
+        <location filename="../../ui/window/window_actions.py" line="117"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="117"/>
+        <location filename="../../ui/window/window_actions.py" line="119"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="119"/>
+        <location filename="../../ui/window/window_actions.py" line="121"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="121"/>
+        <location filename="../../ui/window/window_actions.py" line="123"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="122"/>
+        <location filename="../../ui/window/window_actions.py" line="124"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="123"/>
+        <location filename="../../ui/window/window_actions.py" line="125"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="126"/>
+        <location filename="../../ui/window/window_actions.py" line="128"/>
         <source>Set status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="127"/>
+        <location filename="../../ui/window/window_actions.py" line="129"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="128"/>
+        <location filename="../../ui/window/window_actions.py" line="130"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="129"/>
+        <location filename="../../ui/window/window_actions.py" line="131"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="130"/>
+        <location filename="../../ui/window/window_actions.py" line="132"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="131"/>
+        <location filename="../../ui/window/window_actions.py" line="133"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="133"/>
+        <location filename="../../ui/window/window_actions.py" line="135"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="135"/>
+        <location filename="../../ui/window/window_actions.py" line="137"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="136"/>
+        <location filename="../../ui/window/window_actions.py" line="138"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="137"/>
+        <location filename="../../ui/window/window_actions.py" line="139"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="138"/>
+        <location filename="../../ui/window/window_actions.py" line="140"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="140"/>
+        <location filename="../../ui/window/window_actions.py" line="142"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="142"/>
+        <location filename="../../ui/window/window_actions.py" line="144"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="143"/>
+        <location filename="../../ui/window/window_actions.py" line="145"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="145"/>
+        <location filename="../../ui/window/window_actions.py" line="147"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="155"/>
+        <location filename="../../ui/window/window_actions.py" line="157"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="223"/>
+        <location filename="../../ui/window/window_actions.py" line="168"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="238"/>
+        <location filename="../../ui/window/window_actions.py" line="183"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="249"/>
+        <location filename="../../ui/window/window_actions.py" line="194"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="254"/>
+        <location filename="../../ui/window/window_actions.py" line="199"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="257"/>
+        <location filename="../../ui/window/window_actions.py" line="202"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -2096,22 +2136,22 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="72"/>
+        <location filename="../../ui/window/window_commands.py" line="110"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="73"/>
+        <location filename="../../ui/window/window_commands.py" line="111"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="206"/>
+        <location filename="../../ui/window/window_commands.py" line="265"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="208"/>
+        <location filename="../../ui/window/window_commands.py" line="267"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -2124,53 +2164,6 @@ Log folder: {2}</source>
 
 数据库：{1}
 日志文件夹：{2}</translation>
-    </message>
-</context>
-<context>
-    <name>WindowLayout</name>
-    <message>
-        <location filename="../../ui/window/window_layout.py" line="88"/>
-        <source>Opening the database…</source>
-        <translation>正在打开数据库…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/window_layout.py" line="103"/>
-        <source>Assignments</source>
-        <translation>分工列表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/window_layout.py" line="104"/>
-        <source>Progress board</source>
-        <translation>进度看板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/window_layout.py" line="105"/>
-        <source>Dashboard</source>
-        <translation>统计概览</translation>
-    </message>
-</context>
-<context>
-    <name>WindowLoading</name>
-    <message>
-        <location filename="../../ui/window/window_loading.py" line="113"/>
-        <location filename="../../ui/window/window_loading.py" line="136"/>
-        <source>Reading every assignment…</source>
-        <translation>正在读取全部分工…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/window_loading.py" line="169"/>
-        <source>The database is empty.</source>
-        <translation>数据库为空。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/window_loading.py" line="238"/>
-        <source>Reading the round {0}…</source>
-        <translation>正在读取轮次“{0}”…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/window_loading.py" line="283"/>
-        <source>{0} assignments shown · {1} overdue · {2} due soon</source>
-        <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 def make_window(qtbot, services: Services, settings: QSettings, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     window = MainWindow(services, settings)
-    window.demo_path = tmp_path / "demo.sqlite3"
+    window.commands.demo_path = tmp_path / "demo.sqlite3"
     qtbot.addWidget(window)
     return window
 

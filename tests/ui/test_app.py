@@ -47,7 +47,9 @@ def test_switching_to_a_newer_database_keeps_the_current_one(
     window: MainWindow, tmp_path: Path, messages: list[tuple[str, str]]
 ) -> None:
     before = window.services
-    assert not window.open_database(str(too_new_database(tmp_path / "新.sqlite3")), remember=True)
+    assert not window.commands.open_database(
+        str(too_new_database(tmp_path / "新.sqlite3")), remember=True
+    )
     assert [kind for kind, _ in messages] == ["warning"]
     assert window.services is before
     assert len(window.model.rows()) == 6

@@ -1,65 +1,62 @@
 """The main window: navigator | tabs (assignment table, progress board, dashboard) | detail pane.
 
-It is where the pieces meet: it owns the open ``Services`` (and closes them) and
-hands each widget only what it needs.  The work is done by the mixins it is made
-of, one job each, every one building on the ones below it:
+It is where the pieces meet: it makes the widgets, places them, and owns the
+parts that give them life, each a ``QObject`` given just the widgets it works
+on and connected to the others here, by signals or explicit calls:
 
-- ``WindowLayout`` (``ui.window.window_layout``) makes, places and wires the parts;
-- ``WindowLoading`` (``ui.window.window_loading``) fills them with rows and keeps them
-  fresh after an edit or import (its worker reads are in ``ui.window.window_reads``);
-- ``WindowSelection`` (``ui.window.window_selection``) keeps the detail pane and the
-  actions in step with the selected assignment;
-- ``WindowCommands`` (``ui.window.window_commands``) runs the menus' commands.
+- ``RowLoader`` (``ui.window.row_loader``) holds the open ``Services`` and fills the
+  table, the filter bar and the navigator with rows, and keeps them fresh after an
+  edit or an import (its worker reads are in ``ui.window.window_reads``);
+- ``SelectionController`` (``ui.window.selection_controller``) keeps the detail pane
+  and the actions in step with the selected assignment;
+- ``WindowCommands`` (``ui.window.window_commands``) runs the menus' commands; the
+  actions, menus and toolbar are made by ``ui.window.window_actions``;
+- ``TabLoader`` (``ui.window.tab_loader``) fills the board and the dashboard when
+  they are shown; ``ProgressActions`` keeps the undo stack of the clerk's edits.
 
-An empty database shows the first-run page instead of an empty table.  The
-names other modules import from here (``FirstLook``, ``first_look``,
-``settle_memory``…) are re-exported from where they now live.
+An empty database shows the first-run page instead of an empty table.
 
 At start-up the window is first only a frame (``frame_only``); ``build`` makes
-its parts while a worker thread opens the database.  Then (``attach(…,
-first=…)``) the first document's rows, read by that worker, are painted at once;
-the documents, the navigator and then every row (read on another worker, with a
-``RowIndex`` built there) follow.
+its parts while a worker thread opens the database, and ``preview`` may show
+the first document's rows, read before the database is open, to look at only.
+Then (``attach(…, first=…)``) those rows become usable; the documents, the
+navigator and then every row (read on another worker, with a ``RowIndex`` built
+there) follow.  The parts' modules are imported in ``build``, never at module
+level: at start-up the frame is on screen first.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
-from ui.assignments.row_filter import RowIndex
 from ui.settings import window_settings as keys
-from ui.window.window_layout import WindowLayout
-from ui.window.window_reads import (
-    FREEZE_FROM_ROWS,
-    Everything,
-    FirstLook,
-    first_look,
-    read_everything,
-    settle_memory,
-)
-from ui.window.window_selection import DETAIL_DELAY_MS
 
 if TYPE_CHECKING:
-    from tracker.records import DocumentInfo
-    from tracker.services import Services
+    from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget
 
-__all__ = [
-    "DETAIL_DELAY_MS",
-    "FREEZE_FROM_ROWS",
-    "WAIT_FOR_READS_MS",
-    "Everything",
-    "FirstLook",
-    "MainWindow",
-    "first_look",
-    "read_everything",
-    "settle_memory",
-    "window_title",
-]
+    from tracker.progress.progress_service import ProgressService
+    from tracker.records import AssignmentRow, DocumentInfo
+    from tracker.services import Services
+    from ui.assignments.assignment_model import AssignmentTableModel
+    from ui.assignments.assignment_table import AssignmentTable
+    from ui.assignments.progress_actions import ProgressActions
+    from ui.board.board_view import BoardView
+    from ui.board.dashboard import Dashboard
+    from ui.window.detail_pane import DetailPane
+    from ui.window.filter_bar import FilterBar
+    from ui.window.first_run import FirstRunPage
+    from ui.window.navigator import Navigator
+    from ui.window.row_loader import RowLoader
+    from ui.window.selection_controller import SelectionController
+    from ui.window.tab_loader import TabLoader
+    from ui.window.window_actions import WindowActions
+    from ui.window.window_commands import WindowCommands
+    from ui.window.window_pages import LazyPage
+    from ui.window.window_reads import FirstLook
 
 WAIT_FOR_READS_MS = 5_000
 """On closing, how long background reads may take to finish before the database closes."""
@@ -71,7 +68,28 @@ def window_title() -> str:
     return QCoreApplication.translate("Messages", "Measure Tracker")
 
 
-class MainWindow(WindowLayout):
+class MainWindow(QMainWindow):
+    # The widgets and parts ``build`` makes (a frame-only window has none yet).
+    model: AssignmentTableModel
+    table: AssignmentTable
+    filters: FilterBar
+    navigator: Navigator
+    detail: DetailPane
+    first_run: FirstRunPage
+    board_page: LazyPage[BoardView]
+    dashboard_page: LazyPage[Dashboard]
+    tabs: QTabWidget
+    pages: QStackedWidget
+    splitter: QSplitter
+    counts: QLabel
+    location: QLabel
+    rows: RowLoader
+    progress_actions: ProgressActions
+    tab_loader: TabLoader
+    actions_: WindowActions
+    selection: SelectionController
+    commands: WindowCommands
+
     def __init__(
         self,
         services: Services | None,
@@ -87,15 +105,9 @@ class MainWindow(WindowLayout):
         """
         super().__init__()
         self.settings = settings or keys.app_settings()
-        self.index: RowIndex | None = None
-        """Every assignment, when loaded: filters then pick from it instead of querying."""
-        self.demo_path: Path | None = None
-        """Where "Open a demo database" writes (None: the user's data folder)."""
         self.built = False
         self.attached = False
-        self._documents: list[DocumentInfo] = []
-        self._loading = 0  # which background read of every row is the current one
-        self._closed = False
+        """Whether the services are here (``attach``); before, the window can only show rows."""
         self.setWindowTitle(window_title())
         self._restore_geometry()
         if frame_only:
@@ -105,6 +117,203 @@ class MainWindow(WindowLayout):
         self.build()
         if services is not None:
             self.attach(services)
+
+    @property
+    def services(self) -> Services | None:
+        """The open database (None until ``attach``)."""
+        return self.rows.services if self.built else None
+
+    # -- the parts --------------------------------------------------------------------------
+    def build(self) -> None:
+        """Make every part of the window (once); their modules are imported here."""
+        if self.built:
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget
+
+        from ui.assignments.assignment_model import AssignmentTableModel
+        from ui.assignments.assignment_table import AssignmentTable
+        from ui.assignments.progress_actions import ProgressActions
+        from ui.window.detail_pane import DetailPane
+        from ui.window.filter_bar import FilterBar
+        from ui.window.first_run import FirstRunPage
+        from ui.window.navigator import Navigator
+        from ui.window.row_loader import RowLoader
+        from ui.window.selection_controller import SelectionController
+        from ui.window.tab_loader import TabLoader
+        from ui.window.window_actions import build_actions, build_menus
+        from ui.window.window_commands import WindowCommands
+        from ui.window.window_pages import LazyPage
+
+        self.statusBar().clearMessage()
+        self.setAcceptDrops(True)
+        self.model = AssignmentTableModel(self)
+        self.table = AssignmentTable(self.model)
+        self.filters = FilterBar()
+        self.navigator = Navigator()
+        self.detail = DetailPane()
+        self.first_run = FirstRunPage()
+        self.board_page = LazyPage(self._build_board)
+        self.dashboard_page = LazyPage(self._build_dashboard)
+        self.tabs = QTabWidget()
+        self.pages = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.counts = QLabel()
+        self.location = QLabel()
+        self._lay_out()
+        self.rows = RowLoader(
+            self.model,
+            self.table,
+            self.filters,
+            self.navigator,
+            self.pages,
+            self.splitter,
+            self.first_run,
+            self.counts,
+            self.location,
+            self,
+        )
+        self.progress_actions = ProgressActions(
+            cast("ProgressService", None), self.rows.refresh_rows, self
+        )
+        self.model.edit_handler = self.progress_actions.edit_cell
+        self.tab_loader = TabLoader(
+            self.tabs, self.board_page, self.dashboard_page, self.rows, self
+        )
+        self.actions_ = build_actions(self, self.progress_actions.stack)
+        build_menus(self, self.actions_, self.table.context_menu)
+        self.selection = SelectionController(
+            self.table,
+            self.model,
+            self.filters,
+            self.detail,
+            self.actions_.selection_actions(),
+            self,
+        )
+        self.commands = WindowCommands(self, self.settings, self.rows, self.progress_actions)
+        self.commands.connect_actions(self.actions_)
+        self._connect()
+        self._restore_layout()
+        self.location.setText(self.tr("Opening the database…"))
+        self.menuBar().setEnabled(False)
+        for action in self.actions_.database_actions():  # the toolbar and shortcuts too
+            action.setEnabled(False)
+        self.pages.setCurrentWidget(self.splitter)  # (the first-run page only for an empty one)
+        self.built = True
+
+    def _lay_out(self) -> None:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filters)
+        column.addWidget(self.table, 1)
+        self.tabs.addTab(centre, self.tr("Assignments"))
+        self.tabs.addTab(self.board_page, self.tr("Progress board"))
+        self.tabs.addTab(self.dashboard_page, self.tr("Dashboard"))
+        self.tabs.setDocumentMode(True)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([270, 850, 340])  # (the default window: 1480 wide)
+        self.pages.addWidget(self.first_run)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+        self.statusBar().addWidget(self.counts, 1)
+        self.statusBar().addPermanentWidget(self.location)
+
+    def _connect(self) -> None:
+        """The parts wired to each other, and the actions that are not commands."""
+        rows, selection, commands, actions = self.rows, self.selection, self.commands, self.actions_
+        progress, table = self.progress_actions, self.table
+        self.filters.changed.connect(rows.load_rows)
+        self.filters.browsing_changed.connect(self.navigator.forget_choice)
+        self.navigator.chosen.connect(selection.navigate)
+        self.navigator.delete_requested.connect(commands.delete_document)
+        self.first_run.import_requested.connect(commands.import_document)
+        self.first_run.demo_requested.connect(commands.open_demo)
+        self.tabs.currentChanged.connect(lambda _i: self.tab_loader.load())
+        rows.shown.connect(selection.follow)
+        rows.documents_read.connect(self._show_documents_on_the_board)
+        rows.everything_read.connect(lambda: self.tab_loader.mark_stale())
+        rows.rows_edited.connect(self._show_edited_rows_on_the_board)
+        commands.opened.connect(self.attach)
+        actions.quit.triggered.connect(self.close)
+        actions.set_status.triggered.connect(lambda: progress.ask_status(table.selected_rows()))
+        actions.tick_off.triggered.connect(lambda: progress.tick_off(table.selected_rows()))
+        actions.undo_tick_off.triggered.connect(
+            lambda: progress.undo_tick_off(table.selected_rows())
+        )
+        actions.find.triggered.connect(self.filters.search.setFocus)
+        actions.refresh.triggered.connect(rows.reload)
+        actions.reset_filters.triggered.connect(self.filters.reset)
+        actions.reset_columns.triggered.connect(table.reset_column_widths)
+        actions.show_navigator.toggled.connect(self.navigator.setVisible)
+        actions.show_detail.toggled.connect(self.detail.setVisible)
+
+    def _build_board(self) -> BoardView:
+        from ui.board.board_view import BoardView
+
+        board = BoardView()
+        board.set_documents(self.rows.documents)
+        board.document_changed.connect(lambda _d: self.tab_loader.load_board())
+        board.assignment_chosen.connect(self.selection.select_assignment)
+        board.tick_off_requested.connect(self.progress_actions.tick_off)
+        return board
+
+    def _build_dashboard(self) -> Dashboard:
+        from ui.board.dashboard import Dashboard
+
+        dashboard = Dashboard()
+        dashboard.assignment_chosen.connect(self.selection.select_assignment)
+        return dashboard
+
+    @property
+    def board(self) -> BoardView:
+        """The progress board (built on first use)."""
+        return self.board_page.content()
+
+    @property
+    def dashboard(self) -> Dashboard:
+        return self.dashboard_page.content()
+
+    def _show_documents_on_the_board(self, documents: list[DocumentInfo]) -> None:
+        board = self.board_page.built()
+        if board is not None:
+            board.set_documents(documents)
+
+    def _show_edited_rows_on_the_board(self, fresh: list[AssignmentRow]) -> None:
+        board = self.board_page.built()
+        if board is not None:
+            board.replace_rows(fresh)
+        self.tab_loader.mark_stale(board=False)
+
+    # -- the database -----------------------------------------------------------------------
+    def preview(self, first: FirstLook) -> None:
+        """Before the database is open: its first document's rows, to look at only.
+
+        They are read with ``tracker.progress.quick_look`` while the services are still
+        opening (importing SQLAlchemy takes longer than the rest of the start).
+        Until ``attach`` nothing that needs the services can be used: the filters,
+        the navigator and the other tabs are disabled, rows cannot be selected or
+        edited.  ``attach`` then shows these same rows without reading them again.
+        """
+        if not self.built or self.attached or self.rows.closed or not first.documents:
+            return
+        self.rows.preview(first)
+        self._set_usable(False)
+
+    def _set_usable(self, usable: bool) -> None:
+        """Rows selectable and editable, filters, navigator and tabs enabled (or not)."""
+        from PySide6.QtWidgets import QAbstractItemView
+
+        mode = QAbstractItemView.SelectionMode
+        self.model.edit_handler = self.progress_actions.edit_cell if usable else None
+        self.table.setSelectionMode(mode.ExtendedSelection if usable else mode.NoSelection)
+        for part in (self.filters, self.navigator, self.tabs.tabBar()):
+            part.setEnabled(usable)
 
     def attach(self, services: Services, *, first: FirstLook | None = None) -> None:
         """Show an open database (the caller closed the previous one).
@@ -116,21 +325,20 @@ class MainWindow(WindowLayout):
         from ui.assignments.assignment_source import AssignmentSource
 
         self.build()
-        if getattr(self, "services", None) is not services:
-            self.index = None  # (another database: its rows are read afresh, not shown stale)
-        self.services = services
-        self.source = AssignmentSource(services.overview, services.progress)
+        source = AssignmentSource(services.overview, services.progress)
+        self.rows.attach(services, source)
+        self.selection.attach(source)
         self.progress_actions.rebind(services.progress)
         self.menuBar().setEnabled(True)
         for action in self.actions_.database_actions():
             action.setEnabled(True)
         if not self.attached:
-            self._end_preview()
+            self._set_usable(True)
         self.attached = True
         if first is None:
-            self.reload()
+            self.rows.reload()
         else:
-            self._show_first_look(first)
+            self.rows.show_first_look(first)
         from ui.settings.backup_dialog import start_daily_backup
 
         start_daily_backup(self, services.store)  # once a day per database, in the background
@@ -145,11 +353,45 @@ class MainWindow(WindowLayout):
         if warning is not None:
             QMessageBox.warning(self, app_title(), translated(warning))
 
+    # -- the window's own events ------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.built:
+            self.commands.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.built:
+            self.commands.drop(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.built:  # (closed while still only a frame: nothing worth remembering)
             self._save_layout()
-        self._closed = True  # a background read that arrives now is not shown
-        if hasattr(self, "services"):  # not yet, if the database never opened
-            QThreadPool.globalInstance().waitForDone(WAIT_FOR_READS_MS)  # then close under none
-            self.services.close()
+            self.rows.closed = True  # a background read that arrives now is not shown
+            if self.rows.services is not None:  # not yet, if the database never opened
+                QThreadPool.globalInstance().waitForDone(WAIT_FOR_READS_MS)  # then close
+                self.rows.services.close()
         super().closeEvent(event)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value(keys.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1480, 900)
+
+    def _restore_layout(self) -> None:
+        """Toolbars, splitter and columns as the clerk left them (the parts exist now)."""
+        state = self.settings.value(keys.STATE)
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value(keys.SPLITTER)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.table.restore_header(self.settings.value(keys.COLUMNS))
+
+    def _save_layout(self) -> None:
+        """Size, place, toolbars, splitter and columns, for ``_restore_layout`` next time."""
+        self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
+        self.settings.setValue(keys.STATE, self.saveState())
+        self.settings.setValue(keys.SPLITTER, self.splitter.saveState())
+        self.settings.setValue(keys.COLUMNS, self.table.save_header())
+        self.settings.sync()

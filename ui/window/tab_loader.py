@@ -2,7 +2,7 @@
 
 Each tab is marked stale after a reload, an edit or an import, and is filled
 when it is (or becomes) the tab shown; its widget is built then too.  The board
-takes its rows from the window's ``RowIndex`` when every row is loaded, and
+takes its rows from the ``RowLoader``'s ``RowIndex`` when every row is loaded, and
 every measure of the document from ``OverviewService.measures`` (a measure
 with no unit yet is a grey row).  The dashboard's figures are gathered on a
 worker thread — on a big database the summary reads every assignment.
@@ -17,14 +17,30 @@ from ui.messages import busy, user_errors
 from ui.workers import report_failure, start
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
     from tracker.records import AssignmentRow, MeasureInfo
-    from ui.board.dashboard import DashboardData
-    from ui.window.main_window import MainWindow
+    from ui.board.board_view import BoardView
+    from ui.board.dashboard import Dashboard, DashboardData
+    from ui.window.row_loader import RowLoader
+    from ui.window.window_pages import LazyPage
 
 
 class TabLoader:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(
+        self,
+        tabs: QTabWidget,
+        board_page: LazyPage[BoardView],
+        dashboard_page: LazyPage[Dashboard],
+        rows: RowLoader,
+        parent: QWidget,
+    ) -> None:
+        """``rows`` has the database and the rows; ``parent`` is where a failure is reported."""
+        self._tabs = tabs
+        self._board_page = board_page
+        self._dashboard_page = dashboard_page
+        self._rows = rows
+        self._parent = parent
         self.stale = {"board", "dashboard"}
 
     def mark_stale(self, *, board: bool = True) -> None:
@@ -36,38 +52,40 @@ class TabLoader:
 
     def load(self) -> None:
         """Fill the tab shown if it is out of date."""
-        shown = self.window.tabs.currentWidget()
-        if not hasattr(self.window, "services"):  # the database is not open yet
+        shown = self._tabs.currentWidget()
+        services = self._rows.services
+        if services is None:  # the database is not open yet
             return
-        if shown is self.window.board_page and "board" in self.stale:
+        if shown is self._board_page and "board" in self.stale:
             self.load_board()
-        elif shown is self.window.dashboard_page and "dashboard" in self.stale:
+        elif shown is self._dashboard_page and "dashboard" in self.stale:
             self.stale.discard("dashboard")
             from ui.board.dashboard import gather
 
-            overview = self.window.services.overview
-            days = self.window.services.store.due_soon_days
+            overview = services.overview
+            days = services.store.due_soon_days
             start(
                 lambda _r: gather(overview, days),
                 self._show_dashboard,
-                lambda exc: report_failure(self.window, exc),
+                lambda exc: report_failure(self._parent, exc),
             )
 
     def _show_dashboard(self, data: DashboardData) -> None:
-        self.window.dashboard.show_data(data)
+        self._dashboard_page.content().show_data(data)
 
     def load_board(self) -> None:
         self.stale.discard("board")
-        board = self.window.board
+        board = self._board_page.content()
         document = board.current_document()
         measures: list[MeasureInfo] = []
         rows: list[AssignmentRow] = []
-        if document is not None:
-            index = self.window.index
-            with busy(), user_errors(self.window):
-                measures = self.window.services.overview.measures(document)
+        services, source = self._rows.services, self._rows.source
+        if document is not None and services is not None and source is not None:
+            index = self._rows.index
+            with busy(), user_errors(self._parent):
+                measures = services.overview.measures(document)
                 if index is not None:
                     rows = index.pick(index.select(make_filter(document=str(document))))
                 else:
-                    rows = self.window.source.load(make_filter(document=str(document)))
+                    rows = source.load(make_filter(document=str(document)))
         board.set_contents(measures, rows)

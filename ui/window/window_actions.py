@@ -1,9 +1,9 @@
 """The main window's actions, menus (File, Edit, View, Help) and toolbar.
 
-Kept apart from the window so its layout and behaviour read on one screen;
-every action is created here once and placed in the menu, the toolbar and the
+Every action is created here once and placed in the menu, the toolbar and the
 table's context menu from the same object, so its shortcut and enabled state
-agree everywhere.
+agree everywhere.  What they do is connected elsewhere: the commands by
+``WindowCommands.connect``, the rest (view, edits) by ``MainWindow``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
 if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 
 translate = QCoreApplication.translate
@@ -82,16 +83,17 @@ class WindowActions:
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
-def _action(window: MainWindow, text: str, shortcut: Shortcut = None) -> QAction:
+def _action(window: QWidget, text: str, shortcut: Shortcut = None) -> QAction:
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     return action
 
 
-def build_actions(window: MainWindow) -> WindowActions:
+def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
+    """Every action, owned by ``window`` (their shortcuts work anywhere in it); undo and
+    redo are ``stack``'s.  What they do is connected by the window and its commands."""
     style = window.style()
-    stack = window.progress_actions.stack
     undo = stack.createUndoAction(window, translate("WindowActions", "Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
@@ -157,68 +159,11 @@ def build_actions(window: MainWindow) -> WindowActions:
     for toggle in (actions.show_navigator, actions.show_detail):
         toggle.setCheckable(True)
         toggle.setChecked(True)
-    _connect(window, actions)
     return actions
 
 
-def _connect(window: MainWindow, actions: WindowActions) -> None:
-    progress = window.progress_actions
-    table = window.table
-    actions.import_document.triggered.connect(window.import_document)
-    actions.import_ledgers.triggered.connect(window.import_ledger_files)
-    actions.import_ledger_folder.triggered.connect(window.import_ledger_folder)
-    actions.export_ledgers.triggered.connect(window.export_ledgers)
-    actions.print_report.triggered.connect(window.print_report)
-    actions.undo_ledger_import.triggered.connect(window.undo_ledger_import)
-    actions.rounds.triggered.connect(window.show_rounds)
-    actions.open_demo.triggered.connect(window.open_demo)
-    actions.open_database.triggered.connect(window.choose_database)
-    actions.backup_database.triggered.connect(lambda: _back_up(window))
-    actions.restore_backup.triggered.connect(lambda: _restore(window))
-    actions.quit.triggered.connect(window.close)
-    actions.set_status.triggered.connect(lambda: progress.ask_status(table.selected_rows()))
-    actions.tick_off.triggered.connect(lambda: progress.tick_off(table.selected_rows()))
-    actions.undo_tick_off.triggered.connect(lambda: progress.undo_tick_off(table.selected_rows()))
-    actions.find.triggered.connect(window.filters.search.setFocus)
-    actions.refresh.triggered.connect(window.reload)
-    actions.reset_filters.triggered.connect(window.filters.reset)
-    actions.reset_columns.triggered.connect(table.reset_column_widths)
-    actions.show_navigator.toggled.connect(window.navigator.setVisible)
-    actions.show_detail.toggled.connect(window.detail.setVisible)
-    actions.units_directory.triggered.connect(window.show_units)
-    actions.settings.triggered.connect(window.show_settings)
-    actions.guide.triggered.connect(lambda: _show_guide(window))
-    actions.about.triggered.connect(window.show_about)
-
-
-def _show_guide(window: MainWindow) -> None:
-    """One guide window, kept open beside the main window and raised when asked again."""
-    from ui.settings.guide_dialog import GuideDialog
-
-    guide = window.findChild(GuideDialog, "guide_dialog")
-    if guide is None:
-        guide = GuideDialog(window)
-    guide.show()
-    guide.raise_()
-    guide.activateWindow()
-
-
-def _back_up(window: MainWindow) -> None:
-    from ui.settings.backup_dialog import back_up_now
-
-    back_up_now(window, window.services.store)
-
-
-def _restore(window: MainWindow) -> None:
-    """After a restore the database is another one: no undo of edits made before it."""
-    from ui.settings.backup_dialog import restore_from_backup
-
-    if restore_from_backup(window, window.services.store):
-        window.progress_actions.stack.clear()
-        window.reload()
-
-
-def build_menus(window: MainWindow, actions: WindowActions) -> None:
+def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) -> None:
+    """The menu bar and the toolbar of ``window``; the selection actions in ``table_menu``."""
     bar = window.menuBar()
     file_menu = bar.addMenu(translate("WindowActions", "&File"))
     file_menu.addAction(actions.import_document)
@@ -265,4 +210,4 @@ def build_menus(window: MainWindow, actions: WindowActions) -> None:
     toolbar.addActions([actions.tick_off, actions.set_status])
     window.addToolBar(toolbar)
 
-    window.table.context_menu.addActions(actions.selection_actions())
+    table_menu.addActions(actions.selection_actions())

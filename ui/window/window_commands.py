@@ -1,10 +1,12 @@
 """The window's commands on files, databases, ledgers, reports, settings and help.
 
-A mixin of ``MainWindow``, kept apart so the window's own module stays about
-layout and loading.  Each command runs a conversation (mostly in
-``ui.ledgers.ledger_actions`` / ``ui.documents.import_flow``) and re-reads the window when the
-database changed.  The conversations' modules (ledgers, reports, importing a
-document) are imported inside the command that needs them, never at start-up.
+``WindowCommands`` is the part of the window that runs what the File, Edit and
+Help menus (and the first-run page, and files dropped on the window) ask for.
+Each command runs a conversation (mostly in ``ui.ledgers.ledger_actions`` /
+``ui.documents.import_flow``) with the window as the dialogs' parent, and has
+the ``RowLoader`` re-read when the database changed.  The conversations'
+modules (ledgers, reports, importing a document) are imported inside the
+command that needs them, never at start-up.
 """
 
 from __future__ import annotations
@@ -12,48 +14,84 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from ui.settings import window_settings as keys
+from ui.window.window_reads import database_label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
     from tracker.services import Services
     from ui.assignments.progress_actions import ProgressActions
+    from ui.window.row_loader import RowLoader
+    from ui.window.window_actions import WindowActions
 
 
-class WindowCommands(QMainWindow):
-    """The commands; ``MainWindow`` provides the state they use."""
+class WindowCommands(QObject):
+    """The menus' commands; ``opened`` hands over another database the clerk opened."""
 
-    services: Services
-    settings: QSettings
-    demo_path: Path | None
-    progress_actions: ProgressActions
-    attached: bool
+    opened = Signal(object)
+    """Another database (its ``Services``), open now; the previous one is closed."""
 
-    def reload(self) -> None:
-        raise NotImplementedError
+    def __init__(
+        self,
+        window: QMainWindow,
+        settings: QSettings,
+        rows: RowLoader,
+        progress: ProgressActions,
+    ) -> None:
+        """``window``: the dialogs' parent; ``rows`` has the open database and re-reads
+        after a change;
+        ``progress`` holds the undo stack (cleared after a restore)."""
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self._rows = rows
+        self._progress = progress
+        self.demo_path: Path | None = None
+        """Where "Open a demo database" writes (None: the user's data folder)."""
 
-    def attach(self, services: Services) -> None:
-        raise NotImplementedError
+    def _open(self) -> Services:
+        """The open database (the loader's: the one whose rows the window shows)."""
+        services = self._rows.services
+        if services is None:
+            raise RuntimeError("no database is attached")
+        return services
 
-    def refresh_rounds(self) -> None:
-        raise NotImplementedError
+    def connect_actions(self, actions: WindowActions) -> None:
+        """What the commands' actions do."""
+        actions.import_document.triggered.connect(self.import_document)
+        actions.import_ledgers.triggered.connect(self.import_ledger_files)
+        actions.import_ledger_folder.triggered.connect(self.import_ledger_folder)
+        actions.export_ledgers.triggered.connect(self.export_ledgers)
+        actions.print_report.triggered.connect(self.print_report)
+        actions.undo_ledger_import.triggered.connect(self.undo_ledger_import)
+        actions.rounds.triggered.connect(self.show_rounds)
+        actions.open_demo.triggered.connect(self.open_demo)
+        actions.open_database.triggered.connect(self.choose_database)
+        actions.backup_database.triggered.connect(self.back_up)
+        actions.restore_backup.triggered.connect(self.restore)
+        actions.units_directory.triggered.connect(self.show_units)
+        actions.settings.triggered.connect(self.show_settings)
+        actions.guide.triggered.connect(self.show_guide)
+        actions.about.triggered.connect(self.show_about)
 
     # -- files and databases ----------------------------------------------------------------
     def import_document(self) -> None:
         from ui.documents.import_flow import import_policy_file
 
-        if import_policy_file(self, self.services.documents, self.services.units):
-            self.reload()
+        services = self._open()
+        if import_policy_file(self._window, services.documents, services.units):
+            self._rows.reload()
 
     def delete_document(self, document_id: int) -> None:
         """The navigator's "Delete document…": confirm what goes, delete, reload."""
         from ui.documents.document_delete_flow import delete_document
 
-        if delete_document(self, self.services.documents, document_id):
-            self.reload()
+        if delete_document(self._window, self._open().documents, document_id):
+            self._rows.reload()
 
     def open_demo(self) -> None:
         from ui.demo import build_demo_database, default_demo_path
@@ -67,7 +105,7 @@ class WindowCommands(QMainWindow):
         from ui.settings.folders import open_file
 
         chosen = open_file(
-            self,
+            self._window,
             "database",
             self.tr("Open database"),
             self.tr("Databases (*.sqlite3 *.db);;All files (*)"),
@@ -85,80 +123,88 @@ class WindowCommands(QMainWindow):
             with busy():
                 opened = Services.open(target)
         except UserError as exc:
-            warn(self, translated(exc))
+            warn(self._window, translated(exc))
             return False
-        self.services.close()
-        self.attach(opened)
+        self._open().close()
+        self.opened.emit(opened)
         if remember:
-            self.settings.setValue(keys.DATABASE, target)
+            self._settings.setValue(keys.DATABASE, target)
         return True
 
-    def _database_label(self) -> str:
-        url = self.services.store.engine.url
-        if url.get_backend_name() == "sqlite":
-            return url.database or ""
-        return url.render_as_string(hide_password=True)
+    def back_up(self) -> None:
+        from ui.settings.backup_dialog import back_up_now
+
+        back_up_now(self._window, self._open().store)
+
+    def restore(self) -> None:
+        """After a restore the database is another one: no undo of edits made before it."""
+        from ui.settings.backup_dialog import restore_from_backup
+
+        if restore_from_backup(self._window, self._open().store):
+            self._progress.stack.clear()
+            self._rows.reload()
 
     # -- ledgers and reports ----------------------------------------------------------------
     def import_ledger_files(self) -> None:
         from ui.ledgers import ledger_actions
 
-        self.take_back_ledgers(ledger_actions.choose_ledger_files(self))
+        self.take_back_ledgers(ledger_actions.choose_ledger_files(self._window))
 
     def import_ledger_folder(self) -> None:
         from ui.ledgers import ledger_actions
 
-        self.take_back_ledgers(ledger_actions.choose_ledger_folder(self))
+        self.take_back_ledgers(ledger_actions.choose_ledger_folder(self._window))
 
     def take_back_ledgers(self, paths: list[Path]) -> None:
         from ui.ledgers import ledger_actions
 
-        if ledger_actions.import_ledgers(self, self.services.store, paths):
-            self.reload()
+        if ledger_actions.import_ledgers(self._window, self._open().store, paths):
+            self._rows.reload()
 
     def export_ledgers(self) -> None:
         from ui.ledgers import ledger_actions
 
-        ledger_actions.export_ledgers(self, self.services.store)
-        self.refresh_rounds()  # the export may have created the round
+        ledger_actions.export_ledgers(self._window, self._open().store)
+        self._rows.refresh_rounds()  # the export may have created the round
 
     def undo_ledger_import(self) -> None:
         from ui.ledgers import ledger_actions
 
-        if ledger_actions.undo_last_import(self, self.services.store):
-            self.reload()
+        if ledger_actions.undo_last_import(self._window, self._open().store):
+            self._rows.reload()
 
     def show_rounds(self) -> None:
         from ui.ledgers import ledger_actions
 
-        if ledger_actions.show_rounds(self, self.services.store):
-            self.refresh_rounds()
+        if ledger_actions.show_rounds(self._window, self._open().store):
+            self._rows.refresh_rounds()
 
     def print_report(self) -> None:
         from tracker.reports.report_service import ReportService
         from tracker.rounds.round_service import RoundService
         from ui.reports.report_preview import ReportDialog
 
-        store = self.services.store
+        services = self._open()
+        store = services.store
         dialog = ReportDialog(
             ReportService(store),
             RoundService(store),
-            self.services.units,
-            self,
+            services.units,
+            self._window,
             store.clock.today(),
         )
         dialog.exec()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+    def drag_enter(self, event: QDragEnterEvent) -> None:
         from ui.ledgers import ledger_actions
 
-        if not self.attached:  # (the database is still opening: nothing to import into)
+        if self._rows.services is None:  # (the database is still opening: nothing to import into)
             return
         paths = ledger_actions.dropped_paths(event.mimeData())
         if ledger_actions.ledger_targets(paths) or ledger_actions.policy_targets(paths):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:
+    def drop(self, event: QDropEvent) -> None:
         """Ledgers or folders dropped: the ledger import preview; policy documents: the
         preview of each in turn (one the clerk cancels is skipped), then one reload."""
         from ui.documents.import_flow import import_policy_file
@@ -167,7 +213,8 @@ class WindowCommands(QMainWindow):
         paths = ledger_actions.dropped_paths(event.mimeData())
         ledgers = ledger_actions.ledger_targets(paths)
         policies = ledger_actions.policy_targets(paths)
-        if not self.attached or (not ledgers and not policies):
+        services = self._rows.services
+        if services is None or (not ledgers and not policies):
             return
         event.acceptProposedAction()
         if ledgers:
@@ -175,37 +222,51 @@ class WindowCommands(QMainWindow):
             return
         changed = False
         for policy in policies:
-            changed |= import_policy_file(
-                self, self.services.documents, self.services.units, policy
-            )
+            changed |= import_policy_file(self._window, services.documents, services.units, policy)
         if changed:
-            self.reload()
+            self._rows.reload()
 
     # -- settings and help ------------------------------------------------------------------
     def show_units(self) -> None:
         from ui.units.units_dialog import UnitsDialog
 
-        dialog = UnitsDialog(self.services.units, self)
+        dialog = UnitsDialog(self._open().units, self._window)
         dialog.exec()
         if dialog.changed:  # merged units move assignments: everything may look different
-            self.reload()
+            self._rows.reload()
 
     def show_settings(self) -> None:
         from ui.settings.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.services.store, self.settings, self._database_label(), self)
+        services = self._open()
+        dialog = SettingsDialog(
+            services.store, self._settings, database_label(services), self._window
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.apply():
-            self.reload()
+            self._rows.reload()
+
+    def show_guide(self) -> None:
+        """One guide window, kept open beside the main window and raised when asked again."""
+        from ui.settings.guide_dialog import GuideDialog
+
+        guide = self._window.findChild(GuideDialog, "guide_dialog")
+        if guide is None:
+            guide = GuideDialog(self._window)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
 
     def show_about(self) -> None:
         from ui.crash import default_log_path
         from ui.resources import application_version
 
         QMessageBox.about(
-            self,
+            self._window,
             self.tr("About Measure Tracker"),
             self.tr(
                 "督办台账 · Measure Tracker {0}\n\nFollows every responsible unit's progress on "
                 "every measure of a policy document.\n\nDatabase: {1}\nLog folder: {2}"
-            ).format(application_version(), self._database_label(), default_log_path().parent),
+            ).format(
+                application_version(), database_label(self._open()), default_log_path().parent
+            ),
         )

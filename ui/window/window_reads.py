@@ -1,7 +1,7 @@
 """What the window reads from the database on worker threads, and the memory around it.
 
 These functions run off the GUI thread (``ui.app`` opens the database and reads
-the first look on one, ``WindowLoading`` reads every row on another), so they
+the first look on one, ``RowLoader`` reads every row on another), so they
 take the open ``Services`` and return plain values, touching no widget.  Reading
 100,000 rows makes as many objects that all live on: the cycle collector is kept
 out of the way while they are built and told to leave them alone afterwards.
@@ -62,6 +62,15 @@ def read_everything(services: Services) -> Everything:
         rounds = [r.name for r in RoundService(services.store).list()]
         texts = services.overview.measure_texts()
         return Everything(services.units.list(), RowIndex(rows, today, texts), rounds)
+
+
+def database_label(services: Services) -> str:
+    """Where the database is, as the status bar, the settings and "About" show it: an
+    SQLite file's path, or a server's URL without its password."""
+    url = services.store.engine.url
+    if url.get_backend_name() == "sqlite":
+        return url.database or ""
+    return url.render_as_string(hide_password=True)
 
 
 def settle_memory(rows: int = 0) -> None:

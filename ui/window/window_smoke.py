@@ -39,7 +39,7 @@ def window_smoke(database: Path, timeout_ms: int = TIMEOUT_MS) -> str:
     loop = QEventLoop()
     poll = QTimer()
     poll.setInterval(50)
-    poll.timeout.connect(lambda: loop.quit() if failures or hasattr(window, "services") else None)
+    poll.timeout.connect(lambda: loop.quit() if failures or window.attached else None)
     poll.start()
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
@@ -47,7 +47,7 @@ def window_smoke(database: Path, timeout_ms: int = TIMEOUT_MS) -> str:
     try:
         if failures:
             raise WindowSmokeFailure(f"the database did not open: {failures[0]}")
-        if not hasattr(window, "services"):
+        if not window.attached:
             raise WindowSmokeFailure(f"the database was not open after {timeout_ms} ms")
         return window.windowTitle()
     finally:

@@ -160,7 +160,7 @@ def test_an_undone_tick_off_saved_but_not_read_back_stays_on_the_stack(
     later): the command stays, so Ctrl+Z ticks it off again — stack and database agree."""
     target = row_of(window, "2", "宁夏税务局")
     services.progress.record(target.id, Change(status=Status.DONE))
-    window.reload()
+    window.rows.reload()
     stack = window.progress_actions.stack
     assert window.progress_actions.tick_off([row_of(window, "2", "宁夏税务局")])
     editor = window.progress_actions.editor

@@ -145,7 +145,7 @@ def test_set_status_on_many_rows_is_one_undo_step(
 
 def test_tick_off_and_undo_tick_off(window: MainWindow, services: Services) -> None:
     services.progress.record(row_of(window, "2", "宁夏税务局").id, Change(status=Status.DONE))
-    window.reload()
+    window.rows.reload()
     select(window, ("2", "宁夏税务局"), ("2", "自治区公安厅"))
     assert window.actions_.tick_off.shortcut().toString() == "Ctrl+T"
     window.actions_.tick_off.trigger()

@@ -32,7 +32,7 @@ def imported(window: MainWindow, services: Services, tmp_path: Path) -> MainWind
     )
     assert result.changes == 3
     RoundService(services.store).create("2021年第3季度", date(2021, 9, 30))
-    window.reload()
+    window.rows.reload()
     return window
 
 
@@ -76,10 +76,12 @@ def test_the_round_is_read_again_after_a_reload(
     choose_round(qtbot, imported, ROUND)
     assert len(shown(imported)) == 3
     [chosen] = [r for r in RoundService(services.store).list() if r.name == ROUND]
-    [market_1] = [r for r in imported.index.rows if (r.code, r.unit) == ("1", "自治区市场监管厅")]
+    [market_1] = [
+        r for r in imported.rows.index.rows if (r.code, r.unit) == ("1", "自治区市场监管厅")
+    ]
     origin = Provenance("台账", round_id=chosen.id)
     services.progress.record(market_1.id, Change(note="已电话催办"), source=origin)
-    imported.reload()
+    imported.rows.reload()
     qtbot.waitUntil(lambda: len(shown(imported)) == 4)
     assert ("1", "自治区市场监管厅") in shown(imported)
     assert imported.filters.round.currentData() == ROUND  # the choice is kept

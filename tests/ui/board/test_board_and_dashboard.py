@@ -38,7 +38,7 @@ def progressed(services: Services) -> Services:
 
 @pytest.fixture
 def board(qtbot, progressed: Services, window: MainWindow) -> BoardModel:  # type: ignore[no-untyped-def]
-    window.reload()
+    window.rows.reload()
     window.tabs.setCurrentWidget(window.board_page)
     QAbstractItemModelTester(
         window.board.model, QAbstractItemModelTester.FailureReportingMode.Fatal
@@ -162,7 +162,7 @@ def test_dashboard_figures_are_exact(progressed: Services) -> None:
 def test_dashboard_tab_shows_the_figures_and_refreshes_after_an_edit(
     qtbot, window: MainWindow, progressed: Services
 ) -> None:  # type: ignore[no-untyped-def]
-    window.reload()
+    window.rows.reload()
     window.tabs.setCurrentWidget(window.dashboard_page)
     figures = window.dashboard.figures
     qtbot.waitUntil(lambda: figures["overdue"].text() == "2")

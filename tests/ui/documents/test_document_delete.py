@@ -23,7 +23,7 @@ def test_delete_a_document_from_the_navigator(
     answer: QMessageBox.StandardButton,
 ) -> None:
     services.documents.import_parsed(sample_document("宁政办〔2021〕12号"), source(sha="c" * 64))
-    window.reload()
+    window.rows.reload()
     qtbot.waitUntil(lambda: window.navigator.nav_model.documents_root.rowCount() == 2)
     asked: list[str] = []
 

@@ -100,7 +100,7 @@ def test_dropping_several_policy_documents_previews_each_and_reloads_once(
 
     reloads: list[int] = []
     monkeypatch.setattr(ui.documents.import_flow, "import_policy_file", import_policy_file)
-    monkeypatch.setattr(window, "reload", lambda: reloads.append(1))
+    monkeypatch.setattr(window.rows, "reload", lambda: reloads.append(1))
     assert drop(window, [first, second, third])
     assert asked == ["文件1.txt", "文件2.txt", "文件3.txt"]
     assert reloads == [1]

@@ -59,7 +59,7 @@ def test_merging_a_new_name_into_the_right_unit(
     duplicate: Services,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    window.reload()
+    window.rows.reload()
     dialog = UnitsDialog(duplicate.units, window)
     qtbot.addWidget(dialog)
     dialog.search.setText("公安")
@@ -88,7 +88,7 @@ def test_merging_a_new_name_into_the_right_unit(
     assert dialog.changed
     assert dialog.selected() is not None and dialog.selected().name == "自治区公安厅"
 
-    window.reload()
+    window.rows.reload()
     window.filters.choose_unit("自治区公安厅")
     assert shown(window) == [("1", "自治区公安厅"), ("2", "自治区公安厅"), ("2", "自治区公安厅")]
 

@@ -178,7 +178,7 @@ def test_an_unreadable_file_is_a_message_not_a_crash(
 def test_the_demo_database(qtbot, empty_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(empty_window.first_run.demo_button, Qt.MouseButton.LeftButton)
     assert empty_window.pages.currentWidget() is empty_window.splitter
-    assert empty_window.location.text() == str(empty_window.demo_path)
+    assert empty_window.location.text() == str(empty_window.commands.demo_path)
     rows = empty_window.model.rows()
     assert len(rows) == 19
     states = {(r.code, r.unit): r.state.value for r in rows}

@@ -74,7 +74,7 @@ def test_search_waits_for_a_pause_in_typing(qtbot, window: MainWindow) -> None: 
 def test_search_reads_no_database_once_every_row_is_in(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert window.index is not None and window.index.texts is not None
+    assert window.rows.index is not None and window.rows.index.texts is not None
 
     def no_query(_needle: str) -> set[int]:
         raise AssertionError("the window asked the database")
@@ -139,7 +139,7 @@ def test_choosing_a_unit_by_hand_lets_the_navigator_entry_be_picked_again(
 
 def test_detail_pane_shows_the_measure_its_units_and_history(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.table.setCurrentIndex(window.model.index(1, 0))  # measure 1, 自治区公安厅
-    window.show_current_detail()
+    window.selection.show_current_detail()
     detail = window.detail
     assert detail.heading.text() == "1．推进企业开办全程网办"
     assert detail.facts.text() == (
@@ -162,7 +162,7 @@ def test_detail_pane_shows_the_measure_its_units_and_history(qtbot, window: Main
 
 def test_detail_lists_milestones(window: MainWindow) -> None:
     window.table.select_assignment(row_of(window, "2", "宁夏税务局").id)
-    window.show_current_detail()
+    window.selection.show_current_detail()
     assert window.detail.text.toPlainText() == (
         "推广企业开办零费用。\n\nMilestones:\n• 2021-07-10  2021年7月10日前完成"
     )
@@ -196,8 +196,9 @@ def test_unit_counts_follow_an_edit_from_a_worker(qtbot, window: MainWindow) -> 
 
     assert overdue()["自治区市场监管厅"] == "1"
     window.progress_actions.tick_off([row_of(window, "1", "自治区市场监管厅")])
-    assert window.index is not None
-    assert [r.status.value for r in window.index.rows if r.unit == "自治区市场监管厅"] == ["已销号"]
+    index = window.rows.index
+    assert index is not None
+    assert [r.status.value for r in index.rows if r.unit == "自治区市场监管厅"] == ["已销号"]
     qtbot.waitUntil(lambda: overdue().get("自治区市场监管厅") == "0")
     window.filters.overdue.setChecked(True)  # the in-memory lists know it is no longer overdue
     assert ("1", "自治区市场监管厅") not in shown(window)
@@ -216,7 +217,7 @@ def test_the_filter_row_leaves_the_navigator_its_width(
     qtbot.addWidget(window)
     window.resize(1480, 900)
     window.show()
-    qtbot.waitUntil(lambda: window.index is not None)
+    qtbot.waitUntil(lambda: window.rows.index is not None)
     navigator, _centre, detail = window.splitter.sizes()
     assert navigator >= 230 and detail >= 300  # (was squeezed to 160 by a 1,000-pixel row)
     unit = window.filters.unit

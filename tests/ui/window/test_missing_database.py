@@ -122,7 +122,7 @@ def test_switching_to_a_missing_file_keeps_the_current_database(
 ) -> None:
     before = window.services
     missing = tmp_path / "不存在.sqlite3"
-    assert not window.open_database(str(missing), remember=True)
+    assert not window.commands.open_database(str(missing), remember=True)
     assert [kind for kind, _ in messages] == ["warning"]
     assert messages[0][1].startswith(f"The database file {missing} does not exist")
     assert window.services is before and not missing.exists()
@@ -136,8 +136,8 @@ def test_the_window_never_tells_the_clerk_to_run_a_command(
     missing = tmp_path / "不存在.sqlite3"
     empty = tmp_path / "空的.sqlite3"
     empty.write_bytes(b"")
-    assert not window.open_database(str(missing), remember=False)
-    assert not window.open_database(str(empty), remember=False)
+    assert not window.commands.open_database(str(missing), remember=False)
+    assert not window.commands.open_database(str(empty), remember=False)
     assert [text for _kind, text in messages] == [
         f"The database file {missing} does not exist (never created, moved or deleted). If the "
         "file was moved, open it where it is now (File → Open database…).",

@@ -15,7 +15,8 @@ from tracker.services import Services
 from ui import app as app_module
 from ui.assignments.assignment_model import NOTE
 from ui.settings import window_settings as keys
-from ui.window.main_window import FirstLook, MainWindow
+from ui.window.main_window import MainWindow
+from ui.window.window_reads import FirstLook
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -65,7 +66,7 @@ def test_a_preview_shows_rows_and_nothing_to_act_on(
     assert usable(window) == (False, False, False, False, False, False)
     assert not window.menuBar().isEnabled()
     window.table.selectRow(0)
-    window.show_current_detail()  # (the detail needs the services: nothing happens)
+    window.selection.show_current_detail()  # (the detail needs the services: nothing happens)
     assert window.table.selectionModel().selectedRows() == []
 
     assert window.detail.heading.text() == "No measure selected"
@@ -93,7 +94,7 @@ def test_a_preview_shows_rows_and_nothing_to_act_on(
     assert shown(window) == ALL
     assert usable(window) == (True, True, True, True, True, True)
     assert window.menuBar().isEnabled()
-    qtbot.waitUntil(lambda: window.index is not None)  # then every row, as before
+    qtbot.waitUntil(lambda: window.rows.index is not None)  # then every row, as before
 
 
 def test_a_preview_after_the_database_is_open_changes_nothing(
@@ -129,7 +130,7 @@ def test_at_start_up_the_rows_come_before_the_database_opens(
         events.append(("preview", (self.attached, len(self.model.rows()), usable(self))))
 
     def attach(self: MainWindow, opened: Services, *, first: FirstLook | None = None) -> None:
-        events.append(("attach", first is not None and first.rows is self._previewed))
+        events.append(("attach", first is not None and first.rows is self.rows.previewed))
         real_attach(self, opened, first=first)
 
     monkeypatch.setattr(MainWindow, "preview", preview)
@@ -141,7 +142,7 @@ def test_at_start_up_the_rows_come_before_the_database_opens(
         [window] = [
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
         ]
-        qtbot.waitUntil(lambda: window.attached and window.index is not None)
+        qtbot.waitUntil(lambda: window.attached and window.rows.index is not None)
         opened.append(window)
         return 0
 

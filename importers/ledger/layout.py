@@ -14,11 +14,14 @@ import re
 from copy import copy
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.properties import PageSetupProperties
+
+if TYPE_CHECKING:
+    from importers.ledger.model import LedgerWorkbook
 
 FONT_NAME = "宋体"
 """SimSun: present on every Chinese Windows, substituted by a CJK font elsewhere."""
@@ -242,3 +245,11 @@ def protect(ws: Any) -> None:
     p.formatCells = False
     p.autoFilter = False
     p.sort = False
+
+
+def info_line(book: LedgerWorkbook) -> tuple[str, str, str]:
+    """The three parts of row 2 of every sheet (the data sheets and 汇总): who fills in,
+    which round, as of when."""
+    who = f"填报单位：{book.unit}" if book.kind == "unit" else f"编制单位：{book.office}"
+    as_of = f"截至日期：{book.as_of.year}年{book.as_of.month}月{book.as_of.day}日"
+    return who, f"调度轮次：{book.round_name}", as_of

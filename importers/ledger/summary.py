@@ -21,8 +21,6 @@ _WIDTHS: tuple[float, ...] = (6, 30, 9, *[9] * len(STATUSES), 9)
 
 def write_summary(wb: Any, book: LedgerWorkbook) -> None:
     """Add the 汇总 sheet to the write-only workbook ``wb``."""
-    from importers.ledger.writer import info_line
-
     ws = wb.create_sheet(SUMMARY_SHEET)
     p = layout.make_palette(ws)
     c = layout.cell
@@ -37,7 +35,7 @@ def write_summary(wb: Any, book: LedgerWorkbook) -> None:
     layout.print_setup(ws, title_rows="3:3", freeze="A4")
 
     ws.append([c(ws, f"{book.round_name}工作台账汇总", p.title)])
-    who, round_text, as_of = info_line(book)
+    who, round_text, as_of = layout.info_line(book)
     ws.append(
         [
             c(ws, who, p.info),

@@ -87,13 +87,6 @@ def _save(wb: Any, bulk: list[tuple[Any, Iterable[str]]], path: Path) -> None:
         raise
 
 
-def info_line(book: LedgerWorkbook) -> tuple[str, str, str]:
-    """The three parts of row 2: who fills in, which round, as of when."""
-    who = f"填报单位：{book.unit}" if book.kind == "unit" else f"编制单位：{book.office}"
-    as_of = f"截至日期：{book.as_of.year}年{book.as_of.month}月{book.as_of.day}日"
-    return who, f"调度轮次：{book.round_name}", as_of
-
-
 def _write_data_sheet(
     ws: Any, book: LedgerWorkbook, sheet: LedgerSheet, palette: layout.Palette
 ) -> Iterator[str]:
@@ -103,7 +96,7 @@ def _write_data_sheet(
     _sheet_setup(ws, book, last_row)
 
     ws.append([layout.cell(ws, sheet.title, palette.title)])
-    who, round_text, as_of = info_line(book)
+    who, round_text, as_of = layout.info_line(book)
     ws.append(
         [
             layout.cell(ws, who, palette.info),

@@ -60,7 +60,8 @@ def test_a_past_rounds_ledger_shows_that_rounds_values(services: Services) -> No
     """On SQLite and PostgreSQL: the printed ledger replays the history up to its round."""
     from importers.reports.model import Table
     from tests.tracker.conftest import sample_document, source
-    from tracker.progress.progress_service import Change, Provenance
+    from tracker.progress.history_entries import Provenance
+    from tracker.progress.progress_service import Change
     from tracker.statuses import Status
 
     services.documents.import_parsed(sample_document(), source())

@@ -23,7 +23,7 @@ from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker.ledgers.ledger_records import FilePreview, Rejected
 
 if TYPE_CHECKING:
-    from tracker.ledgers.ledger_compare import Current, Snapshot
+    from tracker.ledgers.ledger_snapshot import Current, Snapshot
 
 MAX_TEXT = 32_767
 """What one Excel cell can hold, and where the reader (python-calamine) cuts a longer

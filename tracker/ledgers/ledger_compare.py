@@ -11,15 +11,9 @@ value stands in for the exported one.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TypedDict
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from db.models import Assignment, Measure, Unit
 from importers.ledger.columns import header_for_field
 from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
 from importers.messages import QT_TRANSLATE_NOOP, Message
@@ -33,55 +27,10 @@ from tracker.ledgers.ledger_records import (
     Kept,
     Rejected,
 )
-from tracker.queries import in_force
+from tracker.ledgers.ledger_snapshot import Current, Snapshot
 from tracker.statuses import Status
 
 FIELDS = ("status", "percent", "progress", "problems", "next_steps")
-
-
-class Current(TypedDict):
-    """An assignment as the office has it now; the fields named as in :data:`FIELDS`.
-
-    A dict of plain values, which the garbage collector does not track (a
-    snapshot holds every assignment in force).
-    """
-
-    assignment_id: int
-    status: str
-    percent: int | None
-    progress: str
-    problems: str
-    next_steps: str
-    version: int
-    code: str
-    document_id: int
-    unit: str
-
-
-class Snapshot:
-    """The office's current values, read once per preview or apply, not once per file.
-
-    Made from :func:`current_assignments` and the unit aliases by the importer,
-    which keeps it with the session.  Rows are found by key (the assignment id)
-    unless a unit's hidden sheet is gone, so the (code, unit) index is built
-    only when a row first needs it.
-    """
-
-    def __init__(self, current: Iterable[Current], aliases: dict[str, str]) -> None:
-        self.by_id = {c["assignment_id"]: c for c in current}
-        self.aliases = aliases
-        self._by_code: dict[tuple[str, str], list[Current]] | None = None
-
-    @property
-    def by_code(self) -> dict[tuple[str, str], list[Current]]:
-        if self._by_code is None:
-            self._by_code = defaultdict(list)
-            for c in self.by_id.values():
-                self._by_code[(c["code"], c["unit"])].append(c)
-        return self._by_code
-
-    def same_as(self, other: Snapshot) -> bool:
-        return other is self or (other.by_id == self.by_id and other.aliases == self.aliases)
 
 
 @dataclass
@@ -106,58 +55,6 @@ class Comparison:
 
     def holds_for(self, read: LedgerFile, owner: str | None, snapshot: Snapshot) -> bool:
         return self.read is read and self.owner == owner and self.snapshot.same_as(snapshot)
-
-
-def current_assignments(session: Session) -> list[Current]:
-    """The office's values now, as plain columns (no ORM objects: this can be 100k rows).
-
-    Fetched in batches: a list of 100k result rows alive at once would keep
-    Python's garbage collector busy; the tuples made from them it stops tracking.
-    """
-    result = session.connection().execute(
-        select(
-            Assignment.id,
-            Assignment.status,
-            Assignment.percent,
-            Assignment.note,
-            Assignment.problems,
-            Assignment.next_steps,
-            Assignment.version,
-            Measure.code,
-            Measure.document_id,
-            Unit.name,
-        )
-        .join(Measure, Assignment.measure_id == Measure.id)
-        .join(Unit, Assignment.unit_id == Unit.id)
-        .where(in_force())
-    )
-    return [
-        {
-            "assignment_id": aid,
-            "status": status,
-            "percent": percent,
-            "progress": note,
-            "problems": problems,
-            "next_steps": next_steps,
-            "version": version,
-            "code": code,
-            "document_id": document_id,
-            "unit": unit,
-        }
-        for batch in result.partitions(500)
-        for (
-            aid,
-            status,
-            percent,
-            note,
-            problems,
-            next_steps,
-            version,
-            code,
-            document_id,
-            unit,
-        ) in batch
-    ]
 
 
 def compare_row(

@@ -24,9 +24,9 @@ from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.text_clean import is_scratch_file
 from tracker.backups.backup_service import backup_before
 from tracker.errors import InvalidInputError, UserError
-from tracker.ledgers import ledger_compare
+from tracker.ledgers import ledger_compare, ledger_snapshot
 from tracker.ledgers.ledger_checks import FileChecks, chosen_unit
-from tracker.ledgers.ledger_compare import FIELDS, Comparison, Snapshot, settle
+from tracker.ledgers.ledger_compare import FIELDS, Comparison, settle
 from tracker.ledgers.ledger_records import (
     CLEAR,
     ApplyResult,
@@ -37,9 +37,11 @@ from tracker.ledgers.ledger_records import (
     Kept,
     Rejected,
 )
+from tracker.ledgers.ledger_snapshot import Snapshot
 from tracker.ledgers.ledger_write import assignment_columns, group_changes, write_changes
 from tracker.memory import collector_paused
-from tracker.progress.progress_service import Change, ProgressService, Provenance
+from tracker.progress.history_entries import Provenance
+from tracker.progress.progress_service import Change, ProgressService
 from tracker.rounds.round_service import RoundService
 from tracker.statuses import Status
 from tracker.store import Store
@@ -143,7 +145,7 @@ class LedgerImporter:
     def _snapshot(self, session: Session) -> Snapshot:
         cached = session.info.get("ledger_snapshot")
         if not isinstance(cached, Snapshot):
-            snapshot = Snapshot(ledger_compare.current_assignments(session), alias_map(session))
+            snapshot = Snapshot(ledger_snapshot.current_assignments(session), alias_map(session))
             cached = session.info["ledger_snapshot"] = snapshot
         return cached
 

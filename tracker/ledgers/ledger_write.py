@@ -18,9 +18,10 @@ from db.models import Assignment, ProgressEntry
 from importers.ledger.model import ExportedValue
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import StaleEditError
-from tracker.ledgers.ledger_compare import Current
 from tracker.ledgers.ledger_records import FieldChange
-from tracker.progress.progress_service import Change, Provenance, history_entry, values_after
+from tracker.ledgers.ledger_snapshot import Current
+from tracker.progress.history_entries import Provenance, history_entry
+from tracker.progress.progress_service import Change, values_after
 from tracker.statuses import Status
 
 _PROGRESS_COLUMNS = ("status", "percent", "note", "problems", "next_steps")

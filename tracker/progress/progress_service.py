@@ -9,7 +9,6 @@ instead of silently overwriting theirs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import insert, select
@@ -21,6 +20,7 @@ from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents.document_service import SUPPORT, DocumentService
 from tracker.documents.new_assignments import assignment_values, creation_entry
 from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, StaleEditError
+from tracker.progress.history_entries import Provenance, history_entry
 from tracker.records import HistoryRow
 from tracker.statuses import Status
 from tracker.store import Store
@@ -46,15 +46,6 @@ class Change:
     problems: str | None = None
     next_steps: str | None = None
     clear_percent: bool = False
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Where a change comes from, kept in its history entry."""
-
-    source: str = "手工"
-    round_id: int | None = None
-    batch_id: int | None = None
 
 
 class ProgressService:
@@ -335,24 +326,3 @@ def values_after(before: dict[str, Any], change: Change) -> dict[str, Any]:
         if value is not None:
             after[name] = value
     return after
-
-
-def history_entry(
-    assignment_id: int,
-    before: dict[str, Any],
-    after: dict[str, Any],
-    origin: Provenance,
-    now: datetime,
-    user: str,
-) -> dict[str, Any]:
-    """The columns of the history row recording one change: who, when, whence, old → new."""
-    return {
-        "assignment_id": assignment_id,
-        "changed_at": now,
-        "changed_by": user,
-        "source": origin.source,
-        "round_id": origin.round_id,
-        "batch_id": origin.batch_id,
-        **{f"old_{k}": v for k, v in before.items()},
-        **{f"new_{k}": v for k, v in after.items()},
-    }

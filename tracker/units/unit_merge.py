@@ -32,7 +32,7 @@ from db.models import (
 )
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import InvalidInputError
-from tracker.progress.progress_service import Provenance, history_entry
+from tracker.progress.history_entries import Provenance, history_entry
 from tracker.statuses import Status
 
 MERGED = "merged"

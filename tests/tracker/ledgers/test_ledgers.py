@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from tests.tracker.conftest import sample_document, source
 from tracker.errors import InvalidInputError, NotFoundError, StaleEditError, UserError
-from tracker.ledgers import ledger_compare
+from tracker.ledgers import ledger_compare, ledger_snapshot
 from tracker.ledgers.ledger_export import LedgerExporter
 from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.progress.overview import AssignmentFilter
@@ -432,7 +432,7 @@ def test_a_row_saved_by_someone_else_stops_the_apply(
     [preview] = importer.preview([back])
     before = _police_rows(office)
     stale_id = before["2"].id
-    read_current = ledger_compare.current_assignments
+    read_current = ledger_snapshot.current_assignments
 
     def stale(session: Session) -> list[Any]:
         rows = read_current(session)
@@ -441,7 +441,7 @@ def test_a_row_saved_by_someone_else_stops_the_apply(
                 row["version"] -= 1
         return rows
 
-    monkeypatch.setattr(ledger_compare, "current_assignments", stale)
+    monkeypatch.setattr(ledger_snapshot, "current_assignments", stale)
     with pytest.raises(StaleEditError, match="another user saved this assignment first"):
         importer.apply([back], expected=[preview])
     assert {c: (r.note, r.version) for c, r in _police_rows(office).items()} == {

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.tracker.conftest import TODAY, sample_document, source
+from tracker.progress.history_entries import Provenance
 from tracker.progress.overview import AssignmentFilter
-from tracker.progress.progress_service import Change, Provenance
+from tracker.progress.progress_service import Change
 from tracker.progress.quick_look import quick_look
 from tracker.services import Services
 from tracker.statuses import Status

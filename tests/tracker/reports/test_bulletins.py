@@ -11,7 +11,8 @@ from importers.reports.model import Masthead, Paragraph
 from importers.reports.serial import from_json, to_json
 from tests.tracker.conftest import sample_document, source
 from tracker.errors import NotFoundError
-from tracker.progress.progress_service import Change, Provenance
+from tracker.progress.history_entries import Provenance
+from tracker.progress.progress_service import Change
 from tracker.reports.bulletins import BulletinService
 from tracker.reports.report_service import RECIPIENTS_SETTING, ReportService
 from tracker.rounds.round_service import RoundService

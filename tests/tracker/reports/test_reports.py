@@ -19,7 +19,8 @@ from sqlalchemy import select, update
 
 from db.models import ProgressEntry
 from tests.tools import compact, needs_pdftotext, pdftotext
-from tracker.progress.progress_service import Change, Provenance
+from tracker.progress.history_entries import Provenance
+from tracker.progress.progress_service import Change
 from tracker.reports.report_service import ReportRequest, ReportService, save_report
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services

@@ -14,7 +14,8 @@ from sqlalchemy import select, update
 
 from db.models import ProgressEntry, Round
 from tests.tracker.conftest import sample_document, source
-from tracker.progress.progress_service import Change, Provenance
+from tracker.progress.history_entries import Provenance
+from tracker.progress.progress_service import Change
 from tracker.reports.report_data import previous_round, statuses_as_of, statuses_as_of_rounds
 from tracker.reports.report_format import percent, points, signed, tenths
 from tracker.rounds.round_service import RoundService

@@ -10,7 +10,8 @@ import pytest
 from tests.ui.conftest import shown
 from tests.ui.ledger_fixtures import ROUND, returned_ledgers
 from tracker.ledgers.ledger_import import LedgerImporter
-from tracker.progress.progress_service import Change, Provenance
+from tracker.progress.history_entries import Provenance
+from tracker.progress.progress_service import Change
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from ui.window.main_window import MainWindow

@@ -346,10 +346,9 @@ class MainWindow(QMainWindow):
 
     def _warn_of_a_network_drive(self, services: Services) -> None:
         """An SQLite file on a shared folder is a risk the office must hear of (each opening)."""
-        from tracker.sharing import network_drive_warning
         from ui.messages import app_title, translated
 
-        warning = network_drive_warning(services.store)
+        warning = services.network_drive_warning()
         if warning is not None:
             QMessageBox.warning(self, app_title(), translated(warning))
 

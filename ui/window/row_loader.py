@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.assignments.round_rows import RoundRows
 from ui.assignments.row_filter import RowIndex, in_memory
-from ui.window.window_reads import Everything, database_label, read_everything, settle_memory
+from ui.window.window_reads import Everything, read_everything, settle_memory
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
@@ -121,7 +121,7 @@ class RowLoader(QObject):
         navigator, and every row read on a worker thread, so a big database paints in
         a blink."""
         services, _source = self._open()
-        self._location.setText(database_label(services))
+        self._location.setText(services.database_location())
         if not first.documents:
             self._show_empty()
             return
@@ -146,7 +146,7 @@ class RowLoader(QObject):
 
         services, _source = self._open()
         with busy():
-            self._location.setText(database_label(services))
+            self._location.setText(services.database_location())
             documents = services.documents.list()
             if not documents:
                 self._show_empty()
@@ -185,7 +185,7 @@ class RowLoader(QObject):
     def _show_empty(self) -> None:
         services, _source = self._open()
         settle_memory()
-        self.index = RowIndex([], services.store.clock.today())
+        self.index = RowIndex([], services.today())
         self._model.set_rows([])
         self._pages.setCurrentWidget(self._empty_page)
         self._counts.setText(self.tr("The database is empty."))
@@ -199,7 +199,7 @@ class RowLoader(QObject):
         services, _source = self._open()
         self.documents = documents
         self._filters.set_documents(documents)
-        self._filters.set_default_days(services.store.due_soon_days)
+        self._filters.set_default_days(services.settings.due_soon_days())
         self._navigator.set_documents(documents, outline_by_id(outline))
         self.documents_read.emit(documents)
 
@@ -236,7 +236,7 @@ class RowLoader(QObject):
             if wanted.search.strip() and self.index.texts is None:
                 with user_errors(self._parent):
                     measures = services.overview.matching_measures(wanted.search)
-            today = services.store.clock.today()
+            today = services.today()
             self._model.show_positions(
                 self.index.rows, self.index.select(wanted, scope, measures, today, among)
             )
@@ -268,10 +268,8 @@ class RowLoader(QObject):
 
     def refresh_rounds(self) -> None:
         """After a round was created: the filter bar offers it."""
-        from tracker.rounds.round_service import RoundService
-
         services, _source = self._open()
-        self._filters.set_rounds([r.name for r in RoundService(services.store).list()])
+        self._filters.set_rounds([r.name for r in services.rounds.list()])
 
     def refresh_rows(self, rows: Sequence[AssignmentRow]) -> list[AssignmentRow]:
         """After an edit: re-read the touched rows; the unit counts follow from a worker."""

@@ -63,7 +63,7 @@ class TabLoader:
             from ui.board.dashboard import gather
 
             overview = services.overview
-            days = services.store.due_soon_days
+            days = services.settings.due_soon_days()
             start(
                 lambda _r: gather(overview, days),
                 self._show_dashboard,

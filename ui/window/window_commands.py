@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from ui.settings import window_settings as keys
-from ui.window.window_reads import database_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -240,7 +239,7 @@ class WindowCommands(QObject):
 
         services = self._open()
         dialog = SettingsDialog(
-            services.store, self._settings, database_label(services), self._window
+            services.store, self._settings, services.database_location(), self._window
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.apply():
             self._rows.reload()
@@ -267,6 +266,6 @@ class WindowCommands(QObject):
                 "督办台账 · Measure Tracker {0}\n\nFollows every responsible unit's progress on "
                 "every measure of a policy document.\n\nDatabase: {1}\nLog folder: {2}"
             ).format(
-                application_version(), database_label(self._open()), default_log_path().parent
+                application_version(), self._open().database_location(), default_log_path().parent
             ),
         )

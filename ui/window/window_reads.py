@@ -53,24 +53,14 @@ class Everything(NamedTuple):
 
 def read_everything(services: Services) -> Everything:
     """Every unit and every assignment, indexed for filtering (on a worker thread)."""
-    from tracker.rounds.round_service import RoundService
     from ui.assignments.assignment_source import make_filter
 
-    today = services.store.clock.today()
+    today = services.today()
     with collector_paused():
         rows = services.overview.assignments(make_filter())
-        rounds = [r.name for r in RoundService(services.store).list()]
+        rounds = [r.name for r in services.rounds.list()]
         texts = services.overview.measure_texts()
         return Everything(services.units.list(), RowIndex(rows, today, texts), rounds)
-
-
-def database_label(services: Services) -> str:
-    """Where the database is, as the status bar, the settings and "About" show it: an
-    SQLite file's path, or a server's URL without its password."""
-    url = services.store.engine.url
-    if url.get_backend_name() == "sqlite":
-        return url.database or ""
-    return url.render_as_string(hide_password=True)
 
 
 def settle_memory(rows: int = 0) -> None:

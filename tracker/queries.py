@@ -11,9 +11,9 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, and_, case, not_
 
 from db.models import Assignment, Measure
-from tracker.statuses import FINISHED, Status
+from tracker.statuses import FINISHED, WITHOUT_DEADLINE
 
-_NOT_COUNTING = [s.value for s in FINISHED] + [Status.STANDING.value]
+_NOT_COUNTING = [s.value for s in WITHOUT_DEADLINE]
 
 
 def open_condition() -> ColumnElement[bool]:

@@ -2,8 +2,10 @@
 
 Stored statuses are what a unit or the office says: 未启动, 推进中, 已完成 (the unit
 reports it done), 已销号 (the office confirmed and ticked it off), 长期坚持 (a standing
-task).  逾期 (overdue) and 临期 (due soon) are never stored: they follow from the
-deadline and today's date, so they can never go stale.
+task) — the vocabulary declared once in ``importers.statuses``, shared with the
+ledger format.  This module holds the rules: 逾期 (overdue) and 临期 (due soon)
+are never stored: they follow from the deadline and today's date, so they can
+never go stale.  ``tracker.queries`` states the same rules in SQL.
 """
 
 from __future__ import annotations
@@ -11,20 +13,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Final
+
+from importers.statuses import FINISHED, Status
+
+__all__ = [
+    "DEFAULT_DUE_SOON_DAYS",
+    "FINISHED",
+    "STATUS_BY_TEXT",
+    "WITHOUT_DEADLINE",
+    "Derived",
+    "Status",
+    "derive",
+    "is_due_soon",
+    "is_overdue",
+    "measure_status",
+    "parse_status",
+]
 
 DEFAULT_DUE_SOON_DAYS = 15
 
 
-class Status(StrEnum):
-    NOT_STARTED = "未启动"
-    IN_PROGRESS = "推进中"
-    DONE = "已完成"
-    TICKED_OFF = "已销号"
-    STANDING = "长期坚持"
-
-
 class Derived(StrEnum):
-    """Display state of an assignment or measure on a given day."""
+    """Display state of an assignment or measure on a given day: a stored status
+    (the same words as ``Status``; ``_AS_DERIVED`` fails at import if one is missing)
+    or a state only the day decides."""
 
     NOT_STARTED = "未启动"
     IN_PROGRESS = "推进中"
@@ -36,7 +49,8 @@ class Derived(StrEnum):
     UNASSIGNED = "未分配"
 
 
-FINISHED = frozenset({Status.DONE, Status.TICKED_OFF})
+WITHOUT_DEADLINE: Final = FINISHED | {Status.STANDING}
+"""Statuses no deadline applies to: done, ticked off, or a standing task (never overdue)."""
 
 
 def parse_status(text: str) -> Status:
@@ -49,19 +63,13 @@ def parse_status(text: str) -> Status:
 
 
 def is_overdue(status: Status, deadline: date | None, today: date) -> bool:
-    return (
-        deadline is not None
-        and status not in FINISHED
-        and status is not Status.STANDING
-        and deadline < today
-    )
+    return deadline is not None and status not in WITHOUT_DEADLINE and deadline < today
 
 
 def is_due_soon(status: Status, deadline: date | None, today: date, days: int) -> bool:
     return (
         deadline is not None
-        and status not in FINISHED
-        and status is not Status.STANDING
+        and status not in WITHOUT_DEADLINE
         and today <= deadline <= today + timedelta(days=days)
     )
 

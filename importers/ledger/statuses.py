@@ -3,7 +3,8 @@
 Units fill the status column by hand, in Excel, WPS or LibreOffice, and not all
 of them pick from the drop-down: a returned ledger may say 已办结 or 正在推进.
 Every synonym is mapped here, in one place, so that the ledger reader, the
-services and the UI agree on what a status word means.
+services and the UI agree on what a status word means.  The five statuses
+themselves are declared once, in ``importers.statuses``.
 """
 
 from __future__ import annotations
@@ -12,33 +13,29 @@ import re
 from typing import Final
 
 from importers.messages import QT_TRANSLATE_NOOP, MessageError
+from importers.statuses import UNIT_STATUSES as _UNIT_STATUSES
+from importers.statuses import Status
 
-NOT_STARTED: Final = "未启动"
-IN_PROGRESS: Final = "推进中"
-DONE: Final = "已完成"
-CLOSED: Final = "已销号"
-STANDING: Final = "长期坚持"
+STATUSES: Final[tuple[str, ...]] = tuple(s.value for s in Status)
+"""Every status a measure may have, in the order the office lists them (``importers.statuses``)."""
 
-STATUSES: Final[tuple[str, ...]] = (NOT_STARTED, IN_PROGRESS, DONE, CLOSED, STANDING)
-"""Every status a measure may have, in the order the office lists them."""
-
-UNIT_STATUSES: Final[tuple[str, ...]] = (NOT_STARTED, IN_PROGRESS, DONE, STANDING)
+UNIT_STATUSES: Final[tuple[str, ...]] = tuple(s.value for s in _UNIT_STATUSES)
 """The statuses a unit may report; only the office closes a measure (已销号)."""
 
 SYNONYMS: Final[dict[str, str]] = {
-    "未启动": NOT_STARTED,
-    "未开展": NOT_STARTED,
-    "尚未启动": NOT_STARTED,
-    "推进中": IN_PROGRESS,
-    "正在推进": IN_PROGRESS,
-    "进行中": IN_PROGRESS,
-    "持续推进中": IN_PROGRESS,
-    "已完成": DONE,
-    "完成": DONE,
-    "已办结": DONE,
-    "已销号": CLOSED,
-    "长期坚持": STANDING,
-    "持续推进": STANDING,
+    "未启动": Status.NOT_STARTED.value,
+    "未开展": Status.NOT_STARTED.value,
+    "尚未启动": Status.NOT_STARTED.value,
+    "推进中": Status.IN_PROGRESS.value,
+    "正在推进": Status.IN_PROGRESS.value,
+    "进行中": Status.IN_PROGRESS.value,
+    "持续推进中": Status.IN_PROGRESS.value,
+    "已完成": Status.DONE.value,
+    "完成": Status.DONE.value,
+    "已办结": Status.DONE.value,
+    "已销号": Status.TICKED_OFF.value,
+    "长期坚持": Status.STANDING.value,
+    "持续推进": Status.STANDING.value,
 }
 """Word a unit may write → canonical status.  Keys are already whitespace-free."""
 

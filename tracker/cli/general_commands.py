@@ -114,7 +114,7 @@ def units(args: argparse.Namespace) -> int:
 
 
 def measures(args: argparse.Namespace) -> int:
-    from tracker.progress.overview import AssignmentFilter
+    from tracker.progress.assignment_filter import AssignmentFilter
 
     wanted = AssignmentFilter(
         document=args.doc,

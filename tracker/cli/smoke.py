@@ -180,7 +180,7 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
 
 def _record_progress(services: Services) -> None:
     """The first assignment done: a bulletin of nothing done has no chart to draw."""
-    from tracker.progress.overview import AssignmentFilter
+    from tracker.progress.assignment_filter import AssignmentFilter
     from tracker.progress.progress_service import Change
     from tracker.statuses import Status
 

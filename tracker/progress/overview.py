@@ -2,23 +2,25 @@
 
 Filters and counts run in the database (see ``tracker.queries``), so they
 stay fast on years of data; rows come back as plain ``AssignmentRow`` records.
+A filter's criteria are declared in ``tracker.progress.assignment_filter``;
+``_condition`` is their SQL.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Unit
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents.document_service import DocumentService
 from tracker.documents.measure_texts import MeasureTexts
-from tracker.errors import InvalidInputError, NotFoundError
+from tracker.errors import NotFoundError
+from tracker.progress.assignment_filter import AssignmentFilter, Criterion, criteria
 from tracker.queries import (
     LIKE_ESCAPE,
     contains_pattern,
@@ -46,24 +48,7 @@ from tracker.statuses import (
 from tracker.store import Store
 from tracker.units.unit_service import UnitService
 
-
-@dataclass(frozen=True)
-class AssignmentFilter:
-    """What the assignment list shows; every field narrows it, the defaults show everything."""
-
-    document: str | None = None
-    unit: str | None = None
-    status: Status | None = None
-    overdue: bool = False
-    due_within_days: int | None = None
-    search: str = ""
-    heading_id: int | None = None
-    """A part or section of a document (its measures, or the measures of its sections)."""
-    measure_id: int | None = None
-    ids: tuple[int, ...] | None = None
-    """Only these assignments (e.g. the rows to refresh after an edit)."""
-    round: str | None = None
-    """Only assignments whose progress changed in this reporting round."""
+__all__ = ["AssignmentFilter", "OverviewService"]
 
 
 Part = aliased(Heading)
@@ -127,52 +112,51 @@ class OverviewService:
         wanted: AssignmentFilter,
         today: date,
     ) -> Select[*tuple[Any, ...]]:
-        if wanted.document:
-            document = DocumentService(self.store).find(session, wanted.document)
-            assert document is not None
-            query = query.where(Measure.document_id == document.id)
-        if wanted.unit:
-            unit = UnitService(self.store).find(session, wanted.unit)
-            query = query.where(Assignment.unit_id == unit.id)
-        if wanted.status:
-            query = query.where(Assignment.status == wanted.status.value)
-        if wanted.overdue:
-            query = query.where(overdue_condition(today))
-        if wanted.due_within_days is not None:
-            if wanted.due_within_days < 0:
-                raise InvalidInputError(
-                    QT_TRANSLATE_NOOP("messages", "the number of days cannot be negative")
-                )
-            query = query.where(due_soon_condition(today, wanted.due_within_days))
-        if wanted.heading_id is not None:
-            query = query.where(
-                or_(Measure.part_id == wanted.heading_id, Measure.section_id == wanted.heading_id)
-            )
-        if wanted.measure_id is not None:
-            query = query.where(Measure.id == wanted.measure_id)
-        if wanted.ids is not None:
-            query = query.where(Assignment.id.in_(wanted.ids))
-        if wanted.round:
-            from tracker.rounds.round_service import RoundService
+        for criterion in criteria(wanted):
+            query = query.where(self._condition(session, criterion, today))
+        return query
 
-            chosen = RoundService(self.store).find(session, wanted.round)
-            query = query.where(
-                Assignment.id.in_(
-                    select(ProgressEntry.assignment_id).where(ProgressEntry.round_id == chosen.id)
+    def _condition(
+        self, session: Session, criterion: Criterion, today: date
+    ) -> ColumnElement[bool]:
+        """One criterion of ``tracker.progress.assignment_filter`` as SQL."""
+        field, operator, value = criterion
+        match field, operator:
+            case "document", "=":
+                document = DocumentService(self.store).find(session, value)
+                assert document is not None
+                return Measure.document_id == document.id
+            case "unit", "=":
+                return Assignment.unit_id == UnitService(self.store).find(session, value).id
+            case "status", "=":
+                return Assignment.status == Status(value).value
+            case "deadline", "overdue":
+                return overdue_condition(today)
+            case "deadline", "due within":
+                return due_soon_condition(today, value)
+            case "heading", "=":
+                return or_(Measure.part_id == value, Measure.section_id == value)
+            case "measure", "=":
+                return Measure.id == int(value)
+            case "id", "in":
+                return Assignment.id.in_(value)
+            case "id", "changed in round":
+                from tracker.rounds.round_service import RoundService
+
+                chosen = RoundService(self.store).find(session, value)
+                changed = select(ProgressEntry.assignment_id).where(
+                    ProgressEntry.round_id == chosen.id
                 )
-            )
-        needle = wanted.search.strip()
-        if needle:
-            like = contains_pattern(needle)
-            query = query.where(
-                or_(
+                return Assignment.id.in_(changed)
+            case "any", "mentions":
+                like = contains_pattern(value)
+                return or_(
                     Measure.title.like(like, escape=LIKE_ESCAPE),
                     Measure.text.like(like, escape=LIKE_ESCAPE),
                     Unit.name.like(like, escape=LIKE_ESCAPE),
-                    Measure.code == needle,
+                    Measure.code == value,
                 )
-            )
-        return query
+        raise ValueError(f"no SQL for {criterion}")
 
     def matching_measures(self, needle: str) -> set[int]:
         """Ids of the measures whose code, title or text contain ``needle``.

@@ -14,7 +14,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tracker.progress.overview import AssignmentFilter, OverviewService
+    from tracker.progress.assignment_filter import AssignmentFilter
+    from tracker.progress.overview import OverviewService
     from tracker.progress.progress_service import ProgressService
     from tracker.records import AssignmentRow, HistoryRow
 
@@ -40,7 +41,7 @@ class Detail:
 
 def make_filter(**fields: object) -> AssignmentFilter:
     """An ``AssignmentFilter`` (its module imported on first use)."""
-    from tracker.progress.overview import AssignmentFilter
+    from tracker.progress.assignment_filter import AssignmentFilter
 
     return AssignmentFilter(**fields)  # type: ignore[arg-type]
 

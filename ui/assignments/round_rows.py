@@ -1,6 +1,6 @@
 """Which assignments changed in a reporting round, for the filter bar's "Round" combo.
 
-The table filters the rows it holds in memory (``ui.assignments.row_filter``); a round is
+The table filters the rows it holds in memory (``tracker.progress.row_index``); a round is
 the one condition the rows do not carry (it lives in the progress history).
 So the ids of the round's assignments are asked of the service once, on a
 worker thread (a round of a big database touches thousands of rows), kept

@@ -2,9 +2,10 @@
 
 It turns the clerk's choices into an ``AssignmentFilter`` plus a ``Scope`` (a
 part or section picked in the navigator).  The window applies them to the rows
-it already holds when it can (``ui.assignments.row_filter``), else asks the database.  Typing in the
-search box waits 200 ms for the next key before filtering, so the search (one
-query for the matching measures) runs once per pause rather than once per character.
+it already holds when it can (``tracker.progress.row_index``), else asks the
+database.  Typing in the search box waits 200 ms for the next key before
+filtering, so the search (one query for the matching measures) runs once per
+pause rather than once per character.
 """
 
 from __future__ import annotations

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from tracker.progress.row_index import RowIndex, in_memory
 from ui.assignments.round_rows import RoundRows
-from ui.assignments.row_filter import RowIndex, in_memory
 from ui.window.window_reads import Everything, read_everything, settle_memory
 
 if TYPE_CHECKING:

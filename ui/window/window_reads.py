@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from tracker.memory import collector_paused
-from ui.assignments.row_filter import RowIndex
+from tracker.progress.row_index import RowIndex
 
 if TYPE_CHECKING:
     from tracker.records import AssignmentRow, DocumentInfo, OutlineDocument, UnitInfo

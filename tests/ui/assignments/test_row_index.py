@@ -7,13 +7,14 @@ from datetime import timedelta
 import pytest
 
 from tests.tracker.conftest import TODAY, sample_document, source
+from tracker.errors import InvalidInputError
 from tracker.progress import progress_service as progress
 from tracker.progress.overview import AssignmentFilter
 from tracker.progress.progress_service import Change
+from tracker.progress.row_index import RowIndex, in_memory
 from tracker.services import Services
 from tracker.statuses import Status
 from ui.assignments import progress_commands
-from ui.assignments.row_filter import RowIndex, in_memory
 from ui.window.filter_bar import Scope
 
 FILTERS = [
@@ -109,3 +110,11 @@ def test_what_memory_cannot_answer_goes_to_the_database() -> None:
 
 def test_the_window_records_manual_edits_under_the_services_name() -> None:
     assert progress_commands.MANUAL == progress.MANUAL
+
+
+def test_negative_days_are_refused_in_memory_as_in_the_database(two_documents: Services) -> None:
+    wanted = AssignmentFilter(due_within_days=-1)
+    index = RowIndex(two_documents.overview.assignments(), TODAY)
+    for ask in (lambda: index.select(wanted), lambda: two_documents.overview.assignments(wanted)):
+        with pytest.raises(InvalidInputError, match="the number of days cannot be negative"):
+            ask()

@@ -1,13 +1,17 @@
 """Filtering the rows the window already holds, instead of asking the database again.
 
+No Qt, no SQL: the window builds it, the rules are the tracker's.
+
 With 100,000 assignments loaded, a query per filter change costs a second
 (reading and building every row).  ``RowIndex`` is built once, off the GUI
 thread, when every row has been read: the positions of the rows of each
 document, unit, status and measure, and of the overdue ones.  A filter then
 picks the shortest of those lists and checks the few other conditions on it,
 so ticking "overdue only" swaps in a ready list rather than testing 100,000
-rows.  The rules are the service's own: ``tracker.statuses`` decides overdue
-and due-soon exactly as ``tracker.queries`` does in SQL.
+rows.  The conditions are the service's own: the criteria a filter sets
+(``tracker.progress.assignment_filter.criteria``), each answered here from a
+list, as ``OverviewService`` answers it in SQL; ``tracker.statuses`` decides
+overdue and due-soon exactly as ``tracker.queries`` does in SQL.
 
 A text search needs the measures' code, title and full text, which the rows do
 not carry: the index holds them as ``MeasureTexts`` (read with the rows), or
@@ -20,21 +24,46 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, Protocol
 
 from tracker.documents.measure_texts import fold
+from tracker.progress.assignment_filter import AssignmentFilter, Criterion, criteria
 from tracker.statuses import Status, is_due_soon, is_overdue
 
 if TYPE_CHECKING:
     from tracker.documents.measure_texts import MeasureTexts
-    from tracker.progress.overview import AssignmentFilter
     from tracker.records import AssignmentRow
-    from ui.window.filter_bar import Scope
+
+
+class Scope(Protocol):
+    """A part or section of one document as the window's navigator names it."""
+
+    @property
+    def document_id(self) -> int: ...
+
+    def matches(self, row: AssignmentRow) -> bool: ...
+
+
+ANSWERS: Final = frozenset(
+    {
+        ("document", "="),
+        ("unit", "="),
+        ("status", "="),
+        ("deadline", "overdue"),
+        ("deadline", "due within"),
+        ("heading", "="),
+        ("any", "mentions"),
+    }
+)
+"""The criteria an index answers by itself.  A part or section (``heading``) is the
+``scope`` given with it; a round's rows are the ``among`` its caller read; a measure
+(the detail pane) and ids (rows re-read after an edit) are asked to be fresh, so
+they go to the database."""
 
 
 def in_memory(wanted: AssignmentFilter) -> bool:
     """Can a ``RowIndex`` of every row answer this filter (given the matching measures)?"""
-    return wanted.measure_id is None and wanted.ids is None and wanted.round is None
+    return all((c.field, c.operator) in ANSWERS for c in criteria(wanted))
 
 
 def matches_text(needle: str, haystack: str) -> bool:
@@ -115,24 +144,14 @@ class RowIndex:
             self._date_lists(today)
         lists: list[Sequence[int]] = []
         checks: list[Callable[[AssignmentRow], bool]] = []
-        if wanted.document:
-            lists.append(self._by_document.get(int(wanted.document), []))
-        if wanted.unit:
-            lists.append(self._by_unit.get(wanted.unit, []))
-        if wanted.status is not None:
-            lists.append(self._by_status.get(wanted.status, []))
-        if wanted.overdue:
-            lists.append(self._overdue)
-        if wanted.due_within_days is not None:
-            lists.append(self._due_within(wanted.due_within_days))
-        needle = wanted.search.strip()
-        if needle:
-            if measures is None and self.texts is not None:
-                measures = self.texts.matching(needle)
-            lists.append(self._matching(needle, measures or set()))
-        if among is not None:
-            found = (self._position.get(i) for i in among)
-            lists.append(sorted(p for p in found if p is not None))
+        for criterion in criteria(wanted):
+            if criterion.operator == "mentions" and measures is None and self.texts is not None:
+                measures = self.texts.matching(criterion.value)
+            found = self._positions(criterion, scope, measures, among)
+            if found is not None:
+                lists.append(found)
+        if among is not None and wanted.round is None:
+            lists.append(self._among(among))
         if scope is not None:
             lists.append(self._by_document.get(scope.document_id, []))
             checks.append(scope.matches)
@@ -147,6 +166,39 @@ class RowIndex:
         for check in checks:
             picked = [p for p in picked if check(rows[p])]
         return list(picked)
+
+    def _positions(
+        self,
+        criterion: Criterion,
+        scope: Scope | None,
+        measures: set[int] | None,
+        among: Collection[int] | None,
+    ) -> Sequence[int] | None:
+        """The rows meeting one criterion of ``tracker.progress.assignment_filter``
+        (None: the ``scope`` narrows them)."""
+        field, operator, value = criterion
+        match field, operator:
+            case "document", "=":
+                return self._by_document.get(int(value), [])
+            case "unit", "=":
+                return self._by_unit.get(value, [])
+            case "status", "=":
+                return self._by_status.get(value, [])
+            case "deadline", "overdue":
+                return self._overdue
+            case "deadline", "due within":
+                return self._due_within(value)
+            case "heading", "=" if scope is not None:
+                return None  # the same part or section, named by its titles
+            case "id", "changed in round" if among is not None:
+                return self._among(among)
+            case "any", "mentions":
+                return self._matching(value, measures or set())
+        raise ValueError(f"a RowIndex cannot answer {criterion} (see in_memory)")
+
+    def _among(self, ids: Collection[int]) -> list[int]:
+        found = (self._position.get(i) for i in ids)
+        return sorted(p for p in found if p is not None)
 
     def _matching(self, needle: str, measures: set[int]) -> list[int]:
         found: list[int] = []

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, and_, case, not_
 
 from db.models import Assignment, Measure
+from tracker.progress.assignment_columns import IN_FORCE, LEAD_ROLE
 from tracker.statuses import FINISHED, WITHOUT_DEADLINE
 
 _NOT_COUNTING = [s.value for s in WITHOUT_DEADLINE]
@@ -43,7 +44,7 @@ def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 def lead_first() -> ColumnElement[int]:
     """Sort key putting a measure's 牵头 units before its other units."""
-    return case((Assignment.role == "牵头", 0), else_=1)
+    return case((Assignment.role == LEAD_ROLE, 0), else_=1)
 
 
 def in_force() -> ColumnElement[bool]:
@@ -52,7 +53,8 @@ def in_force() -> ColumnElement[bool]:
     A unit taken off a measure, or a measure a revision left out, keeps its
     rows and history but drops out of every list, count, ledger and report.
     """
-    return and_(Assignment.active.is_(True), Measure.withdrawn.is_(False))
+    tables = {"a": Assignment, "m": Measure}
+    return and_(*(getattr(tables[c.table], c.name).is_(value) for c, value in IN_FORCE))
 
 
 LIKE_ESCAPE = "\\"

@@ -30,6 +30,12 @@ from importers.policy import ParsedDocument, SourceInfo
 from importers.policy.units import canonical_unit
 from tracker.backups.backup_service import backup_before
 from tracker.documents.document_delete import DocumentDeletion, delete_document, deletion_counts
+from tracker.documents.document_outline import (
+    HEADING_COLUMNS,
+    HeadingRow,
+    OutlinedDocument,
+    outline,
+)
 from tracker.documents.document_revision import diff
 from tracker.documents.document_writer import LEAD, SUPPORT, DocumentWriter
 from tracker.documents.policy_files import parse_policy_file, refuse_without_measures
@@ -44,7 +50,6 @@ from tracker.records import (
     ImportOutcome,
     ImportPlan,
     OutlineDocument,
-    OutlineHeading,
     PlannedUnit,
 )
 from tracker.store import Store
@@ -89,26 +94,15 @@ class DocumentService:
 
     def outline(self) -> tuple[OutlineDocument, ...]:
         """Every document with its parts and sections, in document order."""
+        columns = [getattr(Heading, name) for name in HEADING_COLUMNS]
         with self.store.reading() as session:
-            docs = list(session.scalars(select(Document).order_by(Document.id)))
-            headings = list(session.scalars(select(Heading).order_by(Heading.position)))
-        sections: dict[int, list[OutlineHeading]] = {}
-        for h in headings:
-            if h.parent_id is not None:
-                sections.setdefault(h.parent_id, []).append(OutlineHeading(h.id, h.number, h.title))
-        parts: dict[int, list[OutlineHeading]] = {}
-        for h in headings:
-            if h.parent_id is None:
-                children = tuple(sections.get(h.id, ()))
-                parts.setdefault(h.document_id, []).append(
-                    OutlineHeading(h.id, h.number, h.title, children)
-                )
-        return tuple(
-            OutlineDocument(
-                d.id, d.doc_number or d.short_title, d.title, tuple(parts.get(d.id, ()))
-            )
-            for d in docs
-        )
+            docs = [
+                OutlinedDocument(d.id, d.doc_number or d.short_title, d.title)
+                for d in session.scalars(select(Document).order_by(Document.id))
+            ]
+            rows = session.execute(select(*columns).order_by(Heading.position))
+            headings = [HeadingRow(*row) for row in rows]
+        return outline(docs, headings)
 
     def find(self, session: Session, text: str | None) -> Document | None:
         """The document a user means: its id, number, or a piece of its title; None for all."""

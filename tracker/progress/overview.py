@@ -20,6 +20,7 @@ from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents.document_service import DocumentService
 from tracker.documents.measure_texts import MeasureTexts
 from tracker.errors import NotFoundError
+from tracker.progress.assignment_columns import COLUMNS, JOINS, LEAD_FIRST, ORDER, Column
 from tracker.progress.assignment_filter import AssignmentFilter, Criterion, criteria
 from tracker.queries import (
     LIKE_ESCAPE,
@@ -54,27 +55,23 @@ __all__ = ["AssignmentFilter", "OverviewService"]
 Part = aliased(Heading)
 Section = aliased(Heading)
 
-_COLUMNS = (
-    Assignment.id,
-    Assignment.role,
-    Assignment.status,
-    Assignment.percent,
-    Assignment.note,
-    Assignment.updated_at,
-    Assignment.updated_by,
-    Assignment.version,
-    Measure.id,
-    Measure.code,
-    Measure.title,
-    Measure.deadline,
-    Measure.deadline_text,
-    Unit.name,
-    Document.id,
-    Document.doc_number,
-    Document.short_title,
-    Part.title,
-    Section.title,
-)
+_TABLES: dict[str, Any] = {
+    "a": Assignment,
+    "m": Measure,
+    "u": Unit,
+    "d": Document,
+    "part": Part,
+    "section": Section,
+}
+"""The models behind ``tracker.progress.assignment_columns.TABLES``' aliases."""
+
+
+def _column(column: Column) -> Any:
+    return getattr(_TABLES[column.table], column.name)
+
+
+_COLUMNS = tuple(_column(c) for c in COLUMNS)
+_ORDER = tuple(lead_first() if o == LEAD_FIRST else _column(o) for o in ORDER)
 
 
 class OverviewService:
@@ -82,16 +79,12 @@ class OverviewService:
         self.store = store
 
     def _base(self) -> Select[*tuple[Any, ...]]:
-        """Plain columns only: a list of 100,000 rows must not load every measure's text."""
-        return (
-            select(*_COLUMNS)
-            .join(Measure, Assignment.measure_id == Measure.id)
-            .join(Unit, Assignment.unit_id == Unit.id)
-            .join(Document, Measure.document_id == Document.id)
-            .outerjoin(Part, Measure.part_id == Part.id)
-            .outerjoin(Section, Measure.section_id == Section.id)
-            .where(in_force())
-        )
+        """The assignment list's columns and tables (``assignment_columns``), in force."""
+        query = select(*_COLUMNS).select_from(Assignment)
+        for join in JOINS:
+            on = _column(join.on) == _column(join.key)
+            query = query.join(_TABLES[join.table], on, isouter=join.outer)
+        return query.where(in_force())
 
     def assignments(self, wanted: AssignmentFilter | None = None) -> list[AssignmentRow]:
         wanted = wanted or AssignmentFilter()
@@ -99,7 +92,7 @@ class OverviewService:
         days = self.store.due_soon_days
         with self.store.reading() as session:
             query = self._filtered(session, self._base(), wanted, today)
-            query = query.order_by(Document.id, Measure.position, lead_first(), Unit.id)
+            query = query.order_by(*_ORDER)
             return [
                 assignment_row(columns, today, days)
                 for columns in session.connection().execute(query)

@@ -1,16 +1,21 @@
 """The first rows of an SQLite database, read before SQLAlchemy is imported.
 
 At start-up the clerk waits for rows, and importing SQLAlchemy and the models
-takes longer (≈ 0.3 s) than everything else the window does.  So the desktop
+takes longer (≈ 0.3 s) than everything else the window does.  A speed trick kept
+because ``bench/`` shows a gain a clerk feels: the first rows of 100,000
+assignments painted at 2.23× a bare window instead of 5.06× (bench/notes.md).  So the desktop
 application first reads what it shows first — the documents, their outline and
 the first document's assignments — with the standard library's ``sqlite3``,
 and shows them while the real services open on the same worker thread.
 
-The answers are the services' own: ``DocumentService.list`` and ``outline``
-and ``OverviewService.assignments`` for the first document, the same columns,
-rules (``tracker.queries.in_force``, lead units first) and order;
-``tests/tracker/progress/test_quick_look.py`` compares them on a database with revised
-and withdrawn measures, removed units and progress.  Values come back as
+The answers are the services' own, derived from what the services are made
+of: ``OverviewService.assignments``' query for the first document is
+``tracker.progress.assignment_columns`` written as SQLite text (the same
+columns, rows in force, order), the outline is ``DocumentService.outline``'s
+function (``tracker.documents.document_outline``), the documents are
+``DocumentInfo``'s fields; ``tests/tracker/progress/test_quick_look.py``
+compares them on a database with revised and withdrawn measures, removed units
+and progress.  Values come back as
 SQLAlchemy stores them in SQLite (dates and times as ISO text, booleans as 0/1).
 
 Only a plain SQLite file already at the current schema is read, through a
@@ -23,19 +28,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import fields
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from db.location import database_url, plain_sqlite_file
 from db.revisions import HEAD
-from tracker.records import (
-    AssignmentRow,
-    DocumentInfo,
-    OutlineDocument,
-    OutlineHeading,
-    assignment_row,
+from tracker.database_settings import DUE_SOON_DAYS
+from tracker.documents.document_outline import (
+    HEADING_COLUMNS,
+    HeadingRow,
+    OutlinedDocument,
+    outline,
 )
-from tracker.statuses import DEFAULT_DUE_SOON_DAYS
+from tracker.progress.assignment_columns import DEADLINE, IN_FORCE, UPDATED_AT, sqlite_select
+from tracker.records import AssignmentRow, DocumentInfo, OutlineDocument, assignment_row
 
 
 class QuickLook(NamedTuple):
@@ -46,30 +53,19 @@ class QuickLook(NamedTuple):
     rows: list[AssignmentRow]
 
 
-_DOCUMENTS = """
-SELECT d.id, d.title, d.short_title, d.doc_number, d.issuer, d.issued_on, d.source_name,
-       d.revision,
-       (SELECT count(*) FROM measures AS m WHERE m.document_id = d.id AND m.withdrawn = 0)
-FROM documents AS d ORDER BY d.id
-"""
-
-_HEADINGS = """
-SELECT id, document_id, parent_id, number, title FROM headings ORDER BY position
-"""
-
-_ASSIGNMENTS = """
-SELECT a.id, a.role, a.status, a.percent, a.note, a.updated_at, a.updated_by, a.version,
-       m.id, m.code, m.title, m.deadline, m.deadline_text, u.name,
-       d.id, d.doc_number, d.short_title, part.title, section.title
-FROM assignments AS a
-JOIN measures AS m ON a.measure_id = m.id
-JOIN units AS u ON a.unit_id = u.id
-JOIN documents AS d ON m.document_id = d.id
-LEFT OUTER JOIN headings AS part ON m.part_id = part.id
-LEFT OUTER JOIN headings AS section ON m.section_id = section.id
-WHERE a.active = 1 AND m.withdrawn = 0 AND m.document_id = ?
-ORDER BY d.id, m.position, CASE WHEN a.role = '牵头' THEN 0 ELSE 1 END, u.id
-"""
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(DocumentInfo) if f.name != "measures")
+"""``DocumentInfo``'s fields are the ``documents`` columns of the same names, plus:"""
+_MEASURES_IN_FORCE = " AND ".join(
+    f"{c.sql()} = {int(value)}" for c, value in IN_FORCE if c.table == "m"
+)
+_DOCUMENTS = (
+    f"SELECT {', '.join(f'd.{name}' for name in _DOCUMENT_FIELDS)},"
+    " (SELECT count(*) FROM measures AS m WHERE m.document_id = d.id"
+    f" AND {_MEASURES_IN_FORCE})"
+    " FROM documents AS d ORDER BY d.id"
+)
+_HEADINGS = f"SELECT {', '.join(HEADING_COLUMNS)} FROM headings ORDER BY position"
+_ASSIGNMENTS = sqlite_select("m.document_id = ?")
 
 
 def quick_look(target: str | None, today: date | None = None) -> QuickLook | None:
@@ -109,12 +105,11 @@ def _read(connection: sqlite3.Connection, today: date) -> QuickLook | None:
 
 
 def _due_soon_days(connection: sqlite3.Connection) -> int:
-    """``Store.due_soon_days``: the setting, or the default when unset or not a number."""
-    found = connection.execute("SELECT value FROM settings WHERE key = 'due_soon_days'").fetchone()
-    try:
-        return DEFAULT_DUE_SOON_DAYS if found is None else int(found[0])
-    except ValueError:
-        return DEFAULT_DUE_SOON_DAYS
+    """``Store.due_soon_days``: the setting, read through its registry entry."""
+    found = connection.execute(
+        "SELECT value FROM settings WHERE key = ?", (DUE_SOON_DAYS.name,)
+    ).fetchone()
+    return DUE_SOON_DAYS.parse(None if found is None else found[0])
 
 
 def _day(text: str | None) -> date | None:
@@ -122,46 +117,23 @@ def _day(text: str | None) -> date | None:
 
 
 def _document(row: Sequence[Any]) -> DocumentInfo:
-    doc_id, title, short, number, issuer, issued_on, source_name, revision, measures = row
-    return DocumentInfo(
-        id=doc_id,
-        title=title,
-        short_title=short,
-        doc_number=number,
-        issuer=issuer,
-        issued_on=_day(issued_on),
-        source_name=source_name,
-        revision=revision,
-        measures=measures,
-    )
+    *values, measures = row
+    found = dict(zip(_DOCUMENT_FIELDS, values, strict=True))
+    found["issued_on"] = _day(found["issued_on"])
+    return DocumentInfo(**found, measures=measures)
 
 
 def _outline(
     connection: sqlite3.Connection, documents: list[DocumentInfo]
 ) -> tuple[OutlineDocument, ...]:
-    """``DocumentService.outline``: parts with their sections, per document."""
-    headings = connection.execute(_HEADINGS).fetchall()
-    sections: dict[int, list[OutlineHeading]] = {}
-    for heading_id, _doc, parent_id, number, title in headings:
-        if parent_id is not None:
-            sections.setdefault(parent_id, []).append(OutlineHeading(heading_id, number, title))
-    parts: dict[int, list[OutlineHeading]] = {}
-    for heading_id, doc_id, parent_id, number, title in headings:
-        if parent_id is None:
-            children = tuple(sections.get(heading_id, ()))
-            parts.setdefault(doc_id, []).append(OutlineHeading(heading_id, number, title, children))
-    return tuple(
-        OutlineDocument(d.id, d.doc_number or d.short_title, d.title, tuple(parts.get(d.id, ())))
-        for d in documents
-    )
-
-
-_UPDATED_AT, _DEADLINE = 5, 11
-"""Where the two values SQLite holds as text sit among ``_ASSIGNMENTS``' columns."""
+    """``DocumentService.outline``, from the same rows by the same function."""
+    headings = [HeadingRow(*row) for row in connection.execute(_HEADINGS)]
+    labels = [OutlinedDocument(d.id, d.doc_number or d.short_title, d.title) for d in documents]
+    return outline(labels, headings)
 
 
 def _assignment(row: Sequence[Any], today: date, days: int) -> AssignmentRow:
     columns = list(row)
-    columns[_UPDATED_AT] = datetime.fromisoformat(columns[_UPDATED_AT])
-    columns[_DEADLINE] = _day(columns[_DEADLINE])
+    columns[UPDATED_AT] = datetime.fromisoformat(columns[UPDATED_AT])
+    columns[DEADLINE] = _day(columns[DEADLINE])
     return assignment_row(columns, today, days)

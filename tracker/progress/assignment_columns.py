@@ -1,0 +1,122 @@
+"""The assignment list's query, declared once: its columns, tables, rows and order.
+
+``OverviewService.assignments`` builds its SQLAlchemy query from these
+(``tracker.progress.overview``), and the reads with ``sqlite3`` alone
+(``tracker.progress.quick_look``: the window's first look, ``tracker-cli``'s
+quick answers) write the same query as SQLite text (``sqlite_select``).  So a
+column is added, or a rule of which rows count changed, here once, and
+``tracker.records.assignment_row`` turns a row of ``COLUMNS`` into an
+``AssignmentRow`` for both.
+
+No SQLAlchemy here: reading it must not import the library it spares.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal, NamedTuple
+
+
+class Column(NamedTuple):
+    """A column of one of ``TABLES`` (by its alias in the query)."""
+
+    table: str
+    name: str
+
+    def sql(self) -> str:
+        return f"{self.table}.{self.name}"
+
+
+class Join(NamedTuple):
+    """``table`` joined where its ``key`` equals ``on`` (kept with no match if ``outer``)."""
+
+    table: str
+    on: Column
+    key: Column
+    outer: bool = False
+
+
+BASE: Final = "a"
+TABLES: Final[dict[str, str]] = {
+    "a": "assignments",
+    "m": "measures",
+    "u": "units",
+    "d": "documents",
+    "part": "headings",
+    "section": "headings",
+}
+"""Each alias of the query and its table (a measure's part and section are both headings)."""
+
+JOINS: Final[tuple[Join, ...]] = (
+    Join("m", Column("a", "measure_id"), Column("m", "id")),
+    Join("u", Column("a", "unit_id"), Column("u", "id")),
+    Join("d", Column("m", "document_id"), Column("d", "id")),
+    Join("part", Column("m", "part_id"), Column("part", "id"), outer=True),
+    Join("section", Column("m", "section_id"), Column("section", "id"), outer=True),
+)
+
+COLUMNS: Final[tuple[Column, ...]] = (
+    Column("a", "id"),
+    Column("a", "role"),
+    Column("a", "status"),
+    Column("a", "percent"),
+    Column("a", "note"),
+    Column("a", "updated_at"),
+    Column("a", "updated_by"),
+    Column("a", "version"),
+    Column("m", "id"),
+    Column("m", "code"),
+    Column("m", "title"),
+    Column("m", "deadline"),
+    Column("m", "deadline_text"),
+    Column("u", "name"),
+    Column("d", "id"),
+    Column("d", "doc_number"),
+    Column("d", "short_title"),
+    Column("part", "title"),
+    Column("section", "title"),
+)
+"""Plain columns only, in ``assignment_row``'s order: a list of 100,000 rows must not
+load every measure's text."""
+
+IN_FORCE: Final[tuple[tuple[Column, bool], ...]] = (
+    (Column("a", "active"), True),
+    (Column("m", "withdrawn"), False),
+)
+"""The assignments that count anywhere: active, of a measure still in force
+(``tracker.queries.in_force``)."""
+
+ROLE: Final = Column("a", "role")
+LEAD_ROLE: Final = "牵头"
+LEAD_FIRST: Final = "lead first"
+"""In ``ORDER``: a measure's 牵头 units (``ROLE`` is ``LEAD_ROLE``) before its other units."""
+
+ORDER: Final[tuple[Column | Literal["lead first"], ...]] = (
+    Column("d", "id"),
+    Column("m", "position"),
+    LEAD_FIRST,
+    Column("u", "id"),
+)
+"""Document by document, each in its measures' order, lead units first."""
+
+UPDATED_AT: Final = COLUMNS.index(Column("a", "updated_at"))
+DEADLINE: Final = COLUMNS.index(Column("m", "deadline"))
+"""Where the two values SQLite keeps as ISO text (a time, a date) sit among ``COLUMNS``."""
+
+
+def sqlite_select(where: str = "") -> str:
+    """The assignment list as SQLite SQL: in force, ``where`` (SQL, ``?`` parameters) too."""
+    joins = "".join(
+        f" {'LEFT OUTER JOIN' if j.outer else 'JOIN'} {TABLES[j.table]} AS {j.table}"
+        f" ON {j.on.sql()} = {j.key.sql()}"
+        for j in JOINS
+    )
+    conditions = [f"{c.sql()} = {int(value)}" for c, value in IN_FORCE]
+    if where:
+        conditions.append(where)
+    lead_first = f"CASE WHEN {ROLE.sql()} = '{LEAD_ROLE}' THEN 0 ELSE 1 END"
+    order = ", ".join(o.sql() if isinstance(o, Column) else lead_first for o in ORDER)
+    return (
+        f"SELECT {', '.join(c.sql() for c in COLUMNS)}"
+        f" FROM {TABLES[BASE]} AS {BASE}{joins}"
+        f" WHERE {' AND '.join(conditions)} ORDER BY {order}"
+    )

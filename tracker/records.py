@@ -73,9 +73,10 @@ class AssignmentRow:
 def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> AssignmentRow:
     """A table row from the columns of the assignment list, in the order both readers
     select them (``tracker.progress.assignment_columns.COLUMNS``, read by
-    ``OverviewService`` and ``tracker.progress.quick_look``): the assignment's id, role, status, percent, note, updated at and by, version; the
-    measure's id, code, title, deadline, deadline text; the unit's name; the document's
-    id, number and short title; the part's and the section's titles."""
+    ``OverviewService`` and ``tracker.progress.quick_look``): the assignment's id,
+    role, status, percent, note, updated at and by, version; the measure's id, code,
+    title, deadline, deadline text; the unit's name; the document's id, number and
+    short title; the part's and the section's titles."""
     (aid, role, status_text, percent, note, updated_at, updated_by, version) = columns[:8]
     (measure_id, code, title, deadline, deadline_text, unit) = columns[8:14]
     doc_id, number, short, part, section = columns[14:]

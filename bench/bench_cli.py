@@ -3,7 +3,9 @@
 What a clerk or a script feels is the process from start to exit, so each run
 is a new process: ``python -c pass`` is the baseline (the interpreter alone),
 and the figure is how much longer ``parse-doc``, ``status`` and ``measures``
-take on the seeds (target: ≤ 150 ms beyond the bare interpreter).
+take on the seeds (target: ≤ 150 ms beyond the bare interpreter).  ``status``
+and ``measures`` answer a current SQLite file with ``sqlite3`` alone
+(``tracker.progress.quick_look``); ``parse-doc`` never opens a database.
 """
 
 from __future__ import annotations

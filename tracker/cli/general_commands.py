@@ -9,12 +9,16 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.cli.cli_services import opened_services
 from tracker.errors import InvalidInputError
 from tracker.statuses import Status, parse_status
+
+if TYPE_CHECKING:
+    from tracker.progress.assignment_filter import AssignmentFilter
+    from tracker.records import AssignmentRow
 
 
 def print_json(data: Any) -> None:
@@ -125,8 +129,10 @@ def measures(args: argparse.Namespace) -> int:
         search=args.search or "",
         round=args.round,
     )
-    with opened_services(args) as services:
-        rows = services.overview.assignments(wanted)
+    rows = _quick_rows(args, wanted)
+    if rows is None:
+        with opened_services(args) as services:
+            rows = services.overview.assignments(wanted)
     if args.json:
         print_json(
             [
@@ -153,6 +159,27 @@ def measures(args: argparse.Namespace) -> int:
             )
         print(f"{len(rows)} assignments")
     return 0
+
+
+def _quick_rows(args: argparse.Namespace, wanted: AssignmentFilter) -> list[AssignmentRow] | None:
+    """The rows ``wanted`` selects, read with ``sqlite3`` alone (``quick_look``), or None.
+
+    Importing SQLAlchemy, the models and the services costs ≈ 0.3 s, twice what
+    the whole answer takes this way (bench/results.md, tracker-cli start-up).  The
+    rows are ``OverviewService.assignments``' own, filtered by the index the window
+    uses (``RowIndex``, the same criteria); a document, unit or round named in words,
+    or a search, needs the services to resolve it, as does a server database.
+    """
+    if wanted.document or wanted.unit or wanted.round or wanted.search.strip():
+        return None
+    from tracker.progress.quick_look import quick_assignments
+    from tracker.progress.row_index import RowIndex
+
+    rows = quick_assignments(args.db, args.today)
+    if rows is None:
+        return None
+    index = RowIndex(rows, args.today or date.today())
+    return index.pick(index.select(wanted))
 
 
 def progress(args: argparse.Namespace) -> int:
@@ -205,8 +232,12 @@ def history(args: argparse.Namespace) -> int:
 
 
 def status(args: argparse.Namespace) -> int:
-    with opened_services(args) as services:
-        summary = services.overview.summary(args.doc)
+    from tracker.progress.quick_look import quick_summary
+
+    summary = None if args.doc else quick_summary(args.db, args.today)
+    if summary is None:
+        with opened_services(args) as services:
+            summary = services.overview.summary(args.doc)
     if args.json:
         print_json(
             {

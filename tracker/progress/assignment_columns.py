@@ -78,6 +78,13 @@ COLUMNS: Final[tuple[Column, ...]] = (
 """Plain columns only, in ``assignment_row``'s order: a list of 100,000 rows must not
 load every measure's text."""
 
+SUMMARY_COLUMNS: Final[tuple[Column, ...]] = (
+    Column("a", "status"),
+    Column("m", "deadline"),
+    Column("u", "name"),
+)
+"""What the totals count (``tracker.progress.summary_tally``): status, deadline, unit."""
+
 IN_FORCE: Final[tuple[tuple[Column, bool], ...]] = (
     (Column("a", "active"), True),
     (Column("m", "withdrawn"), False),
@@ -103,8 +110,11 @@ DEADLINE: Final = COLUMNS.index(Column("m", "deadline"))
 """Where the two values SQLite keeps as ISO text (a time, a date) sit among ``COLUMNS``."""
 
 
-def sqlite_select(where: str = "") -> str:
-    """The assignment list as SQLite SQL: in force, ``where`` (SQL, ``?`` parameters) too."""
+def sqlite_select(
+    where: str = "", columns: tuple[Column, ...] = COLUMNS, ordered: bool = True
+) -> str:
+    """The assignment list as SQLite SQL: in force, ``where`` (SQL, ``?`` parameters) too;
+    ``columns`` and, if ``ordered``, in ``ORDER``."""
     joins = "".join(
         f" {'LEFT OUTER JOIN' if j.outer else 'JOIN'} {TABLES[j.table]} AS {j.table}"
         f" ON {j.on.sql()} = {j.key.sql()}"
@@ -116,7 +126,7 @@ def sqlite_select(where: str = "") -> str:
     lead_first = f"CASE WHEN {ROLE.sql()} = '{LEAD_ROLE}' THEN 0 ELSE 1 END"
     order = ", ".join(o.sql() if isinstance(o, Column) else lead_first for o in ORDER)
     return (
-        f"SELECT {', '.join(c.sql() for c in COLUMNS)}"
+        f"SELECT {', '.join(c.sql() for c in columns)}"
         f" FROM {TABLES[BASE]} AS {BASE}{joins}"
-        f" WHERE {' AND '.join(conditions)} ORDER BY {order}"
+        f" WHERE {' AND '.join(conditions)}" + (f" ORDER BY {order}" if ordered else "")
     )

@@ -8,7 +8,7 @@ A filter's criteria are declared in ``tracker.progress.assignment_filter``;
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -20,8 +20,16 @@ from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents.document_service import DocumentService
 from tracker.documents.measure_texts import MeasureTexts
 from tracker.errors import NotFoundError
-from tracker.progress.assignment_columns import COLUMNS, JOINS, LEAD_FIRST, ORDER, Column
+from tracker.progress.assignment_columns import (
+    COLUMNS,
+    JOINS,
+    LEAD_FIRST,
+    ORDER,
+    SUMMARY_COLUMNS,
+    Column,
+)
 from tracker.progress.assignment_filter import AssignmentFilter, Criterion, criteria
+from tracker.progress.summary_tally import summarize
 from tracker.queries import (
     LIKE_ESCAPE,
     contains_pattern,
@@ -37,13 +45,11 @@ from tracker.records import (
     MilestoneInfo,
     PartStats,
     Summary,
-    UnitStats,
     assignment_row,
 )
 from tracker.statuses import (
     FINISHED,
     Status,
-    is_due_soon,
     is_overdue,
 )
 from tracker.store import Store
@@ -236,11 +242,9 @@ class OverviewService:
         return MeasureDetail(*detail, milestones=milestones, assignments=rows)
 
     def summary(self, document: str | None = None) -> Summary:
-        today = self.store.clock.today()
-        days = self.store.due_soon_days
         with self.store.reading() as session:
             query = (
-                select(Assignment.status, Measure.deadline, Unit.name, Measure.id)
+                select(*(_column(c) for c in SUMMARY_COLUMNS))
                 .join(Measure, Assignment.measure_id == Measure.id)
                 .join(Unit)
                 .where(in_force())
@@ -254,39 +258,7 @@ class OverviewService:
                 measures_query = measures_query.where(Measure.document_id == doc.id)
             rows = session.execute(query).all()
             measures = session.scalar(measures_query) or 0
-        by_status: Counter[str] = Counter()
-        per_unit: dict[str, Counter[str]] = defaultdict(Counter)
-        overdue = due_soon = 0
-        for raw, deadline, unit, _ in rows:
-            status = Status(raw)
-            by_status[status.value] += 1
-            tally = per_unit[unit]
-            tally[status.value] += 1
-            if is_overdue(status, deadline, today):
-                overdue += 1
-                tally["逾期"] += 1
-            elif is_due_soon(status, deadline, today, days):
-                due_soon += 1
-                tally["临期"] += 1
-        units = [
-            UnitStats(
-                unit=name,
-                assigned=sum(t[s.value] for s in Status),
-                by_status={s.value: t[s.value] for s in Status},
-                overdue=t["逾期"],
-                due_soon=t["临期"],
-            )
-            for name, t in per_unit.items()
-        ]
-        units.sort(key=lambda u: (-u.assigned, u.unit))
-        return Summary(
-            measures=measures,
-            assignments=len(rows),
-            by_status={s.value: by_status[s.value] for s in Status},
-            overdue=overdue,
-            due_soon=due_soon,
-            units=units,
-        )
+        return summarize(rows, measures, self.store.clock.today(), self.store.due_soon_days)
 
     def part_stats(self) -> list[PartStats]:
         today = self.store.clock.today()

@@ -27,12 +27,13 @@ application takes the ordinary way.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from db.location import database_url, plain_sqlite_file
+from db.network_drive import on_network_drive
 from db.revisions import HEAD
 from tracker.database_settings import DUE_SOON_DAYS
 from tracker.documents.document_outline import (
@@ -41,8 +42,17 @@ from tracker.documents.document_outline import (
     OutlinedDocument,
     outline,
 )
-from tracker.progress.assignment_columns import DEADLINE, IN_FORCE, UPDATED_AT, sqlite_select
-from tracker.records import AssignmentRow, DocumentInfo, OutlineDocument, assignment_row
+from tracker.progress.assignment_columns import (
+    DEADLINE,
+    IN_FORCE,
+    SUMMARY_COLUMNS,
+    UPDATED_AT,
+    sqlite_select,
+)
+from tracker.progress.summary_tally import summarize
+from tracker.records import AssignmentRow, DocumentInfo, OutlineDocument, Summary, assignment_row
+
+T = TypeVar("T")
 
 
 class QuickLook(NamedTuple):
@@ -66,6 +76,9 @@ _DOCUMENTS = (
 )
 _HEADINGS = f"SELECT {', '.join(HEADING_COLUMNS)} FROM headings ORDER BY position"
 _ASSIGNMENTS = sqlite_select("m.document_id = ?")
+_EVERY_ASSIGNMENT = sqlite_select()
+_TOTALS = sqlite_select(columns=SUMMARY_COLUMNS, ordered=False)
+_MEASURES = f"SELECT count(*) FROM measures AS m WHERE {_MEASURES_IN_FORCE}"
 
 
 def quick_look(target: str | None, today: date | None = None) -> QuickLook | None:
@@ -74,31 +87,66 @@ def quick_look(target: str | None, today: date | None = None) -> QuickLook | Non
     ``target`` as ``Services.open`` takes it (a path, a URL, or None for
     ``TRACKER_DB`` or the default file); ``today`` decides overdue and due soon.
     """
+    return _read_current(target, lambda connection: _first_look(connection, today))
+
+
+def quick_assignments(target: str | None, today: date | None = None) -> list[AssignmentRow] | None:
+    """``OverviewService.assignments()``: every row in force, or None (see above).
+
+    For ``tracker-cli measures``; None too for a file on a network drive, which the
+    services open with a warning.
+    """
+
+    def read(connection: sqlite3.Connection) -> list[AssignmentRow]:
+        days = _due_soon_days(connection)
+        day = today or date.today()
+        return [_assignment(row, day, days) for row in connection.execute(_EVERY_ASSIGNMENT)]
+
+    return _read_current(target, read, local_only=True)
+
+
+def quick_summary(target: str | None, today: date | None = None) -> Summary | None:
+    """``OverviewService.summary()`` for every document, or None (see ``quick_assignments``)."""
+
+    def read(connection: sqlite3.Connection) -> Summary:
+        rows = [
+            (status, _day(deadline), unit) for status, deadline, unit in connection.execute(_TOTALS)
+        ]
+        [(measures,)] = connection.execute(_MEASURES)
+        return summarize(rows, measures, today or date.today(), _due_soon_days(connection))
+
+    return _read_current(target, read, local_only=True)
+
+
+def _read_current(
+    target: str | None, read: Callable[[sqlite3.Connection], T | None], local_only: bool = False
+) -> T | None:
+    """``read`` over a read-only connection to a current SQLite file; None for anything else."""
     try:
         path = plain_sqlite_file(database_url(target))
-        if path is None or not path.is_file():
+        if path is None or not path.is_file() or (local_only and on_network_drive(path)):
             return None
         connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except (OSError, ValueError, sqlite3.Error):
         return None  # (an unreachable share, say: the ordinary way will say why)
     try:
-        return _read(connection, today or date.today())
+        version = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        if version != [(HEAD,)]:
+            return None  # to be created or upgraded first (with its backup): not here
+        return read(connection)
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None  # not ours, damaged, or half-written: the ordinary way will say why
     finally:
         connection.close()
 
 
-def _read(connection: sqlite3.Connection, today: date) -> QuickLook | None:
-    version = connection.execute("SELECT version_num FROM alembic_version").fetchall()
-    if version != [(HEAD,)]:
-        return None  # to be created or upgraded first (with its backup): not here
+def _first_look(connection: sqlite3.Connection, today: date | None) -> QuickLook | None:
     documents = [_document(row) for row in connection.execute(_DOCUMENTS)]
     if not documents:
         return None  # the first-run page, which needs the services anyway
     days = _due_soon_days(connection)
     rows = [
-        _assignment(row, today, days)
+        _assignment(row, today or date.today(), days)
         for row in connection.execute(_ASSIGNMENTS, (documents[0].id,))
     ]
     return QuickLook(documents, _outline(connection, documents), rows)

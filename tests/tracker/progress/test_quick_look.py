@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from tests.tracker.conftest import TODAY, sample_document, source
+from tracker.progress import quick_look as quick_look_module
 from tracker.progress.history_entries import Provenance
 from tracker.progress.overview import AssignmentFilter
 from tracker.progress.progress_service import Change
-from tracker.progress.quick_look import quick_look
+from tracker.progress.quick_look import quick_assignments, quick_look, quick_summary
 from tracker.services import Services
 from tracker.statuses import Status
 from tracker.store import Clock
@@ -158,3 +159,54 @@ def test_it_does_not_import_sqlalchemy(office: tuple[Services, Path]) -> None:
         cwd=Path(__file__).resolve().parents[3],
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_every_row_and_the_totals_are_the_services(office: tuple[Services, Path]) -> None:
+    services, path = office
+    rows = quick_assignments(str(path), TODAY)
+    assert rows is not None and len(rows) == 9
+    assert rows == services.overview.assignments()
+    summary = quick_summary(str(path), TODAY)
+    assert summary == services.overview.summary()
+    assert summary is not None and (summary.measures, summary.assignments) == (7, 9)
+
+
+def test_the_command_line_leaves_a_network_drive_to_the_services(
+    office: tuple[Services, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _services, path = office
+    monkeypatch.setattr(quick_look_module, "on_network_drive", lambda _path: True)
+    assert quick_assignments(str(path), TODAY) is None  # the services warn of it
+    assert quick_summary(str(path), TODAY) is None
+    assert quick_look(str(path), TODAY) is not None  # the window's preview only reads
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["status", "--json"], ["measures", "--json"], ["measures", "--overdue", "--status", "推进中"]],
+)
+def test_status_and_measures_answer_without_sqlalchemy(
+    office: tuple[Services, Path], command: list[str]
+) -> None:
+    """The same output as through the services, with neither SQLAlchemy nor the models."""
+    _services, path = office
+    argv = ["--db", str(path), "--today", TODAY.isoformat(), *command]
+    code = (
+        "import sys; from tracker.cli.cli_main import main; "
+        f"main({argv!r}); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'db.models'))); "
+        "import tracker.progress.quick_look as q; "
+        "q.quick_summary = q.quick_assignments = lambda *args: None; "
+        f"main({argv!r})"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    lines = done.stdout.splitlines()
+    split = lines.index("[]")  # nothing of SQLAlchemy imported for the quick answer
+    quick, through_services = lines[:split], lines[split + 1 :]
+    assert quick and quick == through_services

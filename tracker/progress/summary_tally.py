@@ -1,0 +1,55 @@
+"""The totals of ``tracker-cli status`` and the dashboard: by status, overdue, due soon, per unit.
+
+Counted here from plain rows, whoever read them: ``OverviewService.summary``
+through SQLAlchemy, ``tracker.progress.quick_look.quick_summary`` through
+``sqlite3`` (the columns are ``assignment_columns.SUMMARY_COLUMNS`` for both).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from tracker.records import Summary, UnitStats
+from tracker.statuses import Status, is_due_soon, is_overdue
+
+
+def summarize(
+    rows: Iterable[tuple[str, date | None, str]], measures: int, today: date, days: int
+) -> Summary:
+    """``rows``: each assignment in force as (status, deadline, unit name)."""
+    by_status: Counter[str] = Counter()
+    per_unit: dict[str, Counter[str]] = defaultdict(Counter)
+    overdue = due_soon = assignments = 0
+    for raw, deadline, unit in rows:
+        assignments += 1
+        status = Status(raw)
+        by_status[status.value] += 1
+        tally = per_unit[unit]
+        tally[status.value] += 1
+        if is_overdue(status, deadline, today):
+            overdue += 1
+            tally["逾期"] += 1
+        elif is_due_soon(status, deadline, today, days):
+            due_soon += 1
+            tally["临期"] += 1
+    units = [
+        UnitStats(
+            unit=name,
+            assigned=sum(t[s.value] for s in Status),
+            by_status={s.value: t[s.value] for s in Status},
+            overdue=t["逾期"],
+            due_soon=t["临期"],
+        )
+        for name, t in per_unit.items()
+    ]
+    units.sort(key=lambda u: (-u.assigned, u.unit))
+    return Summary(
+        measures=measures,
+        assignments=assignments,
+        by_status={s.value: by_status[s.value] for s in Status},
+        overdue=overdue,
+        due_soon=due_soon,
+        units=units,
+    )

@@ -430,67 +430,67 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="95"/>
+        <location filename="../../ui/window/filter_bar.py" line="96"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="99"/>
+        <location filename="../../ui/window/filter_bar.py" line="100"/>
         <source>Only the assignments whose progress changed in this round</source>
         <translation>只看在该轮次中有进展变化的分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="100"/>
+        <location filename="../../ui/window/filter_bar.py" line="101"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="101"/>
+        <location filename="../../ui/window/filter_bar.py" line="102"/>
         <source>Due within</source>
         <translation>到期在</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="105"/>
+        <location filename="../../ui/window/filter_bar.py" line="106"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="108"/>
+        <location filename="../../ui/window/filter_bar.py" line="109"/>
         <source>Search measures and units…</source>
         <translation>搜索措施或单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="114"/>
+        <location filename="../../ui/window/filter_bar.py" line="115"/>
         <source>Show the whole document again</source>
         <translation>重新显示整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="131"/>
+        <location filename="../../ui/window/filter_bar.py" line="132"/>
         <source>Filter by document</source>
         <translation>按文件筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="132"/>
+        <location filename="../../ui/window/filter_bar.py" line="133"/>
         <source>Filter by responsible unit</source>
         <translation>按责任单位筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="133"/>
+        <location filename="../../ui/window/filter_bar.py" line="134"/>
         <source>Filter by status</source>
         <translation>按完成状态筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="170"/>
+        <location filename="../../ui/window/filter_bar.py" line="171"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="183"/>
+        <location filename="../../ui/window/filter_bar.py" line="184"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="195"/>
+        <location filename="../../ui/window/filter_bar.py" line="196"/>
         <source>All rounds</source>
         <translation>全部轮次</translation>
     </message>
@@ -2356,7 +2356,7 @@ Log folder: {2}</source>
         <translation>第 {row} 行填有内容，但没有填写{column}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/statuses.py" line="54"/>
+        <location filename="../../importers/ledger/statuses.py" line="51"/>
         <source>unknown status &quot;{value}&quot;; allowed: {allowed}</source>
         <translation>无法识别的完成状态“{value}”；只能填写：{allowed}</translation>
     </message>
@@ -2456,44 +2456,44 @@ Log folder: {2}</source>
         <translation>无法使用字体 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/general_commands.py" line="31"/>
+        <location filename="../../tracker/cli/general_commands.py" line="35"/>
         <source>unknown status {status!r}; allowed: {allowed}</source>
         <translation>无法识别的状态“{status}”；可选：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/general_commands.py" line="168"/>
+        <location filename="../../tracker/cli/general_commands.py" line="195"/>
         <source>nothing to record: give --status, --percent or --note</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="124"/>
-        <location filename="../../tracker/documents/document_service.py" line="267"/>
+        <location filename="../../tracker/documents/document_service.py" line="118"/>
+        <location filename="../../tracker/documents/document_service.py" line="261"/>
         <source>no document matches {text!r}</source>
         <translation>没有与“{text}”相符的文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="128"/>
+        <location filename="../../tracker/documents/document_service.py" line="122"/>
         <source>{text!r} matches several documents: {names}</source>
         <translation>“{text}”与多份文件相符：{names}</translation>
     </message>
     <message>
         <location filename="../../tracker/documents/document_delete.py" line="70"/>
-        <location filename="../../tracker/documents/document_service.py" line="277"/>
+        <location filename="../../tracker/documents/document_service.py" line="271"/>
         <source>document {id} no longer exists</source>
         <translation>文件 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="318"/>
+        <location filename="../../tracker/documents/document_service.py" line="312"/>
         <source>The document {document} was revised by someone else meanwhile; nothing was changed. Import the file again to see its changes against the new version.</source>
         <translation>文件 {document} 刚刚已被他人修订，未做任何更改。请重新导入该文件，查看相对于新版本的变化。</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="351"/>
+        <location filename="../../tracker/documents/document_service.py" line="345"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="359"/>
+        <location filename="../../tracker/documents/document_service.py" line="353"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>
@@ -2643,12 +2643,12 @@ Log folder: {2}</source>
         <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/overview.py" line="144"/>
+        <location filename="../../tracker/progress/assignment_filter.py" line="87"/>
         <source>the number of days cannot be negative</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/overview.py" line="239"/>
+        <location filename="../../tracker/progress/overview.py" line="222"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>

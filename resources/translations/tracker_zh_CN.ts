@@ -2643,7 +2643,7 @@ Log folder: {2}</source>
         <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/assignment_filter.py" line="87"/>
+        <location filename="../../tracker/progress/assignment_filter.py" line="88"/>
         <source>the number of days cannot be negative</source>
         <translation>天数不能为负数</translation>
     </message>

@@ -25,8 +25,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-from importers.messages import QT_TRANSLATE_NOOP
-from tracker.errors import InvalidInputError
 from tracker.statuses import Status
 
 Field = Literal["document", "unit", "status", "measure", "id", "deadline", "heading", "any"]
@@ -83,6 +81,9 @@ def criteria(wanted: AssignmentFilter) -> list[Criterion]:
         found.append(Criterion("deadline", "overdue", None))
     if wanted.due_within_days is not None:
         if wanted.due_within_days < 0:
+            from importers.messages import QT_TRANSLATE_NOOP  # (not needed by the window's frame)
+            from tracker.errors import InvalidInputError
+
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP("messages", "the number of days cannot be negative")
             )

@@ -316,7 +316,8 @@ def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
         doc.add_paragraph(line, style="Report Subtitle")
     keeping = False  # after a table whose last rows go with the signature
     turned = new_page = False
-    for block in blocks:
+    kept = g.kept_with_signature(blocks)  # paragraphs going onto the signature's page
+    for index, block in enumerate(blocks):
         if isinstance(block, PageBreak) and not report.landscape and (block.turned or turned):
             turned = block.turned
             frame_mm = _section(doc, turned)
@@ -335,6 +336,6 @@ def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
             keeping = block.keep_last > 0
         elif isinstance(block, Signature):
             keeping = False
-        elif keeping and isinstance(block, Paragraph):
+        elif (keeping or index in kept) and isinstance(block, Paragraph):
             doc.paragraphs[-1].paragraph_format.keep_with_next = True
     doc.save(str(target) if isinstance(target, Path) else target)

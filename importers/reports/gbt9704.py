@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import math
 
+from importers.reports.model import Block, Paragraph, Signature
+
 MM = 72 / 25.4
 PAGE_MM = (210.0, 297.0)
 MARGINS_MM = (37.0, 35.0, 28.0, 26.0)
@@ -53,3 +55,29 @@ def word_char_spacing() -> int:
 def word_line_pitch() -> int:
     """Word's ``w:docGrid/@w:linePitch`` in twentieths of a point (579 for 22 lines)."""
     return int(LINE_PITCH * 20)
+
+
+KEPT_WITH_SIGNATURE = 4
+"""At most this many short paragraphs (an 附件 list) go onto the signature's page with it."""
+
+
+def kept_with_signature(blocks: list[Block]) -> set[int]:
+    """The paragraphs kept on one page with the ``Signature`` after them, so the sender and
+    date do not stand alone on a page (§7.3.5): the short ones (two lines at most: the
+    附件 list, a closing line) right before it, back to a blank line, up to
+    ``KEPT_WITH_SIGNATURE``.  A long paragraph is not moved whole: it would leave most of
+    a page blank."""
+    kept: set[int] = set()
+    for n, block in enumerate(blocks):
+        if not isinstance(block, Signature):
+            continue
+        k = n - 1
+        while k >= 0 and n - 1 - k < KEPT_WITH_SIGNATURE and _short(blocks[k]):
+            kept.add(k)
+            k -= 1
+    return kept
+
+
+def _short(block: Block) -> bool:
+    """A paragraph with text, two lines at most."""
+    return isinstance(block, Paragraph) and 0 < len(block.text.strip()) <= 2 * CHARS

@@ -21,6 +21,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -146,7 +147,10 @@ def write_pdf(
     if report.subtitle:
         story.append(Spacer(1, g.LINE_PITCH / 2))
     base, turned = geometry, turned_page()
+    total, kept = len(blocks), g.kept_with_signature(blocks)
+    pending: list[Flowable] = []  # paragraphs that go onto the signature's page with it
     while blocks:
+        index = total - len(blocks)
         block = blocks.pop(0)
         if isinstance(block, PageBreakModel) and report.landscape:
             story.append(PageBreak())  # a landscape document has no turned pages
@@ -165,7 +169,15 @@ def write_pdf(
                 build_table(block, geometry.frame_width, geometry.frame_height, names, tail)
             )
             continue
-        story += _flowables(block, styles, geometry, charts_drawn)
+        flowables = _flowables(block, styles, geometry, charts_drawn)
+        if index in kept:
+            pending += flowables
+        elif isinstance(block, Signature) and pending:
+            story.append(KeepTogether([*pending, *flowables]))
+            pending = []
+        else:
+            story += pending + flowables
+            pending = []
     out = str(target) if isinstance(target, Path) else target
     geometry = base
     templates = [PageTemplate("page", [_frame(base, "block")])]

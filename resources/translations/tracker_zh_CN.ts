@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AchievementList</name>
+    <message>
+        <location filename="../../ui/reports/achievement_list.py" line="32"/>
+        <source>Tick the paragraphs to print; double-click a paragraph to reword it</source>
+        <translation>勾选要印发的段落；双击段落可修改文字</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentTableModel</name>
     <message>
         <location filename="../../ui/assignments/assignment_model.py" line="148"/>
@@ -1471,97 +1479,102 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="122"/>
+        <location filename="../../ui/reports/report_preview.py" line="123"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="181"/>
+        <location filename="../../ui/reports/report_preview.py" line="182"/>
         <source>Print a report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="211"/>
+        <location filename="../../ui/reports/report_preview.py" line="203"/>
+        <source>Further achievements of your own, one paragraph per line (with nothing picked or written: the round&apos;s facts and notes)</source>
+        <translation>自行补充的主要成效，每行一段（未勾选也未填写时：采用本轮的事实和进展情况）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_preview.py" line="208"/>
+        <source>Offer the round&apos;s facts and notes</source>
+        <translation>列出本轮事实和进展情况供勾选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_preview.py" line="217"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="212"/>
+        <location filename="../../ui/reports/report_preview.py" line="218"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="213"/>
+        <location filename="../../ui/reports/report_preview.py" line="219"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="214"/>
+        <location filename="../../ui/reports/report_preview.py" line="220"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="196"/>
+        <location filename="../../ui/reports/report_preview.py" line="197"/>
         <source>Next steps, one paragraph per line (empty: the standard text)</source>
         <translation>下步工作，每行一段（留空：使用默认文字）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="200"/>
-        <source>Main achievements, one paragraph per line (empty: the round&apos;s notes)</source>
-        <translation>主要成效，每行一段（留空：引用本轮各单位报送的进展）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports/report_preview.py" line="202"/>
-        <source>Quote the round&apos;s notes</source>
-        <translation>引用本轮报送的进展</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports/report_preview.py" line="205"/>
+        <location filename="../../ui/reports/report_preview.py" line="211"/>
         <source>Today&apos;s values instead of the round&apos;s</source>
         <translation>显示当前数据（而非本轮报送时的数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="215"/>
+        <location filename="../../ui/reports/report_preview.py" line="221"/>
         <source>To (主送)</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="216"/>
+        <location filename="../../ui/reports/report_preview.py" line="222"/>
         <source>Main achievements</source>
         <translation>主要成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="218"/>
+        <location filename="../../ui/reports/report_preview.py" line="224"/>
+        <source>Further achievements</source>
+        <translation>补充成效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_preview.py" line="225"/>
         <source>Next steps</source>
         <translation>下步工作</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="221"/>
+        <location filename="../../ui/reports/report_preview.py" line="228"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="222"/>
+        <location filename="../../ui/reports/report_preview.py" line="229"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="223"/>
+        <location filename="../../ui/reports/report_preview.py" line="230"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="310"/>
+        <location filename="../../ui/reports/report_preview.py" line="324"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="310"/>
+        <location filename="../../ui/reports/report_preview.py" line="324"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="312"/>
+        <location filename="../../ui/reports/report_preview.py" line="326"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
@@ -2709,47 +2722,47 @@ Log folder: {2}</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="99"/>
+        <location filename="../../tracker/reports/report_service.py" line="100"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="102"/>
+        <location filename="../../tracker/reports/report_service.py" line="103"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="111"/>
+        <location filename="../../tracker/reports/report_service.py" line="112"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="233"/>
+        <location filename="../../tracker/reports/report_service.py" line="237"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="248"/>
+        <location filename="../../tracker/reports/report_service.py" line="252"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="306"/>
+        <location filename="../../tracker/reports/report_service.py" line="310"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="316"/>
+        <location filename="../../tracker/reports/report_service.py" line="320"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="362"/>
+        <location filename="../../tracker/reports/report_service.py" line="366"/>
         <source>cannot write {file}: the file must end in .pdf or .docx</source>
         <translation>无法写入 {file}：文件扩展名须为 .pdf 或 .docx</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="389"/>
+        <location filename="../../tracker/reports/report_service.py" line="393"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -3080,9 +3093,19 @@ Log folder: {2}</source>
         <translation>{year}年未印发第{number}期通报</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="45"/>
+        <location filename="../../tracker/cli/report_commands.py" line="46"/>
         <source>cannot read {file}: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/cli/report_commands.py" line="116"/>
+        <source>only a bulletin has achievements to pick (--kind bulletin)</source>
+        <translation>只有通报有可勾选的主要成效（--kind bulletin）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/cli/report_commands.py" line="138"/>
+        <source>--pick {value}: choose numbers from 1 to {count} (as --list-achievements lists them)</source>
+        <translation>--pick {value}：请选择 1 至 {count} 之间的序号（见 --list-achievements 列出的清单）</translation>
     </message>
     <message>
         <location filename="../../tracker/database_settings.py" line="61"/>

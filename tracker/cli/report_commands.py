@@ -24,6 +24,7 @@ from tracker.reports.report_kinds import (
 )
 
 if TYPE_CHECKING:
+    from tracker.reports.report_bulletin_facts import AchievementChoice
     from tracker.store import Store
 
 SETTINGS = (
@@ -65,6 +66,10 @@ def report(args: argparse.Namespace) -> int:
         save_report,
     )
 
+    if args.list_achievements or args.pick is not None:
+        _bulletin_only(args.kind)
+    if args.list_achievements:
+        return list_achievements(args)
     out = Path(args.out)
     check_target(out)
     achievements = _paragraphs(args.achievements)
@@ -77,6 +82,9 @@ def report(args: argparse.Namespace) -> int:
             document = bulletins.reprint(year, args.reprint)
         elif args.kind == "bulletin":
             text = service.bulletin_text(bulletins.next_number())
+            if args.pick is not None:
+                choices = service.achievement_choices(args.round, args.doc)
+                achievements = _picked(choices, args.pick) + (achievements or [])
             text.achievements = achievements
             document = service.bulletin(args.round, args.note or "", args.doc, text)
         else:
@@ -100,6 +108,42 @@ def report(args: argparse.Namespace) -> int:
     if issued is not None:
         print(f"issued: {issued.year} No. {issued.number}")
     return 0
+
+
+def _bulletin_only(kind: str) -> None:
+    if kind != "bulletin":
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages", "only a bulletin has achievements to pick (--kind bulletin)"
+            )
+        )
+
+
+def list_achievements(args: argparse.Namespace) -> int:
+    """The bulletin's 主要成效 to pick from, numbered for ``--pick``; [x]: printed by default."""
+    from tracker.reports.report_service import ReportService
+
+    with opened_services(args) as services:
+        choices = ReportService(services.store).achievement_choices(args.round, args.doc)
+    for n, choice in enumerate(choices, start=1):
+        print(f"{n:>3} [{'x' if choice.ticked else ' '}] {choice.text}")
+    return 0
+
+
+def _picked(choices: list[AchievementChoice], spec: str) -> list[str]:
+    """The choices ``spec`` numbers ("1,3,4"; empty: none), in the order given."""
+    numbers = [part.strip() for part in spec.replace("，", ",").split(",") if part.strip()]
+    if not all(n.isdigit() and 1 <= int(n) <= len(choices) for n in numbers):
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "--pick {value}: choose numbers from 1 to {count} "
+                "(as --list-achievements lists them)",
+            ),
+            value=spec,
+            count=len(choices),
+        )
+    return [choices[int(n) - 1].text for n in numbers]
 
 
 def report_settings(args: argparse.Namespace) -> int:
@@ -134,8 +178,15 @@ def register(sub: Any, parse_date: Any) -> None:
     p.add_argument(
         "--achievements",
         metavar="FILE",
-        help="bulletin: 主要成效 from a UTF-8 text file, one paragraph per line "
-        "(default: the units' notes of the round)",
+        help="bulletin: 主要成效 from a UTF-8 text file, one paragraph per line, after those "
+        "chosen with --pick (default: the round's facts and notes marked [x] by "
+        "--list-achievements)",
+    )
+    p.add_argument(
+        "--pick",
+        metavar="N,N",
+        help="bulletin: 主要成效 as these of the round's facts and notes, numbered as "
+        "--list-achievements lists them (e.g. 1,3,4)",
     )
     p.add_argument("--reprint", type=int, metavar="N", help="bulletin: reprint issued No. N")
     p.add_argument("--year", type=int, help="with --reprint: the year (default: this year)")
@@ -147,7 +198,14 @@ def register(sub: Any, parse_date: Any) -> None:
         action="store_true",
         help="ledger: today's values rather than those reported for the round",
     )
-    p.add_argument("--out", required=True, help="FILE.pdf or FILE.docx")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", help="FILE.pdf or FILE.docx")
+    target.add_argument(
+        "--list-achievements",
+        action="store_true",
+        help="bulletin: list the round's facts and notes to pick 主要成效 from, numbered "
+        "for --pick ([x]: printed by default); writes no file",
+    )
     p.set_defaults(handler=report)
     s = sub.add_parser("report-settings", help="show or set the bulletin's name, 主送, contact")
     for option, _, help_ in SETTINGS:

@@ -18,7 +18,7 @@ from importers.reports.model import (
 )
 from tracker.reports.report_data import Item, Tally
 from tracker.reports.report_format import NONE, cn_date, deadline, percent, points
-from tracker.reports.report_round_facts import ReportedNote
+from tracker.reports.report_round_facts import DoneMeasure, ReportedNote
 from tracker.statuses import Status
 
 
@@ -59,6 +59,8 @@ class BulletinData:
     due_before: tuple[int, int] | None = None
     not_reported: list[str] = field(default_factory=list)
     notes: list[ReportedNote] = field(default_factory=list)
+    done_measures: list[DoneMeasure] = field(default_factory=list)
+    """Measures finished by all their units this round (by the round, without one before)."""
     unassigned: list[tuple[str, list[str]]] = field(default_factory=list)
     """Measures naming no unit: (document, codes)."""
 

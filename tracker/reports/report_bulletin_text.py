@@ -3,8 +3,8 @@
 The shape of real 督查通报 / 工作进展情况通报: a masthead (the bulletin's name,
 第X期, office, date), a title naming the subject ("关于《…》落实情况的通报"),
 the 主送 line, a lead-in, then 一、总体情况 (figures, the change since the last
-round, 到期任务完成率 beside the overall rate), 二、主要成效 (the units' notes of
-this round, as the clerk picked or edited them), 三、存在问题 (naming the units
+round, 到期任务完成率 beside the overall rate), 二、主要成效 (the round's facts and
+the units' notes, as the clerk picked or edited them), 三、存在问题 (naming the units
 with most overdue tasks and those that did not report), 四、下步工作 (the
 clerk's text, else a default), the 附件 list, the signature, and the 附件
 themselves — the detailed tables — each on a page of its own.
@@ -34,8 +34,8 @@ from tracker.reports.report_bulletin import (
     summary_text,
     unit_table,
 )
+from tracker.reports.report_bulletin_facts import default_achievements
 from tracker.reports.report_format import cn_date, percent, tenths
-from tracker.reports.report_round_facts import default_achievements
 
 DEFAULT_NAME = "督查通报"
 DEFAULT_RECIPIENTS = "各责任单位"
@@ -61,7 +61,8 @@ class BulletinText:
     name: str = DEFAULT_NAME
     recipients: str = DEFAULT_RECIPIENTS
     achievements: list[str] | None = None
-    """二、主要成效 paragraphs; None: the round's notes (``default_achievements``)."""
+    """二、主要成效 paragraphs; None: the facts and notes ticked by default
+    (``report_bulletin_facts``)."""
     next_steps: list[str] | None = None
     """四、下步工作 paragraphs; None: the bulletin's note, else ``DEFAULT_NEXT_STEPS``."""
 
@@ -154,7 +155,7 @@ def build(data: BulletinData, text: BulletinText | None = None) -> ReportDocumen
     text = text or BulletinText()
     achievements = text.achievements
     if achievements is None:
-        achievements = default_achievements(data.notes)
+        achievements = default_achievements(data)
     next_steps = text.next_steps
     if next_steps is None:
         lines = [line.strip() for line in data.note.splitlines() if line.strip()]

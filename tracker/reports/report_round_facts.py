@@ -19,9 +19,6 @@ from db.models import Assignment, Document, Measure, ProgressEntry
 from tracker.reports.report_data import Item
 from tracker.statuses import FINISHED, Status
 
-MAX_NOTES = 8
-"""主要成效 quotes at most this many notes by default (the clerk may pick others)."""
-
 
 @dataclass(frozen=True)
 class ReportedNote:
@@ -65,20 +62,6 @@ def round_notes(session: Session, round_id: int, items: list[Item]) -> list[Repo
     ]
 
 
-def default_achievements(notes: list[ReportedNote]) -> list[str]:
-    """主要成效 as first printed: one note per unit, finished work first."""
-    out, seen = [], set()
-    for note in notes:
-        if note.unit in seen:
-            continue
-        seen.add(note.unit)
-        text = note.note.rstrip("。；;，, ")
-        out.append(f"{note.unit}：{text}。")
-        if len(out) == MAX_NOTES:
-            break
-    return out
-
-
 def reported_units(session: Session, round_id: int, items: list[Item]) -> set[str]:
     """Units with at least one entry made for the round among ``items``."""
     ids = set(
@@ -113,3 +96,38 @@ def documents_in_scope(session: Session, document_id: int | None) -> list[str]:
     if document_id is not None:
         query = query.where(Document.id == document_id)
     return list(session.scalars(query))
+
+
+@dataclass(frozen=True)
+class DoneMeasure:
+    """A measure all of whose units had finished their tasks as of the round."""
+
+    document: str
+    code: str
+    title: str
+    units: tuple[str, ...]
+
+
+def done_measures(now: list[Item], before: list[Item] | None) -> list[DoneMeasure]:
+    """Measures finished by every unit as of the round, in the documents' order; with the
+    round before known, only those that were not finished then (finished this round)."""
+    grouped: dict[int, list[Item]] = {}
+    for item in now:
+        grouped.setdefault(item.measure_id, []).append(item)
+    finished_before: set[int] = set()
+    if before is not None:
+        earlier: dict[int, list[Item]] = {}
+        for item in before:
+            earlier.setdefault(item.measure_id, []).append(item)
+        finished_before = {
+            m for m, found in earlier.items() if all(i.status in FINISHED for i in found)
+        }
+    out = []
+    for measure, found in grouped.items():
+        if measure in finished_before or not all(i.status in FINISHED for i in found):
+            continue
+        first = found[0]
+        out.append(
+            DoneMeasure(first.document, first.code, first.title, tuple(i.unit for i in found))
+        )
+    return out

@@ -29,6 +29,7 @@ from tracker.records import AssignmentRow
 from tracker.reports import report_bulletin, report_bulletin_text, report_lists
 from tracker.reports import report_round_facts as facts
 from tracker.reports.report_bulletin import BulletinData, PartLine, UnitLine
+from tracker.reports.report_bulletin_facts import AchievementChoice, achievement_choices
 from tracker.reports.report_bulletin_text import DEFAULT_NAME, DEFAULT_RECIPIENTS, BulletinText
 from tracker.reports.report_data import (
     Item,
@@ -173,6 +174,7 @@ class ReportService:
             else facts.due_pair(old_items, before_day),
             not_reported=[u for u in units_now if u not in reported],
             notes=notes,
+            done_measures=facts.done_measures(now_items, old_items),
             unassigned=unassigned,
         )
 
@@ -190,9 +192,11 @@ class ReportService:
                 name = RoundService(self.store).find(session, request.round_name).name
             BulletinService(self.store).issue(report, name)
 
-    def default_achievements(self, round_name: str | None = None) -> list[str]:
-        """主要成效 as the bulletin prints them unless the clerk edits them."""
-        return facts.default_achievements(self.bulletin_data(round_name).notes)
+    def achievement_choices(
+        self, round_name: str | None = None, document: str | None = None
+    ) -> list[AchievementChoice]:
+        """主要成效 to pick from: the round's facts and notes, ticked as printed by default."""
+        return achievement_choices(self.bulletin_data(round_name, document=document))
 
     def bulletin_text(self, number: int = 0) -> BulletinText:
         """The clerk's settings for a bulletin: its name and 主送 (settings), and number."""

@@ -47,6 +47,7 @@ from tracker.reports.report_service import (
 from tracker.rounds.round_service import RoundService
 from tracker.units.unit_service import UnitService
 from ui.messages import translated, warn
+from ui.reports.achievement_list import AchievementList
 from ui.settings.folders import save_file
 
 translate = QCoreApplication.translate
@@ -195,11 +196,16 @@ class ReportDialog(QDialog):
         self.note.setPlaceholderText(
             self.tr("Next steps, one paragraph per line (empty: the standard text)")
         )
+        self.facts = AchievementList()
         self.achievements = QPlainTextEdit()
         self.achievements.setPlaceholderText(
-            self.tr("Main achievements, one paragraph per line (empty: the round's notes)")
+            self.tr(
+                "Further achievements of your own, one paragraph per line "
+                "(with nothing picked or written: the round's facts and notes)"
+            )
         )
-        self.quote = QPushButton(self.tr("Quote the round's notes"))
+        self.achievements.setMaximumHeight(6 * self.fontMetrics().lineSpacing())
+        self.quote = QPushButton(self.tr("Offer the round's facts and notes"))
         self.quote.clicked.connect(self._quote_notes)
         self.recipients = QLineEdit(reports.store.setting(RECIPIENTS_SETTING, DEFAULT_RECIPIENTS))
         self.current = QCheckBox(self.tr("Today's values instead of the round's"))
@@ -213,8 +219,9 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("Unit"), self.unit)
         form.addRow(self.tr("Reply by"), self.reply_by)
         form.addRow(self.tr("To (主送)"), self.recipients)
-        form.addRow(self.tr("Main achievements"), self.achievements)
+        form.addRow(self.tr("Main achievements"), self.facts)
         form.addRow("", self.quote)
+        form.addRow(self.tr("Further achievements"), self.achievements)
         form.addRow(self.tr("Next steps"), self.note)
         form.addRow("", self.current)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -226,6 +233,7 @@ class ReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._enable)
+        self.round.currentIndexChanged.connect(self.facts.clear)  # another round's facts
         self._enable()
 
     def done(self, result: int) -> None:
@@ -242,7 +250,7 @@ class ReportDialog(QDialog):
         kind = self.kind.currentData()
         self.round.setEnabled(kind in ("bulletin", "ledger"))
         self.unit.setEnabled(kind != "bulletin")
-        for widget in (self.note, self.achievements, self.quote, self.recipients):
+        for widget in (self.note, self.facts, self.achievements, self.quote, self.recipients):
             widget.setEnabled(kind == "bulletin")
         self.reply_by.setEnabled(kind == "chaser")
         self.current.setEnabled(kind == "ledger")
@@ -256,18 +264,24 @@ class ReportDialog(QDialog):
             note=self.note.toPlainText(),
             reply_by=self.reply_by.date().toPython(),  # type: ignore[arg-type]
             current=self.current.isChecked(),
-            achievements=tuple(self.achievements.toPlainText().splitlines())
-            if self.achievements.toPlainText().strip()
-            else None,
+            achievements=self.picked_achievements(),
             recipients=self.recipients.text(),
         )
 
+    def picked_achievements(self) -> tuple[str, ...] | None:
+        """主要成效: the ticked facts and notes, then the clerk's own paragraphs; None (the
+        defaults) while the list was not offered and nothing is written."""
+        own = [line for line in self.achievements.toPlainText().splitlines() if line.strip()]
+        if not self.facts.count() and not own:
+            return None
+        return (*self.facts.picked(), *own)
+
     def _quote_notes(self) -> None:
-        """Fill 主要成效 with the round's notes, for the clerk to pick and edit."""
+        """Offer the round's facts and notes in the pick list, ticked as printed by default."""
         round_name = self.round.currentData()
         self.run(
-            lambda: self.reports.default_achievements(round_name),
-            lambda lines: self.achievements.setPlainText("\n".join(lines)),
+            lambda: self.reports.achievement_choices(round_name),
+            self.facts.show_choices,
         )
 
     def build(self) -> ReportDocument:

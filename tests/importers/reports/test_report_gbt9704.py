@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
 from importers.reports.fonts import find_fonts
+from importers.reports.gbt9704 import kept_with_signature
 from importers.reports.layout import register
 from importers.reports.model import Heading, Paragraph, ReportDocument, Signature
 from importers.reports.pdf import write_pdf
@@ -163,3 +164,24 @@ def test_the_font_report_names_each_role_and_the_substitutions() -> None:
     ]
     if find_fonts().title is None:
         assert any(line.startswith("注：本机未安装方正小标宋，标题用") for line in report)
+
+
+def test_the_signature_never_stands_alone_on_a_page(tmp_path: Path) -> None:
+    """The 附件 list (short lines, back to the blank line) goes over with the sender and date;
+    a long paragraph is not moved whole."""
+    annex = [Paragraph("附件：1. 各责任单位任务完成情况"), Paragraph("2. 各部分任务完成情况")]
+    blocks = [Paragraph(TEXT), Paragraph("\u3000"), *annex, Signature(OFFICE, DAY)]
+    assert kept_with_signature(blocks) == {2, 3}
+    assert kept_with_signature([Paragraph(TEXT), Signature(OFFICE, DAY)]) == set()
+    assert kept_with_signature([Heading("一、"), Signature(OFFICE, DAY)]) == set()
+    # 21 lines of text leave one line on the page: the list and signature start the next.
+    filler = [Paragraph("行" * 28, indent=False) for _ in range(19)]
+    out = tmp_path / "s.pdf"
+    pages = write_pdf(ReportDocument(title="题", blocks=[*filler, *blocks[1:]]), out)
+    assert pages == 2
+    assert [line[4] for line in _lines(out, 2)][:4] == [
+        "附件：1.各责任单位任务完成情况",
+        "2.各部分任务完成情况",
+        OFFICE,
+        DAY,
+    ]

@@ -55,9 +55,9 @@ def _bulletin(seeds: list[Path], folder: Path) -> tuple[int, int]:
 @pytest.mark.parametrize(
     ("seeds", "pdf_pages"),
     [
-        (("000_ddced08bac396bed.txt",), 9),
+        (("000_ddced08bac396bed.txt",), 10),
         (("003_8cea6384a45f48e5.txt",), 9),
-        (("000_ddced08bac396bed.txt", "003_8cea6384a45f48e5.txt"), 11),
+        (("000_ddced08bac396bed.txt", "003_8cea6384a45f48e5.txt"), 12),
     ],
     ids=["seed 000", "seed 003", "both"],
 )

@@ -117,3 +117,51 @@ def test_cli_issues_reprints_and_sets_the_recipients(run, office: Services, tmp_
         *base, "report", "--kind", "bulletin", "--reprint", "9", "--out", str(tmp_path / "x.pdf")
     )
     assert code == 2 and "no bulletin No. 9 of 2021" in err
+
+
+def test_cli_lists_the_achievements_and_prints_those_picked(
+    run, office: Services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    with office.store.reading() as session:
+        round_id = RoundService(office.store).find(session, "2021年第3季度").id
+    row = next(r for r in office.overview.assignments() if r.unit == "自治区公安厅")
+    office.progress.record(
+        row.id,
+        Change(status=Status.DONE, note="企业开办一日办结"),
+        source=Provenance("台账", round_id),
+    )
+    office.close()
+    base = ["--db", str(tmp_path / "o.sqlite3"), "--today", "2021-07-05"]
+    code, out, err = run(*base, "report", "--kind", "bulletin", "--list-achievements")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "  1 [x] 截至2021年7月5日，1个单位完成任务1项：自治区公安厅（1项），完成率50.0%。",
+        "  2 [x] 自治区公安厅：企业开办一日办结。",
+    ]
+    own = tmp_path / "成效.txt"
+    own.write_text("银川市：政务服务事项全部网上可办。\n", encoding="utf-8")
+    pdf = str(tmp_path / "b.pdf")
+    code, out, err = run(
+        *base,
+        "report",
+        "--kind",
+        "bulletin",
+        "--pick",
+        "2",
+        "--achievements",
+        str(own),
+        "--out",
+        pdf,
+    )
+    assert (code, err) == (0, "") and out.splitlines()[-1] == "issued: 2021 No. 1"
+    again = Services.open(tmp_path / "o.sqlite3")
+    reprinted = BulletinService(again.store).reprint(2021, 1)
+    again.close()
+    paragraphs = [b.text for b in reprinted.blocks if isinstance(b, Paragraph)]
+    start = paragraphs.index("自治区公安厅：企业开办一日办结。")
+    assert paragraphs[start + 1] == "银川市：政务服务事项全部网上可办。"
+    assert not any(p.startswith("截至2021年7月5日，1个单位") for p in paragraphs)
+    code, _, err = run(*base, "report", "--kind", "bulletin", "--pick", "3", "--out", pdf)
+    assert code == 2 and "--pick 3: choose numbers from 1 to 2" in err
+    code, _, err = run(*base, "report", "--kind", "unit", "--list-achievements")
+    assert code == 2 and "only a bulletin has achievements to pick" in err

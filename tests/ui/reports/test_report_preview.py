@@ -174,3 +174,50 @@ def test_save_offers_a_name_in_the_last_reports_folder(
     assert dialog.choose_file(".docx") == kept / "催办单_自治区财政厅.docx"
     assert Path(offered[0]).name == "工作进展情况通报_2021年第3季度.pdf"
     assert offered[1] == str(kept / "催办单_自治区财政厅.docx")  # the folder used last
+
+
+def test_the_clerk_picks_and_rewords_the_achievements_from_the_rounds_facts(
+    qtbot, dialog: ReportDialog, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from importers.reports.model import Paragraph
+    from tracker.progress.progress_service import Change, Provenance
+    from tracker.reports.bulletins import BulletinService
+    from tracker.statuses import Status
+
+    with services.store.reading() as session:
+        round_id = RoundService(services.store).find(session, "2021年第3季度").id
+    row = next(r for r in services.overview.assignments() if r.unit == "自治区公安厅")
+    change = Change(status=Status.DONE, note="企业开办一日办结")
+    services.progress.record(row.id, change, source=Provenance("台账", round_id))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("bulletin"))
+    assert dialog.request().achievements is None  # nothing offered or written: the defaults
+    dialog.quote.click()
+    qtbot.waitUntil(lambda: dialog.facts.count() == 2 and dialog.quote.isEnabled(), timeout=20000)
+    items = [dialog.facts.item(n) for n in range(2)]
+    assert [(i.text(), i.checkState()) for i in items] == [
+        (
+            "截至2021年7月1日，1个单位完成任务1项：自治区公安厅（1项），完成率50.0%。",
+            Qt.CheckState.Checked,
+        ),
+        ("自治区公安厅：企业开办一日办结。", Qt.CheckState.Checked),
+    ]
+    items[0].setCheckState(Qt.CheckState.Unchecked)
+    items[1].setText("自治区公安厅：企业开办实现一日办结。")  # what an edit in place leaves
+    dialog.achievements.setPlainText("银川市：政务服务事项全部网上可办。\n")
+    assert dialog.request().achievements == (
+        "自治区公安厅：企业开办实现一日办结。",
+        "银川市：政务服务事项全部网上可办。",
+    )
+    target = tmp_path / "通报.pdf"
+    monkeypatch.setattr(dialog, "choose_file", lambda _s: target)
+    with qtbot.waitSignal(dialog.saved, timeout=20000):
+        dialog.save_pdf.click()
+    stored = BulletinService(services.store).reprint(2021, 1).blocks
+    paragraphs = [b.text for b in stored if isinstance(b, Paragraph)]
+    start = paragraphs.index("自治区公安厅：企业开办实现一日办结。")
+    assert paragraphs[start + 1] == "银川市：政务服务事项全部网上可办。"
+    assert not any("1个单位完成任务1项" in p for p in paragraphs)
+    dialog.round.setCurrentIndex(-1)
+    assert dialog.facts.count() == 0  # another round: its own facts, offered anew

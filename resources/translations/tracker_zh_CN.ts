@@ -1479,104 +1479,129 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="123"/>
+        <location filename="../../ui/reports/report_preview.py" line="124"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="182"/>
+        <location filename="../../ui/reports/report_preview.py" line="192"/>
         <source>Print a report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="203"/>
+        <location filename="../../ui/reports/report_preview.py" line="213"/>
         <source>Further achievements of your own, one paragraph per line (with nothing picked or written: the round&apos;s facts and notes)</source>
         <translation>自行补充的主要成效，每行一段（未勾选也未填写时：采用本轮的事实和进展情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="208"/>
+        <location filename="../../ui/reports/report_preview.py" line="218"/>
         <source>Offer the round&apos;s facts and notes</source>
         <translation>列出本轮事实和进展情况供勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="217"/>
+        <location filename="../../ui/reports/report_preview.py" line="227"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="218"/>
+        <location filename="../../ui/reports/report_preview.py" line="228"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="219"/>
+        <location filename="../../ui/reports/report_preview.py" line="229"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="220"/>
+        <location filename="../../ui/reports/report_preview.py" line="230"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="197"/>
+        <location filename="../../ui/reports/report_preview.py" line="207"/>
         <source>Next steps, one paragraph per line (empty: the standard text)</source>
         <translation>下步工作，每行一段（留空：使用默认文字）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="211"/>
+        <location filename="../../ui/reports/report_preview.py" line="156"/>
+        <source>Progress bulletin</source>
+        <translation>工作进展情况通报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_preview.py" line="157"/>
+        <source>Unit task list</source>
+        <translation>单位任务清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_preview.py" line="158"/>
+        <source>Chaser notice</source>
+        <translation>催办单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_preview.py" line="159"/>
+        <source>Work ledger</source>
+        <translation>工作台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_preview.py" line="221"/>
         <source>Today&apos;s values instead of the round&apos;s</source>
         <translation>显示当前数据（而非本轮报送时的数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="221"/>
+        <location filename="../../ui/reports/report_preview.py" line="231"/>
         <source>To (主送)</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="222"/>
+        <location filename="../../ui/reports/report_preview.py" line="232"/>
         <source>Main achievements</source>
         <translation>主要成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="224"/>
+        <location filename="../../ui/reports/report_preview.py" line="234"/>
         <source>Further achievements</source>
         <translation>补充成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="225"/>
+        <location filename="../../ui/reports/report_preview.py" line="235"/>
         <source>Next steps</source>
         <translation>下步工作</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="228"/>
+        <location filename="../../ui/reports/report_preview.py" line="238"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="229"/>
+        <location filename="../../ui/reports/report_preview.py" line="239"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="230"/>
+        <location filename="../../ui/reports/report_preview.py" line="240"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="324"/>
+        <location filename="../../ui/reports/report_preview.py" line="334"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="324"/>
+        <location filename="../../ui/reports/report_preview.py" line="334"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="326"/>
+        <location filename="../../ui/reports/report_preview.py" line="336"/>
         <source>Save report</source>
         <translation>保存报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_preview.py" line="345"/>
+        <source>This report is for one unit: choose the unit first.</source>
+        <translation>该报表针对单个单位，请先选择单位。</translation>
     </message>
 </context>
 <context>

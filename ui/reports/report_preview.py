@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.model import ReportDocument
 from importers.text_clean import safe_file_name
 from tracker.errors import UserError
@@ -151,12 +152,21 @@ class _Job(QRunnable):
             self.signals.done.emit(result)
 
 
-KIND_LABELS = {
-    "bulletin": "Progress bulletin (工作进展情况通报)",
-    "unit": "Unit task list (单位任务清单)",
-    "chaser": "Chaser notice (催办单)",
-    "ledger": "Work ledger (工作台账)",
+KIND_LABELS: dict[str, str] = {
+    "bulletin": QT_TRANSLATE_NOOP("ReportDialog", "Progress bulletin"),
+    "unit": QT_TRANSLATE_NOOP("ReportDialog", "Unit task list"),
+    "chaser": QT_TRANSLATE_NOOP("ReportDialog", "Chaser notice"),
+    "ledger": QT_TRANSLATE_NOOP("ReportDialog", "Work ledger"),
 }
+"""Each report's name in the dialog (English here, translated where shown)."""
+FILE_NAMES = {
+    "bulletin": "工作进展情况通报",
+    "unit": "单位任务清单",
+    "chaser": "催办单",
+    "ledger": "工作台账",
+}
+"""The start of a saved report's file name: the report's own (Chinese) title."""
+FOR_ONE_UNIT = ("unit", "chaser")
 
 
 class ReportDialog(QDialog):
@@ -313,7 +323,7 @@ class ReportDialog(QDialog):
     def suggested_name(self, suffix: str) -> str:
         """``<report>_<round>[_<unit>].pdf``, e.g. ``工作进展情况通报_2021年第3季度.pdf``."""
         kind = self.kind.currentData()
-        parts = [KIND_LABELS[kind].split("(")[-1].rstrip(")")]
+        parts = [FILE_NAMES[kind]]
         if kind in ("bulletin", "ledger") and self.round.currentData():
             parts.append(str(self.round.currentData()))
         if self.unit.currentText().strip():
@@ -329,7 +339,17 @@ class ReportDialog(QDialog):
             return None
         return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
 
+    def _unit_missing(self) -> bool:
+        """A task list or a chaser names no unit: the clerk is asked to choose one."""
+        if self.kind.currentData() in FOR_ONE_UNIT and not self.unit.currentText().strip():
+            warn(self, self.tr("This report is for one unit: choose the unit first."))
+            self.unit.setFocus()
+            return True
+        return False
+
     def _save(self, suffix: str) -> None:
+        if self._unit_missing():
+            return
         path = self.choose_file(suffix)
         if path is None:
             return
@@ -346,6 +366,8 @@ class ReportDialog(QDialog):
     def _preview(self) -> None:
         from importers.reports.pdf import pdf_bytes
 
+        if self._unit_missing():
+            return
         request = self.request()
 
         def work() -> bytes:

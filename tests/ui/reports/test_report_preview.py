@@ -103,9 +103,8 @@ def test_dialog_preview_and_user_errors(
 
     dialog.kind.setCurrentIndex(dialog.kind.findData("chaser"))
     dialog.unit.setCurrentText("")
-    dialog.preview.click()
-    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
-    assert messages[0][0] == "warning" and "for one unit" in messages[0][1]
+    dialog.preview.click()  # asked for the unit before any work starts (no CLI flag named)
+    assert messages == [("warning", "This report is for one unit: choose the unit first.")]
     assert opened == [1] and dialog.preview.isEnabled()
 
 

@@ -58,26 +58,26 @@ OFFICE_NAME = DatabaseSetting(
     "office_name",
     str,
     "协调小组办公室",
-    QT_TRANSLATE_NOOP("messages", "Office name (printed on ledgers, bulletins and chasers)"),
+    QT_TRANSLATE_NOOP("messages", "Office name"),
 )
 DUE_SOON_DAYS = DatabaseSetting(
     "due_soon_days",
     int,
     DEFAULT_DUE_SOON_DAYS,
-    QT_TRANSLATE_NOOP("messages", "Due soon (临期) means within this many days"),
+    QT_TRANSLATE_NOOP("messages", "Due soon (临期) means within"),
 )
 BACKUP_KEEP_COPIES = DatabaseSetting(
     "backup_keep_copies",
     int,
     30,
-    QT_TRANSLATE_NOOP("messages", "Automatic backups kept (the newest ones)"),
+    QT_TRANSLATE_NOOP("messages", "Keep automatic backups"),
     minimum=1,
 )
 BACKUP_KEEP_DAYS = DatabaseSetting(
     "backup_keep_days",
     int,
     30,
-    QT_TRANSLATE_NOOP("messages", "Days for which the last automatic backup of each is kept"),
+    QT_TRANSLATE_NOOP("messages", "and the last of each day for"),
     minimum=1,
 )
 BULLETIN_NAME = DatabaseSetting(
@@ -133,10 +133,10 @@ class SettingsService:
         self.store = store
 
     def get(self, setting: DatabaseSetting[T]) -> T:
-        return setting.parse(self.store.stored_setting(setting.name))
+        return self.store.setting(setting)
 
     def set(self, setting: DatabaseSetting[T], value: T) -> None:
-        self.store.store_setting(setting.name, str(value))
+        self.store.set_setting(setting, value)
 
     def due_soon_days(self) -> int:
         return self.get(DUE_SOON_DAYS)

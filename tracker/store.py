@@ -33,6 +33,7 @@ from db import migrate
 from db.engine import BUSY_TIMEOUT_MS, database_url, make_engine, make_session_factory, sqlite_path
 from db.models import Setting
 from importers.messages import QT_TRANSLATE_NOOP
+from tracker.database_settings import DUE_SOON_DAYS, DatabaseSetting, T
 from tracker.db_errors import (
     CANNOT_OPEN,
     FOREIGN,
@@ -238,18 +239,16 @@ class Store:
         with self.transaction() as session:
             session.merge(Setting(key=name, value=value))
 
-    def setting(self, key: str, default: str) -> str:
-        value = self.stored_setting(key)
-        return default if value is None else value
+    def setting(self, setting: DatabaseSetting[T]) -> T:
+        """A declared setting's value: its default until set (or when unreadable)."""
+        return setting.parse(self.stored_setting(setting.name))
 
-    def set_setting(self, key: str, value: str) -> None:
-        self.store_setting(key, value)
+    def set_setting(self, setting: DatabaseSetting[T], value: T) -> None:
+        self.store_setting(setting.name, str(value))
 
     @property
     def due_soon_days(self) -> int:
-        from tracker.database_settings import DUE_SOON_DAYS
-
-        return DUE_SOON_DAYS.parse(self.stored_setting(DUE_SOON_DAYS.name))
+        return self.setting(DUE_SOON_DAYS)
 
 
 def _upgrade_backup_error(exc: migrate.UpgradeBackupError) -> UserError:

@@ -139,7 +139,7 @@ def build_demo_database(path: Path, today: date | None = None) -> Path:
         stale.unlink(missing_ok=True)
     services = Services.open(path, user=DEMO_USER, create=True)
     try:
-        document = demo_document(today or services.store.clock.today())
+        document = demo_document(today or services.today())
         digest = hashlib.sha256(repr(document).encode()).hexdigest()
         services.documents.import_parsed(document, SourceInfo(DEMO_SOURCE, digest, 0))
         rows = {(r.code, r.unit): r for r in services.overview.assignments()}

@@ -75,78 +75,78 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="55"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="54"/>
         <source>{0} KB</source>
         <translation>{0} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="56"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="55"/>
         <source>{0:.1f} MB</source>
         <translation>{0:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="122"/>
-        <location filename="../../ui/settings/backup_dialog.py" line="202"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="121"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="201"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="135"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="134"/>
         <source>Backups in {0}, newest first. The database as it is now is backed up before a backup replaces it.</source>
         <translation>{0} 中的备份，最新的在前。用备份替换数据库之前，会先备份数据库的当前状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="141"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="140"/>
         <source>No backups yet in {0}.</source>
         <translation>{0} 中还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="143"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="142"/>
         <source>Restore this backup…</source>
         <translation>恢复此备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="146"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="145"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="149"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="148"/>
         <source>Another file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="180"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="179"/>
         <source>Delete the backup {0}? It cannot be brought back.</source>
         <translation>删除备份 {0} 吗？删除后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="204"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="203"/>
         <source>Database backups ({0});;All files (*)</source>
         <translation>数据库备份 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="219"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="217"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="221"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="219"/>
         <source>Database backups ({0})</source>
         <translation>数据库备份 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="228"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="226"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="230"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="228"/>
         <source>The database was backed up to {0} ({1}).</source>
         <translation>数据库已备份到 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="246"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="243"/>
         <source>Replace the database with the backup {0}?
 
 The database as it is now is backed up first, so this restore can itself be undone from the list of backups.</source>
@@ -155,12 +155,12 @@ The database as it is now is backed up first, so this restore can itself be undo
 会先备份数据库的当前状态，因此这次恢复本身也可以从备份列表中撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="258"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="255"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="260"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="257"/>
         <source>Restored {0}.
 
 The database as it was just before is kept in {1}.</source>
@@ -172,22 +172,22 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="87"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="86"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="88"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="87"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="89"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="88"/>
         <source>Made before</source>
         <translation>备份原因</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="90"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="89"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -839,42 +839,42 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="67"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="74"/>
         <source>Ledgers are sent out for a reporting round, and there is none yet. Create one now?</source>
         <translation>台账要按调度轮次下发，目前还没有轮次。现在新建一个吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="88"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="95"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="89"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="96"/>
         <source>Work ledgers (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>工作台账 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="95"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="102"/>
         <source>Import every ledger in a folder</source>
         <translation>导入文件夹中的全部台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="110"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="116"/>
         <source>No work ledger was found there.</source>
         <translation>那里没有找到工作台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="121"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="127"/>
         <source>Undo the last ledger import? Every change it made is taken back (the history keeps both steps).</source>
         <translation>撤销最近一次台账导入？它所做的全部修改都将撤回（历史记录会保留这两步）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="133"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="137"/>
         <source>Undoing the last ledger import…</source>
         <translation>正在撤销最近一次台账导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="135"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="139"/>
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
@@ -882,82 +882,82 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerExportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="99"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="97"/>
         <source>Export work ledgers</source>
         <translation>导出工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="105"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="103"/>
         <source>Every unit with assignments ({0})</source>
         <translation>所有有分工的单位（{0} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="107"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="105"/>
         <source>Only the units ticked below</source>
         <translation>仅下面勾选的单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="116"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="114"/>
         <source>Also the master ledger (总台账, every unit in one workbook)</source>
         <translation>同时导出总台账（所有单位在一个工作簿中）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="124"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="122"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="131"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="129"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="136"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="134"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="137"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="135"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="160"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="158"/>
         <source>Save the ledgers in</source>
         <translation>台账保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="178"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="176"/>
         <source>Choose a folder to save the ledgers in.</source>
         <translation>请选择保存台账的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="181"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="179"/>
         <source>Tick at least one unit, or the master ledger.</source>
         <translation>请至少勾选一个单位，或勾选总台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="191"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="189"/>
         <source>Writing work ledgers…</source>
         <translation>正在生成工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="202"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="200"/>
         <source>Stopped: {0} ledgers were written to {1} before you cancelled.</source>
         <translation>已停止：取消前已有 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="204"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="202"/>
         <source>{0} ledgers were written to {1}.</source>
         <translation>已将 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="207"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="205"/>
         <source>{0} ledgers could not be written:</source>
         <translation>{0} 个台账未能写出：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="209"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="207"/>
         <source>Open the folder?</source>
         <translation>打开该文件夹吗？</translation>
     </message>
@@ -1479,127 +1479,127 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="124"/>
+        <location filename="../../ui/reports/report_preview.py" line="123"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="192"/>
+        <location filename="../../ui/reports/report_preview.py" line="191"/>
         <source>Print a report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="213"/>
+        <location filename="../../ui/reports/report_preview.py" line="212"/>
         <source>Further achievements of your own, one paragraph per line (with nothing picked or written: the round&apos;s facts and notes)</source>
         <translation>自行补充的主要成效，每行一段（未勾选也未填写时：采用本轮的事实和进展情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="218"/>
+        <location filename="../../ui/reports/report_preview.py" line="217"/>
         <source>Offer the round&apos;s facts and notes</source>
         <translation>列出本轮事实和进展情况供勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="227"/>
+        <location filename="../../ui/reports/report_preview.py" line="226"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="228"/>
+        <location filename="../../ui/reports/report_preview.py" line="227"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="229"/>
+        <location filename="../../ui/reports/report_preview.py" line="228"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="230"/>
+        <location filename="../../ui/reports/report_preview.py" line="229"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="207"/>
+        <location filename="../../ui/reports/report_preview.py" line="206"/>
         <source>Next steps, one paragraph per line (empty: the standard text)</source>
         <translation>下步工作，每行一段（留空：使用默认文字）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="156"/>
+        <location filename="../../ui/reports/report_preview.py" line="155"/>
         <source>Progress bulletin</source>
         <translation>工作进展情况通报</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="157"/>
+        <location filename="../../ui/reports/report_preview.py" line="156"/>
         <source>Unit task list</source>
         <translation>单位任务清单</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="158"/>
+        <location filename="../../ui/reports/report_preview.py" line="157"/>
         <source>Chaser notice</source>
         <translation>催办单</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="159"/>
+        <location filename="../../ui/reports/report_preview.py" line="158"/>
         <source>Work ledger</source>
         <translation>工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="221"/>
+        <location filename="../../ui/reports/report_preview.py" line="220"/>
         <source>Today&apos;s values instead of the round&apos;s</source>
         <translation>显示当前数据（而非本轮报送时的数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="231"/>
+        <location filename="../../ui/reports/report_preview.py" line="230"/>
         <source>To (主送)</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="232"/>
+        <location filename="../../ui/reports/report_preview.py" line="231"/>
         <source>Main achievements</source>
         <translation>主要成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="234"/>
+        <location filename="../../ui/reports/report_preview.py" line="233"/>
         <source>Further achievements</source>
         <translation>补充成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="235"/>
+        <location filename="../../ui/reports/report_preview.py" line="234"/>
         <source>Next steps</source>
         <translation>下步工作</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="238"/>
+        <location filename="../../ui/reports/report_preview.py" line="237"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="239"/>
+        <location filename="../../ui/reports/report_preview.py" line="238"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="240"/>
+        <location filename="../../ui/reports/report_preview.py" line="239"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="334"/>
+        <location filename="../../ui/reports/report_preview.py" line="333"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="334"/>
+        <location filename="../../ui/reports/report_preview.py" line="333"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="336"/>
+        <location filename="../../ui/reports/report_preview.py" line="335"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="345"/>
+        <location filename="../../ui/reports/report_preview.py" line="344"/>
         <source>This report is for one unit: choose the unit first.</source>
         <translation>该报表针对单个单位，请先选择单位。</translation>
     </message>
@@ -1692,123 +1692,108 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="45"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="60"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="49"/>
         <location filename="../../ui/settings/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="79"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="52"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="67"/>
         <source>Shared by everyone using this database. Default: {0} days.</source>
         <translation>使用本数据库的所有人共用此设置。默认 {0} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="60"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="75"/>
         <source> copies</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="68"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="83"/>
         <source>The newest automatic backups are kept, and the last one of each recent day; backups made by hand are kept until you delete them. Folder: {0}</source>
         <translation>保留最新的若干份自动备份，以及最近每天的最后一份；手动备份一直保留，直到您将其删除。文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="74"/>
-        <source>and the last of each day for</source>
-        <translation>，以及每天最后一份，共保留</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="93"/>
         <source>Printed on ledgers, bulletins and chasers.</source>
         <translation>打印在工作台账、通报和催办单上。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="96"/>
         <source>Default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="99"/>
         <source>A database file, or a server address such as postgresql+psycopg://user:password@server/tracker to share one database.</source>
         <translation>数据库文件，或服务器地址（如 postgresql+psycopg://用户名:密码@服务器/tracker），供多人共用一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="104"/>
         <source>Another database is opened from the next start.</source>
         <translation>下次启动时打开新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="107"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="97"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="112"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="114"/>
         <source>Try the database or server typed here before it is used from the next start.</source>
         <translation>在下次启动使用之前，先试连这里填写的数据库或服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="122"/>
         <source>A new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="117"/>
-        <source>Office name:</source>
-        <translation>单位名称：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="118"/>
-        <source>Due soon (临期) means within:</source>
-        <translation>临期是指距完成时限不超过：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="119"/>
-        <source>Keep automatic backups:</source>
-        <translation>自动备份保留：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="135"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="137"/>
         <source>Database in use:</source>
         <translation>当前数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="138"/>
         <source>Open at start:</source>
         <translation>启动时打开：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="145"/>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="165"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="167"/>
         <source>Database (*.sqlite3 *.db)</source>
         <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="183"/>
         <source>Connecting to the database…</source>
         <translation>正在连接数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="125"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="140"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
@@ -2184,12 +2169,12 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="264"/>
+        <location filename="../../ui/window/window_commands.py" line="271"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="266"/>
+        <location filename="../../ui/window/window_commands.py" line="273"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -2551,7 +2536,7 @@ Log folder: {2}</source>
         <translation>在 {file} 中没有找到任何措施——这是任务分工文件吗？</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/ledger_commands.py" line="64"/>
+        <location filename="../../tracker/cli/ledger_commands.py" line="60"/>
         <source>say which ledger: --unit U, --all or --master</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
@@ -2747,27 +2732,27 @@ Log folder: {2}</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="100"/>
+        <location filename="../../tracker/reports/report_service.py" line="103"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="103"/>
+        <location filename="../../tracker/reports/report_service.py" line="106"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="112"/>
+        <location filename="../../tracker/reports/report_service.py" line="115"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="237"/>
+        <location filename="../../tracker/reports/report_service.py" line="240"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="252"/>
+        <location filename="../../tracker/reports/report_service.py" line="255"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
@@ -2792,32 +2777,32 @@ Log folder: {2}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="53"/>
+        <location filename="../../tracker/rounds/round_service.py" line="57"/>
         <source>a round needs a name, e.g. {example}</source>
         <translation>调度轮次需要一个名称，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="59"/>
+        <location filename="../../tracker/rounds/round_service.py" line="63"/>
         <source>a round named {name!r} already exists</source>
         <translation>已有名为“{name}”的调度轮次</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="75"/>
+        <location filename="../../tracker/rounds/round_service.py" line="85"/>
         <source>no round named {name!r} (rounds: none yet)</source>
         <translation>没有名为“{name}”的调度轮次（目前还没有任何轮次）</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="79"/>
+        <location filename="../../tracker/rounds/round_service.py" line="89"/>
         <source>no round named {name!r} (rounds: {rounds})</source>
         <translation>没有名为“{name}”的调度轮次（现有轮次：{rounds}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="89"/>
+        <location filename="../../tracker/rounds/round_service.py" line="99"/>
         <source>no reporting round yet: create one first (new-round)</source>
         <translation>还没有调度轮次：请先新建一个轮次</translation>
     </message>
     <message>
-        <location filename="../../tracker/store.py" line="172"/>
+        <location filename="../../tracker/store.py" line="173"/>
         <source>The database {database} was made by a newer version of this application (schema {schema}); please update the application.</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
@@ -2972,7 +2957,7 @@ Log folder: {2}</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups/backup_service.py" line="126"/>
+        <location filename="../../tracker/backups/backup_service.py" line="123"/>
         <source>{file} is the database itself; choose another file for the backup.</source>
         <translation>{file} 就是数据库本身，请为备份另选一个文件。</translation>
     </message>
@@ -2987,17 +2972,17 @@ Log folder: {2}</source>
         <translation>在{operation}之前无法备份数据库，因此未做任何更改：{problem}。请释放磁盘空间，或检查文件夹 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups/backup_service.py" line="133"/>
+        <location filename="../../tracker/backups/backup_service.py" line="130"/>
         <source>{file} already exists; choose a new file name for the backup (nothing was overwritten).</source>
         <translation>{file} 已存在，请为备份另取一个文件名（未覆盖任何文件）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups/backup_service.py" line="202"/>
+        <location filename="../../tracker/backups/backup_service.py" line="199"/>
         <source>Could not delete the backup {file}: {reason}</source>
         <translation>无法删除备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups/backup_service.py" line="256"/>
+        <location filename="../../tracker/backups/backup_service.py" line="250"/>
         <source>Could not restore {file}: {reason}. The database was not changed.</source>
         <translation>无法恢复 {file}：{reason}。数据库未被更改。</translation>
     </message>
@@ -3118,39 +3103,39 @@ Log folder: {2}</source>
         <translation>{year}年未印发第{number}期通报</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="46"/>
+        <location filename="../../tracker/cli/report_commands.py" line="51"/>
         <source>cannot read {file}: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="116"/>
+        <location filename="../../tracker/cli/report_commands.py" line="112"/>
         <source>only a bulletin has achievements to pick (--kind bulletin)</source>
         <translation>只有通报有可勾选的主要成效（--kind bulletin）</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="138"/>
+        <location filename="../../tracker/cli/report_commands.py" line="133"/>
         <source>--pick {value}: choose numbers from 1 to {count} (as --list-achievements lists them)</source>
         <translation>--pick {value}：请选择 1 至 {count} 之间的序号（见 --list-achievements 列出的清单）</translation>
     </message>
     <message>
         <location filename="../../tracker/database_settings.py" line="61"/>
-        <source>Office name (printed on ledgers, bulletins and chasers)</source>
-        <translation>办公室名称（印在台账、通报和催办单上）</translation>
+        <source>Office name</source>
+        <translation>单位名称</translation>
     </message>
     <message>
         <location filename="../../tracker/database_settings.py" line="67"/>
-        <source>Due soon (临期) means within this many days</source>
-        <translation>临期：距完成时限的天数以内</translation>
+        <source>Due soon (临期) means within</source>
+        <translation>临期是指距完成时限不超过</translation>
     </message>
     <message>
         <location filename="../../tracker/database_settings.py" line="73"/>
-        <source>Automatic backups kept (the newest ones)</source>
-        <translation>保留的自动备份份数（最新的）</translation>
+        <source>Keep automatic backups</source>
+        <translation>自动备份保留</translation>
     </message>
     <message>
         <location filename="../../tracker/database_settings.py" line="80"/>
-        <source>Days for which the last automatic backup of each is kept</source>
-        <translation>每天保留最后一份自动备份的天数</translation>
+        <source>and the last of each day for</source>
+        <translation>，以及每天最后一份，共保留</translation>
     </message>
     <message>
         <location filename="../../tracker/database_settings.py" line="87"/>

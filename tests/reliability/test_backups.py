@@ -315,4 +315,4 @@ def test_a_backup_taken_while_a_write_is_open_holds_only_what_was_committed(
             0,
         )
         assert copy.execute("SELECT count(*) FROM assignments").fetchone() == (6,)
-    assert office.store.setting("half-done", "") == "未提交"
+    assert office.store.stored_setting("half-done") == "未提交"

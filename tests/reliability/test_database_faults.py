@@ -312,7 +312,7 @@ def test_a_unique_violation_from_a_concurrent_writer(services: Services) -> None
             other.commit()
     assert raised.value.message == CONFLICT.format(store.where)
     assert type(raised.value.__cause__).__name__ == "IntegrityError"
-    assert store.setting("due_soon_days", "?") == "5"
+    assert store.stored_setting("due_soon_days") == "5"
 
 
 # -- the file deleted or moved while open -------------------------------------------------
@@ -386,7 +386,7 @@ def test_a_file_replaced_during_a_transaction_is_caught_before_the_commit(
         office.write_bytes(b"")  # another file now has the name
     assert office.read_bytes() == b""
     open_office.close()
-    assert Store.open(office.with_name("别处.sqlite3")).setting("due_soon_days", "-") == "-"
+    assert Store.open(office.with_name("别处.sqlite3")).stored_setting("due_soon_days") is None
 
 
 @pytest.mark.postgres

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.tracker.conftest import TODAY, sample_document, source
+from tracker.database_settings import DUE_SOON_DAYS
 from tracker.progress.overview import AssignmentFilter
 from tracker.progress.progress_service import Change
 from tracker.services import Services
@@ -77,7 +78,7 @@ def test_sql_filters_agree_with_the_python_rules(
         doc.measures[1].deadline = deadline
         services.documents.import_parsed(doc, source())
         services.progress.record_by_code("2", "宁夏税务局", Change(status=status))
-        services.store.set_setting("due_soon_days", str(days))
+        services.settings.set(DUE_SOON_DAYS, days)
         overdue = {
             (r.code, r.unit) for r in services.overview.assignments(AssignmentFilter(overdue=True))
         }

@@ -52,6 +52,7 @@ from tracker.backups.backup_errors import (
     refused_before,
     write_failed,
 )
+from tracker.database_settings import BACKUP_KEEP_COPIES, BACKUP_KEEP_DAYS
 from tracker.store import Store, database_errors
 
 __all__ = [
@@ -64,10 +65,6 @@ __all__ = [
     "operation",
 ]
 
-KEEP_COPIES_SETTING = "backup_keep_copies"
-KEEP_DAYS_SETTING = "backup_keep_days"
-DEFAULT_KEEP_COPIES = 30
-DEFAULT_KEEP_DAYS = 30
 SERVER_FOLDER_ENV = "TRACKER_BACKUP_DIR"
 
 
@@ -206,14 +203,11 @@ class BackupService:
 
     def retention(self) -> tuple[int, int]:
         """(copies, days) kept of the automatic backups."""
-        return (
-            _positive(self.store.setting(KEEP_COPIES_SETTING, ""), DEFAULT_KEEP_COPIES),
-            _positive(self.store.setting(KEEP_DAYS_SETTING, ""), DEFAULT_KEEP_DAYS),
-        )
+        return (self.store.setting(BACKUP_KEEP_COPIES), self.store.setting(BACKUP_KEEP_DAYS))
 
     def set_retention(self, copies: int, days: int) -> None:
-        self.store.set_setting(KEEP_COPIES_SETTING, str(max(1, copies)))
-        self.store.set_setting(KEEP_DAYS_SETTING, str(max(1, days)))
+        self.store.set_setting(BACKUP_KEEP_COPIES, max(1, copies))
+        self.store.set_setting(BACKUP_KEEP_DAYS, max(1, days))
 
     def prune(self, now: datetime | None = None) -> list[BackupInfo]:
         """Delete the automatic backups the retention rule no longer keeps; return them."""
@@ -291,11 +285,3 @@ def _same_file(a: Path, b: Path) -> bool:
 def backup_before(store: Store, reason: str) -> BackupInfo:
     """The one call a risky operation makes first: a backup, or a ``BackupError`` (stop)."""
     return BackupService(store).before(reason)
-
-
-def _positive(text: str, default: int) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        return default
-    return value if value > 0 else default

@@ -46,10 +46,8 @@ def _as_json(info: BackupInfo) -> dict[str, object]:
 
 
 def backup(args: argparse.Namespace) -> int:
-    from tracker.backups.backup_service import BackupService
-
     with opened_services(args) as services:
-        info = BackupService(services.store).backup("manual", Path(args.out) if args.out else None)
+        info = services.backups.backup("manual", Path(args.out) if args.out else None)
     if args.json:
         print_json(_as_json(info))
     else:
@@ -58,10 +56,8 @@ def backup(args: argparse.Namespace) -> int:
 
 
 def backups(args: argparse.Namespace) -> int:
-    from tracker.backups.backup_service import BackupService
-
     with opened_services(args) as services:
-        found = BackupService(services.store).list_backups()
+        found = services.backups.list_backups()
     if args.json:
         print_json([_as_json(b) for b in found])
         return 0
@@ -76,10 +72,8 @@ def backups(args: argparse.Namespace) -> int:
 
 
 def restore(args: argparse.Namespace) -> int:
-    from tracker.backups.backup_service import BackupService
-
     with opened_services(args) as services:
-        outcome = BackupService(services.store).restore(Path(args.file))
+        outcome = services.backups.restore(Path(args.file))
     print(f"Backed up the current database first: {outcome.safety_copy.path}")
     schema = outcome.revision
     if schema != HEAD:

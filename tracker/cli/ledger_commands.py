@@ -14,10 +14,8 @@ from tracker.errors import InvalidInputError
 
 
 def rounds(args: argparse.Namespace) -> int:
-    from tracker.rounds.round_service import RoundService
-
     with opened_services(args) as services:
-        found = RoundService(services.store).list()
+        found = services.rounds.list()
     if args.json:
         print_json(
             [
@@ -37,10 +35,8 @@ def rounds(args: argparse.Namespace) -> int:
 
 
 def new_round(args: argparse.Namespace) -> int:
-    from tracker.rounds.round_service import RoundService
-
     with opened_services(args) as services:
-        created = RoundService(services.store).create(args.name, args.as_of)
+        created = services.rounds.create(args.name, args.as_of)
     print(f"round {created.name} (as of {created.as_of}) created")
     return 0
 
@@ -48,11 +44,11 @@ def new_round(args: argparse.Namespace) -> int:
 def export_ledger(args: argparse.Namespace) -> int:
     """Prints each file written; each unit whose file could not be written goes to stderr,
     one line each, after the others were written — and the exit status is then 2."""
-    from tracker.ledgers.ledger_export import LedgerExporter, UnitExports
+    from tracker.ledgers.ledger_export import UnitExports
 
     out = Path(args.out)
     with opened_services(args) as services:
-        exporter = LedgerExporter(services.store)
+        exporter = services.ledger_export
         if args.master:
             outcome = UnitExports(written=[exporter.export_master(args.round, out)])
         elif args.all:
@@ -77,12 +73,12 @@ def import_ledger(args: argparse.Namespace) -> int:
     it is skipped with a message saying so (the unit is never guessed).  A dry run
     exits 0 only if every file would apply.
     """
-    from tracker.ledgers.ledger_import import LedgerImporter, ledger_paths
+    from tracker.ledgers.ledger_import import ledger_paths
 
     paths = [Path(p) for p in args.paths]
     units = {p: args.unit for p in ledger_paths(paths)} if args.unit else None
     with opened_services(args) as services:
-        importer = LedgerImporter(services.store)
+        importer = services.ledger_import
         previews = importer.preview(paths, args.round, units=units)
         if args.json:
             report: dict[str, Any] = {"files": [p.to_json() for p in previews]}
@@ -136,10 +132,9 @@ def _print_previews(previews: list[Any]) -> None:
 
 
 def undo_import(args: argparse.Namespace) -> int:
-    from tracker.ledgers.ledger_import import LedgerImporter
 
     with opened_services(args) as services:
-        files = LedgerImporter(services.store).undo_last()
+        files = services.ledger_import.undo_last()
     print(f"undone: {', '.join(files)}")
     return 0
 

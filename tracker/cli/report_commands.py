@@ -14,25 +14,30 @@ from typing import TYPE_CHECKING, Any
 
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.cli.cli_services import opened_services
-from tracker.errors import InvalidInputError, UserError
-from tracker.reports.report_kinds import (
-    CONTACT_SETTING,
-    KINDS,
-    NAME_SETTING,
-    PHONE_SETTING,
-    RECIPIENTS_SETTING,
+from tracker.database_settings import (
+    BULLETIN_NAME,
+    BULLETIN_RECIPIENTS,
+    REPORT_CONTACT,
+    REPORT_PHONE,
+    DatabaseSetting,
 )
+from tracker.errors import InvalidInputError, UserError
+from tracker.reports.report_kinds import KINDS
 
 if TYPE_CHECKING:
     from tracker.reports.report_bulletin_facts import AchievementChoice
-    from tracker.store import Store
 
-SETTINGS = (
-    ("name", NAME_SETTING, "the bulletin's name in its masthead (default 督查通报)"),
-    ("recipients", RECIPIENTS_SETTING, "主送: to whom bulletins go (default 各责任单位)"),
-    ("contact", CONTACT_SETTING, "the office's contact person printed on chasers"),
-    ("phone", PHONE_SETTING, "the contact's phone number printed on chasers"),
+SETTINGS: tuple[tuple[str, DatabaseSetting[str]], ...] = (
+    ("name", BULLETIN_NAME),
+    ("recipients", BULLETIN_RECIPIENTS),
+    ("contact", REPORT_CONTACT),
+    ("phone", REPORT_PHONE),
 )
+"""``report-settings``' options and the database settings they set."""
+
+
+def _help(setting: DatabaseSetting[str]) -> str:
+    return f"{setting.label} (default {setting.default})" if setting.default else setting.label
 
 
 def _paragraphs(path: str | None) -> list[str] | None:
@@ -50,18 +55,9 @@ def _paragraphs(path: str | None) -> list[str] | None:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _round_name(store: Store, name: str | None) -> str:
-    from tracker.rounds.round_service import RoundService
-
-    with store.reading() as session:
-        return RoundService(store).find(session, name).name
-
-
 def report(args: argparse.Namespace) -> int:
-    from tracker.reports.bulletins import BulletinService
     from tracker.reports.report_service import (
         ReportRequest,
-        ReportService,
         check_target,
         save_report,
     )
@@ -74,11 +70,11 @@ def report(args: argparse.Namespace) -> int:
     check_target(out)
     achievements = _paragraphs(args.achievements)
     with opened_services(args) as services:
-        service = ReportService(services.store)
-        bulletins = BulletinService(services.store)
+        service = services.reports
+        bulletins = services.bulletins
         issued = None
         if args.kind == "bulletin" and args.reprint:
-            year = args.year or services.store.clock.today().year
+            year = args.year or services.today().year
             document = bulletins.reprint(year, args.reprint)
         elif args.kind == "bulletin":
             text = service.bulletin_text(bulletins.next_number())
@@ -103,7 +99,7 @@ def report(args: argparse.Namespace) -> int:
         if args.kind == "chaser":
             service.chaser_issued()
         if args.kind == "bulletin" and not args.reprint:
-            issued = bulletins.issue(document, _round_name(services.store, args.round))
+            issued = bulletins.issue(document, services.rounds.chosen(args.round).name)
     print(f"{out}" + (f"  ({pages} pages)" if pages else ""))
     if issued is not None:
         print(f"issued: {issued.year} No. {issued.number}")
@@ -121,10 +117,9 @@ def _bulletin_only(kind: str) -> None:
 
 def list_achievements(args: argparse.Namespace) -> int:
     """The bulletin's 主要成效 to pick from, numbered for ``--pick``; [x]: printed by default."""
-    from tracker.reports.report_service import ReportService
 
     with opened_services(args) as services:
-        choices = ReportService(services.store).achievement_choices(args.round, args.doc)
+        choices = services.reports.achievement_choices(args.round, args.doc)
     for n, choice in enumerate(choices, start=1):
         print(f"{n:>3} [{'x' if choice.ticked else ' '}] {choice.text}")
     return 0
@@ -148,13 +143,12 @@ def _picked(choices: list[AchievementChoice], spec: str) -> list[str]:
 
 def report_settings(args: argparse.Namespace) -> int:
     with opened_services(args) as services:
-        store = services.store
-        for option, key, _ in SETTINGS:
+        for option, setting in SETTINGS:
             value = getattr(args, option)
             if value is not None:
-                store.set_setting(key, value.strip())
-        for option, key, _ in SETTINGS:
-            print(f"{option}: {store.setting(key, '')}")
+                services.settings.set(setting, value.strip())
+        for option, setting in SETTINGS:
+            print(f"{option}: {services.settings.get(setting)}")
     if args.fonts:
         from importers.reports.fonts import ReportFontError, find_fonts
 
@@ -208,8 +202,8 @@ def register(sub: Any, parse_date: Any) -> None:
     )
     p.set_defaults(handler=report)
     s = sub.add_parser("report-settings", help="show or set the bulletin's name, 主送, contact")
-    for option, _, help_ in SETTINGS:
-        s.add_argument(f"--{option}", help=help_)
+    for option, setting in SETTINGS:
+        s.add_argument(f"--{option}", help=_help(setting))
     s.add_argument(
         "--fonts", action="store_true", help="also list the fonts reports use (the font report)"
     )

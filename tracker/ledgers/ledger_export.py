@@ -20,6 +20,7 @@ from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook, UnitS
 from importers.ledger.writer import write_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.text_clean import safe_file_name
+from tracker.database_settings import OFFICE_NAME
 from tracker.errors import UserError
 from tracker.ledgers.export_errors import write_failure
 from tracker.queries import in_force, lead_first
@@ -28,7 +29,6 @@ from tracker.statuses import Status, is_overdue
 from tracker.store import Store
 from tracker.units.unit_service import UnitService
 
-DEFAULT_OFFICE = "协调小组办公室"
 Progress = Callable[[int, int], bool]
 """Called with (done, total); returning False cancels the remaining work."""
 
@@ -106,7 +106,7 @@ class LedgerExporter:
 
     @property
     def office(self) -> str:
-        return self.store.setting("office_name", DEFAULT_OFFICE)
+        return self.store.setting(OFFICE_NAME)
 
     def export_units(
         self,

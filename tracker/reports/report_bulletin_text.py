@@ -25,6 +25,7 @@ from importers.reports.model import (
     Series,
     Signature,
 )
+from tracker.database_settings import BULLETIN_NAME, BULLETIN_RECIPIENTS
 from tracker.reports.report_bulletin import (
     BulletinData,
     _count_change,
@@ -37,8 +38,6 @@ from tracker.reports.report_bulletin import (
 from tracker.reports.report_bulletin_facts import default_achievements
 from tracker.reports.report_format import cn_date, percent, tenths
 
-DEFAULT_NAME = "督查通报"
-DEFAULT_RECIPIENTS = "各责任单位"
 DEFAULT_NEXT_STEPS = (
     "（一）压实工作责任。各责任单位要对照任务清单，逐项明确责任领导、具体措施和完成时限，"
     "确保各项任务按期落地见效。",
@@ -58,8 +57,8 @@ class BulletinText:
 
     number: int = 0
     """第X期 within the year (given when the bulletin is issued)."""
-    name: str = DEFAULT_NAME
-    recipients: str = DEFAULT_RECIPIENTS
+    name: str = BULLETIN_NAME.default
+    recipients: str = BULLETIN_RECIPIENTS.default
     achievements: list[str] | None = None
     """二、主要成效 paragraphs; None: the facts and notes ticked by default
     (``report_bulletin_facts``)."""

@@ -20,9 +20,18 @@ from importers.ledger.model import LedgerSheet
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.fonts import ReportFontError
 from importers.reports.model import ReportDocument
+from tracker.database_settings import (
+    BULLETIN_NAME,
+    BULLETIN_RECIPIENTS,
+    CHASER_LAST,
+    DUE_SOON_DAYS,
+    OFFICE_NAME,
+    REPORT_CONTACT,
+    REPORT_PHONE,
+)
 from tracker.documents.document_service import DocumentService
 from tracker.errors import InvalidInputError, UserError
-from tracker.ledgers.ledger_export import DEFAULT_OFFICE, lead_names, ledger_rows, ledger_sheets
+from tracker.ledgers.ledger_export import lead_names, ledger_rows, ledger_sheets
 from tracker.memory import collector_paused
 from tracker.progress.overview import AssignmentFilter, OverviewService
 from tracker.records import AssignmentRow
@@ -30,7 +39,7 @@ from tracker.reports import report_bulletin, report_bulletin_text, report_lists
 from tracker.reports import report_round_facts as facts
 from tracker.reports.report_bulletin import BulletinData, PartLine, UnitLine
 from tracker.reports.report_bulletin_facts import AchievementChoice, achievement_choices
-from tracker.reports.report_bulletin_text import DEFAULT_NAME, DEFAULT_RECIPIENTS, BulletinText
+from tracker.reports.report_bulletin_text import BulletinText
 from tracker.reports.report_data import (
     Item,
     RoundValues,
@@ -42,13 +51,7 @@ from tracker.reports.report_data import (
     values_as_of,
 )
 from tracker.reports.report_format import cn_date
-from tracker.reports.report_kinds import (
-    CONTACT_SETTING,
-    KINDS,
-    NAME_SETTING,
-    PHONE_SETTING,
-    RECIPIENTS_SETTING,
-)
+from tracker.reports.report_kinds import KINDS
 from tracker.rounds.round_service import RoundService
 from tracker.statuses import Derived
 from tracker.store import Store
@@ -82,7 +85,7 @@ class ReportService:
 
     @property
     def office(self) -> str:
-        return self.store.setting("office_name", DEFAULT_OFFICE)
+        return self.store.setting(OFFICE_NAME)
 
     def build(self, request: ReportRequest) -> ReportDocument:
         if request.kind == "bulletin":
@@ -119,7 +122,7 @@ class ReportService:
         self, round_name: str | None = None, note: str = "", document: str | None = None
     ) -> BulletinData:
         today = self.store.clock.today()
-        days = self.store.due_soon_days
+        days = self.store.setting(DUE_SOON_DAYS)
         with self.store.reading() as session, collector_paused():
             current = RoundService(self.store).find(session, round_name)
             doc_id = self._document_id(session, document)
@@ -187,7 +190,7 @@ class ReportService:
             from tracker.reports.bulletins import BulletinService
 
             if request.recipients is not None and request.recipients.strip():
-                self.store.set_setting(RECIPIENTS_SETTING, request.recipients.strip())
+                self.store.set_setting(BULLETIN_RECIPIENTS, request.recipients.strip())
             with self.store.reading() as session:
                 name = RoundService(self.store).find(session, request.round_name).name
             BulletinService(self.store).issue(report, name)
@@ -202,8 +205,8 @@ class ReportService:
         """The clerk's settings for a bulletin: its name and 主送 (settings), and number."""
         return BulletinText(
             number=number,
-            name=self.store.setting(NAME_SETTING, DEFAULT_NAME),
-            recipients=self.store.setting(RECIPIENTS_SETTING, DEFAULT_RECIPIENTS),
+            name=self.store.setting(BULLETIN_NAME),
+            recipients=self.store.setting(BULLETIN_RECIPIENTS),
         )
 
     def bulletin(
@@ -257,23 +260,20 @@ class ReportService:
         reply = reply_by or today + timedelta(days=REPLY_DAYS)
         header = report_lists.ChaserHeader(
             f"〔{today.year}〕第{self.next_chaser_number()}号",
-            self.store.setting(CONTACT_SETTING, ""),
-            self.store.setting(PHONE_SETTING, ""),
+            self.store.setting(REPORT_CONTACT),
+            self.store.setting(REPORT_PHONE),
         )
         return report_lists.chaser(name, rows, today, reply, self.office, header)
 
     def next_chaser_number(self) -> int:
         """The number the next chaser of this year carries (a setting per year)."""
         year = self.store.clock.today().year
-        try:
-            return int(self.store.setting(f"chaser_last_{year}", "0")) + 1
-        except ValueError:
-            return 1
+        return self.store.setting(CHASER_LAST.of(year=year)) + 1
 
     def chaser_issued(self) -> None:
         """Count a chaser as sent: the next one takes the following number."""
         year = self.store.clock.today().year
-        self.store.set_setting(f"chaser_last_{year}", str(self.next_chaser_number()))
+        self.store.set_setting(CHASER_LAST.of(year=year), self.next_chaser_number())
 
     def ledger(
         self,

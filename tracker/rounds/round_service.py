@@ -27,6 +27,10 @@ class RoundService:
     def __init__(self, store: Store) -> None:
         self.store = store
 
+    def today(self) -> date:
+        """The day a new round is as of unless the clerk says otherwise (``--today``)."""
+        return self.store.clock.today()
+
     def list(self) -> list[RoundInfo]:
         with self.store.reading() as session:
             exports = dict(
@@ -63,6 +67,12 @@ class RoundService:
             session.add(created)
             session.flush()
             return RoundInfo(created.id, created.name, created.as_of, 0, 0)
+
+    def chosen(self, name: str | None) -> RoundInfo:
+        """The round a user names (without a name, the latest one), as a plain record."""
+        with self.store.reading() as session:
+            wanted = self.find(session, name).id
+        return next(r for r in self.list() if r.id == wanted)
 
     def find(self, session: Session, name: str | None) -> Round:
         """The round a user names; without a name, the latest one."""

@@ -1,6 +1,6 @@
 """The window's ledger conversations: rounds, export, import (chosen, or dropped), undo import.
 
-Each function takes the window's parent widget and the open ``Store`` and
+Each function takes the window's parent widget and the services it talks to and
 returns whether the database changed, so the window knows to re-read its rows.
 The tracker's ledger modules (openpyxl, python-calamine) are imported here, when
 a ledger is first handled, not when the window starts.
@@ -21,7 +21,10 @@ from ui.settings.folders import choose_folder, open_files
 from ui.workers import run_and_tell
 
 if TYPE_CHECKING:
-    from tracker.store import Store
+    from tracker.ledgers.ledger_export import LedgerExporter
+    from tracker.ledgers.ledger_import import LedgerImporter
+    from tracker.rounds.round_service import RoundService
+    from tracker.units.unit_service import UnitService
 
 translate = QCoreApplication.translate
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -44,23 +47,27 @@ def policy_targets(paths: Iterable[Path]) -> list[Path]:
     return [p for p in paths if p.is_file() and p.suffix.lower() in POLICY_SUFFIXES]
 
 
-def show_rounds(parent: QWidget, store: Store) -> bool:
-    from tracker.rounds.round_service import RoundService
+def show_rounds(parent: QWidget, rounds: RoundService) -> bool:
     from ui.ledgers.rounds_dialog import RoundsDialog
 
-    dialog = RoundsDialog(RoundService(store), store.clock.today(), parent)
+    dialog = RoundsDialog(rounds, rounds.today(), parent)
     dialog.exec()
     return dialog.created is not None
 
 
-def export_ledgers(parent: QWidget, store: Store, folder: str = "") -> Path | None:
-    """The export conversation; the folder written to, or None."""
-    from tracker.rounds.round_service import RoundService
-    from tracker.units.unit_service import UnitService
+def export_ledgers(
+    parent: QWidget,
+    exporter: LedgerExporter,
+    rounds: RoundService,
+    units: UnitService,
+    folder: str = "",
+) -> Path | None:
+    """The export conversation (a round is created first if there is none); the folder
+    written to, or None."""
     from ui.ledgers.ledger_export_dialog import LedgerExportDialog
 
-    rounds = RoundService(store).list()
-    if not rounds:
+    known = rounds.list()
+    if not known:
         answer = QMessageBox.question(
             parent,
             app_title(),
@@ -70,11 +77,11 @@ def export_ledgers(parent: QWidget, store: Store, folder: str = "") -> Path | No
                 "Create one now?",
             ),
         )
-        if answer != QMessageBox.StandardButton.Yes or not show_rounds(parent, store):
+        if answer != QMessageBox.StandardButton.Yes or not show_rounds(parent, rounds):
             return None
-        rounds = RoundService(store).list()
-    units = [u.name for u in UnitService(store).list() if u.assigned]
-    dialog = LedgerExportDialog(store, rounds, units, parent, folder)
+        known = rounds.list()
+    assigned = [u.name for u in units.list() if u.assigned]
+    dialog = LedgerExportDialog(exporter, known, assigned, parent, folder)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return Path(dialog.folder.text())
@@ -97,14 +104,13 @@ def choose_ledger_folder(parent: QWidget) -> list[Path]:
     return [chosen] if chosen is not None else []
 
 
-def import_ledgers(parent: QWidget, store: Store, paths: list[Path]) -> bool:
+def import_ledgers(parent: QWidget, importer: LedgerImporter, paths: list[Path]) -> bool:
     """Preview, decide, apply: True if anything was written."""
     if not paths:
         return False
-    from tracker.ledgers.ledger_import import LedgerImporter
     from ui.ledgers.ledger_import_dialog import LedgerImportDialog
 
-    dialog = LedgerImportDialog(LedgerImporter(store), paths, parent)
+    dialog = LedgerImportDialog(importer, paths, parent)
     if not dialog.load():
         if not dialog.cancelled and not dialog.previews():
             warn(parent, translate("LedgerActions", "No work ledger was found there."))
@@ -113,7 +119,7 @@ def import_ledgers(parent: QWidget, store: Store, paths: list[Path]) -> bool:
     return dialog.outcome is not None and bool(dialog.outcome.applied)
 
 
-def undo_last_import(parent: QWidget, store: Store) -> bool:
+def undo_last_import(parent: QWidget, importer: LedgerImporter) -> bool:
     """Confirm, then take back every file of the last apply."""
     answer = QMessageBox.question(
         parent,
@@ -126,12 +132,10 @@ def undo_last_import(parent: QWidget, store: Store) -> bool:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    from tracker.ledgers.ledger_import import LedgerImporter
-
     undone = run_and_tell(
         parent,
         translate("LedgerActions", "Undoing the last ledger import…"),
-        lambda: LedgerImporter(store).undo_last(),
+        importer.undo_last,
         lambda files: translate("LedgerActions", "Undone: {0}").format("、".join(files)),
     )
     return undone is not None

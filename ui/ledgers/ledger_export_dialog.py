@@ -37,9 +37,8 @@ from ui.settings.folders import choose_folder, round_folder
 from ui.workers import Reporter, run_with_progress
 
 if TYPE_CHECKING:
-    from tracker.ledgers.ledger_export import ExportFailure
+    from tracker.ledgers.ledger_export import ExportFailure, LedgerExporter
     from tracker.rounds.round_service import RoundInfo
-    from tracker.store import Store
 
 
 @dataclass(frozen=True)
@@ -58,16 +57,15 @@ class ExportResult:
     """Units whose file could not be written (the others were): listed to the clerk."""
 
 
-def export_ledgers(store: Store, request: ExportRequest, reporter: Reporter) -> ExportResult:
+def export_ledgers(
+    exporter: LedgerExporter, request: ExportRequest, reporter: Reporter
+) -> ExportResult:
     """The export itself (on the worker thread): units first, then the master ledger.
 
     A unit's file that cannot be written is listed at the end, the others written;
     a folder that cannot be made, or a master ledger that cannot be written, is a
     ``UserError`` (the units' files stay written and recorded).
     """
-    from tracker.ledgers.ledger_export import LedgerExporter
-
-    exporter = LedgerExporter(store)
     result = ExportResult()
     if request.units != []:
         units = exporter.export_each_unit(
@@ -84,14 +82,14 @@ def export_ledgers(store: Store, request: ExportRequest, reporter: Reporter) -> 
 class LedgerExportDialog(QDialog):
     def __init__(
         self,
-        store: Store,
+        exporter: LedgerExporter,
         rounds: list[RoundInfo],
         units: list[str],
         parent: QWidget | None = None,
         folder: str = "",
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.exporter = exporter
         self.outcome: ExportResult | None = None
         self.open_folder: Callable[[Path], bool] = lambda p: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(p))
@@ -189,7 +187,7 @@ class LedgerExportDialog(QDialog):
         outcome = run_with_progress(
             self,
             self.tr("Writing work ledgers…"),
-            lambda reporter: export_ledgers(self.store, request, reporter),
+            lambda reporter: export_ledgers(self.exporter, request, reporter),
         )
         if not outcome.ok or outcome.value is None:
             return

@@ -37,8 +37,7 @@ from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.model import ReportDocument
 from importers.text_clean import safe_file_name
 from tracker.errors import UserError
-from tracker.reports.report_bulletin_text import DEFAULT_RECIPIENTS
-from tracker.reports.report_kinds import KINDS, RECIPIENTS_SETTING
+from tracker.reports.report_kinds import KINDS
 from tracker.reports.report_service import (
     REPLY_DAYS,
     ReportRequest,
@@ -217,7 +216,7 @@ class ReportDialog(QDialog):
         self.achievements.setMaximumHeight(6 * self.fontMetrics().lineSpacing())
         self.quote = QPushButton(self.tr("Offer the round's facts and notes"))
         self.quote.clicked.connect(self._quote_notes)
-        self.recipients = QLineEdit(reports.store.setting(RECIPIENTS_SETTING, DEFAULT_RECIPIENTS))
+        self.recipients = QLineEdit(reports.bulletin_text().recipients)
         self.current = QCheckBox(self.tr("Today's values instead of the round's"))
         self.reply_by = QDateEdit()
         self.reply_by.setCalendarPopup(True)

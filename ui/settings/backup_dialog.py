@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from db import backup_files
 from db.backup_files import BackupInfo
 from tracker.backups.backup_service import BackupService, operation
-from tracker.store import Store
 from ui.messages import app_title, translated
 from ui.workers import Reporter, report_failure, run_and_tell, start
 
@@ -208,9 +207,8 @@ class BackupDialog(QDialog):
             self.accept()
 
 
-def back_up_now(parent: QWidget, store: Store) -> BackupInfo | None:
+def back_up_now(parent: QWidget, service: BackupService) -> BackupInfo | None:
     """Ask where, then back up; the info of the copy, or None if the clerk cancelled."""
-    service = BackupService(store)
     suggested = backup_files.new_backup_path(service.folder, service.stem, "manual", datetime.now())
     with suppress(OSError):  # for the dialog to open in it; if it cannot be made, the clerk
         service.folder.mkdir(parents=True, exist_ok=True)  # chooses another folder there
@@ -233,9 +231,8 @@ def back_up_now(parent: QWidget, store: Store) -> BackupInfo | None:
     )
 
 
-def restore_from_backup(parent: QWidget, store: Store) -> bool:
+def restore_from_backup(parent: QWidget, service: BackupService) -> bool:
     """Choose a backup, confirm, restore; True if the database was replaced (reload)."""
-    service = BackupService(store)
     dialog = BackupDialog(service, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
         return False
@@ -265,9 +262,8 @@ def restore_from_backup(parent: QWidget, store: Store) -> bool:
     return restored is not None
 
 
-def start_daily_backup(window: QMainWindow, store: Store) -> None:
+def start_daily_backup(window: QMainWindow, service: BackupService) -> None:
     """The day's backup, in the background, when a database is opened."""
-    service = BackupService(store)
 
     def work(_reporter: Reporter) -> BackupInfo | None:
         return service.daily()

@@ -1,10 +1,12 @@
 """Settings: the office's name, what counts as "due soon" and how many automatic backups
 are kept (for the whole office); the language and which database to open (for this user).
 
-The office name (printed on ledgers and reports) and the due-soon window are
-stored in the database, because every clerk working on it must see the same;
-the language and the database to open are personal preferences kept in
-QSettings, used from the next start.  Where the log file lives is shown for support.
+The office name (printed on ledgers and reports), the due-soon window and the
+backups kept are stored in the database, because every clerk working on it must
+see the same (declared, with their labels, in ``tracker.database_settings``); the
+language and the database to open are personal preferences kept in QSettings
+(``ui.settings.window_settings``), used from the next start.  Where the log file
+lives is shown for support.
 """
 
 from __future__ import annotations
@@ -25,11 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from importers.messages import Message
 from tracker.backups.backup_service import BackupService
-from tracker.ledgers.ledger_export import DEFAULT_OFFICE
-from tracker.statuses import DEFAULT_DUE_SOON_DAYS
-from tracker.store import Store
+from tracker.database_settings import (
+    BACKUP_KEEP_COPIES,
+    BACKUP_KEEP_DAYS,
+    DUE_SOON_DAYS,
+    OFFICE_NAME,
+    DatabaseSetting,
+    SettingsService,
+)
 from ui.crash import default_log_path
+from ui.messages import translated
 from ui.settings import window_settings as keys
 
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
@@ -37,23 +46,29 @@ LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, store: Store, settings: QSettings, database: str, parent: QWidget | None = None
+        self,
+        shared: SettingsService,
+        backups: BackupService,
+        settings: QSettings,
+        database: str,
+        parent: QWidget | None = None,
     ) -> None:
+        """``shared``: the database's settings (the office's); ``settings``: this user's."""
         super().__init__(parent)
-        self.store = store
+        self.shared = shared
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)  # room for a Windows path on one line
         self.due_soon = QSpinBox()
         self.due_soon.setRange(1, 90)
         self.due_soon.setSuffix(self.tr(" days"))
-        self.due_soon.setValue(store.due_soon_days)
+        self.due_soon.setValue(shared.get(DUE_SOON_DAYS))
         self.due_soon.setToolTip(
             self.tr("Shared by everyone using this database. Default: {0} days.").format(
-                DEFAULT_DUE_SOON_DAYS
+                DUE_SOON_DAYS.default
             )
         )
-        self.backups = BackupService(store)
+        self.backups = backups
         copies, days = self.backups.retention()
         self.keep_copies = QSpinBox()
         self.keep_copies.setRange(1, 999)
@@ -71,10 +86,10 @@ class SettingsDialog(QDialog):
         )
         keep_row = QHBoxLayout()
         keep_row.addWidget(self.keep_copies)
-        keep_row.addWidget(QLabel(self.tr("and the last of each day for")))
+        keep_row.addWidget(QLabel(label_of(BACKUP_KEEP_DAYS)))
         keep_row.addWidget(self.keep_days)
         keep_row.addStretch(1)
-        self.office = QLineEdit(store.setting("office_name", DEFAULT_OFFICE))
+        self.office = QLineEdit(shared.get(OFFICE_NAME))
         self.office.setToolTip(self.tr("Printed on ledgers, bulletins and chasers."))
         self.office.setMinimumWidth(320)
         self.database = QLineEdit(keys.database_choice(settings) or "")
@@ -114,9 +129,9 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(self.tr("Office name:"), self.office)
-        form.addRow(self.tr("Due soon (临期) means within:"), self.due_soon)
-        form.addRow(self.tr("Keep automatic backups:"), keep_row)
+        form.addRow(self.row_label(OFFICE_NAME), self.office)
+        form.addRow(self.row_label(DUE_SOON_DAYS), self.due_soon)
+        form.addRow(self.row_label(BACKUP_KEEP_COPIES), keep_row)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("Database in use:"), self._path_label(database))
@@ -124,6 +139,10 @@ class SettingsDialog(QDialog):
         form.addRow("", self.database_note)
         form.addRow(self.tr("Log file:"), self._path_label(str(default_log_path())))
         form.addRow(buttons)
+
+    def row_label(self, setting: DatabaseSetting[int] | DatabaseSetting[str]) -> str:
+        """A setting's label as the form's rows show it (with a colon)."""
+        return self.tr("{0}:").format(label_of(setting))
 
     PATH_WIDTH = 460
     """Pixels a path may take: a longer one is elided in the middle, whole in its tooltip."""
@@ -173,11 +192,16 @@ class SettingsDialog(QDialog):
         self.settings.setValue(keys.LANGUAGE, self.language.currentData())
         self.settings.setValue(keys.DATABASE, self.database.text().strip())
         office = self.office.text().strip()
-        if office and office != self.store.setting("office_name", DEFAULT_OFFICE):
-            self.store.set_setting("office_name", office)
+        if office and office != self.shared.get(OFFICE_NAME):
+            self.shared.set(OFFICE_NAME, office)
         if (self.keep_copies.value(), self.keep_days.value()) != self.backups.retention():
             self.backups.set_retention(self.keep_copies.value(), self.keep_days.value())
-        if self.due_soon.value() == self.store.due_soon_days:
+        if self.due_soon.value() == self.shared.get(DUE_SOON_DAYS):
             return False
-        self.store.set_setting("due_soon_days", str(self.due_soon.value()))
+        self.shared.set(DUE_SOON_DAYS, self.due_soon.value())
         return True
+
+
+def label_of(setting: DatabaseSetting[int] | DatabaseSetting[str]) -> str:
+    """A database setting's label in the user's language."""
+    return translated(Message(setting.label))

@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
             self.rows.show_first_look(first)
         from ui.settings.backup_dialog import start_daily_backup
 
-        start_daily_backup(self, services.store)  # once a day per database, in the background
+        start_daily_backup(self, services.backups)  # once a day per database, in the background
         self._warn_of_a_network_drive(services)
 
     def _warn_of_a_network_drive(self, services: Services) -> None:

@@ -133,13 +133,13 @@ class WindowCommands(QObject):
     def back_up(self) -> None:
         from ui.settings.backup_dialog import back_up_now
 
-        back_up_now(self._window, self._open().store)
+        back_up_now(self._window, self._open().backups)
 
     def restore(self) -> None:
         """After a restore the database is another one: no undo of edits made before it."""
         from ui.settings.backup_dialog import restore_from_backup
 
-        if restore_from_backup(self._window, self._open().store):
+        if restore_from_backup(self._window, self._open().backups):
             self._progress.stack.clear()
             self._rows.reload()
 
@@ -157,25 +157,28 @@ class WindowCommands(QObject):
     def take_back_ledgers(self, paths: list[Path]) -> None:
         from ui.ledgers import ledger_actions
 
-        if ledger_actions.import_ledgers(self._window, self._open().store, paths):
+        if ledger_actions.import_ledgers(self._window, self._open().ledger_import, paths):
             self._rows.reload()
 
     def export_ledgers(self) -> None:
         from ui.ledgers import ledger_actions
 
-        ledger_actions.export_ledgers(self._window, self._open().store)
+        services = self._open()
+        ledger_actions.export_ledgers(
+            self._window, services.ledger_export, services.rounds, services.units
+        )
         self._rows.refresh_rounds()  # the export may have created the round
 
     def undo_ledger_import(self) -> None:
         from ui.ledgers import ledger_actions
 
-        if ledger_actions.undo_last_import(self._window, self._open().store):
+        if ledger_actions.undo_last_import(self._window, self._open().ledger_import):
             self._rows.reload()
 
     def show_rounds(self) -> None:
         from ui.ledgers import ledger_actions
 
-        if ledger_actions.show_rounds(self._window, self._open().store):
+        if ledger_actions.show_rounds(self._window, self._open().rounds):
             self._rows.refresh_rounds()
 
     def print_report(self) -> None:
@@ -239,7 +242,11 @@ class WindowCommands(QObject):
 
         services = self._open()
         dialog = SettingsDialog(
-            services.store, self._settings, services.database_location(), self._window
+            services.settings,
+            services.backups,
+            self._settings,
+            services.database_location(),
+            self._window,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.apply():
             self._rows.reload()

@@ -21,6 +21,7 @@ from tracker.backups import backup_tables
 from tracker.backups.backup_service import BackupError, BackupService, backup_before
 from tracker.cli.backup_commands import format_size
 from tracker.cli.cli_main import main
+from tracker.database_settings import BACKUP_KEEP_COPIES, BACKUP_KEEP_DAYS
 from tracker.db_errors import DatabaseGoneError
 from tracker.progress.progress_service import Change
 from tracker.services import Services
@@ -150,7 +151,7 @@ def test_an_older_backup_is_upgraded_on_restore(services: Services, tmp_path: Pa
     engine.dispose()
     outcome = BackupService(services.store).restore(old)
     assert outcome.revision == REVISIONS[-2]
-    assert services.store.setting("office", "") == "协调办"
+    assert services.store.stored_setting("office") == "协调办"
     assert migrate.current_revision(services.store.engine) == HEAD
     with sqlite3.connect(old) as conn:  # the file restored from is left as it was
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
@@ -213,8 +214,8 @@ def test_retention_keeps_the_newest_copies_and_the_last_of_each_recent_day(
 
 
 def test_a_bad_retention_setting_falls_back_to_the_default(office: Services) -> None:
-    office.store.set_setting("backup_keep_copies", "many")
-    office.store.set_setting("backup_keep_days", "0")
+    office.store.store_setting(BACKUP_KEEP_COPIES.name, "many")
+    office.store.store_setting(BACKUP_KEEP_DAYS.name, "0")
     assert BackupService(office.store).retention() == (30, 30)
 
 
@@ -455,8 +456,8 @@ def test_two_databases_of_one_name_in_one_folder_keep_their_own_backups(tmp_path
         assert json.loads(Path(f"{mine.path}.json").read_text("utf-8"))["database"] == (
             "督办台账.sqlite3"
         )
-        first.store.set_setting("backup_keep_copies", "1")
-        first.store.set_setting("backup_keep_days", "1")
+        first.settings.set(BACKUP_KEEP_COPIES, 1)
+        first.settings.set(BACKUP_KEEP_DAYS, 1)
         latest = one.backup("daily")
         assert one.list_backups() == [latest]  # its own earlier one pruned, not the others'
         assert all(b.path.exists() for b in theirs)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.tracker.conftest import TODAY, sample_document, source
+from tracker.database_settings import DUE_SOON_DAYS
 from tracker.progress import quick_look as quick_look_module
 from tracker.progress.history_entries import Provenance
 from tracker.progress.overview import AssignmentFilter
@@ -40,7 +41,7 @@ def office(tmp_path: Path) -> Iterator[tuple[Services, Path]]:
         source=Provenance("手工", None),
     )
     services.progress.tick_off(rows[-1].id)
-    services.store.set_setting("due_soon_days", "9")
+    services.settings.set(DUE_SOON_DAYS, 9)
     yield services, path
     services.close()
 

@@ -10,11 +10,12 @@ import pytest
 from importers.reports.model import Masthead, Paragraph
 from importers.reports.serial import from_json, to_json
 from tests.tracker.conftest import sample_document, source
+from tracker.database_settings import BULLETIN_RECIPIENTS
 from tracker.errors import NotFoundError
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import Change
 from tracker.reports.bulletins import BulletinService
-from tracker.reports.report_service import RECIPIENTS_SETTING, ReportService
+from tracker.reports.report_service import ReportService
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.statuses import Status
@@ -55,7 +56,7 @@ def test_bulletins_are_numbered_per_year_and_reprinted_identically(office: Servi
 
 
 def test_the_clerks_paragraphs_and_recipients_are_printed(office: Services) -> None:
-    office.store.set_setting(RECIPIENTS_SETTING, "各市、县（区）人民政府，自治区各有关部门")
+    office.settings.set(BULLETIN_RECIPIENTS, "各市、县（区）人民政府，自治区各有关部门")
     reports = ReportService(office.store)
     text = reports.bulletin_text(3)
     text.achievements = ["自治区公安厅：企业开办实现全程网办。"]

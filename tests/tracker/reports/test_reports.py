@@ -19,6 +19,7 @@ from sqlalchemy import select, update
 
 from db.models import ProgressEntry
 from tests.tools import compact, needs_pdftotext, pdftotext
+from tracker.database_settings import REPORT_CONTACT, REPORT_PHONE
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import Change
 from tracker.reports.report_service import ReportRequest, ReportService, save_report
@@ -308,8 +309,8 @@ def test_bulletin_word_file(office: Services, tmp_path: Path) -> None:
 def test_chaser_is_numbered_with_progress_contact_and_receipt(
     office: Services, tmp_path: Path
 ) -> None:
-    office.store.set_setting("report_contact", "张明")
-    office.store.set_setting("report_phone", "0951-5012345")
+    office.settings.set(REPORT_CONTACT, "张明")
+    office.settings.set(REPORT_PHONE, "0951-5012345")
     out = tmp_path / "催办单.pdf"
     service = ReportService(office.store)
     report = service.build(ReportRequest("chaser", unit="税务局"))

@@ -49,7 +49,7 @@ def export_dialog(qtbot, services: Services, folder: Path) -> LedgerExportDialog
     RoundService(services.store).create(ROUND, date(2021, 6, 30))
     units = [u.name for u in services.units.list() if u.assigned]
     dialog = LedgerExportDialog(
-        services.store, RoundService(services.store).list(), units, folder=str(folder)
+        services.ledger_export, services.rounds.list(), units, folder=str(folder)
     )
     qtbot.addWidget(dialog)
     return dialog

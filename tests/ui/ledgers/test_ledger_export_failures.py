@@ -26,7 +26,7 @@ def test_failed_units_are_listed_and_the_others_written(
     RoundService(services.store).create(ROUND, date(2021, 6, 30))
     units = [u.name for u in services.units.list() if u.assigned]
     dialog = LedgerExportDialog(
-        services.store, RoundService(services.store).list(), units, folder=str(tmp_path)
+        services.ledger_export, services.rounds.list(), units, folder=str(tmp_path)
     )
     qtbot.addWidget(dialog)
     dialog.open_folder = lambda p: True

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from importers.reports.pdf import pdf_bytes
+from tracker.database_settings import BULLETIN_RECIPIENTS
 from tracker.reports.report_service import ReportRequest, ReportService
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
@@ -128,7 +129,7 @@ def test_the_clerks_bulletin_text_is_printed_and_kept_with_the_issued_bulletin(
     stored = [b.text for b in bulletins.reprint(2021, 1).blocks if isinstance(b, Paragraph)]
     assert stored[0] == "各市、县（区）人民政府："
     assert "自治区公安厅：企业开办一日办结。" in stored and "请各单位抓紧整改。" in stored
-    assert services.store.setting("bulletin_recipients", "") == "各市、县（区）人民政府"
+    assert services.settings.get(BULLETIN_RECIPIENTS) == "各市、县（区）人民政府"
     dialog.kind.setCurrentIndex(dialog.kind.findData("ledger"))
     assert dialog.current.isEnabled() and not dialog.achievements.isEnabled()
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from db.backup_files import BackupInfo
 from tests.ui.conftest import row_of
 from tracker.backups.backup_service import BackupService
+from tracker.database_settings import BACKUP_KEEP_COPIES
 from tracker.services import Services
 from tracker.statuses import Status
 from ui.settings import backup_dialog
@@ -225,7 +226,7 @@ def test_settings_keep_the_retention(
     monkeypatch.setattr(SettingsDialog, "exec", answer)
     window.actions_.settings.trigger()
     assert BackupService(services.store).retention() == (12, 90)
-    assert services.store.setting("backup_keep_copies", "") == "12"
+    assert services.settings.get(BACKUP_KEEP_COPIES) == 12
 
 
 def test_a_backup_can_be_deleted_from_the_list(
@@ -280,7 +281,7 @@ def test_a_backups_folder_that_cannot_be_made_still_opens_the_save_dialog(
         return str(elsewhere), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
-    info = backup_dialog.back_up_now(window, services.store)
+    info = backup_dialog.back_up_now(window, services.backups)
     assert len(asked) == 1 and Path(asked[0]).parent == service.folder
     assert info is not None and info.path == elsewhere and elsewhere.is_file()
     assert [kind for kind, _ in messages] == ["information"]

@@ -13,7 +13,9 @@ from ui.settings.settings_dialog import SettingsDialog
 
 
 def _dialog(qtbot: QtBot, services: Services, settings: QSettings) -> SettingsDialog:
-    dialog = SettingsDialog(services.store, settings, services.store.where)
+    dialog = SettingsDialog(
+        services.settings, services.backups, settings, services.database_location()
+    )
     qtbot.addWidget(dialog)
     return dialog
 

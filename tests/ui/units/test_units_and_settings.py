@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 
 from tests.tracker.conftest import sample_document, source
 from tests.ui.conftest import shown
+from tracker.database_settings import OFFICE_NAME
 from tracker.records import UnitInfo
 from tracker.services import Services
 from ui.settings import window_settings as keys
@@ -162,7 +163,7 @@ def test_settings_keep_the_office_name_and_the_database_to_open(
     monkeypatch.setattr(SettingsDialog, "exec", answer)
     window.actions_.settings.trigger()
     assert (
-        services.store.setting("office_name", "")
+        services.store.stored_setting(OFFICE_NAME.name)
         == "自治区推进政府职能转变和“放管服”改革协调小组办公室"
     )
     assert keys.database_choice(window.settings) == str(chosen)

@@ -60,6 +60,7 @@ TEMPLATE_ARG = {
     "FileError": 1,
     "LedgerReadError": 1,
     "PolicyReadError": 1,
+    "DatabaseSetting": 3,  # its label
 }
 
 
@@ -87,7 +88,7 @@ def _marked_names(tree: ast.AST) -> set[str]:
 
 def _unmarked(path: Path, tree: ast.AST, marked_names: set[str]) -> list[str]:
     """Template arguments that are neither a QT_TRANSLATE_NOOP("messages", "…") literal nor
-    a name bound to one (or an existing message's ``template``)."""
+    a name bound to one (or an existing message's ``template``, a setting's ``label``)."""
     found = []
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
@@ -102,6 +103,7 @@ def _unmarked(path: Path, tree: ast.AST, marked_names: set[str]) -> list[str]:
             _is_marked(arg)
             or (isinstance(arg, ast.Name) and (arg.id in marked_names or arg.id == "template"))
             or (isinstance(arg, ast.Attribute) and arg.attr == "template")
+            or (isinstance(arg, ast.Attribute) and arg.attr == "label")  # a DatabaseSetting's
         )
         if not ok:
             found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(arg)[:60]}")

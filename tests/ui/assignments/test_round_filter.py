@@ -98,8 +98,8 @@ def test_show_all_clears_the_round(qtbot, imported: MainWindow) -> None:  # type
 def test_a_new_round_appears_in_the_combo(imported: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from ui.ledgers import ledger_actions
 
-    def create(_parent, store) -> bool:  # type: ignore[no-untyped-def]
-        RoundService(store).create("2021年第4季度", date(2021, 12, 31))
+    def create(_parent, rounds: RoundService) -> bool:  # type: ignore[no-untyped-def]
+        rounds.create("2021年第4季度", date(2021, 12, 31))
         return True
 
     monkeypatch.setattr(ledger_actions, "show_rounds", create)

@@ -116,7 +116,7 @@ def _older_launch(app_module, database: str):  # type: ignore[no-untyped-def]
     app.setApplicationName(keys.APPLICATION)
     app_module.CrashHandler(app_module.setup_logging()).install()
     settings = keys.app_settings()
-    app_module.install_translation(app, keys.language(settings))
+    app_module.install_translation(app, keys.LANGUAGE.value(settings))
     window = app_module.MainWindow(None, settings)
     window.show()
     app.processEvents()

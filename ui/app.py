@@ -245,7 +245,7 @@ def offer_new_database(window: MainWindow, target: str | None, missing: UserErro
         page.deleteLater()
         window.attach(services)
         if chosen is not None and not create:
-            window.settings.setValue(keys.DATABASE, chosen)
+            keys.DATABASE.set(window.settings, chosen)
 
     def choose() -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -301,7 +301,7 @@ def launch(argv: Sequence[str]) -> Launch | None:
     app.setWindowIcon(QIcon(str(resource_path("icons", "tracker.png"))))
     settings = keys.app_settings()
     try:
-        install_translation(app, keys.language(settings))
+        install_translation(app, keys.LANGUAGE.value(settings))
         window = MainWindow(None, settings, frame_only=True)
         window.show()
         app.processEvents()  # the frame is painted before anything else happens

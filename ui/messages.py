@@ -24,7 +24,7 @@ from tracker.errors import UserError
 
 
 def app_title() -> str:
-    return QCoreApplication.translate("Messages", "Measure Tracker")
+    return QCoreApplication.translate("messages", "Measure Tracker")
 
 
 def translated(message: Message | MessageError) -> str:

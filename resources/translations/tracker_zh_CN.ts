@@ -1330,15 +1330,6 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     </message>
 </context>
 <context>
-    <name>Messages</name>
-    <message>
-        <location filename="../../ui/messages.py" line="27"/>
-        <location filename="../../ui/window/main_window.py" line="68"/>
-        <source>Measure Tracker</source>
-        <translation>督办台账</translation>
-    </message>
-</context>
-<context>
     <name>MissingDatabasePage</name>
     <message>
         <location filename="../../ui/app.py" line="253"/>
@@ -1759,23 +1750,15 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
     <message>
         <location filename="../../ui/settings/settings_dialog.py" line="135"/>
-        <source>Language:</source>
-        <translation>界面语言：</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="145"/>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
     </message>
     <message>
         <location filename="../../ui/settings/settings_dialog.py" line="137"/>
         <source>Database in use:</source>
         <translation>当前数据库：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="138"/>
-        <source>Open at start:</source>
-        <translation>启动时打开：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="145"/>
-        <source>{0}:</source>
-        <translation>{0}：</translation>
     </message>
     <message>
         <location filename="../../ui/settings/settings_dialog.py" line="165"/>
@@ -2187,6 +2170,44 @@ Log folder: {2}</source>
 
 数据库：{1}
 日志文件夹：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSettings</name>
+    <message>
+        <location filename="../../ui/settings/window_settings.py" line="62"/>
+        <source>Open at start</source>
+        <translation>启动时打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window_settings.py" line="69"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window_settings.py" line="76"/>
+        <source>Window size and place</source>
+        <translation>窗口大小和位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window_settings.py" line="82"/>
+        <source>Toolbars and docks</source>
+        <translation>工具栏和停靠窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window_settings.py" line="88"/>
+        <source>Table and detail pane sizes</source>
+        <translation>表格和详情栏的大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window_settings.py" line="94"/>
+        <source>Columns of the table</source>
+        <translation>表格的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window_settings.py" line="100"/>
+        <source>Folder last used for a kind of file</source>
+        <translation>每类文件上次使用的文件夹</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3182,12 @@ Log folder: {2}</source>
         <location filename="../../tracker/database_settings.py" line="111"/>
         <source>the number of the last chaser sent in a year</source>
         <translation>当年最后一份催办单的编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="27"/>
+        <location filename="../../ui/window/main_window.py" line="68"/>
+        <source>Measure Tracker</source>
+        <translation>督办台账</translation>
     </message>
 </context>
 </TS>

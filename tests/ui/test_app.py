@@ -53,7 +53,7 @@ def test_switching_to_a_newer_database_keeps_the_current_one(
     assert [kind for kind, _ in messages] == ["warning"]
     assert window.services is before
     assert len(window.model.rows()) == 6
-    assert window.settings.value(keys.DATABASE) is None
+    assert keys.DATABASE.value(window.settings) == ""
 
 
 def test_choosing_a_database_remembers_it(
@@ -65,7 +65,7 @@ def test_choosing_a_database_remembers_it(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(other), "")), raising=True
     )
     window.actions_.open_database.trigger()
-    assert window.settings.value(keys.DATABASE) == str(other)
+    assert keys.DATABASE.value(window.settings) == str(other)
     assert window.pages.currentWidget() is window.first_run
     assert app_module.database_target(None, window.settings) == str(other)
     assert app_module.database_target("x.sqlite3", window.settings) == "x.sqlite3"
@@ -114,7 +114,7 @@ def test_main_opens_the_window_on_the_chosen_database(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    keys.app_settings().setValue(keys.LANGUAGE, "en")  # keep this test's qapp in English
+    keys.LANGUAGE.set(keys.app_settings(), "en")  # keep this test's qapp in English
     monkeypatch.setattr(app_module, "setup_logging", lambda: tmp_path / "tracker.log")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     opened: list[MainWindow] = []

@@ -106,6 +106,13 @@ def test_every_message_of_the_services_and_importers_is_translated(updated_ts: P
     assert [m for m in _unfinished(updated_ts) if m[0] == "messages"] == []
 
 
+def test_service_messages_have_one_context(updated_ts: Path) -> None:
+    """``messages`` only: a second context spelled otherwise (``Messages``) split them."""
+    contexts = {context for context, _, _ in _entries(updated_ts)}
+    assert [c for c in contexts if c.lower() == "messages"] == ["messages"]
+    assert ("messages", "Measure Tracker", "督办台账") in _entries(updated_ts)
+
+
 def test_every_translation_keeps_the_fields_of_its_source(updated_ts: Path) -> None:
     """A field lost or renamed in Chinese would show a message without its unit, or fail."""
     assert [

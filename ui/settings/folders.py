@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from importers.text_clean import safe_file_name
-from ui.settings.window_settings import app_settings
+from ui.settings.window_settings import FOLDER, app_settings
 
 WORK_FOLDER_NAME = "督办台账"
 KINDS = ("documents", "ledgers", "exports", "reports", "backups", "database")
@@ -36,7 +36,7 @@ def last_folder(settings: QSettings, kind: str) -> Path:
     """The folder a dialog for ``kind`` opens in: the last one used, else the work folder."""
     if kind not in KINDS:
         raise ValueError(kind)
-    remembered = str(settings.value(f"folders/{kind}", "", type=str))
+    remembered = FOLDER.of(kind=kind).value(settings)
     if remembered and Path(remembered).is_dir():
         return Path(remembered)
     return work_folder() if work_folder().is_dir() else Path.home()
@@ -48,7 +48,7 @@ def remember_folder(settings: QSettings, kind: str, chosen: Path | str) -> None:
         raise ValueError(kind)
     path = Path(chosen)
     folder = path if path.is_dir() else path.parent
-    settings.setValue(f"folders/{kind}", str(folder))
+    FOLDER.of(kind=kind).set(settings, str(folder))
 
 
 def open_file(parent: QWidget | None, kind: str, title: str, filters: str) -> Path | None:

@@ -118,7 +118,7 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(self.language.findData(keys.language(settings)))
+        self.language.setCurrentIndex(self.language.findData(keys.LANGUAGE.value(settings)))
         self.language_note = QLabel(self.tr("A new language is used from the next start."))
         self.language_note.setVisible(False)
         self.language.currentIndexChanged.connect(lambda: self.language_note.setVisible(True))
@@ -132,10 +132,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.row_label(OFFICE_NAME), self.office)
         form.addRow(self.row_label(DUE_SOON_DAYS), self.due_soon)
         form.addRow(self.row_label(BACKUP_KEEP_COPIES), keep_row)
-        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("{0}:").format(keys.LANGUAGE.translated_label()), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("Database in use:"), self._path_label(database))
-        form.addRow(self.tr("Open at start:"), database_row)
+        form.addRow(self.tr("{0}:").format(keys.DATABASE.translated_label()), database_row)
         form.addRow("", self.database_note)
         form.addRow(self.tr("Log file:"), self._path_label(str(default_log_path())))
         form.addRow(buttons)
@@ -189,8 +189,8 @@ class SettingsDialog(QDialog):
 
     def apply(self) -> bool:
         """Save what changed; True if the window must reload (the 临期 rows changed)."""
-        self.settings.setValue(keys.LANGUAGE, self.language.currentData())
-        self.settings.setValue(keys.DATABASE, self.database.text().strip())
+        keys.LANGUAGE.set(self.settings, self.language.currentData())
+        keys.DATABASE.set(self.settings, self.database.text().strip())
         office = self.office.text().strip()
         if office and office != self.shared.get(OFFICE_NAME):
             self.shared.set(OFFICE_NAME, office)

@@ -65,7 +65,7 @@ WAIT_FOR_READS_MS = 5_000
 def window_title() -> str:
     """``ui.messages.app_title()``: the same text, without importing that module (and Qt's
     enums with it, 15 ms) before the frame is on screen."""
-    return QCoreApplication.translate("Messages", "Measure Tracker")
+    return QCoreApplication.translate("messages", "Measure Tracker")
 
 
 class MainWindow(QMainWindow):
@@ -371,26 +371,22 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.value(keys.GEOMETRY)
-        if geometry is not None:
+        geometry = keys.GEOMETRY.value(self.settings)
+        if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1480, 900)
 
     def _restore_layout(self) -> None:
         """Toolbars, splitter and columns as the clerk left them (the parts exist now)."""
-        state = self.settings.value(keys.STATE)
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.settings.value(keys.SPLITTER)
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        self.table.restore_header(self.settings.value(keys.COLUMNS))
+        self.restoreState(keys.STATE.value(self.settings))
+        self.splitter.restoreState(keys.SPLITTER.value(self.settings))
+        self.table.restore_header(keys.COLUMNS.value(self.settings))
 
     def _save_layout(self) -> None:
         """Size, place, toolbars, splitter and columns, for ``_restore_layout`` next time."""
-        self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
-        self.settings.setValue(keys.STATE, self.saveState())
-        self.settings.setValue(keys.SPLITTER, self.splitter.saveState())
-        self.settings.setValue(keys.COLUMNS, self.table.save_header())
+        keys.GEOMETRY.set(self.settings, self.saveGeometry())
+        keys.STATE.set(self.settings, self.saveState())
+        keys.SPLITTER.set(self.settings, self.splitter.saveState())
+        keys.COLUMNS.set(self.settings, self.table.save_header())
         self.settings.sync()

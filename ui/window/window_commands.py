@@ -127,7 +127,7 @@ class WindowCommands(QObject):
         self._open().close()
         self.opened.emit(opened)
         if remember:
-            self._settings.setValue(keys.DATABASE, target)
+            keys.DATABASE.set(self._settings, target)
         return True
 
     def back_up(self) -> None:

@@ -139,7 +139,7 @@ def test_settings_change_what_counts_as_due_soon(
     monkeypatch.setattr(SettingsDialog, "exec", answer)
     window.actions_.settings.trigger()
     assert services.store.due_soon_days == 8
-    assert window.settings.value(keys.LANGUAGE) == "en"
+    assert keys.LANGUAGE.value(window.settings) == "en"
     assert window.counts.text() == "6 assignments shown · 3 overdue · 0 due soon"
     assert window.filters.days.value() == 8
 

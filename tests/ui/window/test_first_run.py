@@ -12,6 +12,7 @@ from tests.ui.conftest import make_window, shown
 from tracker.services import Services
 from ui.documents.import_flow import ImportOutcomeDialog
 from ui.documents.import_preview import ImportPreviewDialog
+from ui.settings import window_settings as keys
 from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
@@ -187,4 +188,4 @@ def test_the_demo_database(qtbot, empty_window: MainWindow) -> None:  # type: ig
     assert states[("7", "自治区司法厅")] == "已销号"
     assert states[("9", "各市、县（区）")] == "长期坚持"
     # The demo is not remembered as the database to open next time.
-    assert empty_window.settings.value("database") is None
+    assert keys.DATABASE.value(empty_window.settings) == ""

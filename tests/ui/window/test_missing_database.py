@@ -85,7 +85,7 @@ def test_choose_opens_the_file_where_it_is_now_and_remembers_it(
     )
     qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.attached and len(window.model.rows()) == 6)
-    assert window.settings.value(keys.DATABASE) == str(moved)
+    assert keys.DATABASE.value(window.settings) == str(moved)
     assert not missing.exists()
     window.close()
 
@@ -114,7 +114,7 @@ def test_a_chosen_file_that_cannot_be_opened_keeps_the_page(
         )
     ]
     assert window.pages.currentWidget() is page and not window.attached
-    assert window.settings.value(keys.DATABASE) is None
+    assert keys.DATABASE.value(window.settings) == ""
 
 
 def test_switching_to_a_missing_file_keeps_the_current_database(
@@ -126,7 +126,7 @@ def test_switching_to_a_missing_file_keeps_the_current_database(
     assert [kind for kind, _ in messages] == ["warning"]
     assert messages[0][1].startswith(f"The database file {missing} does not exist")
     assert window.services is before and not missing.exists()
-    assert window.settings.value(keys.DATABASE) is None
+    assert keys.DATABASE.value(window.settings) == ""
 
 
 def test_the_window_never_tells_the_clerk_to_run_a_command(

@@ -119,7 +119,7 @@ def test_at_start_up_the_rows_come_before_the_database_opens(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    keys.app_settings().setValue(keys.LANGUAGE, "en")
+    keys.LANGUAGE.set(keys.app_settings(), "en")
     monkeypatch.setattr(app_module, "setup_logging", lambda: tmp_path / "tracker.log")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     events: list[tuple[str, object]] = []

@@ -43,7 +43,7 @@ def quiet_start(
 
 
 def test_the_window_opens_on_the_database_and_returns_its_title(tmp_path: Path) -> None:
-    keys.app_settings().setValue(keys.LANGUAGE, "en")
+    keys.LANGUAGE.set(keys.app_settings(), "en")
     database = tmp_path / "窗口.sqlite3"
     Services.open(database, create=True).close()
 
@@ -56,7 +56,7 @@ def test_the_window_opens_on_the_database_and_returns_its_title(tmp_path: Path) 
 def test_a_database_that_does_not_open_is_a_failure(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    keys.app_settings().setValue(keys.LANGUAGE, "en")
+    keys.LANGUAGE.set(keys.app_settings(), "en")
 
     def broken(_target: object) -> Services:
         raise RuntimeError("no database here")

@@ -2152,12 +2152,12 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="271"/>
+        <location filename="../../ui/window/window_commands.py" line="264"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="273"/>
+        <location filename="../../ui/window/window_commands.py" line="266"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.

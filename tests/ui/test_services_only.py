@@ -9,8 +9,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 REACHING = {"store", "engine", "sessions"}
 """Attributes that lead past the services to the open database."""
@@ -36,14 +34,6 @@ def reaches_the_database(path: Path, root: Path = ROOT) -> list[str]:
     return sorted(found, key=lambda place: int(place.split(":")[1]))
 
 
-def modules(window: bool) -> list[Path]:
-    return sorted(
-        p
-        for p in (ROOT / "ui").rglob("*.py")
-        if (p.parent.name == "window" and p.parent.parent.name == "ui") == window
-    )
-
-
 def test_the_check_sees_a_store_an_engine_and_their_imports(tmp_path: Path) -> None:
     sample = tmp_path / "ui" / "sample.py"
     sample.parent.mkdir()
@@ -61,12 +51,10 @@ def test_the_check_sees_a_store_an_engine_and_their_imports(tmp_path: Path) -> N
     ]
 
 
-def test_no_ui_module_outside_the_window_reaches_the_store_or_engine() -> None:
-    found = [place for path in modules(window=False) for place in reaches_the_database(path)]
-    assert found == []
-
-
-@pytest.mark.xfail(strict=False, reason="helper A switches ui/window")
-def test_no_window_module_reaches_the_store_or_engine() -> None:
-    found = [place for path in modules(window=True) for place in reaches_the_database(path)]
+def test_no_ui_module_reaches_the_store_or_engine() -> None:
+    found = [
+        place
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        for place in reaches_the_database(path)
+    ]
     assert found == []

@@ -182,18 +182,11 @@ class WindowCommands(QObject):
             self._rows.refresh_rounds()
 
     def print_report(self) -> None:
-        from tracker.reports.report_service import ReportService
-        from tracker.rounds.round_service import RoundService
         from ui.reports.report_preview import ReportDialog
 
         services = self._open()
-        store = services.store
         dialog = ReportDialog(
-            ReportService(store),
-            RoundService(store),
-            services.units,
-            self._window,
-            store.clock.today(),
+            services.reports, services.rounds, services.units, self._window, services.today()
         )
         dialog.exec()
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 from tracker.database_settings import (
     BACKUP_KEEP_COPIES,
     CHASER_LAST,
@@ -42,3 +45,55 @@ def test_each_setting_is_named_once_with_a_default_of_its_type() -> None:
     names = [s.name for s in SETTINGS]
     assert len(names) == len(set(names)) == 9
     assert all(isinstance(s.default, s.type) and s.label for s in SETTINGS)
+
+
+SOURCES = ("tracker", "ui", "importers", "db", "bench")
+REGISTRY = Path(__file__).resolve().parents[2] / "tracker" / "database_settings.py"
+
+
+def strings_naming_a_setting(path: Path) -> list[str]:
+    """String literals in ``path`` (docstrings aside) holding a database setting's name."""
+    names = [s.name.split("{")[0] for s in SETTINGS]  # a family by its prefix
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    found = [
+        (node.lineno, f"{path.name}:{node.lineno}: {node.value!r}")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and any(name in node.value for name in names)
+    ]
+    return [place for _, place in sorted(found)]
+
+
+def test_the_check_sees_a_setting_named_in_a_string(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        '"""Reads office_name."""\n'
+        'store.setting("office_name")\n'
+        "sql = \"SELECT value FROM settings WHERE key = 'due_soon_days'\"\n"
+        'key = f"chaser_last_{year}"\n',
+        encoding="utf-8",
+    )
+    assert strings_naming_a_setting(sample) == [
+        "sample.py:2: 'office_name'",
+        "sample.py:3: \"SELECT value FROM settings WHERE key = 'due_soon_days'\"",
+        "sample.py:4: 'chaser_last_'",
+    ]
+
+
+def test_no_setting_is_named_outside_its_registry() -> None:
+    root = REGISTRY.parents[1]
+    found = [
+        place
+        for folder in SOURCES
+        for path in sorted((root / folder).rglob("*.py"))
+        if path != REGISTRY
+        for place in strings_naming_a_setting(path)
+    ]
+    assert found == []

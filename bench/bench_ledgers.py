@@ -12,9 +12,8 @@ from python_calamine import CalamineWorkbook
 
 from bench.generate import generate
 from bench.timing import Timing, measure
-from tracker.ledgers.ledger_export import LedgerExporter
 from tracker.ledgers.ledger_import import LedgerImporter
-from tracker.rounds.round_service import RoundService
+from tracker.services import Services
 
 
 def _plain_write(source: Path, target: Path) -> Callable[[], None]:
@@ -44,8 +43,9 @@ def bench_export(rows: int) -> list[tuple[str, Timing, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         store = generate(folder / "big.sqlite3", rows, rounds=1)
-        RoundService(store).create("基准轮", date(2021, 12, 31))
-        exporter = LedgerExporter(store)
+        services = Services.over(store)
+        services.rounds.create("基准轮", date(2021, 12, 31))
+        exporter = services.ledger_export
         ours = measure(lambda: exporter.export_master("基准轮", folder / "out"), runs=5)
         master = next((folder / "out").glob("*.xlsx"))
         plain = _plain_write(master, folder / "plain.xlsx")
@@ -65,8 +65,9 @@ def bench_import(rows: int) -> list[tuple[str, Timing, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         store = generate(folder / "big.sqlite3", rows, rounds=1)
-        RoundService(store).create("基准轮", date(2021, 12, 31))
-        master = LedgerExporter(store).export_master("基准轮", folder)
+        services = Services.over(store)
+        services.rounds.create("基准轮", date(2021, 12, 31))
+        master = services.ledger_export.export_master("基准轮", folder)
         wb = openpyxl.load_workbook(master)
         for ws in wb.worksheets[1:]:
             if ws.sheet_state != "visible":
@@ -81,7 +82,7 @@ def bench_import(rows: int) -> list[tuple[str, Timing, str]]:
             """Undo the previous run; a new importer, so the file is really read again."""
             if "importer" in state:
                 state["importer"].undo_last()
-            state["importer"] = LedgerImporter(store)
+            state["importer"] = Services.over(store).ledger_import
 
         def preview_and_apply() -> None:
             importer = state["importer"]

@@ -7,14 +7,15 @@ from pathlib import Path
 
 from bench.generate import generate
 from bench.timing import Timing, measure
-from tracker.reports.report_service import ReportRequest, ReportService, save_report
+from tracker.reports.report_service import ReportRequest, save_report
+from tracker.services import Services
 
 
 def bench_bulletin(assignments: int, rounds: int = 12) -> list[tuple[str, Timing, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         store = generate(folder / "big.sqlite3", assignments, rounds=rounds)
-        service = ReportService(store)
+        service = Services.over(store).reports
 
         def bulletin() -> None:
             save_report(service.build(ReportRequest("bulletin")), folder / "通报.pdf")

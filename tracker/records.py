@@ -275,3 +275,13 @@ class Summary:
     overdue: int
     due_soon: int
     units: list[UnitStats]
+
+
+@dataclass(frozen=True)
+class NamedRef:
+    """A document or unit as a user named it: its id and the name it is shown by.
+
+    What one service hands another instead of an ORM object bound to its session."""
+
+    id: int
+    name: str

@@ -58,19 +58,26 @@ class Services:
     def ledger_export(self) -> LedgerExporter:
         from tracker.ledgers.ledger_export import LedgerExporter
 
-        return LedgerExporter(self.store)
+        return LedgerExporter(self.store, self.rounds, self.units)
 
     @cached_property
     def ledger_import(self) -> LedgerImporter:
         from tracker.ledgers.ledger_import import LedgerImporter
 
-        return LedgerImporter(self.store)
+        return LedgerImporter(self.store, self.rounds, self.progress)
 
     @cached_property
     def reports(self) -> ReportService:
         from tracker.reports.report_service import ReportService
 
-        return ReportService(self.store)
+        return ReportService(
+            self.store,
+            documents=self.documents,
+            units=self.units,
+            rounds=self.rounds,
+            overview=self.overview,
+            bulletins=self.bulletins,
+        )
 
     @classmethod
     def open(

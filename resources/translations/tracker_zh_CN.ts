@@ -2510,34 +2510,34 @@ Log folder: {2}</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="118"/>
-        <location filename="../../tracker/documents/document_service.py" line="261"/>
+        <location filename="../../tracker/documents/document_service.py" line="129"/>
+        <location filename="../../tracker/documents/document_service.py" line="272"/>
         <source>no document matches {text!r}</source>
         <translation>没有与“{text}”相符的文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="122"/>
+        <location filename="../../tracker/documents/document_service.py" line="133"/>
         <source>{text!r} matches several documents: {names}</source>
         <translation>“{text}”与多份文件相符：{names}</translation>
     </message>
     <message>
         <location filename="../../tracker/documents/document_delete.py" line="70"/>
-        <location filename="../../tracker/documents/document_service.py" line="271"/>
+        <location filename="../../tracker/documents/document_service.py" line="282"/>
         <source>document {id} no longer exists</source>
         <translation>文件 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="312"/>
+        <location filename="../../tracker/documents/document_service.py" line="323"/>
         <source>The document {document} was revised by someone else meanwhile; nothing was changed. Import the file again to see its changes against the new version.</source>
         <translation>文件 {document} 刚刚已被他人修订，未做任何更改。请重新导入该文件，查看相对于新版本的变化。</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="345"/>
+        <location filename="../../tracker/documents/document_service.py" line="356"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="353"/>
+        <location filename="../../tracker/documents/document_service.py" line="364"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>
@@ -2562,22 +2562,22 @@ Log folder: {2}</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="61"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="62"/>
         <source>{count} ledgers could not be written; the first: {first}</source>
         <translation>{count} 个台账未能写出；第一个：{first}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="170"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="173"/>
         <source>{unit} has no assignment to put in a ledger</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="207"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="210"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="264"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="267"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
@@ -2753,47 +2753,47 @@ Log folder: {2}</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="103"/>
+        <location filename="../../tracker/reports/report_service.py" line="118"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="106"/>
+        <location filename="../../tracker/reports/report_service.py" line="121"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="115"/>
+        <location filename="../../tracker/reports/report_service.py" line="130"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="240"/>
+        <location filename="../../tracker/reports/report_service.py" line="248"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="255"/>
+        <location filename="../../tracker/reports/report_service.py" line="263"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="310"/>
+        <location filename="../../tracker/reports/report_service.py" line="316"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="320"/>
+        <location filename="../../tracker/reports/report_service.py" line="326"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="366"/>
+        <location filename="../../tracker/reports/report_service.py" line="372"/>
         <source>cannot write {file}: the file must end in .pdf or .docx</source>
         <translation>无法写入 {file}：文件扩展名须为 .pdf 或 .docx</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="393"/>
+        <location filename="../../tracker/reports/report_service.py" line="399"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -2808,17 +2808,17 @@ Log folder: {2}</source>
         <translation>已有名为“{name}”的调度轮次</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="85"/>
+        <location filename="../../tracker/rounds/round_service.py" line="92"/>
         <source>no round named {name!r} (rounds: none yet)</source>
         <translation>没有名为“{name}”的调度轮次（目前还没有任何轮次）</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="89"/>
+        <location filename="../../tracker/rounds/round_service.py" line="96"/>
         <source>no round named {name!r} (rounds: {rounds})</source>
         <translation>没有名为“{name}”的调度轮次（现有轮次：{rounds}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="99"/>
+        <location filename="../../tracker/rounds/round_service.py" line="106"/>
         <source>no reporting round yet: create one first (new-round)</source>
         <translation>还没有调度轮次：请先新建一个轮次</translation>
     </message>
@@ -2828,27 +2828,27 @@ Log folder: {2}</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="236"/>
+        <location filename="../../tracker/units/unit_service.py" line="243"/>
         <source>unknown unit {unit!r}; did you mean {hint}?</source>
         <translation>未知单位“{unit}”；您要找的是不是{hint}？</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="240"/>
+        <location filename="../../tracker/units/unit_service.py" line="247"/>
         <source>unknown unit {unit!r}</source>
         <translation>未知单位“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="245"/>
+        <location filename="../../tracker/units/unit_service.py" line="252"/>
         <source>an alias cannot be empty</source>
         <translation>别名不能为空</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="250"/>
+        <location filename="../../tracker/units/unit_service.py" line="257"/>
         <source>{alias!r} is itself a unit; merge the two units instead</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="270"/>
+        <location filename="../../tracker/units/unit_service.py" line="277"/>
         <source>a group cannot contain itself</source>
         <translation>单位组不能包含自身</translation>
     </message>

@@ -18,8 +18,6 @@ from tests.tracker.backups.test_backups import database_state
 from tests.tracker.conftest import sample_document, source
 from tracker.backups.backup_service import BackupError, BackupService
 from tracker.cli.cli_main import main
-from tracker.ledgers.ledger_export import LedgerExporter
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
@@ -221,11 +219,11 @@ def test_no_backup_no_revision(
 def test_no_backup_no_ledger_apply(
     office: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    [ledger] = LedgerExporter(office.store).export_units(ROUND, tmp_path, units=["宁夏税务局"])
+    [ledger] = office.ledger_export.export_units(ROUND, tmp_path, units=["宁夏税务局"])
     folder = _block_backups(office, tmp_path, monkeypatch)
     state = database_state(office)
     with pytest.raises(BackupError) as caught:
-        LedgerImporter(office.store).apply([ledger], ROUND)
+        office.ledger_import.apply([ledger], ROUND)
     _expect_refused(caught.value, "importing ledgers", folder)
     assert database_state(office) == state
 

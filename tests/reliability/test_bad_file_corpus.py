@@ -24,8 +24,6 @@ import pytest
 
 from tests.reliability.harness import database_state, fill_in
 from tests.tracker.conftest import sample_document, source
-from tracker.ledgers.ledger_export import LedgerExporter
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
@@ -234,14 +232,12 @@ def test_a_bad_file_is_refused_by_name_and_the_database_is_byte_identical(
     office: Services, tmp_path: Path, kind: str
 ) -> None:
     maker, phrase = CORPUS[kind]
-    [good] = LedgerExporter(office.store).export_units(
-        ROUND, tmp_path / "sent", units=["自治区公安厅"]
-    )
+    [good] = office.ledger_export.export_units(ROUND, tmp_path / "sent", units=["自治区公安厅"])
     folder = tmp_path / "returned"
     folder.mkdir()
     bad = maker(folder, good)
     before = _snapshot(office)
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([bad])
     assert preview.file == bad.name
     assert preview.error is not None, preview
@@ -254,12 +250,10 @@ def test_a_bad_file_is_refused_by_name_and_the_database_is_byte_identical(
 
 def test_the_comparison_sees_a_file_that_was_applied(office: Services, tmp_path: Path) -> None:
     """The same comparison, with a good file: it must see the change (it is not blind)."""
-    [sent] = LedgerExporter(office.store).export_units(
-        ROUND, tmp_path / "sent", units=["自治区公安厅"]
-    )
+    [sent] = office.ledger_export.export_units(ROUND, tmp_path / "sent", units=["自治区公安厅"])
     returned = tmp_path / "returned.xlsx"
     fill_in(sent, returned, "公安厅")
     before = _snapshot(office)
-    result = LedgerImporter(office.store).apply([returned])
+    result = office.ledger_import.apply([returned])
     assert result.applied == [returned.name]
     assert _snapshot(office) != before

@@ -31,8 +31,6 @@ from tests.fixtures.ledger import hostile
 from tests.fixtures.ledger.hostile import A1, ODS_VALUE, biff, number, ods, xls, xlsx
 from tests.fixtures.ledger.samples import sample_workbook
 from tests.tracker.conftest import sample_document, source
-from tracker.ledgers.ledger_export import LedgerExporter
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
@@ -244,7 +242,7 @@ def test_unit_names_in_the_directory_are_cleaned(services: Services) -> None:
 def test_the_unit_cell_of_a_returned_ledger_is_cleaned(services: Services, tmp_path: Path) -> None:
     services.documents.import_parsed(sample_document(), source())
     RoundService(services.store).create(ROUND, date(2021, 6, 30))
-    [sent] = LedgerExporter(services.store).export_units(ROUND, tmp_path, units=["宁夏税务局"])
+    [sent] = services.ledger_export.export_units(ROUND, tmp_path, units=["宁夏税务局"])
     book = openpyxl.load_workbook(sent)
     sheet = book.worksheets[0]
     header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "序号")
@@ -255,7 +253,7 @@ def test_the_unit_cell_of_a_returned_ledger_is_cleaned(services: Services, tmp_p
     returned = tmp_path / "returned.xlsx"
     book.save(returned)
     assert [row.unit for row in read_ledger(returned).rows] == ["宁夏税务局"]
-    [preview] = LedgerImporter(services.store).preview([returned])
+    [preview] = services.ledger_import.preview([returned])
     assert (preview.error, preview.rejected, preview.unchanged) == (None, [], 1)
 
 
@@ -271,7 +269,7 @@ def test_file_names_leave_out_what_a_unit_name_hides(services: Services, tmp_pat
         session.execute(
             update(Unit).where(Unit.name == "宁夏税务局").values(name="自治区公安厅_一处")
         )
-    written = LedgerExporter(services.store).export_units(ROUND, tmp_path)
+    written = services.ledger_export.export_units(ROUND, tmp_path)
     assert sorted(p.name for p in written if "公安厅" in p.name) == [
         f"自治区公安厅_一处_{ROUND}_工作台账.xlsx",
         f"自治区公安厅_一处_{ROUND}_工作台账_2.xlsx",
@@ -286,7 +284,7 @@ def test_running_out_of_memory_reading_one_file_is_that_files_error(
     crash of the import (or of the window, which previews on a worker)."""
     services.documents.import_parsed(sample_document(), source())
     RoundService(services.store).create(ROUND, date(2021, 6, 30))
-    [sent] = LedgerExporter(services.store).export_units(ROUND, tmp_path, units=["宁夏税务局"])
+    [sent] = services.ledger_export.export_units(ROUND, tmp_path, units=["宁夏税务局"])
     real = read_ledger
 
     def read(path: Path) -> Any:
@@ -297,7 +295,7 @@ def test_running_out_of_memory_reading_one_file_is_that_files_error(
     monkeypatch.setattr("tracker.ledgers.ledger_import.read_ledger", read)
     big = tmp_path / "big.xlsx"
     big.write_bytes(sent.read_bytes())
-    previews = LedgerImporter(services.store).preview([big, sent])
+    previews = services.ledger_import.preview([big, sent])
     assert [(p.file, str(p.error) if p.error else None) for p in previews] == [
         (
             "big.xlsx",

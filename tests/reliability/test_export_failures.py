@@ -25,8 +25,6 @@ from importers.ledger.writer import write_ledger
 from tests.tracker.conftest import sample_document, source
 from tracker.cli.cli_main import main
 from tracker.errors import UserError
-from tracker.ledgers.ledger_export import LedgerExporter
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
@@ -89,7 +87,7 @@ def test_a_full_disk_for_one_unit_writes_and_records_the_others(
 ) -> None:
     disk_full_for.append("自治区公安厅")
     out = tmp_path / "out"
-    outcome = LedgerExporter(office.store).export_each_unit(ROUND, out)
+    outcome = office.ledger_export.export_each_unit(ROUND, out)
     failed = out / _file("自治区公安厅")
     assert [(f.unit, f.path, str(f)) for f in outcome.failed] == [
         ("自治区公安厅", failed, FULL.format(path=failed))
@@ -98,7 +96,7 @@ def test_a_full_disk_for_one_unit_writes_and_records_the_others(
     assert outcome.written == [out / _file(u) for u in others]
     assert sorted(p.name for p in out.iterdir()) == sorted(_file(u) for u in others)
     assert _recorded(office) == [(u, _file(u)) for u in others]
-    previews = LedgerImporter(office.store).preview([out])
+    previews = office.ledger_import.preview([out])
     assert [p.file for p in previews] == sorted(_file(u) for u in others)
 
 
@@ -125,7 +123,7 @@ def test_export_units_still_raises_after_writing_the_others(
 ) -> None:
     disk_full_for.append("宁夏税务局")
     with pytest.raises(UserError) as caught:
-        LedgerExporter(office.store).export_units(ROUND, tmp_path / "out")
+        office.ledger_export.export_units(ROUND, tmp_path / "out")
     assert caught.value.message == FULL.format(path=tmp_path / "out" / _file("宁夏税务局"))
     assert len(_recorded(office)) == 4
 
@@ -168,7 +166,7 @@ def test_each_cause_is_named_and_nothing_is_left(
     """The rename into place fails: the temporary file is removed, nothing is recorded."""
     monkeypatch.setattr("importers.ledger.writer.os.replace", _failing_replace(error))
     out = tmp_path / "out"
-    outcome = LedgerExporter(office.store).export_each_unit(ROUND, out, units=["宁夏税务局"])
+    outcome = office.ledger_export.export_each_unit(ROUND, out, units=["宁夏税务局"])
     path = out / _file("宁夏税务局")
     assert [str(f) for f in outcome.failed] == [expected.format(path=path)]
     assert outcome.written == [] and list(out.iterdir()) == []
@@ -180,7 +178,7 @@ def test_a_file_open_in_excel_is_named_only_when_it_is(
 ) -> None:
     """Refused over an existing file with Excel's lock file beside it: open in Excel.
     The same refusal without the lock file is a permission problem."""
-    exporter = LedgerExporter(office.store)
+    exporter = office.ledger_export
     out = tmp_path / "out"
     [path] = exporter.export_units(ROUND, out, units=["宁夏税务局"])
     before = path.read_bytes()
@@ -218,10 +216,10 @@ def test_a_windows_sharing_violation_is_an_open_workbook(tmp_path: Path) -> None
 
 def test_a_folder_import_skips_lock_and_temporary_files(office: Services, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    [path] = LedgerExporter(office.store).export_units(ROUND, out, units=["宁夏税务局"])
+    [path] = office.ledger_export.export_units(ROUND, out, units=["宁夏税务局"])
     for scratch in (f"~${path.name}", f".~lock.{path.name}#", ".ledger-k3j2h1.xlsx", "._x.xlsx"):
         (out / scratch).write_bytes(b"not a ledger")
-    previews = LedgerImporter(office.store).preview([out])
+    previews = office.ledger_import.preview([out])
     assert [(p.file, p.error) for p in previews] == [(path.name, None)]
 
 
@@ -236,7 +234,7 @@ def test_temporaries_left_by_a_killed_export_are_removed_by_the_next(
         path.write_bytes(b"PK\x03\x04half")
     hours_ago = time.time() - 2 * 3600
     os.utime(old, (hours_ago, hours_ago))
-    [path] = LedgerExporter(office.store).export_units(ROUND, out, units=["宁夏税务局"])
+    [path] = office.ledger_export.export_units(ROUND, out, units=["宁夏税务局"])
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [path.name, fresh.name, "单位自己的.xlsx", ".ledger-notes.txt"]
     )

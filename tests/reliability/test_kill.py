@@ -44,8 +44,7 @@ from tests.reliability.harness import (
     run_command,
     timed,
 )
-from tracker.ledgers.ledger_export import LedgerExporter
-from tracker.ledgers.ledger_import import LedgerImporter, ledger_paths
+from tracker.ledgers.ledger_import import ledger_paths
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 # Fewer moments on PostgreSQL: each needs the database rebuilt, not a file copied.
@@ -184,7 +183,7 @@ def test_kill_during_import_ledger_leaves_before_or_after(backend: str, tmp_path
     returned.mkdir()
     services = open_services(Target.url(target.fresh("export")))
     try:
-        ledgers = LedgerExporter(services.store).export_units(ROUND, sent)
+        ledgers = services.ledger_export.export_units(ROUND, sent)
     finally:
         services.close()
     for ledger in ledgers:
@@ -193,7 +192,7 @@ def test_kill_during_import_ledger_leaves_before_or_after(backend: str, tmp_path
     def finish(url: str, was_done: bool) -> None:
         services = open_services(url)
         try:
-            importer = LedgerImporter(services.store)
+            importer = services.ledger_import
             previews = importer.preview([returned])
             errors = [str(p.error) if p.error else "" for p in previews]
             if was_done:
@@ -252,7 +251,7 @@ def test_kill_during_export_leaves_no_torn_ledger(backend: str, tmp_path: Path) 
         _assert_records_name_whole_files(url, out)
         services = open_services(url)
         try:
-            written = LedgerExporter(services.store).export_units(ROUND, out)
+            written = services.ledger_export.export_units(ROUND, out)
         finally:
             services.close()
         for path in written:

@@ -16,8 +16,6 @@ import openpyxl
 import pytest
 
 from tests.tracker.conftest import sample_document, source
-from tracker.ledgers.ledger_export import LedgerExporter
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.statuses import Status
@@ -39,7 +37,7 @@ def office(services: Services) -> Services:
 
 def _returned(office: Services, folder: Path, cells: dict[str, Any], **formats: str) -> Path:
     """The unit's ledger as exported, with ``cells`` set (``formats``: cell → number format)."""
-    [sent] = LedgerExporter(office.store).export_units(ROUND, folder, units=[UNIT])
+    [sent] = office.ledger_export.export_units(ROUND, folder, units=[UNIT])
     wb = openpyxl.load_workbook(sent)
     ws = wb.worksheets[0]
     assert [ws["B4"].value, ws["B5"].value] == ["1", "2"]  # the rows the cells below address
@@ -73,7 +71,7 @@ def test_percents_typed_with_a_percent_sign_are_recorded_as_typed(
     back = _returned(
         office, tmp_path, {"H4": "推进中", "I4": 1, "H5": "推进中", "I5": 0.35}, I4="0%", I5="0%"
     )
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert preview.rejected == []
     assert [(c.code, c.field, c.new) for c in preview.changed if c.field == "percent"] == [
@@ -90,7 +88,7 @@ def test_percents_typed_with_a_percent_sign_are_recorded_as_typed(
 
 def test_percents_typed_into_the_text_formatted_cells(office: Services, tmp_path: Path) -> None:
     back = _returned(office, tmp_path, {"H4": "推进中", "I4": "100%", "H5": "推进中", "I5": "100"})
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert preview.rejected == []
     importer.apply([back], expected=[preview])
@@ -139,7 +137,7 @@ def test_a_refused_cell_keeps_the_file_out_and_the_database_unchanged(
 ) -> None:
     before = _state(office)
     back = _returned(office, tmp_path, cells, **formats)
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert [(r.sheet, r.cell, str(r.reason)) for r in preview.rejected] == rejected
     assert not preview.applicable
@@ -150,7 +148,7 @@ def test_a_refused_cell_keeps_the_file_out_and_the_database_unchanged(
 
 
 def test_the_masters_summary_sheet_is_not_imported(office: Services, tmp_path: Path) -> None:
-    master = LedgerExporter(office.store).export_master(ROUND, tmp_path)
+    master = office.ledger_export.export_master(ROUND, tmp_path)
     wb = openpyxl.load_workbook(master)
     assert wb.sheetnames[0] == "汇总"
     ws = wb.worksheets[1]
@@ -159,7 +157,7 @@ def test_the_masters_summary_sheet_is_not_imported(office: Services, tmp_path: P
     ws[f"J{row}"] = "总台账里改的进展"
     back = tmp_path / "returned_master.xlsx"
     wb.save(back)
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert preview.rejected == [] and preview.conflicts == []
     assert [(c.code, c.unit, c.field, c.new) for c in preview.changed] == [

@@ -19,8 +19,7 @@ from sqlalchemy import func, select
 from db.models import Assignment, ImportBatch, ProgressEntry
 from tests.tracker.conftest import sample_document, source
 from tracker.cli.cli_main import main
-from tracker.ledgers.ledger_export import LedgerExporter
-from tracker.ledgers.ledger_import import CLEAR, LedgerImporter
+from tracker.ledgers.ledger_import import CLEAR
 from tracker.progress.progress_service import Change
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
@@ -39,7 +38,7 @@ def office(services: Services) -> Services:
 
 
 def export(services: Services, unit: str, out: Path) -> Path:
-    [path] = LedgerExporter(services.store).export_units(ROUND, out, units=[unit])
+    [path] = services.ledger_export.export_units(ROUND, out, units=[unit])
     return path
 
 
@@ -90,7 +89,7 @@ def rejected(preview: Any) -> list[tuple[str, str, str]]:
 
 def refused_leaves_the_database(services: Services, path: Path, reason: str) -> None:
     before = state(services)
-    result = LedgerImporter(services.store).apply([path])
+    result = services.ledger_import.apply([path])
     assert (result.applied, [(f, str(r)) for f, r in result.skipped]) == (
         [],
         [(path.name, reason)],
@@ -113,7 +112,7 @@ def test_hidden_keys_of_another_database_are_not_trusted(office: Services, tmp_p
     wb["台账"]["H5"] = "已完成"
     back = tmp_path / "外单位库_公安厅.xlsx"
     wb.save(back)
-    [preview] = LedgerImporter(office.store).preview([back])
+    [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
         (
             "台账",
@@ -137,7 +136,7 @@ def test_a_row_copied_from_another_units_ledger_is_rejected(
 ) -> None:
     sent = export(office, POLICE, tmp_path)
     back = alter(sent, {"B6": "2", "F6": TAX, "H6": "已完成", "J6": "税务已办结"}, "抄行.xlsx")
-    [preview] = LedgerImporter(office.store).preview([back])
+    [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
         ("台账", "F6", f"this row belongs to {TAX}; the ledger was exported for {POLICE}")
     ]
@@ -149,7 +148,7 @@ def test_a_row_for_a_measure_not_sent_out_is_rejected(office: Services, tmp_path
     sent = export(office, POLICE, tmp_path)
     office.progress.assign("4", POLICE)
     back = alter(sent, {"B6": "4", "F6": POLICE, "H6": "已完成"}, "加行.xlsx")
-    [preview] = LedgerImporter(office.store).preview([back])
+    [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
         (
             "台账",
@@ -166,7 +165,7 @@ def test_an_edited_code_that_duplicates_another_row_names_both_cells(
 ) -> None:
     sent = export(office, POLICE, tmp_path)
     back = alter(sent, {"B4": "2", "H4": "已完成", "H5": "推进中"}, "改号.xlsx")
-    [preview] = LedgerImporter(office.store).preview([back])
+    [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
         (
             "台账",
@@ -196,7 +195,7 @@ def test_two_sheets_changing_one_assignment_are_rejected_naming_both_cells(
     sent = export(office, POLICE, tmp_path)
     edited = alter(sent, {"H4": "推进中", "J4": "系统联调"}, "两表.xlsx")
     back = _with_summary(edited, [[1, "1", POLICE, "已完成", "已上线"]], "两表.xlsx")
-    [preview] = LedgerImporter(office.store).preview([back])
+    [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
         (
             "汇总表",
@@ -214,7 +213,7 @@ def test_a_summary_sheet_repeating_the_same_values_is_no_conflict(
     sent = export(office, POLICE, tmp_path)
     edited = alter(sent, {"H4": "推进中", "J4": "系统联调"}, "同值.xlsx")
     back = _with_summary(edited, [[1, "1", POLICE, "推进中", "系统联调"]], "同值.xlsx")
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert (preview.rejected, [(c.code, c.field, c.new) for c in preview.changed]) == (
         [],
@@ -234,7 +233,7 @@ def test_emptied_texts_are_kept_unless_the_clerk_clears_them(
     )
     sent = export(office, POLICE, tmp_path)
     back = alter(sent, {"J4": None, "K4": "  ", "L4": "年底前推广", "H5": "推进中"}, "清空.xlsx")
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert [(k.code, k.field, k.sheet, k.cell, k.office) for k in preview.kept] == [
         ("1", "progress", "台账", "J4", "已完成系统对接"),
@@ -264,14 +263,14 @@ def test_emptied_texts_are_kept_unless_the_clerk_clears_them(
 
 
 def test_tick_off_is_refused_from_the_master_ledger_too(office: Services, tmp_path: Path) -> None:
-    master = LedgerExporter(office.store).export_master(ROUND, tmp_path)
+    master = office.ledger_export.export_master(ROUND, tmp_path)
     wb = openpyxl.load_workbook(master)
     ws = next(s for s in wb.worksheets if s.sheet_state == "visible" and s.title != "汇总")
     row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 6).value == POLICE)
     ws.cell(row, 8).value = "已销号"
     back = tmp_path / "总台账_改.xlsx"
     wb.save(back)
-    [preview] = LedgerImporter(office.store).preview([back])
+    [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
         (
             ws.title,
@@ -298,7 +297,7 @@ def test_locked_columns_and_overlong_text_are_listed_as_ignored(
         },
         "越权.xlsx",
     )
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert [(i.sheet, i.cell, str(i.reason)) for i in preview.ignored] == [
         ("台账", "G4", "完成时限 is set by the office: 2021年6月底 → 2022年底 ignored"),
@@ -333,7 +332,7 @@ def test_a_file_without_its_hidden_sheet_waits_for_the_clerks_unit(
 ) -> None:
     sent = export(office, POLICE, tmp_path)
     retyped = _without_hidden_sheet(alter(sent, {"H5": "推进中"}, "x.xlsx"), "公安厅台账.xlsx")
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([retyped])
     assert (preview.unit, preview.needs_unit, preview.unit_suggestions) == (None, True, [POLICE])
     refused_leaves_the_database(
@@ -357,7 +356,7 @@ def test_unit_suggestions_come_from_the_file_name_before_the_rows(
 ) -> None:
     sent = export(office, POLICE, tmp_path)
     retyped = _without_hidden_sheet(sent, "宁夏税务局报送.xlsx")
-    [preview] = LedgerImporter(office.store).preview([retyped])
+    [preview] = office.ledger_import.preview([retyped])
     assert preview.unit_suggestions == [TAX, POLICE]
 
 

@@ -11,7 +11,7 @@ import pytest
 from tracker.cli.report_commands import _paragraphs
 from tracker.errors import UserError
 from tracker.reports.bulletins import BulletinService
-from tracker.reports.report_service import ReportRequest, ReportService, save_report
+from tracker.reports.report_service import ReportRequest, save_report
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 
@@ -33,7 +33,7 @@ def test_a_bulletin_that_cannot_be_written_is_not_issued(
     services: Services, tmp_path: Path
 ) -> None:
     RoundService(services.store).create("2021年第3季度", date(2021, 9, 30))
-    reports = ReportService(services.store)
+    reports = services.reports
     with pytest.raises(UserError, match=r"must end in \.pdf or \.docx"):
         save_report(reports.build(ReportRequest("bulletin")), tmp_path / "通报.xlsx")
     target = tmp_path / "no-such-folder" / "通报.pdf"
@@ -44,7 +44,7 @@ def test_a_bulletin_that_cannot_be_written_is_not_issued(
 
 def test_two_clerks_issuing_at_once_get_two_numbers(services: Services) -> None:
     RoundService(services.store).create("2021年第3季度", date(2021, 9, 30))
-    reports, bulletins = ReportService(services.store), BulletinService(services.store)
+    reports, bulletins = services.reports, BulletinService(services.store)
     first, second = reports.bulletin(), reports.bulletin()  # both drafts say 第1期
     original = bulletins.next_number
     calls = iter([1, 1, 2])  # the second clerk read "1" before the first one stored it
@@ -75,7 +75,7 @@ def test_a_past_rounds_ledger_shows_that_rounds_values(services: Services) -> No
     services.progress.record(
         row.id, Change(status=Status.TICKED_OFF, note="已销号。"), source=Provenance("台账", second)
     )
-    reports = ReportService(services.store)
+    reports = services.reports
 
     def shown(round_name: str) -> tuple[str, str]:
         report = reports.build(ReportRequest("ledger", unit=row.unit, round_name=round_name))

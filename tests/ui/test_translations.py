@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 
 from tests.tracker.ledgers.test_ledgers import _edit, _export
 from tests.ui.conftest import make_window
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.progress.progress_service import Change
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
@@ -194,7 +193,7 @@ def test_the_ledger_preview_gives_its_reasons_in_chinese(
     RoundService(services.store).create("2021年第2季度", date(2021, 6, 30))
     sent = _export(services, "自治区公安厅", tmp_path / "sent")
     back = _edit(sent, {"1/完成状态": "差不多", "2/完成进度(%)": 150})
-    [preview, missing] = LedgerImporter(services.store).preview([back, tmp_path / "缺失.xlsx"])
+    [preview, missing] = services.ledger_import.preview([back, tmp_path / "缺失.xlsx"])
     model = rejects_model()
     model.set_records(preview.rejected)
     reasons = [model.index(r, 1).data() for r in range(model.rowCount())]

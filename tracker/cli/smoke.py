@@ -125,9 +125,7 @@ def run_smoke(
 
 def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
     from importers.reports.readback import pdf_page_count
-    from tracker.ledgers.ledger_export import LedgerExporter
-    from tracker.reports.report_service import ReportRequest, ReportService, save_report
-    from tracker.rounds.round_service import RoundService
+    from tracker.reports.report_service import ReportRequest, save_report
 
     outcome = _step("import the document", lambda: services.documents.import_file(document))
     if outcome.state != "created" or outcome.measures < 1:
@@ -137,14 +135,10 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
             f"{outcome.measures} measures",
         )
     _step("record progress", lambda: _record_progress(services))
-    store = services.store
-    _step(
-        "create a round",
-        lambda: RoundService(store).create(ROUND_NAME, store.clock.today()),
-    )
+    _step("create a round", lambda: services.rounds.create(ROUND_NAME, services.today()))
     ledger: Path = _step(
         "export the ledger",
-        lambda: LedgerExporter(store).export_master(ROUND_NAME, work / LEDGER_FOLDER),
+        lambda: services.ledger_export.export_master(ROUND_NAME, work / LEDGER_FOLDER),
     )
     rows = _step("read the ledger back", lambda: _ledger_rows(ledger))
     if rows != outcome.assignments:
@@ -153,7 +147,7 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
         )
     report = _step(
         "build the bulletin",
-        lambda: ReportService(store).build(ReportRequest(kind="bulletin", round_name=ROUND_NAME)),
+        lambda: services.reports.build(ReportRequest(kind="bulletin", round_name=ROUND_NAME)),
     )
     pdf = work / BULLETIN_PDF
     pages: int = _step("write the PDF bulletin", lambda: save_report(report, pdf))

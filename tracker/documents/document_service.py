@@ -49,6 +49,7 @@ from tracker.records import (
     DocumentInfo,
     ImportOutcome,
     ImportPlan,
+    NamedRef,
     OutlineDocument,
     PlannedUnit,
 )
@@ -104,8 +105,18 @@ class DocumentService:
             headings = [HeadingRow(*row) for row in rows]
         return outline(docs, headings)
 
+    def chosen(self, text: str | None) -> NamedRef | None:
+        """The document a user means (see :meth:`find`) as a plain record; None for all."""
+        if not text:
+            return None
+        with self.store.reading() as session:
+            found = self.find(session, text)
+            assert found is not None
+            return NamedRef(found.id, found.doc_number or found.short_title)
+
     def find(self, session: Session, text: str | None) -> Document | None:
-        """The document a user means: its id, number, or a piece of its title; None for all."""
+        """The document a user means: its id, number, or a piece of its title; None for all.
+        Bound to this service's ``session``: other services ask :meth:`chosen`."""
         if not text:
             return None
         docs = list(session.scalars(select(Document).order_by(Document.id)))

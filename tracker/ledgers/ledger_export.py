@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, Document, LedgerExport, Measure, Round, Unit
+from db.models import Assignment, Document, LedgerExport, Measure, Unit
 from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook, UnitSummary
 from importers.ledger.writer import write_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message
@@ -24,7 +24,8 @@ from tracker.database_settings import OFFICE_NAME
 from tracker.errors import UserError
 from tracker.ledgers.export_errors import write_failure
 from tracker.queries import in_force, lead_first
-from tracker.rounds.round_service import RoundService
+from tracker.records import NamedRef
+from tracker.rounds.round_service import RoundInfo, RoundService
 from tracker.statuses import Status, is_overdue
 from tracker.store import Store
 from tracker.units.unit_service import UnitService
@@ -100,9 +101,10 @@ class AssignmentContext:
 
 
 class LedgerExporter:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, rounds: RoundService, units: UnitService) -> None:
         self.store = store
-        self.rounds = RoundService(store)
+        self.rounds = rounds
+        self.units = units
 
     @property
     def office(self) -> str:
@@ -142,17 +144,18 @@ class LedgerExporter:
         """
         _make_folder(out_dir)
         outcome = UnitExports()
+        chosen = self.rounds.chosen(round_name)
+        named = None if units is None else [self.units.named(n) for n in units]
         with self.store.transaction() as session:
-            chosen = self.rounds.find(session, round_name)
             rows = ledger_rows(session)
             by_unit: dict[int, list[AssignmentContext]] = defaultdict(list)
             for row in rows:
                 by_unit[row.unit.id].append(row)
-            if units is None:
-                targets = sorted({r.unit.id: r.unit for r in rows}.values(), key=lambda u: u.id)
+            if named is None:
+                every = sorted({r.unit.id: r.unit for r in rows}.values(), key=lambda u: u.id)
+                targets = [NamedRef(u.id, u.name) for u in every]
             else:
-                finder = UnitService(self.store)
-                targets = list({u.id: u for u in (finder.find(session, n) for n in units)}.values())
+                targets = list({u.id: u for u in named}.values())
             leads = lead_names(rows)
             office = self.office
             names = FileNames()
@@ -199,8 +202,8 @@ class LedgerExporter:
         """Every assignment, plus the 汇总 sheet with one line per unit."""
         _make_folder(out_dir)
         today = self.store.clock.today()
+        chosen = self.rounds.chosen(round_name)
         with self.store.transaction() as session:
-            chosen = self.rounds.find(session, round_name)
             rows = ledger_rows(session)
             if not rows:
                 raise UserError(
@@ -306,7 +309,7 @@ def _write(book: LedgerWorkbook, path: Path) -> None:
 
 
 def _record(
-    chosen: Round, kind: str, unit_id: int | None, path: Path, rows: int, store: Store
+    chosen: RoundInfo, kind: str, unit_id: int | None, path: Path, rows: int, store: Store
 ) -> LedgerExport:
     return LedgerExport(
         round_id=chosen.id,

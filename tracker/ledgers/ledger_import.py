@@ -84,10 +84,10 @@ def ledger_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 class LedgerImporter:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, rounds: RoundService, progress: ProgressService) -> None:
         self.store = store
-        self.rounds = RoundService(store)
-        self.progress = ProgressService(store)
+        self.rounds = rounds
+        self.progress = progress
         self._cache: dict[Path, tuple[tuple[float, int], LedgerFile | Message]] = {}
         self._compared: dict[Path, Comparison] = {}
 
@@ -163,7 +163,7 @@ class LedgerImporter:
         preview.rejected.extend(Rejected(e.sheet, e.cell, e.reason) for e in read.errors)
         meta = read.meta
         try:
-            chosen = self.rounds.find(session, round_name or (meta.round_name if meta else None))
+            chosen = self.rounds.chosen(round_name or (meta.round_name if meta else None))
         except UserError as exc:
             preview.error = exc.as_message()
             return preview

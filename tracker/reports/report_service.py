@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
+from db.models import Round
 from importers.ledger.model import LedgerSheet
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.fonts import ReportFontError
@@ -57,6 +57,9 @@ from tracker.statuses import Derived
 from tracker.store import Store
 from tracker.units.unit_service import UnitService
 
+if TYPE_CHECKING:
+    from tracker.reports.bulletins import BulletinService
+
 REPLY_DAYS = 5
 FORMATS = (".pdf", ".docx")
 
@@ -80,8 +83,22 @@ class ReportRequest:
 
 
 class ReportService:
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        documents: DocumentService,
+        units: UnitService,
+        rounds: RoundService,
+        overview: OverviewService,
+        bulletins: BulletinService,
+    ) -> None:
         self.store = store
+        self.documents = documents
+        self.units = units
+        self.rounds = rounds
+        self.overview = overview
+        self.bulletins = bulletins
 
     @property
     def office(self) -> str:
@@ -89,9 +106,7 @@ class ReportService:
 
     def build(self, request: ReportRequest) -> ReportDocument:
         if request.kind == "bulletin":
-            from tracker.reports.bulletins import BulletinService
-
-            text = self.bulletin_text(BulletinService(self.store).next_number())
+            text = self.bulletin_text(self.bulletins.next_number())
             if request.recipients is not None and request.recipients.strip():
                 text.recipients = request.recipients.strip()
             if request.achievements is not None:
@@ -123,9 +138,10 @@ class ReportService:
     ) -> BulletinData:
         today = self.store.clock.today()
         days = self.store.setting(DUE_SOON_DAYS)
+        wanted = self.rounds.chosen(round_name)
+        doc_id = self._document_id(document)
         with self.store.reading() as session, collector_paused():
-            current = RoundService(self.store).find(session, round_name)
-            doc_id = self._document_id(session, document)
+            current = session.get_one(Round, wanted.id)
             before = previous_round(session, current)
             chosen = [current] if before is None else [current, before]
             states = statuses_as_of_rounds(session, chosen)
@@ -187,13 +203,10 @@ class ReportService:
         if request.kind == "chaser":
             self.chaser_issued()
         elif request.kind == "bulletin":
-            from tracker.reports.bulletins import BulletinService
-
             if request.recipients is not None and request.recipients.strip():
                 self.store.set_setting(BULLETIN_RECIPIENTS, request.recipients.strip())
-            with self.store.reading() as session:
-                name = RoundService(self.store).find(session, request.round_name).name
-            BulletinService(self.store).issue(report, name)
+            name = self.rounds.chosen(request.round_name).name
+            self.bulletins.issue(report, name)
 
     def achievement_choices(
         self, round_name: str | None = None, document: str | None = None
@@ -219,22 +232,17 @@ class ReportService:
         """A draft of the bulletin: numbered as the next of this year (stored only when
         issued, ``tracker.reports.bulletins``)."""
         if text is None:
-            from tracker.reports.bulletins import BulletinService
-
-            text = self.bulletin_text(BulletinService(self.store).next_number())
+            text = self.bulletin_text(self.bulletins.next_number())
         return report_bulletin_text.build(self.bulletin_data(round_name, note, document), text)
 
-    def _document_id(self, session: Session, document: str | None) -> int | None:
-        found = DocumentService(self.store).find(session, document)
+    def _document_id(self, document: str | None) -> int | None:
+        found = self.documents.chosen(document)
         return None if found is None else found.id
 
     # -- today's lists -----------------------------------------------------------------------
     def _unit_rows(self, unit: str, document: str | None) -> tuple[str, list[AssignmentRow]]:
-        with self.store.reading() as session:
-            name = UnitService(self.store).find(session, unit).name
-        rows = OverviewService(self.store).assignments(
-            AssignmentFilter(document=document, unit=name)
-        )
+        name = self.units.named(unit).name
+        rows = self.overview.assignments(AssignmentFilter(document=document, unit=name))
         if not rows:
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP("messages", "{unit} has no assignment to report on"), unit=name
@@ -286,20 +294,18 @@ class ReportService:
         from the history (as the bulletin does), dated the round's day; with ``current``,
         or when there is no round yet, today's values, and the subtitle says so."""
         today = self.store.clock.today()
+        doc_id = self._document_id(document)
+        name = self.units.named(unit).name if unit else None
+        wanted = self.rounds.chosen(round_name) if round_name or self.rounds.list() else None
         with self.store.reading() as session:
             rows = ledger_rows(session)
             leads = lead_names(rows)
-            doc_id = self._document_id(session, document)
             if doc_id is not None:
                 rows = [r for r in rows if r.document.id == doc_id]
-            name = None
-            if unit:
-                name = UnitService(self.store).find(session, unit).name
+            if name is not None:
                 rows = [r for r in rows if r.unit.name == name]
             sheets = ledger_sheets(rows, leads)
-            chosen = None
-            if round_name or RoundService(self.store).list():
-                chosen = RoundService(self.store).find(session, round_name)
+            chosen = None if wanted is None else session.get_one(Round, wanted.id)
             if chosen is not None and not current:
                 sheets = round_sheets(sheets, values_as_of(session, chosen))
                 as_of = min(chosen.as_of, today)

@@ -71,11 +71,18 @@ class RoundService:
     def chosen(self, name: str | None) -> RoundInfo:
         """The round a user names (without a name, the latest one), as a plain record."""
         with self.store.reading() as session:
-            wanted = self.find(session, name).id
-        return next(r for r in self.list() if r.id == wanted)
+            found = self.find(session, name)
+            exports = session.scalar(select(func.count()).where(LedgerExport.round_id == found.id))
+            imports = session.scalar(
+                select(func.count()).where(
+                    ImportBatch.round_id == found.id, ImportBatch.undone_at.is_(None)
+                )
+            )
+            return RoundInfo(found.id, found.name, found.as_of, exports or 0, imports or 0)
 
     def find(self, session: Session, name: str | None) -> Round:
-        """The round a user names; without a name, the latest one."""
+        """The round a user names; without a name, the latest one.  Bound to this
+        service's ``session``: other services ask :meth:`chosen` for a plain record."""
         if name:
             found = session.scalar(select(Round).where(Round.name == name.strip()))
             if found is None:

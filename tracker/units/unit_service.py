@@ -32,7 +32,7 @@ from importers.text_clean import clean_unit_name
 from tracker.backups.backup_service import backup_before
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.queries import count_if, in_force, open_condition, overdue_condition
-from tracker.records import NewUnit, UnitInfo
+from tracker.records import NamedRef, NewUnit, UnitInfo
 from tracker.store import Store
 
 if TYPE_CHECKING:
@@ -217,8 +217,15 @@ class UnitService:
                 for u in units
             ]
 
+    def named(self, text: str) -> NamedRef:
+        """The unit a user means (see :meth:`find`) as a plain record."""
+        with self.store.reading() as session:
+            found = self.find(session, text)
+            return NamedRef(found.id, found.name)
+
     def find(self, session: Session, text: str) -> Unit:
-        """The unit a user means by ``text``: name, alias, canonical form or a unique suffix."""
+        """The unit a user means by ``text``: name, alias, canonical form or a unique suffix.
+        Bound to this service's ``session``: other services ask :meth:`named`."""
         text = clean_unit_name(text)
         aliases = alias_map(session)
         for candidate in (text, aliases.get(text, ""), canonical_unit(text, aliases)):

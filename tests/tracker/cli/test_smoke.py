@@ -27,7 +27,7 @@ from tracker.cli.smoke import (
     run_smoke,
 )
 from tracker.cli.smoke_sample import SAMPLE_ASSIGNMENTS, SAMPLE_MEASURES, SAMPLE_NAME
-from tracker.reports.report_service import ReportRequest, ReportService, save_report
+from tracker.reports.report_service import ReportRequest, save_report
 from tracker.services import Services
 from tracker.store import Clock
 
@@ -43,9 +43,7 @@ def _bulletin_pages(work: Path) -> int:
     """
     services = Services.open(work / DATABASE_NAME, clock=Clock(AS_OF))
     try:
-        report = ReportService(services.store).build(
-            ReportRequest(kind="bulletin", round_name=ROUND_NAME)
-        )
+        report = services.reports.build(ReportRequest(kind="bulletin", round_name=ROUND_NAME))
     finally:
         services.close()
     return save_report(report, work / "again.pdf")

@@ -15,8 +15,6 @@ from sqlalchemy.orm import Session
 from tests.tracker.conftest import sample_document, source
 from tracker.errors import InvalidInputError, NotFoundError, StaleEditError, UserError
 from tracker.ledgers import ledger_compare, ledger_snapshot
-from tracker.ledgers.ledger_export import LedgerExporter
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.progress.overview import AssignmentFilter
 from tracker.progress.progress_service import Change
 from tracker.records import AssignmentRow
@@ -36,7 +34,7 @@ def office(services: Services) -> Services:
 
 
 def _export(services: Services, unit: str, out: Path) -> Path:
-    [path] = LedgerExporter(services.store).export_units(ROUND, out, units=[unit])
+    [path] = services.ledger_export.export_units(ROUND, out, units=[unit])
     return path
 
 
@@ -75,7 +73,7 @@ def test_rounds_are_named_once_and_found_by_name(office: Services) -> None:
 
 
 def test_export_every_unit_and_the_master(office: Services, tmp_path: Path) -> None:
-    exporter = LedgerExporter(office.store)
+    exporter = office.ledger_export
     written = exporter.export_units(ROUND, tmp_path)
     assert sorted(p.name for p in written) == sorted(
         f"{u}_{ROUND}_工作台账.xlsx"
@@ -109,7 +107,7 @@ def test_returned_ledger_preview_apply_and_undo(office: Services, tmp_path: Path
             "2/存在问题": "无",
         },
     )
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert (preview.unit, preview.round_name, preview.keys_found) == ("自治区公安厅", ROUND, True)
     assert [(c.code, c.label, c.old, c.new) for c in preview.changed] == [
@@ -164,7 +162,7 @@ def test_a_conflict_is_reported_and_the_file_skipped(office: Services, tmp_path:
     sent = _export(office, "自治区公安厅", tmp_path)
     office.progress.record_by_code("1", "自治区公安厅", Change(note="办公室电话核实：已上线"))
     back = _edit(sent, {"1/进展情况": "单位填报：试运行", "2/完成状态": "推进中"})
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert [(c.code, c.field, c.exported, c.office, c.returned) for c in preview.conflicts] == [
         ("1", "progress", "", "办公室电话核实：已上线", "单位填报：试运行"),
@@ -181,7 +179,7 @@ def test_a_conflict_is_reported_and_the_file_skipped(office: Services, tmp_path:
 def test_another_units_rows_and_tick_off_are_rejected(office: Services, tmp_path: Path) -> None:
     police = _export(office, "自治区公安厅", tmp_path)
     back = _edit(police, {"1/责任单位": "自治区市场监管厅", "2/完成状态": "已销号"})
-    [preview] = LedgerImporter(office.store).preview([back])
+    [preview] = office.ledger_import.preview([back])
     assert sorted((r.sheet, r.cell, str(r.reason)) for r in preview.rejected) == [
         (
             "台账",
@@ -202,7 +200,7 @@ def test_keys_lost_rows_are_matched_by_code_and_unit(office: Services, tmp_path:
     stripped = tmp_path / "pasted.xlsx"
     wb.save(stripped)
     back = _edit(stripped, {"2/完成状态": "推进中"})
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert preview.keys_found is False
     assert (preview.unit, preview.needs_unit, preview.unit_suggestions) == (
@@ -260,7 +258,7 @@ def test_bad_files_leave_the_database_byte_for_byte_unchanged(
     bad = _bad_files(bad_dir, good)
     office.store.engine.dispose()
     before = db_file.read_bytes()
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     previews = importer.preview(bad)
     errors = {p.file: str(p.error or "") for p in previews}
     assert all(errors.values()), errors
@@ -278,13 +276,13 @@ def test_bad_files_leave_the_database_byte_for_byte_unchanged(
 
 def test_folder_import_reads_every_spreadsheet(office: Services, tmp_path: Path) -> None:
     out = tmp_path / "sent"
-    LedgerExporter(office.store).export_units(ROUND, out)
+    office.ledger_export.export_units(ROUND, out)
     back = tmp_path / "back"
     back.mkdir()
     for path in out.iterdir():
         shutil.copy(path, back / path.name)
     (back / "~$lock.xlsx").write_bytes(b"lock")
-    previews = LedgerImporter(office.store).preview([back])
+    previews = office.ledger_import.preview([back])
     assert len(previews) == 5
     assert all(p.applicable and not p.changed for p in previews)
 
@@ -296,9 +294,9 @@ def test_every_units_ledger_round_trips_for_both_seeds(
     for seed in (seed_000, seed_003):
         services.documents.import_file(seed)
     RoundService(services.store).create(ROUND, date(2021, 6, 30))
-    written = LedgerExporter(services.store).export_units(ROUND, tmp_path)
+    written = services.ledger_export.export_units(ROUND, tmp_path)
     assert len(written) == 46
-    previews = LedgerImporter(services.store).preview([tmp_path])
+    previews = services.ledger_import.preview([tmp_path])
     assert len(previews) == 46
     assert [
         (p.file, p.error, p.rejected, p.conflicts, p.changed)
@@ -312,7 +310,7 @@ def test_every_units_ledger_round_trips_for_both_seeds(
     resaved.mkdir()
     for path in sorted(written, key=lambda p: -p.stat().st_size)[:3]:  # as Excel re-saves
         openpyxl.load_workbook(path).save(resaved / path.name)
-    again = LedgerImporter(services.store).preview([resaved])
+    again = services.ledger_import.preview([resaved])
     assert [(p.ignored, p.kept, p.rejected, p.changed) for p in again] == [([], [], [], [])] * 3
 
 
@@ -322,7 +320,7 @@ def test_two_files_changing_the_same_field_are_not_both_applied(
     sent = _export(office, "自治区公安厅", tmp_path)
     first = _edit(sent, {"1/进展情况": "甲稿"}, tmp_path / "a.xlsx")
     second = _edit(sent, {"1/进展情况": "乙稿"}, tmp_path / "b.xlsx")
-    result = LedgerImporter(office.store).apply([first, second])
+    result = office.ledger_import.apply([first, second])
     assert result.applied == ["a.xlsx"]
     assert [(f, str(r)) for f, r in result.skipped] == [
         ("b.xlsx", "changes the same fields as a.xlsx; import it on its own")
@@ -336,7 +334,7 @@ def test_conflicts_settled_by_the_clerk(office: Services, tmp_path: Path) -> Non
     office.progress.record_by_code("1", "自治区公安厅", Change(note="办公室核实"))
     office.progress.record_by_code("2", "自治区公安厅", Change(note="办公室备注"))
     back = _edit(sent, {"1/进展情况": "单位：已上线", "2/进展情况": "单位：推进中"})
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     ids = {c.code: c.assignment_id for c in preview.conflicts}
     result = importer.apply(
@@ -351,14 +349,14 @@ def test_conflicts_settled_by_the_clerk(office: Services, tmp_path: Path) -> Non
 
 
 def test_preview_reports_progress_and_can_stop(office: Services, tmp_path: Path) -> None:
-    LedgerExporter(office.store).export_units(ROUND, tmp_path)
+    office.ledger_export.export_units(ROUND, tmp_path)
     seen: list[tuple[int, int]] = []
 
     def progress(done: int, total: int) -> bool:
         seen.append((done, total))
         return done < 2
 
-    previews = LedgerImporter(office.store).preview([tmp_path], progress=progress)
+    previews = office.ledger_import.preview([tmp_path], progress=progress)
     assert len(previews) == 2
     assert seen == [(0, 5), (1, 5), (2, 5)]
 
@@ -367,12 +365,12 @@ def test_an_unwritable_folder_is_a_user_error(office: Services, tmp_path: Path) 
     blocker = tmp_path / "不是文件夹"
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(UserError, match="cannot create the folder"):
-        LedgerExporter(office.store).export_master(ROUND, blocker / "台账")
+        office.ledger_export.export_master(ROUND, blocker / "台账")
 
 
 def test_filter_by_round(office: Services, tmp_path: Path) -> None:
     sent = _export(office, "自治区公安厅", tmp_path)
-    LedgerImporter(office.store).apply([_edit(sent, {"2/完成状态": "推进中"})])
+    office.ledger_import.apply([_edit(sent, {"2/完成状态": "推进中"})])
     rows = office.overview.assignments(AssignmentFilter(round=ROUND))
     assert [(r.code, r.unit) for r in rows] == [("2", "自治区公安厅")]
     with pytest.raises(NotFoundError):
@@ -388,7 +386,7 @@ def test_apply_writes_each_change_as_record_would(office: Services, tmp_path: Pa
     sent = _export(office, "自治区公安厅", tmp_path)
     before = _police_rows(office)
     back = _edit(sent, {"1/完成进度(%)": 40, "1/下步计划": "推广", "2/完成状态": "推进中"})
-    result = LedgerImporter(office.store).apply([back])
+    result = office.ledger_import.apply([back])
     assert (result.applied, result.changes) == ([back.name], 3)
     after = _police_rows(office)
     first, second = after["1"], after["2"]
@@ -410,7 +408,7 @@ def test_two_files_changing_one_assignment_apply_in_turn(office: Services, tmp_p
     before = _police_rows(office)["1"]
     first = _edit(sent, {"1/进展情况": "甲稿"}, tmp_path / "a.xlsx")
     second = _edit(sent, {"1/完成状态": "推进中"}, tmp_path / "b.xlsx")
-    result = LedgerImporter(office.store).apply([first, second])
+    result = office.ledger_import.apply([first, second])
     assert result.applied == ["a.xlsx", "b.xlsx"]
     after = _police_rows(office)["1"]
     assert (after.note, after.status) == ("甲稿", Status.IN_PROGRESS)
@@ -428,7 +426,7 @@ def test_a_row_saved_by_someone_else_stops_the_apply(
     """The version read with the office's values no longer matches: nothing is written."""
     sent = _export(office, "自治区公安厅", tmp_path)
     back = _edit(sent, {"1/进展情况": "甲稿", "2/进展情况": "乙稿"})
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     before = _police_rows(office)
     stale_id = before["2"].id
@@ -469,7 +467,7 @@ def test_apply_reuses_the_preview_when_nothing_changed(
     sent = _export(office, "自治区公安厅", tmp_path)
     back = _edit(sent, {"1/进展情况": "甲稿"})
     calls = _counting_compares(monkeypatch)
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert len(calls) == 2  # the police's two rows
     result = importer.apply([back], expected=[preview])
@@ -482,7 +480,7 @@ def test_apply_compares_again_after_any_change_in_the_database(
     sent = _export(office, "自治区公安厅", tmp_path)
     back = _edit(sent, {"1/进展情况": "甲稿"})
     calls = _counting_compares(monkeypatch)
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     office.progress.record_by_code("1", "自治区市场监管厅", Change(note="别的单位"))
     result = importer.apply([back], expected=[preview])
@@ -500,7 +498,7 @@ def test_apply_compares_again_after_a_new_alias(
     sent = _export(office, "自治区公安厅", tmp_path)
     back = _edit(sent, {"1/进展情况": "甲稿"})
     calls = _counting_compares(monkeypatch)
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     office.units.add_alias("自治区公安厅", "公安厅")
     assert importer.apply([back], expected=[preview]).applied == [back.name]

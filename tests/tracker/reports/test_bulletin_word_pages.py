@@ -19,7 +19,7 @@ from db.models import ProgressEntry
 from importers.reports.readback import libreoffice_pdf
 from tests.tools import needs_soffice
 from tracker.progress.progress_service import Change, Provenance
-from tracker.reports.report_service import ReportRequest, ReportService, save_report
+from tracker.reports.report_service import ReportRequest, save_report
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.statuses import Status
@@ -43,7 +43,7 @@ def _bulletin(seeds: list[Path], folder: Path) -> tuple[int, int]:
                 status = Status.DONE if n % 5 == 0 else Status.IN_PROGRESS
                 change = Change(status=status, note=NOTES[n % 3])
                 s.progress.record(row.id, change, source=Provenance("测试", q4))
-        report = ReportService(s.store).build(ReportRequest("bulletin"))
+        report = s.reports.build(ReportRequest("bulletin"))
         pages = save_report(report, folder / "通报.pdf")
         save_report(report, folder / "通报.docx")
     finally:

@@ -15,7 +15,6 @@ from tracker.errors import NotFoundError
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import Change
 from tracker.reports.bulletins import BulletinService
-from tracker.reports.report_service import ReportService
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.statuses import Status
@@ -37,7 +36,7 @@ def _masthead(report: object) -> Masthead:
 
 
 def test_bulletins_are_numbered_per_year_and_reprinted_identically(office: Services) -> None:
-    reports, bulletins = ReportService(office.store), BulletinService(office.store)
+    reports, bulletins = office.reports, BulletinService(office.store)
     draft = reports.bulletin()
     assert _masthead(draft).number == "第1期" and bulletins.next_number() == 1
     first = bulletins.issue(draft, "2021年第3季度")
@@ -57,7 +56,7 @@ def test_bulletins_are_numbered_per_year_and_reprinted_identically(office: Servi
 
 def test_the_clerks_paragraphs_and_recipients_are_printed(office: Services) -> None:
     office.settings.set(BULLETIN_RECIPIENTS, "各市、县（区）人民政府，自治区各有关部门")
-    reports = ReportService(office.store)
+    reports = office.reports
     text = reports.bulletin_text(3)
     text.achievements = ["自治区公安厅：企业开办实现全程网办。"]
     text.next_steps = ["请各单位抓紧整改。"]
@@ -79,11 +78,11 @@ def test_unit_notes_of_the_round_become_the_default_achievements(office: Service
         Change(status=Status.DONE, note="企业开办时间压缩至1个工作日；"),
         source=Provenance("台账", round_id),
     )
-    data = ReportService(office.store).bulletin_data()
+    data = office.reports.bulletin_data()
     assert [(n.unit, n.note, n.finished) for n in data.notes] == [
         ("自治区公安厅", "企业开办时间压缩至1个工作日；", True)
     ]
-    report = ReportService(office.store).bulletin()
+    report = office.reports.bulletin()
     paragraphs = [b.text for b in report.blocks if isinstance(b, Paragraph)]
     assert "自治区公安厅：企业开办时间压缩至1个工作日。" in paragraphs
 

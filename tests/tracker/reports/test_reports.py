@@ -22,7 +22,7 @@ from tests.tools import compact, needs_pdftotext, pdftotext
 from tracker.database_settings import REPORT_CONTACT, REPORT_PHONE
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import Change
-from tracker.reports.report_service import ReportRequest, ReportService, save_report
+from tracker.reports.report_service import ReportRequest, save_report
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.statuses import Status
@@ -84,13 +84,13 @@ def office(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Iterat
 @pytest.fixture(scope="module")
 def bulletin_pdf(office: Services, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out") / "通报.pdf"
-    report = ReportService(office.store).bulletin(note="请各单位对照逾期任务逐项整改。")
+    report = office.reports.bulletin(note="请各单位对照逾期任务逐项整改。")
     assert save_report(report, out) > 1
     return out
 
 
 def test_bulletin_figures_agree_with_the_overview(office: Services) -> None:
-    data = ReportService(office.store).bulletin_data()
+    data = office.reports.bulletin_data()
     summary = office.overview.summary()
     assert (data.round_name, data.day, data.previous_round) == (
         "2021年第4季度",
@@ -131,7 +131,7 @@ TITLE = (
 
 @needs_pdftotext
 def test_bulletin_pdf_text(bulletin_pdf: Path, office: Services) -> None:
-    data = ReportService(office.store).bulletin_data()
+    data = office.reports.bulletin_data()
     overdue, due_soon = data.now.overdue, data.now.due_soon
     assert data.before is not None
     text = re.sub(r"—\d+—", "", compact(pdftotext(bulletin_pdf)))  # page numbers out
@@ -242,7 +242,7 @@ def test_pypdf_reads_the_same_characters(bulletin_pdf: Path) -> None:
 
 def test_bulletin_word_file(office: Services, tmp_path: Path) -> None:
     out = tmp_path / "通报.docx"
-    save_report(ReportService(office.store).bulletin(), out)
+    save_report(office.reports.bulletin(), out)
     doc = Document(str(out))
     texts = [p.text for p in doc.paragraphs if p.text]
     assert texts[:5] == [
@@ -312,7 +312,7 @@ def test_chaser_is_numbered_with_progress_contact_and_receipt(
     office.settings.set(REPORT_CONTACT, "张明")
     office.settings.set(REPORT_PHONE, "0951-5012345")
     out = tmp_path / "催办单.pdf"
-    service = ReportService(office.store)
+    service = office.reports
     report = service.build(ReportRequest("chaser", unit="税务局"))
     assert save_report(report, out) == 2
     # -raw: each table cell whole, however the font's widths wrap it
@@ -338,7 +338,7 @@ def test_chaser_is_numbered_with_progress_contact_and_receipt(
 
 @needs_pdftotext
 def test_unit_list_and_ledger(office: Services, tmp_path: Path) -> None:
-    service = ReportService(office.store)
+    service = office.reports
     unit = service.build(ReportRequest("unit", unit="自治区公安厅"))
     assert save_report(unit, tmp_path / "清单.pdf") == 1
     text = compact(pdftotext(tmp_path / "清单.pdf"))
@@ -361,7 +361,7 @@ def _ledger_status(report: object, code: str) -> str:
 
 
 def test_a_ledger_for_a_past_round_shows_that_rounds_values(office: Services) -> None:
-    service = ReportService(office.store)
+    service = office.reports
     q3 = service.build(ReportRequest("ledger", unit="自治区公安厅", round_name="2021年第3季度"))
     assert q3.subtitle == ("2021年第3季度　协调小组办公室　　截至2021年9月30日",)
     assert _ledger_status(q3, "39") == "已完成"  # ticked off only on 10 November

@@ -9,7 +9,6 @@ import pytest
 
 from tests.ui.conftest import shown
 from tests.ui.ledger_fixtures import ROUND, returned_ledgers
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import Change
 from tracker.rounds.round_service import RoundService
@@ -24,7 +23,7 @@ def imported(window: MainWindow, services: Services, tmp_path: Path) -> MainWind
     """The tax office's and the police's ledgers taken back in ROUND (the police's conflict
     settled for the unit); the market regulator's, with a rejected cell, not."""
     ledgers = returned_ledgers(services, tmp_path)
-    importer = LedgerImporter(services.store)
+    importer = services.ledger_import
     [police] = importer.preview([ledgers["police"]])
     [conflict] = police.conflicts
     result = importer.apply(

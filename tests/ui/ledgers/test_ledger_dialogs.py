@@ -11,7 +11,6 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.ledger_fixtures import ROUND, returned_ledgers
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from ui.ledgers.ledger_export_dialog import LedgerExportDialog
@@ -113,7 +112,7 @@ def ledgers(services: Services, tmp_path: Path) -> dict[str, Path]:
 
 
 def import_dialog(qtbot, services: Services, paths: list[Path]) -> LedgerImportDialog:  # type: ignore[no-untyped-def]
-    dialog = LedgerImportDialog(LedgerImporter(services.store), paths)
+    dialog = LedgerImportDialog(services.ledger_import, paths)
     qtbot.addWidget(dialog)
     for model in (dialog.files, dialog.changes, dialog.rejects, dialog.conflicts):
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -194,7 +193,7 @@ def test_apply_with_a_decided_conflict_then_undo(
     assert notes[("1", "自治区公安厅")] == ("已上线试运行", None)
     assert notes[("2", "自治区公安厅")][1] == 60
     assert notes[("2", "宁夏税务局")][0] == "已完成系统改造"
-    assert sorted(LedgerImporter(services.store).undo_last()) == sorted(
+    assert sorted(services.ledger_import.undo_last()) == sorted(
         [ledgers["tax"].name, ledgers["police"].name]
     )
 
@@ -256,7 +255,7 @@ class StopAfter:
 def test_preview_cancel_stops_between_files(services: Services, ledgers: dict[str, Path]) -> None:
     reporter = StopAfter(1)
     previews = preview_files(
-        LedgerImporter(services.store),
+        services.ledger_import,
         [ledgers["tax"].parent],
         None,
         reporter,  # type: ignore[arg-type]

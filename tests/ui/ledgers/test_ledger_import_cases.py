@@ -12,8 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from tests.ui.ledger_fixtures import ROUND
-from tracker.ledgers.ledger_export import LedgerExporter
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.progress.progress_service import Change
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
@@ -27,7 +25,7 @@ POLICE = "自治区公安厅"
 def police_ledger(services: Services, folder: Path, cells: dict[str, object], name: str) -> Path:
     """The police's ledger, exported and then edited as the unit would."""
     RoundService(services.store).create(ROUND, date(2021, 6, 30))
-    [sent] = LedgerExporter(services.store).export_units(ROUND, folder / "sent", units=[POLICE])
+    [sent] = services.ledger_export.export_units(ROUND, folder / "sent", units=[POLICE])
     wb = openpyxl.load_workbook(sent)
     for ref, value in cells.items():
         wb["台账"][ref] = value
@@ -37,7 +35,7 @@ def police_ledger(services: Services, folder: Path, cells: dict[str, object], na
 
 
 def import_dialog(qtbot, services: Services, paths: list[Path]) -> LedgerImportDialog:  # type: ignore[no-untyped-def]
-    dialog = LedgerImportDialog(LedgerImporter(services.store), paths)
+    dialog = LedgerImportDialog(services.ledger_import, paths)
     qtbot.addWidget(dialog)
     for model in (
         dialog.files,

@@ -14,7 +14,6 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from tests.fixtures.ledger.hostile import A1, xlsx
 from tests.ui.ledger_fixtures import returned_ledgers
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.services import Services
 from ui.ledgers.ledger_import_dialog import LedgerImportDialog
 
@@ -28,7 +27,7 @@ def test_a_hostile_file_is_one_refused_row(qtbot, services: Services, tmp_path: 
     (folder / "炸弹.xlsx").write_bytes(xlsx(A1 + far))
     (folder / f"~${ledgers['tax'].name}").write_bytes(b"lock")
     (folder / ".ledger-x1y2z3.xlsx").write_bytes(b"half")
-    dialog = LedgerImportDialog(LedgerImporter(services.store), [folder])
+    dialog = LedgerImportDialog(services.ledger_import, [folder])
     qtbot.addWidget(dialog)
     QAbstractItemModelTester(dialog.files, QAbstractItemModelTester.FailureReportingMode.Fatal)
     assert dialog.load()

@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from importers.reports.pdf import pdf_bytes
 from tracker.database_settings import BULLETIN_RECIPIENTS
-from tracker.reports.report_service import ReportRequest, ReportService
+from tracker.reports.report_service import ReportRequest
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from ui.reports.report_preview import PdfPagePainter, ReportDialog, preview_dialog
@@ -22,7 +22,7 @@ from ui.reports.report_preview import PdfPagePainter, ReportDialog, preview_dial
 def dialog(qtbot, services: Services) -> ReportDialog:  # type: ignore[no-untyped-def]
     RoundService(services.store).create("2021年第3季度", date(2021, 9, 30))
     made = ReportDialog(
-        ReportService(services.store),
+        services.reports,
         RoundService(services.store),
         services.units,
         today=services.store.clock.today(),
@@ -32,7 +32,7 @@ def dialog(qtbot, services: Services) -> ReportDialog:  # type: ignore[no-untype
 
 
 def ledger_pdf(services: Services) -> bytes:
-    report = ReportService(services.store).build(ReportRequest("ledger"))
+    report = services.reports.build(ReportRequest("ledger"))
     report.blocks = report.blocks * 8  # a few pages
     return pdf_bytes(report)
 

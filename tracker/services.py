@@ -48,7 +48,7 @@ class Services:
         self.settings = SettingsService(store)
         self.documents = DocumentService(store)
         self.units = UnitService(store)
-        self.progress = ProgressService(store)
+        self.progress = ProgressService(store, self.units, self.documents)
         self.overview = OverviewService(store)
         self.rounds = RoundService(store)
         self.bulletins = BulletinService(store)

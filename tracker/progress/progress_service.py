@@ -49,14 +49,14 @@ class Change:
 
 
 class ProgressService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, units: UnitService, documents: DocumentService) -> None:
         self.store = store
-        self.units = UnitService(store)
-        self.documents = DocumentService(store)
+        self.units = units
+        self.documents = documents
 
     # -- finding ---------------------------------------------------------------------------
     def find_measure(self, session: Session, code: str, doc: str | None = None) -> Measure:
-        document = self.documents.find(session, doc)
+        document = self.documents.chosen(doc)
         query = select(Measure).where(Measure.code == code.strip(), Measure.withdrawn.is_(False))
         if document is not None:
             query = query.where(Measure.document_id == document.id)
@@ -66,7 +66,7 @@ class ProgressService:
                 raise NotFoundError(
                     QT_TRANSLATE_NOOP("messages", "no measure {code!r} in {document}"),
                     code=code,
-                    document=document.doc_number or document.short_title,
+                    document=document.name,
                 )
             raise NotFoundError(QT_TRANSLATE_NOOP("messages", "no measure {code!r}"), code=code)
         if len(found) > 1:
@@ -86,7 +86,7 @@ class ProgressService:
         self, session: Session, code: str, unit: str, doc: str | None = None
     ) -> Assignment:
         measure = self.find_measure(session, code, doc)
-        target = self.units.find(session, unit)
+        target = self.units.named(unit)
         for assignment in measure.assignments:
             if assignment.unit_id == target.id and assignment.active:
                 return assignment
@@ -212,7 +212,7 @@ class ProgressService:
         """Add a unit to a measure (or bring back one that was removed)."""
         with self.store.transaction() as session:
             measure = self.find_measure(session, code, doc)
-            target = self.units.find(session, unit)
+            target = self.units.named(unit)
             for assignment in measure.assignments:
                 if assignment.unit_id == target.id:
                     if assignment.active:

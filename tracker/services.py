@@ -49,8 +49,8 @@ class Services:
         self.documents = DocumentService(store)
         self.units = UnitService(store)
         self.progress = ProgressService(store, self.units, self.documents)
-        self.overview = OverviewService(store)
         self.rounds = RoundService(store)
+        self.overview = OverviewService(store, self.documents, self.units, self.rounds)
         self.bulletins = BulletinService(store)
         self.backups = BackupService(store)
 

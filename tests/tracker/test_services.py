@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tracker.services import Services
 from tracker.store import Store
 
@@ -81,23 +79,11 @@ SERVICE_SUFFIXES = ("Service", "LedgerExporter", "LedgerImporter")
 BUILDER = ROOT / "tracker" / "services.py"
 
 
-def _built(progress: bool) -> list[str]:
-    return sorted(
-        place
-        for path in (ROOT / "tracker").rglob("*.py")
-        if path != BUILDER and (path.parent.name == "progress") == progress
-        for place in services_built_in(path)
-    )
-
-
 def test_no_service_builds_another_they_are_given_by_services() -> None:
-    assert _built(progress=False) == []
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="helper B owns tracker/progress/overview.py (rewritten for the one filter): "
-    "OverviewService still builds the unit, document and round services",
-)
-def test_the_progress_services_build_no_other_service() -> None:
-    assert _built(progress=True) == []
+    built = [
+        place
+        for path in sorted((ROOT / "tracker").rglob("*.py"))
+        if path != BUILDER
+        for place in services_built_in(path)
+    ]
+    assert built == []

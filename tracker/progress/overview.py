@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Unit
 from importers.messages import QT_TRANSLATE_NOOP
@@ -55,6 +55,9 @@ from tracker.statuses import (
 from tracker.store import Store
 from tracker.units.unit_service import UnitService
 
+if TYPE_CHECKING:
+    from tracker.rounds.round_service import RoundService
+
 __all__ = ["AssignmentFilter", "OverviewService"]
 
 
@@ -81,8 +84,13 @@ _ORDER = tuple(lead_first() if o == LEAD_FIRST else _column(o) for o in ORDER)
 
 
 class OverviewService:
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store, documents: DocumentService, units: UnitService, rounds: RoundService
+    ) -> None:
         self.store = store
+        self.documents = documents
+        self.units = units
+        self.rounds = rounds
 
     def _base(self) -> Select[*tuple[Any, ...]]:
         """The assignment list's columns and tables (``assignment_columns``), in force."""
@@ -96,37 +104,31 @@ class OverviewService:
         wanted = wanted or AssignmentFilter()
         today = self.store.clock.today()
         days = self.store.due_soon_days
+        query = self._filtered(self._base(), wanted, today).order_by(*_ORDER)
         with self.store.reading() as session:
-            query = self._filtered(session, self._base(), wanted, today)
-            query = query.order_by(*_ORDER)
             return [
                 assignment_row(columns, today, days)
                 for columns in session.connection().execute(query)
             ]
 
     def _filtered(
-        self,
-        session: Session,
-        query: Select[*tuple[Any, ...]],
-        wanted: AssignmentFilter,
-        today: date,
+        self, query: Select[*tuple[Any, ...]], wanted: AssignmentFilter, today: date
     ) -> Select[*tuple[Any, ...]]:
         for criterion in criteria(wanted):
-            query = query.where(self._condition(session, criterion, today))
+            query = query.where(self._condition(criterion, today))
         return query
 
-    def _condition(
-        self, session: Session, criterion: Criterion, today: date
-    ) -> ColumnElement[bool]:
-        """One criterion of ``tracker.progress.assignment_filter`` as SQL."""
+    def _condition(self, criterion: Criterion, today: date) -> ColumnElement[bool]:
+        """One criterion of ``tracker.progress.assignment_filter`` as SQL (a document, unit
+        or round named is looked up by its own service first)."""
         field, operator, value = criterion
         match field, operator:
             case "document", "=":
-                document = DocumentService(self.store).find(session, value)
+                document = self.documents.chosen(value)
                 assert document is not None
                 return Measure.document_id == document.id
             case "unit", "=":
-                return Assignment.unit_id == UnitService(self.store).find(session, value).id
+                return Assignment.unit_id == self.units.named(value).id
             case "status", "=":
                 return Assignment.status == Status(value).value
             case "deadline", "overdue":
@@ -140,9 +142,7 @@ class OverviewService:
             case "id", "in":
                 return Assignment.id.in_(value)
             case "id", "changed in round":
-                from tracker.rounds.round_service import RoundService
-
-                chosen = RoundService(self.store).find(session, value)
+                chosen = self.rounds.chosen(value)
                 changed = select(ProgressEntry.assignment_id).where(
                     ProgressEntry.round_id == chosen.id
                 )
@@ -242,6 +242,7 @@ class OverviewService:
         return MeasureDetail(*detail, milestones=milestones, assignments=rows)
 
     def summary(self, document: str | None = None) -> Summary:
+        doc = self.documents.chosen(document)
         with self.store.reading() as session:
             query = (
                 select(*(_column(c) for c in SUMMARY_COLUMNS))
@@ -252,7 +253,6 @@ class OverviewService:
             measures_query = (
                 select(func.count()).select_from(Measure).where(Measure.withdrawn.is_(False))
             )
-            doc = DocumentService(self.store).find(session, document)
             if doc is not None:
                 query = query.where(Measure.document_id == doc.id)
                 measures_query = measures_query.where(Measure.document_id == doc.id)

@@ -39,7 +39,6 @@ from tracker.ledgers.ledger_records import (
 )
 from tracker.ledgers.ledger_snapshot import Snapshot
 from tracker.ledgers.ledger_write import assignment_columns, group_changes, write_changes
-from tracker.memory import collector_paused
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import Change, ProgressService
 from tracker.rounds.round_service import RoundService
@@ -362,8 +361,7 @@ def _read_file(path: Path) -> LedgerFile | Message:
     if not path.exists():
         return Message(QT_TRANSLATE_NOOP("messages", "{file}: no such file"), {"file": path.name})
     try:
-        with collector_paused():  # a ledger of 10,000 rows: tens of thousands of objects
-            return read_ledger(path)
+        return read_ledger(path)
     except LedgerReadError as exc:
         return exc.as_message()
     except MemoryError:  # what the size checks let through still must not end the import

@@ -150,6 +150,26 @@ class Unit(Base):
     )
 
 
+class UnitContactChange(Base):
+    """One change of a unit's 联系人 or 联系电话: typed by a clerk, or sent back in a ledger."""
+
+    __tablename__ = "unit_contact_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(10))
+    """``contact`` (联系人) or ``phone`` (联系电话)."""
+    old_value: Mapped[str] = mapped_column(String(100))
+    new_value: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(String(500))
+    batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+    )
+    """The ledger import that made this change (for undo), if any."""
+
+
 class UnitAlias(Base):
     __tablename__ = "unit_aliases"
 

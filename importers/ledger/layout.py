@@ -31,6 +31,9 @@ PERCENT_FORMAT = "@"
 """完成进度 cells are text-formatted: a typed ``100%`` stays the text ``100%`` (read as 100)
 instead of becoming the number 1, which LibreOffice would show as ``1`` in a ``0`` format.
 The exported percents are still written as numbers; text formatting only keeps typing literal."""
+TEXT_FORMAT = "@"
+"""联系电话 cells are text-formatted: a typed 0951-5012345 or 09515012345 keeps its
+leading 0 (a General cell would make the number 9515012345 of it)."""
 MAX_CELL_TEXT = 32767
 """Excel's limit on the characters in one cell."""
 
@@ -65,6 +68,7 @@ class Palette:
     fill_text: Any
     fill_center: Any
     fill_number: Any
+    fill_phone: Any
     total: Any
 
 
@@ -107,6 +111,14 @@ def make_palette(ws: Any) -> Palette:
             border=_BOX,
             protection=_UNLOCKED,
             number_format=PERCENT_FORMAT,
+        ),
+        fill_phone=_style(
+            ws,
+            font=body,
+            alignment=wrap_mid,
+            border=_BOX,
+            protection=_UNLOCKED,
+            number_format=TEXT_FORMAT,
         ),
         total=_style(ws, font=bold, alignment=wrap_mid, border=_BOX),
     )

@@ -30,14 +30,17 @@ SYNONYMS: Final[dict[str, str]] = {
     "正在推进": Status.IN_PROGRESS.value,
     "进行中": Status.IN_PROGRESS.value,
     "持续推进中": Status.IN_PROGRESS.value,
+    "持续推进": Status.IN_PROGRESS.value,
     "已完成": Status.DONE.value,
     "完成": Status.DONE.value,
     "已办结": Status.DONE.value,
     "已销号": Status.TICKED_OFF.value,
     "长期坚持": Status.STANDING.value,
-    "持续推进": Status.STANDING.value,
 }
-"""Word a unit may write → canonical status.  Keys are already whitespace-free."""
+"""Word a unit may write → canonical status.  Keys are already whitespace-free.
+
+持续推进 ("keep pushing") is typed by units whose work goes on: 推进中, not the
+standing 长期坚持, which only a measure without a fixed deadline may have."""
 
 _WHITESPACE = re.compile(r"\s+")
 

@@ -35,6 +35,7 @@ from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook
 from importers.ledger.naming import sheet_names
 from importers.ledger.statuses import STATUSES, UNIT_STATUSES
 from importers.ledger.summary import write_summary
+from importers.statuses import Status
 
 FIRST_DATA_ROW = 4
 """Row 1 is the title, row 2 the unit/round/date line, row 3 the header."""
@@ -92,8 +93,7 @@ def _write_data_sheet(
 ) -> Iterator[str]:
     """Write the sheet's frame and first three rows; return its data rows' XML, lazily."""
     layout.set_widths(ws, [c.width for c in COLUMNS])
-    last_row = FIRST_DATA_ROW + len(sheet.rows) - 1
-    _sheet_setup(ws, book, last_row)
+    _sheet_setup(ws, book, sheet.rows)
 
     ws.append([layout.cell(ws, sheet.title, palette.title)])
     who, round_text, as_of = layout.info_line(book)
@@ -115,8 +115,9 @@ def _write_data_sheet(
     return _data_rows(sheet.rows, _RowStyles.of(ws, palette))
 
 
-def _sheet_setup(ws: Any, book: LedgerWorkbook, last_row: int) -> None:
+def _sheet_setup(ws: Any, book: LedgerWorkbook, rows: list[LedgerRow]) -> None:
     """Merges, heights, print setup, protection and validations: all before the rows."""
+    last_row = FIRST_DATA_ROW + len(rows) - 1
     ws.merged_cells.add(f"A1:{LAST_COLUMN}1")
     ws.merged_cells.add("A2:E2")
     ws.merged_cells.add("F2:I2")
@@ -129,20 +130,15 @@ def _sheet_setup(ws: Any, book: LedgerWorkbook, last_row: int) -> None:
     ws.auto_filter.ref = f"A3:{LAST_COLUMN}{max(last_row, 3)}"
     if last_row < FIRST_DATA_ROW:
         return
-    allowed = UNIT_STATUSES if book.kind == "unit" else STATUSES
-    status = DataValidation(
-        type="list",
-        formula1='"' + ",".join(allowed) + '"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="stop",
-        errorTitle="完成状态填写有误",
-        error="请从下拉列表中选择：" + "、".join(allowed) + "。",
-        showInputMessage=True,
-        promptTitle="完成状态",
-        prompt="请从下拉列表中选择。",
-    )
-    status.add(f"{_column('status')}{FIRST_DATA_ROW}:{_column('status')}{last_row}")
+    everything = UNIT_STATUSES if book.kind == "unit" else STATUSES
+    dated = tuple(s for s in everything if s != Status.STANDING.value)
+    status = _column("status")
+    for allowed, ranges in (
+        (everything, status_ranges(status, rows, dated=False)),
+        (dated, status_ranges(status, rows, dated=True)),
+    ):
+        if ranges:
+            ws.data_validations.append(_status_rule(allowed, ranges))
     percent = DataValidation(
         type="custom",
         formula1=percent_rule(f"{_column('percent')}{FIRST_DATA_ROW}"),
@@ -156,8 +152,40 @@ def _sheet_setup(ws: Any, book: LedgerWorkbook, last_row: int) -> None:
         prompt=PERCENT_PROMPT,
     )
     percent.add(f"{_column('percent')}{FIRST_DATA_ROW}:{_column('percent')}{last_row}")
-    ws.data_validations.append(status)
     ws.data_validations.append(percent)
+
+
+def _status_rule(allowed: tuple[str, ...], ranges: str) -> DataValidation:
+    rule = DataValidation(
+        type="list",
+        formula1='"' + ",".join(allowed) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle="完成状态填写有误",
+        error="请从下拉列表中选择：" + "、".join(allowed) + "。",
+        showInputMessage=True,
+        promptTitle="完成状态",
+        prompt="请从下拉列表中选择。",
+        sqref=ranges,
+    )
+    return rule
+
+
+def status_ranges(column: str, rows: list[LedgerRow], *, dated: bool) -> str:
+    """The 完成状态 cells of the rows with (``dated``) or without a fixed deadline, as
+    space-separated ranges: 长期坚持 is offered only where there is no fixed deadline."""
+    ranges: list[str] = []
+    start: int | None = None
+    for excel_row, row in enumerate([*rows, None], start=FIRST_DATA_ROW):
+        inside = row is not None and (row.deadline is not None) == dated
+        if inside and start is None:
+            start = excel_row
+        elif not inside and start is not None:
+            end = excel_row - 1
+            ranges.append(f"{column}{start}" if start == end else f"{column}{start}:{column}{end}")
+            start = None
+    return " ".join(ranges)
 
 
 PERCENT_PROMPT = "填0-100的整数，如 80"
@@ -202,6 +230,7 @@ class _RowStyles:
     fill_text: str
     fill_center: str
     fill_number: str
+    fill_phone: str
 
     @classmethod
     def of(cls, ws: Any, p: layout.Palette) -> _RowStyles:
@@ -213,6 +242,7 @@ class _RowStyles:
             fill_text=s(ws, p.fill_text),
             fill_center=s(ws, p.fill_center),
             fill_number=s(ws, p.fill_number),
+            fill_phone=s(ws, p.fill_phone),
         )
 
 
@@ -238,7 +268,7 @@ def _data_rows(rows: list[LedgerRow], s: _RowStyles) -> Iterator[str]:
             text(f"K{r}", s.fill_text, row.problems),
             text(f"L{r}", s.fill_text, row.next_steps),
             text(f"M{r}", s.fill_center, row.contact),
-            text(f"N{r}", s.fill_center, row.phone),
+            text(f"N{r}", s.fill_phone, row.phone),
         )
         yield sheetxml.row(r, cells, _height(row))
 

@@ -12,62 +12,62 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="148"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="155"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="149"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="156"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="150"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="157"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="151"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="158"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="152"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="159"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="153"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="160"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="154"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="161"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="155"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="162"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="156"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="163"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="157"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="164"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="371"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="378"/>
         <source>Recorded status: {0}</source>
         <translation>登记状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="373"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="380"/>
         <source>Updated by {0}</source>
         <translation>更新人：{0}</translation>
     </message>
@@ -965,126 +965,151 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerField</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="54"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="57"/>
         <source>Status</source>
         <translation>完成状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="55"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="58"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="56"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="59"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="57"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="60"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="58"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="61"/>
         <source>Next steps</source>
         <translation>下一步计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="62"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="63"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
     </message>
 </context>
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="103"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="105"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="138"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="146"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="169"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="177"/>
         <source>Use this unit</source>
         <translation>使用此单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="192"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="200"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="193"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="201"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="197"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="205"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="212"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="366"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="220"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="388"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="244"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="254"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="245"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="255"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="246"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="256"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="247"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="257"/>
         <source>Ignored ({0})</source>
         <translation>已忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="248"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="258"/>
         <source>Emptied, kept ({0})</source>
         <translation>被清空已保留（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="267"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="259"/>
+        <source>Warnings ({0})</source>
+        <translation>提示（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="261"/>
+        <source>Contacts updated ({0})</source>
+        <translation>联系方式更新（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="283"/>
         <source>The hidden sheet of this file is gone: choose the unit it comes from (suggested from the file name and its rows).</source>
         <translation>此文件的隐藏元数据表已丢失：请选择它所属的单位（根据文件名和各行内容给出建议）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="273"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="289"/>
         <source>The hidden sheet of this file is gone; its unit was chosen: {0}.</source>
         <translation>此文件的隐藏元数据表已丢失；已选定单位：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="300"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="316"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="332"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="350"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="343"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="361"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="352"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="370"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="357"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="376"/>
+        <source>{0} contacts in the unit directory updated.</source>
+        <translation>通讯录中{0}项联系方式已更新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="379"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -1092,161 +1117,177 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerPreview</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="84"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="89"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="86"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="91"/>
         <source>Choose the unit: the hidden sheet is gone</source>
         <translation>请选择单位：隐藏的元数据表已丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="88"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="93"/>
         <source>Fix the rejected cells first</source>
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="91"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="96"/>
         <source>Decide {0} conflicts</source>
         <translation>有 {0} 处冲突待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="93"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="98"/>
         <source>Nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="94"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="99"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="106"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="111"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="107"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="145"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="265"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="286"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="112"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="150"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="188"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="199"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="299"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="320"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="108"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="113"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="109"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="114"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="110"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="115"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="112"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="117"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="115"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="120"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="117"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="144"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="264"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="285"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="149"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="187"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="298"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="319"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="146"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="266"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="287"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="151"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="200"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="300"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="321"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="148"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="153"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="159"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="170"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="267"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="164"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="175"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="186"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="205"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="301"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="160"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="165"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="171"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="176"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="268"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="189"/>
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="202"/>
+        <source>Directory → returned</source>
+        <translation>通讯录 → 台账填报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="302"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="275"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="309"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="276"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="310"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="288"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="322"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="289"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="323"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="290"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="324"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="210"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="244"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="297"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="331"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="298"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="332"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="299"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="333"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -2400,7 +2441,7 @@ Log folder: {2}</source>
         <translation>第 {row} 行填有内容，但没有填写{column}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/statuses.py" line="51"/>
+        <location filename="../../importers/ledger/statuses.py" line="54"/>
         <source>unknown status &quot;{value}&quot;; allowed: {allowed}</source>
         <translation>无法识别的完成状态“{value}”；只能填写：{allowed}</translation>
     </message>
@@ -2582,22 +2623,22 @@ Log folder: {2}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="115"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="146"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="123"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="154"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="126"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="157"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="178"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="184"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
@@ -2622,67 +2663,67 @@ Log folder: {2}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="85"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="91"/>
         <source>this row belongs to {unit}; the ledger was exported for {owner}</source>
         <translation>此行属于{unit}；该台账是下发给{owner}的</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="98"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="104"/>
         <source>measure {code} of {unit} was not in this ledger as it was sent out (措施编号 or 责任单位 edited, or the row copied in); not imported</source>
         <translation>{unit}的措施 {code} 不在下发的台账中（措施编号或责任单位被改动，或该行是复制进来的）：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="116"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="131"/>
         <source>measure {code} of {unit} is also in {other} with other values; keep one of the two rows</source>
         <translation>{unit}的措施 {code} 也出现在 {other}，且填报内容不同；请只保留其中一行</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="152"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="167"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="166"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="181"/>
         <source>{column} is set by the office: {old} → {new} ignored</source>
         <translation>{column}由办公室确定：{old} → {new} 的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="184"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="199"/>
         <source>{column} is set by the office: the unit&apos;s edit is ignored</source>
         <translation>{column}由办公室确定：单位的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="234"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="252"/>
         <source>{column}: the text fills a whole cell ({limit} characters) and may have been cut; ignored</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="247"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="258"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="270"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="282"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="312"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="335"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="334"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="357"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="363"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="393"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="371"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="401"/>
         <source>{file}: not enough memory to read this file; close other programs or ask the unit to send a smaller ledger</source>
         <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
     </message>
@@ -2778,22 +2819,22 @@ Log folder: {2}</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="316"/>
+        <location filename="../../tracker/reports/report_service.py" line="317"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="326"/>
+        <location filename="../../tracker/reports/report_service.py" line="327"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="372"/>
+        <location filename="../../tracker/reports/report_service.py" line="373"/>
         <source>cannot write {file}: the file must end in .pdf or .docx</source>
         <translation>无法写入 {file}：文件扩展名须为 .pdf 或 .docx</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="399"/>
+        <location filename="../../tracker/reports/report_service.py" line="400"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -2828,27 +2869,27 @@ Log folder: {2}</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="243"/>
+        <location filename="../../tracker/units/unit_service.py" line="244"/>
         <source>unknown unit {unit!r}; did you mean {hint}?</source>
         <translation>未知单位“{unit}”；您要找的是不是{hint}？</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="247"/>
+        <location filename="../../tracker/units/unit_service.py" line="248"/>
         <source>unknown unit {unit!r}</source>
         <translation>未知单位“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="252"/>
+        <location filename="../../tracker/units/unit_service.py" line="253"/>
         <source>an alias cannot be empty</source>
         <translation>别名不能为空</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="257"/>
+        <location filename="../../tracker/units/unit_service.py" line="258"/>
         <source>{alias!r} is itself a unit; merge the two units instead</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="277"/>
+        <location filename="../../tracker/units/unit_service.py" line="293"/>
         <source>a group cannot contain itself</source>
         <translation>单位组不能包含自身</translation>
     </message>
@@ -3188,6 +3229,16 @@ Log folder: {2}</source>
         <location filename="../../ui/window/main_window.py" line="68"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_rules.py" line="59"/>
+        <source>{status} is only for a measure without a fixed deadline; this one is due {deadline}</source>
+        <translation>{status}仅适用于没有固定完成时限的措施；本措施的完成时限为{deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_rules.py" line="83"/>
+        <source>the status {status} does not agree with {percent}%</source>
+        <translation>完成状态“{status}”与完成进度{percent}%不符</translation>
     </message>
 </context>
 </TS>

@@ -161,7 +161,7 @@ def test_the_window_speaks_chinese(
     assert window.actions_.tick_off.text() == "销号"
     assert window.actions_.import_document.text() == "导入政策文件…"
     assert window.filters.overdue.text() == "仅看逾期"
-    assert window.model.data(window.model.index(0, 5)) == "逾期"
+    assert window.model.data(window.model.index(0, 5)) == "未启动 · 逾期"  # recorded · deadline
     assert window.model.data(window.model.index(0, 4)) == "牵头"
     assert window.counts.text() == "显示 6 项分工 · 逾期 3 项 · 临期 2 项"
 

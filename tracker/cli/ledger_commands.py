@@ -90,9 +90,13 @@ def import_ledger(args: argparse.Namespace) -> int:
             refused = [name for name, _ in result.skipped]
             if args.json:
                 report["applied"] = result.applied
+                report["contacts_updated"] = result.contacts
                 report["skipped"] = [{"file": f, "reason": str(r)} for f, r in result.skipped]
             else:
-                print(f"applied {len(result.applied)} files, {result.changes} changes")
+                print(
+                    f"applied {len(result.applied)} files, {result.changes} changes, "
+                    f"{result.contacts} contacts updated"
+                )
                 for name, reason in result.skipped:
                     print(f"skipped {name}: {reason}")
     if args.json:
@@ -124,10 +128,15 @@ def _print_previews(previews: list[Any]) -> None:
             print(f"   ignored {i.sheet}!{i.cell}: {i.reason}")
         for k in p.kept:
             print(f"   emptied, kept {k.sheet}!{k.cell} {k.code} {k.unit}: {k.office!r}")
+        for w in p.warnings:
+            print(f"   warning {w.sheet}!{w.cell} {w.code} {w.unit}: {w.reason}")
+        for c in p.contacts:
+            print(f"   contact {c.unit} {c.label}: {c.old!r} → {c.new!r}")
         print(
             f"   {len(p.changed)} changes, {p.unchanged} rows unchanged, "
             f"{len(p.rejected)} rejected, {len(p.conflicts)} conflicts, "
-            f"{len(p.ignored)} ignored, {len(p.kept)} emptied and kept"
+            f"{len(p.ignored)} ignored, {len(p.kept)} emptied and kept, "
+            f"{len(p.warnings)} warnings"
         )
 
 

@@ -21,12 +21,15 @@ from tracker.ledgers.ledger_checks import MAX_TEXT, TEXT_FIELDS, FileChecks, fin
 from tracker.ledgers.ledger_records import (
     CLEAR,
     Conflict,
+    ContactUpdate,
     FieldChange,
     FilePreview,
     Ignored,
     Kept,
     Rejected,
+    Warned,
 )
+from tracker.ledgers.ledger_rules import ReturnedContacts, status_rules
 from tracker.ledgers.ledger_snapshot import Current, Snapshot
 from tracker.statuses import Status
 
@@ -52,6 +55,8 @@ class Comparison:
     conflicts: list[Conflict]
     ignored: list[Ignored]
     kept: list[Kept]
+    warnings: list[Warned]
+    contacts: list[ContactUpdate]
 
     def holds_for(self, read: LedgerFile, owner: str | None, snapshot: Snapshot) -> bool:
         return self.read is read and self.owner == owner and self.snapshot.same_as(snapshot)
@@ -64,6 +69,7 @@ def compare_row(
     snapshot: Snapshot,
     owner: str | None,
     checks: FileChecks,
+    contacts: ReturnedContacts | None = None,
 ) -> None:
     """One returned row against the database: changed fields, conflicts, or why it is rejected.
 
@@ -104,7 +110,16 @@ def compare_row(
             unit=row.unit,
         )
         return
-    returned = (row.status, row.percent, row.progress, row.problems, row.next_steps)
+    if contacts is not None:
+        unit = target["unit"]
+        contacts.note(read, row, unit, snapshot.contacts.get(unit, ("", "")))
+    returned: tuple[ExportedValue, ...] = (
+        row.status,
+        row.percent,
+        row.progress,
+        row.problems,
+        row.next_steps,
+    )
     earlier = checks.first_seen(target["assignment_id"], row, returned)
     if earlier is not None:
         if earlier[2] != returned:
@@ -191,7 +206,10 @@ def compare_row(
     if returned == base:
         preview.unchanged += 1  # most rows: every field as exported
         return
-    _compare_fields(preview, read, row, target, returned, base, office)
+    ruled = status_rules(preview, read, row, target, returned, base)
+    if ruled is None:
+        return
+    _compare_fields(preview, read, row, target, ruled, base, office)
 
 
 def _compare_fields(

@@ -37,6 +37,7 @@ from tracker.ledgers.ledger_records import (
     Kept,
     Rejected,
 )
+from tracker.ledgers.ledger_rules import ReturnedContacts
 from tracker.ledgers.ledger_snapshot import Snapshot
 from tracker.ledgers.ledger_write import assignment_columns, group_changes, write_changes
 from tracker.progress.history_entries import Provenance
@@ -44,6 +45,7 @@ from tracker.progress.progress_service import Change, ProgressService
 from tracker.rounds.round_service import RoundService
 from tracker.statuses import Status
 from tracker.store import Store
+from tracker.units.unit_contacts import set_contact, undo_contacts
 from tracker.units.unit_service import alias_map
 
 __all__ = [
@@ -144,7 +146,11 @@ class LedgerImporter:
     def _snapshot(self, session: Session) -> Snapshot:
         cached = session.info.get("ledger_snapshot")
         if not isinstance(cached, Snapshot):
-            snapshot = Snapshot(ledger_snapshot.current_assignments(session), alias_map(session))
+            snapshot = Snapshot(
+                ledger_snapshot.current_assignments(session),
+                alias_map(session),
+                ledger_snapshot.unit_contacts(session),
+            )
             cached = session.info["ledger_snapshot"] = snapshot
         return cached
 
@@ -192,8 +198,9 @@ class LedgerImporter:
         if compared is None or not compared.holds_for(read, owner, snapshot):
             rows = FilePreview(path=path)
             checks = FileChecks(read)
+            contacts = ReturnedContacts()
             for row in read.rows:
-                ledger_compare.compare_row(rows, read, row, snapshot, owner, checks)
+                ledger_compare.compare_row(rows, read, row, snapshot, owner, checks, contacts)
             compared = Comparison(
                 read,
                 owner,
@@ -204,6 +211,8 @@ class LedgerImporter:
                 rows.conflicts,
                 rows.ignored,
                 rows.kept,
+                rows.warnings,
+                contacts.updates(snapshot.contacts),
             )
             self._compared[path] = compared
         preview.changed.extend(compared.changed)
@@ -212,6 +221,8 @@ class LedgerImporter:
         preview.conflicts.extend(compared.conflicts)
         preview.ignored.extend(compared.ignored)
         preview.kept.extend(compared.kept)
+        preview.warnings.extend(compared.warnings)
+        preview.contacts.extend(compared.contacts)
         return preview
 
     # -- apply -----------------------------------------------------------------------------
@@ -250,7 +261,8 @@ class LedgerImporter:
                 )
             for preview in previews:
                 settle(preview, resolutions or {})
-            unit_ids = {u.name: u.id for u in session.scalars(select(Unit))}
+            units_by_name = {u.name: u for u in session.scalars(select(Unit))}
+            unit_ids = {name: u.id for name, u in units_by_name.items()}
             rounds = {r.name: r.id for r in session.scalars(select(Round))}
             state: dict[int, dict[str, Any]] = {}
             touched: dict[tuple[int, str], str] = {}
@@ -293,6 +305,17 @@ class LedgerImporter:
                 write_changes(
                     session, group_changes(preview.changed), state, origin, now, self.store.user
                 )
+                for contact in preview.contacts:
+                    result.contacts += set_contact(
+                        session,
+                        units_by_name[contact.unit],
+                        contact.field,
+                        contact.new,
+                        source=origin.source,
+                        user=self.store.user,
+                        now=now,
+                        batch_id=batch.id,
+                    )
                 result.applied.append(preview.file)
                 result.changes += len(preview.changed)
         return result
@@ -352,6 +375,13 @@ class LedgerImporter:
                     session=session,
                     source=Provenance("撤销导入", entry.round_id),
                 )
+            undo_contacts(
+                session,
+                [b.id for b in batches],
+                source="撤销导入",
+                user=self.store.user,
+                now=self.store.clock.now(),
+            )
             for batch in batches:
                 batch.undone_at = self.store.clock.now()
             return [b.file_name for b in batches]

@@ -73,6 +73,35 @@ class Kept:
     office: ExportedValue
 
 
+@dataclass(frozen=True)
+class Warned:
+    """A row taken as returned that the clerk should look at: a percent that contradicts
+    the status (未启动 80 %, 已完成 60 %).  It does not keep the file out."""
+
+    sheet: str
+    cell: str
+    code: str
+    unit: str
+    reason: Message
+
+
+@dataclass(frozen=True)
+class ContactUpdate:
+    """A unit's 联系人 or 联系电话 as its returned ledger gives it, new to the directory."""
+
+    unit: str
+    field: str
+    """``"contact"`` or ``"phone"``."""
+    old: str
+    new: str
+    sheet: str
+    cell: str
+
+    @property
+    def label(self) -> str:
+        return header_for_field(self.field)
+
+
 CLEAR = "clear"
 """The clerk's choice, in ``apply``'s resolutions, to clear a field the unit emptied."""
 
@@ -91,6 +120,8 @@ class FilePreview:
     error: Message | None = None
     ignored: list[Ignored] = field(default_factory=list)
     kept: list[Kept] = field(default_factory=list)
+    warnings: list[Warned] = field(default_factory=list)
+    contacts: list[ContactUpdate] = field(default_factory=list)
     needs_unit: bool = False
     """No hidden sheet and no unit chosen: the clerk says whose file this is."""
     unit_suggestions: list[str] = field(default_factory=list)
@@ -158,6 +189,20 @@ class FilePreview:
             "ignored": [
                 {"sheet": i.sheet, "cell": i.cell, "reason": str(i.reason)} for i in self.ignored
             ],
+            "warnings": [
+                {
+                    "sheet": w.sheet,
+                    "cell": w.cell,
+                    "code": w.code,
+                    "unit": w.unit,
+                    "reason": str(w.reason),
+                }
+                for w in self.warnings
+            ],
+            "contacts": [
+                {"unit": c.unit, "field": c.label, "old": c.old, "new": c.new}
+                for c in self.contacts
+            ],
             "emptied_kept": [
                 {
                     "code": k.code,
@@ -178,3 +223,5 @@ class ApplyResult:
     skipped: list[tuple[str, Message]] = field(default_factory=list)
     """(file name, why it was not applied)."""
     changes: int = 0
+    contacts: int = 0
+    """Directory entries (联系人, 联系电话) the files updated."""

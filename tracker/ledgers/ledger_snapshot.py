@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from typing import TypedDict
 
 from sqlalchemy import select
@@ -35,6 +36,7 @@ class Current(TypedDict):
     code: str
     document_id: int
     unit: str
+    deadline: date | None
 
 
 class Snapshot:
@@ -46,9 +48,16 @@ class Snapshot:
     only when a row first needs it.
     """
 
-    def __init__(self, current: Iterable[Current], aliases: dict[str, str]) -> None:
+    def __init__(
+        self,
+        current: Iterable[Current],
+        aliases: dict[str, str],
+        contacts: dict[str, tuple[str, str]] | None = None,
+    ) -> None:
         self.by_id = {c["assignment_id"]: c for c in current}
         self.aliases = aliases
+        self.contacts = contacts or {}
+        """Unit → (联系人, 联系电话) as the directory has them."""
         self._by_code: dict[tuple[str, str], list[Current]] | None = None
 
     @property
@@ -60,7 +69,11 @@ class Snapshot:
         return self._by_code
 
     def same_as(self, other: Snapshot) -> bool:
-        return other is self or (other.by_id == self.by_id and other.aliases == self.aliases)
+        return other is self or (
+            other.by_id == self.by_id
+            and other.aliases == self.aliases
+            and other.contacts == self.contacts
+        )
 
 
 def current_assignments(session: Session) -> list[Current]:
@@ -81,6 +94,7 @@ def current_assignments(session: Session) -> list[Current]:
             Measure.code,
             Measure.document_id,
             Unit.name,
+            Measure.deadline,
         )
         .join(Measure, Assignment.measure_id == Measure.id)
         .join(Unit, Assignment.unit_id == Unit.id)
@@ -98,6 +112,7 @@ def current_assignments(session: Session) -> list[Current]:
             "code": code,
             "document_id": document_id,
             "unit": unit,
+            "deadline": deadline,
         }
         for batch in result.partitions(500)
         for (
@@ -111,5 +126,12 @@ def current_assignments(session: Session) -> list[Current]:
             code,
             document_id,
             unit,
+            deadline,
         ) in batch
     ]
+
+
+def unit_contacts(session: Session) -> dict[str, tuple[str, str]]:
+    """Every unit's 联系人 and 联系电话 as the directory has them."""
+    rows = session.execute(select(Unit.name, Unit.contact_person, Unit.phone))
+    return {name: (person, phone) for name, person, phone in rows}

@@ -317,6 +317,13 @@ def values_after(before: dict[str, Any], change: Change) -> dict[str, Any]:
     after = dict(before)
     if change.status is not None:
         after["status"] = change.status.value
+        if (
+            change.status is Status.DONE
+            and before["status"] != Status.DONE.value
+            and change.percent is None
+            and not change.clear_percent
+        ):
+            after["percent"] = 100  # done means 100 %, unless a percent comes with it
     if change.clear_percent:
         after["percent"] = None
     elif change.percent is not None:

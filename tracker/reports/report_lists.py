@@ -103,6 +103,9 @@ class ChaserHeader:
     """e.g. 〔2021〕第3号 — numbered per year (``tracker.reports.report_service``)."""
     contact: str = ""
     phone: str = ""
+    unit_contact: tuple[str, str] = ("", "")
+    """The unit's own 联系人 and 联系电话 (the directory, as its last ledger sent them):
+    the 回执's 经办人 and 联系电话, filled in for the unit to confirm."""
 
 
 def progress_text(row: AssignmentRow) -> str:
@@ -122,11 +125,13 @@ RECEIPT_ROWS = (
 )
 
 
-def receipt(unit: str, reply_by: date) -> list[Block]:
-    """The 回执 slip under a cut line, for the unit to fill in and send back."""
+def receipt(unit: str, reply_by: date, contact: tuple[str, str] = ("", "")) -> list[Block]:
+    """The 回执 slip under a cut line, for the unit to fill in and send back; ``contact``
+    (the unit's 联系人 and 联系电话 as known) is filled in for the unit to confirm."""
+    known = {"经办人": contact[0], "联系电话": contact[1]}
     rows = []
     for label in RECEIPT_ROWS:
-        value = "\n\n\n\n" if label == "办理进展及下步计划" else ""
+        value = "\n\n\n\n" if label == "办理进展及下步计划" else known.get(label, "")
         rows.append(
             (label, "\u3000\u3000年\u3000\u3000月\u3000\u3000日" if label == "报送日期" else value)
         )
@@ -209,7 +214,7 @@ def chaser(
     if contact:
         blocks.append(Paragraph(contact))
     blocks.append(Signature(office, cn_date(today)))
-    blocks += receipt(unit, reply_by)
+    blocks += receipt(unit, reply_by, header.unit_contact)
     subtitle = (header.number,) if header.number else ()
     return ReportDocument(title="催办单", subtitle=subtitle, blocks=blocks, kind="chaser")
 

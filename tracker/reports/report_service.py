@@ -270,6 +270,7 @@ class ReportService:
             f"〔{today.year}〕第{self.next_chaser_number()}号",
             self.store.setting(REPORT_CONTACT),
             self.store.setting(REPORT_PHONE),
+            self.units.contact(name),
         )
         return report_lists.chaser(name, rows, today, reply, self.office, header)
 

@@ -34,6 +34,7 @@ from tracker.errors import InvalidInputError, NotFoundError
 from tracker.queries import count_if, in_force, open_condition, overdue_condition
 from tracker.records import NamedRef, NewUnit, UnitInfo
 from tracker.store import Store
+from tracker.units.unit_contacts import ContactChange, contact_history, set_contact
 
 if TYPE_CHECKING:
     from tracker.units.unit_merge import MergePlan
@@ -262,10 +263,25 @@ class UnitService:
             session.add(UnitAlias(unit_id=unit.id, alias=alias))
 
     def update_contact(self, unit_name: str, person: str, phone: str) -> None:
+        """A clerk's 联系人 and 联系电话 for a unit; each change kept in its history."""
+        now = self.store.clock.now()
         with self.store.transaction() as session:
             unit = self.find(session, unit_name)
-            unit.contact_person = person.strip()
-            unit.phone = phone.strip()
+            for field, value in (("contact", person.strip()), ("phone", phone.strip())):
+                set_contact(
+                    session, unit, field, value, source="手工", user=self.store.user, now=now
+                )
+
+    def contact(self, unit_name: str) -> tuple[str, str]:
+        """The unit's 联系人 and 联系电话 as the directory has them."""
+        with self.store.reading() as session:
+            found = self.find(session, unit_name)
+            return found.contact_person, found.phone
+
+    def contact_history(self, unit_name: str) -> Sequence[ContactChange]:
+        """Every change of the unit's 联系人 and 联系电话, oldest first."""
+        with self.store.reading() as session:
+            return contact_history(session, self.find(session, unit_name).id)
 
     def set_members(self, group_name: str, member_names: Sequence[str]) -> None:
         """Say which units make up a group such as 各市、县（区） (replacing the old list)."""

@@ -17,20 +17,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.records import AssignmentRow
 from tracker.statuses import Status
-from ui.assignments.assignment_model import NOTE, PERCENT, STATE
+from ui.assignments.assignment_model import NOTE, PERCENT, ROW_ROLE, STATE
 from ui.labels import state_label
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PERCENT = -1
 
 
-def status_combo(parent: QWidget | None = None) -> QComboBox:
-    """A combobox of the stored statuses, labelled for the screen, holding the value."""
+def status_combo(parent: QWidget | None = None, *, standing: bool = True) -> QComboBox:
+    """A combobox of the stored statuses, labelled for the screen, holding the value;
+    长期坚持 only when ``standing`` (a measure without a fixed deadline)."""
     combo = QComboBox(parent)
     for status in Status:
-        combo.addItem(state_label(status), status.value)
+        if standing or status is not Status.STANDING:
+            combo.addItem(state_label(status), status.value)
     return combo
+
+
+def offers_standing(row: AssignmentRow | None) -> bool:
+    """长期坚持 is for a measure without a fixed deadline (or one that already has it)."""
+    return row is None or row.deadline is None or row.status is Status.STANDING
 
 
 class AssignmentDelegate(QStyledItemDelegate):
@@ -40,7 +48,7 @@ class AssignmentDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = index.column()
         if column == STATE:
-            combo = status_combo(parent)
+            combo = status_combo(parent, standing=offers_standing(index.data(ROW_ROLE)))
             combo.activated.connect(lambda _=0, c=combo: self._commit_now(c))
             return combo
         if column == PERCENT:

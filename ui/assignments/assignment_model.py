@@ -114,6 +114,13 @@ _SORT_KEYS: dict[int, Callable[[AssignmentRow], Any]] = {
 }
 
 
+def state_text(row: AssignmentRow) -> str:
+    """The recorded status, and the deadline's state when there is one: ``推进中 · 逾期``."""
+    if row.state.value == row.status.value:
+        return state_label(row.state)
+    return f"{state_label(row.status)} · {state_label(row.state)}"
+
+
 def deadline_text(row: AssignmentRow) -> str:
     """The deadline as the document words it (2021年6月底), else the date."""
     if row.deadline_text:
@@ -338,7 +345,7 @@ class AssignmentTableModel(QAbstractTableModel):
         if column == ROLE:
             return role_label(row.role)
         if column == STATE:
-            return state_label(row.state)
+            return state_text(row)
         if column == PERCENT:
             return "" if row.percent is None else f"{row.percent}%"
         if column == DEADLINE:

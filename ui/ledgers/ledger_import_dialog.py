@@ -47,8 +47,10 @@ from ui.ledgers.ledger_preview_models import (
     FileListModel,
     KeptModel,
     changes_model,
+    contacts_model,
     ignored_model,
     rejects_model,
+    warnings_model,
 )
 from ui.messages import app_title, translated
 from ui.workers import Reporter, run_with_progress
@@ -108,12 +110,16 @@ class LedgerImportDialog(QDialog):
         self.conflicts = ConflictModel(self.files.choices, self)
         self.ignored = ignored_model(self)
         self.kept = KeptModel(self.files.choices, self)
+        self.warnings = warnings_model(self)
+        self.contacts = contacts_model(self)
         self.file_view = _table(self.files, 7)  # the status says what happens: room for it
         self.change_view = _table(self.changes, 3)
         self.reject_view = _table(self.rejects, 1)
         self.conflict_view = _table(self.conflicts, 5)
         self.ignored_view = _table(self.ignored, 1)
         self.kept_view = _table(self.kept, 4)
+        self.warning_view = _table(self.warnings, 3)
+        self.contact_view = _table(self.contacts, 2)
         self.conflict_view.setItemDelegateForColumn(
             CHOICE, ChoiceDelegate(ConflictModel.choice_names, self.conflict_view)
         )
@@ -130,6 +136,8 @@ class LedgerImportDialog(QDialog):
         self.details.addTab(self._conflict_page(), "")
         self.details.addTab(self.ignored_view, "")
         self.details.addTab(self.kept_view, "")
+        self.details.addTab(self.warning_view, "")
+        self.details.addTab(self.contact_view, "")
         self.unit_page = self._unit_row()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -237,6 +245,8 @@ class LedgerImportDialog(QDialog):
         self.conflicts.set_records(preview.conflicts if preview else [])
         self.ignored.set_records(preview.ignored if preview else [])
         self.kept.set_records(preview.kept if preview else [])
+        self.warnings.set_records(preview.warnings if preview else [])
+        self.contacts.set_records(preview.contacts if preview else [])
         for row in range(self.conflicts.rowCount()):
             self.conflict_view.openPersistentEditor(self.conflicts.index(row, CHOICE))
         for row in range(self.kept.rowCount()):
@@ -246,9 +256,15 @@ class LedgerImportDialog(QDialog):
         self.details.setTabText(2, self.tr("Conflicts ({0})").format(self.conflicts.rowCount()))
         self.details.setTabText(3, self.tr("Ignored ({0})").format(self.ignored.rowCount()))
         self.details.setTabText(4, self.tr("Emptied, kept ({0})").format(self.kept.rowCount()))
+        self.details.setTabText(5, self.tr("Warnings ({0})").format(self.warnings.rowCount()))
+        self.details.setTabText(
+            6, self.tr("Contacts updated ({0})").format(self.contacts.rowCount())
+        )
         self._show_unit(preview)
         if preview is not None:  # open the tab that needs the clerk's attention
-            wanted = 1 if preview.rejected else 2 if preview.conflicts else 0
+            wanted = (
+                1 if preview.rejected else 2 if preview.conflicts else 5 if preview.warnings else 0
+            )
             self.details.setCurrentIndex(wanted)
 
     def _show_unit(self, preview: FilePreview | None) -> None:
@@ -319,7 +335,9 @@ class LedgerImportDialog(QDialog):
         cleared = [
             k for k in preview.kept if self.files.choices.get((k.assignment_id, k.field)) == CLEAR
         ]
-        return not undecided and bool(preview.changed or chosen_units or cleared)
+        return not undecided and bool(
+            preview.changed or chosen_units or cleared or preview.contacts
+        )
 
     # -- apply ------------------------------------------------------------------------------
     def apply(self) -> None:
@@ -353,6 +371,10 @@ class LedgerImportDialog(QDialog):
                 len(result.applied), result.changes
             )
         ]
+        if result.contacts:
+            lines.append(
+                self.tr("{0} contacts in the unit directory updated.").format(result.contacts)
+            )
         if result.skipped:
             lines.append(self.tr("Not imported:"))
             lines += [f"• {name}: {translated(reason)}" for name, reason in result.skipped]

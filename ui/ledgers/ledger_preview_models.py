@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         Kept,
         Rejected,
     )
+    from tracker.ledgers.ledger_records import ContactUpdate, Warned
 
 translate = QCoreApplication.translate
 Choices = dict[tuple[int, str], str]
@@ -46,6 +47,8 @@ _FIELD_NAMES = {
     "progress": "Progress report",
     "problems": "Problems",
     "next_steps": "Next steps",
+    "contact": "Contact person",
+    "phone": "Phone",
 }
 
 
@@ -56,6 +59,8 @@ def _mark_for_translation() -> None:
     translate("LedgerField", "Progress report")
     translate("LedgerField", "Problems")
     translate("LedgerField", "Next steps")
+    translate("LedgerField", "Contact person")
+    translate("LedgerField", "Phone")
 
 
 def field_label(name: str) -> str:
@@ -169,6 +174,35 @@ def ignored_model(parent: QObject | None = None) -> RecordTableModel[Ignored]:
         [
             Column(translate("LedgerPreview", "Cell"), lambda r: f"{r.sheet}!{r.cell}"),
             Column(translate("LedgerPreview", "Ignored because"), lambda r: translated(r.reason)),
+        ],
+        parent,
+    )
+
+
+def warnings_model(parent: QObject | None = None) -> RecordTableModel[Warned]:
+    """Rows taken as returned that deserve a look (a percent contradicting the status)."""
+    return RecordTableModel(
+        [
+            Column(translate("LedgerPreview", "Cell"), lambda r: f"{r.sheet}!{r.cell}"),
+            Column(translate("LedgerPreview", "No."), lambda r: r.code),
+            Column(translate("LedgerPreview", "Unit"), lambda r: r.unit),
+            Column(translate("LedgerPreview", "Warning"), lambda r: translated(r.reason)),
+        ],
+        parent,
+    )
+
+
+def contacts_model(parent: QObject | None = None) -> RecordTableModel[ContactUpdate]:
+    """The unit's 联系人 and 联系电话 as the directory will have them."""
+    return RecordTableModel(
+        [
+            Column(translate("LedgerPreview", "Unit"), lambda c: c.unit),
+            Column(translate("LedgerPreview", "Field"), lambda c: field_label(c.field)),
+            Column(
+                translate("LedgerPreview", "Directory → returned"),
+                lambda c: f"{c.old or '—'} → {c.new}",
+            ),
+            Column(translate("LedgerPreview", "Cell"), lambda c: f"{c.sheet}!{c.cell}"),
         ],
         parent,
     )

@@ -165,6 +165,35 @@ def test_typing_100_percent_or_100_in_libreoffice_lands_as_100(
 
 
 @needs_calc
+def test_a_phone_typed_in_libreoffice_keeps_its_leading_zero(
+    exported: Path, tmp_path: Path
+) -> None:
+    """联系电话 is text-formatted: 09515012345 typed into it stays text, in every format the
+    unit may save it as (a General cell would keep the number 9515012345)."""
+    python = _uno_python()
+    if python is None:
+        pytest.skip("no Python with LibreOffice's uno module")
+    out = tmp_path / "phone.xlsx"
+    done = subprocess.run(
+        [python, str(LO_TYPE), str(exported), str(out), "0", "N4=09515012345"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    typed = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert [(t["cell"], t["shown"], t["format"]) for t in typed] == [("N4", "09515012345", "@")]
+    (tmp_path / "again").mkdir()
+    for path in (
+        out,
+        _convert(out, "ods:calc8", tmp_path),
+        _convert(out, "xls:MS Excel 97", tmp_path),
+        _convert(out, "xlsx:Calc MS Excel 2007 XML", tmp_path / "again"),
+    ):
+        phones = {r.measure_code: r.phone for r in read_ledger(path).rows if r.sheet == SHEET_1}
+        assert phones["1"] == "09515012345", path.name
+
+
+@needs_calc
 def test_an_ods_percent_is_its_value_type(exported: Path, tmp_path: Path) -> None:
     edited = _edit(exported, tmp_path / "pct.xlsx", {"I4": 1, "I5": 1}, {"I4": "0%"})
     ods = _convert(edited, "ods:calc8", tmp_path)

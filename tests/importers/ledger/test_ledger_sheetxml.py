@@ -124,7 +124,7 @@ def _reference(path: Path) -> None:
             c(ws, r.problems, p.fill_text),
             c(ws, r.next_steps, p.fill_text),
             c(ws, r.contact, p.fill_center),
-            c(ws, r.phone, p.fill_center),
+            c(ws, r.phone, p.fill_phone),
         ]
     )
     wb.save(path)

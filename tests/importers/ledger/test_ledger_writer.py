@@ -67,13 +67,17 @@ def test_print_setup(exported: Path) -> None:
 
 def test_validations(exported: Path) -> None:
     ws = openpyxl.load_workbook(exported)[SHEET_1]
-    status, percent = ws.data_validations.dataValidation
-    assert status.type == "list"
+    status, dated, percent = ws.data_validations.dataValidation
+    assert status.type == dated.type == "list"
+    # 长期坚持 only where the measure has no fixed deadline (G5 says 长期坚持)
     assert status.formula1 == '"未启动,推进中,已完成,长期坚持"'
-    assert str(status.sqref) == "H4:H7"
+    assert str(status.sqref) == "H5"
+    assert dated.formula1 == '"未启动,推进中,已完成"'
+    assert str(dated.sqref) == "H4 H6:H7"
     assert status.showErrorMessage is True
     assert status.errorTitle == "完成状态填写有误"
     assert status.error == "请从下拉列表中选择：未启动、推进中、已完成、长期坚持。"
+    assert dated.error == "请从下拉列表中选择：未启动、推进中、已完成。"
     assert percent.type == "custom"
     bare = 'TRIM(SUBSTITUTE(SUBSTITUTE(I4,"%",""),"％",""))'
     assert percent.formula1 == f"AND(--{bare}>=0,--{bare}<=100,MOD(--{bare},1)=0)"
@@ -86,15 +90,16 @@ def test_validations(exported: Path) -> None:
         "填0-100的整数，如 80",
     )
     assert {ws[f"I{r}"].number_format for r in range(4, 8)} == {"@"}  # typing stays literal
+    assert {ws[f"N{r}"].number_format for r in range(4, 8)} == {"@"}  # a phone's leading 0 too
 
 
 def test_master_may_choose_closed(tmp_path: Path) -> None:
     path = tmp_path / "总台账.xlsx"
     write_ledger(sample_workbook("master"), path)
     ws = openpyxl.load_workbook(path)[SHEET_1]
-    assert (
-        ws.data_validations.dataValidation[0].formula1 == '"未启动,推进中,已完成,已销号,长期坚持"'
-    )
+    standing, dated, _ = ws.data_validations.dataValidation
+    assert standing.formula1 == '"未启动,推进中,已完成,已销号,长期坚持"'
+    assert dated.formula1 == '"未启动,推进中,已完成,已销号"'
     assert ws["A2"].value == "编制单位：自治区优化营商环境协调小组办公室"
 
 

@@ -115,16 +115,18 @@ def test_returned_ledger_preview_apply_and_undo(office: Services, tmp_path: Path
         ("1", "完成进度(%)", None, 60),
         ("1", "进展情况", "", "已完成系统对接\n下一步推广"),
         ("2", "完成状态", "未启动", "已完成"),
+        ("2", "完成进度(%)", None, 100),  # done means 100 %: the unit typed no percent
         ("2", "存在问题", "", "无"),
     ]
     assert (preview.unchanged, preview.rejected, preview.conflicts) == (0, [], [])
+    assert (preview.warnings, preview.contacts) == ([], [])
     assert {r.status for r in office.overview.assignments()} == {
         Status.NOT_STARTED,
         Status.STANDING,
     }
 
     result = importer.apply([back], expected=[preview])
-    assert (result.applied, result.skipped, result.changes) == ([back.name], [], 5)
+    assert (result.applied, result.skipped, result.changes) == ([back.name], [], 6)
     rows = {(r.code, r.unit): r for r in office.overview.assignments()}
     first = rows[("1", "自治区公安厅")]
     assert (first.status, first.percent, first.note) == (

@@ -49,7 +49,10 @@ def test_status_through_the_delegate_records_history_and_undo_redo_record_it_bac
     assert position is not None
     combo = edit_cell(window, position, STATE)
     assert isinstance(combo, QComboBox)
-    assert [combo.itemData(i) for i in range(combo.count())] == [s.value for s in Status]
+    # measure 2 has a fixed deadline: 长期坚持 is not offered
+    assert [combo.itemData(i) for i in range(combo.count())] == [
+        s.value for s in Status if s is not Status.STANDING
+    ]
     combo.setCurrentIndex(combo.findData("推进中"))
     commit(window, combo)
 
@@ -196,3 +199,15 @@ def test_a_stale_edit_is_refused_with_a_message_and_the_row_is_reread(
     now = row_of(window, "2", "宁夏税务局")
     assert (now.status, now.note) == (Status.NOT_STARTED, "另一位同事刚刚填写")
     assert window.progress_actions.stack.count() == 0  # nothing to undo
+
+
+def test_standing_is_offered_only_without_a_fixed_deadline(
+    window: MainWindow, services: Services
+) -> None:
+    standing = row_of(window, "4", "自治区政府办公厅")
+    position = window.model.row_of(standing.id)
+    assert position is not None
+    combo = edit_cell(window, position, STATE)
+    assert isinstance(combo, QComboBox)
+    assert [combo.itemData(i) for i in range(combo.count())] == [s.value for s in Status]
+    window.table.itemDelegate().closeEditor.emit(combo)

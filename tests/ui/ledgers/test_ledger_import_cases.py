@@ -77,6 +77,8 @@ def test_ignored_edits_and_emptied_texts_are_shown_and_a_clear_is_applied(
         "Conflicts (0)",
         "Ignored (1)",
         "Emptied, kept (2)",
+        "Warnings (0)",
+        "Contacts updated (0)",
     ]
     assert table(dialog.ignored) == [
         ["台账!G4", "完成时限 is set by the office: 2021年6月底 → 2030年底 ignored"]
@@ -157,3 +159,32 @@ def test_two_rows_for_one_assignment_are_shown_as_rejected_naming_both_cells(
     assert dialog.unit_page.isHidden()
     assert dialog.details.currentIndex() == 1
     assert table(dialog.files)[0][7] == "Fix the rejected cells first"
+
+
+def test_warnings_and_returned_contacts_are_shown_and_the_contacts_kept(
+    qtbot, services: Services, tmp_path: Path, messages: list[tuple[str, str]]
+) -> None:  # type: ignore[no-untyped-def]
+    back = police_ledger(
+        services, tmp_path, {"I4": "80", "M4": "张三", "N4": "09515012345"}, "回.xlsx"
+    )
+    dialog = import_dialog(qtbot, services, [back])
+    for model in (dialog.warnings, dialog.contacts):
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert tabs(dialog)[5:] == ["Warnings (1)", "Contacts updated (2)"]
+    assert dialog.details.currentIndex() == 5  # the warning asks for a look
+    assert table(dialog.warnings) == [
+        ["台账!I4", "1", POLICE, "the status 未启动 does not agree with 80%"]
+    ]
+    assert table(dialog.contacts) == [
+        [POLICE, "Contact person", "— → 张三", "台账!M4"],
+        [POLICE, "Phone", "— → 09515012345", "台账!N4"],
+    ]
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert messages == [
+        (
+            "information",
+            "1 files imported with 1 changes.\n2 contacts in the unit directory updated.",
+        )
+    ]
+    [unit] = [u for u in services.units.list() if u.name == POLICE]
+    assert (unit.contact_person, unit.phone) == ("张三", "09515012345")

@@ -166,7 +166,7 @@ def test_a_merge_keeps_the_more_advanced_progress_both_notes_and_both_histories(
     assert done == plan
     rows = {(r.code, r.unit): r for r in services.overview.assignments()}
     merged = rows[("2", "宁夏税务局")]
-    assert (merged.status.value, merged.percent, merged.role) == ("已完成", None, "牵头")
+    assert (merged.status.value, merged.percent, merged.role) == ("已完成", 100, "牵头")  # done is 100 %
     assert merged.note == "【自治区公安厅】公安已办结\n【宁夏税务局】税务推进中"
     moved = rows[("1", "宁夏税务局")]
     assert (moved.status.value, moved.percent, moved.note) == ("推进中", 50, "公安在办")
@@ -217,9 +217,9 @@ def test_merge_units_prints_each_collision(
     assert capsys.readouterr().out.splitlines() == [
         "merged 自治区公安厅 into 宁夏税务局: 1 assignments moved, 1 measures assigned to both",
         "  宁政办〔2021〕9号 2 推广企业开办零费用",
-        "    自治区公安厅: 已完成 - 进展「公安已办结」",
+        "    自治区公安厅: 已完成 100% 进展「公安已办结」",
         "    宁夏税务局: 推进中 60% 进展「税务推进中」 问题「缺资金」",
-        "    kept (merged): 已完成 - 进展「【自治区公安厅】公安已办结 / 【宁夏税务局】税务推进中」"
+        "    kept (merged): 已完成 100% 进展「【自治区公安厅】公安已办结 / 【宁夏税务局】税务推进中」"
         " 问题「缺资金」",
     ]
 

@@ -34,7 +34,7 @@ def test_the_clerk_keeps_one_units_values_for_a_collision(
         assert preview.table.rowCount() == 1
         shown.append([preview.table.item(0, c).text() for c in range(4)])
         assert preview.combos[0].currentData() == "merged"  # the default: the rule
-        assert preview.combos[0].toolTip() == "Kept:\n已完成\n税务推进中"  # one text alone
+        assert preview.combos[0].toolTip() == "Kept:\n已完成  100%\n税务推进中"  # one text alone
         preview.combos[0].setCurrentIndex(2)
         return QDialog.DialogCode.Accepted
 
@@ -42,7 +42,7 @@ def test_the_clerk_keeps_one_units_values_for_a_collision(
     monkeypatch.setattr(MergePreviewDialog, "exec", keep_the_target)
     dialog.merge_button.click()
     assert shown == [
-        ["宁政办〔2021〕9号", "2 推广企业开办零费用", "已完成", "推进中  60%\n税务推进中"]
+        ["宁政办〔2021〕9号", "2 推广企业开办零费用", "已完成  100%", "推进中  60%\n税务推进中"]
     ]
     row = next(
         r for r in services.overview.assignments() if (r.code, r.unit) == ("2", "宁夏税务局")

@@ -170,7 +170,7 @@ def test_detail_lists_milestones(window: MainWindow) -> None:
 
 def test_state_cells_are_coloured_and_edits_need_a_handler(window: MainWindow) -> None:
     index = window.model.index(0, STATE)
-    assert window.model.data(index) == "Overdue"
+    assert window.model.data(index) == "Not started · Overdue"  # recorded · deadline
     assert window.model.data(index, Qt.ItemDataRole.BackgroundRole).name() == "#fde0dc"
     assert window.model.flags(window.model.index(0, NOTE)) & Qt.ItemFlag.ItemIsEditable
 

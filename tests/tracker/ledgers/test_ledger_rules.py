@@ -11,7 +11,6 @@ import pytest
 from importers.reports.model import Table
 from tests.tracker.conftest import sample_document, source
 from tests.tracker.ledgers.test_ledgers import ROUND, _edit, _export
-from tracker.ledgers.ledger_import import LedgerImporter
 from tracker.progress.progress_service import Change
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
@@ -36,7 +35,7 @@ def _police(office: Services) -> dict[str, tuple[Status, int | None]]:
 
 def test_hand_typed_chixu_tuijin_is_in_progress(office: Services, tmp_path: Path) -> None:
     back = _edit(_export(office, POLICE, tmp_path), {"1/完成状态": "持续推进"})
-    [preview] = LedgerImporter(office.store).preview([back])
+    [preview] = office.ledger_import.preview([back])
     assert [(c.code, c.label, c.old, c.new) for c in preview.changed] == [
         ("1", "完成状态", "未启动", "推进中")
     ]
@@ -46,7 +45,7 @@ def test_standing_is_refused_for_a_measure_with_a_deadline(
     office: Services, tmp_path: Path
 ) -> None:
     back = _edit(_export(office, POLICE, tmp_path), {"1/完成状态": "长期坚持"})
-    [preview] = LedgerImporter(office.store).preview([back])
+    [preview] = office.ledger_import.preview([back])
     assert [(r.cell, str(r.reason)) for r in preview.rejected] == [
         (
             "H4",
@@ -62,7 +61,7 @@ def test_done_sets_100_unless_the_unit_typed_less(office: Services, tmp_path: Pa
         _export(office, POLICE, tmp_path),
         {"1/完成状态": "已完成", "1/完成进度(%)": "60", "2/完成状态": "已完成"},
     )
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert [(c.code, c.label, c.old, c.new) for c in preview.changed] == [
         ("1", "完成状态", "未启动", "已完成"),
@@ -82,7 +81,7 @@ def test_a_percent_contradicting_the_status_is_a_warning(office: Services, tmp_p
         _export(office, POLICE, tmp_path),
         {"1/完成进度(%)": "80", "2/完成状态": "推进中", "2/完成进度(%)": "100"},
     )
-    [preview] = LedgerImporter(office.store).preview([back])
+    [preview] = office.ledger_import.preview([back])
     assert [(w.cell, str(w.reason)) for w in preview.warnings] == [
         ("I4", "the status 未启动 does not agree with 80%"),
         ("I5", "the status 推进中 does not agree with 100%"),
@@ -116,7 +115,7 @@ def test_returned_contacts_update_the_directory_with_history(
             "2/联系电话": "0951-5000000",  # as sent: not a change
         },
     )
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     [preview] = importer.preview([back])
     assert [(c.unit, c.label, c.old, c.new, c.cell) for c in preview.contacts] == [
         (POLICE, "联系人", "李四", "张三", "M4"),
@@ -146,7 +145,7 @@ def test_the_next_ledger_and_the_chaser_carry_the_returned_contact(
     back = _edit(
         _export(office, POLICE, tmp_path), {"1/联系人": "张三", "1/联系电话": "09515012345"}
     )
-    importer = LedgerImporter(office.store)
+    importer = office.ledger_import
     importer.apply([back], expected=importer.preview([back]))
     again = _export(office, POLICE, tmp_path / "next")
     ws = openpyxl.load_workbook(again).worksheets[0]

@@ -1296,22 +1296,22 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/window/main_window.py" line="115"/>
-        <location filename="../../ui/window/main_window.py" line="197"/>
+        <location filename="../../ui/window/main_window.py" line="201"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="212"/>
+        <location filename="../../ui/window/main_window.py" line="216"/>
         <source>Assignments</source>
         <translation>分工列表</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="213"/>
+        <location filename="../../ui/window/main_window.py" line="217"/>
         <source>Progress board</source>
         <translation>进度看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="214"/>
+        <location filename="../../ui/window/main_window.py" line="218"/>
         <source>Dashboard</source>
         <translation>统计概览</translation>
     </message>
@@ -1373,12 +1373,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MissingDatabasePage</name>
     <message>
-        <location filename="../../ui/app.py" line="253"/>
+        <location filename="../../ui/app.py" line="257"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="255"/>
+        <location filename="../../ui/app.py" line="259"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -1412,7 +1412,7 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../ui/window/navigator.py" line="136"/>
+        <location filename="../../ui/window/navigator.py" line="142"/>
         <source>Delete document…</source>
         <translation>删除文件…</translation>
     </message>
@@ -1420,32 +1420,32 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../ui/window/navigator.py" line="56"/>
+        <location filename="../../ui/window/navigator.py" line="57"/>
         <source>Browse</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="56"/>
+        <location filename="../../ui/window/navigator.py" line="57"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="56"/>
+        <location filename="../../ui/window/navigator.py" line="57"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="57"/>
+        <location filename="../../ui/window/navigator.py" line="58"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="58"/>
+        <location filename="../../ui/window/navigator.py" line="59"/>
         <source>Units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="83"/>
+        <location filename="../../ui/window/navigator.py" line="87"/>
         <source>New unit from an import: check its name in the units directory</source>
         <translation>导入时新出现的单位：请在单位名录中核对名称</translation>
     </message>
@@ -2250,6 +2250,11 @@ Log folder: {2}</source>
         <source>Folder last used for a kind of file</source>
         <translation>每类文件上次使用的文件夹</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings/window_settings.py" line="107"/>
+        <source>Detail pane shown on each tab</source>
+        <translation>各标签页是否显示详情窗格</translation>
+    </message>
 </context>
 <context>
     <name>Workers</name>
@@ -2638,7 +2643,7 @@ Log folder: {2}</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="184"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="183"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
@@ -2698,32 +2703,32 @@ Log folder: {2}</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="258"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="257"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="282"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="281"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="335"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="334"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="357"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="356"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="393"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="392"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="401"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="399"/>
         <source>{file}: not enough memory to read this file; close other programs or ask the unit to send a smaller ledger</source>
         <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
     </message>

@@ -166,7 +166,11 @@ def test_a_merge_keeps_the_more_advanced_progress_both_notes_and_both_histories(
     assert done == plan
     rows = {(r.code, r.unit): r for r in services.overview.assignments()}
     merged = rows[("2", "宁夏税务局")]
-    assert (merged.status.value, merged.percent, merged.role) == ("已完成", 100, "牵头")  # done is 100 %
+    assert (merged.status.value, merged.percent, merged.role) == (
+        "已完成",
+        100,
+        "牵头",
+    )  # done is 100 %
     assert merged.note == "【自治区公安厅】公安已办结\n【宁夏税务局】税务推进中"
     moved = rows[("1", "宁夏税务局")]
     assert (moved.status.value, moved.percent, moved.note) == ("推进中", 50, "公安在办")

@@ -1,8 +1,8 @@
 """The table view in the centre: sorting, multi-selection, in-cell editors, sensible widths.
 
-Column widths and order are the clerk's own and are saved by the window; the
-defaults keep 进展情况 (the progress report) in view on a 1600-pixel-wide screen
-with both side panes open.
+Column widths, order and which are shown (``ColumnChooser``, the header's context
+menu) are the clerk's own and are saved by the window; the defaults keep 进展情况
+(the progress report) in view on a 1280-pixel-wide screen with both side panes open.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from ui.assignments import assignment_model as columns
 from ui.assignments.assignment_delegate import AssignmentDelegate
 from ui.assignments.assignment_model import AssignmentTableModel
+from ui.assignments.column_chooser import ColumnChooser
 
 if TYPE_CHECKING:
     from tracker.records import AssignmentRow
@@ -23,13 +24,13 @@ if TYPE_CHECKING:
 _DEFAULT_WIDTHS = {
     columns.CODE: 4,
     columns.DOCUMENT: 7,
-    columns.TITLE: 13,
+    columns.TITLE: 11,
     columns.UNIT: 9,
     columns.ROLE: 3,
     columns.STATE: 4,
     columns.PERCENT: 4,
     columns.DEADLINE: 8,
-    columns.NOTE: 16,
+    columns.NOTE: 12,
     columns.UPDATED: 9,
 }
 
@@ -59,8 +60,11 @@ class AssignmentTable(QTableView):
         header.setHighlightSections(False)
         header.setSortIndicatorClearable(True)  # third click: back to document order
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setStretchLastSection(True)  # 进展情况 (or the last one shown) takes the rest
+        self.column_chooser = ColumnChooser(header)
         self.setSortingEnabled(True)
         self.reset_column_widths()
+        self.column_chooser.hide_spare_columns()  # (a saved header, restored later, shows its own)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(
             lambda pos: self.context_menu.exec(self.viewport().mapToGlobal(pos))

@@ -100,6 +100,13 @@ FOLDER = WindowSetting(
     QT_TRANSLATE_NOOP("WindowSettings", "Folder last used for a kind of file"),
 )
 """A family: ``FOLDER.of(kind="ledgers")`` is where ledger files were last taken from."""
+DETAIL_ON_TABS = WindowSetting(
+    "window/detail_on_tabs",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("WindowSettings", "Detail pane shown on each tab"),
+)
+"""Per tab, "1" where the detail pane is shown ("100": on the assignment list only)."""
 
 SETTINGS: tuple[WindowSetting[str] | WindowSetting[QByteArray], ...] = (
     DATABASE,
@@ -109,6 +116,7 @@ SETTINGS: tuple[WindowSetting[str] | WindowSetting[QByteArray], ...] = (
     SPLITTER,
     COLUMNS,
     FOLDER,
+    DETAIL_ON_TABS,
 )
 """Every window setting (``FOLDER`` standing for its family)."""
 

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         from ui.assignments.assignment_table import AssignmentTable
         from ui.assignments.progress_actions import ProgressActions
         from ui.window.detail_pane import DetailPane
+        from ui.window.detail_toggle import DetailToggle
         from ui.window.filter_bar import FilterBar
         from ui.window.first_run import FirstRunPage
         from ui.window.navigator import Navigator
@@ -194,6 +195,9 @@ class MainWindow(QMainWindow):
         self.commands.connect_actions(self.actions_)
         self._connect()
         self._restore_layout()
+        self.detail_toggle = DetailToggle(
+            self.tabs, self.detail, self.actions_.show_detail, self.settings
+        )
         self.location.setText(self.tr("Opening the database…"))
         self.menuBar().setEnabled(False)
         for action in self.actions_.database_actions():  # the toolbar and shortcuts too
@@ -216,8 +220,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([270, 850, 340])  # (the default window: 1480 wide)
+        from ui.window.screen_fit import share_out
+
+        share_out(self.splitter)  # (a new window fits its screen)
         self.pages.addWidget(self.first_run)
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
@@ -251,7 +256,9 @@ class MainWindow(QMainWindow):
         actions.reset_filters.triggered.connect(self.filters.reset)
         actions.reset_columns.triggered.connect(table.reset_column_widths)
         actions.show_navigator.toggled.connect(self.navigator.setVisible)
-        actions.show_detail.toggled.connect(self.detail.setVisible)
+        table.column_chooser.chosen.connect(
+            lambda: keys.COLUMNS.set(self.settings, table.save_header())
+        )
 
     def _build_board(self) -> BoardView:
         from ui.board.board_view import BoardView
@@ -375,12 +382,18 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1480, 900)
+            from ui.window.screen_fit import fit_screen
+
+            fit_screen(self)
 
     def _restore_layout(self) -> None:
         """Toolbars, splitter and columns as the clerk left them (the parts exist now)."""
         self.restoreState(keys.STATE.value(self.settings))
-        self.splitter.restoreState(keys.SPLITTER.value(self.settings))
+        splitter = keys.SPLITTER.value(self.settings)
+        if not splitter.isEmpty() and self.splitter.restoreState(splitter):
+            from ui.window.screen_fit import keep_sizes
+
+            keep_sizes(self.splitter)
         self.table.restore_header(keys.COLUMNS.value(self.settings))
 
     def _save_layout(self) -> None:

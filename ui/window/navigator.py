@@ -18,6 +18,7 @@ from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QSignalBlocker, 
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
+from tracker.units.short_names import short_name
 from ui.window.filter_bar import Scope, document_label
 
 if TYPE_CHECKING:
@@ -77,10 +78,13 @@ class NavigatorModel(QStandardItemModel):
         for unit in sorted(units, key=lambda u: (-u.overdue, -u.open, u.name)):
             if not unit.assigned:
                 continue
-            name = self._item(unit.name, UnitTarget(unit.name))
+            short = short_name(unit.name, unit.aliases)
+            name = self._item(short or unit.name, UnitTarget(unit.name), tip=unit.name)
             if unit.needs_review:  # every unit after a first import: a tooltip, not a mark
                 name.setToolTip(
-                    self.tr("New unit from an import: check its name in the units directory")
+                    unit.name
+                    + "\n"
+                    + self.tr("New unit from an import: check its name in the units directory")
                 )
             opened = self._count(unit.open, UnitTarget(unit.name))
             overdue = self._count(unit.overdue, UnitTarget(unit.name))
@@ -116,6 +120,8 @@ class Navigator(QTreeView):
         self.setModel(self.nav_model)
         self.setUniformRowHeights(True)
         self.setIndentation(14)
+        # Long names cut in the middle keep both ends ("自治区…建设厅"): they stay apart.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.header()

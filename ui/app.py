@@ -303,6 +303,9 @@ def launch(argv: Sequence[str]) -> Launch | None:
 
     # The same drawing as the .exe's and the installer's (packaging/make_icon.py).
     app.setWindowIcon(QIcon(str(resource_path("icons", "tracker.png"))))
+    from ui.theme import apply_theme
+
+    apply_theme(app)  # Fusion, a light palette, resources/theme.qss (before any widget)
     settings = keys.app_settings()
     try:
         install_translation(app, keys.LANGUAGE.value(settings))

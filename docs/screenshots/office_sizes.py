@@ -32,10 +32,12 @@ def main(argv: list[str]) -> int:
     from tracker.services import Services
     from ui.app import install_translation
     from ui.demo import build_demo_database
+    from ui.theme import apply_theme
     from ui.window.main_window import MainWindow
 
     app = QApplication(["screenshots"])
     install_translation(app, "zh_CN")
+    apply_theme(app)
     folder = Path(tempfile.mkdtemp(prefix="screenshots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     services = Services.open(build_demo_database(folder / "demo.sqlite3"))

@@ -77,7 +77,7 @@ def test_board_rows_columns_colours_and_completion(board: BoardModel) -> None:
     expected[1][column[TAX]] = CELL_COLOURS[Derived.TICKED_OFF]
     expected[3][column[OFFICE]] = CELL_COLOURS[Derived.STANDING]
     assert [row[:5] for row in colours[:4]] == expected  # measure 3: a grey row
-    assert CELL_COLOURS[Derived.OVERDUE].name() == "#e53935"
+    assert CELL_COLOURS[Derived.OVERDUE].name() == "#c62828"
     assert CELL_COLOURS[Derived.TICKED_OFF].name() == "#2e7d32"
     assert CELL_COLOURS[Derived.NOT_STARTED].name() == "#ffffff"
 

@@ -195,37 +195,37 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../ui/board/board_model.py" line="167"/>
+        <location filename="../../ui/board/board_model.py" line="175"/>
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="171"/>
+        <location filename="../../ui/board/board_model.py" line="179"/>
         <source>Share of unit parts done or ticked off</source>
         <translation>已完成或已销号的分工所占比例</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="208"/>
+        <location filename="../../ui/board/board_model.py" line="216"/>
         <source>Unit: {0} ({1})</source>
         <translation>单位：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="209"/>
+        <location filename="../../ui/board/board_model.py" line="217"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="211"/>
+        <location filename="../../ui/board/board_model.py" line="219"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="214"/>
+        <location filename="../../ui/board/board_model.py" line="222"/>
         <source>Progress report: {0}</source>
         <translation>进展情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="227"/>
+        <location filename="../../ui/board/board_model.py" line="235"/>
         <source>{0} of {1} done or ticked off</source>
         <translation>{1} 项中已完成或已销号 {0} 项</translation>
     </message>

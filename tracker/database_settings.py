@@ -4,23 +4,21 @@ These are shared by every clerk working on one database (the office's name print
 ledgers, how many days count as 临期, the backups kept, the bulletin's masthead…); a
 person's own preferences (language, window geometry) are the window's settings
 (``ui.settings.window_settings``).  The services, ``tracker-cli`` and the settings dialog
-read and write them only through :class:`SettingsService` and the entries below, so a
-setting's stored name is written here and nowhere else.
+read and write them only through ``tracker.settings_service.SettingsService`` and the
+entries below, so a setting's stored name is written here and nowhere else.
 
-This module imports neither SQLAlchemy nor the services: ``tracker-cli`` builds its
-parser (the options' help) from it.
+This module imports neither SQLAlchemy nor the services (nor ``Store``, which reads a
+setting through its entry here): ``tracker-cli`` builds its parser (the options' help)
+from it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.statuses import DEFAULT_DUE_SOON_DAYS
-
-if TYPE_CHECKING:
-    from tracker.store import Store
 
 T = TypeVar("T", int, str)
 
@@ -124,22 +122,3 @@ SETTINGS: tuple[DatabaseSetting[int] | DatabaseSetting[str], ...] = (
     CHASER_LAST,
 )
 """Every setting the database holds (``CHASER_LAST`` standing for its family)."""
-
-
-class SettingsService:
-    """Reads and writes the database settings, each through its registry entry."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def get(self, setting: DatabaseSetting[T]) -> T:
-        return self.store.setting(setting)
-
-    def set(self, setting: DatabaseSetting[T], value: T) -> None:
-        self.store.set_setting(setting, value)
-
-    def due_soon_days(self) -> int:
-        return self.get(DUE_SOON_DAYS)
-
-    def office_name(self) -> str:
-        return self.get(OFFICE_NAME)

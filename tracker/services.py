@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 
 from importers.messages import Message
 from tracker.backups.backup_service import BackupService
-from tracker.database_settings import SettingsService
 from tracker.documents.document_service import DocumentService
 from tracker.progress.overview import OverviewService
 from tracker.progress.progress_service import ProgressService
 from tracker.reports.bulletins import BulletinService
 from tracker.rounds.round_service import RoundService
+from tracker.settings_service import SettingsService
 from tracker.sharing import network_drive_warning
 from tracker.store import Clock, Store
 from tracker.units.unit_service import UnitService

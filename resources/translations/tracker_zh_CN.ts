@@ -3185,47 +3185,47 @@ Log folder: {2}</source>
         <translation>--pick {value}：请选择 1 至 {count} 之间的序号（见 --list-achievements 列出的清单）</translation>
     </message>
     <message>
-        <location filename="../../tracker/database_settings.py" line="61"/>
+        <location filename="../../tracker/database_settings.py" line="59"/>
         <source>Office name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../tracker/database_settings.py" line="67"/>
+        <location filename="../../tracker/database_settings.py" line="65"/>
         <source>Due soon (临期) means within</source>
         <translation>临期是指距完成时限不超过</translation>
     </message>
     <message>
-        <location filename="../../tracker/database_settings.py" line="73"/>
+        <location filename="../../tracker/database_settings.py" line="71"/>
         <source>Keep automatic backups</source>
         <translation>自动备份保留</translation>
     </message>
     <message>
-        <location filename="../../tracker/database_settings.py" line="80"/>
+        <location filename="../../tracker/database_settings.py" line="78"/>
         <source>and the last of each day for</source>
         <translation>，以及每天最后一份，共保留</translation>
     </message>
     <message>
-        <location filename="../../tracker/database_settings.py" line="87"/>
+        <location filename="../../tracker/database_settings.py" line="85"/>
         <source>the bulletin&apos;s name in its masthead</source>
         <translation>通报版头上的名称</translation>
     </message>
     <message>
-        <location filename="../../tracker/database_settings.py" line="93"/>
+        <location filename="../../tracker/database_settings.py" line="91"/>
         <source>主送: to whom bulletins go</source>
         <translation>主送：通报发给谁</translation>
     </message>
     <message>
-        <location filename="../../tracker/database_settings.py" line="99"/>
+        <location filename="../../tracker/database_settings.py" line="97"/>
         <source>the office&apos;s contact person printed on chasers</source>
         <translation>印在催办单上的办公室联系人</translation>
     </message>
     <message>
-        <location filename="../../tracker/database_settings.py" line="105"/>
+        <location filename="../../tracker/database_settings.py" line="103"/>
         <source>the contact&apos;s phone number printed on chasers</source>
         <translation>印在催办单上的联系电话</translation>
     </message>
     <message>
-        <location filename="../../tracker/database_settings.py" line="111"/>
+        <location filename="../../tracker/database_settings.py" line="109"/>
         <source>the number of the last chaser sent in a year</source>
         <translation>当年最后一份催办单的编号</translation>
     </message>

@@ -35,8 +35,8 @@ from tracker.database_settings import (
     DUE_SOON_DAYS,
     OFFICE_NAME,
     DatabaseSetting,
-    SettingsService,
 )
+from tracker.settings_service import SettingsService
 from ui.crash import default_log_path
 from ui.messages import translated
 from ui.settings import window_settings as keys

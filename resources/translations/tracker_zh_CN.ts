@@ -438,67 +438,67 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="96"/>
+        <location filename="../../ui/window/filter_bar.py" line="97"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="100"/>
+        <location filename="../../ui/window/filter_bar.py" line="101"/>
         <source>Only the assignments whose progress changed in this round</source>
         <translation>只看在该轮次中有进展变化的分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="101"/>
+        <location filename="../../ui/window/filter_bar.py" line="102"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="102"/>
+        <location filename="../../ui/window/filter_bar.py" line="103"/>
         <source>Due within</source>
         <translation>到期在</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="106"/>
+        <location filename="../../ui/window/filter_bar.py" line="107"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="109"/>
+        <location filename="../../ui/window/filter_bar.py" line="110"/>
         <source>Search measures and units…</source>
         <translation>搜索措施或单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="115"/>
+        <location filename="../../ui/window/filter_bar.py" line="116"/>
         <source>Show the whole document again</source>
         <translation>重新显示整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="132"/>
+        <location filename="../../ui/window/filter_bar.py" line="133"/>
         <source>Filter by document</source>
         <translation>按文件筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="133"/>
+        <location filename="../../ui/window/filter_bar.py" line="134"/>
         <source>Filter by responsible unit</source>
         <translation>按责任单位筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="134"/>
+        <location filename="../../ui/window/filter_bar.py" line="135"/>
         <source>Filter by status</source>
         <translation>按完成状态筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="171"/>
+        <location filename="../../ui/window/filter_bar.py" line="173"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="184"/>
+        <location filename="../../ui/window/filter_bar.py" line="186"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="196"/>
+        <location filename="../../ui/window/filter_bar.py" line="198"/>
         <source>All rounds</source>
         <translation>全部轮次</translation>
     </message>
@@ -2015,167 +2015,172 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="97"/>
+        <location filename="../../ui/window/window_actions.py" line="98"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="100"/>
+        <location filename="../../ui/window/window_actions.py" line="101"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="105"/>
+        <location filename="../../ui/window/window_actions.py" line="106"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="108"/>
+        <location filename="../../ui/window/window_actions.py" line="109"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="111"/>
+        <location filename="../../ui/window/window_actions.py" line="112"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="114"/>
+        <location filename="../../ui/window/window_actions.py" line="115"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="117"/>
+        <location filename="../../ui/window/window_actions.py" line="118"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="119"/>
+        <location filename="../../ui/window/window_actions.py" line="120"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="121"/>
+        <location filename="../../ui/window/window_actions.py" line="122"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="123"/>
+        <location filename="../../ui/window/window_actions.py" line="124"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="124"/>
+        <location filename="../../ui/window/window_actions.py" line="125"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="125"/>
+        <location filename="../../ui/window/window_actions.py" line="126"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="128"/>
+        <location filename="../../ui/window/window_actions.py" line="129"/>
         <source>Set status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="129"/>
+        <location filename="../../ui/window/window_actions.py" line="130"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="130"/>
+        <location filename="../../ui/window/window_actions.py" line="131"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="131"/>
+        <location filename="../../ui/window/window_actions.py" line="133"/>
+        <source>Copy rows</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="135"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="132"/>
+        <location filename="../../ui/window/window_actions.py" line="136"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="133"/>
+        <location filename="../../ui/window/window_actions.py" line="137"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="135"/>
+        <location filename="../../ui/window/window_actions.py" line="139"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="137"/>
+        <location filename="../../ui/window/window_actions.py" line="141"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="138"/>
+        <location filename="../../ui/window/window_actions.py" line="142"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="139"/>
+        <location filename="../../ui/window/window_actions.py" line="143"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="140"/>
+        <location filename="../../ui/window/window_actions.py" line="144"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="142"/>
+        <location filename="../../ui/window/window_actions.py" line="146"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="144"/>
+        <location filename="../../ui/window/window_actions.py" line="148"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="145"/>
+        <location filename="../../ui/window/window_actions.py" line="149"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="147"/>
+        <location filename="../../ui/window/window_actions.py" line="151"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="157"/>
+        <location filename="../../ui/window/window_actions.py" line="161"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="168"/>
+        <location filename="../../ui/window/window_actions.py" line="173"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="183"/>
+        <location filename="../../ui/window/window_actions.py" line="188"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="194"/>
+        <location filename="../../ui/window/window_actions.py" line="201"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="199"/>
+        <location filename="../../ui/window/window_actions.py" line="206"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="202"/>
+        <location filename="../../ui/window/window_actions.py" line="209"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -2738,7 +2743,7 @@ Log folder: {2}</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/overview.py" line="222"/>
+        <location filename="../../tracker/progress/overview.py" line="224"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import aliased
 
-from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Unit
+from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Unit, UnitAlias
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents.document_service import DocumentService
-from tracker.documents.measure_texts import MeasureTexts
+from tracker.documents.measure_texts import MeasureTexts, measure_code
 from tracker.errors import NotFoundError
 from tracker.progress.assignment_columns import (
     COLUMNS,
@@ -153,12 +153,14 @@ class OverviewService:
                     Measure.title.like(like, escape=LIKE_ESCAPE),
                     Measure.text.like(like, escape=LIKE_ESCAPE),
                     Unit.name.like(like, escape=LIKE_ESCAPE),
-                    Measure.code == value,
+                    Unit.aliases.any(UnitAlias.alias.like(like, escape=LIKE_ESCAPE)),
+                    Measure.code == measure_code(value),
                 )
         raise ValueError(f"no SQL for {criterion}")
 
     def matching_measures(self, needle: str) -> set[int]:
-        """Ids of the measures whose code, title or text contain ``needle``.
+        """Ids of the measures whose code is ``needle`` (``measure_code``: 第38条 is 38) or
+        whose title or text contain it.
 
         One LIKE over the measures (not over every assignment row): a window that
         holds the assignment rows filters them by this set in memory.  The same
@@ -176,7 +178,7 @@ class OverviewService:
                         or_(
                             Measure.title.like(like, escape=LIKE_ESCAPE),
                             Measure.text.like(like, escape=LIKE_ESCAPE),
-                            Measure.code == needle,
+                            Measure.code == measure_code(needle),
                         ),
                     )
                 )

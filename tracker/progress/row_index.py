@@ -15,14 +15,14 @@ overdue and due-soon exactly as ``tracker.queries`` does in SQL.
 
 A text search needs the measures' code, title and full text, which the rows do
 not carry: the index holds them as ``MeasureTexts`` (read with the rows), or
-asks the database (``OverviewService.matching_measures``); the unit names are
-matched here, on the rows.
+asks the database (``OverviewService.matching_measures``); the unit names, and
+their aliases (short names such as 住建厅) when given, are matched here.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Final, Protocol
 
@@ -81,11 +81,17 @@ class RowIndex:
     """
 
     def __init__(
-        self, rows: Sequence[AssignmentRow], today: date, texts: MeasureTexts | None = None
+        self,
+        rows: Sequence[AssignmentRow],
+        today: date,
+        texts: MeasureTexts | None = None,
+        aliases: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.rows: list[AssignmentRow] = list(rows)
         self.texts = texts
         """The measures' texts, to search without the database (read with the rows)."""
+        self.aliases: Mapping[str, Sequence[str]] = aliases or {}
+        """unit name → its other names, which a search finds the unit by too."""
         self.today = today
         self._by_document: dict[int, list[int]] = {}
         self._by_unit: dict[str, list[int]] = {}
@@ -205,7 +211,12 @@ class RowIndex:
         by_measure = self._by_measure
         for measure_id in measures:  # each row belongs to one measure: no duplicates
             found.extend(by_measure.get(measure_id, ()))
-        units = [p for u, p in self._by_unit.items() if matches_text(needle, u)]
+        aliases = self.aliases
+        units = [
+            p
+            for u, p in self._by_unit.items()
+            if matches_text(needle, u) or any(matches_text(needle, a) for a in aliases.get(u, ()))
+        ]
         if units:
             return sorted(set(found).union(*units))
         found.sort()

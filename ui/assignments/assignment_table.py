@@ -3,14 +3,28 @@
 Column widths, order and which are shown (``ColumnChooser``, the header's context
 menu) are the clerk's own and are saved by the window; the defaults keep 进展情况
 (the progress report) in view on a 1280-pixel-wide screen with both side panes open.
+
+It works as Excel does: typing on an editable cell starts editing it with what
+was typed; Enter saves and moves down a row, Tab (Shift+Tab) to the next
+(previous) editable cell, on to the next row at the end of one; Enter on a cell
+not being edited moves down too.  ``shown_table`` is what is on screen — the
+visible columns in their order, with headers — for copying, exporting and printing.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QWidget,
+)
 
 from ui.assignments import assignment_model as columns
 from ui.assignments.assignment_delegate import AssignmentDelegate
@@ -47,6 +61,7 @@ class AssignmentTable(QTableView):
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
@@ -70,6 +85,82 @@ class AssignmentTable(QTableView):
             lambda pos: self.context_menu.exec(self.viewport().mapToGlobal(pos))
         )
 
+    # -- moving like Excel ------------------------------------------------------------------
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        Hint = QAbstractItemDelegate.EndEditHint
+        if hint in (Hint.EditNextItem, Hint.EditPreviousItem):
+            super().closeEditor(editor, Hint.NoHint)
+            target = self._next_editable(forward=hint == Hint.EditNextItem)
+            if target.isValid():
+                self.setCurrentIndex(target)
+                self.edit(target)
+            return
+        super().closeEditor(editor, hint)
+        if hint == Hint.SubmitModelCache:  # Enter: saved, on to the row below
+            self._move_down()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.state() != QAbstractItemView.State.EditingState:
+            self._move_down()
+            return
+        super().keyPressEvent(event)
+
+    def _move_down(self) -> None:
+        current = self.currentIndex()
+        if current.isValid() and current.row() + 1 < self.assignments.rowCount():
+            self.setCurrentIndex(self.assignments.index(current.row() + 1, current.column()))
+
+    def _next_editable(self, *, forward: bool) -> QModelIndex:
+        """The next (previous) editable cell in the visible columns' order, row by row."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return QModelIndex()
+        shown = self.visible_columns()
+        editable = [c for c in shown if c in columns.EDITABLE]
+        if not editable:
+            return QModelIndex()
+        row = current.row()
+        place = shown.index(current.column()) if current.column() in shown else -1
+        if forward:
+            later = [c for c in editable if shown.index(c) > place]
+            column = later[0] if later else editable[0]
+            row += 0 if later else 1
+        else:
+            earlier = [c for c in editable if shown.index(c) < place]
+            column = earlier[-1] if earlier else editable[-1]
+            row -= 0 if earlier else 1
+        if not 0 <= row < self.assignments.rowCount():
+            return QModelIndex()
+        return self.assignments.index(row, column)
+
+    # -- what is on screen ------------------------------------------------------------------
+    def visible_columns(self) -> list[int]:
+        """The model's columns shown, in the order the clerk arranged them."""
+        header = self.horizontalHeader()
+        logical = [header.logicalIndex(v) for v in range(header.count())]
+        return [c for c in logical if not header.isSectionHidden(c)]
+
+    def shown_table(self, rows: list[int] | None = None) -> list[list[str]]:
+        """The headers and the cells of ``rows`` (None: every row shown) as on screen,
+        visible columns only; a 进展情况 whole, line breaks kept."""
+        model = self.assignments
+        shown = self.visible_columns()
+        table = [[str(model.headerData(c, Qt.Orientation.Horizontal)) for c in shown]]
+        for row in range(model.rowCount()) if rows is None else rows:
+            record = model.row_at(row)
+            table.append(
+                [
+                    record.note if c == columns.NOTE else str(model.index(row, c).data() or "")
+                    for c in shown
+                ]
+            )
+        return table
+
+    def selected_positions(self) -> list[int]:
+        """The selected rows' numbers in the table, top to bottom."""
+        return sorted(index.row() for index in self.selectionModel().selectedRows())
+
     def reset_column_widths(self) -> None:
         char = self.fontMetrics().horizontalAdvance("国")
         for column, chars in _DEFAULT_WIDTHS.items():
@@ -77,8 +168,7 @@ class AssignmentTable(QTableView):
 
     def selected_rows(self) -> list[AssignmentRow]:
         """The selected assignments, top to bottom."""
-        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
-        return [self.assignments.row_at(row) for row in rows]
+        return [self.assignments.row_at(row) for row in self.selected_positions()]
 
     def current_row(self) -> AssignmentRow | None:
         index = self.currentIndex()

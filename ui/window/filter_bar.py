@@ -5,7 +5,7 @@ part or section picked in the navigator).  The window applies them to the rows
 it already holds when it can (``tracker.progress.row_index``), else asks the
 database.  Typing in the search box waits 200 ms for the next key before
 filtering, so the search (one query for the matching measures) runs once per
-pause rather than once per character.
+pause rather than once per character; Esc in the search box clears it at once.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -159,6 +160,7 @@ class FilterBar(QWidget):
         self.days.valueChanged.connect(self._days_changed)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(self.flush)
+        self.search.installEventFilter(self)  # Esc: see eventFilter
         self._timer.timeout.connect(self.changed)
         self.scope_clear.clicked.connect(lambda: self.set_scope(None))
 
@@ -269,6 +271,25 @@ class FilterBar(QWidget):
         self._scope = scope
         self._show_scope()
         self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the search box clears it (the box would pass the key on unused)."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.search.text()
+        ):
+            self.clear_search()
+            return True
+        return super().eventFilter(watched, event)
+
+    def clear_search(self) -> None:
+        """Esc: no search text, every row the other filters allow shown at once."""
+        if self.search.text():
+            self.search.clear()
+            self.flush()
 
     def flush(self) -> None:
         """Apply a pending search at once (Enter, or a test that cannot wait)."""

@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         """The parts wired to each other, and the actions that are not commands."""
+        from ui.assignments.table_clipboard import copy_rows
+
         rows, selection, commands, actions = self.rows, self.selection, self.commands, self.actions_
         progress, table = self.progress_actions, self.table
         self.filters.changed.connect(rows.load_rows)
@@ -251,6 +253,8 @@ class MainWindow(QMainWindow):
         actions.undo_tick_off.triggered.connect(
             lambda: progress.undo_tick_off(table.selected_rows())
         )
+        table.addAction(actions.copy_rows)  # Ctrl+C on the table (the search box keeps its own)
+        actions.copy_rows.triggered.connect(lambda: copy_rows(table))
         actions.find.triggered.connect(self.filters.search.setFocus)
         actions.refresh.triggered.connect(rows.reload)
         actions.reset_filters.triggered.connect(self.filters.reset)

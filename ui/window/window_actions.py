@@ -40,6 +40,7 @@ class WindowActions:
     set_status: QAction
     tick_off: QAction
     undo_tick_off: QAction
+    copy_rows: QAction
     find: QAction
     undo_ledger_import: QAction
     rounds: QAction
@@ -128,6 +129,9 @@ def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
         set_status=_action(window, translate("WindowActions", "Set status…"), "Ctrl+E"),
         tick_off=_action(window, translate("WindowActions", "Tick off"), "Ctrl+T"),
         undo_tick_off=_action(window, translate("WindowActions", "Undo tick off"), "Ctrl+Shift+T"),
+        copy_rows=_action(
+            window, translate("WindowActions", "Copy rows"), QKeySequence.StandardKey.Copy
+        ),
         find=_action(window, translate("WindowActions", "Search"), QKeySequence.StandardKey.Find),
         undo_ledger_import=_action(window, translate("WindowActions", "Undo last ledger import")),
         rounds=_action(window, translate("WindowActions", "Reporting rounds…")),
@@ -156,6 +160,7 @@ def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
     actions.tick_off.setToolTip(
         translate("WindowActions", "Tick off (销号) the selected assignments — Ctrl+T")
     )
+    actions.copy_rows.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     for toggle in (actions.show_navigator, actions.show_detail):
         toggle.setCheckable(True)
         toggle.setChecked(True)
@@ -182,6 +187,8 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
 
     edit_menu = bar.addMenu(translate("WindowActions", "&Edit"))
     edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.copy_rows)
     edit_menu.addSeparator()
     edit_menu.addActions(actions.selection_actions())
     edit_menu.addSeparator()
@@ -211,3 +218,5 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
     window.addToolBar(toolbar)
 
     table_menu.addActions(actions.selection_actions())
+    table_menu.addSeparator()
+    table_menu.addAction(actions.copy_rows)

@@ -60,7 +60,9 @@ def read_everything(services: Services) -> Everything:
         rows = services.overview.assignments(make_filter())
         rounds = [r.name for r in services.rounds.list()]
         texts = services.overview.measure_texts()
-        return Everything(services.units.list(), RowIndex(rows, today, texts), rounds)
+        units = services.units.list()
+        aliases = {u.name: u.aliases for u in units if u.aliases}
+        return Everything(units, RowIndex(rows, today, texts, aliases), rounds)
 
 
 def settle_memory(rows: int = 0) -> None:

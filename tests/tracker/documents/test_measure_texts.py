@@ -63,3 +63,23 @@ def test_same_answers_as_the_database_on_the_seeds(
         expected = services.overview.matching_measures(needle)
         assert texts.matching(needle) == expected, needle
     assert len(texts.matching("企业")) == len(services.overview.matching_measures("企业")) > 20
+
+
+def test_measure_code_reads_a_number_as_a_clerk_writes_it() -> None:
+    from tracker.documents.measure_texts import measure_code
+
+    assert [
+        measure_code(t)
+        for t in (
+            "第38条",
+            "第 38 条",
+            "第三十八条",
+            "三十八条",
+            "（38）",
+            "38",
+            "３８",
+            "1.2",
+            "第1.2项",
+        )
+    ] == ["38", "38", "38", "38", "38", "38", "38", "1.2", "1.2"]
+    assert [measure_code(t) for t in ("三", "企业", "第二批")] == ["三", "企业", "第二批"]

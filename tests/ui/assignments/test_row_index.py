@@ -118,3 +118,27 @@ def test_negative_days_are_refused_in_memory_as_in_the_database(two_documents: S
     for ask in (lambda: index.select(wanted), lambda: two_documents.overview.assignments(wanted)):
         with pytest.raises(InvalidInputError, match="the number of days cannot be negative"):
             ask()
+
+
+@pytest.mark.parametrize(
+    ("needle", "expected"),
+    [
+        ("第2条", {("2", "自治区公安厅"), ("2", "宁夏税务局")}),
+        ("第二条", {("2", "自治区公安厅"), ("2", "宁夏税务局")}),
+        ("（2）", {("2", "自治区公安厅"), ("2", "宁夏税务局")}),
+        ("税务", {("2", "宁夏税务局")}),
+        ("宁税", {("2", "宁夏税务局")}),  # the unit's short name (an alias in the directory)
+    ],
+)
+def test_search_by_number_as_a_clerk_says_it_and_by_short_name(
+    services: Services, needle: str, expected: set[tuple[str, str]]
+) -> None:
+    services.units.add_alias("宁夏税务局", "宁税")
+    wanted = AssignmentFilter(search=needle)
+    from_database = services.overview.assignments(wanted)
+    assert {(r.code, r.unit) for r in from_database} == expected
+    aliases = {u.name: u.aliases for u in services.units.list() if u.aliases}
+    index = RowIndex(
+        services.overview.assignments(), TODAY, services.overview.measure_texts(), aliases
+    )
+    assert [r.id for r in index.pick(index.select(wanted))] == [r.id for r in from_database]

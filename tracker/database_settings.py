@@ -110,6 +110,14 @@ CHASER_LAST = DatabaseSetting(
 )
 """A family: ``CHASER_LAST.of(year=2026)`` is the counter of 2026."""
 
+TICK_OFF_REASON_REQUIRED = DatabaseSetting(
+    "tick_off_reason_required",
+    int,
+    0,
+    QT_TRANSLATE_NOOP("messages", "A reason must be given to tick off (销号) an assignment"),
+)
+"""1: the window's 销号 asks for a reason and will not go on without one; 0: a note may be given."""
+
 SETTINGS: tuple[DatabaseSetting[int] | DatabaseSetting[str], ...] = (
     OFFICE_NAME,
     DUE_SOON_DAYS,
@@ -120,5 +128,6 @@ SETTINGS: tuple[DatabaseSetting[int] | DatabaseSetting[str], ...] = (
     REPORT_CONTACT,
     REPORT_PHONE,
     CHASER_LAST,
+    TICK_OFF_REASON_REQUIRED,
 )
 """Every setting the database holds (``CHASER_LAST`` standing for its family)."""

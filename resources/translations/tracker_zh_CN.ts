@@ -1453,57 +1453,58 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ProgressActions</name>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="58"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="78"/>
         <source>Set status of {0} / {1}</source>
         <translation>设置状态：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="62"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="82"/>
         <source>Set progress of {0} / {1}</source>
         <translation>设置进度：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="65"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="85"/>
         <source>Edit progress report of {0} / {1}</source>
         <translation>编辑进展情况：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="79"/>
-        <source>Set status</source>
-        <translation>设置状态</translation>
+        <location filename="../../ui/assignments/progress_actions.py" line="109"/>
+        <source>Edit progress of {0} / {1}</source>
+        <translation>编辑 {0} / {1} 的进展</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="80"/>
-        <source>New status for the {0} selected assignments:</source>
-        <translation>所选 {0} 项分工的新状态：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="89"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="111"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="117"/>
         <source>Set {0} assignments to {1}</source>
         <translation>将 {0} 项分工设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="98"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="131"/>
+        <source>The selected assignments are ticked off already.</source>
+        <translation>所选任务均已销号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_actions.py" line="140"/>
         <source>Tick off {0} assignments</source>
         <translation>销号 {0} 项分工</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="112"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="155"/>
         <source>None of the selected assignments is ticked off.</source>
         <translation>所选分工均未销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="114"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="157"/>
         <source>Undo tick-off of {0} assignments</source>
         <translation>撤销 {0} 项分工的销号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="145"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="188"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="148"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="191"/>
         <source>Some changes could not be saved; the table now shows the current values.</source>
         <translation>部分修改未能保存，表格已显示当前的最新内容。</translation>
     </message>
@@ -1724,100 +1725,105 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="60"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="62"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="64"/>
-        <location filename="../../ui/settings/settings_dialog.py" line="79"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="81"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="69"/>
         <source>Shared by everyone using this database. Default: {0} days.</source>
         <translation>使用本数据库的所有人共用此设置。默认 {0} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="77"/>
         <source> copies</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="85"/>
         <source>The newest automatic backups are kept, and the last one of each recent day; backups made by hand are kept until you delete them. Folder: {0}</source>
         <translation>保留最新的若干份自动备份，以及最近每天的最后一份；手动备份一直保留，直到您将其删除。文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="93"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="95"/>
         <source>Printed on ledgers, bulletins and chasers.</source>
         <translation>打印在工作台账、通报和催办单上。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="100"/>
+        <source>Shared by everyone using this database; kept in each assignment&apos;s history.</source>
+        <translation>使用此数据库的所有人共用；理由记入该任务的变更记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="103"/>
         <source>Default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="106"/>
         <source>A database file, or a server address such as postgresql+psycopg://user:password@server/tracker to share one database.</source>
         <translation>数据库文件，或服务器地址（如 postgresql+psycopg://用户名:密码@服务器/tracker），供多人共用一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="104"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="111"/>
         <source>Another database is opened from the next start.</source>
         <translation>下次启动时打开新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="114"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="119"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="121"/>
         <source>Try the database or server typed here before it is used from the next start.</source>
         <translation>在下次启动使用之前，先试连这里填写的数据库或服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="129"/>
         <source>A new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="135"/>
-        <location filename="../../ui/settings/settings_dialog.py" line="138"/>
-        <location filename="../../ui/settings/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="143"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="153"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="137"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="145"/>
         <source>Database in use:</source>
         <translation>当前数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="173"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="175"/>
         <source>Database (*.sqlite3 *.db)</source>
         <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="191"/>
         <source>Connecting to the database…</source>
         <translation>正在连接数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="148"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
@@ -1863,6 +1869,88 @@ If this is the first start, create a new, empty database there. If the file was 
         <location filename="../../ui/labels.py" line="40"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="61"/>
+        <source>Set status</source>
+        <translation>编辑进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="74"/>
+        <source>Set the progress of every one</source>
+        <translation>统一设置完成进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="75"/>
+        <source>Set the progress report of every one</source>
+        <translation>统一设置进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="86"/>
+        <source>{0} / measure {1}</source>
+        <translation>{0} / 第{1}条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="88"/>
+        <source>{0} selected assignments</source>
+        <translation>已选 {0} 项任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="91"/>
+        <source>Status</source>
+        <translation>完成状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="92"/>
+        <source>Progress</source>
+        <translation>完成进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="94"/>
+        <source>Progress report</source>
+        <translation>进展情况</translation>
+    </message>
+</context>
+<context>
+    <name>TickOffDialog</name>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="134"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="152"/>
+        <source>Tick off</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="137"/>
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="140"/>
+        <source>Tick off (销号) these {0} assignments? The office confirms their tasks are done.</source>
+        <translation>确认对以下 {0} 项任务销号？销号即确认其任务已办结。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="148"/>
+        <source>Reason (required)</source>
+        <translation>销号理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="148"/>
+        <source>Note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="159"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="159"/>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -2015,172 +2103,182 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="98"/>
+        <location filename="../../ui/window/window_actions.py" line="100"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="101"/>
+        <location filename="../../ui/window/window_actions.py" line="103"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="106"/>
+        <location filename="../../ui/window/window_actions.py" line="108"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="109"/>
+        <location filename="../../ui/window/window_actions.py" line="111"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="112"/>
+        <location filename="../../ui/window/window_actions.py" line="114"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="115"/>
+        <location filename="../../ui/window/window_actions.py" line="117"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="118"/>
+        <location filename="../../ui/window/window_actions.py" line="120"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="120"/>
+        <location filename="../../ui/window/window_actions.py" line="122"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="122"/>
+        <location filename="../../ui/window/window_actions.py" line="124"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="124"/>
+        <location filename="../../ui/window/window_actions.py" line="126"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="125"/>
+        <location filename="../../ui/window/window_actions.py" line="127"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="126"/>
+        <location filename="../../ui/window/window_actions.py" line="128"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="129"/>
-        <source>Set status…</source>
-        <translation>设置状态…</translation>
+        <location filename="../../ui/window/window_actions.py" line="131"/>
+        <source>Edit progress…</source>
+        <translation>编辑进展…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="130"/>
+        <location filename="../../ui/window/window_actions.py" line="132"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="131"/>
+        <location filename="../../ui/window/window_actions.py" line="133"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="133"/>
+        <location filename="../../ui/window/window_actions.py" line="134"/>
+        <source>Measure text and history…</source>
+        <translation>措施原文和变更记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="135"/>
+        <source>Chaser for this unit…</source>
+        <translation>给该单位发催办单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="137"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="135"/>
+        <location filename="../../ui/window/window_actions.py" line="139"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="136"/>
+        <location filename="../../ui/window/window_actions.py" line="140"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="137"/>
+        <location filename="../../ui/window/window_actions.py" line="141"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="139"/>
+        <location filename="../../ui/window/window_actions.py" line="143"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="141"/>
+        <location filename="../../ui/window/window_actions.py" line="145"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="142"/>
+        <location filename="../../ui/window/window_actions.py" line="146"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="143"/>
+        <location filename="../../ui/window/window_actions.py" line="147"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="144"/>
+        <location filename="../../ui/window/window_actions.py" line="148"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="146"/>
+        <location filename="../../ui/window/window_actions.py" line="150"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="148"/>
+        <location filename="../../ui/window/window_actions.py" line="152"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="149"/>
+        <location filename="../../ui/window/window_actions.py" line="153"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="151"/>
+        <location filename="../../ui/window/window_actions.py" line="155"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="161"/>
+        <location filename="../../ui/window/window_actions.py" line="165"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="173"/>
+        <location filename="../../ui/window/window_actions.py" line="177"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="188"/>
+        <location filename="../../ui/window/window_actions.py" line="192"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="201"/>
+        <location filename="../../ui/window/window_actions.py" line="205"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="206"/>
+        <location filename="../../ui/window/window_actions.py" line="210"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="209"/>
+        <location filename="../../ui/window/window_actions.py" line="213"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -2198,12 +2296,12 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="264"/>
+        <location filename="../../ui/window/window_commands.py" line="273"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="266"/>
+        <location filename="../../ui/window/window_commands.py" line="275"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -3233,6 +3331,11 @@ Log folder: {2}</source>
         <location filename="../../tracker/database_settings.py" line="109"/>
         <source>the number of the last chaser sent in a year</source>
         <translation>当年最后一份催办单的编号</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/database_settings.py" line="119"/>
+        <source>A reason must be given to tick off (销号) an assignment</source>
+        <translation>销号时必须填写理由</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="27"/>

@@ -1,8 +1,10 @@
 """The progress edits a clerk can make, each pushed onto the undo stack.
 
-In-cell edits (status, percent, 进展情况), "Set status…" on many rows, 销号
-(tick off) and 撤销销号 (undo tick off) all become a ``ProgressCommand`` so
-Ctrl+Z / Ctrl+Y work the same for every one of them.
+In-cell edits (status, percent, 进展情况), "Edit progress…" on many rows (status,
+percent and note together), 销号 (tick off, confirmed with a note — or a reason,
+when the office's setting requires one — kept as the history entry's source) and
+撤销销号 (undo tick off) all become a ``ProgressCommand`` so Ctrl+Z / Ctrl+Y work
+the same for every one of them.  已完成 means the whole task: its percent becomes 100.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from tracker.statuses import Status
 from ui.labels import state_label
@@ -28,6 +30,22 @@ from ui.assignments.progress_commands import (
     UndoTickOffCommand,
     Values,
 )
+from ui.assignments.progress_dialogs import StatusAnswer, StatusDialog, TickOffDialog
+
+TICK_OFF_SOURCE = "销号"
+
+
+def tick_off_source(reason: str) -> str:
+    """The history's source of a 销号: 销号, or 销号：<the clerk's note>."""
+    reason = " ".join(reason.split())
+    return f"{TICK_OFF_SOURCE}：{reason}"[:500] if reason else TICK_OFF_SOURCE
+
+
+def _finished_in_full(values: Values) -> Values:
+    """已完成 is the whole task: 100 %."""
+    if values.status is Status.DONE and values.percent != 100:
+        return dataclasses.replace(values, percent=100)
+    return values
 
 
 class ProgressActions(QObject):
@@ -42,6 +60,8 @@ class ProgressActions(QObject):
         self.stack = QUndoStack(self)
         self.editor = ProgressEditor(progress, refresh, self._report)
         self.stack.indexChanged.connect(self._step_back_over_a_failure)
+        self.reason_required: Callable[[], bool] = lambda: False
+        """Whether 销号 needs a reason (the office's setting, read when asked)."""
 
     def rebind(self, progress: ProgressService) -> None:
         """Another database was opened: edits go there, and the old ones cannot be undone."""
@@ -54,7 +74,7 @@ class ProgressActions(QObject):
         """Record one field typed into the table; False if the value was not acceptable."""
         before = Values.of(row)
         if field == "status":
-            after = dataclasses.replace(before, status=Status(str(value)))
+            after = _finished_in_full(dataclasses.replace(before, status=Status(str(value))))
             text = self.tr("Set status of {0} / {1}").format(row.code, row.unit)
         elif field == "percent":
             percent = None if value is None else int(str(value))
@@ -69,32 +89,54 @@ class ProgressActions(QObject):
 
     # -- actions on the selected rows -------------------------------------------------------
     def ask_status(self, rows: Sequence[AssignmentRow]) -> None:
-        """ "Set status…": one status for every selected assignment."""
+        """ "Edit progress…": status, percent and note for every selected assignment."""
         if not rows:
             return
-        labels = [state_label(status) for status in Status]
-        current = labels.index(state_label(rows[0].status))
-        chosen, ok = QInputDialog.getItem(
-            self.window,
-            self.tr("Set status"),
-            self.tr("New status for the {0} selected assignments:").format(len(rows)),
-            labels,
-            current,
-            False,
-        )
-        if ok:
-            self.set_status(rows, list(Status)[labels.index(chosen)])
+        dialog = StatusDialog(rows, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_values(rows, dialog.answer())
+
+    def set_values(self, rows: Sequence[AssignmentRow], answer: StatusAnswer) -> bool:
+        def after(row: AssignmentRow) -> Values:
+            values = dataclasses.replace(Values.of(row), status=answer.status)
+            if answer.set_percent:
+                values = dataclasses.replace(values, percent=answer.percent)
+            if answer.set_note:
+                values = dataclasses.replace(values, note=answer.note)
+            return values if answer.set_percent else _finished_in_full(values)
+
+        if len(rows) == 1:
+            text = self.tr("Edit progress of {0} / {1}").format(rows[0].code, rows[0].unit)
+        else:
+            text = self.tr("Set {0} assignments to {1}").format(
+                len(rows), state_label(answer.status)
+            )
+        return self._push(ProgressCommand.setting(self.editor, rows, after, text))
 
     def set_status(self, rows: Sequence[AssignmentRow], status: Status) -> bool:
         text = self.tr("Set {0} assignments to {1}").format(len(rows), state_label(status))
         return self._push(
             ProgressCommand.setting(
-                self.editor, rows, lambda r: dataclasses.replace(Values.of(r), status=status), text
+                self.editor,
+                rows,
+                lambda r: _finished_in_full(dataclasses.replace(Values.of(r), status=status)),
+                text,
             )
         )
 
-    def tick_off(self, rows: Sequence[AssignmentRow]) -> bool:
-        """销号 every selected assignment that is not ticked off yet."""
+    def confirm_tick_off(self, rows: Sequence[AssignmentRow]) -> bool:
+        """销号 after the clerk confirmed it (with a note, or the reason the setting wants)."""
+        rows = [r for r in rows if r.status is not Status.TICKED_OFF]
+        if not rows:
+            warn(self.window, self.tr("The selected assignments are ticked off already."))
+            return False
+        dialog = TickOffDialog(rows, self.reason_required(), self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.tick_off(rows, dialog.reason())
+
+    def tick_off(self, rows: Sequence[AssignmentRow], reason: str = "") -> bool:
+        """销号 every one of ``rows`` not ticked off yet; ``reason`` goes in their history."""
         text = self.tr("Tick off {0} assignments").format(len(rows))
         return self._push(
             ProgressCommand.setting(
@@ -102,6 +144,7 @@ class ProgressActions(QObject):
                 rows,
                 lambda r: dataclasses.replace(Values.of(r), status=Status.TICKED_OFF),
                 text,
+                source=tick_off_source(reason),
             )
         )
 

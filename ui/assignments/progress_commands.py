@@ -114,10 +114,14 @@ class ProgressCommand(QUndoCommand):
     ``ProgressActions``), so Ctrl+Z can be tried again once the database is free.
     """
 
-    def __init__(self, editor: ProgressEditor, steps: list[Step], text: str) -> None:
+    def __init__(
+        self, editor: ProgressEditor, steps: list[Step], text: str, source: str = MANUAL
+    ) -> None:
         super().__init__(text)
         self.editor = editor
         self.steps = steps
+        self.source = source
+        """The history's source of the first write (手工, or 销号 with its reason)."""
         self._done_once = False
         self.skip_next = False
         """Set when the stack steps back over a failed undo/redo: nothing to write then."""
@@ -129,6 +133,7 @@ class ProgressCommand(QUndoCommand):
         rows: Sequence[AssignmentRow],
         make_after: Callable[[AssignmentRow], Values],
         text: str,
+        source: str = MANUAL,
     ) -> ProgressCommand:
         """A command giving each row ``make_after(row)``; rows it would not change are left out."""
         steps = []
@@ -136,7 +141,7 @@ class ProgressCommand(QUndoCommand):
             before, after = Values.of(row), make_after(row)
             if after != before:
                 steps.append(Step(row, before, after))
-        return cls(editor, steps, text)
+        return cls(editor, steps, text, source)
 
     def is_empty(self) -> bool:
         return not self.steps
@@ -147,7 +152,7 @@ class ProgressCommand(QUndoCommand):
             return
         first = not self._done_once
         self._done_once = True
-        source = MANUAL if first else REDO_SOURCE
+        source = self.source if first else REDO_SOURCE
         if not self._apply(lambda step: step.after, source, first=first) and not first:
             self.editor.pending = (self, "undo")
 

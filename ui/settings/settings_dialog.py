@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,6 +35,7 @@ from tracker.database_settings import (
     BACKUP_KEEP_DAYS,
     DUE_SOON_DAYS,
     OFFICE_NAME,
+    TICK_OFF_REASON_REQUIRED,
     DatabaseSetting,
 )
 from tracker.settings_service import SettingsService
@@ -92,6 +94,11 @@ class SettingsDialog(QDialog):
         self.office = QLineEdit(shared.get(OFFICE_NAME))
         self.office.setToolTip(self.tr("Printed on ledgers, bulletins and chasers."))
         self.office.setMinimumWidth(320)
+        self.reason_required = QCheckBox(label_of(TICK_OFF_REASON_REQUIRED))
+        self.reason_required.setChecked(bool(shared.get(TICK_OFF_REASON_REQUIRED)))
+        self.reason_required.setToolTip(
+            self.tr("Shared by everyone using this database; kept in each assignment's history.")
+        )
         self.database = QLineEdit(keys.database_choice(settings) or "")
         self.database.setPlaceholderText(self.tr("Default: {0}").format(database))
         self.database.setToolTip(
@@ -132,6 +139,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.row_label(OFFICE_NAME), self.office)
         form.addRow(self.row_label(DUE_SOON_DAYS), self.due_soon)
         form.addRow(self.row_label(BACKUP_KEEP_COPIES), keep_row)
+        form.addRow("", self.reason_required)
         form.addRow(self.tr("{0}:").format(keys.LANGUAGE.translated_label()), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("Database in use:"), self._path_label(database))
@@ -194,6 +202,9 @@ class SettingsDialog(QDialog):
         office = self.office.text().strip()
         if office and office != self.shared.get(OFFICE_NAME):
             self.shared.set(OFFICE_NAME, office)
+        required = int(self.reason_required.isChecked())
+        if required != self.shared.get(TICK_OFF_REASON_REQUIRED):
+            self.shared.set(TICK_OFF_REASON_REQUIRED, required)
         if (self.keep_copies.value(), self.keep_days.value()) != self.backups.retention():
             self.backups.set_retention(self.keep_copies.value(), self.keep_days.value())
         if self.due_soon.value() == self.shared.get(DUE_SOON_DAYS):

@@ -249,7 +249,11 @@ class MainWindow(QMainWindow):
         commands.opened.connect(self.attach)
         actions.quit.triggered.connect(self.close)
         actions.set_status.triggered.connect(lambda: progress.ask_status(table.selected_rows()))
-        actions.tick_off.triggered.connect(lambda: progress.tick_off(table.selected_rows()))
+        actions.tick_off.triggered.connect(lambda: progress.confirm_tick_off(table.selected_rows()))
+        actions.row_detail.triggered.connect(selection.show_row_detail)
+        actions.chaser.triggered.connect(
+            lambda: commands.chaser_for(row.unit) if (row := table.current_row()) else None
+        )
         actions.undo_tick_off.triggered.connect(
             lambda: progress.undo_tick_off(table.selected_rows())
         )
@@ -271,7 +275,7 @@ class MainWindow(QMainWindow):
         board.set_documents(self.rows.documents)
         board.document_changed.connect(lambda _d: self.tab_loader.load_board())
         board.assignment_chosen.connect(self.selection.select_assignment)
-        board.tick_off_requested.connect(self.progress_actions.tick_off)
+        board.tick_off_requested.connect(self.progress_actions.confirm_tick_off)
         return board
 
     def _build_dashboard(self) -> Dashboard:
@@ -333,6 +337,7 @@ class MainWindow(QMainWindow):
         at once, then the documents and the navigator, and every row is read on a
         worker thread, so a big database paints in a blink.
         """
+        from tracker.database_settings import TICK_OFF_REASON_REQUIRED
         from ui.assignments.assignment_source import AssignmentSource
 
         self.build()
@@ -340,6 +345,9 @@ class MainWindow(QMainWindow):
         self.rows.attach(services, source)
         self.selection.attach(source)
         self.progress_actions.rebind(services.progress)
+        self.progress_actions.reason_required = lambda: bool(
+            services.settings.get(TICK_OFF_REASON_REQUIRED)
+        )
         self.menuBar().setEnabled(True)
         for action in self.actions_.database_actions():
             action.setEnabled(True)

@@ -80,6 +80,30 @@ class SelectionController(QObject):
         with user_errors(self._parent):
             self._detail.show_detail(self.source.detail(row))
 
+    def show_row_detail(self) -> None:
+        """The current row's measure text, units and history in a window of their own
+        (the right-click menu's "Measure text and history…"; the pane may be hidden)."""
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
+        from ui.messages import user_errors
+        from ui.window.detail_pane import DetailPane
+
+        row = self._table.current_row()
+        if row is None or self.source is None:
+            return
+        pane = DetailPane()
+        with user_errors(self._parent):
+            pane.show_detail(self.source.detail(row))
+        dialog = QDialog(self._parent)
+        dialog.setWindowTitle(f"{row.code}　{row.unit}")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(pane, 1)
+        layout.addWidget(buttons)
+        dialog.resize(560, 640)
+        dialog.exec()
+
     def select_assignment(self, assignment_id: int) -> None:
         """Select one assignment in the table (widening the filters if it is hidden)."""
         if self._model.row_of(assignment_id) is None:

@@ -40,6 +40,8 @@ class WindowActions:
     set_status: QAction
     tick_off: QAction
     undo_tick_off: QAction
+    row_detail: QAction
+    chaser: QAction
     copy_rows: QAction
     find: QAction
     undo_ledger_import: QAction
@@ -56,7 +58,7 @@ class WindowActions:
 
     def selection_actions(self) -> list[QAction]:
         """The actions that need selected rows."""
-        return [self.set_status, self.tick_off, self.undo_tick_off]
+        return [self.set_status, self.tick_off, self.undo_tick_off, self.row_detail, self.chaser]
 
     def database_actions(self) -> list[QAction]:
         """The actions that need an open database (off until the window has one, shortcuts
@@ -126,9 +128,11 @@ def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
         quit=_action(window, translate("WindowActions", "Quit"), QKeySequence.StandardKey.Quit),
         undo=undo,
         redo=redo,
-        set_status=_action(window, translate("WindowActions", "Set status…"), "Ctrl+E"),
+        set_status=_action(window, translate("WindowActions", "Edit progress…"), "Ctrl+E"),
         tick_off=_action(window, translate("WindowActions", "Tick off"), "Ctrl+T"),
         undo_tick_off=_action(window, translate("WindowActions", "Undo tick off"), "Ctrl+Shift+T"),
+        row_detail=_action(window, translate("WindowActions", "Measure text and history…")),
+        chaser=_action(window, translate("WindowActions", "Chaser for this unit…")),
         copy_rows=_action(
             window, translate("WindowActions", "Copy rows"), QKeySequence.StandardKey.Copy
         ),
@@ -190,7 +194,7 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
     edit_menu.addSeparator()
     edit_menu.addAction(actions.copy_rows)
     edit_menu.addSeparator()
-    edit_menu.addActions(actions.selection_actions())
+    edit_menu.addActions([actions.set_status, actions.tick_off, actions.undo_tick_off])
     edit_menu.addSeparator()
     edit_menu.addAction(actions.undo_ledger_import)
     edit_menu.addSeparator()
@@ -217,6 +221,8 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
     toolbar.addActions([actions.tick_off, actions.set_status])
     window.addToolBar(toolbar)
 
-    table_menu.addActions(actions.selection_actions())
+    table_menu.addActions([actions.set_status, actions.tick_off, actions.undo_tick_off])
+    table_menu.addSeparator()
+    table_menu.addActions([actions.row_detail, actions.chaser])
     table_menu.addSeparator()
     table_menu.addAction(actions.copy_rows)

@@ -65,7 +65,7 @@ class WindowCommands(QObject):
         actions.import_ledgers.triggered.connect(self.import_ledger_files)
         actions.import_ledger_folder.triggered.connect(self.import_ledger_folder)
         actions.export_ledgers.triggered.connect(self.export_ledgers)
-        actions.print_report.triggered.connect(self.print_report)
+        actions.print_report.triggered.connect(lambda: self.print_report())
         actions.undo_ledger_import.triggered.connect(self.undo_ledger_import)
         actions.rounds.triggered.connect(self.show_rounds)
         actions.open_demo.triggered.connect(self.open_demo)
@@ -181,13 +181,22 @@ class WindowCommands(QObject):
         if ledger_actions.show_rounds(self._window, self._open().rounds):
             self._rows.refresh_rounds()
 
-    def print_report(self) -> None:
+    def chaser_for(self, unit: str) -> None:
+        """The right-click menu's "Chaser for this unit…": the report dialog set to a chaser
+        (催办单) for that unit."""
+        self.print_report(kind="chaser", unit=unit)
+
+    def print_report(self, *, kind: str | None = None, unit: str | None = None) -> None:
         from ui.reports.report_preview import ReportDialog
 
         services = self._open()
         dialog = ReportDialog(
             services.reports, services.rounds, services.units, self._window, services.today()
         )
+        if kind is not None:
+            dialog.kind.setCurrentIndex(max(0, dialog.kind.findData(kind)))
+        if unit is not None:
+            dialog.unit.setCurrentText(unit)
         dialog.exec()
 
     def drag_enter(self, event: QDragEnterEvent) -> None:

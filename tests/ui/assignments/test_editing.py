@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QSpinBox
 
 from tests.ui.conftest import row_of
 from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
 from ui.assignments.assignment_model import NOTE, PERCENT, STATE
+from ui.assignments.progress_dialogs import StatusDialog, TickOffDialog
 from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
@@ -122,36 +123,91 @@ def test_set_status_on_many_rows_is_one_undo_step(
 ) -> None:
     asked: list[list[str]] = []
 
-    def choose(_parent, _title, _label, items, current, editable):  # type: ignore[no-untyped-def]
-        asked.append(list(items))
-        return "Done", True
+    def choose(dialog: StatusDialog) -> int:
+        asked.append([dialog.status.itemText(i) for i in range(dialog.status.count())])
+        assert not dialog.percent.isEnabled() and not dialog.note.isEnabled()  # many: kept
+        dialog.status.setCurrentIndex(dialog.status.findData("已完成"))
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    monkeypatch.setattr(StatusDialog, "exec", choose)
     select(window, ("1", "自治区公安厅"), ("2", "自治区公安厅"), ("2", "宁夏税务局"))
     assert window.actions_.set_status.isEnabled()
     window.actions_.set_status.trigger()
     assert asked == [["Not started", "In progress", "Done", "Ticked off", "Standing task"]]
-    statuses = [(r.code, r.unit, r.status.value) for r in window.model.rows()]
+    statuses = [(r.code, r.unit, r.status.value, r.percent) for r in window.model.rows()]
     assert statuses == [
-        ("1", "自治区市场监管厅", "未启动"),
-        ("1", "自治区公安厅", "已完成"),
-        ("1", "各市、县（区）", "未启动"),
-        ("2", "自治区公安厅", "已完成"),
-        ("2", "宁夏税务局", "已完成"),
-        ("4", "自治区政府办公厅", "长期坚持"),
+        ("1", "自治区市场监管厅", "未启动", None),
+        ("1", "自治区公安厅", "已完成", 100),  # 已完成 fills in 100 %
+        ("1", "各市、县（区）", "未启动", None),
+        ("2", "自治区公安厅", "已完成", 100),
+        ("2", "宁夏税务局", "已完成", 100),
+        ("4", "自治区政府办公厅", "长期坚持", None),
     ]
     assert window.progress_actions.stack.count() == 1
     assert window.progress_actions.stack.undoText() == "Set 3 assignments to Done"
     window.progress_actions.stack.undo()
     assert [r.status.value for r in window.model.rows()] == ["未启动"] * 5 + ["长期坚持"]
+    assert [r.percent for r in window.model.rows()] == [None] * 6
 
 
-def test_tick_off_and_undo_tick_off(window: MainWindow, services: Services) -> None:
+def test_the_status_dialog_sets_status_percent_and_note_of_one_row_together(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill(dialog: StatusDialog) -> int:
+        assert (dialog.percent.isEnabled(), dialog.note.isEnabled()) == (True, True)
+        dialog.status.setCurrentIndex(dialog.status.findData("推进中"))
+        dialog.percent.setValue(60)
+        dialog.note.setPlainText("已完成系统联调\n下月上线")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(StatusDialog, "exec", fill)
+    select(window, ("2", "宁夏税务局"))
+    window.actions_.set_status.trigger()
+    row = row_of(window, "2", "宁夏税务局")
+    assert (row.status, row.percent, row.note) == (
+        Status.IN_PROGRESS,
+        60,
+        "已完成系统联调\n下月上线",
+    )
+    assert history(services, row.id)[-1] == (
+        "未启动",
+        "推进中",
+        None,
+        60,
+        "已完成系统联调\n下月上线",
+        "手工",
+    )
+    assert window.progress_actions.stack.undoText() == "Edit progress of 2 / 宁夏税务局"
+    assert window.progress_actions.stack.count() == 1
+
+
+def test_done_typed_in_the_status_cell_fills_in_100_percent(window: MainWindow) -> None:
+    target = row_of(window, "1", "自治区公安厅")
+    assert window.model.setData(window.model.index(window.model.row_of(target.id), STATE), "已完成")
+    assert row_of(window, "1", "自治区公安厅").percent == 100
+
+
+def accept_tick_off(reason: str, seen: list[tuple[bool, bool]]):  # type: ignore[no-untyped-def]
+    def run(dialog: TickOffDialog) -> int:
+        seen.append((dialog.reason_required, dialog.confirm.isEnabled()))
+        dialog.note.setText(reason)
+        seen.append((dialog.reason_required, dialog.confirm.isEnabled()))
+        return QDialog.DialogCode.Accepted
+
+    return run
+
+
+def test_tick_off_and_undo_tick_off(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
     services.progress.record(row_of(window, "2", "宁夏税务局").id, Change(status=Status.DONE))
     window.rows.reload()
     select(window, ("2", "宁夏税务局"), ("2", "自治区公安厅"))
     assert window.actions_.tick_off.shortcut().toString() == "Ctrl+T"
+    seen: list[tuple[bool, bool]] = []
+    monkeypatch.setattr(TickOffDialog, "exec", accept_tick_off("材料齐全", seen))
     window.actions_.tick_off.trigger()
+    assert seen == [(False, True), (False, True)]  # a note is optional by default
     assert row_of(window, "2", "宁夏税务局").status is Status.TICKED_OFF
     assert row_of(window, "2", "自治区公安厅").status is Status.TICKED_OFF
 
@@ -161,6 +217,7 @@ def test_tick_off_and_undo_tick_off(window: MainWindow, services: Services) -> N
     assert row_of(window, "2", "自治区公安厅").status is Status.NOT_STARTED
     tax = row_of(window, "2", "宁夏税务局").id
     assert [h[1] for h in history(services, tax)] == ["未启动", "已完成", "已销号", "已完成"]
+    assert history(services, tax)[2][-1] == "销号：材料齐全"  # the note, in the history
     assert history(services, tax)[-1][-1] == "撤销销号"
 
     window.progress_actions.stack.undo()  # undo the 撤销销号: ticked off again
@@ -211,3 +268,25 @@ def test_standing_is_offered_only_without_a_fixed_deadline(
     assert isinstance(combo, QComboBox)
     assert [combo.itemData(i) for i in range(combo.count())] == [s.value for s in Status]
     window.table.itemDelegate().closeEditor.emit(combo)
+
+
+def test_a_required_reason_holds_the_tick_off_until_given_and_cancel_changes_nothing(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.database_settings import TICK_OFF_REASON_REQUIRED
+
+    services.settings.set(TICK_OFF_REASON_REQUIRED, 1)
+    seen: list[tuple[bool, bool]] = []
+    monkeypatch.setattr(TickOffDialog, "exec", accept_tick_off("  经核查已办结 ", seen))
+    select(window, ("1", "自治区公安厅"))
+    window.actions_.tick_off.trigger()
+    assert seen == [(True, False), (True, True)]  # the button waits for a reason
+    row = row_of(window, "1", "自治区公安厅")
+    assert row.status is Status.TICKED_OFF
+    assert history(services, row.id)[-1][-1] == "销号：经核查已办结"
+
+    monkeypatch.setattr(TickOffDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
+    select(window, ("2", "宁夏税务局"))
+    window.actions_.tick_off.trigger()
+    assert row_of(window, "2", "宁夏税务局").status is Status.NOT_STARTED
+    assert window.progress_actions.stack.count() == 1

@@ -43,7 +43,7 @@ def test_an_unreadable_or_too_small_number_is_the_default(services: Services) ->
 
 def test_each_setting_is_named_once_with_a_default_of_its_type() -> None:
     names = [s.name for s in SETTINGS]
-    assert len(names) == len(set(names)) == 9
+    assert len(names) == len(set(names)) == 10
     assert all(isinstance(s.default, s.type) and s.label for s in SETTINGS)
 
 

@@ -7,7 +7,6 @@ field and the headers on the first row; a 进展情况 spanning lines stays one 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from importers.table_text import tab_separated
@@ -32,7 +31,5 @@ def copy_rows(table: AssignmentTable) -> int:
     """Put the selected rows on the clipboard; how many were copied."""
     rows = _copied_rows(table)
     if rows:
-        mime = QMimeData()
-        mime.setText(tab_separated(table.shown_table(rows)))
-        QGuiApplication.clipboard().setMimeData(mime)
+        QGuiApplication.clipboard().setText(tab_separated(table.shown_table(rows)))
     return len(rows)

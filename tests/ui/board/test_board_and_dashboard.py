@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QDialog
 
 from tests.ui.conftest import row_of
 from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Derived, Status
+from ui.assignments.progress_dialogs import TickOffDialog
 from ui.board.board_model import CELL_COLOURS, NOT_ASSIGNED, BoardModel, percent
 from ui.board.dashboard import gather, part_bars, unit_bars
 from ui.window.main_window import MainWindow
@@ -102,7 +104,7 @@ def test_board_rows_columns_colours_and_completion(board: BoardModel) -> None:
 
 
 def test_click_selects_in_the_table_and_double_click_ticks_off_undoably(
-    qtbot, board: BoardModel, window: MainWindow, progressed: Services
+    qtbot, board: BoardModel, window: MainWindow, progressed: Services, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     window.filters.choose_unit(TAX)  # the police row is filtered out of the table
     column = board.units.index(POLICE)
@@ -114,7 +116,12 @@ def test_click_selects_in_the_table_and_double_click_ticks_off_undoably(
     assert current is not None and (current.code, current.unit) == ("2", POLICE)
     qtbot.waitUntil(lambda: window.detail.heading.text().startswith("2．"))
 
+    asked: list[int] = []
+    monkeypatch.setattr(  # 销号 asks first
+        TickOffDialog, "exec", lambda d: asked.append(1) or QDialog.DialogCode.Accepted
+    )
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert asked == [1]
     assert row_of(window, "2", POLICE).status is Status.TICKED_OFF
     assert (
         board.index(1, column).data(Qt.ItemDataRole.BackgroundRole)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from importers.messages import Message
 from tracker.backups.backup_service import BackupService
 from tracker.documents.document_service import DocumentService
+from tracker.inspections.inspection_service import InspectionService
 from tracker.progress.overview import OverviewService
 from tracker.progress.progress_service import ProgressService
 from tracker.reports.bulletins import BulletinService
@@ -53,6 +54,7 @@ class Services:
         self.overview = OverviewService(store, self.documents, self.units, self.rounds)
         self.bulletins = BulletinService(store)
         self.backups = BackupService(store)
+        self.inspections = InspectionService(store, self.units, self.documents)
 
     @cached_property
     def ledger_export(self) -> LedgerExporter:

@@ -2396,6 +2396,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/progress/progress_service.py" line="314"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="40"/>
         <location filename="../../importers/ledger/cells.py" line="131"/>
         <source>percent {percent} is outside 0–100</source>
         <translation>完成进度 {percent} 超出 0–100 的范围</translation>
@@ -2655,6 +2656,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/cli/general_commands.py" line="195"/>
+        <location filename="../../tracker/cli/inspection_commands.py" line="75"/>
         <source>nothing to record: give --status, --percent or --note</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
@@ -2847,16 +2849,19 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/progress/progress_service.py" line="67"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="85"/>
         <source>no measure {code!r} in {document}</source>
         <translation>{document}中没有措施“{code}”</translation>
     </message>
     <message>
         <location filename="../../tracker/progress/progress_service.py" line="71"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="89"/>
         <source>no measure {code!r}</source>
         <translation>没有措施“{code}”</translation>
     </message>
     <message>
         <location filename="../../tracker/progress/progress_service.py" line="75"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="93"/>
         <source>measure {code!r} exists in several documents ({documents}); name one with --doc</source>
         <translation>措施“{code}”在多份文件中都有（{documents}）；请用 --doc 指明其中一份</translation>
     </message>
@@ -3002,12 +3007,12 @@ Log folder: {2}</source>
         <translation>单位组不能包含自身</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_merge.py" line="147"/>
+        <location filename="../../tracker/units/unit_merge.py" line="148"/>
         <source>a unit cannot be merged into itself</source>
         <translation>单位不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_merge.py" line="153"/>
+        <location filename="../../tracker/units/unit_merge.py" line="154"/>
         <source>unknown merge choice {choice!r}; allowed: {allowed}</source>
         <translation>未知的合并选择 {choice!r}；可选：{allowed}</translation>
     </message>
@@ -3333,7 +3338,7 @@ Log folder: {2}</source>
         <translation>当年最后一份催办单的编号</translation>
     </message>
     <message>
-        <location filename="../../tracker/database_settings.py" line="119"/>
+        <location filename="../../tracker/database_settings.py" line="117"/>
         <source>A reason must be given to tick off (销号) an assignment</source>
         <translation>销号时必须填写理由</translation>
     </message>
@@ -3352,6 +3357,72 @@ Log folder: {2}</source>
         <location filename="../../tracker/ledgers/ledger_rules.py" line="83"/>
         <source>the status {status} does not agree with {percent}%</source>
         <translation>完成状态“{status}”与完成进度{percent}%不符</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/cli/inspection_commands.py" line="90"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="230"/>
+        <source>closing a finding needs its evidence (what shows it rectified)</source>
+        <translation>整改销号须注明佐证材料（证明已整改到位的依据）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/inspection_service.py" line="55"/>
+        <source>an inspection needs a name, e.g. {example}</source>
+        <translation>督查须有名称，如{example}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/inspection_service.py" line="61"/>
+        <source>an inspection named {name!r} already exists</source>
+        <translation>已有名为“{name}”的督查</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/inspection_service.py" line="94"/>
+        <source>no inspection named {name!r}</source>
+        <translation>没有名为“{name}”的督查</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/inspection_service.py" line="217"/>
+        <source>finding {id} is closed; reopen it before changing its progress</source>
+        <translation>督查问题 {id} 已销号；请先撤销销号再修改整改进展</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/inspection_service.py" line="239"/>
+        <source>finding {id} is already closed</source>
+        <translation>督查问题 {id} 已销号</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/inspection_service.py" line="254"/>
+        <source>finding {id} is not closed</source>
+        <translation>督查问题 {id} 尚未销号</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/inspection_service.py" line="301"/>
+        <source>another user saved this finding first; reload</source>
+        <translation>其他用户已先保存了该督查问题；请刷新</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/inspection_service.py" line="360"/>
+        <source>no finding {id}</source>
+        <translation>没有编号为 {id} 的督查问题</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/inspection_service.py" line="367"/>
+        <source>finding {id} was changed by {user} meanwhile; reload and try again</source>
+        <translation>督查问题 {id} 已被{user}修改；请刷新后重试</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/finding_rules.py" line="30"/>
+        <source>a finding cannot be set to {status}; allowed: {allowed} (the office closes it with its evidence)</source>
+        <translation>督查问题不能设为{status}；可选：{allowed}（由督办办公室凭佐证材料销号）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/finding_rules.py" line="58"/>
+        <source>a finding needs {field}</source>
+        <translation>督查问题须填写{field}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/finding_rules.py" line="66"/>
+        <source>the deadline {deadline} is before the inspection {inspection} ({held_on})</source>
+        <translation>整改时限 {deadline} 早于督查“{inspection}”（{held_on}）</translation>
     </message>
 </context>
 </TS>

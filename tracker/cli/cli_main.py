@@ -29,7 +29,13 @@ def _date(text: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tracker.cli import backup_commands, ledger_commands, report_commands, smoke_command
+    from tracker.cli import (
+        backup_commands,
+        inspection_commands,
+        ledger_commands,
+        report_commands,
+        smoke_command,
+    )
     from tracker.cli import general_commands as commands
 
     parser = argparse.ArgumentParser(
@@ -49,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     ledger_commands.register(sub, _date)
     report_commands.register(sub, _date)
     backup_commands.register(sub, _date)
+    inspection_commands.register(sub, _date)
     smoke_command.register(sub, _date)
     return parser
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
     Assignment,
+    Finding,
     HeadingLead,
     ImportBatch,
     LedgerExport,
@@ -231,8 +232,9 @@ def merge_units(
         session.delete(gone)
     session.flush()
     _move_leads(session, source.id, target.id)
-    for table in (UnitAlias, LedgerExport, ImportBatch):  # (the database would SET NULL the
-        # ledgers sent to and returned by the unit merged away: whose file it was, lost)
+    # (the database would SET NULL the ledgers sent to and returned by the unit merged
+    # away: whose file it was, lost; and refuse to delete a unit that still has findings)
+    for table in (UnitAlias, LedgerExport, ImportBatch, Finding):
         session.execute(update(table).where(table.unit_id == source.id).values(unit_id=target.id))
     session.execute(
         delete(UnitGroupMember).where(

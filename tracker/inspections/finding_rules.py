@@ -1,0 +1,100 @@
+"""What a finding must be and what a change leaves of it: checks shared by every writer.
+
+The window, ``tracker-cli``, a 问题清单 import and a returned 整改台账 all add or change
+findings through these, so each refuses the same input with the same words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Finding, Measure
+from importers.messages import QT_TRANSLATE_NOOP
+from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError
+from tracker.inspections.finding_records import REPORTED_STATUSES, FindingChange
+from tracker.records import NamedRef
+
+
+def finding_fields(finding: Finding) -> dict[str, Any]:
+    return {"status": finding.status, "percent": finding.percent, "note": finding.note}
+
+
+def values_after(before: dict[str, Any], change: FindingChange) -> dict[str, Any]:
+    """The status, percent and note ``change`` leaves; a field it leaves out keeps its value."""
+    if change.status is not None and change.status not in REPORTED_STATUSES:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "a finding cannot be set to {status}; allowed: {allowed} "
+                "(the office closes it with its evidence)",
+            ),
+            status=change.status.value,
+            allowed="、".join(s.value for s in REPORTED_STATUSES),
+        )
+    if change.percent is not None and not 0 <= change.percent <= 100:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "percent {percent} is outside 0–100"),
+            percent=change.percent,
+        )
+    after = dict(before)
+    if change.status is not None:
+        after["status"] = change.status.value
+    if change.percent is not None:
+        after["percent"] = change.percent
+    if change.note is not None:
+        after["note"] = change.note
+    return after
+
+
+def required_text(text: str, what: str) -> str:
+    """``text`` stripped; an empty one is refused naming the field (问题, 整改要求…)."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "a finding needs {field}"), field=what
+        )
+    return cleaned
+
+
+def check_deadline(deadline: date, held_on: date, inspection: str) -> None:
+    if deadline < held_on:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "the deadline {deadline} is before the inspection {inspection} ({held_on})",
+            ),
+            deadline=deadline.isoformat(),
+            inspection=inspection,
+            held_on=held_on.isoformat(),
+        )
+
+
+def measure_named(session: Session, code: str, document: NamedRef | None) -> Measure:
+    """The measure in force a finding names by its code (in ``document``, when given)."""
+    query = select(Measure).where(Measure.code == code.strip(), Measure.withdrawn.is_(False))
+    if document is not None:
+        query = query.where(Measure.document_id == document.id)
+    found = list(session.scalars(query))
+    if not found:
+        if document is not None:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("messages", "no measure {code!r} in {document}"),
+                code=code,
+                document=document.name,
+            )
+        raise NotFoundError(QT_TRANSLATE_NOOP("messages", "no measure {code!r}"), code=code)
+    if len(found) > 1:
+        docs = "、".join(m.document.doc_number or m.document.short_title for m in found)
+        raise AmbiguousError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "measure {code!r} exists in several documents ({documents}); name one with --doc",
+            ),
+            code=code,
+            documents=docs,
+        )
+    return found[0]

@@ -268,3 +268,9 @@ def _returned(meta: LedgerMeta | None, drafts: list[RowDraft]) -> list[ReturnedR
             )
         )
     return rows
+
+
+def sheet_rows(name: str, book: Any, sheet: str) -> Iterable[list[cells.RawValue]]:
+    """A sheet's rows from A1, merged areas filled and far-flung extents refused, for
+    another spreadsheet format read the ledgers' way (``importers.findings``)."""
+    return _rows(name, book, sheet)

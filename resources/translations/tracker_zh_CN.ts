@@ -195,37 +195,42 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../ui/board/board_model.py" line="175"/>
+        <location filename="../../ui/board/board_model.py" line="183"/>
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="179"/>
+        <location filename="../../ui/board/board_model.py" line="193"/>
         <source>Share of unit parts done or ticked off</source>
         <translation>已完成或已销号的分工所占比例</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="216"/>
+        <location filename="../../ui/board/board_model.py" line="200"/>
+        <source>Open inspection findings: {0} ({1} overdue)</source>
+        <translation>未整改督查问题：{0} 个（逾期 {1} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="237"/>
         <source>Unit: {0} ({1})</source>
         <translation>单位：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="217"/>
+        <location filename="../../ui/board/board_model.py" line="238"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="219"/>
+        <location filename="../../ui/board/board_model.py" line="240"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="222"/>
+        <location filename="../../ui/board/board_model.py" line="243"/>
         <source>Progress report: {0}</source>
         <translation>进展情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="235"/>
+        <location filename="../../ui/board/board_model.py" line="256"/>
         <source>{0} of {1} done or ticked off</source>
         <translation>{1} 项中已完成或已销号 {0} 项</translation>
     </message>
@@ -501,6 +506,326 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <location filename="../../ui/window/filter_bar.py" line="198"/>
         <source>All rounds</source>
         <translation>全部轮次</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="82"/>
+        <source>New finding</source>
+        <translation>新增督查问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="92"/>
+        <source>Code of the measure concerned (optional)</source>
+        <translation>涉及的措施编号（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="97"/>
+        <source>Inspection</source>
+        <translation>督查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="98"/>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="99"/>
+        <source>Measure</source>
+        <translation>措施编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="100"/>
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="101"/>
+        <source>Required rectification</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="102"/>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+</context>
+<context>
+    <name>FindingHistory</name>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="150"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="151"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="152"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="154"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="158"/>
+        <source>Progress (%)</source>
+        <translation>整改进度(%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="161"/>
+        <source>Rectification progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="162"/>
+        <source>Evidence</source>
+        <translation>销号佐证</translation>
+    </message>
+</context>
+<context>
+    <name>FindingHistoryDialog</name>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="171"/>
+        <source>History of the finding</source>
+        <translation>督查问题的变更记录</translation>
+    </message>
+</context>
+<context>
+    <name>FindingListPreview</name>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="37"/>
+        <source>Cell</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="38"/>
+        <source>Inspection</source>
+        <translation>督查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="39"/>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="40"/>
+        <source>Measure</source>
+        <translation>措施编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="41"/>
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="43"/>
+        <source>Required rectification</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="47"/>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="102"/>
+        <source>Choose a problem list (问题清单)</source>
+        <translation>选择问题清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="103"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods)</source>
+        <translation>电子表格 (*.xlsx *.xls *.ods)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingListPreviewDialog</name>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="58"/>
+        <source>Import problem list: {0}</source>
+        <translation>导入问题清单：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="66"/>
+        <source>{0} findings</source>
+        <translation>{0} 个督查问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="69"/>
+        <source>; new inspections: {0}</source>
+        <translation>；新建督查：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="81"/>
+        <source>{0} cells must be corrected in the file; nothing will be imported:</source>
+        <translation>文件中有 {0} 处须改正，改正前不导入任何内容：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_import.py" line="90"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>FindingProgressDialog</name>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="121"/>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="136"/>
+        <source>Rectification progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="133"/>
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="134"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="135"/>
+        <source>Progress (%)</source>
+        <translation>整改进度(%)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingTableModel</name>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="52"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="53"/>
+        <source>Inspection</source>
+        <translation>督查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="54"/>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="55"/>
+        <source>Measure</source>
+        <translation>措施编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="56"/>
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="57"/>
+        <source>Required rectification</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="58"/>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="59"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="60"/>
+        <source>Progress (%)</source>
+        <translation>整改进度(%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="61"/>
+        <source>Rectification progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="62"/>
+        <source>Evidence</source>
+        <translation>销号佐证</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <location filename="../../ui/inspections/findings_tab.py" line="31"/>
+        <source>Findings</source>
+        <translation>督查整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="72"/>
+        <source>Open findings only</source>
+        <translation>只看未销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="75"/>
+        <source>New inspection…</source>
+        <translation>新建督查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="76"/>
+        <source>New finding…</source>
+        <translation>新增问题…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="77"/>
+        <source>Progress…</source>
+        <translation>整改进展…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="78"/>
+        <source>Close (整改销号)…</source>
+        <translation>整改销号…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="79"/>
+        <source>Reopen</source>
+        <translation>撤销销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="80"/>
+        <source>History</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="81"/>
+        <source>Import problem list…</source>
+        <translation>导入问题清单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="89"/>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="125"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="139"/>
+        <source>{0} findings shown; {1} of {2} open</source>
+        <translation>显示 {0} 个问题；共 {2} 个，未销号 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="207"/>
+        <source>Close the finding (整改销号)</source>
+        <translation>整改销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="208"/>
+        <source>Evidence that it is rectified (documents, site check…):</source>
+        <translation>已整改到位的佐证材料（文件、现场核查等）：</translation>
     </message>
 </context>
 <context>
@@ -834,6 +1159,29 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <location filename="../../ui/documents/import_preview.py" line="209"/>
         <source>{0} parts, {1} sections, {2} measures, {3} units named ({4} new).</source>
         <translation>共 {0} 个部分、{1} 个小节、{2} 项措施，涉及 {3} 个单位（新 {4} 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="64"/>
+        <source>New inspection</source>
+        <translation>新建督查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="69"/>
+        <source>Name</source>
+        <translation>督查名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="70"/>
+        <source>Held on</source>
+        <translation>督查日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="71"/>
+        <source>Inspection team</source>
+        <translation>督查组</translation>
     </message>
 </context>
 <context>
@@ -1295,23 +1643,23 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/main_window.py" line="115"/>
-        <location filename="../../ui/window/main_window.py" line="201"/>
+        <location filename="../../ui/window/main_window.py" line="117"/>
+        <location filename="../../ui/window/main_window.py" line="205"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="216"/>
+        <location filename="../../ui/window/main_window.py" line="220"/>
         <source>Assignments</source>
         <translation>分工列表</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="217"/>
+        <location filename="../../ui/window/main_window.py" line="221"/>
         <source>Progress board</source>
         <translation>进度看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="218"/>
+        <location filename="../../ui/window/main_window.py" line="222"/>
         <source>Dashboard</source>
         <translation>统计概览</translation>
     </message>
@@ -2429,11 +2777,13 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../importers/ledger/reader.py" line="58"/>
+        <location filename="../../importers/findings/finding_list.py" line="89"/>
         <source>cannot open the file: {reason}</source>
         <translation>无法打开文件：{reason}</translation>
     </message>
     <message>
         <location filename="../../importers/ledger/reader.py" line="73"/>
+        <location filename="../../importers/findings/finding_list.py" line="101"/>
         <source>the file is damaged or unreadable ({reason})</source>
         <translation>文件已损坏或无法读取（{reason}）</translation>
     </message>
@@ -2656,7 +3006,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/cli/general_commands.py" line="195"/>
-        <location filename="../../tracker/cli/inspection_commands.py" line="75"/>
+        <location filename="../../tracker/cli/inspection_commands.py" line="76"/>
         <source>nothing to record: give --status, --percent or --note</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
@@ -3344,7 +3694,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="27"/>
-        <location filename="../../ui/window/main_window.py" line="68"/>
+        <location filename="../../ui/window/main_window.py" line="69"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
     </message>
@@ -3359,53 +3709,53 @@ Log folder: {2}</source>
         <translation>完成状态“{status}”与完成进度{percent}%不符</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/inspection_commands.py" line="90"/>
-        <location filename="../../tracker/inspections/inspection_service.py" line="230"/>
+        <location filename="../../tracker/cli/inspection_commands.py" line="91"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="235"/>
         <source>closing a finding needs its evidence (what shows it rectified)</source>
         <translation>整改销号须注明佐证材料（证明已整改到位的依据）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="55"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="60"/>
         <source>an inspection needs a name, e.g. {example}</source>
         <translation>督查须有名称，如{example}</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="61"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="66"/>
         <source>an inspection named {name!r} already exists</source>
         <translation>已有名为“{name}”的督查</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="94"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="99"/>
         <source>no inspection named {name!r}</source>
         <translation>没有名为“{name}”的督查</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="217"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="222"/>
         <source>finding {id} is closed; reopen it before changing its progress</source>
         <translation>督查问题 {id} 已销号；请先撤销销号再修改整改进展</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="239"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="244"/>
         <source>finding {id} is already closed</source>
         <translation>督查问题 {id} 已销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="254"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="259"/>
         <source>finding {id} is not closed</source>
         <translation>督查问题 {id} 尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="301"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="306"/>
         <source>another user saved this finding first; reload</source>
         <translation>其他用户已先保存了该督查问题；请刷新</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="360"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="382"/>
         <source>no finding {id}</source>
         <translation>没有编号为 {id} 的督查问题</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="367"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="389"/>
         <source>finding {id} was changed by {user} meanwhile; reload and try again</source>
         <translation>督查问题 {id} 已被{user}修改；请刷新后重试</translation>
     </message>
@@ -3423,6 +3773,41 @@ Log folder: {2}</source>
         <location filename="../../tracker/inspections/finding_rules.py" line="66"/>
         <source>the deadline {deadline} is before the inspection {inspection} ({held_on})</source>
         <translation>整改时限 {deadline} 早于督查“{inspection}”（{held_on}）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/finding_import.py" line="88"/>
+        <source>{file} has {count} errors; nothing was imported (first: {first})</source>
+        <translation>{file} 有 {count} 处错误，未导入任何内容（第一处：{first}）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/finding_import.py" line="175"/>
+        <source>no inspection named: add a 督查名称 column, or choose the inspection</source>
+        <translation>未写明督查：请增加“督查名称”列，或选定督查</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/finding_import.py" line="178"/>
+        <source>the inspection {inspection} is not recorded yet: give its 督查日期</source>
+        <translation>督查“{inspection}”尚未登记：请填写其督查日期</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/finding_import.py" line="181"/>
+        <source>this problem of {unit} is recorded for {inspection} already</source>
+        <translation>{unit}的这一问题已登记在督查“{inspection}”中</translation>
+    </message>
+    <message>
+        <location filename="../../importers/findings/finding_list.py" line="47"/>
+        <source>{header} is empty</source>
+        <translation>{header}为空</translation>
+    </message>
+    <message>
+        <location filename="../../importers/findings/finding_list.py" line="48"/>
+        <source>{header} {value!r} is not a date (e.g. 2021-09-30)</source>
+        <translation>{header}“{value}”不是日期（如 2021-09-30）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/findings/finding_list.py" line="123"/>
+        <source>no sheet has the columns of a problem list ({columns}) in its first rows</source>
+        <translation>没有工作表在前几行中含有问题清单的列（{columns}）</translation>
     </message>
 </context>
 </TS>

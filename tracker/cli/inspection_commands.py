@@ -10,6 +10,7 @@ lists them (``--unit``, ``--open``, ``--inspection``).
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
@@ -147,6 +148,43 @@ def finding_json(row: FindingRow) -> dict[str, object]:
     }
 
 
+def import_findings(args: argparse.Namespace) -> int:
+    """A 问题清单: every line checked first; written only when none is wrong (else exit 2)."""
+    from pathlib import Path
+
+    with opened_services(args) as services:
+        preview = services.inspections.preview_list(Path(args.file), args.inspection)
+        if args.json:
+            print_json(
+                {
+                    "file": preview.file_name,
+                    "findings": [
+                        {"sheet": p.sheet, "row": p.row, **asdict(p.finding)}
+                        for p in preview.findings
+                    ],
+                    "new_inspections": [asdict(i) for i in preview.inspections],
+                    "errors": [str(e) for e in preview.errors],
+                }
+            )
+        else:
+            for planned in preview.inspections:
+                print(f"new inspection: {planned.name} ({planned.held_on.isoformat()})")
+            for p in preview.findings:
+                f = p.finding
+                print(f"{p.sheet}!{p.row}  {f.unit}  {f.deadline.isoformat()}  {f.problem}")
+        if preview.errors:
+            for error in preview.errors:
+                print(f"{preview.file_name}: {error}", file=sys.stderr)
+            print(f"{len(preview.errors)} errors; nothing was imported.", file=sys.stderr)
+            return 2
+        if args.dry_run:
+            print(f"{len(preview.findings)} findings to import (dry run: nothing written).")
+            return 0
+        written = services.inspections.apply_list(preview)
+    print(f"{written} findings imported from {preview.file_name}.")
+    return 0
+
+
 # -- wiring --------------------------------------------------------------------------------
 def register(sub: Any, parse_date: Callable[[str], date]) -> None:
     p = sub.add_parser("inspection", help="inspections (督查): new, list")
@@ -193,3 +231,10 @@ def register(sub: Any, parse_date: Callable[[str], date]) -> None:
     p.add_argument("--open", action="store_true", help="only those not closed")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=findings)
+
+    p = sub.add_parser("import-findings", help="import an Excel list of findings (问题清单)")
+    p.add_argument("file")
+    p.add_argument("--inspection", help="the inspection of lines that name none")
+    p.add_argument("--dry-run", action="store_true", help="check and list only")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=import_findings)

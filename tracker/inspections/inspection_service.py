@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
@@ -35,6 +37,9 @@ from tracker.inspections.finding_rules import (
 from tracker.statuses import STATUS_BY_TEXT, Derived, Status, derive
 from tracker.store import Store
 from tracker.units.unit_service import UnitService
+
+if TYPE_CHECKING:
+    from tracker.inspections.finding_import import FindingListPreview
 
 MANUAL = "手工"
 CLOSING = "整改销号"
@@ -301,6 +306,23 @@ class InspectionService:
                 QT_TRANSLATE_NOOP("messages", "another user saved this finding first; reload")
             ) from None
         return finding.version
+
+    # -- a 问题清单 ------------------------------------------------------------------------
+    def preview_list(self, path: Path, inspection: str | None = None) -> FindingListPreview:
+        """Read and check a 问题清单 without writing (``tracker.inspections.finding_import``)."""
+        from tracker.inspections.finding_import import preview_list
+
+        return preview_list(self, path, inspection)
+
+    def apply_list(self, preview: FindingListPreview) -> int:
+        """Write a checked 问题清单 in one transaction; refused whole if it has errors."""
+        from tracker.inspections.finding_import import apply_list
+
+        return apply_list(self, preview)
+
+    def unit_names(self) -> list[str]:
+        """Every unit's name, for the clerk to choose a finding's unit from."""
+        return [u.name for u in self.units.list()]
 
     # -- history ---------------------------------------------------------------------------
     def history(self, finding_id: int) -> list[FindingHistoryRow]:

@@ -83,6 +83,8 @@ class BoardModel(QAbstractTableModel):
         self.units: list[str] = []
         self._cells: dict[tuple[int, int], AssignmentRow] = {}
         self._where: dict[int, tuple[int, int]] = {}  # assignment id → (row, column)
+        self.findings: dict[str, tuple[int, int]] = {}
+        """Per unit: its open inspection findings (督查问题) and how many are overdue."""
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -104,6 +106,12 @@ class BoardModel(QAbstractTableModel):
         self._cells = {(row_of[r.measure_id], column_of[r.unit]): r for r in rows}
         self._where = {r.id: place for place, r in self._cells.items()}
         self.endResetModel()
+
+    def set_findings(self, open_by_unit: dict[str, tuple[int, int]]) -> None:
+        """The open findings per unit, counted under each unit's column header."""
+        self.findings = dict(open_by_unit)
+        if self.units:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.units) - 1)
 
     def replace_rows(self, fresh: Iterable[AssignmentRow]) -> None:
         """Re-read rows (after a tick-off): their cells and the totals repaint."""
@@ -173,11 +181,24 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if total:
                 return vertical(self.tr("Done")) if horizontal else self.tr("Done")
-            return vertical(self.units[section]) if horizontal else self.measures[section].code
+            if not horizontal:
+                return self.measures[section].code
+            found = self.findings.get(self.units[section])
+            return vertical(self.units[section]) + (f"\n⚑{found[0]}" if found else "")
+        if role == Qt.ItemDataRole.ForegroundRole and horizontal and not total:
+            found = self.findings.get(self.units[section])
+            return CELL_COLOURS[Derived.OVERDUE] if found and found[1] else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if total:
                 return self.tr("Share of unit parts done or ticked off")
             if horizontal:
+                found = self.findings.get(self.units[section])
+                if found:
+                    return (
+                        self.units[section]
+                        + "\n"
+                        + self.tr("Open inspection findings: {0} ({1} overdue)").format(*found)
+                    )
                 return self.units[section]
             measure = self.measures[section]
             return f"{measure.code}．{measure.title}"

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ui.assignments.progress_actions import ProgressActions
     from ui.board.board_view import BoardView
     from ui.board.dashboard import Dashboard
+    from ui.inspections.findings_tab import FindingsTab
     from ui.window.detail_pane import DetailPane
     from ui.window.filter_bar import FilterBar
     from ui.window.first_run import FirstRunPage
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
     rows: RowLoader
     progress_actions: ProgressActions
     tab_loader: TabLoader
+    findings_tab: FindingsTab
     actions_: WindowActions
     selection: SelectionController
     commands: WindowCommands
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         from ui.assignments.assignment_model import AssignmentTableModel
         from ui.assignments.assignment_table import AssignmentTable
         from ui.assignments.progress_actions import ProgressActions
+        from ui.inspections.findings_tab import FindingsTab
         from ui.window.detail_pane import DetailPane
         from ui.window.detail_toggle import DetailToggle
         from ui.window.filter_bar import FilterBar
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
         self.tab_loader = TabLoader(
             self.tabs, self.board_page, self.dashboard_page, self.rows, self
         )
+        self.findings_tab = FindingsTab(self.tabs, self.rows, self.tab_loader.mark_stale)
         self.actions_ = build_actions(self, self.progress_actions.stack)
         build_menus(self, self.actions_, self.table.context_menu)
         self.selection = SelectionController(

@@ -80,6 +80,9 @@ class TabLoader:
         measures: list[MeasureInfo] = []
         rows: list[AssignmentRow] = []
         services, source = self._rows.services, self._rows.source
+        if services is not None:
+            with busy(), user_errors(self._parent):
+                board.model.set_findings(services.inspections.open_by_unit())
         if document is not None and services is not None and source is not None:
             index = self._rows.index
             with busy(), user_errors(self._parent):

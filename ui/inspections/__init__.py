@@ -1,0 +1,1 @@
+"""Inspections and their findings in the window: the findings tab and its dialogs."""

@@ -79,6 +79,7 @@ class Services:
             rounds=self.rounds,
             overview=self.overview,
             bulletins=self.bulletins,
+            inspections=self.inspections,
         )
 
     @classmethod

@@ -3257,47 +3257,47 @@ Log folder: {2}</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="118"/>
+        <location filename="../../tracker/reports/report_service.py" line="121"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="121"/>
+        <location filename="../../tracker/reports/report_service.py" line="124"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="130"/>
+        <location filename="../../tracker/reports/report_service.py" line="133"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="248"/>
+        <location filename="../../tracker/reports/report_service.py" line="251"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="263"/>
+        <location filename="../../tracker/reports/report_service.py" line="266"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="317"/>
+        <location filename="../../tracker/reports/report_service.py" line="321"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="327"/>
+        <location filename="../../tracker/reports/report_service.py" line="331"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="373"/>
+        <location filename="../../tracker/reports/report_service.py" line="377"/>
         <source>cannot write {file}: the file must end in .pdf or .docx</source>
         <translation>无法写入 {file}：文件扩展名须为 .pdf 或 .docx</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="400"/>
+        <location filename="../../tracker/reports/report_service.py" line="404"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>

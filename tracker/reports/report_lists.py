@@ -8,6 +8,7 @@ looks back at a round).  Each builder takes plain rows and returns a
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +22,8 @@ from importers.reports.model import (
     Signature,
     Table,
 )
+from tracker.inspections.finding_records import FindingRow
+from tracker.inspections.finding_report import finding_blocks
 from tracker.records import AssignmentRow
 from tracker.reports.report_format import cn_date, deadline
 from tracker.statuses import Derived, Status
@@ -158,10 +161,11 @@ def chaser(
     reply_by: date,
     office: str,
     header: ChaserHeader | None = None,
+    findings: Sequence[FindingRow] = (),
 ) -> ReportDocument:
     """A notice asking ``unit`` to report on its overdue and due-soon tasks: numbered,
-    each item with its current progress, the office's contact, the signature kept with
-    the last rows, and a 回执 slip."""
+    each item with its current progress, the unit's open inspection findings, the
+    office's contact, the signature kept with the last rows, and a 回执 slip."""
     header = header or ChaserHeader("")
     late = [r for r in rows if r.state is Derived.OVERDUE]
     soon = [r for r in rows if r.state is Derived.DUE_SOON]
@@ -202,6 +206,7 @@ def chaser(
             ),
             keep_last=2,
         ),
+        *finding_blocks(findings, today),
     ]
     contact = "\u3000\u3000".join(
         part

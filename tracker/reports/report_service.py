@@ -58,6 +58,7 @@ from tracker.store import Store
 from tracker.units.unit_service import UnitService
 
 if TYPE_CHECKING:
+    from tracker.inspections.inspection_service import InspectionService
     from tracker.reports.bulletins import BulletinService
 
 REPLY_DAYS = 5
@@ -92,6 +93,7 @@ class ReportService:
         rounds: RoundService,
         overview: OverviewService,
         bulletins: BulletinService,
+        inspections: InspectionService | None = None,
     ) -> None:
         self.store = store
         self.documents = documents
@@ -99,6 +101,7 @@ class ReportService:
         self.rounds = rounds
         self.overview = overview
         self.bulletins = bulletins
+        self.inspections = inspections
 
     @property
     def office(self) -> str:
@@ -272,7 +275,8 @@ class ReportService:
             self.store.setting(REPORT_PHONE),
             self.units.contact(name),
         )
-        return report_lists.chaser(name, rows, today, reply, self.office, header)
+        findings = self.inspections.findings(unit=name, open_only=True) if self.inspections else []
+        return report_lists.chaser(name, rows, today, reply, self.office, header, findings)
 
     def next_chaser_number(self) -> int:
         """The number the next chaser of this year carries (a setting per year)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import select
 
@@ -28,7 +28,19 @@ from tracker.inspections.finding_rules import check_deadline, measure_named
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from tracker.inspections.inspection_service import InspectionService
+    from db.models import Finding as FindingModel
+    from tracker.store import Store
+    from tracker.units.unit_service import UnitService
+
+
+class FindingWriter(Protocol):
+    """What a list's import needs of ``InspectionService`` (which imports this module)."""
+
+    store: Store
+    units: UnitService
+
+    def write_finding(self, session: Session, new: NewFinding, source: str) -> FindingModel: ...
+
 
 LIST_SOURCE = "问题清单 {file}"
 
@@ -61,7 +73,7 @@ class FindingListPreview:
 
 
 def preview_list(
-    service: InspectionService, path: Path, inspection: str | None = None
+    service: FindingWriter, path: Path, inspection: str | None = None
 ) -> FindingListPreview:
     """Read and check ``path``; ``inspection`` names the inspection of lines without one."""
     try:
@@ -81,7 +93,7 @@ def preview_list(
     return FindingListPreview(listed.file_name, planned, list(new.values()), errors)
 
 
-def apply_list(service: InspectionService, preview: FindingListPreview) -> int:
+def apply_list(service: FindingWriter, preview: FindingListPreview) -> int:
     """Write a clean preview in one transaction; the number of findings written."""
     if preview.errors:
         raise InvalidInputError(
@@ -119,7 +131,7 @@ def _recorded(session: Session) -> set[tuple[str, int, str]]:
 
 
 def _check(
-    service: InspectionService,
+    service: FindingWriter,
     session: Session,
     line: ListedFinding,
     default: str | None,

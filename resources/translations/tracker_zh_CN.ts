@@ -1860,127 +1860,135 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="123"/>
+        <location filename="../../ui/reports/pdf_preview.py" line="154"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="191"/>
+        <location filename="../../ui/reports/pdf_preview.py" line="199"/>
+        <source>Could not save {0}: {1}</source>
+        <translation>无法保存 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_preview.py" line="112"/>
         <source>Print a report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="212"/>
+        <location filename="../../ui/reports/report_preview.py" line="133"/>
         <source>Further achievements of your own, one paragraph per line (with nothing picked or written: the round&apos;s facts and notes)</source>
         <translation>自行补充的主要成效，每行一段（未勾选也未填写时：采用本轮的事实和进展情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="217"/>
+        <location filename="../../ui/reports/report_preview.py" line="138"/>
         <source>Offer the round&apos;s facts and notes</source>
         <translation>列出本轮事实和进展情况供勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="226"/>
+        <location filename="../../ui/reports/report_preview.py" line="147"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="227"/>
+        <location filename="../../ui/reports/report_preview.py" line="148"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="228"/>
+        <location filename="../../ui/reports/report_preview.py" line="149"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="229"/>
+        <location filename="../../ui/reports/report_preview.py" line="150"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="206"/>
+        <location filename="../../ui/reports/report_preview.py" line="127"/>
         <source>Next steps, one paragraph per line (empty: the standard text)</source>
         <translation>下步工作，每行一段（留空：使用默认文字）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="155"/>
+        <location filename="../../ui/reports/report_preview.py" line="76"/>
         <source>Progress bulletin</source>
         <translation>工作进展情况通报</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="156"/>
+        <location filename="../../ui/reports/report_preview.py" line="77"/>
         <source>Unit task list</source>
         <translation>单位任务清单</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="157"/>
+        <location filename="../../ui/reports/report_preview.py" line="78"/>
         <source>Chaser notice</source>
         <translation>催办单</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="158"/>
+        <location filename="../../ui/reports/report_preview.py" line="79"/>
         <source>Work ledger</source>
         <translation>工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="220"/>
+        <location filename="../../ui/reports/report_preview.py" line="141"/>
         <source>Today&apos;s values instead of the round&apos;s</source>
         <translation>显示当前数据（而非本轮报送时的数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="230"/>
+        <location filename="../../ui/reports/report_preview.py" line="151"/>
         <source>To (主送)</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="231"/>
+        <location filename="../../ui/reports/report_preview.py" line="152"/>
         <source>Main achievements</source>
         <translation>主要成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="233"/>
+        <location filename="../../ui/reports/report_preview.py" line="154"/>
         <source>Further achievements</source>
         <translation>补充成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="234"/>
+        <location filename="../../ui/reports/report_preview.py" line="155"/>
         <source>Next steps</source>
         <translation>下步工作</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="237"/>
+        <location filename="../../ui/reports/report_preview.py" line="158"/>
+        <location filename="../../ui/reports/pdf_preview.py" line="166"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="238"/>
+        <location filename="../../ui/reports/report_preview.py" line="159"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="239"/>
+        <location filename="../../ui/reports/report_preview.py" line="160"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="333"/>
+        <location filename="../../ui/reports/report_preview.py" line="254"/>
+        <location filename="../../ui/reports/pdf_preview.py" line="188"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="333"/>
+        <location filename="../../ui/reports/report_preview.py" line="254"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="335"/>
+        <location filename="../../ui/reports/report_preview.py" line="256"/>
+        <location filename="../../ui/reports/pdf_preview.py" line="186"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="344"/>
+        <location filename="../../ui/reports/report_preview.py" line="265"/>
         <source>This report is for one unit: choose the unit first.</source>
         <translation>该报表针对单个单位，请先选择单位。</translation>
     </message>
@@ -3775,22 +3783,22 @@ Log folder: {2}</source>
         <translation>整改时限 {deadline} 早于督查“{inspection}”（{held_on}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="88"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="100"/>
         <source>{file} has {count} errors; nothing was imported (first: {first})</source>
         <translation>{file} 有 {count} 处错误，未导入任何内容（第一处：{first}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="175"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="187"/>
         <source>no inspection named: add a 督查名称 column, or choose the inspection</source>
         <translation>未写明督查：请增加“督查名称”列，或选定督查</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="178"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="190"/>
         <source>the inspection {inspection} is not recorded yet: give its 督查日期</source>
         <translation>督查“{inspection}”尚未登记：请填写其督查日期</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="181"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="193"/>
         <source>this problem of {unit} is recorded for {inspection} already</source>
         <translation>{unit}的这一问题已登记在督查“{inspection}”中</translation>
     </message>

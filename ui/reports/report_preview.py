@@ -1,7 +1,7 @@
 """Printing reports from the window: choose a report, save it as PDF or Word, or preview and print.
 
-The PDF is the one layout: the print preview shows its pages, rendered with
-pdfium at the printer's resolution, so paper and file look the same.
+The PDF is the one layout: the print preview (``ui.reports.pdf_preview``) shows its
+pages, rendered with pdfium, so paper and file look the same.
 Gathering the figures and laying out the pages can take seconds on a big
 database, so it runs on a worker thread (``QThreadPool``); the dialog stays
 responsive and only the finished bytes come back to the GUI thread.
@@ -9,16 +9,12 @@ responsive and only the finished bytes come back to the GUI thread.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pypdfium2  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication, QDate, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,85 +44,10 @@ from tracker.rounds.round_service import RoundService
 from tracker.units.unit_service import UnitService
 from ui.messages import translated, warn
 from ui.reports.achievement_list import AchievementList
+from ui.reports.pdf_preview import preview_dialog
 from ui.settings.folders import save_file
 
 translate = QCoreApplication.translate
-log = logging.getLogger(__name__)
-MAX_DPI = 300
-"""Pages are rendered at most this finely: enough for print, bounded memory at 1200 dpi."""
-
-
-class PdfPagePainter:
-    """Paints a PDF's pages onto a printer (the preview's or a real one), one per sheet."""
-
-    def __init__(self, pdf: bytes) -> None:
-        self.pdf = pdf
-        self.painted = 0
-
-    def page_count(self) -> int:
-        doc = pypdfium2.PdfDocument(self.pdf)
-        try:
-            return len(doc)
-        finally:
-            doc.close()
-
-    def setup(self, printer: QPrinter) -> None:
-        """A4, no extra margins (the PDF has its own), orientation of the first page."""
-        doc = pypdfium2.PdfDocument(self.pdf)
-        try:
-            width, height = doc[0].get_size()
-        finally:
-            doc.close()
-        orientation = (
-            QPageLayout.Orientation.Landscape
-            if width > height
-            else QPageLayout.Orientation.Portrait
-        )
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setPageOrientation(orientation)
-        printer.setFullPage(True)
-
-    def paint(self, printer: QPrinter) -> None:
-        self.painted = 0
-        painter = QPainter()
-        if not painter.begin(printer):
-            log.warning("cannot paint on the printer")
-            return
-        doc = pypdfium2.PdfDocument(self.pdf)
-        try:
-            target = printer.paperRect(QPrinter.Unit.DevicePixel).toRect()
-            dpi = min(printer.resolution(), MAX_DPI)
-            for index in range(len(doc)):
-                if index:
-                    printer.newPage()
-                bitmap = doc[index].render(scale=dpi / 72, rev_byteorder=True)
-                image = QImage(
-                    bitmap.buffer,
-                    bitmap.width,
-                    bitmap.height,
-                    bitmap.stride,
-                    QImage.Format.Format_RGB888,
-                ).copy()
-                painter.drawImage(target, image)
-                self.painted += 1
-        finally:
-            doc.close()
-            painter.end()
-
-
-def preview_dialog(pdf: bytes, parent: QWidget | None = None) -> QPrintPreviewDialog:
-    """A print preview of ``pdf``, ready to ``exec()``; the clerk prints from it."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    pages = PdfPagePainter(pdf)
-    pages.setup(printer)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(translate("ReportDialog", "Print preview"))
-    dialog.paintRequested.connect(pages.paint)
-    dialog.setProperty("pages", pages.page_count())
-    # The dialog only points at these: Python must keep them alive as long as it lives.
-    dialog.pdf_pages = pages  # type: ignore[attr-defined]
-    dialog.pdf_printer = printer  # type: ignore[attr-defined]
-    return dialog
 
 
 class _Signals(QObject):
@@ -385,7 +306,8 @@ class ReportDialog(QDialog):
         """Show the pages; printed from there (the dialog accepted), a bulletin is issued
         and a chaser uses up its number, as when saved."""
         self.last_pdf = pdf
-        printed = preview_dialog(pdf, self).exec() == QDialog.DialogCode.Accepted
+        preview = preview_dialog(pdf, self, self.suggested_name(".pdf"))
+        printed = preview.exec() == QDialog.DialogCode.Accepted
         if printed and self.previewed is not None:
             request, report = self.previewed
             self.previewed = None

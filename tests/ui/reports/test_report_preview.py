@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
 from importers.reports.pdf import pdf_bytes
 from tracker.database_settings import BULLETIN_RECIPIENTS
 from tracker.reports.report_service import ReportRequest
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
-from ui.reports.report_preview import PdfPagePainter, ReportDialog, preview_dialog
+from ui.reports.pdf_preview import MAX_DPI, RERENDER_RATIO, PdfPagePainter, preview_dialog
+from ui.reports.report_preview import ReportDialog
 
 
 @pytest.fixture
@@ -221,3 +223,89 @@ def test_the_clerk_picks_and_rewords_the_achievements_from_the_rounds_facts(
     assert not any("1个单位完成任务1项" in p for p in paragraphs)
     dialog.round.setCurrentIndex(-1)
     assert dialog.facts.count() == 0  # another round: its own facts, offered anew
+
+
+def ruled_pdf(lines: int) -> bytes:
+    """An A4 landscape page with ``lines`` hairlines (0.5 pt) across, 37 pt apart."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=landscape(A4))
+    page.setLineWidth(0.5)
+    width, _height = landscape(A4)
+    for n in range(lines):
+        page.line(50, 100 + n * 37, width - 50, 100 + n * 37)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def lines_seen(preview: QPrintPreviewWidget) -> int:
+    """The lines crossing the middle of the page on screen, top to bottom: each a run of
+    grey pixels on the white page at least half black at its darkest (a line between two
+    pixel rows is shared by both)."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    view = preview.findChild(QGraphicsView)
+    image = view.viewport().grab().toImage()
+    x = image.width() // 2
+    column = [image.pixelColor(x, y).lightness() for y in range(image.height())]
+    white = [y for y, value in enumerate(column) if value == 255]
+    page = column[white[0] : white[-1] + 1]
+    lines, run = 0, [255]
+    for value in [*page, 255]:
+        if value < 250:
+            run.append(value)
+            continue
+        lines += min(run) <= 140
+        run = [255]
+    return lines
+
+
+def test_the_preview_opens_at_the_pages_width_and_draws_every_line_at_every_zoom(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = preview_dialog(ruled_pdf(10), None, "工作台账_2021年第3季度.pdf")
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 700)
+    dialog.show()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth
+    fit_width = next(a for a in dialog.findChildren(QAction) if a.objectName() == "fitWidthAction")
+    assert fit_width.isChecked()
+    assert dialog.pdf_printer.docName() == "工作台账_2021年第3季度"  # "print to PDF" offers it
+    for zoom in (None, 0.6, 0.3, 0.15):
+        if zoom is not None:
+            preview.setZoomFactor(zoom)
+        wanted = min(preview.zoomFactor() * 96 * preview.devicePixelRatioF(), MAX_DPI)
+        qtbot.waitUntil(  # rendered again once the zoom moved far enough
+            lambda w=wanted: (
+                max(w / dialog.pdf_pages.rendered_dpi, dialog.pdf_pages.rendered_dpi / w)
+                <= RERENDER_RATIO
+            )
+        )
+        qtbot.wait(50)
+        assert lines_seen(preview) == 10, zoom
+
+
+def test_the_previews_save_as_pdf_offers_the_reports_name_in_the_last_folder(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    kept = tmp_path / "报告"
+    kept.mkdir()
+    offered: list[str] = []
+
+    def answer(_parent, _title, start, _filters):  # type: ignore[no-untyped-def]
+        offered.append(start)
+        return str(kept / Path(start).stem), ""  # the clerk's folder, the name without .pdf
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    pdf = ruled_pdf(3)
+    for name in ("工作进展情况通报_2021年第3季度.pdf", "催办单_自治区财政厅.pdf"):
+        dialog = preview_dialog(pdf, None, name)
+        qtbot.addWidget(dialog)
+        dialog.save_action.trigger()
+        assert (kept / name).read_bytes() == pdf
+    assert Path(offered[0]).name == "工作进展情况通报_2021年第3季度.pdf"
+    assert offered[1] == str(kept / "催办单_自治区财政厅.pdf")  # where the last one went

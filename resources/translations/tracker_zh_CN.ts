@@ -507,6 +507,21 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>All rounds</source>
         <translation>全部轮次</translation>
     </message>
+    <message>
+        <location filename="../../ui/window/filter_bar.py" line="239"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/filter_bar.py" line="241"/>
+        <source>Due within {0} days</source>
+        <translation>{0}天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/filter_bar.py" line="244"/>
+        <source>All assignments</source>
+        <translation>全部分工</translation>
+    </message>
 </context>
 <context>
     <name>FindingDialog</name>
@@ -1641,6 +1656,39 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     </message>
 </context>
 <context>
+    <name>ListOutput</name>
+    <message>
+        <location filename="../../ui/assignments/list_output.py" line="42"/>
+        <source>The list is empty: nothing to export or print.</source>
+        <translation>列表为空，没有可导出或打印的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/list_output.py" line="53"/>
+        <source>Export the list to Excel</source>
+        <translation>导出列表到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/list_output.py" line="55"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/list_output.py" line="75"/>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/list_output.py" line="90"/>
+        <source>As of {0}, {1} assignments</source>
+        <translation>截至 {0}，共 {1} 项分工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/list_output.py" line="123"/>
+        <source>Laying out the pages…</source>
+        <translation>正在排版…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/window/main_window.py" line="117"/>
@@ -2459,182 +2507,192 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="100"/>
+        <location filename="../../ui/window/window_actions.py" line="104"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="103"/>
+        <location filename="../../ui/window/window_actions.py" line="107"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="108"/>
+        <location filename="../../ui/window/window_actions.py" line="112"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="111"/>
+        <location filename="../../ui/window/window_actions.py" line="115"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="114"/>
+        <location filename="../../ui/window/window_actions.py" line="118"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="117"/>
+        <location filename="../../ui/window/window_actions.py" line="121"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="120"/>
+        <location filename="../../ui/window/window_actions.py" line="124"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="122"/>
+        <location filename="../../ui/window/window_actions.py" line="127"/>
+        <source>Export the current list to Excel…</source>
+        <translation>导出当前列表到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="130"/>
+        <source>Print the current list…</source>
+        <translation>打印当前列表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="132"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="124"/>
+        <location filename="../../ui/window/window_actions.py" line="134"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="126"/>
+        <location filename="../../ui/window/window_actions.py" line="136"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="127"/>
+        <location filename="../../ui/window/window_actions.py" line="137"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="128"/>
+        <location filename="../../ui/window/window_actions.py" line="138"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="131"/>
+        <location filename="../../ui/window/window_actions.py" line="141"/>
         <source>Edit progress…</source>
         <translation>编辑进展…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="132"/>
+        <location filename="../../ui/window/window_actions.py" line="142"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="133"/>
+        <location filename="../../ui/window/window_actions.py" line="143"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="134"/>
+        <location filename="../../ui/window/window_actions.py" line="144"/>
         <source>Measure text and history…</source>
         <translation>措施原文和变更记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="135"/>
+        <location filename="../../ui/window/window_actions.py" line="145"/>
         <source>Chaser for this unit…</source>
         <translation>给该单位发催办单…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="137"/>
+        <location filename="../../ui/window/window_actions.py" line="147"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="139"/>
+        <location filename="../../ui/window/window_actions.py" line="149"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="140"/>
+        <location filename="../../ui/window/window_actions.py" line="150"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="141"/>
+        <location filename="../../ui/window/window_actions.py" line="151"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="143"/>
+        <location filename="../../ui/window/window_actions.py" line="153"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="145"/>
+        <location filename="../../ui/window/window_actions.py" line="155"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="146"/>
+        <location filename="../../ui/window/window_actions.py" line="156"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="147"/>
+        <location filename="../../ui/window/window_actions.py" line="157"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="148"/>
+        <location filename="../../ui/window/window_actions.py" line="158"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="150"/>
+        <location filename="../../ui/window/window_actions.py" line="160"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="152"/>
+        <location filename="../../ui/window/window_actions.py" line="162"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="153"/>
+        <location filename="../../ui/window/window_actions.py" line="163"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="155"/>
+        <location filename="../../ui/window/window_actions.py" line="165"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="165"/>
+        <location filename="../../ui/window/window_actions.py" line="175"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="177"/>
+        <location filename="../../ui/window/window_actions.py" line="187"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="192"/>
+        <location filename="../../ui/window/window_actions.py" line="202"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="205"/>
+        <location filename="../../ui/window/window_actions.py" line="215"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="210"/>
+        <location filename="../../ui/window/window_actions.py" line="220"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="213"/>
+        <location filename="../../ui/window/window_actions.py" line="223"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>

@@ -224,6 +224,25 @@ class FilterBar(QWidget):
     def scope(self) -> Scope | None:
         return self._scope
 
+    def describe(self) -> str:
+        """The list's name in words, for an exported or printed list: the document (short
+        title or number), its part, the unit, status, round, 逾期/临期 and search chosen,
+        joined by _; "All assignments" when nothing is."""
+        parts = [
+            combo.currentText()
+            for combo in (self.document, self.unit, self.status, self.round)
+            if combo.currentData() is not None
+        ]
+        if self._scope is not None:
+            parts.insert(1 if self.document.currentData() is not None else 0, self._scope.part)
+        if self.overdue.isChecked():
+            parts.append(self.tr("Overdue"))
+        if self.due_soon.isChecked():
+            parts.append(self.tr("Due within {0} days").format(self.days.value()))
+        if self.search.text().strip():
+            parts.append(self.search.text().strip())
+        return "_".join(parts) or self.tr("All assignments")
+
     def choose_document(self, document_id: int | None, scope: Scope | None = None) -> None:
         """Select a document (None: all) and optionally a part or section of it; one refresh."""
         with QSignalBlocker(self.document):

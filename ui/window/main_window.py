@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
         )
         table.addAction(actions.copy_rows)  # Ctrl+C on the table (the search box keeps its own)
         actions.copy_rows.triggered.connect(lambda: copy_rows(table))
+        actions.export_list.triggered.connect(lambda: self._output_list("export"))
+        actions.print_list.triggered.connect(lambda: self._output_list("print"))
         actions.find.triggered.connect(self.filters.search.setFocus)
         actions.refresh.triggered.connect(rows.reload)
         actions.reset_filters.triggered.connect(self.filters.reset)
@@ -271,6 +273,16 @@ class MainWindow(QMainWindow):
         table.column_chooser.chosen.connect(
             lambda: keys.COLUMNS.set(self.settings, table.save_header())
         )
+
+    def _output_list(self, how: str) -> None:
+        """导出当前列表到 Excel / 打印当前列表: the rows and columns shown, named by the filters."""
+        from ui.assignments import list_output
+
+        services = self.services
+        if services is None:
+            return
+        write = list_output.export_list if how == "export" else list_output.print_list
+        write(self, self.table, self.filters.describe(), services.today())
 
     def _build_board(self) -> BoardView:
         from ui.board.board_view import BoardView

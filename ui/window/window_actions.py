@@ -30,6 +30,8 @@ class WindowActions:
     import_ledger_folder: QAction
     export_ledgers: QAction
     print_report: QAction
+    export_list: QAction
+    print_list: QAction
     open_demo: QAction
     open_database: QAction
     backup_database: QAction
@@ -69,6 +71,8 @@ class WindowActions:
             self.import_ledger_folder,
             self.export_ledgers,
             self.print_report,
+            self.export_list,
+            self.print_list,
             self.open_demo,
             self.open_database,
             self.backup_database,
@@ -118,6 +122,12 @@ def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
         ),
         print_report=_action(
             window, translate("WindowActions", "Print a report…"), QKeySequence.StandardKey.Print
+        ),
+        export_list=_action(
+            window, translate("WindowActions", "Export the current list to Excel…"), "Ctrl+Shift+X"
+        ),
+        print_list=_action(
+            window, translate("WindowActions", "Print the current list…"), "Ctrl+Shift+P"
         ),
         open_demo=_action(window, translate("WindowActions", "Open a demo database")),
         open_database=_action(
@@ -181,7 +191,7 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
         [actions.import_ledgers, actions.import_ledger_folder, actions.export_ledgers]
     )
     file_menu.addSeparator()
-    file_menu.addAction(actions.print_report)
+    file_menu.addActions([actions.export_list, actions.print_list, actions.print_report])
     file_menu.addSeparator()
     file_menu.addActions([actions.open_demo, actions.open_database])
     file_menu.addSeparator()

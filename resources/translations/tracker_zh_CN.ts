@@ -1366,113 +1366,118 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="105"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="106"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/ledger_import_dialog.py" line="146"/>
+        <source>Apply the valid rows of files with rejected cells (the rejected rows stay)</source>
+        <translation>导入有退回单元格的文件中的有效行（被退回的行保持不变）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="151"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="177"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="183"/>
         <source>Use this unit</source>
         <translation>使用此单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="200"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="206"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="201"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="207"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="205"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="211"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="220"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="388"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="226"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="407"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="254"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="260"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="255"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="261"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="256"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="262"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="257"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="263"/>
         <source>Ignored ({0})</source>
         <translation>已忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="258"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="264"/>
         <source>Emptied, kept ({0})</source>
         <translation>被清空已保留（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="259"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="265"/>
         <source>Warnings ({0})</source>
         <translation>提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="261"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="267"/>
         <source>Contacts updated ({0})</source>
         <translation>联系方式更新（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="283"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="289"/>
         <source>The hidden sheet of this file is gone: choose the unit it comes from (suggested from the file name and its rows).</source>
         <translation>此文件的隐藏元数据表已丢失：请选择它所属的单位（根据文件名和各行内容给出建议）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="289"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="295"/>
         <source>The hidden sheet of this file is gone; its unit was chosen: {0}.</source>
         <translation>此文件的隐藏元数据表已丢失；已选定单位：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="316"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="328"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="350"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="365"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="361"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="380"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="370"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="389"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="376"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="395"/>
         <source>{0} contacts in the unit directory updated.</source>
         <translation>通讯录中{0}项联系方式已更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="379"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="398"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -1480,177 +1485,182 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerPreview</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="89"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="91"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="91"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="93"/>
         <source>Choose the unit: the hidden sheet is gone</source>
         <translation>请选择单位：隐藏的元数据表已丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="93"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="95"/>
         <source>Fix the rejected cells first</source>
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="96"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="98"/>
         <source>Decide {0} conflicts</source>
         <translation>有 {0} 处冲突待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="98"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="100"/>
         <source>Nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="99"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="102"/>
+        <source>Ready: the valid rows; {0} rejected stay</source>
+        <translation>可导入有效行；{0}处退回保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="105"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="111"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="119"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="112"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="150"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="188"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="199"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="299"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="320"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="120"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="158"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="196"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="207"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="307"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="328"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="113"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="121"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="114"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="122"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="115"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="123"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="117"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="125"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="120"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="128"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="122"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="149"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="187"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="298"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="319"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="157"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="195"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="306"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="327"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="151"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="200"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="300"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="321"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="159"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="208"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="308"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="329"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="153"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="161"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="164"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="175"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="186"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="205"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="301"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="172"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="183"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="194"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="213"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="309"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="165"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="173"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="176"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="184"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="189"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="197"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="202"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="210"/>
         <source>Directory → returned</source>
         <translation>通讯录 → 台账填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="302"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="310"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="309"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="317"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="310"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="318"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="322"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="330"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="323"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="331"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="324"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="332"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="244"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="252"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="331"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="339"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="332"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="340"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="333"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="341"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -3149,107 +3159,107 @@ Log folder: {2}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="146"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="152"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="154"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="160"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="157"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="163"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="183"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="184"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="154"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="159"/>
         <source>the row shows measure {shown_code} of {shown_unit}, but its hidden key is measure {code} of {unit}; a ledger from another database, or an edited row: not imported</source>
         <translation>此行显示为{shown_unit}的措施 {shown_code}，但其隐藏键对应{unit}的措施 {code}；可能是其他数据库导出的台账或被改动的行：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="176"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="181"/>
         <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
         <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="191"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="196"/>
         <source>no assignment of measure {code!r} to {unit!r}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="230"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="241"/>
         <source>no measure is assigned to the unit {unit!r}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="91"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="103"/>
         <source>this row belongs to {unit}; the ledger was exported for {owner}</source>
         <translation>此行属于{unit}；该台账是下发给{owner}的</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="104"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="116"/>
         <source>measure {code} of {unit} was not in this ledger as it was sent out (措施编号 or 责任单位 edited, or the row copied in); not imported</source>
         <translation>{unit}的措施 {code} 不在下发的台账中（措施编号或责任单位被改动，或该行是复制进来的）：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="131"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="145"/>
         <source>measure {code} of {unit} is also in {other} with other values; keep one of the two rows</source>
         <translation>{unit}的措施 {code} 也出现在 {other}，且填报内容不同；请只保留其中一行</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="167"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="183"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="181"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="197"/>
         <source>{column} is set by the office: {old} → {new} ignored</source>
         <translation>{column}由办公室确定：{old} → {new} 的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="199"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="215"/>
         <source>{column} is set by the office: the unit&apos;s edit is ignored</source>
         <translation>{column}由办公室确定：单位的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="252"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="268"/>
         <source>{column}: the text fills a whole cell ({limit} characters) and may have been cut; ignored</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="257"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="268"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="281"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="296"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="334"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="349"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="356"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="371"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="392"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="407"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="399"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="414"/>
         <source>{file}: not enough memory to read this file; close other programs or ask the unit to send a smaller ledger</source>
         <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
     </message>

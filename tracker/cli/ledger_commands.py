@@ -84,9 +84,20 @@ def import_ledger(args: argparse.Namespace) -> int:
             report: dict[str, Any] = {"files": [p.to_json() for p in previews]}
         else:
             _print_previews(previews)
-        refused = [p.file for p in previews if p.skip_reason is not None]
+        refused = [
+            p.file
+            for p in previews
+            if p.blocking(apply_valid=args.apply_valid, settled=args.prefer is not None) is not None
+        ]
         if not args.dry_run:
-            result = importer.apply(paths, args.round, expected=previews, units=units)
+            result = importer.apply(
+                paths,
+                args.round,
+                expected=previews,
+                units=units,
+                apply_valid=args.apply_valid,
+                prefer=args.prefer,
+            )
             refused = [name for name, _ in result.skipped]
             if args.json:
                 report["applied"] = result.applied
@@ -168,6 +179,16 @@ def register(sub: Any, parse_date: Any) -> None:
     p.add_argument("--round")
     p.add_argument("--dry-run", action="store_true", help="preview only")
     p.add_argument("--unit", help="the unit of files whose hidden sheet is gone (never guessed)")
+    p.add_argument(
+        "--apply-valid",
+        action="store_true",
+        help="apply the valid rows of files with rejected cells (the rejected rows are kept)",
+    )
+    p.add_argument(
+        "--prefer",
+        choices=("unit", "office"),
+        help="settle every conflict with the unit's or the office's value",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=import_ledger)
     p = sub.add_parser("undo-import", help="undo the last ledger import")

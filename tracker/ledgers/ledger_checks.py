@@ -37,8 +37,13 @@ TEXT_FIELDS = ("progress", "problems", "next_steps")
 class FileChecks:
     """One file's state while its rows are compared: the exported rows, the rows seen so far."""
 
-    def __init__(self, read: LedgerFile) -> None:
+    def __init__(self, read: LedgerFile, superseded: frozenset[int] = frozenset()) -> None:
         self.read = read
+        self.superseded = superseded
+        """Assignments whose office values came from this unit's earlier return in the round
+        (``ledger_returns``): compared from those values, not the exported ones."""
+        self.rejected_rows = {(e.sheet, _row_number(e.cell)) for e in read.errors if e.cell}
+        """(sheet, Excel row) of the rows with a rejected cell: none of their values is taken."""
         meta = read.meta
         self.entries: dict[str, MetaEntry] = {e.key: e for e in meta.entries} if meta else {}
         self.seen: dict[int, tuple[str, int, tuple[ExportedValue, ...]]] = {}
@@ -194,6 +199,12 @@ def find_target(
         )
         return None
     return candidates[0]
+
+
+def _row_number(cell: str) -> int:
+    """``H12`` → 12 (0 for an address without a row)."""
+    digits = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return int(digits) if digits.isdigit() else 0
 
 
 def reject(

@@ -57,9 +57,21 @@ class Comparison:
     kept: list[Kept]
     warnings: list[Warned]
     contacts: list[ContactUpdate]
+    superseded: frozenset[int] = frozenset()
 
-    def holds_for(self, read: LedgerFile, owner: str | None, snapshot: Snapshot) -> bool:
-        return self.read is read and self.owner == owner and self.snapshot.same_as(snapshot)
+    def holds_for(
+        self,
+        read: LedgerFile,
+        owner: str | None,
+        snapshot: Snapshot,
+        superseded: frozenset[int] = frozenset(),
+    ) -> bool:
+        return (
+            self.read is read
+            and self.owner == owner
+            and self.superseded == superseded
+            and self.snapshot.same_as(snapshot)
+        )
 
 
 def compare_row(
@@ -110,6 +122,8 @@ def compare_row(
             unit=row.unit,
         )
         return
+    if (row.sheet, row.row) in checks.rejected_rows:
+        return  # a rejected cell: the row stays as the office has it, for the unit to correct
     if contacts is not None:
         unit = target["unit"]
         contacts.note(read, row, unit, snapshot.contacts.get(unit, ("", "")))
@@ -149,7 +163,9 @@ def compare_row(
     )
     base = office
     exported = row.exported
-    if read.meta is not None and exported is not None:
+    if target["assignment_id"] in checks.superseded:
+        pass  # the unit's own earlier return this round: its values are the base
+    elif read.meta is not None and exported is not None:
         base = (
             exported.get("status"),
             exported.get("percent"),

@@ -37,6 +37,7 @@ from tracker.ledgers.ledger_records import (
     Kept,
     Rejected,
 )
+from tracker.ledgers.ledger_returns import earlier_returns
 from tracker.ledgers.ledger_rules import ReturnedContacts
 from tracker.ledgers.ledger_snapshot import Snapshot
 from tracker.ledgers.ledger_write import assignment_columns, group_changes, write_changes
@@ -194,10 +195,11 @@ class LedgerImporter:
             if preview.error is not None:
                 return preview
         preview.unit = owner
+        superseded = earlier_returns(session, chosen.name, owner) if owner else frozenset()
         compared = self._compared.get(path)
-        if compared is None or not compared.holds_for(read, owner, snapshot):
+        if compared is None or not compared.holds_for(read, owner, snapshot, superseded):
             rows = FilePreview(path=path)
-            checks = FileChecks(read)
+            checks = FileChecks(read, superseded)
             contacts = ReturnedContacts()
             for row in read.rows:
                 ledger_compare.compare_row(rows, read, row, snapshot, owner, checks, contacts)
@@ -213,6 +215,7 @@ class LedgerImporter:
                 rows.kept,
                 rows.warnings,
                 contacts.updates(snapshot.contacts),
+                superseded,
             )
             self._compared[path] = compared
         preview.changed.extend(compared.changed)
@@ -233,8 +236,16 @@ class LedgerImporter:
         expected: list[FilePreview] | None = None,
         resolutions: Mapping[tuple[int, str], str] | None = None,
         units: Mapping[Path, str] | None = None,
+        *,
+        apply_valid: bool = False,
+        prefer: str | None = None,
     ) -> ApplyResult:
         """Apply every file that has no rejected row and no open conflict, in one transaction.
+
+        ``apply_valid`` applies the valid rows of a file with rejected cells too (the
+        rejected rows keep the office's values; the 退回单 tells the unit what to
+        correct).  ``prefer`` (``"unit"`` or ``"office"``) settles every conflict that
+        ``resolutions`` does not.
 
         ``resolutions`` settles conflicts per (assignment id, field): ``"unit"`` takes
         the value the unit returned, ``"office"`` keeps the office's; a conflict not
@@ -260,14 +271,18 @@ class LedgerImporter:
                     )
                 )
             for preview in previews:
-                settle(preview, resolutions or {})
+                chosen = dict(resolutions or {})
+                if prefer is not None:
+                    for c in preview.conflicts:
+                        chosen.setdefault((c.assignment_id, c.field), prefer)
+                settle(preview, chosen)
             units_by_name = {u.name: u for u in session.scalars(select(Unit))}
             unit_ids = {name: u.id for name, u in units_by_name.items()}
             rounds = {r.name: r.id for r in session.scalars(select(Round))}
             state: dict[int, dict[str, Any]] = {}
             touched: dict[tuple[int, str], str] = {}
             for preview in previews:
-                reason = preview.skip_reason
+                reason = preview.blocking(apply_valid=apply_valid)
                 clash = next(
                     (
                         touched[(c.assignment_id, c.field)]

@@ -139,6 +139,12 @@ class FilePreview:
 
     @property
     def skip_reason(self) -> Message | None:
+        return self.blocking(apply_valid=False)
+
+    def blocking(self, *, apply_valid: bool, settled: bool = False) -> Message | None:
+        """Why the file is not applied; with ``apply_valid`` rejected cells do not keep it
+        out (their rows stay as the office has them, for the unit to correct), with
+        ``settled`` (a preference for every conflict) conflicts do not either."""
         if self.error:
             return self.error
         if self.needs_unit:
@@ -150,10 +156,10 @@ class FilePreview:
                 ),
                 {"units": "、".join(self.unit_suggestions) or "—"},
             )
-        if self.rejected:
+        if self.rejected and not apply_valid:
             rejected = QT_TRANSLATE_NOOP("messages", "{count} rejected rows")
             return Message(rejected, {"count": len(self.rejected)})
-        if self.conflicts:
+        if self.conflicts and not settled:
             conflicts = QT_TRANSLATE_NOOP("messages", "{count} conflicts")
             return Message(conflicts, {"count": len(self.conflicts)})
         return None

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -141,6 +142,10 @@ class LedgerImportDialog(QDialog):
         self.unit_page = self._unit_row()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.apply_valid = QCheckBox(
+            self.tr("Apply the valid rows of files with rejected cells (the rejected rows stay)")
+        )
+        self.apply_valid.toggled.connect(self._apply_valid_toggled)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.apply_button = self.buttons.addButton(
             self.tr("Apply"), QDialogButtonBox.ButtonRole.ApplyRole
@@ -159,6 +164,7 @@ class LedgerImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.apply_valid)
         layout.addWidget(self.buttons)
         self.file_view.selectionModel().selectionChanged.connect(self._file_chosen)
         self.files.dataChanged.connect(lambda *_: self._update_summary())
@@ -301,6 +307,12 @@ class LedgerImportDialog(QDialog):
             self.conflicts.setData(self.conflicts.index(row, CHOICE), choice)
         self._show_file(self.selected())
 
+    def _apply_valid_toggled(self, checked: bool) -> None:
+        self.files.apply_valid = checked
+        for row in range(self.files.rowCount()):
+            self.files.refresh_row(row)
+        self._update_summary()
+
     def _decided(self) -> None:
         """A conflict's decision changed: the file's status follows."""
         preview = self.selected()
@@ -320,7 +332,9 @@ class LedgerImportDialog(QDialog):
         self.apply_button.setEnabled(bool(ready))
 
     def _ready(self, preview: FilePreview) -> bool:
-        if preview.file in self.files.outcomes or preview.error or preview.rejected:
+        if preview.file in self.files.outcomes or preview.error:
+            return False
+        if preview.rejected and not self.apply_valid.isChecked():
             return False
         undecided = [
             c for c in preview.conflicts if (c.assignment_id, c.field) not in self.files.choices
@@ -345,11 +359,16 @@ class LedgerImportDialog(QDialog):
         paths = [p.path for p in previews]
         choices = dict(self.files.choices)
         units = dict(self.units)
+        apply_valid = self.apply_valid.isChecked()
         outcome = run_with_progress(
             self,
             self.tr("Applying the returned ledgers…"),
             lambda _reporter: self.importer.apply(
-                paths, expected=previews, resolutions=choices, units=units
+                paths,
+                expected=previews,
+                resolutions=choices,
+                units=units,
+                apply_valid=apply_valid,
             ),
             cancellable=False,
         )

@@ -81,7 +81,9 @@ def open_conflicts(preview: FilePreview, choices: Choices) -> int:
     return sum(1 for c in preview.conflicts if (c.assignment_id, c.field) not in choices)
 
 
-def file_status(preview: FilePreview, choices: Choices, outcome: str | None = None) -> str:
+def file_status(
+    preview: FilePreview, choices: Choices, outcome: str | None = None, apply_valid: bool = False
+) -> str:
     """What will happen to this file, in the clerk's words."""
     if outcome is not None:
         return outcome
@@ -89,13 +91,17 @@ def file_status(preview: FilePreview, choices: Choices, outcome: str | None = No
         return translate("LedgerPreview", "Cannot import: {0}").format(translated(preview.error))
     if preview.needs_unit:
         return translate("LedgerPreview", "Choose the unit: the hidden sheet is gone")
-    if preview.rejected:
+    if preview.rejected and not apply_valid:
         return translate("LedgerPreview", "Fix the rejected cells first")
     undecided = open_conflicts(preview, choices)
     if undecided:
         return translate("LedgerPreview", "Decide {0} conflicts").format(undecided)
     if not preview.changed and not preview.conflicts:
         return translate("LedgerPreview", "Nothing new")
+    if preview.rejected:
+        return translate("LedgerPreview", "Ready: the valid rows; {0} rejected stay").format(
+            len(preview.rejected)
+        )
     return translate("LedgerPreview", "Ready to apply")
 
 
@@ -106,6 +112,8 @@ class FileListModel(RecordTableModel["FilePreview"]):
         self.choices: Choices = {}
         self.outcomes: dict[str, str] = {}
         """file name → what the last apply did with it."""
+        self.apply_valid = False
+        """The clerk chose to apply the valid rows of files with rejected cells."""
         super().__init__(
             [
                 Column(translate("LedgerPreview", "File"), lambda p: p.file, lambda p: str(p.path)),
@@ -125,7 +133,7 @@ class FileListModel(RecordTableModel["FilePreview"]):
         )
 
     def status(self, preview: FilePreview) -> str:
-        return file_status(preview, self.choices, self.outcomes.get(preview.file))
+        return file_status(preview, self.choices, self.outcomes.get(preview.file), self.apply_valid)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:
@@ -135,7 +143,7 @@ class FileListModel(RecordTableModel["FilePreview"]):
             if index.column() == 6 and open_conflicts(preview, self.choices):
                 return ATTENTION_COLOUR
             if index.column() == 7:
-                if preview.error or preview.rejected:
+                if preview.error or (preview.rejected and not self.apply_valid):
                     return ERROR_COLOUR
                 if preview.needs_unit or open_conflicts(preview, self.choices):
                     return ATTENTION_COLOUR

@@ -188,3 +188,19 @@ def test_warnings_and_returned_contacts_are_shown_and_the_contacts_kept(
     ]
     [unit] = [u for u in services.units.list() if u.name == POLICE]
     assert (unit.contact_person, unit.phone) == ("张三", "09515012345")
+
+
+def test_the_clerk_applies_the_valid_rows_of_a_file_with_a_rejected_cell(
+    qtbot, services: Services, tmp_path: Path, messages: list[tuple[str, str]]
+) -> None:  # type: ignore[no-untyped-def]
+    back = police_ledger(services, tmp_path, {"H4": "差不多了", "J5": "乙稿"}, "回.xlsx")
+    dialog = import_dialog(qtbot, services, [back])
+    assert table(dialog.files)[0][-1] == "Fix the rejected cells first"
+    assert not dialog.apply_button.isEnabled()
+    dialog.apply_valid.setChecked(True)
+    assert table(dialog.files)[0][-1] == "Ready: the valid rows; 1 rejected stay"
+    assert dialog.apply_button.isEnabled()
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert messages == [("information", "1 files imported with 1 changes.")]
+    rows = {(r.code, r.unit): r for r in services.overview.assignments()}
+    assert (rows[("1", POLICE)].status, rows[("2", POLICE)].note) == ("未启动", "乙稿")

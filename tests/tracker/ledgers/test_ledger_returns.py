@@ -1,0 +1,118 @@
+"""Returns that fix themselves (issue 12, 4): the valid rows applied, the rejected ones kept,
+conflicts settled by a preference, a corrected resubmission superseding its earlier return."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.tracker.conftest import sample_document, source
+from tests.tracker.ledgers.test_ledgers import ROUND, _edit, _export
+from tracker.cli import cli_main
+from tracker.progress.progress_service import Change
+from tracker.rounds.round_service import RoundService
+from tracker.services import Services
+from tracker.statuses import Status
+
+POLICE = "自治区公安厅"
+
+
+@pytest.fixture
+def office(services: Services) -> Services:
+    services.documents.import_parsed(sample_document(), source())
+    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    return services
+
+
+def _police(office: Services) -> dict[str, tuple[Status, str]]:
+    return {r.code: (r.status, r.note) for r in office.overview.assignments() if r.unit == POLICE}
+
+
+def test_the_valid_rows_are_applied_and_the_rejected_row_kept(
+    office: Services, tmp_path: Path
+) -> None:
+    back = _edit(
+        _export(office, POLICE, tmp_path),
+        {"1/完成状态": "差不多了", "1/进展情况": "甲稿", "2/进展情况": "乙稿"},
+    )
+    importer = office.ledger_import
+    [preview] = importer.preview([back])
+    assert [(r.cell, str(r.reason)) for r in preview.rejected] == [
+        ("H4", 'unknown status "差不多了"; allowed: 未启动、推进中、已完成、已销号、长期坚持')
+    ]
+    # none of row 4's values is taken: the unit corrects the row and sends it again
+    assert [(c.code, c.label, c.new) for c in preview.changed] == [("2", "进展情况", "乙稿")]
+    refused = importer.apply([back], expected=[preview])
+    assert [(f, str(r)) for f, r in refused.skipped] == [(back.name, "1 rejected rows")]
+    result = importer.apply([back], expected=[preview], apply_valid=True)
+    assert (result.applied, result.skipped, result.changes) == ([back.name], [], 1)
+    assert _police(office) == {"1": (Status.NOT_STARTED, ""), "2": (Status.NOT_STARTED, "乙稿")}
+
+
+def test_a_preference_settles_every_conflict(office: Services, tmp_path: Path) -> None:
+    sent = _export(office, POLICE, tmp_path)
+    office.progress.record_by_code("1", POLICE, Change(note="办公室核实"))
+    office.progress.record_by_code("2", POLICE, Change(note="办公室补记"))
+    back = _edit(sent, {"1/进展情况": "单位甲", "2/进展情况": "单位乙"})
+    importer = office.ledger_import
+    [preview] = importer.preview([back])
+    assert len(preview.conflicts) == 2
+    result = importer.apply([back], expected=[preview], prefer="unit")
+    assert (result.applied, result.changes) == ([back.name], 2)
+    assert _police(office) == {
+        "1": (Status.NOT_STARTED, "单位甲"),
+        "2": (Status.NOT_STARTED, "单位乙"),
+    }
+
+
+def test_a_corrected_resubmission_supersedes_the_earlier_return(
+    office: Services, tmp_path: Path
+) -> None:
+    sent = _export(office, POLICE, tmp_path)
+    first = _edit(sent, {"1/完成状态": "推进中", "1/进展情况": "初稿", "2/进展情况": "乙初稿"})
+    importer = office.ledger_import
+    importer.apply([first], expected=importer.preview([first]))
+    office.progress.record_by_code("2", POLICE, Change(note="办公室改过"))
+    corrected = _edit(
+        sent,
+        {"1/完成状态": "推进中", "1/进展情况": "更正稿", "2/进展情况": "乙更正稿"},
+        sent.with_name("更正版.xlsx"),
+    )
+    [preview] = importer.preview([corrected])
+    # row 1: the unit's own earlier value is the base, the correction a change;
+    # row 2: the office changed it since, so the correction is a conflict as before
+    assert [(c.code, c.label, c.old, c.new) for c in preview.changed] == [
+        ("1", "进展情况", "初稿", "更正稿")
+    ]
+    assert [(c.code, c.office, c.returned) for c in preview.conflicts] == [
+        ("2", "办公室改过", "乙更正稿")
+    ]
+    result = importer.apply([corrected], expected=[preview], prefer="office")
+    assert result.changes == 1
+    assert _police(office) == {
+        "1": (Status.IN_PROGRESS, "更正稿"),
+        "2": (Status.NOT_STARTED, "办公室改过"),
+    }
+
+
+def test_import_ledger_apply_valid_and_prefer_from_the_command_line(
+    office: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    sent = _export(office, POLICE, tmp_path)
+    office.progress.record_by_code("2", POLICE, Change(note="办公室补记"))
+    back = _edit(sent, {"1/完成进度(%)": "一半", "2/进展情况": "单位乙"})
+    office.close()
+    args = ["--db", db_url, "import-ledger", str(back), "--json"]
+    assert cli_main.main([*args, "--dry-run"]) == 2
+    capsys.readouterr()
+    assert cli_main.main([*args, "--dry-run", "--apply-valid", "--prefer", "unit"]) == 0
+    capsys.readouterr()
+    assert cli_main.main([*args, "--apply-valid", "--prefer", "unit"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["applied"], report["skipped"]) == ([back.name], [])
+    [file] = report["files"]
+    assert [r["cell"] for r in file["rejected"]] == ["I4"]
+    assert [c["returned"] for c in file["conflicts"]] == ["单位乙"]

@@ -31,6 +31,7 @@ from tracker.store import Clock, Store
 from tracker.units.unit_service import UnitService
 
 if TYPE_CHECKING:
+    from tracker.assessment.score_service import AssessmentService
     from tracker.ledgers.ledger_export import LedgerExporter
     from tracker.ledgers.ledger_import import LedgerImporter
     from tracker.reports.report_service import ReportService
@@ -67,6 +68,12 @@ class Services:
         from tracker.ledgers.ledger_import import LedgerImporter
 
         return LedgerImporter(self.store, self.rounds, self.progress)
+
+    @cached_property
+    def assessment(self) -> AssessmentService:
+        from tracker.assessment.score_service import AssessmentService
+
+        return AssessmentService(self.store, self.rounds, self.units)
 
     @cached_property
     def reports(self) -> ReportService:

@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         inspection_commands,
         ledger_commands,
         report_commands,
+        score_commands,
         smoke_command,
     )
     from tracker.cli import general_commands as commands
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(sub, _date)
     backup_commands.register(sub, _date)
     inspection_commands.register(sub, _date)
+    score_commands.register(sub, _date)
     smoke_command.register(sub, _date)
     return parser
 

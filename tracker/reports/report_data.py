@@ -130,6 +130,11 @@ def _counts_for(chosen: Round) -> ColumnElement[bool]:
     )
 
 
+def entries_counting_for(chosen: Round) -> ColumnElement[bool]:
+    """Whether a history entry counts toward ``chosen`` (the same rule as the replay)."""
+    return _counts_for(chosen)
+
+
 class RoundValues(NamedTuple):
     """What a unit had reported for an assignment as of a round (the printed ledger's columns)."""
 

@@ -1,0 +1,232 @@
+"""A scripted round scored exactly, by the default rules and by an edited version;
+published scores frozen; ties, collectives and units without tasks (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select, update
+
+from db.models import ImportBatch, LedgerExport, ProgressEntry
+from tests.tracker.conftest import sample_document, source
+from tracker.assessment.score_rules import EventKind
+from tracker.assessment.scoring import COLLECTIVE, NO_TASKS, RoundScores
+from tracker.errors import InvalidInputError
+from tracker.progress.history_entries import Provenance
+from tracker.progress.progress_service import Change
+from tracker.services import Services
+from tracker.statuses import Status
+from tracker.store import Clock
+
+TODAY = date(2021, 12, 20)
+POLICE, MARKET, TAX, OFFICE, CITIES = (
+    "自治区公安厅",
+    "自治区市场监管厅",
+    "宁夏税务局",
+    "自治区政府办公厅",
+    "各市、县（区）",
+)
+DOC = "宁政办〔2021〕9号"
+
+
+@pytest.fixture
+def office(db_url: str) -> Iterator[Services]:
+    opened = Services.open(db_url, clock=Clock(TODAY), user="测试员", create=True)
+    opened.documents.import_parsed(sample_document(), source())
+    with opened.store.transaction() as session:  # the document came in on 1 June
+        session.execute(update(ProgressEntry).values(changed_at=datetime(2021, 6, 1, 9)))
+    yield opened
+    opened.close()
+
+
+def record(services: Services, code: str, unit: str, status: Status, when: datetime,
+           round_id: int | None) -> None:  # fmt: skip
+    """A change as if made at ``when`` (the service stamps the real time)."""
+    found = {(r.code, r.unit): r.id for r in services.overview.assignments()}
+    aid = found[(code, unit)]
+    services.progress.record(aid, Change(status=status), source=Provenance("测试", round_id))
+    with services.store.transaction() as session:
+        last = session.scalars(
+            select(ProgressEntry)
+            .where(ProgressEntry.assignment_id == aid)
+            .order_by(ProgressEntry.id.desc())
+        ).first()
+        assert last is not None
+        last.changed_at = when
+
+
+def ledgers(services: Services, round_id: int, sent: list[str], returned: list[str]) -> None:
+    """Ledgers sent to ``sent`` under the round and returned by ``returned``."""
+    ids = {u.name: u.id for u in services.units.list()}
+    with services.store.transaction() as session:
+        for unit in sent:
+            session.add(LedgerExport(round_id=round_id, kind="unit", unit_id=ids[unit],
+                                     file_name=f"{unit}.xlsx", exported_at=datetime(2021, 9, 20),
+                                     exported_by="测试员", rows=1))  # fmt: skip
+        for unit in returned:
+            session.add(ImportBatch(round_id=round_id, unit_id=ids[unit], file_name="x.xlsx",
+                                    sha256="b" * 64, imported_at=datetime(2021, 9, 28, 10),
+                                    imported_by="测试员", changes=0))  # fmt: skip
+
+
+def table(scores: RoundScores) -> list[tuple[int | None, str, str, str]]:
+    return [(u.rank, u.unit, str(u.total), u.not_ranked) for u in scores.units]
+
+
+def lines(scores: RoundScores, unit: str) -> list[tuple[str, str, str]]:
+    return [(line.event, line.measure, str(line.points)) for line in scores.unit(unit).lines]
+
+
+@pytest.fixture
+def q3(office: Services) -> int:
+    """Round Q3 as of 30 September, scripted (see ``test_the_scripted_round``)."""
+    rounds = office.rounds
+    q3 = rounds.create("2021年第3季度", date(2021, 9, 30))
+    record(office, "1", POLICE, Status.DONE, datetime(2021, 6, 20, 10), None)
+    record(office, "1", MARKET, Status.DONE, datetime(2021, 8, 15, 10), q3.id)
+    record(office, "2", TAX, Status.IN_PROGRESS, datetime(2021, 8, 1, 10), q3.id)
+    ledgers(office, q3.id, [POLICE, MARKET, TAX], [POLICE, MARKET])
+    office.assessment.add_remark(None, TAX, EventKind.COMMENDATION, "主动公开办事指南")
+    office.assessment.add_remark(None, POLICE, EventKind.CRITICISM, "台账内容敷衍")
+    return q3.id
+
+
+def test_the_scripted_round(office: Services, q3: int) -> None:
+    del q3
+    scores = office.assessment.scores("2021年第3季度")
+    assert not scores.published and scores.rules_version == 0
+    assert table(scores) == [  # equal totals in the documents' order
+        (1, MARKET, "80", ""),
+        (1, OFFICE, "80", ""),
+        (3, TAX, "77.5", ""),
+        (4, POLICE, "75", ""),
+        (None, CITIES, "77.5", COLLECTIVE),
+    ]
+    assert lines(scores, POLICE) == [
+        ("base", "", "80"),
+        ("done_on_time_support", f"{DOC} 1", "1"),
+        ("overdue_lead", f"{DOC} 2", "-5"),
+        ("report_on_time", "", "0"),
+        ("criticism", "", "-1"),
+    ]
+    assert lines(scores, MARKET) == [
+        ("base", "", "80"),
+        ("done_late_lead", f"{DOC} 1", "0"),
+        ("report_on_time", "", "0"),
+    ]
+    assert lines(scores, TAX) == [
+        ("base", "", "80"),
+        ("overdue_support", f"{DOC} 2", "-2.5"),
+        ("report_missing", "", "-1"),
+        ("commendation", "", "1"),
+    ]
+    assert lines(scores, OFFICE) == [("base", "", "80")]  # a standing task: never overdue
+    assert lines(scores, CITIES) == [("base", "", "80"), ("overdue_support", f"{DOC} 1", "-2.5")]
+    market = scores.unit(MARKET).lines[1]
+    assert (market.label, market.day, market.detail) == (
+        "牵头单位逾期完成",
+        date(2021, 8, 15),
+        "推进企业开办全程网办；2021年8月15日完成，时限2021年6月30日",
+    )
+    assert scores.unit(TAX).lines[3].detail == "主动公开办事指南"
+
+
+def test_the_next_round_scores_only_what_happened_in_it(office: Services, q3: int) -> None:
+    del q3
+    q4 = office.rounds.create("2021年第4季度", date(2021, 12, 31))
+    record(office, "2", POLICE, Status.DONE, datetime(2021, 11, 1, 10), q4.id)
+    scores = office.assessment.scores("2021年第4季度")
+    assert table(scores) == [
+        (1, MARKET, "80", ""),
+        (1, POLICE, "80", ""),
+        (1, OFFICE, "80", ""),
+        (4, TAX, "77.5", ""),
+        (None, CITIES, "77.5", COLLECTIVE),
+    ]
+    assert lines(scores, POLICE) == [("base", "", "80"), ("done_late_lead", f"{DOC} 2", "0")]
+
+
+def test_edited_rules_apply_from_their_day_with_caps(office: Services, q3: int) -> None:
+    del q3
+    office.rounds.create("2021年第4季度", date(2021, 12, 31))
+    saved = office.assessment.change_rules(
+        ["overdue_support=-3:2", "base=100", "report_missing=-2"], date(2021, 10, 1), "县考核办"
+    )
+    assert saved.version == 1
+    assert saved.rules[EventKind.OVERDUE_SUPPORT].points == Decimal("-3")
+    q3_scores = office.assessment.scores("2021年第3季度")  # as of 30 September: the defaults
+    assert q3_scores.rules_version == 0 and q3_scores.unit(TAX).total == Decimal("77.5")
+    q4 = office.assessment.scores("2021年第4季度")
+    assert q4.rules_version == 1
+    assert table(q4) == [
+        (1, MARKET, "100", ""),
+        (1, OFFICE, "100", ""),
+        (3, TAX, "98", ""),
+        (4, POLICE, "95", ""),
+        (None, CITIES, "98", COLLECTIVE),
+    ]
+    capped = q4.unit(TAX).lines[1]
+    assert (capped.event, capped.points, capped.detail) == (
+        "overdue_support",
+        Decimal("-2"),
+        "推广企业开办零费用；时限2021年7月10日，截至2021年12月31日未完成；已达上限",
+    )
+    assert [r.version for r in office.assessment.rule_versions()] == [1]
+    assert office.assessment.rules_in_force(date(2021, 9, 30)).version == 0
+
+
+def test_a_published_score_never_changes(office: Services, q3: int) -> None:
+    del q3
+    published = office.assessment.publish("2021年第3季度")
+    assert (published.version, published.versions) == (1, (1,))
+    # Later: the tax bureau's ledger is imported late, a criticism is added, the rules change.
+    ledgers(office, office.rounds.chosen("2021年第3季度").id, [], [TAX])
+    office.assessment.add_remark("2021年第3季度", MARKET, EventKind.CRITICISM, "数据不实")
+    office.assessment.change_rules(["base=90"], date(2021, 1, 1))
+    frozen = office.assessment.scores("2021年第3季度")
+    assert table(frozen) == table(published) and frozen.version == 1
+    assert frozen.to_json() == published.to_json()
+    with pytest.raises(InvalidInputError, match="already published"):
+        office.assessment.publish("2021年第3季度")
+    with pytest.raises(InvalidInputError, match="needs its reason"):
+        office.assessment.recalculate("2021年第3季度", " ")
+    fresh = office.assessment.scores("2021年第3季度", fresh=True)
+    assert not fresh.published and fresh.versions == (1,)
+    second = office.assessment.recalculate("2021年第3季度", "税务局台账补报")
+    assert (second.version, second.reason, second.versions) == (2, "税务局台账补报", (1, 2))
+    assert table(second) == [
+        (1, OFFICE, "90", ""),
+        (2, MARKET, "89", ""),
+        (3, TAX, "88.5", ""),
+        (4, POLICE, "85", ""),
+        (None, CITIES, "87.5", COLLECTIVE),
+    ]
+    assert office.assessment.scores("2021年第3季度").version == 2
+    with pytest.raises(InvalidInputError, match="nothing to publish"):
+        office.assessment.recalculate("2021年第3季度", "again")
+
+
+def test_a_unit_without_tasks_is_scored_not_ranked(office: Services, q3: int) -> None:
+    del q3
+    office.units.add_alias(OFFICE, "政府办")
+    with office.store.transaction() as session:
+        from db.models import Unit
+
+        session.add(Unit(name="自治区发展改革委", kind="部门", created_at=datetime(2021, 6, 1)))
+    office.assessment.add_remark(None, "自治区发展改革委", EventKind.COMMENDATION, "经验做法推广")
+    scores = office.assessment.scores()
+    assert table(scores)[-2:] == [
+        (None, "自治区发展改革委", "81", NO_TASKS),
+        (None, CITIES, "77.5", COLLECTIVE),
+    ]
+    remarks = office.assessment.remarks(None)
+    assert [(r.unit, r.kind.label, r.note) for r in remarks] == [
+        (TAX, "通报表扬", "主动公开办事指南"),
+        (POLICE, "通报批评", "台账内容敷衍"),
+        ("自治区发展改革委", "通报表扬", "经验做法推广"),
+    ]
+    office.assessment.delete_remark(remarks[-1].id)
+    assert "自治区发展改革委" not in [u.unit for u in office.assessment.scores().units]

@@ -1,0 +1,1 @@
+"""考核: scoring rules the office sets, and each round's scores, explained line by line."""

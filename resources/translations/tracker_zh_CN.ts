@@ -1916,6 +1916,34 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
 </context>
 <context>
+    <name>RemarkDialog</name>
+    <message>
+        <location filename="../../ui/assessment/remark_dialog.py" line="37"/>
+        <source>Commend or criticise a unit</source>
+        <translation>通报表扬或批评单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/remark_dialog.py" line="45"/>
+        <source>What it is for (printed with the score)</source>
+        <translation>事由（随得分明细列出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/remark_dialog.py" line="47"/>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/remark_dialog.py" line="48"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/remark_dialog.py" line="51"/>
+        <source>Note</source>
+        <translation>事由</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <location filename="../../ui/reports/pdf_preview.py" line="154"/>
@@ -2134,6 +2162,202 @@ If this is the first start, create a new, empty database there. If the file was 
         <location filename="../../ui/window/row_loader.py" line="310"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="52"/>
+        <source>Scoring rules</source>
+        <translation>考核规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="59"/>
+        <source>Event</source>
+        <translation>考核事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="60"/>
+        <source>Points each</source>
+        <translation>每项分值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="61"/>
+        <source>Cap per round (0: none)</source>
+        <translation>每轮上限（0 为不设上限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="69"/>
+        <source>none</source>
+        <translation>不设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="73"/>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="79"/>
+        <source>e.g. the county&apos;s scheme for 2022</source>
+        <translation>例如：县考核办2022年度考核方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="81"/>
+        <source>In force from</source>
+        <translation>施行日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="82"/>
+        <source>Reason</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="97"/>
+        <source>The default rules are in force. Saving makes a new version; rounds are scored by the version in force on their as-of date.</source>
+        <translation>当前施行默认规则。保存即生成新版本；各轮次按其截止日期时施行的版本计分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="101"/>
+        <source>Version {version} is in force (from {day}). Saving makes a new version; rounds are scored by the version in force on their as-of date.</source>
+        <translation>当前施行第{version}版（自{day}起）。保存即生成新版本；各轮次按其截止日期时施行的版本计分。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresDialog</name>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="49"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="54"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="55"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="56"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="65"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="66"/>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="68"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="72"/>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="78"/>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="109"/>
+        <source>Assessment scores</source>
+        <translation>考核得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="126"/>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="127"/>
+        <source>Recalculate…</source>
+        <translation>重新计分…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="128"/>
+        <source>Commend or criticise…</source>
+        <translation>通报表扬/批评…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="129"/>
+        <source>Scoring rules…</source>
+        <translation>考核规则…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="130"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="137"/>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="181"/>
+        <source>No reporting round yet: create one first.</source>
+        <translation>尚无调度轮次：请先新建轮次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="182"/>
+        <source>scored by rules version {version}</source>
+        <translation>按第{version}版规则计分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="184"/>
+        <source>Not published: computed now, may still change ({rules}).</source>
+        <translation>未发布：当前计算结果，仍可能变化（{rules}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="187"/>
+        <source>Published version {version} on {day} by {user} ({rules}).</source>
+        <translation>已发布第{version}版，{day}由{user}发布（{rules}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="194"/>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="205"/>
+        <source>Publish the scores</source>
+        <translation>发布考核得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="207"/>
+        <source>Publish the scores of {round}? Once published they never change; a later change is a recalculation with its reason.</source>
+        <translation>发布{round}的考核得分？发布后得分不再改变；此后如需调整，须说明原因重新计分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="220"/>
+        <source>Recalculate the scores</source>
+        <translation>重新计分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="221"/>
+        <source>Why are the published scores recalculated?</source>
+        <translation>已发布的得分为何重新计分？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="251"/>
+        <source>Export the scores</source>
+        <translation>导出考核得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_dialog.py" line="251"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -2517,192 +2741,202 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="104"/>
+        <location filename="../../ui/window/window_actions.py" line="108"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="107"/>
+        <location filename="../../ui/window/window_actions.py" line="111"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="112"/>
+        <location filename="../../ui/window/window_actions.py" line="116"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="115"/>
+        <location filename="../../ui/window/window_actions.py" line="119"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="118"/>
+        <location filename="../../ui/window/window_actions.py" line="122"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="121"/>
+        <location filename="../../ui/window/window_actions.py" line="125"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="124"/>
+        <location filename="../../ui/window/window_actions.py" line="128"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="127"/>
+        <location filename="../../ui/window/window_actions.py" line="131"/>
         <source>Export the current list to Excel…</source>
         <translation>导出当前列表到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="130"/>
+        <location filename="../../ui/window/window_actions.py" line="134"/>
         <source>Print the current list…</source>
         <translation>打印当前列表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="132"/>
+        <location filename="../../ui/window/window_actions.py" line="136"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="134"/>
+        <location filename="../../ui/window/window_actions.py" line="138"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="136"/>
+        <location filename="../../ui/window/window_actions.py" line="140"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="137"/>
+        <location filename="../../ui/window/window_actions.py" line="141"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="138"/>
+        <location filename="../../ui/window/window_actions.py" line="142"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="141"/>
+        <location filename="../../ui/window/window_actions.py" line="145"/>
         <source>Edit progress…</source>
         <translation>编辑进展…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="142"/>
+        <location filename="../../ui/window/window_actions.py" line="146"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="143"/>
+        <location filename="../../ui/window/window_actions.py" line="147"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="144"/>
+        <location filename="../../ui/window/window_actions.py" line="148"/>
         <source>Measure text and history…</source>
         <translation>措施原文和变更记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="145"/>
+        <location filename="../../ui/window/window_actions.py" line="149"/>
         <source>Chaser for this unit…</source>
         <translation>给该单位发催办单…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="147"/>
+        <location filename="../../ui/window/window_actions.py" line="151"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="149"/>
+        <location filename="../../ui/window/window_actions.py" line="153"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="150"/>
+        <location filename="../../ui/window/window_actions.py" line="154"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="151"/>
+        <location filename="../../ui/window/window_actions.py" line="155"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="153"/>
+        <location filename="../../ui/window/window_actions.py" line="156"/>
+        <source>Assessment scores…</source>
+        <translation>考核得分…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="157"/>
+        <source>Scoring rules…</source>
+        <translation>考核规则…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="159"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="155"/>
+        <location filename="../../ui/window/window_actions.py" line="161"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="156"/>
+        <location filename="../../ui/window/window_actions.py" line="162"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="157"/>
+        <location filename="../../ui/window/window_actions.py" line="163"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="158"/>
+        <location filename="../../ui/window/window_actions.py" line="164"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="160"/>
+        <location filename="../../ui/window/window_actions.py" line="166"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="162"/>
+        <location filename="../../ui/window/window_actions.py" line="168"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="163"/>
+        <location filename="../../ui/window/window_actions.py" line="169"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="165"/>
+        <location filename="../../ui/window/window_actions.py" line="171"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="175"/>
+        <location filename="../../ui/window/window_actions.py" line="181"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="187"/>
+        <location filename="../../ui/window/window_actions.py" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="202"/>
+        <location filename="../../ui/window/window_actions.py" line="208"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="215"/>
+        <location filename="../../ui/window/window_actions.py" line="223"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="220"/>
+        <location filename="../../ui/window/window_actions.py" line="228"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="223"/>
+        <location filename="../../ui/window/window_actions.py" line="231"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -2710,22 +2944,22 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="109"/>
+        <location filename="../../ui/window/window_commands.py" line="111"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="110"/>
+        <location filename="../../ui/window/window_commands.py" line="112"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="273"/>
+        <location filename="../../ui/window/window_commands.py" line="286"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="275"/>
+        <location filename="../../ui/window/window_commands.py" line="288"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -3884,6 +4118,77 @@ Log folder: {2}</source>
         <location filename="../../importers/findings/finding_list.py" line="123"/>
         <source>no sheet has the columns of a problem list ({columns}) in its first rows</source>
         <translation>没有工作表在前几行中含有问题清单的列（{columns}）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_export.py" line="30"/>
+        <source>scores are exported to an .xlsx file, not {file}</source>
+        <translation>考核得分只能导出为 .xlsx 文件，不能导出为 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_export.py" line="37"/>
+        <source>cannot write {file}: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_rules.py" line="171"/>
+        <source>{what}: {text!r} is not a number of points (e.g. 2, -2.5)</source>
+        <translation>{what}：{text!r} 不是分值（例如 2、-2.5）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_rules.py" line="187"/>
+        <source>{setting!r}: write EVENT=POINTS or EVENT=POINTS:CAP</source>
+        <translation>{setting!r}：请写成 事项=分值 或 事项=分值:上限</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_rules.py" line="194"/>
+        <source>unknown scoring event {event!r}; known: {known}</source>
+        <translation>未知的考核事项 {event!r}；可用：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_service.py" line="106"/>
+        <source>a remark is a commendation or a criticism</source>
+        <translation>只能记录通报表扬或通报批评</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_service.py" line="110"/>
+        <source>say what the {kind} is for (a note)</source>
+        <translation>请填写{kind}的事由</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_service.py" line="151"/>
+        <source>no remark {id}</source>
+        <translation>没有编号为 {id} 的表扬或批评记录</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_service.py" line="176"/>
+        <source>the scores of {round} are already published (version {version}); a change is a recalculation with its reason</source>
+        <translation>{round}的考核得分已发布（第{version}版）；如需调整，请说明原因重新计分</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_service.py" line="190"/>
+        <location filename="../../tracker/cli/score_commands.py" line="67"/>
+        <source>a recalculation needs its reason</source>
+        <translation>重新计分须说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_service.py" line="197"/>
+        <source>the scores of {round} are not published yet: publish them</source>
+        <translation>{round}的考核得分尚未发布：请先发布</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/assessment/score_service.py" line="206"/>
+        <source>recalculating {round} gives the published scores (version {version}) again: nothing to publish</source>
+        <translation>{round}重新计分的结果与已发布的第{version}版相同：无需发布</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/cli/score_commands.py" line="95"/>
+        <source>{unit!r} has no score in {round}</source>
+        <translation>{unit!r} 在{round}没有考核得分</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/cli/score_commands.py" line="137"/>
+        <source>say --commend or --criticise</source>
+        <translation>请指定 --commend（表扬）或 --criticise（批评）</translation>
     </message>
 </context>
 </TS>

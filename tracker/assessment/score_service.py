@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -53,6 +54,10 @@ class AssessmentService:
         self.store = store
         self.rounds = rounds
         self.units = units
+
+    def today(self) -> date:
+        """The day a new rule version is in force from unless the clerk says otherwise."""
+        return self.store.clock.today()
 
     # -- rules ---------------------------------------------------------------------------
     def rules_in_force(self, day: date | None = None) -> RuleSet:
@@ -207,6 +212,12 @@ class AssessmentService:
                     version=latest.version,
                 )
             return self._store(session, chosen.id, latest.version + 1, reason.strip(), computed)
+
+    def export(self, scores: RoundScores, path: Path) -> None:
+        """``scores`` to an Excel file (sheet 1 totals, sheet 2 lines)."""
+        from tracker.assessment.score_export import export_scores
+
+        export_scores(scores, path)
 
     def _store(
         self,

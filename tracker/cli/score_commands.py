@@ -74,9 +74,7 @@ def score(args: argparse.Namespace) -> int:
         else:
             scores = service.scores(args.round, fresh=args.fresh)
         if args.export:
-            from tracker.assessment.score_export import export_scores
-
-            export_scores(scores, Path(args.export))
+            service.export(scores, Path(args.export))
     if args.unit:
         scores = _only(scores, args.unit)
     if args.json:

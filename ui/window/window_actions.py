@@ -48,6 +48,8 @@ class WindowActions:
     find: QAction
     undo_ledger_import: QAction
     rounds: QAction
+    scores: QAction
+    scoring_rules: QAction
     refresh: QAction
     reset_filters: QAction
     reset_columns: QAction
@@ -80,6 +82,8 @@ class WindowActions:
             self.find,
             self.undo_ledger_import,
             self.rounds,
+            self.scores,
+            self.scoring_rules,
             self.refresh,
             self.reset_filters,
             self.units_directory,
@@ -149,6 +153,8 @@ def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
         find=_action(window, translate("WindowActions", "Search"), QKeySequence.StandardKey.Find),
         undo_ledger_import=_action(window, translate("WindowActions", "Undo last ledger import")),
         rounds=_action(window, translate("WindowActions", "Reporting rounds…")),
+        scores=_action(window, translate("WindowActions", "Assessment scores…")),
+        scoring_rules=_action(window, translate("WindowActions", "Scoring rules…")),
         refresh=_action(
             window, translate("WindowActions", "Refresh"), QKeySequence.StandardKey.Refresh
         ),
@@ -211,6 +217,8 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
     edit_menu.addAction(actions.find)
     edit_menu.addSeparator()
     edit_menu.addActions([actions.rounds, actions.units_directory, actions.settings])
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions.scores, actions.scoring_rules])
 
     view_menu = bar.addMenu(translate("WindowActions", "&View"))
     view_menu.addActions([actions.refresh, actions.reset_filters, actions.reset_columns])

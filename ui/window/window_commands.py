@@ -68,6 +68,8 @@ class WindowCommands(QObject):
         actions.print_report.triggered.connect(lambda: self.print_report())
         actions.undo_ledger_import.triggered.connect(self.undo_ledger_import)
         actions.rounds.triggered.connect(self.show_rounds)
+        actions.scores.triggered.connect(self.show_scores)
+        actions.scoring_rules.triggered.connect(self.show_scoring_rules)
         actions.open_demo.triggered.connect(self.open_demo)
         actions.open_database.triggered.connect(self.choose_database)
         actions.backup_database.triggered.connect(self.back_up)
@@ -180,6 +182,17 @@ class WindowCommands(QObject):
 
         if ledger_actions.show_rounds(self._window, self._open().rounds):
             self._rows.refresh_rounds()
+
+    def show_scores(self) -> None:
+        from ui.assessment.scores_dialog import ScoresDialog
+
+        services = self._open()
+        ScoresDialog(services.assessment, services.rounds, services.units, self._window).exec()
+
+    def show_scoring_rules(self) -> None:
+        from ui.assessment.rules_dialog import RulesDialog
+
+        RulesDialog(self._open().assessment, self._window).exec()
 
     def chaser_for(self, unit: str) -> None:
         """The right-click menu's "Chaser for this unit…": the report dialog set to a chaser

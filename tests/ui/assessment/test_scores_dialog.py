@@ -1,0 +1,113 @@
+"""The scores page: totals and ranks, a unit's lines, remarks, publishing, the rules
+dialog, recalculating with a reason, the Excel export; every model checked by Qt's tester."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from tracker.assessment.score_rules import EventKind
+from tracker.services import Services
+from ui.assessment.remark_dialog import RemarkDialog
+from ui.assessment.rules_dialog import RulesDialog
+from ui.assessment.scores_dialog import ScoresDialog
+from ui.record_model import RecordTableModel
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+
+def rows(model: RecordTableModel[Any]) -> list[list[str]]:
+    return [
+        [str(model.index(r, c).data()) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+@pytest.fixture
+def dialog(qtbot, services: Services) -> ScoresDialog:  # type: ignore[no-untyped-def]
+    services.rounds.create("2021年第3季度", date(2021, 9, 30))
+    shown = ScoresDialog(services.assessment, services.rounds, services.units)
+    qtbot.addWidget(shown)
+    for model in (shown.totals, shown.lines):
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    return shown
+
+
+def test_totals_ranks_and_lines(dialog: ScoresDialog) -> None:
+    assert rows(dialog.totals) == [
+        ["1", "自治区政府办公厅", "80", ""],
+        ["2", "宁夏税务局", "77.5", ""],
+        ["3", "自治区市场监管厅", "75", ""],
+        ["4", "自治区公安厅", "72.5", ""],
+        ["—", "各市、县（区）", "77.5", "集体单位，成员未单列，不参与排名"],
+    ]
+    assert dialog.state.text().startswith("Not published: computed now")
+    dialog.totals_table.selectRow(3)
+    assert rows(dialog.lines) == [
+        ["基础分", "", "", "80", ""],
+        ["配合单位逾期未完成", "宁政办〔2021〕9号 1", "2021-06-30", "-2.5",
+         "推进企业开办全程网办；时限2021年6月30日，截至2021年9月30日未完成"],
+        ["牵头单位逾期未完成", "宁政办〔2021〕9号 2", "2021-07-10", "-5",
+         "推广企业开办零费用；时限2021年7月10日，截至2021年9月30日未完成"],
+    ]  # fmt: skip
+    assert dialog.publish_button.isEnabled() and not dialog.recalculate_button.isEnabled()
+
+
+def test_remark_publish_rules_recalculate_export(
+    qtbot,  # type: ignore[no-untyped-def]
+    dialog: ScoresDialog,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    remark = RemarkDialog(services.assessment, "2021年第3季度", ["宁夏税务局"])
+    qtbot.addWidget(remark)
+    remark.note.setText("主动公开办事指南")
+    remark.save()
+    assert remark.result() == RemarkDialog.DialogCode.Accepted
+    dialog.reload()
+    assert rows(dialog.totals)[1] == ["2", "宁夏税务局", "78.5", ""]
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    dialog.publish()
+    assert dialog.state.text().startswith("Published version 1 on 2021-07-01 by 测试员")
+    assert not dialog.publish_button.isEnabled() and dialog.recalculate_button.isEnabled()
+
+    rules = RulesDialog(services.assessment)
+    qtbot.addWidget(rules)
+    rules.base.setValue(100)
+    rules.caps[EventKind.OVERDUE_LEAD].setValue(4)
+    rules.effective_from.setDate(QDate(2021, 1, 1))
+    rules.reason.setText("县考核办新方案")
+    rules.save()
+    assert rules.saved is not None and rules.saved.version == 1
+    dialog.reload()
+    assert rows(dialog.totals)[1] == ["2", "宁夏税务局", "78.5", ""]  # published: frozen
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("规则调整", True)))
+    dialog.recalculate()
+    assert dialog.state.text().endswith("Reason: 规则调整")
+    assert rows(dialog.totals)[:4] == [
+        ["1", "自治区政府办公厅", "100", ""],
+        ["2", "宁夏税务局", "98.5", ""],
+        ["3", "自治区市场监管厅", "96", ""],
+        ["4", "自治区公安厅", "93.5", ""],
+    ]
+
+    target = tmp_path / "得分.xlsx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    dialog.export()
+    book = load_workbook(target)
+    assert book["得分汇总"]["A1"].value == "2021年第3季度考核得分（第2版）"
+    assert [c.value for c in book["得分汇总"][4]] == [2, "宁夏税务局", 98.5, None]

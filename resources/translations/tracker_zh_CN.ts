@@ -75,78 +75,78 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="54"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="52"/>
         <source>{0} KB</source>
         <translation>{0} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="55"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="53"/>
         <source>{0:.1f} MB</source>
         <translation>{0:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="121"/>
-        <location filename="../../ui/settings/backup_dialog.py" line="201"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="119"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="199"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="134"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="132"/>
         <source>Backups in {0}, newest first. The database as it is now is backed up before a backup replaces it.</source>
         <translation>{0} 中的备份，最新的在前。用备份替换数据库之前，会先备份数据库的当前状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="140"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="138"/>
         <source>No backups yet in {0}.</source>
         <translation>{0} 中还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="142"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="140"/>
         <source>Restore this backup…</source>
         <translation>恢复此备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="145"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="143"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="148"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="146"/>
         <source>Another file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="179"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="177"/>
         <source>Delete the backup {0}? It cannot be brought back.</source>
         <translation>删除备份 {0} 吗？删除后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="203"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="201"/>
         <source>Database backups ({0});;All files (*)</source>
         <translation>数据库备份 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="217"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="215"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="219"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="217"/>
         <source>Database backups ({0})</source>
         <translation>数据库备份 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="226"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="224"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="228"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="226"/>
         <source>The database was backed up to {0} ({1}).</source>
         <translation>数据库已备份到 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="243"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="241"/>
         <source>Replace the database with the backup {0}?
 
 The database as it is now is backed up first, so this restore can itself be undone from the list of backups.</source>
@@ -155,12 +155,12 @@ The database as it is now is backed up first, so this restore can itself be undo
 会先备份数据库的当前状态，因此这次恢复本身也可以从备份列表中撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="255"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="253"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="257"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="255"/>
         <source>Restored {0}.
 
 The database as it was just before is kept in {1}.</source>
@@ -172,22 +172,22 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="86"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="84"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="87"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="85"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="88"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="86"/>
         <source>Made before</source>
         <translation>备份原因</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backup_dialog.py" line="89"/>
+        <location filename="../../ui/settings/backup_dialog.py" line="87"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -3792,7 +3792,7 @@ Log folder: {2}</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups/backup_service.py" line="123"/>
+        <location filename="../../tracker/backups/backup_service.py" line="127"/>
         <source>{file} is the database itself; choose another file for the backup.</source>
         <translation>{file} 就是数据库本身，请为备份另选一个文件。</translation>
     </message>
@@ -3807,17 +3807,17 @@ Log folder: {2}</source>
         <translation>在{operation}之前无法备份数据库，因此未做任何更改：{problem}。请释放磁盘空间，或检查文件夹 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups/backup_service.py" line="130"/>
+        <location filename="../../tracker/backups/backup_service.py" line="134"/>
         <source>{file} already exists; choose a new file name for the backup (nothing was overwritten).</source>
         <translation>{file} 已存在，请为备份另取一个文件名（未覆盖任何文件）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups/backup_service.py" line="199"/>
+        <location filename="../../tracker/backups/backup_service.py" line="203"/>
         <source>Could not delete the backup {file}: {reason}</source>
         <translation>无法删除备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups/backup_service.py" line="250"/>
+        <location filename="../../tracker/backups/backup_service.py" line="254"/>
         <source>Could not restore {file}: {reason}. The database was not changed.</source>
         <translation>无法恢复 {file}：{reason}。数据库未被更改。</translation>
     </message>

@@ -106,6 +106,10 @@ class BackupService:
             return self._db_file.stem
         return backup_files.safe_stem(self.store.engine.url.database or "tracker")
 
+    def suggested_path(self, reason: str, when: datetime) -> Path:
+        """Where a backup made for ``reason`` at ``when`` goes unless the clerk says otherwise."""
+        return backup_files.new_backup_path(self.folder, self.stem, reason, when)
+
     # -- making ---------------------------------------------------------------------------
     def backup(
         self, reason: str = "manual", out: Path | None = None, *, replace: bool = False
@@ -117,7 +121,7 @@ class BackupService:
         """
         self.store.check_file()  # moved or deleted while open: no empty file in its place
         now = datetime.now()
-        target = out or backup_files.new_backup_path(self.folder, self.stem, reason, now)
+        target = out or self.suggested_path(reason, now)
         if self._db_file is not None and _same_file(target, self._db_file):
             raise BackupError(
                 QT_TRANSLATE_NOOP(

@@ -37,9 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import backup_files
-from db.backup_files import BackupInfo
-from tracker.backups.backup_service import BackupService, operation
+from tracker.backups.backup_service import BackupInfo, BackupService, operation
 from ui.messages import app_title, translated
 from ui.workers import Reporter, report_failure, run_and_tell, start
 
@@ -209,7 +207,7 @@ class BackupDialog(QDialog):
 
 def back_up_now(parent: QWidget, service: BackupService) -> BackupInfo | None:
     """Ask where, then back up; the info of the copy, or None if the clerk cancelled."""
-    suggested = backup_files.new_backup_path(service.folder, service.stem, "manual", datetime.now())
+    suggested = service.suggested_path("manual", datetime.now())
     with suppress(OSError):  # for the dialog to open in it; if it cannot be made, the clerk
         service.folder.mkdir(parents=True, exist_ok=True)  # chooses another folder there
     path, _filter = QFileDialog.getSaveFileName(

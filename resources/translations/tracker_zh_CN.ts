@@ -1701,23 +1701,23 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/main_window.py" line="117"/>
-        <location filename="../../ui/window/main_window.py" line="205"/>
+        <location filename="../../ui/window/main_window.py" line="119"/>
+        <location filename="../../ui/window/main_window.py" line="207"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="220"/>
+        <location filename="../../ui/window/main_window.py" line="222"/>
         <source>Assignments</source>
         <translation>分工列表</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="221"/>
+        <location filename="../../ui/window/main_window.py" line="223"/>
         <source>Progress board</source>
         <translation>进度看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="222"/>
+        <location filename="../../ui/window/main_window.py" line="224"/>
         <source>Dashboard</source>
         <translation>统计概览</translation>
     </message>
@@ -1857,60 +1857,155 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
 </context>
 <context>
+    <name>PastePlan</name>
+    <message>
+        <location filename="../../ui/assignments/paste_plan.py" line="75"/>
+        <source>The clipboard holds no cells to paste.</source>
+        <translation>剪贴板里没有可粘贴的单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_plan.py" line="82"/>
+        <location filename="../../ui/assignments/paste_plan.py" line="113"/>
+        <source>Choose the cell to paste into first.</source>
+        <translation>请先选择要粘贴到的单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_plan.py" line="90"/>
+        <source>Only the status, progress and progress report columns can be pasted into: choose a cell in one of them.</source>
+        <translation>只能粘贴到状态、进度和进展情况列：请在其中一列选择单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_plan.py" line="104"/>
+        <source>{0} rows were copied but {1} are selected: select one row, or as many as were copied.</source>
+        <translation>复制了 {0} 行，但选中了 {1} 行：请只选一行，或选中与复制行数相同的行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_plan.py" line="125"/>
+        <source>no status given</source>
+        <translation>未填写状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_plan.py" line="128"/>
+        <source>ticking off is done with 销号, which asks for confirmation</source>
+        <translation>销号请使用“销号”操作（需确认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_plan.py" line="132"/>
+        <source>长期坚持 is only for a measure without a fixed deadline</source>
+        <translation>长期坚持仅适用于没有固定完成时限的措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_plan.py" line="157"/>
+        <source>ticked off (已销号): undo the tick-off first</source>
+        <translation>已销号：请先撤销销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_dialog.py" line="117"/>
+        <source>Only headers were copied: there are no values to paste.</source>
+        <translation>只复制了表头，没有可粘贴的值。</translation>
+    </message>
+</context>
+<context>
+    <name>PastePreview</name>
+    <message>
+        <location filename="../../ui/assignments/paste_dialog.py" line="50"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="76"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_dialog.py" line="54"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="65"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_dialog.py" line="54"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="65"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_dialog.py" line="65"/>
+        <source>Pasted</source>
+        <translation>粘贴的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_dialog.py" line="65"/>
+        <source>Why not</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_dialog.py" line="71"/>
+        <source>{0} assignments change; {1} pasted cells are not taken.</source>
+        <translation>{0} 项分工将被修改；{1} 个粘贴的单元格未被采用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_dialog.py" line="84"/>
+        <source>Not taken:</source>
+        <translation>未采用：</translation>
+    </message>
+</context>
+<context>
     <name>ProgressActions</name>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="78"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="79"/>
         <source>Set status of {0} / {1}</source>
         <translation>设置状态：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="82"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="83"/>
         <source>Set progress of {0} / {1}</source>
         <translation>设置进度：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="85"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="86"/>
         <source>Edit progress report of {0} / {1}</source>
         <translation>编辑进展情况：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="109"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="110"/>
         <source>Edit progress of {0} / {1}</source>
         <translation>编辑 {0} / {1} 的进展</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="111"/>
-        <location filename="../../ui/assignments/progress_actions.py" line="117"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="112"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="118"/>
         <source>Set {0} assignments to {1}</source>
         <translation>将 {0} 项分工设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="131"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="132"/>
         <source>The selected assignments are ticked off already.</source>
         <translation>所选任务均已销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="140"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="141"/>
         <source>Tick off {0} assignments</source>
         <translation>销号 {0} 项分工</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="155"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="156"/>
         <source>None of the selected assignments is ticked off.</source>
         <translation>所选分工均未销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="157"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="158"/>
         <source>Undo tick-off of {0} assignments</source>
         <translation>撤销 {0} 项分工的销号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="188"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="164"/>
+        <source>Paste into {0} assignments</source>
+        <translation>粘贴到 {0} 项分工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_actions.py" line="195"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="191"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="198"/>
         <source>Some changes could not be saved; the table now shows the current values.</source>
         <translation>部分修改未能保存，表格已显示当前的最新内容。</translation>
     </message>
@@ -2741,202 +2836,207 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="108"/>
+        <location filename="../../ui/window/window_actions.py" line="110"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="111"/>
+        <location filename="../../ui/window/window_actions.py" line="113"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="116"/>
+        <location filename="../../ui/window/window_actions.py" line="118"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="119"/>
+        <location filename="../../ui/window/window_actions.py" line="121"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="122"/>
+        <location filename="../../ui/window/window_actions.py" line="124"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="125"/>
+        <location filename="../../ui/window/window_actions.py" line="127"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="128"/>
+        <location filename="../../ui/window/window_actions.py" line="130"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="131"/>
+        <location filename="../../ui/window/window_actions.py" line="133"/>
         <source>Export the current list to Excel…</source>
         <translation>导出当前列表到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="134"/>
+        <location filename="../../ui/window/window_actions.py" line="136"/>
         <source>Print the current list…</source>
         <translation>打印当前列表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="136"/>
+        <location filename="../../ui/window/window_actions.py" line="138"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="138"/>
+        <location filename="../../ui/window/window_actions.py" line="140"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="140"/>
+        <location filename="../../ui/window/window_actions.py" line="142"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="141"/>
+        <location filename="../../ui/window/window_actions.py" line="143"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="142"/>
+        <location filename="../../ui/window/window_actions.py" line="144"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="145"/>
+        <location filename="../../ui/window/window_actions.py" line="147"/>
         <source>Edit progress…</source>
         <translation>编辑进展…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="146"/>
+        <location filename="../../ui/window/window_actions.py" line="148"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="147"/>
+        <location filename="../../ui/window/window_actions.py" line="149"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="148"/>
+        <location filename="../../ui/window/window_actions.py" line="150"/>
         <source>Measure text and history…</source>
         <translation>措施原文和变更记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="149"/>
+        <location filename="../../ui/window/window_actions.py" line="151"/>
         <source>Chaser for this unit…</source>
         <translation>给该单位发催办单…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="151"/>
+        <location filename="../../ui/window/window_actions.py" line="153"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="153"/>
+        <location filename="../../ui/window/window_actions.py" line="156"/>
+        <source>Paste…</source>
+        <translation>粘贴…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="158"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="154"/>
+        <location filename="../../ui/window/window_actions.py" line="159"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="155"/>
+        <location filename="../../ui/window/window_actions.py" line="160"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="156"/>
+        <location filename="../../ui/window/window_actions.py" line="161"/>
         <source>Assessment scores…</source>
         <translation>考核得分…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="157"/>
+        <location filename="../../ui/window/window_actions.py" line="162"/>
         <source>Scoring rules…</source>
         <translation>考核规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="159"/>
+        <location filename="../../ui/window/window_actions.py" line="164"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="161"/>
+        <location filename="../../ui/window/window_actions.py" line="166"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="162"/>
+        <location filename="../../ui/window/window_actions.py" line="167"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="163"/>
+        <location filename="../../ui/window/window_actions.py" line="168"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="164"/>
+        <location filename="../../ui/window/window_actions.py" line="169"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="166"/>
+        <location filename="../../ui/window/window_actions.py" line="171"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="168"/>
+        <location filename="../../ui/window/window_actions.py" line="173"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="169"/>
+        <location filename="../../ui/window/window_actions.py" line="174"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="171"/>
+        <location filename="../../ui/window/window_actions.py" line="176"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="181"/>
+        <location filename="../../ui/window/window_actions.py" line="186"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="193"/>
+        <location filename="../../ui/window/window_actions.py" line="199"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="208"/>
+        <location filename="../../ui/window/window_actions.py" line="214"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="223"/>
+        <location filename="../../ui/window/window_actions.py" line="229"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="228"/>
+        <location filename="../../ui/window/window_actions.py" line="234"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="231"/>
+        <location filename="../../ui/window/window_actions.py" line="237"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -4004,7 +4104,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="27"/>
-        <location filename="../../ui/window/main_window.py" line="69"/>
+        <location filename="../../ui/window/main_window.py" line="71"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
     </message>

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 from ui.assignments.progress_commands import (
     ProgressCommand,
     ProgressEditor,
+    Step,
     UndoTickOffCommand,
     Values,
 )
@@ -156,6 +157,12 @@ class ProgressActions(QObject):
             return False
         text = self.tr("Undo tick-off of {0} assignments").format(len(ticked))
         return self._push(UndoTickOffCommand(self.editor, ticked, text))
+
+    def paste(self, changes: Sequence[tuple[AssignmentRow, Values]]) -> bool:
+        """A paste (Ctrl+V) the clerk previewed: every row's new values, one undo step."""
+        steps = [Step(row, Values.of(row), after) for row, after in changes]
+        text = self.tr("Paste into {0} assignments").format(len(steps))
+        return self._push(ProgressCommand(self.editor, steps, text))
 
     # -- helpers ----------------------------------------------------------------------------
     def _push(self, command: ProgressCommand) -> bool:

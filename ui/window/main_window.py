@@ -36,6 +36,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 from ui.settings import window_settings as keys
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget
 
     from tracker.progress.progress_service import ProgressService
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         """The parts wired to each other, and the actions that are not commands."""
         from ui.assignments.table_clipboard import copy_rows
+        from ui.assignments.table_commands import output_list, paste
 
         rows, selection, commands, actions = self.rows, self.selection, self.commands, self.actions_
         progress, table = self.progress_actions, self.table
@@ -263,8 +266,14 @@ class MainWindow(QMainWindow):
         )
         table.addAction(actions.copy_rows)  # Ctrl+C on the table (the search box keeps its own)
         actions.copy_rows.triggered.connect(lambda: copy_rows(table))
-        actions.export_list.triggered.connect(lambda: self._output_list("export"))
-        actions.print_list.triggered.connect(lambda: self._output_list("print"))
+        table.addAction(actions.paste_cells)  # Ctrl+V on the table: preview, then one undo step
+        actions.paste_cells.triggered.connect(lambda: paste(table, progress, self))
+        for how, action in (("export", actions.export_list), ("print", actions.print_list)):
+            action.triggered.connect(
+                lambda _c=False, how=how: output_list(
+                    how, table, self.filters.describe(), self._today, self
+                )
+            )
         actions.find.triggered.connect(self.filters.search.setFocus)
         actions.refresh.triggered.connect(rows.reload)
         actions.reset_filters.triggered.connect(self.filters.reset)
@@ -274,15 +283,8 @@ class MainWindow(QMainWindow):
             lambda: keys.COLUMNS.set(self.settings, table.save_header())
         )
 
-    def _output_list(self, how: str) -> None:
-        """导出当前列表到 Excel / 打印当前列表: the rows and columns shown, named by the filters."""
-        from ui.assignments import list_output
-
-        services = self.services
-        if services is None:
-            return
-        write = list_output.export_list if how == "export" else list_output.print_list
-        write(self, self.table, self.filters.describe(), services.today())
+    def _today(self) -> date:
+        return cast("Services", self.services).today()  # (the actions wait for a database)
 
     def _build_board(self) -> BoardView:
         from ui.board.board_view import BoardView

@@ -45,6 +45,7 @@ class WindowActions:
     row_detail: QAction
     chaser: QAction
     copy_rows: QAction
+    paste_cells: QAction
     find: QAction
     undo_ledger_import: QAction
     rounds: QAction
@@ -80,6 +81,7 @@ class WindowActions:
             self.backup_database,
             self.restore_backup,
             self.find,
+            self.paste_cells,
             self.undo_ledger_import,
             self.rounds,
             self.scores,
@@ -150,6 +152,9 @@ def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
         copy_rows=_action(
             window, translate("WindowActions", "Copy rows"), QKeySequence.StandardKey.Copy
         ),
+        paste_cells=_action(
+            window, translate("WindowActions", "Paste…"), QKeySequence.StandardKey.Paste
+        ),
         find=_action(window, translate("WindowActions", "Search"), QKeySequence.StandardKey.Find),
         undo_ledger_import=_action(window, translate("WindowActions", "Undo last ledger import")),
         rounds=_action(window, translate("WindowActions", "Reporting rounds…")),
@@ -181,6 +186,7 @@ def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
         translate("WindowActions", "Tick off (销号) the selected assignments — Ctrl+T")
     )
     actions.copy_rows.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    actions.paste_cells.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     for toggle in (actions.show_navigator, actions.show_detail):
         toggle.setCheckable(True)
         toggle.setChecked(True)
@@ -208,7 +214,7 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
     edit_menu = bar.addMenu(translate("WindowActions", "&Edit"))
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
-    edit_menu.addAction(actions.copy_rows)
+    edit_menu.addActions([actions.copy_rows, actions.paste_cells])
     edit_menu.addSeparator()
     edit_menu.addActions([actions.set_status, actions.tick_off, actions.undo_tick_off])
     edit_menu.addSeparator()
@@ -243,4 +249,4 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
     table_menu.addSeparator()
     table_menu.addActions([actions.row_detail, actions.chaser])
     table_menu.addSeparator()
-    table_menu.addAction(actions.copy_rows)
+    table_menu.addActions([actions.copy_rows, actions.paste_cells])

@@ -25,6 +25,7 @@ def test_the_menu_offers_what_a_clerk_does_to_a_row(window: MainWindow) -> None:
         "Measure text and history…",
         "Chaser for this unit…",
         "Copy rows",
+        "Paste…",
     ]
 
 

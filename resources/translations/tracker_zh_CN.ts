@@ -1381,103 +1381,128 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="183"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="155"/>
+        <source>Write return notice…</source>
+        <translation>生成退回单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="158"/>
+        <source>The file back to its unit with the rejected cells marked, and their list</source>
+        <translation>把文件退回给填报单位：标注被退回的单元格，并附清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="190"/>
         <source>Use this unit</source>
         <translation>使用此单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="206"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="213"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="207"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="214"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="211"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="218"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="226"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="407"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="233"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="438"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="260"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="267"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="261"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="268"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="262"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="269"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="263"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="270"/>
         <source>Ignored ({0})</source>
         <translation>已忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="264"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="271"/>
         <source>Emptied, kept ({0})</source>
         <translation>被清空已保留（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="265"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="272"/>
         <source>Warnings ({0})</source>
         <translation>提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="267"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="274"/>
         <source>Contacts updated ({0})</source>
         <translation>联系方式更新（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="289"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="297"/>
         <source>The hidden sheet of this file is gone: choose the unit it comes from (suggested from the file name and its rows).</source>
         <translation>此文件的隐藏元数据表已丢失：请选择它所属的单位（根据文件名和各行内容给出建议）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="295"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="303"/>
         <source>The hidden sheet of this file is gone; its unit was chosen: {0}.</source>
         <translation>此文件的隐藏元数据表已丢失；已选定单位：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="328"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="326"/>
+        <source>Folder for the return notice</source>
+        <translation>退回单保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="332"/>
+        <source>Writing the return notice…</source>
+        <translation>正在生成退回单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="338"/>
+        <source>Return notice written: {0}</source>
+        <translation>退回单已生成：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="359"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="365"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="396"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="380"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="411"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="389"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="420"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="395"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="426"/>
         <source>{0} contacts in the unit directory updated.</source>
         <translation>通讯录中{0}项联系方式已更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="398"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="429"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -3508,7 +3533,7 @@ Log folder: {2}</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="184"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="185"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
@@ -3568,32 +3593,37 @@ Log folder: {2}</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="268"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="269"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="296"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="297"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="349"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="344"/>
+        <source>{file} has no rejected cell to send back</source>
+        <translation>{file}没有需要退回的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="372"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="371"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="394"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="407"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="430"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="414"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="437"/>
         <source>{file}: not enough memory to read this file; close other programs or ask the unit to send a smaller ledger</source>
         <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
     </message>

@@ -84,6 +84,10 @@ def import_ledger(args: argparse.Namespace) -> int:
             report: dict[str, Any] = {"files": [p.to_json() for p in previews]}
         else:
             _print_previews(previews)
+        if args.return_notices:
+            for p in previews:
+                if p.rejected and p.error is None:
+                    print(importer.return_notice(p, Path(args.return_notices)), file=sys.stderr)
         refused = [
             p.file
             for p in previews
@@ -183,6 +187,11 @@ def register(sub: Any, parse_date: Any) -> None:
         "--apply-valid",
         action="store_true",
         help="apply the valid rows of files with rejected cells (the rejected rows are kept)",
+    )
+    p.add_argument(
+        "--return-notices",
+        metavar="DIR",
+        help="write a 退回单 for each file with rejected cells into DIR (paths on stderr)",
     )
     p.add_argument(
         "--prefer",

@@ -20,8 +20,9 @@ from db.models import Assignment, ImportBatch, ProgressEntry, Round, Unit
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.model import LedgerFile
 from importers.ledger.reader import read_ledger
+from importers.ledger.return_notice import ReturnedCell, write_return_notice
 from importers.messages import QT_TRANSLATE_NOOP, Message
-from importers.text_clean import is_scratch_file
+from importers.text_clean import is_scratch_file, safe_file_name
 from tracker.backups.backup_service import backup_before
 from tracker.errors import InvalidInputError, UserError
 from tracker.ledgers import ledger_compare, ledger_snapshot
@@ -334,6 +335,28 @@ class LedgerImporter:
                 result.applied.append(preview.file)
                 result.changes += len(preview.changed)
         return result
+
+    def return_notice(self, preview: FilePreview, out_dir: Path) -> Path:
+        """The 退回单 for a previewed file with rejected cells: the unit's workbook with them
+        marked and commented, and a one-page list (``importers.ledger.return_notice``)."""
+        if not preview.rejected:
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP("messages", "{file} has no rejected cell to send back"),
+                file=preview.file,
+            )
+        unit = preview.unit or preview.path.stem
+        cells = [ReturnedCell(r.sheet, r.cell, str(r.reason)) for r in preview.rejected]
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / safe_file_name(f"{unit}_{preview.round_name or ''}_退回单.xlsx")
+        source = preview.path if preview.path.suffix.lower() in (".xlsx", ".xlsm") else None
+        write_return_notice(
+            source,
+            target,
+            cells,
+            f"{unit}工作台账退回单",
+            f"以上{len(cells)}处填报有误，请在本表中按标注修改后，作为更正版重新报送。",
+        )
+        return target
 
     # -- undo ------------------------------------------------------------------------------
     def undo_last(self) -> list[str]:

@@ -151,6 +151,13 @@ class LedgerImportDialog(QDialog):
             self.tr("Apply"), QDialogButtonBox.ButtonRole.ApplyRole
         )
         self.apply_button.clicked.connect(self.apply)
+        self.notice_button = self.buttons.addButton(
+            self.tr("Write return notice…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.notice_button.setToolTip(
+            self.tr("The file back to its unit with the rejected cells marked, and their list")
+        )
+        self.notice_button.clicked.connect(self.write_return_notice)
         self.buttons.rejected.connect(self.reject)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.file_view)
@@ -267,6 +274,7 @@ class LedgerImportDialog(QDialog):
             6, self.tr("Contacts updated ({0})").format(self.contacts.rowCount())
         )
         self._show_unit(preview)
+        self.notice_button.setEnabled(bool(preview and preview.rejected and not preview.error))
         if preview is not None:  # open the tab that needs the clerk's attention
             wanted = (
                 1 if preview.rejected else 2 if preview.conflicts else 5 if preview.warnings else 0
@@ -306,6 +314,29 @@ class LedgerImportDialog(QDialog):
         for row in range(self.conflicts.rowCount()):
             self.conflicts.setData(self.conflicts.index(row, CHOICE), choice)
         self._show_file(self.selected())
+
+    def write_return_notice(self) -> None:
+        """The 退回单 of the selected file, into a folder the clerk picks."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        preview = self.selected()
+        if preview is None or not preview.rejected:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the return notice"), str(preview.path.parent)
+        )
+        if not folder:
+            return
+        outcome = run_with_progress(
+            self,
+            self.tr("Writing the return notice…"),
+            lambda _reporter: self.importer.return_notice(preview, Path(folder)),
+            cancellable=False,
+        )
+        if outcome.ok and outcome.value is not None:
+            QMessageBox.information(
+                self, app_title(), self.tr("Return notice written: {0}").format(outcome.value)
+            )
 
     def _apply_valid_toggled(self, checked: bool) -> None:
         self.files.apply_valid = checked

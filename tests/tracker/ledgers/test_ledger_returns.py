@@ -116,3 +116,48 @@ def test_import_ledger_apply_valid_and_prefer_from_the_command_line(
     [file] = report["files"]
     assert [r["cell"] for r in file["rejected"]] == ["I4"]
     assert [c["returned"] for c in file["conflicts"]] == ["单位乙"]
+
+
+def test_the_return_notice_marks_the_rejected_cells_and_lists_them(
+    office: Services, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    back = _edit(_export(office, POLICE, tmp_path), {"1/完成状态": "差不多了"})
+    importer = office.ledger_import
+    [preview] = importer.preview([back])
+    notice = importer.return_notice(preview, tmp_path / "退回")
+    assert notice.name == f"{POLICE}_{ROUND}_退回单.xlsx"
+    wb = openpyxl.load_workbook(notice)
+    assert wb.sheetnames[:2] == ["退回说明", "台账"]
+    listed = wb["退回说明"]
+    assert listed["A1"].value == f"{POLICE}工作台账退回单"
+    reason = 'unknown status "差不多了"; allowed: 未启动、推进中、已完成、已销号、长期坚持'
+    assert [[c.value for c in row] for row in listed.iter_rows(min_row=2, max_row=3)] == [
+        ["序号", "工作表", "单元格", "退回原因"],
+        [1, "台账", "H4", reason],
+    ]
+    assert listed["A5"].value == "以上1处填报有误，请在本表中按标注修改后，作为更正版重新报送。"
+    marked = wb["台账"]["H4"]
+    assert (marked.value, marked.fill.fgColor.rgb, marked.comment.text) == (
+        "差不多了",
+        "00FFC7CE",
+        reason,
+    )
+    assert "_台账元数据" in wb.sheetnames  # the unit corrects and resends this very file
+    wb["台账"]["H4"] = "推进中"  # the unit corrects the marked cell and sends the file back
+    corrected = tmp_path / "更正版.xlsx"
+    wb.save(corrected)
+    [again] = importer.preview([corrected])
+    assert (again.rejected, [(c.code, c.new) for c in again.changed]) == ([], [("1", "推进中")])
+
+
+def test_import_ledger_writes_the_return_notices(
+    office: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    back = _edit(_export(office, POLICE, tmp_path), {"1/完成进度(%)": "一半"})
+    office.close()
+    folder = tmp_path / "退回"
+    args = ["--db", db_url, "import-ledger", str(back), "--dry-run", "--return-notices"]
+    assert cli_main.main([*args, str(folder)]) == 2
+    assert capsys.readouterr().err == f"{folder / f'{POLICE}_{ROUND}_退回单.xlsx'}\n"

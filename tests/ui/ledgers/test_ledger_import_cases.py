@@ -204,3 +204,20 @@ def test_the_clerk_applies_the_valid_rows_of_a_file_with_a_rejected_cell(
     assert messages == [("information", "1 files imported with 1 changes.")]
     rows = {(r.code, r.unit): r for r in services.overview.assignments()}
     assert (rows[("1", POLICE)].status, rows[("2", POLICE)].note) == ("未启动", "乙稿")
+
+
+def test_the_return_notice_is_written_from_the_preview(
+    qtbot, services: Services, tmp_path: Path, messages: list[tuple[str, str]], monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    back = police_ledger(services, tmp_path, {"H4": "差不多了"}, "回.xlsx")
+    folder = tmp_path / "退回"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    dialog = import_dialog(qtbot, services, [back])
+    assert dialog.notice_button.isEnabled()
+    qtbot.mouseClick(dialog.notice_button, Qt.MouseButton.LeftButton)
+    notice = folder / f"{POLICE}_{ROUND}_退回单.xlsx"
+    assert messages == [("information", f"Return notice written: {notice}")]
+    assert openpyxl.load_workbook(notice).sheetnames[0] == "退回说明"

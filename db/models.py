@@ -51,6 +51,9 @@ class Document(Base):
     """One document per file: the database refuses a second copy (a concurrent import)."""
     imported_at: Mapped[datetime] = mapped_column(DateTime)
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    effective_on: Mapped[date | None] = mapped_column(Date)
+    """When the clerk says the document took effect; rounds count its tasks from then
+    (else from ``issued_on``, else from the day it was imported)."""
 
     headings: Mapped[list[Heading]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="Heading.position"
@@ -272,6 +275,8 @@ class Round(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     as_of: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    """报送截止日期: the day the units' ledgers are due back (None: not set)."""
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -476,3 +481,27 @@ class ScorePublication(Base):
     content: Mapped[str] = mapped_column(Text)
     published_at: Mapped[datetime] = mapped_column(DateTime)
     published_by: Mapped[str] = mapped_column(String(100))
+
+
+class ChaserNumber(Base):
+    """A chaser's number (〔year〕第N号), taken when the chaser is saved or printed.
+
+    One row per number given: the (year, number) pair is unique, so two clerks
+    saving at once on a server can never print the same number (the loser takes
+    the next).  A number stays used even if its file could not be written.
+    """
+
+    __tablename__ = "chaser_numbers"
+    __table_args__ = (UniqueConstraint("year", "number", name="uq_chaser_numbers_year_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    unit_name: Mapped[str] = mapped_column(String(200))
+    round_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rounds.id", ondelete="SET NULL"), index=True
+    )
+    issued_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))

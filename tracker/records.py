@@ -21,6 +21,8 @@ class DocumentInfo:
     source_name: str
     revision: int
     measures: int
+    effective_on: date | None = None
+    """When the clerk says it took effect (rounds count its tasks from then)."""
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from tracker.assessment.score_service import AssessmentService
     from tracker.ledgers.ledger_export import LedgerExporter
     from tracker.ledgers.ledger_import import LedgerImporter
+    from tracker.reports.chasers import ChaserService
     from tracker.reports.report_service import ReportService
+    from tracker.rounds.round_status import RoundStatusService
 
 
 class Services:
@@ -87,7 +89,20 @@ class Services:
             overview=self.overview,
             bulletins=self.bulletins,
             inspections=self.inspections,
+            chasers=self.chasers,
         )
+
+    @cached_property
+    def round_status(self) -> RoundStatusService:
+        from tracker.rounds.round_status import RoundStatusService
+
+        return RoundStatusService(self.store, self.rounds, self.documents)
+
+    @cached_property
+    def chasers(self) -> ChaserService:
+        from tracker.reports.chasers import ChaserService
+
+        return ChaserService(self.store, self.units, self.overview, self.round_status)
 
     @classmethod
     def open(

@@ -78,6 +78,8 @@ class UnitSummary:
     assigned: int
     by_status: dict[str, int] = field(default_factory=dict)
     overdue: int = 0
+    reporting: str = ""
+    """报送情况 of the round: 按时报送, 逾期报送, 未报送, or empty (no ledger sent)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class LedgerWorkbook:
     office: str
     sheets: list[LedgerSheet]
     summary: list[UnitSummary] | None = None
+    summary_notes: tuple[str, ...] = ()
+    """Lines printed under the 汇总 table (the round's 报送情况)."""
 
     def __post_init__(self) -> None:
         if self.kind not in ("unit", "master"):

@@ -15,8 +15,10 @@ from importers.ledger.model import LedgerWorkbook
 from importers.ledger.naming import SUMMARY_SHEET
 from importers.ledger.statuses import STATUSES
 
-SUMMARY_HEADERS: tuple[str, ...] = ("序号", "单位", "任务数", *STATUSES, "逾期")
-_WIDTHS: tuple[float, ...] = (6, 30, 9, *[9] * len(STATUSES), 9)
+SUMMARY_HEADERS: tuple[str, ...] = ("序号", "单位", "任务数", *STATUSES, "逾期", "报送情况")
+_WIDTHS: tuple[float, ...] = (6, 30, 9, *[9] * len(STATUSES), 9, 11)
+_NOTE_CHARS_PER_LINE = 50
+"""About how many Chinese characters one line of a note under the table holds."""
 
 
 def write_summary(wb: Any, book: LedgerWorkbook) -> None:
@@ -47,11 +49,30 @@ def write_summary(wb: Any, book: LedgerWorkbook) -> None:
         ]
     )
     ws.append([c(ws, text, p.header) for text in SUMMARY_HEADERS])
-    totals = [0] * (len(SUMMARY_HEADERS) - 2)
+    totals = [0] * (len(SUMMARY_HEADERS) - 3)
     for seq, unit in enumerate(book.summary or [], start=1):
         counts = [unit.assigned, *[unit.by_status.get(s, 0) for s in STATUSES], unit.overdue]
         totals = [t + n for t, n in zip(totals, counts, strict=True)]
         ws.append(
-            [c(ws, seq, p.center), c(ws, unit.unit, p.text), *[c(ws, n, p.center) for n in counts]]
+            [
+                c(ws, seq, p.center),
+                c(ws, unit.unit, p.text),
+                *[c(ws, n, p.center) for n in counts],
+                c(ws, unit.reporting, p.center),
+            ]
         )
-    ws.append([c(ws, "合计", p.total), c(ws, "", p.total), *[c(ws, n, p.total) for n in totals]])
+    ws.append(
+        [
+            c(ws, "合计", p.total),
+            c(ws, "", p.total),
+            *[c(ws, n, p.total) for n in totals],
+            c(ws, "", p.total),
+        ]
+    )
+    row = 4 + len(book.summary or []) + 1
+    for note in book.summary_notes:
+        ws.merged_cells.add(f"A{row}:{last}{row}")
+        lines = -(-len(note) // _NOTE_CHARS_PER_LINE)
+        ws.row_dimensions[row].height = 18 * max(lines, 1) + 6
+        ws.append([c(ws, note, p.text)])
+        row += 1

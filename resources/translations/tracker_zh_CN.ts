@@ -269,6 +269,114 @@ The database as it was just before is kept in {1}.</source>
     </message>
 </context>
 <context>
+    <name>ChaserBatchDialog</name>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="59"/>
+        <source>Chasers for several units</source>
+        <translation>批量催办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="70"/>
+        <source>All not reported</source>
+        <translation>全部未报送单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="72"/>
+        <source>All with overdue tasks</source>
+        <translation>全部有逾期任务的单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="74"/>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="76"/>
+        <source>Ask units that have not reported for the ledger</source>
+        <translation>对未报送单位催报工作台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="82"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="83"/>
+        <source>Word</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="88"/>
+        <source>Round</source>
+        <translation>调度轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="89"/>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="92"/>
+        <source>Reply by</source>
+        <translation>反馈期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="93"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="96"/>
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="99"/>
+        <source>Save all…</source>
+        <translation>全部保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="141"/>
+        <source>Choose the units to chase first.</source>
+        <translation>请先选择要催办的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="145"/>
+        <source>Preparing the chasers…</source>
+        <translation>正在生成催办单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="162"/>
+        <source>Laying out the chasers…</source>
+        <translation>正在排版催办单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="184"/>
+        <source>Another clerk took chaser numbers meanwhile: the printed chasers are recorded as {0} to {1}; correct the numbers on paper or print again.</source>
+        <translation>其他人员同时占用了催办单编号：已打印的催办单登记为{0}至{1}；请更正纸面编号或重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="194"/>
+        <source>Save the chasers into</source>
+        <translation>催办单保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="204"/>
+        <source>Writing the chasers…</source>
+        <translation>正在保存催办单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="208"/>
+        <source>{0} files written to {1}</source>
+        <translation>已保存{0}个文件到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="210"/>
+        <source>Stopped: {0} files written to {1}</source>
+        <translation>已停止：已保存{0}个文件到 {1}</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../ui/units/units_dialog.py" line="41"/>
@@ -1202,42 +1310,42 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="74"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="76"/>
         <source>Ledgers are sent out for a reporting round, and there is none yet. Create one now?</source>
         <translation>台账要按调度轮次下发，目前还没有轮次。现在新建一个吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="95"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="97"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="96"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="98"/>
         <source>Work ledgers (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>工作台账 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="102"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="104"/>
         <source>Import every ledger in a folder</source>
         <translation>导入文件夹中的全部台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="116"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="118"/>
         <source>No work ledger was found there.</source>
         <translation>那里没有找到工作台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="127"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="129"/>
         <source>Undo the last ledger import? Every change it made is taken back (the history keeps both steps).</source>
         <translation>撤销最近一次台账导入？它所做的全部修改都将撤回（历史记录会保留这两步）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="137"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="139"/>
         <source>Undoing the last ledger import…</source>
         <translation>正在撤销最近一次台账导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="139"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="141"/>
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
@@ -1843,7 +1951,7 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../ui/window/navigator.py" line="142"/>
+        <location filename="../../ui/window/navigator.py" line="169"/>
         <source>Delete document…</source>
         <translation>删除文件…</translation>
     </message>
@@ -1851,32 +1959,42 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../ui/window/navigator.py" line="57"/>
+        <location filename="../../ui/window/navigator.py" line="66"/>
         <source>Browse</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="57"/>
+        <location filename="../../ui/window/navigator.py" line="66"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="57"/>
+        <location filename="../../ui/window/navigator.py" line="66"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="58"/>
+        <location filename="../../ui/window/navigator.py" line="67"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="59"/>
+        <location filename="../../ui/window/navigator.py" line="68"/>
         <source>Units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="87"/>
+        <location filename="../../ui/window/navigator.py" line="69"/>
+        <source>Reporting status</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/navigator.py" line="70"/>
+        <source>Open a round to see which units have reported</source>
+        <translation>打开一个轮次，查看各单位报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/navigator.py" line="104"/>
         <source>New unit from an import: check its name in the units directory</source>
         <translation>导入时新出现的单位：请在单位名录中核对名称</translation>
     </message>
@@ -2213,51 +2331,159 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
 </context>
 <context>
-    <name>RoundsDialog</name>
+    <name>RoundStatusDialog</name>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="40"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="46"/>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="47"/>
+        <source>Reported late</source>
+        <translation>逾期报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="48"/>
+        <source>Reported on time</source>
+        <translation>按时报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="56"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="57"/>
+        <source>Reporting</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="58"/>
+        <source>Sent</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="59"/>
+        <source>Returned</source>
+        <translation>报送时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="60"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="61"/>
+        <source>Imported by</source>
+        <translation>导入人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="63"/>
+        <source>Changes</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="136"/>
+        <source>Reporting status</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="144"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="159"/>
+        <source>Chase the units not reported…</source>
+        <translation>催办未报送单位…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="162"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="41"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="164"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="186"/>
+        <source>No ledger was sent to a unit in this round.</source>
+        <translation>本轮尚未向任何单位发出工作台账。</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsDialog</name>
+    <message>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="44"/>
+        <source>Round</source>
+        <translation>调度轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="45"/>
         <source>As of</source>
         <translation>截至日期</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="42"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="47"/>
+        <source>Reporting deadline</source>
+        <translation>报送截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="50"/>
         <source>Ledgers sent</source>
         <translation>已下发台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="44"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="52"/>
         <source>Ledgers taken back</source>
         <translation>已回收台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="61"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="78"/>
         <source>Reporting rounds</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="73"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="90"/>
+        <source>Ledgers due back by</source>
+        <translation>报送截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="99"/>
         <source>Create round</source>
         <translation>新建轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="79"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="105"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="80"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="106"/>
         <source>Progress as of</source>
         <translation>进展截至</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="82"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="109"/>
         <source>New round</source>
         <translation>新轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="114"/>
+        <source>Reporting status…</source>
+        <translation>报送情况…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="119"/>
+        <source>Set deadline…</source>
+        <translation>设置截止日期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="161"/>
+        <source>Reporting deadline of {0}</source>
+        <translation>{0}的报送截止日期</translation>
     </message>
 </context>
 <context>
@@ -2274,12 +2500,12 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="264"/>
+        <location filename="../../ui/window/row_loader.py" line="265"/>
         <source>Reading the round {0}…</source>
         <translation>正在读取轮次“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="310"/>
+        <location filename="../../ui/window/row_loader.py" line="313"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
@@ -2748,6 +2974,44 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
 </context>
 <context>
+    <name>UnitReturnsDialog</name>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="76"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="77"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="78"/>
+        <source>Imported by</source>
+        <translation>导入人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="79"/>
+        <source>Changes</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="80"/>
+        <source>Undone</source>
+        <translation>撤销时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="103"/>
+        <source>Returned ledgers of {0}</source>
+        <translation>{0}报送的台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="111"/>
+        <source>{0} has not returned a ledger in this round.</source>
+        <translation>{0}本轮尚未报送台账。</translation>
+    </message>
+</context>
+<context>
     <name>UnitTableModel</name>
     <message>
         <location filename="../../ui/units/unit_model.py" line="32"/>
@@ -2861,207 +3125,217 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="110"/>
+        <location filename="../../ui/window/window_actions.py" line="114"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="113"/>
+        <location filename="../../ui/window/window_actions.py" line="117"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="118"/>
+        <location filename="../../ui/window/window_actions.py" line="122"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="121"/>
+        <location filename="../../ui/window/window_actions.py" line="125"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="124"/>
+        <location filename="../../ui/window/window_actions.py" line="128"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="127"/>
+        <location filename="../../ui/window/window_actions.py" line="131"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="130"/>
+        <location filename="../../ui/window/window_actions.py" line="134"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="133"/>
+        <location filename="../../ui/window/window_actions.py" line="137"/>
         <source>Export the current list to Excel…</source>
         <translation>导出当前列表到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="136"/>
+        <location filename="../../ui/window/window_actions.py" line="140"/>
         <source>Print the current list…</source>
         <translation>打印当前列表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="138"/>
+        <location filename="../../ui/window/window_actions.py" line="142"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="140"/>
+        <location filename="../../ui/window/window_actions.py" line="144"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="142"/>
+        <location filename="../../ui/window/window_actions.py" line="146"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="143"/>
+        <location filename="../../ui/window/window_actions.py" line="147"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="144"/>
+        <location filename="../../ui/window/window_actions.py" line="148"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="147"/>
+        <location filename="../../ui/window/window_actions.py" line="151"/>
         <source>Edit progress…</source>
         <translation>编辑进展…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="148"/>
+        <location filename="../../ui/window/window_actions.py" line="152"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="149"/>
+        <location filename="../../ui/window/window_actions.py" line="153"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="150"/>
+        <location filename="../../ui/window/window_actions.py" line="154"/>
         <source>Measure text and history…</source>
         <translation>措施原文和变更记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="151"/>
+        <location filename="../../ui/window/window_actions.py" line="155"/>
         <source>Chaser for this unit…</source>
         <translation>给该单位发催办单…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="153"/>
+        <location filename="../../ui/window/window_actions.py" line="157"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="156"/>
+        <location filename="../../ui/window/window_actions.py" line="160"/>
         <source>Paste…</source>
         <translation>粘贴…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="158"/>
+        <location filename="../../ui/window/window_actions.py" line="162"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="159"/>
+        <location filename="../../ui/window/window_actions.py" line="163"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="160"/>
+        <location filename="../../ui/window/window_actions.py" line="164"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="161"/>
+        <location filename="../../ui/window/window_actions.py" line="165"/>
         <source>Assessment scores…</source>
         <translation>考核得分…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="162"/>
+        <location filename="../../ui/window/window_actions.py" line="166"/>
         <source>Scoring rules…</source>
         <translation>考核规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="164"/>
+        <location filename="../../ui/window/window_actions.py" line="167"/>
+        <source>Reporting status of a round…</source>
+        <translation>轮次报送情况…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="168"/>
+        <source>Chasers for several units…</source>
+        <translation>批量催办…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="170"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="166"/>
+        <location filename="../../ui/window/window_actions.py" line="172"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="167"/>
+        <location filename="../../ui/window/window_actions.py" line="173"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="168"/>
+        <location filename="../../ui/window/window_actions.py" line="174"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="169"/>
+        <location filename="../../ui/window/window_actions.py" line="175"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="171"/>
+        <location filename="../../ui/window/window_actions.py" line="177"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="173"/>
+        <location filename="../../ui/window/window_actions.py" line="179"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="174"/>
+        <location filename="../../ui/window/window_actions.py" line="180"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="176"/>
+        <location filename="../../ui/window/window_actions.py" line="182"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="186"/>
+        <location filename="../../ui/window/window_actions.py" line="192"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="199"/>
+        <location filename="../../ui/window/window_actions.py" line="205"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="214"/>
+        <location filename="../../ui/window/window_actions.py" line="222"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="229"/>
+        <location filename="../../ui/window/window_actions.py" line="239"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="234"/>
+        <location filename="../../ui/window/window_actions.py" line="244"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="237"/>
+        <location filename="../../ui/window/window_actions.py" line="247"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -3069,22 +3343,22 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="111"/>
+        <location filename="../../ui/window/window_commands.py" line="113"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="112"/>
+        <location filename="../../ui/window/window_commands.py" line="114"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="286"/>
+        <location filename="../../ui/window/window_commands.py" line="300"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="288"/>
+        <location filename="../../ui/window/window_commands.py" line="302"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -3178,7 +3452,7 @@ Log folder: {2}</source>
         <translation>完成进度 {value} 含义不明（此文件看不出单元格是否为百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80，或将文件另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="314"/>
+        <location filename="../../tracker/progress/progress_service.py" line="322"/>
         <location filename="../../tracker/inspections/finding_rules.py" line="40"/>
         <location filename="../../importers/ledger/cells.py" line="131"/>
         <source>percent {percent} is outside 0–100</source>
@@ -3446,34 +3720,39 @@ Log folder: {2}</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="129"/>
-        <location filename="../../tracker/documents/document_service.py" line="272"/>
+        <location filename="../../tracker/documents/document_service.py" line="130"/>
+        <location filename="../../tracker/documents/document_service.py" line="283"/>
         <source>no document matches {text!r}</source>
         <translation>没有与“{text}”相符的文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="133"/>
+        <location filename="../../tracker/documents/document_service.py" line="134"/>
         <source>{text!r} matches several documents: {names}</source>
         <translation>“{text}”与多份文件相符：{names}</translation>
     </message>
     <message>
         <location filename="../../tracker/documents/document_delete.py" line="70"/>
-        <location filename="../../tracker/documents/document_service.py" line="282"/>
+        <location filename="../../tracker/documents/document_service.py" line="293"/>
         <source>document {id} no longer exists</source>
         <translation>文件 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="323"/>
+        <location filename="../../tracker/documents/document_service.py" line="145"/>
+        <source>name the document</source>
+        <translation>请指明文件</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents/document_service.py" line="334"/>
         <source>The document {document} was revised by someone else meanwhile; nothing was changed. Import the file again to see its changes against the new version.</source>
         <translation>文件 {document} 刚刚已被他人修订，未做任何更改。请重新导入该文件，查看相对于新版本的变化。</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="356"/>
+        <location filename="../../tracker/documents/document_service.py" line="368"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="364"/>
+        <location filename="../../tracker/documents/document_service.py" line="376"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>
@@ -3493,7 +3772,7 @@ Log folder: {2}</source>
         <translation>在 {file} 中没有找到任何措施——这是任务分工文件吗？</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/ledger_commands.py" line="60"/>
+        <location filename="../../tracker/cli/ledger_commands.py" line="62"/>
         <source>say which ledger: --unit U, --all or --master</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
@@ -3508,12 +3787,12 @@ Log folder: {2}</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="210"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="211"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="267"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="273"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
@@ -3638,133 +3917,138 @@ Log folder: {2}</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="67"/>
+        <location filename="../../tracker/progress/progress_service.py" line="71"/>
         <location filename="../../tracker/inspections/finding_rules.py" line="85"/>
         <source>no measure {code!r} in {document}</source>
         <translation>{document}中没有措施“{code}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="71"/>
+        <location filename="../../tracker/progress/progress_service.py" line="75"/>
         <location filename="../../tracker/inspections/finding_rules.py" line="89"/>
         <source>no measure {code!r}</source>
         <translation>没有措施“{code}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="75"/>
+        <location filename="../../tracker/progress/progress_service.py" line="79"/>
         <location filename="../../tracker/inspections/finding_rules.py" line="93"/>
         <source>measure {code!r} exists in several documents ({documents}); name one with --doc</source>
         <translation>措施“{code}”在多份文件中都有（{documents}）；请用 --doc 指明其中一份</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="94"/>
+        <location filename="../../tracker/progress/progress_service.py" line="98"/>
         <source>{unit} is not assigned measure {code}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="128"/>
+        <location filename="../../tracker/progress/progress_service.py" line="132"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
     <message>
         <location filename="../../tracker/ledgers/ledger_write.py" line="94"/>
-        <location filename="../../tracker/progress/progress_service.py" line="152"/>
+        <location filename="../../tracker/progress/progress_service.py" line="156"/>
         <source>another user saved this assignment first; reload</source>
         <translation>其他用户已先保存了这项分工；请重新加载</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="185"/>
+        <location filename="../../tracker/progress/progress_service.py" line="189"/>
         <source>{unit} / measure {code} was changed meanwhile; reload and try again</source>
         <translation>{unit} / 措施 {code} 在此期间已被修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="194"/>
+        <location filename="../../tracker/progress/progress_service.py" line="198"/>
         <source>this assignment is not ticked off</source>
         <translation>这项分工尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="220"/>
+        <location filename="../../tracker/progress/progress_service.py" line="224"/>
         <source>{unit} is already assigned {code}</source>
         <translation>{unit}已承担措施 {code}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="286"/>
+        <location filename="../../tracker/progress/progress_service.py" line="294"/>
         <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="296"/>
+        <location filename="../../tracker/progress/progress_service.py" line="304"/>
         <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="121"/>
+        <location filename="../../tracker/reports/report_service.py" line="123"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="124"/>
+        <location filename="../../tracker/reports/report_service.py" line="126"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="133"/>
+        <location filename="../../tracker/reports/report_service.py" line="135"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="251"/>
+        <location filename="../../tracker/reports/report_service.py" line="270"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="266"/>
+        <location filename="../../tracker/reports/report_service.py" line="285"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="321"/>
+        <location filename="../../tracker/reports/report_service.py" line="334"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="331"/>
+        <location filename="../../tracker/reports/report_service.py" line="344"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="377"/>
+        <location filename="../../tracker/reports/report_files.py" line="22"/>
         <source>cannot write {file}: the file must end in .pdf or .docx</source>
         <translation>无法写入 {file}：文件扩展名须为 .pdf 或 .docx</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="404"/>
+        <location filename="../../tracker/reports/report_files.py" line="49"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="57"/>
+        <location filename="../../tracker/rounds/round_service.py" line="67"/>
         <source>a round needs a name, e.g. {example}</source>
         <translation>调度轮次需要一个名称，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="63"/>
+        <location filename="../../tracker/rounds/round_service.py" line="73"/>
         <source>a round named {name!r} already exists</source>
         <translation>已有名为“{name}”的调度轮次</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="92"/>
+        <location filename="../../tracker/rounds/round_service.py" line="116"/>
         <source>no round named {name!r} (rounds: none yet)</source>
         <translation>没有名为“{name}”的调度轮次（目前还没有任何轮次）</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="96"/>
+        <location filename="../../tracker/rounds/round_service.py" line="120"/>
         <source>no round named {name!r} (rounds: {rounds})</source>
         <translation>没有名为“{name}”的调度轮次（现有轮次：{rounds}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="106"/>
+        <location filename="../../tracker/rounds/round_service.py" line="130"/>
         <source>no reporting round yet: create one first (new-round)</source>
         <translation>还没有调度轮次：请先新建一个轮次</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/rounds/round_service.py" line="141"/>
+        <source>the reporting deadline {deadline} is before the round&apos;s as-of date {as_of}</source>
+        <translation>报送截止日期 {deadline} 早于本轮的截至日期 {as_of}</translation>
     </message>
     <message>
         <location filename="../../tracker/store.py" line="173"/>
@@ -4073,14 +4357,29 @@ Log folder: {2}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="112"/>
+        <location filename="../../tracker/cli/report_commands.py" line="75"/>
+        <source>only a chaser is for several units: name one unit</source>
+        <translation>只有催办单可以同时发给多个单位：请只指定一个单位</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/cli/report_commands.py" line="79"/>
+        <source>--not-reported and --overdue choose units to chase</source>
+        <translation>--not-reported 和 --overdue 用于选择催办的单位</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/cli/report_commands.py" line="125"/>
         <source>only a bulletin has achievements to pick (--kind bulletin)</source>
         <translation>只有通报有可勾选的主要成效（--kind bulletin）</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="133"/>
+        <location filename="../../tracker/cli/report_commands.py" line="146"/>
         <source>--pick {value}: choose numbers from 1 to {count} (as --list-achievements lists them)</source>
         <translation>--pick {value}：请选择 1 至 {count} 之间的序号（见 --list-achievements 列出的清单）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/cli/report_commands.py" line="166"/>
+        <source>chasers for several units go into a folder: give --out FOLDER (--format pdf or docx)</source>
+        <translation>多个单位的催办单保存到一个文件夹：请用 --out 指定文件夹（--format pdf 或 docx）</translation>
     </message>
     <message>
         <location filename="../../tracker/database_settings.py" line="59"/>
@@ -4319,6 +4618,21 @@ Log folder: {2}</source>
         <location filename="../../tracker/cli/score_commands.py" line="137"/>
         <source>say --commend or --criticise</source>
         <translation>请指定 --commend（表扬）或 --criticise（批评）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports/chasers.py" line="124"/>
+        <source>say whom to chase: --unit U, --not-reported or --overdue</source>
+        <translation>请指明催办哪些单位：--unit 单位、--not-reported 或 --overdue</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports/chasers.py" line="167"/>
+        <source>no chaser needed: none of these units has anything overdue or due soon, or a ledger missing</source>
+        <translation>无需催办：这些单位既没有逾期或临期任务，也没有未报送的台账</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports/chasers.py" line="225"/>
+        <source>the chaser was printed as {printed}, but another clerk took that number meanwhile: it is recorded as {recorded}; correct the paper or print again</source>
+        <translation>催办单打印的编号为{printed}，但该编号已被其他人员同时使用：本催办单登记为{recorded}；请更正纸面编号或重新打印</translation>
     </message>
 </context>
 </TS>

@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         inspection_commands,
         ledger_commands,
         report_commands,
+        round_commands,
         score_commands,
         smoke_command,
     )
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(handler=init_database)
     commands.register(sub, _date)
     ledger_commands.register(sub, _date)
+    round_commands.register(sub, _date)
     report_commands.register(sub, _date)
     backup_commands.register(sub, _date)
     inspection_commands.register(sub, _date)

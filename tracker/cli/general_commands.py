@@ -234,10 +234,13 @@ def history(args: argparse.Namespace) -> int:
 def status(args: argparse.Namespace) -> int:
     from tracker.progress.quick_look import quick_summary
 
-    summary = None if args.doc else quick_summary(args.db, args.today)
+    summary = None if args.doc or args.round is not None else quick_summary(args.db, args.today)
     if summary is None:
         with opened_services(args) as services:
-            summary = services.overview.summary(args.doc)
+            if args.round is not None:
+                summary = services.round_status.figures(args.round or None, args.doc)
+            else:
+                summary = services.overview.summary(args.doc)
     if args.json:
         print_json(
             {
@@ -326,6 +329,12 @@ def register(sub: Any, parse_date: Callable[[str], date]) -> None:
             p.add_argument("--remove", action="store_true")
     p = add("status", status, "totals by status, overdue and due soon, per unit")
     p.add_argument("--doc")
+    p.add_argument(
+        "--round",
+        nargs="?",
+        const="",
+        help="as of this reporting round (alone: the latest), as the bulletin counts",
+    )
     from tracker.cli import document_commands  # merge-units, delete-doc
 
     document_commands.register(sub)

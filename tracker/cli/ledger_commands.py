@@ -22,6 +22,7 @@ def rounds(args: argparse.Namespace) -> int:
                 {
                     "name": r.name,
                     "as_of": r.as_of.isoformat(),
+                    "deadline": r.deadline.isoformat() if r.deadline else None,
                     "exports": r.exports,
                     "imports": r.imports,
                 }
@@ -36,8 +37,9 @@ def rounds(args: argparse.Namespace) -> int:
 
 def new_round(args: argparse.Namespace) -> int:
     with opened_services(args) as services:
-        created = services.rounds.create(args.name, args.as_of)
-    print(f"round {created.name} (as of {created.as_of}) created")
+        created = services.rounds.create(args.name, args.as_of, args.deadline)
+    due = f", due back by {created.deadline}" if created.deadline else ""
+    print(f"round {created.name} (as of {created.as_of}{due}) created")
     return 0
 
 
@@ -170,6 +172,9 @@ def register(sub: Any, parse_date: Any) -> None:
     p = sub.add_parser("new-round", help="open a reporting round (调度轮次)")
     p.add_argument("name")
     p.add_argument("--as-of", type=parse_date, required=True, help="YYYY-MM-DD")
+    p.add_argument(
+        "--deadline", type=parse_date, help="报送截止日期: ledgers due back by (YYYY-MM-DD)"
+    )
     p.set_defaults(handler=new_round)
     p = sub.add_parser("export-ledger", help="write Excel work ledgers")
     p.add_argument("--round", help="round name (default: the latest)")

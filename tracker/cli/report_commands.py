@@ -66,6 +66,19 @@ def report(args: argparse.Namespace) -> int:
         _bulletin_only(args.kind)
     if args.list_achievements:
         return list_achievements(args)
+    units = args.unit or []
+    to_folder = Path(args.out or "").suffix.lower() not in (".pdf", ".docx")
+    if args.kind == "chaser" and (args.not_reported or args.overdue or len(units) > 1 or to_folder):
+        return chasers(args)
+    if len(units) > 1:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "only a chaser is for several units: name one unit")
+        )
+    if args.not_reported or args.overdue:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP("messages", "--not-reported and --overdue choose units to chase")
+        )
+    unit = units[0] if units else None
     out = Path(args.out)
     check_target(out)
     achievements = _paragraphs(args.achievements)
@@ -88,16 +101,16 @@ def report(args: argparse.Namespace) -> int:
                 ReportRequest(
                     kind=args.kind,
                     round_name=args.round,
-                    unit=args.unit,
+                    unit=unit,
                     document=args.doc,
                     note=args.note or "",
                     reply_by=args.reply_by,
                     current=args.current,
                 )
             )
-        pages = save_report(document, out)
         if args.kind == "chaser":
-            service.chaser_issued()
+            document = services.chasers.take_for(document).report
+        pages = save_report(document, out)
         if args.kind == "bulletin" and not args.reprint:
             issued = bulletins.issue(document, services.rounds.chosen(args.round).name)
     print(f"{out}" + (f"  ({pages} pages)" if pages else ""))
@@ -141,6 +154,42 @@ def _picked(choices: list[AchievementChoice], spec: str) -> list[str]:
     return [choices[int(n) - 1].text for n in numbers]
 
 
+def chasers(args: argparse.Namespace) -> int:
+    """Chasers for a set of units into the folder ``--out``: one file per unit and one
+    combined file; prints each file and the numbers taken."""
+    from tracker.reports.chasers import ChaserRequest
+
+    folder = Path(args.out)
+    suffix = folder.suffix.lower()
+    if suffix in (".pdf", ".docx"):
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "chasers for several units go into a folder: give --out FOLDER "
+                "(--format pdf or docx)",
+            )
+        )
+    request = ChaserRequest(
+        units=tuple(args.unit or ()),
+        not_reported=args.not_reported,
+        overdue=args.overdue,
+        round_name=args.round,
+        reply_by=args.reply_by,
+        document=args.doc,
+    )
+    with opened_services(args) as services:
+        service = services.chasers
+        drafts = service.drafts(request)
+        round_name = services.rounds.chosen(args.round).name if args.not_reported else None
+        issued = service.take_numbers(drafts, round_name)
+        written = service.save_all(issued, folder, f".{args.format}")
+    for path in written:
+        print(path)
+    first, last = issued[0], issued[-1]
+    print(f"{len(issued)} chasers: {first.label}–{last.label}")
+    return 0
+
+
 def report_settings(args: argparse.Namespace) -> int:
     with opened_services(args) as services:
         for option, setting in SETTINGS:
@@ -166,7 +215,23 @@ def register(sub: Any, parse_date: Any) -> None:
     )
     p.add_argument("--kind", choices=KINDS, required=True)
     p.add_argument("--round", help="round for the bulletin or the ledger (default: the latest)")
-    p.add_argument("--unit", help="the unit (required for unit and chaser; optional for ledger)")
+    p.add_argument(
+        "--unit",
+        action="append",
+        help="the unit (required for unit; optional for ledger); chaser: repeatable",
+    )
+    p.add_argument(
+        "--not-reported",
+        action="store_true",
+        help="chaser: every unit that has not returned the round's ledger",
+    )
+    p.add_argument("--overdue", action="store_true", help="chaser: every unit with an overdue task")
+    p.add_argument(
+        "--format",
+        choices=("pdf", "docx"),
+        default="pdf",
+        help="chasers for several units: the files' format (default pdf)",
+    )
     p.add_argument("--doc", help="only this document (number or short title)")
     p.add_argument("--note", help="bulletin: 下步工作, one paragraph per line (default text)")
     p.add_argument(
@@ -193,7 +258,7 @@ def register(sub: Any, parse_date: Any) -> None:
         help="ledger: today's values rather than those reported for the round",
     )
     target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("--out", help="FILE.pdf or FILE.docx")
+    target.add_argument("--out", help="FILE.pdf or FILE.docx; chasers for several units: a FOLDER")
     target.add_argument(
         "--list-achievements",
         action="store_true",

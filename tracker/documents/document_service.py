@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -134,6 +135,16 @@ class DocumentService:
             text=text,
             names=names,
         )
+
+    def set_effective(self, text: str, day: date | None) -> DocumentInfo:
+        """Say when the document took effect (None: from its date of issue again): a round
+        counts its tasks from that day (``tracker.reports.report_data``)."""
+        with self.store.transaction() as session:
+            found = self.find(session, text)
+            if found is None:
+                raise NotFoundError(QT_TRANSLATE_NOOP("messages", "name the document"))
+            found.effective_on = day
+            return _info(found, len(found.measures))
 
     # -- importing -------------------------------------------------------------------------
     def import_file(self, path: Path, *, accept_revision: bool = False) -> ImportOutcome:
@@ -340,6 +351,7 @@ def _info(d: Document, measures: int) -> DocumentInfo:
         source_name=d.source_name,
         revision=d.revision,
         measures=measures,
+        effective_on=d.effective_on,
     )
 
 

@@ -12,6 +12,10 @@ from typing import Any
 
 from tracker.statuses import Status
 
+ASSIGNED_BY_HAND = "分配"
+"""The source of the creation entry of a unit a clerk assigned by hand (``ProgressService.assign``):
+a round counts it from that day, not from its document's date of issue."""
+
 
 def starting_status(standing: bool) -> Status:
     """长期坚持 for a standing task, else 未启动."""

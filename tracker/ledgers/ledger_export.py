@@ -9,24 +9,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, Document, LedgerExport, Measure, Unit
-from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook, UnitSummary
+from db.models import Assignment, Document, LedgerExport, Measure, Round, Unit
+from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook
 from importers.ledger.writer import write_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.text_clean import safe_file_name
-from tracker.database_settings import OFFICE_NAME
+from tracker.database_settings import DUE_SOON_DAYS, OFFICE_NAME
 from tracker.errors import UserError
 from tracker.ledgers.export_errors import write_failure
 from tracker.queries import in_force, lead_first
 from tracker.records import NamedRef
 from tracker.rounds.round_service import RoundInfo, RoundService
-from tracker.statuses import Status, is_overdue
+from tracker.rounds.round_status import round_summary_sheet
 from tracker.store import Store
 from tracker.units.unit_service import UnitService
 
@@ -199,7 +199,8 @@ class LedgerExporter:
         return outcome
 
     def export_master(self, round_name: str | None, out_dir: Path) -> Path:
-        """Every assignment, plus the 汇总 sheet with one line per unit."""
+        """Every assignment, plus the 汇总 sheet: one line per unit as of the round (the
+        bulletin's figures, ``tracker.rounds.round_figures``) and the round's 报送情况."""
         _make_folder(out_dir)
         today = self.store.clock.today()
         chosen = self.rounds.chosen(round_name)
@@ -219,7 +220,12 @@ class LedgerExporter:
                 exported_at=self.store.clock.now(),
                 office=self.office,
                 sheets=ledger_sheets(rows, lead_names(rows)),
-                summary=_summary(rows, today),
+                **round_summary_sheet(
+                    session,
+                    session.get_one(Round, chosen.id),
+                    today,
+                    self.store.setting(DUE_SOON_DAYS),
+                ),
             )
             path = out_dir / safe_file_name(f"总台账_{chosen.name}.xlsx")
             _write(book, path)
@@ -365,17 +371,3 @@ def _ledger_row(row: AssignmentContext, leads: dict[int, str]) -> LedgerRow:
         contact=row.unit.contact_person,
         phone=row.unit.phone,
     )
-
-
-def _summary(rows: list[AssignmentContext], today: date) -> list[UnitSummary]:
-    tallies: dict[str, dict[str, int]] = {}
-    overdue: dict[str, int] = defaultdict(int)
-    for row in rows:
-        status = Status(row.assignment.status)
-        tally = tallies.setdefault(row.unit.name, {s.value: 0 for s in Status})
-        tally[status.value] += 1
-        overdue[row.unit.name] += is_overdue(status, row.measure.deadline, today)
-    return [
-        UnitSummary(unit=name, assigned=sum(t.values()), by_status=t, overdue=overdue[name])
-        for name, t in tallies.items()
-    ]

@@ -18,7 +18,11 @@ from sqlalchemy.orm.exc import StaleDataError
 from db.models import Assignment, Measure, ProgressEntry, Round
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents.document_service import SUPPORT, DocumentService
-from tracker.documents.new_assignments import assignment_values, creation_entry
+from tracker.documents.new_assignments import (
+    ASSIGNED_BY_HAND,
+    assignment_values,
+    creation_entry,
+)
 from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, StaleEditError
 from tracker.progress.history_entries import Provenance, history_entry
 from tracker.records import HistoryRow
@@ -230,7 +234,11 @@ class ProgressService:
             session.flush()
             session.execute(
                 insert(ProgressEntry),
-                [creation_entry(assignment.id, assignment.status, self.store.user, now, "分配")],
+                [
+                    creation_entry(
+                        assignment.id, assignment.status, self.store.user, now, ASSIGNED_BY_HAND
+                    )
+                ],
             )
             return assignment.id
 

@@ -63,6 +63,9 @@ class BulletinData:
     """Measures finished by all their units this round (by the round, without one before)."""
     unassigned: list[tuple[str, list[str]]] = field(default_factory=list)
     """Measures naming no unit: (document, codes)."""
+    reporting: str | None = None
+    """报送情况 of the round in one sentence (``tracker.rounds.round_status``); None when
+    no ledger was sent under the round."""
 
 
 def rank_units(lines: list[UnitLine]) -> list[UnitLine]:

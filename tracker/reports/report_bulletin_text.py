@@ -89,6 +89,8 @@ def overall(data: BulletinData) -> list[str]:
             text += f"，较上期{_direction(data.due_now, data.due_before)}"
         text += "。"
     out = [text]
+    if data.reporting:
+        out.append(f"报送情况：{data.reporting}")
     if data.unassigned:
         count = sum(len(codes) for _, codes in data.unassigned)
         listed = "；".join(

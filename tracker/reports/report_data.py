@@ -6,8 +6,12 @@ So the state is not read from ``assignments`` but replayed from
 ``progress_history``: an assignment's status as of round R is the one set by
 its last entry that belongs to R or an earlier round (rounds ordered by
 ``as_of``, then id), or — for entries made outside any round (manual edits, the
-import itself) — that was made on or before R's ``as_of`` day.  Assignments
-with no such entry did not exist yet and are left out.
+import itself) — that was made on or before R's ``as_of`` day.  The entry that
+created an assignment with its document counts from the document's date of
+issue (or the effective date the clerk set), not from the moment it was typed
+in: a round as of 30 June opened after a 2 July import shows every task of a
+document issued in May.  Assignments with no such entry did not exist yet and
+are left out.
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ from datetime import date, datetime, time, timedelta
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Round, Unit
+from tracker.documents.new_assignments import ASSIGNED_BY_HAND
 from tracker.queries import in_force, lead_first
 from tracker.statuses import FINISHED, STATUS_BY_TEXT, Status, is_due_soon, is_overdue
 
@@ -127,6 +132,30 @@ def _counts_for(chosen: Round) -> ColumnElement[bool]:
     return or_(
         ProgressEntry.round_id.in_(earlier),
         and_(ProgressEntry.round_id.is_(None), ProgressEntry.changed_at < day_after),
+        and_(
+            ProgressEntry.round_id.is_(None),
+            ProgressEntry.old_status.is_(None),
+            ProgressEntry.source != ASSIGNED_BY_HAND,
+            ProgressEntry.assignment_id.in_(in_force_on(chosen.as_of)),
+        ),
+    )
+
+
+def document_start() -> ColumnElement[date | None]:
+    """The day a document's tasks count from: the effective date the clerk set, else its
+    date of issue (NULL when it has neither: then the day it was imported counts)."""
+    return func.coalesce(Document.effective_on, Document.issued_on)
+
+
+def in_force_on(day: date) -> Select[int]:
+    """The assignments whose document was in force on ``day`` (issued or taking effect by
+    then): their creation entries count for a round as of ``day`` however late the
+    document was typed in.  A unit assigned by hand later counts from that day."""
+    return (
+        select(Assignment.id)
+        .join(Measure, Assignment.measure_id == Measure.id)
+        .join(Document, Measure.document_id == Document.id)
+        .where(document_start() <= day)
     )
 
 

@@ -26,9 +26,11 @@ from tracker.inspections.finding_records import FindingRow
 from tracker.inspections.finding_report import finding_blocks
 from tracker.records import AssignmentRow
 from tracker.reports.report_format import cn_date, deadline
-from tracker.statuses import Derived, Status
+from tracker.statuses import FINISHED, Derived, Status
 
 CN_NUMBERS = "一二三四五六七八九十"
+REPLY_DAYS = 5
+"""A chaser asks for a reply this many days after it is sent, unless the clerk says."""
 
 
 def _ordinal(i: int) -> str:
@@ -103,18 +105,22 @@ class ChaserHeader:
     """What heads and signs a chaser: its number and the office's contact."""
 
     number: str
-    """e.g. 〔2021〕第3号 — numbered per year (``tracker.reports.report_service``)."""
+    """e.g. 〔2021〕第3号 — numbered per year (``tracker.reports.chasers``)."""
     contact: str = ""
     phone: str = ""
     unit_contact: tuple[str, str] = ("", "")
     """The unit's own 联系人 and 联系电话 (the directory, as its last ledger sent them):
     the 回执's 经办人 and 联系电话, filled in for the unit to confirm."""
+    missing_round: str = ""
+    """A round whose ledger the unit has not returned: the chaser asks for it, and lists
+    every unfinished task, not only the overdue and due soon ones."""
+    missing_deadline: date | None = None
 
 
 def progress_text(row: AssignmentRow) -> str:
     """The current progress of an item: its status (and percent), then the latest note."""
     status = row.status.value
-    if row.percent is not None and row.status is Status.IN_PROGRESS:
+    if row.percent is not None:
         status += f"{row.percent}%"
     return f"{status}。{row.note}" if row.note.strip() else status
 
@@ -154,6 +160,26 @@ def receipt(unit: str, reply_by: date, contact: tuple[str, str] = ("", "")) -> l
     ]
 
 
+def _chaser_text(
+    header: ChaserHeader, today: date, reply_by: date, office: str, counts: str
+) -> str:
+    tasks = f"你单位承担的任务中{counts}（见下表）。" if counts else ""
+    if not header.missing_round:
+        return (
+            f"根据督办台账记录，截至{cn_date(today)}，{tasks}"
+            f"请高度重视，抓紧推进，并于{cn_date(reply_by)}前将办理进展及下步计划"
+            f"书面反馈{office}（填写所附回执）。"
+        )
+    due = ""
+    if header.missing_deadline is not None:
+        due = f"应于{cn_date(header.missing_deadline)}前报送工作台账，"
+    return (
+        f"按照{header.missing_round}调度安排，你单位{due}截至{cn_date(today)}尚未报送。{tasks}"
+        f"请高度重视，于{cn_date(reply_by)}前将工作台账及办理进展、下步计划"
+        f"书面报送{office}（填写所附回执）。"
+    )
+
+
 def chaser(
     unit: str,
     rows: list[AssignmentRow],
@@ -169,45 +195,27 @@ def chaser(
     header = header or ChaserHeader("")
     late = [r for r in rows if r.state is Derived.OVERDUE]
     soon = [r for r in rows if r.state is Derived.DUE_SOON]
-    listed = late + soon
+    others: list[AssignmentRow] = []
+    if header.missing_round:
+        others = [r for r in rows if r.state not in (Derived.OVERDUE, Derived.DUE_SOON)]
+        others = [r for r in others if r.status not in FINISHED]
+    listed = late + soon + others
     counts = "、".join(
         text
-        for text, n in ((f"已逾期{len(late)}项", late), (f"临近完成时限{len(soon)}项", soon))
+        for text, n in (
+            (f"已逾期{len(late)}项", late),
+            (f"临近完成时限{len(soon)}项", soon),
+            (f"其他未完成{len(others)}项", others),
+        )
         if n
     )
     blocks: list[Block] = [
         Paragraph(f"{unit}：", align="left", indent=False),
-        Paragraph(
-            f"根据督办台账记录，截至{cn_date(today)}，你单位承担的任务中{counts}（见下表）。"
-            f"请高度重视，抓紧推进，并于{cn_date(reply_by)}前将办理进展及下步计划"
-            f"书面反馈{office}（填写所附回执）。"
-        ),
-        Table(
-            (
-                Column("序号", 26),
-                Column("文件", 88, "left"),
-                Column("编号", 28),
-                Column("重点任务", 100, "left"),
-                Column("完成时限", 58),
-                Column("情况", 64),
-                Column("当前进展", 96, "left"),
-            ),
-            tuple(
-                (
-                    str(i),
-                    r.doc_label,
-                    r.code,
-                    r.title,
-                    deadline(r.deadline, r.deadline_text),
-                    state_text(r, today),
-                    progress_text(r),
-                )
-                for i, r in enumerate(listed, start=1)
-            ),
-            keep_last=2,
-        ),
-        *finding_blocks(findings, today),
+        Paragraph(_chaser_text(header, today, reply_by, office, counts)),
     ]
+    if listed:
+        blocks.append(_chaser_table(listed, today))
+    blocks += finding_blocks(findings, today)
     contact = "\u3000\u3000".join(
         part
         for part in (
@@ -222,6 +230,34 @@ def chaser(
     blocks += receipt(unit, reply_by, header.unit_contact)
     subtitle = (header.number,) if header.number else ()
     return ReportDocument(title="催办单", subtitle=subtitle, blocks=blocks, kind="chaser")
+
+
+def _chaser_table(listed: list[AssignmentRow], today: date) -> Table:
+    """The chaser's items: each with its deadline state and current status and percent."""
+    return Table(
+        (
+            Column("序号", 26),
+            Column("文件", 88, "left"),
+            Column("编号", 28),
+            Column("重点任务", 100, "left"),
+            Column("完成时限", 58),
+            Column("情况", 64),
+            Column("当前进展", 96, "left"),
+        ),
+        tuple(
+            (
+                str(i),
+                r.doc_label,
+                r.code,
+                r.title,
+                deadline(r.deadline, r.deadline_text),
+                state_text(r, today),
+                progress_text(r),
+            )
+            for i, r in enumerate(listed, start=1)
+        ),
+        keep_last=2,
+    )
 
 
 # The printed ledger: the Excel ledger's columns, narrowed to fit A4 landscape.

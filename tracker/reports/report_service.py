@@ -12,25 +12,22 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.models import Round
 from importers.ledger.model import LedgerSheet
 from importers.messages import QT_TRANSLATE_NOOP
-from importers.reports.fonts import ReportFontError
 from importers.reports.model import ReportDocument
 from tracker.database_settings import (
     BULLETIN_NAME,
     BULLETIN_RECIPIENTS,
-    CHASER_LAST,
     DUE_SOON_DAYS,
     OFFICE_NAME,
     REPORT_CONTACT,
     REPORT_PHONE,
 )
 from tracker.documents.document_service import DocumentService
-from tracker.errors import InvalidInputError, UserError
+from tracker.errors import InvalidInputError
 from tracker.ledgers.ledger_export import lead_names, ledger_rows, ledger_sheets
 from tracker.memory import collector_paused
 from tracker.progress.overview import AssignmentFilter, OverviewService
@@ -50,9 +47,12 @@ from tracker.reports.report_data import (
     tally,
     values_as_of,
 )
+from tracker.reports.report_files import FORMATS, check_target, save_report
 from tracker.reports.report_format import cn_date
 from tracker.reports.report_kinds import KINDS
+from tracker.reports.report_lists import REPLY_DAYS
 from tracker.rounds.round_service import RoundService
+from tracker.rounds.round_status import RoundStatus, reporting_text, unit_returns
 from tracker.statuses import Derived
 from tracker.store import Store
 from tracker.units.unit_service import UnitService
@@ -60,9 +60,9 @@ from tracker.units.unit_service import UnitService
 if TYPE_CHECKING:
     from tracker.inspections.inspection_service import InspectionService
     from tracker.reports.bulletins import BulletinService
+    from tracker.reports.chasers import ChaserService
 
-REPLY_DAYS = 5
-FORMATS = (".pdf", ".docx")
+__all__ = ["FORMATS", "REPLY_DAYS", "ReportRequest", "ReportService", "check_target", "save_report"]
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,10 @@ class ReportService:
         overview: OverviewService,
         bulletins: BulletinService,
         inspections: InspectionService | None = None,
+        chasers: ChaserService,
     ) -> None:
         self.store = store
+        self.chasers = chasers
         self.documents = documents
         self.units = units
         self.rounds = rounds
@@ -158,7 +160,15 @@ class ReportService:
             before_name = before.name if before else None
             before_day = None if before is None else min(before.as_of, today)
             notes = facts.round_notes(session, current.id, now_items)
-            reported = facts.reported_units(session, current.id, now_items)
+            returns = unit_returns(session, current)
+            if returns:  # ledgers went out: a unit reported when its ledger came back
+                not_reported = [u.unit for u in returns if u.returned_at is None]
+            else:  # progress recorded by hand: a unit reported when it has an entry
+                reported = facts.reported_units(session, current.id, now_items)
+                not_reported = [u for u in _by_unit(now_items) if u not in reported]
+            reporting = reporting_text(
+                RoundStatus(current.name, current.as_of, current.deadline, returns)
+            )
             unassigned = facts.unassigned_measures(session, doc_id)
             documents = facts.documents_in_scope(session, doc_id)
         parts: dict[tuple[str, int, str], list[Item]] = defaultdict(list)
@@ -194,17 +204,26 @@ class ReportService:
             due_before=None
             if old_items is None or before_day is None
             else facts.due_pair(old_items, before_day),
-            not_reported=[u for u in units_now if u not in reported],
+            not_reported=not_reported,
+            reporting=reporting,
             notes=notes,
             done_measures=facts.done_measures(now_items, old_items),
             unassigned=unassigned,
         )
 
+    def take_number(self, request: ReportRequest, report: ReportDocument) -> ReportDocument:
+        """A chaser about to be saved, with its number taken for good (the draft's, or the
+        next free one if another clerk took that meanwhile); any other report as it is."""
+        if request.kind != "chaser":
+            return report
+        return self.chasers.take_for(report).report
+
     def issued(self, request: ReportRequest, report: ReportDocument) -> None:
         """Record that ``report`` was saved or printed: a bulletin is stored under its
-        number (``tracker.reports.bulletins``), a chaser uses up its number; others: nothing."""
+        number (``tracker.reports.bulletins``), a chaser's number is taken (if
+        ``take_number`` did not already); others: nothing."""
         if request.kind == "chaser":
-            self.chaser_issued()
+            self.chasers.confirm_printed(report)
         elif request.kind == "bulletin":
             if request.recipients is not None and request.recipients.strip():
                 self.store.set_setting(BULLETIN_RECIPIENTS, request.recipients.strip())
@@ -279,14 +298,8 @@ class ReportService:
         return report_lists.chaser(name, rows, today, reply, self.office, header, findings)
 
     def next_chaser_number(self) -> int:
-        """The number the next chaser of this year carries (a setting per year)."""
-        year = self.store.clock.today().year
-        return self.store.setting(CHASER_LAST.of(year=year)) + 1
-
-    def chaser_issued(self) -> None:
-        """Count a chaser as sent: the next one takes the following number."""
-        year = self.store.clock.today().year
-        self.store.set_setting(CHASER_LAST.of(year=year), self.next_chaser_number())
+        """The number the next chaser of this year carries (``tracker.reports.chasers``)."""
+        return self.chasers.next_number()
 
     def ledger(
         self,
@@ -367,41 +380,3 @@ def _by_unit(found: list[Item]) -> dict[str, list[Item]]:
     for item in found:
         out[item.unit].append(item)
     return out
-
-
-def check_target(path: Path) -> str:
-    """The output format (".pdf" / ".docx") of ``path``; checked before any work is done."""
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise InvalidInputError(
-            QT_TRANSLATE_NOOP(
-                "messages", "cannot write {file}: the file must end in .pdf or .docx"
-            ),
-            file=path.name,
-        )
-    return suffix
-
-
-def save_report(report: ReportDocument, path: Path) -> int:
-    """Write ``report`` as PDF or Word, by the file's suffix; returns the PDF's page count
-    (0 for Word, which counts its own pages)."""
-    suffix = check_target(path)
-    try:
-        # (Laying out a long report makes objects by the hundred thousand: see tracker.memory.)
-        with collector_paused():
-            if suffix == ".pdf":
-                from importers.reports.pdf import write_pdf
-
-                return write_pdf(report, path)
-            from importers.reports.docx import write_docx
-
-            write_docx(report, path)
-            return 0
-    except ReportFontError as exc:
-        raise UserError.from_message(exc.as_message()) from None
-    except OSError as exc:
-        raise UserError(
-            QT_TRANSLATE_NOOP("messages", "cannot write {path}: {reason}"),
-            path=path,
-            reason=exc.strerror or exc,
-        ) from None

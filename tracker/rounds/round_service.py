@@ -21,6 +21,8 @@ class RoundInfo:
     as_of: date
     exports: int
     imports: int
+    deadline: date | None = None
+    """报送截止日期: the day the ledgers are due back."""
 
 
 class RoundService:
@@ -46,11 +48,19 @@ class RoundService:
                 ).all()
             )
             return [
-                RoundInfo(r.id, r.name, r.as_of, exports.get(r.id, 0), imports.get(r.id, 0))
+                RoundInfo(
+                    r.id,
+                    r.name,
+                    r.as_of,
+                    exports.get(r.id, 0),
+                    imports.get(r.id, 0),
+                    r.deadline,
+                )
                 for r in session.scalars(select(Round).order_by(Round.as_of, Round.id))
             ]
 
-    def create(self, name: str, as_of: date) -> RoundInfo:
+    def create(self, name: str, as_of: date, deadline: date | None = None) -> RoundInfo:
+        """A new round reporting as of ``as_of``, its ledgers due back by ``deadline``."""
         name = name.strip()
         if not name:
             raise InvalidInputError(
@@ -63,10 +73,22 @@ class RoundService:
                     QT_TRANSLATE_NOOP("messages", "a round named {name!r} already exists"),
                     name=name,
                 )
-            created = Round(name=name, as_of=as_of, created_at=self.store.clock.now())
+            _check_deadline(as_of, deadline)
+            created = Round(
+                name=name, as_of=as_of, deadline=deadline, created_at=self.store.clock.now()
+            )
             session.add(created)
             session.flush()
-            return RoundInfo(created.id, created.name, created.as_of, 0, 0)
+            return RoundInfo(created.id, created.name, created.as_of, 0, 0, deadline)
+
+    def set_deadline(self, name: str | None, deadline: date | None) -> str:
+        """Set (or, with None, clear) the 报送截止日期 of the round named (the latest);
+        returns the round's name."""
+        with self.store.transaction() as session:
+            chosen = self.find(session, name)
+            _check_deadline(chosen.as_of, deadline)
+            chosen.deadline = deadline
+            return chosen.name
 
     def chosen(self, name: str | None) -> RoundInfo:
         """The round a user names (without a name, the latest one), as a plain record."""
@@ -78,7 +100,9 @@ class RoundService:
                     ImportBatch.round_id == found.id, ImportBatch.undone_at.is_(None)
                 )
             )
-            return RoundInfo(found.id, found.name, found.as_of, exports or 0, imports or 0)
+            return RoundInfo(
+                found.id, found.name, found.as_of, exports or 0, imports or 0, found.deadline
+            )
 
     def find(self, session: Session, name: str | None) -> Round:
         """The round a user names; without a name, the latest one.  Bound to this
@@ -108,3 +132,16 @@ class RoundService:
                 )
             )
         return latest
+
+
+def _check_deadline(as_of: date, deadline: date | None) -> None:
+    """Ledgers report the state as of ``as_of``: they cannot be due back before it."""
+    if deadline is not None and deadline < as_of:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "the reporting deadline {deadline} is before the round's as-of date {as_of}",
+            ),
+            deadline=deadline.isoformat(),
+            as_of=as_of.isoformat(),
+        )

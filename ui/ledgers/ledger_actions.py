@@ -8,7 +8,7 @@ a ledger is first handled, not when the window starts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,10 +47,12 @@ def policy_targets(paths: Iterable[Path]) -> list[Path]:
     return [p for p in paths if p.is_file() and p.suffix.lower() in POLICY_SUFFIXES]
 
 
-def show_rounds(parent: QWidget, rounds: RoundService) -> bool:
+def show_rounds(
+    parent: QWidget, rounds: RoundService, show_status: Callable[[str], None] | None = None
+) -> bool:
     from ui.ledgers.rounds_dialog import RoundsDialog
 
-    dialog = RoundsDialog(rounds, rounds.today(), parent)
+    dialog = RoundsDialog(rounds, rounds.today(), parent, show_status)
     dialog.exec()
     return dialog.created is not None
 

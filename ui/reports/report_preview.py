@@ -276,7 +276,7 @@ class ReportDialog(QDialog):
         request = self.request()
 
         def work() -> int:
-            report = self.reports.build(request)
+            report = self.reports.take_number(request, self.reports.build(request))
             pages = save_report(report, path)
             self.reports.issued(request, report)  # a bulletin is stored, numbered
             return pages

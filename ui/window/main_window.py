@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
         self.filters.browsing_changed.connect(self.navigator.forget_choice)
         self.navigator.chosen.connect(selection.navigate)
         self.navigator.delete_requested.connect(commands.delete_document)
+        self.navigator.round_requested.connect(commands.show_round_status)
         self.first_run.import_requested.connect(commands.import_document)
         self.first_run.demo_requested.connect(commands.open_demo)
         self.tabs.currentChanged.connect(lambda _i: self.tab_loader.load())

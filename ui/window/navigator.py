@@ -6,6 +6,8 @@ the database and its titles for filtering rows already loaded).  The tree is
 ``DocumentService.outline()``: every part and section, even one whose measures
 have no unit yet.  A document's context menu offers to delete it
 (``delete_requested``; the window asks first, ``ui.documents.document_delete_flow``).
+The rounds branch lists the reporting rounds: opening one asks for its 报送情况 page
+(``round_requested``).
 """
 
 from __future__ import annotations
@@ -45,7 +47,14 @@ class UnitTarget:
     name: str
 
 
-Target = DocumentTarget | UnitTarget | Scope | None
+@dataclass(frozen=True)
+class RoundTarget:
+    """A reporting round: opening it (double-click, Enter) shows its 报送情况."""
+
+    name: str
+
+
+Target = DocumentTarget | UnitTarget | Scope | RoundTarget | None
 """What the clerk picked; None for everything."""
 
 
@@ -57,8 +66,16 @@ class NavigatorModel(QStandardItemModel):
         self.setHorizontalHeaderLabels([self.tr("Browse"), self.tr("Open"), self.tr("Overdue")])
         self.documents_root = self._item(self.tr("Documents"), None, bold=True)
         self.units_root = self._item(self.tr("Units"), None, bold=True)
-        for root in (self.documents_root, self.units_root):
+        self.rounds_root = self._item(self.tr("Reporting status"), None, bold=True)
+        self.rounds_root.setToolTip(self.tr("Open a round to see which units have reported"))
+        for root in (self.documents_root, self.units_root, self.rounds_root):
             self.appendRow([root, self._item("", None), self._item("", None)])
+
+    def set_rounds(self, names: list[str]) -> None:
+        """The rounds, the latest first."""
+        self.rounds_root.removeRows(0, self.rounds_root.rowCount())
+        for name in reversed(names):
+            self.rounds_root.appendRow(self._item(name, RoundTarget(name)))
 
     def set_documents(self, documents: list[DocumentInfo], outline: Outline) -> None:
         self.documents_root.removeRows(0, self.documents_root.rowCount())
@@ -113,6 +130,7 @@ class NavigatorModel(QStandardItemModel):
 class Navigator(QTreeView):
     chosen = Signal(object)  # a Target
     delete_requested = Signal(int)  # a document's id: its context menu's "Delete document…"
+    round_requested = Signal(str)  # a round's name: opened in the rounds branch
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +150,15 @@ class Navigator(QTreeView):
         self.selectionModel().selectionChanged.connect(self._selection_changed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
+        self.activated.connect(self._activated)
+
+    def set_rounds(self, names: list[str]) -> None:
+        self.nav_model.set_rounds(names)
+
+    def _activated(self, index: QModelIndex) -> None:
+        target = index.data(TARGET_ROLE)
+        if isinstance(target, RoundTarget):
+            self.round_requested.emit(target.name)
 
     def context_menu(self, index: QModelIndex) -> QMenu | None:
         """A document's menu (delete it), or None for any other entry."""
@@ -188,5 +215,5 @@ class Navigator(QTreeView):
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
-        if indexes:
-            self.chosen.emit(indexes[0].data(TARGET_ROLE))
+        if indexes and not isinstance(indexes[0].data(TARGET_ROLE), RoundTarget):
+            self.chosen.emit(indexes[0].data(TARGET_ROLE))  # (a round filters nothing)

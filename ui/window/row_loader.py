@@ -210,6 +210,7 @@ class RowLoader(QObject):
         self.index = index
         self.round_rows.forget()
         self._filters.set_rounds(rounds)
+        self._navigator.set_rounds(rounds)
         self._filters.set_units(units)
         self._navigator.set_units(units)
         self.load_rows()
@@ -267,9 +268,11 @@ class RowLoader(QObject):
         )
 
     def refresh_rounds(self) -> None:
-        """After a round was created: the filter bar offers it."""
+        """After a round was created: the filter bar and the navigator offer it."""
         services, _source = self._open()
-        self._filters.set_rounds([r.name for r in services.rounds.list()])
+        names = [r.name for r in services.rounds.list()]
+        self._filters.set_rounds(names)
+        self._navigator.set_rounds(names)
 
     def refresh_rows(self, rows: Sequence[AssignmentRow]) -> list[AssignmentRow]:
         """After an edit: re-read the touched rows; the unit counts follow from a worker."""

@@ -51,6 +51,8 @@ class WindowActions:
     rounds: QAction
     scores: QAction
     scoring_rules: QAction
+    round_status: QAction
+    chasers: QAction
     refresh: QAction
     reset_filters: QAction
     reset_columns: QAction
@@ -86,6 +88,8 @@ class WindowActions:
             self.rounds,
             self.scores,
             self.scoring_rules,
+            self.round_status,
+            self.chasers,
             self.refresh,
             self.reset_filters,
             self.units_directory,
@@ -160,6 +164,8 @@ def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
         rounds=_action(window, translate("WindowActions", "Reporting rounds…")),
         scores=_action(window, translate("WindowActions", "Assessment scores…")),
         scoring_rules=_action(window, translate("WindowActions", "Scoring rules…")),
+        round_status=_action(window, translate("WindowActions", "Reporting status of a round…")),
+        chasers=_action(window, translate("WindowActions", "Chasers for several units…")),
         refresh=_action(
             window, translate("WindowActions", "Refresh"), QKeySequence.StandardKey.Refresh
         ),
@@ -203,7 +209,9 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
         [actions.import_ledgers, actions.import_ledger_folder, actions.export_ledgers]
     )
     file_menu.addSeparator()
-    file_menu.addActions([actions.export_list, actions.print_list, actions.print_report])
+    file_menu.addActions(
+        [actions.export_list, actions.print_list, actions.print_report, actions.chasers]
+    )
     file_menu.addSeparator()
     file_menu.addActions([actions.open_demo, actions.open_database])
     file_menu.addSeparator()
@@ -222,7 +230,9 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
     edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
     edit_menu.addSeparator()
-    edit_menu.addActions([actions.rounds, actions.units_directory, actions.settings])
+    edit_menu.addActions(
+        [actions.rounds, actions.round_status, actions.units_directory, actions.settings]
+    )
     edit_menu.addSeparator()
     edit_menu.addActions([actions.scores, actions.scoring_rules])
 

@@ -70,6 +70,8 @@ class WindowCommands(QObject):
         actions.rounds.triggered.connect(self.show_rounds)
         actions.scores.triggered.connect(self.show_scores)
         actions.scoring_rules.triggered.connect(self.show_scoring_rules)
+        actions.round_status.triggered.connect(lambda: self.show_round_status())
+        actions.chasers.triggered.connect(self.show_chasers)
         actions.open_demo.triggered.connect(self.open_demo)
         actions.open_database.triggered.connect(self.choose_database)
         actions.backup_database.triggered.connect(self.back_up)
@@ -180,8 +182,20 @@ class WindowCommands(QObject):
     def show_rounds(self) -> None:
         from ui.ledgers import ledger_actions
 
-        if ledger_actions.show_rounds(self._window, self._open().rounds):
+        if ledger_actions.show_rounds(self._window, self._open().rounds, self.show_round_status):
             self._rows.refresh_rounds()
+
+    def show_round_status(self, round_name: str | None = None) -> None:
+        """A round's 报送情况 page (from the rounds dialog, the navigator, the menu)."""
+        from ui.ledgers import round_actions
+
+        round_actions.show_round_status(self._window, self._open(), round_name)
+
+    def show_chasers(self) -> None:
+        """Chasers for several units at once."""
+        from ui.ledgers import round_actions
+
+        round_actions.show_chasers(self._window, self._open())
 
     def show_scores(self) -> None:
         from ui.assessment.scores_dialog import ScoresDialog

@@ -156,10 +156,21 @@ def test_master_summary_sheet(tmp_path: Path) -> None:
     ws = wb["汇总"]
     rows = [list(r) for r in ws.iter_rows(min_row=3, values_only=True)]
     assert rows == [
-        ["序号", "单位", "任务数", "未启动", "推进中", "已完成", "已销号", "长期坚持", "逾期"],
-        [1, "自治区市场监管厅", 6, 1, 3, 1, 0, 1, 1],
-        [2, "自治区发展改革委", 2, 0, 0, 0, 2, 0, 0],
-        ["合计", None, 8, 1, 3, 1, 2, 1, 1],
+        [
+            "序号",
+            "单位",
+            "任务数",
+            "未启动",
+            "推进中",
+            "已完成",
+            "已销号",
+            "长期坚持",
+            "逾期",
+            "报送情况",
+        ],
+        [1, "自治区市场监管厅", 6, 1, 3, 1, 0, 1, 1, None],  # (no 报送情况: no ledger sent)
+        [2, "自治区发展改革委", 2, 0, 0, 0, 2, 0, 0, None],
+        ["合计", None, 8, 1, 3, 1, 2, 1, 1, None],
     ]
     assert ws["A1"].value == "2021年第二季度工作台账汇总"
     assert ws.page_setup.orientation == "landscape"
@@ -233,3 +244,24 @@ def test_master_without_rows_still_has_its_summary(tmp_path: Path) -> None:
     )
     write_ledger(empty, tmp_path / "m.xlsx")
     assert openpyxl.load_workbook(tmp_path / "m.xlsx").sheetnames == ["汇总", META_SHEET]
+
+
+def test_master_summary_sheet_with_reporting(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    book = sample_workbook("master")
+    assert book.summary is not None
+    note = "报送情况：本轮共向2个单位发出工作台账，已报送1个；未报送1个：自治区发展改革委。"
+    book = replace(
+        book,
+        summary=[replace(book.summary[0], reporting="按时报送"), *book.summary[1:]],
+        summary_notes=(note,),
+    )
+    path = tmp_path / "总台账.xlsx"
+    write_ledger(book, path)
+    ws = openpyxl.load_workbook(path)["汇总"]
+    rows = [list(r) for r in ws.iter_rows(min_row=4, values_only=True)]
+    assert [r[-1] for r in rows[:2]] == ["按时报送", None]
+    assert rows[3][0] == note
+    assert "A7:J7" in {str(m) for m in ws.merged_cells.ranges}
+    assert ws.row_dimensions[7].height == 24  # one line of about 50 characters

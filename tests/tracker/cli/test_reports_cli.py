@@ -18,6 +18,7 @@ def db(tmp_path: Path) -> str:
     path = tmp_path / "office.sqlite3"
     services = Services.open(path, clock=Clock(), user="测试员", create=True)
     services.documents.import_parsed(sample_document(), source())
+    RoundService(services.store).create("2021年第1季度", date(2021, 3, 31))  # before 19 May
     RoundService(services.store).create("2021年第3季度", date(2021, 9, 30))
     services.close()
     return str(path)
@@ -29,7 +30,7 @@ def test_each_kind_to_pdf_and_word(run, db: str, tmp_path: Path) -> None:  # typ
         ("bulletin", ["--note", "请抓紧推进。"]),
         ("unit", ["--unit", "公安厅"]),
         ("chaser", ["--unit", "自治区公安厅", "--reply-by", "2021-07-09"]),
-        ("ledger", ["--current"]),  # the round (30 Sep) is before anything was recorded
+        ("ledger", ["--current"]),
     ):
         for suffix in (".pdf", ".docx"):
             out = tmp_path / f"{kind}{suffix}"
@@ -48,8 +49,9 @@ def test_each_kind_to_pdf_and_word(run, db: str, tmp_path: Path) -> None:  # typ
         (["--kind", "chaser", "--unit", "自治区政府办公厅"], "nothing overdue or due soon"),
         (["--kind", "bulletin", "--out-ignored"], None),
         (
-            ["--kind", "ledger"],
-            "nothing of this ledger had been recorded as of 2021年第3季度 (2021年9月30日)",
+            # The document was issued on 19 May: nothing of it counts as of 31 March.
+            ["--kind", "ledger", "--round", "2021年第1季度"],
+            "nothing of this ledger had been recorded as of 2021年第1季度 (2021年3月31日)",
         ),
     ],
 )

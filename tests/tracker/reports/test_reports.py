@@ -331,7 +331,9 @@ def test_chaser_is_numbered_with_progress_contact_and_receipt(
     # The signature is never alone: the last two rows come with it to the second page.
     second = compact(pdftotext(out, "-raw", "-f", "2", "-l", "2"))
     assert second.startswith("序号文件编号重点任务完成时限情况当前进展9")
-    service.chaser_issued()
+    taken = service.take_number(ReportRequest("chaser"), report)
+    assert taken.subtitle == ("〔2021〕第1号",)
+    service.issued(ReportRequest("chaser"), taken)  # already this unit's number: nothing more
     again = service.build(ReportRequest("chaser", unit="税务局"))
     assert again.subtitle == ("〔2021〕第2号",)
 

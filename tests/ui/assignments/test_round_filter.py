@@ -97,10 +97,32 @@ def test_show_all_clears_the_round(qtbot, imported: MainWindow) -> None:  # type
 def test_a_new_round_appears_in_the_combo(imported: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from ui.ledgers import ledger_actions
 
-    def create(_parent, rounds: RoundService) -> bool:  # type: ignore[no-untyped-def]
+    def create(_parent, rounds: RoundService, _show_status) -> bool:  # type: ignore[no-untyped-def]
         rounds.create("2021年第4季度", date(2021, 12, 31))
         return True
 
     monkeypatch.setattr(ledger_actions, "show_rounds", create)
     imported.actions_.rounds.trigger()
     assert imported.filters.round.itemText(1) == "2021年第4季度"
+
+
+def test_the_navigator_and_the_menus_open_a_rounds_reporting_status(
+    qtbot, imported: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.ledgers import round_actions
+
+    root = imported.navigator.nav_model.rounds_root
+    assert [root.child(r).text() for r in range(root.rowCount())] == ["2021年第3季度", ROUND]
+    opened: list[object] = []
+    monkeypatch.setattr(
+        round_actions,
+        "show_round_status",
+        lambda _parent, _services, name=None: opened.append(name),
+    )
+    monkeypatch.setattr(
+        round_actions, "show_chasers", lambda _parent, _services: opened.append("chasers")
+    )
+    imported.navigator.activated.emit(root.child(1).index())
+    imported.actions_.round_status.trigger()
+    imported.actions_.chasers.trigger()
+    assert opened == [ROUND, None, "chasers"]

@@ -32,9 +32,13 @@ def test_rounds_dialog_lists_and_creates_rounds(
     assert dialog.name.text() == suggested_name(date(2021, 9, 1)) == "2021年第3季度"
     dialog.as_of.setDate(date(2021, 9, 30))
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.deadline.date().toPython() == date(2021, 10, 10)  # as of + 10 days
     assert [
-        [dialog.model.index(r, c).data() for c in range(4)] for r in range(dialog.model.rowCount())
-    ] == [[ROUND, "2021-06-30", "0", "0"], ["2021年第3季度", "2021-09-30", "0", "0"]]
+        [dialog.model.index(r, c).data() for c in range(5)] for r in range(dialog.model.rowCount())
+    ] == [
+        [ROUND, "2021-06-30", "", "0", "0"],
+        ["2021年第3季度", "2021-09-30", "2021-10-10", "0", "0"],
+    ]
     assert dialog.created is not None and dialog.name.text() == ""
     assert not dialog.create_button.isEnabled()  # no name, no round
 

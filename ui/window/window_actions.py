@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle, QToolBar
+from PySide6.QtWidgets import QToolBar
+
+from ui.action_icons import ACTION_ICONS, action_icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -110,13 +112,10 @@ def _action(window: QWidget, text: str, shortcut: Shortcut = None) -> QAction:
 def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
     """Every action, owned by ``window`` (their shortcuts work anywhere in it); undo and
     redo are ``stack``'s.  What they do is connected by the window and its commands."""
-    style = window.style()
     undo = stack.createUndoAction(window, translate("WindowActions", "Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
     redo = stack.createRedoAction(window, translate("WindowActions", "Redo"))
     redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
-    redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
     actions = WindowActions(
         import_document=_action(
             window, translate("WindowActions", "Import policy document…"), "Ctrl+I"
@@ -182,12 +181,9 @@ def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
             window, translate("WindowActions", "Settings…"), QKeySequence.StandardKey.Preferences
         ),
     )
-    actions.import_document.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
-    actions.import_ledgers.setIcon(
-        style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
-    )
-    actions.tick_off.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
-    actions.refresh.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+    for name in ACTION_ICONS:  # (the menus show them too)
+        action = getattr(actions, name)
+        action.setIcon(action_icon(name))
     actions.tick_off.setToolTip(
         translate("WindowActions", "Tick off (销号) the selected assignments — Ctrl+T")
     )
@@ -248,11 +244,19 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
     toolbar.setObjectName("main_toolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.setMovable(False)
-    toolbar.addActions([actions.import_document, actions.import_ledgers, actions.refresh])
+    # A round's work in its order: the document, the ledgers out and back, the report.
+    toolbar.addActions(
+        [
+            actions.import_document,
+            actions.export_ledgers,
+            actions.import_ledgers,
+            actions.print_report,
+        ]
+    )
     toolbar.addSeparator()
     toolbar.addActions([actions.undo, actions.redo])
     toolbar.addSeparator()
-    toolbar.addActions([actions.tick_off, actions.set_status])
+    toolbar.addActions([actions.tick_off, actions.set_status, actions.refresh])
     window.addToolBar(toolbar)
 
     table_menu.addActions([actions.set_status, actions.tick_off, actions.undo_tick_off])

@@ -81,6 +81,7 @@ def _table(model: QAbstractItemModel, stretch: int) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # rows are chosen whole: Tab goes on to Apply, not a cell
     view.setWordWrap(False)
     view.verticalHeader().hide()
     header = view.horizontalHeader()

@@ -135,6 +135,8 @@ class ReportDialog(QDialog):
             )
         )
         self.achievements.setMaximumHeight(6 * self.fontMetrics().lineSpacing())
+        for paragraphs in (self.note, self.achievements):  # Tab goes on to the next field
+            paragraphs.setTabChangesFocus(True)
         self.quote = QPushButton(self.tr("Offer the round's facts and notes"))
         self.quote.clicked.connect(self._quote_notes)
         self.recipients = QLineEdit(reports.bulletin_text().recipients)

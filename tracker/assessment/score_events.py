@@ -12,8 +12,7 @@
   never came back is 未报送.  The round has no 报送截止日期 yet, so every return counts
   as on time.
 - *The office's remarks* (``remark_events``): 通报表扬/批评 recorded for the round.
-
-Inspection findings (整改) plug in the same way once recorded.
+- *Inspection findings* (``tracker.assessment.finding_events``): rectified on time or overdue.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Round, ScorePublication, ScoreRemark, ScoreRuleSet, Unit
 from importers.messages import QT_TRANSLATE_NOOP
+from tracker.assessment.finding_events import finding_events
 from tracker.assessment.score_events import remark_events, reporting_events, task_events
 from tracker.assessment.score_rules import (
     DEFAULT_RULES,
@@ -244,8 +245,10 @@ class AssessmentService:
     def _compute(self, session: Session, round_id: int) -> RoundScores:
         chosen = session.get_one(Round, round_id)
         rules = _in_force(session, chosen.as_of)
-        events, scope = task_events(session, chosen, previous_round(session, chosen))
+        before = previous_round(session, chosen)
+        events, scope = task_events(session, chosen, before)
         events += reporting_events(session, chosen)
+        events += finding_events(session, chosen, before)
         events += remark_events(session, chosen)
         units = score_units(events, scope, rules)
         return RoundScores(chosen.name, chosen.as_of, rules.version, tuple(units))

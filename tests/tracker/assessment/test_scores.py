@@ -10,11 +10,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, update
 
-from db.models import ImportBatch, LedgerExport, ProgressEntry
+from db.models import FindingEntry, ImportBatch, LedgerExport, ProgressEntry
 from tests.tracker.conftest import sample_document, source
 from tracker.assessment.score_rules import EventKind
 from tracker.assessment.scoring import COLLECTIVE, NO_TASKS, RoundScores
 from tracker.errors import InvalidInputError
+from tracker.inspections.finding_records import FindingChange, NewFinding
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import Change
 from tracker.services import Services
@@ -230,3 +231,80 @@ def test_a_unit_without_tasks_is_scored_not_ranked(office: Services, q3: int) ->
     ]
     office.assessment.delete_remark(remarks[-1].id)
     assert "自治区发展改革委" not in [u.unit for u in office.assessment.scores().units]
+
+
+def _stamp_last_finding_entry(services: Services, finding_id: int, when: datetime) -> None:
+    with services.store.transaction() as session:
+        last = session.scalars(
+            select(FindingEntry)
+            .where(FindingEntry.finding_id == finding_id)
+            .order_by(FindingEntry.id.desc())
+        ).first()
+        assert last is not None
+        last.changed_at = when
+
+
+def test_findings_rectified_on_time_or_overdue(office: Services, q3: int) -> None:
+    del q3
+    inspections = office.inspections
+    inspections.create_inspection("第一次专项督查", date(2021, 8, 1), "督查一组")
+    made = {}
+    for unit, deadline, problem in (
+        (TAX, date(2021, 9, 15), "办税指南未更新"),
+        (POLICE, date(2021, 9, 1), "户籍窗口排队时间长"),
+        (MARKET, date(2021, 9, 20), "企业开办材料仍需纸质提交"),
+        (OFFICE, date(2021, 10, 31), "政务公开栏目更新不及时"),
+        (MARKET, date(2021, 8, 31), "登记系统无法在线补正"),
+    ):
+        found = inspections.add_finding(
+            NewFinding("第一次专项督查", unit, problem, "限期整改", deadline)
+        )
+        made[(unit, problem[:4])] = found.id
+        _stamp_last_finding_entry(office, found.id, datetime(2021, 8, 2, 9))
+    inspections.close(made[(TAX, "办税指南")], "已更新并公开")
+    _stamp_last_finding_entry(office, made[(TAX, "办税指南")], datetime(2021, 9, 10, 9))
+    inspections.record(made[(POLICE, "户籍窗口")], FindingChange(status=Status.DONE))
+    _stamp_last_finding_entry(office, made[(POLICE, "户籍窗口")], datetime(2021, 9, 20, 9))
+    inspections.record(made[(MARKET, "登记系统")], FindingChange(status=Status.DONE))
+    _stamp_last_finding_entry(office, made[(MARKET, "登记系统")], datetime(2021, 10, 9, 9))
+    office.assessment.change_rules(["finding_on_time=0.5"], date(2021, 1, 1))
+
+    scores = office.assessment.scores("2021年第3季度")
+    findings = {
+        u.unit: [(line.event, str(line.points), line.detail) for line in u.lines
+                 if line.event.startswith("finding")]
+        for u in scores.units
+    }  # fmt: skip
+    assert findings == {
+        MARKET: [
+            ("finding_overdue", "-1",
+             "企业开办材料仍需纸质提交；整改时限2021年9月20日，截至2021年9月30日未整改"),
+            ("finding_overdue", "-1",
+             "登记系统无法在线补正；整改时限2021年8月31日，截至2021年9月30日未整改"),
+        ],
+        OFFICE: [],
+        TAX: [("finding_on_time", "0.5", "办税指南未更新；2021年9月10日整改完成，整改时限2021年9月15日")],
+        POLICE: [
+            ("finding_overdue", "-1",
+             "户籍窗口排队时间长；2021年9月20日整改完成，整改时限2021年9月1日"),
+        ],
+        CITIES: [],
+    }  # fmt: skip
+    assert table(scores)[:4] == [
+        (1, OFFICE, "80", ""),
+        (2, MARKET, "78", ""),  # a tie: the same rank
+        (2, TAX, "78", ""),
+        (4, POLICE, "74", ""),
+    ]
+    q4 = office.rounds.create("2021年第4季度", date(2021, 12, 31))
+    del q4
+    later = office.assessment.scores("2021年第4季度")
+    assert [
+        (u.unit, line.detail[:10], str(line.points))
+        for u in later.units
+        for line in u.lines
+        if line.event.startswith("finding")
+    ] == [
+        (MARKET, "企业开办材料仍需纸质", "-1"),  # still open: overdue again
+        (OFFICE, "政务公开栏目更新不及", "-1"),  # its 整改时限 passed in this round
+    ]  # 登记系统…, rectified late in Q4, was counted overdue in Q3: not again

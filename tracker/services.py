@@ -90,6 +90,7 @@ class Services:
             bulletins=self.bulletins,
             inspections=self.inspections,
             chasers=self.chasers,
+            assessment=self.assessment,
         )
 
     @cached_property

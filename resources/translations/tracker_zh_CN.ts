@@ -1474,143 +1474,143 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="106"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="107"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="146"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="147"/>
         <source>Apply the valid rows of files with rejected cells (the rejected rows stay)</source>
         <translation>导入有退回单元格的文件中的有效行（被退回的行保持不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="151"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="152"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="155"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="156"/>
         <source>Write return notice…</source>
         <translation>生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="158"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="159"/>
         <source>The file back to its unit with the rejected cells marked, and their list</source>
         <translation>把文件退回给填报单位：标注被退回的单元格，并附清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="190"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="191"/>
         <source>Use this unit</source>
         <translation>使用此单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="213"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="214"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="214"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="215"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="218"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="219"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="233"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="438"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="234"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="439"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="267"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="268"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="268"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="269"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="269"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="270"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="270"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="271"/>
         <source>Ignored ({0})</source>
         <translation>已忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="271"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="272"/>
         <source>Emptied, kept ({0})</source>
         <translation>被清空已保留（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="272"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="273"/>
         <source>Warnings ({0})</source>
         <translation>提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="274"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="275"/>
         <source>Contacts updated ({0})</source>
         <translation>联系方式更新（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="297"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="298"/>
         <source>The hidden sheet of this file is gone: choose the unit it comes from (suggested from the file name and its rows).</source>
         <translation>此文件的隐藏元数据表已丢失：请选择它所属的单位（根据文件名和各行内容给出建议）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="303"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="304"/>
         <source>The hidden sheet of this file is gone; its unit was chosen: {0}.</source>
         <translation>此文件的隐藏元数据表已丢失；已选定单位：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="326"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="327"/>
         <source>Folder for the return notice</source>
         <translation>退回单保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="332"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="333"/>
         <source>Writing the return notice…</source>
         <translation>正在生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="338"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="339"/>
         <source>Return notice written: {0}</source>
         <translation>退回单已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="359"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="360"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="396"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="397"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="411"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="412"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="420"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="421"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="426"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="427"/>
         <source>{0} contacts in the unit directory updated.</source>
         <translation>通讯录中{0}项联系方式已更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="429"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="430"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -2204,27 +2204,27 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>自行补充的主要成效，每行一段（未勾选也未填写时：采用本轮的事实和进展情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="138"/>
+        <location filename="../../ui/reports/report_preview.py" line="140"/>
         <source>Offer the round&apos;s facts and notes</source>
         <translation>列出本轮事实和进展情况供勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="147"/>
+        <location filename="../../ui/reports/report_preview.py" line="150"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="148"/>
+        <location filename="../../ui/reports/report_preview.py" line="151"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="149"/>
+        <location filename="../../ui/reports/report_preview.py" line="152"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="150"/>
+        <location filename="../../ui/reports/report_preview.py" line="153"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
@@ -2254,65 +2254,70 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="141"/>
+        <location filename="../../ui/reports/report_preview.py" line="143"/>
         <source>Today&apos;s values instead of the round&apos;s</source>
         <translation>显示当前数据（而非本轮报送时的数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="151"/>
+        <location filename="../../ui/reports/report_preview.py" line="144"/>
+        <source>With the round&apos;s published assessment scores and ranking</source>
+        <translation>附本轮已发布的考核得分及排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_preview.py" line="154"/>
         <source>To (主送)</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="152"/>
+        <location filename="../../ui/reports/report_preview.py" line="155"/>
         <source>Main achievements</source>
         <translation>主要成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="154"/>
+        <location filename="../../ui/reports/report_preview.py" line="157"/>
         <source>Further achievements</source>
         <translation>补充成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="155"/>
+        <location filename="../../ui/reports/report_preview.py" line="158"/>
         <source>Next steps</source>
         <translation>下步工作</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="158"/>
+        <location filename="../../ui/reports/report_preview.py" line="162"/>
         <location filename="../../ui/reports/pdf_preview.py" line="166"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="159"/>
+        <location filename="../../ui/reports/report_preview.py" line="163"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="160"/>
+        <location filename="../../ui/reports/report_preview.py" line="164"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="254"/>
+        <location filename="../../ui/reports/report_preview.py" line="260"/>
         <location filename="../../ui/reports/pdf_preview.py" line="188"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="254"/>
+        <location filename="../../ui/reports/report_preview.py" line="260"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="256"/>
+        <location filename="../../ui/reports/report_preview.py" line="262"/>
         <location filename="../../ui/reports/pdf_preview.py" line="186"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="265"/>
+        <location filename="../../ui/reports/report_preview.py" line="271"/>
         <source>This report is for one unit: choose the unit first.</source>
         <translation>该报表针对单个单位，请先选择单位。</translation>
     </message>
@@ -3125,7 +3130,7 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="114"/>
+        <location filename="../../ui/window/window_actions.py" line="115"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -3135,207 +3140,207 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="122"/>
+        <location filename="../../ui/window/window_actions.py" line="121"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="125"/>
+        <location filename="../../ui/window/window_actions.py" line="124"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="128"/>
+        <location filename="../../ui/window/window_actions.py" line="127"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="131"/>
+        <location filename="../../ui/window/window_actions.py" line="130"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="134"/>
+        <location filename="../../ui/window/window_actions.py" line="133"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="137"/>
+        <location filename="../../ui/window/window_actions.py" line="136"/>
         <source>Export the current list to Excel…</source>
         <translation>导出当前列表到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="140"/>
+        <location filename="../../ui/window/window_actions.py" line="139"/>
         <source>Print the current list…</source>
         <translation>打印当前列表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="142"/>
+        <location filename="../../ui/window/window_actions.py" line="141"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="144"/>
+        <location filename="../../ui/window/window_actions.py" line="143"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="146"/>
+        <location filename="../../ui/window/window_actions.py" line="145"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="147"/>
+        <location filename="../../ui/window/window_actions.py" line="146"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="148"/>
+        <location filename="../../ui/window/window_actions.py" line="147"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="151"/>
+        <location filename="../../ui/window/window_actions.py" line="150"/>
         <source>Edit progress…</source>
         <translation>编辑进展…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="152"/>
+        <location filename="../../ui/window/window_actions.py" line="151"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="153"/>
+        <location filename="../../ui/window/window_actions.py" line="152"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="154"/>
+        <location filename="../../ui/window/window_actions.py" line="153"/>
         <source>Measure text and history…</source>
         <translation>措施原文和变更记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="155"/>
+        <location filename="../../ui/window/window_actions.py" line="154"/>
         <source>Chaser for this unit…</source>
         <translation>给该单位发催办单…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="157"/>
+        <location filename="../../ui/window/window_actions.py" line="156"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="160"/>
+        <location filename="../../ui/window/window_actions.py" line="159"/>
         <source>Paste…</source>
         <translation>粘贴…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="162"/>
+        <location filename="../../ui/window/window_actions.py" line="161"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="163"/>
+        <location filename="../../ui/window/window_actions.py" line="162"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="164"/>
+        <location filename="../../ui/window/window_actions.py" line="163"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="165"/>
+        <location filename="../../ui/window/window_actions.py" line="164"/>
         <source>Assessment scores…</source>
         <translation>考核得分…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="166"/>
+        <location filename="../../ui/window/window_actions.py" line="165"/>
         <source>Scoring rules…</source>
         <translation>考核规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="167"/>
+        <location filename="../../ui/window/window_actions.py" line="166"/>
         <source>Reporting status of a round…</source>
         <translation>轮次报送情况…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="168"/>
+        <location filename="../../ui/window/window_actions.py" line="167"/>
         <source>Chasers for several units…</source>
         <translation>批量催办…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="170"/>
+        <location filename="../../ui/window/window_actions.py" line="169"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="172"/>
+        <location filename="../../ui/window/window_actions.py" line="171"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="173"/>
+        <location filename="../../ui/window/window_actions.py" line="172"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="174"/>
+        <location filename="../../ui/window/window_actions.py" line="173"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="175"/>
+        <location filename="../../ui/window/window_actions.py" line="174"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="177"/>
+        <location filename="../../ui/window/window_actions.py" line="176"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="179"/>
+        <location filename="../../ui/window/window_actions.py" line="178"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="180"/>
+        <location filename="../../ui/window/window_actions.py" line="179"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="182"/>
+        <location filename="../../ui/window/window_actions.py" line="181"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="192"/>
+        <location filename="../../ui/window/window_actions.py" line="188"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="205"/>
+        <location filename="../../ui/window/window_actions.py" line="201"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="222"/>
+        <location filename="../../ui/window/window_actions.py" line="218"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="239"/>
+        <location filename="../../ui/window/window_actions.py" line="235"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="244"/>
+        <location filename="../../ui/window/window_actions.py" line="240"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="247"/>
+        <location filename="../../ui/window/window_actions.py" line="243"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -3976,37 +3981,37 @@ Log folder: {2}</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="123"/>
+        <location filename="../../tracker/reports/report_service.py" line="131"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="126"/>
+        <location filename="../../tracker/reports/report_service.py" line="134"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="135"/>
+        <location filename="../../tracker/reports/report_service.py" line="143"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="270"/>
+        <location filename="../../tracker/reports/report_service.py" line="292"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="285"/>
+        <location filename="../../tracker/reports/report_service.py" line="307"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="334"/>
+        <location filename="../../tracker/reports/report_service.py" line="356"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="344"/>
+        <location filename="../../tracker/reports/report_service.py" line="366"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
@@ -4367,17 +4372,17 @@ Log folder: {2}</source>
         <translation>--not-reported 和 --overdue 用于选择催办的单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="125"/>
+        <location filename="../../tracker/cli/report_commands.py" line="127"/>
         <source>only a bulletin has achievements to pick (--kind bulletin)</source>
         <translation>只有通报有可勾选的主要成效（--kind bulletin）</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="146"/>
+        <location filename="../../tracker/cli/report_commands.py" line="148"/>
         <source>--pick {value}: choose numbers from 1 to {count} (as --list-achievements lists them)</source>
         <translation>--pick {value}：请选择 1 至 {count} 之间的序号（见 --list-achievements 列出的清单）</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="166"/>
+        <location filename="../../tracker/cli/report_commands.py" line="168"/>
         <source>chasers for several units go into a folder: give --out FOLDER (--format pdf or docx)</source>
         <translation>多个单位的催办单保存到一个文件夹：请用 --out 指定文件夹（--format pdf 或 docx）</translation>
     </message>
@@ -4574,38 +4579,39 @@ Log folder: {2}</source>
         <translation>未知的考核事项 {event!r}；可用：{known}</translation>
     </message>
     <message>
-        <location filename="../../tracker/assessment/score_service.py" line="106"/>
+        <location filename="../../tracker/assessment/score_service.py" line="107"/>
         <source>a remark is a commendation or a criticism</source>
         <translation>只能记录通报表扬或通报批评</translation>
     </message>
     <message>
-        <location filename="../../tracker/assessment/score_service.py" line="110"/>
+        <location filename="../../tracker/assessment/score_service.py" line="111"/>
         <source>say what the {kind} is for (a note)</source>
         <translation>请填写{kind}的事由</translation>
     </message>
     <message>
-        <location filename="../../tracker/assessment/score_service.py" line="151"/>
+        <location filename="../../tracker/assessment/score_service.py" line="152"/>
         <source>no remark {id}</source>
         <translation>没有编号为 {id} 的表扬或批评记录</translation>
     </message>
     <message>
-        <location filename="../../tracker/assessment/score_service.py" line="176"/>
+        <location filename="../../tracker/assessment/score_service.py" line="177"/>
         <source>the scores of {round} are already published (version {version}); a change is a recalculation with its reason</source>
         <translation>{round}的考核得分已发布（第{version}版）；如需调整，请说明原因重新计分</translation>
     </message>
     <message>
-        <location filename="../../tracker/assessment/score_service.py" line="190"/>
+        <location filename="../../tracker/assessment/score_service.py" line="191"/>
         <location filename="../../tracker/cli/score_commands.py" line="67"/>
         <source>a recalculation needs its reason</source>
         <translation>重新计分须说明原因</translation>
     </message>
     <message>
-        <location filename="../../tracker/assessment/score_service.py" line="197"/>
+        <location filename="../../tracker/assessment/score_service.py" line="198"/>
+        <location filename="../../tracker/reports/report_service.py" line="254"/>
         <source>the scores of {round} are not published yet: publish them</source>
         <translation>{round}的考核得分尚未发布：请先发布</translation>
     </message>
     <message>
-        <location filename="../../tracker/assessment/score_service.py" line="206"/>
+        <location filename="../../tracker/assessment/score_service.py" line="207"/>
         <source>recalculating {round} gives the published scores (version {version}) again: nothing to publish</source>
         <translation>{round}重新计分的结果与已发布的第{version}版相同：无需发布</translation>
     </message>

@@ -95,6 +95,8 @@ def report(args: argparse.Namespace) -> int:
                 choices = service.achievement_choices(args.round, args.doc)
                 achievements = _picked(choices, args.pick) + (achievements or [])
             text.achievements = achievements
+            if args.scores:
+                text.scores = service.published_scores(args.round)
             document = service.bulletin(args.round, args.note or "", args.doc, text)
         else:
             document = service.build(
@@ -246,6 +248,11 @@ def register(sub: Any, parse_date: Any) -> None:
         metavar="N,N",
         help="bulletin: 主要成效 as these of the round's facts and notes, numbered as "
         "--list-achievements lists them (e.g. 1,3,4)",
+    )
+    p.add_argument(
+        "--scores",
+        action="store_true",
+        help="bulletin: print the round's published 考核得分 and ranking (section 四)",
     )
     p.add_argument("--reprint", type=int, metavar="N", help="bulletin: reprint issued No. N")
     p.add_argument("--year", type=int, help="with --reprint: the year (default: this year)")

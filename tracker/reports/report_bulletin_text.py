@@ -13,6 +13,7 @@ themselves — the detailed tables — each on a page of its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from importers.reports.model import (
     BarChart,
@@ -37,6 +38,10 @@ from tracker.reports.report_bulletin import (
 )
 from tracker.reports.report_bulletin_facts import default_achievements
 from tracker.reports.report_format import cn_date, percent, tenths
+from tracker.reports.report_scores import score_blocks
+
+if TYPE_CHECKING:
+    from tracker.assessment.scoring import RoundScores
 
 DEFAULT_NEXT_STEPS = (
     "（一）压实工作责任。各责任单位要对照任务清单，逐项明确责任领导、具体措施和完成时限，"
@@ -64,6 +69,8 @@ class BulletinText:
     (``report_bulletin_facts``)."""
     next_steps: list[str] | None = None
     """四、下步工作 paragraphs; None: the bulletin's note, else ``DEFAULT_NEXT_STEPS``."""
+    scores: RoundScores | None = None
+    """The round's published 考核得分, printed as 四 (下步工作 becomes 五); None: left out."""
 
 
 def title(documents: list[str]) -> str:
@@ -177,7 +184,8 @@ def build(data: BulletinData, text: BulletinText | None = None) -> ReportDocumen
         *(Paragraph(p) for p in achievements or ["本期各责任单位未报送具体工作成效。"]),
         Heading("三、存在问题"),
         *(Paragraph(p) for p in problems(data)),
-        Heading("四、下步工作"),
+        *(score_blocks(text.scores, "四") if text.scores is not None else []),
+        Heading(f"{'五' if text.scores is not None else '四'}、下步工作"),
         *(Paragraph(p) for p in next_steps),
         Paragraph("\u3000", indent=False),
         Paragraph(f"附件：1. {ANNEXES[0]}", align="left"),

@@ -58,6 +58,8 @@ from tracker.store import Store
 from tracker.units.unit_service import UnitService
 
 if TYPE_CHECKING:
+    from tracker.assessment.score_service import AssessmentService
+    from tracker.assessment.scoring import RoundScores
     from tracker.inspections.inspection_service import InspectionService
     from tracker.reports.bulletins import BulletinService
     from tracker.reports.chasers import ChaserService
@@ -81,6 +83,8 @@ class ReportRequest:
     """The bulletin's 主要成效 as the clerk edited them; None: the round's notes."""
     recipients: str | None = None
     """The bulletin's 主送; None: the setting."""
+    scores: bool = False
+    """The bulletin prints the round's published 考核得分 and ranking."""
 
 
 class ReportService:
@@ -95,9 +99,11 @@ class ReportService:
         bulletins: BulletinService,
         inspections: InspectionService | None = None,
         chasers: ChaserService,
+        assessment: AssessmentService | None = None,
     ) -> None:
         self.store = store
         self.chasers = chasers
+        self.assessment = assessment
         self.documents = documents
         self.units = units
         self.rounds = rounds
@@ -116,6 +122,8 @@ class ReportService:
                 text.recipients = request.recipients.strip()
             if request.achievements is not None:
                 text.achievements = [a.strip() for a in request.achievements if a.strip()]
+            if request.scores:
+                text.scores = self.published_scores(request.round_name)
             return self.bulletin(request.round_name, request.note, request.document, text)
         if request.kind in ("unit", "chaser") and not (request.unit or "").strip():
             if request.kind == "unit":
@@ -235,6 +243,20 @@ class ReportService:
     ) -> list[AchievementChoice]:
         """主要成效 to pick from: the round's facts and notes, ticked as printed by default."""
         return achievement_choices(self.bulletin_data(round_name, document=document))
+
+    def published_scores(self, round_name: str | None) -> RoundScores:
+        """The round's 考核得分 as published, for the bulletin; refused before publishing."""
+        if self.assessment is None:
+            raise RuntimeError("the report service was given no assessment service")
+        scores = self.assessment.scores(round_name)
+        if not scores.published:
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "the scores of {round} are not published yet: publish them"
+                ),
+                round=scores.round,
+            )
+        return scores
 
     def bulletin_text(self, number: int = 0) -> BulletinText:
         """The clerk's settings for a bulletin: its name and 主送 (settings), and number."""

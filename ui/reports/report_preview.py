@@ -141,6 +141,7 @@ class ReportDialog(QDialog):
         self.quote.clicked.connect(self._quote_notes)
         self.recipients = QLineEdit(reports.bulletin_text().recipients)
         self.current = QCheckBox(self.tr("Today's values instead of the round's"))
+        self.scores = QCheckBox(self.tr("With the round's published assessment scores and ranking"))
         self.reply_by = QDateEdit()
         self.reply_by.setCalendarPopup(True)
         start = (today or date.today()).toordinal() + REPLY_DAYS
@@ -155,6 +156,7 @@ class ReportDialog(QDialog):
         form.addRow("", self.quote)
         form.addRow(self.tr("Further achievements"), self.achievements)
         form.addRow(self.tr("Next steps"), self.note)
+        form.addRow("", self.scores)
         form.addRow("", self.current)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_pdf = self._button(self.tr("Save as PDF…"), lambda: self._save(".pdf"))
@@ -182,7 +184,8 @@ class ReportDialog(QDialog):
         kind = self.kind.currentData()
         self.round.setEnabled(kind in ("bulletin", "ledger"))
         self.unit.setEnabled(kind != "bulletin")
-        for widget in (self.note, self.facts, self.achievements, self.quote, self.recipients):
+        bulletin_only = (self.note, self.facts, self.achievements, self.quote, self.recipients)
+        for widget in (*bulletin_only, self.scores):
             widget.setEnabled(kind == "bulletin")
         self.reply_by.setEnabled(kind == "chaser")
         self.current.setEnabled(kind == "ledger")
@@ -198,6 +201,7 @@ class ReportDialog(QDialog):
             current=self.current.isChecked(),
             achievements=self.picked_achievements(),
             recipients=self.recipients.text(),
+            scores=self.scores.isChecked(),
         )
 
     def picked_achievements(self) -> tuple[str, ...] | None:

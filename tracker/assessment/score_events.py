@@ -9,8 +9,8 @@
   co-operating by the assignment's role.
 - *Ledgers* (``reporting_events``): a unit sent a ledger under the round reported it
   when a returned ledger of its was imported under the round and not undone; one that
-  never came back is 未报送.  The round has no 报送截止日期 yet, so every return counts
-  as on time.
+  never came back is 未报送; the first return decides on time or late against the
+  round's 报送截止日期 (``tracker.rounds.round_status``).
 - *The office's remarks* (``remark_events``): 通报表扬/批评 recorded for the round.
 - *Inspection findings* (``tracker.assessment.finding_events``): rectified on time or overdue.
 """
@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from db.models import ImportBatch, LedgerExport, ProgressEntry, Round, ScoreRemark, Unit
+from db.models import ProgressEntry, Round, ScoreRemark, Unit
 from tracker.assessment.score_rules import EventKind
 from tracker.assessment.scoring import COLLECTIVE, ScoreEvent
 from tracker.progress.assignment_columns import LEAD_ROLE
@@ -32,6 +32,7 @@ from tracker.reports.report_data import (
     statuses_as_of_rounds,
 )
 from tracker.reports.report_format import cn_date
+from tracker.rounds.round_status import unit_returns
 from tracker.statuses import FINISHED, is_overdue
 
 COLLECTIVE_KIND = "集体"
@@ -91,42 +92,20 @@ def _finished_on(session: Session, chosen: Round) -> dict[int, date]:
 
 
 def reporting_events(session: Session, chosen: Round) -> list[ScoreEvent]:
-    """报送情况 of the units sent a ledger under ``chosen`` (or that returned one)."""
-    sent = set(
-        session.scalars(
-            select(LedgerExport.unit_id).where(
-                LedgerExport.round_id == chosen.id,
-                LedgerExport.kind == "unit",
-                LedgerExport.unit_id.is_not(None),
-            )
-        )
-    )
-    returned = dict(
-        session.execute(
-            select(ImportBatch.unit_id, func.min(ImportBatch.imported_at))
-            .where(
-                and_(
-                    ImportBatch.round_id == chosen.id,
-                    ImportBatch.undone_at.is_(None),
-                    ImportBatch.unit_id.is_not(None),
-                )
-            )
-            .group_by(ImportBatch.unit_id)
-        ).all()
-    )
-    units = {u for u in sent | set(returned) if u is not None}
-    names = dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(units))).all())
+    """报送情况 of the units sent a ledger under ``chosen`` (or that returned one), as the
+    round's status says it (``tracker.rounds.round_status``: the first return against
+    the round's 报送截止日期; without a deadline every return is on time)."""
+    deadline = f"，报送截止日期{cn_date(chosen.deadline)}" if chosen.deadline else ""
     events = []
-    for unit_id in sorted(units, key=lambda u: names[u]):
-        first = returned.get(unit_id)
-        if first is None:
-            events.append(ScoreEvent(names[unit_id], EventKind.REPORT_MISSING, detail="本轮未报送"))
-        else:
-            day = first.date()
-            detail = f"{cn_date(day)}报送"
-            events.append(
-                ScoreEvent(names[unit_id], EventKind.REPORT_ON_TIME, "", day, None, detail)
-            )
+    for found in unit_returns(session, chosen):
+        if found.returned_at is None:
+            detail = f"本轮未报送{deadline}"
+            events.append(ScoreEvent(found.unit, EventKind.REPORT_MISSING, detail=detail))
+            continue
+        day = found.returned_at.date()
+        kind = EventKind.REPORT_ON_TIME if found.on_time else EventKind.REPORT_LATE
+        detail = f"{cn_date(day)}报送{deadline}"
+        events.append(ScoreEvent(found.unit, kind, "", day, None, detail))
     return events
 
 

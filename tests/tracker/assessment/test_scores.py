@@ -308,3 +308,25 @@ def test_findings_rectified_on_time_or_overdue(office: Services, q3: int) -> Non
         (MARKET, "企业开办材料仍需纸质", "-1"),  # still open: overdue again
         (OFFICE, "政务公开栏目更新不及", "-1"),  # its 整改时限 passed in this round
     ]  # 登记系统…, rectified late in Q4, was counted overdue in Q3: not again
+
+
+def test_ledgers_returned_after_the_rounds_deadline_are_late(office: Services, q3: int) -> None:
+    office.rounds.set_deadline("2021年第3季度", date(2021, 10, 10))
+    tax = office.units.named(TAX).id
+    with office.store.transaction() as session:  # the tax bureau's ledger came on the 12th
+        session.add(ImportBatch(round_id=q3, unit_id=tax, file_name="税务局.xlsx",
+                                sha256="c" * 64, imported_at=datetime(2021, 10, 12, 16),
+                                imported_by="测试员", changes=1))  # fmt: skip
+    scores = office.assessment.scores("2021年第3季度")
+    reports = [
+        (u.unit, line.event, str(line.points), line.detail)
+        for u in scores.units
+        for line in u.lines
+        if line.event.startswith("report")
+    ]
+    assert reports == [
+        (MARKET, "report_on_time", "0", "2021年9月28日报送，报送截止日期2021年10月10日"),
+        (TAX, "report_late", "-1", "2021年10月12日报送，报送截止日期2021年10月10日"),
+        (POLICE, "report_on_time", "0", "2021年9月28日报送，报送截止日期2021年10月10日"),
+    ]
+    assert table(scores)[2] == (3, TAX, "77.5", "")

@@ -39,7 +39,7 @@ from tracker.statuses import Derived
 from tracker.store import Store
 from tracker.units.unit_service import UnitService
 
-ATTEMPTS = 5
+ATTEMPTS = 20
 Progress = Callable[[int, int], bool]
 """Called with (done, total); returning False stops before the next file."""
 
@@ -189,16 +189,12 @@ class ChaserService:
         year = self.store.clock.today().year
         wanted = chasers[0].number
         for attempt in range(ATTEMPTS):
-            first = max(self.next_number(year), wanted)
-            numbered = [renumbered(c, first + n) for n, c in enumerate(chasers)]
             try:
-                self._insert(numbered, year, round_name)
+                return self._insert(chasers, year, wanted, round_name)
             except (IntegrityError, DatabaseConflictError):  # another clerk took one
                 if attempt == ATTEMPTS - 1:
                     raise
                 wanted = 0
-                continue
-            return numbered
         raise AssertionError("unreachable")
 
     def take_for(self, report: ReportDocument) -> Chaser:
@@ -231,14 +227,24 @@ class ChaserService:
                 recorded=taken.label,
             )
 
-    def _insert(self, chasers: list[Chaser], year: int, round_name: str | None) -> None:
+    def _insert(
+        self, chasers: list[Chaser], year: int, wanted: int, round_name: str | None
+    ) -> list[Chaser]:
+        """Number ``chasers`` from ``wanted`` or the year's next free number, whichever is
+        higher, and store the numbers, read and written in one transaction."""
         now, today = self.store.clock.now(), self.store.clock.today()
+        legacy = self.store.setting(CHASER_LAST.of(year=year))
         with self.store.transaction() as session:
+            last = session.scalar(
+                select(func.max(ChaserNumber.number)).where(ChaserNumber.year == year)
+            )
+            first = max((last or 0) + 1, legacy + 1, wanted)
+            numbered = [renumbered(c, first + n) for n, c in enumerate(chasers)]
             units = dict(session.execute(select(Unit.name, Unit.id)).all())
             round_id = None
             if round_name:
                 round_id = session.scalar(select(Round.id).where(Round.name == round_name))
-            for chaser in chasers:
+            for chaser in numbered:
                 session.add(
                     ChaserNumber(
                         year=year,
@@ -252,6 +258,7 @@ class ChaserService:
                     )
                 )
             session.flush()
+            return numbered
 
     # -- files -----------------------------------------------------------------------------
     def save_all(

@@ -2156,29 +2156,51 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>RemarkDialog</name>
     <message>
-        <location filename="../../ui/assessment/remark_dialog.py" line="37"/>
+        <location filename="../../ui/assessment/remark_dialog.py" line="43"/>
         <source>Commend or criticise a unit</source>
         <translation>通报表扬或批评单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/remark_dialog.py" line="45"/>
+        <location filename="../../ui/assessment/remark_dialog.py" line="51"/>
         <source>What it is for (printed with the score)</source>
         <translation>事由（随得分明细列出）</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/remark_dialog.py" line="47"/>
+        <location filename="../../ui/assessment/remark_dialog.py" line="53"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/remark_dialog.py" line="48"/>
+        <location filename="../../ui/assessment/remark_dialog.py" line="54"/>
+        <location filename="../../ui/assessment/remark_dialog.py" line="65"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/remark_dialog.py" line="51"/>
+        <location filename="../../ui/assessment/remark_dialog.py" line="57"/>
+        <location filename="../../ui/assessment/remark_dialog.py" line="67"/>
         <source>Note</source>
         <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/remark_dialog.py" line="66"/>
+        <source>Remark</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/remark_dialog.py" line="68"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/remark_dialog.py" line="77"/>
+        <source>Delete the selected remark</source>
+        <translation>删除选中的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/remark_dialog.py" line="81"/>
+        <source>Remarks recorded in this round</source>
+        <translation>本轮已记录的表扬和批评</translation>
     </message>
 </context>
 <context>

@@ -232,7 +232,7 @@ class ScoresDialog(QDialog):
         scored = [u.unit for u in self.totals.records()]
         names = scored + [u.name for u in self.units.list() if u.name not in scored]
         dialog = RemarkDialog(self.assessment, self.chosen_round(), names, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog.exec() == QDialog.DialogCode.Accepted or dialog.deleted:
             self.reload()
 
     def edit_rules(self) -> None:

@@ -69,6 +69,17 @@ def test_remark_publish_rules_recalculate_export(
 ) -> None:
     remark = RemarkDialog(services.assessment, "2021年第3季度", ["宁夏税务局"])
     qtbot.addWidget(remark)
+    QAbstractItemModelTester(remark.remarks, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert remark.remarks.rowCount() == 0 and not remark.delete_button.isEnabled()
+    remark.criticise.setChecked(True)
+    remark.note.setText("误记")
+    remark.save()
+    remark.reload()
+    assert rows(remark.remarks) == [["宁夏税务局", "通报批评", "误记", "测试员"]]
+    remark.table.selectRow(0)
+    remark.delete_selected()
+    assert remark.remarks.rowCount() == 0 and remark.deleted == 1
+    remark.commend.setChecked(True)
     remark.note.setText("主动公开办事指南")
     remark.save()
     assert remark.result() == RemarkDialog.DialogCode.Accepted

@@ -2585,14 +2585,24 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>修改原因</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/rules_dialog.py" line="97"/>
+        <location filename="../../ui/assessment/rules_dialog.py" line="100"/>
         <source>The default rules are in force. Saving makes a new version; rounds are scored by the version in force on their as-of date.</source>
         <translation>当前施行默认规则。保存即生成新版本；各轮次按其截止日期时施行的版本计分。</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/rules_dialog.py" line="101"/>
+        <location filename="../../ui/assessment/rules_dialog.py" line="104"/>
         <source>Version {version} is in force (from {day}). Saving makes a new version; rounds are scored by the version in force on their as-of date.</source>
         <translation>当前施行第{version}版（自{day}起）。保存即生成新版本；各轮次按其截止日期时施行的版本计分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="113"/>
+        <source>Version {version} from {day}: {reason}</source>
+        <translation>第{version}版，自{day}起施行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/rules_dialog.py" line="120"/>
+        <source>Saved versions:</source>
+        <translation>已保存的版本：</translation>
     </message>
 </context>
 <context>
@@ -4658,7 +4668,7 @@ Log folder: {2}</source>
         <translation>无需催办：这些单位既没有逾期或临期任务，也没有未报送的台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/chasers.py" line="225"/>
+        <location filename="../../tracker/reports/chasers.py" line="221"/>
         <source>the chaser was printed as {printed}, but another clerk took that number meanwhile: it is recorded as {recorded}; correct the paper or print again</source>
         <translation>催办单打印的编号为{printed}，但该编号已被其他人员同时使用：本催办单登记为{recorded}；请更正纸面编号或重新打印</translation>
     </message>

@@ -85,8 +85,11 @@ class RulesDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.history = QLabel(self._history_text(assessment.rule_versions()))
+        self.history.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.version)
+        layout.addWidget(self.history)
         layout.addWidget(box)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -101,6 +104,20 @@ class RulesDialog(QDialog):
             "Version {version} is in force (from {day}). Saving makes a new version; rounds "
             "are scored by the version in force on their as-of date."
         ).format(version=rules.version, day=f"{rules.effective_from:%Y-%m-%d}")
+
+    def _history_text(self, versions: list[RuleSet]) -> str:
+        """The saved versions, newest first (from when, and why)."""
+        if not versions:
+            return ""
+        lines = [
+            self.tr("Version {version} from {day}: {reason}").format(
+                version=v.version,
+                day=f"{v.effective_from:%Y-%m-%d}",
+                reason=v.reason or "—",
+            )
+            for v in reversed(versions)
+        ]
+        return self.tr("Saved versions:") + "\n" + "\n".join(lines)
 
     def edited(self) -> RuleSet:
         """The rules as the dialog shows them now."""

@@ -101,6 +101,10 @@ def test_remark_publish_rules_recalculate_export(
     rules.reason.setText("县考核办新方案")
     rules.save()
     assert rules.saved is not None and rules.saved.version == 1
+    again = RulesDialog(services.assessment)
+    qtbot.addWidget(again)
+    assert again.history.text() == "Saved versions:\nVersion 1 from 2021-01-01: 县考核办新方案"
+    assert again.base.value() == 100
     dialog.reload()
     assert rows(dialog.totals)[1] == ["2", "宁夏税务局", "78.5", ""]  # published: frozen
 

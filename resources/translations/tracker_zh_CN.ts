@@ -1310,42 +1310,42 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="76"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="77"/>
         <source>Ledgers are sent out for a reporting round, and there is none yet. Create one now?</source>
         <translation>台账要按调度轮次下发，目前还没有轮次。现在新建一个吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="97"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="98"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="98"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="99"/>
         <source>Work ledgers (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>工作台账 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="104"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="105"/>
         <source>Import every ledger in a folder</source>
         <translation>导入文件夹中的全部台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="118"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="122"/>
         <source>No work ledger was found there.</source>
         <translation>那里没有找到工作台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="129"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="132"/>
         <source>Undo the last ledger import? Every change it made is taken back (the history keeps both steps).</source>
         <translation>撤销最近一次台账导入？它所做的全部修改都将撤回（历史记录会保留这两步）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="139"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="155"/>
         <source>Undoing the last ledger import…</source>
         <translation>正在撤销最近一次台账导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_actions.py" line="141"/>
+        <location filename="../../ui/ledgers/ledger_actions.py" line="146"/>
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
@@ -1472,145 +1472,158 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     </message>
 </context>
 <context>
+    <name>LedgerImportCommand</name>
+    <message>
+        <location filename="../../ui/ledgers/ledger_history.py" line="56"/>
+        <source>Import ledgers ({0} files)</source>
+        <translation>导入台账（{0}个文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_history.py" line="98"/>
+        <source>No file could be imported again.</source>
+        <translation>没有文件能再次导入。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="107"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="110"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="147"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="150"/>
         <source>Apply the valid rows of files with rejected cells (the rejected rows stay)</source>
         <translation>导入有退回单元格的文件中的有效行（被退回的行保持不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="152"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="155"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="156"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="159"/>
         <source>Write return notice…</source>
         <translation>生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="159"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="162"/>
         <source>The file back to its unit with the rejected cells marked, and their list</source>
         <translation>把文件退回给填报单位：标注被退回的单元格，并附清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="191"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="194"/>
         <source>Use this unit</source>
         <translation>使用此单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="214"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="217"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="215"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="218"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="219"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="222"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="234"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="439"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="237"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="441"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="268"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="271"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="269"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="272"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="270"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="273"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="271"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="274"/>
         <source>Ignored ({0})</source>
         <translation>已忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="272"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="275"/>
         <source>Emptied, kept ({0})</source>
         <translation>被清空已保留（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="273"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="276"/>
         <source>Warnings ({0})</source>
         <translation>提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="275"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="278"/>
         <source>Contacts updated ({0})</source>
         <translation>联系方式更新（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="298"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="301"/>
         <source>The hidden sheet of this file is gone: choose the unit it comes from (suggested from the file name and its rows).</source>
         <translation>此文件的隐藏元数据表已丢失：请选择它所属的单位（根据文件名和各行内容给出建议）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="304"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="307"/>
         <source>The hidden sheet of this file is gone; its unit was chosen: {0}.</source>
         <translation>此文件的隐藏元数据表已丢失；已选定单位：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="327"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="330"/>
         <source>Folder for the return notice</source>
         <translation>退回单保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="333"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="336"/>
         <source>Writing the return notice…</source>
         <translation>正在生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="339"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="342"/>
         <source>Return notice written: {0}</source>
         <translation>退回单已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="360"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="363"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="397"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="403"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="412"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="414"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="421"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="423"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="427"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="429"/>
         <source>{0} contacts in the unit directory updated.</source>
         <translation>通讯录中{0}项联系方式已更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="430"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="432"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -3390,12 +3403,12 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="300"/>
+        <location filename="../../ui/window/window_commands.py" line="321"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="302"/>
+        <location filename="../../ui/window/window_commands.py" line="323"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -3919,27 +3932,32 @@ Log folder: {2}</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="344"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="346"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="372"/>
+        <location filename="../../tracker/ledgers/ledger_undo.py" line="88"/>
+        <source>a later ledger import ({files}) is still in force; undo it first</source>
+        <translation>之后的台账导入（{files}）仍然有效，请先撤销它</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_undo.py" line="96"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="394"/>
+        <location filename="../../tracker/ledgers/ledger_undo.py" line="110"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="430"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="376"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="437"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="383"/>
         <source>{file}: not enough memory to read this file; close other programs or ask the unit to send a smaller ledger</source>
         <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
     </message>

@@ -9,14 +9,14 @@ a file's changes, and :mod:`tracker.ledgers.ledger_records` holds what is handed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, ImportBatch, ProgressEntry, Round, Unit
+from db.models import ImportBatch, Round, Unit
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.model import LedgerFile
 from importers.ledger.reader import read_ledger
@@ -41,13 +41,13 @@ from tracker.ledgers.ledger_records import (
 from tracker.ledgers.ledger_returns import earlier_returns
 from tracker.ledgers.ledger_rules import ReturnedContacts
 from tracker.ledgers.ledger_snapshot import Snapshot
+from tracker.ledgers.ledger_undo import UndoneImport, assignment_versions, undo_import
 from tracker.ledgers.ledger_write import assignment_columns, group_changes, write_changes
 from tracker.progress.history_entries import Provenance
-from tracker.progress.progress_service import Change, ProgressService
+from tracker.progress.progress_service import ProgressService
 from tracker.rounds.round_service import RoundService
-from tracker.statuses import Status
 from tracker.store import Store
-from tracker.units.unit_contacts import set_contact, undo_contacts
+from tracker.units.unit_contacts import set_contact
 from tracker.units.unit_service import alias_map
 
 __all__ = [
@@ -333,7 +333,9 @@ class LedgerImporter:
                         batch_id=batch.id,
                     )
                 result.applied.append(preview.file)
+                result.batches.append(batch.id)
                 result.changes += len(preview.changed)
+            result.versions = assignment_versions(session, state.keys())
         return result
 
     def return_notice(self, preview: FilePreview, out_dir: Path) -> Path:
@@ -361,68 +363,12 @@ class LedgerImporter:
     # -- undo ------------------------------------------------------------------------------
     def undo_last(self) -> list[str]:
         """Undo the most recent apply (all files it applied). Returns their names."""
-        with self.store.transaction() as session:
-            latest = session.scalars(
-                select(ImportBatch)
-                .where(ImportBatch.undone_at.is_(None))
-                .order_by(ImportBatch.imported_at.desc(), ImportBatch.id.desc())
-            ).first()
-            if latest is None:
-                raise InvalidInputError(
-                    QT_TRANSLATE_NOOP("messages", "there is no ledger import to undo")
-                )
-            batches = list(
-                session.scalars(
-                    select(ImportBatch).where(
-                        ImportBatch.undone_at.is_(None),
-                        ImportBatch.imported_at == latest.imported_at,
-                    )
-                )
-            )
-            entries = list(
-                session.scalars(
-                    select(ProgressEntry)
-                    .where(ProgressEntry.batch_id.in_([b.id for b in batches]))
-                    .order_by(ProgressEntry.id.desc())
-                )
-            )
-            for entry in entries:
-                assignment = session.get(Assignment, entry.assignment_id)
-                assert assignment is not None
-                if not _matches_new(assignment, entry):
-                    raise InvalidInputError(
-                        QT_TRANSLATE_NOOP(
-                            "messages",
-                            "measure {code} of {unit} was changed after the import; "
-                            "undo that change first",
-                        ),
-                        code=assignment.measure.code,
-                        unit=assignment.unit.name,
-                    )
-                change = Change(
-                    status=Status(entry.old_status) if entry.old_status else None,
-                    percent=entry.old_percent,
-                    clear_percent=entry.old_percent is None,
-                    note=entry.old_note,
-                    problems=entry.old_problems,
-                    next_steps=entry.old_next_steps,
-                )
-                self.progress.record(
-                    assignment.id,
-                    change,
-                    session=session,
-                    source=Provenance("撤销导入", entry.round_id),
-                )
-            undo_contacts(
-                session,
-                [b.id for b in batches],
-                source="撤销导入",
-                user=self.store.user,
-                now=self.store.clock.now(),
-            )
-            for batch in batches:
-                batch.undone_at = self.store.clock.now()
-            return [b.file_name for b in batches]
+        return undo_import(self.store, self.progress).files
+
+    def undo_apply(self, batches: Collection[int]) -> UndoneImport:
+        """Undo the apply that wrote ``batches`` (``ApplyResult.batches``) if it is still the
+        latest; nothing if it was undone already (see :mod:`tracker.ledgers.ledger_undo`)."""
+        return undo_import(self.store, self.progress, batches)
 
 
 def _read_file(path: Path) -> LedgerFile | Message:
@@ -441,13 +387,3 @@ def _read_file(path: Path) -> LedgerFile | Message:
             ),
             {"file": path.name},
         )
-
-
-def _matches_new(a: Assignment, e: ProgressEntry) -> bool:
-    return (a.status, a.percent, a.note, a.problems, a.next_steps) == (
-        e.new_status,
-        e.new_percent,
-        e.new_note,
-        e.new_problems if e.new_problems is not None else a.problems,
-        e.new_next_steps if e.new_next_steps is not None else a.next_steps,
-    )

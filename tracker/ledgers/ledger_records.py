@@ -231,3 +231,7 @@ class ApplyResult:
     changes: int = 0
     contacts: int = 0
     """Directory entries (联系人, 联系电话) the files updated."""
+    batches: list[int] = field(default_factory=list)
+    """The import batch of each file applied (what ``LedgerImporter.undo_apply`` takes)."""
+    versions: dict[int, int] = field(default_factory=dict)
+    """Assignment id → its version after the apply, for every assignment it changed."""

@@ -68,6 +68,21 @@ class Step:
     after: Values
 
 
+class StackCommand(QUndoCommand):
+    """A command on the window's undo stack whose undo or redo may save nothing: the stack
+    then steps back over it (``ProgressEditor.pending``), and it writes nothing that time."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.skip_next = False
+        """Set when the stack steps back over a failed undo/redo: nothing to write then."""
+
+    def skipped(self) -> bool:
+        """True (once) when this undo/redo is the stack stepping back: nothing to do."""
+        skip, self.skip_next = self.skip_next, False
+        return skip
+
+
 class ProgressEditor:
     """What the commands need from the window: the service, re-reading rows, reporting."""
 
@@ -84,7 +99,7 @@ class ProgressEditor:
         """Shows messages about steps that could not be applied."""
         self.versions: dict[int, int] = {}
         """assignment id → the version this window's last write produced."""
-        self.pending: tuple[ProgressCommand, str] | None = None
+        self.pending: tuple[StackCommand, str] | None = None
         """A command whose undo/redo wrote nothing, and which way the stack must step back
         (``"redo"``/``"undo"``): the stack moved its index anyway (see ``ProgressActions``)."""
 
@@ -95,6 +110,13 @@ class ProgressEditor:
             assignment_id, values.change(), expected_version=expected, source=source
         )
 
+    def wrote(self, versions: dict[int, int]) -> None:
+        """This window wrote these versions another way (a ledger import, its undo): the
+        edits it made before still expect what is stored now."""
+        for assignment_id, version in versions.items():
+            if assignment_id in self.versions:
+                self.versions[assignment_id] = version
+
     def reread(self, rows: Sequence[AssignmentRow], failures: list[str]) -> list[AssignmentRow]:
         """The rows re-read (and shown); nothing if the database cannot be read now."""
         try:
@@ -104,7 +126,7 @@ class ProgressEditor:
             return []
 
 
-class ProgressCommand(QUndoCommand):
+class ProgressCommand(StackCommand):
     """Set values on one or more assignments: one step per assignment.
 
     The stack and the database agree after any failure: a step that could not be
@@ -123,8 +145,6 @@ class ProgressCommand(QUndoCommand):
         self.source = source
         """The history's source of the first write (手工, or 销号 with its reason)."""
         self._done_once = False
-        self.skip_next = False
-        """Set when the stack steps back over a failed undo/redo: nothing to write then."""
 
     @classmethod
     def setting(
@@ -147,8 +167,7 @@ class ProgressCommand(QUndoCommand):
         return not self.steps
 
     def redo(self) -> None:
-        if self.skip_next:
-            self.skip_next = False
+        if self.skipped():
             return
         first = not self._done_once
         self._done_once = True
@@ -157,8 +176,7 @@ class ProgressCommand(QUndoCommand):
             self.editor.pending = (self, "undo")
 
     def undo(self) -> None:
-        if self.skip_next:
-            self.skip_next = False
+        if self.skipped():
             return
         if not self._apply(lambda step: step.before, UNDO_SOURCE, first=False):
             self.editor.pending = (self, "redo")

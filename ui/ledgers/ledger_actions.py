@@ -22,9 +22,10 @@ from ui.workers import run_and_tell
 
 if TYPE_CHECKING:
     from tracker.ledgers.ledger_export import LedgerExporter
-    from tracker.ledgers.ledger_import import LedgerImporter
+    from tracker.ledgers.ledger_import import ApplyResult, LedgerImporter
     from tracker.rounds.round_service import RoundService
     from tracker.units.unit_service import UnitService
+    from ui.ledgers.ledger_history import ApplyRequest
 
 translate = QCoreApplication.translate
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -106,23 +107,25 @@ def choose_ledger_folder(parent: QWidget) -> list[Path]:
     return [chosen] if chosen is not None else []
 
 
-def import_ledgers(parent: QWidget, importer: LedgerImporter, paths: list[Path]) -> bool:
-    """Preview, decide, apply: True if anything was written."""
+def import_ledgers(
+    parent: QWidget, importer: LedgerImporter, paths: list[Path]
+) -> list[tuple[ApplyRequest, ApplyResult]]:
+    """Preview, decide, apply: each apply that wrote anything, in order (for the undo
+    history; empty: the database is as it was)."""
     if not paths:
-        return False
+        return []
     from ui.ledgers.ledger_import_dialog import LedgerImportDialog
 
     dialog = LedgerImportDialog(importer, paths, parent)
     if not dialog.load():
         if not dialog.cancelled and not dialog.previews():
             warn(parent, translate("LedgerActions", "No work ledger was found there."))
-        return False
+        return []
     dialog.exec()
-    return dialog.outcome is not None and bool(dialog.outcome.applied)
+    return dialog.applies
 
 
-def undo_last_import(parent: QWidget, importer: LedgerImporter) -> bool:
-    """Confirm, then take back every file of the last apply."""
+def confirm_undo_import(parent: QWidget) -> bool:
     answer = QMessageBox.question(
         parent,
         app_title(),
@@ -132,12 +135,25 @@ def undo_last_import(parent: QWidget, importer: LedgerImporter) -> bool:
             "(the history keeps both steps).",
         ),
     )
-    if answer != QMessageBox.StandardButton.Yes:
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def tell_undone(parent: QWidget, files: list[str]) -> None:
+    QMessageBox.information(parent, app_title(), undone_text(files))
+
+
+def undone_text(files: list[str]) -> str:
+    return translate("LedgerActions", "Undone: {0}").format("、".join(files))
+
+
+def undo_last_import(parent: QWidget, importer: LedgerImporter) -> bool:
+    """Confirm, then take back every file of the last apply."""
+    if not confirm_undo_import(parent):
         return False
     undone = run_and_tell(
         parent,
         translate("LedgerActions", "Undoing the last ledger import…"),
         importer.undo_last,
-        lambda files: translate("LedgerActions", "Undone: {0}").format("、".join(files)),
+        undone_text,
     )
     return undone is not None

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.ledgers.ledger_choice_delegate import ChoiceDelegate
+from ui.ledgers.ledger_history import ApplyRequest
 from ui.ledgers.ledger_preview_models import (
     CHOICE,
     CLEAR,
@@ -101,6 +102,8 @@ class LedgerImportDialog(QDialog):
         self.importer = importer
         self.paths = list(paths)
         self.outcome: ApplyResult | None = None
+        self.applies: list[tuple[ApplyRequest, ApplyResult]] = []
+        """Each apply made here, in order, with what it applied (for the undo history)."""
         self.cancelled = False
         self.units: dict[Path, str] = {}
         """The clerk's unit for each file whose hidden sheet is gone."""
@@ -388,26 +391,25 @@ class LedgerImportDialog(QDialog):
     # -- apply ------------------------------------------------------------------------------
     def apply(self) -> None:
         previews = self.previews()
-        paths = [p.path for p in previews]
-        choices = dict(self.files.choices)
-        units = dict(self.units)
-        apply_valid = self.apply_valid.isChecked()
+        request = ApplyRequest(
+            [p.path for p in previews],
+            previews,
+            dict(self.files.choices),
+            dict(self.units),
+            self.apply_valid.isChecked(),
+        )
         outcome = run_with_progress(
             self,
             self.tr("Applying the returned ledgers…"),
-            lambda _reporter: self.importer.apply(
-                paths,
-                expected=previews,
-                resolutions=choices,
-                units=units,
-                apply_valid=apply_valid,
-            ),
+            lambda _reporter: request.apply(self.importer),
             cancellable=False,
         )
         if not outcome.ok or outcome.value is None:
             return
         result = outcome.value
         self.outcome = result
+        if result.applied:
+            self.applies.append((request, result))
         for name in result.applied:
             self.files.outcomes[name] = self.tr("Imported")
         self.applied.emit()

@@ -159,9 +159,18 @@ class WindowCommands(QObject):
         self.take_back_ledgers(ledger_actions.choose_ledger_folder(self._window))
 
     def take_back_ledgers(self, paths: list[Path]) -> None:
+        """The import dialog; each apply it made goes on the undo stack beside hand edits."""
         from ui.ledgers import ledger_actions
+        from ui.ledgers.ledger_history import LedgerImportCommand
 
-        if ledger_actions.import_ledgers(self._window, self._open().ledger_import, paths):
+        importer = self._open().ledger_import
+        applies = ledger_actions.import_ledgers(self._window, importer, paths)
+        for request, result in applies:
+            command = LedgerImportCommand(
+                importer, self._progress.editor, request, result, self._rows.reload
+            )
+            self._progress.stack.push(command)  # (its first redo writes nothing: applied)
+        if applies:
             self._rows.reload()
 
     def export_ledgers(self) -> None:
@@ -174,8 +183,20 @@ class WindowCommands(QObject):
         self._rows.refresh_rounds()  # the export may have created the round
 
     def undo_ledger_import(self) -> None:
+        """The Edit menu's "Undo last ledger import": the undo stack's own step when the
+        import is the last thing done here, else the last import in the database."""
         from ui.ledgers import ledger_actions
+        from ui.ledgers.ledger_history import LedgerImportCommand
 
+        stack = self._progress.stack
+        last = stack.command(stack.index() - 1)
+        if isinstance(last, LedgerImportCommand):
+            before = stack.index()
+            if ledger_actions.confirm_undo_import(self._window):
+                stack.undo()
+                if stack.index() < before:  # (a refusal has been shown, the stack kept)
+                    ledger_actions.tell_undone(self._window, last.files)
+            return
         if ledger_actions.undo_last_import(self._window, self._open().ledger_import):
             self._rows.reload()
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -147,6 +148,11 @@ class Unit(Base):
     needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
     """Added by an import under a name never seen before: a clerk should confirm it."""
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    members_report_directly: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    """A group's setting: a member that has members of its own (a city and its counties)
+    passes the group's tasks on to them (true) or answers for them itself (false)."""
 
     aliases: Mapped[list[UnitAlias]] = relationship(
         back_populates="unit", cascade="all, delete-orphan"
@@ -184,7 +190,7 @@ class UnitAlias(Base):
 
 
 class UnitGroupMember(Base):
-    """Membership of a unit in a group such as 各市、县（区）."""
+    """Membership of a unit in a group such as 各市、县（区）, in the office's order."""
 
     __tablename__ = "unit_group_members"
 
@@ -194,6 +200,7 @@ class UnitGroupMember(Base):
     member_id: Mapped[int] = mapped_column(
         ForeignKey("units.id", ondelete="CASCADE"), primary_key=True
     )
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Assignment(Base):
@@ -222,12 +229,19 @@ class Assignment(Base):
     next_steps: Mapped[str] = mapped_column(Text, default="", server_default="")
     """下步计划"""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("units.id", ondelete="SET NULL"), index=True
+    )
+    """A member's share of a group's task: the group it answers for (else the unit's own)."""
+    fanned_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """A group's task answered by its members: its state is derived from their shares,
+    never typed, and it counts nowhere itself (``tracker.queries.in_force``)."""
     updated_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     measure: Mapped[Measure] = relationship(back_populates="assignments")
-    unit: Mapped[Unit] = relationship()
+    unit: Mapped[Unit] = relationship(foreign_keys=[unit_id])
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it as is)
 

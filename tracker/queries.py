@@ -47,6 +47,12 @@ def lead_first() -> ColumnElement[int]:
     return case((Assignment.role == LEAD_ROLE, 0), else_=1)
 
 
+def shares_last() -> ColumnElement[int]:
+    """Sort key putting a unit's own assignments before members' shares of a group's task,
+    which follow grouped by their group (``then Assignment.group_id``)."""
+    return case((Assignment.group_id.is_(None), 0), else_=1)
+
+
 def in_force() -> ColumnElement[bool]:
     """The assignments that count anywhere: active, of a measure still in force.
 

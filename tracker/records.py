@@ -35,8 +35,11 @@ class UnitInfo:
     phone: str
     needs_review: bool
     assigned: int = 0
+    """The unit's assignments in force; a group's: its members' shares of its tasks."""
     open: int = 0
     overdue: int = 0
+    members: tuple[str, ...] = ()
+    """A group's members, in the office's order."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ class AssignmentRow:
     updated_at: datetime
     updated_by: str
     version: int
+    group: str | None = None
+    """A member's share of a group's task: the group (各市、县（区）) it answers for."""
 
 
 def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> AssignmentRow:
@@ -78,10 +83,11 @@ def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> A
     ``OverviewService`` and ``tracker.progress.quick_look``): the assignment's id,
     role, status, percent, note, updated at and by, version; the measure's id, code,
     title, deadline, deadline text; the unit's name; the document's id, number and
-    short title; the part's and the section's titles."""
+    short title; the part's and the section's titles; the group a member's share
+    answers for."""
     (aid, role, status_text, percent, note, updated_at, updated_by, version) = columns[:8]
     (measure_id, code, title, deadline, deadline_text, unit) = columns[8:14]
-    doc_id, number, short, part, section = columns[14:]
+    doc_id, number, short, part, section, group = columns[14:]
     status = STATUS_BY_TEXT[status_text]
     return AssignmentRow(
         id=aid,
@@ -103,6 +109,7 @@ def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> A
         updated_at=updated_at,
         updated_by=updated_by,
         version=version,
+        group=group,
     )
 
 
@@ -253,6 +260,8 @@ class UnitStats:
     by_status: dict[str, int]
     overdue: int
     due_soon: int
+    group: str | None = None
+    """The group the unit answers for as a member (its shares of the group's tasks)."""
 
 
 @dataclass(frozen=True)
@@ -270,6 +279,20 @@ class PartStats:
 
 
 @dataclass(frozen=True)
+class GroupStats:
+    """A group's tasks as its members' shares make them: done when every share is done."""
+
+    name: str
+    members: tuple[str, ...]
+    """By name (the totals' rows come in no order; ``tracker-cli group`` lists the office's)."""
+    tasks: int
+    done: int
+    overdue: int
+    """Tasks with at least one member's share overdue."""
+    shares: int
+
+
+@dataclass(frozen=True)
 class Summary:
     measures: int
     assignments: int
@@ -277,6 +300,8 @@ class Summary:
     overdue: int
     due_soon: int
     units: list[UnitStats]
+    groups: list[GroupStats] = field(default_factory=list)
+    """Each group answered by its members (各市、县（区）), from its members' shares."""
 
 
 @dataclass(frozen=True)

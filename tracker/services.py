@@ -28,6 +28,7 @@ from tracker.rounds.round_service import RoundService
 from tracker.settings_service import SettingsService
 from tracker.sharing import network_drive_warning
 from tracker.store import Clock, Store
+from tracker.units.groups import GroupService
 from tracker.units.unit_service import UnitService
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class Services:
         self.documents = DocumentService(store)
         self.units = UnitService(store)
         self.progress = ProgressService(store, self.units, self.documents)
+        self.groups = GroupService(store, self.units, self.progress)
         self.rounds = RoundService(store)
         self.overview = OverviewService(store, self.documents, self.units, self.rounds)
         self.bulletins = BulletinService(store)

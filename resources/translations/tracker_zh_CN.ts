@@ -379,17 +379,17 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="41"/>
+        <location filename="../../ui/units/units_dialog.py" line="44"/>
         <source>Contact of {0}</source>
         <translation>{0}的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="45"/>
+        <location filename="../../ui/units/units_dialog.py" line="48"/>
         <source>Contact person:</source>
         <translation>联系人：</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="46"/>
+        <location filename="../../ui/units/units_dialog.py" line="49"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
@@ -972,6 +972,106 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <location filename="../../ui/window/first_run.py" line="66"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="53"/>
+        <source>Members of {0}</source>
+        <translation>{0}的成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="57"/>
+        <source>Each member answers every task of {0} on its own: its own status, ledger and place in the bulletin. The group is done when every member is.</source>
+        <translation>每个成员单独承担{0}的每项任务：各自的状态、台账和通报排名。所有成员都完成时，该集体才算完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="67"/>
+        <source>Members&apos; own members (e.g. counties) answer directly, not through them</source>
+        <translation>成员的下属单位（如各县区）直接填报，不经由成员汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="72"/>
+        <source>Ready-made list…</source>
+        <translation>预置名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="77"/>
+        <source>{0} and {1}</source>
+        <translation>{0}及{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="82"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="83"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="84"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="85"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="86"/>
+        <source>Paste list…</source>
+        <translation>粘贴名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="87"/>
+        <source>From file…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="119"/>
+        <source>Add a member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="119"/>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="139"/>
+        <source>Paste a list</source>
+        <translation>粘贴名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="139"/>
+        <source>One unit per line (or separated by 、):</source>
+        <translation>每行一个单位（或用“、”分隔）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="148"/>
+        <source>Members from a file</source>
+        <translation>从文件导入成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="149"/>
+        <source>Spreadsheets and CSV (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>电子表格和 CSV (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="176"/>
+        <source>New units</source>
+        <translation>新单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="177"/>
+        <source>These units are not in the directory yet and will be added:
+{0}</source>
+        <translation>以下单位尚未收录，将新增到单位名录：
+{0}</translation>
     </message>
 </context>
 <context>
@@ -1964,7 +2064,7 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../ui/window/navigator.py" line="169"/>
+        <location filename="../../ui/window/navigator.py" line="185"/>
         <source>Delete document…</source>
         <translation>删除文件…</translation>
     </message>
@@ -1972,44 +2072,49 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../ui/window/navigator.py" line="66"/>
+        <location filename="../../ui/window/navigator.py" line="67"/>
         <source>Browse</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="66"/>
+        <location filename="../../ui/window/navigator.py" line="67"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="66"/>
+        <location filename="../../ui/window/navigator.py" line="67"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="67"/>
+        <location filename="../../ui/window/navigator.py" line="68"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="68"/>
+        <location filename="../../ui/window/navigator.py" line="69"/>
         <source>Units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="69"/>
+        <location filename="../../ui/window/navigator.py" line="70"/>
         <source>Reporting status</source>
         <translation>报送情况</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="70"/>
+        <location filename="../../ui/window/navigator.py" line="71"/>
         <source>Open a round to see which units have reported</source>
         <translation>打开一个轮次，查看各单位报送情况</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="104"/>
+        <location filename="../../ui/window/navigator.py" line="112"/>
         <source>New unit from an import: check its name in the units directory</source>
         <translation>导入时新出现的单位：请在单位名录中核对名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/navigator.py" line="116"/>
+        <source>{0}: its members answer its tasks one by one</source>
+        <translation>{0}：其成员分别承担各项任务</translation>
     </message>
 </context>
 <context>
@@ -3122,52 +3227,62 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="61"/>
+        <location filename="../../ui/units/units_dialog.py" line="70"/>
         <source>Units directory</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="69"/>
+        <location filename="../../ui/units/units_dialog.py" line="78"/>
         <source>Find a unit…</source>
         <translation>查找单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="73"/>
+        <location filename="../../ui/units/units_dialog.py" line="82"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="74"/>
+        <location filename="../../ui/units/units_dialog.py" line="83"/>
         <source>Add alias…</source>
         <translation>添加别名…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="75"/>
+        <location filename="../../ui/units/units_dialog.py" line="84"/>
         <source>Contact…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="76"/>
+        <location filename="../../ui/units/units_dialog.py" line="85"/>
         <source>Mark as checked</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="140"/>
+        <location filename="../../ui/units/units_dialog.py" line="86"/>
+        <source>Members…</source>
+        <translation>成员…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/units_dialog.py" line="88"/>
+        <source>A group&apos;s members answer each of its tasks on their own</source>
+        <translation>集体的各成员单独承担其每项任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/units_dialog.py" line="160"/>
         <source>Merge units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="141"/>
+        <location filename="../../ui/units/units_dialog.py" line="161"/>
         <source>Merge {0} into:</source>
         <translation>将 {0} 合并到：</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="161"/>
+        <location filename="../../ui/units/units_dialog.py" line="181"/>
         <source>Add alias</source>
         <translation>添加别名</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="161"/>
+        <location filename="../../ui/units/units_dialog.py" line="181"/>
         <source>Another name of {0}:</source>
         <translation>{0} 的另一名称：</translation>
     </message>
@@ -3403,12 +3518,12 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="321"/>
+        <location filename="../../ui/window/window_commands.py" line="322"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="323"/>
+        <location filename="../../ui/window/window_commands.py" line="324"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -3502,7 +3617,7 @@ Log folder: {2}</source>
         <translation>完成进度 {value} 含义不明（此文件看不出单元格是否为百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80，或将文件另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="322"/>
+        <location filename="../../tracker/progress/progress_service.py" line="341"/>
         <location filename="../../tracker/inspections/finding_rules.py" line="40"/>
         <location filename="../../importers/ledger/cells.py" line="131"/>
         <source>percent {percent} is outside 0–100</source>
@@ -3770,39 +3885,39 @@ Log folder: {2}</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="130"/>
-        <location filename="../../tracker/documents/document_service.py" line="283"/>
+        <location filename="../../tracker/documents/document_service.py" line="131"/>
+        <location filename="../../tracker/documents/document_service.py" line="286"/>
         <source>no document matches {text!r}</source>
         <translation>没有与“{text}”相符的文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="134"/>
+        <location filename="../../tracker/documents/document_service.py" line="135"/>
         <source>{text!r} matches several documents: {names}</source>
         <translation>“{text}”与多份文件相符：{names}</translation>
     </message>
     <message>
         <location filename="../../tracker/documents/document_delete.py" line="70"/>
-        <location filename="../../tracker/documents/document_service.py" line="293"/>
+        <location filename="../../tracker/documents/document_service.py" line="296"/>
         <source>document {id} no longer exists</source>
         <translation>文件 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="145"/>
+        <location filename="../../tracker/documents/document_service.py" line="146"/>
         <source>name the document</source>
         <translation>请指明文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="334"/>
+        <location filename="../../tracker/documents/document_service.py" line="337"/>
         <source>The document {document} was revised by someone else meanwhile; nothing was changed. Import the file again to see its changes against the new version.</source>
         <translation>文件 {document} 刚刚已被他人修订，未做任何更改。请重新导入该文件，查看相对于新版本的变化。</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="368"/>
+        <location filename="../../tracker/documents/document_service.py" line="371"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="376"/>
+        <location filename="../../tracker/documents/document_service.py" line="379"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>
@@ -3842,7 +3957,7 @@ Log folder: {2}</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="273"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="280"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
@@ -3967,7 +4082,7 @@ Log folder: {2}</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/overview.py" line="224"/>
+        <location filename="../../tracker/progress/overview.py" line="234"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>
@@ -3990,78 +4105,93 @@ Log folder: {2}</source>
         <translation>措施“{code}”在多份文件中都有（{documents}）；请用 --doc 指明其中一份</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="98"/>
+        <location filename="../../tracker/progress/progress_service.py" line="100"/>
+        <source>{unit} answers measure {code} through its members: {members}</source>
+        <translation>{unit}的措施 {code} 由其成员分别承担：{members}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress/progress_service.py" line="108"/>
         <source>{unit} is not assigned measure {code}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="132"/>
+        <location filename="../../tracker/progress/progress_service.py" line="142"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
     <message>
+        <location filename="../../tracker/progress/progress_service.py" line="148"/>
+        <source>{unit} answers measure {code} through its members; record their progress</source>
+        <translation>{unit}的措施 {code} 由其成员分别承担，请录入成员的进展</translation>
+    </message>
+    <message>
         <location filename="../../tracker/ledgers/ledger_write.py" line="94"/>
-        <location filename="../../tracker/progress/progress_service.py" line="156"/>
+        <location filename="../../tracker/progress/progress_service.py" line="175"/>
         <source>another user saved this assignment first; reload</source>
         <translation>其他用户已先保存了这项分工；请重新加载</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="189"/>
+        <location filename="../../tracker/progress/progress_service.py" line="208"/>
         <source>{unit} / measure {code} was changed meanwhile; reload and try again</source>
         <translation>{unit} / 措施 {code} 在此期间已被修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="198"/>
+        <location filename="../../tracker/progress/progress_service.py" line="217"/>
         <source>this assignment is not ticked off</source>
         <translation>这项分工尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="224"/>
+        <location filename="../../tracker/progress/progress_service.py" line="243"/>
         <source>{unit} is already assigned {code}</source>
         <translation>{unit}已承担措施 {code}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="294"/>
+        <location filename="../../tracker/progress/progress_service.py" line="313"/>
         <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="304"/>
+        <location filename="../../tracker/progress/progress_service.py" line="323"/>
         <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="131"/>
+        <location filename="../../tracker/reports/report_service.py" line="132"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="134"/>
+        <location filename="../../tracker/reports/report_service.py" line="135"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="143"/>
+        <location filename="../../tracker/reports/report_service.py" line="144"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="292"/>
+        <location filename="../../tracker/reports/report_service.py" line="295"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="307"/>
+        <location filename="../../tracker/reports/report_service.py" line="311"/>
+        <source>{unit} answers through its members; chase each of them: {members}</source>
+        <translation>{unit}由其成员分别承担，请分别向成员催办：{members}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports/report_service.py" line="320"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="356"/>
+        <location filename="../../tracker/reports/report_service.py" line="369"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="366"/>
+        <location filename="../../tracker/reports/report_service.py" line="379"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
@@ -4111,37 +4241,48 @@ Log folder: {2}</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="244"/>
+        <location filename="../../tracker/units/unit_service.py" line="258"/>
         <source>unknown unit {unit!r}; did you mean {hint}?</source>
         <translation>未知单位“{unit}”；您要找的是不是{hint}？</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="248"/>
+        <location filename="../../tracker/units/unit_service.py" line="262"/>
         <source>unknown unit {unit!r}</source>
         <translation>未知单位“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="253"/>
+        <location filename="../../tracker/units/unit_service.py" line="267"/>
         <source>an alias cannot be empty</source>
         <translation>别名不能为空</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="258"/>
+        <location filename="../../tracker/units/unit_service.py" line="272"/>
         <source>{alias!r} is itself a unit; merge the two units instead</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="293"/>
+        <location filename="../../tracker/units/groups.py" line="136"/>
+        <location filename="../../tracker/units/groups.py" line="168"/>
+        <source>{units} not a member of {group}</source>
+        <translation>{units}不是{group}的成员</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/units/groups.py" line="161"/>
+        <source>{group} has no members&apos; shares of {code}</source>
+        <translation>{group}的措施 {code} 没有分给成员</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/units/groups.py" line="223"/>
         <source>a group cannot contain itself</source>
         <translation>单位组不能包含自身</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_merge.py" line="148"/>
+        <location filename="../../tracker/units/unit_merge.py" line="149"/>
         <source>a unit cannot be merged into itself</source>
         <translation>单位不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_merge.py" line="154"/>
+        <location filename="../../tracker/units/unit_merge.py" line="155"/>
         <source>unknown merge choice {choice!r}; allowed: {allowed}</source>
         <translation>未知的合并选择 {choice!r}；可选：{allowed}</translation>
     </message>
@@ -4301,18 +4442,18 @@ Log folder: {2}</source>
         <translation>{file} 不是可读取的本数据库备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups/backup_check.py" line="76"/>
+        <location filename="../../tracker/backups/backup_check.py" line="77"/>
         <source>{file} is damaged (integrity check: {detail}).</source>
         <translation>{file} 已损坏（完整性检查：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups/backup_check.py" line="86"/>
-        <location filename="../../tracker/backups/backup_check.py" line="109"/>
+        <location filename="../../tracker/backups/backup_check.py" line="87"/>
+        <location filename="../../tracker/backups/backup_check.py" line="110"/>
         <source>{file} is not a backup of this application&apos;s database (no table {tables}).</source>
         <translation>{file} 不是本程序数据库的备份（缺少数据表 {tables}）。</translation>
     </message>
     <message>
-        <location filename="../../tracker/backups/backup_check.py" line="97"/>
+        <location filename="../../tracker/backups/backup_check.py" line="98"/>
         <source>{file} was made by a newer or unknown version of this application (schema {schema}); it cannot be restored by this version.</source>
         <translation>{file} 由本程序的较新版本或未知版本生成（数据库版本 {schema}），本版本无法恢复。</translation>
     </message>
@@ -4656,7 +4797,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/assessment/score_service.py" line="198"/>
-        <location filename="../../tracker/reports/report_service.py" line="254"/>
+        <location filename="../../tracker/reports/report_service.py" line="257"/>
         <source>the scores of {round} are not published yet: publish them</source>
         <translation>{round}的考核得分尚未发布：请先发布</translation>
     </message>
@@ -4689,6 +4830,37 @@ Log folder: {2}</source>
         <location filename="../../tracker/reports/chasers.py" line="221"/>
         <source>the chaser was printed as {printed}, but another clerk took that number meanwhile: it is recorded as {recorded}; correct the paper or print again</source>
         <translation>催办单打印的编号为{printed}，但该编号已被其他人员同时使用：本催办单登记为{recorded}；请更正纸面编号或重新打印</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/cli/group_commands.py" line="38"/>
+        <source>name the measure (--measure CODE)</source>
+        <translation>请指明措施（--measure 编号）</translation>
+    </message>
+    <message>
+        <location filename="../../importers/units/unit_list.py" line="43"/>
+        <source>not a spreadsheet or CSV file</source>
+        <translation>不是电子表格或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../importers/units/unit_list.py" line="48"/>
+        <source>no unit names found in the first columns</source>
+        <translation>前几列中没有找到单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../importers/units/unit_list.py" line="58"/>
+        <location filename="../../importers/units/unit_list.py" line="83"/>
+        <source>cannot be read: {error}</source>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../importers/units/unit_list.py" line="67"/>
+        <source>the text is neither UTF-8 nor GB18030</source>
+        <translation>文本既不是 UTF-8 也不是 GB18030 编码</translation>
+    </message>
+    <message>
+        <location filename="../../importers/units/unit_list.py" line="89"/>
+        <source>the file is damaged or not a spreadsheet</source>
+        <translation>文件已损坏或不是电子表格</translation>
     </message>
 </context>
 </TS>

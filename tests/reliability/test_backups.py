@@ -132,8 +132,8 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     ),
     "orphans": (
         _orphans,
-        "{file} is damaged (integrity check: assignments row 7 refers to a units row that is "
-        "not there; assignments row 7 refers to a measures row that is not there).",
+        "{file} is damaged (integrity check: assignments row 7 refers to a measures row that "
+        "is not there; assignments row 7 refers to a units row that is not there).",
     ),
     "missing": (_missing, "{file} does not exist or is not a file."),
 }

@@ -252,12 +252,14 @@ def status(args: argparse.Namespace) -> int:
                 "units": [
                     {
                         "unit": u.unit,
+                        "group": u.group,
                         "assigned": u.assigned,
                         "by_status": u.by_status,
                         "overdue": u.overdue,
                     }
                     for u in summary.units
                 ],
+                "groups": [asdict(g) for g in summary.groups],
             }
         )
         return 0

@@ -55,6 +55,7 @@ from tracker.records import (
     PlannedUnit,
 )
 from tracker.store import Store
+from tracker.units.fan_out import reconcile
 from tracker.units.unit_service import UnitResolver, alias_map, suggestions
 
 if TYPE_CHECKING:
@@ -257,6 +258,8 @@ class DocumentService:
                 session, document, UnitResolver(session, now), now, source, self.store.user
             )
             writer.write(doc, new=previous is None)
+            session.flush()
+            reconcile(session, now, self.store.user)  # a group's new tasks go to its members
             return ImportOutcome(
                 state,
                 document.id,

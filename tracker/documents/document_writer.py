@@ -298,9 +298,10 @@ class DocumentWriter:
             else:
                 assignment.role = role
                 assignment.active = True
+                assignment.group_id = None  # named by the document itself now
             self.assignments += 1
         for unit_id, assignment in current.items():
-            if unit_id not in roles:
+            if unit_id not in roles and assignment.group_id is None:  # (shares: fan_out)
                 assignment.active = False
 
     def _unit_roles(self, parsed: ParsedMeasure) -> dict[int, str]:

@@ -23,7 +23,7 @@ from importers.text_clean import safe_file_name
 from tracker.database_settings import DUE_SOON_DAYS, OFFICE_NAME
 from tracker.errors import UserError
 from tracker.ledgers.export_errors import write_failure
-from tracker.queries import in_force, lead_first
+from tracker.queries import in_force, lead_first, shares_last
 from tracker.records import NamedRef
 from tracker.rounds.round_service import RoundInfo, RoundService
 from tracker.rounds.round_status import round_summary_sheet
@@ -245,7 +245,14 @@ def ledger_rows(session: Session) -> list[AssignmentContext]:
         select(Assignment)
         .join(Measure, Assignment.measure_id == Measure.id)
         .where(in_force())
-        .order_by(Measure.document_id, Measure.position, lead_first(), Assignment.unit_id)
+        .order_by(
+            Measure.document_id,
+            Measure.position,
+            lead_first(),
+            shares_last(),
+            Assignment.group_id,
+            Assignment.unit_id,
+        )
     ).all()
     in_force_ids = select(Assignment.measure_id).join(Measure).where(in_force())
     measures = {

@@ -43,8 +43,10 @@ TABLES: Final[dict[str, str]] = {
     "d": "documents",
     "part": "headings",
     "section": "headings",
+    "g": "units",
 }
-"""Each alias of the query and its table (a measure's part and section are both headings)."""
+"""Each alias of the query and its table (a measure's part and section are both headings;
+``g`` the group a member's share answers for)."""
 
 JOINS: Final[tuple[Join, ...]] = (
     Join("m", Column("a", "measure_id"), Column("m", "id")),
@@ -52,6 +54,7 @@ JOINS: Final[tuple[Join, ...]] = (
     Join("d", Column("m", "document_id"), Column("d", "id")),
     Join("part", Column("m", "part_id"), Column("part", "id"), outer=True),
     Join("section", Column("m", "section_id"), Column("section", "id"), outer=True),
+    Join("g", Column("a", "group_id"), Column("g", "id"), outer=True),
 )
 
 COLUMNS: Final[tuple[Column, ...]] = (
@@ -74,6 +77,7 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("d", "short_title"),
     Column("part", "title"),
     Column("section", "title"),
+    Column("g", "name"),
 )
 """Plain columns only, in ``assignment_row``'s order: a list of 100,000 rows must not
 load every measure's text."""
@@ -82,28 +86,39 @@ SUMMARY_COLUMNS: Final[tuple[Column, ...]] = (
     Column("a", "status"),
     Column("m", "deadline"),
     Column("u", "name"),
+    Column("g", "name"),
+    Column("m", "id"),
 )
-"""What the totals count (``tracker.progress.summary_tally``): status, deadline, unit."""
+"""What the totals count (``tracker.progress.summary_tally``): status, deadline, unit, the
+group a share answers for and the measure (a group's task is done when all its shares are)."""
 
 IN_FORCE: Final[tuple[tuple[Column, bool], ...]] = (
     (Column("a", "active"), True),
+    (Column("a", "fanned_out"), False),
     (Column("m", "withdrawn"), False),
 )
-"""The assignments that count anywhere: active, of a measure still in force
+"""The assignments that count anywhere: active, not a group's task its members answer
+(``fanned_out``: their shares count), of a measure still in force
 (``tracker.queries.in_force``)."""
 
 ROLE: Final = Column("a", "role")
 LEAD_ROLE: Final = "牵头"
 LEAD_FIRST: Final = "lead first"
 """In ``ORDER``: a measure's 牵头 units (``ROLE`` is ``LEAD_ROLE``) before its other units."""
+GROUP: Final = Column("a", "group_id")
+SHARES_LAST: Final = "shares last"
+"""In ``ORDER``: a unit's own assignments (no ``GROUP``) before members' shares of a group's."""
 
-ORDER: Final[tuple[Column | Literal["lead first"], ...]] = (
+ORDER: Final[tuple[Column | Literal["lead first", "shares last"], ...]] = (
     Column("d", "id"),
     Column("m", "position"),
     LEAD_FIRST,
+    SHARES_LAST,
+    GROUP,
     Column("u", "id"),
 )
-"""Document by document, each in its measures' order, lead units first."""
+"""Document by document, each in its measures' order, lead units first, then the units'
+own parts, then members' shares grouped by their group."""
 
 UPDATED_AT: Final = COLUMNS.index(Column("a", "updated_at"))
 DEADLINE: Final = COLUMNS.index(Column("m", "deadline"))
@@ -123,8 +138,11 @@ def sqlite_select(
     conditions = [f"{c.sql()} = {int(value)}" for c, value in IN_FORCE]
     if where:
         conditions.append(where)
-    lead_first = f"CASE WHEN {ROLE.sql()} = '{LEAD_ROLE}' THEN 0 ELSE 1 END"
-    order = ", ".join(o.sql() if isinstance(o, Column) else lead_first for o in ORDER)
+    keys = {
+        LEAD_FIRST: f"CASE WHEN {ROLE.sql()} = '{LEAD_ROLE}' THEN 0 ELSE 1 END",
+        SHARES_LAST: f"CASE WHEN {GROUP.sql()} IS NULL THEN 0 ELSE 1 END",
+    }
+    order = ", ".join(o.sql() if isinstance(o, Column) else keys[o] for o in ORDER)
     return (
         f"SELECT {', '.join(c.sql() for c in columns)}"
         f" FROM {TABLES[BASE]} AS {BASE}{joins}"

@@ -25,6 +25,7 @@ from tracker.progress.assignment_columns import (
     JOINS,
     LEAD_FIRST,
     ORDER,
+    SHARES_LAST,
     SUMMARY_COLUMNS,
     Column,
 )
@@ -37,6 +38,7 @@ from tracker.queries import (
     in_force,
     lead_first,
     overdue_condition,
+    shares_last,
 )
 from tracker.records import (
     AssignmentRow,
@@ -53,6 +55,7 @@ from tracker.statuses import (
     is_overdue,
 )
 from tracker.store import Store
+from tracker.units.fan_out import group_and_nested
 from tracker.units.unit_service import UnitService
 
 if TYPE_CHECKING:
@@ -71,6 +74,7 @@ _TABLES: dict[str, Any] = {
     "d": Document,
     "part": Part,
     "section": Section,
+    "g": aliased(Unit),
 }
 """The models behind ``tracker.progress.assignment_columns.TABLES``' aliases."""
 
@@ -80,7 +84,10 @@ def _column(column: Column) -> Any:
 
 
 _COLUMNS = tuple(_column(c) for c in COLUMNS)
-_ORDER = tuple(lead_first() if o == LEAD_FIRST else _column(o) for o in ORDER)
+_ORDER = tuple(
+    lead_first() if o == LEAD_FIRST else shares_last() if o == SHARES_LAST else _column(o)
+    for o in ORDER
+)
 
 
 class OverviewService:
@@ -127,8 +134,11 @@ class OverviewService:
                 document = self.documents.chosen(value)
                 assert document is not None
                 return Measure.document_id == document.id
-            case "unit", "=":
-                return Assignment.unit_id == self.units.named(value).id
+            case "unit", "=":  # a group: its members' shares too
+                unit_id = self.units.named(value).id
+                with self.store.reading() as session:
+                    groups = group_and_nested(session, unit_id)
+                return or_(Assignment.unit_id == unit_id, Assignment.group_id.in_(groups))
             case "status", "=":
                 return Assignment.status == Status(value).value
             case "deadline", "overdue":
@@ -249,7 +259,8 @@ class OverviewService:
             query = (
                 select(*(_column(c) for c in SUMMARY_COLUMNS))
                 .join(Measure, Assignment.measure_id == Measure.id)
-                .join(Unit)
+                .join(Unit, Assignment.unit_id == Unit.id)
+                .outerjoin(_TABLES["g"], Assignment.group_id == _column(Column("g", "id")))
                 .where(in_force())
             )
             measures_query = (

@@ -92,8 +92,18 @@ class ProgressService:
         measure = self.find_measure(session, code, doc)
         target = self.units.named(unit)
         for assignment in measure.assignments:
-            if assignment.unit_id == target.id and assignment.active:
+            if assignment.unit_id == target.id and assignment.active and not assignment.fanned_out:
                 return assignment
+        members = [a.unit.name for a in measure.assignments if a.group_id == target.id and a.active]
+        if members:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "{unit} answers measure {code} through its members: {members}"
+                ),
+                unit=target.name,
+                code=measure.code,
+                members="、".join(members),
+            )
         raise NotFoundError(
             QT_TRANSLATE_NOOP("messages", "{unit} is not assigned measure {code}"),
             unit=target.name,
@@ -133,6 +143,15 @@ class ProgressService:
             )
         if expected_version is not None and assignment.version != expected_version:
             raise _changed_by_someone_else(assignment)
+        if assignment.fanned_out:
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{unit} answers measure {code} through its members; record their progress",
+                ),
+                unit=assignment.unit.name,
+                code=assignment.measure.code,
+            )
         before = _fields(assignment)
         after = values_after(before, change)
         if after == before:

@@ -110,7 +110,8 @@ def quick_summary(target: str | None, today: date | None = None) -> Summary | No
 
     def read(connection: sqlite3.Connection) -> Summary:
         rows = [
-            (status, _day(deadline), unit) for status, deadline, unit in connection.execute(_TOTALS)
+            (status, _day(deadline), unit, group, measure)
+            for status, deadline, unit, group, measure in connection.execute(_TOTALS)
         ]
         [(measures,)] = connection.execute(_MEASURES)
         return summarize(rows, measures, today or date.today(), _due_soon_days(connection))

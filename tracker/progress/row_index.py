@@ -101,6 +101,8 @@ class RowIndex:
         for position, row in enumerate(self.rows):
             self._by_document.setdefault(row.document_id, []).append(position)
             self._by_unit.setdefault(row.unit, []).append(position)
+            if row.group is not None:  # a filter by a group shows its members' shares
+                self._by_unit.setdefault(row.group, []).append(position)
             self._by_status.setdefault(row.status, []).append(position)
             self._by_measure.setdefault(row.measure_id, []).append(position)
             self._position[row.id] = position

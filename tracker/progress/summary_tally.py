@@ -11,29 +11,39 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from tracker.records import Summary, UnitStats
-from tracker.statuses import Status, is_due_soon, is_overdue
+from tracker.records import GroupStats, Summary, UnitStats
+from tracker.statuses import FINISHED, Status, is_due_soon, is_overdue
 
 
 def summarize(
-    rows: Iterable[tuple[str, date | None, str]], measures: int, today: date, days: int
+    rows: Iterable[tuple[str, date | None, str, str | None, int]],
+    measures: int,
+    today: date,
+    days: int,
 ) -> Summary:
-    """``rows``: each assignment in force as (status, deadline, unit name)."""
+    """``rows``: each assignment in force as (status, deadline, unit name, the group a
+    member's share answers for or None, measure id)."""
     by_status: Counter[str] = Counter()
     per_unit: dict[str, Counter[str]] = defaultdict(Counter)
+    member_of: dict[str, str] = {}
+    tasks: dict[str, dict[int, list[tuple[bool, bool]]]] = defaultdict(dict)
     overdue = due_soon = assignments = 0
-    for raw, deadline, unit in rows:
+    for raw, deadline, unit, group, measure in rows:
         assignments += 1
         status = Status(raw)
         by_status[status.value] += 1
         tally = per_unit[unit]
         tally[status.value] += 1
-        if is_overdue(status, deadline, today):
+        late = is_overdue(status, deadline, today)
+        if late:
             overdue += 1
             tally["逾期"] += 1
         elif is_due_soon(status, deadline, today, days):
             due_soon += 1
             tally["临期"] += 1
+        if group is not None:
+            member_of.setdefault(unit, group)
+            tasks[group].setdefault(measure, []).append((status in FINISHED, late))
     units = [
         UnitStats(
             unit=name,
@@ -41,6 +51,7 @@ def summarize(
             by_status={s.value: t[s.value] for s in Status},
             overdue=t["逾期"],
             due_soon=t["临期"],
+            group=member_of.get(name),
         )
         for name, t in per_unit.items()
     ]
@@ -52,4 +63,15 @@ def summarize(
         overdue=overdue,
         due_soon=due_soon,
         units=units,
+        groups=[
+            GroupStats(
+                name=group,
+                members=tuple(sorted(u for u in per_unit if member_of.get(u) == group)),
+                tasks=len(found),
+                done=sum(all(done for done, _ in shares) for shares in found.values()),
+                overdue=sum(any(late for _, late in shares) for shares in found.values()),
+                shares=sum(len(shares) for shares in found.values()),
+            )
+            for group, found in tasks.items()
+        ],
     )

@@ -66,6 +66,9 @@ class BulletinData:
     reporting: str | None = None
     """报送情况 of the round in one sentence (``tracker.rounds.round_status``); None when
     no ledger was sent under the round."""
+    groups: list[UnitLine] = field(default_factory=list)
+    """Each group answered by its members (各市、县（区）): its members' shares together, an
+    aggregate line after the ranking (the members are ranked, never the collective)."""
 
 
 def rank_units(lines: list[UnitLine]) -> list[UnitLine]:
@@ -164,6 +167,22 @@ def unit_table(data: BulletinData) -> Table:
                 str(u.now.by_status[Status.TICKED_OFF]),
                 str(u.now.overdue),
                 percent(*u.now.completion_pair),
+                change,
+            )
+        )
+    for g in data.groups:
+        change = NONE
+        if data.before is not None and g.before is not None:
+            change = points(g.now.completion_pair, g.before.completion_pair)
+        rows.append(
+            (
+                "合计",
+                f"{g.unit}（成员合计）",
+                str(g.now.assigned),
+                str(g.now.by_status[Status.DONE]),
+                str(g.now.by_status[Status.TICKED_OFF]),
+                str(g.now.overdue),
+                percent(*g.now.completion_pair),
                 change,
             )
         )

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Round, Unit
 from tracker.documents.new_assignments import ASSIGNED_BY_HAND
-from tracker.queries import in_force, lead_first
+from tracker.queries import in_force, lead_first, shares_last
 from tracker.statuses import FINISHED, STATUS_BY_TEXT, Status, is_due_soon, is_overdue
 
 NO_PART = "（未分部分）"
@@ -284,7 +284,14 @@ def assignment_rows(
         .join(Document, Measure.document_id == Document.id)
         .outerjoin(_Part, Measure.part_id == _Part.id)
         .where(in_force())
-        .order_by(Document.id, Measure.position, lead_first(), Unit.id)
+        .order_by(
+            Document.id,
+            Measure.position,
+            lead_first(),
+            shares_last(),
+            Assignment.group_id,
+            Unit.id,
+        )
     )
     if document_id is not None:
         query = query.where(Measure.document_id == document_id)

@@ -55,6 +55,7 @@ from tracker.rounds.round_service import RoundService
 from tracker.rounds.round_status import RoundStatus, reporting_text, unit_returns
 from tracker.statuses import Derived
 from tracker.store import Store
+from tracker.units.fan_out import share_groups
 from tracker.units.unit_service import UnitService
 
 if TYPE_CHECKING:
@@ -179,6 +180,7 @@ class ReportService:
             )
             unassigned = facts.unassigned_measures(session, doc_id)
             documents = facts.documents_in_scope(session, doc_id)
+            group_of = share_groups(session)
         parts: dict[tuple[str, int, str], list[Item]] = defaultdict(list)
         for item in now_items:
             parts[(item.document, item.part_position, item.part)].append(item)
@@ -217,6 +219,7 @@ class ReportService:
             notes=notes,
             done_measures=facts.done_measures(now_items, old_items),
             unassigned=unassigned,
+            groups=_group_lines(now_items, old_items, group_of),
         )
 
     def take_number(self, request: ReportRequest, report: ReportDocument) -> ReportDocument:
@@ -301,6 +304,16 @@ class ReportService:
         self, unit: str, reply_by: date | None = None, document: str | None = None
     ) -> ReportDocument:
         name, rows = self._unit_rows(unit, document)
+        members = list(dict.fromkeys(r.unit for r in rows if r.unit != name))
+        rows = [r for r in rows if r.unit == name]
+        if not rows:  # a group: its members answer, and each is chased on its own
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "{unit} answers through its members; chase each of them: {members}"
+                ),
+                unit=name,
+                members="、".join(members),
+            )
         today = self.store.clock.today()
         if not any(r.state in (Derived.OVERDUE, Derived.DUE_SOON) for r in rows):
             raise InvalidInputError(
@@ -395,6 +408,23 @@ def round_sheets(sheets: list[LedgerSheet], values: dict[int, RoundValues]) -> l
             )
         out.append(replace(sheet, rows=rows))
     return out
+
+
+def _group_lines(
+    now: list[Item], before: list[Item] | None, group_of: dict[int, str]
+) -> list[UnitLine]:
+    """Each group's members' shares tallied together, in the order the groups first appear."""
+    now_by: dict[str, list[Item]] = defaultdict(list)
+    before_by: dict[str, list[Item]] = defaultdict(list)
+    for items, by in ((now, now_by), (before or [], before_by)):
+        for item in items:
+            group = group_of.get(item.assignment_id)
+            if group is not None:
+                by[group].append(item)
+    return [
+        UnitLine(group, tally(found), tally(before_by[group]) if group in before_by else None)
+        for group, found in now_by.items()
+    ]
 
 
 def _by_unit(found: list[Item]) -> dict[str, list[Item]]:

@@ -35,6 +35,7 @@ from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import InvalidInputError
 from tracker.progress.history_entries import Provenance, history_entry
 from tracker.statuses import Status
+from tracker.units.fan_out import reconcile
 
 MERGED = "merged"
 """Keep the more advanced progress and both units' texts (the default)."""
@@ -237,16 +238,38 @@ def merge_units(
     for table in (UnitAlias, LedgerExport, ImportBatch, Finding):
         session.execute(update(table).where(table.unit_id == source.id).values(unit_id=target.id))
     session.execute(
-        delete(UnitGroupMember).where(
-            (UnitGroupMember.group_id == source.id) | (UnitGroupMember.member_id == source.id)
-        )
+        update(Assignment).where(Assignment.group_id == source.id).values(group_id=target.id)
     )
+    _move_memberships(session, source.id, target.id)
     session.flush()
     session.add(UnitAlias(unit_id=target.id, alias=source.name))
     if not target.contact_person and source.contact_person:
         target.contact_person, target.phone = source.contact_person, source.phone
     session.delete(source)
+    session.flush()
+    reconcile(session, now, user)
     return plan
+
+
+def _move_memberships(session: Session, source_id: int, target_id: int) -> None:
+    """The merged unit's members become the target's, and its places in groups too."""
+    links = session.execute(
+        select(UnitGroupMember.group_id, UnitGroupMember.member_id, UnitGroupMember.position)
+    ).all()
+    existing = {(g, m) for g, m, _ in links}
+    session.execute(
+        delete(UnitGroupMember).where(
+            (UnitGroupMember.group_id == source_id) | (UnitGroupMember.member_id == source_id)
+        )
+    )
+    for group_id, member_id, position in links:
+        moved = (
+            target_id if group_id == source_id else group_id,
+            target_id if member_id == source_id else member_id,
+        )
+        if source_id in (group_id, member_id) and moved[0] != moved[1] and moved not in existing:
+            existing.add(moved)
+            session.add(UnitGroupMember(group_id=moved[0], member_id=moved[1], position=position))
 
 
 def _move_leads(session: Session, source_id: int, target_id: int) -> None:

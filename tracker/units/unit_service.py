@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
@@ -188,20 +188,33 @@ class UnitService:
             units = session.scalars(
                 select(Unit).options(selectinload(Unit.aliases)).order_by(Unit.id)
             ).all()
-            counts = {
-                uid: (assigned, open_, overdue)
+            counts: dict[int, tuple[int, int, int]] = {}
+            for column in (Assignment.unit_id, Assignment.group_id):  # (a group: its shares)
                 for uid, assigned, open_, overdue in session.execute(
                     select(
-                        Assignment.unit_id,
+                        column,
                         func.count(),
                         func.sum(count_if(open_condition())),
                         func.sum(count_if(overdue_condition(today))),
                     )
                     .join(Measure)
-                    .where(in_force())
-                    .group_by(Assignment.unit_id)
-                )
-            }
+                    .where(in_force(), column.is_not(None))
+                    .group_by(column)
+                ):
+                    assert uid is not None
+                    before = counts.get(uid, (0, 0, 0))
+                    counts[uid] = (
+                        before[0] + assigned,
+                        before[1] + int(open_ or 0),
+                        before[2] + int(overdue or 0),
+                    )
+            members: dict[int, list[str]] = {}
+            for group_id, name in session.execute(
+                select(UnitGroupMember.group_id, Unit.name)
+                .join(Unit, UnitGroupMember.member_id == Unit.id)
+                .order_by(UnitGroupMember.position, Unit.id)
+            ):
+                members.setdefault(group_id, []).append(name)
             return [
                 UnitInfo(
                     id=u.id,
@@ -212,8 +225,9 @@ class UnitService:
                     phone=u.phone,
                     needs_review=u.needs_review,
                     assigned=counts.get(u.id, (0, 0, 0))[0],
-                    open=int(counts.get(u.id, (0, 0, 0))[1] or 0),
-                    overdue=int(counts.get(u.id, (0, 0, 0))[2] or 0),
+                    open=counts.get(u.id, (0, 0, 0))[1],
+                    overdue=counts.get(u.id, (0, 0, 0))[2],
+                    members=tuple(members.get(u.id, ())),
                 )
                 for u in units
             ]
@@ -282,31 +296,6 @@ class UnitService:
         """Every change of the unit's 联系人 and 联系电话, oldest first."""
         with self.store.reading() as session:
             return contact_history(session, self.find(session, unit_name).id)
-
-    def set_members(self, group_name: str, member_names: Sequence[str]) -> None:
-        """Say which units make up a group such as 各市、县（区） (replacing the old list)."""
-        with self.store.transaction() as session:
-            group = self.find(session, group_name)
-            members = [self.find(session, name) for name in member_names]
-            if any(m.id == group.id for m in members):
-                raise InvalidInputError(
-                    QT_TRANSLATE_NOOP("messages", "a group cannot contain itself")
-                )
-            session.execute(delete(UnitGroupMember).where(UnitGroupMember.group_id == group.id))
-            for member in {m.id: m for m in members}.values():
-                session.add(UnitGroupMember(group_id=group.id, member_id=member.id))
-
-    def members(self, group_name: str) -> tuple[str, ...]:
-        with self.store.reading() as session:
-            group = self.find(session, group_name)
-            return tuple(
-                session.scalars(
-                    select(Unit.name)
-                    .join(UnitGroupMember, UnitGroupMember.member_id == Unit.id)
-                    .where(UnitGroupMember.group_id == group.id)
-                    .order_by(Unit.id)
-                )
-            )
 
     def mark_reviewed(self, unit_name: str) -> None:
         with self.store.transaction() as session:

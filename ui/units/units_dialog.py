@@ -4,7 +4,8 @@ Documents name one unit in several ways; an import creates a unit for every
 name it has not seen and flags it "to check".  Here a clerk merges such a unit
 into the right one (its name becomes an alias, its assignments and history
 move; a measure both units have is previewed with both values and a choice,
-``ui.units.merge_preview``), records other aliases, and keeps each unit's contact person and phone.
+``ui.units.merge_preview``), records other aliases, keeps each unit's contact person and phone,
+and says which units make up a group (``ui.units.group_dialog``).
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.records import UnitInfo
+from tracker.units.groups import GroupService
 from tracker.units.unit_service import UnitService
 from ui.messages import user_errors
 from ui.units import unit_model as columns
+from ui.units.group_dialog import GroupDialog
 from ui.units.merge_preview import MergePreviewDialog
 from ui.units.unit_model import SORT_ROLE, UNIT_ROLE, UnitTableModel
 
@@ -53,9 +56,15 @@ class ContactDialog(QDialog):
 
 
 class UnitsDialog(QDialog):
-    def __init__(self, units: UnitService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        units: UnitService,
+        groups: GroupService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.units = units
+        self.groups = groups
         self.changed = False
         """True once anything was written: the window then reloads its lists."""
         self.setWindowTitle(self.tr("Units directory"))
@@ -74,6 +83,11 @@ class UnitsDialog(QDialog):
         self.alias_button = QPushButton(self.tr("Add alias…"))
         self.contact_button = QPushButton(self.tr("Contact…"))
         self.checked_button = QPushButton(self.tr("Mark as checked"))
+        self.members_button = QPushButton(self.tr("Members…"))
+        self.members_button.setToolTip(
+            self.tr("A group's members answer each of its tasks on their own")
+        )
+        self.members_button.clicked.connect(self.edit_members)
         self.merge_button.clicked.connect(self.merge)
         self.alias_button.clicked.connect(self.add_alias)
         self.contact_button.clicked.connect(self.edit_contact)
@@ -109,7 +123,13 @@ class UnitsDialog(QDialog):
         return table
 
     def _unit_buttons(self) -> list[QPushButton]:
-        return [self.merge_button, self.alias_button, self.contact_button, self.checked_button]
+        return [
+            self.merge_button,
+            self.alias_button,
+            self.contact_button,
+            self.members_button,
+            self.checked_button,
+        ]
 
     def reload(self) -> None:
         chosen = self.selected()
@@ -173,6 +193,15 @@ class UnitsDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             with user_errors(self):
                 self.units.update_contact(unit.name, dialog.person.text(), dialog.phone.text())
+                self._written(unit.name)
+
+    def edit_members(self) -> None:
+        unit = self.selected()
+        if unit is None:
+            return
+        with user_errors(self):
+            dialog = GroupDialog(self.groups, unit.name, self.model.names(), self)
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved:
                 self._written(unit.name)
 
     def mark_checked(self) -> None:

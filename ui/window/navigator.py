@@ -1,4 +1,5 @@
-"""The navigator on the left: documents → parts → sections, and the units with their counts.
+"""The navigator on the left: documents → parts → sections, and the units with their counts
+(a group such as 各市、县（区） with its members beneath).
 
 Choosing an entry narrows the table: a document or unit through the filter
 bar, a part or section through a ``Scope`` (which carries the heading's id for
@@ -91,23 +92,38 @@ class NavigatorModel(QStandardItemModel):
             self.documents_root.appendRow(doc_item)
 
     def set_units(self, units: list[UnitInfo]) -> None:
+        """Units busiest first; a group's members beneath it, in the office's order."""
         self.units_root.removeRows(0, self.units_root.rowCount())
+        by_name = {u.name: u for u in units}
+        beneath = {m for u in units if u.assigned for m in u.members}
         for unit in sorted(units, key=lambda u: (-u.overdue, -u.open, u.name)):
-            if not unit.assigned:
-                continue
-            short = short_name(unit.name, unit.aliases)
-            name = self._item(short or unit.name, UnitTarget(unit.name), tip=unit.name)
-            if unit.needs_review:  # every unit after a first import: a tooltip, not a mark
-                name.setToolTip(
-                    unit.name
-                    + "\n"
-                    + self.tr("New unit from an import: check its name in the units directory")
-                )
-            opened = self._count(unit.open, UnitTarget(unit.name))
-            overdue = self._count(unit.overdue, UnitTarget(unit.name))
-            if unit.overdue:
-                overdue.setForeground(QBrush(OVERDUE_COLOUR))
-            self.units_root.appendRow([name, opened, overdue])
+            if unit.assigned and unit.name not in beneath:
+                self.units_root.appendRow(self._unit_row(unit, by_name, set()))
+
+    def _unit_row(
+        self, unit: UnitInfo, by_name: dict[str, UnitInfo], above: set[str]
+    ) -> list[QStandardItem]:
+        short = short_name(unit.name, unit.aliases)
+        name = self._item(short or unit.name, UnitTarget(unit.name), tip=unit.name)
+        if unit.needs_review:  # every unit after a first import: a tooltip, not a mark
+            name.setToolTip(
+                unit.name
+                + "\n"
+                + self.tr("New unit from an import: check its name in the units directory")
+            )
+        if unit.members:
+            name.setToolTip(
+                self.tr("{0}: its members answer its tasks one by one").format(unit.name)
+            )
+        for member in unit.members:
+            found = by_name.get(member)
+            if found is not None and member not in above:  # (no loop, however nested)
+                name.appendRow(self._unit_row(found, by_name, above | {unit.name}))
+        opened = self._count(unit.open, UnitTarget(unit.name))
+        overdue = self._count(unit.overdue, UnitTarget(unit.name))
+        if unit.overdue:
+            overdue.setForeground(QBrush(OVERDUE_COLOUR))
+        return [name, opened, overdue]
 
     @staticmethod
     def _item(text: str, target: Target, *, bold: bool = False, tip: str = "") -> QStandardItem:

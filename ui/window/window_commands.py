@@ -282,7 +282,8 @@ class WindowCommands(QObject):
     def show_units(self) -> None:
         from ui.units.units_dialog import UnitsDialog
 
-        dialog = UnitsDialog(self._open().units, self._window)
+        services = self._open()
+        dialog = UnitsDialog(services.units, services.groups, self._window)
         dialog.exec()
         if dialog.changed:  # merged units move assignments: everything may look different
             self._rows.reload()

@@ -95,7 +95,9 @@ def test_a_revision_is_shown_first_and_written_only_when_accepted(services: Serv
         from db.models import Assignment, Unit
 
         kept = session.scalars(
-            select(Assignment).join(Unit).where(Unit.name == "自治区公安厅")
+            select(Assignment)
+            .join(Unit, Assignment.unit_id == Unit.id)
+            .where(Unit.name == "自治区公安厅")
         ).all()
         assert sorted((a.status, a.active) for a in kept) == [("推进中", False), ("未启动", True)]
 

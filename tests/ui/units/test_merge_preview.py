@@ -25,7 +25,7 @@ def test_the_clerk_keeps_one_units_values_for_a_collision(
     services.progress.record_by_code(
         "2", "宁夏税务局", Change(status=Status("推进中"), percent=60, note="税务推进中")
     )
-    dialog = UnitsDialog(services.units)
+    dialog = UnitsDialog(services.units, services.groups)
     qtbot.addWidget(dialog)
     dialog.select("自治区公安厅")
     shown: list[list[str]] = []

@@ -61,7 +61,7 @@ def test_merging_a_new_name_into_the_right_unit(
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     window.rows.reload()
-    dialog = UnitsDialog(duplicate.units, window)
+    dialog = UnitsDialog(duplicate.units, duplicate.groups, window)
     qtbot.addWidget(dialog)
     dialog.search.setText("公安")
     assert names(dialog) == [("自治区公安厅", "", "2", "yes"), ("自治区公安局", "", "1", "yes")]
@@ -99,7 +99,7 @@ def test_alias_contact_and_checked(
     services: Services,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    dialog = UnitsDialog(services.units)
+    dialog = UnitsDialog(services.units, services.groups)
     qtbot.addWidget(dialog)
     dialog.select("宁夏税务局")
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a: ("税务局", True)))

@@ -1,0 +1,1 @@
+"""Unit lists from files: a column of names for a group's members."""

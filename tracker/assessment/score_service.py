@@ -251,7 +251,8 @@ class AssessmentService:
         events += finding_events(session, chosen, before)
         events += remark_events(session, chosen)
         units = score_units(events, scope, rules)
-        return RoundScores(chosen.name, chosen.as_of, rules.version, tuple(units))
+        used = json.loads(rules.content())
+        return RoundScores(chosen.name, chosen.as_of, rules.version, tuple(units), rules=used)
 
 
 def _in_force(session: Session, day: date) -> RuleSet:

@@ -103,6 +103,9 @@ class RoundScores:
     published_by: str = ""
     versions: tuple[int, ...] = field(default=())
     """Every published version of the round, oldest first."""
+    rules: Mapping[str, Any] = field(default_factory=dict)
+    """The rules scored by, whole (base, points and caps: ``RuleSet.content``), so a
+    published score carries them even if the defaults of a later release differ."""
 
     @property
     def published(self) -> bool:
@@ -117,6 +120,7 @@ class RoundScores:
             "round": self.round,
             "as_of": self.as_of.isoformat(),
             "rules_version": self.rules_version,
+            "rules": dict(self.rules),
             "units": [u.to_json() for u in self.units],
         }
 
@@ -135,7 +139,8 @@ class RoundScores:
     def from_content(cls, data: Mapping[str, Any], **published: Any) -> RoundScores:
         units = tuple(UnitScore.from_json(u) for u in data["units"])
         as_of = date.fromisoformat(data["as_of"])
-        return cls(data["round"], as_of, data["rules_version"], units, **published)
+        rules = data.get("rules", {})
+        return cls(data["round"], as_of, data["rules_version"], units, rules=rules, **published)
 
 
 def score_units(

@@ -183,6 +183,11 @@ def test_a_published_score_never_changes(office: Services, q3: int) -> None:
     del q3
     published = office.assessment.publish("2021年第3季度")
     assert (published.version, published.versions) == (1, (1,))
+    assert published.to_json()["rules"]["base"] == "80"
+    assert published.to_json()["rules"]["rules"]["overdue_support"] == {
+        "points": "-2.5",
+        "cap": None,
+    }
     # Later: the tax bureau's ledger is imported late, a criticism is added, the rules change.
     ledgers(office, office.rounds.chosen("2021年第3季度").id, [], [TAX])
     office.assessment.add_remark("2021年第3季度", MARKET, EventKind.CRITICISM, "数据不实")

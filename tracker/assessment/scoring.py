@@ -6,7 +6,9 @@ unit that disputes its score is answered line by line.  A cap stops a kind's
 points at the cap: the line that reaches it counts only the rest, later ones 0,
 each saying so.  Units are ranked by total, ties sharing a rank (1, 2, 2, 4);
 a unit with no task in force in the round, or a collective scored as one (its
-members not listed separately), is scored but not ranked, with the reason.
+members not listed separately), is scored but not ranked, with the reason.  A group
+with members (``tracker.units.groups``) has its tasks answered by their shares: each
+member is scored and ranked on its own, the group's task counting nowhere.
 """
 
 from __future__ import annotations

@@ -335,3 +335,25 @@ def test_ledgers_returned_after_the_rounds_deadline_are_late(office: Services, q
         (POLICE, "report_on_time", "0", "2021年9月28日报送，报送截止日期2021年10月10日"),
     ]
     assert table(scores)[2] == (3, TAX, "77.5", "")
+
+
+def test_a_collectives_members_are_scored_and_ranked_one_by_one(office: Services, q3: int) -> None:
+    del q3
+    office.groups.set_members(CITIES, ["银川市", "石嘴山市"], create=True)
+    office.rounds.create("2021年第4季度", date(2021, 12, 31))  # the members' shares exist by then
+    record(office, "1", "银川市", Status.DONE, datetime(2021, 12, 25, 10), None)
+    scores = office.assessment.scores("2021年第4季度")
+    assert CITIES not in [u.unit for u in scores.units]  # its task is answered by its members
+    assert table(scores) == [  # equal totals in the documents' order: ties share a rank
+        (1, MARKET, "80", ""),
+        (1, "银川市", "80", ""),
+        (1, OFFICE, "80", ""),
+        (4, "石嘴山市", "77.5", ""),
+        (4, TAX, "77.5", ""),
+        (6, POLICE, "75", ""),
+    ]
+    assert lines(scores, "石嘴山市") == [
+        ("base", "", "80"),
+        ("overdue_support", f"{DOC} 1", "-2.5"),
+    ]
+    assert lines(scores, "银川市") == [("base", "", "80"), ("done_late_support", f"{DOC} 1", "0")]

@@ -47,7 +47,9 @@ def focus() -> QWidget:
     that is done here."""
     if QApplication.focusWidget() is None:
         below = QApplication.activeModalWidget() or next(
-            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible()  # earlier tests' windows linger
         )
         below.activateWindow()
         QApplication.processEvents()

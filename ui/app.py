@@ -18,7 +18,6 @@ log is set up sets it up to log it.
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import os
 import sys
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ui.resources import resource_path
 from ui.settings import window_settings as keys
 from ui.window.main_window import MainWindow
-from ui.window.window_reads import FirstLook, first_look, settle_memory
+from ui.window.window_reads import FirstLook, first_look
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -189,7 +188,6 @@ def open_in_background(
             raise
 
     def failed(exc: BaseException) -> None:
-        settle_memory()
         if isinstance(exc, (DatabaseMissingError, DatabaseNotInitialisedError)) and window.built:
             offer_new_database(window, target, exc)  # never created silently
             return
@@ -288,10 +286,6 @@ def launch(argv: Sequence[str]) -> Launch | None:
     database's opening (``main`` runs the event loop).  None if not even the frame could
     be shown (the log says why)."""
     options = parse_arguments(argv[1:])
-    # Start-up makes a million objects that all live on (modules, then every row):
-    # the cycle collector would walk them again and again.  It is back, with those
-    # objects set aside, once every row is read (``window_reads.settle_memory``).
-    gc.disable()
     app = QApplication.instance()
     if not isinstance(app, QApplication):  # (a test may have made one already)
         # Qt 6 scales by the screen's exact factor (rounding policy PassThrough) by

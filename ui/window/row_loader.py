@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from tracker.progress.row_index import RowIndex, in_memory
 from ui.assignments.round_rows import RoundRows
-from ui.window.window_reads import Everything, read_everything, settle_memory
+from ui.window.window_reads import Everything, read_everything
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
@@ -177,14 +177,12 @@ class RowLoader(QObject):
 
         def failed(exc: BaseException) -> None:
             self._edited_while_reading = None
-            settle_memory()
             report_failure(self._parent, exc)
 
         start(lambda _r: read_everything(services), arrived, failed)
 
     def _show_empty(self) -> None:
         services, _source = self._open()
-        settle_memory()
         self.index = RowIndex([], services.today())
         self._model.set_rows([])
         self._pages.setCurrentWidget(self._empty_page)
@@ -206,7 +204,6 @@ class RowLoader(QObject):
     def _show_units_and_rows(
         self, units: list[UnitInfo], index: RowIndex, rounds: list[str]
     ) -> None:
-        settle_memory(len(index))
         self.index = index
         self.round_rows.forget()
         self._filters.set_rounds(rounds)

@@ -1,27 +1,22 @@
-"""What the window reads from the database on worker threads, and the memory around it.
+"""What the window reads from the database on worker threads.
 
 These functions run off the GUI thread (``ui.app`` opens the database and reads
 the first look on one, ``RowLoader`` reads every row on another), so they
-take the open ``Services`` and return plain values, touching no widget.  Reading
-100,000 rows makes as many objects that all live on: the cycle collector is kept
-out of the way while they are built and told to leave them alone afterwards.
+take the open ``Services`` and return plain values, touching no widget.  (The
+cycle collector runs as usual: pausing it while the rows are read, and at
+start-up, showed no gain — ``bench/notes.md``, "Speed tricks".)
 """
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from tracker.memory import collector_paused
 from tracker.progress.row_index import RowIndex
 
 if TYPE_CHECKING:
     from tracker.records import AssignmentRow, DocumentInfo, OutlineDocument, UnitInfo
     from tracker.services import Services
-
-FREEZE_FROM_ROWS = 20_000
-"""From how many rows read on the cycle collector is told to leave them alone."""
 
 
 class FirstLook(NamedTuple):
@@ -56,22 +51,9 @@ def read_everything(services: Services) -> Everything:
     from ui.assignments.assignment_source import make_filter
 
     today = services.today()
-    with collector_paused():
-        rows = services.overview.assignments(make_filter())
-        rounds = [r.name for r in services.rounds.list()]
-        texts = services.overview.measure_texts()
-        units = services.units.list()
-        aliases = {u.name: u.aliases for u in units if u.aliases}
-        return Everything(units, RowIndex(rows, today, texts, aliases), rounds)
-
-
-def settle_memory(rows: int = 0) -> None:
-    """Let the cycle collector run again (``ui.app.launch`` stops it for the start-up).
-
-    With many rows read, what exists now is first set aside from it (``gc.freeze``):
-    walking 100,000 rows would pause the window for ~100 ms now and then, and they live
-    until the next reload anyway (rows have no cycles: refcounting frees them).
-    """
-    if rows >= FREEZE_FROM_ROWS:
-        gc.freeze()
-    gc.enable()
+    rows = services.overview.assignments(make_filter())
+    rounds = [r.name for r in services.rounds.list()]
+    texts = services.overview.measure_texts()
+    units = services.units.list()
+    aliases = {u.name: u.aliases for u in units if u.aliases}
+    return Everything(units, RowIndex(rows, today, texts, aliases), rounds)

@@ -7,7 +7,10 @@ and those few are collected once the block is left.
 
 Kept only where ``bench/`` shows a gain a clerk feels (``bench/notes.md``, "Speed
 tricks"): the bulletin at 100,000 assignments, 4.16 s → 3.33 s of CPU.  Reading a
-10,000-row ledger gained nothing measurable, so it runs with the collector on.
+10,000-row ledger gained nothing measurable, so it runs with the collector on.  Writing
+an office's ledgers (10,000 rows, ``ui.ledgers.ledger_export_dialog.export_ledgers``):
+each full collection walked the window's rows as well and held the window still — eight
+heartbeat gaps over 100 ms, the longest 0.5 s, became one (``bench/bench_stalls.py``).
 """
 
 from __future__ import annotations

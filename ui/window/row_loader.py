@@ -16,6 +16,7 @@ through its signals, so it knows nothing of the window around them.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -39,9 +40,11 @@ if TYPE_CHECKING:
     from ui.window.window_reads import FirstLook
 
 
-BACKGROUND_RELOAD_ROWS = 20_000
-"""From how many rows held a reload reads them on a worker thread (below, it takes less
-than a blink and the window is simply up to date when ``reload`` returns)."""
+BACKGROUND_RELOAD_ROWS = 1_000
+"""From how many rows held a reload reads them on a worker thread.  Below, reading them
+takes less than a blink (≈ 60 µs a row on a busy 2-core machine) and the window is simply
+up to date when ``reload`` returns; an office's 10,000 rows read on the GUI thread held
+the window still for 570 ms (``bench/bench_stalls.py``, ``bench/notes.md``)."""
 
 
 class RowLoader(QObject):
@@ -205,6 +208,12 @@ class RowLoader(QObject):
         self, units: list[UnitInfo], index: RowIndex, rounds: list[str]
     ) -> None:
         self.index = index
+        # Set aside from the cycle collector what lives now (the rows; they hold no cycles,
+        # refcounting frees them): each full collection a worker's allocations set off walked
+        # them all, holding the window still — at 10,000 rows the heartbeat's longest gaps
+        # while importing a document 268 → 118 ms, a ledger 269 → 183, a bulletin 263 → 96
+        # (``bench/bench_stalls.py``, ``bench/notes.md``).
+        gc.freeze()
         self.round_rows.forget()
         self._filters.set_rounds(rounds)
         self._navigator.set_rounds(rounds)

@@ -3,8 +3,9 @@
 These functions run off the GUI thread (``ui.app`` opens the database and reads
 the first look on one, ``RowLoader`` reads every row on another), so they
 take the open ``Services`` and return plain values, touching no widget.  (The
-cycle collector runs as usual: pausing it while the rows are read, and at
-start-up, showed no gain — ``bench/notes.md``, "Speed tricks".)
+cycle collector runs as usual while they read: pausing it there, and at start-up,
+showed no gain — ``bench/notes.md``, "Speed tricks"; the rows read are then set
+aside from it, ``RowLoader._show_units_and_rows``, which shortens the window's stalls.)
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import sqlalchemy
 
-from bench import bench_cli, bench_documents, bench_gui, bench_ledgers, bench_reports
+from bench import bench_cli, bench_documents, bench_gui, bench_ledgers, bench_reports, bench_stalls
 
 
 def main() -> int:
@@ -41,6 +41,7 @@ def main() -> int:
         partial(bench_reports.bench_bulletin, 2_500),
         partial(bench_reports.bench_bulletin, args.report_rows),
         bench_gui.run,
+        bench_stalls.bench,
         bench_cli.bench_start,
     ):
         for name, timing, note in bench():

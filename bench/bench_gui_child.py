@@ -85,13 +85,16 @@ def application(database: str, mode: str) -> None:
             return False
         if mode == "rows":
             return window.model.rowCount() > 0
+        if mode == "ready":
+            return bool(getattr(window, "attached", True))
         holder = getattr(window, "rows", window)  # (its RowLoader; an older window held it)
         everything = getattr(holder, "index", getattr(window, "everything", None))
         return everything is not None and window.model.rowCount() > 0
 
     def check() -> None:
         if ready():
-            window.table.viewport().repaint()  # painted now, not at the next idle moment
+            # painted now, not at the next idle moment
+            (window if mode == "ready" else window.table.viewport()).repaint()
             print(time.time(), flush=True)
             if mode == "full":
                 print(peak_megabytes(), flush=True)

@@ -31,6 +31,7 @@ from pathlib import Path
 from unittest import mock
 
 from bench.generate import generate
+from bench.timing import Timing
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -260,6 +261,22 @@ def run(
         return figures
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def bench(assignments: int = 10_000, runs: int = 3) -> list[tuple[str, Timing, str]]:
+    """The rows of ``bench/results.md``: each operation's time, its longest heartbeat gap."""
+    rows = []
+    for name, measured in run(assignments, runs):
+        seconds = [s.seconds for s in measured]
+        timing = Timing(statistics.median(seconds), min(seconds), max(seconds), len(seconds))
+        longest = max(s.longest_ms for s in measured)
+        over = sum(s.over for s in measured)
+        note = (
+            f"longest event-loop gap {longest:.0f} ms, {over} gaps > {STALL_MS} ms "
+            f"in {len(measured)} runs; target: none > {STALL_MS} ms"
+        )
+        rows.append((f"{assignments:,} assignments, window: {name}", timing, note))
+    return rows
 
 
 def main() -> int:

@@ -73,18 +73,23 @@ def main(argv: list[str]) -> int:
 
 
 def _dialogs(window, services):  # type: ignore[no-untyped-def]
-    from tracker.reports.report_service import ReportService
-    from tracker.rounds.round_service import RoundService
+    """The dialogs a clerk opens most, built as the window's commands build them."""
     from ui.reports.report_preview import ReportDialog
     from ui.settings.settings_dialog import SettingsDialog
 
-    store = services.store
-    yield "settings", SettingsDialog(store, window.settings, services.database_location(), window)
+    yield (
+        "settings",
+        SettingsDialog(
+            services.settings,
+            services.backups,
+            window.settings,
+            services.database_location(),
+            window,
+        ),
+    )
     yield (
         "report",
-        ReportDialog(
-            ReportService(store), RoundService(store), services.units, window, store.clock.today()
-        ),
+        ReportDialog(services.reports, services.rounds, services.units, window, services.today()),
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
     from tracker.records import AssignmentRow, DocumentInfo, MeasureInfo
 
 CELL_WIDTH = 30
+"""The narrowest a unit's column is: room for a percent in a coloured cell."""
+WIDEST_FIGURE = "100%"
+"""The widest text a cell shows (the 完成率 row, in bold): every column has room for it."""
 
 
 LEGEND_ORDER: list[Derived | str] = [
@@ -129,6 +133,15 @@ class BoardView(QWidget):
         self.document.setCurrentIndex(max(0, self.document.findData(chosen)))
         self.document.blockSignals(False)
 
+    def cell_width(self) -> int:
+        """A unit's column: ``WIDEST_FIGURE`` in bold with the cell's margins, at the font
+        and scale in use (30 px cut "33%" to "3…" at 125 % and 150 %)."""
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        figure = QFontMetrics(bold).horizontalAdvance(WIDEST_FIGURE)
+        margins = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        return max(CELL_WIDTH, figure + margins + 4)
+
     def current_document(self) -> int | None:
         value = self.document.currentData()
         return int(value) if value is not None else None
@@ -138,7 +151,11 @@ class BoardView(QWidget):
         self.model.set_contents(measures, rows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(len(self.model.units), CELL_WIDTH + 16)  # the totals column
+        width = self.cell_width()
+        header.setDefaultSectionSize(width)
+        for column in range(len(self.model.units)):
+            header.resizeSection(column, width)
+        header.resizeSection(len(self.model.units), width + 16)  # the totals column
         done, whole = self.model.overall_completion()
         self.summary.setText(
             self.tr("{0} measures × {1} units · {2} of {3} unit parts done").format(

@@ -188,3 +188,19 @@ def test_dashboard_tab_shows_the_figures_and_refreshes_after_an_edit(
     window.progress_actions.tick_off([current])
     qtbot.waitUntil(lambda: figures["overdue"].text() == "1")
     assert figures["已销号"].text() == "2"
+
+
+def test_every_completion_figure_fits_its_column(board: BoardModel, window: MainWindow) -> None:
+    """The 完成率 row in bold, "100%" included, is never cut to "3…" (issue 18 item 2)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    view = window.board
+    bold = QFont(view.table.font())
+    bold.setBold(True)
+    needed = QFontMetrics(bold).horizontalAdvance("100%")
+    totals = board.rowCount() - 1
+    texts = [board.index(totals, c).data() for c in range(board.columnCount())]
+    assert texts[-1].endswith("%")
+    for column, text in enumerate(texts):
+        assert view.table.columnWidth(column) >= needed + 4, (column, text)
+        assert view.table.columnWidth(column) >= QFontMetrics(bold).horizontalAdvance(text) + 4

@@ -80,9 +80,11 @@ def _start_once(mode: str, database: Path | None, folder: Path) -> list[float]:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
         timeout=120,
     )
+    if done.returncode != 0:  # (the child's message box or its stacks: bench_gui_child)
+        raise RuntimeError(f"{' '.join(command[-2:])}: exit {done.returncode}\n{done.stderr}")
     printed = [line for line in done.stdout.split() if line.strip()]
     return [float(printed[0]) - started, *(float(v) for v in printed[1:] if v != "None")]
 

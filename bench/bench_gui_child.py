@@ -55,8 +55,29 @@ def peak_megabytes() -> float | None:
     return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024  # bytes / KB
 
 
+def fail_fast() -> None:
+    """A child never waits for a click: a message box (an error opening the database, the
+    crash hook's apology) prints its text and ends the child with status 3, and a child
+    still running after 90 s prints every thread's stack (``faulthandler``) and ends.  An
+    offscreen message box is one nobody can close: that is how a failed start looked like
+    a start that "never exited"."""
+    import faulthandler
+
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(*args: object, **_kwargs: object) -> None:
+        print("message box:", *(str(a) for a in args[1:3]), file=sys.stderr, flush=True)
+        os._exit(3)
+
+    for kind in ("critical", "warning", "information", "question"):
+        setattr(QMessageBox, kind, staticmethod(refuse))
+    faulthandler.dump_traceback_later(90, exit=True)
+
+
 def application(database: str, mode: str) -> None:
     from PySide6.QtCore import QSettings
+
+    fail_fast()
 
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["BENCH_SETTINGS"]

@@ -38,10 +38,10 @@ if TYPE_CHECKING:
 _DEFAULT_WIDTHS = {
     columns.CODE: 4,
     columns.DOCUMENT: 7,
-    columns.TITLE: 11,
+    columns.TITLE: 10,
     columns.UNIT: 9,
     columns.ROLE: 3,
-    columns.STATE: 4,
+    columns.STATE: 6,  # "推进中 · 逾期": the status and the deadline state together
     columns.PERCENT: 4,
     columns.DEADLINE: 8,
     columns.NOTE: 12,

@@ -238,32 +238,32 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board/board_view.py" line="78"/>
+        <location filename="../../ui/board/board_view.py" line="82"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_view.py" line="80"/>
+        <location filename="../../ui/board/board_view.py" line="84"/>
         <source>Document:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_view.py" line="97"/>
+        <location filename="../../ui/board/board_view.py" line="101"/>
         <source>Not assigned</source>
         <translation>无分工</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_view.py" line="104"/>
+        <location filename="../../ui/board/board_view.py" line="108"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_view.py" line="115"/>
+        <location filename="../../ui/board/board_view.py" line="119"/>
         <source>✓ done · number: % complete · bold: lead unit</source>
         <translation>✓ 已完成 · 数字：完成进度% · 粗体：牵头单位</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_view.py" line="144"/>
+        <location filename="../../ui/board/board_view.py" line="161"/>
         <source>{0} measures × {1} units · {2} of {3} unit parts done</source>
         <translation>{0} 项措施 × {1} 个单位 · {3} 项分工中已完成 {2} 项</translation>
     </message>
@@ -1453,82 +1453,82 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerExportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="97"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="103"/>
         <source>Export work ledgers</source>
         <translation>导出工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="103"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="109"/>
         <source>Every unit with assignments ({0})</source>
         <translation>所有有分工的单位（{0} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="105"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="111"/>
         <source>Only the units ticked below</source>
         <translation>仅下面勾选的单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="114"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="120"/>
         <source>Also the master ledger (总台账, every unit in one workbook)</source>
         <translation>同时导出总台账（所有单位在一个工作簿中）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="122"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="128"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="129"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="135"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="134"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="140"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="135"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="141"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="158"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="164"/>
         <source>Save the ledgers in</source>
         <translation>台账保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="176"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="182"/>
         <source>Choose a folder to save the ledgers in.</source>
         <translation>请选择保存台账的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="179"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="185"/>
         <source>Tick at least one unit, or the master ledger.</source>
         <translation>请至少勾选一个单位，或勾选总台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="189"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="195"/>
         <source>Writing work ledgers…</source>
         <translation>正在生成工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="200"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="206"/>
         <source>Stopped: {0} ledgers were written to {1} before you cancelled.</source>
         <translation>已停止：取消前已有 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="202"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="208"/>
         <source>{0} ledgers were written to {1}.</source>
         <translation>已将 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="205"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="211"/>
         <source>{0} ledgers could not be written:</source>
         <translation>{0} 个台账未能写出：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="207"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="213"/>
         <source>Open the folder?</source>
         <translation>打开该文件夹吗？</translation>
     </message>
@@ -2025,12 +2025,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MissingDatabasePage</name>
     <message>
-        <location filename="../../ui/app.py" line="257"/>
+        <location filename="../../ui/app.py" line="255"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="259"/>
+        <location filename="../../ui/app.py" line="257"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -2634,23 +2634,23 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>RowLoader</name>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="133"/>
-        <location filename="../../ui/window/row_loader.py" line="157"/>
+        <location filename="../../ui/window/row_loader.py" line="136"/>
+        <location filename="../../ui/window/row_loader.py" line="160"/>
         <source>Reading every assignment…</source>
         <translation>正在读取全部分工…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="191"/>
+        <location filename="../../ui/window/row_loader.py" line="192"/>
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="265"/>
+        <location filename="../../ui/window/row_loader.py" line="271"/>
         <source>Reading the round {0}…</source>
         <translation>正在读取轮次“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="313"/>
+        <location filename="../../ui/window/row_loader.py" line="319"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
@@ -3617,8 +3617,8 @@ Log folder: {2}</source>
         <translation>完成进度 {value} 含义不明（此文件看不出单元格是否为百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80，或将文件另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="341"/>
-        <location filename="../../tracker/inspections/finding_rules.py" line="40"/>
+        <location filename="../../tracker/progress/progress_service.py" line="318"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="36"/>
         <location filename="../../importers/ledger/cells.py" line="131"/>
         <source>percent {percent} is outside 0–100</source>
         <translation>完成进度 {percent} 超出 0–100 的范围</translation>
@@ -4087,71 +4087,68 @@ Log folder: {2}</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="71"/>
-        <location filename="../../tracker/inspections/finding_rules.py" line="85"/>
+        <location filename="../../tracker/documents/measure_lookup.py" line="28"/>
         <source>no measure {code!r} in {document}</source>
         <translation>{document}中没有措施“{code}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="75"/>
-        <location filename="../../tracker/inspections/finding_rules.py" line="89"/>
+        <location filename="../../tracker/documents/measure_lookup.py" line="32"/>
         <source>no measure {code!r}</source>
         <translation>没有措施“{code}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="79"/>
-        <location filename="../../tracker/inspections/finding_rules.py" line="93"/>
+        <location filename="../../tracker/documents/measure_lookup.py" line="36"/>
         <source>measure {code!r} exists in several documents ({documents}); name one with --doc</source>
         <translation>措施“{code}”在多份文件中都有（{documents}）；请用 --doc 指明其中一份</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="100"/>
+        <location filename="../../tracker/progress/progress_service.py" line="77"/>
         <source>{unit} answers measure {code} through its members: {members}</source>
         <translation>{unit}的措施 {code} 由其成员分别承担：{members}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="108"/>
+        <location filename="../../tracker/progress/progress_service.py" line="85"/>
         <source>{unit} is not assigned measure {code}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="142"/>
+        <location filename="../../tracker/progress/progress_service.py" line="119"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="148"/>
+        <location filename="../../tracker/progress/progress_service.py" line="125"/>
         <source>{unit} answers measure {code} through its members; record their progress</source>
         <translation>{unit}的措施 {code} 由其成员分别承担，请录入成员的进展</translation>
     </message>
     <message>
         <location filename="../../tracker/ledgers/ledger_write.py" line="94"/>
-        <location filename="../../tracker/progress/progress_service.py" line="175"/>
+        <location filename="../../tracker/progress/progress_service.py" line="152"/>
         <source>another user saved this assignment first; reload</source>
         <translation>其他用户已先保存了这项分工；请重新加载</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="208"/>
+        <location filename="../../tracker/progress/progress_service.py" line="185"/>
         <source>{unit} / measure {code} was changed meanwhile; reload and try again</source>
         <translation>{unit} / 措施 {code} 在此期间已被修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="217"/>
+        <location filename="../../tracker/progress/progress_service.py" line="194"/>
         <source>this assignment is not ticked off</source>
         <translation>这项分工尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="243"/>
+        <location filename="../../tracker/progress/progress_service.py" line="220"/>
         <source>{unit} is already assigned {code}</source>
         <translation>{unit}已承担措施 {code}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="313"/>
+        <location filename="../../tracker/progress/progress_service.py" line="290"/>
         <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="323"/>
+        <location filename="../../tracker/progress/progress_service.py" line="300"/>
         <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
@@ -4695,37 +4692,37 @@ Log folder: {2}</source>
         <translation>督查问题 {id} 已被{user}修改；请刷新后重试</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_rules.py" line="30"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="26"/>
         <source>a finding cannot be set to {status}; allowed: {allowed} (the office closes it with its evidence)</source>
         <translation>督查问题不能设为{status}；可选：{allowed}（由督办办公室凭佐证材料销号）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_rules.py" line="58"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="54"/>
         <source>a finding needs {field}</source>
         <translation>督查问题须填写{field}</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_rules.py" line="66"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="62"/>
         <source>the deadline {deadline} is before the inspection {inspection} ({held_on})</source>
         <translation>整改时限 {deadline} 早于督查“{inspection}”（{held_on}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="100"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="101"/>
         <source>{file} has {count} errors; nothing was imported (first: {first})</source>
         <translation>{file} 有 {count} 处错误，未导入任何内容（第一处：{first}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="187"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="188"/>
         <source>no inspection named: add a 督查名称 column, or choose the inspection</source>
         <translation>未写明督查：请增加“督查名称”列，或选定督查</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="190"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="191"/>
         <source>the inspection {inspection} is not recorded yet: give its 督查日期</source>
         <translation>督查“{inspection}”尚未登记：请填写其督查日期</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="193"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="194"/>
         <source>this problem of {unit} is recorded for {inspection} already</source>
         <translation>{unit}的这一问题已登记在督查“{inspection}”中</translation>
     </message>

@@ -21,9 +21,10 @@ from db.models import Finding, Inspection
 from importers.findings import FindingListError, ListedFinding, read_finding_list
 from importers.ledger.model import CellError
 from importers.messages import QT_TRANSLATE_NOOP, Message
+from tracker.documents.measure_lookup import measure_named
 from tracker.errors import InvalidInputError, UserError
 from tracker.inspections.finding_records import NewFinding
-from tracker.inspections.finding_rules import check_deadline, measure_named
+from tracker.inspections.finding_rules import check_deadline
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

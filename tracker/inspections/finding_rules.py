@@ -9,14 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from db.models import Finding, Measure
+from db.models import Finding
 from importers.messages import QT_TRANSLATE_NOOP
-from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError
+from tracker.errors import InvalidInputError
 from tracker.inspections.finding_records import REPORTED_STATUSES, FindingChange
-from tracker.records import NamedRef
 
 
 def finding_fields(finding: Finding) -> dict[str, Any]:
@@ -71,30 +67,3 @@ def check_deadline(deadline: date, held_on: date, inspection: str) -> None:
             inspection=inspection,
             held_on=held_on.isoformat(),
         )
-
-
-def measure_named(session: Session, code: str, document: NamedRef | None) -> Measure:
-    """The measure in force a finding names by its code (in ``document``, when given)."""
-    query = select(Measure).where(Measure.code == code.strip(), Measure.withdrawn.is_(False))
-    if document is not None:
-        query = query.where(Measure.document_id == document.id)
-    found = list(session.scalars(query))
-    if not found:
-        if document is not None:
-            raise NotFoundError(
-                QT_TRANSLATE_NOOP("messages", "no measure {code!r} in {document}"),
-                code=code,
-                document=document.name,
-            )
-        raise NotFoundError(QT_TRANSLATE_NOOP("messages", "no measure {code!r}"), code=code)
-    if len(found) > 1:
-        docs = "、".join(m.document.doc_number or m.document.short_title for m in found)
-        raise AmbiguousError(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "measure {code!r} exists in several documents ({documents}); name one with --doc",
-            ),
-            code=code,
-            documents=docs,
-        )
-    return found[0]

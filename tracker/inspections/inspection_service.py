@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from db.models import Finding, FindingEntry, Inspection, Measure, Unit
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents.document_service import DocumentService
+from tracker.documents.measure_lookup import measure_named
 from tracker.errors import InvalidInputError, NotFoundError, StaleEditError
 from tracker.inspections.finding_records import (
     FindingChange,
@@ -30,7 +31,6 @@ from tracker.inspections.finding_records import (
 from tracker.inspections.finding_rules import (
     check_deadline,
     finding_fields,
-    measure_named,
     required_text,
     values_after,
 )

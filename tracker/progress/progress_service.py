@@ -18,12 +18,13 @@ from sqlalchemy.orm.exc import StaleDataError
 from db.models import Assignment, Measure, ProgressEntry, Round
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents.document_service import SUPPORT, DocumentService
+from tracker.documents.measure_lookup import measure_named
 from tracker.documents.new_assignments import (
     ASSIGNED_BY_HAND,
     assignment_values,
     creation_entry,
 )
-from tracker.errors import AmbiguousError, InvalidInputError, NotFoundError, StaleEditError
+from tracker.errors import InvalidInputError, NotFoundError, StaleEditError
 from tracker.progress.history_entries import Provenance, history_entry
 from tracker.records import HistoryRow
 from tracker.statuses import Status
@@ -60,31 +61,7 @@ class ProgressService:
 
     # -- finding ---------------------------------------------------------------------------
     def find_measure(self, session: Session, code: str, doc: str | None = None) -> Measure:
-        document = self.documents.chosen(doc)
-        query = select(Measure).where(Measure.code == code.strip(), Measure.withdrawn.is_(False))
-        if document is not None:
-            query = query.where(Measure.document_id == document.id)
-        found = list(session.scalars(query))
-        if not found:
-            if document is not None:
-                raise NotFoundError(
-                    QT_TRANSLATE_NOOP("messages", "no measure {code!r} in {document}"),
-                    code=code,
-                    document=document.name,
-                )
-            raise NotFoundError(QT_TRANSLATE_NOOP("messages", "no measure {code!r}"), code=code)
-        if len(found) > 1:
-            docs = "、".join(m.document.doc_number or m.document.short_title for m in found)
-            raise AmbiguousError(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "measure {code!r} exists in several documents ({documents}); "
-                    "name one with --doc",
-                ),
-                code=code,
-                documents=docs,
-            )
-        return found[0]
+        return measure_named(session, code, self.documents.chosen(doc))
 
     def find_assignment(
         self, session: Session, code: str, unit: str, doc: str | None = None

@@ -4859,5 +4859,30 @@ Log folder: {2}</source>
         <source>the file is damaged or not a spreadsheet</source>
         <translation>文件已损坏或不是电子表格</translation>
     </message>
+    <message>
+        <location filename="../../tracker/documents/task_edits.py" line="78"/>
+        <source>task {code} cannot be split there: both parts need some text</source>
+        <translation>任务 {code} 不能从此处拆分：拆分后的两部分都须有文字</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents/task_edits.py" line="107"/>
+        <source>task {code} has no next task to merge with</source>
+        <translation>任务 {code} 之后没有可合并的任务</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents/task_edits.py" line="167"/>
+        <source>type the unit&apos;s name</source>
+        <translation>请输入单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents/task_edits.py" line="170"/>
+        <source>task {code} already names {unit}</source>
+        <translation>任务 {code} 已有单位 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents/task_edits.py" line="240"/>
+        <source>task {code} does not name {unit}</source>
+        <translation>任务 {code} 中没有单位 {unit}</translation>
+    </message>
 </context>
 </TS>

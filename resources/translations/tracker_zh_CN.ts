@@ -379,19 +379,90 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="44"/>
+        <location filename="../../ui/units/units_dialog.py" line="45"/>
         <source>Contact of {0}</source>
         <translation>{0}的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="48"/>
+        <location filename="../../ui/units/units_dialog.py" line="49"/>
         <source>Contact person:</source>
         <translation>联系人：</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="49"/>
+        <location filename="../../ui/units/units_dialog.py" line="50"/>
         <source>Phone:</source>
         <translation>电话：</translation>
+    </message>
+</context>
+<context>
+    <name>ContactHistory</name>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="30"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="32"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="39"/>
+        <source>typed by a clerk</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="41"/>
+        <source>undo of a ledger import</source>
+        <translation>撤销导入台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="43"/>
+        <source>ledger {0}</source>
+        <translation>台账 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="53"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="56"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="57"/>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="58"/>
+        <source>After</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="59"/>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="60"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>ContactHistoryDialog</name>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="73"/>
+        <source>Contact history of {0}</source>
+        <translation>{0}的联系人变更记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/contact_history.py" line="92"/>
+        <source>The contact of this unit was never changed.</source>
+        <translation>该单位的联系人从未变更。</translation>
     </message>
 </context>
 <context>
@@ -3227,62 +3298,72 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="70"/>
+        <location filename="../../ui/units/units_dialog.py" line="71"/>
         <source>Units directory</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="78"/>
+        <location filename="../../ui/units/units_dialog.py" line="79"/>
         <source>Find a unit…</source>
         <translation>查找单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="82"/>
+        <location filename="../../ui/units/units_dialog.py" line="83"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="83"/>
+        <location filename="../../ui/units/units_dialog.py" line="84"/>
         <source>Add alias…</source>
         <translation>添加别名…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="84"/>
+        <location filename="../../ui/units/units_dialog.py" line="85"/>
         <source>Contact…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="85"/>
+        <location filename="../../ui/units/units_dialog.py" line="86"/>
+        <source>Contact history…</source>
+        <translation>联系人记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/units_dialog.py" line="88"/>
+        <source>Who changed the contact person and phone, when, and from which ledger</source>
+        <translation>谁在何时修改了联系人和联系电话，来自哪份台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/units_dialog.py" line="91"/>
         <source>Mark as checked</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="86"/>
+        <location filename="../../ui/units/units_dialog.py" line="92"/>
         <source>Members…</source>
         <translation>成员…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="88"/>
+        <location filename="../../ui/units/units_dialog.py" line="94"/>
         <source>A group&apos;s members answer each of its tasks on their own</source>
         <translation>集体的各成员单独承担其每项任务</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="160"/>
+        <location filename="../../ui/units/units_dialog.py" line="167"/>
         <source>Merge units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="161"/>
+        <location filename="../../ui/units/units_dialog.py" line="168"/>
         <source>Merge {0} into:</source>
         <translation>将 {0} 合并到：</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="181"/>
+        <location filename="../../ui/units/units_dialog.py" line="188"/>
         <source>Add alias</source>
         <translation>添加别名</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="181"/>
+        <location filename="../../ui/units/units_dialog.py" line="188"/>
         <source>Another name of {0}:</source>
         <translation>{0} 的另一名称：</translation>
     </message>

@@ -31,6 +31,7 @@ from tracker.units.groups import GroupService
 from tracker.units.unit_service import UnitService
 from ui.messages import user_errors
 from ui.units import unit_model as columns
+from ui.units.contact_history import ContactHistoryDialog
 from ui.units.group_dialog import GroupDialog
 from ui.units.merge_preview import MergePreviewDialog
 from ui.units.unit_model import SORT_ROLE, UNIT_ROLE, UnitTableModel
@@ -82,6 +83,11 @@ class UnitsDialog(QDialog):
         self.merge_button = QPushButton(self.tr("Merge into…"))
         self.alias_button = QPushButton(self.tr("Add alias…"))
         self.contact_button = QPushButton(self.tr("Contact…"))
+        self.history_button = QPushButton(self.tr("Contact history…"))
+        self.history_button.setToolTip(
+            self.tr("Who changed the contact person and phone, when, and from which ledger")
+        )
+        self.history_button.clicked.connect(self.show_contact_history)
         self.checked_button = QPushButton(self.tr("Mark as checked"))
         self.members_button = QPushButton(self.tr("Members…"))
         self.members_button.setToolTip(
@@ -127,6 +133,7 @@ class UnitsDialog(QDialog):
             self.merge_button,
             self.alias_button,
             self.contact_button,
+            self.history_button,
             self.members_button,
             self.checked_button,
         ]
@@ -194,6 +201,14 @@ class UnitsDialog(QDialog):
             with user_errors(self):
                 self.units.update_contact(unit.name, dialog.person.text(), dialog.phone.text())
                 self._written(unit.name)
+
+    def show_contact_history(self) -> None:
+        unit = self.selected()
+        if unit is None:
+            return
+        with user_errors(self):
+            history = self.units.contact_history(unit.name)
+            ContactHistoryDialog(unit.name, history, self).exec()
 
     def edit_members(self) -> None:
         unit = self.selected()

@@ -115,7 +115,12 @@ def _exported_deadline(stored: str) -> str:
 
 
 class MetaFormatError(MessageError, ValueError):
-    """The hidden sheet exists but is not one we wrote, or was damaged."""
+    """The hidden sheet exists but is not one we wrote, or was damaged; ``cell`` is the
+    ``A1``-style cell of the hidden sheet where, when one line is to blame."""
+
+    def __init__(self, template: str, /, *, cell: str = "", **params: object) -> None:
+        super().__init__(template, **params)
+        self.cell = cell
 
 
 def _text(value: object) -> str:
@@ -127,17 +132,11 @@ def _text(value: object) -> str:
     return str(value)
 
 
-_FIELDS = len(FILL_IN_FIELDS)
-
-
-def _fill_in(texts: list[str]) -> dict[str, ExportedValue]:
+def _fill_in(texts: dict[str, str]) -> dict[str, ExportedValue]:
     """Exported values, normalized exactly as the reader normalizes the visible cells,
     so that an untouched cell compares equal to its exported value."""
-    present = texts[:_FIELDS]
-    padded = [*present, *[""] * (_FIELDS - len(present))]
-    values: dict[str, ExportedValue] = dict(
-        zip(FILL_IN_FIELDS, map(cells.text, padded), strict=True)
-    )
+    text = cells.text
+    values: dict[str, ExportedValue] = {name: text(texts.get(name, "")) for name in FILL_IN_FIELDS}
     values["status"] = values["status"] or None
     percent = values["percent"]
     values["percent"] = int(percent) if isinstance(percent, str) and percent else None
@@ -147,6 +146,63 @@ def _fill_in(texts: list[str]) -> dict[str, ExportedValue]:
 def _line(values: Sequence[object]) -> list[str]:
     """One line's cells as text (nearly all are text already: skipped cheaply)."""
     return [v if type(v) is str else _text(v) for v in values]
+
+
+FORMAT_1_ROW_HEADER: tuple[str, ...] = (
+    *("#", "sheet", "row", "key", "measure_code", "unit"),
+    *("status", "percent", "progress", "problems", "next_steps", "contact", "phone"),
+    *("deadline", "content_digest"),
+)
+"""The per-row lines' layout of format 1, for lines that come before any header line."""
+_IDENTITY = ("sheet", "row", "key", "measure_code", "unit")
+"""The columns a per-row line cannot do without."""
+
+
+class _RowLayout:
+    """Where each named value is in the per-row lines, found by the header line's names.
+
+    Values are looked up by name, never by position: a newer writer adds fill-in
+    columns (and a spreadsheet program may drop a line's empty tail), and an older
+    ledger lacks them — a column the header does not name reads as empty, and the
+    optional ``deadline`` and ``content_digest`` as unknown (``None``).
+    """
+
+    def __init__(self, header: Sequence[str], line: int) -> None:
+        names = ["".join(name.split()) for name in header]
+        self.at = {name: i for i, name in reversed(list(enumerate(names))) if name}
+        for name in _IDENTITY:
+            if name not in self.at:
+                raise MetaFormatError(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "the metadata sheet's row header (row {row}) has no column {column}",
+                    ),
+                    row=line,
+                    column=name,
+                    cell=f"A{line}",
+                )
+        self.fill_in = [(name, self.at[name]) for name in FILL_IN_FIELDS if name in self.at]
+        self.deadline = self.at.get("deadline")
+        self.digest = self.at.get("content_digest")
+        self.width = max(self.at.values()) + 1
+
+    def entry(self, line: list[str]) -> MetaEntry:
+        if len(line) < self.width:
+            line = [*line, *[""] * (self.width - len(line))]
+        at = self.at
+        texts = {name: line[i] for name, i in self.fill_in}
+        deadline = None if self.deadline is None else _exported_deadline(line[self.deadline])
+        digest = None if self.digest is None else line[self.digest]
+        return MetaEntry(
+            line[at["sheet"]],
+            int(line[at["row"]]),
+            line[at["key"]],
+            line[at["measure_code"]],
+            line[at["unit"]],
+            _fill_in(texts),
+            deadline,
+            digest,
+        )
 
 
 def parse_meta(lines: Iterable[Sequence[object]]) -> LedgerMeta:
@@ -174,33 +230,28 @@ def parse_meta(lines: Iterable[Sequence[object]]) -> LedgerMeta:
     fields: dict[str, str] = {}
     sheets: dict[str, str] = {}
     entries: list[MetaEntry] = []
-    has_deadline = has_digest = False
-    for line in rows:
+    layout: _RowLayout | None = None
+    for number, line in enumerate(rows, start=2):
         tag = line[0] if line else ""
         rest = line[1:]
         try:
             if tag == ROW_TAG:
-                sheet, row, key, code, unit, *values = [*rest, *[""] * (5 - len(rest))]
-                deadline = digest = None
-                if has_deadline:
-                    deadline = _exported_deadline(values[_FIELDS] if len(values) > _FIELDS else "")
-                if has_digest:
-                    digest = values[_FIELDS + 1] if len(values) > _FIELDS + 1 else ""
-                entries.append(
-                    MetaEntry(sheet, int(row), key, code, unit, _fill_in(values), deadline, digest)
-                )
+                layout = layout or _RowLayout(FORMAT_1_ROW_HEADER, number)
+                entries.append(layout.entry(line))
             elif tag == ROW_HEADER[0]:
-                has_deadline = "deadline" in rest
-                has_digest = "content_digest" in rest
+                layout = _RowLayout(line, number)
             elif tag == SHEET_TAG:
                 sheets[rest[0]] = rest[1] if len(rest) > 1 else ""
             elif tag and rest:
                 fields[tag] = rest[0]
+        except MetaFormatError:
+            raise
         except (IndexError, ValueError) as exc:
             raise MetaFormatError(
                 QT_TRANSLATE_NOOP("messages", "damaged metadata line {line}: {reason}"),
                 line=repr(line),
                 reason=exc,
+                cell=f"A{number}",
             ) from None
     return LedgerMeta(
         format_version=version,

@@ -192,7 +192,7 @@ def _read_meta(name: str, book: Any, errors: list[CellError]) -> LedgerMeta | No
             QT_TRANSLATE_NOOP("messages", "metadata ignored: {problem}"),
             {"problem": exc.as_message()},
         )
-        errors.append(CellError(META_SHEET, "", ignored))
+        errors.append(CellError(META_SHEET, exc.cell, ignored))
         return None
 
 

@@ -3711,22 +3711,27 @@ Log folder: {2}</source>
         <translation>工作表“{sheet}”的内容一直延伸到单元格 {cell}，远超台账范围；请删除该处多余内容后重新报送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="161"/>
+        <location filename="../../importers/ledger/metadata.py" line="176"/>
+        <source>the metadata sheet&apos;s row header (row {row}) has no column {column}</source>
+        <translation>元数据工作表的行标题（第{row}行）缺少列 {column}</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/metadata.py" line="217"/>
         <source>the metadata sheet was not written by this program</source>
         <translation>元数据工作表不是本程序生成的</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="167"/>
+        <location filename="../../importers/ledger/metadata.py" line="223"/>
         <source>the metadata sheet has no format version</source>
         <translation>元数据工作表缺少格式版本</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="171"/>
+        <location filename="../../importers/ledger/metadata.py" line="227"/>
         <source>metadata format {version} is newer than this program&apos;s</source>
         <translation>元数据格式 {version} 比本程序支持的版本新</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="201"/>
+        <location filename="../../importers/ledger/metadata.py" line="251"/>
         <source>damaged metadata line {line}: {reason}</source>
         <translation>元数据行 {line} 已损坏：{reason}</translation>
     </message>

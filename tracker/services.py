@@ -105,7 +105,9 @@ class Services:
     def chasers(self) -> ChaserService:
         from tracker.reports.chasers import ChaserService
 
-        return ChaserService(self.store, self.units, self.overview, self.round_status)
+        return ChaserService(
+            self.store, self.units, self.overview, self.round_status, self.inspections
+        )
 
     @classmethod
     def open(

@@ -282,8 +282,8 @@ The database as it was just before is kept in {1}.</source>
     </message>
     <message>
         <location filename="../../ui/reports/chaser_batch_dialog.py" line="72"/>
-        <source>All with overdue tasks</source>
-        <translation>全部有逾期任务的单位</translation>
+        <source>All with overdue tasks or findings</source>
+        <translation>全部有逾期任务或逾期整改问题的单位</translation>
     </message>
     <message>
         <location filename="../../ui/reports/chaser_batch_dialog.py" line="74"/>
@@ -4239,42 +4239,42 @@ Log folder: {2}</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="132"/>
+        <location filename="../../tracker/reports/report_service.py" line="133"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="135"/>
+        <location filename="../../tracker/reports/report_service.py" line="136"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="144"/>
+        <location filename="../../tracker/reports/report_service.py" line="145"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="295"/>
+        <location filename="../../tracker/reports/report_service.py" line="296"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="311"/>
+        <location filename="../../tracker/reports/report_service.py" line="312"/>
         <source>{unit} answers through its members; chase each of them: {members}</source>
         <translation>{unit}由其成员分别承担，请分别向成员催办：{members}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="320"/>
+        <location filename="../../tracker/reports/report_service.py" line="323"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="369"/>
+        <location filename="../../tracker/reports/report_service.py" line="371"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="379"/>
+        <location filename="../../tracker/reports/report_service.py" line="381"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
@@ -4880,7 +4880,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/assessment/score_service.py" line="198"/>
-        <location filename="../../tracker/reports/report_service.py" line="257"/>
+        <location filename="../../tracker/reports/report_service.py" line="258"/>
         <source>the scores of {round} are not published yet: publish them</source>
         <translation>{round}的考核得分尚未发布：请先发布</translation>
     </message>
@@ -4900,17 +4900,17 @@ Log folder: {2}</source>
         <translation>请指定 --commend（表扬）或 --criticise（批评）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/chasers.py" line="124"/>
+        <location filename="../../tracker/reports/chasers.py" line="133"/>
         <source>say whom to chase: --unit U, --not-reported or --overdue</source>
         <translation>请指明催办哪些单位：--unit 单位、--not-reported 或 --overdue</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/chasers.py" line="167"/>
+        <location filename="../../tracker/reports/chasers.py" line="180"/>
         <source>no chaser needed: none of these units has anything overdue or due soon, or a ledger missing</source>
         <translation>无需催办：这些单位既没有逾期或临期任务，也没有未报送的台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/chasers.py" line="221"/>
+        <location filename="../../tracker/reports/chasers.py" line="237"/>
         <source>the chaser was printed as {printed}, but another clerk took that number meanwhile: it is recorded as {recorded}; correct the paper or print again</source>
         <translation>催办单打印的编号为{printed}，但该编号已被其他人员同时使用：本催办单登记为{recorded}；请更正纸面编号或重新打印</translation>
     </message>

@@ -227,7 +227,9 @@ def register(sub: Any, parse_date: Any) -> None:
         action="store_true",
         help="chaser: every unit that has not returned the round's ledger",
     )
-    p.add_argument("--overdue", action="store_true", help="chaser: every unit with an overdue task")
+    p.add_argument(
+        "--overdue", action="store_true", help="chaser: every unit with an overdue task or finding"
+    )
     p.add_argument(
         "--format",
         choices=("pdf", "docx"),

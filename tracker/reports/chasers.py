@@ -1,7 +1,8 @@
 """Chasers (催办单) for many units at once, each numbered 〔YYYY〕第N号, numbers kept per year.
 
 Which units: those that have not returned the round's ledger (``not_reported``),
-those with overdue tasks (``overdue``), or the ones named.  A draft carries the
+those with overdue tasks or overdue inspection findings (``overdue``), or the ones
+named.  Each chaser lists the unit's late tasks and its open findings.  A draft carries the
 numbers the chasers would take now; ``take_numbers`` gives them for good — a row
 per number in ``chaser_numbers``, unique per (year, number), inserted in one
 transaction, so two clerks saving at once on a server never print the same
@@ -29,6 +30,9 @@ from importers.text_clean import safe_file_name
 from tracker.database_settings import CHASER_LAST, OFFICE_NAME, REPORT_CONTACT, REPORT_PHONE
 from tracker.db_errors import DatabaseConflictError
 from tracker.errors import InvalidInputError
+from tracker.inspections.finding_records import FindingRow
+from tracker.inspections.finding_report import needs_chasing
+from tracker.inspections.inspection_service import InspectionService
 from tracker.progress.overview import AssignmentFilter, OverviewService
 from tracker.records import AssignmentRow
 from tracker.reports import report_lists
@@ -66,7 +70,7 @@ class ChaserRequest:
     not_reported: bool = False
     """Every unit that has not returned ``round_name``'s ledger."""
     overdue: bool = False
-    """Every unit with an overdue task."""
+    """Every unit with an overdue task or an overdue finding (整改逾期)."""
     round_name: str | None = None
     reply_by: date | None = None
     document: str | None = None
@@ -82,7 +86,8 @@ def renumbered(chaser: Chaser, number: int) -> Chaser:
 
 
 class ChaserService:
-    """Chasers for many units; given the units, overview and round-status services."""
+    """Chasers for many units; given the units, overview, round-status and (for the
+    findings a chaser lists) inspection services."""
 
     def __init__(
         self,
@@ -90,11 +95,13 @@ class ChaserService:
         units: UnitService,
         overview: OverviewService,
         round_status: RoundStatusService,
+        inspections: InspectionService | None = None,
     ) -> None:
         self.store = store
         self.units = units
         self.overview = overview
         self.round_status = round_status
+        self.inspections = inspections
 
     def next_number(self, year: int | None = None) -> int:
         """The number the next chaser of ``year`` (this year by default) takes."""
@@ -109,7 +116,8 @@ class ChaserService:
     # -- whom ------------------------------------------------------------------------------
     def targets(self, request: ChaserRequest) -> list[str]:
         """The units ``request`` names, each once, in the order given: the listed ones,
-        then those not reported, then those with overdue tasks."""
+        then those not reported, then those with overdue tasks, then those with overdue
+        findings only."""
         found: list[str] = []
         found += [self.units.named(u).name for u in request.units]
         if request.not_reported:
@@ -119,6 +127,7 @@ class ChaserService:
                 AssignmentFilter(document=request.document, overdue=True)
             )
             found += [r.unit for r in rows]
+            found += [f.unit for f in self._open_findings() if f.state is Derived.OVERDUE]
         if not (request.units or request.not_reported or request.overdue):
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP(
@@ -131,8 +140,9 @@ class ChaserService:
     def drafts(self, request: ChaserRequest, units: list[str] | None = None) -> list[Chaser]:
         """A chaser for each unit (``targets`` by default), numbered as they would be now.
 
-        A unit with nothing to chase (nothing overdue or due soon, and its ledger not
-        missing) gets none; if no unit has any, that is the clerk's to hear."""
+        A unit with nothing to chase (no task and no open finding overdue or due soon,
+        and its ledger not missing) gets none; if no unit has any, that is the clerk's
+        to hear."""
         units = self.targets(request) if units is None else units
         today = self.store.clock.today()
         reply = request.reply_by or today + timedelta(days=REPLY_DAYS)
@@ -141,15 +151,18 @@ class ChaserService:
         by_unit: dict[str, list[AssignmentRow]] = {}
         for row in rows:
             by_unit.setdefault(row.unit, []).append(row)
+        findings: dict[str, list[FindingRow]] = {}
+        for finding in self._open_findings():
+            findings.setdefault(finding.unit, []).append(finding)
         office = self.store.setting(OFFICE_NAME)
         contact = self.store.setting(REPORT_CONTACT)
         phone = self.store.setting(REPORT_PHONE)
         out: list[Chaser] = []
         first = self.next_number(today.year)
         for unit in units:
-            mine = by_unit.get(unit, [])
+            mine, found = by_unit.get(unit, []), findings.get(unit, [])
             late = any(r.state in (Derived.OVERDUE, Derived.DUE_SOON) for r in mine)
-            if not mine or not (late or unit in missing):
+            if not (late or needs_chasing(found) or (mine and unit in missing)):
                 continue
             number = first + len(out)
             header = report_lists.ChaserHeader(
@@ -160,7 +173,7 @@ class ChaserService:
                 round_name if unit in missing else "",
                 deadline if unit in missing else None,
             )
-            report = report_lists.chaser(unit, mine, today, reply, office, header)
+            report = report_lists.chaser(unit, mine, today, reply, office, header, found)
             out.append(Chaser(unit, today.year, number, report))
         if not out:
             raise InvalidInputError(
@@ -171,6 +184,9 @@ class ChaserService:
                 )
             )
         return out
+
+    def _open_findings(self) -> list[FindingRow]:
+        return self.inspections.findings(open_only=True) if self.inspections else []
 
     def _missing(self, request: ChaserRequest) -> tuple[set[str], str, date | None]:
         """The units that have not returned the round's ledger (when the request chases

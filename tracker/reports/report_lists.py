@@ -23,7 +23,7 @@ from importers.reports.model import (
     Table,
 )
 from tracker.inspections.finding_records import FindingRow
-from tracker.inspections.finding_report import finding_blocks
+from tracker.inspections.finding_report import finding_blocks, findings_owed
 from tracker.records import AssignmentRow
 from tracker.reports.report_format import cn_date, deadline
 from tracker.statuses import FINISHED, Derived, Status
@@ -161,10 +161,23 @@ def receipt(unit: str, reply_by: date, contact: tuple[str, str] = ("", "")) -> l
 
 
 def _chaser_text(
-    header: ChaserHeader, today: date, reply_by: date, office: str, counts: str
+    header: ChaserHeader,
+    today: date,
+    reply_by: date,
+    office: str,
+    counts: str,
+    findings: Sequence[FindingRow] = (),
 ) -> str:
+    """The chaser's opening paragraph; ``findings`` only when no task is listed (they are
+    then what the unit is chased for)."""
     tasks = f"你单位承担的任务中{counts}（见下表）。" if counts else ""
     if not header.missing_round:
+        if findings:
+            return (
+                f"根据督办台账记录，截至{cn_date(today)}，{findings_owed(findings)}（见下表）。"
+                f"请高度重视，抓紧整改，并于{cn_date(reply_by)}前将整改进展及佐证材料"
+                f"书面反馈{office}（填写所附回执）。"
+            )
         return (
             f"根据督办台账记录，截至{cn_date(today)}，{tasks}"
             f"请高度重视，抓紧推进，并于{cn_date(reply_by)}前将办理进展及下步计划"
@@ -191,7 +204,8 @@ def chaser(
 ) -> ReportDocument:
     """A notice asking ``unit`` to report on its overdue and due-soon tasks: numbered,
     each item with its current progress, the unit's open inspection findings, the
-    office's contact, the signature kept with the last rows, and a 回执 slip."""
+    office's contact, the signature kept with the last rows, and a 回执 slip.  With no
+    task to list, the findings are the notice's subject."""
     header = header or ChaserHeader("")
     late = [r for r in rows if r.state is Derived.OVERDUE]
     soon = [r for r in rows if r.state is Derived.DUE_SOON]
@@ -209,13 +223,15 @@ def chaser(
         )
         if n
     )
+    alone = not listed and not header.missing_round
+    subject = findings if alone else ()
     blocks: list[Block] = [
         Paragraph(f"{unit}：", align="left", indent=False),
-        Paragraph(_chaser_text(header, today, reply_by, office, counts)),
+        Paragraph(_chaser_text(header, today, reply_by, office, counts, subject)),
     ]
     if listed:
         blocks.append(_chaser_table(listed, today))
-    blocks += finding_blocks(findings, today)
+    blocks += finding_blocks(findings, today, alone=alone)
     contact = "\u3000\u3000".join(
         part
         for part in (

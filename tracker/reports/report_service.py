@@ -28,6 +28,7 @@ from tracker.database_settings import (
 )
 from tracker.documents.document_service import DocumentService
 from tracker.errors import InvalidInputError
+from tracker.inspections.finding_report import needs_chasing
 from tracker.ledgers.ledger_export import lead_names, ledger_rows, ledger_sheets
 from tracker.memory import collector_paused
 from tracker.progress.overview import AssignmentFilter, OverviewService
@@ -315,7 +316,9 @@ class ReportService:
                 members="、".join(members),
             )
         today = self.store.clock.today()
-        if not any(r.state in (Derived.OVERDUE, Derived.DUE_SOON) for r in rows):
+        findings = self.inspections.findings(unit=name, open_only=True) if self.inspections else []
+        late = any(r.state in (Derived.OVERDUE, Derived.DUE_SOON) for r in rows)
+        if not late and not needs_chasing(findings):
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP(
                     "messages", "{unit} has nothing overdue or due soon: no chaser needed"
@@ -329,7 +332,6 @@ class ReportService:
             self.store.setting(REPORT_PHONE),
             self.units.contact(name),
         )
-        findings = self.inspections.findings(unit=name, open_only=True) if self.inspections else []
         return report_lists.chaser(name, rows, today, reply, self.office, header, findings)
 
     def next_chaser_number(self) -> int:

@@ -69,7 +69,7 @@ class ChaserBatchDialog(QDialog):
             self.units.addItem(item)
         self.not_reported = QPushButton(self.tr("All not reported"))
         self.not_reported.clicked.connect(self.check_not_reported)
-        self.overdue = QPushButton(self.tr("All with overdue tasks"))
+        self.overdue = QPushButton(self.tr("All with overdue tasks or findings"))
         self.overdue.clicked.connect(self.check_overdue)
         self.clear = QPushButton(self.tr("None"))
         self.clear.clicked.connect(lambda: self.check([]))

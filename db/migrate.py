@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from db import backup_files
 from db.engine import sqlite_path
@@ -104,8 +104,33 @@ def upgrade(engine: Engine, revision: str = "head", *, backup: bool = True) -> P
             file = getattr(exc, "filename", None) or str(folder)
             reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
             raise UpgradeBackupError(str(file), folder, reason) from exc
-    with engine.begin() as conn:
-        cfg = _config(engine)
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:  # SQLite: off outside the transaction (see _foreign_keys_kept)
+            _set_foreign_keys(conn, on=False)
+        try:
+            with conn.begin():
+                cfg = _config(engine)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+                if sqlite:
+                    _foreign_keys_kept(conn)
+        finally:
+            if sqlite:
+                _set_foreign_keys(conn, on=True)
     return copy
+
+
+def _set_foreign_keys(conn: Connection, *, on: bool) -> None:
+    conn.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    conn.commit()
+
+
+def _foreign_keys_kept(conn: Connection) -> None:
+    """SQLite changes a table by copying it and dropping the old one; with foreign keys on,
+    that drop deletes the rows referring to it (a unit's assignments, an assignment's
+    history) or fails.  So an upgrade runs with them off, and checks them all before
+    committing: a row left pointing nowhere rolls the whole upgrade back."""
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        raise RuntimeError(f"upgrade left rows pointing nowhere: {broken[:5]}")

@@ -5,7 +5,9 @@
 stopped before the database opens.  ``complete DB``: the same, until every part
 of the window (menus, filters, table, navigator…) is built and painted — the
 window's frame is shown before them.  ``rows DB``: the same, left running until
-the table has rows and has painted them.  ``full DB``: until every row has
+the table has rows and has painted them.  ``ready DB``: until the window takes input
+(its parts built, ``accepts_input``) with rows shown, while the database may still be
+opening; ``open DB``: until the database is open (``attached``).  ``full DB``: until every row has
 been read and indexed and the table repainted; then the peak memory is printed
 too.  Times are ``time.time()``, which the parent compares with the time it
 started this process.  Peak memory is the process's peak resident set size
@@ -106,7 +108,10 @@ def application(database: str, mode: str) -> None:
             return False
         if mode == "rows":
             return window.model.rowCount() > 0
-        if mode == "ready":
+        if mode == "ready":  # takes input, rows shown (the database may still be opening)
+            ready = getattr(window, "accepts_input", getattr(window, "attached", True))
+            return bool(ready) and window.model.rowCount() > 0
+        if mode == "open":
             return bool(getattr(window, "attached", True))
         holder = getattr(window, "rows", window)  # (its RowLoader; an older window held it)
         everything = getattr(holder, "index", getattr(window, "everything", None))
@@ -115,7 +120,7 @@ def application(database: str, mode: str) -> None:
     def check() -> None:
         if ready():
             # painted now, not at the next idle moment
-            (window if mode == "ready" else window.table.viewport()).repaint()
+            (window if mode in ("ready", "open") else window.table.viewport()).repaint()
             print(time.time(), flush=True)
             if mode == "full":
                 print(peak_megabytes(), flush=True)

@@ -10,8 +10,9 @@ reading the first document's rows of an SQLite file with ``sqlite3`` alone
 (SQLAlchemy — most of the start-up time) and opening the database; meanwhile
 the window's parts are built (menus, filters, table, navigator: their modules
 imported only now).  So the clerk sees the window at once, its parts and the
-first rows a few frames later, and can work with them once the database is
-open.  Nothing heavy is imported at module level here; a failure before the
+first rows a few frames later, and can use its menus, filters and navigator
+while the database opens; what needs the database waits for it
+(``ui.window.opening_state``).  Nothing heavy is imported at module level here; a failure before the
 log is set up sets it up to log it.
 """
 

@@ -2018,23 +2018,24 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/main_window.py" line="119"/>
-        <location filename="../../ui/window/main_window.py" line="207"/>
+        <location filename="../../ui/window/main_window.py" line="122"/>
+        <location filename="../../ui/window/main_window.py" line="210"/>
+        <location filename="../../ui/window/opening_state.py" line="44"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="222"/>
+        <location filename="../../ui/window/main_window.py" line="223"/>
         <source>Assignments</source>
         <translation>分工列表</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="223"/>
+        <location filename="../../ui/window/main_window.py" line="224"/>
         <source>Progress board</source>
         <translation>进度看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="224"/>
+        <location filename="../../ui/window/main_window.py" line="225"/>
         <source>Dashboard</source>
         <translation>统计概览</translation>
     </message>
@@ -2096,12 +2097,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MissingDatabasePage</name>
     <message>
-        <location filename="../../ui/app.py" line="255"/>
+        <location filename="../../ui/app.py" line="256"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="257"/>
+        <location filename="../../ui/app.py" line="258"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -2705,23 +2706,28 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>RowLoader</name>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="136"/>
-        <location filename="../../ui/window/row_loader.py" line="160"/>
+        <location filename="../../ui/window/row_loader.py" line="127"/>
+        <source>Opening the database… A filter chosen now applies then.</source>
+        <translation>正在打开数据库…现在选择的筛选条件将在打开后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/row_loader.py" line="144"/>
+        <location filename="../../ui/window/row_loader.py" line="172"/>
         <source>Reading every assignment…</source>
         <translation>正在读取全部分工…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="192"/>
+        <location filename="../../ui/window/row_loader.py" line="204"/>
         <source>The database is empty.</source>
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="271"/>
+        <location filename="../../ui/window/row_loader.py" line="289"/>
         <source>Reading the round {0}…</source>
         <translation>正在读取轮次“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="319"/>
+        <location filename="../../ui/window/row_loader.py" line="337"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
@@ -4712,7 +4718,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="27"/>
-        <location filename="../../ui/window/main_window.py" line="71"/>
+        <location filename="../../ui/window/main_window.py" line="72"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
     </message>

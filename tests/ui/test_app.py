@@ -153,7 +153,7 @@ def test_a_database_that_cannot_be_opened_at_start_up_is_explained(
     window = MainWindow(None, keys.app_settings())
     qtbot.addWidget(window)
     window.show()
-    assert not window.menuBar().isEnabled()  # nothing to act on until the database is open
+    assert not window.actions_.import_document.isEnabled()  # waits for the database
     app_module.open_in_background(window, str(too_new_database(tmp_path / "新.sqlite3")))
     qtbot.waitUntil(lambda: bool(messages))
     [(kind, text)] = messages

@@ -34,6 +34,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from ui.settings import window_settings as keys
+from ui.window.opening_state import Stage, apply_stage, opening_placeholder
 
 if TYPE_CHECKING:
     from datetime import date
@@ -111,11 +112,13 @@ class MainWindow(QMainWindow):
         self.settings = settings or keys.app_settings()
         self.built = False
         self.attached = False
-        """Whether the services are here (``attach``); before, the window can only show rows."""
+        """Whether the services are here (``attach``); before, what needs them waits."""
+        self.accepts_input = False
+        """Whether the parts are built and take input (``ui.window.opening_state``)."""
         self.setWindowTitle(window_title())
         self._restore_geometry()
         if frame_only:
-            self.setCentralWidget(QWidget())
+            self.setCentralWidget(opening_placeholder())
             self.statusBar().showMessage(self.tr("Opening the database…"))
             return
         self.build()
@@ -205,11 +208,9 @@ class MainWindow(QMainWindow):
             self.tabs, self.detail, self.actions_.show_detail, self.settings
         )
         self.location.setText(self.tr("Opening the database…"))
-        self.menuBar().setEnabled(False)
-        for action in self.actions_.database_actions():  # the toolbar and shortcuts too
-            action.setEnabled(False)
         self.pages.setCurrentWidget(self.splitter)  # (the first-run page only for an empty one)
         self.built = True
+        self._set_stage(Stage.OPEN if self.attached else Stage.OPENING)
 
     def _lay_out(self) -> None:
         from PySide6.QtWidgets import QVBoxLayout
@@ -326,28 +327,32 @@ class MainWindow(QMainWindow):
 
     # -- the database -----------------------------------------------------------------------
     def preview(self, first: FirstLook) -> None:
-        """Before the database is open: its first document's rows, to look at only.
+        """Before the database is open: its documents and first document's rows.
 
         They are read with ``tracker.progress.quick_look`` while the services are still
-        opening (importing SQLAlchemy takes longer than the rest of the start).
-        Until ``attach`` nothing that needs the services can be used: the filters,
-        the navigator and the other tabs are disabled, rows cannot be selected or
-        edited.  ``attach`` then shows these same rows without reading them again.
+        opening (importing SQLAlchemy takes longer than the rest of the start).  The
+        window takes input meanwhile; what needs the services waits for ``attach``
+        (``ui.window.opening_state``), which shows these same rows without reading
+        them again.
         """
         if not self.built or self.attached or self.rows.closed or not first.documents:
             return
         self.rows.preview(first)
-        self._set_usable(False)
 
-    def _set_usable(self, usable: bool) -> None:
-        """Rows selectable and editable, filters, navigator and tabs enabled (or not)."""
-        from PySide6.QtWidgets import QAbstractItemView
-
-        mode = QAbstractItemView.SelectionMode
-        self.model.edit_handler = self.progress_actions.edit_cell if usable else None
-        self.table.setSelectionMode(mode.ExtendedSelection if usable else mode.NoSelection)
-        for part in (self.filters, self.navigator, self.tabs.tabBar()):
-            part.setEnabled(usable)
+    def _set_stage(self, stage: Stage) -> None:
+        """What the clerk can do: while the database opens, or once it is open."""
+        apply_stage(
+            stage,
+            model=self.model,
+            table=self.table,
+            parts=(self.filters, self.navigator),
+            tab_bar=self.tabs.tabBar(),
+            menu_bar=self.menuBar(),
+            needs_database=self.actions_.database_actions(),
+            window_only=(self.actions_.find, self.actions_.reset_filters),
+            edit_cell=self.progress_actions.edit_cell,
+        )
+        self.accepts_input = True
 
     def attach(self, services: Services, *, first: FirstLook | None = None) -> None:
         """Show an open database (the caller closed the previous one).
@@ -367,11 +372,8 @@ class MainWindow(QMainWindow):
         self.progress_actions.reason_required = lambda: bool(
             services.settings.get(TICK_OFF_REASON_REQUIRED)
         )
-        self.menuBar().setEnabled(True)
-        for action in self.actions_.database_actions():
-            action.setEnabled(True)
         if not self.attached:
-            self._set_usable(True)
+            self._set_stage(Stage.OPEN)
         self.attached = True
         if first is None:
             self.rows.reload()

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from tracker.progress.row_index import RowIndex, in_memory
+from ui.assignments.assignment_source import make_filter
 from ui.assignments.round_rows import RoundRows
 from ui.window.window_reads import Everything, read_everything
 
@@ -113,11 +114,17 @@ class RowLoader(QObject):
         return self.services, self.source
 
     def preview(self, first: FirstLook) -> None:
-        """Before the database is open: its first document's rows, to look at only
-        (``show_first_look`` then shows these same rows without reading them again)."""
+        """Before the database is open: its documents in the filter bar and the navigator,
+        its first document's rows in the table (``show_first_look`` then takes them over
+        without reading or listing them again).  A filter chosen now applies once it is open."""
+        from ui.window.navigator import outline_by_id
+
         self._pages.setCurrentWidget(self._table_page)
         self.previewed = first.rows
         self._model.set_rows(first.rows)
+        self._filters.set_documents(first.documents)
+        self._navigator.set_documents(first.documents, outline_by_id(first.outline))
+        self._counts.setText(self.tr("Opening the database… A filter chosen now applies then."))
 
     def show_first_look(self, first: FirstLook) -> None:
         """At start-up: the first document's rows at once, then the documents and the
@@ -130,13 +137,18 @@ class RowLoader(QObject):
             return
         self.index = None
         self._pages.setCurrentWidget(self._table_page)
-        if first.rows is not self.previewed:  # (shown already while the database opened)
+        previewed = first.rows is self.previewed  # (shown already while the database opened)
+        if not previewed:
             self._model.set_rows(first.rows)
         self.previewed = None
         self._counts.setText(self.tr("Reading every assignment…"))
         # (a timer, not a zero one: the rows are painted first, then the documents fill in)
-        QTimer.singleShot(1, lambda: self._show_documents(first.documents, first.outline))
+        QTimer.singleShot(
+            1, lambda: self._show_documents(first.documents, first.outline, listed=previewed)
+        )
         self._read_everything_in_background()
+        if previewed and (self._filters.current() != make_filter() or self._filters.scope()):
+            self.load_rows()  # chosen while the database opened
 
     def reload(self) -> None:
         """Re-read everything: documents, units, the navigator and the table.
@@ -192,16 +204,22 @@ class RowLoader(QObject):
         self._counts.setText(self.tr("The database is empty."))
 
     def _show_documents(
-        self, documents: list[DocumentInfo], outline: Sequence[OutlineDocument]
+        self,
+        documents: list[DocumentInfo],
+        outline: Sequence[OutlineDocument],
+        *,
+        listed: bool = False,
     ) -> None:
-        """The documents in the filter bar and the navigator (and, by signal, the board)."""
+        """The documents in the filter bar and the navigator (and, by signal, the board);
+        ``listed``: those two list them already (``preview``)."""
         from ui.window.navigator import outline_by_id
 
         services, _source = self._open()
         self.documents = documents
-        self._filters.set_documents(documents)
+        if not listed:
+            self._filters.set_documents(documents)
+            self._navigator.set_documents(documents, outline_by_id(outline))
         self._filters.set_default_days(services.settings.due_soon_days())
-        self._navigator.set_documents(documents, outline_by_id(outline))
         self.documents_read.emit(documents)
 
     def _show_units_and_rows(

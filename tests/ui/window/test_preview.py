@@ -1,4 +1,4 @@
-"""At start-up the first rows are shown before the database is open: to look at, not to touch."""
+"""At start-up the window takes input before the database is open; what needs it waits."""
 
 from __future__ import annotations
 
@@ -50,25 +50,43 @@ def usable(window: MainWindow) -> tuple[bool, bool, bool, bool, bool, bool]:
     )
 
 
-def test_a_preview_shows_rows_and_nothing_to_act_on(
+OPENING = (True, True, False, True, False, False)
+"""While the database opens: filters and navigator take input, rows can be selected; the other
+tabs, editing and the commands that need the database wait for it."""
+
+
+def test_a_preview_takes_input_and_what_needs_the_database_waits(
     qtbot,  # type: ignore[no-untyped-def]
     services: Services,
     private_settings: QSettings,
 ) -> None:
     window = MainWindow(None, private_settings)
     qtbot.addWidget(window)
+    assert window.accepts_input and not window.attached
     quick = quick_look(database_of(services), services.store.clock.today())
     assert quick is not None
     first = FirstLook(*quick)
     window.preview(first)
     assert shown(window) == ALL
     assert window.pages.currentWidget() is window.splitter
-    assert usable(window) == (False, False, False, False, False, False)
-    assert not window.menuBar().isEnabled()
+    assert usable(window) == OPENING
+    assert window.menuBar().isEnabled()
+    actions = window.actions_
+    assert [a.isEnabled() for a in (actions.find, actions.reset_filters, actions.quit)] == [
+        True,
+        True,
+        True,
+    ]
+    assert not any(a.isEnabled() for a in (actions.import_document, actions.export_list))
+    documents = [
+        window.filters.document.itemText(i) for i in range(window.filters.document.count())
+    ]
+    assert len(documents) == 1 + len(first.documents)  # "All documents", then each
+    assert window.navigator.nav_model.documents_root.rowCount() == len(first.documents)
+    assert window.counts.text() == ("Opening the database… A filter chosen now applies then.")
     window.table.selectRow(0)
     window.selection.show_current_detail()  # (the detail needs the services: nothing happens)
-    assert window.table.selectionModel().selectedRows() == []
-
+    assert len(window.table.selectionModel().selectedRows()) == 1
     assert window.detail.heading.text() == "No measure selected"
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDragEnterEvent
@@ -95,6 +113,26 @@ def test_a_preview_shows_rows_and_nothing_to_act_on(
     assert usable(window) == (True, True, True, True, True, True)
     assert window.menuBar().isEnabled()
     qtbot.waitUntil(lambda: window.rows.index is not None)  # then every row, as before
+
+
+def test_a_filter_chosen_while_the_database_opens_applies_once_it_is_open(
+    qtbot,  # type: ignore[no-untyped-def]
+    services: Services,
+    private_settings: QSettings,
+) -> None:
+    window = MainWindow(None, private_settings)
+    qtbot.addWidget(window)
+    quick = quick_look(database_of(services), services.store.clock.today())
+    assert quick is not None
+    first = FirstLook(*quick)
+    window.preview(first)
+    window.filters.search.setText("宁夏税务局")
+    window.filters.flush()
+    assert shown(window) == ALL  # waits for the database
+    window.attach(services, first=first)
+    assert shown(window) == [("2", "宁夏税务局")]  # at once, before every row is read
+    qtbot.waitUntil(lambda: window.rows.index is not None)
+    assert shown(window) == [("2", "宁夏税务局")]
 
 
 def test_a_preview_after_the_database_is_open_changes_nothing(
@@ -150,7 +188,7 @@ def test_at_start_up_the_rows_come_before_the_database_opens(
     assert app_module.main(["tracker", "--db", database]) == 0
     [window] = opened
     assert events == [
-        ("preview", (False, 6, (False, False, False, False, False, False))),
+        ("preview", (False, 6, OPENING)),
         ("attach", True),  # the previewed rows themselves: not read again
     ]
     assert shown(window) == ALL

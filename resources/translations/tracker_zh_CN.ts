@@ -1607,37 +1607,37 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerField</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="57"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="56"/>
         <source>Status</source>
         <translation>完成状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="58"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="57"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="59"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="58"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="60"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="59"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="61"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="60"/>
         <source>Next steps</source>
         <translation>下一步计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="62"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="61"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="63"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="62"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -1645,12 +1645,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerImportCommand</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_history.py" line="56"/>
+        <location filename="../../ui/ledgers/ledger_history.py" line="59"/>
         <source>Import ledgers ({0} files)</source>
         <translation>导入台账（{0}个文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_history.py" line="98"/>
+        <location filename="../../ui/ledgers/ledger_history.py" line="101"/>
         <source>No file could be imported again.</source>
         <translation>没有文件能再次导入。</translation>
     </message>
@@ -1658,143 +1658,128 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="110"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="81"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="150"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="126"/>
         <source>Apply the valid rows of files with rejected cells (the rejected rows stay)</source>
         <translation>导入有退回单元格的文件中的有效行（被退回的行保持不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="155"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="131"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="159"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="135"/>
         <source>Write return notice…</source>
         <translation>生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="162"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="138"/>
         <source>The file back to its unit with the rejected cells marked, and their list</source>
         <translation>把文件退回给填报单位：标注被退回的单元格，并附清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="194"/>
-        <source>Use this unit</source>
-        <translation>使用此单位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="217"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="180"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="218"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="181"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="222"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="185"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="237"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="441"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="200"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="379"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="271"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="237"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="272"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="238"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="273"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="239"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="274"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="240"/>
         <source>Ignored ({0})</source>
         <translation>已忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="275"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="241"/>
         <source>Emptied, kept ({0})</source>
         <translation>被清空已保留（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="276"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="242"/>
         <source>Warnings ({0})</source>
         <translation>提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="278"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="244"/>
         <source>Contacts updated ({0})</source>
         <translation>联系方式更新（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="301"/>
-        <source>The hidden sheet of this file is gone: choose the unit it comes from (suggested from the file name and its rows).</source>
-        <translation>此文件的隐藏元数据表已丢失：请选择它所属的单位（根据文件名和各行内容给出建议）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="307"/>
-        <source>The hidden sheet of this file is gone; its unit was chosen: {0}.</source>
-        <translation>此文件的隐藏元数据表已丢失；已选定单位：{0}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="330"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="267"/>
         <source>Folder for the return notice</source>
         <translation>退回单保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="336"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="273"/>
         <source>Writing the return notice…</source>
         <translation>正在生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="342"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="279"/>
         <source>Return notice written: {0}</source>
         <translation>退回单已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="363"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="300"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="403"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="341"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="414"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="352"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="423"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="361"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="429"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="367"/>
         <source>{0} contacts in the unit directory updated.</source>
         <translation>通讯录中{0}项联系方式已更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="432"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="370"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -1802,182 +1787,198 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerPreview</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="91"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="90"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="93"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="92"/>
         <source>Choose the unit: the hidden sheet is gone</source>
         <translation>请选择单位：隐藏的元数据表已丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="95"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="94"/>
         <source>Fix the rejected cells first</source>
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="98"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="97"/>
         <source>Decide {0} conflicts</source>
         <translation>有 {0} 处冲突待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="100"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="99"/>
         <source>Nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="102"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="101"/>
         <source>Ready: the valid rows; {0} rejected stay</source>
         <translation>可导入有效行；{0}处退回保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="105"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="104"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="119"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="118"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="120"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="158"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="119"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="157"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="185"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="196"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="207"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="307"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="328"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="296"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="317"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="121"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="120"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="122"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="121"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="123"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="122"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="125"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="124"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="128"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="127"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="130"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="157"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="195"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="306"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="327"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="156"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="184"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="295"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="316"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="159"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="208"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="308"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="329"/>
+        <location filename="../../ui/ledgers/rejected_edits.py" line="48"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="158"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="197"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="297"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="318"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="161"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="160"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
+        <location filename="../../ui/ledgers/rejected_edits.py" line="46"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="172"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="183"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="194"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="213"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="309"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="202"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="298"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="173"/>
+        <location filename="../../ui/ledgers/rejected_edits.py" line="51"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="184"/>
+        <location filename="../../ui/ledgers/rejected_edits.py" line="52"/>
+        <source>Corrected value</source>
+        <translation>改正值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/rejected_edits.py" line="61"/>
+        <source>(the unit must correct it)</source>
+        <translation>（须由单位改正）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/rejected_edits.py" line="76"/>
+        <source>Type the value the unit meant; it is checked like the cell</source>
+        <translation>填写单位本意的值；按单元格的规则重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="173"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="197"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="186"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="210"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="199"/>
         <source>Directory → returned</source>
         <translation>通讯录 → 台账填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="310"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="299"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="317"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="306"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="318"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="307"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="330"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="319"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="331"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="320"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="332"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="321"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="252"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="241"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="339"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="328"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="340"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="329"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="341"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="330"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -3183,6 +3184,24 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
 </context>
 <context>
+    <name>UnitChooser</name>
+    <message>
+        <location filename="../../ui/ledgers/unit_chooser.py" line="31"/>
+        <source>Use this unit</source>
+        <translation>使用此单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/unit_chooser.py" line="54"/>
+        <source>The hidden sheet of this file is gone: choose the unit it comes from (suggested from the file name and its rows).</source>
+        <translation>此文件的隐藏元数据表已丢失：请选择它所属的单位（根据文件名和各行内容给出建议）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/unit_chooser.py" line="60"/>
+        <source>The hidden sheet of this file is gone; its unit was chosen: {0}.</source>
+        <translation>此文件的隐藏元数据表已丢失；已选定单位：{0}。</translation>
+    </message>
+</context>
+<context>
     <name>UnitKind</name>
     <message>
         <location filename="../../ui/labels.py" line="88"/>
@@ -4054,22 +4073,22 @@ Log folder: {2}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="152"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="155"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="160"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="163"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="163"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="166"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="185"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="196"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
@@ -4129,17 +4148,17 @@ Log folder: {2}</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="269"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="280"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="297"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="308"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="346"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="357"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>
@@ -4159,12 +4178,12 @@ Log folder: {2}</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="376"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="387"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="383"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="394"/>
         <source>{file}: not enough memory to read this file; close other programs or ask the unit to send a smaller ledger</source>
         <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
     </message>

@@ -24,7 +24,8 @@ from tests.ui.conftest import make_window
 from tracker.progress.progress_service import Change
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
-from ui.ledgers.ledger_preview_models import file_status, rejects_model
+from ui.ledgers.ledger_preview_models import file_status
+from ui.ledgers.rejected_edits import RejectedModel
 from ui.messages import user_errors
 from ui.resources import resource_path
 from ui.workers import run_with_progress
@@ -194,9 +195,9 @@ def test_the_ledger_preview_gives_its_reasons_in_chinese(
     sent = _export(services, "自治区公安厅", tmp_path / "sent")
     back = _edit(sent, {"1/完成状态": "差不多", "2/完成进度(%)": 150})
     [preview, missing] = services.ledger_import.preview([back, tmp_path / "缺失.xlsx"])
-    model = rejects_model()
+    model = RejectedModel()
     model.set_records(preview.rejected)
-    reasons = [model.index(r, 1).data() for r in range(model.rowCount())]
+    reasons = [model.index(r, 2).data() for r in range(model.rowCount())]
     assert reasons == [
         "无法识别的完成状态“差不多”；只能填写：未启动、推进中、已完成、已销号、长期坚持",
         "完成进度 150 超出 0–100 的范围",

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import ImportBatch, Round, Unit
+from importers.ledger.corrections import corrected, editable_field
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.model import LedgerFile
 from importers.ledger.reader import read_ledger
@@ -66,6 +67,8 @@ __all__ = [
 ]
 
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+Corrections = Mapping[Path, Mapping[str, str]] | None
+Read = LedgerFile | Message
 
 
 def ledger_paths(paths: Iterable[Path]) -> list[Path]:
@@ -94,7 +97,12 @@ class LedgerImporter:
         self._cache: dict[Path, tuple[tuple[float, int], LedgerFile | Message]] = {}
         self._compared: dict[Path, Comparison] = {}
 
-    def _read(self, path: Path) -> tuple[Path, LedgerFile | Message]:
+    def _read(self, path: Path, corrections: Corrections = None) -> tuple[Path, Read]:
+        path, read = self._read_once(path)
+        typed = (corrections or {}).get(path)
+        return path, corrected(read, typed) if typed and isinstance(read, LedgerFile) else read
+
+    def _read_once(self, path: Path) -> tuple[Path, LedgerFile | Message]:
         """Read a returned file, reusing the preview's reading when the file is unchanged.
 
         The clerk previews and then applies the same files: reading 40 workbooks
@@ -120,14 +128,15 @@ class LedgerImporter:
         round_name: str | None = None,
         progress: Callable[[int, int], bool] | None = None,
         units: Mapping[Path, str] | None = None,
+        corrections: Corrections = None,
     ) -> list[FilePreview]:
         """What importing these files would do. Writes nothing.
 
         ``progress(done, total)`` is called before each file is read; returning
         False stops there and the previews made so far are returned.  ``units``
         names the unit of a file whose hidden sheet is gone (the clerk's choice,
-        by path as listed); such a file without one ``needs_unit``.
-        """
+        by path as listed); such a file without one ``needs_unit``.  ``corrections``: the
+        clerk's text for rejected cells, per file (``importers.ledger.corrections``)."""
         targets = ledger_paths(paths)
         kept = set(targets)  # what earlier previews of other files left behind goes
         self._cache = {p: c for p, c in self._cache.items() if p in kept}
@@ -136,7 +145,7 @@ class LedgerImporter:
         for done, path in enumerate(targets):
             if progress is not None and not progress(done, len(targets)):
                 break
-            files.append(self._read(path))
+            files.append(self._read(path, corrections))
         if progress is not None and len(files) == len(targets):
             progress(len(targets), len(targets))
         with self.store.reading() as session:
@@ -167,7 +176,9 @@ class LedgerImporter:
         if isinstance(read, Message):
             return FilePreview(path=path, error=read)
         preview = FilePreview(path=path, sha256=read.sha256, keys_found=read.keys_found)
-        preview.rejected.extend(Rejected(e.sheet, e.cell, e.reason) for e in read.errors)
+        preview.rejected.extend(
+            Rejected(e.sheet, e.cell, e.reason, editable_field(read, e) or "") for e in read.errors
+        )
         meta = read.meta
         try:
             chosen = self.rounds.chosen(round_name or (meta.round_name if meta else None))
@@ -240,6 +251,7 @@ class LedgerImporter:
         *,
         apply_valid: bool = False,
         prefer: str | None = None,
+        corrections: Corrections = None,
     ) -> ApplyResult:
         """Apply every file that has no rejected row and no open conflict, in one transaction.
 
@@ -251,10 +263,9 @@ class LedgerImporter:
         ``resolutions`` settles conflicts per (assignment id, field): ``"unit"`` takes
         the value the unit returned, ``"office"`` keeps the office's; a conflict not
         settled keeps its file out.  ``"clear"`` clears a text the unit emptied (kept
-        otherwise).  ``units`` as for :meth:`preview`: a file that needs a unit and has
-        none is skipped.
-        """
-        files = [self._read(p) for p in ledger_paths(paths)]
+        otherwise).  ``units`` and ``corrections`` as for :meth:`preview` (a file that needs
+        a unit and has none is skipped)."""
+        files = [self._read(p, corrections) for p in ledger_paths(paths)]
         result = ApplyResult()
         now = self.store.clock.now()
         backup_before(self.store, "ledger-apply")  # no backup, no apply (BackupError)

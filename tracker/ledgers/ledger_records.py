@@ -45,6 +45,9 @@ class Rejected:
     sheet: str
     cell: str
     reason: Message
+    field: str = ""
+    """The field of a cell the clerk may correct in the preview (``status``, ``percent``),
+    else empty (``importers.ledger.corrections``)."""
 
 
 @dataclass(frozen=True)

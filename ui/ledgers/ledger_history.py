@@ -40,6 +40,8 @@ class ApplyRequest:
     resolutions: dict[tuple[int, str], str] = field(default_factory=dict)
     units: dict[Path, str] = field(default_factory=dict)
     apply_valid: bool = False
+    corrections: dict[Path, dict[str, str]] = field(default_factory=dict)
+    """The clerk's values for rejected cells, per file."""
 
     def apply(self, importer: LedgerImporter) -> ApplyResult:
         return importer.apply(
@@ -48,6 +50,7 @@ class ApplyRequest:
             resolutions=self.resolutions,
             units=self.units,
             apply_valid=self.apply_valid,
+            corrections=self.corrections,
         )
 
 

@@ -15,15 +15,13 @@ go in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -51,44 +48,16 @@ from ui.ledgers.ledger_preview_models import (
     changes_model,
     contacts_model,
     ignored_model,
-    rejects_model,
     warnings_model,
 )
+from ui.ledgers.preview_views import preview_files, table_view
+from ui.ledgers.rejected_edits import EDIT_TRIGGERS, RejectedModel
+from ui.ledgers.unit_chooser import UnitChooser
 from ui.messages import app_title, translated
-from ui.workers import Reporter, run_with_progress
+from ui.workers import run_with_progress
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QAbstractItemModel
-
     from tracker.ledgers.ledger_import import ApplyResult, FilePreview, LedgerImporter
-
-
-def preview_files(
-    importer: LedgerImporter,
-    paths: Sequence[Path],
-    round_name: str | None,
-    reporter: Reporter,
-    units: Mapping[Path, str] | None = None,
-) -> list[FilePreview]:
-    """Preview every file in one call (on the worker thread: the office's assignments are
-    read once); the reporter's Cancel stops before the next file is read.  ``units``: the
-    clerk's unit for files whose hidden sheet is gone."""
-    return importer.preview(paths, round_name, progress=reporter, units=units)
-
-
-def _table(model: QAbstractItemModel, stretch: int) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)  # rows are chosen whole: Tab goes on to Apply, not a cell
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 class LedgerImportDialog(QDialog):
@@ -107,24 +76,28 @@ class LedgerImportDialog(QDialog):
         self.cancelled = False
         self.units: dict[Path, str] = {}
         """The clerk's unit for each file whose hidden sheet is gone."""
+        self.corrections: dict[Path, dict[str, str]] = {}
+        """The clerk's values for rejected cells, per file (``ui.ledgers.rejected_edits``)."""
         self.setWindowTitle(self.tr("Import returned work ledgers"))
         self.resize(1100, 720)
         self.files = FileListModel(self)
         self.changes = changes_model(self)
-        self.rejects = rejects_model(self)
+        self.rejects = RejectedModel(self)
+        self.rejects.corrected.connect(self.correct)
         self.conflicts = ConflictModel(self.files.choices, self)
         self.ignored = ignored_model(self)
         self.kept = KeptModel(self.files.choices, self)
         self.warnings = warnings_model(self)
         self.contacts = contacts_model(self)
-        self.file_view = _table(self.files, 7)  # the status says what happens: room for it
-        self.change_view = _table(self.changes, 3)
-        self.reject_view = _table(self.rejects, 1)
-        self.conflict_view = _table(self.conflicts, 5)
-        self.ignored_view = _table(self.ignored, 1)
-        self.kept_view = _table(self.kept, 4)
-        self.warning_view = _table(self.warnings, 3)
-        self.contact_view = _table(self.contacts, 2)
+        self.file_view = table_view(self.files, 7)  # the status says what happens: room for it
+        self.change_view = table_view(self.changes, 3)
+        self.reject_view = table_view(self.rejects, 2)
+        self.reject_view.setEditTriggers(EDIT_TRIGGERS)
+        self.conflict_view = table_view(self.conflicts, 5)
+        self.ignored_view = table_view(self.ignored, 1)
+        self.kept_view = table_view(self.kept, 4)
+        self.warning_view = table_view(self.warnings, 3)
+        self.contact_view = table_view(self.contacts, 2)
         self.conflict_view.setItemDelegateForColumn(
             CHOICE, ChoiceDelegate(ConflictModel.choice_names, self.conflict_view)
         )
@@ -143,7 +116,10 @@ class LedgerImportDialog(QDialog):
         self.details.addTab(self.kept_view, "")
         self.details.addTab(self.warning_view, "")
         self.details.addTab(self.contact_view, "")
-        self.unit_page = self._unit_row()
+        self.unit_page = UnitChooser()
+        self.unit_page.chosen.connect(self.choose_unit)
+        self.unit_label, self.unit_choice = self.unit_page.label, self.unit_page.choice
+        self.use_unit_button = self.unit_page.use_button
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.apply_valid = QCheckBox(
@@ -183,26 +159,6 @@ class LedgerImportDialog(QDialog):
         self.kept.dataChanged.connect(lambda *_: self._decided())
         self._show_file(None)
 
-    def _unit_row(self) -> QWidget:
-        """For a file without its hidden sheet: the clerk says whose it is (never guessed)."""
-        page = QWidget()
-        self.unit_label = QLabel()
-        self.unit_label.setWordWrap(True)
-        self.unit_choice = QComboBox()
-        self.unit_choice.setEditable(True)
-        self.unit_choice.setMinimumContentsLength(16)
-        self.use_unit_button = QPushButton(self.tr("Use this unit"))
-        self.use_unit_button.clicked.connect(
-            lambda: self.choose_unit(self.unit_choice.currentText())
-        )
-        row = QHBoxLayout(page)
-        row.setContentsMargins(0, 4, 0, 4)
-        row.addWidget(self.unit_label, 1)
-        row.addWidget(self.unit_choice)
-        row.addWidget(self.use_unit_button)
-        page.hide()
-        return page
-
     def choose_unit(self, name: str) -> None:
         """The clerk named the selected file's unit: preview again with it."""
         preview = self.selected()
@@ -211,6 +167,13 @@ class LedgerImportDialog(QDialog):
             return
         self.units[preview.path] = name
         self.reload()
+
+    def correct(self, key: str, text: str) -> None:
+        """The clerk typed a value for a rejected cell: preview its file again with it."""
+        preview = self.selected()
+        if preview is not None:
+            self.corrections.setdefault(preview.path, {})[key] = text
+            self.reload()
 
     def _conflict_page(self) -> QWidget:
         page = QWidget()
@@ -235,7 +198,9 @@ class LedgerImportDialog(QDialog):
         outcome = run_with_progress(
             self.parentWidget(),
             self.tr("Reading returned ledgers…"),
-            lambda reporter: preview_files(self.importer, paths, None, reporter, self.units),
+            lambda reporter: preview_files(
+                self.importer, paths, None, reporter, self.units, self.corrections
+            ),
         )
         self.cancelled = outcome.cancelled
         if not outcome.ok or outcome.value is None:
@@ -258,6 +223,7 @@ class LedgerImportDialog(QDialog):
 
     def _show_file(self, preview: FilePreview | None) -> None:
         self.changes.set_records(preview.changed if preview else [])
+        self.rejects.typed = self.corrections.get(preview.path, {}) if preview else {}
         self.rejects.set_records(preview.rejected if preview else [])
         self.conflicts.set_records(preview.conflicts if preview else [])
         self.ignored.set_records(preview.ignored if preview else [])
@@ -277,42 +243,13 @@ class LedgerImportDialog(QDialog):
         self.details.setTabText(
             6, self.tr("Contacts updated ({0})").format(self.contacts.rowCount())
         )
-        self._show_unit(preview)
+        self.unit_page.show_for(preview, self.units.get(preview.path) if preview else None)
         self.notice_button.setEnabled(bool(preview and preview.rejected and not preview.error))
         if preview is not None:  # open the tab that needs the clerk's attention
             wanted = (
                 1 if preview.rejected else 2 if preview.conflicts else 5 if preview.warnings else 0
             )
             self.details.setCurrentIndex(wanted)
-
-    def _show_unit(self, preview: FilePreview | None) -> None:
-        """The unit row, for a file whose hidden sheet is gone (the unit chosen, or not yet)."""
-        if (
-            preview is None
-            or preview.keys_found
-            or (preview.error and preview.path not in self.units)
-        ):
-            self.unit_page.hide()
-            return
-        self.unit_page.show()
-        if preview.needs_unit:
-            self.unit_label.setText(
-                self.tr(
-                    "The hidden sheet of this file is gone: choose the unit it comes from "
-                    "(suggested from the file name and its rows)."
-                )
-            )
-        else:
-            self.unit_label.setText(
-                self.tr("The hidden sheet of this file is gone; its unit was chosen: {0}.").format(
-                    self.units.get(preview.path, preview.unit or "")
-                )
-            )
-        self.unit_choice.clear()
-        self.unit_choice.addItems(preview.unit_suggestions)
-        chosen = self.units.get(preview.path)
-        if chosen:
-            self.unit_choice.setCurrentText(chosen)
 
     def decide_all(self, choice: str) -> None:
         for row in range(self.conflicts.rowCount()):
@@ -397,6 +334,7 @@ class LedgerImportDialog(QDialog):
             dict(self.files.choices),
             dict(self.units),
             self.apply_valid.isChecked(),
+            {p: dict(c) for p, c in self.corrections.items()},
         )
         outcome = run_with_progress(
             self,
@@ -439,7 +377,9 @@ class LedgerImportDialog(QDialog):
         outcome = run_with_progress(
             self,
             self.tr("Reading returned ledgers…"),
-            lambda reporter: preview_files(self.importer, self.paths, None, reporter, self.units),
+            lambda reporter: preview_files(
+                self.importer, self.paths, None, reporter, self.units, self.corrections
+            ),
         )
         if outcome.ok and outcome.value is not None:
             self.files.set_records(outcome.value)

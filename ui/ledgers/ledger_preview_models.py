@@ -27,7 +27,6 @@ if TYPE_CHECKING:
         FilePreview,
         Ignored,
         Kept,
-        Rejected,
     )
     from tracker.ledgers.ledger_records import ContactUpdate, Warned
 
@@ -161,16 +160,6 @@ def changes_model(parent: QObject | None = None) -> RecordTableModel[FieldChange
                 translate("LedgerPreview", "Old → new"),
                 lambda c: f"{value_text(c.old)} → {value_text(c.new)}",
             ),
-        ],
-        parent,
-    )
-
-
-def rejects_model(parent: QObject | None = None) -> RecordTableModel[Rejected]:
-    return RecordTableModel(
-        [
-            Column(translate("LedgerPreview", "Cell"), lambda r: f"{r.sheet}!{r.cell}"),
-            Column(translate("LedgerPreview", "Reason"), lambda r: translated(r.reason)),
         ],
         parent,
     )

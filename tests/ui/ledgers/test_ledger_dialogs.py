@@ -152,7 +152,8 @@ def test_preview_lists_files_changes_rejects_and_conflicts(
     }
     names = [p.file for p in dialog.previews()]
     dialog.file_view.selectRow(names.index(ledgers["market"].name))
-    [[cell, reason]] = table(dialog.rejects)
+    [[cell, field, reason, correction]] = table(dialog.rejects)
+    assert (field, correction) == ("", "(the unit must correct it)")
     assert cell.startswith(dialog.previews()[names.index(ledgers["market"].name)].rejected[0].sheet)
     assert "tick off" in reason
     assert dialog.details.currentIndex() == 1  # the rejects tab is shown

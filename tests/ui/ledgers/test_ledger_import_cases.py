@@ -152,8 +152,10 @@ def test_two_rows_for_one_assignment_are_shown_as_rejected_naming_both_cells(
     assert table(dialog.rejects) == [
         [
             "台账!B6",
+            "",
             "measure 1 of 自治区公安厅 is also in 台账!B4 with other values; "
             "keep one of the two rows",
+            "(the unit must correct it)",
         ]
     ]
     assert dialog.unit_page.isHidden()

@@ -1,0 +1,47 @@
+"""The pieces of the ledger import dialog that are not the dialog: its tables' view settings
+and the preview call its worker makes (``ui.ledgers.ledger_import_dialog``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QAbstractItemModel
+
+    from tracker.ledgers.ledger_import import FilePreview, LedgerImporter
+    from ui.workers import Reporter
+
+
+def preview_files(
+    importer: LedgerImporter,
+    paths: Sequence[Path],
+    round_name: str | None,
+    reporter: Reporter,
+    units: Mapping[Path, str] | None = None,
+    corrections: Mapping[Path, Mapping[str, str]] | None = None,
+) -> list[FilePreview]:
+    """Preview every file in one call (on the worker thread: the office's assignments are
+    read once); the reporter's Cancel stops before the next file is read.  ``units``: the
+    clerk's unit for files whose hidden sheet is gone; ``corrections`` their rejected cells'."""
+    return importer.preview(
+        paths, round_name, progress=reporter, units=units, corrections=corrections
+    )
+
+
+def table_view(model: QAbstractItemModel, stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # rows are chosen whole: Tab goes on to Apply, not a cell
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view

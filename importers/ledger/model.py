@@ -56,6 +56,41 @@ class LedgerRow:
 
 
 @dataclass(frozen=True)
+class FindingLine:
+    """One open inspection finding (督查发现的问题): a row of the unit's 整改台账 sheet.
+
+    ``key`` is the caller's identifier (``F<id>``), written to a hidden column with the
+    fill-in values as sent, and read back as :attr:`ReturnedFinding.key`.
+    """
+
+    key: str
+    inspection: str
+    problem: str
+    requirement: str
+    deadline: date
+    status: str
+    percent: int | None = None
+    progress: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class ReturnedFinding:
+    """A row of a returned 整改台账, values normalized; ``exported`` the fill-in values as
+    sent (``None`` when the hidden columns are gone), ``key`` ``None`` likewise."""
+
+    sheet: str
+    row: int
+    key: str | None
+    problem: str
+    status: str | None
+    percent: int | None
+    progress: str
+    evidence: str
+    exported: dict[str, ExportedValue] | None = None
+
+
+@dataclass(frozen=True)
 class LedgerSheet:
     """One printed table, usually one policy document's measures.
 
@@ -101,6 +136,8 @@ class LedgerWorkbook:
     summary: list[UnitSummary] | None = None
     summary_notes: tuple[str, ...] = ()
     """Lines printed under the 汇总 table (the round's 报送情况)."""
+    findings: list[FindingLine] = field(default_factory=list)
+    """The unit's open findings: a second sheet, 整改台账, when there are any."""
 
     def __post_init__(self) -> None:
         if self.kind not in ("unit", "master"):
@@ -200,6 +237,8 @@ class LedgerFile:
     keys_found: bool
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per sheet, the column letter each field was found in (units move columns)."""
+    findings: list[ReturnedFinding] = field(default_factory=list)
+    """The rows of the 整改台账 sheet (``importers.ledger.finding_sheet``), if it has one."""
 
     def cell(self, sheet: str, field_name: str, row: int) -> str:
         """The ``A1``-style address of a field in a row, for messages."""

@@ -23,9 +23,10 @@ from importers.ledger import cells
 from importers.ledger.cellfacts import CellFacts
 from importers.ledger.columns import header_for_field
 from importers.ledger.errors import LedgerReadError
+from importers.ledger.finding_sheet import is_findings_sheet, read_findings_sheet
 from importers.ledger.matching import match_rows
 from importers.ledger.metadata import META_SHEET, MetaFormatError, parse_meta
-from importers.ledger.model import CellError, LedgerFile, LedgerMeta, ReturnedRow
+from importers.ledger.model import CellError, LedgerFile, LedgerMeta, ReturnedFinding, ReturnedRow
 from importers.ledger.safety import PASSWORD_PROTECTED, check_content, check_size
 from importers.ledger.sheetparse import (
     HEADER_SEARCH_ROWS,
@@ -74,11 +75,12 @@ def read_ledger(path: Path) -> LedgerFile:
             reason=exc,
         ) from None
     columns: dict[str, dict[str, str]] = {}
+    findings: list[ReturnedFinding] = []
     facts = CellFacts(data, kind)
     try:
         with book:
             meta = _read_meta(name, book, errors)
-            drafts = _read_sheets(name, book, errors, columns, facts, meta)
+            drafts = _read_sheets(name, book, errors, columns, facts, meta, findings)
     finally:
         facts.close()
     return LedgerFile(
@@ -89,6 +91,7 @@ def read_ledger(path: Path) -> LedgerFile:
         errors=errors,
         keys_found=meta is not None,
         columns=columns,
+        findings=findings,
     )
 
 
@@ -203,8 +206,10 @@ def _read_sheets(
     columns: dict[str, dict[str, str]],
     facts: CellFacts,
     meta: LedgerMeta | None = None,
+    findings: list[ReturnedFinding] | None = None,
 ) -> list[RowDraft]:
-    """The data rows of every ledger sheet; ``columns`` gets each sheet's field → letter.
+    """The data rows of every ledger sheet; ``columns`` gets each sheet's field → letter,
+    ``findings`` the rows of a 整改台账 sheet (``importers.ledger.finding_sheet``).
 
     The master ledger's own 汇总 sheet is skipped (:func:`is_own_summary`); any other
     sheet with a ledger header is read, even one named like a summary: a unit's own
@@ -220,6 +225,11 @@ def _read_sheets(
         rows = iter(_rows(name, book, sheet))
         top = list(islice(rows, HEADER_SEARCH_ROWS))
         if is_own_summary(sheet, top, meta):
+            continue
+        if is_findings_sheet(sheet, top):
+            found = read_findings_sheet(sheet, chain(top, rows), errors)
+            if findings is not None:
+                findings += found
             continue
         header = find_header(top)
         if header is None:

@@ -22,7 +22,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from importers.ledger import layout, sheetxml
+from importers.ledger import finding_sheet, layout, sheetxml
 from importers.ledger.columns import COLUMNS
 from importers.ledger.metadata import (
     META_SHEET,
@@ -64,6 +64,9 @@ def write_ledger(workbook: LedgerWorkbook, path: Path) -> None:
         ws = wb.create_sheet(name)
         palette = palette or layout.make_palette(ws)  # one for the workbook's many sheets
         bulk.append((ws, _write_data_sheet(ws, workbook, sheet, palette)))
+    if workbook.findings and palette is not None:
+        top_left = f"{finding_sheet.letter('percent')}{finding_sheet.FIRST_ROW}"
+        finding_sheet.write_findings_sheet(wb, workbook, palette, percent_validation(top_left))
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "hidden"
     layout.protect(meta)
@@ -139,9 +142,16 @@ def _sheet_setup(ws: Any, book: LedgerWorkbook, rows: list[LedgerRow]) -> None:
     ):
         if ranges:
             ws.data_validations.append(_status_rule(allowed, ranges))
-    percent = DataValidation(
+    percent = percent_validation(f"{_column('percent')}{FIRST_DATA_ROW}")
+    percent.add(f"{_column('percent')}{FIRST_DATA_ROW}:{_column('percent')}{last_row}")
+    ws.data_validations.append(percent)
+
+
+def percent_validation(top_left: str) -> DataValidation:
+    """The 完成进度 rule (:func:`percent_rule`) for a range starting at ``top_left``."""
+    return DataValidation(
         type="custom",
-        formula1=percent_rule(f"{_column('percent')}{FIRST_DATA_ROW}"),
+        formula1=percent_rule(top_left),
         allow_blank=True,
         showErrorMessage=True,
         errorStyle="stop",
@@ -151,8 +161,6 @@ def _sheet_setup(ws: Any, book: LedgerWorkbook, rows: list[LedgerRow]) -> None:
         promptTitle="完成进度",
         prompt=PERCENT_PROMPT,
     )
-    percent.add(f"{_column('percent')}{FIRST_DATA_ROW}:{_column('percent')}{last_row}")
-    ws.data_validations.append(percent)
 
 
 def _status_rule(allowed: tuple[str, ...], ranges: str) -> DataValidation:

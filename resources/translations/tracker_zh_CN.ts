@@ -1206,22 +1206,22 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>共 {0} 项措施，{1} 项单位分工。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_flow.py" line="173"/>
+        <location filename="../../ui/documents/import_flow.py" line="178"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="239"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="253"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="240"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="254"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="241"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="255"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
@@ -1241,37 +1241,37 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>（相近：{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="242"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="256"/>
         <source>renumbered</source>
         <translation>重新编号</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="252"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="266"/>
         <source>measure {0} → {1}: {2} units&apos; progress moves</source>
         <translation>第{0}条 → 第{1}条：{2}个单位的进展随之移动</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="261"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="275"/>
         <source>title: {0} → {1}</source>
         <translation>标题：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="263"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="277"/>
         <source>text changed</source>
         <translation>内容有改动</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="266"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="280"/>
         <source>deadline: {0} → {1}</source>
         <translation>完成时限：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="271"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="285"/>
         <source>units: +[{0}] -[{1}]</source>
         <translation>责任单位：增加[{0}]，去掉[{1}]</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_flow.py" line="145"/>
+        <location filename="../../ui/documents/import_flow.py" line="150"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
@@ -1292,165 +1292,207 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>{0}  牵头：{1}  配合：{2}  {3}  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="91"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="97"/>
         <source>Code</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="92"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="98"/>
         <source>Measure</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="93"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="99"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="94"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="100"/>
+        <location filename="../../ui/documents/task_review_model.py" line="107"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="109"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="115"/>
+        <location filename="../../ui/documents/task_review_model.py" line="130"/>
         <source>(no unit named)</source>
         <translation>（未明确责任单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="111"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="117"/>
         <source>{0} ({1} sub-tasks)</source>
         <translation>{0}（{1} 项分工）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="172"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="186"/>
         <source>Unit named in the document</source>
         <translation>文件中的单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="173"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="187"/>
         <source>In the units directory</source>
         <translation>单位名录中</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="174"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="188"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="209"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="223"/>
         <source>Known unit</source>
         <translation>已有单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="211"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="225"/>
         <source>New — similar to {0}</source>
         <translation>新单位，与“{0}”相近</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="215"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="229"/>
         <source>New collective (集体): give it members later</source>
         <translation>新的集体单位：之后可设置其成员单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="216"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="230"/>
         <source>New</source>
         <translation>新单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="220"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="234"/>
         <source>Create as a new unit</source>
         <translation>新建为单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review_model.py" line="37"/>
+        <source>{0} (collective)</source>
+        <translation>{0}（集体）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review_model.py" line="45"/>
+        <source>standing</source>
+        <translation>长期坚持</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review_model.py" line="104"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review_model.py" line="105"/>
+        <source>Lead</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review_model.py" line="106"/>
+        <source>Supporting</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review_model.py" line="108"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review_model.py" line="109"/>
+        <source>Text</source>
+        <translation>内容</translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="109"/>
+        <location filename="../../ui/documents/import_preview.py" line="112"/>
         <source>Import policy document — preview</source>
         <translation>导入政策文件 — 预览</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="128"/>
+        <location filename="../../ui/documents/import_preview.py" line="132"/>
         <source>Line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="136"/>
+        <location filename="../../ui/documents/import_preview.py" line="232"/>
+        <source>Tasks ({0})</source>
+        <translation>分工任务（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/import_preview.py" line="239"/>
         <source>Measures without a responsible unit: {0}</source>
         <translation>未明确责任单位的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="143"/>
+        <location filename="../../ui/documents/import_preview.py" line="142"/>
         <source>Measures ({0})</source>
         <translation>措施（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="146"/>
+        <location filename="../../ui/documents/import_preview.py" line="236"/>
         <source>Units ({0}, {1} new)</source>
         <translation>单位（{0} 个，新 {1} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="149"/>
+        <location filename="../../ui/documents/import_preview.py" line="148"/>
         <source>Changes ({0})</source>
         <translation>修订内容（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="155"/>
+        <location filename="../../ui/documents/import_preview.py" line="154"/>
         <source>Parser warnings ({0})</source>
         <translation>解析提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="162"/>
+        <location filename="../../ui/documents/import_preview.py" line="161"/>
         <source>Accept revision</source>
         <translation>接受修订</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="162"/>
+        <location filename="../../ui/documents/import_preview.py" line="161"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="178"/>
+        <location filename="../../ui/documents/import_preview.py" line="177"/>
         <source>Document number:</source>
         <translation>文号：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="179"/>
+        <location filename="../../ui/documents/import_preview.py" line="178"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="181"/>
+        <location filename="../../ui/documents/import_preview.py" line="180"/>
         <source>Issued on:</source>
         <translation>成文日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="182"/>
+        <location filename="../../ui/documents/import_preview.py" line="181"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="195"/>
+        <location filename="../../ui/documents/import_preview.py" line="194"/>
         <source>{0} was imported before; importing it again would change nothing.</source>
         <translation>{0} 此前已导入过，再次导入不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="199"/>
+        <location filename="../../ui/documents/import_preview.py" line="198"/>
         <source>This is a revised version of a document already stored. Accepting the revision applies the changes listed below; progress already recorded is kept.</source>
         <translation>这是一份已存文件的修订版本。接受修订将应用下列改动，已登记的进展全部保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="204"/>
+        <location filename="../../ui/documents/import_preview.py" line="203"/>
         <source>Check the new units: create each one, or pick the known unit it means.</source>
         <translation>请核对新出现的单位：逐个新建，或选择它所指的已有单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="205"/>
+        <location filename="../../ui/documents/import_preview.py" line="204"/>
         <source>Every unit the document names is already known.</source>
         <translation>文件中的单位均已在单位名录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="209"/>
+        <location filename="../../ui/documents/import_preview.py" line="208"/>
         <source>{0} parts, {1} sections, {2} measures, {3} units named ({4} new).</source>
         <translation>共 {0} 个部分、{1} 个小节、{2} 项措施，涉及 {3} 个单位（新 {4} 个）。</translation>
     </message>
@@ -3046,6 +3088,49 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
 </context>
 <context>
+    <name>SplitTaskDialog</name>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="65"/>
+        <source>Split task {0}</source>
+        <translation>拆分任务 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="79"/>
+        <source>after “{0}”</source>
+        <translation>在“{0}”之后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="84"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="84"/>
+        <source>First part</source>
+        <translation>前一部分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="84"/>
+        <source>Second part</source>
+        <translation>后一部分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="104"/>
+        <source>The task is split where the cursor stands in its text:</source>
+        <translation>任务从光标所在处拆分：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="106"/>
+        <source>Or split at the end of a sentence:</source>
+        <translation>或在某句末尾拆分：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="108"/>
+        <source>The units of each part (each keeps its role):</source>
+        <translation>各部分的单位（牵头、配合角色不变）：</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../ui/labels.py" line="33"/>
@@ -3132,6 +3217,85 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
 </context>
 <context>
+    <name>TaskReview</name>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="164"/>
+        <source>Split task…</source>
+        <translation>拆分任务…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="165"/>
+        <source>Merge with next task</source>
+        <translation>与下一任务合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="166"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="177"/>
+        <location filename="../../ui/documents/task_review.py" line="343"/>
+        <source>Make lead</source>
+        <translation>设为牵头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="178"/>
+        <source>Remove unit</source>
+        <translation>移除单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="182"/>
+        <source>Add a unit from the directory…</source>
+        <translation>从单位名录添加单位…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="188"/>
+        <source>as lead</source>
+        <translation>作为牵头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="189"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="214"/>
+        <source>Its units:</source>
+        <translation>承担单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="248"/>
+        <source>Correct the tasks</source>
+        <translation>修改分工任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="312"/>
+        <source>Select a task to correct its units.</source>
+        <translation>选择一项任务以修改其单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="317"/>
+        <source>Task {0}:</source>
+        <translation>任务 {0}：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="320"/>
+        <source>lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="320"/>
+        <source>supporting</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/task_review.py" line="341"/>
+        <source>Make supporting</source>
+        <translation>设为配合</translation>
+    </message>
+</context>
+<context>
     <name>TickOffDialog</name>
     <message>
         <location filename="../../ui/assignments/progress_dialogs.py" line="134"/>
@@ -3173,12 +3337,12 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>UnitChoiceDelegate</name>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="59"/>
+        <location filename="../../ui/documents/import_preview.py" line="60"/>
         <source>Create as a new unit</source>
         <translation>新建为单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="63"/>
+        <location filename="../../ui/documents/import_preview.py" line="64"/>
         <source>{0} (suggested)</source>
         <translation>{0}（推荐）</translation>
     </message>
@@ -4976,22 +5140,22 @@ Log folder: {2}</source>
         <translation>任务 {code} 不能从此处拆分：拆分后的两部分都须有文字</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/task_edits.py" line="107"/>
+        <location filename="../../tracker/documents/task_edits.py" line="105"/>
         <source>task {code} has no next task to merge with</source>
         <translation>任务 {code} 之后没有可合并的任务</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/task_edits.py" line="167"/>
+        <location filename="../../tracker/documents/task_edits.py" line="165"/>
         <source>type the unit&apos;s name</source>
         <translation>请输入单位名称</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/task_edits.py" line="170"/>
+        <location filename="../../tracker/documents/task_edits.py" line="168"/>
         <source>task {code} already names {unit}</source>
         <translation>任务 {code} 已有单位 {unit}</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/task_edits.py" line="240"/>
+        <location filename="../../tracker/documents/task_edits.py" line="235"/>
         <source>task {code} does not name {unit}</source>
         <translation>任务 {code} 中没有单位 {unit}</translation>
     </message>

@@ -58,16 +58,16 @@ def split_task(
     ref: TaskRef,
     at: int,
     *,
-    second_leads: Sequence[str] | None = None,
+    first_units: Sequence[str] | None = None,
     second_units: Sequence[str] | None = None,
 ) -> ParsedDocument:
     """Split a task's text at character ``at`` into two tasks, one after the other.
 
-    The first part keeps the task's units; the second gets ``second_units``
-    (with ``second_leads`` among them, first), or the same units as the first.
-    A part whose own text names a "before" date (``2025年底前``) takes it as its
-    deadline, otherwise the task's deadline; each milestone goes to the part
-    that states it.
+    Each part gets the units given for it (by default all the task's), each
+    keeping its role; a part given no lead unit is led by its first unit, as
+    the parser reads a bracket that names no lead.  A part whose own text names
+    a "before" date (``2025年底前``) takes it as its deadline, otherwise the
+    task's deadline; each milestone goes to the part that states it.
     """
 
     def edit(measure: ParsedMeasure) -> None:
@@ -85,10 +85,8 @@ def split_task(
         # A milestone neither part dates was read from the bracket, which closes the tail.
         early = [m for m in old.milestones if m.date in in_head and m.date not in in_tail]
         late = [m for m in old.milestones if m not in early]
-        first = _part(old, head, old.lead_units, old.units, early)
-        leads = old.lead_units if second_units is None else list(second_leads or [])
-        units = old.units if second_units is None else list(second_units)
-        second = _part(old, tail, leads, units, late)
+        first = _part(old, head, old.units if first_units is None else first_units, early)
+        second = _part(old, tail, old.units if second_units is None else second_units, late)
         measure.tasks[ref.task : ref.task + 1] = [first, second]
 
     return _edited(document, ref, edit)
@@ -197,18 +195,15 @@ def _edited(
 
 
 def _part(
-    old: ParsedTask,
-    text: str,
-    leads: Sequence[str],
-    units: Sequence[str],
-    milestones: Sequence[ParsedMilestone],
+    old: ParsedTask, text: str, units: Sequence[str], milestones: Sequence[ParsedMilestone]
 ) -> ParsedTask:
     """One part of a split task; its deadline is its own "before" date if it names one."""
-    leads = list(dict.fromkeys(leads))
+    units = [unit for unit in dict.fromkeys(units) if unit in old.units]
+    leads = [unit for unit in old.lead_units if unit in units] or units[:1]
     task = ParsedTask(
         text=text,
         lead_units=leads,
-        units=_ordered(list(units), leads),
+        units=_ordered(units, leads),
         deadline=old.deadline,
         deadline_text=old.deadline_text,
         standing=old.standing,

@@ -135,16 +135,21 @@ def import_policy_file(
     if preview is None:
         return False
     dialog = ImportPreviewDialog(
-        preview.parsed, preview.source, preview.plan, preview.known_units, parent
+        preview.parsed,
+        preview.source,
+        preview.plan,
+        preview.known_units,
+        parent,
+        replan=lambda corrected: documents.plan(corrected, preview.source),
     )
     if dialog.exec() != QDialog.DialogCode.Accepted or preview.plan.state == "unchanged":
         return False
-    mapping = dialog.unit_mapping()
+    mapping, corrected = dialog.unit_mapping(), dialog.document()
     outcome = run_with_progress(
         parent,
         translate("ImportFlow", "Importing {0}…").format(path.name),
         lambda _reporter: documents.import_parsed(
-            preview.parsed,
+            corrected,
             preview.source,
             accept_revision=preview.plan.state == "revision",
             unit_mapping=mapping,

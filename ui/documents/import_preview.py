@@ -11,7 +11,7 @@ imports with ``unit_mapping()`` once the dialog is accepted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -41,6 +41,7 @@ from ui.documents.import_preview_models import (
     UnitsModel,
     change_line,
 )
+from ui.documents.task_review import TaskReview
 from ui.messages import translated
 
 if TYPE_CHECKING:
@@ -103,12 +104,16 @@ class ImportPreviewDialog(QDialog):
         plan: ImportPlan,
         known_units: Sequence[str],
         parent: QWidget | None = None,
+        replan: Callable[[ParsedDocument], ImportPlan] | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan = plan
+        self.replan = replan
         self.setWindowTitle(self.tr("Import policy document — preview"))
-        self.resize(980, 680)
+        self.resize(1180, 720)
         self.measures = MeasuresModel(parsed.measures, self)
+        self.review = TaskReview(parsed, known_units, self)
+        self.review.edited.connect(self._corrected)
         self.units = UnitsModel(plan.units, known_units, self)
         self.measure_view = _table(self.measures, MeasuresModel.TITLE)
         self.unit_view = _table(self.units, UnitsModel.TARGET)
@@ -118,8 +123,7 @@ class ImportPreviewDialog(QDialog):
             UnitsModel.TARGET, QHeaderView.ResizeMode.Interactive
         )
         self.unit_view.horizontalHeader().setStretchLastSection(True)
-        for row in self.units.new_rows():
-            self.unit_view.openPersistentEditor(self.units.index(row, UnitsModel.TARGET))
+        self._open_unit_editors()
         self.changes = QListWidget()
         self.changes.addItems([change_line(c) for c in plan.changes])
         self.warnings = QListWidget()
@@ -132,19 +136,14 @@ class ImportPreviewDialog(QDialog):
         self.state = QLabel(self._state_text(source.file_name))
         self.state.setWordWrap(True)
         self.counts = QLabel(self._counts_text())
-        self.unassigned = QLabel(
-            self.tr("Measures without a responsible unit: {0}").format(
-                "、".join(plan.unassigned_codes)
-            )
-        )
+        self.unassigned = QLabel()
         self.unassigned.setStyleSheet("color: #b00020")
-        self.unassigned.setVisible(bool(plan.unassigned_codes))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.measure_view, self.tr("Measures ({0})").format(plan.measures))
+        self.tabs.addTab(self.review, "")
         new = len(self.units.new_rows())
-        self.tabs.addTab(
-            self.unit_view, self.tr("Units ({0}, {1} new)").format(len(plan.units), new)
-        )
+        self.tabs.addTab(self.unit_view, "")
+        self._show_plan()
         if plan.state == "revision":
             self.tabs.addTab(self.changes, self.tr("Changes ({0})").format(len(plan.changes)))
             self.tabs.setCurrentWidget(self.changes)
@@ -209,6 +208,40 @@ class ImportPreviewDialog(QDialog):
         return self.tr("{0} parts, {1} sections, {2} measures, {3} units named ({4} new).").format(
             plan.parts, plan.sections, plan.measures, len(plan.units), len(self.units.new_rows())
         )
+
+    def document(self) -> ParsedDocument:
+        """The parsed document with the clerk's corrections to its tasks: what to import."""
+        return self.review.document()
+
+    def _corrected(self, document: ParsedDocument) -> None:
+        self.measures.reset(document.measures)
+        if self.replan is None:
+            return
+        self.plan = self.replan(document)
+        self.units.reset(self.plan.units)
+        self._open_unit_editors()
+        self.changes.clear()
+        self.changes.addItems([change_line(c) for c in self.plan.changes])
+        self.counts.setText(self._counts_text())
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        """The tab titles and the line of measures without a unit, from the plan."""
+        plan = self.plan
+        tasks = sum(len(m.tasks) for m in self.document().measures)
+        self.tabs.setTabText(self.tabs.indexOf(self.review), self.tr("Tasks ({0})").format(tasks))
+        new = len(self.units.new_rows())
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.unit_view),
+            self.tr("Units ({0}, {1} new)").format(len(plan.units), new),
+        )
+        codes = "、".join(plan.unassigned_codes)
+        self.unassigned.setText(self.tr("Measures without a responsible unit: {0}").format(codes))
+        self.unassigned.setVisible(bool(plan.unassigned_codes))
+
+    def _open_unit_editors(self) -> None:
+        for row in self.units.new_rows():
+            self.unit_view.openPersistentEditor(self.units.index(row, UnitsModel.TARGET))
 
     def unit_combo(self, name: str) -> QComboBox:
         """The "Import as" combo of a new unit (for tests and for keyboard focus)."""

@@ -74,6 +74,12 @@ class MeasuresModel(QAbstractTableModel):
         super().__init__(parent)
         self._measures = list(measures)
 
+    def reset(self, measures: Sequence[ParsedMeasure]) -> None:
+        """Show the measures after the clerk corrected their tasks."""
+        self.beginResetModel()
+        self._measures = list(measures)
+        self.endResetModel()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._measures)
 
@@ -133,6 +139,14 @@ class UnitsModel(QAbstractTableModel):
         self._units = sorted(units, key=lambda u: u.existing is not None)  # new ones first
         self._known = sorted(set(known))
         self._choice: dict[str, str] = {}  # new name → known unit it is mapped to
+
+    def reset(self, units: Sequence[PlannedUnit]) -> None:
+        """Show the units named after the clerk corrected the tasks; choices made stay."""
+        self.beginResetModel()
+        self._units = sorted(units, key=lambda u: u.existing is not None)
+        names = {unit.name for unit in self._units}
+        self._choice = {name: known for name, known in self._choice.items() if name in names}
+        self.endResetModel()
 
     # -- what the clerk chose ---------------------------------------------------------------
     def unit(self, row: int) -> PlannedUnit:

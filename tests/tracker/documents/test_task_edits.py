@@ -46,11 +46,11 @@ def test_sentence_ends_are_the_places_to_split(document: ParsedDocument) -> None
 
 def test_split_at_a_sentence_gives_the_second_part_its_units(document: ParsedDocument) -> None:
     edited = split_task(
-        document, TaskRef(1, 0), 20, second_leads=["省民政厅"], second_units=["省民政厅"]
+        document, TaskRef(1, 0), 20, first_units=["省教育厅"], second_units=["省民政厅"]
     )
     assert rows(edited, 1) == [
-        ("推进丙。做丙，2024年6月底前建成丁", ["省教育厅"], ["省教育厅", "省民政厅"]),
-        ("2026年底前完成戊", ["省民政厅"], ["省民政厅"]),
+        ("推进丙。做丙，2024年6月底前建成丁", ["省教育厅"], ["省教育厅"]),
+        ("2026年底前完成戊", ["省民政厅"], ["省民政厅"]),  # led by its only unit
     ]
     first, second = edited.measures[1].tasks
     assert (first.deadline, first.deadline_text) == (date(2024, 6, 30), "2024年6月底前")
@@ -59,6 +59,8 @@ def test_split_at_a_sentence_gives_the_second_part_its_units(document: ParsedDoc
     assert [m.date for m in second.milestones] == [date(2026, 12, 31)]
     measure = edited.measures[1]
     assert (measure.lead_units, measure.units) == (["省教育厅"], ["省教育厅", "省民政厅"])
+    both = split_task(document, TaskRef(1, 0), 20, second_units=["省民政厅", "省教育厅", "省外办"])
+    assert rows(both, 1)[1] == ("2026年底前完成戊", ["省教育厅"], ["省教育厅", "省民政厅"])
     assert [task_code(measure, i) for i in range(2)] == ["2-1", "2-2"]
     # the original is untouched (the preview keeps it for undo), the other measure shared
     assert rows(document, 1) == [

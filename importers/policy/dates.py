@@ -3,7 +3,9 @@
 Deadlines come as ``完成时限：2021年底`` / ``2021年6月底`` / ``2021年上半年`` /
 ``2021年第三季度`` / ``长期坚持``, or inside the text as ``2020年底前…``.  Each
 maps to the last day it allows, so "overdue" is a simple date comparison.
-A date without a year (``每年2月底前``) recurs and is not a deadline.
+A date without a year (``每年2月底前``) recurs and is not a deadline; only
+``年底前`` / ``今年年底前`` alone, in a document whose year of issue is known,
+means the end of that year.
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ _DATE_RE = re.compile(
     r"|(?P<yend>年?底|年?末))?"
     r"(?P<before>(?:以|之)?前)?"
 )
+_THIS_YEAR_END_RE = re.compile(r"(?P<this>今年|本年)?(?:年底|年末)(?:以|之)?前")
+"""``年底前``: the end of the year the document was issued in (given a year)."""
+_OTHER_YEAR = frozenset(
+    "0123456789０１２３４５６７８９〇零一二三四五六七八九十两几每当上去明后次同该年"
+)
+"""Before ``年底前`` these make it some other year's: 每年, 当年, 明年, 三年, 2021年…"""
 _STANDING_RE = re.compile(r"长期坚持|持续推进|长期|持续|常态化|经常性")
 _CLAUSE_STOPS = "，,；;。：:！？!?"
 _MID_MONTH_DAY = {"上旬": 10, "中旬": 20}
@@ -53,8 +61,8 @@ class Deadline:
     readable: bool
 
 
-def find_dates(text: str) -> list[DatedPhrase]:
-    """Every dated phrase in ``text``, in order."""
+def find_dates(text: str, year: int | None = None) -> list[DatedPhrase]:
+    """Every dated phrase in ``text``, in order; ``year`` dates a bare ``年底前``."""
     found = []
     for match in _DATE_RE.finditer(text):
         day = _last_day(match)
@@ -67,12 +75,28 @@ def find_dates(text: str) -> list[DatedPhrase]:
             # ``到2025年，…达到…``: a target to meet by then, as binding as ``2025年前``.
             before = bool(groups["before"]) or text[max(0, start - 1) : start] == "到"
             found.append(DatedPhrase(day, wording, start, end, before, precise, context))
+    if year is not None:
+        found = sorted([*found, *_this_year_ends(text, year, found)], key=lambda p: p.start)
     return found
 
 
-def read_deadline(wording: str) -> Deadline:
+def _this_year_ends(text: str, year: int, found: list[DatedPhrase]) -> list[DatedPhrase]:
+    ends = []
+    for match in _THIS_YEAR_END_RE.finditer(text):
+        start, end = match.span()
+        if not match.group("this") and text[start - 1 : start] in _OTHER_YEAR:
+            continue
+        if any(p.start < end and start < p.end for p in found):
+            continue
+        context = enclosing_clause(text, start, end)
+        last_day = date(year, 12, 31)
+        ends.append(DatedPhrase(last_day, match.group(0), start, end, True, True, context))
+    return ends
+
+
+def read_deadline(wording: str, year: int | None = None) -> Deadline:
     """The deadline a ``完成时限`` states; standing tasks have none."""
-    dates = find_dates(wording)
+    dates = find_dates(wording, year)
     if dates:
         return Deadline(max(d.date for d in dates), standing=False, readable=True)
     if _STANDING_RE.search(wording):

@@ -48,21 +48,25 @@ def build_measure(
     first_listed_leads: bool = False,
     assignment: Assignment | None = None,
     aliases: Mapping[str, str] | None = None,
+    year: int | None = None,
 ) -> tuple[ParsedMeasure, list[ParseWarning]]:
-    """The measure, with a warning for each thing that could not be read."""
+    """The measure, with a warning for each thing that could not be read.
+
+    ``year`` is the document's year of issue: a bare ``年底前`` ends that year.
+    """
     warnings: list[ParseWarning] = []
     clauses = find_clauses(text, aliases)
     if assignment is not None:
         clauses.append(_stated(assignment))
     spans = [clause for clause in clauses if clause.end > clause.start]
     title = measure_title(text, clauses)
-    phrases = find_dates(text)
+    phrases = find_dates(text, year)
     if assignment is None and len(spans) > 1:
         roles = [_units_and_leads([c], placement, first_listed_leads) for c in spans]
-        tasks = split_tasks(text, title, spans, roles, phrases, line)
+        tasks = split_tasks(text, title, spans, roles, phrases, line, year)
     else:
         whole = _units_and_leads(clauses, placement, first_listed_leads)
-        tasks = split_tasks(text, title, clauses, [whole], phrases, line)
+        tasks = split_tasks(text, title, clauses, [whole], phrases, line, year)
     leads = list(tasks[0].lead_units)
     units = list(dict.fromkeys([*leads, *(u for task in tasks for u in task.units)]))
     measure = ParsedMeasure(
@@ -81,7 +85,7 @@ def build_measure(
     if not units:
         no_unit = QT_TRANSLATE_NOOP("messages", "measure {code} names no responsible unit")
         warnings.append(ParseWarning(line, Message(no_unit, {"code": code})))
-    _set_dates(measure, phrases, clauses, warnings)
+    _set_dates(measure, phrases, clauses, warnings, year)
     if len(tasks) == 1:
         # One task: its dates are the measure's (read once, not twice).
         only = tasks[0]
@@ -130,13 +134,14 @@ def _set_dates(
     phrases: Sequence[DatedPhrase],
     clauses: Sequence[Clause],
     warnings: list[ParseWarning],
+    year: int | None,
 ) -> None:
     outside = [d for d in phrases if not _inside_clause(d, clauses)]
     milestones = [d for d in outside if d.precise or d.before]
     stated = [c.deadline_text for c in clauses if c.deadline_text]
     if stated:
         wording = stated[-1]
-        deadline = read_deadline(wording)
+        deadline = read_deadline(wording, year)
         measure.deadline_text = wording
         measure.deadline = deadline.date
         measure.standing = deadline.standing
@@ -146,7 +151,7 @@ def _set_dates(
                 {"code": measure.code, "wording": wording},
             )
             warnings.append(ParseWarning(measure.line, message))
-        in_wording = find_dates(wording)
+        in_wording = find_dates(wording, year)
         if len(in_wording) > 1:
             milestones.extend(in_wording)
     else:

@@ -23,6 +23,8 @@ from importers.policy.repair import (
 )
 
 _TITLE_RE = re.compile(rf"^(?P<issuer>[^。；：]{{0,60}}?)关于[^。；]{{2,200}}(?:{DOC_TYPE_WORDS})$")
+_PRINTED_RE = re.compile(r"^[^。；，]{2,40}?\d{4}年\d{1,2}月\d{1,2}日印发$")
+"""The printing line at the foot of a document: issuer, date, 印发."""
 _CITED_NUMBER_RE = re.compile(r"（([\u4e00-\u9fff]{1,16}〔\d{4}〕\d{1,5}号)）$")
 """A title followed by its number: ``国务院关于…的若干意见（国发〔2019〕3号）``."""
 
@@ -67,9 +69,17 @@ def _read_doc_number(paragraphs: Sequence[Paragraph]) -> str | None:
 
 
 def _read_issue_date(paragraphs: Sequence[Paragraph]) -> date | None:
+    """The date under the signature, else the printing line of the 版记
+    (``山东省人民政府办公厅2019年3月15日印发``) when the source keeps only that."""
     for paragraph in paragraphs:
         if is_date_line(paragraph.text):
             dates = find_dates(paragraph.text)
+            if dates:
+                return dates[0].date
+    for paragraph in paragraphs:
+        printed = _PRINTED_RE.search(paragraph.text)
+        if printed:
+            dates = find_dates(printed.group(0))
             if dates:
                 return dates[0].date
     return None

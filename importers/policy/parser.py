@@ -78,6 +78,7 @@ def parse_lines(
             draft.placement,
             first_listed_leads=draft.line >= first_listed_from,
             aliases=aliases,
+            year=meta.issued_on.year if meta.issued_on else None,
         )
         add_standing_units(measure, standing, draft.line)
         document.measures.append(measure)

@@ -41,10 +41,10 @@ def read_dates(phrases: Sequence[DatedPhrase], clauses: Sequence[Clause]) -> Dat
     return DateFacts(stated[-1] if stated else None, tuple(dict.fromkeys(found)), latest)
 
 
-def apply_dates(task: ParsedTask, facts: DateFacts) -> None:
+def apply_dates(task: ParsedTask, facts: DateFacts, year: int | None = None) -> None:
     task.milestones = list(facts.milestones)
     if facts.deadline_text:
-        deadline = read_deadline(facts.deadline_text)
+        deadline = read_deadline(facts.deadline_text, year)
         task.deadline_text, task.deadline = facts.deadline_text, deadline.date
         task.standing = deadline.standing
     elif facts.deadline is not None:
@@ -58,6 +58,7 @@ def split_tasks(
     roles: Sequence[tuple[list[str], list[str]]],
     phrases: Sequence[DatedPhrase],
     line: int,
+    year: int | None = None,
 ) -> list[ParsedTask]:
     """The tasks of a measure whose ``clauses`` were read into ``roles`` (units, leads) each.
 
@@ -90,7 +91,7 @@ def split_tasks(
         units, leads = roles[members[0]]
         task = ParsedTask(segment, list(leads), list(units), line=line)
         inside = [p for p in phrases if start <= p.start < end]
-        apply_dates(task, read_dates(inside, own))
+        apply_dates(task, read_dates(inside, own), year)
         tasks.append(task)
     return tasks
 

@@ -202,7 +202,16 @@ class TestDoc03SeveralBrackets:
         )
         three = ["省委宣传部", "省委网信办", "省大数据局"]
         assert roles(task(doc03, "21", 0)) == (three, [*three, "各有关部门"])
-        assert all(t.deadline is None for m in doc03.measures for t in m.tasks)
+
+    def test_year_end_is_the_year_of_issue(self, doc03: ParsedDocument) -> None:
+        """``年底前，…`` in a plan printed 2019年3月15日 (its 版记 line): 2019-12-31."""
+        assert doc03.issued_on == date(2019, 3, 15)
+        year_end = {("1", 1), ("2", 0), ("4", 0), ("12", 1), ("15", 0), ("17", 0)}
+        for m in doc03.measures:
+            for index, t in enumerate(m.tasks):
+                wanted = date(2019, 12, 31) if (m.code, index) in year_end else None
+                assert t.deadline == wanted, (m.code, index)
+        assert task(doc03, "12", 1).deadline_text == "年底前"
 
 
 class TestDoc04GroupsAndCollectives:

@@ -69,3 +69,40 @@ def test_enclosing_clause() -> None:
     start = text.index("2020")
     assert enclosing_clause(text, start, start + 9) == "2020年6月底前开展清理工作"
     assert enclosing_clause("2020年底", 0, 7) == "2020年底"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("年底前，建成平台", [("年底前", date(2021, 12, 31))]),
+        ("力争今年年底前完成", [("今年年底前", date(2021, 12, 31))]),
+        ("今年底前上线", [("年底前", date(2021, 12, 31))]),
+        ("各市于每年年底前报送", []),  # recurs
+        ("当年年底前完成清算", []),  # that (other) year
+        ("三年底前", []),
+        (
+            "2022年年底前完成，年末前验收",
+            [("2022年年底前", date(2022, 12, 31)), ("年末前", date(2021, 12, 31))],
+        ),
+        ("年底完成", []),  # not "before"
+    ],
+)
+def test_a_bare_year_end_is_the_documents_year(text: str, found: list[tuple[str, date]]) -> None:
+    assert [(d.wording, d.date) for d in find_dates(text, 2021)] == found
+    assert all(d.before for d in find_dates(text, 2021))
+    assert [d.wording for d in find_dates(text)] == [w for w, _ in found if w[0].isdigit()]
+
+
+def test_year_end_deadline_in_a_document_printed_that_year() -> None:
+    from importers.policy import parse_text
+
+    document = parse_text(
+        "一、任务\n"
+        "1.建设平台。年底前，建成统一平台（省大数据局牵头，各市政府配合）。\n"
+        "2.报送材料。每年年底前报送年度总结（省统计局负责）。\n"
+        "山东省人民政府办公厅2019年3月15日印发\n"
+    )
+    assert document.issued_on == date(2019, 3, 15)
+    first, second = document.measures
+    assert (first.deadline, first.deadline_text) == (date(2019, 12, 31), "年底前")
+    assert (first.tasks[0].deadline, second.deadline) == (date(2019, 12, 31), None)

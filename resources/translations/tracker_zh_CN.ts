@@ -4059,12 +4059,12 @@ Log folder: {2}</source>
         <translation>{file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/measures.py" line="82"/>
+        <location filename="../../importers/policy/measures.py" line="86"/>
         <source>measure {code} names no responsible unit</source>
         <translation>措施 {code} 没有写明责任单位</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/measures.py" line="145"/>
+        <location filename="../../importers/policy/measures.py" line="150"/>
         <source>measure {code}: cannot read deadline {wording!r}</source>
         <translation>措施 {code}：无法识别完成时限“{wording}”</translation>
     </message>
@@ -4074,7 +4074,7 @@ Log folder: {2}</source>
         <translation>没有找到带编号的措施</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/parser.py" line="91"/>
+        <location filename="../../importers/policy/parser.py" line="92"/>
         <source>holds no assigned tasks: {count} numbered paragraphs but no responsibility bracket such as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are in an attachment, import that file</source>
         <translation>未包含分工任务：有 {count} 个编号段落，但没有（…负责）或（牵头单位：…）这样的责任括注，也没有任务分工表——这是通知或通报吗？如果任务在附件中，请导入附件文件</translation>
     </message>

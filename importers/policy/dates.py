@@ -4,8 +4,8 @@ Deadlines come as ``完成时限：2021年底`` / ``2021年6月底`` / ``2021年
 ``2021年第三季度`` / ``长期坚持``, or inside the text as ``2020年底前…``.  Each
 maps to the last day it allows, so "overdue" is a simple date comparison.
 A date without a year (``每年2月底前``) recurs and is not a deadline; only
-``年底前`` / ``今年年底前`` alone, in a document whose year of issue is known,
-means the end of that year.
+``年底前`` / ``今年年底前`` / ``年内`` alone, in a document whose year of issue is
+known, means the end of that year.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ _DATE_RE = re.compile(
     r"|(?P<yend>年?底|年?末))?"
     r"(?P<before>(?:以|之)?前)?"
 )
-_THIS_YEAR_END_RE = re.compile(r"(?P<this>今年|本年)?(?:年底|年末)(?:以|之)?前")
-"""``年底前``: the end of the year the document was issued in (given a year)."""
+_THIS_YEAR_END_RE = re.compile(r"(?P<this>今年|本年)?(?:(?:年底|年末)(?:以|之)?前|年内)")
+"""``年底前`` / ``年内``: the end of the year the document was issued in (given a year)."""
+_TARGET_WORDS = ("到", "力争", "争取")
+"""``到2025年，…`` / ``力争2025年…达到…``: a target to meet by then, as binding as 前."""
 _OTHER_YEAR = frozenset(
     "0123456789０１２３４５６７８９〇零一二三四五六七八九十两几每当上去明后次同该年"
 )
@@ -72,8 +74,7 @@ def find_dates(text: str, year: int | None = None) -> list[DatedPhrase]:
             wording = match.group(0).replace(" ", "")
             start, end = match.span()
             context = enclosing_clause(text, start, end)
-            # ``到2025年，…达到…``: a target to meet by then, as binding as ``2025年前``.
-            before = bool(groups["before"]) or text[max(0, start - 1) : start] == "到"
+            before = bool(groups["before"]) or text[:start].endswith(_TARGET_WORDS)
             found.append(DatedPhrase(day, wording, start, end, before, precise, context))
     if year is not None:
         found = sorted([*found, *_this_year_ends(text, year, found)], key=lambda p: p.start)

@@ -3894,7 +3894,7 @@ Log folder: {2}</source>
         <translation>完成进度 {percent} 超出 0–100 的范围</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="123"/>
+        <location filename="../../importers/ledger/reader.py" line="126"/>
         <location filename="../../importers/ledger/extent.py" line="79"/>
         <source>sheet &quot;{sheet}&quot; reaches cell {cell}, far outside any ledger; delete the stray content there and send the file again</source>
         <translation>工作表“{sheet}”的内容一直延伸到单元格 {cell}，远超台账范围；请删除该处多余内容后重新报送</translation>
@@ -3925,34 +3925,34 @@ Log folder: {2}</source>
         <translation>元数据行 {line} 已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="58"/>
+        <location filename="../../importers/ledger/reader.py" line="59"/>
         <location filename="../../importers/findings/finding_list.py" line="89"/>
         <source>cannot open the file: {reason}</source>
         <translation>无法打开文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="73"/>
+        <location filename="../../importers/ledger/reader.py" line="74"/>
         <location filename="../../importers/findings/finding_list.py" line="101"/>
         <source>the file is damaged or unreadable ({reason})</source>
         <translation>文件已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="179"/>
+        <location filename="../../importers/ledger/reader.py" line="182"/>
         <source>sheet &quot;{sheet}&quot; is damaged or unreadable ({reason})</source>
         <translation>工作表“{sheet}”已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="192"/>
+        <location filename="../../importers/ledger/reader.py" line="195"/>
         <source>metadata ignored: {problem}</source>
         <translation>已忽略元数据：{problem}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="231"/>
+        <location filename="../../importers/ledger/reader.py" line="241"/>
         <source>sheet &quot;{sheet}&quot; has no column {missing} (looked for it in the header row {row})</source>
         <translation>工作表“{sheet}”缺少“{missing}”列（已在第 {row} 行表头中查找）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="246"/>
+        <location filename="../../importers/ledger/reader.py" line="256"/>
         <source>no sheet has a ledger header ({headers}); this is not a work ledger exported by this program</source>
         <translation>没有任何工作表带有台账表头（{headers}）；这不是本程序导出的工作台账</translation>
     </message>

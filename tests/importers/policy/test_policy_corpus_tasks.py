@@ -204,9 +204,9 @@ class TestDoc03SeveralBrackets:
         assert roles(task(doc03, "21", 0)) == (three, [*three, "各有关部门"])
 
     def test_year_end_is_the_year_of_issue(self, doc03: ParsedDocument) -> None:
-        """``年底前，…`` in a plan printed 2019年3月15日 (its 版记 line): 2019-12-31."""
+        """``年底前，…`` / ``年内`` in a plan printed 2019年3月15日 (its 版记 line): 2019-12-31."""
         assert doc03.issued_on == date(2019, 3, 15)
-        year_end = {("1", 1), ("2", 0), ("4", 0), ("12", 1), ("15", 0), ("17", 0)}
+        year_end = {("1", 1), ("2", 0), ("4", 0), ("7", 0), ("12", 1), ("15", 0), ("17", 0)}
         for m in doc03.measures:
             for index, t in enumerate(m.tasks):
                 wanted = date(2019, 12, 31) if (m.code, index) in year_end else None
@@ -279,7 +279,12 @@ class TestDoc05TaskTable:
             (["各区政府"], ["各区政府", "市卫生健康委"]),
         ]
         assert first.tasks[1].text.startswith("根据服务人口、功能定位等因素")
-        assert first.tasks[0].deadline == date(2025, 12, 31)
+        assert first.tasks[0].deadline == date(2025, 12, 31)  # 到2025年不低于4.66人
+        assert first.tasks[1].deadline == date(2025, 12, 31)  # 力争2025年…不低于3.5人
+        assert first.tasks[2].deadline is None
+        assert task(doc05, "3", 1).deadline == date(2025, 12, 31)  # 到2025年，为各区…培育
+        assert task(doc05, "6", 2).deadline == date(2025, 12, 31)  # 到2025年，全部…
+        assert task(doc05, "8").deadline is None
         assert first.units == ["各区政府", "市卫生健康委", "市人社局"]
         assert first.lead_units == ["各区政府"]
 

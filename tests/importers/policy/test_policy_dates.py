@@ -85,6 +85,8 @@ def test_enclosing_clause() -> None:
             [("2022年年底前", date(2022, 12, 31)), ("年末前", date(2021, 12, 31))],
         ),
         ("年底完成", []),  # not "before"
+        ("年内培育50家企业", [("年内", date(2021, 12, 31))]),
+        ("严禁三年内有违法记录、5年内", []),
     ],
 )
 def test_a_bare_year_end_is_the_documents_year(text: str, found: list[tuple[str, date]]) -> None:
@@ -106,3 +108,13 @@ def test_year_end_deadline_in_a_document_printed_that_year() -> None:
     first, second = document.measures
     assert (first.deadline, first.deadline_text) == (date(2019, 12, 31), "年底前")
     assert (first.tasks[0].deadline, second.deadline) == (date(2019, 12, 31), None)
+
+
+def test_a_target_year_is_a_deadline() -> None:
+    """``力争2025年…不低于…`` and ``争取2023年…``, like ``到2025年``: to be met by then."""
+    found = find_dates("力争2025年每千人不低于3.5人，争取2023年建成，2019年基础上提速")
+    assert [(d.wording, d.before) for d in found] == [
+        ("2025年", True),
+        ("2023年", True),
+        ("2019年", False),
+    ]

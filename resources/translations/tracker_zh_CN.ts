@@ -1402,7 +1402,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="112"/>
+        <location filename="../../ui/documents/import_preview.py" line="113"/>
         <source>Import policy document — preview</source>
         <translation>导入政策文件 — 预览</translation>
     </message>
@@ -1412,87 +1412,92 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="232"/>
+        <location filename="../../ui/documents/import_preview.py" line="240"/>
         <source>Tasks ({0})</source>
         <translation>分工任务（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="239"/>
+        <location filename="../../ui/documents/import_preview.py" line="247"/>
         <source>Measures without a responsible unit: {0}</source>
         <translation>未明确责任单位的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="142"/>
+        <location filename="../../ui/documents/import_preview.py" line="144"/>
         <source>Measures ({0})</source>
         <translation>措施（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="236"/>
+        <location filename="../../ui/documents/import_preview.py" line="244"/>
         <source>Units ({0}, {1} new)</source>
         <translation>单位（{0} 个，新 {1} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="148"/>
+        <location filename="../../ui/documents/import_preview.py" line="150"/>
         <source>Changes ({0})</source>
         <translation>修订内容（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="154"/>
+        <location filename="../../ui/documents/import_preview.py" line="135"/>
+        <source>Double-click to show the task of this line</source>
+        <translation>双击以显示此行对应的任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/import_preview.py" line="156"/>
         <source>Parser warnings ({0})</source>
         <translation>解析提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="161"/>
+        <location filename="../../ui/documents/import_preview.py" line="163"/>
         <source>Accept revision</source>
         <translation>接受修订</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="161"/>
+        <location filename="../../ui/documents/import_preview.py" line="163"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="177"/>
+        <location filename="../../ui/documents/import_preview.py" line="179"/>
         <source>Document number:</source>
         <translation>文号：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="178"/>
+        <location filename="../../ui/documents/import_preview.py" line="180"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="180"/>
+        <location filename="../../ui/documents/import_preview.py" line="182"/>
         <source>Issued on:</source>
         <translation>成文日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="181"/>
+        <location filename="../../ui/documents/import_preview.py" line="183"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="194"/>
+        <location filename="../../ui/documents/import_preview.py" line="196"/>
         <source>{0} was imported before; importing it again would change nothing.</source>
         <translation>{0} 此前已导入过，再次导入不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="198"/>
+        <location filename="../../ui/documents/import_preview.py" line="200"/>
         <source>This is a revised version of a document already stored. Accepting the revision applies the changes listed below; progress already recorded is kept.</source>
         <translation>这是一份已存文件的修订版本。接受修订将应用下列改动，已登记的进展全部保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="203"/>
+        <location filename="../../ui/documents/import_preview.py" line="205"/>
         <source>Check the new units: create each one, or pick the known unit it means.</source>
         <translation>请核对新出现的单位：逐个新建，或选择它所指的已有单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="204"/>
+        <location filename="../../ui/documents/import_preview.py" line="206"/>
         <source>Every unit the document names is already known.</source>
         <translation>文件中的单位均已在单位名录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="208"/>
+        <location filename="../../ui/documents/import_preview.py" line="210"/>
         <source>{0} parts, {1} sections, {2} measures, {3} units named ({4} new).</source>
         <translation>共 {0} 个部分、{1} 个小节、{2} 项措施，涉及 {3} 个单位（新 {4} 个）。</translation>
     </message>
@@ -3235,7 +3240,7 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
     <message>
         <location filename="../../ui/documents/task_review.py" line="177"/>
-        <location filename="../../ui/documents/task_review.py" line="343"/>
+        <location filename="../../ui/documents/task_review.py" line="352"/>
         <source>Make lead</source>
         <translation>设为牵头</translation>
     </message>
@@ -3265,32 +3270,32 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>承担单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="248"/>
+        <location filename="../../ui/documents/task_review.py" line="257"/>
         <source>Correct the tasks</source>
         <translation>修改分工任务</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="312"/>
+        <location filename="../../ui/documents/task_review.py" line="321"/>
         <source>Select a task to correct its units.</source>
         <translation>选择一项任务以修改其单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="317"/>
+        <location filename="../../ui/documents/task_review.py" line="326"/>
         <source>Task {0}:</source>
         <translation>任务 {0}：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="320"/>
+        <location filename="../../ui/documents/task_review.py" line="329"/>
         <source>lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="320"/>
+        <location filename="../../ui/documents/task_review.py" line="329"/>
         <source>supporting</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="341"/>
+        <location filename="../../ui/documents/task_review.py" line="350"/>
         <source>Make supporting</source>
         <translation>设为配合</translation>
     </message>
@@ -3337,12 +3342,12 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>UnitChoiceDelegate</name>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="60"/>
+        <location filename="../../ui/documents/import_preview.py" line="61"/>
         <source>Create as a new unit</source>
         <translation>新建为单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="64"/>
+        <location filename="../../ui/documents/import_preview.py" line="65"/>
         <source>{0} (suggested)</source>
         <translation>{0}（推荐）</translation>
     </message>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -127,12 +128,13 @@ class ImportPreviewDialog(QDialog):
         self.changes = QListWidget()
         self.changes.addItems([change_line(c) for c in plan.changes])
         self.warnings = QListWidget()
-        self.warnings.addItems(
-            [
-                self.tr("Line {0}: {1}").format(w.line, warning_text(w.message))
-                for w in parsed.warnings
-            ]
-        )
+        for warning in parsed.warnings:
+            text = self.tr("Line {0}: {1}").format(warning.line, warning_text(warning.message))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, warning.line)
+            item.setToolTip(self.tr("Double-click to show the task of this line"))
+            self.warnings.addItem(item)
+        self.warnings.itemActivated.connect(self.show_warning)
         self.state = QLabel(self._state_text(source.file_name))
         self.state.setWordWrap(True)
         self.counts = QLabel(self._counts_text())
@@ -208,6 +210,12 @@ class ImportPreviewDialog(QDialog):
         return self.tr("{0} parts, {1} sections, {2} measures, {3} units named ({4} new).").format(
             plan.parts, plan.sections, plan.measures, len(plan.units), len(self.units.new_rows())
         )
+
+    def show_warning(self, item: QListWidgetItem) -> None:
+        """The task the warning's line belongs to, selected in the Tasks tab."""
+        line = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(line, int) and self.review.select_line(line):
+            self.tabs.setCurrentWidget(self.review)
 
     def document(self) -> ParsedDocument:
         """The parsed document with the clerk's corrections to its tasks: what to import."""

@@ -235,6 +235,15 @@ class TaskReview(QWidget):
     def select(self, ref: TaskRef) -> None:
         self.view.selectRow(self.tasks.row_of(ref))
 
+    def select_line(self, line: int) -> bool:
+        """Select the first task read from source line ``line`` (or the last one before it)."""
+        rows = [r for r in range(self.tasks.rowCount()) if 0 < self.tasks.task(r).line <= line]
+        if not rows:
+            return False
+        at = max(self.tasks.task(r).line for r in rows)
+        self.view.selectRow(next(r for r in rows if self.tasks.task(r).line == at))
+        return True
+
     def current_unit(self) -> str | None:
         item = self.units.currentItem()
         return str(item.data(UNIT_ROLE)) if item is not None else None

@@ -211,3 +211,16 @@ def test_a_refused_correction_is_explained(qtbot, monkeypatch: pytest.MonkeyPatc
     review.view.selectRow(1)
     assert not review.merge_button.isEnabled()  # the last task of its measure
     assert review.units.item(0).data(Qt.ItemDataRole.DisplayRole) == "自治区科技厅 — lead"
+
+
+def test_a_warning_leads_to_its_task(services: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    doc = parse_text(TEXT + "3.推进己。做己。\n")
+    src = source("方案.txt", "e" * 64)
+    dialog = ImportPreviewDialog(doc, src, services.documents.plan(doc, src), [])
+    qtbot.addWidget(dialog)
+    [item] = [dialog.warnings.item(i) for i in range(dialog.warnings.count())]
+    assert item.text() == "Line 5: measure 3 names no responsible unit"
+    dialog.warnings.itemActivated.emit(item)
+    assert dialog.tabs.currentWidget() is dialog.review
+    assert dialog.review.current() == (2, 0)
+    assert dialog.review.tasks.index(3, TasksModel.LEADS).data() == "(no unit named)"

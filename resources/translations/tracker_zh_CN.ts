@@ -195,42 +195,68 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../ui/board/board_model.py" line="183"/>
+        <location filename="../../ui/board/board_model.py" line="254"/>
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="193"/>
+        <location filename="../../ui/board/board_model.py" line="256"/>
         <source>Share of unit parts done or ticked off</source>
         <translation>已完成或已销号的分工所占比例</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="200"/>
+        <location filename="../../ui/board/board_texts.py" line="53"/>
+        <source>{0} members: {1}</source>
+        <translation>{0}个成员：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_texts.py" line="58"/>
+        <source>Click or press − to hide the members</source>
+        <translation>单击或按 − 收起成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_texts.py" line="60"/>
+        <source>Click or press + to show the members</source>
+        <translation>单击或按 + 展开成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_texts.py" line="66"/>
         <source>Open inspection findings: {0} ({1} overdue)</source>
         <translation>未整改督查问题：{0} 个（逾期 {1} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="237"/>
+        <location filename="../../ui/board/board_model.py" line="326"/>
         <source>Unit: {0} ({1})</source>
         <translation>单位：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="238"/>
+        <location filename="../../ui/board/board_model.py" line="327"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="240"/>
+        <location filename="../../ui/board/board_model.py" line="329"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="243"/>
+        <location filename="../../ui/board/board_model.py" line="332"/>
+        <location filename="../../ui/board/board_texts.py" line="63"/>
+        <source>Member of {0}</source>
+        <translation>{0}的成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="334"/>
         <source>Progress report: {0}</source>
         <translation>进展情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="256"/>
+        <location filename="../../ui/board/board_model.py" line="348"/>
+        <source>{0} of {1} tasks done by every member</source>
+        <translation>{1}项任务中{0}项全部成员已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="349"/>
         <source>{0} of {1} done or ticked off</source>
         <translation>{1} 项中已完成或已销号 {0} 项</translation>
     </message>
@@ -238,32 +264,32 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board/board_view.py" line="82"/>
+        <location filename="../../ui/board/board_view.py" line="96"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_view.py" line="84"/>
+        <location filename="../../ui/board/board_view.py" line="98"/>
         <source>Document:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_view.py" line="101"/>
+        <location filename="../../ui/board/board_view.py" line="117"/>
         <source>Not assigned</source>
         <translation>无分工</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_view.py" line="108"/>
+        <location filename="../../ui/board/board_view.py" line="124"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_view.py" line="119"/>
-        <source>✓ done · number: % complete · bold: lead unit</source>
-        <translation>✓ 已完成 · 数字：完成进度% · 粗体：牵头单位</translation>
+        <location filename="../../ui/board/board_view.py" line="138"/>
+        <source>✓ done · number: % complete · bold: lead unit · ▸ 3/5: a group&apos;s members done</source>
+        <translation>✓ 已完成 · 数字：完成进度% · 粗体：牵头单位 · ▸ 3/5：集体成员完成数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_view.py" line="161"/>
+        <location filename="../../ui/board/board_view.py" line="183"/>
         <source>{0} measures × {1} units · {2} of {3} unit parts done</source>
         <translation>{0} 项措施 × {1} 个单位 · {3} 项分工中已完成 {2} 项</translation>
     </message>
@@ -1143,6 +1169,24 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 {0}</source>
         <translation>以下单位尚未收录，将新增到单位名录：
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupLabels</name>
+    <message>
+        <location filename="../../ui/group_labels.py" line="21"/>
+        <source>{0}/{1} done</source>
+        <translation>{0}/{1} 完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_labels.py" line="23"/>
+        <source>{0} overdue</source>
+        <translation>{0} 逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/group_labels.py" line="29"/>
+        <source>{0} ({1} members)</source>
+        <translation>{0}（{1}个）</translation>
     </message>
 </context>
 <context>
@@ -4538,18 +4582,18 @@ Log folder: {2}</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/groups.py" line="136"/>
-        <location filename="../../tracker/units/groups.py" line="168"/>
+        <location filename="../../tracker/units/groups.py" line="137"/>
+        <location filename="../../tracker/units/groups.py" line="169"/>
         <source>{units} not a member of {group}</source>
         <translation>{units}不是{group}的成员</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/groups.py" line="161"/>
+        <location filename="../../tracker/units/groups.py" line="162"/>
         <source>{group} has no members&apos; shares of {code}</source>
         <translation>{group}的措施 {code} 没有分给成员</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/groups.py" line="223"/>
+        <location filename="../../tracker/units/groups.py" line="224"/>
         <source>a group cannot contain itself</source>
         <translation>单位组不能包含自身</translation>
     </message>

@@ -33,7 +33,8 @@ from sqlalchemy.orm import Session
 
 from db.models import Assignment, Measure, ProgressEntry, Unit, UnitGroupMember
 from tracker.documents.new_assignments import starting_status
-from tracker.statuses import FINISHED, STATUS_BY_TEXT, Status, is_overdue, measure_status
+from tracker.statuses import STATUS_BY_TEXT, Status, is_overdue
+from tracker.units.group_rollup import GroupState, SharePart, roll_up
 
 FANNED_OUT = "分解到成员：{members}"
 SHARE_CREATED = "{group}的成员分担（{day}分解）"
@@ -263,21 +264,6 @@ def reconcile(session: Session, now: datetime, user: str) -> int:
     return _Reconciler(session, now, user).run()
 
 
-@dataclass(frozen=True)
-class GroupState:
-    """A group's task as its members' shares make it: derived, never typed."""
-
-    status: Status
-    percent: int
-    overdue: bool
-    members: int
-    finished: int
-
-
-def _share_percent(status: Status, percent: int | None) -> int:
-    return 100 if status in FINISHED else (percent or 0)
-
-
 def group_states(
     session: Session, group_rows: Iterable[int] | None, today: date
 ) -> dict[int, GroupState]:
@@ -310,23 +296,16 @@ def group_states(
     def state(row: Any, depth: int = 0) -> GroupState:
         if row.id in states:
             return states[row.id]
-        parts: list[tuple[Status, int, bool]] = []
+        parts: list[SharePart] = []
         for share in shares.get((row.measure_id, row.unit_id), []):
             if share.fanned_out and depth < 8:
                 inner = state(share, depth + 1)
-                parts.append((inner.status, inner.percent, inner.overdue))
+                parts.append(SharePart(inner.status, inner.percent, inner.overdue))
             else:
                 status = STATUS_BY_TEXT[share.status]
                 overdue = is_overdue(status, share.deadline, today)
-                parts.append((status, _share_percent(status, share.percent), overdue))
-        status = measure_status(p[0] for p in parts) or STATUS_BY_TEXT[row.status]
-        found = GroupState(
-            status=status,
-            percent=round(sum(p[1] for p in parts) / len(parts)) if parts else 0,
-            overdue=any(p[2] for p in parts),
-            members=len(parts),
-            finished=sum(1 for p in parts if p[0] in FINISHED),
-        )
+                parts.append(SharePart(status, share.percent, overdue))
+        found = roll_up(parts, STATUS_BY_TEXT[row.status])
         states[row.id] = found
         return found
 

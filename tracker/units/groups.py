@@ -23,7 +23,8 @@ from importers.text_clean import clean_unit_name
 from tracker.documents.document_writer import LEAD, SUPPORT
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.store import Store
-from tracker.units.fan_out import GroupState, group_states, reconcile
+from tracker.units.fan_out import group_states, reconcile
+from tracker.units.group_rollup import GroupState
 from tracker.units.unit_service import UnitService, classify_unit
 
 if TYPE_CHECKING:

@@ -10,7 +10,6 @@ Completion counts 已完成 and 已销号 over the unit parts assigned, rounded 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,7 +18,10 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor, QFont
 
 from tracker.statuses import FINISHED, Derived
+from tracker.units.group_rollup import GroupState, derived_state, group_tallies
 from ui.assignments.assignment_model import ROW_ROLE, Index, deadline_text
+from ui.board.board_columns import BoardColumn, CellKey, cell_key, shown, top_level
+from ui.board.board_texts import column_header, group_tooltip, vertical
 from ui.labels import role_label, state_label
 
 if TYPE_CHECKING:
@@ -70,19 +72,18 @@ class BoardMeasure:
     title: str
 
 
-def vertical(text: str, limit: int = 9) -> str:
-    """A unit name written top to bottom, one character a line, as a narrow header."""
-    shown = text if len(text) <= limit else text[: limit - 1] + "…"
-    return "\n".join(shown)
-
-
 class BoardModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.measures: list[BoardMeasure] = []
+        self.columns: list[BoardColumn] = []
+        """The columns in view (``board_columns``); ``units`` their names."""
         self.units: list[str] = []
-        self._cells: dict[tuple[int, int], AssignmentRow] = {}
-        self._where: dict[int, tuple[int, int]] = {}  # assignment id → (row, column)
+        self.expanded: set[str] = set()
+        """The groups shown with their members (none at first; kept across reloads)."""
+        self._top: list[BoardColumn] = []
+        self._cells: dict[tuple[int, CellKey], AssignmentRow] = {}
+        self._where: dict[int, tuple[int, CellKey]] = {}  # assignment id → (row, column key)
         self.findings: dict[str, tuple[int, int]] = {}
         """Per unit: its open inspection findings (督查问题) and how many are overdue."""
         self._bold = QFont()
@@ -98,14 +99,17 @@ class BoardModel(QAbstractTableModel):
         measures = {m.id: BoardMeasure(m.id, m.code, m.title) for m in measures_in_order}
         for r in rows:  # (a measure read after the list of measures: shown all the same)
             measures.setdefault(r.measure_id, BoardMeasure(r.measure_id, r.code, r.title))
-        counts = Counter(r.unit for r in rows)
         self.measures = list(measures.values())
-        self.units = sorted(counts, key=lambda u: (-counts[u], u))
+        self._top = top_level(rows)
+        self._show_columns()
         row_of = {m.measure_id: i for i, m in enumerate(self.measures)}
-        column_of = {u: i for i, u in enumerate(self.units)}
-        self._cells = {(row_of[r.measure_id], column_of[r.unit]): r for r in rows}
+        self._cells = {(row_of[r.measure_id], cell_key(r)): r for r in rows}
         self._where = {r.id: place for place, r in self._cells.items()}
         self.endResetModel()
+
+    def _show_columns(self) -> None:
+        self.columns = shown(self._top, self.expanded)
+        self.units = [c.unit for c in self.columns]
 
     def set_findings(self, open_by_unit: dict[str, tuple[int, int]]) -> None:
         """The open findings per unit, counted under each unit's column header."""
@@ -114,56 +118,124 @@ class BoardModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.units) - 1)
 
     def replace_rows(self, fresh: Iterable[AssignmentRow]) -> None:
-        """Re-read rows (after a tick-off): their cells and the totals repaint."""
+        """Re-read rows (after a tick-off): their cells, their group's and the totals repaint."""
+        last_row, last_column = len(self.measures), len(self.columns)
         for r in fresh:
             place = self._where.get(r.id)
             if place is None:
                 continue
             self._cells[place] = r
-            row, column = place
-            self.dataChanged.emit(self.index(row, column), self.index(row, column))
-            last_row, last_column = len(self.measures), len(self.units)
-            self.dataChanged.emit(self.index(row, last_column), self.index(row, last_column))
+            row = place[0]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
             self.dataChanged.emit(self.index(last_row, 0), self.index(last_row, last_column))
 
-    def assignment(self, index: Index) -> AssignmentRow | None:
-        if not index.isValid():
+    # -- groups -----------------------------------------------------------------------------
+    def group_column(self, column: int) -> int | None:
+        """The column of the group that ``column`` is (or is a member of), if any."""
+        if not 0 <= column < len(self.columns):
             return None
-        return self._cells.get((index.row(), index.column()))
+        group = self.columns[column].group or self.columns[column].unit
+        for found, candidate in enumerate(self.columns):
+            if candidate.is_group and candidate.unit == group:
+                return found
+        return None
+
+    def set_expanded(self, column: int, expand: bool) -> bool:
+        """Show or hide the members of the group in ``column``; whether anything changed."""
+        if not 0 <= column < len(self.columns) or not self.columns[column].is_group:
+            return False
+        group = self.columns[column]
+        if (group.unit in self.expanded) == expand:
+            return False
+        first, last = column + 1, column + len(group.members)
+        if expand:
+            self.beginInsertColumns(QModelIndex(), first, last)
+            self.expanded.add(group.unit)
+            self._show_columns()
+            self.endInsertColumns()
+        else:
+            self.beginRemoveColumns(QModelIndex(), first, last)
+            self.expanded.discard(group.unit)
+            self._show_columns()
+            self.endRemoveColumns()
+        return True
+
+    def group_state(self, row: int, group: str) -> GroupState | None:
+        """The group's task in ``row`` as its members' shares make it; None: not its task."""
+        shares = self.shares(row, group)
+        if not shares:
+            return None
+        return group_tallies(shares)[(shares[0].measure_id, group)]
+
+    def shares(self, row: int, group: str) -> list[AssignmentRow]:
+        """The members' shares of the group's task in ``row``, in the members' order."""
+        column = next((c for c in self._top if c.unit == group and c.is_group), None)
+        if column is None:
+            return []
+        found = (self._cells.get((row, (member, group))) for member in column.members)
+        return [cell for cell in found if cell is not None]
+
+    # -- reading ----------------------------------------------------------------------------
+    def assignment(self, index: Index) -> AssignmentRow | None:
+        if not index.isValid() or index.column() >= len(self.columns):
+            return None
+        column = self.columns[index.column()]
+        return self._cells.get((index.row(), (column.unit, column.group)))
 
     def index_of(self, assignment_id: int) -> QModelIndex:
+        """Where the assignment shows: its cell, or its group's when the group is collapsed."""
         place = self._where.get(assignment_id)
-        return QModelIndex() if place is None else self.index(*place)
+        if place is None:
+            return QModelIndex()
+        row, (unit, group) = place
+        for column, candidate in enumerate(self.columns):
+            if (candidate.unit, candidate.group) == (unit, group):
+                return self.index(row, column)
+        found = None if group is None else self.group_column(self.units.index(group))
+        return QModelIndex() if found is None else self.index(row, found)
 
     def state(self, index: Index) -> Derived | str | None:
         """The colour key of a cell; None for the totals."""
-        if index.row() >= len(self.measures) or index.column() >= len(self.units):
+        if index.row() >= len(self.measures) or index.column() >= len(self.columns):
             return None
+        column = self.columns[index.column()]
+        if column.is_group:
+            group = self.group_state(index.row(), column.unit)
+            return NOT_ASSIGNED if group is None else derived_state(group)
         found = self.assignment(index)
         return NOT_ASSIGNED if found is None else found.state
 
+    def unit_count(self) -> int:
+        """The units with a part in the document (a group's members each count)."""
+        return len({unit for _, (unit, _group) in self._cells})
+
     def row_completion(self, row: int) -> tuple[int, int]:
-        cells = [self._cells.get((row, c)) for c in range(len(self.units))]
-        return self._finished(cells)
+        """Every unit's part in the measure, members one by one (whatever is expanded)."""
+        return self._finished([c for (r, _), c in self._cells.items() if r == row])
 
     def column_completion(self, column: int) -> tuple[int, int]:
-        cells = [self._cells.get((r, column)) for r in range(len(self.measures))]
-        return self._finished(cells)
+        """A unit's parts done; a group's tasks done (every member's share done)."""
+        shown_column = self.columns[column]
+        if shown_column.is_group:
+            states = [self.group_state(r, shown_column.unit) for r in range(len(self.measures))]
+            present = [s for s in states if s is not None]
+            return sum(1 for s in present if s.status in FINISHED), len(present)
+        key = (shown_column.unit, shown_column.group)
+        return self._finished([c for (_, k), c in self._cells.items() if k == key])
 
     def overall_completion(self) -> tuple[int, int]:
         return self._finished(list(self._cells.values()))
 
     @staticmethod
-    def _finished(cells: list[AssignmentRow | None]) -> tuple[int, int]:
-        present = [c for c in cells if c is not None]
-        return sum(1 for c in present if c.status in FINISHED), len(present)
+    def _finished(cells: list[AssignmentRow]) -> tuple[int, int]:
+        return sum(1 for c in cells if c.status in FINISHED), len(cells)
 
     # -- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() or not self.measures else len(self.measures) + 1
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or not self.measures else len(self.units) + 1
+        return 0 if parent.isValid() or not self.measures else len(self.columns) + 1
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -174,43 +246,38 @@ class BoardModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
-        count = len(self.units) if horizontal else len(self.measures)
+        count = len(self.columns) if horizontal else len(self.measures)
         if not 0 <= section <= count:
             return None
-        total = section == count
-        if role == Qt.ItemDataRole.DisplayRole:
-            if total:
+        if section == count:
+            if role == Qt.ItemDataRole.DisplayRole:
                 return vertical(self.tr("Done")) if horizontal else self.tr("Done")
-            if not horizontal:
-                return self.measures[section].code
-            found = self.findings.get(self.units[section])
-            return vertical(self.units[section]) + (f"\n⚑{found[0]}" if found else "")
-        if role == Qt.ItemDataRole.ForegroundRole and horizontal and not total:
-            found = self.findings.get(self.units[section])
-            return CELL_COLOURS[Derived.OVERDUE] if found and found[1] else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if total:
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return self.tr("Share of unit parts done or ticked off")
-            if horizontal:
-                found = self.findings.get(self.units[section])
-                if found:
-                    return (
-                        self.units[section]
-                        + "\n"
-                        + self.tr("Open inspection findings: {0} ({1} overdue)").format(*found)
-                    )
-                return self.units[section]
+            return None
+        if not horizontal:
             measure = self.measures[section]
-            return f"{measure.code}．{measure.title}"
-        return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return measure.code
+            return (
+                f"{measure.code}．{measure.title}" if role == Qt.ItemDataRole.ToolTipRole else None
+            )
+        if role == Qt.ItemDataRole.ForegroundRole:
+            found = self.findings.get(self.columns[section].unit)
+            return CELL_COLOURS[Derived.OVERDUE] if found and found[1] else None
+        column = self.columns[section]
+        found = self.findings.get(column.unit)
+        return column_header(column, column.unit in self.expanded, found, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if row == len(self.measures) or column == len(self.units):
+        if row == len(self.measures) or column == len(self.columns):
             return self._total(row, column, role)
-        cell = self._cells.get((row, column))
+        if self.columns[column].is_group:
+            return self._group_data(row, self.columns[column].unit, role)
+        cell = self.assignment(index)
         if role == Qt.ItemDataRole.BackgroundRole:
             return CELL_COLOURS[NOT_ASSIGNED if cell is None else cell.state]
         if cell is None:
@@ -231,6 +298,28 @@ class BoardModel(QAbstractTableModel):
             return cell
         return None
 
+    def _group_data(self, row: int, group: str, role: int) -> Any:
+        """A group's cell: ``3/5`` members done (✓ when all are), coloured by the derived state."""
+        state = self.group_state(row, group)
+        key = NOT_ASSIGNED if state is None else derived_state(state)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return CELL_COLOURS[key]
+        if state is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "✓" if state.status in FINISHED else f"{state.finished}/{state.members}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return cell_text_colour(key)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            measure = self.measures[row]
+            title = f"{measure.code}．{measure.title}"
+            return group_tooltip(title, group, state, self.shares(row, group))
+        return None
+
     def tooltip(self, cell: AssignmentRow) -> str:
         lines = [
             f"{cell.code}．{cell.title}",
@@ -239,12 +328,14 @@ class BoardModel(QAbstractTableModel):
             + ("" if cell.percent is None else f" · {cell.percent}%"),
             self.tr("Deadline: {0}").format(deadline_text(cell) or "—"),
         ]
+        if cell.group:
+            lines.insert(2, self.tr("Member of {0}").format(cell.group))
         if cell.note:
             lines.append(self.tr("Progress report: {0}").format(cell.note))
         return "\n".join(lines)
 
     def _total(self, row: int, column: int, role: int) -> Any:
-        if row == len(self.measures) and column == len(self.units):
+        if row == len(self.measures) and column == len(self.columns):
             done, whole = self.overall_completion()
         elif row == len(self.measures):
             done, whole = self.column_completion(column)
@@ -253,6 +344,8 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return percent_text(done, whole)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column < len(self.columns) and self.columns[column].is_group:
+                return self.tr("{0} of {1} tasks done by every member").format(done, whole)
             return self.tr("{0} of {1} done or ticked off").format(done, whole)
         if role == Qt.ItemDataRole.BackgroundRole:
             return TOTAL_BACKGROUND

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,6 +53,20 @@ LEGEND_ORDER: list[Derived | str] = [
 """The legend's colours, in the order a clerk reads urgency."""
 
 
+class BoardTable(QTableView):
+    """The grid; + and − on a group's column (or a member's) show and hide its members."""
+
+    toggle_requested = Signal(int, bool)
+    """(column, expand)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus) and self.currentIndex().isValid():
+            self.toggle_requested.emit(self.currentIndex().column(), key == Qt.Key.Key_Plus)
+            return
+        super().keyPressEvent(event)
+
+
 class BoardView(QWidget):
     document_changed = Signal(int)
     """The clerk chose another document: the window loads its rows."""
@@ -66,7 +80,7 @@ class BoardView(QWidget):
         self.document = QComboBox()
         self.document.setMinimumContentsLength(16)
         self.summary = QLabel()
-        self.table = QTableView()
+        self.table = BoardTable()
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -93,6 +107,8 @@ class BoardView(QWidget):
         self.table.clicked.connect(self._clicked)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        header.sectionClicked.connect(self._header_clicked)
+        self.table.toggle_requested.connect(self.set_expanded)
 
     def legend_entries(self) -> list[tuple[QColor, str]]:
         return [
@@ -116,7 +132,13 @@ class BoardView(QWidget):
             row.addWidget(icon)
             row.addWidget(QLabel(text))
             row.addSpacing(8)
-        row.addWidget(QLabel(self.tr("✓ done · number: % complete · bold: lead unit")))
+        row.addWidget(
+            QLabel(
+                self.tr(
+                    "✓ done · number: % complete · bold: lead unit · ▸ 3/5: a group's members done"
+                )
+            )
+        )
         row.addStretch(1)
         return row
 
@@ -159,9 +181,19 @@ class BoardView(QWidget):
         done, whole = self.model.overall_completion()
         self.summary.setText(
             self.tr("{0} measures × {1} units · {2} of {3} unit parts done").format(
-                len(self.model.measures), len(self.model.units), done, whole
+                len(self.model.measures), self.model.unit_count(), done, whole
             )
         )
+
+    def set_expanded(self, column: int, expand: bool) -> None:
+        """Show (or hide) the members of the group in ``column`` — or of the group a member
+        column belongs to; the current cell stays on the group's row and column."""
+        group = self.model.group_column(column)
+        if group is None:
+            return
+        row = max(0, self.table.currentIndex().row())
+        if self.model.set_expanded(group, expand):
+            self.table.setCurrentIndex(self.model.index(row, group))
 
     def replace_rows(self, rows: Iterable[AssignmentRow]) -> None:
         self.model.replace_rows(rows)
@@ -172,12 +204,27 @@ class BoardView(QWidget):
         if document is not None:
             self.document_changed.emit(document)
 
+    def _header_clicked(self, column: int) -> None:
+        if column < len(self.model.columns) and self.model.columns[column].is_group:
+            expand = self.model.columns[column].unit not in self.model.expanded
+            self.model.set_expanded(column, expand)
+
     def _clicked(self, index: QModelIndex) -> None:
+        """A unit's cell selects its assignment; a group's cell its first member's share
+        (the detail pane then shows the group with every member)."""
         cell = self.model.assignment(index)
+        if cell is None and index.column() < len(self.model.columns):
+            column = self.model.columns[index.column()]
+            shares = self.model.shares(index.row(), column.unit) if column.is_group else []
+            cell = shares[0] if shares else None
         if cell is not None:
             self.assignment_chosen.emit(cell.id)
 
     def _double_clicked(self, index: QModelIndex) -> None:
+        """Ticks a unit's part off; on a group's cell, shows or hides its members."""
+        if index.column() < len(self.model.columns) and self.model.columns[index.column()].is_group:
+            self._header_clicked(index.column())
+            return
         cell = self.model.assignment(index)
         if cell is not None:
             self.tick_off_requested.emit([cell])

@@ -1,0 +1,80 @@
+"""A group's task as its members' shares make it, from the shares alone: one rule for all.
+
+The database's derivation (``tracker.units.fan_out.group_states``), the window's
+board, table and detail pane, and the master ledger's group headings all roll a
+group's task up with ``roll_up``: done or ticked off only when every member's
+share is, percent the mean of the shares (a finished share counts 100), overdue
+when any share is — and how many members finished and how many are overdue,
+which is what a clerk reads (``3/5 完成 · 2 逾期``).  ``group_tallies`` does it for
+the rows the window holds (plain ``AssignmentRow``s), keyed by measure and group.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tracker.statuses import FINISHED, Derived, Status, measure_status
+
+if TYPE_CHECKING:
+    from tracker.records import AssignmentRow
+
+
+@dataclass(frozen=True)
+class SharePart:
+    """One member's share as the roll-up sees it."""
+
+    status: Status
+    percent: int | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class GroupState:
+    """A group's task as its members' shares make it: derived, never typed."""
+
+    status: Status
+    percent: int
+    overdue: bool
+    members: int
+    finished: int
+    overdue_members: int = 0
+
+
+def share_percent(status: Status, percent: int | None) -> int:
+    """A share's percent in the mean: a finished share counts 100, an empty one 0."""
+    return 100 if status in FINISHED else (percent or 0)
+
+
+def roll_up(parts: Iterable[SharePart], fallback: Status = Status.NOT_STARTED) -> GroupState:
+    """The group's state from its members' shares (``fallback`` when there is none)."""
+    parts = list(parts)
+    overdue = sum(1 for p in parts if p.overdue)
+    return GroupState(
+        status=measure_status(p.status for p in parts) or fallback,
+        percent=round(sum(share_percent(p.status, p.percent) for p in parts) / len(parts))
+        if parts
+        else 0,
+        overdue=overdue > 0,
+        members=len(parts),
+        finished=sum(1 for p in parts if p.status in FINISHED),
+        overdue_members=overdue,
+    )
+
+
+def derived_state(state: GroupState) -> Derived:
+    """The colour a group's task takes: overdue first, else its rolled-up status."""
+    return Derived.OVERDUE if state.overdue else Derived(state.status.value)
+
+
+def group_tallies(rows: Iterable[AssignmentRow]) -> dict[tuple[int, str], GroupState]:
+    """(measure id, group name) → the group's state, for every group a share in ``rows``
+    answers for (a share's state is as the row was read: 逾期 is today's)."""
+    parts: dict[tuple[int, str], list[SharePart]] = defaultdict(list)
+    for row in rows:
+        if row.group is not None:
+            overdue = row.state is Derived.OVERDUE
+            parts[(row.measure_id, row.group)].append(SharePart(row.status, row.percent, overdue))
+    return {key: roll_up(found) for key, found in parts.items()}

@@ -12,64 +12,69 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="155"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="158"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="156"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="159"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="157"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="160"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="158"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="161"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="159"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="162"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="160"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="163"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="161"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="164"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="162"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="165"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="163"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="166"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="164"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="167"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="378"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="383"/>
         <source>Recorded status: {0}</source>
         <translation>登记状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="380"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="385"/>
         <source>Updated by {0}</source>
         <translation>更新人：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/assignment_model.py" line="387"/>
+        <source>Member of the group: {0}</source>
+        <translation>所属集体：{0}</translation>
     </message>
 </context>
 <context>
@@ -563,69 +568,84 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="70"/>
+        <location filename="../../ui/window/detail_pane.py" line="72"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="70"/>
+        <location filename="../../ui/window/detail_pane.py" line="72"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="70"/>
+        <location filename="../../ui/window/detail_pane.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="70"/>
+        <location filename="../../ui/window/detail_pane.py" line="72"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="78"/>
+        <location filename="../../ui/window/detail_pane.py" line="80"/>
         <source>Measure text</source>
         <translation>措施原文</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="79"/>
+        <location filename="../../ui/window/detail_pane.py" line="81"/>
         <source>Units of this measure</source>
         <translation>本措施的责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="80"/>
+        <location filename="../../ui/window/detail_pane.py" line="82"/>
         <source>History of the selected unit&apos;s part</source>
         <translation>所选单位的进展记录</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="93"/>
+        <location filename="../../ui/window/detail_pane.py" line="95"/>
         <source>No measure selected</source>
         <translation>未选择措施</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="94"/>
+        <location filename="../../ui/window/detail_pane.py" line="96"/>
         <source>Choose a row in the table to see the measure in full.</source>
         <translation>在表格中选择一行，即可在此查看措施全文。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="104"/>
+        <location filename="../../ui/window/detail_pane.py" line="106"/>
         <source>Standing task</source>
         <translation>长期坚持</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="104"/>
+        <location filename="../../ui/window/detail_pane.py" line="106"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="106"/>
+        <location filename="../../ui/window/detail_pane.py" line="108"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="110"/>
+        <location filename="../../ui/window/detail_pane.py" line="112"/>
+        <source>Member of the group: {0}</source>
+        <translation>所属集体：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/detail_pane.py" line="119"/>
         <source>Milestones:</source>
         <translation>时间节点：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/detail_pane.py" line="160"/>
+        <source>{0} ({1} members)</source>
+        <translation>{0}（{1}个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/detail_pane.py" line="165"/>
+        <source>Derived from the members&apos; own states, never typed</source>
+        <translation>由各成员的进展汇总得出，不可直接填写</translation>
     </message>
 </context>
 <context>

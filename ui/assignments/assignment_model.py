@@ -27,6 +27,8 @@ from PySide6.QtCore import (
 )
 
 from tracker.statuses import Derived
+from tracker.units.group_rollup import GroupState, group_tallies
+from ui.group_labels import group_heading
 from ui.labels import role_label, state_background, state_foreground, state_label
 
 if TYPE_CHECKING:
@@ -147,6 +149,7 @@ class AssignmentTableModel(QAbstractTableModel):
         self._ids: dict[int, int] | None = None  # assignment id → position in _base
         self._rows_by_position: list[int] | None = None  # position in _base → displayed row, or -1
         self._states: list[Derived] | None = None
+        self._groups: dict[tuple[int, str], GroupState] | None = None  # (measure, group)
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._order_stale = False
@@ -182,6 +185,7 @@ class AssignmentTableModel(QAbstractTableModel):
             self._orders = {}
             self._ids = None
             self._states = None
+            self._groups = None
         self._shown = list(range(len(base))) if positions is None else positions
         self._order = self._sorted()
         self._rows_by_position = None
@@ -222,6 +226,7 @@ class AssignmentTableModel(QAbstractTableModel):
         if changed:  # the sort keys of those rows may have changed
             self._orders = {}
             self._states = None
+            self._groups = None
             self._order_stale = True
 
     # -- Qt model interface -----------------------------------------------------------------
@@ -378,4 +383,14 @@ class AssignmentTableModel(QAbstractTableModel):
             return self.tr("Recorded status: {0}").format(state_label(row.status))
         if column == UPDATED:
             return self.tr("Updated by {0}").format(row.updated_by or "?")
+        if column == UNIT and row.group is not None:
+            return self.tr("Member of the group: {0}").format(self._group_of(row))
         return None
+
+    def _group_of(self, row: AssignmentRow) -> str:
+        """``各市、县（区）（5个）· 3/5 完成 · 2 逾期``: the group's task from its members'
+        shares among the rows held (every assignment, when the window has them all)."""
+        if self._groups is None:
+            self._groups = group_tallies(self._base)
+        assert row.group is not None
+        return group_heading(row.group, self._groups[(row.measure_id, row.group)])

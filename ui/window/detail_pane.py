@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.statuses import Status
+from tracker.statuses import Derived, Status
+from tracker.units.group_rollup import GroupState, derived_state, group_tallies
 from ui.assignments.assignment_model import deadline_text
+from ui.group_labels import group_heading, group_progress
 from ui.labels import role_label, state_background, state_foreground, state_label
 
 if TYPE_CHECKING:  # plain records, handed in; their module is not needed to show the window
@@ -103,7 +105,14 @@ class DetailPane(QWidget):
         deadline = deadline_text(row) or (
             self.tr("Standing task") if detail.text.standing else self.tr("none")
         )
-        self.facts.setText(where + "\n" + self.tr("Deadline: {0}").format(deadline))
+        facts = where + "\n" + self.tr("Deadline: {0}").format(deadline)
+        if row.group is not None:
+            state = group_tallies(detail.units).get((row.measure_id, row.group))
+            if state is not None:
+                facts += "\n" + self.tr("Member of the group: {0}").format(
+                    group_heading(row.group, state)
+                )
+        self.facts.setText(facts)
         body = detail.text.text
         if detail.text.milestones:
             steps = "\n".join(f"• {due:%Y-%m-%d}  {text}" for due, text in detail.text.milestones)
@@ -113,23 +122,62 @@ class DetailPane(QWidget):
         self._fill_history(detail.history)
 
     def _fill_units(self, rows: list[AssignmentRow], selected_id: int) -> None:
+        """Each unit's part; a group (各市、县（区）) as one line with its derived state and
+        its members beneath it, each with its own state."""
         self.units.clear()
+        tallies = group_tallies(rows)
+        groups: dict[str, QTreeWidgetItem] = {}
         for unit_row in rows:
-            percent = "" if unit_row.percent is None else f"{unit_row.percent}%"
-            item = QTreeWidgetItem(
-                [unit_row.unit, role_label(unit_row.role), state_label(unit_row.state), percent]
-            )
-            if (fg := state_foreground(unit_row.state)) is not None:
-                item.setForeground(2, QBrush(fg))
-            if (bg := state_background(unit_row.state)) is not None:
-                item.setBackground(2, QBrush(bg))
-            if unit_row.note:
-                item.setToolTip(0, unit_row.note)
+            item = self._unit_item(unit_row, unit_row.id == selected_id)
+            if unit_row.group is None:
+                self.units.addTopLevelItem(item)
+                continue
+            parent = groups.get(unit_row.group)
+            if parent is None:
+                state = tallies[(unit_row.measure_id, unit_row.group)]
+                parent = self._group_item(unit_row, state)
+                groups[unit_row.group] = parent
+                self.units.addTopLevelItem(parent)
+            parent.addChild(item)
             if unit_row.id == selected_id:
-                font = item.font(0)
-                font.setBold(True)
-                item.setFont(0, font)
-            self.units.addTopLevelItem(item)
+                self._bold(parent)
+        self.units.setRootIsDecorated(bool(groups))
+        self.units.expandAll()
+
+    def _unit_item(self, unit_row: AssignmentRow, selected: bool) -> QTreeWidgetItem:
+        percent = "" if unit_row.percent is None else f"{unit_row.percent}%"
+        item = QTreeWidgetItem(
+            [unit_row.unit, role_label(unit_row.role), state_label(unit_row.state), percent]
+        )
+        self._colour(item, unit_row.state)
+        if unit_row.note:
+            item.setToolTip(0, unit_row.note)
+        if selected:
+            self._bold(item)
+        return item
+
+    def _group_item(self, share: AssignmentRow, state: GroupState) -> QTreeWidgetItem:
+        heading = self.tr("{0} ({1} members)").format(share.group, state.members)
+        item = QTreeWidgetItem(
+            [heading, role_label(share.role), group_progress(state), f"{state.percent}%"]
+        )
+        item.setToolTip(0, group_heading(share.group or "", state))
+        item.setToolTip(2, self.tr("Derived from the members' own states, never typed"))
+        self._colour(item, derived_state(state))
+        return item
+
+    @staticmethod
+    def _colour(item: QTreeWidgetItem, state: Derived) -> None:
+        if (fg := state_foreground(state)) is not None:
+            item.setForeground(2, QBrush(fg))
+        if (bg := state_background(state)) is not None:
+            item.setBackground(2, QBrush(bg))
+
+    @staticmethod
+    def _bold(item: QTreeWidgetItem) -> None:
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
 
     def _fill_history(self, entries: list[HistoryRow]) -> None:
         """Newest first: when, who and where from on one line, what changed below it."""

@@ -1,0 +1,88 @@
+"""A group's derived state in the window's table and detail pane: the members under their group."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import row_of
+from tracker.progress.progress_service import Change
+from tracker.services import Services
+from tracker.statuses import Status
+from ui.assignments.assignment_model import UNIT
+from ui.window.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+CITIES = "各市、县（区）"
+YINCHUAN, SHIZUISHAN, WUZHONG = "银川市", "石嘴山市", "吴忠市"
+
+
+@pytest.fixture
+def grouped(services: Services) -> Services:
+    """On measure 1 (past its deadline) 银川市 is done, 石嘴山市 at 50 %, 吴忠市 not started."""
+    services.groups.set_members(CITIES, [YINCHUAN, SHIZUISHAN, WUZHONG], create=True)
+    ids = {(r.code, r.unit): r.id for r in services.overview.assignments()}
+    services.progress.record(ids[("1", YINCHUAN)], Change(status=Status.DONE, percent=100))
+    services.progress.record(ids[("1", SHIZUISHAN)], Change(status=Status.IN_PROGRESS, percent=50))
+    return services
+
+
+def tree(window: MainWindow) -> list[list[str]]:
+    """The detail pane's units: a top-level line, then its members indented by two spaces."""
+    units = window.detail.units
+    lines = []
+    for i in range(units.topLevelItemCount()):
+        item = units.topLevelItem(i)
+        lines.append([item.text(c) for c in range(4)])
+        for j in range(item.childCount()):
+            child = item.child(j)
+            lines.append(["  " + child.text(0), *(child.text(c) for c in range(1, 4))])
+    return lines
+
+
+def test_the_table_names_a_members_group_with_its_derived_state(
+    grouped: Services, window: MainWindow
+) -> None:
+    window.rows.reload()
+    share = row_of(window, "1", SHIZUISHAN)
+    assert share.group == CITIES
+    row = window.model.row_of(share.id)
+    assert row is not None
+    tip = window.model.index(row, UNIT).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"Member of the group: {CITIES} (3 members) · 1/3 done · 2 overdue"
+    own = window.model.row_of(row_of(window, "1", "自治区公安厅").id)
+    assert own is not None
+    assert window.model.index(own, UNIT).data(Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_the_detail_pane_shows_the_group_and_each_members_state(
+    grouped: Services, window: MainWindow
+) -> None:
+    window.rows.reload()
+    window.table.select_assignment(row_of(window, "1", WUZHONG).id)
+    window.selection.show_current_detail()
+    detail = window.detail
+    assert detail.facts.text().splitlines()[-1] == (
+        f"Member of the group: {CITIES} (3 members) · 1/3 done · 2 overdue"
+    )
+    assert tree(window) == [
+        ["自治区市场监管厅", "Lead", "Overdue", ""],
+        ["自治区公安厅", "Responsible", "Overdue", ""],
+        [f"{CITIES} (3 members)", "Responsible", "1/3 done · 2 overdue", "50%"],
+        [f"  {YINCHUAN}", "Responsible", "Done", "100%"],
+        [f"  {SHIZUISHAN}", "Responsible", "Overdue", "50%"],
+        [f"  {WUZHONG}", "Responsible", "Overdue", ""],
+    ]
+    group = detail.units.topLevelItem(2)
+    assert group.isExpanded() and group.font(0).bold()  # the selected row is one of its members
+    assert [group.child(j).font(0).bold() for j in range(3)] == [False, False, True]
+    assert detail.units.rootIsDecorated()
+
+
+def test_without_groups_the_units_stay_a_flat_list(window: MainWindow) -> None:
+    window.table.select_assignment(row_of(window, "1", "自治区公安厅").id)
+    window.selection.show_current_detail()
+    assert not window.detail.units.rootIsDecorated()
+    assert len(tree(window)) == 3
+    assert window.detail.facts.text().count("\n") == 1

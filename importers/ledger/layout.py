@@ -70,6 +70,8 @@ class Palette:
     fill_number: Any
     fill_phone: Any
     total: Any
+    heading: Any
+    """A line over a group's members in the master (bold, shaded, locked)."""
 
 
 def make_palette(ws: Any) -> Palette:
@@ -121,6 +123,14 @@ def make_palette(ws: Any) -> Palette:
             number_format=TEXT_FORMAT,
         ),
         total=_style(ws, font=bold, alignment=wrap_mid, border=_BOX),
+        heading=_style(
+            ws,
+            font=bold,
+            alignment=Alignment(horizontal="left", vertical="center"),
+            border=_BOX,
+            fill=PatternFill("solid", fgColor="F2F2F2"),
+            protection=_LOCKED,
+        ),
     )
 
 

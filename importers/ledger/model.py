@@ -103,6 +103,21 @@ class LedgerSheet:
     doc_key: str
     rows: list[LedgerRow] = field(default_factory=list)
     name: str = ""
+    headings: tuple[tuple[int, str], ...] = ()
+    """Lines printed above a row, as (index into ``rows``, text), in ``rows``' order: the
+    master's heading over a group's members (``各市、县（区）（5个）· 2/5 完成``)."""
+
+    def lines(self, first: int) -> list[tuple[int, LedgerRow | str]]:
+        """Every line below the header with its Excel row, from row ``first`` on: the
+        data rows, each heading just above the row it names."""
+        above: dict[int, list[str]] = {}
+        for index, text in self.headings:
+            above.setdefault(index, []).append(text)
+        found: list[LedgerRow | str] = []
+        for index, row in enumerate(self.rows):
+            found.extend(above.get(index, ()))
+            found.append(row)
+        return list(enumerate(found, start=first))
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,10 @@ def _rows(name: str, book: Any, sheet: str) -> Iterable[list[cells.RawValue]]:
     return filled(rows, merged) if merged else rows
 
 
+LINE_ACROSS = 8
+"""A one-row area merged from column A over this many columns or more is a line of text."""
+
+
 def filled(
     rows: Iterable[list[cells.RawValue]], merged: list[Area]
 ) -> Iterator[list[cells.RawValue]]:
@@ -150,9 +154,14 @@ def filled(
     A unit that merges cells (one 责任单位 for several rows, say) means the
     value for every row of the area; calamine reports it only in the top-left
     cell.  ``merged`` holds ((top, left), (bottom, right)), 0-based, inclusive.
+    A line merged from column A across most of the table (the master's heading
+    over a group's members, a unit's note) is text of its own, not a row's values:
+    it stays in its first cell.
     """
     starting: dict[int, list[tuple[int, int, int]]] = {}
     for (top, left), (bottom, right) in merged:
+        if top == bottom and left == 0 and right >= LINE_ACROSS - 1:
+            continue
         starting.setdefault(top, []).append((left, right, bottom))
     open_areas: list[tuple[int, int, int, cells.RawValue]] = []
     for r, line in enumerate(rows):

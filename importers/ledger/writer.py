@@ -39,6 +39,7 @@ from importers.statuses import Status
 
 FIRST_DATA_ROW = 4
 """Row 1 is the title, row 2 the unit/round/date line, row 3 the header."""
+HEADING_HEIGHT = 20
 LAST_COLUMN = get_column_letter(len(COLUMNS))
 _META_COLUMNS = [get_column_letter(i) for i in range(1, len(ROW_HEADER) + 1)]
 
@@ -96,7 +97,7 @@ def _write_data_sheet(
 ) -> Iterator[str]:
     """Write the sheet's frame and first three rows; return its data rows' XML, lazily."""
     layout.set_widths(ws, [c.width for c in COLUMNS])
-    _sheet_setup(ws, book, sheet.rows)
+    _sheet_setup(ws, book, sheet)
 
     ws.append([layout.cell(ws, sheet.title, palette.title)])
     who, round_text, as_of = layout.info_line(book)
@@ -115,13 +116,17 @@ def _write_data_sheet(
             for c in COLUMNS
         ]
     )
-    return _data_rows(sheet.rows, _RowStyles.of(ws, palette))
+    return _data_rows(sheet.lines(FIRST_DATA_ROW), _RowStyles.of(ws, palette))
 
 
-def _sheet_setup(ws: Any, book: LedgerWorkbook, rows: list[LedgerRow]) -> None:
+def _sheet_setup(ws: Any, book: LedgerWorkbook, sheet: LedgerSheet) -> None:
     """Merges, heights, print setup, protection and validations: all before the rows."""
-    last_row = FIRST_DATA_ROW + len(rows) - 1
+    lines = sheet.lines(FIRST_DATA_ROW)
+    last_row = FIRST_DATA_ROW + len(lines) - 1
     ws.merged_cells.add(f"A1:{LAST_COLUMN}1")
+    for excel_row, line in lines:
+        if isinstance(line, str):  # a heading over a group's members
+            ws.merged_cells.add(f"A{excel_row}:{LAST_COLUMN}{excel_row}")
     ws.merged_cells.add("A2:E2")
     ws.merged_cells.add("F2:I2")
     ws.merged_cells.add(f"J2:{LAST_COLUMN}2")
@@ -137,8 +142,8 @@ def _sheet_setup(ws: Any, book: LedgerWorkbook, rows: list[LedgerRow]) -> None:
     dated = tuple(s for s in everything if s != Status.STANDING.value)
     status = _column("status")
     for allowed, ranges in (
-        (everything, status_ranges(status, rows, dated=False)),
-        (dated, status_ranges(status, rows, dated=True)),
+        (everything, status_ranges(status, lines, dated=False)),
+        (dated, status_ranges(status, lines, dated=True)),
     ):
         if ranges:
             ws.data_validations.append(_status_rule(allowed, ranges))
@@ -180,13 +185,15 @@ def _status_rule(allowed: tuple[str, ...], ranges: str) -> DataValidation:
     return rule
 
 
-def status_ranges(column: str, rows: list[LedgerRow], *, dated: bool) -> str:
+def status_ranges(column: str, lines: list[tuple[int, LedgerRow | str]], *, dated: bool) -> str:
     """The 完成状态 cells of the rows with (``dated``) or without a fixed deadline, as
-    space-separated ranges: 长期坚持 is offered only where there is no fixed deadline."""
+    space-separated ranges: 长期坚持 is offered only where there is no fixed deadline.
+    ``lines`` are a sheet's (``LedgerSheet.lines``): a heading ends a range."""
     ranges: list[str] = []
     start: int | None = None
-    for excel_row, row in enumerate([*rows, None], start=FIRST_DATA_ROW):
-        inside = row is not None and (row.deadline is not None) == dated
+    after = lines[-1][0] + 1 if lines else FIRST_DATA_ROW
+    for excel_row, row in [*lines, (after, None)]:
+        inside = isinstance(row, LedgerRow) and (row.deadline is not None) == dated
         if inside and start is None:
             start = excel_row
         elif not inside and start is not None:
@@ -239,6 +246,7 @@ class _RowStyles:
     fill_center: str
     fill_number: str
     fill_phone: str
+    heading: str
 
     @classmethod
     def of(cls, ws: Any, p: layout.Palette) -> _RowStyles:
@@ -251,13 +259,18 @@ class _RowStyles:
             fill_center=s(ws, p.fill_center),
             fill_number=s(ws, p.fill_number),
             fill_phone=s(ws, p.fill_phone),
+            heading=s(ws, p.heading),
         )
 
 
-def _data_rows(rows: list[LedgerRow], s: _RowStyles) -> Iterator[str]:
+def _data_rows(lines: list[tuple[int, LedgerRow | str]], s: _RowStyles) -> Iterator[str]:
     text, number = sheetxml.text_cell, sheetxml.number_cell
-    for seq, row in enumerate(rows, start=1):
-        r = FIRST_DATA_ROW + seq - 1
+    seq = 0
+    for r, row in lines:
+        if isinstance(row, str):  # a group's heading, merged across the row
+            yield sheetxml.row(r, [text(f"A{r}", s.heading, row)], HEADING_HEIGHT)
+            continue
+        seq += 1
         if row.deadline_text:
             deadline = text(f"G{r}", s.center, row.deadline_text)
         else:
@@ -286,7 +299,9 @@ def _meta_rows(first: int, names: list[str], sheets: list[LedgerSheet]) -> Itera
     text = sheetxml.text_cell
     r = first
     for name, sheet in zip(names, sheets, strict=True):
-        for excel_row, row in enumerate(sheet.rows, start=FIRST_DATA_ROW):
+        for excel_row, row in sheet.lines(FIRST_DATA_ROW):
+            if isinstance(row, str):
+                continue
             line = row_line(name, excel_row, row)
             yield sheetxml.row(
                 r, [text(f"{c}{r}", "", v) for c, v in zip(_META_COLUMNS, line, strict=True)]

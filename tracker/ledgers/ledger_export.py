@@ -23,6 +23,7 @@ from importers.text_clean import safe_file_name
 from tracker.database_settings import DUE_SOON_DAYS, OFFICE_NAME
 from tracker.errors import UserError
 from tracker.ledgers.export_errors import write_failure
+from tracker.ledgers.master_groups import with_group_headings
 from tracker.queries import in_force, lead_first, shares_last
 from tracker.records import NamedRef
 from tracker.rounds.round_service import RoundInfo, RoundService
@@ -219,7 +220,9 @@ class LedgerExporter:
                 as_of=chosen.as_of,
                 exported_at=self.store.clock.now(),
                 office=self.office,
-                sheets=ledger_sheets(rows, lead_names(rows)),
+                sheets=with_group_headings(
+                    session, ledger_sheets(rows, lead_names(rows)), rows, today
+                ),
                 **round_summary_sheet(
                     session,
                     session.get_one(Round, chosen.id),

@@ -14,7 +14,7 @@ from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.policy.clauses import states_first_listed_leads
 from importers.policy.measures import build_measure
 from importers.policy.metadata import read_metadata
-from importers.policy.model import ParsedDocument, ParseWarning
+from importers.policy.model import ParsedDocument, ParsedMeasure, ParseWarning
 from importers.policy.outline import measure_style, read_items
 from importers.policy.pdf_tables import layout_tables
 from importers.policy.repair import Paragraph, repair_lines
@@ -83,7 +83,7 @@ def parse_lines(
         add_standing_units(measure, standing, draft.line)
         document.measures.append(measure)
         document.warnings.extend(warnings)
-    if document.measures and not any(m.units for m in document.measures):
+    if _reads_as_a_bulletin(document.measures):
         _holds_no_tasks(document)
     document.warnings.sort(key=lambda warning: warning.line)
     return document
@@ -95,6 +95,21 @@ NO_TASKS = QT_TRANSLATE_NOOP(
     "as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are "
     "in an attachment, import that file",
 )
+
+
+_STRAY_SHARE = 20
+"""At most one numbered paragraph in this many naming a unit: a bracket that strayed
+into a bulletin (its closing words ``…（各有关部门负责）``), not a task document."""
+_STRAY_MIN_MEASURES = 20
+
+
+def _reads_as_a_bulletin(measures: Sequence[ParsedMeasure]) -> bool:
+    assigned = sum(1 for m in measures if m.units)
+    if not measures:
+        return False
+    if assigned == 0:
+        return True
+    return len(measures) >= _STRAY_MIN_MEASURES and assigned * _STRAY_SHARE <= len(measures)
 
 
 def _holds_no_tasks(document: ParsedDocument) -> None:

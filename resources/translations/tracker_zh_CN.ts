@@ -4006,22 +4006,22 @@ Log folder: {2}</source>
         <translation>文件已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="182"/>
+        <location filename="../../importers/ledger/reader.py" line="191"/>
         <source>sheet &quot;{sheet}&quot; is damaged or unreadable ({reason})</source>
         <translation>工作表“{sheet}”已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="195"/>
+        <location filename="../../importers/ledger/reader.py" line="204"/>
         <source>metadata ignored: {problem}</source>
         <translation>已忽略元数据：{problem}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="241"/>
+        <location filename="../../importers/ledger/reader.py" line="250"/>
         <source>sheet &quot;{sheet}&quot; has no column {missing} (looked for it in the header row {row})</source>
         <translation>工作表“{sheet}”缺少“{missing}”列（已在第 {row} 行表头中查找）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="256"/>
+        <location filename="../../importers/ledger/reader.py" line="265"/>
         <source>no sheet has a ledger header ({headers}); this is not a work ledger exported by this program</source>
         <translation>没有任何工作表带有台账表头（{headers}）；这不是本程序导出的工作台账</translation>
     </message>
@@ -4286,22 +4286,22 @@ Log folder: {2}</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="62"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="63"/>
         <source>{count} ledgers could not be written; the first: {first}</source>
         <translation>{count} 个台账未能写出；第一个：{first}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="173"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="174"/>
         <source>{unit} has no assignment to put in a ledger</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="211"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="212"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="280"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="283"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>

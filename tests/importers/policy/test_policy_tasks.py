@@ -278,3 +278,24 @@ def test_word_table_merged_cells_repeat_and_become_sub_tasks() -> None:
         ["做乙"],
     ]
     assert document.measures[0].units == ["省财政厅", "省审计厅"]
+
+
+def test_a_bulletin_with_one_stray_bracket_holds_no_tasks() -> None:
+    """130 praised places, and the closing words ``…（各有关部门负责）`` run into the last one."""
+    places = "\n".join(
+        f"{n}.某省某市第{n}区。该地区积极推进改革，成效明显。" for n in range(1, 131)
+    )
+    closing = "希望受到激励的地方再接再厉，切实抓好各项政策措施落实（各有关部门负责）。"
+    document = parse_text(f"关于对真抓实干成效明显地方予以督查激励的通报\n{places}\n{closing}")
+    assert document.holds_no_tasks
+    assert document.measures == []
+    [warning] = document.warnings
+    assert str(warning.message).startswith("holds no assigned tasks: 130 numbered paragraphs")
+
+
+def test_a_task_document_with_few_unassigned_measures_keeps_them() -> None:
+    lines = [f"{n}.推进第{n}项工作。" + ("（省财政厅负责）" if n % 2 else "") for n in range(1, 41)]
+    document = parse_text("一、任务\n" + "\n".join(lines))
+    assert not document.holds_no_tasks
+    assert len(document.measures) == 40
+    assert sum(1 for m in document.measures if m.units) == 20

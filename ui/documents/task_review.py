@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -112,9 +112,10 @@ class SplitTaskDialog(QDialog):
 
     def _point_chosen(self, index: int) -> None:
         at = self.points.itemData(index)
-        if isinstance(at, int):
+        if isinstance(at, int):  # the first part shown selected, the cursor at its end
             cursor = self.text.textCursor()
-            cursor.setPosition(at)
+            cursor.setPosition(0)
+            cursor.setPosition(at, QTextCursor.MoveMode.KeepAnchor)
             self.text.setTextCursor(cursor)
 
     def position(self) -> int:

@@ -71,7 +71,7 @@ class Services:
     def ledger_import(self) -> LedgerImporter:
         from tracker.ledgers.ledger_import import LedgerImporter
 
-        return LedgerImporter(self.store, self.rounds, self.progress)
+        return LedgerImporter(self.store, self.rounds, self.progress, self.inspections)
 
     @cached_property
     def assessment(self) -> AssessmentService:

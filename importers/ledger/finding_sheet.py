@@ -186,14 +186,19 @@ def _header(top: Sequence[Sequence[RawValue]]) -> tuple[int, dict[str, int]] | N
 
 
 def read_findings_sheet(
-    sheet: str, rows: Iterable[Sequence[RawValue]], errors: list[CellError]
+    sheet: str,
+    rows: Iterable[Sequence[RawValue]],
+    errors: list[CellError],
+    columns: dict[str, dict[str, str]],
 ) -> list[ReturnedFinding]:
-    """The rows of a returned 整改台账 (``rows`` from A1); bad cells go to ``errors``."""
+    """The rows of a returned 整改台账 (``rows`` from A1); bad cells go to ``errors``,
+    ``columns`` gets the sheet's field → column letter (units move columns)."""
     grid = list(rows)
     header = _header(grid[:10])
     if header is None:
         return []  # named 整改台账 but not one: nothing of ours to read
     top, at = header
+    columns[sheet] = {f: get_column_letter(c + 1) for f, c in at.items()}
     width = max(at.values()) + 1
 
     def value(line: Sequence[RawValue], field: str) -> RawValue:

@@ -236,7 +236,7 @@ def _read_sheets(
         if is_own_summary(sheet, top, meta):
             continue
         if is_findings_sheet(sheet, top):
-            found = read_findings_sheet(sheet, chain(top, rows), errors)
+            found = read_findings_sheet(sheet, chain(top, rows), errors, columns)
             if findings is not None:
                 findings += found
             continue

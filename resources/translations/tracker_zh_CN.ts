@@ -1769,128 +1769,133 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="81"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="82"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="126"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="129"/>
         <source>Apply the valid rows of files with rejected cells (the rejected rows stay)</source>
         <translation>导入有退回单元格的文件中的有效行（被退回的行保持不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="131"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="134"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="135"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="138"/>
         <source>Write return notice…</source>
         <translation>生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="138"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="141"/>
         <source>The file back to its unit with the rejected cells marked, and their list</source>
         <translation>把文件退回给填报单位：标注被退回的单元格，并附清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="180"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="183"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="181"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="184"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="185"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="188"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="200"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="379"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="203"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="385"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="237"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="241"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="238"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="242"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="239"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="243"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="240"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="244"/>
         <source>Ignored ({0})</source>
         <translation>已忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="241"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="245"/>
         <source>Emptied, kept ({0})</source>
         <translation>被清空已保留（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="242"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="246"/>
         <source>Warnings ({0})</source>
         <translation>提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="244"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="248"/>
         <source>Contacts updated ({0})</source>
         <translation>联系方式更新（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="267"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="250"/>
+        <source>Findings sheet ({0})</source>
+        <translation>整改台账（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="273"/>
         <source>Folder for the return notice</source>
         <translation>退回单保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="273"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="279"/>
         <source>Writing the return notice…</source>
         <translation>正在生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="279"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="285"/>
         <source>Return notice written: {0}</source>
         <translation>退回单已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="300"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="306"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="341"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="347"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="352"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="358"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="361"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="367"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="367"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="373"/>
         <source>{0} contacts in the unit directory updated.</source>
         <translation>通讯录中{0}项联系方式已更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="370"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="376"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -1933,78 +1938,81 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="118"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="123"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="119"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="157"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="185"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="196"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="296"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="124"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="162"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="206"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="217"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="317"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="338"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="120"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="125"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="121"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="126"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="122"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="127"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="124"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="129"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="127"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="132"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="129"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="156"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="184"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="295"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="161"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="205"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="316"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="337"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="48"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="158"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="197"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="297"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="163"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="179"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="218"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="318"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="339"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="160"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="165"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="181"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="46"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="172"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="183"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="202"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="298"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="177"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="193"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="204"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="223"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="319"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
@@ -2029,67 +2037,72 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>填写单位本意的值；按单元格的规则重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="173"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="194"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="186"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="207"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="199"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="220"/>
         <source>Directory → returned</source>
         <translation>通讯录 → 台账填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="299"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="320"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="306"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="327"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="307"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="328"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="319"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="340"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="320"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="341"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="321"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="342"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="241"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="262"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="328"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="178"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="349"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="329"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="350"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="330"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="351"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -4286,42 +4299,42 @@ Log folder: {2}</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="63"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="64"/>
         <source>{count} ledgers could not be written; the first: {first}</source>
         <translation>{count} 个台账未能写出；第一个：{first}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="174"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="176"/>
         <source>{unit} has no assignment to put in a ledger</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="212"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="215"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="283"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="286"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="155"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="176"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="163"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="184"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="166"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="187"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="196"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="185"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
@@ -4381,42 +4394,42 @@ Log folder: {2}</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="280"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="270"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="308"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="298"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="357"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="350"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_undo.py" line="88"/>
+        <location filename="../../tracker/ledgers/ledger_undo.py" line="89"/>
         <source>a later ledger import ({files}) is still in force; undo it first</source>
         <translation>之后的台账导入（{files}）仍然有效，请先撤销它</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_undo.py" line="96"/>
+        <location filename="../../tracker/ledgers/ledger_undo.py" line="97"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_undo.py" line="110"/>
+        <location filename="../../tracker/ledgers/ledger_undo.py" line="111"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="387"/>
+        <location filename="../../tracker/ledgers/ledger_files.py" line="39"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="394"/>
+        <location filename="../../tracker/ledgers/ledger_files.py" line="46"/>
         <source>{file}: not enough memory to read this file; close other programs or ask the unit to send a smaller ledger</source>
         <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
     </message>
@@ -4986,7 +4999,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/cli/inspection_commands.py" line="91"/>
-        <location filename="../../tracker/inspections/inspection_service.py" line="235"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="236"/>
         <source>closing a finding needs its evidence (what shows it rectified)</source>
         <translation>整改销号须注明佐证材料（证明已整改到位的依据）</translation>
     </message>
@@ -5011,27 +5024,27 @@ Log folder: {2}</source>
         <translation>督查问题 {id} 已销号；请先撤销销号再修改整改进展</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="244"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="245"/>
         <source>finding {id} is already closed</source>
         <translation>督查问题 {id} 已销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="259"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="260"/>
         <source>finding {id} is not closed</source>
         <translation>督查问题 {id} 尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="306"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="310"/>
         <source>another user saved this finding first; reload</source>
         <translation>其他用户已先保存了该督查问题；请刷新</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="382"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="386"/>
         <source>no finding {id}</source>
         <translation>没有编号为 {id} 的督查问题</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="389"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="393"/>
         <source>finding {id} was changed by {user} meanwhile; reload and try again</source>
         <translation>督查问题 {id} 已被{user}修改；请刷新后重试</translation>
     </message>
@@ -5227,6 +5240,41 @@ Log folder: {2}</source>
         <location filename="../../tracker/documents/task_edits.py" line="235"/>
         <source>task {code} does not name {unit}</source>
         <translation>任务 {code} 中没有单位 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="160"/>
+        <source>finding {id} ({problem}) was changed after the import; undo that change first</source>
+        <translation>问题 {id}（{problem}）在导入后又被修改，请先撤销该修改</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="191"/>
+        <source>this row cannot be tied to a finding (its hidden columns were removed); not read</source>
+        <translation>此行无法对应到督查问题（隐藏列已被删除），未读取</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="195"/>
+        <source>no finding {key} in the database; not read</source>
+        <translation>数据库中没有问题 {key}，未读取</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="196"/>
+        <source>finding {key} is not one of {unit}&apos;s findings</source>
+        <translation>问题 {key} 不是{unit}的问题</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="197"/>
+        <source>整改状态 {status} is not for a unit to set; the office closes a finding (整改销号)</source>
+        <translation>整改状态“{status}”不能由单位填写；整改销号由督办部门办理</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="201"/>
+        <source>the office closed this finding since; not changed</source>
+        <translation>督办部门已对该问题整改销号，未修改</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="202"/>
+        <source>the office changed this since the export (now {now}); the office&apos;s value is kept</source>
+        <translation>导出后督办部门已修改此项（现为 {now}），保留督办部门的值</translation>
     </message>
 </context>
 </TS>

@@ -149,11 +149,13 @@ def _print_previews(previews: list[Any]) -> None:
             print(f"   warning {w.sheet}!{w.cell} {w.code} {w.unit}: {w.reason}")
         for c in p.contacts:
             print(f"   contact {c.unit} {c.label}: {c.old!r} → {c.new!r}")
+        for e in p.finding_edits:
+            print(f"   finding {e.sheet}!{e.cell} {e.problem} {e.label}: {e.old!r} → {e.new!r}")
         print(
             f"   {len(p.changed)} changes, {p.unchanged} rows unchanged, "
             f"{len(p.rejected)} rejected, {len(p.conflicts)} conflicts, "
             f"{len(p.ignored)} ignored, {len(p.kept)} emptied and kept, "
-            f"{len(p.warnings)} warnings"
+            f"{len(p.warnings)} warnings, {len(p.finding_edits)} finding changes"
         )
 
 

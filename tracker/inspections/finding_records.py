@@ -90,3 +90,5 @@ class FindingChange:
     status: Status | None = None
     percent: int | None = None
     note: str | None = None
+    evidence: str | None = None
+    """佐证材料 the unit points to (a returned 整改台账); the office's closing replaces it."""

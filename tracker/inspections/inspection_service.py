@@ -225,7 +225,8 @@ class InspectionService:
                 id=finding_id,
             )
         after = values_after(finding_fields(finding), change)
-        return self._apply(session, finding, after, source, "", batch_id)
+        evidence = finding.evidence if change.evidence is None else change.evidence.strip()
+        return self._apply(session, finding, after, source, evidence, batch_id)
 
     def close(self, finding_id: int, evidence: str, *, expected_version: int | None = None) -> int:
         """整改销号: the office confirms the rectification, noting what it rests on."""
@@ -280,8 +281,10 @@ class InspectionService:
         evidence: str,
         batch_id: int | None,
     ) -> int:
+        """Write ``after`` and an entry; the entry's ``evidence`` is the finding's after the
+        change (what ``tracker.inspections.finding_returns`` restores on an undo)."""
         before = finding_fields(finding)
-        if after == before:
+        if after == before and evidence == finding.evidence:
             return finding.version
         now = self.store.clock.now()
         session.add(
@@ -298,6 +301,7 @@ class InspectionService:
         )
         for name, value in after.items():
             setattr(finding, name, value)
+        finding.evidence = evidence
         finding.updated_by, finding.updated_at = self.store.user, now
         try:
             session.flush()

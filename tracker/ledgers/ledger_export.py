@@ -23,6 +23,7 @@ from importers.text_clean import safe_file_name
 from tracker.database_settings import DUE_SOON_DAYS, OFFICE_NAME
 from tracker.errors import UserError
 from tracker.ledgers.export_errors import write_failure
+from tracker.ledgers.finding_returns import finding_lines
 from tracker.ledgers.master_groups import with_group_headings
 from tracker.queries import in_force, lead_first, shares_last
 from tracker.records import NamedRef
@@ -158,6 +159,7 @@ class LedgerExporter:
             else:
                 targets = list({u.id: u for u in named}.values())
             leads = lead_names(rows)
+            findings = finding_lines(session)  # each unit's 整改台账, when it has any
             office = self.office
             names = FileNames()
             for done, unit in enumerate(targets):
@@ -187,6 +189,7 @@ class LedgerExporter:
                     exported_at=self.store.clock.now(),
                     office=office,
                     sheets=ledger_sheets(mine, leads),
+                    findings=findings.get(unit.id, []),
                 )
                 try:
                     write_ledger(book, path)

@@ -18,17 +18,18 @@ from sqlalchemy.orm import Session
 
 from db.models import ImportBatch, Round, Unit
 from importers.ledger.corrections import corrected, editable_field
-from importers.ledger.errors import LedgerReadError
 from importers.ledger.model import LedgerFile
-from importers.ledger.reader import read_ledger
 from importers.ledger.return_notice import ReturnedCell, write_return_notice
 from importers.messages import QT_TRANSLATE_NOOP, Message
-from importers.text_clean import is_scratch_file, safe_file_name
+from importers.text_clean import safe_file_name
 from tracker.backups.backup_service import backup_before
 from tracker.errors import InvalidInputError, UserError
+from tracker.inspections.inspection_service import InspectionService
 from tracker.ledgers import ledger_compare, ledger_snapshot
+from tracker.ledgers.finding_returns import apply_findings, compare_findings
 from tracker.ledgers.ledger_checks import FileChecks, chosen_unit
 from tracker.ledgers.ledger_compare import FIELDS, Comparison, settle
+from tracker.ledgers.ledger_files import LEDGER_SUFFIXES, ledger_paths, read_file
 from tracker.ledgers.ledger_records import (
     CLEAR,
     ApplyResult,
@@ -66,34 +67,22 @@ __all__ = [
     "ledger_paths",
 ]
 
-LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 Corrections = Mapping[Path, Mapping[str, str]] | None
 Read = LedgerFile | Message
 
 
-def ledger_paths(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into the spreadsheets they hold (not recursing, skipping lock and
-    temporary files: ``importers.text_clean.is_scratch_file``)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.iterdir()
-                    if p.suffix.lower() in LEDGER_SUFFIXES and not is_scratch_file(p.name)
-                )
-            )
-        else:
-            found.append(path)
-    return found
-
-
 class LedgerImporter:
-    def __init__(self, store: Store, rounds: RoundService, progress: ProgressService) -> None:
+    def __init__(
+        self,
+        store: Store,
+        rounds: RoundService,
+        progress: ProgressService,
+        inspections: InspectionService | None = None,
+    ) -> None:
         self.store = store
         self.rounds = rounds
         self.progress = progress
+        self.inspections = inspections
         self._cache: dict[Path, tuple[tuple[float, int], LedgerFile | Message]] = {}
         self._compared: dict[Path, Comparison] = {}
 
@@ -116,7 +105,7 @@ class LedgerImporter:
         cached = self._cache.get(path)
         if stamp is not None and cached is not None and cached[0] == stamp:
             return path, cached[1]
-        read = _read_file(path)
+        read = read_file(path)
         if stamp is not None:
             self._cache[path] = (stamp, read)
         return path, read
@@ -238,6 +227,7 @@ class LedgerImporter:
         preview.kept.extend(compared.kept)
         preview.warnings.extend(compared.warnings)
         preview.contacts.extend(compared.contacts)
+        compare_findings(session, read, owner, preview)
         return preview
 
     # -- apply -----------------------------------------------------------------------------
@@ -273,8 +263,8 @@ class LedgerImporter:
             previews = [
                 self._preview_one(session, p, r, round_name, (units or {}).get(p)) for p, r in files
             ]
-            if expected is not None and [p.changed for p in previews] != [
-                p.changed for p in expected
+            if expected is not None and [(p.changed, p.finding_edits) for p in previews] != [
+                (p.changed, p.finding_edits) for p in expected
             ]:
                 raise InvalidInputError(
                     QT_TRANSLATE_NOOP(
@@ -321,7 +311,7 @@ class LedgerImporter:
                     sha256=preview.sha256,
                     imported_at=now,
                     imported_by=self.store.user,
-                    changes=len(preview.changed),
+                    changes=len(preview.changed) + len(preview.finding_edits),
                 )
                 session.add(batch)
                 session.flush()
@@ -343,9 +333,12 @@ class LedgerImporter:
                         now=now,
                         batch_id=batch.id,
                     )
+                if self.inspections is not None:  # the 整改台账's edits, in the same batch
+                    edits = preview.finding_edits
+                    apply_findings(session, self.inspections, edits, origin.source, batch.id)
                 result.applied.append(preview.file)
                 result.batches.append(batch.id)
-                result.changes += len(preview.changed)
+                result.changes += len(preview.changed) + len(preview.finding_edits)
             result.versions = assignment_versions(session, state.keys())
         return result
 
@@ -380,21 +373,3 @@ class LedgerImporter:
         """Undo the apply that wrote ``batches`` (``ApplyResult.batches``) if it is still the
         latest; nothing if it was undone already (see :mod:`tracker.ledgers.ledger_undo`)."""
         return undo_import(self.store, self.progress, batches)
-
-
-def _read_file(path: Path) -> LedgerFile | Message:
-    if not path.exists():
-        return Message(QT_TRANSLATE_NOOP("messages", "{file}: no such file"), {"file": path.name})
-    try:
-        return read_ledger(path)
-    except LedgerReadError as exc:
-        return exc.as_message()
-    except MemoryError:  # what the size checks let through still must not end the import
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "{file}: not enough memory to read this file; close other programs "
-                "or ask the unit to send a smaller ledger",
-            ),
-            {"file": path.name},
-        )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from importers.ledger.columns import header_for_field
+from importers.ledger.finding_sheet import field_header
 from importers.ledger.model import ExportedValue
 from importers.messages import QT_TRANSLATE_NOOP, Message
 
@@ -105,6 +106,24 @@ class ContactUpdate:
         return header_for_field(self.field)
 
 
+@dataclass(frozen=True)
+class FindingEdit:
+    """A value a unit changed in its 整改台账 (``tracker.ledgers.finding_returns``)."""
+
+    finding_id: int
+    problem: str
+    field: str
+    """``status``, ``percent``, ``progress`` (the finding's note) or ``evidence``."""
+    old: ExportedValue
+    new: ExportedValue
+    sheet: str
+    cell: str
+
+    @property
+    def label(self) -> str:
+        return field_header(self.field)
+
+
 CLEAR = "clear"
 """The clerk's choice, in ``apply``'s resolutions, to clear a field the unit emptied."""
 
@@ -125,6 +144,8 @@ class FilePreview:
     kept: list[Kept] = field(default_factory=list)
     warnings: list[Warned] = field(default_factory=list)
     contacts: list[ContactUpdate] = field(default_factory=list)
+    finding_edits: list[FindingEdit] = field(default_factory=list)
+    """What the unit changed in its 整改台账: written with the file, history in the batch."""
     needs_unit: bool = False
     """No hidden sheet and no unit chosen: the clerk says whose file this is."""
     unit_suggestions: list[str] = field(default_factory=list)
@@ -211,6 +232,10 @@ class FilePreview:
             "contacts": [
                 {"unit": c.unit, "field": c.label, "old": c.old, "new": c.new}
                 for c in self.contacts
+            ],
+            "findings": [
+                {"finding": e.finding_id, "field": e.field, "old": e.old, "new": e.new}
+                for e in self.finding_edits
             ],
             "emptied_kept": [
                 {

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from db.models import Assignment, ImportBatch, ProgressEntry
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import InvalidInputError
+from tracker.ledgers.finding_returns import undo_findings
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import Change, ProgressService
 from tracker.statuses import Status
@@ -136,6 +137,8 @@ def undo_import(
             user=store.user,
             now=store.clock.now(),
         )
+        batch_ids = [b.id for b in batches]
+        undo_findings(session, batch_ids, UNDO_SOURCE, store.user, store.clock.now())
         for batch in batches:
             batch.undone_at = store.clock.now()
         versions = assignment_versions(session, {e.assignment_id for e in entries})

@@ -47,6 +47,7 @@ from ui.ledgers.ledger_preview_models import (
     KeptModel,
     changes_model,
     contacts_model,
+    finding_edits_model,
     ignored_model,
     warnings_model,
 )
@@ -89,6 +90,7 @@ class LedgerImportDialog(QDialog):
         self.kept = KeptModel(self.files.choices, self)
         self.warnings = warnings_model(self)
         self.contacts = contacts_model(self)
+        self.finding_edits = finding_edits_model(self)
         self.file_view = table_view(self.files, 7)  # the status says what happens: room for it
         self.change_view = table_view(self.changes, 3)
         self.reject_view = table_view(self.rejects, 2)
@@ -116,6 +118,7 @@ class LedgerImportDialog(QDialog):
         self.details.addTab(self.kept_view, "")
         self.details.addTab(self.warning_view, "")
         self.details.addTab(self.contact_view, "")
+        self.details.addTab(table_view(self.finding_edits, 3), "")
         self.unit_page = UnitChooser()
         self.unit_page.chosen.connect(self.choose_unit)
         self.unit_label, self.unit_choice = self.unit_page.label, self.unit_page.choice
@@ -230,6 +233,7 @@ class LedgerImportDialog(QDialog):
         self.kept.set_records(preview.kept if preview else [])
         self.warnings.set_records(preview.warnings if preview else [])
         self.contacts.set_records(preview.contacts if preview else [])
+        self.finding_edits.set_records(preview.finding_edits if preview else [])
         for row in range(self.conflicts.rowCount()):
             self.conflict_view.openPersistentEditor(self.conflicts.index(row, CHOICE))
         for row in range(self.kept.rowCount()):
@@ -243,6 +247,8 @@ class LedgerImportDialog(QDialog):
         self.details.setTabText(
             6, self.tr("Contacts updated ({0})").format(self.contacts.rowCount())
         )
+        edits = self.tr("Findings sheet ({0})").format(self.finding_edits.rowCount())
+        self.details.setTabText(7, edits)
         self.unit_page.show_for(preview, self.units.get(preview.path) if preview else None)
         self.notice_button.setEnabled(bool(preview and preview.rejected and not preview.error))
         if preview is not None:  # open the tab that needs the clerk's attention
@@ -322,7 +328,7 @@ class LedgerImportDialog(QDialog):
             k for k in preview.kept if self.files.choices.get((k.assignment_id, k.field)) == CLEAR
         ]
         return not undecided and bool(
-            preview.changed or chosen_units or cleared or preview.contacts
+            preview.changed or chosen_units or cleared or preview.contacts or preview.finding_edits
         )
 
     # -- apply ------------------------------------------------------------------------------

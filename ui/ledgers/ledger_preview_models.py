@@ -28,7 +28,7 @@ if TYPE_CHECKING:
         Ignored,
         Kept,
     )
-    from tracker.ledgers.ledger_records import ContactUpdate, Warned
+    from tracker.ledgers.ledger_records import ContactUpdate, FindingEdit, Warned
 
 translate = QCoreApplication.translate
 Choices = dict[tuple[int, str], str]
@@ -95,13 +95,18 @@ def file_status(
     undecided = open_conflicts(preview, choices)
     if undecided:
         return translate("LedgerPreview", "Decide {0} conflicts").format(undecided)
-    if not preview.changed and not preview.conflicts:
+    if not preview.changed and not preview.finding_edits and not preview.conflicts:
         return translate("LedgerPreview", "Nothing new")
     if preview.rejected:
         return translate("LedgerPreview", "Ready: the valid rows; {0} rejected stay").format(
             len(preview.rejected)
         )
     return translate("LedgerPreview", "Ready to apply")
+
+
+def changes(preview: FilePreview) -> int:
+    """The values a file changes: on its main sheets and in its 整改台账."""
+    return len(preview.changed) + len(preview.finding_edits)
 
 
 class FileListModel(RecordTableModel["FilePreview"]):
@@ -118,7 +123,7 @@ class FileListModel(RecordTableModel["FilePreview"]):
                 Column(translate("LedgerPreview", "File"), lambda p: p.file, lambda p: str(p.path)),
                 Column(translate("LedgerPreview", "Unit"), lambda p: p.unit or "—"),
                 Column(translate("LedgerPreview", "Round"), lambda p: p.round_name or "—"),
-                Column(translate("LedgerPreview", "Changes"), lambda p: len(p.changed), None, True),
+                Column(translate("LedgerPreview", "Changes"), changes, None, True),
                 Column(translate("LedgerPreview", "Unchanged"), lambda p: p.unchanged, None, True),
                 Column(
                     translate("LedgerPreview", "Rejected"), lambda p: len(p.rejected), None, True
@@ -159,6 +164,22 @@ def changes_model(parent: QObject | None = None) -> RecordTableModel[FieldChange
             Column(
                 translate("LedgerPreview", "Old → new"),
                 lambda c: f"{value_text(c.old)} → {value_text(c.new)}",
+            ),
+        ],
+        parent,
+    )
+
+
+def finding_edits_model(parent: QObject | None = None) -> RecordTableModel[FindingEdit]:
+    """What the unit changed in its 整改台账 (the findings' second sheet)."""
+    return RecordTableModel(
+        [
+            Column(translate("LedgerPreview", "Cell"), lambda e: f"{e.sheet}!{e.cell}"),
+            Column(translate("LedgerPreview", "Problem"), lambda e: e.problem),
+            Column(translate("LedgerPreview", "Field"), lambda e: e.label),
+            Column(
+                translate("LedgerPreview", "Old → new"),
+                lambda e: f"{value_text(e.old)} → {value_text(e.new)}",
             ),
         ],
         parent,

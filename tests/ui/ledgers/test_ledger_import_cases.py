@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from tests.ui.ledger_fixtures import ROUND
+from tracker.inspections.finding_records import NewFinding
 from tracker.progress.progress_service import Change
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
@@ -79,6 +80,7 @@ def test_ignored_edits_and_emptied_texts_are_shown_and_a_clear_is_applied(
         "Emptied, kept (2)",
         "Warnings (0)",
         "Contacts updated (0)",
+        "Findings sheet (0)",
     ]
     assert table(dialog.ignored) == [
         ["台账!G4", "完成时限 is set by the office: 2021年6月底 → 2030年底 ignored"]
@@ -172,7 +174,7 @@ def test_warnings_and_returned_contacts_are_shown_and_the_contacts_kept(
     dialog = import_dialog(qtbot, services, [back])
     for model in (dialog.warnings, dialog.contacts):
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    assert tabs(dialog)[5:] == ["Warnings (1)", "Contacts updated (2)"]
+    assert tabs(dialog)[5:] == ["Warnings (1)", "Contacts updated (2)", "Findings sheet (0)"]
     assert dialog.details.currentIndex() == 5  # the warning asks for a look
     assert table(dialog.warnings) == [
         ["台账!I4", "1", POLICE, "the status 未启动 does not agree with 80%"]
@@ -223,3 +225,30 @@ def test_the_return_notice_is_written_from_the_preview(
     notice = folder / f"{POLICE}_{ROUND}_退回单.xlsx"
     assert messages == [("information", f"Return notice written: {notice}")]
     assert openpyxl.load_workbook(notice).sheetnames[0] == "退回说明"
+
+
+def test_the_findings_sheet_edits_are_shown_and_applied(
+    qtbot, services: Services, tmp_path: Path, messages: list[tuple[str, str]]
+) -> None:  # type: ignore[no-untyped-def]
+    services.inspections.create_inspection("专项督查", date(2021, 6, 1))
+    services.inspections.add_finding(
+        NewFinding("专项督查", POLICE, "窗口未公示", "公示办事指南", date(2021, 7, 10))
+    )
+    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    [sent] = services.ledger_export.export_units(ROUND, tmp_path / "sent", units=[POLICE])
+    wb = openpyxl.load_workbook(sent)
+    wb["整改台账"]["F4"], wb["整改台账"]["G4"] = "推进中", 50
+    wb.save(tmp_path / "回.xlsx")
+    dialog = import_dialog(qtbot, services, [tmp_path / "回.xlsx"])
+    QAbstractItemModelTester(
+        dialog.finding_edits, QAbstractItemModelTester.FailureReportingMode.Fatal
+    )
+    assert tabs(dialog)[0] == "Changes (0)" and tabs(dialog)[7] == "Findings sheet (2)"
+    assert table(dialog.finding_edits) == [
+        ["整改台账!F4", "窗口未公示", "整改状态", "未启动 → 推进中"],
+        ["整改台账!G4", "窗口未公示", "完成进度(%)", "— → 50%"],
+    ]
+    assert table(dialog.files)[0][3] == "2"  # changes: the findings' count with the rest
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    finding = services.inspections.findings()[0]
+    assert (finding.status.value, finding.percent) == ("推进中", 50)

@@ -2143,24 +2143,24 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/main_window.py" line="122"/>
-        <location filename="../../ui/window/main_window.py" line="210"/>
+        <location filename="../../ui/window/main_window.py" line="124"/>
+        <location filename="../../ui/window/main_window.py" line="214"/>
         <location filename="../../ui/window/opening_state.py" line="44"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="223"/>
+        <location filename="../../ui/window/main_window.py" line="227"/>
         <source>Assignments</source>
         <translation>分工列表</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="224"/>
+        <location filename="../../ui/window/main_window.py" line="228"/>
         <source>Progress board</source>
         <translation>进度看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="225"/>
+        <location filename="../../ui/window/main_window.py" line="229"/>
         <source>Dashboard</source>
         <translation>统计概览</translation>
     </message>
@@ -2926,141 +2926,141 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
 </context>
 <context>
-    <name>ScoresDialog</name>
+    <name>ScoresPage</name>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="49"/>
+        <location filename="../../ui/assessment/scores_page.py" line="50"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="54"/>
+        <location filename="../../ui/assessment/scores_page.py" line="55"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="55"/>
+        <location filename="../../ui/assessment/scores_page.py" line="56"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="56"/>
+        <location filename="../../ui/assessment/scores_page.py" line="57"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="65"/>
+        <location filename="../../ui/assessment/scores_page.py" line="66"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="66"/>
+        <location filename="../../ui/assessment/scores_page.py" line="67"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="68"/>
+        <location filename="../../ui/assessment/scores_page.py" line="69"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="72"/>
+        <location filename="../../ui/assessment/scores_page.py" line="73"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="78"/>
+        <location filename="../../ui/assessment/scores_page.py" line="78"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="109"/>
-        <source>Assessment scores</source>
-        <translation>考核得分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="126"/>
+        <location filename="../../ui/assessment/scores_page.py" line="122"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="127"/>
+        <location filename="../../ui/assessment/scores_page.py" line="123"/>
         <source>Recalculate…</source>
         <translation>重新计分…</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="128"/>
+        <location filename="../../ui/assessment/scores_page.py" line="124"/>
         <source>Commend or criticise…</source>
         <translation>通报表扬/批评…</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="129"/>
+        <location filename="../../ui/assessment/scores_page.py" line="125"/>
         <source>Scoring rules…</source>
         <translation>考核规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="130"/>
+        <location filename="../../ui/assessment/scores_page.py" line="126"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="137"/>
+        <location filename="../../ui/assessment/scores_page.py" line="133"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="181"/>
+        <location filename="../../ui/assessment/scores_page.py" line="187"/>
         <source>No reporting round yet: create one first.</source>
         <translation>尚无调度轮次：请先新建轮次。</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="182"/>
+        <location filename="../../ui/assessment/scores_page.py" line="188"/>
         <source>scored by rules version {version}</source>
         <translation>按第{version}版规则计分</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="184"/>
+        <location filename="../../ui/assessment/scores_page.py" line="190"/>
         <source>Not published: computed now, may still change ({rules}).</source>
         <translation>未发布：当前计算结果，仍可能变化（{rules}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="187"/>
+        <location filename="../../ui/assessment/scores_page.py" line="193"/>
         <source>Published version {version} on {day} by {user} ({rules}).</source>
         <translation>已发布第{version}版，{day}由{user}发布（{rules}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="194"/>
+        <location filename="../../ui/assessment/scores_page.py" line="200"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="205"/>
+        <location filename="../../ui/assessment/scores_page.py" line="211"/>
         <source>Publish the scores</source>
         <translation>发布考核得分</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="207"/>
+        <location filename="../../ui/assessment/scores_page.py" line="213"/>
         <source>Publish the scores of {round}? Once published they never change; a later change is a recalculation with its reason.</source>
         <translation>发布{round}的考核得分？发布后得分不再改变；此后如需调整，须说明原因重新计分。</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="220"/>
+        <location filename="../../ui/assessment/scores_page.py" line="226"/>
         <source>Recalculate the scores</source>
         <translation>重新计分</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="221"/>
+        <location filename="../../ui/assessment/scores_page.py" line="227"/>
         <source>Why are the published scores recalculated?</source>
         <translation>已发布的得分为何重新计分？</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="251"/>
+        <location filename="../../ui/assessment/scores_page.py" line="257"/>
         <source>Export the scores</source>
         <translation>导出考核得分</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_dialog.py" line="251"/>
+        <location filename="../../ui/assessment/scores_page.py" line="257"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_tab.py" line="29"/>
+        <source>Scores</source>
+        <translation>考核得分</translation>
     </message>
 </context>
 <context>
@@ -3860,22 +3860,22 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="113"/>
+        <location filename="../../ui/window/window_commands.py" line="112"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="114"/>
+        <location filename="../../ui/window/window_commands.py" line="113"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="322"/>
+        <location filename="../../ui/window/window_commands.py" line="315"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="324"/>
+        <location filename="../../ui/window/window_commands.py" line="317"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -4983,7 +4983,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="27"/>
-        <location filename="../../ui/window/main_window.py" line="72"/>
+        <location filename="../../ui/window/main_window.py" line="73"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
     </message>

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from tracker.progress.progress_service import ProgressService
     from tracker.records import AssignmentRow, DocumentInfo
     from tracker.services import Services
+    from ui.assessment.scores_tab import ScoresTab
     from ui.assignments.assignment_model import AssignmentTableModel
     from ui.assignments.assignment_table import AssignmentTable
     from ui.assignments.progress_actions import ProgressActions
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
     progress_actions: ProgressActions
     tab_loader: TabLoader
     findings_tab: FindingsTab
+    scores_tab: ScoresTab
     actions_: WindowActions
     selection: SelectionController
     commands: WindowCommands
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget
 
+        from ui.assessment.scores_tab import ScoresTab
         from ui.assignments.assignment_model import AssignmentTableModel
         from ui.assignments.assignment_table import AssignmentTable
         from ui.assignments.progress_actions import ProgressActions
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
             self.tabs, self.board_page, self.dashboard_page, self.rows, self
         )
         self.findings_tab = FindingsTab(self.tabs, self.rows, self.tab_loader.mark_stale)
+        self.scores_tab = ScoresTab(self.tabs, self.rows)
         self.actions_ = build_actions(self, self.progress_actions.stack)
         build_menus(self, self.actions_, self.table.context_menu)
         self.selection = SelectionController(
@@ -277,6 +281,7 @@ class MainWindow(QMainWindow):
                 )
             )
         actions.find.triggered.connect(self.filters.search.setFocus)
+        actions.scores.triggered.connect(self.scores_tab.show)  # 考核得分 is a tab
         actions.refresh.triggered.connect(rows.reload)
         actions.reset_filters.triggered.connect(self.filters.reset)
         actions.reset_columns.triggered.connect(table.reset_column_widths)

@@ -68,7 +68,6 @@ class WindowCommands(QObject):
         actions.print_report.triggered.connect(lambda: self.print_report())
         actions.undo_ledger_import.triggered.connect(self.undo_ledger_import)
         actions.rounds.triggered.connect(self.show_rounds)
-        actions.scores.triggered.connect(self.show_scores)
         actions.scoring_rules.triggered.connect(self.show_scoring_rules)
         actions.round_status.triggered.connect(lambda: self.show_round_status())
         actions.chasers.triggered.connect(self.show_chasers)
@@ -217,12 +216,6 @@ class WindowCommands(QObject):
         from ui.ledgers import round_actions
 
         round_actions.show_chasers(self._window, self._open())
-
-    def show_scores(self) -> None:
-        from ui.assessment.scores_dialog import ScoresDialog
-
-        services = self._open()
-        ScoresDialog(services.assessment, services.rounds, services.units, self._window).exec()
 
     def show_scoring_rules(self) -> None:
         from ui.assessment.rules_dialog import RulesDialog

@@ -17,8 +17,9 @@ from tracker.assessment.score_rules import EventKind
 from tracker.services import Services
 from ui.assessment.remark_dialog import RemarkDialog
 from ui.assessment.rules_dialog import RulesDialog
-from ui.assessment.scores_dialog import ScoresDialog
+from ui.assessment.scores_page import ScoresPage
 from ui.record_model import RecordTableModel
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -31,16 +32,16 @@ def rows(model: RecordTableModel[Any]) -> list[list[str]]:
 
 
 @pytest.fixture
-def dialog(qtbot, services: Services) -> ScoresDialog:  # type: ignore[no-untyped-def]
+def dialog(qtbot, services: Services) -> ScoresPage:  # type: ignore[no-untyped-def]
     services.rounds.create("2021年第3季度", date(2021, 9, 30))
-    shown = ScoresDialog(services.assessment, services.rounds, services.units)
+    shown = ScoresPage(services.assessment, services.rounds, services.units)
     qtbot.addWidget(shown)
     for model in (shown.totals, shown.lines):
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     return shown
 
 
-def test_totals_ranks_and_lines(dialog: ScoresDialog) -> None:
+def test_totals_ranks_and_lines(dialog: ScoresPage) -> None:
     assert rows(dialog.totals) == [
         ["1", "自治区政府办公厅", "80", ""],
         ["2", "宁夏税务局", "77.5", ""],
@@ -62,7 +63,7 @@ def test_totals_ranks_and_lines(dialog: ScoresDialog) -> None:
 
 def test_remark_publish_rules_recalculate_export(
     qtbot,  # type: ignore[no-untyped-def]
-    dialog: ScoresDialog,
+    dialog: ScoresPage,
     services: Services,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
@@ -126,3 +127,26 @@ def test_remark_publish_rules_recalculate_export(
     book = load_workbook(target)
     assert book["得分汇总"]["A1"].value == "2021年第3季度考核得分（第2版）"
     assert [c.value for c in book["得分汇总"][4]] == [2, "宁夏税务局", 98.5, None]
+
+
+def test_the_scores_are_a_tab_of_the_window_and_the_menu_shows_it(
+    window: MainWindow, services: Services
+) -> None:
+    services.rounds.create("2021年第3季度", date(2021, 9, 30))
+    window.rows.reload()
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs[-2:] == ["Findings", "Scores"]
+    assert window.scores_tab.page.built() is None  # built when first shown
+    window.actions_.scores.trigger()  # 编辑 → 考核得分… brings the tab to the front
+    assert window.tabs.currentWidget() is window.scores_tab.page
+    page = window.scores_tab.page.content()
+    assert rows(page.totals)[0] == ["1", "自治区政府办公厅", "80", ""]
+    assert window.detail.isHidden()  # the wide tab starts without the detail pane
+    services.rounds.create("2021年第4季度", date(2021, 12, 31))  # made elsewhere meanwhile
+    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentWidget(window.scores_tab.page)
+    assert [page.round.itemText(i) for i in range(page.round.count())] == [
+        "2021年第4季度",
+        "2021年第3季度",
+    ]
+    assert page.round.currentText() == "2021年第3季度"  # the clerk's round kept

@@ -1,8 +1,10 @@
-"""The scores page (考核得分): a round's units with their totals and ranks, and the
-lines of the unit chosen, so a disputed score is answered line by line.
+"""The scores page (考核得分), a tab of the main window: a round's units with their
+totals and ranks, and the lines of the unit chosen, so a disputed score is answered
+line by line.
 
 From here the office publishes the round (frozen), recalculates a published one
-with its reason, records a 通报表扬/批评, edits the rules and exports to Excel.
+with its reason, records a 通报表扬/批评, edits the rules and exports to Excel.  The
+window's tab (``ui.assessment.scores_tab``) hands it the open database's services.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -46,14 +47,14 @@ def totals_model(parent: QWidget | None = None) -> RecordTableModel[UnitScore]:
     return RecordTableModel(
         [
             Column(
-                translate("ScoresDialog", "Rank"),
+                translate("ScoresPage", "Rank"),
                 lambda u: u.rank if u.rank is not None else "—",
                 None,
                 True,
             ),
-            Column(translate("ScoresDialog", "Unit"), lambda u: u.unit),
-            Column(translate("ScoresDialog", "Score"), lambda u: show(u.total), None, True),
-            Column(translate("ScoresDialog", "Note"), lambda u: u.not_ranked),
+            Column(translate("ScoresPage", "Unit"), lambda u: u.unit),
+            Column(translate("ScoresPage", "Score"), lambda u: show(u.total), None, True),
+            Column(translate("ScoresPage", "Note"), lambda u: u.not_ranked),
         ],
         parent,
     )
@@ -62,21 +63,19 @@ def totals_model(parent: QWidget | None = None) -> RecordTableModel[UnitScore]:
 def lines_model(parent: QWidget | None = None) -> RecordTableModel[ScoreLine]:
     return RecordTableModel(
         [
-            Column(translate("ScoresDialog", "Item"), lambda line: line.label),
-            Column(translate("ScoresDialog", "Measure"), lambda line: line.measure),
+            Column(translate("ScoresPage", "Item"), lambda line: line.label),
+            Column(translate("ScoresPage", "Measure"), lambda line: line.measure),
             Column(
-                translate("ScoresDialog", "Date"),
+                translate("ScoresPage", "Date"),
                 lambda line: f"{line.day:%Y-%m-%d}" if line.day else "",
             ),
             Column(
-                translate("ScoresDialog", "Points"),
+                translate("ScoresPage", "Points"),
                 lambda line: show(line.points, signed=line.event != "base"),
                 None,
                 True,
             ),
-            Column(
-                translate("ScoresDialog", "Detail"), lambda line: line.detail, lambda x: x.detail
-            ),
+            Column(translate("ScoresPage", "Detail"), lambda line: line.detail, lambda x: x.detail),
         ],
         parent,
     )
@@ -93,7 +92,7 @@ def _table(model: RecordTableModel[UnitScore] | RecordTableModel[ScoreLine]) -> 
     return table
 
 
-class ScoresDialog(QDialog):
+class ScoresPage(QWidget):
     def __init__(
         self,
         assessment: AssessmentService,
@@ -106,11 +105,8 @@ class ScoresDialog(QDialog):
         self.rounds = rounds
         self.units = units
         self.scores: RoundScores | None = None
-        self.setWindowTitle(self.tr("Assessment scores"))
-        self.resize(980, 640)
         self.round = QComboBox()
-        for found in reversed(rounds.list()):
-            self.round.addItem(found.name)
+        self.fill_rounds()
         self.round.currentIndexChanged.connect(self.reload)
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -146,15 +142,25 @@ class ScoresDialog(QDialog):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.state)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
-        layout.addWidget(close)
         self.reload()
+
+    def fill_rounds(self) -> None:
+        """The rounds, newest first, the one chosen kept (a round may have been added)."""
+        chosen = self.round.currentText()
+        names = [found.name for found in reversed(self.rounds.list())]
+        if names == [self.round.itemText(i) for i in range(self.round.count())]:
+            return
+        self.round.blockSignals(True)
+        self.round.clear()
+        self.round.addItems(names)
+        if chosen in names:
+            self.round.setCurrentIndex(names.index(chosen))
+        self.round.blockSignals(False)
 
     def chosen_round(self) -> str | None:
         return self.round.currentText() or None

@@ -292,7 +292,7 @@ def test_running_out_of_memory_reading_one_file_is_that_files_error(
             raise MemoryError
         return real(path)
 
-    monkeypatch.setattr("tracker.ledgers.ledger_import.read_ledger", read)
+    monkeypatch.setattr("tracker.ledgers.ledger_files.read_ledger", read)
     big = tmp_path / "big.xlsx"
     big.write_bytes(sent.read_bytes())
     previews = services.ledger_import.preview([big, sent])

@@ -110,7 +110,7 @@ def test_detail_pane_only_on_the_assignment_list_unless_asked_for(
     assert not detail.isVisible()
     window.tabs.setCurrentIndex(2)
     assert detail.isVisible()
-    assert keys.DETAIL_ON_TABS.value(private_settings) == "0010"  # (the 督查整改 tab: hidden)
+    assert keys.DETAIL_ON_TABS.value(private_settings) == "00100"  # (督查整改, 考核得分: hidden)
     again = make_window(qtbot, services, private_settings, tmp_path)
     again.show()
     assert not again.detail.isVisible()  # the list, as the clerk left it

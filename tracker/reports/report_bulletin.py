@@ -1,7 +1,7 @@
 """The 工作进展情况通报 (progress bulletin) of a round, as a ``ReportDocument``.
 
-The figures come in a ``BulletinData`` (gathered by ``tracker.reports.report_service``); this
-module only words and arranges them, so the wording can change without touching
+The figures come in a ``BulletinData`` (gathered by ``tracker.reports.report_bulletin_gather``);
+this module only words and arranges them, so the wording can change without touching
 the counting, and the counting is tested without reading a PDF.
 """
 

@@ -9,19 +9,15 @@ work ledger printed, master or one unit's).  Rendering lives in
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from db.models import Round
-from importers.ledger.model import LedgerSheet
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.model import ReportDocument
 from tracker.database_settings import (
     BULLETIN_NAME,
     BULLETIN_RECIPIENTS,
-    DUE_SOON_DAYS,
     OFFICE_NAME,
     REPORT_CONTACT,
     REPORT_PHONE,
@@ -29,34 +25,20 @@ from tracker.database_settings import (
 from tracker.documents.document_service import DocumentService
 from tracker.errors import InvalidInputError
 from tracker.inspections.finding_report import needs_chasing
-from tracker.ledgers.ledger_export import lead_names, ledger_rows, ledger_sheets
-from tracker.memory import collector_paused
 from tracker.progress.overview import AssignmentFilter, OverviewService
 from tracker.records import AssignmentRow
-from tracker.reports import report_bulletin, report_bulletin_text, report_lists
-from tracker.reports import report_round_facts as facts
-from tracker.reports.report_bulletin import BulletinData, PartLine, UnitLine
+from tracker.reports import report_bulletin_text, report_lists
+from tracker.reports.report_bulletin import BulletinData
 from tracker.reports.report_bulletin_facts import AchievementChoice, achievement_choices
+from tracker.reports.report_bulletin_gather import gather_bulletin
 from tracker.reports.report_bulletin_text import BulletinText
-from tracker.reports.report_data import (
-    Item,
-    RoundValues,
-    assignment_rows,
-    items_from,
-    previous_round,
-    statuses_as_of_rounds,
-    tally,
-    values_as_of,
-)
 from tracker.reports.report_files import FORMATS, check_target, save_report
-from tracker.reports.report_format import cn_date
 from tracker.reports.report_kinds import KINDS
+from tracker.reports.report_ledger import printed_ledger
 from tracker.reports.report_lists import REPLY_DAYS
 from tracker.rounds.round_service import RoundService
-from tracker.rounds.round_status import RoundStatus, reporting_text, unit_returns
 from tracker.statuses import Derived
 from tracker.store import Store
-from tracker.units.fan_out import share_groups
 from tracker.units.unit_service import UnitService
 
 if TYPE_CHECKING:
@@ -151,77 +133,9 @@ class ReportService:
     def bulletin_data(
         self, round_name: str | None = None, note: str = "", document: str | None = None
     ) -> BulletinData:
-        today = self.store.clock.today()
-        days = self.store.setting(DUE_SOON_DAYS)
+        """The bulletin's figures (``tracker.reports.report_bulletin_gather``)."""
         wanted = self.rounds.chosen(round_name)
-        doc_id = self._document_id(document)
-        with self.store.reading() as session, collector_paused():
-            current = session.get_one(Round, wanted.id)
-            before = previous_round(session, current)
-            chosen = [current] if before is None else [current, before]
-            states = statuses_as_of_rounds(session, chosen)
-            rows = assignment_rows(session, doc_id)
-            now_items, *old = (
-                items_from(rows, min(r.as_of, today), days, s)
-                for r, s in zip(chosen, states, strict=True)
-            )
-            old_items = old[0] if old else None
-            name, day = current.name, min(current.as_of, today)
-            before_name = before.name if before else None
-            before_day = None if before is None else min(before.as_of, today)
-            notes = facts.round_notes(session, current.id, now_items)
-            returns = unit_returns(session, current)
-            if returns:  # ledgers went out: a unit reported when its ledger came back
-                not_reported = [u.unit for u in returns if u.returned_at is None]
-            else:  # progress recorded by hand: a unit reported when it has an entry
-                reported = facts.reported_units(session, current.id, now_items)
-                not_reported = [u for u in _by_unit(now_items) if u not in reported]
-            reporting = reporting_text(
-                RoundStatus(current.name, current.as_of, current.deadline, returns)
-            )
-            unassigned = facts.unassigned_measures(session, doc_id)
-            documents = facts.documents_in_scope(session, doc_id)
-            group_of = share_groups(session)
-        parts: dict[tuple[str, int, str], list[Item]] = defaultdict(list)
-        for item in now_items:
-            parts[(item.document, item.part_position, item.part)].append(item)
-        units_now = _by_unit(now_items)
-        units_before = _by_unit(old_items or [])
-        return BulletinData(
-            office=self.office,
-            round_name=name,
-            day=day,
-            issued=today,
-            previous_round=before_name,
-            now=tally(now_items),
-            before=None if old_items is None else tally(old_items),
-            parts=[PartLine(doc, part, tally(found)) for (doc, _, part), found in parts.items()],
-            units=report_bulletin.rank_units(
-                [
-                    UnitLine(
-                        unit,
-                        tally(found),
-                        tally(units_before[unit]) if unit in units_before else None,
-                    )
-                    for unit, found in units_now.items()
-                ]
-            ),
-            overdue=[i for i in now_items if i.overdue],
-            due_soon=[i for i in now_items if i.due_soon],
-            due_soon_days=days,
-            note=note,
-            documents=documents,
-            due_now=facts.due_pair(now_items, day),
-            due_before=None
-            if old_items is None or before_day is None
-            else facts.due_pair(old_items, before_day),
-            not_reported=not_reported,
-            reporting=reporting,
-            notes=notes,
-            done_measures=facts.done_measures(now_items, old_items),
-            unassigned=unassigned,
-            groups=_group_lines(now_items, old_items, group_of),
-        )
+        return gather_bulletin(self.store, wanted.id, self._document_id(document), note)
 
     def take_number(self, request: ReportRequest, report: ReportDocument) -> ReportDocument:
         """A chaser about to be saved, with its number taken for good (the draft's, or the
@@ -347,90 +261,11 @@ class ReportService:
     ) -> ReportDocument:
         """The printed ledger.  Under a round's name it shows that round's values, rebuilt
         from the history (as the bulletin does), dated the round's day; with ``current``,
-        or when there is no round yet, today's values, and the subtitle says so."""
-        today = self.store.clock.today()
+        or when there is no round yet, today's values, and the subtitle says so
+        (``tracker.reports.report_ledger``)."""
         doc_id = self._document_id(document)
         name = self.units.named(unit).name if unit else None
         wanted = self.rounds.chosen(round_name) if round_name or self.rounds.list() else None
-        with self.store.reading() as session:
-            rows = ledger_rows(session)
-            leads = lead_names(rows)
-            if doc_id is not None:
-                rows = [r for r in rows if r.document.id == doc_id]
-            if name is not None:
-                rows = [r for r in rows if r.unit.name == name]
-            sheets = ledger_sheets(rows, leads)
-            chosen = None if wanted is None else session.get_one(Round, wanted.id)
-            if chosen is not None and not current:
-                sheets = round_sheets(sheets, values_as_of(session, chosen))
-                as_of = min(chosen.as_of, today)
-            round_label = "" if chosen is None else chosen.name + "　"
-            round_day = None if chosen is None else chosen.as_of
-        if chosen is not None and not current and rows and not any(s.rows for s in sheets):
-            raise InvalidInputError(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "nothing of this ledger had been recorded as of {round} "
-                    "({day}): choose a later round or print today's values",
-                ),
-                round=round_label.strip(),
-                day=cn_date(round_day or today),
-            )
-        if not any(sheet.rows for sheet in sheets):
-            raise InvalidInputError(
-                QT_TRANSLATE_NOOP("messages", "there is nothing to print in this ledger")
-            )
-        title = f"{name}工作台账" if name else "工作总台账"
-        if chosen is not None and not current:
-            line = f"{round_label}{self.office}　　截至{cn_date(as_of)}"
-        else:
-            line = f"{self.office}　　{cn_date(today)}当前数据"
-        return report_lists.ledger([s for s in sheets if s.rows], title, (line,))
-
-
-def round_sheets(sheets: list[LedgerSheet], values: dict[int, RoundValues]) -> list[LedgerSheet]:
-    """The sheets with each row's reported values as of a round; rows of assignments
-    that had no entry by then (made later) are left out."""
-    out = []
-    for sheet in sheets:
-        rows = []
-        for row in sheet.rows:
-            found = values.get(int(row.key))
-            if found is None:
-                continue
-            rows.append(
-                replace(
-                    row,
-                    status=found.status.value,
-                    percent=found.percent,
-                    progress=found.note,
-                    problems=found.problems,
-                    next_steps=found.next_steps,
-                )
-            )
-        out.append(replace(sheet, rows=rows))
-    return out
-
-
-def _group_lines(
-    now: list[Item], before: list[Item] | None, group_of: dict[int, str]
-) -> list[UnitLine]:
-    """Each group's members' shares tallied together, in the order the groups first appear."""
-    now_by: dict[str, list[Item]] = defaultdict(list)
-    before_by: dict[str, list[Item]] = defaultdict(list)
-    for items, by in ((now, now_by), (before or [], before_by)):
-        for item in items:
-            group = group_of.get(item.assignment_id)
-            if group is not None:
-                by[group].append(item)
-    return [
-        UnitLine(group, tally(found), tally(before_by[group]) if group in before_by else None)
-        for group, found in now_by.items()
-    ]
-
-
-def _by_unit(found: list[Item]) -> dict[str, list[Item]]:
-    out: dict[str, list[Item]] = defaultdict(list)
-    for item in found:
-        out[item.unit].append(item)
-    return out
+        return printed_ledger(
+            self.store, name, doc_id, None if wanted is None else wanted.id, current
+        )

@@ -10,9 +10,12 @@ on and connected to the others here, by signals or explicit calls:
 - ``SelectionController`` (``ui.window.selection_controller``) keeps the detail pane
   and the actions in step with the selected assignment;
 - ``WindowCommands`` (``ui.window.window_commands``) runs the menus' commands; the
-  actions, menus and toolbar are made by ``ui.window.window_actions``;
+  actions, menus and toolbar are made by ``ui.window.window_actions``, and the
+  table's own actions are wired by ``ui.window.table_actions``;
 - ``TabLoader`` (``ui.window.tab_loader``) fills the board and the dashboard when
   they are shown; ``ProgressActions`` keeps the undo stack of the clerk's edits.
+
+``ui.window.layout_memory`` restores and saves the layout the clerk left.
 
 An empty database shows the first-run page instead of an empty table.
 
@@ -34,6 +37,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from ui.settings import window_settings as keys
+from ui.window.layout_memory import restore_geometry, restore_layout, save_layout
 from ui.window.opening_state import Stage, apply_stage, opening_placeholder
 
 if TYPE_CHECKING:
@@ -42,7 +46,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget
 
     from tracker.progress.progress_service import ProgressService
-    from tracker.records import AssignmentRow, DocumentInfo
     from tracker.services import Services
     from ui.assessment.scores_tab import ScoresTab
     from ui.assignments.assignment_model import AssignmentTableModel
@@ -118,7 +121,7 @@ class MainWindow(QMainWindow):
         self.accepts_input = False
         """Whether the parts are built and take input (``ui.window.opening_state``)."""
         self.setWindowTitle(window_title())
-        self._restore_geometry()
+        restore_geometry(self, self.settings)
         if frame_only:
             self.setCentralWidget(opening_placeholder())
             self.statusBar().showMessage(self.tr("Opening the database…"))
@@ -207,7 +210,7 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self, self.settings, self.rows, self.progress_actions)
         self.commands.connect_actions(self.actions_)
         self._connect()
-        self._restore_layout()
+        restore_layout(self, self.splitter, self.table, self.settings)
         self.detail_toggle = DetailToggle(
             self.tabs, self.detail, self.actions_.show_detail, self.settings
         )
@@ -242,8 +245,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         """The parts wired to each other, and the actions that are not commands."""
-        from ui.assignments.table_clipboard import copy_rows
-        from ui.assignments.table_commands import output_list, paste
+        from ui.window.table_actions import connect_table_actions
 
         rows, selection, commands, actions = self.rows, self.selection, self.commands, self.actions_
         progress, table = self.progress_actions, self.table
@@ -256,39 +258,23 @@ class MainWindow(QMainWindow):
         self.first_run.demo_requested.connect(commands.open_demo)
         self.tabs.currentChanged.connect(lambda _i: self.tab_loader.load())
         rows.shown.connect(selection.follow)
-        rows.documents_read.connect(self._show_documents_on_the_board)
+        rows.documents_read.connect(self.tab_loader.show_documents)
         rows.everything_read.connect(lambda: self.tab_loader.mark_stale())
-        rows.rows_edited.connect(self._show_edited_rows_on_the_board)
+        rows.rows_edited.connect(self.tab_loader.show_edited_rows)
         commands.opened.connect(self.attach)
         actions.quit.triggered.connect(self.close)
-        actions.set_status.triggered.connect(lambda: progress.ask_status(table.selected_rows()))
-        actions.tick_off.triggered.connect(lambda: progress.confirm_tick_off(table.selected_rows()))
         actions.row_detail.triggered.connect(selection.show_row_detail)
         actions.chaser.triggered.connect(
             lambda: commands.chaser_for(row.unit) if (row := table.current_row()) else None
         )
-        actions.undo_tick_off.triggered.connect(
-            lambda: progress.undo_tick_off(table.selected_rows())
+        connect_table_actions(
+            actions, table, progress, self.filters.describe, self._today, self.settings, self
         )
-        table.addAction(actions.copy_rows)  # Ctrl+C on the table (the search box keeps its own)
-        actions.copy_rows.triggered.connect(lambda: copy_rows(table))
-        table.addAction(actions.paste_cells)  # Ctrl+V on the table: preview, then one undo step
-        actions.paste_cells.triggered.connect(lambda: paste(table, progress, self))
-        for how, action in (("export", actions.export_list), ("print", actions.print_list)):
-            action.triggered.connect(
-                lambda _c=False, how=how: output_list(
-                    how, table, self.filters.describe(), self._today, self
-                )
-            )
         actions.find.triggered.connect(self.filters.search.setFocus)
         actions.scores.triggered.connect(self.scores_tab.show)  # 考核得分 is a tab
         actions.refresh.triggered.connect(rows.reload)
         actions.reset_filters.triggered.connect(self.filters.reset)
-        actions.reset_columns.triggered.connect(table.reset_column_widths)
         actions.show_navigator.toggled.connect(self.navigator.setVisible)
-        table.column_chooser.chosen.connect(
-            lambda: keys.COLUMNS.set(self.settings, table.save_header())
-        )
 
     def _today(self) -> date:
         return cast("Services", self.services).today()  # (the actions wait for a database)
@@ -318,17 +304,6 @@ class MainWindow(QMainWindow):
     @property
     def dashboard(self) -> Dashboard:
         return self.dashboard_page.content()
-
-    def _show_documents_on_the_board(self, documents: list[DocumentInfo]) -> None:
-        board = self.board_page.built()
-        if board is not None:
-            board.set_documents(documents)
-
-    def _show_edited_rows_on_the_board(self, fresh: list[AssignmentRow]) -> None:
-        board = self.board_page.built()
-        if board is not None:
-            board.replace_rows(fresh)
-        self.tab_loader.mark_stale(board=False)
 
     # -- the database -----------------------------------------------------------------------
     def preview(self, first: FirstLook) -> None:
@@ -408,36 +383,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.built:  # (closed while still only a frame: nothing worth remembering)
-            self._save_layout()
+            save_layout(self, self.splitter, self.table, self.settings)
             self.rows.closed = True  # a background read that arrives now is not shown
             if self.rows.services is not None:  # not yet, if the database never opened
                 QThreadPool.globalInstance().waitForDone(WAIT_FOR_READS_MS)  # then close
                 self.rows.services.close()
         super().closeEvent(event)
-
-    def _restore_geometry(self) -> None:
-        geometry = keys.GEOMETRY.value(self.settings)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            from ui.window.screen_fit import fit_screen
-
-            fit_screen(self)
-
-    def _restore_layout(self) -> None:
-        """Toolbars, splitter and columns as the clerk left them (the parts exist now)."""
-        self.restoreState(keys.STATE.value(self.settings))
-        splitter = keys.SPLITTER.value(self.settings)
-        if not splitter.isEmpty() and self.splitter.restoreState(splitter):
-            from ui.window.screen_fit import keep_sizes
-
-            keep_sizes(self.splitter)
-        self.table.restore_header(keys.COLUMNS.value(self.settings))
-
-    def _save_layout(self) -> None:
-        """Size, place, toolbars, splitter and columns, for ``_restore_layout`` next time."""
-        keys.GEOMETRY.set(self.settings, self.saveGeometry())
-        keys.STATE.set(self.settings, self.saveState())
-        keys.SPLITTER.set(self.settings, self.splitter.saveState())
-        keys.COLUMNS.set(self.settings, self.table.save_header())
-        self.settings.sync()

@@ -19,7 +19,7 @@ from ui.workers import report_failure, start
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTabWidget, QWidget
 
-    from tracker.records import AssignmentRow, MeasureInfo
+    from tracker.records import AssignmentRow, DocumentInfo, MeasureInfo
     from ui.board.board_view import BoardView
     from ui.board.dashboard import Dashboard, DashboardData
     from ui.window.row_loader import RowLoader
@@ -92,3 +92,16 @@ class TabLoader:
                 else:
                     rows = source.load(make_filter(document=str(document)))
         board.set_contents(measures, rows)
+
+    def show_documents(self, documents: list[DocumentInfo]) -> None:
+        """The documents read afresh: the board's document choice follows (if it is built)."""
+        board = self._board_page.built()
+        if board is not None:
+            board.set_documents(documents)
+
+    def show_edited_rows(self, fresh: list[AssignmentRow]) -> None:
+        """Rows edited in the table: the board shows them at once, the dashboard is stale."""
+        board = self._board_page.built()
+        if board is not None:
+            board.replace_rows(fresh)
+        self.mark_stale(board=False)

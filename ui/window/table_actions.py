@@ -1,0 +1,52 @@
+"""The assignment table's own actions: status, tick-off and its undo, copy, paste, export, print.
+
+Each works on the rows selected (or shown) in the table and goes through the
+``ProgressActions`` undo stack where it changes progress; the main window only
+hands over the parts.  The column chooser's and the column reset's choices are
+remembered in this user's window settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ui.settings import window_settings as keys
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
+
+    from ui.assignments.assignment_table import AssignmentTable
+    from ui.assignments.progress_actions import ProgressActions
+    from ui.window.window_actions import WindowActions
+
+
+def connect_table_actions(
+    actions: WindowActions,
+    table: AssignmentTable,
+    progress: ProgressActions,
+    title: Callable[[], str],
+    today: Callable[[], date],
+    settings: QSettings,
+    parent: QWidget,
+) -> None:
+    """``title`` names the list shown (the filters' description) when it is exported or
+    printed; ``parent`` is where the dialogs open."""
+    from ui.assignments.table_clipboard import copy_rows
+    from ui.assignments.table_commands import output_list, paste
+
+    actions.set_status.triggered.connect(lambda: progress.ask_status(table.selected_rows()))
+    actions.tick_off.triggered.connect(lambda: progress.confirm_tick_off(table.selected_rows()))
+    actions.undo_tick_off.triggered.connect(lambda: progress.undo_tick_off(table.selected_rows()))
+    table.addAction(actions.copy_rows)  # Ctrl+C on the table (the search box keeps its own)
+    actions.copy_rows.triggered.connect(lambda: copy_rows(table))
+    table.addAction(actions.paste_cells)  # Ctrl+V on the table: preview, then one undo step
+    actions.paste_cells.triggered.connect(lambda: paste(table, progress, parent))
+    for how, action in (("export", actions.export_list), ("print", actions.print_list)):
+        action.triggered.connect(
+            lambda _c=False, how=how: output_list(how, table, title(), today, parent)
+        )
+    actions.reset_columns.triggered.connect(table.reset_column_widths)
+    table.column_chooser.chosen.connect(lambda: keys.COLUMNS.set(settings, table.save_header()))

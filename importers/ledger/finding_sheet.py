@@ -84,11 +84,13 @@ def letter(field: str) -> str:
 
 
 def write_findings_sheet(
-    wb: Any, book: LedgerWorkbook, palette: layout.Palette, percent: DataValidation
+    wb: Any, book: LedgerWorkbook, palette: layout.Palette | None, percent: DataValidation
 ) -> None:
     """Add the 整改台账 sheet for ``book.findings``; ``percent`` is the main sheet's 完成进度
-    rule, given the range here (one rule for both sheets)."""
+    rule, given the range here (one rule for both sheets); ``palette`` the main sheets'
+    styles (``None``: a unit with findings and no task, whose ledger is this sheet alone)."""
     ws = wb.create_sheet(FINDINGS_SHEET)
+    palette = palette or layout.make_palette(ws)
     layout.set_widths(ws, [c.width for c in COLUMNS])
     for column in COLUMNS:
         if column.hidden:

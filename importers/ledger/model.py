@@ -159,7 +159,7 @@ class LedgerWorkbook:
             raise ValueError(f"kind must be 'unit' or 'master', not {self.kind!r}")
         if self.kind == "unit" and not self.unit:
             raise ValueError("a unit ledger needs the unit it is sent to")
-        if not self.sheets and self.kind == "unit":
+        if not self.sheets and not self.findings and self.kind == "unit":
             raise ValueError("a unit ledger needs at least one sheet")
 
 

@@ -259,7 +259,7 @@ def _read_sheets(
         ledger_sheets += 1
         columns[sheet] = {f: column_letter(c) for f, c in header.columns.items()}
         drafts += read_rows(sheet, chain(top, rows), header, errors, facts.sheet(sheet))
-    if not ledger_sheets:
+    if not ledger_sheets and not findings:  # (a unit with findings only: the 整改台账 alone)
         raise LedgerReadError(
             name,
             QT_TRANSLATE_NOOP(

@@ -65,7 +65,7 @@ def write_ledger(workbook: LedgerWorkbook, path: Path) -> None:
         ws = wb.create_sheet(name)
         palette = palette or layout.make_palette(ws)  # one for the workbook's many sheets
         bulk.append((ws, _write_data_sheet(ws, workbook, sheet, palette)))
-    if workbook.findings and palette is not None:
+    if workbook.findings:
         top_left = f"{finding_sheet.letter('percent')}{finding_sheet.FIRST_ROW}"
         finding_sheet.write_findings_sheet(wb, workbook, palette, percent_validation(top_left))
     meta = wb.create_sheet(META_SHEET)

@@ -153,13 +153,15 @@ class LedgerExporter:
             by_unit: dict[int, list[AssignmentContext]] = defaultdict(list)
             for row in rows:
                 by_unit[row.unit.id].append(row)
+            findings = finding_lines(session)  # each unit's 整改台账, when it has any
             if named is None:
-                every = sorted({r.unit.id: r.unit for r in rows}.values(), key=lambda u: u.id)
-                targets = [NamedRef(u.id, u.name) for u in every]
+                every = {r.unit.id: r.unit.name for r in rows}
+                for unit_id in findings.keys() - every.keys():  # open findings and no task
+                    every[unit_id] = session.get_one(Unit, unit_id).name
+                targets = [NamedRef(unit_id, every[unit_id]) for unit_id in sorted(every)]
             else:
                 targets = list({u.id: u for u in named}.values())
             leads = lead_names(rows)
-            findings = finding_lines(session)  # each unit's 整改台账, when it has any
             office = self.office
             names = FileNames()
             for done, unit in enumerate(targets):
@@ -167,7 +169,7 @@ class LedgerExporter:
                     break
                 mine = by_unit.get(unit.id, [])
                 path = out_dir / names.unique(f"{unit.name}_{chosen.name}_工作台账.xlsx")
-                if not mine:
+                if not mine and not findings.get(unit.id):
                     outcome.failed.append(
                         ExportFailure(
                             unit.name,

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from importers.messages import Message
+from tests.tracker.inspections.conftest import finding
 from tracker.errors import InvalidInputError
 from tracker.inspections.finding_records import FindingChange
 from tracker.ledgers.ledger_records import FindingEdit, Ignored, Rejected
@@ -162,3 +163,28 @@ def test_a_ledger_without_the_sheet_still_imports(inspected: Services, sent: Pat
     [preview] = inspected.ledger_import.preview([sent])
     assert preview.finding_edits == [] and preview.rejected == []
     assert inspected.ledger_import.apply([sent]).changes == 1
+
+
+def test_a_unit_with_findings_and_no_task_gets_the_sheet_alone(
+    inspected: Services, tmp_path: Path
+) -> None:
+    inspected.progress.unassign("4", "自治区政府办公厅")
+    inspected.inspections.add_finding(finding("自治区政府办公厅", date(2021, 7, 20), None, 4))
+    inspected.rounds.create(ROUND, date(2021, 6, 30), date(2021, 7, 10))
+    written = inspected.ledger_export.export_units(ROUND, tmp_path / "out")
+    assert [p.name.split("_")[0] for p in written] == [
+        "自治区市场监管厅",
+        "自治区公安厅",
+        "各市、县（区）",
+        "宁夏税务局",
+        "自治区政府办公厅",
+    ]
+    office = openpyxl.load_workbook(written[-1])
+    assert office.sheetnames == ["整改台账", "_台账元数据"]
+    office["整改台账"]["G4"] = 60
+    office.save(written[-1])
+    [preview] = inspected.ledger_import.preview([written[-1]])
+    assert (preview.unit, preview.error, preview.rejected) == ("自治区政府办公厅", None, [])
+    assert preview.finding_edits == [FindingEdit(4, "问题4", "percent", None, 60, "整改台账", "G4")]
+    assert inspected.ledger_import.apply([written[-1]]).changes == 1
+    assert inspected.inspections.finding(4).percent == 60

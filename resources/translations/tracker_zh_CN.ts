@@ -2143,24 +2143,24 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/main_window.py" line="124"/>
-        <location filename="../../ui/window/main_window.py" line="214"/>
+        <location filename="../../ui/window/main_window.py" line="127"/>
+        <location filename="../../ui/window/main_window.py" line="217"/>
         <location filename="../../ui/window/opening_state.py" line="44"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="227"/>
+        <location filename="../../ui/window/main_window.py" line="230"/>
         <source>Assignments</source>
         <translation>分工列表</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="228"/>
+        <location filename="../../ui/window/main_window.py" line="231"/>
         <source>Progress board</source>
         <translation>进度看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="229"/>
+        <location filename="../../ui/window/main_window.py" line="232"/>
         <source>Dashboard</source>
         <translation>统计概览</translation>
     </message>
@@ -3301,78 +3301,78 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>TaskReview</name>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="164"/>
+        <location filename="../../ui/documents/task_review.py" line="165"/>
         <source>Split task…</source>
         <translation>拆分任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="165"/>
+        <location filename="../../ui/documents/task_review.py" line="166"/>
         <source>Merge with next task</source>
         <translation>与下一任务合并</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="166"/>
+        <location filename="../../ui/documents/task_review.py" line="167"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="177"/>
-        <location filename="../../ui/documents/task_review.py" line="352"/>
+        <location filename="../../ui/documents/task_review.py" line="178"/>
+        <location filename="../../ui/documents/task_review.py" line="353"/>
         <source>Make lead</source>
         <translation>设为牵头</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="178"/>
+        <location filename="../../ui/documents/task_review.py" line="179"/>
         <source>Remove unit</source>
         <translation>移除单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="182"/>
+        <location filename="../../ui/documents/task_review.py" line="183"/>
         <source>Add a unit from the directory…</source>
         <translation>从单位名录添加单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="188"/>
+        <location filename="../../ui/documents/task_review.py" line="189"/>
         <source>as lead</source>
         <translation>作为牵头</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="189"/>
+        <location filename="../../ui/documents/task_review.py" line="190"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="214"/>
+        <location filename="../../ui/documents/task_review.py" line="215"/>
         <source>Its units:</source>
         <translation>承担单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="257"/>
+        <location filename="../../ui/documents/task_review.py" line="258"/>
         <source>Correct the tasks</source>
         <translation>修改分工任务</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="321"/>
+        <location filename="../../ui/documents/task_review.py" line="322"/>
         <source>Select a task to correct its units.</source>
         <translation>选择一项任务以修改其单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="326"/>
+        <location filename="../../ui/documents/task_review.py" line="327"/>
         <source>Task {0}:</source>
         <translation>任务 {0}：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="329"/>
+        <location filename="../../ui/documents/task_review.py" line="330"/>
         <source>lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="329"/>
+        <location filename="../../ui/documents/task_review.py" line="330"/>
         <source>supporting</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="350"/>
+        <location filename="../../ui/documents/task_review.py" line="351"/>
         <source>Make supporting</source>
         <translation>设为配合</translation>
     </message>
@@ -4304,17 +4304,17 @@ Log folder: {2}</source>
         <translation>{count} 个台账未能写出；第一个：{first}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="176"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="178"/>
         <source>{unit} has no assignment to put in a ledger</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="215"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="217"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="286"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="288"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
@@ -4510,42 +4510,42 @@ Log folder: {2}</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="133"/>
+        <location filename="../../tracker/reports/report_service.py" line="115"/>
         <source>a unit report is for one unit: name it (--unit)</source>
         <translation>单位任务清单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="136"/>
+        <location filename="../../tracker/reports/report_service.py" line="118"/>
         <source>a chaser report is for one unit: name it (--unit)</source>
         <translation>催办单针对一个单位：请指明单位（--unit）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="145"/>
+        <location filename="../../tracker/reports/report_service.py" line="127"/>
         <source>unknown report {kind!r}; one of {kinds}</source>
         <translation>未知的报表“{kind}”；可选：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="296"/>
+        <location filename="../../tracker/reports/report_service.py" line="210"/>
         <source>{unit} has no assignment to report on</source>
         <translation>{unit}没有可列入报表的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="312"/>
+        <location filename="../../tracker/reports/report_service.py" line="231"/>
         <source>{unit} answers through its members; chase each of them: {members}</source>
         <translation>{unit}由其成员分别承担，请分别向成员催办：{members}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="323"/>
+        <location filename="../../tracker/reports/report_service.py" line="241"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="371"/>
+        <location filename="../../tracker/reports/report_ledger.py" line="48"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="381"/>
+        <location filename="../../tracker/reports/report_ledger.py" line="58"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
@@ -4983,7 +4983,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="27"/>
-        <location filename="../../ui/window/main_window.py" line="73"/>
+        <location filename="../../ui/window/main_window.py" line="76"/>
         <source>Measure Tracker</source>
         <translation>督办台账</translation>
     </message>
@@ -5151,7 +5151,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/assessment/score_service.py" line="198"/>
-        <location filename="../../tracker/reports/report_service.py" line="258"/>
+        <location filename="../../tracker/reports/report_service.py" line="172"/>
         <source>the scores of {round} are not published yet: publish them</source>
         <translation>{round}的考核得分尚未发布：请先发布</translation>
     </message>

@@ -218,10 +218,15 @@ class ReportService:
     def chaser(
         self, unit: str, reply_by: date | None = None, document: str | None = None
     ) -> ReportDocument:
-        name, rows = self._unit_rows(unit, document)
+        name = self.units.named(unit).name
+        findings = self.inspections.findings(unit=name, open_only=True) if self.inspections else []
+        if not findings:  # (a unit with open findings and no task is chased for them)
+            name, rows = self._unit_rows(name, document)
+        else:
+            rows = self.overview.assignments(AssignmentFilter(document=document, unit=name))
         members = list(dict.fromkeys(r.unit for r in rows if r.unit != name))
         rows = [r for r in rows if r.unit == name]
-        if not rows:  # a group: its members answer, and each is chased on its own
+        if not rows and members:  # a group: its members answer, each chased on its own
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP(
                     "messages", "{unit} answers through its members; chase each of them: {members}"
@@ -230,7 +235,6 @@ class ReportService:
                 members="、".join(members),
             )
         today = self.store.clock.today()
-        findings = self.inspections.findings(unit=name, open_only=True) if self.inspections else []
         late = any(r.state in (Derived.OVERDUE, Derived.DUE_SOON) for r in rows)
         if not late and not needs_chasing(findings):
             raise InvalidInputError(

@@ -6,8 +6,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from importers.reports.model import Paragraph, Table
 from tests.tracker.inspections.conftest import finding
+from tracker.errors import InvalidInputError
 from tracker.inspections.finding_records import FindingChange
 from tracker.reports.chasers import ChaserRequest
 from tracker.reports.report_service import ReportRequest, save_report
@@ -87,3 +90,22 @@ def test_a_finding_due_soon_alone_is_not_chased_as_overdue(inspected: Services) 
     """--overdue picks units by what is overdue; a finding 临期 adds no unit."""
     inspected.inspections.add_finding(finding("自治区政府办公厅", date(2021, 7, 10), None, 4))
     assert "自治区政府办公厅" not in inspected.chasers.targets(ChaserRequest(overdue=True))
+
+
+def test_a_unit_with_overdue_findings_and_no_task_is_chased_too(inspected: Services) -> None:
+    inspected.progress.unassign("4", "自治区政府办公厅")
+    inspected.inspections.add_finding(finding("自治区政府办公厅", date(2021, 6, 20), None, 4))
+    one = inspected.reports.build(
+        ReportRequest("chaser", unit="政府办公厅", reply_by=date(2021, 7, 6))
+    )
+    assert one.text_blocks()[2:4] == [
+        "自治区政府办公厅：",
+        "根据督办台账记录，截至2021年7月1日，督查发现你单位的问题尚有1个未整改销号"
+        "（其中逾期1个）（见下表）。请高度重视，抓紧整改，并于2021年7月6日前将整改进展及"
+        "佐证材料书面反馈协调小组办公室（填写所附回执）。",
+    ]
+    drafts = inspected.chasers.drafts(ChaserRequest(overdue=True))
+    assert [c.unit for c in drafts][-1] == "自治区政府办公厅"
+    inspected.inspections.close(4, "整改报告")
+    with pytest.raises(InvalidInputError, match="has no assignment to report on"):
+        inspected.reports.build(ReportRequest("chaser", unit="政府办公厅"))

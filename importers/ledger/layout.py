@@ -69,6 +69,7 @@ class Palette:
     fill_center: Any
     fill_number: Any
     fill_phone: Any
+    fill_date: Any
     total: Any
     heading: Any
     """A line over a group's members in the master (bold, shaded, locked)."""
@@ -121,6 +122,14 @@ def make_palette(ws: Any) -> Palette:
             border=_BOX,
             protection=_UNLOCKED,
             number_format=TEXT_FORMAT,
+        ),
+        fill_date=_style(
+            ws,
+            font=body,
+            alignment=wrap_mid,
+            border=_BOX,
+            protection=_UNLOCKED,
+            number_format=DATE_FORMAT,
         ),
         total=_style(ws, font=bold, alignment=wrap_mid, border=_BOX),
         heading=_style(

@@ -24,7 +24,7 @@ from importers.messages import QT_TRANSLATE_NOOP, MessageError
 
 META_SHEET = "_台账元数据"
 MAGIC = "measure-tracker-ledger"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 ROW_TAG = "row"
 SHEET_TAG = "sheet"
 ROW_HEADER: tuple[str, ...] = (
@@ -40,7 +40,9 @@ ROW_HEADER: tuple[str, ...] = (
 )
 """The per-row lines' header; ``deadline`` and ``content_digest`` (the locked 完成时限 as
 sent, a digest of 具体内容) came later: a ledger whose header lacks them has nothing to
-compare those columns with."""
+compare those columns with.  Format 2 added the fill-in columns 未按期完成原因, 佐证材料,
+申请延期至 and 延期理由 among the others: the reader finds every value by this header's
+names (:class:`_RowLayout`), so a format-1 ledger still in a unit's hands reads as it did."""
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,11 @@ class ExportedSheet:
 
 def exported_values(row: LedgerRow) -> dict[str, ExportedValue]:
     """The fill-in values of ``row``, typed as :class:`ReturnedRow` types them."""
-    values: dict[str, ExportedValue] = {name: getattr(row, name) for name in FILL_IN_FIELDS}
+    values: dict[str, ExportedValue] = {
+        name: getattr(row, name) for name in FILL_IN_FIELDS if name != "extension_to"
+    }
     values["status"] = row.status or None
+    values["extension_to"] = row.extension_to.isoformat() if row.extension_to else ""
     return values
 
 

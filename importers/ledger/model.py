@@ -47,6 +47,17 @@ class LedgerRow:
     next_steps: str = ""
     contact: str = ""
     phone: str = ""
+    support_units: str = ""
+    """配合单位: the measure's units other than its leads."""
+    milestones: str = ""
+    """时间节点: the measure's dated steps, one a line."""
+    delay_reason: str = ""
+    """未按期完成原因 as last reported."""
+    evidence: str = ""
+    """佐证材料 as last reported."""
+    extension_to: date | None = None
+    """申请延期至: sent out empty; what the unit types there is a new request."""
+    extension_reason: str = ""
 
     def __post_init__(self) -> None:
         if self.status and self.status not in STATUSES:
@@ -238,6 +249,11 @@ class ReturnedRow:
     deadline_text: str = ""
     content: str = ""
     """具体内容 as returned (a locked column: an edit is listed, never written)."""
+    delay_reason: str = ""
+    evidence: str = ""
+    extension_to: date | None = None
+    """申请延期至: the new deadline the unit asks for (with ``extension_reason``)."""
+    extension_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,10 @@ class RowDraft(TypedDict):
     deadline: date | None
     content: str
     """具体内容 (locked: compared only to list an edit as ignored)."""
+    delay_reason: str
+    evidence: str
+    extension_to: date | None
+    extension_reason: str
 
 
 def column_letter(index: int) -> str:
@@ -153,6 +157,12 @@ def read_rows(
         at.phone,
     )
     content_at = at.content
+    delay_reason_at, evidence_at, extension_to_at, extension_reason_at = (
+        at.delay_reason,
+        at.evidence,
+        at.extension_to,
+        at.extension_reason,
+    )
     text, percent_cell, to_date = cells.text, cells.percent_cell, cells.to_date
     known, formatted, bad = facts.percent_known, facts.percent, facts.bad
     bad_rows = {r for r, _ in bad}
@@ -192,6 +202,12 @@ def read_rows(
         except CellValueError as exc:
             errors.append(CellError(sheet, at.address("percent", r), exc.as_message()))
         deadline = line[deadline_at]
+        extension_to = line[extension_to_at]
+        requested = None
+        if extension_to is not None and extension_to != "":
+            requested = to_date(extension_to)
+            if requested is None:
+                errors.append(_not_a_date(sheet, at.address("extension_to", r), extension_to))
         drafts.append(
             {
                 "sheet": sheet,
@@ -208,6 +224,10 @@ def read_rows(
                 "deadline_text": text(deadline),
                 "deadline": to_date(deadline),
                 "content": text(line[content_at]),
+                "delay_reason": text(line[delay_reason_at]),
+                "evidence": text(line[evidence_at]),
+                "extension_to": requested,
+                "extension_reason": text(line[extension_reason_at]),
             }
         )
     return drafts
@@ -225,6 +245,7 @@ class _Positions:
             "percent",
             "deadline",
             "content",
+            "extension_to",
             *TEXT_FIELDS,
         )
         empty = max(columns.values()) + 1  # past the last column: rows are padded with None
@@ -240,6 +261,10 @@ class _Positions:
         self.next_steps = columns.get("next_steps", empty)
         self.contact = columns.get("contact", empty)
         self.phone = columns.get("phone", empty)
+        self.delay_reason = columns.get("delay_reason", empty)
+        self.evidence = columns.get("evidence", empty)
+        self.extension_to = columns.get("extension_to", empty)
+        self.extension_reason = columns.get("extension_reason", empty)
         self.fill_in = [columns[name] for name in FILL_IN_FIELDS if name in columns]
         self.read = [columns[name] for name in READ_FIELDS if name in columns]
         """The columns whose values the import uses (a formula or error there is refused)."""
@@ -257,5 +282,19 @@ def _no_code(sheet: str, header: Header, index: int) -> CellError:
                 "messages", "row {row} is filled in but has no {column} (measure code)"
             ),
             {"row": index + 1, "column": header_for_field("measure_code")},
+        ),
+    )
+
+
+def _not_a_date(sheet: str, cell: str, value: RawValue) -> CellError:
+    return CellError(
+        sheet,
+        cell,
+        Message(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                '{column} "{value}" is not a date; write it as 2021-12-31 or 2021年12月31日',
+            ),
+            {"column": header_for_field("extension_to"), "value": cells.text(value)},
         ),
     )

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from importers.ledger import finding_sheet, layout, sheetxml
-from importers.ledger.columns import COLUMNS
+from importers.ledger.columns import COLUMNS, LAST_LETTER, LETTERS
+from importers.ledger.data_rows import (
+    FIRST_DATA_ROW,
+    RowStyles,
+    data_rows,
+    measure_blocks,
+    merged_ranges,
+)
 from importers.ledger.metadata import (
     META_SHEET,
     ROW_HEADER,
@@ -33,14 +39,12 @@ from importers.ledger.metadata import (
 )
 from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook
 from importers.ledger.naming import sheet_names
+from importers.ledger.overdue_marks import mark_overdue
 from importers.ledger.statuses import STATUSES, UNIT_STATUSES
 from importers.ledger.summary import write_summary
 from importers.statuses import Status
 
-FIRST_DATA_ROW = 4
-"""Row 1 is the title, row 2 the unit/round/date line, row 3 the header."""
-HEADING_HEIGHT = 20
-LAST_COLUMN = get_column_letter(len(COLUMNS))
+LAST_COLUMN = LAST_LETTER
 _META_COLUMNS = [get_column_letter(i) for i in range(1, len(ROW_HEADER) + 1)]
 
 
@@ -97,16 +101,21 @@ def _write_data_sheet(
 ) -> Iterator[str]:
     """Write the sheet's frame and first three rows; return its data rows' XML, lazily."""
     layout.set_widths(ws, [c.width for c in COLUMNS])
-    _sheet_setup(ws, book, sheet)
+    lines = sheet.lines(FIRST_DATA_ROW)
+    blocks = measure_blocks(lines, merge=book.kind == "master")
+    _sheet_setup(ws, book, lines)
+    for area in merged_ranges(blocks):
+        ws.merged_cells.add(area)
+    mark_overdue(ws, blocks)
 
     ws.append([layout.cell(ws, sheet.title, palette.title)])
     who, round_text, as_of = layout.info_line(book)
     ws.append(
         [
             layout.cell(ws, who, palette.info),
-            *[None] * 4,
+            *[None] * 5,
             layout.cell(ws, round_text, palette.info),
-            *[None] * 3,
+            *[None] * 5,
             layout.cell(ws, as_of, palette.info_right),
         ]
     )
@@ -116,20 +125,19 @@ def _write_data_sheet(
             for c in COLUMNS
         ]
     )
-    return _data_rows(sheet.lines(FIRST_DATA_ROW), _RowStyles.of(ws, palette))
+    return data_rows(blocks, RowStyles.of(ws, palette))
 
 
-def _sheet_setup(ws: Any, book: LedgerWorkbook, sheet: LedgerSheet) -> None:
+def _sheet_setup(ws: Any, book: LedgerWorkbook, lines: list[tuple[int, LedgerRow | str]]) -> None:
     """Merges, heights, print setup, protection and validations: all before the rows."""
-    lines = sheet.lines(FIRST_DATA_ROW)
     last_row = FIRST_DATA_ROW + len(lines) - 1
     ws.merged_cells.add(f"A1:{LAST_COLUMN}1")
     for excel_row, line in lines:
         if isinstance(line, str):  # a heading over a group's members
             ws.merged_cells.add(f"A{excel_row}:{LAST_COLUMN}{excel_row}")
-    ws.merged_cells.add("A2:E2")
-    ws.merged_cells.add("F2:I2")
-    ws.merged_cells.add(f"J2:{LAST_COLUMN}2")
+    ws.merged_cells.add("A2:F2")
+    ws.merged_cells.add("G2:L2")
+    ws.merged_cells.add(f"M2:{LAST_COLUMN}2")
     ws.row_dimensions[1].height = 36
     ws.row_dimensions[2].height = 20
     ws.row_dimensions[3].height = 30
@@ -150,6 +158,22 @@ def _sheet_setup(ws: Any, book: LedgerWorkbook, sheet: LedgerSheet) -> None:
     percent = percent_validation(f"{_column('percent')}{FIRST_DATA_ROW}")
     percent.add(f"{_column('percent')}{FIRST_DATA_ROW}:{_column('percent')}{last_row}")
     ws.data_validations.append(percent)
+    extension = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="DATE(2000,1,1)",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle="申请延期至填写有误",
+        error="请填写申请延期到的日期，如 2021-12-31。",
+        showInputMessage=True,
+        promptTitle="申请延期",
+        prompt=EXTENSION_PROMPT,
+    )
+    column = _column("extension_to")
+    extension.add(f"{column}{FIRST_DATA_ROW}:{column}{last_row}")
+    ws.data_validations.append(extension)
 
 
 def percent_validation(top_left: str) -> DataValidation:
@@ -204,6 +228,7 @@ def status_ranges(column: str, lines: list[tuple[int, LedgerRow | str]], *, date
 
 
 PERCENT_PROMPT = "填0-100的整数，如 80"
+EXTENSION_PROMPT = "需延期的填写日期（如 2021-12-31），并在延期理由中说明"
 
 
 def percent_rule(cell: str) -> str:
@@ -229,69 +254,7 @@ def _height(row: LedgerRow) -> float:
 
 
 def _column(field: str) -> str:
-    for index, column in enumerate(COLUMNS, start=1):
-        if column.field == field:
-            return str(get_column_letter(index))
-    raise KeyError(field)
-
-
-@dataclass(frozen=True)
-class _RowStyles:
-    """The ``s`` attributes of a data row's cells."""
-
-    text: str
-    center: str
-    date: str
-    fill_text: str
-    fill_center: str
-    fill_number: str
-    fill_phone: str
-    heading: str
-
-    @classmethod
-    def of(cls, ws: Any, p: layout.Palette) -> _RowStyles:
-        s = sheetxml.style_attr
-        return cls(
-            text=s(ws, p.text),
-            center=s(ws, p.center),
-            date=s(ws, p.date),
-            fill_text=s(ws, p.fill_text),
-            fill_center=s(ws, p.fill_center),
-            fill_number=s(ws, p.fill_number),
-            fill_phone=s(ws, p.fill_phone),
-            heading=s(ws, p.heading),
-        )
-
-
-def _data_rows(lines: list[tuple[int, LedgerRow | str]], s: _RowStyles) -> Iterator[str]:
-    text, number = sheetxml.text_cell, sheetxml.number_cell
-    seq = 0
-    for r, row in lines:
-        if isinstance(row, str):  # a group's heading, merged across the row
-            yield sheetxml.row(r, [text(f"A{r}", s.heading, row)], HEADING_HEIGHT)
-            continue
-        seq += 1
-        if row.deadline_text:
-            deadline = text(f"G{r}", s.center, row.deadline_text)
-        else:
-            deadline = sheetxml.date_cell(f"G{r}", s.date, row.deadline)
-        cells = (
-            number(f"A{r}", s.center, seq),
-            text(f"B{r}", s.center, row.measure_code),
-            text(f"C{r}", s.text, row.task),
-            text(f"D{r}", s.text, row.content),
-            text(f"E{r}", s.center, row.lead_units),
-            text(f"F{r}", s.center, row.unit),
-            deadline,
-            text(f"H{r}", s.fill_center, row.status),
-            number(f"I{r}", s.fill_number, row.percent),
-            text(f"J{r}", s.fill_text, row.progress),
-            text(f"K{r}", s.fill_text, row.problems),
-            text(f"L{r}", s.fill_text, row.next_steps),
-            text(f"M{r}", s.fill_center, row.contact),
-            text(f"N{r}", s.fill_phone, row.phone),
-        )
-        yield sheetxml.row(r, cells, _height(row))
+    return LETTERS[field]
 
 
 def _meta_rows(first: int, names: list[str], sheets: list[LedgerSheet]) -> Iterator[str]:

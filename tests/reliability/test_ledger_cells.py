@@ -69,7 +69,7 @@ def test_percents_typed_with_a_percent_sign_are_recorded_as_typed(
 ) -> None:
     # Excel stores a typed 100% as 1 with a percent format, 35% as 0.35.
     back = _returned(
-        office, tmp_path, {"H4": "推进中", "I4": 1, "H5": "推进中", "I5": 0.35}, I4="0%", I5="0%"
+        office, tmp_path, {"J4": "推进中", "K4": 1, "J5": "推进中", "K5": 0.35}, K4="0%", K5="0%"
     )
     importer = office.ledger_import
     [preview] = importer.preview([back])
@@ -87,7 +87,7 @@ def test_percents_typed_with_a_percent_sign_are_recorded_as_typed(
 
 
 def test_percents_typed_into_the_text_formatted_cells(office: Services, tmp_path: Path) -> None:
-    back = _returned(office, tmp_path, {"H4": "推进中", "I4": "100%", "H5": "推进中", "I5": "100"})
+    back = _returned(office, tmp_path, {"J4": "推进中", "K4": "100%", "J5": "推进中", "K5": "100"})
     importer = office.ledger_import
     [preview] = importer.preview([back])
     assert preview.rejected == []
@@ -99,31 +99,31 @@ def test_percents_typed_into_the_text_formatted_cells(office: Services, tmp_path
     ("cells", "formats", "rejected"),
     [
         (
-            {"J4": "=A1", "J5": "第二条进展"},
+            {"L4": "=A1", "L5": "第二条进展"},
             {},
-            [("台账", "J4", f"formula =A1 {NO_RESULT}")],
+            [("台账", "L4", f"formula =A1 {NO_RESULT}")],
         ),
         (
-            {"H5": "#N/A", "J4": "第一条进展"},
+            {"J5": "#N/A", "L4": "第一条进展"},
             {},
-            [("台账", "H5", "the cell shows the error #N/A; correct it and send the file again")],
+            [("台账", "J5", "the cell shows the error #N/A; correct it and send the file again")],
         ),
         (
-            {"I4": 0.35, "J5": "第二条进展"},
+            {"K4": 0.35, "L5": "第二条进展"},
             {},
             [
                 (
                     "台账",
-                    "I4",
+                    "K4",
                     "percent 0.35 is ambiguous (the cell is not formatted as a percent, so it may "
                     "mean 0.35% or 35%); write a whole number 0–100, e.g. 80 for 80%",
                 )
             ],
         ),
         (
-            {"I5": 1.5, "J4": "第一条进展"},
-            {"I5": "0%"},
-            [("台账", "I5", "percent 150 is outside 0–100")],
+            {"K5": 1.5, "L4": "第一条进展"},
+            {"K5": "0%"},
+            [("台账", "K5", "percent 150 is outside 0–100")],
         ),
     ],
     ids=["formula-without-result", "error-value", "ambiguous-fraction", "percent-over-100"],
@@ -152,9 +152,10 @@ def test_the_masters_summary_sheet_is_not_imported(office: Services, tmp_path: P
     wb = openpyxl.load_workbook(master)
     assert wb.sheetnames[0] == "汇总"
     ws = wb.worksheets[1]
-    row = next(r for r in range(4, ws.max_row + 1) if ws[f"F{r}"].value == UNIT)
-    code = ws[f"B{row}"].value
-    ws[f"J{row}"] = "总台账里改的进展"
+    row = next(r for r in range(4, ws.max_row + 1) if ws[f"G{r}"].value == UNIT)
+    # the master merges a measure's 措施编号 down its units' rows: the top one holds it
+    code = next(ws[f"B{r}"].value for r in range(row, 3, -1) if ws[f"B{r}"].value is not None)
+    ws[f"L{row}"] = "总台账里改的进展"
     back = tmp_path / "returned_master.xlsx"
     wb.save(back)
     importer = office.ledger_import

@@ -108,15 +108,15 @@ def test_hidden_keys_of_another_database_are_not_trusted(office: Services, tmp_p
             line[3].value = str(known[("1", "自治区市场监管厅")])
         if line[0].value == "row" and line[2].value == "5":  # 2 / 公安厅 → 1 / 公安厅 here
             line[3].value = str(known[("1", POLICE)])
-    wb["台账"]["H4"] = "推进中"
-    wb["台账"]["H5"] = "已完成"
+    wb["台账"]["J4"] = "推进中"
+    wb["台账"]["J5"] = "已完成"
     back = tmp_path / "外单位库_公安厅.xlsx"
     wb.save(back)
     [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
         (
             "台账",
-            "F4",
+            "G4",
             "the row shows measure 1 of 自治区公安厅, but its hidden key is measure 1 of "
             "自治区市场监管厅; a ledger from another database, or an edited row: not imported",
         ),
@@ -135,10 +135,10 @@ def test_a_row_copied_from_another_units_ledger_is_rejected(
     office: Services, tmp_path: Path
 ) -> None:
     sent = export(office, POLICE, tmp_path)
-    back = alter(sent, {"B6": "2", "F6": TAX, "H6": "已完成", "J6": "税务已办结"}, "抄行.xlsx")
+    back = alter(sent, {"B6": "2", "G6": TAX, "J6": "已完成", "L6": "税务已办结"}, "抄行.xlsx")
     [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
-        ("台账", "F6", f"this row belongs to {TAX}; the ledger was exported for {POLICE}")
+        ("台账", "G6", f"this row belongs to {TAX}; the ledger was exported for {POLICE}")
     ]
     refused_leaves_the_database(office, back, "1 rejected rows")
 
@@ -147,7 +147,7 @@ def test_a_row_for_a_measure_not_sent_out_is_rejected(office: Services, tmp_path
     """Measure 4 was assigned to the police after the export; the unit typed a row for it."""
     sent = export(office, POLICE, tmp_path)
     office.progress.assign("4", POLICE)
-    back = alter(sent, {"B6": "4", "F6": POLICE, "H6": "已完成"}, "加行.xlsx")
+    back = alter(sent, {"B6": "4", "G6": POLICE, "J6": "已完成"}, "加行.xlsx")
     [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
         (
@@ -164,7 +164,7 @@ def test_an_edited_code_that_duplicates_another_row_names_both_cells(
     office: Services, tmp_path: Path
 ) -> None:
     sent = export(office, POLICE, tmp_path)
-    back = alter(sent, {"B4": "2", "H4": "已完成", "H5": "推进中"}, "改号.xlsx")
+    back = alter(sent, {"B4": "2", "J4": "已完成", "J5": "推进中"}, "改号.xlsx")
     [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
         (
@@ -193,7 +193,7 @@ def test_two_sheets_changing_one_assignment_are_rejected_naming_both_cells(
     office: Services, tmp_path: Path
 ) -> None:
     sent = export(office, POLICE, tmp_path)
-    edited = alter(sent, {"H4": "推进中", "J4": "系统联调"}, "两表.xlsx")
+    edited = alter(sent, {"J4": "推进中", "L4": "系统联调"}, "两表.xlsx")
     back = _with_summary(edited, [[1, "1", POLICE, "已完成", "已上线"]], "两表.xlsx")
     [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
@@ -211,7 +211,7 @@ def test_a_summary_sheet_repeating_the_same_values_is_no_conflict(
     office: Services, tmp_path: Path
 ) -> None:
     sent = export(office, POLICE, tmp_path)
-    edited = alter(sent, {"H4": "推进中", "J4": "系统联调"}, "同值.xlsx")
+    edited = alter(sent, {"J4": "推进中", "L4": "系统联调"}, "同值.xlsx")
     back = _with_summary(edited, [[1, "1", POLICE, "推进中", "系统联调"]], "同值.xlsx")
     importer = office.ledger_import
     [preview] = importer.preview([back])
@@ -232,12 +232,12 @@ def test_emptied_texts_are_kept_unless_the_clerk_clears_them(
         police_1, Change(note="已完成系统对接", problems="经费不足", next_steps="全区推广")
     )
     sent = export(office, POLICE, tmp_path)
-    back = alter(sent, {"J4": None, "K4": "  ", "L4": "年底前推广", "H5": "推进中"}, "清空.xlsx")
+    back = alter(sent, {"L4": None, "M4": "  ", "N4": "年底前推广", "J5": "推进中"}, "清空.xlsx")
     importer = office.ledger_import
     [preview] = importer.preview([back])
     assert [(k.code, k.field, k.sheet, k.cell, k.office) for k in preview.kept] == [
-        ("1", "progress", "台账", "J4", "已完成系统对接"),
-        ("1", "problems", "台账", "K4", "经费不足"),
+        ("1", "progress", "台账", "L4", "已完成系统对接"),
+        ("1", "problems", "台账", "M4", "经费不足"),
     ]
     assert [(c.code, c.field, c.old, c.new) for c in preview.changed] == [
         ("1", "next_steps", "全区推广", "年底前推广"),
@@ -248,7 +248,7 @@ def test_emptied_texts_are_kept_unless_the_clerk_clears_them(
         "unit": POLICE,
         "field": "进展情况",
         "sheet": "台账",
-        "cell": "J4",
+        "cell": "L4",
         "kept": "已完成系统对接",
     }
     result = importer.apply([back], resolutions={(police_1, "problems"): CLEAR})
@@ -266,15 +266,15 @@ def test_tick_off_is_refused_from_the_master_ledger_too(office: Services, tmp_pa
     master = office.ledger_export.export_master(ROUND, tmp_path)
     wb = openpyxl.load_workbook(master)
     ws = next(s for s in wb.worksheets if s.sheet_state == "visible" and s.title != "汇总")
-    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 6).value == POLICE)
-    ws.cell(row, 8).value = "已销号"
+    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 7).value == POLICE)
+    ws.cell(row, 10).value = "已销号"
     back = tmp_path / "总台账_改.xlsx"
     wb.save(back)
     [preview] = office.ledger_import.preview([back])
     assert rejected(preview) == [
         (
             ws.title,
-            f"H{row}",
+            f"J{row}",
             "a unit cannot tick off (已销号) its own measure; only the office can",
         )
     ]
@@ -289,10 +289,10 @@ def test_locked_columns_and_overlong_text_are_listed_as_ignored(
     back = alter(
         sent,
         {
-            "G4": "2022年底",
-            "J4": long_text,
-            "H4": "推进中",
-            "G5": date(2021, 8, 31),
+            "H4": "2022年底",
+            "L4": long_text,
+            "J4": "推进中",
+            "H5": date(2021, 8, 31),
             "D5": "单位自行改写的措施内容",
         },
         "越权.xlsx",
@@ -300,14 +300,14 @@ def test_locked_columns_and_overlong_text_are_listed_as_ignored(
     importer = office.ledger_import
     [preview] = importer.preview([back])
     assert [(i.sheet, i.cell, str(i.reason)) for i in preview.ignored] == [
-        ("台账", "G4", "完成时限 is set by the office: 2021年6月底 → 2022年底 ignored"),
+        ("台账", "H4", "完成时限 is set by the office: 2021年6月底 → 2022年底 ignored"),
         (
             "台账",
-            "J4",
+            "L4",
             "进展情况: the text fills a whole cell (32767 characters) and may have been cut; "
             "ignored",
         ),
-        ("台账", "G5", "完成时限 is set by the office: 2021-07-10 → 2021-08-31 ignored"),
+        ("台账", "H5", "完成时限 is set by the office: 2021-07-10 → 2021-08-31 ignored"),
         ("台账", "D5", "具体内容 is set by the office: the unit's edit is ignored"),
     ]
     assert [(c.code, c.field, c.new) for c in preview.changed] == [("1", "status", "推进中")]
@@ -331,7 +331,7 @@ def test_a_file_without_its_hidden_sheet_waits_for_the_clerks_unit(
     office: Services, tmp_path: Path
 ) -> None:
     sent = export(office, POLICE, tmp_path)
-    retyped = _without_hidden_sheet(alter(sent, {"H5": "推进中"}, "x.xlsx"), "公安厅台账.xlsx")
+    retyped = _without_hidden_sheet(alter(sent, {"J5": "推进中"}, "x.xlsx"), "公安厅台账.xlsx")
     importer = office.ledger_import
     [preview] = importer.preview([retyped])
     assert (preview.unit, preview.needs_unit, preview.unit_suggestions) == (None, True, [POLICE])
@@ -344,8 +344,8 @@ def test_a_file_without_its_hidden_sheet_waits_for_the_clerks_unit(
     assert str(preview.error) == "no measure is assigned to the unit '税务局'"
     [preview] = importer.preview([retyped], units={retyped: TAX})
     assert rejected(preview) == [
-        ("台账", "F4", f"this row belongs to {POLICE}; the ledger was exported for {TAX}"),
-        ("台账", "F5", f"this row belongs to {POLICE}; the ledger was exported for {TAX}"),
+        ("台账", "G4", f"this row belongs to {POLICE}; the ledger was exported for {TAX}"),
+        ("台账", "G5", f"this row belongs to {POLICE}; the ledger was exported for {TAX}"),
     ]
     result = importer.apply([retyped], units={retyped: POLICE})
     assert (result.applied, result.changes) == ([retyped.name], 1)
@@ -369,8 +369,8 @@ def test_cli_exits_2_when_a_file_is_refused(
     office: Services, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sent = export(office, POLICE, tmp_path)
-    good = alter(sent, {"H5": "推进中"}, "好.xlsx")
-    bad = alter(sent, {"H4": "已销号"}, "坏.xlsx")
+    good = alter(sent, {"J5": "推进中"}, "好.xlsx")
+    bad = alter(sent, {"J4": "已销号"}, "坏.xlsx")
     url = db_url
     before = state(office)
     assert cli(url, "import-ledger", str(bad), "--dry-run") == 2
@@ -384,14 +384,14 @@ def test_cli_exits_2_when_a_file_is_refused(
         [{"file": "坏.xlsx", "reason": "1 rejected rows"}],
     )
     again = export(office, POLICE, tmp_path / "again")
-    assert cli(url, "import-ledger", str(alter(again, {"H5": "已完成"}, "再.xlsx"))) == 0
+    assert cli(url, "import-ledger", str(alter(again, {"J5": "已完成"}, "再.xlsx"))) == 0
 
 
 def test_cli_skips_a_file_without_hidden_sheet_unless_given_unit(
     office: Services, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sent = export(office, POLICE, tmp_path)
-    retyped = _without_hidden_sheet(alter(sent, {"H5": "推进中"}, "x.xlsx"), "重录.xlsx")
+    retyped = _without_hidden_sheet(alter(sent, {"J5": "推进中"}, "x.xlsx"), "重录.xlsx")
     url = db_url
     before = state(office)
     capsys.readouterr()

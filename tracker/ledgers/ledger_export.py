@@ -12,11 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from db.models import Assignment, Document, LedgerExport, Measure, Round, Unit
-from importers.ledger.model import LedgerRow, LedgerSheet, LedgerWorkbook
+from db.models import LedgerExport, Round
+from importers.ledger.model import LedgerWorkbook
 from importers.ledger.writer import write_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.text_clean import safe_file_name
@@ -24,8 +21,13 @@ from tracker.database_settings import DUE_SOON_DAYS, OFFICE_NAME
 from tracker.errors import UserError
 from tracker.ledgers.export_errors import write_failure
 from tracker.ledgers.finding_returns import finding_lines
+from tracker.ledgers.ledger_rows import (
+    AssignmentContext,
+    ledger_rows,
+    ledger_sheets,
+    measure_units,
+)
 from tracker.ledgers.master_groups import with_group_headings
-from tracker.queries import in_force, lead_first, shares_last
 from tracker.records import NamedRef
 from tracker.rounds.round_service import RoundInfo, RoundService
 from tracker.rounds.round_status import round_summary_sheet
@@ -92,16 +94,6 @@ class FileNames:
         return candidate
 
 
-@dataclass(frozen=True)
-class AssignmentContext:
-    """An assignment in force with what a ledger row shows of it (ORM objects, in a session)."""
-
-    document: Document
-    measure: Measure
-    assignment: Assignment
-    unit: Unit
-
-
 class LedgerExporter:
     def __init__(self, store: Store, rounds: RoundService, units: UnitService) -> None:
         self.store = store
@@ -161,7 +153,7 @@ class LedgerExporter:
                 targets = [NamedRef(unit_id, every[unit_id]) for unit_id in sorted(every)]
             else:
                 targets = list({u.id: u for u in named}.values())
-            leads = lead_names(rows)
+            by_measure = measure_units(rows)
             office = self.office
             names = FileNames()
             for done, unit in enumerate(targets):
@@ -190,7 +182,7 @@ class LedgerExporter:
                     as_of=chosen.as_of,
                     exported_at=self.store.clock.now(),
                     office=office,
-                    sheets=ledger_sheets(mine, leads),
+                    sheets=ledger_sheets(mine, by_measure),
                     findings=findings.get(unit.id, []),
                 )
                 try:
@@ -226,7 +218,7 @@ class LedgerExporter:
                 exported_at=self.store.clock.now(),
                 office=self.office,
                 sheets=with_group_headings(
-                    session, ledger_sheets(rows, lead_names(rows)), rows, today
+                    session, ledger_sheets(rows, measure_units(rows)), rows, today
                 ),
                 **round_summary_sheet(
                     session,
@@ -239,44 +231,6 @@ class LedgerExporter:
             _write(book, path)
             session.add(_record(chosen, "master", None, path, len(rows), self.store))
         return path
-
-
-def ledger_rows(session: Session) -> list[AssignmentContext]:
-    """Every assignment in force with its document, measure and unit, in ledger order.
-
-    Only the assignments are loaded row by row; their measures, documents and
-    units are loaded once each and joined here.  Selecting all four entities
-    per row made the ORM resolve three already-known objects 100,000 times:
-    half of a master ledger's export.
-    """
-    assignments = session.scalars(
-        select(Assignment)
-        .join(Measure, Assignment.measure_id == Measure.id)
-        .where(in_force())
-        .order_by(
-            Measure.document_id,
-            Measure.position,
-            lead_first(),
-            shares_last(),
-            Assignment.group_id,
-            Assignment.unit_id,
-        )
-    ).all()
-    in_force_ids = select(Assignment.measure_id).join(Measure).where(in_force())
-    measures = {
-        m.id: m for m in session.scalars(select(Measure).where(Measure.id.in_(in_force_ids)))
-    }
-    documents = {d.id: d for d in session.scalars(select(Document))}
-    units = {u.id: u for u in session.scalars(select(Unit))}
-    rows = []
-    for a in assignments:
-        # On SQLite each of these reads sees the database as it is then: an assignment
-        # whose measure was withdrawn or whose unit was merged in between is left out.
-        measure, unit = measures.get(a.measure_id), units.get(a.unit_id)
-        if measure is None or unit is None or measure.document_id not in documents:
-            continue
-        rows.append(AssignmentContext(documents[measure.document_id], measure, a, unit))
-    return rows
 
 
 def _make_folder(folder: Path) -> None:
@@ -340,49 +294,4 @@ def _record(
         exported_at=store.clock.now(),
         exported_by=store.user,
         rows=rows,
-    )
-
-
-def lead_names(rows: list[AssignmentContext]) -> dict[int, str]:
-    names: dict[int, list[str]] = defaultdict(list)
-    for row in rows:
-        if row.assignment.role == "牵头":
-            names[row.measure.id].append(row.unit.name)
-    return {measure_id: "、".join(units) for measure_id, units in names.items()}
-
-
-def ledger_sheets(rows: list[AssignmentContext], leads: dict[int, str]) -> list[LedgerSheet]:
-    by_doc: dict[int, list[AssignmentContext]] = defaultdict(list)
-    docs: dict[int, Document] = {}
-    for row in rows:
-        by_doc[row.document.id].append(row)
-        docs[row.document.id] = row.document
-    return [
-        LedgerSheet(
-            title=f"{docs[doc_id].short_title}工作台账",
-            doc_key=str(doc_id),
-            rows=[_ledger_row(r, leads) for r in doc_rows],
-        )
-        for doc_id, doc_rows in by_doc.items()
-    ]
-
-
-def _ledger_row(row: AssignmentContext, leads: dict[int, str]) -> LedgerRow:
-    a, m = row.assignment, row.measure
-    return LedgerRow(
-        key=str(a.id),
-        measure_code=m.code,
-        task=m.title,
-        content=m.text,
-        lead_units=leads.get(m.id, ""),
-        unit=row.unit.name,
-        deadline=m.deadline,
-        deadline_text=m.deadline_text or "",
-        status=a.status,
-        percent=a.percent,
-        progress=a.note,
-        problems=a.problems,
-        next_steps=a.next_steps,
-        contact=row.unit.contact_person,
-        phone=row.unit.phone,
     )

@@ -25,7 +25,7 @@ from tracker.units.group_rollup import GroupState, SharePart, roll_up
 
 
 class LedgerLine(Protocol):
-    """What a heading needs of a master's row (``ledger_export.AssignmentContext``)."""
+    """What a heading needs of a master's row (``ledger_rows.AssignmentContext``)."""
 
     @property
     def document(self) -> Document: ...

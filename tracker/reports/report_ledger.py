@@ -16,7 +16,7 @@ from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.model import ReportDocument
 from tracker.database_settings import OFFICE_NAME
 from tracker.errors import InvalidInputError
-from tracker.ledgers.ledger_export import lead_names, ledger_rows, ledger_sheets
+from tracker.ledgers.ledger_rows import ledger_rows, ledger_sheets, measure_units
 from tracker.reports import report_lists
 from tracker.reports.report_data import RoundValues, values_as_of
 from tracker.reports.report_format import cn_date
@@ -31,12 +31,12 @@ def printed_ledger(
     today = store.clock.today()
     with store.reading() as session:
         rows = ledger_rows(session)
-        leads = lead_names(rows)
+        units = measure_units(rows)
         if doc_id is not None:
             rows = [r for r in rows if r.document.id == doc_id]
         if name is not None:
             rows = [r for r in rows if r.unit.name == name]
-        sheets = ledger_sheets(rows, leads)
+        sheets = ledger_sheets(rows, units)
         chosen = None if round_id is None else session.get_one(Round, round_id)
         if chosen is not None and not current:
             sheets = round_sheets(sheets, values_as_of(session, chosen))

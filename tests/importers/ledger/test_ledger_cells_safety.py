@@ -91,8 +91,8 @@ def _rows(ledger: LedgerFile) -> dict[tuple[str, str], ReturnedRow]:
 
 # -- percents ---------------------------------------------------------------------------------
 
-PERCENT_EDITS = {"I4": 1, "I5": 0.35, "I6": 1, "I7": 0.5}
-PERCENT_FORMATS = {"I4": "0%", "I5": "0%", "I6": "0.00%", "I7": "0.0%"}
+PERCENT_EDITS = {"K4": 1, "K5": 0.35, "K6": 1, "K7": 0.5}
+PERCENT_FORMATS = {"K4": "0%", "K5": "0%", "K6": "0.00%", "K7": "0.0%"}
 
 
 def test_percent_formatted_cells_are_read_as_typed(exported: Path, tmp_path: Path) -> None:
@@ -104,22 +104,22 @@ def test_percent_formatted_cells_are_read_as_typed(exported: Path, tmp_path: Pat
 def test_numbers_in_plain_cells_are_the_percent_and_fractions_are_refused(
     exported: Path, tmp_path: Path
 ) -> None:
-    edits = {"I4": 1, "I5": 0.35, "I6": 0.5, "I7": 100}
-    formats = {"I6": '0"%"'}  # a percent sign printed as text: the value is not scaled
+    edits = {"K4": 1, "K5": 0.35, "K6": 0.5, "K7": 100}
+    formats = {"K6": '0"%"'}  # a percent sign printed as text: the value is not scaled
     ledger = read_ledger(_edit(exported, tmp_path / "plain.xlsx", edits, formats))
     assert _errors(ledger) == [
-        f"{SHEET_1}!I5: " + AMBIGUOUS.format(v="0.35", h="35"),
-        f"{SHEET_1}!I6: " + AMBIGUOUS.format(v="0.5", h="50"),
+        f"{SHEET_1}!K5: " + AMBIGUOUS.format(v="0.35", h="35"),
+        f"{SHEET_1}!K6: " + AMBIGUOUS.format(v="0.5", h="50"),
     ]
     assert _percents(ledger) == {"1": 1, "2": None, "3.1": None, "12": 100}
 
 
 def test_a_percent_formatted_value_over_one_is_over_100(exported: Path, tmp_path: Path) -> None:
-    edits, formats = {"I4": 1.5, "I5": 80}, {"I4": "0%", "I5": "0%"}
+    edits, formats = {"K4": 1.5, "K5": 80}, {"K4": "0%", "K5": "0%"}
     ledger = read_ledger(_edit(exported, tmp_path / "over.xlsx", edits, formats))
     assert _errors(ledger) == [
-        f"{SHEET_1}!I4: percent 150 is outside 0–100",
-        f"{SHEET_1}!I5: percent 8000 is outside 0–100",
+        f"{SHEET_1}!K4: percent 150 is outside 0–100",
+        f"{SHEET_1}!K5: percent 8000 is outside 0–100",
     ]
 
 
@@ -145,7 +145,7 @@ def test_typing_100_percent_or_100_in_libreoffice_lands_as_100(
     if python is None:
         pytest.skip("no Python with LibreOffice's uno module")
     out = tmp_path / "typed.xlsx"
-    edits = ["I4=100%", "I5=100", "I6=35％", "I7=80"]
+    edits = ["K4=100%", "K5=100", "K6=35％", "K7=80"]
     done = subprocess.run(
         [python, str(LO_TYPE), str(exported), str(out), "0", *edits],
         capture_output=True,
@@ -154,10 +154,10 @@ def test_typing_100_percent_or_100_in_libreoffice_lands_as_100(
     )
     typed = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     assert [(t["cell"], t["shown"], t["format"]) for t in typed] == [
-        ("I4", "100%", "@"),
-        ("I5", "100", "@"),
-        ("I6", "35％", "@"),
-        ("I7", "80", "@"),
+        ("K4", "100%", "@"),
+        ("K5", "100", "@"),
+        ("K6", "35％", "@"),
+        ("K7", "80", "@"),
     ]
     ledger = read_ledger(out)
     assert _errors(ledger) == []
@@ -175,13 +175,13 @@ def test_a_phone_typed_in_libreoffice_keeps_its_leading_zero(
         pytest.skip("no Python with LibreOffice's uno module")
     out = tmp_path / "phone.xlsx"
     done = subprocess.run(
-        [python, str(LO_TYPE), str(exported), str(out), "0", "N4=09515012345"],
+        [python, str(LO_TYPE), str(exported), str(out), "0", "T4=09515012345"],
         capture_output=True,
         text=True,
         timeout=300,
     )
     typed = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-    assert [(t["cell"], t["shown"], t["format"]) for t in typed] == [("N4", "09515012345", "@")]
+    assert [(t["cell"], t["shown"], t["format"]) for t in typed] == [("T4", "09515012345", "@")]
     (tmp_path / "again").mkdir()
     for path in (
         out,
@@ -195,7 +195,7 @@ def test_a_phone_typed_in_libreoffice_keeps_its_leading_zero(
 
 @needs_calc
 def test_an_ods_percent_is_its_value_type(exported: Path, tmp_path: Path) -> None:
-    edited = _edit(exported, tmp_path / "pct.xlsx", {"I4": 1, "I5": 1}, {"I4": "0%"})
+    edited = _edit(exported, tmp_path / "pct.xlsx", {"K4": 1, "K5": 1}, {"K4": "0%"})
     ods = _convert(edited, "ods:calc8", tmp_path)
     with zipfile.ZipFile(ods) as z:
         assert b'office:value-type="percentage" office:value="1"' in z.read("content.xml")
@@ -275,15 +275,15 @@ def test_a_formula_without_a_result_is_refused_naming_the_cell(
     exported: Path, tmp_path: Path
 ) -> None:
     edits = {
-        "H5": '="推进中"',  # status of code 2
-        "J6": "=A1",  # progress of code 3.1
+        "J5": '="推进中"',  # status of code 2
+        "L6": "=A1",  # progress of code 3.1
         "A7": "=ROW()-3",  # 序号 is not read: no matter
-        "J9": "=SUM(I4:I7)",  # a total under the table, in a row without a code
+        "L9": "=SUM(K4:K7)",  # a total under the table, in a row without a code
     }
     ledger = read_ledger(_edit(exported, tmp_path / "formula.xlsx", edits))
     assert _errors(ledger) == [
-        f'{SHEET_1}!H5: formula ="推进中" {NO_RESULT}',
-        f"{SHEET_1}!J6: formula =A1 {NO_RESULT}",
+        f'{SHEET_1}!J5: formula ="推进中" {NO_RESULT}',
+        f"{SHEET_1}!L6: formula =A1 {NO_RESULT}",
     ]
     rows = _rows(ledger)
     assert sorted(code for sheet, code in rows if sheet == SHEET_1) == ["1", "12"]
@@ -298,7 +298,7 @@ def test_a_formula_in_the_code_column_without_a_result(exported: Path, tmp_path:
 
 @needs_calc
 def test_a_formula_with_a_result_is_read_as_its_result(exported: Path, tmp_path: Path) -> None:
-    edits = {"H5": '="推进中"', "I5": "=40+2", "J6": '="已"&"完成"'}
+    edits = {"J5": '="推进中"', "K5": "=40+2", "L6": '="已"&"完成"'}
     edited = _edit(exported, tmp_path / "calc.xlsx", edits)
     ledger = read_ledger(_convert(edited, "xlsx:Calc MS Excel 2007 XML", tmp_path))
     assert _errors(ledger) == []
@@ -308,12 +308,12 @@ def test_a_formula_with_a_result_is_read_as_its_result(exported: Path, tmp_path:
 
 
 def test_error_cells_are_refused_naming_the_cell(exported: Path, tmp_path: Path) -> None:
-    edits = {"K4": "#N/A", "I7": "#DIV/0!", "N5": "#VALUE!"}  # openpyxl stores error values
+    edits = {"M4": "#N/A", "K7": "#DIV/0!", "T5": "#VALUE!"}  # openpyxl stores error values
     ledger = read_ledger(_edit(exported, tmp_path / "errors.xlsx", edits))
     assert _errors(ledger) == [
-        f"{SHEET_1}!K4: the cell shows the error #N/A{SHOWS}",
-        f"{SHEET_1}!N5: the cell shows the error #VALUE!{SHOWS}",
-        f"{SHEET_1}!I7: the cell shows the error #DIV/0!{SHOWS}",
+        f"{SHEET_1}!M4: the cell shows the error #N/A{SHOWS}",
+        f"{SHEET_1}!T5: the cell shows the error #VALUE!{SHOWS}",
+        f"{SHEET_1}!K7: the cell shows the error #DIV/0!{SHOWS}",
     ]
     assert sorted(code for sheet, code in _rows(ledger) if sheet == SHEET_1) == ["3.1"]
     assert _rows(ledger)[(SHEET_1, "3.1")].progress == "#N/A"  # typed text, not an error
@@ -324,28 +324,28 @@ def test_error_cells_are_refused_naming_the_cell(exported: Path, tmp_path: Path)
     "target", ["xlsx:Calc MS Excel 2007 XML", "ods:calc8", "xls:MS Excel 97"], ids=str
 )
 def test_libreoffice_errors_in_every_format(exported: Path, tmp_path: Path, target: str) -> None:
-    edits = {"K4": "=1/0", "J5": "=NA()", "L6": '="x"*2'}
+    edits = {"M4": "=1/0", "L5": "=NA()", "N6": '="x"*2'}
     edited = _edit(exported, tmp_path / "errors.xlsx", edits)
     ledger = read_ledger(_convert(edited, target, tmp_path))
     assert _errors(ledger) == [
-        f"{SHEET_1}!K4: the cell shows the error #DIV/0!{SHOWS}",
-        f"{SHEET_1}!J5: the cell shows the error #N/A{SHOWS}",
-        f"{SHEET_1}!L6: the cell shows the error #VALUE!{SHOWS}",
+        f"{SHEET_1}!M4: the cell shows the error #DIV/0!{SHOWS}",
+        f"{SHEET_1}!L5: the cell shows the error #N/A{SHOWS}",
+        f"{SHEET_1}!N6: the cell shows the error #VALUE!{SHOWS}",
     ]
     assert sorted(code for sheet, code in _rows(ledger) if sheet == SHEET_1) == ["12"]
 
 
 def test_an_xlsx_formula_without_a_cell_reference(exported: Path, tmp_path: Path) -> None:
     """A generator may leave out ``r``: positions are counted as Excel counts them."""
-    edited = _edit(exported, tmp_path / "f.xlsx", {"J6": "=A1"})
+    edited = _edit(exported, tmp_path / "f.xlsx", {"L6": "=A1"})
     out = tmp_path / "no_ref.xlsx"
     with zipfile.ZipFile(edited) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
             data = src.read(info)
             if b"<f>A1</f>" in data:
-                data = data.replace(b'<c r="J6"', b"<c")
+                data = data.replace(b'<c r="L6"', b"<c")
             dst.writestr(info, data)
-    assert _errors(read_ledger(out)) == [f"{SHEET_1}!J6: formula =A1 {NO_RESULT}"]
+    assert _errors(read_ledger(out)) == [f"{SHEET_1}!L6: formula =A1 {NO_RESULT}"]
 
 
 # -- the 汇总 sheet ----------------------------------------------------------------------------
@@ -396,16 +396,16 @@ def test_the_cells_found_by_their_markers_are_the_cells_parsed_one_by_one(
     """The quick way (only the cells a marker points into) agrees with parsing every cell."""
     from importers.ledger.cellfacts import _targeted, _xlsx_sheet_facts, percent_styles
 
-    edits = {"I4": 1, "I5": 0.35, "J5": "=A1", "K6": "#N/A", "L7": "=SUM(1,2)", "A9": "=1/0"}
-    edited = _edit(exported, tmp_path / "mixed.xlsx", edits, {"I4": "0%", "I5": "0.0%"})
+    edits = {"K4": 1, "K5": 0.35, "L5": "=A1", "M6": "#N/A", "N7": "=SUM(1,2)", "A9": "=1/0"}
+    edited = _edit(exported, tmp_path / "mixed.xlsx", edits, {"K4": "0%", "K5": "0.0%"})
     with zipfile.ZipFile(edited) as z:
         styles = percent_styles(z)
         data = z.read("xl/worksheets/sheet1.xml")
     quick, full = _targeted(data, styles), _xlsx_sheet_facts(data, styles)
     assert quick == full
-    assert full.percent == frozenset({(3, 8), (4, 8)})
-    assert sorted(full.bad) == [(4, 9), (5, 10), (6, 11), (8, 0)]
-    assert _targeted(data.replace(b'<c r="J5"', b"<c"), styles) is None  # counted, not guessed
+    assert full.percent == frozenset({(3, 10), (4, 10)})
+    assert sorted(full.bad) == [(4, 11), (5, 12), (6, 13), (8, 0)]
+    assert _targeted(data.replace(b'<c r="L5"', b"<c"), styles) is None  # counted, not guessed
     single = data.replace(b' t="e"', b" t='e'")  # XML allows either quote
     assert _targeted(single, styles) is None
     assert _xlsx_sheet_facts(single, styles) == full

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from importers.ledger.metadata import MAGIC, ROW_HEADER, parse_meta, printed_deadline
+from importers.ledger.metadata import (
+    FORMAT_1_ROW_HEADER,
+    MAGIC,
+    parse_meta,
+    printed_deadline,
+)
 
 
 def _lines(header: tuple[str, ...], *rows: list[object]) -> list[list[object]]:
@@ -21,7 +26,7 @@ def test_the_exported_deadline_is_read_as_the_visible_cell_is() -> None:
     fill_in = ["推进中", "50", "", "", "", "", ""]
     meta = parse_meta(
         _lines(
-            ROW_HEADER,
+            FORMAT_1_ROW_HEADER,
             ["row", "台账", 4, 101, "1", "甲", *fill_in, "2021年6月底"],
             ["row", "台账", 5, 102, "2", "甲", *fill_in, "2021年7月10日"],
             ["row", "台账", 6, 103, "3", "甲", *fill_in, ""],
@@ -32,6 +37,6 @@ def test_the_exported_deadline_is_read_as_the_visible_cell_is() -> None:
 
 
 def test_a_ledger_written_before_the_deadline_was_kept_has_none() -> None:
-    old_header = ROW_HEADER[: ROW_HEADER.index("deadline")]
+    old_header = FORMAT_1_ROW_HEADER[: FORMAT_1_ROW_HEADER.index("deadline")]
     meta = parse_meta(_lines(old_header, ["row", "台账", 4, 101, "1", "甲", "推进中"]))
     assert [e.deadline for e in meta.entries] == [None]

@@ -79,5 +79,6 @@ def test_untouched_ledger_reads_back_as_exported(sample: list[LedgerRow]) -> Non
             **{n: _normalized(getattr(row, n)) for n in ("progress", "problems", "next_steps")},
             "contact": _normalized(row.contact),
             "phone": _normalized(row.phone),
+            **dict.fromkeys(("delay_reason", "evidence", "extension_to", "extension_reason"), ""),
         }
         assert got.deadline == row.deadline

@@ -82,7 +82,7 @@ def test_a_row_in_place_matches_despite_spacing_and_case(exported: Path, tmp_pat
     def respace(wb: Any) -> None:
         ws = wb[SHEET_2]
         ws["B4"] = " 1 "
-        ws["F4"] = f"{UNIT[:3]} {UNIT[3:]}\n"
+        ws["G4"] = f"{UNIT[:3]} {UNIT[3:]}\n"
 
     ledger = read_ledger(_edit(exported, tmp_path / "respaced.xlsx", respace))
     [row] = [r for r in ledger.rows if (r.sheet, r.row) == (SHEET_2, 4)]

@@ -51,6 +51,10 @@ def _values(row: ReturnedRow) -> dict[str, Any]:
     return {**picked, "deadline": row.deadline, "deadline_text": row.deadline_text}
 
 
+NEW_FIELDS = ("delay_reason", "evidence", "extension_to", "extension_reason")
+"""Fill-in columns of format 2, empty in the sample."""
+
+
 def test_round_trip(exported: Path) -> None:
     book = sample_workbook()
     ledger = read_ledger(exported)
@@ -69,7 +73,7 @@ def test_round_trip(exported: Path) -> None:
         assert (got.sheet, got.key, got.doc_key) == (sheet, row.key, doc_key)
         assert (got.measure_code, got.unit) == (row.measure_code, row.unit)
         assert {name: getattr(got, name) for name in FIELDS} == fill_in
-        assert got.exported == fill_in
+        assert got.exported == fill_in | dict.fromkeys(NEW_FIELDS, "")
         # 完成时限 shows deadline_text when there is one; only a date cell reads back as a date
         assert got.deadline == (None if row.deadline_text else row.deadline)
         assert got.deadline_text == (row.deadline_text or (str(row.deadline or "")))
@@ -86,7 +90,7 @@ def test_round_trip(exported: Path) -> None:
 def test_metadata_read_back(exported: Path) -> None:
     meta = read_ledger(exported).meta
     assert meta is not None
-    assert (meta.format_version, meta.kind, meta.unit) == (1, "unit", UNIT)
+    assert (meta.format_version, meta.kind, meta.unit) == (2, "unit", UNIT)
     assert meta.round_name == "2021年第二季度"
     assert str(meta.as_of) == "2021-06-30"
     assert str(meta.exported_at) == "2021-07-01 09:30:05"
@@ -114,27 +118,28 @@ def test_unit_edits_are_normalized(exported: Path, tmp_path: Path) -> None:
         "next_steps": "",
         "contact": "张三",
         "phone": "",
+        **dict.fromkeys(NEW_FIELDS, ""),
     }
 
 
 def test_bad_cells_are_reported_and_the_rest_read(exported: Path, tmp_path: Path) -> None:
     def change(wb: Any) -> None:
         ws = wb[SHEET_1]
-        ws["H4"] = "差不多"
-        ws["I5"] = 150
-        ws["I6"] = "过半"
-        ws["J6"] = "照常填写"
-        ws["H7"] = "已销号"
-        ws["J9"] = "备注：以上情况属实。"
+        ws["J4"] = "差不多"
+        ws["K5"] = 150
+        ws["K6"] = "过半"
+        ws["L6"] = "照常填写"
+        ws["J7"] = "已销号"
+        ws["L9"] = "备注：以上情况属实。"
 
     ledger = read_ledger(_edit(exported, tmp_path / "bad.xlsx", change))
     assert [str(e) for e in ledger.errors] == [
-        f'{SHEET_1}!H4: unknown status "差不多"; allowed: 未启动、推进中、已完成、已销号、长期坚持',
-        f"{SHEET_1}!I5: percent 150 is outside 0–100",
-        f'{SHEET_1}!I6: percent "过半" is not a number',
+        f'{SHEET_1}!J4: unknown status "差不多"; allowed: 未启动、推进中、已完成、已销号、长期坚持',
+        f"{SHEET_1}!K5: percent 150 is outside 0–100",
+        f'{SHEET_1}!K6: percent "过半" is not a number',
         f"{SHEET_1}!B9: row 9 is filled in but has no 措施编号 (measure code)",
     ]
-    assert ledger.errors[0] == CellError(SHEET_1, "H4", ledger.errors[0].reason)
+    assert ledger.errors[0] == CellError(SHEET_1, "J4", ledger.errors[0].reason)
     rows = _by_code(ledger)
     assert rows[(SHEET_1, "1")].status is None
     assert rows[(SHEET_1, "2")].percent is None
@@ -167,8 +172,8 @@ def test_inserted_and_duplicated_rows(exported: Path, tmp_path: Path) -> None:
     def change(wb: Any) -> None:
         ws = wb[SHEET_1]
         ws.insert_rows(5)
-        ws["B5"], ws["F5"], ws["H5"] = "99", UNIT, "推进中"  # a measure we never sent
-        ws["B9"], ws["F9"], ws["H9"] = "1", UNIT, "已完成"  # measure 1 pasted again
+        ws["B5"], ws["G5"], ws["J5"] = "99", UNIT, "推进中"  # a measure we never sent
+        ws["B9"], ws["G9"], ws["J9"] = "1", UNIT, "已完成"  # measure 1 pasted again
 
     ledger = read_ledger(_edit(exported, tmp_path / "inserted.xlsx", change))
     got = [(r.row, r.measure_code, r.key) for r in ledger.rows if r.sheet == SHEET_1]
@@ -227,7 +232,7 @@ def test_damaged_hidden_sheet_is_ignored_with_an_error(exported: Path, tmp_path:
 
 def test_missing_required_column_names_the_sheet(exported: Path, tmp_path: Path) -> None:
     def drop_status(wb: Any) -> None:
-        wb[SHEET_2].delete_cols(8)
+        wb[SHEET_2].delete_cols(10)
 
     path = _edit(exported, tmp_path / "no-status.xlsx", drop_status)
     with pytest.raises(LedgerReadError) as caught:
@@ -268,6 +273,8 @@ def test_headers_found_by_text_in_any_order(tmp_path: Path) -> None:
             **dict.fromkeys(
                 ("problems", "next_steps", "contact", "phone", "deadline_text", "content"), ""
             ),
+            **dict.fromkeys(("delay_reason", "evidence", "extension_reason"), ""),
+            "extension_to": None,
             "sheet": "Sheet1",
             "row": 5,
             "key": None,
@@ -284,6 +291,8 @@ def test_headers_found_by_text_in_any_order(tmp_path: Path) -> None:
             **dict.fromkeys(
                 ("problems", "next_steps", "contact", "phone", "deadline_text", "content"), ""
             ),
+            **dict.fromkeys(("delay_reason", "evidence", "extension_reason"), ""),
+            "extension_to": None,
             "sheet": "Sheet1",
             "row": 8,
             "key": None,
@@ -314,7 +323,7 @@ def test_merged_unit_cells_count_for_every_row(exported: Path, tmp_path: Path) -
         ws = wb[SHEET_1]
         for r in range(5, 8):
             ws.cell(r, 6).value = None
-        ws.merge_cells("F4:F7")
+        ws.merge_cells("G4:G7")
 
     ledger = read_ledger(_edit(exported, tmp_path / "merged.xlsx", merge))
     rows = [r for r in ledger.rows if r.sheet == SHEET_1]

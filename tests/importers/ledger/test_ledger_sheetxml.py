@@ -99,6 +99,12 @@ AWKWARD = LedgerRow(
     next_steps="_x0041_",
     contact="",
     phone="+86 951 1234567",
+    support_units="配合<单位>",
+    milestones="2021年6月底前\n完成",
+    delay_reason="  原因 ",
+    evidence="=A1",
+    extension_to=date(2021, 12, 31),
+    extension_reason="#REF!",
 )
 
 
@@ -116,13 +122,19 @@ def _reference(path: Path) -> None:
             c(ws, r.task, p.text),
             c(ws, r.content, p.text),
             c(ws, r.lead_units, p.center),
+            c(ws, r.support_units, p.center),
             c(ws, r.unit, p.center),
             c(ws, r.deadline, p.date),
+            c(ws, r.milestones, p.text),
             c(ws, r.status, p.fill_center),
             c(ws, r.percent, p.fill_number),
             c(ws, r.progress, p.fill_text),
             c(ws, r.problems, p.fill_text),
             c(ws, r.next_steps, p.fill_text),
+            c(ws, r.delay_reason, p.fill_text),
+            c(ws, r.evidence, p.fill_text),
+            c(ws, r.extension_to, p.fill_date),
+            c(ws, r.extension_reason, p.fill_text),
             c(ws, r.contact, p.fill_center),
             c(ws, r.phone, p.fill_phone),
         ]
@@ -160,19 +172,24 @@ def test_cells_read_back_as_openpyxls_own(tmp_path: Path) -> None:
     _reference(reference)
     got = openpyxl.load_workbook(ours)["台账"]
     want = openpyxl.load_workbook(reference)["ref"]
-    for col in range(1, 15):
+    for col in range(1, 21):
         assert _look(got.cell(4, col)) == _look(want.cell(1, col)), col
     assert got["B4"].value == "=1+1"
     assert got["C4"].value == "任务<&>\"'"
     assert got["D4"].value == "一" * 32767
-    assert got["F4"].value == "单位"
-    assert got["G4"].number_format == layout.DATE_FORMAT
-    assert got["I4"].value == 0
-    assert got["J4"].value == "  前后有空格\r\n第二行 "
-    assert got["M4"].value is None
+    assert got["F4"].value == "配合<单位>"
+    assert got["G4"].value == "单位"
+    assert got["H4"].number_format == layout.DATE_FORMAT
+    assert got["I4"].value == "2021年6月底前\n完成"
+    assert got["K4"].value == 0
+    assert got["L4"].value == "  前后有空格\r\n第二行 "
+    assert (got["O4"].value, got["P4"].value, got["R4"].value) == ("  原因 ", "=A1", "#REF!")
+    assert got["Q4"].value.date() == date(2021, 12, 31)
+    assert got["S4"].value is None
     with CalamineWorkbook.from_path(str(ours)) as book:
         cells = book.get_sheet_by_name("台账").to_python()[3]
-    assert cells[10:] == ["#N/A", "_x0041_", "", "+86 951 1234567"]  # openpyxl keeps _x005F_
+    assert cells[12:14] == ["#N/A", "_x0041_"]
+    assert cells[18:] == ["", "+86 951 1234567"]  # openpyxl keeps _x005F_  # openpyxl keeps _x005F_
 
 
 def test_row_heights(tmp_path: Path) -> None:
@@ -180,8 +197,8 @@ def test_row_heights(tmp_path: Path) -> None:
     write_ledger(sample_workbook(), path)
     ws = openpyxl.load_workbook(path)[SHEET_1]
     heights = [ws.row_dimensions[r].height for r in range(1, 8)]
-    # title, info, header; content in two lines; progress in three; two lines each
-    assert heights == [36, 20, 30, 31, 44.5, 31, 31]
+    # title, info, header; 具体内容 in three lines; 进展情况 in three; 重点任务 in two; three
+    assert heights == [36, 20, 30, 44.5, 44.5, 31, 44.5]
     assert all(ws.row_dimensions[r].customHeight for r in range(1, 8))
 
 
@@ -213,11 +230,13 @@ def test_hidden_sheet_lines_follow_its_header(tmp_path: Path) -> None:
     with CalamineWorkbook.from_path(str(path)) as book:
         lines = book.get_sheet_by_name(META_SHEET).to_python()
     header = lines.index(["#", "sheet", "row", "key", "measure_code", "unit", "status",
-                          "percent", "progress", "problems", "next_steps", "contact", "phone",
+                          "percent", "progress", "problems", "next_steps", "delay_reason",
+                          "evidence", "extension_to", "extension_reason", "contact", "phone",
                           "deadline", "content_digest"])  # fmt: skip
     assert lines[header + 1] == [
         "row", "台账", "4", "9", "=1+1", "单位", "推进中", "0", "  前后有空格\r\n第二行 ",
-        "#N/A", "_x0041_", "", "+86 951 1234567", "2021-06-30", "340694824a805aa8",
+        "#N/A", "_x0041_", "  原因 ", "=A1", "2021-12-31", "#REF!", "", "+86 951 1234567",
+        "2021-06-30", "340694824a805aa8",
     ]  # fmt: skip
     assert [line[2] for line in lines[header + 1 :]] == ["4", "5", "6", "7", "8"]
 

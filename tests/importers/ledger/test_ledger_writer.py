@@ -17,8 +17,9 @@ from importers.ledger.writer import write_ledger
 from tests.fixtures.ledger.samples import SHEET_1, SHEET_2, sample_workbook
 
 HEADERS = [
-    "序号", "措施编号", "重点任务", "具体内容", "牵头单位", "责任单位", "完成时限",
-    "完成状态", "完成进度(%)", "进展情况", "存在问题", "下步计划", "联系人", "联系电话",
+    "序号", "措施编号", "重点任务", "具体内容", "牵头单位", "配合单位", "责任单位",
+    "完成时限", "时间节点", "完成状态", "完成进度(%)", "进展情况", "存在问题", "下步计划",
+    "未按期完成原因", "佐证材料", "申请延期至", "延期理由", "联系人", "联系电话",
 ]  # fmt: skip
 
 
@@ -34,23 +35,23 @@ def test_sheets_and_layout(exported: Path) -> None:
     assert wb.sheetnames == [SHEET_1, SHEET_2, META_SHEET]
     ws = wb[SHEET_1]
     assert ws["A1"].value == "持续优化营商环境若干措施工作台账"
-    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:N1", "A2:E2", "F2:I2", "J2:N2"}
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:T1", "A2:F2", "G2:L2", "M2:T2"}
     assert ws["A2"].value == "填报单位：自治区市场监管厅"
-    assert ws["F2"].value == "调度轮次：2021年第二季度"
-    assert ws["J2"].value == "截至日期：2021年6月30日"
+    assert ws["G2"].value == "调度轮次：2021年第二季度"
+    assert ws["M2"].value == "截至日期：2021年6月30日"
     assert [c.value for c in ws[3]] == HEADERS
     assert ws.freeze_panes == "A4"
     assert [ws.cell(r, 1).value for r in range(4, 8)] == [1, 2, 3, 4]
     assert [ws.cell(r, 2).value for r in range(4, 8)] == ["1", "2", "3.1", "12"]
     assert ws.max_row == 7
-    assert ws["G4"].value.date() == date(2021, 6, 30)
-    assert ws["G4"].number_format == 'yyyy"年"m"月"d"日"'
-    assert ws["G5"].value == "长期坚持"
+    assert ws["H4"].value.date() == date(2021, 6, 30)
+    assert ws["H4"].number_format == 'yyyy"年"m"月"d"日"'
+    assert ws["H5"].value == "长期坚持"
     assert ws["D4"].font.name == "宋体"
     assert ws["D4"].alignment.wrap_text is True
     assert ws["D4"].border.left.style == "thin"
     assert ws.column_dimensions["D"].width == max(
-        ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMN"
+        ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOPQRST"
     )
 
 
@@ -67,21 +68,21 @@ def test_print_setup(exported: Path) -> None:
 
 def test_validations(exported: Path) -> None:
     ws = openpyxl.load_workbook(exported)[SHEET_1]
-    status, dated, percent = ws.data_validations.dataValidation
+    status, dated, percent, extension = ws.data_validations.dataValidation
     assert status.type == dated.type == "list"
     # 长期坚持 only where the measure has no fixed deadline (G5 says 长期坚持)
     assert status.formula1 == '"未启动,推进中,已完成,长期坚持"'
-    assert str(status.sqref) == "H5"
+    assert str(status.sqref) == "J5"
     assert dated.formula1 == '"未启动,推进中,已完成"'
-    assert str(dated.sqref) == "H4 H6:H7"
+    assert str(dated.sqref) == "J4 J6:J7"
     assert status.showErrorMessage is True
     assert status.errorTitle == "完成状态填写有误"
     assert status.error == "请从下拉列表中选择：未启动、推进中、已完成、长期坚持。"
     assert dated.error == "请从下拉列表中选择：未启动、推进中、已完成。"
     assert percent.type == "custom"
-    bare = 'TRIM(SUBSTITUTE(SUBSTITUTE(I4,"%",""),"％",""))'
+    bare = 'TRIM(SUBSTITUTE(SUBSTITUTE(K4,"%",""),"％",""))'
     assert percent.formula1 == f"AND(--{bare}>=0,--{bare}<=100,MOD(--{bare},1)=0)"
-    assert str(percent.sqref) == "I4:I7"
+    assert str(percent.sqref) == "K4:K7"
     assert percent.showErrorMessage is True
     assert percent.error == "请填写 0 到 100 之间的整数，如 80（带不带 % 号都可以）。"
     assert (percent.showInputMessage, percent.promptTitle, percent.prompt) == (
@@ -89,15 +90,26 @@ def test_validations(exported: Path) -> None:
         "完成进度",
         "填0-100的整数，如 80",
     )
-    assert {ws[f"I{r}"].number_format for r in range(4, 8)} == {"@"}  # typing stays literal
-    assert {ws[f"N{r}"].number_format for r in range(4, 8)} == {"@"}  # a phone's leading 0 too
+    assert {ws[f"K{r}"].number_format for r in range(4, 8)} == {"@"}  # typing stays literal
+    assert {ws[f"T{r}"].number_format for r in range(4, 8)} == {"@"}  # a phone's leading 0 too
+    assert (extension.type, extension.operator, extension.formula1) == (
+        "date",
+        "greaterThan",
+        "DATE(2000,1,1)",
+    )
+    assert str(extension.sqref) == "Q4:Q7"
+    assert (extension.promptTitle, extension.prompt) == (
+        "申请延期",
+        "需延期的填写日期（如 2021-12-31），并在延期理由中说明",
+    )
+    assert {ws[f"Q{r}"].number_format for r in range(4, 8)} == {'yyyy"年"m"月"d"日"'}
 
 
 def test_master_may_choose_closed(tmp_path: Path) -> None:
     path = tmp_path / "总台账.xlsx"
     write_ledger(sample_workbook("master"), path)
     ws = openpyxl.load_workbook(path)[SHEET_1]
-    standing, dated, _ = ws.data_validations.dataValidation
+    standing, dated, *_ = ws.data_validations.dataValidation
     assert standing.formula1 == '"未启动,推进中,已完成,已销号,长期坚持"'
     assert dated.formula1 == '"未启动,推进中,已完成,已销号"'
     assert ws["A2"].value == "编制单位：自治区优化营商环境协调小组办公室"
@@ -109,21 +121,21 @@ def test_protection_locks_given_columns_only(exported: Path) -> None:
     assert p.sheet is True
     assert p.password is None
     assert (p.formatColumns, p.formatRows, p.autoFilter) == (False, False, False)
-    assert ws.auto_filter.ref == "A3:N7"
+    assert ws.auto_filter.ref == "A3:T7"
     for row in range(4, 8):
-        locked = [ws.cell(row, col).protection.locked for col in range(1, 15)]
-        assert locked == [True] * 7 + [False] * 7
+        locked = [ws.cell(row, col).protection.locked for col in range(1, 21)]
+        assert locked == [True] * 9 + [False] * 11
 
 
 def test_formula_like_text_is_stored_as_text(exported: Path) -> None:
     ws = openpyxl.load_workbook(exported)[SHEET_1]
     for ref, value in [
-        ("J4", "=1+1"),
-        ("K4", "-"),
-        ("L4", "@SUM(A1)"),
-        ("N4", "+86 951 1234567"),
+        ("L4", "=1+1"),
+        ("M4", "-"),
+        ("N4", "@SUM(A1)"),
+        ("T4", "+86 951 1234567"),
         ("D6", "+全部事项网上可办"),
-        ("J6", "#N/A"),
+        ("L6", "#N/A"),
     ]:
         assert (ws[ref].value, ws[ref].data_type) == (value, "s")
     with zipfile.ZipFile(exported) as z:
@@ -137,7 +149,7 @@ def test_hidden_metadata_sheet(exported: Path) -> None:
     assert meta.sheet_state == "hidden"
     assert meta.protection.sheet is True
     lines = [[c for c in row if c is not None] for row in meta.iter_rows(values_only=True)]
-    assert lines[0][:2] == [MAGIC, "1"]
+    assert lines[0][:2] == [MAGIC, "2"]
     assert [lines[1][0], lines[2][0]] == ["kind", "unit"]
     assert lines[2][1] == "自治区市场监管厅"
     assert lines[4] == ["as_of", "2021-06-30"]
@@ -145,6 +157,11 @@ def test_hidden_metadata_sheet(exported: Path) -> None:
     assert ["sheet", SHEET_1, "doc-1", "持续优化营商环境若干措施工作台账"] in lines
     assert ["row", SHEET_1, "4", "101", "1", "自治区市场监管厅", "推进中", "50", "=1+1", "-",
             "@SUM(A1)", "+86 951 1234567", "2021-06-30", "d57832ad0a420678"] in lines  # fmt: skip
+    header = next(line for line in lines if line[0] == "#")
+    assert header == ["#", "sheet", "row", "key", "measure_code", "unit", "status", "percent",
+                      "progress", "problems", "next_steps", "delay_reason", "evidence",
+                      "extension_to", "extension_reason", "contact", "phone", "deadline",
+                      "content_digest"]  # fmt: skip
     assert all(c.data_type == "s" for row in meta.iter_rows() for c in row if c.value is not None)
 
 
@@ -205,7 +222,7 @@ def test_illegal_control_characters_are_dropped(tmp_path: Path) -> None:
     row = LedgerRow("1", "1", "任务", "内容", "", "单位", progress="a\x00b\x07c\td")
     book.sheets[:] = [LedgerSheet("台账", "d", [row])]
     write_ledger(book, tmp_path / "x.xlsx")
-    assert openpyxl.load_workbook(tmp_path / "x.xlsx")["台账"]["J4"].value == "abc\td"
+    assert openpyxl.load_workbook(tmp_path / "x.xlsx")["台账"]["L4"].value == "abc\td"
 
 
 def test_rows_are_validated() -> None:

@@ -128,7 +128,7 @@ def test_both_seeds_into_one_database(
     returned = out_dir / "自治区公安厅_2021年第4季度_工作台账.xlsx"
     wb = openpyxl.load_workbook(returned)
     ws = wb.worksheets[0]
-    ws["H4"] = "进行中"
+    ws["J4"] = "进行中"
     wb.save(returned)
     code, out, _ = run(capsys, "--db", db, "import-ledger", str(out_dir), "--dry-run", "--json")
     files = json.loads(out)["files"]

@@ -42,12 +42,12 @@ def test_a_corrected_status_is_read_again_and_applied_with_its_row(
     importer = office.ledger_import
     [preview] = importer.preview([back])
     [rejected] = preview.rejected
-    assert (rejected.cell, rejected.field) == ("H4", "status")
-    key = f"{rejected.sheet}!H4"
+    assert (rejected.cell, rejected.field) == ("J4", "status")
+    key = f"{rejected.sheet}!J4"
     wrong = {back: {key: "快好了"}}
     [still] = importer.preview([back], corrections=wrong)
     assert [(r.cell, str(r.reason)) for r in still.rejected] == [
-        ("H4", 'unknown status "快好了"; allowed: 未启动、推进中、已完成、已销号、长期坚持')
+        ("J4", 'unknown status "快好了"; allowed: 未启动、推进中、已完成、已销号、长期坚持')
     ]
     right = {back: {key: "持续推进"}}
     [fixed] = importer.preview([back], corrections=right)

@@ -41,7 +41,7 @@ def test_the_valid_rows_are_applied_and_the_rejected_row_kept(
     importer = office.ledger_import
     [preview] = importer.preview([back])
     assert [(r.cell, str(r.reason)) for r in preview.rejected] == [
-        ("H4", 'unknown status "差不多了"; allowed: 未启动、推进中、已完成、已销号、长期坚持')
+        ("J4", 'unknown status "差不多了"; allowed: 未启动、推进中、已完成、已销号、长期坚持')
     ]
     # none of row 4's values is taken: the unit corrects the row and sends it again
     assert [(c.code, c.label, c.new) for c in preview.changed] == [("2", "进展情况", "乙稿")]
@@ -114,7 +114,7 @@ def test_import_ledger_apply_valid_and_prefer_from_the_command_line(
     report = json.loads(capsys.readouterr().out)
     assert (report["applied"], report["skipped"]) == ([back.name], [])
     [file] = report["files"]
-    assert [r["cell"] for r in file["rejected"]] == ["I4"]
+    assert [r["cell"] for r in file["rejected"]] == ["K4"]
     assert [c["returned"] for c in file["conflicts"]] == ["单位乙"]
 
 
@@ -135,17 +135,17 @@ def test_the_return_notice_marks_the_rejected_cells_and_lists_them(
     reason = 'unknown status "差不多了"; allowed: 未启动、推进中、已完成、已销号、长期坚持'
     assert [[c.value for c in row] for row in listed.iter_rows(min_row=2, max_row=3)] == [
         ["序号", "工作表", "单元格", "退回原因"],
-        [1, "台账", "H4", reason],
+        [1, "台账", "J4", reason],
     ]
     assert listed["A5"].value == "以上1处填报有误，请在本表中按标注修改后，作为更正版重新报送。"
-    marked = wb["台账"]["H4"]
+    marked = wb["台账"]["J4"]
     assert (marked.value, marked.fill.fgColor.rgb, marked.comment.text) == (
         "差不多了",
         "00FFC7CE",
         reason,
     )
     assert "_台账元数据" in wb.sheetnames  # the unit corrects and resends this very file
-    wb["台账"]["H4"] = "推进中"  # the unit corrects the marked cell and sends the file back
+    wb["台账"]["J4"] = "推进中"  # the unit corrects the marked cell and sends the file back
     corrected = tmp_path / "更正版.xlsx"
     wb.save(corrected)
     [again] = importer.preview([corrected])

@@ -48,7 +48,7 @@ def test_standing_is_refused_for_a_measure_with_a_deadline(
     [preview] = office.ledger_import.preview([back])
     assert [(r.cell, str(r.reason)) for r in preview.rejected] == [
         (
-            "H4",
+            "J4",
             "长期坚持 is only for a measure without a fixed deadline; this one is due 2021-06-30",
         )
     ]
@@ -70,7 +70,7 @@ def test_done_sets_100_unless_the_unit_typed_less(office: Services, tmp_path: Pa
         ("2", "完成进度(%)", 40, 100),
     ]
     assert [(w.cell, w.code, str(w.reason)) for w in preview.warnings] == [
-        ("I4", "1", "the status 已完成 does not agree with 60%")
+        ("K4", "1", "the status 已完成 does not agree with 60%")
     ]
     assert importer.apply([back], expected=[preview]).changes == 4
     assert _police(office) == {"1": (Status.DONE, 60), "2": (Status.DONE, 100)}
@@ -83,14 +83,14 @@ def test_a_percent_contradicting_the_status_is_a_warning(office: Services, tmp_p
     )
     [preview] = office.ledger_import.preview([back])
     assert [(w.cell, str(w.reason)) for w in preview.warnings] == [
-        ("I4", "the status 未启动 does not agree with 80%"),
-        ("I5", "the status 推进中 does not agree with 100%"),
+        ("K4", "the status 未启动 does not agree with 80%"),
+        ("K5", "the status 推进中 does not agree with 100%"),
     ]
     assert preview.applicable  # warnings do not keep the file out
     assert preview.to_json()["warnings"] == [
-        {"sheet": "台账", "cell": "I4", "code": "1", "unit": POLICE,
+        {"sheet": "台账", "cell": "K4", "code": "1", "unit": POLICE,
          "reason": "the status 未启动 does not agree with 80%"},
-        {"sheet": "台账", "cell": "I5", "code": "2", "unit": POLICE,
+        {"sheet": "台账", "cell": "K5", "code": "2", "unit": POLICE,
          "reason": "the status 推进中 does not agree with 100%"},
     ]  # fmt: skip
 
@@ -118,8 +118,8 @@ def test_returned_contacts_update_the_directory_with_history(
     importer = office.ledger_import
     [preview] = importer.preview([back])
     assert [(c.unit, c.label, c.old, c.new, c.cell) for c in preview.contacts] == [
-        (POLICE, "联系人", "李四", "张三", "M4"),
-        (POLICE, "联系电话", "0951-5000000", "09515012345", "N4"),
+        (POLICE, "联系人", "李四", "张三", "S4"),
+        (POLICE, "联系电话", "0951-5000000", "09515012345", "T4"),
     ]
     assert preview.changed == [] and preview.applicable
     result = importer.apply([back], expected=[preview])
@@ -149,7 +149,7 @@ def test_the_next_ledger_and_the_chaser_carry_the_returned_contact(
     importer.apply([back], expected=importer.preview([back]))
     again = _export(office, POLICE, tmp_path / "next")
     ws = openpyxl.load_workbook(again).worksheets[0]
-    assert (ws["M5"].value, ws["N5"].value, ws["N5"].number_format) == ("张三", "09515012345", "@")
+    assert (ws["S5"].value, ws["T5"].value, ws["T5"].number_format) == ("张三", "09515012345", "@")
     office.store.clock = Clock(date(2021, 7, 5))  # measure 1 overdue, 2 due soon
     receipt = office.reports.chaser(POLICE).blocks[-1]
     assert isinstance(receipt, Table)

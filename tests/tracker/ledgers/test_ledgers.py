@@ -185,10 +185,10 @@ def test_another_units_rows_and_tick_off_are_rejected(office: Services, tmp_path
     assert sorted((r.sheet, r.cell, str(r.reason)) for r in preview.rejected) == [
         (
             "台账",
-            "F4",
+            "G4",
             "this row belongs to 自治区市场监管厅; the ledger was exported for 自治区公安厅",
         ),
-        ("台账", "H5", "a unit cannot tick off (已销号) its own measure; only the office can"),
+        ("台账", "J5", "a unit cannot tick off (已销号) its own measure; only the office can"),
     ]
     assert not preview.applicable
 

@@ -69,7 +69,7 @@ def test_ignored_edits_and_emptied_texts_are_shown_and_a_clear_is_applied(
     [police_1] = [r for r in services.overview.assignments() if (r.code, r.unit) == ("1", POLICE)]
     services.progress.record(police_1.id, Change(note="已对接", problems="缺经费"))
     back = police_ledger(
-        services, tmp_path, {"G4": "2030年底", "J4": None, "K4": None, "H5": "推进中"}, "回.xlsx"
+        services, tmp_path, {"H4": "2030年底", "L4": None, "M4": None, "J5": "推进中"}, "回.xlsx"
     )
     dialog = import_dialog(qtbot, services, [back])
     assert tabs(dialog) == [
@@ -83,11 +83,11 @@ def test_ignored_edits_and_emptied_texts_are_shown_and_a_clear_is_applied(
         "Findings sheet (0)",
     ]
     assert table(dialog.ignored) == [
-        ["台账!G4", "完成时限 is set by the office: 2021年6月底 → 2030年底 ignored"]
+        ["台账!H4", "完成时限 is set by the office: 2021年6月底 → 2030年底 ignored"]
     ]
     assert table(dialog.kept) == [
-        ["1", POLICE, "Progress report", "台账!J4", "已对接", "Emptied, kept"],
-        ["1", POLICE, "Problems", "台账!K4", "缺经费", "Emptied, kept"],
+        ["1", POLICE, "Progress report", "台账!L4", "已对接", "Emptied, kept"],
+        ["1", POLICE, "Problems", "台账!M4", "缺经费", "Emptied, kept"],
     ]
     editor = dialog.kept_view.indexWidget(dialog.kept.index(1, KEPT_CHOICE))
     assert editor is not None  # the decision is a combo box, always open
@@ -106,7 +106,7 @@ def test_ignored_edits_and_emptied_texts_are_shown_and_a_clear_is_applied(
 def test_a_file_without_its_hidden_sheet_waits_for_the_clerks_unit(
     qtbot, services: Services, tmp_path: Path, messages: list[tuple[str, str]]
 ) -> None:  # type: ignore[no-untyped-def]
-    back = police_ledger(services, tmp_path, {"H5": "推进中"}, "x.xlsx")
+    back = police_ledger(services, tmp_path, {"J5": "推进中"}, "x.xlsx")
     wb = openpyxl.load_workbook(back)
     del wb["_台账元数据"]
     retyped = tmp_path / "公安厅重录.xlsx"
@@ -148,7 +148,7 @@ def test_two_rows_for_one_assignment_are_shown_as_rejected_naming_both_cells(
     qtbot, services: Services, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     back = police_ledger(
-        services, tmp_path, {"B6": "1", "F6": POLICE, "H6": "已完成", "H4": "推进中"}, "重.xlsx"
+        services, tmp_path, {"B6": "1", "G6": POLICE, "J6": "已完成", "J4": "推进中"}, "重.xlsx"
     )
     dialog = import_dialog(qtbot, services, [back])
     assert table(dialog.rejects) == [
@@ -169,7 +169,7 @@ def test_warnings_and_returned_contacts_are_shown_and_the_contacts_kept(
     qtbot, services: Services, tmp_path: Path, messages: list[tuple[str, str]]
 ) -> None:  # type: ignore[no-untyped-def]
     back = police_ledger(
-        services, tmp_path, {"I4": "80", "M4": "张三", "N4": "09515012345"}, "回.xlsx"
+        services, tmp_path, {"K4": "80", "S4": "张三", "T4": "09515012345"}, "回.xlsx"
     )
     dialog = import_dialog(qtbot, services, [back])
     for model in (dialog.warnings, dialog.contacts):
@@ -177,11 +177,11 @@ def test_warnings_and_returned_contacts_are_shown_and_the_contacts_kept(
     assert tabs(dialog)[5:] == ["Warnings (1)", "Contacts updated (2)", "Findings sheet (0)"]
     assert dialog.details.currentIndex() == 5  # the warning asks for a look
     assert table(dialog.warnings) == [
-        ["台账!I4", "1", POLICE, "the status 未启动 does not agree with 80%"]
+        ["台账!K4", "1", POLICE, "the status 未启动 does not agree with 80%"]
     ]
     assert table(dialog.contacts) == [
-        [POLICE, "Contact person", "— → 张三", "台账!M4"],
-        [POLICE, "Phone", "— → 09515012345", "台账!N4"],
+        [POLICE, "Contact person", "— → 张三", "台账!S4"],
+        [POLICE, "Phone", "— → 09515012345", "台账!T4"],
     ]
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert messages == [
@@ -197,7 +197,7 @@ def test_warnings_and_returned_contacts_are_shown_and_the_contacts_kept(
 def test_the_clerk_applies_the_valid_rows_of_a_file_with_a_rejected_cell(
     qtbot, services: Services, tmp_path: Path, messages: list[tuple[str, str]]
 ) -> None:  # type: ignore[no-untyped-def]
-    back = police_ledger(services, tmp_path, {"H4": "差不多了", "J5": "乙稿"}, "回.xlsx")
+    back = police_ledger(services, tmp_path, {"J4": "差不多了", "L5": "乙稿"}, "回.xlsx")
     dialog = import_dialog(qtbot, services, [back])
     assert table(dialog.files)[0][-1] == "Fix the rejected cells first"
     assert not dialog.apply_button.isEnabled()
@@ -215,7 +215,7 @@ def test_the_return_notice_is_written_from_the_preview(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog
 
-    back = police_ledger(services, tmp_path, {"H4": "差不多了"}, "回.xlsx")
+    back = police_ledger(services, tmp_path, {"J4": "差不多了"}, "回.xlsx")
     folder = tmp_path / "退回"
     folder.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))

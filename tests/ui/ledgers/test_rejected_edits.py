@@ -38,20 +38,20 @@ def test_the_clerk_corrects_a_bad_status_and_percent_and_they_are_applied(
     qtbot, services: Services, tmp_path: Path, messages: list[tuple[str, str]]
 ) -> None:  # type: ignore[no-untyped-def]
     back = police_ledger(
-        services, tmp_path, {"H4": "差不多了", "J4": "已对接", "H5": "推进中", "I5": 0.5}, "回.xlsx"
+        services, tmp_path, {"J4": "差不多了", "L4": "已对接", "J5": "推进中", "K5": 0.5}, "回.xlsx"
     )
     dialog = import_dialog(qtbot, services, [back])
     assert tabs(dialog)[:2] == ["Changes (0)", "Rejected (2)"]
     assert dialog.details.currentIndex() == 1
     assert table(dialog.rejects) == [
         [
-            "台账!H4",
+            "台账!J4",
             "Status",
             'unknown status "差不多了"; allowed: 未启动、推进中、已完成、已销号、长期坚持',
             "",
         ],
         [
-            "台账!I5",
+            "台账!K5",
             "Progress",
             "percent 0.5 is ambiguous (the cell is not formatted as a percent, so it may mean"
             " 0.5% or 50%); write a whole number 0–100, e.g. 80 for 80%",
@@ -61,7 +61,7 @@ def test_the_clerk_corrects_a_bad_status_and_percent_and_they_are_applied(
     assert not dialog.apply_button.isEnabled()
     type_correction(qtbot, dialog, 1, "八十")  # still not a number: stays, with why
     assert table(dialog.rejects)[1] == [
-        "台账!I5",
+        "台账!K5",
         "Progress",
         'percent "八十" is not a number',
         "八十",
@@ -69,7 +69,7 @@ def test_the_clerk_corrects_a_bad_status_and_percent_and_they_are_applied(
     type_correction(qtbot, dialog, 1, "80")
     type_correction(qtbot, dialog, 0, "持续推进")
     assert tabs(dialog)[:2] == ["Changes (4)", "Rejected (0)"]
-    assert dialog.corrections == {back: {"台账!H4": "持续推进", "台账!I5": "80"}}
+    assert dialog.corrections == {back: {"台账!J4": "持续推进", "台账!K5": "80"}}
     assert dialog.apply_button.isEnabled()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert messages == [("information", "1 files imported with 4 changes.")]
@@ -83,7 +83,7 @@ def test_the_clerk_corrects_a_bad_status_and_percent_and_they_are_applied(
 def test_a_row_without_a_value_to_correct_says_the_unit_must(
     qtbot, services: Services, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    back = police_ledger(services, tmp_path, {"A7": None, "B7": "备注", "H7": "推进中"}, "回.xlsx")
+    back = police_ledger(services, tmp_path, {"A7": None, "B7": "备注", "J7": "推进中"}, "回.xlsx")
     dialog = import_dialog(qtbot, services, [back])
     [row] = table(dialog.rejects)
     assert (row[0], row[1], row[3]) == ("台账!B7", "", "(the unit must correct it)")

@@ -6,6 +6,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 from python_calamine import CalamineWorkbook
@@ -61,6 +62,20 @@ def bench_export(rows: int) -> list[tuple[str, Timing, str]]:
     ]
 
 
+def _change_most_rows(ws: Any) -> None:
+    """A heavy return: nine rows in ten get a new status, percent and 进展情况, found by
+    their headers (the columns move as the ledger gains some)."""
+    at = {ws.cell(3, c).value: c for c in range(1, ws.max_column + 1)}
+    status, percent, progress = at["完成状态"], at["完成进度(%)"], at["进展情况"]
+    for r in range(4, ws.max_row + 1):
+        if r % 10 == 0 or isinstance(ws.cell(r, 1).value, str):  # every tenth; a heading
+            continue
+        done = r % 3 == 0
+        ws.cell(r, status).value = "已完成" if done else "推进中"
+        ws.cell(r, percent).value = 100 if done else 10 + r % 80
+        ws.cell(r, progress).value = f"第{r}行新进展"
+
+
 def bench_import(rows: int) -> list[tuple[str, Timing, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -72,8 +87,7 @@ def bench_import(rows: int) -> list[tuple[str, Timing, str]]:
         for ws in wb.worksheets[1:]:
             if ws.sheet_state != "visible":
                 continue
-            for r in range(4, ws.max_row + 1, 10):
-                ws.cell(r, 10).value = f"第{r}行新进展"
+            _change_most_rows(ws)
         returned = folder / "returned.xlsx"
         wb.save(returned)
         state: dict[str, LedgerImporter] = {}
@@ -94,7 +108,7 @@ def bench_import(rows: int) -> list[tuple[str, Timing, str]]:
     ratio = ours.median / base.median
     return [
         (
-            f"import (preview + apply) of a {rows:,}-row ledger",
+            f"import (preview + apply) of a {rows:,}-row ledger, 9 rows in 10 changed",
             ours,
             f"{ratio:.2f}× plain python-calamine read ({base.ms()}); target ≤ 2×",
         )

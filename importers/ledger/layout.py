@@ -70,6 +70,8 @@ class Palette:
     fill_number: Any
     fill_phone: Any
     fill_date: Any
+    rate: Any
+    """A share printed as a percent with one decimal (the 汇总's 完成率)."""
     total: Any
     heading: Any
     """A line over a group's members in the master (bold, shaded, locked)."""
@@ -131,6 +133,7 @@ def make_palette(ws: Any) -> Palette:
             protection=_UNLOCKED,
             number_format=DATE_FORMAT,
         ),
+        rate=_style(ws, font=body, alignment=wrap_mid, border=_BOX, number_format="0.0%"),
         total=_style(ws, font=bold, alignment=wrap_mid, border=_BOX),
         heading=_style(
             ws,
@@ -162,7 +165,7 @@ def clean_text(text: str) -> str:
     return _ESCAPE_LIKE.sub(r"_x005F_\1", kept) if "_x" in kept else kept
 
 
-def cell(ws: Any, value: str | int | date | None, style: Any) -> Any:
+def cell(ws: Any, value: str | float | date | None, style: Any) -> Any:
     """A write-only cell with ``style``; text is always stored as text.
 
     openpyxl turns a string starting with ``=`` into a formula and ``#N/A`` into

@@ -15,8 +15,29 @@ from importers.ledger.model import LedgerWorkbook
 from importers.ledger.naming import SUMMARY_SHEET
 from importers.ledger.statuses import STATUSES
 
-SUMMARY_HEADERS: tuple[str, ...] = ("序号", "单位", "任务数", *STATUSES, "逾期", "报送情况")
-_WIDTHS: tuple[float, ...] = (6, 30, 9, *[9] * len(STATUSES), 9, 11)
+SUMMARY_HEADERS: tuple[str, ...] = (
+    "序号",
+    "单位",
+    "任务数",
+    *STATUSES,
+    "逾期",
+    "完成率",
+    "报送情况",
+)
+_WIDTHS: tuple[float, ...] = (6, 30, 9, *[9] * len(STATUSES), 9, 9, 11)
+FINISHED = ("已完成", "已销号")
+"""完成率 counts these (as the bulletin does: ``tracker.reports.report_data``)."""
+
+
+def completion_rate(by_status: dict[str, int], assigned: int) -> float | None:
+    """(已完成 + 已销号) / 任务数, rounded half up to a tenth of a percent as the
+    bulletin prints it (4/7 → 0.571); ``None`` for a unit without tasks."""
+    if not assigned:
+        return None
+    finished = sum(by_status.get(s, 0) for s in FINISHED)
+    return (2000 * finished + assigned) // (2 * assigned) / 1000
+
+
 _NOTE_CHARS_PER_LINE = 50
 """About how many Chinese characters one line of a note under the table holds."""
 
@@ -49,7 +70,7 @@ def write_summary(wb: Any, book: LedgerWorkbook) -> None:
         ]
     )
     ws.append([c(ws, text, p.header) for text in SUMMARY_HEADERS])
-    totals = [0] * (len(SUMMARY_HEADERS) - 3)
+    totals = [0] * (len(SUMMARY_HEADERS) - 4)
     for seq, unit in enumerate(book.summary or [], start=1):
         counts = [unit.assigned, *[unit.by_status.get(s, 0) for s in STATUSES], unit.overdue]
         totals = [t + n for t, n in zip(totals, counts, strict=True)]
@@ -58,6 +79,7 @@ def write_summary(wb: Any, book: LedgerWorkbook) -> None:
                 c(ws, seq, p.center),
                 c(ws, unit.unit, p.text),
                 *[c(ws, n, p.center) for n in counts],
+                c(ws, completion_rate(unit.by_status, unit.assigned), p.rate),
                 c(ws, unit.reporting, p.center),
             ]
         )
@@ -66,6 +88,11 @@ def write_summary(wb: Any, book: LedgerWorkbook) -> None:
             c(ws, "合计", p.total),
             c(ws, "", p.total),
             *[c(ws, n, p.total) for n in totals],
+            c(
+                ws,
+                completion_rate(dict(zip(STATUSES, totals[1:], strict=False)), totals[0]),
+                p.rate,
+            ),
             c(ws, "", p.total),
         ]
     )

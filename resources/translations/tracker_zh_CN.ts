@@ -3982,27 +3982,27 @@ Log folder: {2}</source>
         <translation>工作表“{sheet}”的内容一直延伸到单元格 {cell}，远超台账范围；请删除该处多余内容后重新报送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="176"/>
+        <location filename="../../importers/ledger/metadata.py" line="181"/>
         <source>the metadata sheet&apos;s row header (row {row}) has no column {column}</source>
         <translation>元数据工作表的行标题（第{row}行）缺少列 {column}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="217"/>
+        <location filename="../../importers/ledger/metadata.py" line="222"/>
         <source>the metadata sheet was not written by this program</source>
         <translation>元数据工作表不是本程序生成的</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="223"/>
+        <location filename="../../importers/ledger/metadata.py" line="228"/>
         <source>the metadata sheet has no format version</source>
         <translation>元数据工作表缺少格式版本</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="227"/>
+        <location filename="../../importers/ledger/metadata.py" line="232"/>
         <source>metadata format {version} is newer than this program&apos;s</source>
         <translation>元数据格式 {version} 比本程序支持的版本新</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="251"/>
+        <location filename="../../importers/ledger/metadata.py" line="256"/>
         <source>damaged metadata line {line}: {reason}</source>
         <translation>元数据行 {line} 已损坏：{reason}</translation>
     </message>
@@ -4126,9 +4126,14 @@ Log folder: {2}</source>
         <translation>已拒绝：部件 {part} 声明了 DTD 或实体（疑似 XML 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/sheetparse.py" line="256"/>
+        <location filename="../../importers/ledger/sheetparse.py" line="281"/>
         <source>row {row} is filled in but has no {column} (measure code)</source>
         <translation>第 {row} 行填有内容，但没有填写{column}</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ledger/sheetparse.py" line="294"/>
+        <source>{column} &quot;{value}&quot; is not a date; write it as 2021-12-31 or 2021年12月31日</source>
+        <translation>{column}“{value}”不是日期；请写成 2021-12-31 或 2021年12月31日</translation>
     </message>
     <message>
         <location filename="../../importers/ledger/statuses.py" line="54"/>
@@ -4299,37 +4304,37 @@ Log folder: {2}</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="64"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="66"/>
         <source>{count} ledgers could not be written; the first: {first}</source>
         <translation>{count} 个台账未能写出；第一个：{first}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="178"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="170"/>
         <source>{unit} has no assignment to put in a ledger</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="217"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="209"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="288"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="242"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="176"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="195"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="184"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="203"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="187"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="206"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
@@ -4339,72 +4344,72 @@ Log folder: {2}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="159"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="167"/>
         <source>the row shows measure {shown_code} of {shown_unit}, but its hidden key is measure {code} of {unit}; a ledger from another database, or an edited row: not imported</source>
         <translation>此行显示为{shown_unit}的措施 {shown_code}，但其隐藏键对应{unit}的措施 {code}；可能是其他数据库导出的台账或被改动的行：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="181"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="189"/>
         <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
         <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="196"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="204"/>
         <source>no assignment of measure {code!r} to {unit!r}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="241"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="249"/>
         <source>no measure is assigned to the unit {unit!r}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="103"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="118"/>
         <source>this row belongs to {unit}; the ledger was exported for {owner}</source>
         <translation>此行属于{unit}；该台账是下发给{owner}的</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="116"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="131"/>
         <source>measure {code} of {unit} was not in this ledger as it was sent out (措施编号 or 责任单位 edited, or the row copied in); not imported</source>
         <translation>{unit}的措施 {code} 不在下发的台账中（措施编号或责任单位被改动，或该行是复制进来的）：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="145"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="160"/>
         <source>measure {code} of {unit} is also in {other} with other values; keep one of the two rows</source>
         <translation>{unit}的措施 {code} 也出现在 {other}，且填报内容不同；请只保留其中一行</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="183"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="198"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="197"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="212"/>
         <source>{column} is set by the office: {old} → {new} ignored</source>
         <translation>{column}由办公室确定：{old} → {new} 的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="215"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="230"/>
         <source>{column} is set by the office: the unit&apos;s edit is ignored</source>
         <translation>{column}由办公室确定：单位的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="268"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="284"/>
         <source>{column}: the text fills a whole cell ({limit} characters) and may have been cut; ignored</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="270"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="264"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="298"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="292"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="350"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="345"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>
@@ -5275,6 +5280,21 @@ Log folder: {2}</source>
         <location filename="../../tracker/ledgers/finding_returns.py" line="202"/>
         <source>the office changed this since the export (now {now}); the office&apos;s value is kept</source>
         <translation>导出后督办部门已修改此项（现为 {now}），保留督办部门的值</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="48"/>
+        <source>overdue since {deadline} and not done: {column} is empty</source>
+        <translation>{deadline}已到期且未完成：{column}未填写</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="79"/>
+        <source>the extension asked for ({requested}) is not after the deadline {deadline}</source>
+        <translation>申请延期至（{requested}）不晚于现完成时限 {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="93"/>
+        <source>an extension to {requested} is asked without a {column}</source>
+        <translation>申请延期至 {requested}，但未填写{column}</translation>
     </message>
 </context>
 </TS>

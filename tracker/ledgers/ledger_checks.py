@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,8 +38,15 @@ TEXT_FIELDS = ("progress", "problems", "next_steps")
 class FileChecks:
     """One file's state while its rows are compared: the exported rows, the rows seen so far."""
 
-    def __init__(self, read: LedgerFile, superseded: frozenset[int] = frozenset()) -> None:
+    def __init__(
+        self,
+        read: LedgerFile,
+        superseded: frozenset[int] = frozenset(),
+        today: date = date.min,
+    ) -> None:
         self.read = read
+        self.today = today
+        """The import's day: a row due before it is overdue (``ledger_requests``)."""
         self.superseded = superseded
         """Assignments whose office values came from this unit's earlier return in the round
         (``ledger_returns``): compared from those values, not the exported ones."""

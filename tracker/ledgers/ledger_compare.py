@@ -12,7 +12,7 @@ value stands in for the exported one.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from importers.ledger.columns import header_for_field
 from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
@@ -22,6 +22,7 @@ from tracker.ledgers.ledger_records import (
     CLEAR,
     Conflict,
     ContactUpdate,
+    ExtensionRequest,
     FieldChange,
     FilePreview,
     Ignored,
@@ -29,6 +30,7 @@ from tracker.ledgers.ledger_records import (
     Rejected,
     Warned,
 )
+from tracker.ledgers.ledger_requests import check_requests
 from tracker.ledgers.ledger_rules import ReturnedContacts, status_rules
 from tracker.ledgers.ledger_snapshot import Current, Snapshot
 from tracker.statuses import Status
@@ -58,6 +60,19 @@ class Comparison:
     warnings: list[Warned]
     contacts: list[ContactUpdate]
     superseded: frozenset[int] = frozenset()
+    requests: list[ExtensionRequest] = field(default_factory=list)
+
+    def fill(self, preview: FilePreview) -> None:
+        """Put the outcome in ``preview``, after what it holds (the reader's errors)."""
+        preview.changed.extend(self.changed)
+        preview.unchanged = self.unchanged
+        preview.rejected.extend(self.rejected)
+        preview.conflicts.extend(self.conflicts)
+        preview.ignored.extend(self.ignored)
+        preview.kept.extend(self.kept)
+        preview.warnings.extend(self.warnings)
+        preview.contacts.extend(self.contacts)
+        preview.requests.extend(self.requests)
 
     def holds_for(
         self,
@@ -219,6 +234,7 @@ def compare_row(
                 ),
             )
         )
+    check_requests(preview, read, row, target, checks.today)
     if returned == base:
         preview.unchanged += 1  # most rows: every field as exported
         return

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from db.models import LedgerExport, Round
+from db.models import LedgerExport, Round, Unit
 from importers.ledger.model import LedgerWorkbook
 from importers.ledger.writer import write_ledger
 from importers.messages import QT_TRANSLATE_NOOP, Message

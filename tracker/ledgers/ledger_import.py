@@ -200,7 +200,7 @@ class LedgerImporter:
         compared = self._compared.get(path)
         if compared is None or not compared.holds_for(read, owner, snapshot, superseded):
             rows = FilePreview(path=path)
-            checks = FileChecks(read, superseded)
+            checks = FileChecks(read, superseded, self.store.clock.today())
             contacts = ReturnedContacts()
             for row in read.rows:
                 ledger_compare.compare_row(rows, read, row, snapshot, owner, checks, contacts)
@@ -217,16 +217,10 @@ class LedgerImporter:
                 rows.warnings,
                 contacts.updates(snapshot.contacts),
                 superseded,
+                rows.requests,
             )
             self._compared[path] = compared
-        preview.changed.extend(compared.changed)
-        preview.unchanged = compared.unchanged
-        preview.rejected.extend(compared.rejected)
-        preview.conflicts.extend(compared.conflicts)
-        preview.ignored.extend(compared.ignored)
-        preview.kept.extend(compared.kept)
-        preview.warnings.extend(compared.warnings)
-        preview.contacts.extend(compared.contacts)
+        compared.fill(preview)
         compare_findings(session, read, owner, preview)
         return preview
 
@@ -304,6 +298,7 @@ class LedgerImporter:
                     result.skipped.append((preview.file, reason))
                     continue
                 touched.update({(c.assignment_id, c.field): preview.file for c in preview.changed})
+                result.requests.extend(preview.requests)
                 batch = ImportBatch(
                     round_id=rounds.get(preview.round_name or ""),
                     unit_id=unit_ids.get(preview.unit or ""),

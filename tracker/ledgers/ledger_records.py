@@ -8,6 +8,7 @@ knowing how the comparison was made.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from importers.ledger.columns import header_for_field
@@ -124,6 +125,22 @@ class FindingEdit:
         return field_header(self.field)
 
 
+@dataclass(frozen=True)
+class ExtensionRequest:
+    """A unit's 申请延期: the deadline it asks for one assignment, and why."""
+
+    assignment_id: int
+    code: str
+    unit: str
+    deadline: date | None
+    """The deadline the assignment has now."""
+    requested: date
+    reason: str
+    sheet: str
+    cell: str
+    """Where the requested date is (``Q7``)."""
+
+
 CLEAR = "clear"
 """The clerk's choice, in ``apply``'s resolutions, to clear a field the unit emptied."""
 
@@ -146,6 +163,8 @@ class FilePreview:
     contacts: list[ContactUpdate] = field(default_factory=list)
     finding_edits: list[FindingEdit] = field(default_factory=list)
     """What the unit changed in its 整改台账: written with the file, history in the batch."""
+    requests: list[ExtensionRequest] = field(default_factory=list)
+    """申请延期 the unit typed (``tracker.ledgers.ledger_requests``)."""
     needs_unit: bool = False
     """No hidden sheet and no unit chosen: the clerk says whose file this is."""
     unit_suggestions: list[str] = field(default_factory=list)
@@ -237,6 +256,17 @@ class FilePreview:
                 {"finding": e.finding_id, "field": e.field, "old": e.old, "new": e.new}
                 for e in self.finding_edits
             ],
+            "extension_requests": [
+                {
+                    "code": r.code,
+                    "unit": r.unit,
+                    "deadline": None if r.deadline is None else r.deadline.isoformat(),
+                    "requested": r.requested.isoformat(),
+                    "reason": r.reason,
+                    "cell": f"{r.sheet}!{r.cell}",
+                }
+                for r in self.requests
+            ],
             "emptied_kept": [
                 {
                     "code": k.code,
@@ -263,3 +293,5 @@ class ApplyResult:
     """The import batch of each file applied (what ``LedgerImporter.undo_apply`` takes)."""
     versions: dict[int, int] = field(default_factory=dict)
     """Assignment id → its version after the apply, for every assignment it changed."""
+    requests: list[ExtensionRequest] = field(default_factory=list)
+    """The 申请延期 of the files applied, for the office to approve or refuse."""

@@ -15,6 +15,7 @@ from importers.ledger.model import LedgerSheet, LedgerWorkbook
 from importers.ledger.reader import read_ledger
 from importers.ledger.writer import write_ledger
 from tests.fixtures.ledger.samples import SHEET_1, UNIT, sample_workbook
+from tests.tools import needs_calc
 
 OTHER = "自治区公安厅"
 
@@ -177,3 +178,33 @@ def test_an_exported_request_is_written_as_a_date(tmp_path: Path) -> None:
     [read] = read_ledger(path).rows
     assert read.exported is not None
     assert (read.extension_to, read.exported["extension_to"]) == (date(2021, 9, 30), "2021-09-30")
+
+
+@needs_calc
+def test_the_overdue_rules_survive_a_libreoffice_resave(tmp_path: Path) -> None:
+    from tests.fixtures.ledger.make_fixtures import convert
+
+    exported = tmp_path / "台账.xlsx"
+    write_ledger(sample_workbook(), exported)
+    resaved = tmp_path / "resaved.xlsx"
+    convert(exported, "xlsx:Calc MS Excel 2007 XML", resaved)
+    ws = openpyxl.load_workbook(resaved)[SHEET_1]
+    rules = [
+        (str(cf.sqref), rule.formula, rule.dxf.fill.bgColor.rgb, rule.dxf.font.color.rgb)
+        for cf in ws.conditional_formatting
+        for rule in cf.rules
+    ]
+    assert rules == [
+        (
+            "A4:T4 A6:T6",
+            ['AND(ISNUMBER($H4),$H4<TODAY(),$J4<>"已完成",$J4<>"已销号",$J4<>"长期坚持")'],
+            "FFFFC7CE",
+            "FF9C0006",
+        ),
+        (
+            "A7:T7",
+            ['AND(DATE(2021,12,31)<TODAY(),$J7<>"已完成",$J7<>"已销号",$J7<>"长期坚持")'],
+            "FFFFC7CE",
+            "FF9C0006",
+        ),
+    ]

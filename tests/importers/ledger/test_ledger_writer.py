@@ -183,12 +183,15 @@ def test_master_summary_sheet(tmp_path: Path) -> None:
             "已销号",
             "长期坚持",
             "逾期",
+            "完成率",
             "报送情况",
         ],
-        [1, "自治区市场监管厅", 6, 1, 3, 1, 0, 1, 1, None],  # (no 报送情况: no ledger sent)
-        [2, "自治区发展改革委", 2, 0, 0, 0, 2, 0, 0, None],
-        ["合计", None, 8, 1, 3, 1, 2, 1, 1, None],
+        # 完成率 = (已完成 + 已销号) / 任务数, to a tenth of a percent as the bulletin prints it
+        [1, "自治区市场监管厅", 6, 1, 3, 1, 0, 1, 1, 0.167, None],  # (no 报送情况: no ledger sent)
+        [2, "自治区发展改革委", 2, 0, 0, 0, 2, 0, 0, 1, None],
+        ["合计", None, 8, 1, 3, 1, 2, 1, 1, 0.375, None],
     ]
+    assert {ws.cell(r, 10).number_format for r in range(4, 7)} == {"0.0%"}
     assert ws["A1"].value == "2021年第二季度工作台账汇总"
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.fitToWidth == 1
@@ -280,5 +283,5 @@ def test_master_summary_sheet_with_reporting(tmp_path: Path) -> None:
     rows = [list(r) for r in ws.iter_rows(min_row=4, values_only=True)]
     assert [r[-1] for r in rows[:2]] == ["按时报送", None]
     assert rows[3][0] == note
-    assert "A7:J7" in {str(m) for m in ws.merged_cells.ranges}
+    assert "A7:K7" in {str(m) for m in ws.merged_cells.ranges}
     assert ws.row_dimensions[7].height == 24  # one line of about 50 characters

@@ -119,7 +119,8 @@ def test_returned_ledger_preview_apply_and_undo(office: Services, tmp_path: Path
         ("2", "存在问题", "", "无"),
     ]
     assert (preview.unchanged, preview.rejected, preview.conflicts) == (0, [], [])
-    assert (preview.warnings, preview.contacts) == ([], [])
+    assert [(w.cell, w.code) for w in preview.warnings] == [("O4", "1")]  # overdue, no reason
+    assert preview.contacts == []
     assert {r.status for r in office.overview.assignments()} == {
         Status.NOT_STARTED,
         Status.STANDING,

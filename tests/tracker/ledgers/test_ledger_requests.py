@@ -1,0 +1,116 @@
+"""申请延期 read from a returned ledger as requests, and 未按期完成原因 asked of overdue rows."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.tracker.conftest import sample_document, source
+from tests.tracker.ledgers.test_ledgers import ROUND, _edit, _export
+from tracker.ledgers.ledger_records import ExtensionRequest
+from tracker.rounds.round_service import RoundService
+from tracker.services import Services
+
+POLICE = "自治区公安厅"
+OVERDUE = "overdue since 2021-06-30 and not done: 未按期完成原因 is empty"
+
+
+@pytest.fixture
+def office(services: Services) -> Services:
+    """Today is 2021-07-01: measure 1 (due 2021-06-30) is overdue, measure 2 (7-10) is not."""
+    services.documents.import_parsed(sample_document(), source())
+    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    return services
+
+
+def test_an_overdue_row_not_done_without_a_reason_is_warned(
+    office: Services, tmp_path: Path
+) -> None:
+    back = _edit(_export(office, POLICE, tmp_path), {"2/进展情况": "已起草"})
+    [preview] = office.ledger_import.preview([back])
+    assert [(w.cell, w.code, w.unit, str(w.reason)) for w in preview.warnings] == [
+        ("O4", "1", POLICE, OVERDUE)
+    ]
+    assert preview.applicable  # a warning does not keep the file out
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [{"1/未按期完成原因": "等待上级批复"}, {"1/完成状态": "已完成"}],
+    ids=["with a reason", "done"],
+)
+def test_a_reason_or_done_needs_no_warning(
+    office: Services, tmp_path: Path, edits: dict[str, object]
+) -> None:
+    back = _edit(_export(office, POLICE, tmp_path), edits)
+    [preview] = office.ledger_import.preview([back])
+    assert preview.warnings == []
+
+
+def test_a_requested_extension_is_read_for_the_office_to_decide(
+    office: Services, tmp_path: Path
+) -> None:
+    back = _edit(
+        _export(office, POLICE, tmp_path),
+        {
+            "1/申请延期至": date(2021, 9, 30),
+            "1/延期理由": "系统改造需要三个月",
+            "1/未按期完成原因": "系统改造",
+            "2/申请延期至": "2021-07-05",
+        },
+    )
+    [preview] = office.ledger_import.preview([back])
+    ids = {r.code: r.id for r in office.overview.assignments() if r.unit == POLICE}
+    assert preview.requests == [
+        ExtensionRequest(
+            ids["1"],
+            "1",
+            POLICE,
+            date(2021, 6, 30),
+            date(2021, 9, 30),
+            "系统改造需要三个月",
+            "台账",
+            "Q4",
+        ),
+        ExtensionRequest(
+            ids["2"], "2", POLICE, date(2021, 7, 10), date(2021, 7, 5), "", "台账", "Q5"
+        ),
+    ]
+    assert [(w.cell, str(w.reason)) for w in preview.warnings] == [
+        ("Q5", "the extension asked for (2021-07-05) is not after the deadline 2021-07-10"),
+        ("R5", "an extension to 2021-07-05 is asked without a 延期理由"),
+    ]
+    assert preview.to_json()["extension_requests"] == [
+        {
+            "code": "1",
+            "unit": POLICE,
+            "deadline": "2021-06-30",
+            "requested": "2021-09-30",
+            "reason": "系统改造需要三个月",
+            "cell": "台账!Q4",
+        },
+        {
+            "code": "2",
+            "unit": POLICE,
+            "deadline": "2021-07-10",
+            "requested": "2021-07-05",
+            "reason": "",
+            "cell": "台账!Q5",
+        },
+    ]
+    result = office.ledger_import.apply([back], apply_valid=True)
+    assert result.applied == [back.name]
+    assert result.requests == preview.requests
+
+
+def test_a_requested_date_that_is_no_date_is_rejected_with_its_cell(
+    office: Services, tmp_path: Path
+) -> None:
+    back = _edit(_export(office, POLICE, tmp_path), {"2/申请延期至": "下个月"})
+    [preview] = office.ledger_import.preview([back])
+    assert [(r.cell, str(r.reason)) for r in preview.rejected] == [
+        ("Q5", '申请延期至 "下个月" is not a date; write it as 2021-12-31 or 2021年12月31日')
+    ]
+    assert preview.requests == []

@@ -1,0 +1,118 @@
+"""What a unit asks of the office in its returned ledger, and the reason it owes.
+
+Split from :mod:`tracker.ledgers.ledger_compare` (a row's progress fields) because
+these columns are not progress: 申请延期至 with 延期理由 is a request the office
+approves or refuses (``ExtensionRequest`` on the preview and on the apply's result,
+for the extension service to record), and an overdue row not done should say in
+未按期完成原因 why — the preview warns where it does not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from importers.ledger.columns import header_for_field
+from importers.ledger.model import LedgerFile, ReturnedRow
+from importers.messages import QT_TRANSLATE_NOOP, Message
+from importers.statuses import Status
+from tracker.ledgers.ledger_records import ExtensionRequest, FilePreview, Warned
+
+if TYPE_CHECKING:
+    from tracker.ledgers.ledger_snapshot import Current
+
+NOT_OVERDUE = frozenset({Status.DONE.value, Status.TICKED_OFF.value, Status.STANDING.value})
+
+
+def check_requests(
+    preview: FilePreview, read: LedgerFile, row: ReturnedRow, target: Current, today: date
+) -> None:
+    """The row's extension request (on ``preview.requests``) and the warnings about it and
+    about a missing 未按期完成原因; runs for every row taken from the file."""
+    status = row.status or target["status"]
+    deadline = target["deadline"]
+    found = read.columns.get(row.sheet, {})
+    if (
+        deadline is not None
+        and deadline < today
+        and status not in NOT_OVERDUE
+        and not row.delay_reason
+        and "delay_reason" in found
+    ):
+        _warn(
+            preview,
+            read,
+            row,
+            target,
+            "delay_reason",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "overdue since {deadline} and not done: {column} is empty",
+            ),
+            deadline=deadline.isoformat(),
+            column=header_for_field("delay_reason"),
+        )
+    requested = row.extension_to
+    exported = row.exported.get("extension_to") if row.exported else ""
+    if requested is None or requested.isoformat() == exported:
+        return
+    cell = read.cell(row.sheet, "extension_to", row.row)
+    preview.requests.append(
+        ExtensionRequest(
+            target["assignment_id"],
+            target["code"],
+            target["unit"],
+            deadline,
+            requested,
+            row.extension_reason,
+            row.sheet,
+            cell,
+        )
+    )
+    if deadline is not None and requested <= deadline:
+        _warn(
+            preview,
+            read,
+            row,
+            target,
+            "extension_to",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "the extension asked for ({requested}) is not after the deadline {deadline}",
+            ),
+            requested=requested.isoformat(),
+            deadline=deadline.isoformat(),
+        )
+    if not row.extension_reason:
+        _warn(
+            preview,
+            read,
+            row,
+            target,
+            "extension_reason",
+            QT_TRANSLATE_NOOP(
+                "messages", "an extension to {requested} is asked without a {column}"
+            ),
+            requested=requested.isoformat(),
+            column=header_for_field("extension_reason"),
+        )
+
+
+def _warn(
+    preview: FilePreview,
+    read: LedgerFile,
+    row: ReturnedRow,
+    target: Current,
+    field: str,
+    template: str,
+    **params: object,
+) -> None:
+    preview.warnings.append(
+        Warned(
+            row.sheet,
+            read.cell(row.sheet, field, row.row),
+            target["code"],
+            target["unit"],
+            Message(template, params),
+        )
+    )

@@ -71,7 +71,7 @@ def test_edits_are_previewed_applied_with_history_and_undone(
     edit(
         sent,
         {"F4": "已完成", "G4": 100, "H4": "已全部整改", "I4": "整改报告.pdf", "G5": "40%"},
-        main={"I4": 60},  # the main sheet's 完成进度 of measure 1
+        main={"K4": 60},  # the main sheet's 完成进度 of measure 1
     )
     [preview] = inspected.ledger_import.preview([sent])
     assert preview.rejected == [] and preview.ignored == []
@@ -158,7 +158,7 @@ def test_an_undo_is_refused_after_the_office_changed_the_finding(
 def test_a_ledger_without_the_sheet_still_imports(inspected: Services, sent: Path) -> None:
     wb = openpyxl.load_workbook(sent)
     del wb["整改台账"]
-    wb.worksheets[0]["I4"] = 70
+    wb.worksheets[0]["K4"] = 70
     wb.save(sent)
     [preview] = inspected.ledger_import.preview([sent])
     assert preview.finding_edits == [] and preview.rejected == []

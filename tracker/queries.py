@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, and_, case, not_
+from sqlalchemy import ColumnElement, and_, case, func, not_
 
 from db.models import Assignment, Measure
 from tracker.progress.assignment_columns import IN_FORCE, LEAD_ROLE
@@ -21,19 +21,27 @@ def open_condition() -> ColumnElement[bool]:
     return not_(Assignment.status.in_([s.value for s in FINISHED]))
 
 
+def unit_deadline() -> ColumnElement[date]:
+    """The deadline an assignment is judged by: the unit's own after an approved extension
+    (申请延期), else the measure's (``tracker.records.unit_deadline`` in Python)."""
+    return func.coalesce(Assignment.deadline, Measure.deadline)
+
+
 def overdue_condition(today: date) -> ColumnElement[bool]:
+    deadline = unit_deadline()
     return and_(
-        Measure.deadline.is_not(None),
-        Measure.deadline < today,
+        deadline.is_not(None),
+        deadline < today,
         not_(Assignment.status.in_(_NOT_COUNTING)),
     )
 
 
 def due_soon_condition(today: date, days: int) -> ColumnElement[bool]:
+    deadline = unit_deadline()
     return and_(
-        Measure.deadline.is_not(None),
-        Measure.deadline >= today,
-        Measure.deadline <= today + timedelta(days=days),
+        deadline.is_not(None),
+        deadline >= today,
+        deadline <= today + timedelta(days=days),
         not_(Assignment.status.in_(_NOT_COUNTING)),
     )
 

@@ -75,6 +75,9 @@ class AssignmentRow:
     version: int
     group: str | None = None
     """A member's share of a group's task: the group (各市、县（区）) it answers for."""
+    original_deadline: date | None = None
+    """The measure's deadline when an approved extension gave this unit a later one
+    (``deadline``); None otherwise."""
 
 
 def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> AssignmentRow:
@@ -84,11 +87,13 @@ def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> A
     role, status, percent, note, updated at and by, version; the measure's id, code,
     title, deadline, deadline text; the unit's name; the document's id, number and
     short title; the part's and the section's titles; the group a member's share
-    answers for."""
+    answers for; the unit's own deadline (an approved extension's)."""
     (aid, role, status_text, percent, note, updated_at, updated_by, version) = columns[:8]
     (measure_id, code, title, deadline, deadline_text, unit) = columns[8:14]
-    doc_id, number, short, part, section, group = columns[14:]
+    doc_id, number, short, part, section, group, own_deadline = columns[14:]
     status = STATUS_BY_TEXT[status_text]
+    original = deadline if own_deadline is not None else None
+    deadline = own_deadline if own_deadline is not None else deadline
     return AssignmentRow(
         id=aid,
         document_id=doc_id,
@@ -110,6 +115,7 @@ def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> A
         updated_by=updated_by,
         version=version,
         group=group,
+        original_deadline=original,
     )
 
 

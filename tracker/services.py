@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from importers.messages import Message
 from tracker.backups.backup_service import BackupService
 from tracker.documents.document_service import DocumentService
+from tracker.extensions.extension_service import ExtensionService
 from tracker.inspections.inspection_service import InspectionService
 from tracker.progress.overview import OverviewService
 from tracker.progress.progress_service import ProgressService
@@ -60,6 +61,7 @@ class Services:
         self.bulletins = BulletinService(store)
         self.backups = BackupService(store)
         self.inspections = InspectionService(store, self.units, self.documents)
+        self.extensions = ExtensionService(store, self.progress, self.units, self.rounds)
 
     @cached_property
     def ledger_export(self) -> LedgerExporter:

@@ -24,6 +24,7 @@ from db.models.documents import (
     Milestone,
     ProgressEntry,
 )
+from db.models.extensions import ExtensionRequest
 from db.models.inspections import Finding, FindingEntry, Inspection
 from db.models.rounds import Bulletin, ChaserNumber, ImportBatch, LedgerExport, Round
 from db.models.settings import Setting
@@ -36,6 +37,7 @@ __all__ = [
     "Bulletin",
     "ChaserNumber",
     "Document",
+    "ExtensionRequest",
     "Finding",
     "FindingEntry",
     "Heading",

@@ -160,6 +160,9 @@ class Assignment(Base):
     updated_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    """This unit's own deadline, set by an approved extension (申请延期); None: the
+    measure's.  Overdue and due soon are judged by it (``tracker.queries.unit_deadline``)."""
 
     measure: Mapped[Measure] = relationship(back_populates="assignments")
     unit: Mapped[Unit] = relationship(foreign_keys=[unit_id])

@@ -43,3 +43,30 @@ def test_upgrading_0009_to_0010_keeps_assignments_and_their_history(db_url: str)
     assert [tuple(a) for a in assignments] == [(1, 1, "推进中")]
     assert [tuple(h) for h in history] == [(1, "已部署")]
     engine.dispose()
+
+
+def test_upgrading_0010_to_0011_keeps_assignments_and_gives_them_the_measures_deadline(
+    db_url: str,
+) -> None:
+    engine = make_engine(db_url)
+    migrate.upgrade(engine, "0010")
+    with engine.begin() as conn:
+        for statement in _ROWS:
+            conn.execute(text(statement))
+    migrate.upgrade(engine, "0011")
+    with engine.begin() as conn:
+        assignments = conn.execute(text("SELECT id, status, deadline FROM assignments")).all()
+        conn.execute(
+            text(
+                "INSERT INTO extension_requests (assignment_id, requested_deadline, reason, "
+                "source, requested_at, requested_by, state, decided_by, decision_note) VALUES "
+                "(1, '2021-12-31', '资金未到位', '手工', '2021-07-02 09:00:00', '测试员', "
+                "'待审批', '', '')"
+            )
+        )
+        requests = conn.execute(
+            text("SELECT assignment_id, requested_deadline, state FROM extension_requests")
+        ).all()
+    assert [tuple(a) for a in assignments] == [(1, "推进中", None)]
+    assert [(a, str(d), s) for a, d, s in requests] == [(1, "2021-12-31", "待审批")]
+    engine.dispose()

@@ -31,6 +31,7 @@ def _date(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     from tracker.cli import (
         backup_commands,
+        extension_commands,
         group_commands,
         inspection_commands,
         ledger_commands,
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.register(sub, _date)
     ledger_commands.register(sub, _date)
     round_commands.register(sub, _date)
+    extension_commands.register(sub, _date)
     group_commands.register(sub, _date)
     report_commands.register(sub, _date)
     backup_commands.register(sub, _date)

@@ -78,6 +78,7 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("part", "title"),
     Column("section", "title"),
     Column("g", "name"),
+    Column("a", "deadline"),
 )
 """Plain columns only, in ``assignment_row``'s order: a list of 100,000 rows must not
 load every measure's text."""
@@ -88,9 +89,11 @@ SUMMARY_COLUMNS: Final[tuple[Column, ...]] = (
     Column("u", "name"),
     Column("g", "name"),
     Column("m", "id"),
+    Column("a", "deadline"),
 )
 """What the totals count (``tracker.progress.summary_tally``): status, deadline, unit, the
-group a share answers for and the measure (a group's task is done when all its shares are)."""
+group a share answers for, the measure (a group's task is done when all its shares are)
+and the unit's own deadline (an approved extension's)."""
 
 IN_FORCE: Final[tuple[tuple[Column, bool], ...]] = (
     (Column("a", "active"), True),
@@ -122,7 +125,8 @@ own parts, then members' shares grouped by their group."""
 
 UPDATED_AT: Final = COLUMNS.index(Column("a", "updated_at"))
 DEADLINE: Final = COLUMNS.index(Column("m", "deadline"))
-"""Where the two values SQLite keeps as ISO text (a time, a date) sit among ``COLUMNS``."""
+UNIT_DEADLINE: Final = COLUMNS.index(Column("a", "deadline"))
+"""Where the values SQLite keeps as ISO text (a time, two dates) sit among ``COLUMNS``."""
 
 
 def sqlite_select(

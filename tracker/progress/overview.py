@@ -39,6 +39,7 @@ from tracker.queries import (
     lead_first,
     overdue_condition,
     shares_last,
+    unit_deadline,
 )
 from tracker.records import (
     AssignmentRow,
@@ -283,7 +284,7 @@ class OverviewService:
                     Part.title,
                     Part.position,
                     Assignment.status,
-                    Measure.deadline,
+                    unit_deadline(),
                 )
                 .join(Measure, Assignment.measure_id == Measure.id)
                 .join(Document, Measure.document_id == Document.id)

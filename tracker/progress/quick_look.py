@@ -46,6 +46,7 @@ from tracker.progress.assignment_columns import (
     DEADLINE,
     IN_FORCE,
     SUMMARY_COLUMNS,
+    UNIT_DEADLINE,
     UPDATED_AT,
     sqlite_select,
 )
@@ -110,8 +111,8 @@ def quick_summary(target: str | None, today: date | None = None) -> Summary | No
 
     def read(connection: sqlite3.Connection) -> Summary:
         rows = [
-            (status, _day(deadline), unit, group, measure)
-            for status, deadline, unit, group, measure in connection.execute(_TOTALS)
+            (status, _day(deadline), unit, group, measure, _day(own))
+            for status, deadline, unit, group, measure, own in connection.execute(_TOTALS)
         ]
         [(measures,)] = connection.execute(_MEASURES)
         return summarize(rows, measures, today or date.today(), _due_soon_days(connection))
@@ -185,4 +186,5 @@ def _assignment(row: Sequence[Any], today: date, days: int) -> AssignmentRow:
     columns = list(row)
     columns[UPDATED_AT] = datetime.fromisoformat(columns[UPDATED_AT])
     columns[DEADLINE] = _day(columns[DEADLINE])
+    columns[UNIT_DEADLINE] = _day(columns[UNIT_DEADLINE])
     return assignment_row(columns, today, days)

@@ -16,19 +16,20 @@ from tracker.statuses import FINISHED, Status, is_due_soon, is_overdue
 
 
 def summarize(
-    rows: Iterable[tuple[str, date | None, str, str | None, int]],
+    rows: Iterable[tuple[str, date | None, str, str | None, int, date | None]],
     measures: int,
     today: date,
     days: int,
 ) -> Summary:
-    """``rows``: each assignment in force as (status, deadline, unit name, the group a
-    member's share answers for or None, measure id)."""
+    """``rows``: each assignment in force as (status, the measure's deadline, unit name, the
+    group a member's share answers for or None, measure id, the unit's own deadline)."""
     by_status: Counter[str] = Counter()
     per_unit: dict[str, Counter[str]] = defaultdict(Counter)
     member_of: dict[str, str] = {}
     tasks: dict[str, dict[int, list[tuple[bool, bool]]]] = defaultdict(dict)
     overdue = due_soon = assignments = 0
-    for raw, deadline, unit, group, measure in rows:
+    for raw, measure_deadline, unit, group, measure, own in rows:
+        deadline = own or measure_deadline
         assignments += 1
         status = Status(raw)
         by_status[status.value] += 1

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Round, Unit
 from tracker.documents.new_assignments import ASSIGNED_BY_HAND
-from tracker.queries import in_force, lead_first, shares_last
+from tracker.queries import in_force, lead_first, shares_last, unit_deadline
 from tracker.statuses import FINISHED, STATUS_BY_TEXT, Status, is_due_soon, is_overdue
 
 NO_PART = "（未分部分）"
@@ -271,8 +271,8 @@ def assignment_rows(
             Measure.position,
             Measure.code,
             Measure.title,
-            Measure.deadline,
-            Measure.deadline_text,
+            unit_deadline(),
+            case((Assignment.deadline.is_not(None), None), else_=Measure.deadline_text),
             Unit.name,
             Document.doc_number,
             Document.short_title,

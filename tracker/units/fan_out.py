@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Assignment, Measure, ProgressEntry, Unit, UnitGroupMember
 from tracker.documents.new_assignments import starting_status
+from tracker.queries import unit_deadline
 from tracker.statuses import STATUS_BY_TEXT, Status, is_overdue
 from tracker.units.group_rollup import GroupState, SharePart, roll_up
 
@@ -280,7 +281,7 @@ def group_states(
             Assignment.status,
             Assignment.percent,
             Assignment.fanned_out,
-            Measure.deadline,
+            unit_deadline().label("deadline"),
         )
         .join(Measure)
         .where(Assignment.active.is_(True))

@@ -124,7 +124,11 @@ def state_text(row: AssignmentRow) -> str:
 
 
 def deadline_text(row: AssignmentRow) -> str:
-    """The deadline as the document words it (2021年6月底), else the date."""
+    """The deadline as the document words it (2021年6月底), else the date; a unit's own
+    after an approved extension with the original: ``2021-12-31（原 2021年6月底）``."""
+    if row.original_deadline is not None and row.deadline is not None:
+        original = row.deadline_text or row.original_deadline.isoformat()
+        return f"{row.deadline.isoformat()}（原 {original}）"
     if row.deadline_text:
         return row.deadline_text
     return row.deadline.isoformat() if row.deadline else ""

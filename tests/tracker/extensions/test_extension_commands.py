@@ -1,0 +1,81 @@
+"""``tracker-cli extensions``: pending by default, --all, --approve, --refuse, --undo, --json."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+
+from tests.tracker.conftest import sample_document, source
+from tracker.services import Services
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+def test_list_approve_refuse_and_undo_from_the_command_line(
+    services: Services, run: Run, db_url: str
+) -> None:
+    services.documents.import_parsed(sample_document(), source())
+    first = services.extensions.request_by_code(
+        "1", "自治区公安厅", date(2021, 12, 31), "系统改造未完成"
+    )
+    second = services.extensions.request_by_code("2", "宁夏税务局", date(2021, 9, 30), "")
+    stamp = f"{first.requested_at:%Y-%m-%d %H:%M}"
+    assert run("--db", db_url, "extensions") == (
+        0,
+        f"#{first.id}  待审批  1  自治区公安厅  2021-06-30 → 2021-12-31  系统改造未完成  [手工]\n"
+        f"#{second.id}  待审批  2  宁夏税务局  2021-07-10 → 2021-09-30  [手工]\n"
+        "2 pending\n",
+        "",
+    )
+    code, out, _ = run("--db", db_url, "--user", "王芳", "extensions", "--approve", str(first.id))
+    assert (code, out) == (
+        0,
+        f"#{first.id} approved: 1 自治区公安厅 deadline 2021-06-30 → 2021-12-31\n",
+    )
+    code, out, err = run("--db", db_url, "extensions", "--refuse", str(second.id))
+    assert (code, out) == (2, "")
+    assert "say why the request is refused" in err
+    code, out, _ = run(
+        "--db",
+        db_url,
+        "--user",
+        "李明",
+        "extensions",
+        "--refuse",
+        str(second.id),
+        "--reason",
+        "理由不充分",
+    )
+    assert out == f"#{second.id} refused: 2 宁夏税务局 (理由不充分); deadline stays 2021-07-10\n"
+    code, out, _ = run("--db", db_url, "extensions", "--all")
+    decided = services.extensions.list(pending_only=False)
+    approved_at, refused_at = (f"{e.decided_at:%Y-%m-%d %H:%M}" for e in decided)
+    assert out == (
+        f"#{first.id}  已批准  1  自治区公安厅  2021-06-30 → 2021-12-31  系统改造未完成  [手工]\n"
+        f"      已批准 {approved_at} 王芳\n"
+        f"#{second.id}  已驳回  2  宁夏税务局  2021-07-10 → 2021-09-30  [手工]\n"
+        f"      已驳回 {refused_at} 李明：理由不充分\n"
+        "0 pending, 2 in all\n"
+    )
+    code, out, _ = run("--db", db_url, "extensions", "--undo", str(first.id), "--json")
+    assert json.loads(out) == {
+        "id": first.id,
+        "code": "1",
+        "title": "推进企业开办全程网办",
+        "unit": "自治区公安厅",
+        "measure_deadline": "2021-06-30",
+        "unit_deadline": "2021-06-30",
+        "requested_deadline": "2021-12-31",
+        "reason": "系统改造未完成",
+        "source": "手工",
+        "round": None,
+        "requested_at": stamp,
+        "state": "待审批",
+        "decided_at": None,
+        "decided_by": None,
+        "decision_note": "",
+    }
+    code, out, _ = run("--db", db_url, "extensions", "--json")
+    assert [(r["id"], r["state"]) for r in json.loads(out)["requests"]] == [(first.id, "待审批")]
+    assert json.loads(out)["pending"] == 1

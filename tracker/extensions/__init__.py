@@ -1,0 +1,1 @@
+"""Extension requests (申请延期): a unit asks for a later deadline, the office decides."""

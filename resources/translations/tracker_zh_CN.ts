@@ -12,67 +12,67 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="158"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="162"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="159"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="163"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="160"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="164"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="161"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="165"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="162"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="166"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="163"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="167"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="164"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="168"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="165"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="169"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="166"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="170"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="167"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="171"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="383"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="387"/>
         <source>Recorded status: {0}</source>
         <translation>登记状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="385"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="389"/>
         <source>Updated by {0}</source>
         <translation>更新人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="387"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="391"/>
         <source>Member of the group: {0}</source>
         <translation>所属集体：{0}</translation>
     </message>
@@ -663,6 +663,119 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <location filename="../../ui/documents/document_delete_flow.py" line="35"/>
         <source>{0} ledger files were exported since it was imported: rows for this document in them will be refused when they come back.</source>
         <translation>自导入以来已导出 {0} 份台账：其中属于该文件的行在收回时将被拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionsDialog</name>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="54"/>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="55"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="56"/>
+        <source>Refused</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="70"/>
+        <source>No.</source>
+        <translation>措施编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="71"/>
+        <source>Task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="72"/>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="73"/>
+        <source>Deadline now</source>
+        <translation>现完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="75"/>
+        <source>Requested</source>
+        <translation>申请延至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="77"/>
+        <source>Reason</source>
+        <translation>延期理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="78"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="79"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="80"/>
+        <source>Decision</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="92"/>
+        <source>Extension requests</source>
+        <translation>延期申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="104"/>
+        <source>Show decided requests</source>
+        <translation>显示已审批的申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="107"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="108"/>
+        <source>Refuse…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="109"/>
+        <source>Undo decision</source>
+        <translation>撤销审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="135"/>
+        <source>{0} requests wait for a decision</source>
+        <translation>{0}项申请待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="153"/>
+        <source>Approve the extension</source>
+        <translation>批准延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="154"/>
+        <source>{0} {1}: deadline {2} → {3}. A note (optional):</source>
+        <translation>{0} {1}：完成时限 {2} → {3}。审批意见（可不填）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="167"/>
+        <source>Refuse the extension</source>
+        <translation>驳回延期申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="168"/>
+        <source>Why is the request of {0} for {1} refused?</source>
+        <translation>驳回{0}关于措施{1}的延期申请的理由：</translation>
     </message>
 </context>
 <context>
@@ -2261,7 +2374,7 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../ui/window/navigator.py" line="185"/>
+        <location filename="../../ui/window/navigator.py" line="210"/>
         <source>Delete document…</source>
         <translation>删除文件…</translation>
     </message>
@@ -2269,47 +2382,57 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../ui/window/navigator.py" line="67"/>
+        <location filename="../../ui/window/navigator.py" line="73"/>
         <source>Browse</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="67"/>
+        <location filename="../../ui/window/navigator.py" line="73"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="67"/>
+        <location filename="../../ui/window/navigator.py" line="73"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="68"/>
+        <location filename="../../ui/window/navigator.py" line="74"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="69"/>
+        <location filename="../../ui/window/navigator.py" line="75"/>
         <source>Units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="70"/>
+        <location filename="../../ui/window/navigator.py" line="76"/>
         <source>Reporting status</source>
         <translation>报送情况</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="71"/>
+        <location filename="../../ui/window/navigator.py" line="77"/>
         <source>Open a round to see which units have reported</source>
         <translation>打开一个轮次，查看各单位报送情况</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="112"/>
+        <location filename="../../ui/window/navigator.py" line="80"/>
+        <source>Extension requests</source>
+        <translation>延期申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/navigator.py" line="90"/>
+        <source>{0} extension requests wait for a decision: open to decide</source>
+        <translation>{0}项延期申请待审批：打开以审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/navigator.py" line="131"/>
         <source>New unit from an import: check its name in the units directory</source>
         <translation>导入时新出现的单位：请在单位名录中核对名称</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="116"/>
+        <location filename="../../ui/window/navigator.py" line="135"/>
         <source>{0}: its members answer its tasks one by one</source>
         <translation>{0}：其成员分别承担各项任务</translation>
     </message>
@@ -2847,12 +2970,12 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="289"/>
+        <location filename="../../ui/window/row_loader.py" line="290"/>
         <source>Reading the round {0}…</source>
         <translation>正在读取轮次“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="337"/>
+        <location filename="../../ui/window/row_loader.py" line="338"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
@@ -3642,217 +3765,222 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="115"/>
+        <location filename="../../ui/window/window_actions.py" line="117"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="117"/>
+        <location filename="../../ui/window/window_actions.py" line="119"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="121"/>
+        <location filename="../../ui/window/window_actions.py" line="123"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="124"/>
+        <location filename="../../ui/window/window_actions.py" line="126"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="127"/>
+        <location filename="../../ui/window/window_actions.py" line="129"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="130"/>
+        <location filename="../../ui/window/window_actions.py" line="132"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="133"/>
+        <location filename="../../ui/window/window_actions.py" line="135"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="136"/>
+        <location filename="../../ui/window/window_actions.py" line="138"/>
         <source>Export the current list to Excel…</source>
         <translation>导出当前列表到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="139"/>
+        <location filename="../../ui/window/window_actions.py" line="141"/>
         <source>Print the current list…</source>
         <translation>打印当前列表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="141"/>
+        <location filename="../../ui/window/window_actions.py" line="143"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="143"/>
+        <location filename="../../ui/window/window_actions.py" line="145"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="145"/>
+        <location filename="../../ui/window/window_actions.py" line="147"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="146"/>
+        <location filename="../../ui/window/window_actions.py" line="148"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="147"/>
+        <location filename="../../ui/window/window_actions.py" line="149"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="150"/>
+        <location filename="../../ui/window/window_actions.py" line="152"/>
         <source>Edit progress…</source>
         <translation>编辑进展…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="151"/>
+        <location filename="../../ui/window/window_actions.py" line="153"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="152"/>
+        <location filename="../../ui/window/window_actions.py" line="154"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="153"/>
+        <location filename="../../ui/window/window_actions.py" line="155"/>
         <source>Measure text and history…</source>
         <translation>措施原文和变更记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="154"/>
+        <location filename="../../ui/window/window_actions.py" line="156"/>
         <source>Chaser for this unit…</source>
         <translation>给该单位发催办单…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="156"/>
+        <location filename="../../ui/window/window_actions.py" line="158"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="159"/>
+        <location filename="../../ui/window/window_actions.py" line="161"/>
         <source>Paste…</source>
         <translation>粘贴…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="161"/>
+        <location filename="../../ui/window/window_actions.py" line="163"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="162"/>
+        <location filename="../../ui/window/window_actions.py" line="164"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="163"/>
+        <location filename="../../ui/window/window_actions.py" line="165"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="164"/>
+        <location filename="../../ui/window/window_actions.py" line="166"/>
         <source>Assessment scores…</source>
         <translation>考核得分…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="165"/>
+        <location filename="../../ui/window/window_actions.py" line="167"/>
         <source>Scoring rules…</source>
         <translation>考核规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="166"/>
+        <location filename="../../ui/window/window_actions.py" line="168"/>
         <source>Reporting status of a round…</source>
         <translation>轮次报送情况…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="167"/>
+        <location filename="../../ui/window/window_actions.py" line="169"/>
+        <source>Extension requests…</source>
+        <translation>延期申请…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="170"/>
         <source>Chasers for several units…</source>
         <translation>批量催办…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="169"/>
+        <location filename="../../ui/window/window_actions.py" line="172"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="171"/>
+        <location filename="../../ui/window/window_actions.py" line="174"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="172"/>
+        <location filename="../../ui/window/window_actions.py" line="175"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="173"/>
+        <location filename="../../ui/window/window_actions.py" line="176"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="174"/>
+        <location filename="../../ui/window/window_actions.py" line="177"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="176"/>
+        <location filename="../../ui/window/window_actions.py" line="179"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="178"/>
+        <location filename="../../ui/window/window_actions.py" line="181"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="179"/>
+        <location filename="../../ui/window/window_actions.py" line="182"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="181"/>
+        <location filename="../../ui/window/window_actions.py" line="184"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="188"/>
+        <location filename="../../ui/window/window_actions.py" line="191"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="201"/>
+        <location filename="../../ui/window/window_actions.py" line="204"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="218"/>
+        <location filename="../../ui/window/window_actions.py" line="221"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="235"/>
+        <location filename="../../ui/window/window_actions.py" line="244"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="240"/>
+        <location filename="../../ui/window/window_actions.py" line="249"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="243"/>
+        <location filename="../../ui/window/window_actions.py" line="252"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -3860,22 +3988,22 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="112"/>
+        <location filename="../../ui/window/window_commands.py" line="113"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="113"/>
+        <location filename="../../ui/window/window_commands.py" line="114"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="315"/>
+        <location filename="../../ui/window/window_commands.py" line="325"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="317"/>
+        <location filename="../../ui/window/window_commands.py" line="327"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -4444,7 +4572,7 @@ Log folder: {2}</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/overview.py" line="234"/>
+        <location filename="../../tracker/progress/overview.py" line="235"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>
@@ -4474,9 +4602,45 @@ Log folder: {2}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
     <message>
+        <location filename="../../tracker/extensions/extension_service.py" line="102"/>
+        <source>say why the request is refused</source>
+        <translation>请填写驳回理由</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/extensions/extension_service.py" line="115"/>
+        <source>request {id} has not been decided</source>
+        <translation>申请 {id} 尚未审批</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/extensions/extension_service.py" line="122"/>
+        <source>a later decision changed this deadline since; undo that first</source>
+        <translation>此后的审批已再次更改该时限；请先撤销那一项</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/extensions/extension_service.py" line="163"/>
+        <source>measure {code} has no fixed deadline: there is nothing to extend</source>
+        <translation>措施 {code} 没有固定完成时限，无需延期</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/extensions/extension_service.py" line="170"/>
+        <source>the requested deadline {requested} is not later than the current one {current}</source>
+        <translation>申请的完成时限 {requested} 不晚于现时限 {current}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/extensions/extension_service.py" line="198"/>
         <location filename="../../tracker/progress/progress_service.py" line="119"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/extensions/extension_service.py" line="207"/>
+        <source>no extension request {id}</source>
+        <translation>没有编号为 {id} 的延期申请</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/extensions/extension_service.py" line="216"/>
+        <source>request {id} was already decided: {state}</source>
+        <translation>申请 {id} 已审批：{state}</translation>
     </message>
     <message>
         <location filename="../../tracker/progress/progress_service.py" line="125"/>

@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         self.navigator.chosen.connect(selection.navigate)
         self.navigator.delete_requested.connect(commands.delete_document)
         self.navigator.round_requested.connect(commands.show_round_status)
+        self.navigator.extensions_requested.connect(commands.show_extensions)
         self.first_run.import_requested.connect(commands.import_document)
         self.first_run.demo_requested.connect(commands.open_demo)
         self.tabs.currentChanged.connect(lambda _i: self.tab_loader.load())

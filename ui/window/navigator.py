@@ -8,7 +8,8 @@ the database and its titles for filtering rows already loaded).  The tree is
 have no unit yet.  A document's context menu offers to delete it
 (``delete_requested``; the window asks first, ``ui.documents.document_delete_flow``).
 The rounds branch lists the reporting rounds: opening one asks for its 报送情况 page
-(``round_requested``).
+(``round_requested``); the extension requests entry shows how many wait for a decision
+and opening it asks for their page (``extensions_requested``).
 """
 
 from __future__ import annotations
@@ -55,7 +56,12 @@ class RoundTarget:
     name: str
 
 
-Target = DocumentTarget | UnitTarget | Scope | RoundTarget | None
+@dataclass(frozen=True)
+class ExtensionsTarget:
+    """The units' extension requests (申请延期): opening it shows them."""
+
+
+Target = DocumentTarget | UnitTarget | Scope | RoundTarget | ExtensionsTarget | None
 """What the clerk picked; None for everything."""
 
 
@@ -71,6 +77,19 @@ class NavigatorModel(QStandardItemModel):
         self.rounds_root.setToolTip(self.tr("Open a round to see which units have reported"))
         for root in (self.documents_root, self.units_root, self.rounds_root):
             self.appendRow([root, self._item("", None), self._item("", None)])
+        self.extensions_root = self._item(self.tr("Extension requests"), ExtensionsTarget())
+        self.extensions_root.setFont(self.documents_root.font())
+        self.extensions_count = self._count(0, ExtensionsTarget())
+        self.appendRow([self.extensions_root, self.extensions_count, self._item("", None)])
+        self.set_extensions(0)
+
+    def set_extensions(self, pending: int) -> None:
+        """How many extension requests wait for a decision (red when any does)."""
+        self.extensions_count.setText(str(pending) if pending else "")
+        self.extensions_count.setForeground(QBrush(OVERDUE_COLOUR))
+        tip = self.tr("{0} extension requests wait for a decision: open to decide").format(pending)
+        for item in (self.extensions_root, self.extensions_count):
+            item.setToolTip(tip)
 
     def set_rounds(self, names: list[str]) -> None:
         """The rounds, the latest first."""
@@ -147,6 +166,7 @@ class Navigator(QTreeView):
     chosen = Signal(object)  # a Target
     delete_requested = Signal(int)  # a document's id: its context menu's "Delete document…"
     round_requested = Signal(str)  # a round's name: opened in the rounds branch
+    extensions_requested = Signal()  # the extension requests entry opened
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,10 +191,15 @@ class Navigator(QTreeView):
     def set_rounds(self, names: list[str]) -> None:
         self.nav_model.set_rounds(names)
 
+    def set_extensions(self, pending: int) -> None:
+        self.nav_model.set_extensions(pending)
+
     def _activated(self, index: QModelIndex) -> None:
         target = index.data(TARGET_ROLE)
         if isinstance(target, RoundTarget):
             self.round_requested.emit(target.name)
+        elif isinstance(target, ExtensionsTarget):
+            self.extensions_requested.emit()
 
     def context_menu(self, index: QModelIndex) -> QMenu | None:
         """A document's menu (delete it), or None for any other entry."""
@@ -231,5 +256,5 @@ class Navigator(QTreeView):
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
-        if indexes and not isinstance(indexes[0].data(TARGET_ROLE), RoundTarget):
+        if indexes and not isinstance(indexes[0].data(TARGET_ROLE), RoundTarget | ExtensionsTarget):
             self.chosen.emit(indexes[0].data(TARGET_ROLE))  # (a round filters nothing)

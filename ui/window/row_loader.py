@@ -223,7 +223,7 @@ class RowLoader(QObject):
         self.documents_read.emit(documents)
 
     def _show_units_and_rows(
-        self, units: list[UnitInfo], index: RowIndex, rounds: list[str]
+        self, units: list[UnitInfo], index: RowIndex, rounds: list[str], pending: int = 0
     ) -> None:
         self.index = index
         # Set aside from the cycle collector what lives now (the rows; they hold no cycles,
@@ -235,6 +235,7 @@ class RowLoader(QObject):
         self.round_rows.forget()
         self._filters.set_rounds(rounds)
         self._navigator.set_rounds(rounds)
+        self._navigator.set_extensions(pending)
         self._filters.set_units(units)
         self._navigator.set_units(units)
         self.load_rows()

@@ -54,6 +54,7 @@ class WindowActions:
     scores: QAction
     scoring_rules: QAction
     round_status: QAction
+    extensions: QAction
     chasers: QAction
     refresh: QAction
     reset_filters: QAction
@@ -91,6 +92,7 @@ class WindowActions:
             self.scores,
             self.scoring_rules,
             self.round_status,
+            self.extensions,
             self.chasers,
             self.refresh,
             self.reset_filters,
@@ -164,6 +166,7 @@ def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
         scores=_action(window, translate("WindowActions", "Assessment scores…")),
         scoring_rules=_action(window, translate("WindowActions", "Scoring rules…")),
         round_status=_action(window, translate("WindowActions", "Reporting status of a round…")),
+        extensions=_action(window, translate("WindowActions", "Extension requests…")),
         chasers=_action(window, translate("WindowActions", "Chasers for several units…")),
         refresh=_action(
             window, translate("WindowActions", "Refresh"), QKeySequence.StandardKey.Refresh
@@ -227,7 +230,13 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
     edit_menu.addAction(actions.find)
     edit_menu.addSeparator()
     edit_menu.addActions(
-        [actions.rounds, actions.round_status, actions.units_directory, actions.settings]
+        [
+            actions.rounds,
+            actions.round_status,
+            actions.extensions,
+            actions.units_directory,
+            actions.settings,
+        ]
     )
     edit_menu.addSeparator()
     edit_menu.addActions([actions.scores, actions.scoring_rules])

@@ -70,6 +70,7 @@ class WindowCommands(QObject):
         actions.rounds.triggered.connect(self.show_rounds)
         actions.scoring_rules.triggered.connect(self.show_scoring_rules)
         actions.round_status.triggered.connect(lambda: self.show_round_status())
+        actions.extensions.triggered.connect(self.show_extensions)
         actions.chasers.triggered.connect(self.show_chasers)
         actions.open_demo.triggered.connect(self.open_demo)
         actions.open_database.triggered.connect(self.choose_database)
@@ -210,6 +211,15 @@ class WindowCommands(QObject):
         from ui.ledgers import round_actions
 
         round_actions.show_round_status(self._window, self._open(), round_name)
+
+    def show_extensions(self) -> None:
+        """The units' extension requests (申请延期), to approve or refuse."""
+        from ui.extensions.extensions_dialog import ExtensionsDialog
+
+        dialog = ExtensionsDialog(self._open().extensions, self._window)
+        dialog.exec()
+        if dialog.changed:
+            self._rows.reload()
 
     def show_chasers(self) -> None:
         """Chasers for several units at once."""

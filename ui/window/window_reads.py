@@ -40,11 +40,13 @@ def first_look(services: Services) -> FirstLook:
 
 
 class Everything(NamedTuple):
-    """Every unit, every assignment (indexed for filtering) and the reporting rounds' names."""
+    """Every unit, every assignment (indexed for filtering), the reporting rounds' names and
+    how many extension requests wait for a decision."""
 
     units: list[UnitInfo]
     row_index: RowIndex
     rounds: list[str]
+    pending_extensions: int
 
 
 def read_everything(services: Services) -> Everything:
@@ -57,4 +59,5 @@ def read_everything(services: Services) -> Everything:
     texts = services.overview.measure_texts()
     units = services.units.list()
     aliases = {u.name: u.aliases for u in units if u.aliases}
-    return Everything(units, RowIndex(rows, today, texts, aliases), rounds)
+    pending = services.extensions.pending_count()
+    return Everything(units, RowIndex(rows, today, texts, aliases), rounds, pending)

@@ -1,0 +1,1 @@
+"""The extension requests (申请延期) page."""

@@ -72,7 +72,7 @@ def _headings(
         key = None if a.group_id is None else (a.measure_id, a.group_id)
         if key is not None:
             status = STATUS_BY_TEXT[a.status]
-            overdue = is_overdue(status, row.measure.deadline, today)
+            overdue = is_overdue(status, a.deadline or row.measure.deadline, today)
             parts.setdefault(key, []).append(SharePart(status, a.percent, overdue))
             if key != previous:
                 runs.append((index, key))

@@ -1,6 +1,7 @@
 """A clerk's corrections of rejected cells, read with the same rules as the file's cells.
 
-A returned ledger with a bad 完成进度 (``0.5``, ``八十``) or an unknown 当前状态 need not
+A returned ledger with a bad 完成进度 (``0.5``, ``八十``), an unknown 当前状态 or a 申请延期至
+that is no date need not
 go back to its unit: in the import preview the clerk may type the value the unit
 meant.  ``corrected`` gives the file as if the cell had held that text — read by
 the very functions the reader uses (``importers.ledger.cells.percent_cell``,
@@ -16,13 +17,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from importers.ledger.cells import CellValueError, percent_cell
+from importers.ledger.cells import CellValueError, percent_cell, to_date
+from importers.ledger.columns import header_for_field
 from importers.ledger.model import CellError, LedgerFile, ReturnedRow
 from importers.ledger.statuses import UnknownStatusError, normalize_status
+from importers.messages import QT_TRANSLATE_NOOP
 
-EDITABLE = ("status", "percent")
-"""The fields whose rejected cells a clerk may correct: a value the unit typed, not
-the row's identity (措施编号, 责任单位) or a locked column."""
+EDITABLE = ("status", "percent", "extension_to")
+"""The fields whose rejected cells a clerk may correct: a value the unit typed (申请延期至
+a date), not the row's identity (措施编号, 责任单位) or a locked column."""
 
 _ADDRESS = re.compile(r"([A-Z]+)(\d+)")
 
@@ -66,10 +69,7 @@ def corrected(read: LedgerFile, typed: Mapping[str, str]) -> LedgerFile:
             errors.append(CellError(error.sheet, error.cell, exc.as_message()))
             continue
         key = (error.sheet, row_number)
-        if name == "status":
-            rows[key] = dataclasses.replace(rows[key], status=value)
-        else:
-            rows[key] = dataclasses.replace(rows[key], percent=value)
+        rows[key] = dataclasses.replace(rows[key], **{name: value})
     return dataclasses.replace(
         read, rows=[rows[(r.sheet, r.row)] for r in read.rows], errors=errors
     )
@@ -79,6 +79,18 @@ def _read_value(name: str, text: str) -> Any:
     """The value of a status or percent cell holding ``text``; raises as the reader would."""
     if name == "status":
         return normalize_status(text)
+    if name == "extension_to":
+        found = to_date(text.strip())
+        if found is None:
+            raise CellValueError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    '{column} "{value}" is not a date; write it as 2021-12-31 or 2021年12月31日',
+                ),
+                column=header_for_field("extension_to"),
+                value=text.strip(),
+            )
+        return found
     return percent_cell(text.strip(), None)
 
 

@@ -1882,133 +1882,143 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="82"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="83"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="129"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="133"/>
         <source>Apply the valid rows of files with rejected cells (the rejected rows stay)</source>
         <translation>导入有退回单元格的文件中的有效行（被退回的行保持不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="134"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="138"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="138"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="142"/>
         <source>Write return notice…</source>
         <translation>生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="141"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="145"/>
         <source>The file back to its unit with the rejected cells marked, and their list</source>
         <translation>把文件退回给填报单位：标注被退回的单元格，并附清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="183"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="187"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="184"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="188"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="188"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="192"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="203"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="385"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="207"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="379"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="241"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="246"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="242"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="247"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="243"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="248"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="244"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="249"/>
         <source>Ignored ({0})</source>
         <translation>已忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="245"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="250"/>
         <source>Emptied, kept ({0})</source>
         <translation>被清空已保留（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="246"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="251"/>
         <source>Warnings ({0})</source>
         <translation>提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="248"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="253"/>
         <source>Contacts updated ({0})</source>
         <translation>联系方式更新（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="250"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="255"/>
         <source>Findings sheet ({0})</source>
         <translation>整改台账（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="273"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="257"/>
+        <source>Extension requests ({0})</source>
+        <translation>延期申请（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="280"/>
         <source>Folder for the return notice</source>
         <translation>退回单保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="279"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="286"/>
         <source>Writing the return notice…</source>
         <translation>正在生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="285"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="292"/>
         <source>Return notice written: {0}</source>
         <translation>退回单已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="306"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="313"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="347"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="353"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="358"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="364"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="367"/>
+        <location filename="../../ui/ledgers/preview_views.py" line="60"/>
         <source>{0} files imported with {1} changes.</source>
         <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="373"/>
+        <location filename="../../ui/ledgers/preview_views.py" line="66"/>
         <source>{0} contacts in the unit directory updated.</source>
         <translation>通讯录中{0}项联系方式已更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="376"/>
+        <location filename="../../ui/ledgers/preview_views.py" line="72"/>
+        <source>{0} extension requests await a decision (Edit → Extension requests…).</source>
+        <translation>{0}项延期申请待审批（编辑 → 延期申请…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/preview_views.py" line="78"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -2059,9 +2069,10 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="124"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="162"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="206"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="217"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="317"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="338"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="219"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="234"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="334"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="355"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -2098,8 +2109,9 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     <message>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="161"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="205"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="316"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="337"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="218"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="333"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="354"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
@@ -2107,9 +2119,9 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <location filename="../../ui/ledgers/rejected_edits.py" line="48"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="163"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="179"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="218"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="318"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="339"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="235"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="335"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="356"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
@@ -2124,13 +2136,15 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="177"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="193"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="204"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="223"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="319"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="217"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="240"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="336"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="51"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="224"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2160,42 +2174,47 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="220"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="221"/>
+        <source>Deadline → requested</source>
+        <translation>现完成时限 → 申请延至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="237"/>
         <source>Directory → returned</source>
         <translation>通讯录 → 台账填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="320"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="337"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="327"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="344"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="328"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="345"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="340"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="357"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="341"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="358"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="342"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="359"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="262"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="279"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
@@ -2205,17 +2224,17 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="349"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="366"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="350"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="367"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="351"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="368"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -4259,6 +4278,7 @@ Log folder: {2}</source>
         <translation>第 {row} 行填有内容，但没有填写{column}</translation>
     </message>
     <message>
+        <location filename="../../importers/ledger/corrections.py" line="86"/>
         <location filename="../../importers/ledger/sheetparse.py" line="294"/>
         <source>{column} &quot;{value}&quot; is not a date; write it as 2021-12-31 or 2021年12月31日</source>
         <translation>{column}“{value}”不是日期；请写成 2021-12-31 或 2021年12月31日</translation>
@@ -4537,22 +4557,22 @@ Log folder: {2}</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="345"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="337"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_undo.py" line="89"/>
+        <location filename="../../tracker/ledgers/ledger_undo.py" line="90"/>
         <source>a later ledger import ({files}) is still in force; undo it first</source>
         <translation>之后的台账导入（{files}）仍然有效，请先撤销它</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_undo.py" line="97"/>
+        <location filename="../../tracker/ledgers/ledger_undo.py" line="98"/>
         <source>there is no ledger import to undo</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_undo.py" line="111"/>
+        <location filename="../../tracker/ledgers/ledger_undo.py" line="112"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
@@ -4627,18 +4647,23 @@ Log folder: {2}</source>
         <translation>申请的完成时限 {requested} 不晚于现时限 {current}</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="198"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="204"/>
+        <source>the extension of measure {code} for {unit} that came with this import was approved; undo the approval first</source>
+        <translation>随此次导入提交的{unit}措施{code}延期申请已批准；请先撤销该审批</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/extensions/extension_service.py" line="220"/>
         <location filename="../../tracker/progress/progress_service.py" line="119"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="207"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="229"/>
         <source>no extension request {id}</source>
         <translation>没有编号为 {id} 的延期申请</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="216"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="238"/>
         <source>request {id} was already decided: {state}</source>
         <translation>申请 {id} 已审批：{state}</translation>
     </message>

@@ -191,6 +191,28 @@ def add_request(
     return made
 
 
+def undo_requests(session: Session, batch_ids: list[int]) -> None:
+    """Remove the requests the given ledger imports brought (their undo); refused while one
+    of them is approved: its approval is undone first, which puts the deadline back."""
+    found = session.scalars(
+        select(ExtensionRequest).where(ExtensionRequest.batch_id.in_(batch_ids))
+    ).all()
+    for request in found:
+        if request.state == APPROVED:
+            info = _record(session.execute(_query().where(ExtensionRequest.id == request.id)).one())
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "the extension of measure {code} for {unit} that came with this import "
+                    "was approved; undo the approval first",
+                ),
+                code=info.code,
+                unit=info.unit,
+            )
+    for request in found:
+        session.delete(request)
+
+
 def _assignment(session: Session, assignment_id: int) -> Assignment:
     found = session.get(Assignment, assignment_id)
     if found is None:

@@ -29,6 +29,7 @@ from tracker.ledgers import ledger_compare, ledger_snapshot
 from tracker.ledgers.finding_returns import apply_findings, compare_findings
 from tracker.ledgers.ledger_checks import FileChecks, chosen_unit
 from tracker.ledgers.ledger_compare import FIELDS, Comparison, settle
+from tracker.ledgers.ledger_extras import write_extras
 from tracker.ledgers.ledger_files import LEDGER_SUFFIXES, ledger_paths, read_file
 from tracker.ledgers.ledger_records import (
     CLEAR,
@@ -49,7 +50,6 @@ from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import ProgressService
 from tracker.rounds.round_service import RoundService
 from tracker.store import Store
-from tracker.units.unit_contacts import set_contact
 from tracker.units.unit_service import alias_map
 
 __all__ = [
@@ -317,17 +317,9 @@ class LedgerImporter:
                 write_changes(
                     session, group_changes(preview.changed), state, origin, now, self.store.user
                 )
-                for contact in preview.contacts:
-                    result.contacts += set_contact(
-                        session,
-                        units_by_name[contact.unit],
-                        contact.field,
-                        contact.new,
-                        source=origin.source,
-                        user=self.store.user,
-                        now=now,
-                        batch_id=batch.id,
-                    )
+                write_extras(
+                    session, preview, units_by_name, batch, origin.source, self.store, now, result
+                )
                 if self.inspections is not None:  # the 整改台账's edits, in the same batch
                     edits = preview.finding_edits
                     apply_findings(session, self.inspections, edits, origin.source, batch.id)

@@ -289,6 +289,8 @@ class ApplyResult:
     changes: int = 0
     contacts: int = 0
     """Directory entries (联系人, 联系电话) the files updated."""
+    extensions: int = 0
+    """Extension requests the files recorded, pending the office's decision."""
     batches: list[int] = field(default_factory=list)
     """The import batch of each file applied (what ``LedgerImporter.undo_apply`` takes)."""
     versions: dict[int, int] = field(default_factory=dict)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -145,6 +146,14 @@ def ledger_sheets(
 _NO_UNITS = MeasureUnits("", "")
 
 
+def extended_text(own: date | None, measure: date | None, measure_text: str | None) -> str:
+    """完成时限 as printed: the measure's words, or for a unit given a later deadline by an
+    approved extension (申请延期) that date with the original: ``2021-12-31（原 2021年6月底）``."""
+    if own is None:
+        return measure_text or ""
+    return f"{own.isoformat()}（原 {measure_text or (measure.isoformat() if measure else '—')}）"
+
+
 def _ledger_row(row: AssignmentContext, units: dict[int, MeasureUnits]) -> LedgerRow:
     a, m = row.assignment, row.measure
     named = units.get(m.id, _NO_UNITS)
@@ -156,8 +165,8 @@ def _ledger_row(row: AssignmentContext, units: dict[int, MeasureUnits]) -> Ledge
         lead_units=named.leads,
         support_units=named.supports,
         unit=row.unit.name,
-        deadline=m.deadline,
-        deadline_text=m.deadline_text or "",
+        deadline=a.deadline or m.deadline,
+        deadline_text=extended_text(a.deadline, m.deadline, m.deadline_text),
         milestones=row.milestones,
         status=a.status,
         percent=a.percent,

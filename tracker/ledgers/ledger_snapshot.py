@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Assignment, Measure, Unit
-from tracker.queries import in_force
+from tracker.queries import in_force, unit_deadline
 
 
 class Current(TypedDict):
@@ -94,7 +94,7 @@ def current_assignments(session: Session) -> list[Current]:
             Measure.code,
             Measure.document_id,
             Unit.name,
-            Measure.deadline,
+            unit_deadline(),
         )
         .join(Measure, Assignment.measure_id == Measure.id)
         .join(Unit, Assignment.unit_id == Unit.id)

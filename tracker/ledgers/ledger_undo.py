@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from db.models import Assignment, ImportBatch, ProgressEntry
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import InvalidInputError
+from tracker.extensions.extension_service import undo_requests
 from tracker.ledgers.finding_returns import undo_findings
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import Change, ProgressService
@@ -130,6 +131,7 @@ def undo_import(
                 session=session,
                 source=Provenance(UNDO_SOURCE, entry.round_id),
             )
+        undo_requests(session, [b.id for b in batches])
         undo_contacts(
             session,
             [b.id for b in batches],

@@ -47,14 +47,15 @@ from ui.ledgers.ledger_preview_models import (
     KeptModel,
     changes_model,
     contacts_model,
+    extensions_model,
     finding_edits_model,
     ignored_model,
     warnings_model,
 )
-from ui.ledgers.preview_views import preview_files, table_view
+from ui.ledgers.preview_views import apply_summary, preview_files, table_view
 from ui.ledgers.rejected_edits import EDIT_TRIGGERS, RejectedModel
 from ui.ledgers.unit_chooser import UnitChooser
-from ui.messages import app_title, translated
+from ui.messages import app_title
 from ui.workers import run_with_progress
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class LedgerImportDialog(QDialog):
         self.kept = KeptModel(self.files.choices, self)
         self.warnings = warnings_model(self)
         self.contacts = contacts_model(self)
+        self.requests = extensions_model(self)
         self.finding_edits = finding_edits_model(self)
         self.file_view = table_view(self.files, 7)  # the status says what happens: room for it
         self.change_view = table_view(self.changes, 3)
@@ -100,6 +102,7 @@ class LedgerImportDialog(QDialog):
         self.kept_view = table_view(self.kept, 4)
         self.warning_view = table_view(self.warnings, 3)
         self.contact_view = table_view(self.contacts, 2)
+        self.request_view = table_view(self.requests, 4)
         self.conflict_view.setItemDelegateForColumn(
             CHOICE, ChoiceDelegate(ConflictModel.choice_names, self.conflict_view)
         )
@@ -119,6 +122,7 @@ class LedgerImportDialog(QDialog):
         self.details.addTab(self.warning_view, "")
         self.details.addTab(self.contact_view, "")
         self.details.addTab(table_view(self.finding_edits, 3), "")
+        self.details.addTab(self.request_view, "")
         self.unit_page = UnitChooser()
         self.unit_page.chosen.connect(self.choose_unit)
         self.unit_label, self.unit_choice = self.unit_page.label, self.unit_page.choice
@@ -233,6 +237,7 @@ class LedgerImportDialog(QDialog):
         self.kept.set_records(preview.kept if preview else [])
         self.warnings.set_records(preview.warnings if preview else [])
         self.contacts.set_records(preview.contacts if preview else [])
+        self.requests.set_records(preview.requests if preview else [])
         self.finding_edits.set_records(preview.finding_edits if preview else [])
         for row in range(self.conflicts.rowCount()):
             self.conflict_view.openPersistentEditor(self.conflicts.index(row, CHOICE))
@@ -249,6 +254,8 @@ class LedgerImportDialog(QDialog):
         )
         edits = self.tr("Findings sheet ({0})").format(self.finding_edits.rowCount())
         self.details.setTabText(7, edits)
+        asked = self.tr("Extension requests ({0})").format(self.requests.rowCount())
+        self.details.setTabText(8, asked)
         self.unit_page.show_for(preview, self.units.get(preview.path) if preview else None)
         self.notice_button.setEnabled(bool(preview and preview.rejected and not preview.error))
         if preview is not None:  # open the tab that needs the clerk's attention
@@ -327,9 +334,8 @@ class LedgerImportDialog(QDialog):
         cleared = [
             k for k in preview.kept if self.files.choices.get((k.assignment_id, k.field)) == CLEAR
         ]
-        return not undecided and bool(
-            preview.changed or chosen_units or cleared or preview.contacts or preview.finding_edits
-        )
+        written = preview.contacts or preview.finding_edits or preview.requests
+        return not undecided and bool(preview.changed or chosen_units or cleared or written)
 
     # -- apply ------------------------------------------------------------------------------
     def apply(self) -> None:
@@ -363,19 +369,7 @@ class LedgerImportDialog(QDialog):
     def _tell(self, result: ApplyResult) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        lines = [
-            self.tr("{0} files imported with {1} changes.").format(
-                len(result.applied), result.changes
-            )
-        ]
-        if result.contacts:
-            lines.append(
-                self.tr("{0} contacts in the unit directory updated.").format(result.contacts)
-            )
-        if result.skipped:
-            lines.append(self.tr("Not imported:"))
-            lines += [f"• {name}: {translated(reason)}" for name, reason in result.skipped]
-        QMessageBox.information(self, app_title(), "\n".join(lines))
+        QMessageBox.information(self, app_title(), apply_summary(result))
 
     def reload(self) -> None:
         """Read the files again after an apply: what is left shows its current state."""

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
         Ignored,
         Kept,
     )
-    from tracker.ledgers.ledger_records import ContactUpdate, FindingEdit, Warned
+    from tracker.ledgers.ledger_records import ContactUpdate, ExtensionRequest, FindingEdit, Warned
 
 translate = QCoreApplication.translate
 Choices = dict[tuple[int, str], str]
@@ -205,6 +205,23 @@ def warnings_model(parent: QObject | None = None) -> RecordTableModel[Warned]:
             Column(translate("LedgerPreview", "No."), lambda r: r.code),
             Column(translate("LedgerPreview", "Unit"), lambda r: r.unit),
             Column(translate("LedgerPreview", "Warning"), lambda r: translated(r.reason)),
+        ],
+        parent,
+    )
+
+
+def extensions_model(parent: QObject | None = None) -> RecordTableModel[ExtensionRequest]:
+    """The requests for a later deadline the file carries, pending once applied."""
+    return RecordTableModel(
+        [
+            Column(translate("LedgerPreview", "Cell"), lambda e: f"{e.sheet}!{e.cell}"),
+            Column(translate("LedgerPreview", "No."), lambda e: e.code),
+            Column(translate("LedgerPreview", "Unit"), lambda e: e.unit),
+            Column(
+                translate("LedgerPreview", "Deadline → requested"),
+                lambda e: f"{e.deadline or '—'} → {e.requested.isoformat()}",
+            ),
+            Column(translate("LedgerPreview", "Reason"), lambda e: e.reason),
         ],
         parent,
     )

@@ -1,5 +1,6 @@
-"""The pieces of the ledger import dialog that are not the dialog: its tables' view settings
-and the preview call its worker makes (``ui.ledgers.ledger_import_dialog``)."""
+"""The pieces of the ledger import dialog that are not the dialog: its tables' view settings,
+the preview call its worker makes and the words after an apply
+(``ui.ledgers.ledger_import_dialog``)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,17 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ui.messages import translated
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
 
-    from tracker.ledgers.ledger_import import FilePreview, LedgerImporter
+    from tracker.ledgers.ledger_import import ApplyResult, FilePreview, LedgerImporter
     from ui.workers import Reporter
 
 
@@ -45,3 +51,30 @@ def table_view(model: QAbstractItemModel, stretch: int) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def apply_summary(result: ApplyResult) -> str:
+    """What an apply did, for the message box: files and changes, contacts, extension
+    requests now waiting for the office, and the files not imported with why."""
+    lines = [
+        translate("LedgerImportDialog", "{0} files imported with {1} changes.").format(
+            len(result.applied), result.changes
+        )
+    ]
+    if result.contacts:
+        lines.append(
+            translate("LedgerImportDialog", "{0} contacts in the unit directory updated.").format(
+                result.contacts
+            )
+        )
+    if result.extensions:
+        lines.append(
+            translate(
+                "LedgerImportDialog",
+                "{0} extension requests await a decision (Edit → Extension requests…).",
+            ).format(result.extensions)
+        )
+    if result.skipped:
+        lines.append(translate("LedgerImportDialog", "Not imported:"))
+        lines += [f"• {name}: {translated(reason)}" for name, reason in result.skipped]
+    return "\n".join(lines)

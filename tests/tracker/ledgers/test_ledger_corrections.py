@@ -81,3 +81,26 @@ def test_a_corrected_percent_passes_the_cells_checks(office: Services, tmp_path:
     ]
     importer.apply([back], expected=[fixed], corrections={back: {key: "50%"}})
     assert _police(office)["2"] == (Status.IN_PROGRESS, 50, "")
+
+
+def test_a_corrected_extension_date_becomes_the_request(office: Services, tmp_path: Path) -> None:
+    back = _edit(_export(office, POLICE, tmp_path), {"1/申请延期至": "年底", "1/延期理由": "改造"})
+    importer = office.ledger_import
+    [preview] = importer.preview([back])
+    [rejected] = preview.rejected
+    assert (rejected.field, str(rejected.reason)) == (
+        "extension_to",
+        '申请延期至 "年底" is not a date; write it as 2021-12-31 or 2021年12月31日',
+    )
+    key = f"{rejected.sheet}!{rejected.cell}"
+    [still] = importer.preview([back], corrections={back: {key: "明年"}})
+    assert [str(r.reason) for r in still.rejected] == [
+        '申请延期至 "明年" is not a date; write it as 2021-12-31 or 2021年12月31日'
+    ]
+    fixed = {back: {key: "2021-12-31"}}
+    [preview] = importer.preview([back], corrections=fixed)
+    assert preview.rejected == [] and [r.requested for r in preview.requests] == [
+        date(2021, 12, 31)
+    ]
+    assert importer.apply([back], expected=[preview], corrections=fixed).extensions == 1
+    assert [e.requested_deadline for e in office.extensions.list()] == [date(2021, 12, 31)]

@@ -81,6 +81,7 @@ def test_ignored_edits_and_emptied_texts_are_shown_and_a_clear_is_applied(
         "Warnings (1)",  # measure 1, overdue, says no 未按期完成原因
         "Contacts updated (0)",
         "Findings sheet (0)",
+        "Extension requests (0)",
     ]
     assert table(dialog.ignored) == [
         ["台账!H4", "完成时限 is set by the office: 2021年6月底 → 2030年底 ignored"]
@@ -174,7 +175,12 @@ def test_warnings_and_returned_contacts_are_shown_and_the_contacts_kept(
     dialog = import_dialog(qtbot, services, [back])
     for model in (dialog.warnings, dialog.contacts):
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    assert tabs(dialog)[5:] == ["Warnings (2)", "Contacts updated (2)", "Findings sheet (0)"]
+    assert tabs(dialog)[5:] == [
+        "Warnings (2)",
+        "Contacts updated (2)",
+        "Findings sheet (0)",
+        "Extension requests (0)",
+    ]
     assert dialog.details.currentIndex() == 5  # the warning asks for a look
     assert table(dialog.warnings) == [
         ["台账!O4", "1", POLICE, "overdue since 2021-06-30 and not done: 未按期完成原因 is empty"],

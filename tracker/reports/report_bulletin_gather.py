@@ -16,6 +16,7 @@ from tracker.memory import collector_paused
 from tracker.reports import report_bulletin
 from tracker.reports import report_round_facts as facts
 from tracker.reports.report_bulletin import BulletinData, PartLine, UnitLine
+from tracker.reports.report_bulletin_facts import MAX_NOTE_CHOICES
 from tracker.reports.report_data import (
     Item,
     assignment_rows,
@@ -26,7 +27,6 @@ from tracker.reports.report_data import (
 )
 from tracker.rounds.round_status import RoundStatus, reporting_text, unit_returns
 from tracker.store import Store
-from tracker.units.fan_out import share_groups
 
 
 def gather_bulletin(store: Store, round_id: int, doc_id: int | None, note: str) -> BulletinData:
@@ -48,7 +48,7 @@ def gather_bulletin(store: Store, round_id: int, doc_id: int | None, note: str) 
         name, day = current.name, min(current.as_of, today)
         before_name = before.name if before else None
         before_day = None if before is None else min(before.as_of, today)
-        notes = facts.round_notes(session, current.id, now_items)
+        notes = facts.round_notes(session, current.id, now_items, MAX_NOTE_CHOICES)
         returns = unit_returns(session, current)
         if returns:  # ledgers went out: a unit reported when its ledger came back
             not_reported = [u.unit for u in returns if u.returned_at is None]
@@ -60,7 +60,6 @@ def gather_bulletin(store: Store, round_id: int, doc_id: int | None, note: str) 
         )
         unassigned = facts.unassigned_measures(session, doc_id)
         documents = facts.documents_in_scope(session, doc_id)
-        group_of = share_groups(session)
     parts: dict[tuple[str, int, str], list[Item]] = defaultdict(list)
     for item in now_items:
         parts[(item.document, item.part_position, item.part)].append(item)
@@ -99,21 +98,18 @@ def gather_bulletin(store: Store, round_id: int, doc_id: int | None, note: str) 
         notes=notes,
         done_measures=facts.done_measures(now_items, old_items),
         unassigned=unassigned,
-        groups=_group_lines(now_items, old_items, group_of),
+        groups=_group_lines(now_items, old_items),
     )
 
 
-def _group_lines(
-    now: list[Item], before: list[Item] | None, group_of: dict[int, str]
-) -> list[UnitLine]:
+def _group_lines(now: list[Item], before: list[Item] | None) -> list[UnitLine]:
     """Each group's members' shares tallied together, in the order the groups first appear."""
     now_by: dict[str, list[Item]] = defaultdict(list)
     before_by: dict[str, list[Item]] = defaultdict(list)
     for items, by in ((now, now_by), (before or [], before_by)):
         for item in items:
-            group = group_of.get(item.assignment_id)
-            if group is not None:
-                by[group].append(item)
+            if item.group is not None:
+                by[item.group].append(item)
     return [
         UnitLine(group, tally(found), tally(before_by[group]) if group in before_by else None)
         for group, found in now_by.items()

@@ -57,6 +57,8 @@ class Item(NamedTuple):
     deadline_text: str | None
     overdue: bool
     due_soon: bool
+    group: str | None = None
+    """A member's share of a group's task: the group (各市、县（区）) it answers for."""
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,7 @@ def statuses_as_of_rounds(session: Session, rounds: Sequence[Round]) -> list[dic
 
 
 _Part = aliased(Heading)
+_Group = aliased(Unit)
 
 
 BulletinRow = Sequence[Any]
@@ -261,7 +264,9 @@ BulletinRow = Sequence[Any]
 def assignment_rows(
     session: Session, document_id: int | None = None, unit_id: int | None = None
 ) -> Sequence[BulletinRow]:
-    """What ``items_from`` needs of each assignment in force, read once for any number of rounds."""
+    """What ``items_from`` needs of each assignment in force, read once for any number of
+    rounds; last, the group a member's share answers for (read here, not by a second query
+    over every share: 80 ms of a bulletin at 89,000 fanned-out rows)."""
     query = (
         select(
             Assignment.id,
@@ -278,11 +283,13 @@ def assignment_rows(
             Document.short_title,
             _Part.title,
             _Part.position,
+            _Group.name,
         )
         .join(Measure, Assignment.measure_id == Measure.id)
         .join(Unit, Assignment.unit_id == Unit.id)
         .join(Document, Measure.document_id == Document.id)
         .outerjoin(_Part, Measure.part_id == _Part.id)
+        .outerjoin(_Group, Assignment.group_id == _Group.id)
         .where(in_force())
         .order_by(
             Document.id,
@@ -310,7 +317,7 @@ def items_from(
     out = []
     for row in rows:
         (aid, role, raw, mid, position, code, title, deadline, deadline_text) = row[:9]
-        unit, number, short, part, part_position = row[9:]
+        unit, number, short, part, part_position, group = row[9:]
         if statuses is None:
             status = STATUS_BY_TEXT[raw]
         elif aid in statuses:
@@ -334,6 +341,7 @@ def items_from(
                 deadline_text,
                 is_overdue(status, deadline, day),
                 is_due_soon(status, deadline, day, due_soon_days),
+                group,
             )
         )
     return out

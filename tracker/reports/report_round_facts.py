@@ -8,6 +8,7 @@ made for that round (a returned ledger, an edit under the round).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -38,10 +39,14 @@ def due_pair(items: Iterable[Item], day: date) -> tuple[int, int]:
     return (sum(i.status in FINISHED for i in due), len(due))
 
 
-def round_notes(session: Session, round_id: int, items: list[Item]) -> list[ReportedNote]:
+def round_notes(
+    session: Session, round_id: int, items: list[Item], limit: int | None = None
+) -> list[ReportedNote]:
     """Each assignment's last non-empty note entered for the round, finished tasks first,
-    then in the order of the documents (at most one per unit and measure)."""
-    by_id = {i.assignment_id: i for i in items}
+    then in the order of the documents (at most one per unit and measure); the first
+    ``limit`` of them (the bulletin offers 20 of a round's 40,000 notes at 89,000 rows:
+    only those are made)."""
+    position = {i.assignment_id: n for n, i in enumerate(items)}
     rows = session.execute(
         select(ProgressEntry.assignment_id, ProgressEntry.new_note)
         .where(ProgressEntry.round_id == round_id, ProgressEntry.new_note != "")
@@ -49,16 +54,20 @@ def round_notes(session: Session, round_id: int, items: list[Item]) -> list[Repo
     ).all()
     last: dict[int, str] = {}
     for assignment_id, note in rows:
-        if assignment_id in by_id:
-            last[assignment_id] = note.strip()
-    order = {i.assignment_id: n for n, i in enumerate(items)}
-    chosen = sorted(
-        (a for a, note in last.items() if note),
-        key=lambda a: (by_id[a].status not in FINISHED, order[a]),
-    )
+        if assignment_id in position:
+            last[assignment_id] = note
+    keys = [
+        (items[n].status not in FINISHED, n)
+        for a, note in last.items()
+        if note.strip()
+        for n in (position[a],)
+    ]
+    chosen = sorted(keys) if limit is None else heapq.nsmallest(limit, keys)
     return [
-        ReportedNote(by_id[a].unit, by_id[a].code, last[a], by_id[a].status in FINISHED)
-        for a in chosen
+        ReportedNote(
+            items[n].unit, items[n].code, last[items[n].assignment_id].strip(), not unfinished
+        )
+        for unfinished, n in chosen
     ]
 
 
@@ -111,23 +120,26 @@ class DoneMeasure:
 def done_measures(now: list[Item], before: list[Item] | None) -> list[DoneMeasure]:
     """Measures finished by every unit as of the round, in the documents' order; with the
     round before known, only those that were not finished then (finished this round)."""
-    grouped: dict[int, list[Item]] = {}
-    for item in now:
-        grouped.setdefault(item.measure_id, []).append(item)
-    finished_before: set[int] = set()
-    if before is not None:
-        earlier: dict[int, list[Item]] = {}
-        for item in before:
-            earlier.setdefault(item.measure_id, []).append(item)
-        finished_before = {
-            m for m, found in earlier.items() if all(i.status in FINISHED for i in found)
-        }
+    finished_before = set() if before is None else _all_finished(before)
     out = []
-    for measure, found in grouped.items():
-        if measure in finished_before or not all(i.status in FINISHED for i in found):
-            continue
-        first = found[0]
-        out.append(
-            DoneMeasure(first.document, first.code, first.title, tuple(i.unit for i in found))
-        )
+    done = _all_finished(now) - finished_before
+    units: dict[int, list[str]] = {}
+    first: dict[int, Item] = {}
+    for item in now:
+        if item.measure_id in done:
+            units.setdefault(item.measure_id, []).append(item.unit)
+            first.setdefault(item.measure_id, item)
+    for measure, found in first.items():
+        out.append(DoneMeasure(found.document, found.code, found.title, tuple(units[measure])))
     return out
+
+
+def _all_finished(items: list[Item]) -> set[int]:
+    """The measures every one of whose ``items`` is finished."""
+    seen: set[int] = set()
+    unfinished: set[int] = set()
+    for item in items:
+        seen.add(item.measure_id)
+        if item.status not in FINISHED:
+            unfinished.add(item.measure_id)
+    return seen - unfinished

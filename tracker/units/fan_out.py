@@ -317,17 +317,6 @@ def group_states(
     return {k: v for k, v in states.items() if wanted is None or k in wanted}
 
 
-def share_groups(session: Session) -> dict[int, str]:
-    """Active members' shares (assignment id) → the name of the group they answer for."""
-    return dict(
-        session.execute(
-            select(Assignment.id, Unit.name)
-            .join(Unit, Assignment.group_id == Unit.id)
-            .where(Assignment.active.is_(True))
-        ).all()
-    )
-
-
 def group_and_nested(session: Session, unit_id: int) -> set[int]:
     """``unit_id`` and every unit beneath it through members (a city below a province's
     collective, its counties below it): the groups whose shares a filter by it includes."""

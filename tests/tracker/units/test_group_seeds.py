@@ -14,6 +14,7 @@ from db.models import LedgerExport, Unit
 from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
+from tracker.units.group_rollup import group_tallies
 
 pytestmark = pytest.mark.needs_shared
 GROUP = "各市、县（区）"
@@ -143,3 +144,37 @@ def test_the_group_is_done_when_all_five_are_and_the_bulletin_ranks_the_cities(
         5,
         80,
     )
+
+
+def test_the_master_heads_each_group_task_and_the_window_reads_the_same_state(
+    fanned: Services, tmp_path: Path
+) -> None:
+    """The master's heading lines and the window's roll-up (from the rows it holds) say what
+    the database's derivation says, task by task."""
+    tasks = fanned.groups.tasks(GROUP)
+    shares = {
+        (r.measure_id, r.unit): r.id for r in fanned.overview.assignments() if r.group == GROUP
+    }
+    for city, count in (("银川市", 2), ("石嘴山市", 1)):
+        for task in tasks[:count]:
+            fanned.progress.record(shares[(task.measure_id, city)], Change(status=Status.DONE))
+    tasks = fanned.groups.tasks(GROUP)
+    window = group_tallies(fanned.overview.assignments())
+    assert {t.measure_id: window[(t.measure_id, GROUP)] for t in tasks} == {
+        t.measure_id: t.state for t in tasks
+    }
+    assert [(t.state.finished, t.state.members) for t in tasks[:3]] == [(2, 5), (1, 5), (0, 5)]
+    book = openpyxl.load_workbook(fanned.ledger_export.export_master(ROUND, tmp_path))
+    headings = [
+        str(sheet.cell(r, 1).value)
+        for sheet in book.worksheets[1:]
+        if sheet.sheet_state == "visible"
+        for r in range(4, sheet.max_row + 1)
+        if str(sheet.cell(r, 1).value).startswith(GROUP)
+    ]
+    assert len(headings) == 105
+    assert headings[:3] == [
+        f"{GROUP}（5个）· 2/5 完成",
+        f"{GROUP}（5个）· 1/5 完成",
+        f"{GROUP}（5个）· 0/5 完成",
+    ]

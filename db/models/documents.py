@@ -149,6 +149,10 @@ class Assignment(Base):
     """存在问题"""
     next_steps: Mapped[str] = mapped_column(Text, default="", server_default="")
     """下步计划"""
+    evidence: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """佐证材料: what evidence the unit has, as it wrote it."""
+    delay_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """未按期完成原因"""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     group_id: Mapped[int | None] = mapped_column(
         ForeignKey("units.id", ondelete="SET NULL"), index=True
@@ -191,6 +195,10 @@ class ProgressEntry(Base):
     new_problems: Mapped[str | None] = mapped_column(Text)
     old_next_steps: Mapped[str | None] = mapped_column(Text)
     new_next_steps: Mapped[str | None] = mapped_column(Text)
+    old_evidence: Mapped[str | None] = mapped_column(Text)
+    new_evidence: Mapped[str | None] = mapped_column(Text)
+    old_delay_reason: Mapped[str | None] = mapped_column(Text)
+    new_delay_reason: Mapped[str | None] = mapped_column(Text)
     round_id: Mapped[int | None] = mapped_column(ForeignKey("rounds.id"), index=True)
     batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batches.id", ondelete="SET NULL"), index=True

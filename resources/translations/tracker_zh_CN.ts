@@ -4116,7 +4116,7 @@ Log folder: {2}</source>
         <translation>完成进度 {value} 含义不明（此文件看不出单元格是否为百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80，或将文件另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="318"/>
+        <location filename="../../tracker/progress/progress_service.py" line="324"/>
         <location filename="../../tracker/inspections/finding_rules.py" line="36"/>
         <location filename="../../importers/ledger/cells.py" line="131"/>
         <source>percent {percent} is outside 0–100</source>
@@ -4522,27 +4522,27 @@ Log folder: {2}</source>
         <translation>{unit}的措施 {code} 不在下发的台账中（措施编号或责任单位被改动，或该行是复制进来的）：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="160"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="162"/>
         <source>measure {code} of {unit} is also in {other} with other values; keep one of the two rows</source>
         <translation>{unit}的措施 {code} 也出现在 {other}，且填报内容不同；请只保留其中一行</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="198"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="204"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="212"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="218"/>
         <source>{column} is set by the office: {old} → {new} ignored</source>
         <translation>{column}由办公室确定：{old} → {new} 的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="230"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="236"/>
         <source>{column} is set by the office: the unit&apos;s edit is ignored</source>
         <translation>{column}由办公室确定：单位的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="284"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="290"/>
         <source>{column}: the text fills a whole cell ({limit} characters) and may have been cut; ignored</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
@@ -4612,12 +4612,12 @@ Log folder: {2}</source>
         <translation>措施“{code}”在多份文件中都有（{documents}）；请用 --doc 指明其中一份</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="77"/>
+        <location filename="../../tracker/progress/progress_service.py" line="81"/>
         <source>{unit} answers measure {code} through its members: {members}</source>
         <translation>{unit}的措施 {code} 由其成员分别承担：{members}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="85"/>
+        <location filename="../../tracker/progress/progress_service.py" line="89"/>
         <source>{unit} is not assigned measure {code}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
@@ -4653,7 +4653,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/extensions/extension_service.py" line="220"/>
-        <location filename="../../tracker/progress/progress_service.py" line="119"/>
+        <location filename="../../tracker/progress/progress_service.py" line="123"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
@@ -4668,38 +4668,38 @@ Log folder: {2}</source>
         <translation>申请 {id} 已审批：{state}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="125"/>
+        <location filename="../../tracker/progress/progress_service.py" line="129"/>
         <source>{unit} answers measure {code} through its members; record their progress</source>
         <translation>{unit}的措施 {code} 由其成员分别承担，请录入成员的进展</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_write.py" line="94"/>
-        <location filename="../../tracker/progress/progress_service.py" line="152"/>
+        <location filename="../../tracker/ledgers/ledger_write.py" line="104"/>
+        <location filename="../../tracker/progress/progress_service.py" line="156"/>
         <source>another user saved this assignment first; reload</source>
         <translation>其他用户已先保存了这项分工；请重新加载</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="185"/>
+        <location filename="../../tracker/progress/progress_service.py" line="189"/>
         <source>{unit} / measure {code} was changed meanwhile; reload and try again</source>
         <translation>{unit} / 措施 {code} 在此期间已被修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="194"/>
+        <location filename="../../tracker/progress/progress_service.py" line="198"/>
         <source>this assignment is not ticked off</source>
         <translation>这项分工尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="220"/>
+        <location filename="../../tracker/progress/progress_service.py" line="224"/>
         <source>{unit} is already assigned {code}</source>
         <translation>{unit}已承担措施 {code}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="290"/>
+        <location filename="../../tracker/progress/progress_service.py" line="296"/>
         <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="300"/>
+        <location filename="../../tracker/progress/progress_service.py" line="306"/>
         <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>

@@ -31,7 +31,7 @@ MAX_TEXT = 32_767
 text written by another program.  The database's Text columns have no limit on SQLite;
 a text this long is listed as ignored (it may be cut), never written."""
 
-TEXT_FIELDS = ("progress", "problems", "next_steps")
+TEXT_FIELDS = ("progress", "problems", "next_steps", "evidence", "delay_reason")
 """The compared free-text fields: emptying one of them is not an instruction."""
 
 

@@ -35,7 +35,7 @@ from tracker.ledgers.ledger_rules import ReturnedContacts, status_rules
 from tracker.ledgers.ledger_snapshot import Current, Snapshot
 from tracker.statuses import Status
 
-FIELDS = ("status", "percent", "progress", "problems", "next_steps")
+FIELDS = ("status", "percent", "progress", "problems", "next_steps", "evidence", "delay_reason")
 
 
 @dataclass
@@ -148,6 +148,8 @@ def compare_row(
         row.progress,
         row.problems,
         row.next_steps,
+        row.evidence,
+        row.delay_reason,
     )
     earlier = checks.first_seen(target["assignment_id"], row, returned)
     if earlier is not None:
@@ -175,6 +177,8 @@ def compare_row(
         target["progress"],
         target["problems"],
         target["next_steps"],
+        target["evidence"],
+        target["delay_reason"],
     )
     base = office
     exported = row.exported
@@ -187,6 +191,8 @@ def compare_row(
             exported.get("progress"),
             exported.get("problems"),
             exported.get("next_steps"),
+            exported.get("evidence"),
+            exported.get("delay_reason"),
         )
     ticked_off = Status.TICKED_OFF.value
     if row.status == ticked_off != base[0]:

@@ -173,6 +173,8 @@ def _ledger_row(row: AssignmentContext, units: dict[int, MeasureUnits]) -> Ledge
         progress=a.note,
         problems=a.problems,
         next_steps=a.next_steps,
+        evidence=a.evidence,
+        delay_reason=a.delay_reason,
         contact=row.unit.contact_person,
         phone=row.unit.phone,
     )

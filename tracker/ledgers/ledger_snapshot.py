@@ -32,6 +32,8 @@ class Current(TypedDict):
     progress: str
     problems: str
     next_steps: str
+    evidence: str
+    delay_reason: str
     version: int
     code: str
     document_id: int
@@ -90,6 +92,8 @@ def current_assignments(session: Session) -> list[Current]:
             Assignment.note,
             Assignment.problems,
             Assignment.next_steps,
+            Assignment.evidence,
+            Assignment.delay_reason,
             Assignment.version,
             Measure.code,
             Measure.document_id,
@@ -108,6 +112,8 @@ def current_assignments(session: Session) -> list[Current]:
             "progress": note,
             "problems": problems,
             "next_steps": next_steps,
+            "evidence": evidence,
+            "delay_reason": delay_reason,
             "version": version,
             "code": code,
             "document_id": document_id,
@@ -122,6 +128,8 @@ def current_assignments(session: Session) -> list[Current]:
             note,
             problems,
             next_steps,
+            evidence,
+            delay_reason,
             version,
             code,
             document_id,

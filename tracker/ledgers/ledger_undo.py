@@ -124,6 +124,8 @@ def undo_import(
                 note=entry.old_note,
                 problems=entry.old_problems,
                 next_steps=entry.old_next_steps,
+                evidence=entry.old_evidence,
+                delay_reason=entry.old_delay_reason,
             )
             progress.record(
                 assignment.id,
@@ -148,10 +150,12 @@ def undo_import(
 
 
 def _matches_new(a: Assignment, e: ProgressEntry) -> bool:
-    return (a.status, a.percent, a.note, a.problems, a.next_steps) == (
+    return (a.status, a.percent, a.note, a.problems, a.next_steps, a.evidence, a.delay_reason) == (
         e.new_status,
         e.new_percent,
         e.new_note,
         e.new_problems if e.new_problems is not None else a.problems,
         e.new_next_steps if e.new_next_steps is not None else a.next_steps,
+        e.new_evidence if e.new_evidence is not None else a.evidence,
+        e.new_delay_reason if e.new_delay_reason is not None else a.delay_reason,
     )

@@ -24,7 +24,15 @@ from tracker.progress.history_entries import Provenance, history_entry
 from tracker.progress.progress_service import Change, values_after
 from tracker.statuses import Status
 
-_PROGRESS_COLUMNS = ("status", "percent", "note", "problems", "next_steps")
+_PROGRESS_COLUMNS = (
+    "status",
+    "percent",
+    "note",
+    "problems",
+    "next_steps",
+    "evidence",
+    "delay_reason",
+)
 _assignments = cast(Table, Assignment.__table__)
 _VERSIONED_UPDATE = (
     update(_assignments)
@@ -43,6 +51,8 @@ def assignment_columns(current: Current) -> dict[str, Any]:
         "note": current["progress"],
         "problems": current["problems"],
         "next_steps": current["next_steps"],
+        "evidence": current["evidence"],
+        "delay_reason": current["delay_reason"],
         "version": current["version"],
     }
 
@@ -111,6 +121,8 @@ def group_changes(changes: list[FieldChange]) -> dict[int, Change]:
             note=_text(values, "progress"),
             problems=_text(values, "problems"),
             next_steps=_text(values, "next_steps"),
+            evidence=_text(values, "evidence"),
+            delay_reason=_text(values, "delay_reason"),
         )
     return result
 

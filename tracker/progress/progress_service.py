@@ -51,6 +51,10 @@ class Change:
     problems: str | None = None
     next_steps: str | None = None
     clear_percent: bool = False
+    evidence: str | None = None
+    """佐证材料"""
+    delay_reason: str | None = None
+    """未按期完成原因"""
 
 
 class ProgressService:
@@ -278,6 +282,8 @@ def _fields(assignment: Assignment) -> dict[str, object]:
         "note": assignment.note,
         "problems": assignment.problems,
         "next_steps": assignment.next_steps,
+        "evidence": assignment.evidence,
+        "delay_reason": assignment.delay_reason,
     }
 
 
@@ -332,7 +338,7 @@ def values_after(before: dict[str, Any], change: Change) -> dict[str, Any]:
         after["percent"] = None
     elif change.percent is not None:
         after["percent"] = change.percent
-    for name in ("note", "problems", "next_steps"):
+    for name in ("note", "problems", "next_steps", "evidence", "delay_reason"):
         value = getattr(change, name)
         if value is not None:
             after[name] = value

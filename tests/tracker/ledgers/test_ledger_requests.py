@@ -114,3 +114,45 @@ def test_a_requested_date_that_is_no_date_is_rejected_with_its_cell(
         ("Q5", '申请延期至 "下个月" is not a date; write it as 2021-12-31 or 2021年12月31日')
     ]
     assert preview.requests == []
+
+
+def test_evidence_and_the_reason_are_kept_with_history_and_undone(
+    office: Services, tmp_path: Path
+) -> None:
+    back = _edit(
+        _export(office, POLICE, tmp_path),
+        {"1/佐证材料": "会议纪要（2021-06-20）", "1/未按期完成原因": "等待上级批复"},
+    )
+    importer = office.ledger_import
+    [preview] = importer.preview([back])
+    assert [(c.code, c.label, c.old, c.new) for c in preview.changed] == [
+        ("1", "佐证材料", "", "会议纪要（2021-06-20）"),
+        ("1", "未按期完成原因", "", "等待上级批复"),
+    ]
+    assert preview.warnings == []
+    result = importer.apply([back], expected=[preview])
+    assert result.changes == 2
+    [police_1] = [r for r in office.overview.assignments() if (r.code, r.unit) == ("1", POLICE)]
+    with office.store.reading() as session:
+        from db.models import Assignment, ProgressEntry
+
+        stored = session.get_one(Assignment, police_1.id)
+        assert (stored.evidence, stored.delay_reason) == ("会议纪要（2021-06-20）", "等待上级批复")
+        entry = (
+            session.query(ProgressEntry)
+            .filter_by(assignment_id=police_1.id)
+            .order_by(ProgressEntry.id.desc())
+            .first()
+        )
+        assert entry is not None
+        assert (entry.old_evidence, entry.new_evidence) == ("", "会议纪要（2021-06-20）")
+        assert (entry.old_delay_reason, entry.new_delay_reason) == ("", "等待上级批复")
+    again = _export(office, POLICE, tmp_path / "again")  # the next round's ledger shows them
+    import openpyxl
+
+    ws = openpyxl.load_workbook(again).worksheets[0]
+    assert (ws["O4"].value, ws["P4"].value) == ("等待上级批复", "会议纪要（2021-06-20）")
+    importer.undo_last()
+    with office.store.reading() as session:
+        stored = session.get_one(Assignment, police_1.id)
+        assert (stored.evidence, stored.delay_reason) == ("", "")

@@ -6,7 +6,8 @@ go back to its unit: in the import preview the clerk may type the value the unit
 meant.  ``corrected`` gives the file as if the cell had held that text — read by
 the very functions the reader uses (``importers.ledger.cells.percent_cell``,
 ``importers.ledger.statuses.normalize_status``), so a correction passes exactly the
-checks a cell does, and a wrong one stays rejected with the new reason.  Its own
+checks a cell does, and a wrong one stays rejected with the new reason.  The
+整改台账's 整改状态 and 完成进度 are corrected the same way.  Its own
 module because the reader never sees corrections and the service only passes them on.
 """
 
@@ -19,7 +20,7 @@ from typing import Any
 
 from importers.ledger.cells import CellValueError, percent_cell, to_date
 from importers.ledger.columns import header_for_field
-from importers.ledger.model import CellError, LedgerFile, ReturnedRow
+from importers.ledger.model import CellError, LedgerFile, ReturnedFinding, ReturnedRow
 from importers.ledger.statuses import UnknownStatusError, normalize_status
 from importers.messages import QT_TRANSLATE_NOOP
 
@@ -55,6 +56,7 @@ def corrected(read: LedgerFile, typed: Mapping[str, str]) -> LedgerFile:
     if not typed:
         return read
     rows = {(r.sheet, r.row): r for r in read.rows}
+    findings = {(r.sheet, r.row): r for r in read.findings}
     errors: list[CellError] = []
     for error in read.errors:
         text = typed.get(cell_key(error.sheet, error.cell))
@@ -69,9 +71,12 @@ def corrected(read: LedgerFile, typed: Mapping[str, str]) -> LedgerFile:
             errors.append(CellError(error.sheet, error.cell, exc.as_message()))
             continue
         key = (error.sheet, row_number)
-        rows[key] = dataclasses.replace(rows[key], **{name: value})
+        if key in rows:
+            rows[key] = dataclasses.replace(rows[key], **{name: value})
+        else:
+            findings[key] = dataclasses.replace(findings[key], **{name: value})
     return dataclasses.replace(
-        read, rows=[rows[(r.sheet, r.row)] for r in read.rows], errors=errors
+        read, rows=list(rows.values()), findings=list(findings.values()), errors=errors
     )
 
 
@@ -94,5 +99,7 @@ def _read_value(name: str, text: str) -> Any:
     return percent_cell(text.strip(), None)
 
 
-def _row(read: LedgerFile, sheet: str, row: int) -> ReturnedRow | None:
-    return next((r for r in read.rows if r.sheet == sheet and r.row == row), None)
+def _row(read: LedgerFile, sheet: str, row: int) -> ReturnedRow | ReturnedFinding | None:
+    """The row read at ``sheet`` row ``row``: a main sheet's, or the 整改台账's."""
+    lines: list[ReturnedRow | ReturnedFinding] = [*read.rows, *read.findings]
+    return next((r for r in lines if r.sheet == sheet and r.row == row), None)

@@ -1831,39 +1831,44 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerField</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="56"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="57"/>
         <source>Status</source>
         <translation>完成状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="57"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="58"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="58"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="59"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="59"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="60"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="60"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="61"/>
         <source>Next steps</source>
         <translation>下一步计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="61"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="62"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="62"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="63"/>
         <source>Phone</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="64"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
     </message>
 </context>
 <context>
@@ -1923,7 +1928,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     </message>
     <message>
         <location filename="../../ui/ledgers/ledger_import_dialog.py" line="207"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="379"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="371"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
@@ -1993,12 +1998,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="353"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="345"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="364"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="356"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -2026,125 +2031,125 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerPreview</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="90"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="92"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="92"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="94"/>
         <source>Choose the unit: the hidden sheet is gone</source>
         <translation>请选择单位：隐藏的元数据表已丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="94"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="96"/>
         <source>Fix the rejected cells first</source>
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="97"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="99"/>
         <source>Decide {0} conflicts</source>
         <translation>有 {0} 处冲突待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="99"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="101"/>
         <source>Nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="101"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="103"/>
         <source>Ready: the valid rows; {0} rejected stay</source>
         <translation>可导入有效行；{0}处退回保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="104"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="106"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="123"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="125"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="124"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="162"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="206"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="219"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="234"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="126"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="164"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="208"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="221"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="236"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="334"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="355"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="356"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="125"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="127"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="126"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="128"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="127"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="129"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="129"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="131"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="132"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="134"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="134"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="136"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="161"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="205"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="218"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="163"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="207"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="220"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="333"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="354"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="355"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="48"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="163"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="179"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="235"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="165"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="181"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="237"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="335"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="356"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="358"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="165"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="181"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="167"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="183"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="46"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="177"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="193"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="204"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="217"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="240"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="179"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="195"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="206"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="219"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="242"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="336"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="51"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="224"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="226"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2164,22 +2169,22 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>填写单位本意的值；按单元格的规则重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="194"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="196"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="207"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="209"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="221"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="223"/>
         <source>Deadline → requested</source>
         <translation>现完成时限 → 申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="237"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="239"/>
         <source>Directory → returned</source>
         <translation>通讯录 → 台账填报</translation>
     </message>
@@ -2199,17 +2204,17 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="357"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="361"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="358"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="362"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="359"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="363"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
@@ -2219,22 +2224,22 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="178"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="180"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="366"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="370"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="367"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="371"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="368"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="372"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -4278,7 +4283,7 @@ Log folder: {2}</source>
         <translation>第 {row} 行填有内容，但没有填写{column}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/corrections.py" line="86"/>
+        <location filename="../../importers/ledger/corrections.py" line="91"/>
         <location filename="../../importers/ledger/sheetparse.py" line="294"/>
         <source>{column} &quot;{value}&quot; is not a date; write it as 2021-12-31 or 2021年12月31日</source>
         <translation>{column}“{value}”不是日期；请写成 2021-12-31 或 2021年12月31日</translation>
@@ -4472,17 +4477,17 @@ Log folder: {2}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="195"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="221"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="203"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="229"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="206"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="232"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
@@ -4507,7 +4512,7 @@ Log folder: {2}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="249"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="254"/>
         <source>no measure is assigned to the unit {unit!r}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
@@ -5436,39 +5441,34 @@ Log folder: {2}</source>
         <translation>任务 {code} 中没有单位 {unit}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="160"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="166"/>
         <source>finding {id} ({problem}) was changed after the import; undo that change first</source>
         <translation>问题 {id}（{problem}）在导入后又被修改，请先撤销该修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="191"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="197"/>
         <source>this row cannot be tied to a finding (its hidden columns were removed); not read</source>
         <translation>此行无法对应到督查问题（隐藏列已被删除），未读取</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="195"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="201"/>
         <source>no finding {key} in the database; not read</source>
         <translation>数据库中没有问题 {key}，未读取</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="196"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="202"/>
         <source>finding {key} is not one of {unit}&apos;s findings</source>
         <translation>问题 {key} 不是{unit}的问题</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="197"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="203"/>
         <source>整改状态 {status} is not for a unit to set; the office closes a finding (整改销号)</source>
         <translation>整改状态“{status}”不能由单位填写；整改销号由督办部门办理</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="201"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="207"/>
         <source>the office closed this finding since; not changed</source>
         <translation>督办部门已对该问题整改销号，未修改</translation>
-    </message>
-    <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="202"/>
-        <source>the office changed this since the export (now {now}); the office&apos;s value is kept</source>
-        <translation>导出后督办部门已修改此项（现为 {now}），保留督办部门的值</translation>
     </message>
     <message>
         <location filename="../../tracker/ledgers/ledger_requests.py" line="48"/>

@@ -6,9 +6,10 @@ rejected and ignored cells, each naming its cell), the changes written through
 ``InspectionService.record`` with the file's batch (one transaction with the main
 sheet), and an import's finding entries taken back when the import is undone.
 
-What a unit changed is what differs from the values sent (the sheet's hidden columns);
-a value the office changed since the export is the office's to keep (listed, not
-written); an emptied cell keeps the office's value, as on the main sheet.
+What a unit changed is what differs from the values sent (the sheet's hidden columns).
+The main sheet's rules hold: a value the office changed since the export too is a
+``Conflict`` the clerk settles (or ``prefer``), a row with a rejected cell is taken
+not at all, an emptied cell keeps the office's value.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker.errors import InvalidInputError
 from tracker.inspections.finding_records import FindingChange
 from tracker.inspections.inspection_service import InspectionService
-from tracker.ledgers.ledger_records import FilePreview, FindingEdit, Ignored, Rejected
+from tracker.ledgers.ledger_checks import rejected_rows
+from tracker.ledgers.ledger_records import Conflict, FilePreview, FindingEdit, Ignored, Rejected
 from tracker.statuses import Status
 
 KEY_PREFIX = "F"
@@ -66,10 +68,12 @@ def finding_lines(session: Session) -> dict[int, list[FindingLine]]:
 def compare_findings(
     session: Session, read: LedgerFile, owner: str | None, preview: FilePreview
 ) -> None:
-    """Add what the file's 整改台账 changes to ``preview`` (edits, rejected, ignored cells)."""
+    """Add what the file's 整改台账 changes to ``preview`` (edits, conflicts, rejected and
+    ignored cells), by the main sheet's rules: a row with a rejected cell is not taken."""
     if not read.findings:
         return
     unit_id = session.scalar(select(Unit.id).where(Unit.name == owner)) if owner else None
+    held_back = rejected_rows(read)
     for row in read.findings:
         finding = _finding(session, row.key)
         where = f"A{row.row}"
@@ -81,7 +85,7 @@ def compare_findings(
             preview.rejected.append(
                 Rejected(row.sheet, where, _message(NOT_THEIRS, key=row.key, unit=owner or ""))
             )
-        else:
+        elif (row.sheet, row.row) not in held_back:  # else it stays as the office has it
             _compare_row(read, finding, row, row.exported, preview)
 
 
@@ -92,6 +96,11 @@ def _compare_row(
     exported: dict[str, ExportedValue],
     preview: FilePreview,
 ) -> None:
+    status = row.status
+    if status is not None and status != exported.get("status") and status not in REPORTED:
+        cell = read.cell(row.sheet, "status", row.row)
+        preview.rejected.append(Rejected(row.sheet, cell, _message(OFFICE_STATUS, status=status)))
+        return  # the whole row stays as the office has it, for the unit to correct
     for name in FIELDS:
         returned = getattr(row, name)
         sent = exported.get(name)
@@ -99,19 +108,16 @@ def _compare_row(
             continue  # untouched, or emptied: the office's value stays
         cell = read.cell(row.sheet, name, row.row)
         current = getattr(finding, _COLUMN[name])
-        if name == "status" and returned not in REPORTED:
-            preview.rejected.append(
-                Rejected(row.sheet, cell, _message(OFFICE_STATUS, status=str(returned)))
-            )
-        elif finding.status == Status.TICKED_OFF.value:
+        edit = FindingEdit(finding.id, finding.problem, name, current, returned, row.sheet, cell)
+        if finding.status == Status.TICKED_OFF.value:
             preview.ignored.append(Ignored(row.sheet, cell, _message(CLOSED)))
-        elif current != sent and current != returned:
-            shown = "—" if current in (None, "") else str(current)
-            preview.ignored.append(Ignored(row.sheet, cell, _message(OFFICE_CHANGED, now=shown)))
-        elif current != returned:
-            preview.finding_edits.append(
-                FindingEdit(finding.id, row.problem, name, current, returned, row.sheet, cell)
+        elif current != sent and current != returned:  # both changed it: the clerk decides
+            unit, problem = finding.unit.name, finding.problem
+            preview.conflicts.append(
+                Conflict(finding.id, problem, unit, name, sent, current, returned, edit)
             )
+        elif current != returned:
+            preview.finding_edits.append(edit)
 
 
 def _finding(session: Session, key: str | None) -> Finding | None:
@@ -199,9 +205,6 @@ OFFICE_STATUS = QT_TRANSLATE_NOOP(
     "整改状态 {status} is not for a unit to set; the office closes a finding (整改销号)",
 )
 CLOSED = QT_TRANSLATE_NOOP("messages", "the office closed this finding since; not changed")
-OFFICE_CHANGED = QT_TRANSLATE_NOOP(
-    "messages", "the office changed this since the export (now {now}); the office's value is kept"
-)
 
 
 def _message(template: str, **params: object) -> Message:

@@ -50,7 +50,7 @@ class FileChecks:
         self.superseded = superseded
         """Assignments whose office values came from this unit's earlier return in the round
         (``ledger_returns``): compared from those values, not the exported ones."""
-        self.rejected_rows = {(e.sheet, _row_number(e.cell)) for e in read.errors if e.cell}
+        self.rejected_rows = rejected_rows(read)
         """(sheet, Excel row) of the rows with a rejected cell: none of their values is taken."""
         meta = read.meta
         self.entries: dict[str, MetaEntry] = {e.key: e for e in meta.entries} if meta else {}
@@ -207,6 +207,11 @@ def find_target(
         )
         return None
     return candidates[0]
+
+
+def rejected_rows(read: LedgerFile) -> set[tuple[str, int]]:
+    """(sheet, Excel row) of the rows with a cell the reader rejected, on any sheet."""
+    return {(e.sheet, _row_number(e.cell)) for e in read.errors if e.cell}
 
 
 def _row_number(cell: str) -> int:

@@ -329,13 +329,15 @@ def settle(preview: FilePreview, resolutions: Mapping[tuple[int, str], str]) -> 
     (``"unit"``) or the office's (``"office"``: nothing), an emptied text to be cleared
     (``"clear"``; otherwise the office's text is kept)."""
     for k in preview.kept:
-        if resolutions.get((k.assignment_id, k.field)) == CLEAR:
+        if resolutions.get(k.key) == CLEAR:
             cleared = FieldChange(k.assignment_id, k.code, k.unit, k.field, k.office, "")
             preview.changed.append(cleared)
     still_open = []
     for c in preview.conflicts:
-        choice = resolutions.get((c.assignment_id, c.field))
-        if choice == "unit":
+        choice = resolutions.get(c.key)
+        if choice == "unit" and c.finding is not None:
+            preview.finding_edits.append(c.finding)
+        elif choice == "unit":
             preview.changed.append(
                 FieldChange(c.assignment_id, c.code, c.unit, c.field, c.office, c.returned)
             )

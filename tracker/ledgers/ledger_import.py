@@ -270,7 +270,7 @@ class LedgerImporter:
                 chosen = dict(resolutions or {})
                 if prefer is not None:
                     for c in preview.conflicts:
-                        chosen.setdefault((c.assignment_id, c.field), prefer)
+                        chosen.setdefault(c.key, prefer)
                 settle(preview, chosen)
             units_by_name = {u.name: u for u in session.scalars(select(Unit))}
             unit_ids = {name: u.id for name, u in units_by_name.items()}

@@ -33,6 +33,12 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class Conflict:
+    """A field the unit and the office both changed since the export: the clerk decides.
+
+    On the 整改台账 ``finding`` is the edit taking the unit's value makes (``assignment_id``
+    is then the finding's id, ``code`` its problem); ``None`` on a main sheet.
+    """
+
     assignment_id: int
     code: str
     unit: str
@@ -40,6 +46,22 @@ class Conflict:
     exported: ExportedValue
     office: ExportedValue
     returned: ExportedValue
+    finding: FindingEdit | None = None
+
+    @property
+    def key(self) -> tuple[int, str]:
+        """How ``apply``'s resolutions name the clerk's decision on it."""
+        if self.finding is None:
+            return (self.assignment_id, self.field)
+        return (self.assignment_id, f"{FINDING_KEY}{self.field}")
+
+    @property
+    def label(self) -> str:
+        return field_header(self.field) if self.finding else header_for_field(self.field)
+
+
+FINDING_KEY = "finding:"
+"""A 整改台账 conflict's field in its key: a finding's id never meets an assignment's."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +98,10 @@ class Kept:
     sheet: str
     cell: str
     office: ExportedValue
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return (self.assignment_id, self.field)
 
 
 @dataclass(frozen=True)
@@ -228,7 +254,7 @@ class FilePreview:
                 {
                     "code": c.code,
                     "unit": c.unit,
-                    "field": header_for_field(c.field),
+                    "field": c.label,
                     "exported": c.exported,
                     "office": c.office,
                     "returned": c.returned,

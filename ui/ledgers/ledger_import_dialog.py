@@ -321,19 +321,11 @@ class LedgerImportDialog(QDialog):
             return False
         if preview.rejected and not self.apply_valid.isChecked():
             return False
-        undecided = [
-            c for c in preview.conflicts if (c.assignment_id, c.field) not in self.files.choices
-        ]
+        undecided = [c for c in preview.conflicts if c.key not in self.files.choices]
         if preview.needs_unit:
             return False
-        chosen_units = [
-            c
-            for c in preview.conflicts
-            if self.files.choices.get((c.assignment_id, c.field)) == UNIT
-        ]
-        cleared = [
-            k for k in preview.kept if self.files.choices.get((k.assignment_id, k.field)) == CLEAR
-        ]
+        chosen_units = [c for c in preview.conflicts if self.files.choices.get(c.key) == UNIT]
+        cleared = [k for k in preview.kept if self.files.choices.get(k.key) == CLEAR]
         written = preview.contacts or preview.finding_edits or preview.requests
         return not undecided and bool(preview.changed or chosen_units or cleared or written)
 

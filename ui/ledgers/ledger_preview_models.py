@@ -48,6 +48,7 @@ _FIELD_NAMES = {
     "next_steps": "Next steps",
     "contact": "Contact person",
     "phone": "Phone",
+    "evidence": "Evidence",
 }
 
 
@@ -60,6 +61,7 @@ def _mark_for_translation() -> None:
     translate("LedgerField", "Next steps")
     translate("LedgerField", "Contact person")
     translate("LedgerField", "Phone")
+    translate("LedgerField", "Evidence")
 
 
 def field_label(name: str) -> str:
@@ -77,7 +79,7 @@ def value_text(value: ExportedValue) -> str:
 
 
 def open_conflicts(preview: FilePreview, choices: Choices) -> int:
-    return sum(1 for c in preview.conflicts if (c.assignment_id, c.field) not in choices)
+    return sum(1 for c in preview.conflicts if c.key not in choices)
 
 
 def file_status(
@@ -251,12 +253,10 @@ KEPT_CHOICE = 5
 
 
 class _Decided(Protocol):
-    """A row the clerk decides on: the key of ``Choices`` is ``(assignment_id, field)``."""
+    """A row the clerk decides on: its ``key`` is the key of ``Choices``."""
 
     @property
-    def assignment_id(self) -> int: ...
-    @property
-    def field(self) -> str: ...
+    def key(self) -> tuple[int, str]: ...
 
 
 D = TypeVar("D", bound=_Decided)
@@ -286,7 +286,7 @@ class DecisionModel(RecordTableModel[D]):
         raise NotImplementedError
 
     def choice(self, record: D) -> str | None:
-        return self.choices.get((record.assignment_id, record.field))
+        return self.choices.get(record.key)
 
     def choice_label(self, record: D) -> str:
         return self.choice_names()[self.choice(record)]
@@ -314,7 +314,7 @@ class DecisionModel(RecordTableModel[D]):
         ):
             return False
         record = self.record(index.row())
-        key = (record.assignment_id, record.field)
+        key = record.key
         if isinstance(value, str) and value and value in self.choice_names():
             self.choices[key] = value
         elif not value:
@@ -347,13 +347,17 @@ class KeptModel(DecisionModel["Kept"]):
 
 
 class ConflictModel(DecisionModel["Conflict"]):
-    """A file's conflicts; the last column (editable) is the clerk's decision."""
+    """A file's conflicts; the last column (editable) is the clerk's decision.  A 整改台账
+    conflict shows the finding's problem as its No. and the sheet's header as its field."""
 
     def __init__(self, choices: Choices, parent: QObject | None = None) -> None:
         columns: list[Column[Conflict]] = [
             Column(translate("LedgerPreview", "No."), lambda c: c.code),
             Column(translate("LedgerPreview", "Unit"), lambda c: c.unit),
-            Column(translate("LedgerPreview", "Field"), lambda c: field_label(c.field)),
+            Column(
+                translate("LedgerPreview", "Field"),
+                lambda c: c.label if c.finding else field_label(c.field),
+            ),
             Column(translate("LedgerPreview", "Sent out"), lambda c: value_text(c.exported)),
             Column(translate("LedgerPreview", "Office now"), lambda c: value_text(c.office)),
             Column(translate("LedgerPreview", "Unit returned"), lambda c: value_text(c.returned)),

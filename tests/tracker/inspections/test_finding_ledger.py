@@ -11,32 +11,12 @@ import openpyxl
 import pytest
 
 from importers.messages import Message
-from tests.tracker.inspections.conftest import finding
+from tests.tracker.inspections.conftest import ROUND, edit, finding
 from tracker.errors import InvalidInputError
 from tracker.inspections.finding_records import FindingChange
-from tracker.ledgers.ledger_records import FindingEdit, Ignored, Rejected
+from tracker.ledgers.ledger_records import FindingEdit, Rejected
 from tracker.services import Services
 from tracker.statuses import Status
-
-ROUND = "2021年第2季度"
-
-
-@pytest.fixture
-def sent(inspected: Services, tmp_path: Path) -> Path:
-    """市场监管厅's ledger, with its two open findings (F1 overdue, F3 due in September)."""
-    inspected.rounds.create(ROUND, date(2021, 6, 30), date(2021, 7, 10))
-    written = inspected.ledger_export.export_units(ROUND, tmp_path / "out", ["市场监管厅"])
-    return written[0]
-
-
-def edit(path: Path, cells: dict[str, object], main: dict[str, object] | None = None) -> Path:
-    wb = openpyxl.load_workbook(path)
-    for ref, value in cells.items():
-        wb["整改台账"][ref] = value
-    for ref, value in (main or {}).items():
-        wb.worksheets[0][ref] = value
-    wb.save(path)
-    return path
 
 
 def test_the_unit_ledger_carries_its_open_findings(sent: Path) -> None:
@@ -110,11 +90,8 @@ def test_edits_are_previewed_applied_with_history_and_undone(
     ]
 
 
-def test_the_office_keeps_what_it_changed_and_closing_is_the_offices(
-    inspected: Services, sent: Path
-) -> None:
-    inspected.inspections.record(3, FindingChange(percent=20))
-    edit(sent, {"F4": "已销号", "G5": 50, "H5": "已启动整改"})
+def test_closing_is_the_offices(inspected: Services, sent: Path) -> None:
+    edit(sent, {"F4": "已销号", "H5": "已启动整改"})
     [preview] = inspected.ledger_import.preview([sent])
     assert preview.rejected == [
         Rejected(
@@ -123,16 +100,6 @@ def test_the_office_keeps_what_it_changed_and_closing_is_the_offices(
             Message(
                 "整改状态 {status} is not for a unit to set; the office closes a finding (整改销号)",
                 {"status": "已销号"},
-            ),
-        )
-    ]
-    assert preview.ignored == [
-        Ignored(
-            "整改台账",
-            "G5",
-            Message(
-                "the office changed this since the export (now {now}); the office's value is kept",
-                {"now": "20"},
             ),
         )
     ]

@@ -78,6 +78,9 @@ class AssignmentRow:
     original_deadline: date | None = None
     """The measure's deadline when an approved extension gave this unit a later one
     (``deadline``); None otherwise."""
+    outer_group: str | None = None
+    """The group ``group``'s own part of the measure is a share of: 各市、县（区） for a
+    county's share of 银川市's part, when the counties answer directly."""
 
 
 def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> AssignmentRow:
@@ -87,10 +90,11 @@ def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> A
     role, status, percent, note, updated at and by, version; the measure's id, code,
     title, deadline, deadline text; the unit's name; the document's id, number and
     short title; the part's and the section's titles; the group a member's share
-    answers for; the unit's own deadline (an approved extension's)."""
+    answers for; the unit's own deadline (an approved extension's); the group that
+    group's part is a share of (nested groups whose members answer directly)."""
     (aid, role, status_text, percent, note, updated_at, updated_by, version) = columns[:8]
     (measure_id, code, title, deadline, deadline_text, unit) = columns[8:14]
-    doc_id, number, short, part, section, group, own_deadline = columns[14:]
+    doc_id, number, short, part, section, group, own_deadline, outer_group = columns[14:]
     status = STATUS_BY_TEXT[status_text]
     original = deadline if own_deadline is not None else None
     deadline = own_deadline if own_deadline is not None else deadline
@@ -116,6 +120,7 @@ def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> A
         version=version,
         group=group,
         original_deadline=original,
+        outer_group=outer_group,
     )
 
 

@@ -27,12 +27,14 @@ class Column(NamedTuple):
 
 
 class Join(NamedTuple):
-    """``table`` joined where its ``key`` equals ``on`` (kept with no match if ``outer``)."""
+    """``table`` joined where its ``key`` equals ``on`` and each pair of ``also`` is equal
+    too (kept with no match if ``outer``)."""
 
     table: str
     on: Column
     key: Column
     outer: bool = False
+    also: tuple[tuple[Column, Column], ...] = ()
 
 
 BASE: Final = "a"
@@ -44,9 +46,13 @@ TABLES: Final[dict[str, str]] = {
     "part": "headings",
     "section": "headings",
     "g": "units",
+    "gs": "assignments",
+    "og": "units",
 }
 """Each alias of the query and its table (a measure's part and section are both headings;
-``g`` the group a member's share answers for)."""
+``g`` the group a member's share answers for; ``gs`` that group's own part of the measure
+and ``og`` the group *it* is a share of: a county's share under a city's share of
+各市、县（区）'s task, when the counties answer directly)."""
 
 JOINS: Final[tuple[Join, ...]] = (
     Join("m", Column("a", "measure_id"), Column("m", "id")),
@@ -55,6 +61,14 @@ JOINS: Final[tuple[Join, ...]] = (
     Join("part", Column("m", "part_id"), Column("part", "id"), outer=True),
     Join("section", Column("m", "section_id"), Column("section", "id"), outer=True),
     Join("g", Column("a", "group_id"), Column("g", "id"), outer=True),
+    Join(
+        "gs",
+        Column("a", "group_id"),
+        Column("gs", "unit_id"),
+        outer=True,
+        also=((Column("a", "measure_id"), Column("gs", "measure_id")),),
+    ),
+    Join("og", Column("gs", "group_id"), Column("og", "id"), outer=True),
 )
 
 COLUMNS: Final[tuple[Column, ...]] = (
@@ -79,6 +93,7 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("section", "title"),
     Column("g", "name"),
     Column("a", "deadline"),
+    Column("og", "name"),
 )
 """Plain columns only, in ``assignment_row``'s order: a list of 100,000 rows must not
 load every measure's text."""
@@ -137,6 +152,7 @@ def sqlite_select(
     joins = "".join(
         f" {'LEFT OUTER JOIN' if j.outer else 'JOIN'} {TABLES[j.table]} AS {j.table}"
         f" ON {j.on.sql()} = {j.key.sql()}"
+        + "".join(f" AND {left.sql()} = {right.sql()}" for left, right in j.also)
         for j in JOINS
     )
     conditions = [f"{c.sql()} = {int(value)}" for c, value in IN_FORCE]

@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Unit, UnitAlias
@@ -76,6 +76,8 @@ _TABLES: dict[str, Any] = {
     "part": Part,
     "section": Section,
     "g": aliased(Unit),
+    "gs": aliased(Assignment),
+    "og": aliased(Unit),
 }
 """The models behind ``tracker.progress.assignment_columns.TABLES``' aliases."""
 
@@ -104,7 +106,10 @@ class OverviewService:
         """The assignment list's columns and tables (``assignment_columns``), in force."""
         query = select(*_COLUMNS).select_from(Assignment)
         for join in JOINS:
-            on = _column(join.on) == _column(join.key)
+            on = and_(
+                _column(join.on) == _column(join.key),
+                *(_column(left) == _column(right) for left, right in join.also),
+            )
             query = query.join(_TABLES[join.table], on, isouter=join.outer)
         return query.where(in_force())
 

@@ -71,10 +71,32 @@ def derived_state(state: GroupState) -> Derived:
 
 def group_tallies(rows: Iterable[AssignmentRow]) -> dict[tuple[int, str], GroupState]:
     """(measure id, group name) → the group's state, for every group a share in ``rows``
-    answers for (a share's state is as the row was read: 逾期 is today's)."""
+    answers for (a share's state is as the row was read: 逾期 is today's).
+
+    Nested groups as the database rolls them up (``fan_out.group_states``): when a
+    city's counties answer directly, the city's own part is no row of the list, its
+    counties' shares are (``AssignmentRow.outer_group`` names the group above the
+    city); the city's state, rolled up from them, counts as one share of the group
+    above."""
     parts: dict[tuple[int, str], list[SharePart]] = defaultdict(list)
+    inner: dict[tuple[int, str], set[tuple[int, str]]] = defaultdict(set)
     for row in rows:
         if row.group is not None:
             overdue = row.state is Derived.OVERDUE
-            parts[(row.measure_id, row.group)].append(SharePart(row.status, row.percent, overdue))
-    return {key: roll_up(found) for key, found in parts.items()}
+            key = (row.measure_id, row.group)
+            parts[key].append(SharePart(row.status, row.percent, overdue))
+            if row.outer_group is not None:
+                inner[(row.measure_id, row.outer_group)].add(key)
+    states: dict[tuple[int, str], GroupState] = {}
+
+    def state(key: tuple[int, str], depth: int = 0) -> GroupState:
+        if key not in states:
+            nested = [state(k, depth + 1) for k in sorted(inner[key]) if depth < 8]
+            states[key] = roll_up(
+                [*parts[key], *(SharePart(n.status, n.percent, n.overdue) for n in nested)]
+            )
+        return states[key]
+
+    for key in [*parts, *inner]:
+        state(key)
+    return states

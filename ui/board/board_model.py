@@ -162,10 +162,22 @@ class BoardModel(QAbstractTableModel):
 
     def group_state(self, row: int, group: str) -> GroupState | None:
         """The group's task in ``row`` as its members' shares make it; None: not its task."""
-        shares = self.shares(row, group)
+        shares = self._all_shares(row, group)
         if not shares:
             return None
         return group_tallies(shares)[(shares[0].measure_id, group)]
+
+    def _all_shares(self, row: int, group: str) -> list[AssignmentRow]:
+        """The group's shares in ``row`` and, for a member whose counties answer directly
+        (its own column, its cells' ``outer_group`` the group), theirs: the roll-up counts
+        that member as one share, as the database does."""
+        found = self.shares(row, group)
+        for column in self._top:
+            if column.is_group and column.unit != group:
+                inner = self.shares(row, column.unit)
+                if inner and inner[0].outer_group == group:
+                    found += self._all_shares(row, column.unit)
+        return found
 
     def shares(self, row: int, group: str) -> list[AssignmentRow]:
         """The members' shares of the group's task in ``row``, in the members' order."""

@@ -132,17 +132,34 @@ class DetailPane(QWidget):
             if unit_row.group is None:
                 self.units.addTopLevelItem(item)
                 continue
-            parent = groups.get(unit_row.group)
-            if parent is None:
-                state = tallies[(unit_row.measure_id, unit_row.group)]
-                parent = self._group_item(unit_row, state)
-                groups[unit_row.group] = parent
-                self.units.addTopLevelItem(parent)
+            parent = self._group_parent(unit_row, unit_row.group, tallies, groups)
             parent.addChild(item)
-            if unit_row.id == selected_id:
-                self._bold(parent)
+            line: QTreeWidgetItem | None = parent
+            while unit_row.id == selected_id and line is not None:
+                self._bold(line)
+                line = line.parent()
         self.units.setRootIsDecorated(bool(groups))
         self.units.expandAll()
+
+    def _group_parent(
+        self,
+        share: AssignmentRow,
+        group: str,
+        tallies: dict[tuple[int, str], GroupState],
+        groups: dict[str, QTreeWidgetItem],
+    ) -> QTreeWidgetItem:
+        """The line of ``group`` (made once): top level, or beneath the group above it
+        when ``group`` is a city whose counties answer directly (``outer_group``)."""
+        parent = groups.get(group)
+        if parent is None:
+            parent = self._group_item(share, group, tallies[(share.measure_id, group)])
+            groups[group] = parent
+            outer = share.outer_group if group == share.group else None
+            if outer is None:
+                self.units.addTopLevelItem(parent)
+            else:
+                self._group_parent(share, outer, tallies, groups).addChild(parent)
+        return parent
 
     def _unit_item(self, unit_row: AssignmentRow, selected: bool) -> QTreeWidgetItem:
         percent = "" if unit_row.percent is None else f"{unit_row.percent}%"
@@ -156,12 +173,12 @@ class DetailPane(QWidget):
             self._bold(item)
         return item
 
-    def _group_item(self, share: AssignmentRow, state: GroupState) -> QTreeWidgetItem:
-        heading = self.tr("{0} ({1} members)").format(share.group, state.members)
+    def _group_item(self, share: AssignmentRow, group: str, state: GroupState) -> QTreeWidgetItem:
+        heading = self.tr("{0} ({1} members)").format(group, state.members)
         item = QTreeWidgetItem(
             [heading, role_label(share.role), group_progress(state), f"{state.percent}%"]
         )
-        item.setToolTip(0, group_heading(share.group or "", state))
+        item.setToolTip(0, group_heading(group, state))
         item.setToolTip(2, self.tr("Derived from the members' own states, never typed"))
         self._colour(item, derived_state(state))
         return item

@@ -178,3 +178,39 @@ def test_the_master_heads_each_group_task_and_the_window_reads_the_same_state(
         f"{GROUP}（5个）· 1/5 完成",
         f"{GROUP}（5个）· 0/5 完成",
     ]
+
+
+@pytest.mark.parametrize("direct", [True, False])
+def test_the_windows_roll_up_equals_the_databases_with_a_citys_counties(
+    fanned: Services, direct: bool
+) -> None:
+    """银川市 has three counties; answering directly or through the city, the window's
+    roll-up from its rows is the database's for each of the 105 tasks."""
+    counties = ("兴庆区", "金凤区", "西夏区")
+    fanned.groups.set_members("银川市", counties, create=True)
+    fanned.groups.set_members_report_directly(GROUP, direct)
+    tasks = fanned.groups.tasks(GROUP)
+    rows = {(r.measure_id, r.unit): r.id for r in fanned.overview.assignments() if r.group}
+    answering = counties if direct else ("银川市",)
+    for task, (unit, status, percent) in zip(
+        tasks,
+        [
+            (answering[0], Status.DONE, None),
+            (answering[-1], Status.IN_PROGRESS, 30),
+            ("吴忠市", Status.DONE, None),
+            ("中卫市", Status.IN_PROGRESS, 70),
+        ],
+        strict=False,
+    ):
+        fanned.progress.record(rows[(task.measure_id, unit)], Change(status, percent))
+    tasks = fanned.groups.tasks(GROUP)
+    window = group_tallies(fanned.overview.assignments())
+    assert len(tasks) == 105
+    assert {t.measure_id: window[(t.measure_id, GROUP)] for t in tasks} == {
+        t.measure_id: t.state for t in tasks
+    }
+    assert [(t.state.percent, t.state.finished, t.state.members) for t in tasks[:4]] == (
+        [(7, 0, 5), (2, 0, 5), (20, 1, 5), (14, 0, 5)]
+        if direct
+        else [(20, 1, 5), (6, 0, 5), (20, 1, 5), (14, 0, 5)]
+    )

@@ -16,6 +16,7 @@ from tracker.services import Services
 from tracker.statuses import Derived, Status
 from tracker.store import Clock
 from tracker.units.group_presets import load_presets
+from tracker.units.group_rollup import GroupState, group_tallies
 
 GROUP = "各市、县（区）"
 CITIES = ("银川市", "石嘴山市", "吴忠市", "固原市", "中卫市")
@@ -315,3 +316,37 @@ def test_a_filter_by_the_group_includes_its_members_and_chasers_go_to_them(
     )
     chaser = loaded.reports.chaser("银川市")
     assert chaser.blocks[0].text == "银川市："  # type: ignore[union-attr]
+
+
+def test_the_windows_roll_up_counts_a_city_whose_counties_answer_directly(
+    loaded: Services,
+) -> None:
+    """The window rolls a group up from the rows it holds; with the counties answering
+    directly, 银川市's own part is no row, yet it counts under the group as the database
+    counts it: its three counties rolled up, as one share."""
+    counties = ("兴庆区", "金凤区", "西夏区")
+    loaded.groups.set_members("银川市", counties, create=True)
+    loaded.groups.set_members(GROUP, ["银川市", "吴忠市"], create=True, report_directly=True)
+    shares = {r.unit: r for r in _rows(loaded) if r.group is not None}
+    assert [(u, r.group, r.outer_group) for u, r in shares.items()] == [
+        ("吴忠市", GROUP, None),
+        ("兴庆区", "银川市", GROUP),
+        ("金凤区", "银川市", GROUP),
+        ("西夏区", "银川市", GROUP),
+    ]
+    loaded.progress.record(shares["兴庆区"].id, Change(status=Status.DONE))
+    loaded.progress.record(shares["金凤区"].id, Change(status=Status.IN_PROGRESS, percent=40))
+    loaded.progress.record(shares["吴忠市"].id, Change(status=Status.IN_PROGRESS, percent=50))
+    window = group_tallies(loaded.overview.assignments())
+    [task] = loaded.groups.tasks(GROUP)
+    assert (
+        window[(task.measure_id, GROUP)]
+        == task.state
+        == GroupState(Status.IN_PROGRESS, 48, True, 2, 0, 2)
+    )
+    assert window[(task.measure_id, "银川市")] == GroupState(Status.IN_PROGRESS, 47, True, 3, 1, 2)
+    loaded.groups.set_members_report_directly(GROUP, False)
+    window = group_tallies(loaded.overview.assignments())
+    [task] = loaded.groups.tasks(GROUP)
+    assert window == {(task.measure_id, GROUP): task.state}
+    assert task.state == GroupState(Status.IN_PROGRESS, 25, True, 2, 0, 2)

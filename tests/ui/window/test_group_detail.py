@@ -86,3 +86,51 @@ def test_without_groups_the_units_stay_a_flat_list(window: MainWindow) -> None:
     assert not window.detail.units.rootIsDecorated()
     assert len(tree(window)) == 3
     assert window.detail.facts.text().count("\n") == 1
+
+
+def test_a_city_whose_counties_answer_directly_sits_under_the_group_in_the_detail_pane(
+    services: Services, window: MainWindow
+) -> None:
+    """银川市's counties answer directly: 银川市 is a line under 各市、县（区）, counted as one
+    of its three members, with its counties beneath; the board's group cell agrees."""
+    services.groups.set_members(YINCHUAN, ["兴庆区", "金凤区"], create=True)
+    services.groups.set_members(
+        CITIES, [YINCHUAN, SHIZUISHAN, WUZHONG], create=True, report_directly=True
+    )
+    ids = {(r.code, r.unit): r.id for r in services.overview.assignments()}
+    services.progress.record(ids[("1", "兴庆区")], Change(status=Status.DONE))
+    services.progress.record(ids[("1", "金凤区")], Change(status=Status.DONE))
+    services.progress.record(ids[("1", SHIZUISHAN)], Change(status=Status.IN_PROGRESS, percent=50))
+    window.rows.reload()
+    window.table.select_assignment(row_of(window, "1", "金凤区").id)
+    window.selection.show_current_detail()
+    units = window.detail.units
+    group = units.topLevelItem(2)
+    city = group.child(2)
+    assert [group.text(c) for c in range(4)] == [
+        f"{CITIES} (3 members)",
+        "Responsible",
+        "1/3 done · 2 overdue",
+        "50%",
+    ]
+    assert [group.child(j).text(0) for j in range(group.childCount())] == [
+        SHIZUISHAN,
+        WUZHONG,
+        f"{YINCHUAN} (2 members)",
+    ]
+    assert [city.text(c) for c in range(4)] == [
+        f"{YINCHUAN} (2 members)",
+        "Responsible",
+        "2/2 done",
+        "100%",
+    ]
+    assert [city.child(j).text(0) for j in range(city.childCount())] == ["兴庆区", "金凤区"]
+    assert (group.font(0).bold(), city.font(0).bold(), city.child(1).font(0).bold()) == (
+        True,
+        True,
+        True,
+    )
+    assert units.topLevelItemCount() == 3
+    window.tabs.setCurrentWidget(window.board_page)
+    board = window.board.model
+    assert board.index(0, board.units.index(CITIES)).data() == "1/3"

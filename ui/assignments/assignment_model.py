@@ -11,11 +11,8 @@ of times to sort that many rows.  Edits are not applied by the model: ``setData`
 
 from __future__ import annotations
 
-import functools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -28,16 +25,52 @@ from PySide6.QtCore import (
 
 from tracker.statuses import Derived
 from tracker.units.group_rollup import GroupState, group_tallies
+from ui.assignments.assignment_cells import (
+    CODE,
+    COLUMN_COUNT,
+    DEADLINE,
+    DOCUMENT,
+    EDITABLE,
+    NOTE,
+    PERCENT,
+    ROLE,
+    SORT_KEYS,
+    STATE,
+    TITLE,
+    UNIT,
+    UPDATED,
+    code_key,
+    deadline_text,
+    display,
+    edit_value,
+    state_text,
+)
 from ui.group_labels import group_heading
-from ui.labels import role_label, state_background, state_foreground, state_label
+from ui.labels import state_background, state_foreground, state_label
 
 if TYPE_CHECKING:
     from tracker.records import AssignmentRow
 
-# Column numbers, in display order.
-CODE, DOCUMENT, TITLE, UNIT, ROLE, STATE, PERCENT, DEADLINE, NOTE, UPDATED = range(10)
-COLUMN_COUNT = 10
-EDITABLE = frozenset({STATE, PERCENT, NOTE})
+__all__ = [
+    "CODE",
+    "COLUMN_COUNT",
+    "DEADLINE",
+    "DOCUMENT",
+    "EDITABLE",
+    "NOTE",
+    "PERCENT",
+    "ROLE",
+    "STATE",
+    "TITLE",
+    "UNIT",
+    "UPDATED",
+    "AssignmentTableModel",
+    "code_key",
+    "deadline_text",
+    "state_text",
+]
+"""The columns and a cell's texts live in ``assignment_cells``; named here too, where
+the table's users have always found them."""
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """``data(index, ROW_ROLE)`` is the row's ``AssignmentRow``."""
@@ -69,69 +102,6 @@ _CENTRED = Qt.AlignmentFlag.AlignCenter.value
 _READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE_FLAGS = _READ_ONLY_FLAGS | Qt.ItemFlag.ItemIsEditable
 _CENTRED_COLUMNS = frozenset({CODE, PERCENT, ROLE})
-
-# Most urgent first when sorting by the state column.
-_STATE_RANK = {
-    state: rank
-    for rank, state in enumerate(
-        [
-            Derived.OVERDUE,
-            Derived.DUE_SOON,
-            Derived.NOT_STARTED,
-            Derived.IN_PROGRESS,
-            Derived.STANDING,
-            Derived.DONE,
-            Derived.TICKED_OFF,
-            Derived.UNASSIGNED,
-        ]
-    )
-}
-_NUMBER = re.compile(r"\d+|\D+")
-
-
-@functools.lru_cache(maxsize=65_536)  # a few hundred distinct codes in 100,000 rows
-def code_key(code: str) -> tuple[tuple[int, int, str], ...]:
-    """Natural order for measure codes: 2 < 2.3 < 10 < 12."""
-    return tuple(
-        (0, int(piece), "") if piece.isdigit() else (1, 0, piece) for piece in _NUMBER.findall(code)
-    )
-
-
-def _deadline_key(row: AssignmentRow) -> date:
-    """Earliest first, no deadline last (standing tasks and the like)."""
-    return row.deadline or date.max
-
-
-_SORT_KEYS: dict[int, Callable[[AssignmentRow], Any]] = {
-    CODE: lambda r: (r.document_id, code_key(r.code)),
-    DOCUMENT: lambda r: r.doc_label,
-    TITLE: lambda r: r.title,
-    UNIT: lambda r: r.unit,
-    ROLE: lambda r: r.role,
-    STATE: lambda r: _STATE_RANK[r.state],
-    PERCENT: lambda r: -1 if r.percent is None else r.percent,
-    DEADLINE: _deadline_key,
-    NOTE: lambda r: r.note,
-    UPDATED: lambda r: r.updated_at,
-}
-
-
-def state_text(row: AssignmentRow) -> str:
-    """The recorded status, and the deadline's state when there is one: ``推进中 · 逾期``."""
-    if row.state.value == row.status.value:
-        return state_label(row.state)
-    return f"{state_label(row.status)} · {state_label(row.state)}"
-
-
-def deadline_text(row: AssignmentRow) -> str:
-    """The deadline as the document words it (2021年6月底), else the date; a unit's own
-    after an approved extension with the original: ``2021-12-31（原 2021年6月底）``."""
-    if row.original_deadline is not None and row.deadline is not None:
-        original = row.deadline_text or row.original_deadline.isoformat()
-        return f"{row.deadline.isoformat()}（原 {original}）"
-    if row.deadline_text:
-        return row.deadline_text
-    return row.deadline.isoformat() if row.deadline else ""
 
 
 class AssignmentTableModel(QAbstractTableModel):
@@ -266,7 +236,7 @@ class AssignmentTableModel(QAbstractTableModel):
         row = self._base[self._order[index.row()]]
         column = index.column()
         if role == _DISPLAY:
-            return self._display(row, column)
+            return display(row, column)
         if role == _ALIGNMENT:
             return _CENTRED if column in _CENTRED_COLUMNS else None
         if role == _BACKGROUND:
@@ -274,7 +244,7 @@ class AssignmentTableModel(QAbstractTableModel):
         if role == _FOREGROUND:
             return state_foreground(row.state) if column == STATE else None
         if role == _EDIT:
-            return self._edit_value(row, column)
+            return edit_value(row, column)
         if role == ROW_ROLE:
             return row
         return self._tooltip(row, column)  # the tool tip role
@@ -307,7 +277,7 @@ class AssignmentTableModel(QAbstractTableModel):
     # -- helpers ----------------------------------------------------------------------------
     def _sorted(self) -> list[int]:
         """The shown positions in display order."""
-        key = _SORT_KEYS.get(self._sort_column)
+        key = SORT_KEYS.get(self._sort_column)
         shown = self._shown
         if key is None:
             return shown
@@ -340,40 +310,6 @@ class AssignmentTableModel(QAbstractTableModel):
             self._rows_by_position = display
         row = self._rows_by_position[position]
         return None if row < 0 else row
-
-    @staticmethod
-    def _display(row: AssignmentRow, column: int) -> str:
-        if column == CODE:
-            return row.code
-        if column == DOCUMENT:
-            return row.doc_label
-        if column == TITLE:
-            return row.title
-        if column == UNIT:
-            return row.unit
-        if column == ROLE:
-            return role_label(row.role)
-        if column == STATE:
-            return state_text(row)
-        if column == PERCENT:
-            return "" if row.percent is None else f"{row.percent}%"
-        if column == DEADLINE:
-            return deadline_text(row)
-        if column == NOTE:
-            return row.note.replace("\n", " ")
-        if column == UPDATED:
-            return f"{row.updated_at:%Y-%m-%d %H:%M}"
-        return ""
-
-    @staticmethod
-    def _edit_value(row: AssignmentRow, column: int) -> Any:
-        if column == STATE:
-            return row.status.value
-        if column == PERCENT:
-            return row.percent
-        if column == NOTE:
-            return row.note
-        return AssignmentTableModel._display(row, column)
 
     def _tooltip(self, row: AssignmentRow, column: int) -> str | None:
         if column == TITLE:

@@ -14,6 +14,7 @@ from tests.ui.factories import make_row, make_rows
 from tracker.records import AssignmentRow
 from tracker.statuses import Derived
 from ui.assignments import assignment_model as m
+from ui.assignments.assignment_cells import SORT_KEYS
 from ui.assignments.assignment_model import AssignmentTableModel, code_key
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
@@ -43,7 +44,7 @@ def test_the_model_passes_qts_model_tester(qtmodeltester) -> None:  # type: igno
 def test_a_filtered_sorted_view_is_the_subset_sorted(qapp, column: int, order) -> None:  # type: ignore[no-untyped-def]
     """The remembered order of the whole list, kept to the rows shown, is sorting just those."""
     base = make_rows(2_000)
-    key = m._SORT_KEYS[column]
+    key = SORT_KEYS[column]
     descending = order == Qt.SortOrder.DescendingOrder
     model = AssignmentTableModel()
     model.show_positions(base)

@@ -12,67 +12,67 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="162"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="132"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="163"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="133"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="164"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="134"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="165"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="135"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="166"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="136"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="167"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="137"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="168"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="138"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="169"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="139"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="170"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="140"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="171"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="141"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="387"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="323"/>
         <source>Recorded status: {0}</source>
         <translation>登记状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="389"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="325"/>
         <source>Updated by {0}</source>
         <translation>更新人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="391"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="327"/>
         <source>Member of the group: {0}</source>
         <translation>所属集体：{0}</translation>
     </message>
@@ -200,12 +200,12 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../ui/board/board_model.py" line="254"/>
+        <location filename="../../ui/board/board_model.py" line="266"/>
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="256"/>
+        <location filename="../../ui/board/board_model.py" line="268"/>
         <source>Share of unit parts done or ticked off</source>
         <translation>已完成或已销号的分工所占比例</translation>
     </message>
@@ -230,38 +230,38 @@ The database as it was just before is kept in {1}.</source>
         <translation>未整改督查问题：{0} 个（逾期 {1} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="326"/>
+        <location filename="../../ui/board/board_model.py" line="338"/>
         <source>Unit: {0} ({1})</source>
         <translation>单位：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="327"/>
+        <location filename="../../ui/board/board_model.py" line="339"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="329"/>
+        <location filename="../../ui/board/board_model.py" line="341"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="332"/>
+        <location filename="../../ui/board/board_model.py" line="344"/>
         <location filename="../../ui/board/board_texts.py" line="63"/>
         <source>Member of {0}</source>
         <translation>{0}的成员</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="334"/>
+        <location filename="../../ui/board/board_model.py" line="346"/>
         <source>Progress report: {0}</source>
         <translation>进展情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="348"/>
+        <location filename="../../ui/board/board_model.py" line="360"/>
         <source>{0} of {1} tasks done by every member</source>
         <translation>{1}项任务中{0}项全部成员已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="349"/>
+        <location filename="../../ui/board/board_model.py" line="361"/>
         <source>{0} of {1} done or ticked off</source>
         <translation>{1} 项中已完成或已销号 {0} 项</translation>
     </message>
@@ -638,12 +638,12 @@ Please send that file to whoever looks after this application.</source>
         <translation>时间节点：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="160"/>
+        <location filename="../../ui/window/detail_pane.py" line="177"/>
         <source>{0} ({1} members)</source>
         <translation>{0}（{1}个）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="165"/>
+        <location filename="../../ui/window/detail_pane.py" line="182"/>
         <source>Derived from the members&apos; own states, never typed</source>
         <translation>由各成员的进展汇总得出，不可直接填写</translation>
     </message>
@@ -3205,9 +3205,19 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment/scores_tab.py" line="29"/>
+        <location filename="../../ui/assessment/scores_tab.py" line="35"/>
         <source>Scores</source>
         <translation>考核得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_tab.py" line="92"/>
+        <source>Export the scores shown: the totals and every line</source>
+        <translation>导出当前显示的考核得分：得分汇总及每一条得分明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment/scores_tab.py" line="98"/>
+        <source>The scores are printed in a bulletin (its 考核得分 section); export them to Excel from here</source>
+        <translation>考核得分在通报中打印（考核得分部分）；在此可导出到 Excel</translation>
     </message>
 </context>
 <context>
@@ -4597,7 +4607,7 @@ Log folder: {2}</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/overview.py" line="235"/>
+        <location filename="../../tracker/progress/overview.py" line="240"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>

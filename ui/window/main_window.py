@@ -269,7 +269,14 @@ class MainWindow(QMainWindow):
             lambda: commands.chaser_for(row.unit) if (row := table.current_row()) else None
         )
         connect_table_actions(
-            actions, table, progress, self.filters.describe, self._today, self.settings, self
+            actions,
+            table,
+            progress,
+            self.filters.describe,
+            self._today,
+            self.settings,
+            self,
+            self.scores_tab,
         )
         actions.find.triggered.connect(self.filters.search.setFocus)
         actions.scores.triggered.connect(self.scores_tab.show)  # 考核得分 is a tab

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QWidget
 
+    from ui.assessment.scores_tab import ScoresTab
     from ui.assignments.assignment_table import AssignmentTable
     from ui.assignments.progress_actions import ProgressActions
     from ui.window.window_actions import WindowActions
@@ -31,9 +32,11 @@ def connect_table_actions(
     today: Callable[[], date],
     settings: QSettings,
     parent: QWidget,
+    scores: ScoresTab,
 ) -> None:
     """``title`` names the list shown (the filters' description) when it is exported or
-    printed; ``parent`` is where the dialogs open."""
+    printed; ``parent`` is where the dialogs open; with ``scores`` in front, its scores are
+    exported instead (``ui.assessment.scores_tab``)."""
     from ui.assignments.table_clipboard import copy_rows
     from ui.assignments.table_commands import output_list, paste
 
@@ -44,9 +47,13 @@ def connect_table_actions(
     actions.copy_rows.triggered.connect(lambda: copy_rows(table))
     table.addAction(actions.paste_cells)  # Ctrl+V on the table: preview, then one undo step
     actions.paste_cells.triggered.connect(lambda: paste(table, progress, parent))
+
+    def output(how: str) -> None:
+        if not scores.output(how):  # the scores tab in front exports its scores
+            output_list(how, table, title(), today, parent)
+
     for how, action in (("export", actions.export_list), ("print", actions.print_list)):
-        action.triggered.connect(
-            lambda _c=False, how=how: output_list(how, table, title(), today, parent)
-        )
+        action.triggered.connect(lambda _c=False, how=how: output(how))
+    scores.take_list_actions(actions.export_list, actions.print_list)
     actions.reset_columns.triggered.connect(table.reset_column_widths)
     table.column_chooser.chosen.connect(lambda: keys.COLUMNS.set(settings, table.save_header()))

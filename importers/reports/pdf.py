@@ -11,6 +11,7 @@ never the look-alike Kangxi radical ⼀).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -54,14 +55,23 @@ KEEP_WITH_HEADING = 110.0
 """Points a heading needs below it on its page: itself and about three lines or table rows."""
 
 
-def _numbered_canvas(font: str, geometry: Page) -> type[Canvas]:
+class LayoutStopped(Exception):
+    """``keep_going`` said stop: the PDF was left unfinished (nothing was written whole)."""
+
+
+def _numbered_canvas(
+    font: str, geometry: Page, keep_going: Callable[[int], bool] | None = None
+) -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Draws "— n —" on each page: right on odd pages, left on even ones.  On a turned
         (landscape) page of a portrait document the number keeps its place on the sheet
-        (§8): drawn in the portrait sheet's coordinates, turned with it."""
+        (§8): drawn in the portrait sheet's coordinates, turned with it.  Before each
+        page, ``keep_going(pages done)`` may stop the layout (``LayoutStopped``)."""
 
         def showPage(self) -> None:
             number = self.getPageNumber()
+            if keep_going is not None and not keep_going(number):
+                raise LayoutStopped
             text = g.page_number(number)
             self.saveState()
             width, height = self._pagesize
@@ -130,11 +140,13 @@ def write_pdf(
     target: Path | BinaryIO,
     fonts: ReportFonts | None = None,
     charts_drawn: list[list[int]] | None = None,
+    keep_going: Callable[[int], bool] | None = None,
 ) -> int:
     """Write ``report`` to a path or binary stream; returns the number of pages.
 
     ``charts_drawn`` receives, for each chart drawn, the number of bars of each piece it
-    was cut into where pages end (``chart_pieces``)."""
+    was cut into where pages end (``chart_pieces``); ``keep_going(pages done)``, asked at
+    each page's end, stops the layout with ``LayoutStopped`` when it answers False."""
     names = register(fonts or find_fonts())
     geometry = page(report.landscape)
     styles = Styles(names)
@@ -199,7 +211,7 @@ def write_pdf(
         creator="督办台账 (Measure Tracker)",
         pageTemplates=templates,
     )
-    doc.build(story, canvasmaker=_numbered_canvas(names.song, geometry))
+    doc.build(story, canvasmaker=_numbered_canvas(names.song, geometry, keep_going))
     return int(doc.page)
 
 
@@ -212,8 +224,13 @@ def chart_pieces(report: ReportDocument, fonts: ReportFonts | None = None) -> li
     return drawn
 
 
-def pdf_bytes(report: ReportDocument, fonts: ReportFonts | None = None) -> bytes:
-    """The PDF in memory, for a print preview that needs no file."""
+def pdf_bytes(
+    report: ReportDocument,
+    fonts: ReportFonts | None = None,
+    keep_going: Callable[[int], bool] | None = None,
+) -> bytes:
+    """The PDF in memory, for a print preview that needs no file (``keep_going``: as for
+    ``write_pdf``)."""
     buffer = io.BytesIO()
-    write_pdf(report, buffer, fonts)
+    write_pdf(report, buffer, fonts, keep_going=keep_going)
     return buffer.getvalue()

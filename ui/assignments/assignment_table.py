@@ -30,6 +30,7 @@ from ui.assignments import assignment_model as columns
 from ui.assignments.assignment_delegate import AssignmentDelegate
 from ui.assignments.assignment_model import AssignmentTableModel
 from ui.assignments.column_chooser import ColumnChooser
+from ui.assignments.shown_list import ShownList, cell_texts
 
 if TYPE_CHECKING:
     from tracker.records import AssignmentRow
@@ -141,21 +142,19 @@ class AssignmentTable(QTableView):
         logical = [header.logicalIndex(v) for v in range(header.count())]
         return [c for c in logical if not header.isSectionHidden(c)]
 
+    def shown_list(self, rows: list[int] | None = None) -> ShownList:
+        """The visible columns' headers and ``rows`` (None: every row shown) as plain data,
+        to be made text off the GUI thread (``ui.assignments.shown_list``)."""
+        model = self.assignments
+        shown = self.visible_columns()
+        headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in shown]
+        records = model.rows() if rows is None else [model.row_at(r) for r in rows]
+        return ShownList(headers, shown, records)
+
     def shown_table(self, rows: list[int] | None = None) -> list[list[str]]:
         """The headers and the cells of ``rows`` (None: every row shown) as on screen,
         visible columns only; a 进展情况 whole, line breaks kept."""
-        model = self.assignments
-        shown = self.visible_columns()
-        table = [[str(model.headerData(c, Qt.Orientation.Horizontal)) for c in shown]]
-        for row in range(model.rowCount()) if rows is None else rows:
-            record = model.row_at(row)
-            table.append(
-                [
-                    record.note if c == columns.NOTE else str(model.index(row, c).data() or "")
-                    for c in shown
-                ]
-            )
-        return table
+        return cell_texts(self.shown_list(rows))
 
     def selected_positions(self) -> list[int]:
         """The selected rows' numbers in the table, top to bottom."""

@@ -16,7 +16,7 @@ heartbeat gaps over 100 ms, the longest 0.5 s, became one (``bench/bench_stalls.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 
@@ -30,3 +30,21 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def collecting_young(progress: Callable[[int, int], bool]) -> Callable[[int, int], bool]:
+    """``progress``, after a collection of the young generation (for a block run with the
+    collector paused, one piece of work per call).
+
+    Paused, the collector frees no cycle, and the collection that follows the block walks
+    every object the block made: at the end of an office's ledger export (48 workbooks, each
+    a cyclic graph of openpyxl objects) that one walk held the window still 0.45–1.0 s.  One
+    after each unit's workbook walks just that workbook's objects (longest heartbeat gap
+    0.45–1.0 s → 0.13–0.26 s under load, ``bench/bench_stalls.py``, ``bench/notes.md``).
+    """
+
+    def step(done: int, total: int) -> bool:
+        gc.collect(0)
+        return progress(done, total)
+
+    return step

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.memory import collector_paused
+from tracker.memory import collecting_young, collector_paused
 from ui.messages import app_title, translated, warn
 from ui.settings.folders import choose_folder, round_folder
 from ui.workers import Reporter, run_with_progress
@@ -69,13 +69,17 @@ def export_ledgers(
 
     The cycle collector is paused meanwhile: openpyxl's objects for 10,000 rows set off a
     dozen full collections, each walking the window's rows too and holding the window
-    still (up to 0.5 s under load; 8 heartbeat gaps over 100 ms → 1: ``bench/notes.md``).
+    still (up to 0.5 s under load; 8 heartbeat gaps over 100 ms → 1: ``bench/notes.md``);
+    what each unit's workbook leaves is collected as it ends (``collecting_young``).
     """
     with collector_paused():
         result = ExportResult()
         if request.units != []:
             units = exporter.export_each_unit(
-                request.round_name, request.folder, request.units, progress=reporter
+                request.round_name,
+                request.folder,
+                request.units,
+                progress=collecting_young(reporter),  # each unit's objects freed as it ends
             )
             result.written += units.written
             result.failed += units.failed

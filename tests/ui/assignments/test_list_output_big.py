@@ -72,16 +72,20 @@ class Heartbeat:
 
 
 def press_cancel_later(parent: QWidget) -> list[bool]:
-    """Press the progress dialog's Cancel after ``CANCEL_AFTER_MS``; [True] once pressed."""
+    """Press the progress dialog's Cancel once ``CANCEL_AFTER_MS`` have passed and the
+    dialog is on screen (it shows after ``ui.workers.SHOW_AFTER_MS``, later under load);
+    [True] once pressed."""
     pressed: list[bool] = []
+    tries = iter(range(200))
 
     def cancel() -> None:
         dialog = parent.findChild(QProgressDialog)
-        assert dialog is not None, "the work finished before Cancel could be pressed"
-        button = dialog.findChild(QPushButton)
-        assert button is not None and button.isVisible()
-        button.click()
-        pressed.append(True)
+        button = dialog.findChild(QPushButton) if dialog is not None else None
+        if button is not None and button.isVisible():
+            button.click()
+            pressed.append(True)
+        elif next(tries, None) is not None:  # (the work may be over: then never pressed)
+            QTimer.singleShot(50, cancel)
 
     QTimer.singleShot(CANCEL_AFTER_MS, cancel)
     return pressed

@@ -25,10 +25,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from tracker.ledgers.ledger_export import LedgerExporter  # noqa: E402
-from tracker.ledgers.ledger_import import LedgerImporter  # noqa: E402
 from tracker.progress.progress_service import Change  # noqa: E402
-from tracker.rounds.round_service import RoundService  # noqa: E402
 from tracker.services import Services  # noqa: E402
 from tracker.statuses import Status  # noqa: E402
 from tracker.store import Clock  # noqa: E402
@@ -100,10 +97,10 @@ def edit_ledger(path: Path, edits: dict[tuple[str, str], object], target: Path) 
 def returned_ledgers(path: Path, folder: Path) -> list[Path]:
     """A round, three units' ledgers sent out and returned: changes, a conflict, a reject."""
     services = Services.open(path, clock=Clock(TODAY), user="张明", create=True)
-    RoundService(services.store).create(ROUND, date(2021, 9, 30))
+    services.rounds.create(ROUND, date(2021, 9, 30))
     rows = [r for r in services.overview.assignments() if r.status is Status.NOT_STARTED]
     units = sorted({r.unit for r in rows}, key=lambda u: -sum(1 for r in rows if r.unit == u))[:3]
-    exporter = LedgerExporter(services.store)
+    exporter = services.ledger_export
     sent = exporter.export_units(ROUND, folder / "sent", units=units)
     back = folder / "returned"
     back.mkdir()
@@ -160,7 +157,7 @@ Step = Callable[[], None]
 def shoot(target: QWidget, name: str, prepare: Step, then: Step) -> None:
     prepare()
     if isinstance(target, MainWindow):
-        target.show_current_detail()
+        target.selection.show_current_detail()
     QTimer.singleShot(600, lambda: (target.grab().save(str(OUT / name)), then()))
 
 
@@ -193,7 +190,7 @@ def main() -> None:
     def dashboard() -> None:
         window.tabs.setCurrentWidget(window.dashboard)
 
-    preview = LedgerImportDialog(LedgerImporter(window.services.store), ledgers, window)
+    preview = LedgerImportDialog(window.services.ledger_import, ledgers, window)
 
     def ledger_preview() -> None:
         preview.resize(1200, 700)

@@ -139,6 +139,21 @@ class HistoryRow:
     """The reporting round the change belongs to (ledger imports, changes made in a round)."""
     new_problems: str | None = None
     new_next_steps: str | None = None
+    old_evidence: str | None = None
+    """佐证材料 before and after (None: the entry did not touch it)."""
+    new_evidence: str | None = None
+    old_delay_reason: str | None = None
+    """未按期完成原因 before and after (None: the entry did not touch it)."""
+    new_delay_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class UnitAnswers:
+    """What a unit wrote beside its progress that the table does not show: 佐证材料 (the
+    evidence it has) and 未按期完成原因 (why an overdue task is not done)."""
+
+    evidence: str
+    delay_reason: str
 
 
 @dataclass(frozen=True)

@@ -568,82 +568,92 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="72"/>
+        <location filename="../../ui/window/detail_pane.py" line="85"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="72"/>
+        <location filename="../../ui/window/detail_pane.py" line="85"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="72"/>
+        <location filename="../../ui/window/detail_pane.py" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="72"/>
+        <location filename="../../ui/window/detail_pane.py" line="85"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="80"/>
+        <location filename="../../ui/window/detail_pane.py" line="93"/>
         <source>Measure text</source>
         <translation>措施原文</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="81"/>
+        <location filename="../../ui/window/detail_pane.py" line="94"/>
         <source>Units of this measure</source>
         <translation>本措施的责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="82"/>
+        <location filename="../../ui/window/detail_pane.py" line="95"/>
         <source>History of the selected unit&apos;s part</source>
         <translation>所选单位的进展记录</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="95"/>
+        <location filename="../../ui/window/detail_pane.py" line="108"/>
         <source>No measure selected</source>
         <translation>未选择措施</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="96"/>
+        <location filename="../../ui/window/detail_pane.py" line="109"/>
         <source>Choose a row in the table to see the measure in full.</source>
         <translation>在表格中选择一行，即可在此查看措施全文。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="106"/>
+        <location filename="../../ui/window/detail_pane.py" line="119"/>
         <source>Standing task</source>
         <translation>长期坚持</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="106"/>
+        <location filename="../../ui/window/detail_pane.py" line="119"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="108"/>
+        <location filename="../../ui/window/detail_pane.py" line="121"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="112"/>
+        <location filename="../../ui/window/detail_pane.py" line="125"/>
         <source>Member of the group: {0}</source>
         <translation>所属集体：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="119"/>
+        <location filename="../../ui/window/detail_pane.py" line="130"/>
+        <source>Evidence: {0}</source>
+        <translation>佐证材料：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/detail_pane.py" line="132"/>
+        <source>Reason for the delay: {0}</source>
+        <translation>未按期完成原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/detail_pane.py" line="137"/>
         <source>Milestones:</source>
         <translation>时间节点：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="177"/>
+        <location filename="../../ui/window/detail_pane.py" line="195"/>
         <source>{0} ({1} members)</source>
         <translation>{0}（{1}个）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="182"/>
+        <location filename="../../ui/window/detail_pane.py" line="200"/>
         <source>Derived from the members&apos; own states, never typed</source>
         <translation>由各成员的进展汇总得出，不可直接填写</translation>
     </message>
@@ -1748,82 +1758,82 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerExportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="103"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="107"/>
         <source>Export work ledgers</source>
         <translation>导出工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="109"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="113"/>
         <source>Every unit with assignments ({0})</source>
         <translation>所有有分工的单位（{0} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="111"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="115"/>
         <source>Only the units ticked below</source>
         <translation>仅下面勾选的单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="120"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="124"/>
         <source>Also the master ledger (总台账, every unit in one workbook)</source>
         <translation>同时导出总台账（所有单位在一个工作簿中）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="128"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="132"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="135"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="139"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="140"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="144"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="141"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="145"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="164"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="168"/>
         <source>Save the ledgers in</source>
         <translation>台账保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="182"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="186"/>
         <source>Choose a folder to save the ledgers in.</source>
         <translation>请选择保存台账的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="185"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="189"/>
         <source>Tick at least one unit, or the master ledger.</source>
         <translation>请至少勾选一个单位，或勾选总台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="195"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="199"/>
         <source>Writing work ledgers…</source>
         <translation>正在生成工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="206"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="210"/>
         <source>Stopped: {0} ledgers were written to {1} before you cancelled.</source>
         <translation>已停止：取消前已有 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="208"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="212"/>
         <source>{0} ledgers were written to {1}.</source>
         <translation>已将 {0} 份台账保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="211"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="215"/>
         <source>{0} ledgers could not be written:</source>
         <translation>{0} 个台账未能写出：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="213"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="217"/>
         <source>Open the folder?</source>
         <translation>打开该文件夹吗？</translation>
     </message>
@@ -2247,32 +2257,32 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>ListOutput</name>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="42"/>
+        <location filename="../../ui/assignments/list_output.py" line="49"/>
         <source>The list is empty: nothing to export or print.</source>
         <translation>列表为空，没有可导出或打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="53"/>
+        <location filename="../../ui/assignments/list_output.py" line="65"/>
         <source>Export the list to Excel</source>
         <translation>导出列表到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="55"/>
+        <location filename="../../ui/assignments/list_output.py" line="67"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="75"/>
+        <location filename="../../ui/assignments/list_output.py" line="86"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="90"/>
+        <location filename="../../ui/assignments/list_output.py" line="118"/>
         <source>As of {0}, {1} assignments</source>
         <translation>截至 {0}，共 {1} 项分工</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="123"/>
+        <location filename="../../ui/assignments/list_output.py" line="161"/>
         <source>Laying out the pages…</source>
         <translation>正在排版…</translation>
     </message>
@@ -2554,63 +2564,63 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>ProgressActions</name>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="79"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="80"/>
         <source>Set status of {0} / {1}</source>
         <translation>设置状态：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="83"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="84"/>
         <source>Set progress of {0} / {1}</source>
         <translation>设置进度：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="86"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="87"/>
         <source>Edit progress report of {0} / {1}</source>
         <translation>编辑进展情况：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="110"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="141"/>
         <source>Edit progress of {0} / {1}</source>
         <translation>编辑 {0} / {1} 的进展</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="112"/>
-        <location filename="../../ui/assignments/progress_actions.py" line="118"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="143"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="151"/>
         <source>Set {0} assignments to {1}</source>
         <translation>将 {0} 项分工设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="132"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="165"/>
         <source>The selected assignments are ticked off already.</source>
         <translation>所选任务均已销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="141"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="174"/>
         <source>Tick off {0} assignments</source>
         <translation>销号 {0} 项分工</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="156"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="189"/>
         <source>None of the selected assignments is ticked off.</source>
         <translation>所选分工均未销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="158"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="191"/>
         <source>Undo tick-off of {0} assignments</source>
         <translation>撤销 {0} 项分工的销号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="164"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="197"/>
         <source>Paste into {0} assignments</source>
         <translation>粘贴到 {0} 项分工</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="195"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="228"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="198"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="231"/>
         <source>Some changes could not be saved; the table now shows the current values.</source>
         <translation>部分修改未能保存，表格已显示当前的最新内容。</translation>
     </message>
@@ -3415,44 +3425,54 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="61"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="72"/>
         <source>Set status</source>
         <translation>编辑进展</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="74"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="85"/>
         <source>Set the progress of every one</source>
         <translation>统一设置完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="75"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="86"/>
         <source>Set the progress report of every one</source>
         <translation>统一设置进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="86"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="97"/>
         <source>{0} / measure {1}</source>
         <translation>{0} / 第{1}条</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="88"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="99"/>
         <source>{0} selected assignments</source>
         <translation>已选 {0} 项任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="91"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="102"/>
         <source>Status</source>
         <translation>完成状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="92"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="103"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="94"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="105"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="110"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="111"/>
+        <source>Reason for the delay</source>
+        <translation>未按期完成原因</translation>
     </message>
 </context>
 <context>
@@ -3537,38 +3557,38 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>TickOffDialog</name>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="134"/>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="152"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="159"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="177"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="137"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="162"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="140"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="165"/>
         <source>Tick off (销号) these {0} assignments? The office confirms their tasks are done.</source>
         <translation>确认对以下 {0} 项任务销号？销号即确认其任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="148"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="173"/>
         <source>Reason (required)</source>
         <translation>销号理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="148"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="173"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="159"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="184"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="159"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="184"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4131,7 +4151,7 @@ Log folder: {2}</source>
         <translation>完成进度 {value} 含义不明（此文件看不出单元格是否为百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80，或将文件另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="324"/>
+        <location filename="../../tracker/progress/progress_service.py" line="339"/>
         <location filename="../../tracker/inspections/finding_rules.py" line="36"/>
         <location filename="../../importers/ledger/cells.py" line="131"/>
         <source>percent {percent} is outside 0–100</source>
@@ -4669,6 +4689,7 @@ Log folder: {2}</source>
     <message>
         <location filename="../../tracker/extensions/extension_service.py" line="220"/>
         <location filename="../../tracker/progress/progress_service.py" line="123"/>
+        <location filename="../../tracker/progress/progress_service.py" line="287"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
@@ -4709,12 +4730,12 @@ Log folder: {2}</source>
         <translation>{unit}已承担措施 {code}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="296"/>
+        <location filename="../../tracker/progress/progress_service.py" line="311"/>
         <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="306"/>
+        <location filename="../../tracker/progress/progress_service.py" line="321"/>
         <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>

@@ -26,7 +26,7 @@ from tracker.documents.new_assignments import (
 )
 from tracker.errors import InvalidInputError, NotFoundError, StaleEditError
 from tracker.progress.history_entries import Provenance, history_entry
-from tracker.records import HistoryRow
+from tracker.records import HistoryRow, UnitAnswers
 from tracker.statuses import Status
 from tracker.store import Store
 from tracker.units.unit_service import UnitService
@@ -270,9 +270,24 @@ class ProgressService:
                     round=round_name,
                     new_problems=e.new_problems,
                     new_next_steps=e.new_next_steps,
+                    old_evidence=e.old_evidence,
+                    new_evidence=e.new_evidence,
+                    old_delay_reason=e.old_delay_reason,
+                    new_delay_reason=e.new_delay_reason,
                 )
                 for e, round_name in entries
             ]
+
+    def answers(self, assignment_id: int) -> UnitAnswers:
+        """The assignment's 佐证材料 and 未按期完成原因 as stored now."""
+        with self.store.reading() as session:
+            assignment = session.get(Assignment, assignment_id)
+            if assignment is None:
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("messages", "assignment {id} no longer exists"),
+                    id=assignment_id,
+                )
+            return UnitAnswers(assignment.evidence, assignment.delay_reason)
 
 
 def _fields(assignment: Assignment) -> dict[str, object]:

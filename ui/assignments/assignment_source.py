@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from tracker.progress.assignment_filter import AssignmentFilter
     from tracker.progress.overview import OverviewService
     from tracker.progress.progress_service import ProgressService
-    from tracker.records import AssignmentRow, HistoryRow
+    from tracker.records import AssignmentRow, HistoryRow, UnitAnswers
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class Detail:
     text: MeasureText
     units: list[AssignmentRow]
     history: list[HistoryRow]
+    answers: UnitAnswers | None = None
+    """The unit's 佐证材料 and 未按期完成原因 (not columns of the table)."""
 
 
 def make_filter(**fields: object) -> AssignmentFilter:
@@ -70,4 +72,5 @@ class AssignmentSource:
             ),
             units=list(measure.assignments),
             history=self.progress.history(row.id),
+            answers=self.progress.answers(row.id),
         )

@@ -17,13 +17,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
+from tracker.errors import UserError
 from tracker.statuses import Status
 from ui.labels import state_label
-from ui.messages import warn
+from ui.messages import translated, warn
 
 if TYPE_CHECKING:
     from tracker.progress.progress_service import ProgressService
-    from tracker.records import AssignmentRow
+    from tracker.records import AssignmentRow, UnitAnswers
 from ui.assignments.progress_commands import (
     ProgressCommand,
     ProgressEditor,
@@ -93,13 +94,43 @@ class ProgressActions(QObject):
         """ "Edit progress…": status, percent and note for every selected assignment."""
         if not rows:
             return
-        dialog = StatusDialog(rows, self.window)
+        answers = None
+        if len(rows) == 1:
+            try:
+                answers = self.editor.progress.answers(rows[0].id)
+            except UserError as exc:
+                self._report([translated(exc)])
+                return
+        dialog = StatusDialog(rows, self.window, answers)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.set_values(rows, dialog.answer())
+            self.set_values(rows, dialog.answer(), answers)
 
-    def set_values(self, rows: Sequence[AssignmentRow], answer: StatusAnswer) -> bool:
+    def set_values(
+        self,
+        rows: Sequence[AssignmentRow],
+        answer: StatusAnswer,
+        answers: UnitAnswers | None = None,
+    ) -> bool:
+        """Set what ``answer`` says; ``answers`` (one row) are the 佐证材料 and 未按期完成原因
+        the dialog started from, written back on undo."""
+
+        def before(row: AssignmentRow) -> Values:
+            if answers is None:
+                return Values.of(row)
+            return dataclasses.replace(
+                Values.of(row), evidence=answers.evidence, delay_reason=answers.delay_reason
+            )
+
         def after(row: AssignmentRow) -> Values:
-            values = dataclasses.replace(Values.of(row), status=answer.status)
+            values = dataclasses.replace(before(row), status=answer.status)
+            if answers is not None:
+                values = dataclasses.replace(
+                    values,
+                    evidence=answers.evidence if answer.evidence is None else answer.evidence,
+                    delay_reason=(
+                        answers.delay_reason if answer.delay_reason is None else answer.delay_reason
+                    ),
+                )
             if answer.set_percent:
                 values = dataclasses.replace(values, percent=answer.percent)
             if answer.set_note:
@@ -112,7 +143,9 @@ class ProgressActions(QObject):
             text = self.tr("Set {0} assignments to {1}").format(
                 len(rows), state_label(answer.status)
             )
-        return self._push(ProgressCommand.setting(self.editor, rows, after, text))
+        return self._push(
+            ProgressCommand.setting(self.editor, rows, after, text, make_before=before)
+        )
 
     def set_status(self, rows: Sequence[AssignmentRow], status: Status) -> bool:
         text = self.tr("Set {0} assignments to {1}").format(len(rows), state_label(status))

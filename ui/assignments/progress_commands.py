@@ -43,6 +43,10 @@ class Values:
     status: Status
     percent: int | None
     note: str
+    evidence: str | None = None
+    """佐证材料; None leaves it as stored (the table's rows do not carry it)."""
+    delay_reason: str | None = None
+    """未按期完成原因; None leaves it as stored."""
 
     @classmethod
     def of(cls, row: AssignmentRow) -> Values:
@@ -56,6 +60,8 @@ class Values:
             percent=self.percent,
             note=self.note,
             clear_percent=self.percent is None,
+            evidence=self.evidence,
+            delay_reason=self.delay_reason,
         )
 
 
@@ -154,11 +160,13 @@ class ProgressCommand(StackCommand):
         make_after: Callable[[AssignmentRow], Values],
         text: str,
         source: str = MANUAL,
+        make_before: Callable[[AssignmentRow], Values] = Values.of,
     ) -> ProgressCommand:
-        """A command giving each row ``make_after(row)``; rows it would not change are left out."""
+        """A command giving each row ``make_after(row)``; rows it would not change are left out.
+        ``make_before(row)`` is what undo writes back (the row's values by default)."""
         steps = []
         for row in rows:
-            before, after = Values.of(row), make_after(row)
+            before, after = make_before(row), make_after(row)
             if after != before:
                 steps.append(Step(row, before, after))
         return cls(editor, steps, text, source)

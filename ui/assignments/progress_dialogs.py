@@ -29,7 +29,7 @@ from tracker.statuses import Status
 from ui.labels import state_label
 
 if TYPE_CHECKING:
-    from tracker.records import AssignmentRow
+    from tracker.records import AssignmentRow, UnitAnswers
 
 NO_PERCENT = -1
 LISTED_ROWS = 8
@@ -45,17 +45,28 @@ class StatusAnswer:
     percent: int | None
     set_note: bool
     note: str
+    evidence: str | None = None
+    """佐证材料 (one row only); None leaves it as it is."""
+    delay_reason: str | None = None
+    """未按期完成原因 (one row only); None leaves it as it is."""
 
 
 class StatusDialog(QDialog):
     """Status, percent and 进展情况 for one or many assignments; 已完成 fills in 100 %.
 
-    For one row the fields start with its values and all are set; for many,
-    percent and note are set only when their box is ticked (each keeps its own).
+    For one row the fields start with its values and all are set, with the unit's
+    佐证材料 and 未按期完成原因 (``answers``) besides; for many, percent and note are set
+    only when their box is ticked (each keeps its own), and those two are not offered.
     """
 
-    def __init__(self, rows: Sequence[AssignmentRow], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        rows: Sequence[AssignmentRow],
+        parent: QWidget | None = None,
+        answers: UnitAnswers | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.answers = answers if len(rows) == 1 else None
         one = len(rows) == 1
         first = rows[0]
         self.setWindowTitle(self.tr("Set status"))
@@ -93,6 +104,11 @@ class StatusDialog(QDialog):
         form.addRow("", self.set_percent)
         form.addRow(self.tr("Progress report"), self.note)
         form.addRow("", self.set_note)
+        self.evidence = self._text_box(self.answers.evidence if self.answers else "")
+        self.delay_reason = self._text_box(self.answers.delay_reason if self.answers else "")
+        if self.answers is not None:
+            form.addRow(self.tr("Evidence"), self.evidence)
+            form.addRow(self.tr("Reason for the delay"), self.delay_reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -102,6 +118,13 @@ class StatusDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.buttons = buttons
+
+    def _text_box(self, text: str) -> QPlainTextEdit:
+        box = QPlainTextEdit(text)
+        box.setTabChangesFocus(True)
+        box.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
+        box.setVisible(self.answers is not None)
+        return box
 
     def _status_chosen(self) -> None:
         """已完成 (and 已销号) mean the whole task: 100 %."""
@@ -117,6 +140,8 @@ class StatusDialog(QDialog):
             percent=percent,
             set_note=self.set_note.isChecked(),
             note=self.note.toPlainText().strip(),
+            evidence=self.evidence.toPlainText().strip() if self.answers else None,
+            delay_reason=self.delay_reason.toPlainText().strip() if self.answers else None,
         )
 
 

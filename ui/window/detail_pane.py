@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +51,20 @@ def describe_change(entry: HistoryRow) -> str:
         parts.append(f"{old} → {new}")
     if entry.old_note != entry.new_note and (entry.old_note or entry.new_note):
         parts.append(f"“{entry.new_note}”" if entry.new_note else "—")
+    for label, was, now in (
+        (_EVIDENCE, entry.old_evidence, entry.new_evidence),
+        (_DELAY_REASON, entry.old_delay_reason, entry.new_delay_reason),
+    ):
+        if now is not None and (was or "") != now:
+            said = f"“{now}”" if now else "—"
+            parts.append(QCoreApplication.translate("DetailPane", label).format(said))
     return "；".join(parts)
+
+
+_EVIDENCE = "Evidence: {0}"
+"""佐证材料 in a history line (translated in the DetailPane context)."""
+_DELAY_REASON = "Reason for the delay: {0}"
+"""未按期完成原因 in a history line (translated in the DetailPane context)."""
 
 
 class DetailPane(QWidget):
@@ -112,6 +125,11 @@ class DetailPane(QWidget):
                 facts += "\n" + self.tr("Member of the group: {0}").format(
                     group_heading(row.group, state)
                 )
+        answers = detail.answers
+        if answers is not None and answers.evidence:
+            facts += "\n" + self.tr("Evidence: {0}").format(answers.evidence)
+        if answers is not None and answers.delay_reason:
+            facts += "\n" + self.tr("Reason for the delay: {0}").format(answers.delay_reason)
         self.facts.setText(facts)
         body = detail.text.text
         if detail.text.milestones:

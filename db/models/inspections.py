@@ -67,7 +67,9 @@ class Finding(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     """整改进展: what the unit reports it has done."""
     evidence: Mapped[str] = mapped_column(Text, default="")
-    """What the office's closing (整改销号) rests on."""
+    """What the office's closing (整改销号) rests on; empty while the finding is open."""
+    unit_evidence: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """佐证材料 the unit sent (its 整改台账, or typed for it): never replaced by the closing."""
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     closed_by: Mapped[str] = mapped_column(String(100), default="")
     updated_by: Mapped[str] = mapped_column(String(100), default="")
@@ -82,7 +84,8 @@ class Finding(Base):
 
 
 class FindingEntry(Base):
-    """One change of a finding: status, percent and note before and after, and its evidence."""
+    """One change of a finding: status, percent and note before and after, and the office's
+    and the unit's evidence after it."""
 
     __tablename__ = "finding_history"
 
@@ -101,6 +104,9 @@ class FindingEntry(Base):
     old_note: Mapped[str | None] = mapped_column(Text)
     new_note: Mapped[str] = mapped_column(Text)
     evidence: Mapped[str] = mapped_column(Text, default="")
+    """The office's closing evidence after this change."""
+    unit_evidence: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """The unit's 佐证材料 after this change."""
     batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
     )

@@ -948,6 +948,11 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     </message>
     <message>
         <location filename="../../ui/inspections/finding_dialogs.py" line="162"/>
+        <source>Unit&apos;s evidence</source>
+        <translation>单位佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="163"/>
         <source>Evidence</source>
         <translation>销号佐证</translation>
     </message>
@@ -955,7 +960,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>FindingHistoryDialog</name>
     <message>
-        <location filename="../../ui/inspections/finding_dialogs.py" line="171"/>
+        <location filename="../../ui/inspections/finding_dialogs.py" line="172"/>
         <source>History of the finding</source>
         <translation>督查问题的变更记录</translation>
     </message>
@@ -1063,54 +1068,59 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>FindingTableModel</name>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="52"/>
+        <location filename="../../ui/inspections/finding_model.py" line="51"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="53"/>
+        <location filename="../../ui/inspections/finding_model.py" line="52"/>
         <source>Inspection</source>
         <translation>督查</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="54"/>
+        <location filename="../../ui/inspections/finding_model.py" line="53"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="55"/>
+        <location filename="../../ui/inspections/finding_model.py" line="54"/>
         <source>Measure</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="56"/>
+        <location filename="../../ui/inspections/finding_model.py" line="55"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="57"/>
+        <location filename="../../ui/inspections/finding_model.py" line="56"/>
         <source>Required rectification</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="58"/>
+        <location filename="../../ui/inspections/finding_model.py" line="57"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="59"/>
+        <location filename="../../ui/inspections/finding_model.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="60"/>
+        <location filename="../../ui/inspections/finding_model.py" line="59"/>
         <source>Progress (%)</source>
         <translation>整改进度(%)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="61"/>
+        <location filename="../../ui/inspections/finding_model.py" line="60"/>
         <source>Rectification progress</source>
         <translation>整改进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="61"/>
+        <source>Unit&apos;s evidence</source>
+        <translation>单位佐证材料</translation>
     </message>
     <message>
         <location filename="../../ui/inspections/finding_model.py" line="62"/>
@@ -5229,52 +5239,52 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/cli/inspection_commands.py" line="91"/>
-        <location filename="../../tracker/inspections/inspection_service.py" line="236"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="237"/>
         <source>closing a finding needs its evidence (what shows it rectified)</source>
         <translation>整改销号须注明佐证材料（证明已整改到位的依据）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="60"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="61"/>
         <source>an inspection needs a name, e.g. {example}</source>
         <translation>督查须有名称，如{example}</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="66"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="67"/>
         <source>an inspection named {name!r} already exists</source>
         <translation>已有名为“{name}”的督查</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="99"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="100"/>
         <source>no inspection named {name!r}</source>
         <translation>没有名为“{name}”的督查</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="222"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="223"/>
         <source>finding {id} is closed; reopen it before changing its progress</source>
         <translation>督查问题 {id} 已销号；请先撤销销号再修改整改进展</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="245"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="246"/>
         <source>finding {id} is already closed</source>
         <translation>督查问题 {id} 已销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="260"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="262"/>
         <source>finding {id} is not closed</source>
         <translation>督查问题 {id} 尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="310"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="316"/>
         <source>another user saved this finding first; reload</source>
         <translation>其他用户已先保存了该督查问题；请刷新</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="386"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="374"/>
         <source>no finding {id}</source>
         <translation>没有编号为 {id} 的督查问题</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="393"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="381"/>
         <source>finding {id} was changed by {user} meanwhile; reload and try again</source>
         <translation>督查问题 {id} 已被{user}修改；请刷新后重试</translation>
     </message>
@@ -5472,32 +5482,32 @@ Log folder: {2}</source>
         <translation>任务 {code} 中没有单位 {unit}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="166"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="171"/>
         <source>finding {id} ({problem}) was changed after the import; undo that change first</source>
         <translation>问题 {id}（{problem}）在导入后又被修改，请先撤销该修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="197"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="203"/>
         <source>this row cannot be tied to a finding (its hidden columns were removed); not read</source>
         <translation>此行无法对应到督查问题（隐藏列已被删除），未读取</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="201"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="207"/>
         <source>no finding {key} in the database; not read</source>
         <translation>数据库中没有问题 {key}，未读取</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="202"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="208"/>
         <source>finding {key} is not one of {unit}&apos;s findings</source>
         <translation>问题 {key} 不是{unit}的问题</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="203"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="209"/>
         <source>整改状态 {status} is not for a unit to set; the office closes a finding (整改销号)</source>
         <translation>整改状态“{status}”不能由单位填写；整改销号由督办部门办理</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/finding_returns.py" line="207"/>
+        <location filename="../../tracker/ledgers/finding_returns.py" line="213"/>
         <source>the office closed this finding since; not changed</source>
         <translation>督办部门已对该问题整改销号，未修改</translation>
     </message>

@@ -103,8 +103,12 @@ def finding_history(args: argparse.Namespace) -> int:
     if args.json:
         print_json([asdict(r) for r in rows])
         return 0
+    sent = ""
     for r in rows:
         evidence = f"  evidence: {r.evidence}" if r.evidence else ""
+        if r.unit_evidence != sent:  # the unit's 佐证材料, where it changed
+            evidence += f"  unit's evidence: {r.unit_evidence or '-'}"
+            sent = r.unit_evidence
         print(
             f"{r.changed_at:%Y-%m-%d %H:%M}  {r.changed_by}  {r.source}  "
             f"{r.old_status or '-'} → {r.new_status}  {r.new_note}{evidence}"
@@ -144,6 +148,7 @@ def finding_json(row: FindingRow) -> dict[str, object]:
         "percent": row.percent,
         "note": row.note,
         "evidence": row.evidence,
+        "unit_evidence": row.unit_evidence,
         "closed_at": row.closed_at.isoformat(timespec="seconds") if row.closed_at else None,
     }
 

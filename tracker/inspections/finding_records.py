@@ -46,6 +46,9 @@ class FindingRow:
     percent: int | None
     note: str
     evidence: str
+    """The office's closing evidence (整改销号); empty while open."""
+    unit_evidence: str
+    """佐证材料 the unit sent: kept when the office closes or reopens the finding."""
     closed_at: datetime | None
     version: int
     state: Derived
@@ -68,6 +71,7 @@ class FindingHistoryRow:
     old_note: str | None
     new_note: str
     evidence: str
+    unit_evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,4 +95,5 @@ class FindingChange:
     percent: int | None = None
     note: str | None = None
     evidence: str | None = None
-    """佐证材料 the unit points to (a returned 整改台账); the office's closing replaces it."""
+    """佐证材料 the unit points to (a returned 整改台账): kept apart from the office's closing
+    evidence (``FindingRow.unit_evidence``), with history."""

@@ -21,6 +21,7 @@ from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents.document_service import DocumentService
 from tracker.documents.measure_lookup import measure_named
 from tracker.errors import InvalidInputError, NotFoundError, StaleEditError
+from tracker.inspections.finding_history import history_rows
 from tracker.inspections.finding_records import (
     FindingChange,
     FindingHistoryRow,
@@ -225,8 +226,8 @@ class InspectionService:
                 id=finding_id,
             )
         after = values_after(finding_fields(finding), change)
-        evidence = finding.evidence if change.evidence is None else change.evidence.strip()
-        return self._apply(session, finding, after, source, evidence, batch_id)
+        unit = None if change.evidence is None else change.evidence.strip()
+        return self._apply(session, finding, after, source, finding.evidence, batch_id, unit)
 
     def close(self, finding_id: int, evidence: str, *, expected_version: int | None = None) -> int:
         """整改销号: the office confirms the rectification, noting what it rests on."""
@@ -251,7 +252,8 @@ class InspectionService:
             return self._apply(session, finding, after, CLOSING, shown, None)
 
     def reopen(self, finding_id: int, *, expected_version: int | None = None) -> int:
-        """Undo a closing: the finding gets back the status it had before it was closed."""
+        """Undo a closing: the finding gets back the status it had before it was closed; the
+        closing's evidence goes, the unit's 佐证材料 stays."""
         with self.store.transaction() as session:
             finding = _get(session, finding_id)
             _check_version(finding, expected_version)
@@ -280,11 +282,14 @@ class InspectionService:
         source: str,
         evidence: str,
         batch_id: int | None,
+        unit_evidence: str | None = None,
     ) -> int:
-        """Write ``after`` and an entry; the entry's ``evidence`` is the finding's after the
-        change (what ``tracker.inspections.finding_returns`` restores on an undo)."""
+        """Write ``after`` and an entry; the entry's ``evidence`` and ``unit_evidence`` are the
+        finding's after the change (``None``: the unit's kept), what
+        ``tracker.ledgers.finding_returns`` restores on an undo."""
         before = finding_fields(finding)
-        if after == before and evidence == finding.evidence:
+        unit = finding.unit_evidence if unit_evidence is None else unit_evidence
+        if after == before and (evidence, unit) == (finding.evidence, finding.unit_evidence):
             return finding.version
         now = self.store.clock.now()
         session.add(
@@ -294,6 +299,7 @@ class InspectionService:
                 changed_by=self.store.user,
                 source=source,
                 evidence=evidence,
+                unit_evidence=unit,
                 batch_id=batch_id,
                 **{f"old_{k}": v for k, v in before.items()},
                 **{f"new_{k}": v for k, v in after.items()},
@@ -301,7 +307,7 @@ class InspectionService:
         )
         for name, value in after.items():
             setattr(finding, name, value)
-        finding.evidence = evidence
+        finding.evidence, finding.unit_evidence = evidence, unit
         finding.updated_by, finding.updated_at = self.store.user, now
         try:
             session.flush()
@@ -332,26 +338,7 @@ class InspectionService:
     def history(self, finding_id: int) -> list[FindingHistoryRow]:
         with self.store.reading() as session:
             _get(session, finding_id)
-            entries = session.scalars(
-                select(FindingEntry)
-                .where(FindingEntry.finding_id == finding_id)
-                .order_by(FindingEntry.id)
-            )
-            return [
-                FindingHistoryRow(
-                    changed_at=e.changed_at,
-                    changed_by=e.changed_by,
-                    source=e.source,
-                    old_status=e.old_status,
-                    new_status=e.new_status,
-                    old_percent=e.old_percent,
-                    new_percent=e.new_percent,
-                    old_note=e.old_note,
-                    new_note=e.new_note,
-                    evidence=e.evidence,
-                )
-                for e in entries
-            ]
+            return history_rows(session, finding_id)
 
     def _day(self) -> tuple[date, int]:
         """Today and the 临期 days: what a row's state is derived with."""
@@ -374,6 +361,7 @@ class InspectionService:
             percent=finding.percent,
             note=finding.note,
             evidence=finding.evidence,
+            unit_evidence=finding.unit_evidence,
             closed_at=finding.closed_at,
             version=finding.version,
             state=derive(status, finding.deadline, *day),

@@ -35,8 +35,13 @@ from tracker.statuses import Status
 
 KEY_PREFIX = "F"
 FIELDS = ("status", "percent", "progress", "evidence")
-_COLUMN = {"status": "status", "percent": "percent", "progress": "note", "evidence": "evidence"}
-"""Sheet field → the finding's attribute."""
+_COLUMN = {
+    "status": "status",
+    "percent": "percent",
+    "progress": "note",
+    "evidence": "unit_evidence",
+}
+"""Sheet field → the finding's attribute (佐证材料: the unit's, never the office's closing)."""
 
 
 def finding_lines(session: Session) -> dict[int, list[FindingLine]]:
@@ -59,7 +64,7 @@ def finding_lines(session: Session) -> dict[int, list[FindingLine]]:
                 status=finding.status,
                 percent=finding.percent,
                 progress=finding.note,
-                evidence=finding.evidence,
+                evidence=finding.unit_evidence,
             )
         )
     return lines
@@ -160,8 +165,8 @@ def undo_findings(
     ).all()
     for entry in entries:
         finding = session.get_one(Finding, entry.finding_id)
-        now_values = (finding.status, finding.percent, finding.note, finding.evidence)
-        if now_values != (entry.new_status, entry.new_percent, entry.new_note, entry.evidence):
+        now_values = (finding.status, finding.percent, finding.note, finding.unit_evidence)
+        if now_values != (entry.new_status, entry.new_percent, entry.new_note, entry.unit_evidence):
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP(
                     "messages",
@@ -171,7 +176,7 @@ def undo_findings(
                 problem=finding.problem,
             )
         earlier = session.scalars(
-            select(FindingEntry.evidence)
+            select(FindingEntry.unit_evidence)
             .where(FindingEntry.finding_id == finding.id, FindingEntry.id < entry.id)
             .order_by(FindingEntry.id.desc())
         ).first()
@@ -182,14 +187,15 @@ def undo_findings(
                 changed_at=now,
                 changed_by=user,
                 source=source,
-                evidence=earlier or "",
+                evidence=finding.evidence,
+                unit_evidence=earlier or "",
                 **{f"old_{k}": getattr(finding, k) for k in old},
                 **{f"new_{k}": v for k, v in old.items()},
             )
         )
         for name, value in old.items():
             setattr(finding, name, value)
-        finding.evidence = earlier or ""
+        finding.unit_evidence = earlier or ""
         finding.updated_by, finding.updated_at = user, now
         session.flush()
 

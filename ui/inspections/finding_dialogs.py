@@ -159,6 +159,7 @@ def history_model(parent: QWidget | None = None) -> RecordTableModel[FindingHist
                 lambda h: "" if h.new_percent is None else h.new_percent,
             ),
             Column(translate("FindingHistory", "Rectification progress"), lambda h: h.new_note),
+            Column(translate("FindingHistory", "Unit's evidence"), lambda h: h.unit_evidence),
             Column(translate("FindingHistory", "Evidence"), lambda h: h.evidence),
         ],
         parent,

@@ -16,11 +16,10 @@ from ui.labels import state_background, state_foreground, state_label
 if TYPE_CHECKING:
     from tracker.inspections.finding_records import FindingRow
 
-# Column numbers, in display order.
-ID, INSPECTION, UNIT, MEASURE, PROBLEM, REQUIREMENT, DEADLINE, STATE, PERCENT, NOTE, EVIDENCE = (
-    range(11)
-)
-COLUMN_COUNT = 11
+# Column numbers, in display order: the unit's 佐证材料, then the office's closing evidence.
+ID, INSPECTION, UNIT, MEASURE, PROBLEM, REQUIREMENT, DEADLINE, STATE, PERCENT, NOTE = range(10)
+UNIT_EVIDENCE, EVIDENCE = 10, 11
+COLUMN_COUNT = 12
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """``data(index, ROW_ROLE)`` is the row's ``FindingRow``."""
 
@@ -59,6 +58,7 @@ class FindingTableModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Progress (%)"),
             self.tr("Rectification progress"),
+            self.tr("Unit's evidence"),
             self.tr("Evidence"),
         ]
 
@@ -112,6 +112,7 @@ class FindingTableModel(QAbstractTableModel):
             STATE: state_label(row.state),
             PERCENT: "" if row.percent is None else str(row.percent),
             NOTE: row.note,
+            UNIT_EVIDENCE: row.unit_evidence,
             EVIDENCE: row.evidence,
         }
         return texts[column]

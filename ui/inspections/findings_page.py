@@ -206,7 +206,7 @@ class FindingsPage(QWidget):
             self,
             self.tr("Close the finding (整改销号)"),
             self.tr("Evidence that it is rectified (documents, site check…):"),
-            row.evidence,  # what the unit's 整改台账 pointed to, for the office to confirm
+            row.unit_evidence,  # what the unit's 整改台账 pointed to, for the office to confirm
         )
         if not accepted:
             return

@@ -66,19 +66,19 @@ def test_edits_are_previewed_applied_with_history_and_undone(
     result = inspected.ledger_import.apply([sent], expected=[preview])
     assert (result.applied, result.changes) == ([sent.name], 6)
     first = inspected.inspections.finding(1)
-    assert (first.status, first.percent, first.note, first.evidence) == (
-        Status.DONE, 100, "已全部整改", "整改报告.pdf",
+    assert (first.status, first.percent, first.note, first.unit_evidence, first.evidence) == (
+        Status.DONE, 100, "已全部整改", "整改报告.pdf", "",
     )  # fmt: skip
     assert inspected.inspections.finding(3).percent == 40
     [*_, entry] = inspected.inspections.history(1)
     assert (entry.source, entry.old_status, entry.new_status, entry.new_percent) == (
         f"台账 {sent.name}", "未启动", "已完成", 100,
     )  # fmt: skip
-    assert entry.evidence == "整改报告.pdf"
+    assert (entry.unit_evidence, entry.evidence) == ("整改报告.pdf", "")
 
     assert inspected.ledger_import.undo_last() == [sent.name]
     first = inspected.inspections.finding(1)
-    assert (first.status, first.percent, first.note, first.evidence) == (
+    assert (first.status, first.percent, first.note, first.unit_evidence) == (
         Status.NOT_STARTED, None, "", "",
     )  # fmt: skip
     assert inspected.inspections.finding(3).percent is None

@@ -214,6 +214,9 @@ def main() -> None:
                 document_preview.units.unit(suggested[0]).name
             ).setCurrentIndex(1)
 
+    def scores() -> None:
+        window.tabs.setCurrentWidget(window.scores_tab.page)
+
     def back_to_table() -> None:
         window.tabs.setCurrentIndex(0)
         window.table.selectRow(3)
@@ -223,6 +226,7 @@ def main() -> None:
         (window, "main_window_overdue.png", overdue),
         (window, "progress_board.png", board),
         (window, "dashboard.png", dashboard),
+        (window, "scores.png", scores),
         (preview, "ledger_import_preview.png", ledger_preview),
         (empty, "first_run.png", first_run),
     ]

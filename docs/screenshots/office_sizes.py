@@ -3,7 +3,8 @@
 ``python docs/screenshots/office_sizes.py`` builds the demo database
 in a temporary folder, opens the window in Chinese at 1280×800 and 1366×768 (and at
 125 %/150 % scaling with ``--scale``) and saves a PNG of each tab and of the dialogs
-a clerk opens most, here in ``docs/screenshots/``.  Look at them after a layout change.
+a clerk opens most (the 考核得分 tab scored for a round made as of today), here in
+``docs/screenshots/``.  Look at them after a layout change.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def main(argv: list[str]) -> int:
     folder = Path(tempfile.mkdtemp(prefix="screenshots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     services = Services.open(build_demo_database(folder / "demo.sqlite3"))
+    services.rounds.create("本季度调度", services.today())  # a round for the 考核得分 tab
     suffix = "" if options.scale == "1" else f"@{options.scale}x"
 
     def save(widget: QWidget, name: str) -> None:
@@ -58,8 +60,15 @@ def main(argv: list[str]) -> int:
         while window.rows.index is None:  # every row read
             app.processEvents()
         window.table.selectRow(0)
-        for tab, name in enumerate(("assignments", "board", "dashboard")):
-            window.tabs.setCurrentIndex(tab)
+        tabs = window.tabs
+        pages = {
+            "assignments": 0,
+            "board": tabs.indexOf(window.board_page),
+            "dashboard": tabs.indexOf(window.dashboard_page),
+            "scores": tabs.indexOf(window.scores_tab.page),
+        }
+        for name, tab in pages.items():
+            tabs.setCurrentIndex(tab)
             save(window, f"{width}x{height}-{name}")
         window.tabs.setCurrentIndex(0)
         for name, dialog in _dialogs(window, services):

@@ -354,9 +354,9 @@ class LedgerImporter:
     # -- undo ------------------------------------------------------------------------------
     def undo_last(self) -> list[str]:
         """Undo the most recent apply (all files it applied). Returns their names."""
-        return undo_import(self.store, self.progress).files
+        return undo_import(self.store).files
 
     def undo_apply(self, batches: Collection[int]) -> UndoneImport:
         """Undo the apply that wrote ``batches`` (``ApplyResult.batches``) if it is still the
         latest; nothing if it was undone already (see :mod:`tracker.ledgers.ledger_undo`)."""
-        return undo_import(self.store, self.progress, batches)
+        return undo_import(self.store, batches)

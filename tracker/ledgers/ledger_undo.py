@@ -12,19 +12,21 @@ version afterwards, so the window's own later undos expect the right version.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Row, Table, select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, ImportBatch, ProgressEntry
+from db.models import Assignment, ImportBatch, Measure, ProgressEntry, Unit
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import InvalidInputError
 from tracker.extensions.extension_service import undo_requests
 from tracker.ledgers.finding_returns import undo_findings
+from tracker.ledgers.ledger_write import PROGRESS_COLUMNS, write_changes
 from tracker.progress.history_entries import Provenance
-from tracker.progress.progress_service import Change, ProgressService
+from tracker.progress.progress_service import Change
 from tracker.statuses import Status
 from tracker.store import Store
 from tracker.units.unit_contacts import undo_contacts
@@ -69,9 +71,7 @@ def _latest(session: Session) -> list[ImportBatch]:
     )
 
 
-def undo_import(
-    store: Store, progress: ProgressService, expected: Collection[int] | None = None
-) -> UndoneImport:
+def undo_import(store: Store, expected: Collection[int] | None = None) -> UndoneImport:
     """Undo the latest apply (or, with ``expected``, that apply's batches only)."""
     with store.transaction() as session:
         batches = _latest(session)
@@ -97,51 +97,21 @@ def undo_import(
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP("messages", "there is no ledger import to undo")
             )
-        entries = list(
-            session.scalars(
-                select(ProgressEntry)
-                .where(ProgressEntry.batch_id.in_([b.id for b in batches]))
-                .order_by(ProgressEntry.id.desc())
-            )
-        )
-        for entry in entries:
-            assignment = session.get(Assignment, entry.assignment_id)
-            assert assignment is not None
-            if not _matches_new(assignment, entry):
-                raise InvalidInputError(
-                    QT_TRANSLATE_NOOP(
-                        "messages",
-                        "measure {code} of {unit} was changed after the import; "
-                        "undo that change first",
-                    ),
-                    code=assignment.measure.code,
-                    unit=assignment.unit.name,
-                )
-            change = Change(
-                status=Status(entry.old_status) if entry.old_status else None,
-                percent=entry.old_percent,
-                clear_percent=entry.old_percent is None,
-                note=entry.old_note,
-                problems=entry.old_problems,
-                next_steps=entry.old_next_steps,
-                evidence=entry.old_evidence,
-                delay_reason=entry.old_delay_reason,
-            )
-            progress.record(
-                assignment.id,
-                change,
-                session=session,
-                source=Provenance(UNDO_SOURCE, entry.round_id),
-            )
-        undo_requests(session, [b.id for b in batches])
+        batch_ids = [b.id for b in batches]
+        entries = session.execute(
+            select(_ENTRIES)
+            .where(_ENTRIES.c.batch_id.in_(batch_ids))
+            .order_by(_ENTRIES.c.id.desc())
+        ).all()
+        _write_back(session, entries, _stored(session, batch_ids), store)
+        undo_requests(session, batch_ids)
         undo_contacts(
             session,
-            [b.id for b in batches],
+            batch_ids,
             source=UNDO_SOURCE,
             user=store.user,
             now=store.clock.now(),
         )
-        batch_ids = [b.id for b in batches]
         undo_findings(session, batch_ids, UNDO_SOURCE, store.user, store.clock.now())
         for batch in batches:
             batch.undone_at = store.clock.now()
@@ -149,13 +119,81 @@ def undo_import(
         return UndoneImport([b.file_name for b in batches], versions)
 
 
-def _matches_new(a: Assignment, e: ProgressEntry) -> bool:
-    return (a.status, a.percent, a.note, a.problems, a.next_steps, a.evidence, a.delay_reason) == (
+_ENTRIES = cast(Table, ProgressEntry.__table__)
+_TEXTS = ("problems", "next_steps", "evidence", "delay_reason")
+"""Fields an older history entry may not have recorded (None): any value matches then."""
+
+
+def _stored(session: Session, batch_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The current values and version of every assignment the batches changed, by id."""
+    touched = select(ProgressEntry.assignment_id).where(ProgressEntry.batch_id.in_(batch_ids))
+    rows = session.execute(
+        select(Assignment.id, *(getattr(Assignment, name) for name in _COLUMNS)).where(
+            Assignment.id.in_(touched)
+        )
+    )
+    return {row[0]: dict(zip(_COLUMNS, row[1:], strict=True)) for row in rows}
+
+
+_COLUMNS = (*PROGRESS_COLUMNS, "version")
+
+
+def _write_back(
+    session: Session, entries: Sequence[Row[Any]], state: dict[int, dict[str, Any]], store: Store
+) -> None:
+    """Each entry's old values written back, newest entry first, in bulk (``write_changes``).
+
+    Entries of one assignment are taken back one after the other: a bulk write holds
+    at most one change per assignment, and all of one round (the history's round).
+    A value changed since the import (no longer the entry's new value) stops the undo.
+    """
+    now = store.clock.now()
+    pending: dict[int, Change] = {}
+    round_id: int | None = None
+    for entry in entries:
+        if entry.assignment_id in pending or entry.round_id != round_id:
+            origin = Provenance(UNDO_SOURCE, round_id)
+            write_changes(session, pending, state, origin, now, store.user)
+            pending, round_id = {}, entry.round_id
+        if not _matches_new(state[entry.assignment_id], entry):
+            raise _changed_since(session, entry.assignment_id)
+        pending[entry.assignment_id] = Change(
+            status=Status(entry.old_status) if entry.old_status else None,
+            percent=entry.old_percent,
+            clear_percent=entry.old_percent is None,
+            note=entry.old_note,
+            problems=entry.old_problems,
+            next_steps=entry.old_next_steps,
+            evidence=entry.old_evidence,
+            delay_reason=entry.old_delay_reason,
+        )
+    write_changes(session, pending, state, Provenance(UNDO_SOURCE, round_id), now, store.user)
+
+
+def _changed_since(session: Session, assignment_id: int) -> InvalidInputError:
+    code, unit = session.execute(
+        select(Measure.code, Unit.name)
+        .join(Assignment, Assignment.measure_id == Measure.id)
+        .join(Unit, Assignment.unit_id == Unit.id)
+        .where(Assignment.id == assignment_id)
+    ).one()
+    return InvalidInputError(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "measure {code} of {unit} was changed after the import; undo that change first",
+        ),
+        code=code,
+        unit=unit,
+    )
+
+
+def _matches_new(current: dict[str, Any], e: Row[Any]) -> bool:
+    """Whether the assignment still holds what the entry wrote."""
+    if (current["status"], current["percent"], current["note"]) != (
         e.new_status,
         e.new_percent,
         e.new_note,
-        e.new_problems if e.new_problems is not None else a.problems,
-        e.new_next_steps if e.new_next_steps is not None else a.next_steps,
-        e.new_evidence if e.new_evidence is not None else a.evidence,
-        e.new_delay_reason if e.new_delay_reason is not None else a.delay_reason,
-    )
+    ):
+        return False
+    new = e._mapping
+    return all(new[f"new_{t}"] is None or new[f"new_{t}"] == current[t] for t in _TEXTS)

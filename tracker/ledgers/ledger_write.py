@@ -24,7 +24,7 @@ from tracker.progress.history_entries import Provenance, history_entry
 from tracker.progress.progress_service import Change, values_after
 from tracker.statuses import Status
 
-_PROGRESS_COLUMNS = (
+PROGRESS_COLUMNS = (
     "status",
     "percent",
     "note",
@@ -76,7 +76,7 @@ def write_changes(
     updates: list[dict[str, Any]] = []
     for assignment_id, change in changes.items():
         current = state[assignment_id]
-        before = {name: current[name] for name in _PROGRESS_COLUMNS}
+        before = {name: current[name] for name in PROGRESS_COLUMNS}
         after = values_after(before, change)
         if after == before:
             continue

@@ -32,7 +32,7 @@ from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Assignment, Measure, ProgressEntry, Unit, UnitGroupMember
-from tracker.documents.new_assignments import starting_status
+from tracker.documents.new_assignments import creation_entry, starting_status
 from tracker.queries import unit_deadline
 from tracker.statuses import STATUS_BY_TEXT, Status, is_overdue
 from tracker.units.group_rollup import GroupState, SharePart, roll_up
@@ -242,17 +242,9 @@ class _Reconciler:
 def _created_entry(
     share_id: int, status: str, source: str, when: datetime, user: str
 ) -> dict[str, Any]:
+    """The shared creation entry, with the 存在问题/下步计划 fields a share starts empty."""
     return {
-        "assignment_id": share_id,
-        "changed_at": when,
-        "changed_by": user,
-        "source": source,
-        "old_status": None,
-        "new_status": status,
-        "old_percent": None,
-        "new_percent": None,
-        "old_note": None,
-        "new_note": "",
+        **creation_entry(share_id, status, user, when, source),
         "old_problems": None,
         "new_problems": "",
         "old_next_steps": None,

@@ -1,0 +1,223 @@
+"""One reporting round of the seed 宁政职转办〔2021〕1号, as a clerk runs it (issue 12's
+"Done means"): shared by the window's test and tracker-cli's.
+
+The round 2021年第4季度 is as of 2021-12-31, its ledgers due back by 2022-01-10; 37
+units are sent their ledgers on 2021-12-25.  Four come back:
+
+- 自治区市场监管厅 on 2022-01-06: 12 of its 16 rows changed (6 done, 6 in progress,
+  a 未按期完成原因 and its contact);
+- 宁夏税务局 on 2022-01-07: three valid rows (one asking for an extension of the
+  overdue measure 41 to 2022-03-31), an unknown status (基本完成, J8) and a date that
+  is none (申请延期至 2022年2月30日, Q9) — its valid rows applied, a 退回单 written;
+- 自治区公安厅 on 2022-01-07, unchanged (it reported: nothing new to say);
+- 自治区商务厅 on 2022-01-11, after the deadline: two rows changed.
+
+The other 33 never answer: they are chased on 2022-01-11, the extension is approved,
+and the master ledger and the bulletin are made on 2022-01-12.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tracker.store import Clock
+
+ROUND = "2021年第4季度"
+AS_OF, DEADLINE = date(2021, 12, 31), date(2022, 1, 10)
+SENT_ON = date(2021, 12, 25)
+MARKET, TAX, POLICE, COMMERCE = "自治区市场监管厅", "宁夏税务局", "自治区公安厅", "自治区商务厅"
+RETURNED_ON = {
+    MARKET: date(2022, 1, 6),
+    TAX: date(2022, 1, 7),
+    POLICE: date(2022, 1, 7),
+    COMMERCE: date(2022, 1, 11),
+}
+CHASED_ON, PUBLISHED_ON = date(2022, 1, 11), date(2022, 1, 12)
+TIME = (9, 30)
+"""Every change is stamped at 09:30 of the clock's day (``fixed_time``)."""
+
+Edits = dict[str, dict[str, object]]
+EDITS: dict[str, Edits] = {
+    MARKET: {
+        "1": {
+            "完成状态": "已完成",
+            "完成进度(%)": 100,
+            "进展情况": "企业开办全程网办已上线",
+            "联系人": "王芳",
+            "联系电话": "09516012345",
+        },
+        "3": {"完成状态": "已完成", "完成进度(%)": 100, "进展情况": "经营范围全类登记已推行"},
+        "4": {"完成状态": "已完成", "完成进度(%)": 100},
+        "5": {"完成状态": "已完成", "完成进度(%)": 100},
+        "8": {"完成状态": "已完成", "完成进度(%)": 100},
+        "38": {"完成状态": "已完成", "完成进度(%)": 100},
+        "39": {"完成状态": "推进中", "完成进度(%)": 60, "未按期完成原因": "电子证照系统对接延迟"},
+        "50": {"完成状态": "推进中", "完成进度(%)": 30},
+        "51": {"完成状态": "推进中", "完成进度(%)": 40},
+        "58": {"完成状态": "推进中", "完成进度(%)": 50},
+        "60": {"完成状态": "推进中", "完成进度(%)": 60},
+        "61": {"完成状态": "推进中", "完成进度(%)": 70},
+    },
+    TAX: {
+        "1": {"完成状态": "已完成", "完成进度(%)": 100, "进展情况": "税务UKey免费发放"},
+        "2": {"完成状态": "推进中", "完成进度(%)": 50},
+        "41": {
+            "完成状态": "推进中",
+            "完成进度(%)": 70,
+            "未按期完成原因": "需跨部门联调",
+            "申请延期至": "2022-03-31",
+            "延期理由": "系统改造需跨部门联调",
+        },
+        "42": {"完成状态": "基本完成"},
+        "43": {"完成状态": "推进中", "完成进度(%)": 40, "申请延期至": "2022年2月30日"},
+    },
+    POLICE: {},
+    COMMERCE: {
+        "46": {"完成状态": "已完成", "完成进度(%)": 100},
+        "48": {"完成状态": "推进中", "完成进度(%)": 50},
+    },
+}
+TAX_REJECTED = [
+    ("台账", "J8", 'unknown status "基本完成"; allowed: 未启动、推进中、已完成、已销号、长期坚持'),
+    (
+        "台账",
+        "Q9",
+        '申请延期至 "2022年2月30日" is not a date; write it as 2021-12-31 or 2021年12月31日',
+    ),
+]
+
+NOT_REPORTED = [
+    "自治区地方金融监管局",
+    "自治区住房城乡建设厅",
+    "国网宁夏电力公司",
+    "自治区财政厅",
+    "自治区发展改革委",
+    "自治区政府办公厅",
+    "自治区自然资源厅",
+    "银川海关",
+    "自治区人力资源社会保障厅",
+    "自治区高级法院",
+    "宁夏证监局",
+    "人民银行银川中心支行",
+    "各市、县（区）",
+    "自治区卫生健康委",
+    "自治区药监局",
+    "宁夏银保监局",
+    "自治区水利厅",
+    "自治区农业农村厅",
+    "自治区林草局",
+    "自治区交通运输厅",
+    "自治区工业和信息化厅",
+    "自治区公共资源交易管理局",
+    "自治区残联",
+    "自治区生态环境厅",
+    "自治区人防办",
+    "自治区文化和旅游厅",
+    "自治区民政厅",
+    "银川市人民政府",
+    "自治区编办",
+    "自治区司法厅",
+    "自治区国资委",
+    "自治区科技厅",
+    "自治区教育厅",
+]
+"""The 33 units that never answer, in the order the round's page lists them (as sent)."""
+
+CHASERS = [f"催办单_2022_{n:03d}_{unit}.pdf" for n, unit in enumerate(NOT_REPORTED, 1)] + [
+    "催办单_2022_001-033_合订.pdf"
+]
+"""The chasers of 2022-01-11: one per unit not reported, numbered 〔2022〕第1号 to 第33号
+in the page's order, and the combined file for printing."""
+
+# The four units that returned, as of the round (2021-12-31), after the extension:
+# (tasks, 未启动, 推进中, 已完成, 已销号, 长期坚持, 逾期, 完成率, 报送情况).
+RETURNED_FIGURES = {
+    MARKET: (16, 4, 6, 6, 0, 0, 1, 0.375, "按时报送"),
+    TAX: (10, 7, 2, 1, 0, 0, 1, 0.1, "按时报送"),
+    POLICE: (3, 3, 0, 0, 0, 0, 1, 0, "按时报送"),
+    COMMERCE: (4, 2, 1, 1, 0, 0, 0, 0.25, "逾期报送"),
+}
+TOTALS = ("合计", None, 275, 258, 9, 8, 0, 0, 39, 0.029, None)
+REPORTING = (
+    "本轮共向37个单位发出工作台账（报送截止日期：2022年1月10日），已报送4个，"
+    "其中按时报送3个、逾期报送1个（自治区商务厅）；未报送33个：自治区地方金融监管局、"
+    "自治区住房城乡建设厅、国网宁夏电力公司、自治区财政厅、自治区发展改革委、自治区政府办公厅、"
+    "自治区自然资源厅、银川海关、自治区人力资源社会保障厅、自治区高级法院等33个单位。"
+)
+OVERALL = (
+    "截至2021年12月31日，纳入督办的措施75项，分解到责任单位的任务275项。其中，已完成8项，"
+    "已销号0项，完成率2.9%；推进中9项，未启动258项，长期坚持0项；逾期未完成39项，占14.2%；"
+    "15日内到期227项。已到完成时限的任务274项，完成8项，到期任务完成率2.9%。"
+)
+
+
+def ledger_name(unit: str) -> str:
+    return f"{unit}_{ROUND}_工作台账.xlsx"
+
+
+def fill_in(sent: Path, back: Path, units: tuple[str, ...] = tuple(EDITS)) -> dict[str, Path]:
+    """The units' returned ledgers (the four, or ``units``), edited in their exported
+    workbooks as a unit would in Excel (by column header and measure code), saved in ``back``."""
+    back.mkdir(exist_ok=True)
+    returned = {}
+    for unit in units:
+        edits = EDITS[unit]
+        book = openpyxl.load_workbook(sent / ledger_name(unit))
+        sheet = book.worksheets[0]
+        header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "序号")
+        columns = {sheet.cell(header, c).value: c for c in range(1, sheet.max_column + 1)}
+        rows = {
+            str(sheet.cell(r, columns["措施编号"]).value): r
+            for r in range(header + 1, sheet.max_row + 1)
+        }
+        for code, values in edits.items():
+            for title, value in values.items():
+                sheet.cell(rows[code], columns[title]).value = value
+        returned[unit] = back / ledger_name(unit)
+        book.save(returned[unit])
+    return returned
+
+
+def summary_sheet(master: Path) -> dict[str, tuple[object, ...]]:
+    """The master's 汇总 read back: its rows by unit (序号 left out), 合计, and the
+    报送情况 line under ``"报送情况"``."""
+    book = openpyxl.load_workbook(master, read_only=True)
+    rows = [r for r in book["汇总"].iter_rows(min_row=4, values_only=True) if r[0] is not None]
+    book.close()
+    found: dict[str, tuple[object, ...]] = {}
+    for row in rows:
+        if isinstance(row[0], int):
+            found[str(row[1])] = tuple(row[2:])
+        elif row[0] == "合计":
+            found["合计"] = tuple(row)
+        else:
+            found["报送情况"] = (row[0],)
+    return found
+
+
+def bulletin_rows(units_table: list[list[str]]) -> dict[str, tuple[int, int, int, int, str]]:
+    """The bulletin's 附件1 (每个责任单位: 承担任务, 已完成, 已销号, 逾期, 完成率) by unit."""
+    header, *rows = units_table
+    assert header[:7] == ["序号", "责任单位", "承担任务", "已完成", "已销号", "逾期", "完成率"]
+    return {r[1]: (int(r[2]), int(r[3]), int(r[4]), int(r[5]), r[6]) for r in rows}
+
+
+def as_summary(figures: tuple[object, ...]) -> tuple[int, int, int, int, str]:
+    """The 汇总's figures of a unit as the bulletin prints them (the rate as 37.5%)."""
+    tasks, _new, _going, done, ticked, _standing, overdue, rate, _reported = figures
+    assert isinstance(rate, (int, float))
+    return (int(str(tasks)), int(str(done)), int(str(ticked)), int(str(overdue)), f"{rate:.1%}")
+
+
+@pytest.fixture
+def fixed_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Clock.now`` gives 09:30 of the clock's day, so every stamp is exact."""
+
+    def now(clock: Clock) -> datetime:
+        return datetime.combine(clock.today(), time(*TIME))
+
+    monkeypatch.setattr(Clock, "now", now)

@@ -12,67 +12,72 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="132"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="134"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="133"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="135"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="134"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="136"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="135"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="137"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="136"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="138"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="137"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="139"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="138"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="140"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="139"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="141"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="140"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="142"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="141"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="143"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="323"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="144"/>
+        <source>Group</source>
+        <translation>所属集体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/assignment_model.py" line="326"/>
         <source>Recorded status: {0}</source>
         <translation>登记状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="325"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="328"/>
         <source>Updated by {0}</source>
         <translation>更新人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="327"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="330"/>
         <source>Member of the group: {0}</source>
         <translation>所属集体：{0}</translation>
     </message>
@@ -4617,7 +4622,7 @@ Log folder: {2}</source>
         <translation>没有可以撤销的台账导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_undo.py" line="112"/>
+        <location filename="../../tracker/ledgers/ledger_undo.py" line="181"/>
         <source>measure {code} of {unit} was changed after the import; undo that change first</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>

@@ -20,9 +20,9 @@ from ui.labels import role_label, state_label
 if TYPE_CHECKING:
     from tracker.records import AssignmentRow
 
-# Column numbers, in display order.
-CODE, DOCUMENT, TITLE, UNIT, ROLE, STATE, PERCENT, DEADLINE, NOTE, UPDATED = range(10)
-COLUMN_COUNT = 10
+# Column numbers, in display order (GROUP, added last, is shown beside UNIT).
+CODE, DOCUMENT, TITLE, UNIT, ROLE, STATE, PERCENT, DEADLINE, NOTE, UPDATED, GROUP = range(11)
+COLUMN_COUNT = 11
 EDITABLE = frozenset({STATE, PERCENT, NOTE})
 
 
@@ -69,6 +69,7 @@ SORT_KEYS: dict[int, Callable[[AssignmentRow], Any]] = {
     DEADLINE: _deadline_key,
     NOTE: lambda r: r.note,
     UPDATED: lambda r: r.updated_at,
+    GROUP: lambda r: (r.group or "", r.outer_group or ""),
 }
 
 

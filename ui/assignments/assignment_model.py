@@ -31,6 +31,7 @@ from ui.assignments.assignment_cells import (
     DEADLINE,
     DOCUMENT,
     EDITABLE,
+    GROUP,
     NOTE,
     PERCENT,
     ROLE,
@@ -57,6 +58,7 @@ __all__ = [
     "DEADLINE",
     "DOCUMENT",
     "EDITABLE",
+    "GROUP",
     "NOTE",
     "PERCENT",
     "ROLE",
@@ -139,6 +141,7 @@ class AssignmentTableModel(QAbstractTableModel):
             self.tr("Deadline"),
             self.tr("Progress report"),
             self.tr("Updated"),
+            self.tr("Group"),
         ]
 
     # -- contents ---------------------------------------------------------------------------
@@ -236,7 +239,7 @@ class AssignmentTableModel(QAbstractTableModel):
         row = self._base[self._order[index.row()]]
         column = index.column()
         if role == _DISPLAY:
-            return display(row, column)
+            return self._group_of(row) if column == GROUP else display(row, column)
         if role == _ALIGNMENT:
             return _CENTRED if column in _CENTRED_COLUMNS else None
         if role == _BACKGROUND:
@@ -323,14 +326,23 @@ class AssignmentTableModel(QAbstractTableModel):
             return self.tr("Recorded status: {0}").format(state_label(row.status))
         if column == UPDATED:
             return self.tr("Updated by {0}").format(row.updated_by or "?")
-        if column == UNIT and row.group is not None:
+        if column in (UNIT, GROUP) and row.group is not None:
             return self.tr("Member of the group: {0}").format(self._group_of(row))
         return None
 
-    def _group_of(self, row: AssignmentRow) -> str:
-        """``各市、县（区）（5个）· 3/5 完成 · 2 逾期``: the group's task from its members'
-        shares among the rows held (every assignment, when the window has them all)."""
+    def has_groups(self) -> bool:
+        """Whether any row held is a member's share of a group's task."""
+        return bool(self._tallies())
+
+    def _tallies(self) -> dict[tuple[int, str], GroupState]:
         if self._groups is None:
             self._groups = group_tallies(self._base)
-        assert row.group is not None
-        return group_heading(row.group, self._groups[(row.measure_id, row.group)])
+        return self._groups
+
+    def _group_of(self, row: AssignmentRow) -> str:
+        """``各市、县（区）（5个）· 3/5 完成 · 2 逾期``: the group's task from its members'
+        shares among the rows held (every assignment, when the window has them all);
+        empty for a unit's own task."""
+        if row.group is None:
+            return ""
+        return group_heading(row.group, self._tallies()[(row.measure_id, row.group)])

@@ -47,6 +47,7 @@ _DEFAULT_WIDTHS = {
     columns.DEADLINE: 8,
     columns.NOTE: 12,
     columns.UPDATED: 9,
+    columns.GROUP: 14,
 }
 
 
@@ -81,10 +82,18 @@ class AssignmentTable(QTableView):
         self.setSortingEnabled(True)
         self.reset_column_widths()
         self.column_chooser.hide_spare_columns()  # (a saved header, restored later, shows its own)
+        model.modelReset.connect(self._show_group_column)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(
             lambda pos: self.context_menu.exec(self.viewport().mapToGlobal(pos))
         )
+
+    def _show_group_column(self) -> None:
+        """所属集体 is shown while the rows hold members' shares of a group's tasks, hidden
+        while none do — unless the clerk showed or hid it himself (the column chooser)."""
+        if columns.GROUP not in self.column_chooser.chosen_columns:
+            header = self.horizontalHeader()
+            header.setSectionHidden(columns.GROUP, not self.assignments.has_groups())
 
     # -- moving like Excel ------------------------------------------------------------------
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:

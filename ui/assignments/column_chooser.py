@@ -27,11 +27,16 @@ class ColumnChooser(QObject):
         self.header = header
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_menu)
+        self.chosen_columns: set[int] = set()
+        """The columns the clerk showed or hid himself (所属集体 then no longer follows
+        whether the rows hold groups)."""
 
     def hide_spare_columns(self) -> None:
-        """The first look, before the clerk has chosen."""
+        """The first look, before the clerk has chosen: 所属集体 beside 责任单位."""
         for column in HIDDEN_AT_FIRST:
             self.header.setSectionHidden(column, True)
+        header = self.header
+        header.moveSection(header.visualIndex(columns.GROUP), header.visualIndex(columns.UNIT) + 1)
 
     def menu(self) -> QMenu:
         """Every column, ticked if shown, in the order the header shows them."""
@@ -49,6 +54,7 @@ class ColumnChooser(QObject):
         return menu
 
     def show_column(self, column: int, shown: bool) -> None:
+        self.chosen_columns.add(column)
         self.header.setSectionHidden(column, not shown)
         self.chosen.emit()
 

@@ -9,7 +9,7 @@ from tests.ui.conftest import row_of
 from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
-from ui.assignments.assignment_model import UNIT
+from ui.assignments.assignment_model import GROUP, UNIT
 from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
@@ -134,3 +134,28 @@ def test_a_city_whose_counties_answer_directly_sits_under_the_group_in_the_detai
     window.tabs.setCurrentWidget(window.board_page)
     board = window.board.model
     assert board.index(0, board.units.index(CITIES)).data() == "1/3"
+
+
+def test_the_group_column_shows_a_members_group_and_its_state_beside_the_unit(
+    grouped: Services, window: MainWindow
+) -> None:
+    header = window.table.horizontalHeader()
+    assert header.visualIndex(GROUP) == header.visualIndex(UNIT) + 1
+    assert window.model.headerData(GROUP, Qt.Orientation.Horizontal) == "Group"
+    window.rows.reload()
+    assert not header.isSectionHidden(GROUP)  # the rows hold members' shares
+    share = window.model.row_of(row_of(window, "1", SHIZUISHAN).id)
+    own = window.model.row_of(row_of(window, "1", "自治区公安厅").id)
+    assert share is not None and own is not None
+    assert window.model.index(share, GROUP).data() == (
+        f"{CITIES} (3 members) · 1/3 done · 2 overdue"
+    )
+    assert window.model.index(own, GROUP).data() == ""
+    window.table.column_chooser.show_column(GROUP, False)
+    window.rows.reload()
+    assert header.isSectionHidden(GROUP)  # the clerk's choice stands
+
+
+def test_without_groups_the_group_column_is_hidden(window: MainWindow) -> None:
+    window.rows.reload()
+    assert window.table.horizontalHeader().isSectionHidden(GROUP)

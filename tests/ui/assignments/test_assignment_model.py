@@ -94,7 +94,7 @@ def test_a_hundred_thousand_rows_load_sort_and_answer_exactly(qapp) -> None:  # 
     started = time.perf_counter()
     model.set_rows(rows)
     assert model.rowCount() == 100_000
-    assert model.columnCount() == 10
+    assert model.columnCount() == 11
 
     first = model.index(0, 0)
     assert model.data(first, DISPLAY) == "1"

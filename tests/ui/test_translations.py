@@ -158,6 +158,7 @@ def test_the_window_speaks_chinese(
         "完成时限",
         "进展情况",
         "更新时间",
+        "所属集体",
     ]
     assert window.actions_.tick_off.text() == "销号"
     assert window.actions_.import_document.text() == "导入政策文件…"

@@ -46,7 +46,7 @@ from ui.assignments.assignment_cells import (
     edit_value,
     state_text,
 )
-from ui.group_labels import group_heading
+from ui.group_labels import group_heading, group_progress
 from ui.labels import state_background, state_foreground, state_label
 
 if TYPE_CHECKING:
@@ -239,7 +239,7 @@ class AssignmentTableModel(QAbstractTableModel):
         row = self._base[self._order[index.row()]]
         column = index.column()
         if role == _DISPLAY:
-            return self._group_of(row) if column == GROUP else display(row, column)
+            return self._group_cell(row) if column == GROUP else display(row, column)
         if role == _ALIGNMENT:
             return _CENTRED if column in _CENTRED_COLUMNS else None
         if role == _BACKGROUND:
@@ -338,6 +338,14 @@ class AssignmentTableModel(QAbstractTableModel):
         if self._groups is None:
             self._groups = group_tallies(self._base)
         return self._groups
+
+    def _group_cell(self, row: AssignmentRow) -> str:
+        """``各市、县（区） · 3/5 完成 · 2 逾期`` (the count of members is in the fraction):
+        short, so the column need not be wide; the tool tip says it in full."""
+        if row.group is None:
+            return ""
+        state = self._tallies()[(row.measure_id, row.group)]
+        return f"{row.group} · {group_progress(state)}"
 
     def _group_of(self, row: AssignmentRow) -> str:
         """``各市、县（区）（5个）· 3/5 完成 · 2 逾期``: the group's task from its members'

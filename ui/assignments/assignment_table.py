@@ -47,7 +47,7 @@ _DEFAULT_WIDTHS = {
     columns.DEADLINE: 8,
     columns.NOTE: 12,
     columns.UPDATED: 9,
-    columns.GROUP: 14,
+    columns.GROUP: 12,
 }
 
 

@@ -98,18 +98,18 @@ def test_ctrl_c_copies_the_selected_rows_with_headers_as_excel_text(
     text = QGuiApplication.clipboard().text()
     rows = read_tab_separated(text)
     assert rows[0] == [
-        "Responsible unit", "No.", "Document", "Role", "Status", "Progress", "Deadline",
-        "Progress report", "Updated",
+        "Responsible unit", "No.", "Document", "Group", "Role", "Status", "Progress",
+        "Deadline", "Progress report", "Updated",
     ]  # fmt: skip
-    assert [r[:4] for r in rows[1:]] == [
-        ["自治区公安厅", "1", "宁政办〔2021〕9号", "Responsible"],
-        ["宁夏税务局", "2", "宁政办〔2021〕9号", "Responsible"],
+    assert [r[:5] for r in rows[1:]] == [
+        ["自治区公安厅", "1", "宁政办〔2021〕9号", "", "Responsible"],
+        ["宁夏税务局", "2", "宁政办〔2021〕9号", "", "Responsible"],
     ]
     shown_state = window.model.index(
         window.model.row_of(row_of(window, "2", "宁夏税务局").id), STATE
     )
-    assert rows[2][4] == shown_state.data()  # the status cell as on screen
-    assert rows[2][7] == "第一行\n第二行"  # one cell, its line break kept
+    assert rows[2][5] == shown_state.data()  # the status cell as on screen
+    assert rows[2][8] == "第一行\n第二行"  # one cell, its line break kept
     assert text == tab_separated(rows)
 
 

@@ -147,8 +147,9 @@ def test_the_group_column_shows_a_members_group_and_its_state_beside_the_unit(
     share = window.model.row_of(row_of(window, "1", SHIZUISHAN).id)
     own = window.model.row_of(row_of(window, "1", "自治区公安厅").id)
     assert share is not None and own is not None
-    assert window.model.index(share, GROUP).data() == (
-        f"{CITIES} (3 members) · 1/3 done · 2 overdue"
+    assert window.model.index(share, GROUP).data() == f"{CITIES} · 1/3 done · 2 overdue"
+    assert window.model.index(share, GROUP).data(Qt.ItemDataRole.ToolTipRole) == (
+        f"Member of the group: {CITIES} (3 members) · 1/3 done · 2 overdue"
     )
     assert window.model.index(own, GROUP).data() == ""
     window.table.column_chooser.show_column(GROUP, False)

@@ -57,7 +57,8 @@ def test_the_chosen_columns_are_kept_at_once(
     window = make_window(qtbot, services, private_settings, tmp_path)
     header = window.table.horizontalHeader()
     hidden = [c for c in range(header.count()) if header.isSectionHidden(c)]
-    assert hidden == [columns.DOCUMENT, columns.UPDATED]  # the first look on a small screen
+    # the first look on a small screen; 所属集体 while no row is a member's share of a group's
+    assert hidden == [columns.DOCUMENT, columns.UPDATED, columns.GROUP]
     menu = window.table.column_chooser.menu()
     titles = [(a.text(), a.isChecked()) for a in menu.actions()]
     assert titles[:3] == [("No.", True), ("Document", False), ("Key task", True)]
@@ -74,6 +75,7 @@ def test_the_chosen_columns_are_kept_at_once(
     assert [c for c in range(shown.count()) if shown.isSectionHidden(c)] == [
         columns.DOCUMENT,
         columns.ROLE,
+        columns.GROUP,
     ]
 
 

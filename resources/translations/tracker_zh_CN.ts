@@ -653,12 +653,7 @@ Please send that file to whoever looks after this application.</source>
         <translation>时间节点：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="195"/>
-        <source>{0} ({1} members)</source>
-        <translation>{0}（{1}个）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/detail_pane.py" line="200"/>
+        <location filename="../../ui/window/detail_pane.py" line="201"/>
         <source>Derived from the members&apos; own states, never typed</source>
         <translation>由各成员的进展汇总得出，不可直接填写</translation>
     </message>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from tracker.statuses import Derived, Status
 from tracker.units.group_rollup import GroupState, derived_state, group_tallies
 from ui.assignments.assignment_model import deadline_text
-from ui.group_labels import group_heading, group_progress
+from ui.group_labels import group_heading
 from ui.labels import role_label, state_background, state_foreground, state_label
 
 if TYPE_CHECKING:  # plain records, handed in; their module is not needed to show the window
@@ -177,6 +177,7 @@ class DetailPane(QWidget):
                 self.units.addTopLevelItem(parent)
             else:
                 self._group_parent(share, outer, tallies, groups).addChild(parent)
+            parent.setFirstColumnSpanned(True)  # (only once in the tree)
         return parent
 
     def _unit_item(self, unit_row: AssignmentRow, selected: bool) -> QTreeWidgetItem:
@@ -192,21 +193,22 @@ class DetailPane(QWidget):
         return item
 
     def _group_item(self, share: AssignmentRow, group: str, state: GroupState) -> QTreeWidgetItem:
-        heading = self.tr("{0} ({1} members)").format(group, state.members)
-        item = QTreeWidgetItem(
-            [heading, role_label(share.role), group_progress(state), f"{state.percent}%"]
-        )
-        item.setToolTip(0, group_heading(group, state))
-        item.setToolTip(2, self.tr("Derived from the members' own states, never typed"))
-        self._colour(item, derived_state(state))
+        """One line across the whole width (``各市、县（区） (5 members) · 3/5 done · 50%``):
+        in a narrow pane the group's state in the Status column would squeeze the units'
+        names to a character or two; the members' short states fit there."""
+        heading = f"{group_heading(group, state)} · {state.percent}%"
+        item = QTreeWidgetItem([heading])
+        derived = self.tr("Derived from the members' own states, never typed")
+        item.setToolTip(0, f"{heading}\n{derived}")
+        self._colour(item, derived_state(state), column=0)
         return item
 
     @staticmethod
-    def _colour(item: QTreeWidgetItem, state: Derived) -> None:
+    def _colour(item: QTreeWidgetItem, state: Derived, column: int = 2) -> None:
         if (fg := state_foreground(state)) is not None:
-            item.setForeground(2, QBrush(fg))
+            item.setForeground(column, QBrush(fg))
         if (bg := state_background(state)) is not None:
-            item.setBackground(2, QBrush(bg))
+            item.setBackground(column, QBrush(bg))
 
     @staticmethod
     def _bold(item: QTreeWidgetItem) -> None:

@@ -69,12 +69,17 @@ def test_the_detail_pane_shows_the_group_and_each_members_state(
     assert tree(window) == [
         ["自治区市场监管厅", "Lead", "Overdue", ""],
         ["自治区公安厅", "Responsible", "Overdue", ""],
-        [f"{CITIES} (3 members)", "Responsible", "1/3 done · 2 overdue", "50%"],
+        [f"{CITIES} (3 members) · 1/3 done · 2 overdue · 50%", "", "", ""],
         [f"  {YINCHUAN}", "Responsible", "Done", "100%"],
         [f"  {SHIZUISHAN}", "Responsible", "Overdue", "50%"],
         [f"  {WUZHONG}", "Responsible", "Overdue", ""],
     ]
     group = detail.units.topLevelItem(2)
+    assert group.isFirstColumnSpanned()  # across the pane: the units' names keep their width
+    assert group.toolTip(0) == (
+        f"{CITIES} (3 members) · 1/3 done · 2 overdue · 50%\n"
+        "Derived from the members' own states, never typed"
+    )
     assert group.isExpanded() and group.font(0).bold()  # the selected row is one of its members
     assert [group.child(j).font(0).bold() for j in range(3)] == [False, False, True]
     assert detail.units.rootIsDecorated()
@@ -107,23 +112,13 @@ def test_a_city_whose_counties_answer_directly_sits_under_the_group_in_the_detai
     units = window.detail.units
     group = units.topLevelItem(2)
     city = group.child(2)
-    assert [group.text(c) for c in range(4)] == [
-        f"{CITIES} (3 members)",
-        "Responsible",
-        "1/3 done · 2 overdue",
-        "50%",
-    ]
+    assert group.text(0) == f"{CITIES} (3 members) · 1/3 done · 2 overdue · 50%"
     assert [group.child(j).text(0) for j in range(group.childCount())] == [
         SHIZUISHAN,
         WUZHONG,
-        f"{YINCHUAN} (2 members)",
+        f"{YINCHUAN} (2 members) · 2/2 done · 100%",
     ]
-    assert [city.text(c) for c in range(4)] == [
-        f"{YINCHUAN} (2 members)",
-        "Responsible",
-        "2/2 done",
-        "100%",
-    ]
+    assert city.isFirstColumnSpanned() and group.isFirstColumnSpanned()
     assert [city.child(j).text(0) for j in range(city.childCount())] == ["兴庆区", "金凤区"]
     assert (group.font(0).bold(), city.font(0).bold(), city.child(1).font(0).bold()) == (
         True,

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from db.models import Assignment, Document, Measure, Unit
 from importers.ledger.model import LedgerSheet
 from tracker.statuses import STATUS_BY_TEXT, is_overdue
-from tracker.units.group_rollup import GroupState, SharePart, roll_up
+from tracker.units.group_rollup import GroupState, SharePart, nested_roll_up
 
 
 class LedgerLine(Protocol):
@@ -50,20 +50,39 @@ def with_group_headings(
     if not group_ids:
         return sheets
     names = dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(group_ids))).all())
+    outer = _outer_groups(session, group_ids)
     by_doc: dict[int, list[LedgerLine]] = {}
     for row in rows:
         by_doc.setdefault(row.document.id, []).append(row)
     return [
-        replace(sheet, headings=_headings(doc_rows, names, today))
+        replace(sheet, headings=_headings(doc_rows, names, outer, today))
         for sheet, doc_rows in zip(sheets, by_doc.values(), strict=True)
     ]
 
 
+def _outer_groups(session: Session, group_ids: set[int]) -> dict[tuple[int, int], int]:
+    """(measure, a group) → the group above it, where the group's own part of the measure is
+    a share fanned out again (a city whose counties answer directly)."""
+    found = session.execute(
+        select(Assignment.measure_id, Assignment.unit_id, Assignment.group_id).where(
+            Assignment.unit_id.in_(group_ids),
+            Assignment.group_id.is_not(None),
+            Assignment.fanned_out.is_(True),
+            Assignment.active.is_(True),
+        )
+    ).all()
+    return {(measure, unit): group for measure, unit, group in found if group is not None}
+
+
 def _headings(
-    rows: list[LedgerLine], names: dict[int, str], today: date
+    rows: list[LedgerLine],
+    names: dict[int, str],
+    outer: dict[tuple[int, int], int],
+    today: date,
 ) -> tuple[tuple[int, str], ...]:
     """A heading above each run of a group's shares under a measure (a member marked
-    牵头 is listed with the leads: its run and the others' each get the heading)."""
+    牵头 is listed with the leads: its run and the others' each get the heading); a
+    city whose counties answer directly counts as one share of the group above it."""
     parts: dict[tuple[int, int], list[SharePart]] = {}
     runs: list[tuple[int, tuple[int, int]]] = []
     previous: tuple[int, int] | None = None
@@ -77,4 +96,10 @@ def _headings(
             if key != previous:
                 runs.append((index, key))
         previous = key
-    return tuple((index, heading_text(names[key[1]], roll_up(parts[key]))) for index, key in runs)
+    inner: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for key in parts:
+        above = outer.get(key)
+        if above is not None:
+            inner.setdefault((key[0], above), set()).add(key)
+    states = nested_roll_up(parts, inner)
+    return tuple((index, heading_text(names[key[1]], states[key])) for index, key in runs)

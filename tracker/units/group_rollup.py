@@ -12,14 +12,18 @@ the rows the window holds (plain ``AssignmentRow``s), keyed by measure and group
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tracker.statuses import FINISHED, Derived, Status, measure_status
 
 if TYPE_CHECKING:
     from tracker.records import AssignmentRow
+
+
+K = TypeVar("K", bound=Hashable)
+"""A group's task: (measure id, the group's id or name)."""
 
 
 @dataclass(frozen=True)
@@ -87,13 +91,19 @@ def group_tallies(rows: Iterable[AssignmentRow]) -> dict[tuple[int, str], GroupS
             parts[key].append(SharePart(row.status, row.percent, overdue))
             if row.outer_group is not None:
                 inner[(row.measure_id, row.outer_group)].add(key)
-    states: dict[tuple[int, str], GroupState] = {}
+    return nested_roll_up(parts, inner)
 
-    def state(key: tuple[int, str], depth: int = 0) -> GroupState:
+
+def nested_roll_up(parts: dict[K, list[SharePart]], inner: dict[K, set[K]]) -> dict[K, GroupState]:
+    """Each key's state from its own shares (``parts``) and, as one share each, the states
+    of the groups beneath it (``inner``: a city whose counties answer directly)."""
+    states: dict[K, GroupState] = {}
+
+    def state(key: K, depth: int = 0) -> GroupState:
         if key not in states:
-            nested = [state(k, depth + 1) for k in sorted(inner[key]) if depth < 8]
+            nested = [state(k, depth + 1) for k in inner.get(key, ()) if depth < 8]
             states[key] = roll_up(
-                [*parts[key], *(SharePart(n.status, n.percent, n.overdue) for n in nested)]
+                [*parts.get(key, ()), *(SharePart(n.status, n.percent, n.overdue) for n in nested)]
             )
         return states[key]
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from tests.tracker.conftest import TODAY, sample_document, source
@@ -350,3 +352,25 @@ def test_the_windows_roll_up_counts_a_city_whose_counties_answer_directly(
     [task] = loaded.groups.tasks(GROUP)
     assert window == {(task.measure_id, GROUP): task.state}
     assert task.state == GroupState(Status.IN_PROGRESS, 25, True, 2, 0, 2)
+
+
+def test_the_master_counts_a_city_whose_counties_answer_directly_under_the_group(
+    loaded: Services, tmp_path: Path
+) -> None:
+    loaded.groups.set_members("银川市", ("兴庆区", "金凤区", "西夏区"), create=True)
+    loaded.groups.set_members(GROUP, ["银川市", "吴忠市"], create=True, report_directly=True)
+    shares = {r.unit: r.id for r in _rows(loaded) if r.group is not None}
+    loaded.progress.record(shares["兴庆区"], Change(status=Status.DONE))
+    loaded.progress.record(shares["吴忠市"], Change(status=Status.DONE))
+    loaded.rounds.create("2021年7月", date(2021, 7, 1))
+    book = openpyxl.load_workbook(loaded.ledger_export.export_master("2021年7月", tmp_path))
+    headings = [
+        str(sheet.cell(r, 1).value)
+        for sheet in book.worksheets[1:]
+        if sheet.sheet_state == "visible"
+        for r in range(4, sheet.max_row + 1)
+        if "个）·" in str(sheet.cell(r, 1).value)
+    ]
+    [task] = loaded.groups.tasks(GROUP)
+    assert (task.state.members, task.state.finished, task.state.overdue_members) == (2, 1, 1)
+    assert headings == [f"{GROUP}（2个）· 1/2 完成 · 1 逾期", "银川市（3个）· 1/3 完成 · 2 逾期"]

@@ -87,6 +87,7 @@ def _column(column: Column) -> Any:
 
 
 _COLUMNS = tuple(_column(c) for c in COLUMNS)
+_SUMMARY_COLUMNS = tuple(_column(c) for c in SUMMARY_COLUMNS)
 _ORDER = tuple(
     lead_first() if o == LEAD_FIRST else shares_last() if o == SHARES_LAST else _column(o)
     for o in ORDER
@@ -102,9 +103,9 @@ class OverviewService:
         self.units = units
         self.rounds = rounds
 
-    def _base(self) -> Select[*tuple[Any, ...]]:
-        """The assignment list's columns and tables (``assignment_columns``), in force."""
-        query = select(*_COLUMNS).select_from(Assignment)
+    def _base(self, columns: tuple[Any, ...] = _COLUMNS) -> Select[*tuple[Any, ...]]:
+        """The assignment list's ``columns`` and tables (``assignment_columns``), in force."""
+        query = select(*columns).select_from(Assignment)
         for join in JOINS:
             on = and_(
                 _column(join.on) == _column(join.key),
@@ -262,13 +263,7 @@ class OverviewService:
     def summary(self, document: str | None = None) -> Summary:
         doc = self.documents.chosen(document)
         with self.store.reading() as session:
-            query = (
-                select(*(_column(c) for c in SUMMARY_COLUMNS))
-                .join(Measure, Assignment.measure_id == Measure.id)
-                .join(Unit, Assignment.unit_id == Unit.id)
-                .outerjoin(_TABLES["g"], Assignment.group_id == _column(Column("g", "id")))
-                .where(in_force())
-            )
+            query = self._base(_SUMMARY_COLUMNS)
             measures_query = (
                 select(func.count()).select_from(Measure).where(Measure.withdrawn.is_(False))
             )

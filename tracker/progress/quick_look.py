@@ -111,8 +111,8 @@ def quick_summary(target: str | None, today: date | None = None) -> Summary | No
 
     def read(connection: sqlite3.Connection) -> Summary:
         rows = [
-            (status, _day(deadline), unit, group, measure, _day(own))
-            for status, deadline, unit, group, measure, own in connection.execute(_TOTALS)
+            (status, _day(deadline), unit, group, measure, _day(own), outer)
+            for status, deadline, unit, group, measure, own, outer in connection.execute(_TOTALS)
         ]
         [(measures,)] = connection.execute(_MEASURES)
         return summarize(rows, measures, today or date.today(), _due_soon_days(connection))

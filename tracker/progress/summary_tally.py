@@ -3,6 +3,11 @@
 Counted here from plain rows, whoever read them: ``OverviewService.summary``
 through SQLAlchemy, ``tracker.progress.quick_look.quick_summary`` through
 ``sqlite3`` (the columns are ``assignment_columns.SUMMARY_COLUMNS`` for both).
+
+A group's totals roll its tasks up as the database does (``group_rollup.nested_roll_up``,
+``fan_out.group_states``): when a city's counties answer directly, the city is one
+member of the group above it, done when all its counties are, and its counties'
+shares count in the group above too, each once.
 """
 
 from __future__ import annotations
@@ -13,22 +18,24 @@ from datetime import date
 
 from tracker.records import GroupStats, Summary, UnitStats
 from tracker.statuses import FINISHED, Status, is_due_soon, is_overdue
+from tracker.units.group_rollup import GroupState, SharePart, nested_roll_up
+
+SummaryRow = tuple[str, date | None, str, str | None, int, date | None, str | None]
+"""An assignment in force as the totals read it: status, the measure's deadline, unit
+name, the group a member's share answers for or None, measure id, the unit's own
+deadline, and the group above that group when the group's part is itself answered by
+its members (a county's share under 银川市 under 各市、县（区）) or None."""
 
 
-def summarize(
-    rows: Iterable[tuple[str, date | None, str, str | None, int, date | None]],
-    measures: int,
-    today: date,
-    days: int,
-) -> Summary:
-    """``rows``: each assignment in force as (status, the measure's deadline, unit name, the
-    group a member's share answers for or None, measure id, the unit's own deadline)."""
+def summarize(rows: Iterable[SummaryRow], measures: int, today: date, days: int) -> Summary:
     by_status: Counter[str] = Counter()
     per_unit: dict[str, Counter[str]] = defaultdict(Counter)
     member_of: dict[str, str] = {}
-    tasks: dict[str, dict[int, list[tuple[bool, bool]]]] = defaultdict(dict)
+    members: dict[str, set[str]] = defaultdict(set)
+    parts: dict[tuple[int, str], list[SharePart]] = defaultdict(list)
+    inner: dict[tuple[int, str], set[tuple[int, str]]] = defaultdict(set)
     overdue = due_soon = assignments = 0
-    for raw, measure_deadline, unit, group, measure, own in rows:
+    for raw, measure_deadline, unit, group, measure, own, outer in rows:
         deadline = own or measure_deadline
         assignments += 1
         status = Status(raw)
@@ -44,7 +51,11 @@ def summarize(
             tally["临期"] += 1
         if group is not None:
             member_of.setdefault(unit, group)
-            tasks[group].setdefault(measure, []).append((status in FINISHED, late))
+            members[group].add(unit)
+            parts[(measure, group)].append(SharePart(status, None, late))
+            if outer is not None:
+                members[outer].add(group)
+                inner[(measure, outer)].add((measure, group))
     units = [
         UnitStats(
             unit=name,
@@ -64,15 +75,35 @@ def summarize(
         overdue=overdue,
         due_soon=due_soon,
         units=units,
-        groups=[
-            GroupStats(
-                name=group,
-                members=tuple(sorted(u for u in per_unit if member_of.get(u) == group)),
-                tasks=len(found),
-                done=sum(all(done for done, _ in shares) for shares in found.values()),
-                overdue=sum(any(late for _, late in shares) for shares in found.values()),
-                shares=sum(len(shares) for shares in found.values()),
-            )
-            for group, found in tasks.items()
-        ],
+        groups=_group_stats(parts, inner, members),
     )
+
+
+def _group_stats(
+    parts: dict[tuple[int, str], list[SharePart]],
+    inner: dict[tuple[int, str], set[tuple[int, str]]],
+    members: dict[str, set[str]],
+) -> list[GroupStats]:
+    """Each group's tasks, by name: done when every member is (a nested city when all its
+    counties are), overdue when any share beneath it is; ``shares`` the members' rows
+    beneath it, nested ones included, each once."""
+    states = nested_roll_up(parts, inner)
+
+    def shares(key: tuple[int, str], depth: int = 0) -> int:
+        below = sum(shares(k, depth + 1) for k in inner.get(key, ()) if depth < 8)
+        return len(parts.get(key, ())) + below
+
+    tasks: dict[str, list[tuple[tuple[int, str], GroupState]]] = defaultdict(list)
+    for key, state in states.items():
+        tasks[key[1]].append((key, state))
+    return [
+        GroupStats(
+            name=group,
+            members=tuple(sorted(members[group])),
+            tasks=len(found),
+            done=sum(state.status in FINISHED for _, state in found),
+            overdue=sum(state.overdue for _, state in found),
+            shares=sum(shares(key) for key, _ in found),
+        )
+        for group, found in sorted(tasks.items())
+    ]

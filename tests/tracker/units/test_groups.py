@@ -13,6 +13,7 @@ import pytest
 from tests.tracker.conftest import TODAY, sample_document, source
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.progress.progress_service import Change
+from tracker.progress.quick_look import quick_summary
 from tracker.records import AssignmentRow
 from tracker.services import Services
 from tracker.statuses import Derived, Status
@@ -374,3 +375,56 @@ def test_the_master_counts_a_city_whose_counties_answer_directly_under_the_group
     [task] = loaded.groups.tasks(GROUP)
     assert (task.state.members, task.state.finished, task.state.overdue_members) == (2, 1, 1)
     assert headings == [f"{GROUP}（2个）· 1/2 完成 · 1 逾期", "银川市（3个）· 1/3 完成 · 2 逾期"]
+
+
+def test_status_json_counts_a_city_whose_counties_answer_directly_in_the_group_above(
+    db_url: str, run: Callable[..., tuple[int, str, str]]
+) -> None:
+    """各市、县（区）'s totals: 银川市 is one of its three members, done only when its three
+    counties are; the counties' shares count in it too, each once (5 shares: 吴忠市,
+    石嘴山市 and the counties); 银川市's own totals are its counties'.  The quick read
+    (all documents, SQLite) and the services' (one document) count the same."""
+    services = Services.open(db_url, clock=Clock(TODAY), user="测试员", create=True)
+    services.documents.import_parsed(sample_document(), source())
+    services.groups.set_members("银川市", ("兴庆区", "金凤区", "西夏区"), create=True)
+    services.groups.set_members(
+        GROUP, ["银川市", "吴忠市", "石嘴山市"], create=True, report_directly=True
+    )
+    shares = {r.unit: r.id for r in _rows(services) if r.group is not None}
+    for unit in ("兴庆区", "吴忠市", "石嘴山市"):
+        services.progress.record(shares[unit], Change(status=Status.DONE))
+    services.close()
+    db = ("--db", db_url, "--today", "2021-07-01")
+
+    def groups(*more: str) -> list[tuple[object, ...]]:
+        code, out, err = run(*db, "status", "--json", *more)
+        assert (code, err) == (0, "")
+        return [tuple(g.values()) for g in json.loads(out)["groups"]]
+
+    county_late = [
+        (GROUP, ["吴忠市", "石嘴山市", "银川市"], 1, 0, 1, 5),
+        ("银川市", ["兴庆区", "西夏区", "金凤区"], 1, 0, 1, 3),
+    ]
+    assert groups() == groups("--doc", "宁政办〔2021〕9号") == county_late
+    if db_url.startswith("sqlite"):  # the quick read answered, not the services after it
+        quick = quick_summary(db_url, TODAY)
+        assert quick is not None
+        assert [(g.name, g.done, g.shares) for g in quick.groups] == [
+            (GROUP, 0, 5),
+            ("银川市", 0, 3),
+        ]
+    _, out, _ = run(*db, "group", GROUP, "--list", "--json")
+    assert {k: v for k, v in json.loads(out).items() if k in ("tasks", "done", "overdue")} == {
+        "tasks": 1,
+        "done": 0,
+        "overdue": 1,
+    }
+    services = Services.open(db_url, clock=Clock(TODAY), user="测试员")
+    for unit in ("金凤区", "西夏区"):
+        services.progress.record(shares[unit], Change(status=Status.DONE))
+    services.close()
+    all_done = [
+        (GROUP, ["吴忠市", "石嘴山市", "银川市"], 1, 1, 0, 5),
+        ("银川市", ["兴庆区", "西夏区", "金凤区"], 1, 1, 0, 3),
+    ]
+    assert groups() == groups("--doc", "宁政办〔2021〕9号") == all_done

@@ -1851,44 +1851,59 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerField</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="57"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="60"/>
         <source>Status</source>
         <translation>完成状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="58"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="61"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="59"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="62"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="60"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="63"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="61"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="64"/>
         <source>Next steps</source>
         <translation>下一步计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="62"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="65"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="63"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="66"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="64"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="67"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="68"/>
+        <source>Reason not done on time</source>
+        <translation>未按期完成原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="69"/>
+        <source>Extension requested to</source>
+        <translation>申请延期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="70"/>
+        <source>Reason for the extension</source>
+        <translation>延期理由</translation>
     </message>
 </context>
 <context>
@@ -1907,123 +1922,123 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="83"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="82"/>
         <source>Import returned work ledgers</source>
         <translation>导入回收的工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="133"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="132"/>
         <source>Apply the valid rows of files with rejected cells (the rejected rows stay)</source>
         <translation>导入有退回单元格的文件中的有效行（被退回的行保持不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="138"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="137"/>
         <source>Apply</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="142"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="141"/>
         <source>Write return notice…</source>
         <translation>生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="145"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="144"/>
         <source>The file back to its unit with the rejected cells marked, and their list</source>
         <translation>把文件退回给填报单位：标注被退回的单元格，并附清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="187"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="186"/>
         <source>Take the unit&apos;s values for all</source>
         <translation>全部采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="188"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="187"/>
         <source>Keep the office&apos;s values for all</source>
         <translation>全部保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="192"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="191"/>
         <source>The unit and the office both changed these fields:</source>
         <translation>以下内容单位和办公室都修改过：</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="207"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="371"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="206"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="368"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="246"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="245"/>
         <source>Changes ({0})</source>
         <translation>修改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="247"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="246"/>
         <source>Rejected ({0})</source>
         <translation>退回（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="248"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="247"/>
         <source>Conflicts ({0})</source>
         <translation>冲突（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="249"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="248"/>
         <source>Ignored ({0})</source>
         <translation>已忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="250"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="249"/>
         <source>Emptied, kept ({0})</source>
         <translation>被清空已保留（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="251"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="250"/>
         <source>Warnings ({0})</source>
         <translation>提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="253"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="252"/>
         <source>Contacts updated ({0})</source>
         <translation>联系方式更新（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="255"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="254"/>
         <source>Findings sheet ({0})</source>
         <translation>整改台账（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="257"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="256"/>
         <source>Extension requests ({0})</source>
         <translation>延期申请（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="280"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="279"/>
         <source>Folder for the return notice</source>
         <translation>退回单保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="286"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="285"/>
         <source>Writing the return notice…</source>
         <translation>正在生成退回单…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="292"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="291"/>
         <source>Return notice written: {0}</source>
         <translation>退回单已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="313"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="312"/>
         <source>{0} files read; {1} can be applied now with {2} changes.</source>
         <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="345"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="342"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="356"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="353"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -2051,125 +2066,120 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>LedgerPreview</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="92"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="98"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="94"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="100"/>
         <source>Choose the unit: the hidden sheet is gone</source>
         <translation>请选择单位：隐藏的元数据表已丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="96"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="102"/>
         <source>Fix the rejected cells first</source>
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="99"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="105"/>
         <source>Decide {0} conflicts</source>
         <translation>有 {0} 处冲突待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="101"/>
-        <source>Nothing new</source>
-        <translation>没有新内容</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="103"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="109"/>
         <source>Ready: the valid rows; {0} rejected stay</source>
         <translation>可导入有效行；{0}处退回保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="106"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="112"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="125"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="131"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="126"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="164"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="208"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="221"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="236"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="334"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="356"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="132"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="170"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="214"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="227"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="242"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="340"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="362"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="127"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="133"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="128"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="134"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="129"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="135"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="131"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="137"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="134"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="140"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="136"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="142"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="163"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="207"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="220"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="333"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="355"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="169"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="213"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="226"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="339"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="361"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="48"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="165"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="181"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="237"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="335"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="358"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="171"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="187"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="243"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="341"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="364"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="167"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="183"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="173"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="189"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="46"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="179"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="195"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="206"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="219"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="242"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="336"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="185"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="201"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="212"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="225"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="248"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="342"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="51"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="226"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="232"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2189,77 +2199,82 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>填写单位本意的值；按单元格的规则重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="196"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="202"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="209"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="215"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="223"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="229"/>
         <source>Deadline → requested</source>
         <translation>现完成时限 → 申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="239"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="245"/>
         <source>Directory → returned</source>
         <translation>通讯录 → 台账填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="337"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="343"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="344"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="350"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="345"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="351"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="361"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="367"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="362"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="368"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="363"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="369"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="279"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="285"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="180"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="107"/>
+        <source>Nothing new: recorded as reported</source>
+        <translation>无新内容：记为已报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="186"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="370"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="376"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="371"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="377"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="372"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="378"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -4602,7 +4617,7 @@ Log folder: {2}</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="337"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="342"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>
@@ -4637,7 +4652,7 @@ Log folder: {2}</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/overview.py" line="240"/>
+        <location filename="../../tracker/progress/overview.py" line="241"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>

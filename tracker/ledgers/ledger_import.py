@@ -329,16 +329,21 @@ class LedgerImporter:
             result.versions = assignment_versions(session, state.keys())
         return result
 
-    def return_notice(self, preview: FilePreview, out_dir: Path) -> Path:
+    def return_notice(
+        self, preview: FilePreview, out_dir: Path, wording: Callable[[Message], str] = str
+    ) -> Path:
         """The 退回单 for a previewed file with rejected cells: the unit's workbook with them
-        marked and commented, and a one-page list (``importers.ledger.return_notice``)."""
+        marked and commented, and a one-page list (``importers.ledger.return_notice``).
+
+        ``wording`` writes each reason as the unit reads it: the window's translation
+        (``ui.messages.translated``), the English template without one."""
         if not preview.rejected:
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP("messages", "{file} has no rejected cell to send back"),
                 file=preview.file,
             )
         unit = preview.unit or preview.path.stem
-        cells = [ReturnedCell(r.sheet, r.cell, str(r.reason)) for r in preview.rejected]
+        cells = [ReturnedCell(r.sheet, r.cell, wording(r.reason)) for r in preview.rejected]
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / safe_file_name(f"{unit}_{preview.round_name or ''}_退回单.xlsx")
         source = preview.path if preview.path.suffix.lower() in (".xlsx", ".xlsm") else None

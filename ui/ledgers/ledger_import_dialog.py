@@ -38,7 +38,6 @@ from ui.ledgers.ledger_choice_delegate import ChoiceDelegate
 from ui.ledgers.ledger_history import ApplyRequest
 from ui.ledgers.ledger_preview_models import (
     CHOICE,
-    CLEAR,
     KEPT_CHOICE,
     OFFICE,
     UNIT,
@@ -55,7 +54,7 @@ from ui.ledgers.ledger_preview_models import (
 from ui.ledgers.preview_views import apply_summary, preview_files, table_view
 from ui.ledgers.rejected_edits import EDIT_TRIGGERS, RejectedModel
 from ui.ledgers.unit_chooser import UnitChooser
-from ui.messages import app_title
+from ui.messages import app_title, translated
 from ui.workers import run_with_progress
 
 if TYPE_CHECKING:
@@ -284,7 +283,7 @@ class LedgerImportDialog(QDialog):
         outcome = run_with_progress(
             self,
             self.tr("Writing the return notice…"),
-            lambda _reporter: self.importer.return_notice(preview, Path(folder)),
+            lambda _reporter: self.importer.return_notice(preview, Path(folder), translated),
             cancellable=False,
         )
         if outcome.ok and outcome.value is not None:
@@ -324,10 +323,8 @@ class LedgerImportDialog(QDialog):
         undecided = [c for c in preview.conflicts if c.key not in self.files.choices]
         if preview.needs_unit:
             return False
-        chosen_units = [c for c in preview.conflicts if self.files.choices.get(c.key) == UNIT]
-        cleared = [k for k in preview.kept if self.files.choices.get(k.key) == CLEAR]
-        written = preview.contacts or preview.finding_edits or preview.requests
-        return not undecided and bool(preview.changed or chosen_units or cleared or written)
+        # A file with nothing new is applied too: its unit has reported (报送情况).
+        return not undecided
 
     # -- apply ------------------------------------------------------------------------------
     def apply(self) -> None:

@@ -49,6 +49,9 @@ _FIELD_NAMES = {
     "contact": "Contact person",
     "phone": "Phone",
     "evidence": "Evidence",
+    "delay_reason": "Reason not done on time",
+    "extension_to": "Extension requested to",
+    "extension_reason": "Reason for the extension",
 }
 
 
@@ -62,6 +65,9 @@ def _mark_for_translation() -> None:
     translate("LedgerField", "Contact person")
     translate("LedgerField", "Phone")
     translate("LedgerField", "Evidence")
+    translate("LedgerField", "Reason not done on time")
+    translate("LedgerField", "Extension requested to")
+    translate("LedgerField", "Reason for the extension")
 
 
 def field_label(name: str) -> str:
@@ -98,7 +104,7 @@ def file_status(
     if undecided:
         return translate("LedgerPreview", "Decide {0} conflicts").format(undecided)
     if not preview.changed and not preview.finding_edits and not preview.conflicts:
-        return translate("LedgerPreview", "Nothing new")
+        return translate("LedgerPreview", "Nothing new: recorded as reported")
     if preview.rejected:
         return translate("LedgerPreview", "Ready: the valid rows; {0} rejected stay").format(
             len(preview.rejected)

@@ -191,7 +191,7 @@ class ChaserBatchDialog(QDialog):
         if not drafts:
             return
         start = round_folder(self.round.currentData()) if self.round.currentData() else None
-        folder = choose_folder(self, "chasers", self.tr("Save the chasers into"), start)
+        folder = choose_folder(self, "reports", self.tr("Save the chasers into"), start)
         if folder is None:
             return
         suffix = self.format.currentData()

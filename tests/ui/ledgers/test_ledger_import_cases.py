@@ -16,6 +16,7 @@ from tracker.inspections.finding_records import NewFinding
 from tracker.progress.progress_service import Change
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
+from tracker.store import Clock
 from ui.ledgers.ledger_import_dialog import LedgerImportDialog
 from ui.ledgers.ledger_preview_models import CLEAR, KEPT_CHOICE
 
@@ -259,3 +260,40 @@ def test_the_findings_sheet_edits_are_shown_and_applied(
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     finding = services.inspections.findings()[0]
     assert (finding.status.value, finding.percent) == ("推进中", 50)
+
+
+def test_an_unchanged_ledger_is_taken_back_as_reported(
+    qtbot, services: Services, tmp_path: Path, messages
+) -> None:  # type: ignore[no-untyped-def]
+    """A unit with nothing new sends its ledger back as it was: Apply records the return
+    (0 changes), so the round's page no longer counts the unit as 未报送."""
+    services.store.clock = Clock(date(2021, 7, 8))
+    returned = police_ledger(services, tmp_path, {}, "police.xlsx")
+    dialog = import_dialog(qtbot, services, [returned])
+    assert table(dialog.files)[0][3:] == ["0", "2", "0", "0", "Nothing new: recorded as reported"]
+    assert dialog.apply_button.isEnabled()
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert messages == [("information", "1 files imported with 0 changes.")]
+    [police] = [u for u in services.round_status.status(ROUND).units if u.unit == POLICE]
+    assert (police.state, police.file, police.changes) == ("按时报送", "police.xlsx", 0)
+
+
+def test_every_field_a_unit_fills_in_is_named_in_the_preview() -> None:
+    """The changes and rejected cells name a field by its label, never the code's name
+    (未按期完成原因, 申请延期至 and 延期理由 were shown as delay_reason, extension_to…)."""
+    from importers.ledger.columns import FILL_IN_FIELDS
+    from ui.ledgers.ledger_preview_models import field_label
+
+    assert [field_label(f) for f in FILL_IN_FIELDS] == [
+        "Status",
+        "Progress",
+        "Progress report",
+        "Problems",
+        "Next steps",
+        "Reason not done on time",
+        "Evidence",
+        "Extension requested to",
+        "Reason for the extension",
+        "Contact person",
+        "Phone",
+    ]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import select
 
 from db.models import ChaserNumber
@@ -18,7 +18,6 @@ from tracker.store import Clock
 from ui.ledgers import rounds_dialog
 from ui.ledgers.round_status_dialog import RoundStatusDialog, UnitReturnsDialog
 from ui.ledgers.rounds_dialog import RoundsDialog
-from ui.reports import chaser_batch_dialog
 from ui.reports.chaser_batch_dialog import ChaserBatchDialog
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
@@ -105,7 +104,10 @@ def test_chasers_for_the_units_not_reported(
     qtbot.mouseClick(dialog.not_reported, Qt.MouseButton.LeftButton)
     assert dialog.checked() == ["各市、县（区）", "宁夏税务局", "自治区政府办公厅"]
     dialog.format.setCurrentIndex(dialog.format.findData(".docx"))
-    monkeypatch.setattr(chaser_batch_dialog, "choose_folder", lambda *_: tmp_path / "催办")
+    # (the real folder chooser's wrapper: it remembers the folder as a report's)
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *_: str(tmp_path / "催办"))
+    )
     qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     assert [p.name for p in dialog.written] == [
         "催办单_2021_001_各市、县（区）.docx",

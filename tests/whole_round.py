@@ -89,6 +89,15 @@ TAX_REJECTED = [
         '申请延期至 "2022年2月30日" is not a date; write it as 2021-12-31 or 2021年12月31日',
     ),
 ]
+TAX_NOTICE = [
+    (
+        "台账",
+        "J8",
+        "无法识别的完成状态“基本完成”；只能填写：未启动、推进中、已完成、已销号、长期坚持",
+    ),
+    ("台账", "Q9", "申请延期至“2022年2月30日”不是日期；请写成 2021-12-31 或 2021年12月31日"),
+]
+"""The same two cells in the 退回单: marked, and commented in the unit's Chinese."""
 
 NOT_REPORTED = [
     "自治区地方金融监管局",

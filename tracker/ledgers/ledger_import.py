@@ -46,6 +46,7 @@ from tracker.ledgers.ledger_rules import ReturnedContacts
 from tracker.ledgers.ledger_snapshot import Snapshot
 from tracker.ledgers.ledger_undo import UndoneImport, assignment_versions, undo_import
 from tracker.ledgers.ledger_write import assignment_columns, group_changes, write_changes
+from tracker.ledgers.unit_wording import in_unit_words
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import ProgressService
 from tracker.rounds.round_service import RoundService
@@ -329,21 +330,18 @@ class LedgerImporter:
             result.versions = assignment_versions(session, state.keys())
         return result
 
-    def return_notice(
-        self, preview: FilePreview, out_dir: Path, wording: Callable[[Message], str] = str
-    ) -> Path:
+    def return_notice(self, preview: FilePreview, out_dir: Path) -> Path:
         """The 退回单 for a previewed file with rejected cells: the unit's workbook with them
-        marked and commented, and a one-page list (``importers.ledger.return_notice``).
-
-        ``wording`` writes each reason as the unit reads it: the window's translation
-        (``ui.messages.translated``), the English template without one."""
+        marked and commented, and a one-page list (``importers.ledger.return_notice``),
+        its reasons in the unit's Chinese from the window and the command line alike
+        (``tracker.ledgers.unit_wording``)."""
         if not preview.rejected:
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP("messages", "{file} has no rejected cell to send back"),
                 file=preview.file,
             )
         unit = preview.unit or preview.path.stem
-        cells = [ReturnedCell(r.sheet, r.cell, wording(r.reason)) for r in preview.rejected]
+        cells = [ReturnedCell(r.sheet, r.cell, in_unit_words(r.reason)) for r in preview.rejected]
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / safe_file_name(f"{unit}_{preview.round_name or ''}_退回单.xlsx")
         source = preview.path if preview.path.suffix.lower() in (".xlsx", ".xlsm") else None

@@ -54,7 +54,7 @@ from ui.ledgers.ledger_preview_models import (
 from ui.ledgers.preview_views import apply_summary, preview_files, table_view
 from ui.ledgers.rejected_edits import EDIT_TRIGGERS, RejectedModel
 from ui.ledgers.unit_chooser import UnitChooser
-from ui.messages import app_title, translated
+from ui.messages import app_title
 from ui.workers import run_with_progress
 
 if TYPE_CHECKING:
@@ -283,7 +283,7 @@ class LedgerImportDialog(QDialog):
         outcome = run_with_progress(
             self,
             self.tr("Writing the return notice…"),
-            lambda _reporter: self.importer.return_notice(preview, Path(folder), translated),
+            lambda _reporter: self.importer.return_notice(preview, Path(folder)),
             cancellable=False,
         )
         if outcome.ok and outcome.value is not None:

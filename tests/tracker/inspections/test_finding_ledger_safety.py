@@ -157,9 +157,9 @@ def test_the_return_notice_marks_the_findings_sheet(
         for c in row
         if c.comment is not None
     ]
-    assert marked == [
-        ("F4", "00FFC7CE", "整改状态 已销号 is not for a unit to set; the office closes a finding (整改销号)"),
-        ("G5", "00FFC7CE", str(preview.rejected[0].reason)),
-    ]  # fmt: skip
+    assert marked == [  # (in the unit's Chinese)
+        ("F4", "00FFC7CE", "整改状态“已销号”不能由单位填写；整改销号由督办部门办理"),
+        ("G5", "00FFC7CE", "完成进度“八十”不是数字"),
+    ]
     listed = [[c.value for c in r] for r in wb["退回说明"].iter_rows(min_row=3, max_row=4)]
     assert [r[1:3] for r in listed] == [["整改台账", "G5"], ["整改台账", "F4"]]

@@ -132,7 +132,7 @@ def test_the_return_notice_marks_the_rejected_cells_and_lists_them(
     assert wb.sheetnames[:2] == ["退回说明", "台账"]
     listed = wb["退回说明"]
     assert listed["A1"].value == f"{POLICE}工作台账退回单"
-    reason = 'unknown status "差不多了"; allowed: 未启动、推进中、已完成、已销号、长期坚持'
+    reason = "无法识别的完成状态“差不多了”；只能填写：未启动、推进中、已完成、已销号、长期坚持"
     assert [[c.value for c in row] for row in listed.iter_rows(min_row=2, max_row=3)] == [
         ["序号", "工作表", "单元格", "退回原因"],
         [1, "台账", "J4", reason],

@@ -58,6 +58,8 @@ class BulletinData:
     """到期任务完成率 as (finished, due) now; ``due_before`` the round before."""
     due_before: tuple[int, int] | None = None
     not_reported: list[str] = field(default_factory=list)
+    late: list[str] = field(default_factory=list)
+    """The units whose ledger came back after the round's 报送截止日期."""
     notes: list[ReportedNote] = field(default_factory=list)
     done_measures: list[DoneMeasure] = field(default_factory=list)
     """Measures finished by all their units this round (by the round, without one before)."""

@@ -50,6 +50,7 @@ def gather_bulletin(store: Store, round_id: int, doc_id: int | None, note: str) 
         before_day = None if before is None else min(before.as_of, today)
         notes = facts.round_notes(session, current.id, now_items, MAX_NOTE_CHOICES)
         returns = unit_returns(session, current)
+        late = [u.unit for u in returns if u.returned_at is not None and not u.on_time]
         if returns:  # ledgers went out: a unit reported when its ledger came back
             not_reported = [u.unit for u in returns if u.returned_at is None]
         else:  # progress recorded by hand: a unit reported when it has an entry
@@ -94,6 +95,7 @@ def gather_bulletin(store: Store, round_id: int, doc_id: int | None, note: str) 
         if old_items is None or before_day is None
         else facts.due_pair(old_items, before_day),
         not_reported=not_reported,
+        late=late,
         reporting=reporting,
         notes=notes,
         done_measures=facts.done_measures(now_items, old_items),

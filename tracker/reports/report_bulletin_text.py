@@ -124,16 +124,24 @@ def problems(data: BulletinData) -> list[str]:
             f"{next(ordinal)}是部分任务逾期未完成。逾期任务{data.now.overdue}项{change}，"
             f"涉及{len(late)}个单位，其中{named}逾期任务较多。"
         )
-    if data.not_reported:
-        names = "、".join(data.not_reported[:10])
-        more = f"等{len(data.not_reported)}个单位" if len(data.not_reported) > 10 else ""
-        out.append(f"{next(ordinal)}是部分单位未按时报送工作进展。{names}{more}本期未报送。")
+    if data.not_reported or data.late:
+        out.append(f"{next(ordinal)}是部分单位未按时报送工作进展。{_not_on_time(data)}")
     if data.now.due_soon:
         out.append(
             f"{next(ordinal)}是临期任务较多。{data.due_soon_days}日内到期任务"
             f"{data.now.due_soon}项，需抓紧推进，防止新增逾期。"
         )
     return out or ["本期未发现逾期任务和未报送情况。"]
+
+
+def _not_on_time(data: BulletinData) -> str:
+    """Who did not report, then who reported after the deadline (逾期报送)."""
+    said = []
+    for units, what in ((data.not_reported, "本期未报送"), (data.late, "逾期报送")):
+        if units:
+            more = f"等{len(units)}个单位" if len(units) > 10 else ""
+            said.append(f"{'、'.join(units[:10])}{more}{what}")
+    return "；".join(said) + "。"
 
 
 def _annex(n: int, name: str, turned: bool = False) -> list[Block]:

@@ -22,6 +22,7 @@ from tests.whole_round import (
     COMMERCE,
     DEADLINE,
     MARKET,
+    NOT_ON_TIME,
     NOT_REPORTED,
     OVERALL,
     POLICE,
@@ -200,6 +201,7 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
     paragraphs, units_table = read_bulletin(bulletin)
     assert OVERALL in paragraphs
     assert "报送情况：" + REPORTING in paragraphs
+    assert NOT_ON_TIME in paragraphs
     printed = bulletin_rows(units_table)
     assert {unit: printed[unit] for unit in RETURNED_FIGURES} == {
         MARKET: (16, 6, 0, 1, "37.5%"),

@@ -70,6 +70,20 @@ def test_who_reported_on_time_late_or_not(round_office: Services) -> None:
     )
 
 
+def test_the_bulletin_names_who_did_not_report_and_who_reported_late(
+    round_office: Services,
+) -> None:
+    """三、存在问题's "未按时报送" names the units not reported, then the late ones."""
+    from tracker.reports.report_service import ReportRequest
+
+    report = round_office.reports.build(ReportRequest(kind="bulletin", round_name=ROUND))
+    [said] = [t for t in report.text_blocks() if "未按时报送工作进展" in t]
+    assert said == (
+        "一是部分单位未按时报送工作进展。各市、县（区）、自治区政府办公厅本期未报送；"
+        "自治区市场监管厅逾期报送。"
+    )
+
+
 def test_the_units_returns_and_an_undone_one(round_office: Services) -> None:
     service = round_office.round_status
     [police] = service.returns(ROUND, "自治区公安厅")

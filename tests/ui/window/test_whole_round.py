@@ -30,6 +30,7 @@ from tests.whole_round import (
     CHASERS,
     COMMERCE,
     MARKET,
+    NOT_ON_TIME,
     NOT_REPORTED,
     OVERALL,
     POLICE,
@@ -299,6 +300,7 @@ def test_a_whole_round_from_the_window(office: Office, tmp_path: Path) -> None:
     paragraphs, units_table = read_bulletin(bulletin)
     assert OVERALL in paragraphs
     assert "报送情况：" + REPORTING in paragraphs
+    assert NOT_ON_TIME in paragraphs
     printed = bulletin_rows(units_table)
     assert printed == {
         unit: as_summary(f) for unit, f in summary.items() if unit not in ("合计", "报送情况")

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from tests.tracker.conftest import TODAY, sample_document, source
 from tracker.records import AssignmentRow
@@ -27,6 +27,31 @@ def private_settings(tmp_path: Path) -> QSettings:
     folder = tmp_path / "settings"
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     return QSettings(str(folder / "test.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def application_theme(qapp: QApplication) -> Iterator[None]:
+    """The application's style, palette, style sheet and default locale as each test found
+    them.  ``ui.app.launch`` themes the one QApplication every test shares (Fusion,
+    ``resources/theme.qss``) and a Chinese start sets the default locale.  Left so, a
+    later test's never-shown board had, under the sheet, a header viewport 0 px high,
+    where a click on a section is pressed but never released as a click (the board's
+    group column did not expand after tests/ui/window had run)."""
+    style, palette, sheet, locale = (
+        qapp.style().name(),
+        qapp.palette(),
+        qapp.styleSheet(),
+        QLocale(),
+    )
+    yield
+    if qapp.styleSheet() != sheet:
+        qapp.setStyleSheet(sheet)
+    if style and qapp.style().name() != style:
+        qapp.setStyle(style)
+    if qapp.palette() != palette:
+        qapp.setPalette(palette)
+    if QLocale() != locale:
+        QLocale.setDefault(locale)
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ui.assignments import assignment_model as columns
 from ui.assignments.assignment_delegate import AssignmentDelegate
 from ui.assignments.assignment_model import AssignmentTableModel
-from ui.assignments.column_chooser import ColumnChooser
+from ui.assignments.column_chooser import ColumnChooser, saved_column_count
 from ui.assignments.shown_list import ShownList, cell_texts
 
 if TYPE_CHECKING:
@@ -170,9 +170,13 @@ class AssignmentTable(QTableView):
         return sorted(index.row() for index in self.selectionModel().selectedRows())
 
     def reset_column_widths(self) -> None:
+        self._set_widths(list(_DEFAULT_WIDTHS))
+
+    def _set_widths(self, which: list[int]) -> None:
+        """The designed widths of ``which`` columns."""
         char = self.fontMetrics().horizontalAdvance("国")
-        for column, chars in _DEFAULT_WIDTHS.items():
-            self.setColumnWidth(column, chars * char + 16)
+        for column in which:
+            self.setColumnWidth(column, _DEFAULT_WIDTHS[column] * char + 16)
 
     def selected_rows(self) -> list[AssignmentRow]:
         """The selected assignments, top to bottom."""
@@ -192,5 +196,11 @@ class AssignmentTable(QTableView):
         return self.horizontalHeader().saveState()
 
     def restore_header(self, state: object) -> None:
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.horizontalHeader().restoreState(state)
+        """The clerk's saved columns; those added since the layout was saved (所属集体) at
+        their designed place and width, shown or hidden as on a first look."""
+        if not isinstance(state, QByteArray) or state.isEmpty():
+            return
+        saved = saved_column_count(state)
+        if self.horizontalHeader().restoreState(state) and saved is not None:
+            self._set_widths(self.column_chooser.place_new_columns(saved))
+            self._show_group_column()

@@ -9,13 +9,17 @@ can spare (文件, shown by the navigator, and 更新时间) start hidden.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QBitArray, QByteArray, QDataStream, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu
 
 from ui.assignments import assignment_model as columns
 
 HIDDEN_AT_FIRST = (columns.DOCUMENT, columns.UPDATED)
 """Hidden until the clerk shows them: what a 1280-pixel screen can do without."""
+PLACED_AFTER = {columns.GROUP: columns.UNIT}
+"""A column added to the model after the ones beside it (numbers are never reordered,
+saved layouts keep them) and the column it is designed to stand after: 所属集体 beside
+责任单位."""
 
 
 class ColumnChooser(QObject):
@@ -35,8 +39,25 @@ class ColumnChooser(QObject):
         """The first look, before the clerk has chosen: 所属集体 beside 责任单位."""
         for column in HIDDEN_AT_FIRST:
             self.header.setSectionHidden(column, True)
+        for column in PLACED_AFTER:
+            self._place(column)
+
+    def place_new_columns(self, saved: int) -> list[int]:
+        """After restoring a layout saved with ``saved`` columns, the columns added since
+        (which Qt appends last, shown): at their designed place, hidden if spare.  Returns
+        them, for their widths."""
+        added = list(range(saved, self.header.count()))
+        for column in added:
+            self.header.setSectionHidden(column, column in HIDDEN_AT_FIRST)
+            if column in PLACED_AFTER:
+                self._place(column)
+        return added
+
+    def _place(self, column: int) -> None:
         header = self.header
-        header.moveSection(header.visualIndex(columns.GROUP), header.visualIndex(columns.UNIT) + 1)
+        after = header.visualIndex(PLACED_AFTER[column])
+        here = header.visualIndex(column)
+        header.moveSection(here, after + 1 if here > after else after)
 
     def menu(self) -> QMenu:
         """Every column, ticked if shown, in the order the header shows them."""
@@ -62,3 +83,30 @@ class ColumnChooser(QObject):
         menu = self.menu()
         menu.exec(self.header.mapToGlobal(position))
         menu.deleteLater()
+
+
+def saved_column_count(state: QByteArray) -> int | None:
+    """How many columns a layout saved by ``QHeaderView.saveState`` holds; None if it cannot
+    be read.  Qt restores a shorter layout by appending the columns it lacks: the caller
+    then places them (``ColumnChooser.place_new_columns``).
+
+    The state, as Qt 6 writes it (``QHeaderViewPrivate::write``, data stream 5.0): a
+    marker and a version, the orientation, sort order and column, whether the sort is
+    shown, the visual and logical orders, the hidden columns, their sizes, the length,
+    and then the number of columns."""
+    stream = QDataStream(state)
+    stream.setVersion(QDataStream.Version.Qt_5_0)
+    if (stream.readInt32(), stream.readInt32()) != (0xFF, 0):
+        return None
+    for _ in range(3):
+        stream.readInt32()
+    stream.readBool()
+    for _ in range(2):
+        for _ in range(stream.readUInt32()):
+            stream.readInt32()
+    stream >> QBitArray()
+    for _ in range(stream.readUInt32() * 2):
+        stream.readInt32()
+    stream.readInt32()
+    count = stream.readInt32()
+    return count if stream.status() == QDataStream.Status.Ok and count >= 0 else None

@@ -3,14 +3,17 @@ leaves nothing behind."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QProgressDialog,
     QPushButton,
@@ -18,18 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from importers import table_xlsx
 from tests.ui.factories import make_rows
 from ui.assignments import list_output
 from ui.assignments.assignment_model import AssignmentTableModel
 from ui.assignments.assignment_table import AssignmentTable
+from ui.assignments.shown_list import KeepGoing, ShownList
 
 ROWS = 100_000
 BEAT_MS = 20
-CANCEL_AFTER_MS = 700
 LONGEST_GAP_S = 0.3
 """Made on the GUI thread, the text of 100,000 rows held the window still for 1.2 s; on the
 worker with the collector running, a full collection held it 0.31 s.  Now the longest gap is
 ≈ 50–70 ms (load 10); the bound leaves room for a loaded machine."""
+HOLD_S = 60.0
+"""The longest a held worker waits for the test to press Cancel."""
+GIVE_UP_S = 30.0
+"""The longest the test looks for the held worker and the dialog's Cancel."""
+LOOK_EVERY_MS = 20
 
 
 @pytest.fixture(scope="module")
@@ -71,29 +80,69 @@ class Heartbeat:
         return max(b - a for a, b in zip(self.beats, self.beats[1:], strict=False))
 
 
-def press_cancel_later(parent: QWidget) -> list[bool]:
-    """Press the progress dialog's Cancel once ``CANCEL_AFTER_MS`` have passed and the
-    dialog is on screen (it shows after ``ui.workers.SHOW_AFTER_MS``, later under load);
-    [True] once pressed."""
-    pressed: list[bool] = []
-    tries = iter(range(200))
+class HeldWorker:
+    """A point in the worker's work where it waits until the test has pressed Cancel.
 
-    def cancel() -> None:
+    Unheld, a fast worker could finish before the dialog was on screen (then Cancel was
+    never pressed) and a slow one could run on for minutes; held, the worker is at a known
+    point when Cancel is pressed, whatever the load.  Neither side waits for ever: the
+    worker goes on after ``HOLD_S``, the test stops looking when the work is over or
+    ``GIVE_UP_S`` after the worker arrived (and then fails on ``pressed``)."""
+
+    def __init__(self) -> None:
+        self.arrived = threading.Event()
+        self.go = threading.Event()
+
+    def hold(self) -> None:
+        """On the worker: say it is here, then wait for the test (at most ``HOLD_S``)."""
+        self.arrived.set()
+        self.go.wait(HOLD_S)
+
+    def holding_at_half(self, keep_going: KeepGoing) -> KeepGoing:
+        """``keep_going`` that holds the worker once, the first time it is halfway."""
+
+        def check(done: int, total: int) -> bool:
+            if done >= total // 2 and not self.arrived.is_set():
+                self.hold()
+            return keep_going(done, total)
+
+        return check
+
+
+@contextmanager
+def cancel_when_held(parent: QWidget, held: HeldWorker) -> Iterator[list[bool]]:
+    """Inside the block, press the progress dialog's Cancel once the worker is held and the
+    dialog is on screen (it shows after ``ui.workers.SHOW_AFTER_MS``, later under load),
+    then let the worker go on; yields [True] once pressed.  Looked for every
+    ``LOOK_EVERY_MS`` until the block ends, or ``GIVE_UP_S`` after the worker arrived."""
+    pressed: list[bool] = []
+    looking = [True]
+    arrived_at: list[float] = []
+
+    def look() -> None:
+        if not looking:
+            return
         dialog = parent.findChild(QProgressDialog)
         button = dialog.findChild(QPushButton) if dialog is not None else None
-        if button is not None and button.isVisible():
+        if held.arrived.is_set() and not arrived_at:
+            arrived_at.append(time.monotonic())
+        if arrived_at and button is not None and button.isVisible():
             button.click()
             pressed.append(True)
-        elif next(tries, None) is not None:  # (the work may be over: then never pressed)
-            QTimer.singleShot(50, cancel)
+            held.go.set()
+        elif arrived_at and time.monotonic() - arrived_at[0] > GIVE_UP_S:
+            held.go.set()
+        else:
+            QTimer.singleShot(LOOK_EVERY_MS, look)
 
-    QTimer.singleShot(CANCEL_AFTER_MS, cancel)
-    return pressed
+    QTimer.singleShot(0, look)
+    try:
+        yield pressed
+    finally:
+        looking.clear()
+        held.go.set()
 
 
-@pytest.mark.skip(
-    reason="Cancel is not always pressed before the 100,000-row worker finishes: hangs or fails depending on test order (issue 18, to fix next session)"
-)
 def test_cancelling_a_big_export_leaves_no_file_and_the_window_keeps_beating(
     big_table: tuple[QWidget, AssignmentTable],
     tmp_path: Path,
@@ -106,8 +155,15 @@ def test_cancelling_a_big_export_leaves_no_file_and_the_window_keeps_beating(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
     )
-    pressed = press_cancel_later(parent)
-    with Heartbeat() as heart:
+    held, write_table = HeldWorker(), table_xlsx.write_table
+
+    def held_halfway(
+        path: Path, cells: list[list[str]], title: str, *, keep_going: KeepGoing
+    ) -> bool:
+        return write_table(path, cells, title, keep_going=held.holding_at_half(keep_going))
+
+    monkeypatch.setattr(table_xlsx, "write_table", held_halfway)  # held with 50,000 rows written
+    with cancel_when_held(parent, held) as pressed, Heartbeat() as heart:
         written = list_output.export_list(parent, table, "全部", date(2021, 7, 1))
     assert pressed == [True] and written is None
     assert list(folder.iterdir()) == []  # neither the workbook nor its scratch file
@@ -115,9 +171,6 @@ def test_cancelling_a_big_export_leaves_no_file_and_the_window_keeps_beating(
     assert heart.longest_gap() < LONGEST_GAP_S
 
 
-@pytest.mark.skip(
-    reason="Cancel is not always pressed before the 100,000-row worker finishes: hangs or fails depending on test order (issue 18, to fix next session)"
-)
 def test_cancelling_a_big_print_opens_no_preview_and_the_window_keeps_beating(
     big_table: tuple[QWidget, AssignmentTable],
     monkeypatch: pytest.MonkeyPatch,
@@ -126,10 +179,15 @@ def test_cancelling_a_big_print_opens_no_preview_and_the_window_keeps_beating(
     previews: list[bytes] = []
     monkeypatch.setattr(
         "ui.reports.pdf_preview.preview_dialog",
-        lambda pdf, *_a: previews.append(pdf),  # (never reached)
+        lambda pdf, *_a: previews.append(pdf) or QDialog(),  # (never reached)
     )
-    pressed = press_cancel_later(parent)
-    with Heartbeat() as heart:
+    held, cell_texts = HeldWorker(), list_output.cell_texts
+
+    def held_halfway(shown: ShownList, keep_going: KeepGoing) -> list[list[str]]:
+        return cell_texts(shown, held.holding_at_half(keep_going))
+
+    monkeypatch.setattr(list_output, "cell_texts", held_halfway)  # held with 50,000 rows made text
+    with cancel_when_held(parent, held) as pressed, Heartbeat() as heart:
         printed = list_output.print_list(parent, table, "全部", date(2021, 7, 1))
     assert pressed == [True] and printed is False and previews == []
     assert len(heart.beats) >= 10

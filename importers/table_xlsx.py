@@ -19,9 +19,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -65,6 +67,22 @@ def _clean(value: str) -> str:
     return str(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
+def _cell_styles(sheet: WriteOnlyWorksheet) -> tuple[StyleArray, StyleArray]:
+    """The header's style and the other cells': every cell framed, the header bold, centred
+    on a tinted ground, the others wrapped at the top.
+
+    Made once and handed to each cell as it is made: setting a border, font or alignment
+    on a cell looks the style up in the workbook's list by hashing it, which took 70 % of
+    the time of writing 10,000 rows (2.4 s → 0.9 s of CPU, ``bench/results.md``)."""
+    header, body = WriteOnlyCell(sheet), WriteOnlyCell(sheet)
+    header.border = body.border = _FRAME
+    header.font = Font(bold=True)
+    header.fill = PatternFill("solid", fgColor=HEADER_FILL)
+    header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    body.alignment = Alignment(vertical="top", wrap_text=True)
+    return header._style, body._style
+
+
 def write_table(
     path: Path,
     table: Sequence[Sequence[str]],
@@ -99,10 +117,7 @@ def write_table(
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
-    header_font = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    wrapped = Alignment(vertical="top", wrap_text=True)
+    header_style, body_style = _cell_styles(sheet)
     stopped = False
     for row_number, row in enumerate(table, start=1):
         if (
@@ -112,15 +127,11 @@ def write_table(
         ):
             stopped = True
             break
+        style = header_style if row_number == 1 else body_style
         cells = []
         for value in row:
-            cell = WriteOnlyCell(sheet, _clean(value))
+            cell = Cell(sheet, row=1, column=1, value=_clean(value), style_array=style)
             cell.data_type = "s"  # text as shown: "=…" is not a formula, "38" not a number
-            cell.border = _FRAME
-            if row_number == 1:
-                cell.font, cell.fill, cell.alignment = header_font, header_fill, centred
-            else:
-                cell.alignment = wrapped
             cells.append(cell)
         sheet.append(cells)
     scratch = path.with_name(f".{path.name}.part")

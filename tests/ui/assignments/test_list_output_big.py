@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from importers import table_xlsx
+from importers.reports import pdf
+from importers.reports.model import ReportDocument
 from tests.ui.factories import make_rows
 from ui.assignments import list_output
 from ui.assignments.assignment_model import AssignmentTableModel
@@ -39,6 +41,10 @@ HOLD_S = 60.0
 GIVE_UP_S = 30.0
 """The longest the test looks for the held worker and the dialog's Cancel."""
 LOOK_EVERY_MS = 20
+LayoutGoing = Callable[[int], bool]
+STOPPED_WITHIN_S = 3.0
+"""From Cancel to the worker gone when the layout has just begun: one page, ≈ 0.2 s idle
+(fonts, the title, the first page's rows); the bound leaves room for a loaded machine."""
 
 
 @pytest.fixture(scope="module")
@@ -191,6 +197,35 @@ def test_cancelling_a_big_print_opens_no_preview_and_the_window_keeps_beating(
         printed = list_output.print_list(parent, table, "全部", date(2021, 7, 1))
     assert pressed == [True] and printed is False and previews == []
     assert len(heart.beats) >= 10
+    assert heart.longest_gap() < LONGEST_GAP_S
+
+
+def test_cancel_as_the_layout_of_a_big_print_starts_stops_it_within_a_page(
+    big_table: tuple[QWidget, AssignmentTable],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cancel pressed as reportlab starts laying out the 100,000 rows: they were all made and
+    measured before the first page's end, where the layout is asked to stop (≈ 100 s); now
+    each page makes its own rows, and the worker stops at the first page's end."""
+    parent, table = big_table
+    previews: list[bytes] = []
+    monkeypatch.setattr(
+        "ui.reports.pdf_preview.preview_dialog",
+        lambda pdf, *_a: previews.append(pdf) or QDialog(),  # (never reached)
+    )
+    held, pdf_bytes, released = HeldWorker(), pdf.pdf_bytes, []
+
+    def held_first(report: ReportDocument, *, keep_going: LayoutGoing) -> bytes:
+        held.hold()
+        released.append(time.monotonic())
+        return pdf_bytes(report, keep_going=keep_going)
+
+    monkeypatch.setattr(pdf, "pdf_bytes", held_first)  # held with the rows made text
+    with cancel_when_held(parent, held) as pressed, Heartbeat() as heart:
+        printed = list_output.print_list(parent, table, "全部", date(2021, 7, 1))
+    stopped_after = time.monotonic() - released[0]
+    assert pressed == [True] and printed is False and previews == []
+    assert stopped_after < STOPPED_WITHIN_S
     assert heart.longest_gap() < LONGEST_GAP_S
 
 

@@ -195,6 +195,15 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
     assert [u for u, f in summary.items() if f[-1] == "未报送"] == sorted(
         NOT_REPORTED, key=list(summary).index
     )
+    code, out, _ = clerk(PUBLISHED_ON, "status", "--round", ROUND, "--json")
+    status_now = json.loads(out)
+    counted = {  # status --round counts as the 汇总 does: tasks, each status, 逾期
+        u["unit"]: (u["assigned"], *u["by_status"].values(), u["overdue"])
+        for u in status_now["units"]
+    }
+    assert counted == {u: f[:7] for u, f in summary.items() if u not in ("合计", "报送情况")}
+    assert (status_now["assignments"], *status_now["by_status"].values()) == TOTALS[2:8]
+    assert status_now["overdue"] == TOTALS[8]
     bulletin = tmp_path / "通报.docx"
     code, out, _ = clerk(PUBLISHED_ON, "report", "--kind", "bulletin", "--out", str(bulletin))
     assert code == 0 and out.splitlines()[-1] == "issued: 2022 No. 1"

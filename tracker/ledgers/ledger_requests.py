@@ -56,6 +56,8 @@ def check_requests(
     exported = row.exported.get("extension_to") if row.exported else ""
     if requested is None or requested.isoformat() == exported:
         return
+    if requested == deadline:  # granted already (a 更正版 sent after the approval)
+        return
     cell = read.cell(row.sheet, "extension_to", row.row)
     preview.requests.append(
         ExtensionRequest(

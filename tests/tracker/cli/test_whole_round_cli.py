@@ -222,6 +222,34 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
         unit: as_summary(f) for unit, f in summary.items() if unit not in ("合计", "报送情况")
     }
 
+    # 宁夏税务局 corrects the two cells in the 退回单 and sends it back as its 更正版: the two
+    # rows go in (its earlier return this round is the base, no conflict), the new date
+    # becomes a request of its own, and its first return still says when it reported.
+    corrected = tmp_path / f"{TAX}_{ROUND}_工作台账_更正版.xlsx"
+    book = openpyxl.load_workbook(notice)
+    book["台账"]["J8"], book["台账"]["K8"], book["台账"]["Q9"] = "推进中", 80, "2022-02-28"
+    book.save(corrected)
+    code, out, _ = clerk(PUBLISHED_ON, "import-ledger", str(corrected), "--json")
+    [again] = json.loads(out)["files"]
+    assert (code, again["rejected"], again["conflicts"]) == (0, [], [])
+    assert [(c["code"], c["field"], c["old"], c["new"]) for c in again["changed"]] == [
+        ("42", "完成状态", "未启动", "推进中"),
+        ("42", "完成进度(%)", None, 80),
+        ("43", "完成状态", "未启动", "推进中"),
+        ("43", "完成进度(%)", None, 40),
+    ]
+    assert [(r["code"], r["requested"]) for r in again["extension_requests"]] == [
+        ("43", "2022-02-28")
+    ]
+    code, out, _ = clerk(PUBLISHED_ON, "round-status", "--json")
+    [tax] = [u for u in json.loads(out)["units"] if u["unit"] == TAX]
+    assert (tax["returned_at"], tax["file"], tax["on_time"], tax["changes"]) == (
+        "2022-01-07 09:30:00",
+        ledger_name(TAX),
+        True,
+        12,
+    )
+
 
 def marked_cells(notice: Path) -> list[tuple[str, str, str]]:
     """The 退回单's marked cells (filled red and commented), as (sheet, cell, comment)."""

@@ -71,3 +71,20 @@ def test_an_approved_request_holds_its_import_until_the_approval_is_undone(
     office.extensions.undo_decision(pending.id)
     assert importer.undo_last() == [back.name]
     assert office.extensions.list(pending_only=False) == []
+
+
+def test_a_request_granted_already_is_not_asked_again(office: Services, tmp_path: Path) -> None:
+    """The unit's corrected ledger (更正版) still carries the 申请延期至 the office has
+    approved meanwhile: its deadline is that date now, so nothing is asked and nothing
+    warned ("not after the deadline")."""
+    back = _edit(_export(office, POLICE, tmp_path), {"1/申请延期至": date(2021, 12, 31)})
+    importer = office.ledger_import
+    importer.apply([back], expected=importer.preview([back]))
+    [pending] = office.extensions.list()
+    office.extensions.approve(pending.id)
+    corrected = _edit(back, {"2/进展情况": "更正"}, tmp_path / "更正版.xlsx")
+    [preview] = importer.preview([corrected])
+    assert preview.requests == []
+    assert [w.cell for w in preview.warnings if w.cell.startswith(("Q", "R"))] == []
+    result = importer.apply([corrected], expected=[preview])
+    assert (result.applied, result.changes, result.extensions) == (["更正版.xlsx"], 1, 0)

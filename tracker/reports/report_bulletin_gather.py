@@ -27,6 +27,7 @@ from tracker.reports.report_data import (
 )
 from tracker.rounds.round_status import RoundStatus, reporting_text, unit_returns
 from tracker.store import Store
+from tracker.units.fan_out import nested_shares
 
 
 def gather_bulletin(store: Store, round_id: int, doc_id: int | None, note: str) -> BulletinData:
@@ -61,6 +62,7 @@ def gather_bulletin(store: Store, round_id: int, doc_id: int | None, note: str) 
         )
         unassigned = facts.unassigned_measures(session, doc_id)
         documents = facts.documents_in_scope(session, doc_id)
+        nested = nested_shares(session)
     parts: dict[tuple[str, int, str], list[Item]] = defaultdict(list)
     for item in now_items:
         parts[(item.document, item.part_position, item.part)].append(item)
@@ -100,18 +102,24 @@ def gather_bulletin(store: Store, round_id: int, doc_id: int | None, note: str) 
         notes=notes,
         done_measures=facts.done_measures(now_items, old_items),
         unassigned=unassigned,
-        groups=_group_lines(now_items, old_items),
+        groups=_group_lines(now_items, old_items, nested),
     )
 
 
-def _group_lines(now: list[Item], before: list[Item] | None) -> list[UnitLine]:
-    """Each group's members' shares tallied together, in the order the groups first appear."""
+def _group_lines(
+    now: list[Item], before: list[Item] | None, nested: dict[tuple[int, str], str]
+) -> list[UnitLine]:
+    """Each group's members' shares tallied together, in the order the groups first appear;
+    a county's share under its city (``fan_out.nested_shares``: the counties answer
+    directly) in the city's line and in the line of the group above it, once each."""
     now_by: dict[str, list[Item]] = defaultdict(list)
     before_by: dict[str, list[Item]] = defaultdict(list)
     for items, by in ((now, now_by), (before or [], before_by)):
         for item in items:
-            if item.group is not None:
-                by[item.group].append(item)
+            group, depth = item.group, 0
+            while group is not None and depth < 8:
+                by[group].append(item)
+                group, depth = nested.get((item.measure_id, group)), depth + 1
     return [
         UnitLine(group, tally(found), tally(before_by[group]) if group in before_by else None)
         for group, found in now_by.items()

@@ -29,7 +29,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Measure, ProgressEntry, Unit, UnitGroupMember
 from tracker.documents.new_assignments import creation_entry, starting_status
@@ -325,3 +325,17 @@ def group_and_nested(session: Session, unit_id: int) -> set[int]:
                 found.add(member)
                 todo.append(member)
     return found
+
+
+def nested_shares(session: Session) -> dict[tuple[int, str], str]:
+    """(measure id, a nested group's name) → the group above it, for each share of a group's
+    task that the share's own members answer (a city whose counties answer directly): its
+    counties' shares, which name the city, count in the group above too."""
+    share, above = aliased(Unit), aliased(Unit)
+    rows = session.execute(
+        select(Assignment.measure_id, share.name, above.name)
+        .join(share, Assignment.unit_id == share.id)
+        .join(above, Assignment.group_id == above.id)
+        .where(Assignment.active.is_(True), Assignment.fanned_out.is_(True))
+    )
+    return {(measure, name): group for measure, name, group in rows}

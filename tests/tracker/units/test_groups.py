@@ -428,3 +428,26 @@ def test_status_json_counts_a_city_whose_counties_answer_directly_in_the_group_a
         ("银川市", ["兴庆区", "西夏区", "金凤区"], 1, 1, 0, 3),
     ]
     assert groups() == groups("--doc", "宁政办〔2021〕9号") == all_done
+
+
+def test_the_bulletins_group_line_counts_a_citys_counties_once_under_the_group_above(
+    loaded: Services,
+) -> None:
+    """The bulletin ranks the answering units (the counties, not 银川市); 各市、县（区）'s
+    aggregate line counts their shares with 吴忠市's and 石嘴山市's, 银川市's line its
+    counties' alone."""
+    loaded.groups.set_members("银川市", ("兴庆区", "金凤区", "西夏区"), create=True)
+    loaded.groups.set_members(
+        GROUP, ["银川市", "吴忠市", "石嘴山市"], create=True, report_directly=True
+    )
+    shares = {r.unit: r.id for r in _rows(loaded) if r.group is not None}
+    for unit in ("兴庆区", "吴忠市"):
+        loaded.progress.record(shares[unit], Change(status=Status.DONE))
+    loaded.rounds.create("2021年7月", date(2021, 7, 1))
+    data = loaded.reports.bulletin_data("2021年7月")
+    ranked = [u.unit for u in data.units]
+    assert [u for u in ranked if u in (GROUP, "银川市", "兴庆区", "吴忠市")] == ["兴庆区", "吴忠市"]
+    assert [(g.unit, g.now.assigned, g.now.finished, g.now.overdue) for g in data.groups] == [
+        (GROUP, 5, 2, 3),
+        ("银川市", 3, 1, 2),
+    ]

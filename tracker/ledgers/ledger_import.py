@@ -44,9 +44,10 @@ from tracker.ledgers.ledger_records import (
 from tracker.ledgers.ledger_returns import earlier_returns
 from tracker.ledgers.ledger_rules import ReturnedContacts
 from tracker.ledgers.ledger_snapshot import Snapshot
-from tracker.ledgers.ledger_undo import UndoneImport, assignment_versions, undo_import
+from tracker.ledgers.ledger_undo import UndoneImport, undo_import
 from tracker.ledgers.ledger_write import assignment_columns, group_changes, write_changes
 from tracker.ledgers.unit_wording import in_unit_words
+from tracker.memory import collector_paused
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import ProgressService
 from tracker.rounds.round_service import RoundService
@@ -126,7 +127,22 @@ class LedgerImporter:
         False stops there and the previews made so far are returned.  ``units``
         names the unit of a file whose hidden sheet is gone (the clerk's choice,
         by path as listed); such a file without one ``needs_unit``.  ``corrections``: the
-        clerk's text for rejected cells, per file (``importers.ledger.corrections``)."""
+        clerk's text for rejected cells, per file (``importers.ledger.corrections``).
+
+        Runs with the cycle collector paused (``tracker.memory``): a 10,000-row file makes
+        hundreds of thousands of lasting objects, and each full collection set off meanwhile
+        walked all of them again (``bench/notes.md``)."""
+        with collector_paused():
+            return self._preview(paths, round_name, progress, units, corrections)
+
+    def _preview(
+        self,
+        paths: Iterable[Path],
+        round_name: str | None,
+        progress: Callable[[int, int], bool] | None,
+        units: Mapping[Path, str] | None,
+        corrections: Corrections,
+    ) -> list[FilePreview]:
         targets = ledger_paths(paths)
         kept = set(targets)  # what earlier previews of other files left behind goes
         self._cache = {p: c for p, c in self._cache.items() if p in kept}
@@ -249,7 +265,23 @@ class LedgerImporter:
         the value the unit returned, ``"office"`` keeps the office's; a conflict not
         settled keeps its file out.  ``"clear"`` clears a text the unit emptied (kept
         otherwise).  ``units`` and ``corrections`` as for :meth:`preview` (a file that needs
-        a unit and has none is skipped)."""
+        a unit and has none is skipped).  The collector is paused as for :meth:`preview`."""
+        with collector_paused():
+            return self._apply(
+                paths, round_name, expected, resolutions, units, apply_valid, prefer, corrections
+            )
+
+    def _apply(
+        self,
+        paths: Iterable[Path],
+        round_name: str | None,
+        expected: list[FilePreview] | None,
+        resolutions: Mapping[tuple[int, str], str] | None,
+        units: Mapping[Path, str] | None,
+        apply_valid: bool,
+        prefer: str | None,
+        corrections: Corrections,
+    ) -> ApplyResult:
         files = [self._read(p, corrections) for p in ledger_paths(paths)]
         result = ApplyResult()
         now = self.store.clock.now()
@@ -327,7 +359,9 @@ class LedgerImporter:
                 result.applied.append(preview.file)
                 result.batches.append(batch.id)
                 result.changes += len(preview.changed) + len(preview.finding_edits)
-            result.versions = assignment_versions(session, state.keys())
+            # The versioned UPDATE matched each stored version and raised it by one, as
+            # ``state`` did: the versions after the apply, without reading them back.
+            result.versions = {assignment_id: s["version"] for assignment_id, s in state.items()}
         return result
 
     def return_notice(self, preview: FilePreview, out_dir: Path) -> Path:

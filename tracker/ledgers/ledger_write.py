@@ -11,12 +11,13 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy import Table, bindparam, insert, literal_column, update
 from sqlalchemy.orm import Session
 
 from db.models import Assignment, ProgressEntry
 from importers.ledger.model import ExportedValue
 from importers.messages import QT_TRANSLATE_NOOP
+from tracker.driver_rows import execute_many
 from tracker.errors import StaleEditError
 from tracker.ledgers.ledger_records import FieldChange
 from tracker.ledgers.ledger_snapshot import Current
@@ -37,10 +38,13 @@ _assignments = cast(Table, Assignment.__table__)
 _VERSIONED_UPDATE = (
     update(_assignments)
     .where(_assignments.c.id == bindparam("_id"), _assignments.c.version == bindparam("_version"))
-    .values(version=_assignments.c.version + 1)
+    .values(version=_assignments.c.version + literal_column("1"))
 )
 """SET the parameters' columns WHERE id and version still match; the version goes up by one,
 as the ORM's version counter does."""
+
+
+_HISTORY_INSERT = insert(ProgressEntry)
 
 
 def assignment_columns(current: Current) -> dict[str, Any]:
@@ -96,14 +100,14 @@ def write_changes(
         return
     connection = session.connection()
     if connection.dialect.supports_sane_multi_rowcount:
-        matched = connection.execute(_VERSIONED_UPDATE, updates).rowcount
+        matched = execute_many(connection, _VERSIONED_UPDATE, updates)
     else:
-        matched = sum(connection.execute(_VERSIONED_UPDATE, one).rowcount for one in updates)
+        matched = sum(execute_many(connection, _VERSIONED_UPDATE, [one]) for one in updates)
     if matched != len(updates):
         raise StaleEditError(
             QT_TRANSLATE_NOOP("messages", "another user saved this assignment first; reload")
         )
-    connection.execute(insert(ProgressEntry), entries)
+    execute_many(connection, _HISTORY_INSERT, entries)
 
 
 def group_changes(changes: list[FieldChange]) -> dict[int, Change]:

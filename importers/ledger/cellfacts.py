@@ -42,12 +42,49 @@ from importers.ledger.safety import Format
 from importers.messages import Message
 
 
-class CellFacts:
-    """The facts of each sheet of one file, gathered lazily, one sheet at a time."""
+class SheetMarkers:
+    """Which worksheet parts of an ``.xlsx`` have none of the markers :func:`_may_matter`
+    looks for, noted while the safety check inflates them (``check_content``'s
+    ``watch``): such a sheet's facts are known to be nothing without a second inflate.
 
-    def __init__(self, data: bytes, kind: Format) -> None:
+    A part read only in part (the check stopped early, or this watch could not read the
+    styles) is not known to be quiet: its facts are gathered as before.
+    """
+
+    def __init__(self) -> None:
+        self._styles: frozenset[bytes] | None = None
+        self._marked: set[str] = set()
+        self._ended: set[str] = set()
+
+    def begin(self, archive: zipfile.ZipFile) -> None:
+        try:  # (styles.xml was checked for a DTD and its size before the worksheets)
+            self._styles = percent_styles(archive)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, ElementTree.ParseError):
+            self._styles = None
+
+    def feed(self, part: str, xml: bytes) -> None:
+        if self._styles is None or part in self._marked:
+            return
+        if _may_matter(xml, self._styles):
+            self._marked.add(part)
+
+    def end(self, part: str) -> None:
+        if self._styles is not None:
+            self._ended.add(part)
+
+    def quiet(self, part: str) -> bool:
+        """Whether part ``part`` was read whole and has no marker."""
+        return part in self._ended and part not in self._marked
+
+
+class CellFacts:
+    """The facts of each sheet of one file, gathered lazily, one sheet at a time;
+    ``markers`` (filled by the safety check) spares reading the sheets without any."""
+
+    def __init__(self, data: bytes, kind: Format, markers: SheetMarkers | None = None) -> None:
         self._data = data
         self._kind = kind
+        self._markers = markers
         self._archive: zipfile.ZipFile | None = None
         self._percent_styles: frozenset[bytes] | None = None
         self._parts: dict[str, str] | None = None
@@ -88,6 +125,8 @@ class CellFacts:
         part = self._parts.get(name)
         if part is None:
             return UNKNOWN_FORMATS
+        if self._markers is not None and self._markers.quiet(part):
+            return NOTHING
         data = archive.read(part)
         styles = self._percent_styles or frozenset()
         if not _may_matter(data, styles):

@@ -28,7 +28,7 @@ import posixpath
 import re
 import zipfile
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 from xml.etree import ElementTree
 
 from importers.ledger.errors import LedgerReadError
@@ -131,15 +131,32 @@ class Reach(Enum):
     IRREGULAR = "irregular"  # a cell or row without a plain ``r``: count positions
 
 
-def check_xlsx(name: str, archive: zipfile.ZipFile) -> None:
+class PartWatch(Protocol):
+    """Something else to learn from the worksheet parts while the check inflates them
+    (``importers.ledger.cellfacts.SheetMarkers``), so that no part is inflated twice."""
+
+    def begin(self, archive: zipfile.ZipFile) -> None:
+        """The archive, before its first worksheet part is read."""
+
+    def feed(self, part: str, xml: bytes) -> None:
+        """The next piece of part ``part``: whole tags and texts, cut before a ``<``."""
+
+    def end(self, part: str) -> None:
+        """Part ``part`` was fed to its end (a part left early is not ended)."""
+
+
+def check_xlsx(name: str, archive: zipfile.ZipFile, watch: PartWatch | None = None) -> None:
     """Refuse an xlsx with a worksheet whose values span more than :data:`MAX_CELLS`,
-    or whose shared strings declare more than :data:`MAX_SHARED_STRINGS`."""
+    or whose shared strings declare more than :data:`MAX_SHARED_STRINGS`; ``watch``
+    sees every worksheet part as it is read."""
     titles = sheet_titles(archive)
     listed = {m.filename: m for m in archive.infolist()}
+    if watch is not None:
+        watch.begin(archive)
     for path, member in listed.items():
         if not ((path.startswith("xl/worksheets/") and path.endswith(".xml")) or path in titles):
             continue
-        found = reach(archive, member)
+        found = reach(archive, member, watch)
         if found is Reach.NEAR:
             continue
         if found is Reach.FAR:
@@ -155,7 +172,9 @@ def reaches_far(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
     return reach(archive, member) is not Reach.NEAR
 
 
-def reach(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Reach:
+def reach(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, watch: PartWatch | None = None
+) -> Reach:
     """Whether any reference in the sheet lies outside A1:AX99999, or any cell or row
     lacks a plain reference (then it must be measured).
 
@@ -169,9 +188,14 @@ def reach(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Reach:
     that inflates beyond its declared size still fails here (zipfile stops at the
     declared size and checks the CRC); the measuring that follows an early return
     reads the part to its end.
+
+    Without namespace prefixes, one search first asks whether any cell or row is
+    irregular or far (:data:`_IRREGULAR_OR_FAR`); only a piece where it is found is
+    searched the two ways that tell which.
     """
     carry = b""
     far = False
+    path = member.filename
     with archive.open(member) as stream:
         chunk = stream.read(_CHUNK)
         while chunk:
@@ -182,9 +206,14 @@ def reach(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Reach:
             cut = data.rfind(b"<") if chunk else -1
             head, carry = (data, b"") if cut < 0 else (data[:cut], data[cut:])
             prefixed = b":c" in head or b":row" in head
-            if (_IRREGULAR_PREFIXED if prefixed else _IRREGULAR).search(head):
-                return Reach.IRREGULAR
-            far = far or bool(_FAR_REFERENCE.search(head))
+            if prefixed or _IRREGULAR_OR_FAR.search(head):
+                if (_IRREGULAR_PREFIXED if prefixed else _IRREGULAR).search(head):
+                    return Reach.IRREGULAR
+                far = far or bool(_FAR_REFERENCE.search(head))
+            if watch is not None:
+                watch.feed(path, head)
+    if watch is not None:
+        watch.end(path)
     return Reach.FAR if far else Reach.NEAR
 
 
@@ -303,6 +332,13 @@ _IRREGULAR = re.compile(rb"<(?:c|row)(?:>|/>|\s+(?!" + _PLAIN + rb"))")
 _IRREGULAR_PREFIXED = re.compile(rb"<(?:[\w.-]+:)?(?:c|row)(?:>|/>|\s+(?!" + _PLAIN + rb"))")
 """A cell or row tag whose first attribute is not a plain reference (with a namespace
 prefix only when the chunk has prefixed elements: a literal ``<`` start is 2.5× faster)."""
+_NEAR_PLAIN = rb'r="(?:A[A-X]|[A-Z])?[1-9][0-9]{0,4}"[\s/>]'
+_IRREGULAR_OR_FAR = re.compile(rb"<(?:c|row)(?:>|/>|\s+(?!" + _NEAR_PLAIN + rb"))")
+"""A cell or row tag whose first attribute is not a plain reference within A1:AX99999.
+Without one, a piece without prefixed elements has no irregular tag (a near plain
+reference is a plain one) and no cell the measuring would place beyond A1:AX99999 (it
+reads a cell's first reference), so the two searches it stands for are not made; a
+far reference elsewhere (a text, another attribute) only ever cost the measuring."""
 _TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
 _CONTENT = re.compile(rb"\s*<(?:[\w.-]+:)?(?:v|is|f)\b")
 _REFERENCE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']\s*\$?([A-Za-z]*)\$?([0-9]*)")

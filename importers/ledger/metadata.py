@@ -137,11 +137,10 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _fill_in(texts: dict[str, str]) -> dict[str, ExportedValue]:
-    """Exported values, normalized exactly as the reader normalizes the visible cells,
-    so that an untouched cell compares equal to its exported value."""
-    text = cells.text
-    values: dict[str, ExportedValue] = {name: text(texts.get(name, "")) for name in FILL_IN_FIELDS}
+def _typed(values: dict[str, ExportedValue]) -> dict[str, ExportedValue]:
+    """Exported values (every fill-in field, as text normalized exactly as the reader
+    normalizes the visible cells, so that an untouched cell compares equal to its exported
+    value) with the status and percent typed as the reader types them."""
     values["status"] = values["status"] or None
     percent = values["percent"]
     values["percent"] = int(percent) if isinstance(percent, str) and percent else None
@@ -187,24 +186,36 @@ class _RowLayout:
                     cell=f"A{line}",
                 )
         self.fill_in = [(name, self.at[name]) for name in FILL_IN_FIELDS if name in self.at]
+        self.absent = [name for name in FILL_IN_FIELDS if name not in self.at]
+        """The fill-in fields an older format has no column for: read as empty."""
         self.deadline = self.at.get("deadline")
         self.digest = self.at.get("content_digest")
         self.width = max(self.at.values()) + 1
+        self._deadlines: dict[str, str] = {}
+        """完成时限 texts normalized so far: a ledger repeats a few dozen over its rows."""
 
     def entry(self, line: list[str]) -> MetaEntry:
         if len(line) < self.width:
             line = [*line, *[""] * (self.width - len(line))]
         at = self.at
-        texts = {name: line[i] for name, i in self.fill_in}
-        deadline = None if self.deadline is None else _exported_deadline(line[self.deadline])
+        deadline = None
+        if self.deadline is not None:
+            stored = line[self.deadline]
+            deadline = self._deadlines.get(stored)
+            if deadline is None:
+                deadline = self._deadlines[stored] = _exported_deadline(stored)
         digest = None if self.digest is None else line[self.digest]
+        text = cells.text
+        values: dict[str, ExportedValue] = {name: text(line[i]) for name, i in self.fill_in}
+        if self.absent:  # (an older format: in the fields' order, as a newer one)
+            values = {name: values.get(name, "") for name in FILL_IN_FIELDS}
         return MetaEntry(
             line[at["sheet"]],
             int(line[at["row"]]),
             line[at["key"]],
             line[at["measure_code"]],
             line[at["unit"]],
-            _fill_in(texts),
+            _typed(values),
             deadline,
             digest,
         )

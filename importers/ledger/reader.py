@@ -20,7 +20,7 @@ from typing import Any
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum
 
 from importers.ledger import cells
-from importers.ledger.cellfacts import CellFacts
+from importers.ledger.cellfacts import CellFacts, SheetMarkers
 from importers.ledger.columns import header_for_field
 from importers.ledger.errors import LedgerReadError
 from importers.ledger.finding_sheet import is_findings_sheet, read_findings_sheet
@@ -59,7 +59,8 @@ def read_ledger(path: Path) -> LedgerFile:
             QT_TRANSLATE_NOOP("messages", "cannot open the file: {reason}"),
             reason=exc.strerror or exc,
         ) from None
-    kind = check_content(name, data)
+    markers = SheetMarkers()  # what the cell facts need, noted as the checks read the sheets
+    kind = check_content(name, data, markers)
     errors: list[CellError] = []
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -76,7 +77,7 @@ def read_ledger(path: Path) -> LedgerFile:
         ) from None
     columns: dict[str, dict[str, str]] = {}
     findings: list[ReturnedFinding] = []
-    facts = CellFacts(data, kind)
+    facts = CellFacts(data, kind, markers)
     try:
         with book:
             meta = _read_meta(name, book, errors)
@@ -163,15 +164,29 @@ def filled(
         if top == bottom and left == 0 and right >= LINE_ACROSS - 1:
             continue
         starting.setdefault(top, []).append((left, right, bottom))
+    # The areas over the current row: (left, right, bottom, value); until row ``ends`` (the
+    # first bottom among them) none closes.  The master merges a measure's cells down its
+    # units' rows: hundreds of one-column areas per sheet, filled cell by cell.
     open_areas: list[tuple[int, int, int, cells.RawValue]] = []
+    ends = -1
     for r, line in enumerate(rows):
-        for left, right, bottom in starting.get(r, ()):
-            open_areas.append((left, right, bottom, line[left] if left < len(line) else None))
+        new = starting.get(r)
+        if new:
+            width = len(line)
+            open_areas += [(lf, rt, bt, line[lf] if lf < width else None) for lf, rt, bt in new]
+            ends = min(area[2] for area in open_areas)
         if open_areas:
+            last = len(line) - 1
             for left, right, _, value in open_areas:
-                for c in range(left, min(right, len(line) - 1) + 1):
-                    line[c] = value
-            open_areas = [area for area in open_areas if area[2] > r]
+                if left == right:
+                    if left <= last:
+                        line[left] = value
+                elif left <= last:
+                    stop = min(right, last) + 1
+                    line[left:stop] = [value] * (stop - left)
+            if r >= ends:
+                open_areas = [area for area in open_areas if area[2] > r]
+                ends = min((area[2] for area in open_areas), default=-1)
         yield line
 
 

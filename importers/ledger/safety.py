@@ -18,7 +18,7 @@ from typing import Literal
 from xml.etree import ElementTree
 
 from importers.ledger.errors import LedgerReadError
-from importers.ledger.extent import check_ods, check_xlsx
+from importers.ledger.extent import PartWatch, check_ods, check_xlsx
 from importers.ledger.ole import OLE_MAGIC, OleFormatError, stream_names
 from importers.ledger.xls_extent import check_xls
 from importers.messages import QT_TRANSLATE_NOOP
@@ -58,13 +58,14 @@ def check_size(name: str, size: int) -> None:
         )
 
 
-def check_content(name: str, data: bytes) -> Format:
-    """Identify the spreadsheet format of ``data`` or raise :class:`LedgerReadError`."""
+def check_content(name: str, data: bytes, watch: PartWatch | None = None) -> Format:
+    """Identify the spreadsheet format of ``data`` or raise :class:`LedgerReadError`;
+    ``watch`` sees an ``.xlsx``'s worksheet parts as the checks inflate them."""
     check_size(name, len(data))
     if data.startswith(OLE_MAGIC):
         return _check_ole(name, data)
     if data.startswith(_ZIP_MAGIC):
-        return _check_zip(name, data)
+        return _check_zip(name, data, watch)
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<html", b"<!doctype html", b"<?xml", b"<table")):
         raise LedgerReadError(
@@ -106,7 +107,7 @@ def _check_ole(name: str, data: bytes) -> Format:
     return "xls"
 
 
-def _check_zip(name: str, data: bytes) -> Format:
+def _check_zip(name: str, data: bytes, watch: PartWatch | None) -> Format:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -152,7 +153,7 @@ def _check_zip(name: str, data: bytes) -> Format:
                 _check_xml(name, archive, member, whole=not _streamed_later(kind, member))
         try:
             if kind == "xlsx":
-                check_xlsx(name, archive)
+                check_xlsx(name, archive, watch)
             else:
                 check_ods(name, archive)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:

@@ -166,6 +166,10 @@ def read_rows(
     text, percent_cell, to_date = cells.text, cells.percent_cell, cells.to_date
     known, formatted, bad = facts.percent_known, facts.percent, facts.bad
     bad_rows = {r for r, _ in bad}
+    # A sheet names a few dozen units and deadlines over thousands of rows: each is
+    # cleaned or parsed once.
+    units: dict[str, str] = {}
+    deadlines: dict[str, tuple[str, date | None]] = {}
     drafts: list[RowDraft] = []
     first = header.row + 1
     for r, line in enumerate(islice(grid, first, None), start=first):
@@ -202,6 +206,18 @@ def read_rows(
         except CellValueError as exc:
             errors.append(CellError(sheet, at.address("percent", r), exc.as_message()))
         deadline = line[deadline_at]
+        known_deadline = deadlines.get(deadline) if type(deadline) is str else None
+        if known_deadline is None:
+            known_deadline = (text(deadline), to_date(deadline))
+            if type(deadline) is str:
+                deadlines[deadline] = known_deadline
+        deadline_text, deadline_date = known_deadline
+        unit = line[unit_at]
+        unit_name = units.get(unit) if type(unit) is str else None
+        if unit_name is None:
+            unit_name = clean_unit_name(text(unit))  # as every entry point does
+            if type(unit) is str:
+                units[unit] = unit_name
         extension_to = line[extension_to_at]
         requested = None
         if extension_to is not None and extension_to != "":
@@ -213,7 +229,7 @@ def read_rows(
                 "sheet": sheet,
                 "row": r + 1,
                 "measure_code": code,
-                "unit": clean_unit_name(text(line[unit_at])),  # as every entry point does
+                "unit": unit_name,
                 "status": status,
                 "percent": percent,
                 "progress": text(line[progress_at]),
@@ -221,8 +237,8 @@ def read_rows(
                 "next_steps": text(line[next_steps_at]),
                 "contact": text(line[contact_at]),
                 "phone": text(line[phone_at]),
-                "deadline_text": text(deadline),
-                "deadline": to_date(deadline),
+                "deadline_text": deadline_text,
+                "deadline": deadline_date,
                 "content": text(line[content_at]),
                 "delay_reason": text(line[delay_reason_at]),
                 "evidence": text(line[evidence_at]),

@@ -23,7 +23,10 @@ def execute_many(
     connection: Connection, statement: ClauseElement, rows: Sequence[dict[str, Any]]
 ) -> int:
     """Run ``statement`` once per row of ``rows`` (dicts with the same keys, one per
-    parameter); returns the rows the statement matched in all (the driver's rowcount)."""
+    parameter); returns the rows the statement matched in all (the driver's rowcount).
+
+    The values the dialect converts (a ``datetime`` on SQLite) are converted in ``rows``
+    themselves: they are made for this call."""
     if not rows:
         return 0
     dialect = connection.dialect
@@ -37,7 +40,6 @@ def execute_many(
         raise ValueError(f"parameters {unknown} are not in the rows: give every parameter")
     converters = _converters(compiled, names)
     if converters:
-        rows = [dict(row) for row in rows]
         for name, convert in converters.items():
             done: dict[Any, Any] = {}
             for row in rows:

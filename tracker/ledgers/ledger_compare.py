@@ -265,7 +265,11 @@ def _compare_fields(
     for name, new, old_exported, now in zip(FIELDS, returned, base, office, strict=True):
         if new is None and name in ("status", "percent"):
             continue  # an emptied status or percent cell is not an instruction
-        if new == old_exported or _same(new, old_exported):
+        # None and "" compare equal (an empty cell read back either way); spelled out
+        # inline, as this runs for every field of every changed row.
+        new_text = "" if new is None else new
+        exported_text = "" if old_exported is None else old_exported
+        if new_text == exported_text:
             continue
         if not new and name in TEXT_FIELDS:
             if now:  # emptied by the unit: kept, unless the clerk chooses to clear it
@@ -297,7 +301,8 @@ def _compare_fields(
                 )
             )
             continue
-        if not _same(now, old_exported) and not _same(now, new):
+        now_text = "" if now is None else now
+        if now_text != exported_text and now_text != new_text:
             preview.conflicts.append(
                 Conflict(
                     target["assignment_id"],
@@ -310,7 +315,7 @@ def _compare_fields(
                 )
             )
             continue
-        if _same(now, new):
+        if now_text == new_text:
             continue
         preview.changed.append(
             FieldChange(target["assignment_id"], target["code"], target["unit"], name, now, new)
@@ -318,10 +323,6 @@ def _compare_fields(
         any_change = True
     if not any_change:
         preview.unchanged += 1
-
-
-def _same(a: ExportedValue, b: ExportedValue) -> bool:
-    return (a if a is not None else "") == (b if b is not None else "")
 
 
 def settle(preview: FilePreview, resolutions: Mapping[tuple[int, str], str]) -> None:

@@ -426,3 +426,29 @@ def test_the_masters_summary_extended_with_ledger_columns_is_read(tmp_path: Path
     assert [(r.sheet, r.row, r.measure_code, r.status, r.progress) for r in ledger.rows][:1] == [
         ("汇总", 4, "1", "已完成", "加在汇总表右边的")
     ]
+
+
+@pytest.mark.parametrize("chunk", [64, 1 << 20])
+def test_markers_noted_by_the_safety_check_find_every_marked_sheet(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """The sheets the safety check saw whole without a marker are quiet; a marker anywhere,
+    whatever chunk it falls in, keeps its sheet's facts gathered (and they read the same)."""
+    from importers.ledger import extent
+    from importers.ledger.cellfacts import CellFacts, SheetMarkers
+    from importers.ledger.safety import check_content
+
+    edits = {"K4": 1, "K7": 0.5, "L9": "=A1"}
+    edited = _edit(exported, tmp_path / "marked.xlsx", edits, {"K4": "0%", "K7": "0.0%"})
+    data = edited.read_bytes()
+    monkeypatch.setattr(extent, "_CHUNK", chunk)
+    markers = SheetMarkers()
+    assert check_content(edited.name, data, markers) == "xlsx"
+    with zipfile.ZipFile(edited) as z:
+        parts = sorted(n for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+    assert [markers.quiet(p) for p in parts] == [False, True, True]  # sheet 1 edited
+    noted, plain = CellFacts(data, "xlsx", markers), CellFacts(data, "xlsx")
+    for sheet in (SHEET_1, SHEET_2):
+        assert noted.sheet(sheet) == plain.sheet(sheet)
+    assert noted.sheet(SHEET_1).percent == frozenset({(3, 10), (6, 10)})
+    assert sorted(noted.sheet(SHEET_1).bad) == [(8, 11)]

@@ -317,3 +317,48 @@ def test_irregular_references_are_read_however_spelled(
     cell: bytes, extent_: tuple[int, int]
 ) -> None:
     assert _measure(b'<row r="7">' + cell + b"</row>") == (extent.Reach.IRREGULAR, extent_)
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        b'<c r="A1" t="n">',
+        b'<c r="AX99999">',
+        b'<c r="AY1">',
+        b'<c r="A100000">',
+        b'<c r="XFD1048576"/>',
+        b'<row r="99999">',
+        b'<row r="100000" spans="1:3">',
+        b"<c>",
+        b"<c/>",
+        b'<c s="1" r="A1">',
+        b'<c  r="A1">',
+        b'<c\nr="A1">',
+        b"<c r='A1'>",
+        b'<c r="a1">',
+        b'<c r="A01">',
+        b'<pageMargins header="0.3" footer="0.3"/>',
+    ],
+)
+def test_one_search_answers_as_the_two_it_stands_for(tag: bytes) -> None:
+    """``reach`` searches once for an irregular or far tag; the answer is the one the
+    irregular search, then the far one, give."""
+    data = _value("A1") + tag + (b"</c>" if tag.startswith(b"<c") and b"/>" not in tag else b"")
+    archive = _archive(data)
+    expected = (
+        extent.Reach.IRREGULAR
+        if extent._IRREGULAR.search(_HEAD + data)
+        else extent.Reach.FAR
+        if extent._FAR_REFERENCE.search(_HEAD + data)
+        else extent.Reach.NEAR
+    )
+    assert extent.reach(archive, archive.getinfo("xl/worksheets/sheet1.xml")) is expected
+
+
+def test_a_far_reference_outside_a_cell_tag_is_not_measured() -> None:
+    """Text (or another attribute) spelling a far ``r="…"``: the two searches sent it to the
+    measuring, which counts cells only (and found 1 × 1); the one search does not."""
+    archive = _archive(_value("A1"), b'<c r="B1" t="inlineStr"><is><t>r="XFD2"</t></is></c>')
+    member = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert extent.reach(archive, member) is extent.Reach.NEAR
+    assert extent.value_extent(archive, member) == (1, 2)

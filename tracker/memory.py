@@ -6,8 +6,10 @@ collector, which then walks every object alive.  Few of these objects form a cyc
 and those few are collected once the block is left.
 
 Kept only where ``bench/`` shows a gain a clerk feels (``bench/notes.md``, "Speed
-tricks"): the bulletin at 100,000 assignments, 4.16 s → 3.33 s of CPU.  Reading a
-10,000-row ledger gained nothing measurable, so it runs with the collector on.  Writing
+tricks"): the bulletin at 100,000 assignments, 4.16 s → 3.33 s of CPU.  Taking back a
+returned ledger (``LedgerImporter.preview`` and ``.apply``, each whole): the heavy
+10,000-row return's preview 1019 → 904 ms of CPU (pausing the file read alone gained
+nothing: the full collections came during the comparison).  Writing
 an office's ledgers (10,000 rows, ``ui.ledgers.ledger_export_dialog.export_ledgers``):
 each full collection walked the window's rows as well and held the window still — eight
 heartbeat gaps over 100 ms, the longest 0.5 s, became one (``bench/bench_stalls.py``).

@@ -3,10 +3,11 @@
 - *Tasks* (``task_events``): each assignment in force, its status replayed as of the
   round (``tracker.reports.report_data``).  A task finished in the round — finished as
   of this round, not as of the round before — is done on time when the entry that
-  finished it was made on or before the measure's deadline (a measure without one is
-  always on time), else late; a task not finished whose deadline passed before the
-  round's as-of day is overdue (standing tasks have no deadline).  Lead (牵头) or
-  co-operating by the assignment's role.
+  finished it was made on or before the deadline in force on the round's as-of day (the
+  unit's after an extension approved by then: ``tracker.extensions.deadline_history``; a
+  measure without one is always on time), else late; a task not finished whose deadline
+  passed before the round's as-of day is overdue (standing tasks have no deadline).  Lead
+  (牵头) or co-operating by the assignment's role.
 - *Ledgers* (``reporting_events``): a unit sent a ledger under the round reported it
   when a returned ledger of its was imported under the round and not undone; one that
   never came back is 未报送; the first return decides on time or late against the
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 from db.models import ProgressEntry, Round, ScoreRemark, Unit
 from tracker.assessment.score_rules import EventKind
 from tracker.assessment.scoring import COLLECTIVE, ScoreEvent
+from tracker.extensions.deadline_history import deadlines_as_of
 from tracker.progress.assignment_columns import LEAD_ROLE
 from tracker.reports.report_data import (
     assignment_rows,
@@ -49,6 +51,7 @@ def task_events(
     found = statuses_as_of_rounds(session, rounds)
     now, earlier = found[0], (found[1] if before is not None else {})
     finished_on = _finished_on(session, chosen)
+    deadlines = deadlines_as_of(session, chosen.as_of)  # a later extension changes no score
     kinds = dict(session.execute(select(Unit.name, Unit.kind)).all())
     events: list[ScoreEvent] = []
     scope: dict[str, str] = {}
@@ -57,6 +60,8 @@ def task_events(
         status = now.get(aid)
         if status is None:
             continue
+        if aid in deadlines:
+            deadline = deadlines[aid].deadline
         scope[unit] = COLLECTIVE if kinds.get(unit) == COLLECTIVE_KIND else ""
         lead = role == LEAD_ROLE
         measure = f"{number or short} {code}"

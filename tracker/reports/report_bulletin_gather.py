@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from db.models import Round
 from tracker.database_settings import DUE_SOON_DAYS, OFFICE_NAME
+from tracker.extensions.deadline_history import deadlines_as_of
 from tracker.memory import collector_paused
 from tracker.reports import report_bulletin
 from tracker.reports import report_round_facts as facts
@@ -51,8 +52,8 @@ def _gathered(store: Store, round_id: int, doc_id: int | None, note: str) -> Bul
         chosen = [current] if before is None else [current, before]
         states = statuses_as_of_rounds(session, chosen)
         rows = assignment_rows(session, doc_id)
-        now_items, *old = (
-            items_from(rows, min(r.as_of, today), days, s)
+        now_items, *old = (  # each round judged by the deadlines in force on its day
+            items_from(rows, min(r.as_of, today), days, s, deadlines_as_of(session, r.as_of))
             for r, s in zip(chosen, states, strict=True)
         )
         old_items = old[0] if old else None

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Round, Unit
 from tracker.documents.new_assignments import ASSIGNED_BY_HAND
+from tracker.extensions.deadline_history import DeadlineThen
 from tracker.queries import in_force, lead_first, shares_last, unit_deadline
 from tracker.statuses import FINISHED, STATUS_BY_TEXT, Status, is_due_soon, is_overdue
 
@@ -312,18 +313,24 @@ def items_from(
     day: date,
     due_soon_days: int,
     statuses: dict[int, Status] | None = None,
+    deadlines: dict[int, DeadlineThen] | None = None,
 ) -> list[Item]:
-    """``rows`` as items on ``day``, with ``statuses`` (see ``items``) or their current ones."""
+    """``rows`` as items on ``day``, with ``statuses`` (see ``items``) or their current ones,
+    judged by the ``deadlines`` they had then where those differ from today's (a round's:
+    ``tracker.extensions.deadline_history.deadlines_as_of``)."""
     out = []
+    then = deadlines or {}
     for row in rows:
         (aid, role, raw, mid, position, code, title, deadline, deadline_text) = row[:9]
         unit, number, short, part, part_position, group = row[9:]
         if statuses is None:
             status = STATUS_BY_TEXT[raw]
-        elif aid in statuses:
-            status = statuses[aid]
+        elif (found := statuses.get(aid)) is not None:  # (one look-up: 89,000 rows a round)
+            status = found
         else:
             continue
+        if aid in then:
+            deadline, deadline_text = then[aid].deadline, then[aid].deadline_text
         out.append(
             Item(
                 aid,

@@ -16,7 +16,8 @@ from importers.messages import QT_TRANSLATE_NOOP
 from importers.reports.model import ReportDocument
 from tracker.database_settings import OFFICE_NAME
 from tracker.errors import InvalidInputError
-from tracker.ledgers.ledger_rows import ledger_rows, ledger_sheets, measure_units
+from tracker.extensions.deadline_history import DeadlineThen, deadlines_as_of
+from tracker.ledgers.ledger_rows import extended_text, ledger_rows, ledger_sheets, measure_units
 from tracker.reports import report_lists
 from tracker.reports.report_data import RoundValues, values_as_of
 from tracker.reports.report_format import cn_date
@@ -39,7 +40,8 @@ def printed_ledger(
         sheets = ledger_sheets(rows, units)
         chosen = None if round_id is None else session.get_one(Round, round_id)
         if chosen is not None and not current:
-            sheets = round_sheets(sheets, values_as_of(session, chosen))
+            then = deadlines_as_of(session, chosen.as_of)
+            sheets = round_sheets(sheets, values_as_of(session, chosen), then)
             as_of = min(chosen.as_of, today)
         round_label = "" if chosen is None else chosen.name + "　"
         round_day = None if chosen is None else chosen.as_of
@@ -66,9 +68,15 @@ def printed_ledger(
     return report_lists.ledger([s for s in sheets if s.rows], title, (line,))
 
 
-def round_sheets(sheets: list[LedgerSheet], values: dict[int, RoundValues]) -> list[LedgerSheet]:
-    """The sheets with each row's reported values as of a round; rows of assignments
-    that had no entry by then (made later) are left out."""
+def round_sheets(
+    sheets: list[LedgerSheet],
+    values: dict[int, RoundValues],
+    deadlines: dict[int, DeadlineThen] | None = None,
+) -> list[LedgerSheet]:
+    """The sheets with each row's reported values as of a round, and its 完成时限 as it was
+    then where a later extension changed it (``deadlines``); rows of assignments that had
+    no entry by then (made later) are left out."""
+    then = deadlines or {}
     out = []
     for sheet in sheets:
         rows = []
@@ -76,6 +84,10 @@ def round_sheets(sheets: list[LedgerSheet], values: dict[int, RoundValues]) -> l
             found = values.get(int(row.key))
             if found is None:
                 continue
+            if int(row.key) in then:
+                was = then[int(row.key)]
+                text = extended_text(was.own, was.measure, was.measure_text)
+                row = replace(row, deadline=was.deadline, deadline_text=text)
             rows.append(
                 replace(
                     row,

@@ -3,7 +3,8 @@
 One function gives the items (every assignment in force with its state as of
 the round, rebuilt from the history: ``tracker.reports.report_data``), so the
 three agree to the task; overdue and due soon are judged on the round's day
-(today, while that day is still ahead), never on the day of the export.
+(today, while that day is still ahead), never on the day of the export, against the
+deadline in force that day (``tracker.extensions.deadline_history``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Round
 from importers.ledger.model import UnitSummary
+from tracker.extensions.deadline_history import deadlines_as_of
 from tracker.records import Summary, UnitStats
 from tracker.reports.report_data import Item, assignment_rows, items_from, statuses_as_of
 from tracker.statuses import Status
@@ -28,10 +30,15 @@ def round_day(chosen: Round, today: date) -> date:
 def round_items(
     session: Session, chosen: Round, today: date, due_soon_days: int, document_id: int | None = None
 ) -> list[Item]:
-    """Every assignment in force as the round counts it, in ledger order."""
+    """Every assignment in force as the round counts it, in ledger order, each judged by
+    the deadline it had on the round's as-of day (a later extension changes no figure)."""
     rows = assignment_rows(session, document_id)
     return items_from(
-        rows, round_day(chosen, today), due_soon_days, statuses_as_of(session, chosen)
+        rows,
+        round_day(chosen, today),
+        due_soon_days,
+        statuses_as_of(session, chosen),
+        deadlines_as_of(session, chosen.as_of),
     )
 
 

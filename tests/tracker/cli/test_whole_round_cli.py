@@ -214,7 +214,7 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
     printed = bulletin_rows(units_table)
     assert {unit: printed[unit] for unit in RETURNED_FIGURES} == {
         MARKET: (16, 6, 0, 1, "37.5%"),
-        TAX: (10, 1, 0, 1, "10.0%"),
+        TAX: (10, 1, 0, 2, "10.0%"),
         POLICE: (3, 0, 0, 1, "0.0%"),
         COMMERCE: (4, 1, 0, 0, "25.0%"),
     }

@@ -678,112 +678,117 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>ExtensionsDialog</name>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="54"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="56"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="55"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="57"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="56"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="58"/>
         <source>Refused</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="70"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="72"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="71"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="73"/>
         <source>Task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="72"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="74"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="73"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="75"/>
         <source>Deadline now</source>
         <translation>现完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="75"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="77"/>
         <source>Requested</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="77"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="79"/>
         <source>Reason</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="78"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="80"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="79"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="81"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="80"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="82"/>
         <source>Decision</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="92"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="99"/>
         <source>Extension requests</source>
         <translation>延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="104"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="111"/>
         <source>Show decided requests</source>
         <translation>显示已审批的申请</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="107"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="114"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="108"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="115"/>
         <source>Refuse…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="109"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="116"/>
         <source>Undo decision</source>
         <translation>撤销审批</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="135"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="117"/>
+        <source>New request…</source>
+        <translation>新建申请…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="146"/>
         <source>{0} requests wait for a decision</source>
         <translation>{0}项申请待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="153"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="173"/>
         <source>Approve the extension</source>
         <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="154"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="174"/>
         <source>{0} {1}: deadline {2} → {3}. A note (optional):</source>
         <translation>{0} {1}：完成时限 {2} → {3}。审批意见（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="167"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="187"/>
         <source>Refuse the extension</source>
         <translation>驳回延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="168"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="188"/>
         <source>Why is the request of {0} for {1} refused?</source>
         <translation>驳回{0}关于措施{1}的延期申请的理由：</translation>
     </message>
@@ -2842,6 +2847,69 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
 </context>
 <context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="66"/>
+        <source>New extension request</source>
+        <translation>新建延期申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="75"/>
+        <source>Why the unit asks for more time</source>
+        <translation>单位申请延期的理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="77"/>
+        <source>(none)</source>
+        <translation>（不属于任何轮次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="88"/>
+        <source>Record request</source>
+        <translation>登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="92"/>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="93"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="94"/>
+        <source>Deadline now</source>
+        <translation>现完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="95"/>
+        <source>New deadline</source>
+        <translation>申请延期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="96"/>
+        <source>Reason</source>
+        <translation>延期理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="97"/>
+        <source>Came in the round</source>
+        <translation>所属轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="136"/>
+        <source>none (no fixed deadline)</source>
+        <translation>无（没有固定完成时限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extensions/request_dialog.py" line="147"/>
+        <source>Choose the unit and one of its tasks.</source>
+        <translation>请选择责任单位及其任务。</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <location filename="../../ui/labels.py" line="51"/>
@@ -3034,7 +3102,7 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>正在读取轮次“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="338"/>
+        <location filename="../../ui/window/row_loader.py" line="343"/>
         <source>{0} assignments shown · {1} overdue · {2} due soon</source>
         <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
     </message>
@@ -3844,222 +3912,227 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="117"/>
+        <location filename="../../ui/window/window_actions.py" line="125"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="119"/>
+        <location filename="../../ui/window/window_actions.py" line="127"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="123"/>
+        <location filename="../../ui/window/window_actions.py" line="131"/>
         <source>Import policy document…</source>
         <translation>导入政策文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="126"/>
+        <location filename="../../ui/window/window_actions.py" line="134"/>
         <source>Import returned ledgers…</source>
         <translation>导入回收台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="129"/>
+        <location filename="../../ui/window/window_actions.py" line="137"/>
         <source>Import a folder of returned ledgers…</source>
         <translation>导入台账文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="132"/>
+        <location filename="../../ui/window/window_actions.py" line="140"/>
         <source>Export work ledgers…</source>
         <translation>导出工作台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="135"/>
+        <location filename="../../ui/window/window_actions.py" line="143"/>
         <source>Print a report…</source>
         <translation>打印报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="138"/>
+        <location filename="../../ui/window/window_actions.py" line="146"/>
         <source>Export the current list to Excel…</source>
         <translation>导出当前列表到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="141"/>
+        <location filename="../../ui/window/window_actions.py" line="149"/>
         <source>Print the current list…</source>
         <translation>打印当前列表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="143"/>
+        <location filename="../../ui/window/window_actions.py" line="151"/>
         <source>Open a demo database</source>
         <translation>打开演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="145"/>
+        <location filename="../../ui/window/window_actions.py" line="153"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="147"/>
+        <location filename="../../ui/window/window_actions.py" line="155"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="148"/>
+        <location filename="../../ui/window/window_actions.py" line="156"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="149"/>
+        <location filename="../../ui/window/window_actions.py" line="157"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="152"/>
+        <location filename="../../ui/window/window_actions.py" line="160"/>
         <source>Edit progress…</source>
         <translation>编辑进展…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="153"/>
+        <location filename="../../ui/window/window_actions.py" line="161"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="154"/>
+        <location filename="../../ui/window/window_actions.py" line="162"/>
         <source>Undo tick off</source>
         <translation>撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="155"/>
+        <location filename="../../ui/window/window_actions.py" line="163"/>
         <source>Measure text and history…</source>
         <translation>措施原文和变更记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="156"/>
+        <location filename="../../ui/window/window_actions.py" line="164"/>
         <source>Chaser for this unit…</source>
         <translation>给该单位发催办单…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="158"/>
+        <location filename="../../ui/window/window_actions.py" line="165"/>
+        <source>Request an extension…</source>
+        <translation>申请延期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/window_actions.py" line="167"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="161"/>
+        <location filename="../../ui/window/window_actions.py" line="170"/>
         <source>Paste…</source>
         <translation>粘贴…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="163"/>
+        <location filename="../../ui/window/window_actions.py" line="172"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="164"/>
+        <location filename="../../ui/window/window_actions.py" line="173"/>
         <source>Undo last ledger import</source>
         <translation>撤销最近一次台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="165"/>
+        <location filename="../../ui/window/window_actions.py" line="174"/>
         <source>Reporting rounds…</source>
         <translation>调度轮次…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="166"/>
+        <location filename="../../ui/window/window_actions.py" line="175"/>
         <source>Assessment scores…</source>
         <translation>考核得分…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="167"/>
+        <location filename="../../ui/window/window_actions.py" line="176"/>
         <source>Scoring rules…</source>
         <translation>考核规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="168"/>
+        <location filename="../../ui/window/window_actions.py" line="177"/>
         <source>Reporting status of a round…</source>
         <translation>轮次报送情况…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="169"/>
+        <location filename="../../ui/window/window_actions.py" line="178"/>
         <source>Extension requests…</source>
         <translation>延期申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="170"/>
+        <location filename="../../ui/window/window_actions.py" line="179"/>
         <source>Chasers for several units…</source>
         <translation>批量催办…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="172"/>
+        <location filename="../../ui/window/window_actions.py" line="181"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="174"/>
+        <location filename="../../ui/window/window_actions.py" line="183"/>
         <source>Show all assignments</source>
         <translation>显示全部分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="175"/>
+        <location filename="../../ui/window/window_actions.py" line="184"/>
         <source>Reset column widths</source>
         <translation>恢复默认列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="176"/>
+        <location filename="../../ui/window/window_actions.py" line="185"/>
         <source>Navigator</source>
         <translation>导航栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="177"/>
+        <location filename="../../ui/window/window_actions.py" line="186"/>
         <source>Detail pane</source>
         <translation>详情栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="179"/>
+        <location filename="../../ui/window/window_actions.py" line="188"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="181"/>
+        <location filename="../../ui/window/window_actions.py" line="190"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="182"/>
+        <location filename="../../ui/window/window_actions.py" line="191"/>
         <source>Units directory…</source>
         <translation>单位名录…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="184"/>
+        <location filename="../../ui/window/window_actions.py" line="193"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="191"/>
+        <location filename="../../ui/window/window_actions.py" line="200"/>
         <source>Tick off (销号) the selected assignments — Ctrl+T</source>
         <translation>将所选分工销号（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="204"/>
+        <location filename="../../ui/window/window_actions.py" line="213"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="221"/>
+        <location filename="../../ui/window/window_actions.py" line="230"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="244"/>
+        <location filename="../../ui/window/window_actions.py" line="253"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="249"/>
+        <location filename="../../ui/window/window_actions.py" line="258"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_actions.py" line="252"/>
+        <location filename="../../ui/window/window_actions.py" line="261"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -4067,22 +4140,22 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="113"/>
+        <location filename="../../ui/window/window_commands.py" line="114"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="114"/>
+        <location filename="../../ui/window/window_commands.py" line="115"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="325"/>
+        <location filename="../../ui/window/window_commands.py" line="341"/>
         <source>About Measure Tracker</source>
         <translation>关于督办台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/window_commands.py" line="327"/>
+        <location filename="../../ui/window/window_commands.py" line="343"/>
         <source>督办台账 · Measure Tracker {0}
 
 Follows every responsible unit&apos;s progress on every measure of a policy document.
@@ -4547,7 +4620,7 @@ Log folder: {2}</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="185"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="186"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
@@ -4607,17 +4680,17 @@ Log folder: {2}</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="264"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="265"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="292"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="293"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="342"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="340"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>
@@ -4682,49 +4755,49 @@ Log folder: {2}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="102"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="123"/>
         <source>say why the request is refused</source>
         <translation>请填写驳回理由</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="115"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="136"/>
         <source>request {id} has not been decided</source>
         <translation>申请 {id} 尚未审批</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="122"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="143"/>
         <source>a later decision changed this deadline since; undo that first</source>
         <translation>此后的审批已再次更改该时限；请先撤销那一项</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="163"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="184"/>
         <source>measure {code} has no fixed deadline: there is nothing to extend</source>
         <translation>措施 {code} 没有固定完成时限，无需延期</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="170"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="191"/>
         <source>the requested deadline {requested} is not later than the current one {current}</source>
         <translation>申请的完成时限 {requested} 不晚于现时限 {current}</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="204"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="225"/>
         <source>the extension of measure {code} for {unit} that came with this import was approved; undo the approval first</source>
         <translation>随此次导入提交的{unit}措施{code}延期申请已批准；请先撤销该审批</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="220"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="241"/>
         <location filename="../../tracker/progress/progress_service.py" line="123"/>
         <location filename="../../tracker/progress/progress_service.py" line="287"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="229"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="250"/>
         <source>no extension request {id}</source>
         <translation>没有编号为 {id} 的延期申请</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="238"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="259"/>
         <source>request {id} was already decided: {state}</source>
         <translation>申请 {id} 已审批：{state}</translation>
     </message>
@@ -4795,12 +4868,12 @@ Log folder: {2}</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_ledger.py" line="48"/>
+        <location filename="../../tracker/reports/report_ledger.py" line="50"/>
         <source>nothing of this ledger had been recorded as of {round} ({day}): choose a later round or print today&apos;s values</source>
         <translation>截至{round}（{day}）本台账尚无任何记录：请选择更晚的轮次，或打印当前数据</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_ledger.py" line="58"/>
+        <location filename="../../tracker/reports/report_ledger.py" line="60"/>
         <source>there is nothing to print in this ledger</source>
         <translation>此台账没有可打印的内容</translation>
     </message>
@@ -5540,6 +5613,11 @@ Log folder: {2}</source>
         <location filename="../../tracker/ledgers/ledger_requests.py" line="93"/>
         <source>an extension to {requested} is asked without a {column}</source>
         <translation>申请延期至 {requested}，但未填写{column}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/cli/extension_commands.py" line="71"/>
+        <source>a request needs the unit (--unit) and the new date (--until)</source>
+        <translation>登记申请需要责任单位（--unit）和申请延期至的日期（--until）</translation>
     </message>
 </context>
 </TS>

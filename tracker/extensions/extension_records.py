@@ -62,3 +62,23 @@ class ExtensionInfo:
 
 def _day(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+@dataclass(frozen=True)
+class TaskChoice:
+    """One task a unit may ask to extend, as the new-request dialog offers it."""
+
+    assignment_id: int
+    document: str
+    code: str
+    title: str
+    status: str
+    deadline: date | None
+    """The unit's deadline now (its own after an approval, else the measure's)."""
+    original: date | None
+    """The measure's deadline when an approval gave the unit a later one, else ``None``."""
+
+    @property
+    def label(self) -> str:
+        """``宁政办〔2021〕9号 1 推进企业开办全程网办``: how the dialog names it."""
+        return f"{self.document} {self.code} {self.title}"

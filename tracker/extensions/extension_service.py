@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from db.models import Assignment, ExtensionRequest, Measure, Round, Unit
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import InvalidInputError, NotFoundError
-from tracker.extensions.extension_records import ExtensionInfo, ExtensionState
+from tracker.extensions import extension_choices
+from tracker.extensions.extension_records import ExtensionInfo, ExtensionState, TaskChoice
 from tracker.progress.progress_service import MANUAL, ProgressService
 from tracker.rounds.round_service import RoundService
 from tracker.store import Store
@@ -59,11 +60,31 @@ class ExtensionService:
             return self._info(session, made.id)
 
     def request_by_code(
-        self, code: str, unit: str, requested: date, reason: str, *, source: str = MANUAL
+        self,
+        code: str,
+        unit: str,
+        requested: date,
+        reason: str,
+        *,
+        source: str = MANUAL,
+        doc: str | None = None,
+        round_name: str | None = None,
     ) -> ExtensionInfo:
+        """A request for the unit's task by the measure's number (in ``doc`` when given)."""
         with self.store.reading() as session:
-            assignment_id = self.progress.find_assignment(session, code, unit).id
-        return self.request(assignment_id, requested, reason, source=source)
+            assignment_id = self.progress.find_assignment(session, code, unit, doc).id
+        return self.request(assignment_id, requested, reason, source=source, round_name=round_name)
+
+    def units_with_tasks(self) -> list[str]:
+        """The units a request can be typed for (``tracker.extensions.extension_choices``)."""
+        with self.store.reading() as session:
+            return extension_choices.units_with_tasks(session)
+
+    def tasks_of(self, unit: str) -> list[TaskChoice]:
+        """The unit's tasks in force with their deadlines now, in the documents' order."""
+        unit_id = self.units.named(unit).id
+        with self.store.reading() as session:
+            return extension_choices.tasks_of(session, unit_id)
 
     def list(
         self, *, pending_only: bool = True, unit: str | None = None, round_name: str | None = None

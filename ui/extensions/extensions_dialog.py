@@ -5,7 +5,9 @@ many wait).  Pending requests are listed first-come first; "Show decided request
 adds the approved and refused ones with their decisions.  Approve gives the unit the
 requested deadline (an optional note), Refuse asks for the reason (required: the
 unit is told), Undo takes a decision back (an approval's old deadline returns).
-Every decision is one write through ``ExtensionService``; the window reloads after.
+"New request…" records one the unit made by phone or letter
+(``ui.extensions.request_dialog``).  Every decision is one write through
+``ExtensionService``; the window reloads after.
 """
 
 from __future__ import annotations
@@ -84,11 +86,16 @@ def extensions_model(parent: QObject | None = None) -> RecordTableModel[Extensio
 
 
 class ExtensionsDialog(QDialog):
-    def __init__(self, extensions: ExtensionService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, extensions: ExtensionService, today: date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.extensions = extensions
+        self.today = today
         self.changed = False
         """True once a decision was written: the window then reloads its rows."""
+        self.requested = False
+        """True once a request was typed in: the navigator's pending count changed."""
         self.setWindowTitle(self.tr("Extension requests"))
         self.resize(1100, 520)
         self.model = extensions_model(self)
@@ -107,6 +114,8 @@ class ExtensionsDialog(QDialog):
         self.approve_button = QPushButton(self.tr("Approve…"))
         self.refuse_button = QPushButton(self.tr("Refuse…"))
         self.undo_button = QPushButton(self.tr("Undo decision"))
+        self.new_button = QPushButton(self.tr("New request…"))
+        self.new_button.clicked.connect(self.new_request)
         self.approve_button.clicked.connect(self.approve)
         self.refuse_button.clicked.connect(self.refuse)
         self.undo_button.clicked.connect(self.undo)
@@ -116,6 +125,8 @@ class ExtensionsDialog(QDialog):
         top.addWidget(self.count, 1)
         top.addWidget(self.show_decided)
         actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addSpacing(16)
         for button in (self.approve_button, self.refuse_button, self.undo_button):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -143,6 +154,15 @@ class ExtensionsDialog(QDialog):
     def selected(self) -> ExtensionInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.record(rows[0].row()) if rows else None
+
+    def new_request(self) -> None:
+        """A request the unit made by phone or letter, typed in; shown selected."""
+        from ui.extensions.request_dialog import RequestDialog
+
+        dialog = RequestDialog(self.extensions, self.today, parent=self)
+        if dialog.exec() and dialog.made is not None:
+            self.requested = True
+            self.reload(dialog.made.id)
 
     def approve(self) -> None:
         chosen = self.selected()

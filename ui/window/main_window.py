@@ -265,13 +265,11 @@ class MainWindow(QMainWindow):
         commands.opened.connect(self.attach)
         actions.quit.triggered.connect(self.close)
         actions.row_detail.triggered.connect(selection.show_row_detail)
-        actions.chaser.triggered.connect(
-            lambda: commands.chaser_for(row.unit) if (row := table.current_row()) else None
-        )
         connect_table_actions(
             actions,
             table,
             progress,
+            commands,
             self.filters.describe,
             self._today,
             self.settings,

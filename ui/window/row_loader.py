@@ -299,6 +299,11 @@ class RowLoader(QObject):
         self._filters.set_rounds(names)
         self._navigator.set_rounds(names)
 
+    def refresh_extensions(self) -> None:
+        """After a request was typed in: the navigator's count of those pending."""
+        services, _source = self._open()
+        self._navigator.set_extensions(services.extensions.pending_count())
+
     def refresh_rows(self, rows: Sequence[AssignmentRow]) -> list[AssignmentRow]:
         """After an edit: re-read the touched rows; the unit counts follow from a worker."""
         _services, source = self._open()

@@ -1,4 +1,5 @@
-"""The assignment table's own actions: status, tick-off and its undo, copy, paste, export, print.
+"""The assignment table's own actions: status, tick-off and its undo, copy, paste, export,
+print; and the row menu's commands for the current row's unit (a chaser, an extension request).
 
 Each works on the rows selected (or shown) in the table and goes through the
 ``ProgressActions`` undo stack where it changes progress; the main window only
@@ -22,12 +23,14 @@ if TYPE_CHECKING:
     from ui.assignments.assignment_table import AssignmentTable
     from ui.assignments.progress_actions import ProgressActions
     from ui.window.window_actions import WindowActions
+    from ui.window.window_commands import WindowCommands
 
 
 def connect_table_actions(
     actions: WindowActions,
     table: AssignmentTable,
     progress: ProgressActions,
+    commands: WindowCommands,
     title: Callable[[], str],
     today: Callable[[], date],
     settings: QSettings,
@@ -43,6 +46,12 @@ def connect_table_actions(
     actions.set_status.triggered.connect(lambda: progress.ask_status(table.selected_rows()))
     actions.tick_off.triggered.connect(lambda: progress.confirm_tick_off(table.selected_rows()))
     actions.undo_tick_off.triggered.connect(lambda: progress.undo_tick_off(table.selected_rows()))
+    actions.chaser.triggered.connect(
+        lambda: commands.chaser_for(row.unit) if (row := table.current_row()) else None
+    )
+    actions.request_extension.triggered.connect(
+        lambda: commands.request_extension(row) if (row := table.current_row()) else None
+    )
     table.addAction(actions.copy_rows)  # Ctrl+C on the table (the search box keeps its own)
     actions.copy_rows.triggered.connect(lambda: copy_rows(table))
     table.addAction(actions.paste_cells)  # Ctrl+V on the table: preview, then one undo step

@@ -46,6 +46,7 @@ class WindowActions:
     undo_tick_off: QAction
     row_detail: QAction
     chaser: QAction
+    request_extension: QAction
     copy_rows: QAction
     paste_cells: QAction
     find: QAction
@@ -68,7 +69,14 @@ class WindowActions:
 
     def selection_actions(self) -> list[QAction]:
         """The actions that need selected rows."""
-        return [self.set_status, self.tick_off, self.undo_tick_off, self.row_detail, self.chaser]
+        return [
+            self.set_status,
+            self.tick_off,
+            self.undo_tick_off,
+            self.row_detail,
+            self.chaser,
+            self.request_extension,
+        ]
 
     def database_actions(self) -> list[QAction]:
         """The actions that need an open database (off until the window has one, shortcuts
@@ -154,6 +162,7 @@ def build_actions(window: QWidget, stack: QUndoStack) -> WindowActions:
         undo_tick_off=_action(window, translate("WindowActions", "Undo tick off"), "Ctrl+Shift+T"),
         row_detail=_action(window, translate("WindowActions", "Measure text and history…")),
         chaser=_action(window, translate("WindowActions", "Chaser for this unit…")),
+        request_extension=_action(window, translate("WindowActions", "Request an extension…")),
         copy_rows=_action(
             window, translate("WindowActions", "Copy rows"), QKeySequence.StandardKey.Copy
         ),
@@ -270,6 +279,6 @@ def build_menus(window: QMainWindow, actions: WindowActions, table_menu: QMenu) 
 
     table_menu.addActions([actions.set_status, actions.tick_off, actions.undo_tick_off])
     table_menu.addSeparator()
-    table_menu.addActions([actions.row_detail, actions.chaser])
+    table_menu.addActions([actions.row_detail, actions.chaser, actions.request_extension])
     table_menu.addSeparator()
     table_menu.addActions([actions.copy_rows, actions.paste_cells])

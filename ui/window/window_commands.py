@@ -22,6 +22,7 @@ from ui.settings import window_settings as keys
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
+    from tracker.records import AssignmentRow
     from tracker.services import Services
     from ui.assignments.progress_actions import ProgressActions
     from ui.window.row_loader import RowLoader
@@ -216,10 +217,25 @@ class WindowCommands(QObject):
         """The units' extension requests (申请延期), to approve or refuse."""
         from ui.extensions.extensions_dialog import ExtensionsDialog
 
-        dialog = ExtensionsDialog(self._open().extensions, self._window)
+        services = self._open()
+        dialog = ExtensionsDialog(services.extensions, services.today(), self._window)
         dialog.exec()
         if dialog.changed:
             self._rows.reload()
+        elif dialog.requested:
+            self._rows.refresh_extensions()
+
+    def request_extension(self, row: AssignmentRow) -> None:
+        """The right-click menu's "Request an extension…": a request the unit made by phone
+        or letter for that row's task, typed in (``ui.extensions.request_dialog``)."""
+        from ui.extensions.request_dialog import RequestDialog
+
+        services = self._open()
+        dialog = RequestDialog(
+            services.extensions, services.today(), row.unit, row.id, parent=self._window
+        )
+        if dialog.exec():
+            self._rows.refresh_extensions()
 
     def show_chasers(self) -> None:
         """Chasers for several units at once."""

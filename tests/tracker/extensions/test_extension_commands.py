@@ -79,3 +79,53 @@ def test_list_approve_refuse_and_undo_from_the_command_line(
     code, out, _ = run("--db", db_url, "extensions", "--json")
     assert [(r["id"], r["state"]) for r in json.loads(out)["requests"]] == [(first.id, "待审批")]
     assert json.loads(out)["pending"] == 1
+
+
+def test_a_request_the_office_types_on_the_command_line(
+    services: Services, run: Run, db_url: str
+) -> None:
+    services.documents.import_parsed(sample_document(), source())
+    services.rounds.create("2021年7月", date(2021, 7, 31))
+    asked = ("--db", db_url, "--user", "王芳", "extensions", "--request")
+    code, out, err = run(
+        *asked, "1", "--unit", "公安厅", "--until", "2021-12-31", "--reason", "系统改造未完成",
+        "--round", "2021年7月",
+    )  # fmt: skip
+    [made] = services.extensions.list()
+    assert (code, out, err) == (
+        0,
+        f"#{made.id} requested (2021年7月): 1 自治区公安厅 deadline 2021-06-30 → 2021-12-31, "
+        "waits for a decision\n",
+        "",
+    )
+    assert (made.source, made.requested_by, made.reason, made.round, made.state.value) == (
+        "命令行", "王芳", "系统改造未完成", "2021年7月", "待审批",
+    )  # fmt: skip
+    assert run("--db", db_url, "extensions")[1] == (
+        f"#{made.id}  待审批  1  自治区公安厅  2021-06-30 → 2021-12-31  系统改造未完成  [命令行]\n"
+        "1 pending\n"
+    )
+    code, out, _ = run(*asked, "2", "--unit", "宁夏税务局", "--until", "2021-09-30", "--json")
+    second = json.loads(out)
+    assert (code, second["code"], second["unit"], second["unit_deadline"]) == (
+        0, "2", "宁夏税务局", "2021-07-10",
+    )  # fmt: skip
+    assert (second["requested_deadline"], second["reason"], second["round"]) == (
+        "2021-09-30", "", None,
+    )  # fmt: skip
+
+    refused = {
+        ("1", "自治区公安厅", "2021-06-01"): "the requested deadline 2021-06-01 is not later "
+        "than the current one 2021-06-30",
+        ("4", "自治区政府办公厅", "2021-12-31"): "measure 4 has no fixed deadline: "
+        "there is nothing to extend",
+        ("2", "自治区市场监管厅", "2021-12-31"): "自治区市场监管厅 is not assigned measure 2",
+    }
+    for (measure, unit, until), why in refused.items():
+        assert run(*asked, measure, "--unit", unit, "--until", until) == (
+            2, "", f"tracker-cli: error: {why}\n",
+        )  # fmt: skip
+    assert run(*asked, "1", "--unit", "自治区公安厅") == (
+        2, "", "tracker-cli: error: a request needs the unit (--unit) and the new date (--until)\n",
+    )  # fmt: skip
+    assert len(services.extensions.list()) == 2

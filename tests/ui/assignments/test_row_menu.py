@@ -24,6 +24,7 @@ def test_the_menu_offers_what_a_clerk_does_to_a_row(window: MainWindow) -> None:
         "Undo tick off",
         "Measure text and history…",
         "Chaser for this unit…",
+        "Request an extension…",
         "Copy rows",
         "Paste…",
     ]

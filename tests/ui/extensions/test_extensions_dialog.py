@@ -55,7 +55,7 @@ def test_approve_refuse_and_undo_in_the_dialog(
 ) -> None:  # type: ignore[no-untyped-def]
     police = services.extensions.request_by_code("1", POLICE, date(2021, 12, 31), "系统改造")
     services.extensions.request_by_code("2", TAX, date(2021, 9, 30), "等待批复")
-    dialog = ExtensionsDialog(services.extensions)
+    dialog = ExtensionsDialog(services.extensions, services.today())
     qtbot.addWidget(dialog)
     assert dialog.count.text() == "2 requests wait for a decision"
     assert table(dialog) == [

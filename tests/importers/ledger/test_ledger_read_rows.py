@@ -7,6 +7,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from importers.ledger import reader
 from importers.ledger.errors import LedgerReadError
@@ -51,6 +53,47 @@ def test_a_merged_area_past_the_data_or_the_row_end_is_cut() -> None:
     assert list(filled(rows, merged)) == [["x", "y"], ["", ""]]
     merged = [((0, 1), (3, 6))]
     assert list(filled([["x", "y"], ["", ""]], merged)) == [["x", "y"], ["", "y"]]
+
+
+def _filled_cell_by_cell(rows: list[list[Any]], merged: list[Any]) -> list[list[Any]]:
+    """What ``filled`` means, cell by cell: each cell of an area (but a line merged across
+    from column A) holds the area's top-left value as read; where forged areas overlap, the
+    area opened later (or listed later on the same row) wins."""
+    areas = [
+        (
+            top,
+            left,
+            bottom,
+            right,
+            rows[top][left] if top < len(rows) and left < len(rows[top]) else None,
+        )
+        for (top, left), (bottom, right) in merged
+        if not (top == bottom and left == 0 and right >= reader.LINE_ACROSS - 1)
+    ]
+    areas.sort(key=lambda area: area[0])  # (stable: the listed order within a row)
+    out = [list(line) for line in rows]
+    for r, line in enumerate(out):
+        for top, left, bottom, right, value in areas:
+            if top <= r <= bottom:
+                for c in range(left, min(right, len(line) - 1) + 1):
+                    line[c] = value
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(["", "x", "y", None, 1.0]), max_size=10), max_size=8),
+    st.lists(
+        st.tuples(st.integers(0, 9), st.integers(0, 11), st.integers(0, 4), st.integers(0, 9)),
+        max_size=5,
+    ),
+)
+def test_merged_areas_are_filled_as_cell_by_cell(
+    rows: list[list[Any]], areas: list[tuple[int, int, int, int]]
+) -> None:
+    merged = [((top, left), (top + down, left + across)) for top, left, down, across in areas]
+    expected = _filled_cell_by_cell(rows, merged)
+    assert list(filled([list(line) for line in rows], merged)) == expected
 
 
 def test_a_sheet_not_starting_at_a1_keeps_excel_row_numbers(exported: Path, tmp_path: Path) -> None:

@@ -164,7 +164,6 @@ def open_in_background(
     ``main`` exits with status 1, as it did before the window appeared first.
     ``gate`` (at start-up): when the worker may begin the heavy import.
     """
-    from tracker.db_errors import DatabaseMissingError, DatabaseNotInitialisedError
     from tracker.errors import UserError
     from ui.messages import app_title, translated
     from ui.workers import start
@@ -189,6 +188,10 @@ def open_in_background(
             raise
 
     def failed(exc: BaseException) -> None:
+        # (imported here: it imports SQLAlchemy, which must not load on the GUI thread
+        # before the window's parts are built — 0.15–0.25 s of the start, see StartGate)
+        from tracker.db_errors import DatabaseMissingError, DatabaseNotInitialisedError
+
         if isinstance(exc, (DatabaseMissingError, DatabaseNotInitialisedError)) and window.built:
             offer_new_database(window, target, exc)  # never created silently
             return

@@ -196,6 +196,47 @@ def test_the_frame_is_shown_before_the_windows_parts_are_imported() -> None:
     assert done.stdout.strip() == "[]"
 
 
+def test_the_windows_parts_are_built_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    """The parts are built on the GUI thread with Python's lock to itself: SQLAlchemy waits
+    (``ui.app.StartGate``).  Imported by ``open_in_background`` itself (for two exception
+    classes), it came first, on the GUI thread: the window took input after 4.1× a bare
+    window's CPU time instead of 2.6× (``bench/results.md``)."""
+    import os
+    import subprocess
+    import textwrap
+
+    database = tmp_path / "库.sqlite3"
+    Services.open(database, create=True).close()
+    probe = textwrap.dedent(
+        f"""
+        import os, sys
+        from PySide6.QtCore import QSettings
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})
+        from ui import app
+        from ui.window.main_window import MainWindow
+
+        def build(window):
+            print("sqlalchemy" in sys.modules, flush=True)
+            os._exit(0)
+
+        MainWindow.build = build
+        app.launch(["tracker", "--db", {str(database)!r}]).app.exec()
+        """
+    )
+    root = Path(__file__).resolve().parents[2]
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert done.stdout.strip() == "False"
+
+
 def test_the_frame_has_the_applications_title(qtbot) -> None:  # type: ignore[no-untyped-def]
     from ui.messages import app_title
 

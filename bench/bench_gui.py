@@ -239,7 +239,45 @@ def run() -> list[tuple[str, Timing, str]]:
         return bench_start(big, office, folder) + bench_interaction(big)
 
 
+def ready_ratio(runs: int = RUNS) -> None:
+    """Only the figure issue 18 judges: the window accepting input on the office database
+    against a bare window, ``runs`` starts each, interleaved; each start's wall time and its
+    CPU time (user + system, from the child's resource usage: what a start costs whatever
+    the machine's load) printed.  Run at high priority to approximate an idle machine on a
+    shared one (children inherit it): ``nice -n -15 python -m bench.bench_gui --ready 9``."""
+    import resource
+
+    def cpu() -> float:
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return used.ru_utime + used.ru_stime
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        office = folder / "office.sqlite3"
+        generate(office, 10_000, rounds=4).close()
+        modes: list[tuple[str, Path | None]] = [("bare", None), ("ready", office)]
+        for mode, database in modes:  # (warm the file cache and the .pyc files)
+            _start_once(mode, database, folder)
+        wall: dict[str, list[float]] = {"bare": [], "ready": []}
+        used: dict[str, list[float]] = {"bare": [], "ready": []}
+        for _ in range(runs):
+            for mode, database in modes:
+                before = cpu()
+                wall[mode].append(_start_once(mode, database, folder)[0])
+                used[mode].append(cpu() - before)
+        for mode in wall:
+            print(f"{mode} wall ms:", " ".join(f"{v * 1000:.0f}" for v in wall[mode]))
+            print(f"{mode} cpu ms:", " ".join(f"{v * 1000:.0f}" for v in used[mode]))
+        for kind, figures in (("wall", wall), ("cpu", used)):
+            bare, ready = _timing(figures["bare"]), _timing(figures["ready"])
+            ratio = ready.median / bare.median
+            print(f"{kind}: bare {bare.ms()}; ready {ready.ms()}; ratio {ratio:.2f}×")
+
+
 if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.argv[1:2] == ["--ready"]:
+        ready_ratio(int(sys.argv[2]) if len(sys.argv) > 2 else RUNS)
+        sys.exit(0)
     for name, timing, note in run():
         print(f"{name}: {timing.ms()}  {note}", flush=True)

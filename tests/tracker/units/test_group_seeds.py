@@ -40,6 +40,20 @@ def _ledger_rows(services: Services) -> dict[str, int]:
         )
 
 
+def _file_rows(path: Path) -> int:
+    """The task rows of a written ledger: a number in 序号, on every document's sheet."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return sum(
+            isinstance(first, int)
+            for sheet in book.worksheets
+            if not sheet.title.startswith("_")
+            for (first,) in sheet.iter_rows(min_col=1, max_col=1, values_only=True)
+        )
+    finally:
+        book.close()
+
+
 def test_one_ledger_per_city_with_its_share_of_the_105_group_tasks(
     fanned: Services, tmp_path: Path
 ) -> None:
@@ -51,6 +65,15 @@ def test_one_ledger_per_city_with_its_share_of_the_105_group_tasks(
     assert GROUP not in rows
     # 银川市 and 石嘴山市 are named by one measure each on their own: 105 shares + 1
     assert {city: rows[city] for city in CITIES} == {
+        "银川市": 106,
+        "石嘴山市": 106,
+        "吴忠市": 105,
+        "固原市": 105,
+        "中卫市": 105,
+    }
+    files = {path.name.split("_")[0]: path for path in written}
+    assert GROUP not in files
+    assert {city: _file_rows(files[city]) for city in CITIES} == {
         "银川市": 106,
         "石嘴山市": 106,
         "吴忠市": 105,

@@ -27,13 +27,58 @@ deadline, and the group above that group when the group's part is itself answere
 its members (a county's share under 银川市 under 各市、县（区）) or None."""
 
 
+class GroupTotals:
+    """The groups' totals, share by share (``add``), then per group (``stats``)."""
+
+    def __init__(self) -> None:
+        self.member_of: dict[str, str] = {}
+        self.members: dict[str, set[str]] = defaultdict(set)
+        self.parts: dict[tuple[int, str], list[SharePart]] = defaultdict(list)
+        self.inner: dict[tuple[int, str], set[tuple[int, str]]] = defaultdict(set)
+
+    def add(
+        self, unit: str, group: str, measure: int, status: Status, late: bool, outer: str | None
+    ) -> None:
+        """``unit``'s share of ``group``'s task ``measure``; ``outer`` the group above
+        ``group`` when ``group``'s own part is answered by its members, else None."""
+        self.member_of.setdefault(unit, group)
+        self.members[group].add(unit)
+        self.parts[(measure, group)].append(SharePart(status, None, late))
+        if outer is not None:
+            self.members[outer].add(group)
+            self.inner[(measure, outer)].add((measure, group))
+
+    def stats(self) -> list[GroupStats]:
+        """Each group's tasks, by name: done when every member is (a nested city when all
+        its counties are), overdue when any share beneath it is; ``shares`` the members'
+        rows beneath it, nested ones included, each once."""
+        parts, inner = self.parts, self.inner
+        states = nested_roll_up(parts, inner)
+
+        def shares(key: tuple[int, str], depth: int = 0) -> int:
+            below = sum(shares(k, depth + 1) for k in inner.get(key, ()) if depth < 8)
+            return len(parts.get(key, ())) + below
+
+        tasks: dict[str, list[tuple[tuple[int, str], GroupState]]] = defaultdict(list)
+        for key, state in states.items():
+            tasks[key[1]].append((key, state))
+        return [
+            GroupStats(
+                name=group,
+                members=tuple(sorted(self.members[group])),
+                tasks=len(found),
+                done=sum(state.status in FINISHED for _, state in found),
+                overdue=sum(state.overdue for _, state in found),
+                shares=sum(shares(key) for key, _ in found),
+            )
+            for group, found in sorted(tasks.items())
+        ]
+
+
 def summarize(rows: Iterable[SummaryRow], measures: int, today: date, days: int) -> Summary:
     by_status: Counter[str] = Counter()
     per_unit: dict[str, Counter[str]] = defaultdict(Counter)
-    member_of: dict[str, str] = {}
-    members: dict[str, set[str]] = defaultdict(set)
-    parts: dict[tuple[int, str], list[SharePart]] = defaultdict(list)
-    inner: dict[tuple[int, str], set[tuple[int, str]]] = defaultdict(set)
+    groups = GroupTotals()
     overdue = due_soon = assignments = 0
     for raw, measure_deadline, unit, group, measure, own, outer in rows:
         deadline = own or measure_deadline
@@ -50,12 +95,7 @@ def summarize(rows: Iterable[SummaryRow], measures: int, today: date, days: int)
             due_soon += 1
             tally["临期"] += 1
         if group is not None:
-            member_of.setdefault(unit, group)
-            members[group].add(unit)
-            parts[(measure, group)].append(SharePart(status, None, late))
-            if outer is not None:
-                members[outer].add(group)
-                inner[(measure, outer)].add((measure, group))
+            groups.add(unit, group, measure, status, late, outer)
     units = [
         UnitStats(
             unit=name,
@@ -63,7 +103,7 @@ def summarize(rows: Iterable[SummaryRow], measures: int, today: date, days: int)
             by_status={s.value: t[s.value] for s in Status},
             overdue=t["逾期"],
             due_soon=t["临期"],
-            group=member_of.get(name),
+            group=groups.member_of.get(name),
         )
         for name, t in per_unit.items()
     ]
@@ -75,35 +115,5 @@ def summarize(rows: Iterable[SummaryRow], measures: int, today: date, days: int)
         overdue=overdue,
         due_soon=due_soon,
         units=units,
-        groups=_group_stats(parts, inner, members),
+        groups=groups.stats(),
     )
-
-
-def _group_stats(
-    parts: dict[tuple[int, str], list[SharePart]],
-    inner: dict[tuple[int, str], set[tuple[int, str]]],
-    members: dict[str, set[str]],
-) -> list[GroupStats]:
-    """Each group's tasks, by name: done when every member is (a nested city when all its
-    counties are), overdue when any share beneath it is; ``shares`` the members' rows
-    beneath it, nested ones included, each once."""
-    states = nested_roll_up(parts, inner)
-
-    def shares(key: tuple[int, str], depth: int = 0) -> int:
-        below = sum(shares(k, depth + 1) for k in inner.get(key, ()) if depth < 8)
-        return len(parts.get(key, ())) + below
-
-    tasks: dict[str, list[tuple[tuple[int, str], GroupState]]] = defaultdict(list)
-    for key, state in states.items():
-        tasks[key[1]].append((key, state))
-    return [
-        GroupStats(
-            name=group,
-            members=tuple(sorted(members[group])),
-            tasks=len(found),
-            done=sum(state.status in FINISHED for _, state in found),
-            overdue=sum(state.overdue for _, state in found),
-            shares=sum(shares(key) for key, _ in found),
-        )
-        for group, found in sorted(tasks.items())
-    ]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from db.models import Round
 from importers.ledger.model import UnitSummary
 from tracker.extensions.deadline_history import deadlines_as_of
+from tracker.progress.summary_tally import GroupTotals
 from tracker.records import Summary, UnitStats
 from tracker.reports.report_data import Item, assignment_rows, items_from, statuses_as_of
 from tracker.statuses import Status
@@ -66,8 +67,16 @@ def unit_summaries(items: list[Item]) -> list[UnitSummary]:
     return out
 
 
-def round_summary(items: list[Item]) -> Summary:
-    """``status``'s totals for a round: the same counts as the bulletin's."""
+def round_summary(items: list[Item], nested: dict[tuple[int, str], str] | None = None) -> Summary:
+    """``status``'s totals for a round: the same counts as the bulletin's; the groups'
+    as ``status`` counts them today (``summary_tally.GroupTotals``; ``nested`` is
+    ``fan_out.nested_shares``: a city whose counties answer directly)."""
+    nested = nested or {}
+    groups = GroupTotals()
+    for i in items:
+        if i.group is not None:
+            outer = nested.get((i.measure_id, i.group))
+            groups.add(i.unit, i.group, i.measure_id, i.status, i.overdue, outer)
     per_unit = []
     for unit, found in by_unit(items).items():
         counts = Counter(i.status.value for i in found)
@@ -78,6 +87,7 @@ def round_summary(items: list[Item]) -> Summary:
                 by_status={s.value: counts[s.value] for s in Status},
                 overdue=sum(i.overdue for i in found),
                 due_soon=sum(i.due_soon for i in found),
+                group=groups.member_of.get(unit),
             )
         )
     per_unit.sort(key=lambda u: (-u.assigned, u.unit))
@@ -89,4 +99,5 @@ def round_summary(items: list[Item]) -> Summary:
         overdue=sum(i.overdue for i in items),
         due_soon=sum(i.due_soon for i in items),
         units=per_unit,
+        groups=groups.stats(),
     )

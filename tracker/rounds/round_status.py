@@ -26,6 +26,7 @@ from tracker.reports.report_format import cn_date
 from tracker.rounds.round_figures import round_items, round_summary, unit_summaries
 from tracker.rounds.round_service import RoundInfo
 from tracker.store import Store
+from tracker.units.fan_out import nested_shares
 
 if TYPE_CHECKING:
     from tracker.documents.document_service import DocumentService
@@ -237,7 +238,8 @@ class RoundStatusService:
         with self.store.reading() as session:
             current = session.get_one(Round, chosen.id)
             items = round_items(session, current, today, days, None if doc is None else doc.id)
-        return round_summary(items)
+            nested = nested_shares(session)
+        return round_summary(items, nested)
 
 
 @dataclass(frozen=True)

@@ -420,6 +420,7 @@ def test_status_json_counts_a_city_whose_counties_answer_directly_in_the_group_a
         "overdue": 1,
     }
     services = Services.open(db_url, clock=Clock(TODAY), user="测试员")
+    services.rounds.create("2021年7月", date(2021, 7, 1))
     for unit in ("金凤区", "西夏区"):
         services.progress.record(shares[unit], Change(status=Status.DONE))
     services.close()
@@ -428,6 +429,7 @@ def test_status_json_counts_a_city_whose_counties_answer_directly_in_the_group_a
         ("银川市", ["兴庆区", "西夏区", "金凤区"], 1, 1, 0, 3),
     ]
     assert groups() == groups("--doc", "宁政办〔2021〕9号") == all_done
+    assert groups("--round", "2021年7月") == all_done  # as of the round (today): the same
 
 
 def test_the_bulletins_group_line_counts_a_citys_counties_once_under_the_group_above(

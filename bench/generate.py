@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from db.models import Assignment, Document, Measure, ProgressEntry, Round, Unit
+from db.models import Assignment, Document, Measure, ProgressEntry, Round, Task, Unit
 from importers.policy import parse_file
 from tracker.documents.document_writer import measure_values
 from tracker.statuses import Status
@@ -60,7 +60,7 @@ def generate(db: Path | str, assignments: int, rounds: int = 12, seed: int = 7) 
                 for r in range(rounds)
             ],
         )
-        docs, measures, links, history = [], [], [], []
+        docs, measures, tasks, links, history = [], [], [], [], []
         doc_id = measure_id = assignment_id = 0
         while assignment_id < assignments:
             for source in parsed:
@@ -90,6 +90,19 @@ def generate(db: Path | str, assignments: int, rounds: int = 12, seed: int = 7) 
                             **measure_values(m),
                         }
                     )
+                    tasks.append(  # one task per measure, its id the measure's
+                        {
+                            "id": measure_id,
+                            "measure_id": measure_id,
+                            "seq": 1,
+                            "code": m.code,
+                            "text": m.text,
+                            "deadline": m.deadline,
+                            "deadline_text": m.deadline_text,
+                            "standing": m.standing,
+                            "withdrawn": False,
+                        }
+                    )
                     for u in m.units:
                         assignment_id += 1
                         status = rng.choice(STATUSES)
@@ -97,6 +110,7 @@ def generate(db: Path | str, assignments: int, rounds: int = 12, seed: int = 7) 
                             {
                                 "id": assignment_id,
                                 "measure_id": measure_id,
+                                "task_id": measure_id,
                                 "unit_id": unit_id[u],
                                 "role": "牵头" if u in m.lead_units else "责任",
                                 "status": status.value,
@@ -131,6 +145,7 @@ def generate(db: Path | str, assignments: int, rounds: int = 12, seed: int = 7) 
         history.sort(key=lambda entry: entry["round_id"])
         session.execute(insert(Document), docs)
         session.execute(insert(Measure), measures)
+        session.execute(insert(Task), tasks)
         session.execute(insert(Assignment), links)
         for start in range(0, len(history), 50_000):
             session.execute(insert(ProgressEntry), history[start : start + 50_000])

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, case, func, not_
 
-from db.models import Assignment, Measure
+from db.models import Assignment, Measure, Task
 from tracker.progress.assignment_columns import IN_FORCE, LEAD_ROLE
 from tracker.statuses import FINISHED, WITHOUT_DEADLINE
 
@@ -23,8 +23,9 @@ def open_condition() -> ColumnElement[bool]:
 
 def unit_deadline() -> ColumnElement[date]:
     """The deadline an assignment is judged by: the unit's own after an approved extension
-    (申请延期), else the measure's (``tracker.records.unit_deadline`` in Python)."""
-    return func.coalesce(Assignment.deadline, Measure.deadline)
+    (申请延期), else its sub-task's (``tracker.records.unit_deadline`` in Python; the query
+    joins ``Task``)."""
+    return func.coalesce(Assignment.deadline, Task.deadline)
 
 
 def overdue_condition(today: date) -> ColumnElement[bool]:

@@ -23,6 +23,7 @@ from db.models.documents import (
     Measure,
     Milestone,
     ProgressEntry,
+    Task,
 )
 from db.models.extensions import ExtensionRequest
 from db.models.inspections import Finding, FindingEntry, Inspection
@@ -53,6 +54,7 @@ __all__ = [
     "ScoreRemark",
     "ScoreRuleSet",
     "Setting",
+    "Task",
     "Unit",
     "UnitAlias",
     "UnitContactChange",

@@ -1,7 +1,7 @@
 """A document's tree down to each unit's part in a measure, and that part's history.
 
 Documents, headings (parts, sections and their 牵头 units), measures with their
-milestones, the assignments of units to measures and ``progress_history``: one
+milestones and sub-tasks (分工), the assignments of units to tasks and ``progress_history``: one
 module, because a measure lists its assignments and an assignment names its
 measure (two modules would import each other).
 """
@@ -113,6 +113,37 @@ class Measure(Base):
     assignments: Mapped[list[Assignment]] = relationship(
         back_populates="measure", cascade="all, delete-orphan"
     )
+    tasks: Mapped[list[Task]] = relationship(
+        back_populates="measure", cascade="all, delete-orphan", order_by="Task.seq"
+    )
+
+
+class Task(Base):
+    """A sub-task (分工) of a measure: one responsibility bracket and the text it closes.
+
+    Every measure has at least one; a measure naming its units once has exactly
+    one, whose text is the measure's.  Assignments belong to a task.  ``seq`` is
+    the 1-based order within the measure (shown as ``3-1``, ``3-2`` when several).
+    """
+
+    __tablename__ = "tasks"
+    __table_args__ = (UniqueConstraint("measure_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(30))
+    """The code users see and type: the measure's when it has one task, else ``3-1``, ``3-2``
+    (``tracker.documents.measure_lookup.task_code``; rewritten whenever the measure's is)."""
+    text: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    deadline_text: Mapped[str | None] = mapped_column(String(100))
+    standing: Mapped[bool] = mapped_column(Boolean, default=False)
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """Left out of a later revision of its measure; kept with its history."""
+
+    measure: Mapped[Measure] = relationship(back_populates="tasks")
+    assignments: Mapped[list[Assignment]] = relationship(back_populates="task")
 
 
 class Milestone(Base):
@@ -125,7 +156,7 @@ class Milestone(Base):
 
 
 class Assignment(Base):
-    """One unit's part in one measure, with its current progress.
+    """One unit's part in one task of a measure, with its current progress.
 
     ``version`` is SQLAlchemy's optimistic-locking counter: an edit made on a
     stale copy (another clerk saved first) fails instead of overwriting.
@@ -133,12 +164,15 @@ class Assignment(Base):
 
     __tablename__ = "assignments"
     __table_args__ = (
-        UniqueConstraint("measure_id", "unit_id"),
+        UniqueConstraint("task_id", "unit_id"),
         Index("ix_assignments_unit_status", "unit_id", "status"),
+        Index("ix_assignments_measure_unit", "measure_id", "unit_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"))
+    """The task's measure, kept on the row so every list joins measures directly."""
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     role: Mapped[str] = mapped_column(String(10))
     status: Mapped[str] = mapped_column(String(10))
@@ -169,6 +203,7 @@ class Assignment(Base):
     measure's.  Overdue and due soon are judged by it (``tracker.queries.unit_deadline``)."""
 
     measure: Mapped[Measure] = relationship(back_populates="assignments")
+    task: Mapped[Task] = relationship(back_populates="assignments")
     unit: Mapped[Unit] = relationship(foreign_keys=[unit_id])
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it as is)

@@ -94,9 +94,9 @@ def _orphans(tmp: Path) -> Path:
     engine.dispose()
     with sqlite3.connect(path) as conn:
         conn.execute(
-            "INSERT INTO assignments (id, measure_id, unit_id, role, status, note, problems, "
-            "next_steps, active, updated_by, updated_at, version) VALUES "
-            "(7, 99, 98, '牵头', '未启动', '', '', '', 1, 'x', '2021-01-01 00:00:00', 1)"
+            "INSERT INTO assignments (id, measure_id, task_id, unit_id, role, status, note, "
+            "problems, next_steps, active, updated_by, updated_at, version) VALUES "
+            "(7, 99, 99, 98, '牵头', '未启动', '', '', '', 1, 'x', '2021-01-01 00:00:00', 1)"
         )
     conn.close()
     return path
@@ -133,7 +133,8 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "orphans": (
         _orphans,
         "{file} is damaged (integrity check: assignments row 7 refers to a measures row that "
-        "is not there; assignments row 7 refers to a units row that is not there).",
+        "is not there; assignments row 7 refers to a tasks row that is not there; "
+        "assignments row 7 refers to a units row that is not there).",
     ),
     "missing": (_missing, "{file} does not exist or is not a file."),
 }

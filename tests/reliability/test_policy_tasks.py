@@ -1,17 +1,18 @@
 """Policy documents read as tasks (issue 16): a bulletin holding no tasks is refused and nothing
-is written; a document whose measures carry several brackets imports with the union of units
-(the sub-tasks are stored by a later change); parse-doc --json lists every measure's tasks;
+is written; a document whose measures carry several brackets imports one sub-task per bracket,
+each with its own units, leads and deadline; parse-doc --json lists every measure's tasks;
 collectives go into the directory as kind 集体."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from db.models import Assignment, Document, Measure, ProgressEntry, Unit
+from db.models import Assignment, Document, Measure, ProgressEntry, Task, Unit
 from tracker.cli.cli_main import main
 from tracker.errors import InvalidInputError
 from tracker.services import Services
@@ -62,26 +63,26 @@ def test_a_bulletin_holding_no_tasks_is_refused_and_nothing_is_written(
     assert _counts(services) == before
 
 
-def test_several_brackets_import_with_the_union_of_units(
-    services: Services, tmp_path: Path
-) -> None:
+def test_several_brackets_import_as_sub_tasks(services: Services, tmp_path: Path) -> None:
     file = tmp_path / "数字政府.txt"
     file.write_text(SEVERAL_BRACKETS, encoding="utf-8")
     services.documents.import_file(file)
     with services.store.reading() as session:
         rows = session.execute(
-            select(Measure.code, Unit.name, Unit.kind, Assignment.role)
-            .join(Assignment, Assignment.measure_id == Measure.id)
+            select(Task.code, Task.deadline, Unit.name, Unit.kind, Assignment.role)
+            .join(Assignment, Assignment.task_id == Task.id)
             .join(Unit, Unit.id == Assignment.unit_id)
-            .order_by(Measure.code, Assignment.id)
+            .order_by(Task.code, Assignment.id)
         ).all()
+    june = date(2024, 6, 30)
     assert [tuple(row) for row in rows] == [
-        ("1", "省大数据局", "部门", "牵头"),
-        ("1", "各有关部门", "集体", "责任"),
-        ("1", "各区、县级市", "集体", "责任"),
-        ("1", "省公安厅", "部门", "责任"),
-        ("2", "省政府办公厅", "部门", "牵头"),
-        ("2", "有关区、市政府", "集体", "责任"),
+        ("1-1", None, "省大数据局", "部门", "牵头"),  # (the measure's date is 1-2's)
+        ("1-1", None, "各有关部门", "集体", "责任"),
+        ("1-1", None, "各区、县级市", "集体", "责任"),
+        ("1-2", june, "省公安厅", "部门", "牵头"),
+        ("1-2", june, "省大数据局", "部门", "责任"),
+        ("2", None, "省政府办公厅", "部门", "牵头"),
+        ("2", None, "有关区、市政府", "集体", "责任"),
     ]
 
 

@@ -133,6 +133,8 @@ def measures(args: argparse.Namespace) -> int:
     if rows is None:
         with opened_services(args) as services:
             rows = services.overview.assignments(wanted)
+    if args.by_measure:
+        return _by_measure(rows, as_json=args.json)
     if args.json:
         print_json(
             [
@@ -158,6 +160,32 @@ def measures(args: argparse.Namespace) -> int:
                 f"{r.deadline or r.deadline_text or '-'}  {r.title}"
             )
         print(f"{len(rows)} assignments")
+    return 0
+
+
+def _by_measure(rows: list[AssignmentRow], *, as_json: bool) -> int:
+    """One line per measure, its state rolled up from its sub-tasks (``task_rollup``)."""
+    from tracker.progress.task_rollup import measure_rollups
+
+    first = {r.measure_id: r for r in reversed(rows)}
+    lines = []
+    for measure_id, rolled in measure_rollups(rows).items():
+        row = first[measure_id]
+        code = row.code.rsplit("-", 1)[0] if rolled.tasks > 1 else row.code
+        state = "逾期" if rolled.overdue else rolled.status.value
+        lines.append((row.doc_label, code, row.title, state, rolled))
+    if as_json:
+        print_json(
+            [
+                {"doc": doc, "code": code, "title": title, "state": state}
+                | {"tasks": r.tasks, "tasks_finished": r.tasks_finished}
+                for doc, code, title, state, r in lines
+            ]
+        )
+        return 0
+    for doc, code, title, state, r in lines:
+        print(f"{doc}  {code:>6}  {state}  {r.tasks_finished}/{r.tasks} 分工完成  {title}")
+    print(f"{len(lines)} measures")
     return 0
 
 
@@ -311,6 +339,11 @@ def register(sub: Any, parse_date: Callable[[str], date]) -> None:
     p.add_argument("--due-within", type=int, metavar="DAYS")
     p.add_argument("--search")
     p.add_argument("--round", help="only what changed in this reporting round")
+    p.add_argument(
+        "--by-measure",
+        action="store_true",
+        help="one line per measure, its state rolled up from its sub-tasks",
+    )
     for name, handler, help_ in (
         ("progress", progress, "record a unit's progress on a measure"),
         ("tick-off", tick_off, "销号: confirm a unit's part is done"),

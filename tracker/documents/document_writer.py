@@ -24,11 +24,13 @@ from db.models import (
     Measure,
     Milestone,
     ProgressEntry,
+    Task,
     Unit,
 )
-from importers.policy import ParsedDocument, ParsedMeasure, SourceInfo
+from importers.policy import ParsedDocument, ParsedMeasure, ParsedTask, SourceInfo
 from tracker.documents.document_revision import pair_measures
 from tracker.documents.new_assignments import assignment_values, creation_entry
+from tracker.documents.task_rows import pair_tasks, parsed_tasks, recode, task_values
 from tracker.units.unit_service import UnitResolver
 
 LEAD = "牵头"
@@ -84,7 +86,11 @@ class DocumentWriter:
                 select(Measure)
                 .where(Measure.document_id == self.document.id)
                 .order_by(Measure.position)
-                .options(selectinload(Measure.assignments), selectinload(Measure.milestones))
+                .options(
+                    selectinload(Measure.assignments),
+                    selectinload(Measure.milestones),
+                    selectinload(Measure.tasks).selectinload(Task.assignments),
+                )
             )
         )
         if not existing:
@@ -103,11 +109,15 @@ class DocumentWriter:
             measure.part_id = parts.get(parsed.part_number)
             measure.section_id = sections.get((parsed.part_number, parsed.section_number))
             measure.milestones = [Milestone(due_on=m.date, text=m.text) for m in parsed.milestones]
-            self._write_assignments(measure, parsed)
+            self._write_tasks(measure, parsed)
         continued = {m.id for m in paired if m is not None}
         for measure in existing:
             if measure.id not in continued:
                 measure.withdrawn = True
+        for measure in self.session.scalars(
+            select(Measure).where(Measure.document_id == self.document.id)
+        ):  # (continued, new and withdrawn: numbers may have moved)
+            recode(measure.tasks, measure.code)
         self._write_history()
 
     def _renumber(
@@ -144,6 +154,7 @@ class DocumentWriter:
         for name in dict.fromkeys(
             [n for s in doc.sections for n in s.lead_units]
             + [n for m in doc.measures for n in m.units]
+            + [n for m in doc.measures for t in m.tasks for n in t.units]
         ):
             self.resolver.resolve(name)
         self.resolver.written(self._insert(Unit, self.resolver.new_rows()))
@@ -198,11 +209,19 @@ class DocumentWriter:
         ]
         if milestones:
             self._insert_plain(Milestone, milestones)
-        links = []
+        tasks = []
+        task_rows = []
         for mid, m in zip(measure_ids, doc.measures, strict=True):
-            for unit_id, role in self._unit_roles(m).items():
-                values = assignment_values(unit_id, role, m.standing, self.user, self.now)
-                links.append({"measure_id": mid, **values})
+            own = parsed_tasks(m)
+            for seq, t in enumerate(own, 1):
+                tasks.append((mid, t))
+                task_rows.append({"measure_id": mid, **task_values(t, m, seq, len(own))})
+        task_ids = self._insert(Task, task_rows)
+        links = []
+        for tid, row, (mid, t) in zip(task_ids, task_rows, tasks, strict=True):
+            for unit_id, role in self._unit_roles(t).items():
+                values = assignment_values(unit_id, role, row["standing"], self.user, self.now)
+                links.append({"measure_id": mid, "task_id": tid, **values})
         assignment_ids = self._insert(Assignment, links)
         self.assignments = len(assignment_ids)
         if assignment_ids:
@@ -281,31 +300,76 @@ class DocumentWriter:
             self._insert_plain(HeadingLead, leads)
         return parts, sections
 
-    def _write_assignments(self, measure: Measure, parsed: ParsedMeasure) -> None:
-        """A revision's units for one measure: new ones assigned, dropped ones made inactive.
+    def _write_tasks(self, measure: Measure, parsed: ParsedMeasure) -> None:
+        """A revision's tasks and units for one measure, progress kept where it can be.
 
-        Every unit has an id here: ``_resolve_units`` wrote the new ones first.
+        Tasks continue the stored ones (``pair_tasks``); a unit a task no longer
+        names but another task of the measure now does takes its assignment there
+        (a measure split into sub-tasks keeps each unit's progress); the rest of a
+        task's units are assigned anew, and assignments no task names any more are
+        made inactive.  Every unit has an id here: ``_resolve_units`` wrote the new ones.
         """
-        current = {a.unit_id: a for a in measure.assignments}
-        roles = self._unit_roles(parsed)
-        for unit_id, role in roles.items():
-            assignment = current.get(unit_id)
-            if assignment is None:
-                values = assignment_values(unit_id, role, parsed.standing, self.user, self.now)
-                assignment = Assignment(**values)
-                measure.assignments.append(assignment)
-                self.created.append(assignment)
-            else:
-                assignment.role = role
-                assignment.active = True
-                assignment.group_id = None  # named by the document itself now
-            self.assignments += 1
-        for unit_id, assignment in current.items():
-            if unit_id not in roles and assignment.group_id is None:  # (shares: fan_out)
-                assignment.active = False
+        wanted = parsed_tasks(parsed)
+        paired = pair_tasks(measure.tasks, wanted)
+        continued = {t.id for t in paired if t is not None}
+        dropped = [t for t in measure.tasks if t.id not in continued]
+        final = {t.id: seq for seq, t in enumerate(paired, 1) if t is not None}
+        final.update({t.id: len(wanted) + n for n, t in enumerate(dropped, 1)})
+        moving = [t for t in measure.tasks if final[t.id] != t.seq]
+        if moving:  # (measure, seq) is unique: out of the way first
+            for task in moving:
+                task.seq = -task.id
+            self.session.flush()
+        for task in dropped:
+            task.seq = final[task.id]
+            task.withdrawn = True
+        tasks: list[Task] = []
+        for seq, (found, task_parsed) in enumerate(zip(paired, wanted, strict=True), 1):
+            task = found if found is not None else Task(measure=measure)
+            for column, value in task_values(task_parsed, parsed, seq, len(wanted)).items():
+                setattr(task, column, value)
+            tasks.append(task)
+        roles = [self._unit_roles(t) for t in wanted]
+        named = {id(t): r for t, r in zip(tasks, roles, strict=True)}
+        free: dict[int, list[Assignment]] = {}
+        for task in measure.tasks:
+            for row in task.assignments:
+                if row.group_id is None and row.unit_id not in named.get(id(task), {}):
+                    free.setdefault(row.unit_id, []).append(row)
+        for task, task_roles in zip(tasks, roles, strict=True):
+            current = {a.unit_id: a for a in task.assignments}
+            for unit_id, role in task_roles.items():
+                assignment = current.get(unit_id) or self._take(free, unit_id, task)
+                if assignment is None:
+                    values = assignment_values(unit_id, role, task.standing, self.user, self.now)
+                    assignment = Assignment(**values, task=task)
+                    measure.assignments.append(assignment)
+                    self.created.append(assignment)
+                else:
+                    assignment.role = role
+                    assignment.active = True
+                    assignment.group_id = None  # named by the document itself now
+                self.assignments += 1
+        for rows in free.values():
+            for row in rows:
+                row.active = False
+        for task in dropped:
+            for row in task.assignments:
+                if row.task is task:  # (not moved onto a task of the revision)
+                    row.active = False
 
-    def _unit_roles(self, parsed: ParsedMeasure) -> dict[int, str]:
-        """Each unit the measure names, once, with its role (牵头 if named among the leads).
+    @staticmethod
+    def _take(free: dict[int, list[Assignment]], unit_id: int, task: Task) -> Assignment | None:
+        """A unit's assignment no task of its measure names now, moved onto ``task``."""
+        rows = free.get(unit_id)
+        if not rows:
+            return None
+        row = rows.pop(0)
+        row.task = task
+        return row
+
+    def _unit_roles(self, parsed: ParsedTask) -> dict[int, str]:
+        """Each unit the task names, once, with its role (牵头 if named among the leads).
 
         Two names may resolve to one unit (an alias beside the name): the first
         named decides its role, as in a new document so in a revision.

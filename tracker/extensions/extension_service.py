@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, ExtensionRequest, Measure, Round, Unit
+from db.models import Assignment, ExtensionRequest, Measure, Round, Task, Unit
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.extensions import extension_choices
@@ -177,14 +177,15 @@ def add_request(
     """A pending request, checked: a later date than the unit's deadline now, for a task
     that has a deadline.  Added to ``session`` (the ledger import adds its rows here too)."""
     measure = session.get(Measure, assignment.measure_id)
-    assert measure is not None
-    current = assignment.deadline or measure.deadline
+    task = session.get(Task, assignment.task_id)
+    assert measure is not None and task is not None
+    current = assignment.deadline or task.deadline  # (the sub-task's: 3-1's own)
     if current is None:
         raise InvalidInputError(
             QT_TRANSLATE_NOOP(
                 "messages", "measure {code} has no fixed deadline: there is nothing to extend"
             ),
-            code=measure.code,
+            code=task.code,
         )
     if requested <= current:
         raise InvalidInputError(
@@ -270,15 +271,16 @@ def _query() -> _Rows:
     return (
         select(
             ExtensionRequest,
-            Measure.code,
+            Task.code,
             Measure.title,
             Unit.name,
-            Measure.deadline,
+            Task.deadline,
             Assignment.deadline,
             Round.name,
         )
         .join(Assignment, ExtensionRequest.assignment_id == Assignment.id)
         .join(Measure, Assignment.measure_id == Measure.id)
+        .join(Task, Assignment.task_id == Task.id)
         .join(Unit, Assignment.unit_id == Unit.id)
         .outerjoin(Round, ExtensionRequest.round_id == Round.id)
     )

@@ -159,6 +159,8 @@ def find_target(
             wrong = disagreeing_field(row, target["code"], target["unit"], snapshot.aliases)
             if not wrong:
                 return target
+            if _split_since(preview, read, row, snapshot, target["unit"]):
+                return None
             reject(
                 preview,
                 read,
@@ -196,6 +198,8 @@ def find_target(
         )
         return None
     if not candidates:
+        if _split_since(preview, read, row, snapshot, unit_name):
+            return None
         reject(
             preview,
             read,
@@ -212,6 +216,39 @@ def find_target(
 def rejected_rows(read: LedgerFile) -> set[tuple[str, int]]:
     """(sheet, Excel row) of the rows with a cell the reader rejected, on any sheet."""
     return {(e.sheet, _row_number(e.cell)) for e in read.errors if e.cell}
+
+
+def _split_since(
+    preview: FilePreview, read: LedgerFile, row: ReturnedRow, snapshot: Snapshot, unit: str
+) -> bool:
+    """Reject a row of a ledger older than its measure's sub-tasks (it shows ``3``, the unit
+    now answers ``3-1`` and ``3-2``), naming them; False when that is not why it fails."""
+    prefix = f"{row.measure_code.strip()}-"
+    codes = sorted(
+        (
+            code
+            for code, name in snapshot.by_code
+            if name == unit and code.startswith(prefix) and code[len(prefix) :].isdigit()
+        ),
+        key=lambda code: int(code[len(prefix) :]),
+    )
+    if not codes:
+        return False
+    reject(
+        preview,
+        read,
+        row,
+        "measure_code",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "measure {code} has been split into sub-tasks since this ledger was made "
+            "({unit} now answers {tasks}): not imported; send {unit} a new ledger",
+        ),
+        code=row.measure_code,
+        unit=unit,
+        tasks="、".join(codes),
+    )
+    return True
 
 
 def _row_number(cell: str) -> int:

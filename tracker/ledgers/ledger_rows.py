@@ -1,4 +1,4 @@
-"""What a ledger row shows of an assignment: the measure, its units by role, its steps.
+"""What a ledger row shows of an assignment: its task (3-1), the units by role, the steps.
 
 Split from :mod:`tracker.ledgers.ledger_export` because the unit ledgers, the master
 and the printed ledger report all build their rows here: one query over the
@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, Document, Measure, Milestone, Unit
+from db.models import Assignment, Document, Measure, Milestone, Task, Unit
 from importers.ledger.model import LedgerRow, LedgerSheet
 from tracker.queries import in_force, lead_first, shares_last
 
@@ -30,13 +30,15 @@ class AssignmentContext:
     measure: Measure
     assignment: Assignment
     unit: Unit
+    task: Task
+    """The sub-task the row is: its code (``3`` or ``3-1``), text, deadline and units."""
     milestones: str = ""
     """时间节点: the measure's milestones, one a line (:func:`milestone_lines`)."""
 
 
 @dataclass(frozen=True)
 class MeasureUnits:
-    """A measure's units as a ledger names them: 牵头单位 and 配合单位, in ledger order."""
+    """A task's units as a ledger names them: 牵头单位 and 配合单位, in ledger order."""
 
     leads: str
     supports: str
@@ -53,10 +55,12 @@ def ledger_rows(session: Session) -> list[AssignmentContext]:
     assignments = session.scalars(
         select(Assignment)
         .join(Measure, Assignment.measure_id == Measure.id)
+        .join(Task, Assignment.task_id == Task.id)
         .where(in_force())
         .order_by(
             Measure.document_id,
             Measure.position,
+            Task.seq,
             lead_first(),
             shares_last(),
             Assignment.group_id,
@@ -75,6 +79,9 @@ def ledger_rows(session: Session) -> list[AssignmentContext]:
     ):
         steps[step.measure_id].append(step)
     milestones = {measure_id: milestone_lines(found) for measure_id, found in steps.items()}
+    tasks = {
+        t.id: t for t in session.scalars(select(Task).where(Task.measure_id.in_(in_force_ids)))
+    }
     documents = {d.id: d for d in session.scalars(select(Document))}
     units = {u.id: u for u in session.scalars(select(Unit))}
     rows = []
@@ -90,6 +97,7 @@ def ledger_rows(session: Session) -> list[AssignmentContext]:
                 measure,
                 a,
                 unit,
+                tasks[a.task_id],
                 milestones.get(measure.id, ""),
             )
         )
@@ -110,17 +118,18 @@ def milestone_lines(steps: list[Milestone]) -> str:
 
 
 def measure_units(rows: list[AssignmentContext]) -> dict[int, MeasureUnits]:
-    """Each measure's 牵头单位 and 配合单位 (its other units), as the ledgers print them."""
+    """Each task's 牵头单位 and 配合单位 (its other units), by task id, as the ledgers print
+    them (a measure of one task: the measure's)."""
     leads: dict[int, list[str]] = defaultdict(list)
     supports: dict[int, list[str]] = defaultdict(list)
     for row in rows:
         named = leads if row.assignment.role == LEAD_ROLE else supports
-        named[row.measure.id].append(row.unit.name)
+        named[row.task.id].append(row.unit.name)
     return {
-        measure_id: MeasureUnits(
-            "、".join(leads.get(measure_id, ())), "、".join(supports.get(measure_id, ()))
+        task_id: MeasureUnits(
+            "、".join(leads.get(task_id, ())), "、".join(supports.get(task_id, ()))
         )
-        for measure_id in {*leads, *supports}
+        for task_id in {*leads, *supports}
     }
 
 
@@ -155,18 +164,18 @@ def extended_text(own: date | None, measure: date | None, measure_text: str | No
 
 
 def _ledger_row(row: AssignmentContext, units: dict[int, MeasureUnits]) -> LedgerRow:
-    a, m = row.assignment, row.measure
-    named = units.get(m.id, _NO_UNITS)
+    a, m, t = row.assignment, row.measure, row.task
+    named = units.get(t.id, _NO_UNITS)
     return LedgerRow(
         key=str(a.id),
-        measure_code=m.code,
+        measure_code=t.code,
         task=m.title,
-        content=m.text,
+        content=t.text,
         lead_units=named.leads,
         support_units=named.supports,
         unit=row.unit.name,
-        deadline=a.deadline or m.deadline,
-        deadline_text=extended_text(a.deadline, m.deadline, m.deadline_text),
+        deadline=a.deadline or t.deadline,
+        deadline_text=extended_text(a.deadline, t.deadline, t.deadline_text),
         milestones=row.milestones,
         status=a.status,
         percent=a.percent,

@@ -15,7 +15,7 @@ from typing import TypedDict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, Measure, Unit
+from db.models import Assignment, Measure, Task, Unit
 from tracker.queries import in_force, unit_deadline
 
 
@@ -95,12 +95,13 @@ def current_assignments(session: Session) -> list[Current]:
             Assignment.evidence,
             Assignment.delay_reason,
             Assignment.version,
-            Measure.code,
+            Task.code,
             Measure.document_id,
             Unit.name,
             unit_deadline(),
         )
         .join(Measure, Assignment.measure_id == Measure.id)
+        .join(Task, Assignment.task_id == Task.id)
         .join(Unit, Assignment.unit_id == Unit.id)
         .where(in_force())
     )

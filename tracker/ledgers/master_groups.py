@@ -61,17 +61,17 @@ def with_group_headings(
 
 
 def _outer_groups(session: Session, group_ids: set[int]) -> dict[tuple[int, int], int]:
-    """(measure, a group) → the group above it, where the group's own part of the measure is
+    """(task, a group) → the group above it, where the group's own part of the task is
     a share fanned out again (a city whose counties answer directly)."""
     found = session.execute(
-        select(Assignment.measure_id, Assignment.unit_id, Assignment.group_id).where(
+        select(Assignment.task_id, Assignment.unit_id, Assignment.group_id).where(
             Assignment.unit_id.in_(group_ids),
             Assignment.group_id.is_not(None),
             Assignment.fanned_out.is_(True),
             Assignment.active.is_(True),
         )
     ).all()
-    return {(measure, unit): group for measure, unit, group in found if group is not None}
+    return {(task, unit): group for task, unit, group in found if group is not None}
 
 
 def _headings(
@@ -80,7 +80,7 @@ def _headings(
     outer: dict[tuple[int, int], int],
     today: date,
 ) -> tuple[tuple[int, str], ...]:
-    """A heading above each run of a group's shares under a measure (a member marked
+    """A heading above each run of a group's shares under a task (a member marked
     牵头 is listed with the leads: its run and the others' each get the heading); a
     city whose counties answer directly counts as one share of the group above it."""
     parts: dict[tuple[int, int], list[SharePart]] = {}
@@ -88,10 +88,10 @@ def _headings(
     previous: tuple[int, int] | None = None
     for index, row in enumerate(rows):
         a = row.assignment
-        key = None if a.group_id is None else (a.measure_id, a.group_id)
+        key = None if a.group_id is None else (a.task_id, a.group_id)
         if key is not None:
             status = STATUS_BY_TEXT[a.status]
-            overdue = is_overdue(status, a.deadline or row.measure.deadline, today)
+            overdue = is_overdue(status, a.deadline or row.task.deadline, today)
             parts.setdefault(key, []).append(SharePart(status, a.percent, overdue))
             if key != previous:
                 runs.append((index, key))

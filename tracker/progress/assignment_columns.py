@@ -41,6 +41,7 @@ BASE: Final = "a"
 TABLES: Final[dict[str, str]] = {
     "a": "assignments",
     "m": "measures",
+    "t": "tasks",
     "u": "units",
     "d": "documents",
     "part": "headings",
@@ -50,12 +51,14 @@ TABLES: Final[dict[str, str]] = {
     "og": "units",
 }
 """Each alias of the query and its table (a measure's part and section are both headings;
-``g`` the group a member's share answers for; ``gs`` that group's own part of the measure
-and ``og`` the group *it* is a share of: a county's share under a city's share of
-各市、县（区）'s task, when the counties answer directly)."""
+``g`` the group a member's share answers for; ``gs`` that group's own part of the same
+sub-task and ``og`` the group *it* is a share of: a county's share under a city's share of
+各市、县（区）'s task, when the counties answer directly; ``t`` the sub-task the assignment
+is of)."""
 
 JOINS: Final[tuple[Join, ...]] = (
     Join("m", Column("a", "measure_id"), Column("m", "id")),
+    Join("t", Column("a", "task_id"), Column("t", "id")),
     Join("u", Column("a", "unit_id"), Column("u", "id")),
     Join("d", Column("m", "document_id"), Column("d", "id")),
     Join("part", Column("m", "part_id"), Column("part", "id"), outer=True),
@@ -66,7 +69,7 @@ JOINS: Final[tuple[Join, ...]] = (
         Column("a", "group_id"),
         Column("gs", "unit_id"),
         outer=True,
-        also=((Column("a", "measure_id"), Column("gs", "measure_id")),),
+        also=((Column("a", "task_id"), Column("gs", "task_id")),),
     ),
     Join("og", Column("gs", "group_id"), Column("og", "id"), outer=True),
 )
@@ -81,10 +84,10 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("a", "updated_by"),
     Column("a", "version"),
     Column("m", "id"),
-    Column("m", "code"),
+    Column("t", "code"),
     Column("m", "title"),
-    Column("m", "deadline"),
-    Column("m", "deadline_text"),
+    Column("t", "deadline"),
+    Column("t", "deadline_text"),
     Column("u", "name"),
     Column("d", "id"),
     Column("d", "doc_number"),
@@ -96,11 +99,12 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("og", "name"),
 )
 """Plain columns only, in ``assignment_row``'s order: a list of 100,000 rows must not
-load every measure's text."""
+load every measure's text.  The code and the deadline are the sub-task's (``3-1``, or the
+measure's own code when it has one task; a task's deadline is its own, else the measure's)."""
 
 SUMMARY_COLUMNS: Final[tuple[Column, ...]] = (
     Column("a", "status"),
-    Column("m", "deadline"),
+    Column("t", "deadline"),
     Column("u", "name"),
     Column("g", "name"),
     Column("m", "id"),
@@ -132,16 +136,17 @@ SHARES_LAST: Final = "shares last"
 ORDER: Final[tuple[Column | Literal["lead first", "shares last"], ...]] = (
     Column("d", "id"),
     Column("m", "position"),
+    Column("t", "seq"),
     LEAD_FIRST,
     SHARES_LAST,
     GROUP,
     Column("u", "id"),
 )
-"""Document by document, each in its measures' order, lead units first, then the units'
-own parts, then members' shares grouped by their group."""
+"""Document by document, each in its measures' order, a measure's tasks in theirs, lead
+units first, then the units' own parts, then members' shares grouped by their group."""
 
 UPDATED_AT: Final = COLUMNS.index(Column("a", "updated_at"))
-DEADLINE: Final = COLUMNS.index(Column("m", "deadline"))
+DEADLINE: Final = COLUMNS.index(Column("t", "deadline"))
 UNIT_DEADLINE: Final = COLUMNS.index(Column("a", "deadline"))
 """Where the values SQLite keeps as ISO text (a time, two dates) sit among ``COLUMNS``."""
 

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
-from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Unit, UnitAlias
+from db.models import (
+    Assignment,
+    Document,
+    Heading,
+    Measure,
+    ProgressEntry,
+    Task,
+    Unit,
+    UnitAlias,
+)
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents.document_service import DocumentService
 from tracker.documents.measure_texts import MeasureTexts, measure_code
@@ -71,6 +80,7 @@ Section = aliased(Heading)
 _TABLES: dict[str, Any] = {
     "a": Assignment,
     "m": Measure,
+    "t": Task,
     "u": Unit,
     "d": Document,
     "part": Part,
@@ -287,6 +297,7 @@ class OverviewService:
                     unit_deadline(),
                 )
                 .join(Measure, Assignment.measure_id == Measure.id)
+                .join(Task, Assignment.task_id == Task.id)
                 .join(Document, Measure.document_id == Document.id)
                 .outerjoin(Part, Measure.part_id == Part.id)
                 .where(in_force())

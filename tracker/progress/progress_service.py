@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from db.models import Assignment, Measure, ProgressEntry, Round
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.documents.document_service import SUPPORT, DocumentService
-from tracker.documents.measure_lookup import measure_named
+from tracker.documents.measure_lookup import measure_named, task_named
 from tracker.documents.new_assignments import (
     ASSIGNED_BY_HAND,
     assignment_values,
@@ -70,12 +70,13 @@ class ProgressService:
     def find_assignment(
         self, session: Session, code: str, unit: str, doc: str | None = None
     ) -> Assignment:
-        measure = self.find_measure(session, code, doc)
+        task = task_named(session, code, self.documents.chosen(doc))
+        measure = task.measure
         target = self.units.named(unit)
-        for assignment in measure.assignments:
+        for assignment in task.assignments:
             if assignment.unit_id == target.id and assignment.active and not assignment.fanned_out:
                 return assignment
-        members = [a.unit.name for a in measure.assignments if a.group_id == target.id and a.active]
+        members = [a.unit.name for a in task.assignments if a.group_id == target.id and a.active]
         if members:
             raise NotFoundError(
                 QT_TRANSLATE_NOOP(
@@ -213,11 +214,11 @@ class ProgressService:
             return RestoredStatus(previous, version)
 
     def assign(self, code: str, unit: str, *, doc: str | None = None, role: str = SUPPORT) -> int:
-        """Add a unit to a measure (or bring back one that was removed)."""
+        """Add a unit to a task (or bring back one that was removed)."""
         with self.store.transaction() as session:
-            measure = self.find_measure(session, code, doc)
+            task = task_named(session, code, self.documents.chosen(doc))
             target = self.units.named(unit)
-            for assignment in measure.assignments:
+            for assignment in task.assignments:
                 if assignment.unit_id == target.id:
                     if assignment.active:
                         raise InvalidInputError(
@@ -228,8 +229,8 @@ class ProgressService:
                     assignment.active = True
                     return assignment.id
             now = self.store.clock.now()
-            values = assignment_values(target.id, role, measure.standing, self.store.user, now)
-            assignment = Assignment(measure_id=measure.id, **values)
+            values = assignment_values(target.id, role, task.standing, self.store.user, now)
+            assignment = Assignment(measure_id=task.measure_id, task_id=task.id, **values)
             session.add(assignment)
             session.flush()
             session.execute(

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Round, Unit
+from db.models import Assignment, Document, Heading, Measure, ProgressEntry, Round, Task, Unit
 from tracker.documents.new_assignments import ASSIGNED_BY_HAND
 from tracker.extensions.deadline_history import DeadlineThen
 from tracker.queries import in_force, lead_first, shares_last, unit_deadline
@@ -275,10 +275,10 @@ def assignment_rows(
             Assignment.status,
             Measure.id,
             Measure.position,
-            Measure.code,
+            Task.code,
             Measure.title,
             unit_deadline(),
-            case((Assignment.deadline.is_not(None), None), else_=Measure.deadline_text),
+            case((Assignment.deadline.is_not(None), None), else_=Task.deadline_text),
             Unit.name,
             Document.doc_number,
             Document.short_title,
@@ -287,6 +287,7 @@ def assignment_rows(
             _Group.name,
         )
         .join(Measure, Assignment.measure_id == Measure.id)
+        .join(Task, Assignment.task_id == Task.id)
         .join(Unit, Assignment.unit_id == Unit.id)
         .join(Document, Measure.document_id == Document.id)
         .outerjoin(_Part, Measure.part_id == _Part.id)
@@ -295,6 +296,7 @@ def assignment_rows(
         .order_by(
             Document.id,
             Measure.position,
+            Task.seq,
             lead_first(),
             shares_last(),
             Assignment.group_id,

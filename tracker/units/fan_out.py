@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from db.models import Assignment, Measure, ProgressEntry, Unit, UnitGroupMember
+from db.models import Assignment, ProgressEntry, Task, Unit, UnitGroupMember
 from tracker.documents.new_assignments import creation_entry, starting_status
 from tracker.queries import unit_deadline
 from tracker.statuses import STATUS_BY_TEXT, Status, is_overdue
@@ -136,12 +136,12 @@ class _Reconciler:
     def _pass(self) -> int:
         rows = self._rows()
         members_of = self.groups.members
-        wanted: set[tuple[int, int]] = set()  # (measure, member) pairs a fanned row needs
+        wanted: set[tuple[int, int]] = set()  # (task, member) pairs a fanned row needs
         changed = 0
         for row in rows:
             fans = row.active and self.groups.fans_out(row)
             if fans:
-                wanted.update((row.measure_id, m) for m in members_of[row.unit_id])
+                wanted.update((row.task_id, m) for m in members_of[row.unit_id])
             if fans and not row.fanned_out:
                 row.fanned_out = True
                 names = "、".join(self.groups.names[m] for m in members_of[row.unit_id])
@@ -152,10 +152,10 @@ class _Reconciler:
                 if row.active:
                     self.note(row, GROUP_ANSWERS)
                 changed += 1
-        fanned = {(r.measure_id, r.unit_id): r for r in rows if r.fanned_out and r.active}
+        fanned = {(r.task_id, r.unit_id): r for r in rows if r.fanned_out and r.active}
         member_ids = {m for ms in members_of.values() for m in ms}
         existing = {
-            (a.measure_id, a.unit_id): a
+            (a.task_id, a.unit_id): a
             for a in self.session.scalars(
                 select(Assignment).where(Assignment.unit_id.in_(member_ids))
             )
@@ -163,7 +163,7 @@ class _Reconciler:
         for row in rows:  # shares no longer wanted
             if row.group_id is None or not row.active:
                 continue
-            if (row.measure_id, row.group_id) in fanned and row.unit_id in members_of.get(
+            if (row.task_id, row.group_id) in fanned and row.unit_id in members_of.get(
                 row.group_id, ()
             ):
                 continue
@@ -172,9 +172,9 @@ class _Reconciler:
             gone = row.unit_id not in members_of.get(row.group_id, ())
             self.note(row, (SHARE_LEFT if gone else SHARE_DROPPED).format(group=group))
             changed += 1
-        for (measure_id, group_id), parent in fanned.items():
+        for (task_id, group_id), parent in fanned.items():
             for member_id in members_of.get(group_id, ()):
-                changed += self._share(parent, existing.get((measure_id, member_id)), member_id)
+                changed += self._share(parent, existing.get((task_id, member_id)), member_id)
         self.session.flush()
         self._history_of_new_shares()
         return changed
@@ -220,6 +220,7 @@ class _Reconciler:
         if share is None:
             share = Assignment(
                 measure_id=parent.measure_id,
+                task_id=parent.task_id,
                 unit_id=member_id,
                 group_id=parent.unit_id,
                 role=parent.role,
@@ -267,7 +268,7 @@ def group_states(
     query = (
         select(
             Assignment.id,
-            Assignment.measure_id,
+            Assignment.task_id,
             Assignment.unit_id,
             Assignment.group_id,
             Assignment.status,
@@ -275,7 +276,7 @@ def group_states(
             Assignment.fanned_out,
             unit_deadline().label("deadline"),
         )
-        .join(Measure)
+        .join(Task, Assignment.task_id == Task.id)
         .where(Assignment.active.is_(True))
         .where(or_(Assignment.fanned_out.is_(True), Assignment.group_id.is_not(None)))
     )
@@ -283,14 +284,14 @@ def group_states(
     shares: dict[tuple[int, int], list[Any]] = defaultdict(list)
     for row in rows:
         if row.group_id is not None:
-            shares[(row.measure_id, row.group_id)].append(row)
+            shares[(row.task_id, row.group_id)].append(row)
     states: dict[int, GroupState] = {}
 
     def state(row: Any, depth: int = 0) -> GroupState:
         if row.id in states:
             return states[row.id]
         parts: list[SharePart] = []
-        for share in shares.get((row.measure_id, row.unit_id), []):
+        for share in shares.get((row.task_id, row.unit_id), []):
             if share.fanned_out and depth < 8:
                 inner = state(share, depth + 1)
                 parts.append(SharePart(inner.status, inner.percent, inner.overdue))

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 K = TypeVar("K", bound=Hashable)
-"""A group's task: (measure id, the group's id or name)."""
+"""A group's task: (task id, the group's id), or ``GroupKey``."""
 
 
 @dataclass(frozen=True)
@@ -73,24 +73,28 @@ def derived_state(state: GroupState) -> Derived:
     return Derived.OVERDUE if state.overdue else Derived(state.status.value)
 
 
-def group_tallies(rows: Iterable[AssignmentRow]) -> dict[tuple[int, str], GroupState]:
-    """(measure id, group name) → the group's state, for every group a share in ``rows``
-    answers for (a share's state is as the row was read: 逾期 is today's).
+GroupKey = tuple[int, str, str]
+"""(measure id, task code, group name): a group in two sub-tasks of a measure is two tasks."""
+
+
+def group_tallies(rows: Iterable[AssignmentRow]) -> dict[GroupKey, GroupState]:
+    """(measure id, task code, group name) → the group's state, for every group a share in
+    ``rows`` answers for (a share's state is as the row was read: 逾期 is today's).
 
     Nested groups as the database rolls them up (``fan_out.group_states``): when a
     city's counties answer directly, the city's own part is no row of the list, its
     counties' shares are (``AssignmentRow.outer_group`` names the group above the
     city); the city's state, rolled up from them, counts as one share of the group
-    above."""
-    parts: dict[tuple[int, str], list[SharePart]] = defaultdict(list)
-    inner: dict[tuple[int, str], set[tuple[int, str]]] = defaultdict(set)
+    above in the same sub-task."""
+    parts: dict[GroupKey, list[SharePart]] = defaultdict(list)
+    inner: dict[GroupKey, set[GroupKey]] = defaultdict(set)
     for row in rows:
         if row.group is not None:
             overdue = row.state is Derived.OVERDUE
-            key = (row.measure_id, row.group)
+            key = (row.measure_id, row.code, row.group)
             parts[key].append(SharePart(row.status, row.percent, overdue))
             if row.outer_group is not None:
-                inner[(row.measure_id, row.outer_group)].add(key)
+                inner[(row.measure_id, row.code, row.outer_group)].add(key)
     return nested_roll_up(parts, inner)
 
 

@@ -159,8 +159,8 @@ def plan_merge(
                 allowed="、".join(CHOICES),
             )
     options = selectinload(Assignment.measure).selectinload(Measure.document)
-    target_by_measure = {
-        a.measure_id: a
+    target_by_task = {  # both units in one task collide; in two sub-tasks of a measure they do not
+        a.task_id: a
         for a in session.scalars(
             select(Assignment).where(Assignment.unit_id == target.id).options(options)
         )
@@ -171,7 +171,7 @@ def plan_merge(
     for assignment in session.scalars(
         select(Assignment).where(Assignment.unit_id == source.id).options(options)
     ).all():
-        kept = target_by_measure.get(assignment.measure_id)
+        kept = target_by_task.get(assignment.task_id)
         if kept is None:
             moved += 1
             continue

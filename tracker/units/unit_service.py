@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 from db.models import (
     Assignment,
     Measure,
+    Task,
     Unit,
     UnitAlias,
     UnitGroupMember,
@@ -197,7 +198,8 @@ class UnitService:
                         func.sum(count_if(open_condition())),
                         func.sum(count_if(overdue_condition(today))),
                     )
-                    .join(Measure)
+                    .join(Measure, Assignment.measure_id == Measure.id)
+                    .join(Task, Assignment.task_id == Task.id)
                     .where(in_force(), column.is_not(None))
                     .group_by(column)
                 ):

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 
 from tracker.statuses import Derived
-from tracker.units.group_rollup import GroupState, group_tallies
+from tracker.units.group_rollup import GroupKey, GroupState, group_tallies
 from ui.assignments.assignment_cells import (
     CODE,
     COLUMN_COUNT,
@@ -125,7 +125,7 @@ class AssignmentTableModel(QAbstractTableModel):
         self._ids: dict[int, int] | None = None  # assignment id → position in _base
         self._rows_by_position: list[int] | None = None  # position in _base → displayed row, or -1
         self._states: list[Derived] | None = None
-        self._groups: dict[tuple[int, str], GroupState] | None = None  # (measure, group)
+        self._groups: dict[GroupKey, GroupState] | None = None  # (measure, task, group)
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._order_stale = False
@@ -334,7 +334,7 @@ class AssignmentTableModel(QAbstractTableModel):
         """Whether any row held is a member's share of a group's task."""
         return bool(self._tallies())
 
-    def _tallies(self) -> dict[tuple[int, str], GroupState]:
+    def _tallies(self) -> dict[GroupKey, GroupState]:
         if self._groups is None:
             self._groups = group_tallies(self._base)
         return self._groups
@@ -344,13 +344,13 @@ class AssignmentTableModel(QAbstractTableModel):
         short, so the column need not be wide; the tool tip says it in full."""
         if row.group is None:
             return ""
-        state = self._tallies()[(row.measure_id, row.group)]
+        state = self._tallies()[(row.measure_id, row.code, row.group)]
         return f"{row.group} · {group_progress(state)}"
 
     def _group_of(self, row: AssignmentRow) -> str:
-        """``各市、县（区）（5个）· 3/5 完成 · 2 逾期``: the group's task from its members'
-        shares among the rows held (every assignment, when the window has them all);
-        empty for a unit's own task."""
+        """``各市、县（区）（5个）· 3/5 完成 · 2 逾期``: the group's task (its sub-task's) from
+        its members' shares among the rows held (every assignment, when the window has them
+        all); empty for a unit's own task."""
         if row.group is None:
             return ""
-        return group_heading(row.group, self._tallies()[(row.measure_id, row.group)])
+        return group_heading(row.group, self._tallies()[(row.measure_id, row.code, row.group)])

@@ -46,13 +46,13 @@ def top_level(rows: Iterable[AssignmentRow]) -> list[BoardColumn]:
     """Units with tasks of their own and groups, busiest first (a group counts its
     measures), then by name; each group with its members."""
     own: Counter[str] = Counter()
-    group_measures: dict[str, set[int]] = {}
+    group_measures: dict[str, set[tuple[int, str]]] = {}  # its tasks (measure, 3-1)
     members: dict[str, dict[str, None]] = {}
     for row in rows:
         if row.group is None:
             own[row.unit] += 1
         else:
-            group_measures.setdefault(row.group, set()).add(row.measure_id)
+            group_measures.setdefault(row.group, set()).add((row.measure_id, row.code))
             members.setdefault(row.group, {})[row.unit] = None
     columns = [(count, BoardColumn(unit)) for unit, count in own.items()]
     for group, measures in group_measures.items():

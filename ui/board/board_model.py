@@ -2,9 +2,10 @@
 
 A leader asks "which units are behind on which measures?" — a grid answers at
 a glance where a 400-row list cannot.  Rows are every measure of one document
-in document order (one with no unit yet is a grey "not assigned" row whose
-completion is "—"), columns the units that have a part in it (busiest first);
-the last column is each measure's completion and the last row each unit's.
+in document order, a row per sub-task (3-1, 3-2) of a measure that has several (one
+with no unit yet is a grey "not assigned" row whose completion is "—"), columns the
+units that have a part in it (busiest first); the last column is each row's completion
+and the last row each unit's.
 Completion counts 已完成 and 已销号 over the unit parts assigned, rounded half up.
 """
 
@@ -96,14 +97,20 @@ class BoardModel(QAbstractTableModel):
         """Every measure of one document (in document order) and its assignments."""
         rows = list(rows)
         self.beginResetModel()
-        measures = {m.id: BoardMeasure(m.id, m.code, m.title) for m in measures_in_order}
+        tasks: dict[int, dict[str, None]] = {}  # a measure's task codes (3-1, 3-2…) in order
+        for r in rows:
+            tasks.setdefault(r.measure_id, {})[r.code] = None
+        measures: dict[tuple[int, str], BoardMeasure] = {}
+        for m in measures_in_order:  # a row per sub-task: each has its own units and state
+            for code in tasks.get(m.id) or {m.code: None}:
+                measures[(m.id, code)] = BoardMeasure(m.id, code, m.title)
         for r in rows:  # (a measure read after the list of measures: shown all the same)
-            measures.setdefault(r.measure_id, BoardMeasure(r.measure_id, r.code, r.title))
+            measures.setdefault((r.measure_id, r.code), BoardMeasure(r.measure_id, r.code, r.title))
         self.measures = list(measures.values())
         self._top = top_level(rows)
         self._show_columns()
-        row_of = {m.measure_id: i for i, m in enumerate(self.measures)}
-        self._cells = {(row_of[r.measure_id], cell_key(r)): r for r in rows}
+        row_of = {(m.measure_id, m.code): i for i, m in enumerate(self.measures)}
+        self._cells = {(row_of[(r.measure_id, r.code)], cell_key(r)): r for r in rows}
         self._where = {r.id: place for place, r in self._cells.items()}
         self.endResetModel()
 
@@ -165,7 +172,7 @@ class BoardModel(QAbstractTableModel):
         shares = self._all_shares(row, group)
         if not shares:
             return None
-        return group_tallies(shares)[(shares[0].measure_id, group)]
+        return group_tallies(shares)[(shares[0].measure_id, shares[0].code, group)]
 
     def _all_shares(self, row: int, group: str) -> list[AssignmentRow]:
         """The group's shares in ``row`` and, for a member whose counties answer directly

@@ -18,7 +18,7 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, Document, Measure, Unit
+from db.models import Assignment, Document, Measure, Task, Unit
 from importers.ledger.model import LedgerSheet
 from tracker.statuses import STATUS_BY_TEXT, is_overdue
 from tracker.units.group_rollup import GroupState, SharePart, nested_roll_up
@@ -33,6 +33,8 @@ class LedgerLine(Protocol):
     def measure(self) -> Measure: ...
     @property
     def assignment(self) -> Assignment: ...
+    @property
+    def task(self) -> Task: ...
 
 
 def heading_text(group: str, state: GroupState) -> str:

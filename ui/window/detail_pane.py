@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.statuses import Derived, Status
-from tracker.units.group_rollup import GroupState, derived_state, group_tallies
+from tracker.units.group_rollup import GroupKey, GroupState, derived_state, group_tallies
 from ui.assignments.assignment_model import deadline_text
 from ui.group_labels import group_heading
 from ui.labels import role_label, state_background, state_foreground, state_label
@@ -120,7 +120,7 @@ class DetailPane(QWidget):
         )
         facts = where + "\n" + self.tr("Deadline: {0}").format(deadline)
         if row.group is not None:
-            state = group_tallies(detail.units).get((row.measure_id, row.group))
+            state = group_tallies(detail.units).get((row.measure_id, row.code, row.group))
             if state is not None:
                 facts += "\n" + self.tr("Member of the group: {0}").format(
                     group_heading(row.group, state)
@@ -140,18 +140,28 @@ class DetailPane(QWidget):
         self._fill_history(detail.history)
 
     def _fill_units(self, rows: list[AssignmentRow], selected_id: int) -> None:
-        """Each unit's part; a group (各市、县（区）) as one line with its derived state and
-        its members beneath it, each with its own state."""
+        """Each unit's part (led by its task's code, 3-1, when the measure has several); a
+        group (各市、县（区）) as one line with its derived state and its members beneath it,
+        each with its own state."""
         self.units.clear()
         tallies = group_tallies(rows)
-        groups: dict[str, QTreeWidgetItem] = {}
+        groups: dict[tuple[str, str], QTreeWidgetItem] = {}  # (task code, group)
+        several = len({r.code for r in rows}) > 1  # sub-tasks: each line names its own
         for unit_row in rows:
             item = self._unit_item(unit_row, unit_row.id == selected_id)
+            code = f"{unit_row.code}  "
+            if several and unit_row.group is None:
+                item.setText(0, code + unit_row.unit)
             if unit_row.group is None:
                 self.units.addTopLevelItem(item)
                 continue
             parent = self._group_parent(unit_row, unit_row.group, tallies, groups)
             parent.addChild(item)
+            top = parent
+            while (above := top.parent()) is not None:
+                top = above
+            if several and not top.text(0).startswith(code):
+                top.setText(0, code + top.text(0))  # 3-1  各市、县（区） (5 members)
             line: QTreeWidgetItem | None = parent
             while unit_row.id == selected_id and line is not None:
                 self._bold(line)
@@ -163,15 +173,17 @@ class DetailPane(QWidget):
         self,
         share: AssignmentRow,
         group: str,
-        tallies: dict[tuple[int, str], GroupState],
-        groups: dict[str, QTreeWidgetItem],
+        tallies: dict[GroupKey, GroupState],
+        groups: dict[tuple[str, str], QTreeWidgetItem],
     ) -> QTreeWidgetItem:
-        """The line of ``group`` (made once): top level, or beneath the group above it
-        when ``group`` is a city whose counties answer directly (``outer_group``)."""
-        parent = groups.get(group)
+        """The line of ``group`` in ``share``'s sub-task (made once): top level, or beneath
+        the group above it when ``group`` is a city whose counties answer directly
+        (``outer_group``)."""
+        parent = groups.get((share.code, group))
         if parent is None:
-            parent = self._group_item(share, group, tallies[(share.measure_id, group)])
-            groups[group] = parent
+            state = tallies[(share.measure_id, share.code, group)]
+            parent = self._group_item(share, group, state)
+            groups[(share.code, group)] = parent
             outer = share.outer_group if group == share.group else None
             if outer is None:
                 self.units.addTopLevelItem(parent)

@@ -205,12 +205,12 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../ui/board/board_model.py" line="266"/>
+        <location filename="../../ui/board/board_model.py" line="273"/>
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="268"/>
+        <location filename="../../ui/board/board_model.py" line="275"/>
         <source>Share of unit parts done or ticked off</source>
         <translation>已完成或已销号的分工所占比例</translation>
     </message>
@@ -235,38 +235,38 @@ The database as it was just before is kept in {1}.</source>
         <translation>未整改督查问题：{0} 个（逾期 {1} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="338"/>
+        <location filename="../../ui/board/board_model.py" line="345"/>
         <source>Unit: {0} ({1})</source>
         <translation>单位：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="339"/>
+        <location filename="../../ui/board/board_model.py" line="346"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="341"/>
+        <location filename="../../ui/board/board_model.py" line="348"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="344"/>
+        <location filename="../../ui/board/board_model.py" line="351"/>
         <location filename="../../ui/board/board_texts.py" line="63"/>
         <source>Member of {0}</source>
         <translation>{0}的成员</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="346"/>
+        <location filename="../../ui/board/board_model.py" line="353"/>
         <source>Progress report: {0}</source>
         <translation>进展情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="360"/>
+        <location filename="../../ui/board/board_model.py" line="367"/>
         <source>{0} of {1} tasks done by every member</source>
         <translation>{1}项任务中{0}项全部成员已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="361"/>
+        <location filename="../../ui/board/board_model.py" line="368"/>
         <source>{0} of {1} done or ticked off</source>
         <translation>{1} 项中已完成或已销号 {0} 项</translation>
     </message>
@@ -653,7 +653,7 @@ Please send that file to whoever looks after this application.</source>
         <translation>时间节点：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="201"/>
+        <location filename="../../ui/window/detail_pane.py" line="213"/>
         <source>Derived from the members&apos; own states, never typed</source>
         <translation>由各成员的进展汇总得出，不可直接填写</translation>
     </message>
@@ -4249,40 +4249,40 @@ Log folder: {2}</source>
         <translation>完成进度 {value} 含义不明（此文件看不出单元格是否为百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80，或将文件另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="339"/>
+        <location filename="../../tracker/progress/progress_service.py" line="340"/>
         <location filename="../../tracker/inspections/finding_rules.py" line="36"/>
         <location filename="../../importers/ledger/cells.py" line="131"/>
         <source>percent {percent} is outside 0–100</source>
         <translation>完成进度 {percent} 超出 0–100 的范围</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="126"/>
+        <location filename="../../importers/ledger/reader.py" line="127"/>
         <location filename="../../importers/ledger/extent.py" line="79"/>
         <source>sheet &quot;{sheet}&quot; reaches cell {cell}, far outside any ledger; delete the stray content there and send the file again</source>
         <translation>工作表“{sheet}”的内容一直延伸到单元格 {cell}，远超台账范围；请删除该处多余内容后重新报送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="181"/>
+        <location filename="../../importers/ledger/metadata.py" line="180"/>
         <source>the metadata sheet&apos;s row header (row {row}) has no column {column}</source>
         <translation>元数据工作表的行标题（第{row}行）缺少列 {column}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="222"/>
+        <location filename="../../importers/ledger/metadata.py" line="233"/>
         <source>the metadata sheet was not written by this program</source>
         <translation>元数据工作表不是本程序生成的</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="228"/>
+        <location filename="../../importers/ledger/metadata.py" line="239"/>
         <source>the metadata sheet has no format version</source>
         <translation>元数据工作表缺少格式版本</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="232"/>
+        <location filename="../../importers/ledger/metadata.py" line="243"/>
         <source>metadata format {version} is newer than this program&apos;s</source>
         <translation>元数据格式 {version} 比本程序支持的版本新</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="256"/>
+        <location filename="../../importers/ledger/metadata.py" line="267"/>
         <source>damaged metadata line {line}: {reason}</source>
         <translation>元数据行 {line} 已损坏：{reason}</translation>
     </message>
@@ -4293,28 +4293,28 @@ Log folder: {2}</source>
         <translation>无法打开文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="74"/>
+        <location filename="../../importers/ledger/reader.py" line="75"/>
         <location filename="../../importers/findings/finding_list.py" line="101"/>
         <source>the file is damaged or unreadable ({reason})</source>
         <translation>文件已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="191"/>
+        <location filename="../../importers/ledger/reader.py" line="206"/>
         <source>sheet &quot;{sheet}&quot; is damaged or unreadable ({reason})</source>
         <translation>工作表“{sheet}”已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="204"/>
+        <location filename="../../importers/ledger/reader.py" line="219"/>
         <source>metadata ignored: {problem}</source>
         <translation>已忽略元数据：{problem}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="250"/>
+        <location filename="../../importers/ledger/reader.py" line="265"/>
         <source>sheet &quot;{sheet}&quot; has no column {missing} (looked for it in the header row {row})</source>
         <translation>工作表“{sheet}”缺少“{missing}”列（已在第 {row} 行表头中查找）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="265"/>
+        <location filename="../../importers/ledger/reader.py" line="280"/>
         <source>no sheet has a ledger header ({headers}); this is not a work ledger exported by this program</source>
         <translation>没有任何工作表带有台账表头（{headers}）；这不是本程序导出的工作台账</translation>
     </message>
@@ -4334,85 +4334,85 @@ Log folder: {2}</source>
         <translation>文件大小为 {size} MB；台账文件不会超过 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="72"/>
+        <location filename="../../importers/ledger/safety.py" line="73"/>
         <source>not a spreadsheet but a web page or XML file saved with a spreadsheet name; open it in Excel or WPS and save it as .xlsx</source>
         <translation>这不是电子表格，而是以表格文件名保存的网页或 XML 文件；请用 Excel 或 WPS 打开后另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="80"/>
+        <location filename="../../importers/ledger/safety.py" line="81"/>
         <source>not a spreadsheet (expected an .xlsx, .xls or .ods file)</source>
         <translation>不是电子表格（应为 .xlsx、.xls 或 .ods 文件）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="89"/>
-        <location filename="../../importers/ledger/safety.py" line="104"/>
+        <location filename="../../importers/ledger/safety.py" line="90"/>
+        <location filename="../../importers/ledger/safety.py" line="105"/>
         <source>the .xls file is damaged ({reason})</source>
         <translation>.xls 文件已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="98"/>
+        <location filename="../../importers/ledger/safety.py" line="99"/>
         <source>an Office document but not an Excel workbook</source>
         <translation>这是 Office 文档，但不是 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="116"/>
+        <location filename="../../importers/ledger/safety.py" line="117"/>
         <source>the file is damaged (broken zip archive: {reason})</source>
         <translation>文件已损坏（zip 压缩包损坏：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="128"/>
+        <location filename="../../importers/ledger/safety.py" line="129"/>
         <source>refused: part {part} expands {size} MB from {packed} bytes (zip bomb?)</source>
         <translation>已拒绝：部件 {part} 由 {packed} 字节解压后达 {size} MB（疑似 zip 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="139"/>
+        <location filename="../../importers/ledger/safety.py" line="140"/>
         <source>refused: the workbook expands to {size} MB (more than {limit} MB; zip bomb?)</source>
         <translation>已拒绝：工作簿解压后达 {size} MB（超过 {limit} MB，疑似 zip 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="160"/>
-        <location filename="../../importers/ledger/safety.py" line="187"/>
+        <location filename="../../importers/ledger/safety.py" line="161"/>
+        <location filename="../../importers/ledger/safety.py" line="188"/>
         <source>the file is damaged ({reason})</source>
         <translation>文件已损坏（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="165"/>
+        <location filename="../../importers/ledger/safety.py" line="166"/>
         <source>the file is damaged (bad XML: {reason})</source>
         <translation>文件已损坏（XML 有误：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="177"/>
+        <location filename="../../importers/ledger/safety.py" line="178"/>
         <source>an Excel binary workbook (.xlsb); open it in Excel or WPS and save it as .xlsx</source>
         <translation>这是 Excel 二进制工作簿（.xlsb）；请用 Excel 或 WPS 打开后另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="193"/>
+        <location filename="../../importers/ledger/safety.py" line="194"/>
         <source>a Word document, not a spreadsheet</source>
         <translation>这是 Word 文档，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="195"/>
+        <location filename="../../importers/ledger/safety.py" line="196"/>
         <source>a zip archive, not a spreadsheet</source>
         <translation>这是 zip 压缩包，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="224"/>
+        <location filename="../../importers/ledger/safety.py" line="225"/>
         <source>the file is damaged (part {part}: {reason})</source>
         <translation>文件已损坏（部件 {part}：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/safety.py" line="234"/>
+        <location filename="../../importers/ledger/safety.py" line="235"/>
         <source>refused: part {part} declares a DTD or entities (XML bomb?)</source>
         <translation>已拒绝：部件 {part} 声明了 DTD 或实体（疑似 XML 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/sheetparse.py" line="281"/>
+        <location filename="../../importers/ledger/sheetparse.py" line="297"/>
         <source>row {row} is filled in but has no {column} (measure code)</source>
         <translation>第 {row} 行填有内容，但没有填写{column}</translation>
     </message>
     <message>
         <location filename="../../importers/ledger/corrections.py" line="91"/>
-        <location filename="../../importers/ledger/sheetparse.py" line="294"/>
+        <location filename="../../importers/ledger/sheetparse.py" line="310"/>
         <source>{column} &quot;{value}&quot; is not a date; write it as 2021-12-31 or 2021年12月31日</source>
         <translation>{column}“{value}”不是日期；请写成 2021-12-31 或 2021年12月31日</translation>
     </message>
@@ -4522,7 +4522,7 @@ Log folder: {2}</source>
         <translation>无法识别的状态“{status}”；可选：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/general_commands.py" line="195"/>
+        <location filename="../../tracker/cli/general_commands.py" line="223"/>
         <location filename="../../tracker/cli/inspection_commands.py" line="76"/>
         <source>nothing to record: give --status, --percent or --note</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
@@ -4620,27 +4620,32 @@ Log folder: {2}</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="186"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="202"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="167"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="169"/>
         <source>the row shows measure {shown_code} of {shown_unit}, but its hidden key is measure {code} of {unit}; a ledger from another database, or an edited row: not imported</source>
         <translation>此行显示为{shown_unit}的措施 {shown_code}，但其隐藏键对应{unit}的措施 {code}；可能是其他数据库导出的台账或被改动的行：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="189"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="191"/>
         <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
         <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="204"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="208"/>
         <source>no assignment of measure {code!r} to {unit!r}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="254"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="242"/>
+        <source>measure {code} has been split into sub-tasks since this ledger was made ({unit} now answers {tasks}): not imported; send {unit} a new ledger</source>
+        <translation>本台账制作后，措施{code}已分为多项分工（{unit}现承担{tasks}）：未导入；请向{unit}重新下发台账</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="291"/>
         <source>no measure is assigned to the unit {unit!r}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
@@ -4675,22 +4680,22 @@ Log folder: {2}</source>
         <translation>{column}由办公室确定：单位的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="290"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="294"/>
         <source>{column}: the text fills a whole cell ({limit} characters) and may have been cut; ignored</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="265"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="297"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="293"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="325"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="340"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="374"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>
@@ -4725,32 +4730,42 @@ Log folder: {2}</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/overview.py" line="241"/>
+        <location filename="../../tracker/progress/overview.py" line="251"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/measure_lookup.py" line="28"/>
+        <location filename="../../tracker/documents/measure_lookup.py" line="31"/>
         <source>no measure {code!r} in {document}</source>
         <translation>{document}中没有措施“{code}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/measure_lookup.py" line="32"/>
+        <location filename="../../tracker/documents/measure_lookup.py" line="35"/>
         <source>no measure {code!r}</source>
         <translation>没有措施“{code}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/measure_lookup.py" line="36"/>
+        <location filename="../../tracker/documents/measure_lookup.py" line="39"/>
         <source>measure {code!r} exists in several documents ({documents}); name one with --doc</source>
         <translation>措施“{code}”在多份文件中都有（{documents}）；请用 --doc 指明其中一份</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="81"/>
+        <location filename="../../tracker/documents/measure_lookup.py" line="74"/>
+        <source>measure {code} has {count} sub-tasks: name one as {first} to {last}</source>
+        <translation>措施{code}有{count}项分工：请写明其中一项，{first}至{last}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/documents/measure_lookup.py" line="87"/>
+        <source>measure {code} has no sub-task {seq}</source>
+        <translation>措施{code}没有第{seq}项分工</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/progress/progress_service.py" line="82"/>
         <source>{unit} answers measure {code} through its members: {members}</source>
         <translation>{unit}的措施 {code} 由其成员分别承担：{members}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="89"/>
+        <location filename="../../tracker/progress/progress_service.py" line="90"/>
         <source>{unit} is not assigned measure {code}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
@@ -4770,70 +4785,70 @@ Log folder: {2}</source>
         <translation>此后的审批已再次更改该时限；请先撤销那一项</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="184"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="185"/>
         <source>measure {code} has no fixed deadline: there is nothing to extend</source>
         <translation>措施 {code} 没有固定完成时限，无需延期</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="191"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="192"/>
         <source>the requested deadline {requested} is not later than the current one {current}</source>
         <translation>申请的完成时限 {requested} 不晚于现时限 {current}</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="225"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="226"/>
         <source>the extension of measure {code} for {unit} that came with this import was approved; undo the approval first</source>
         <translation>随此次导入提交的{unit}措施{code}延期申请已批准；请先撤销该审批</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="241"/>
-        <location filename="../../tracker/progress/progress_service.py" line="123"/>
-        <location filename="../../tracker/progress/progress_service.py" line="287"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="242"/>
+        <location filename="../../tracker/progress/progress_service.py" line="124"/>
+        <location filename="../../tracker/progress/progress_service.py" line="288"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="250"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="251"/>
         <source>no extension request {id}</source>
         <translation>没有编号为 {id} 的延期申请</translation>
     </message>
     <message>
-        <location filename="../../tracker/extensions/extension_service.py" line="259"/>
+        <location filename="../../tracker/extensions/extension_service.py" line="260"/>
         <source>request {id} was already decided: {state}</source>
         <translation>申请 {id} 已审批：{state}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="129"/>
+        <location filename="../../tracker/progress/progress_service.py" line="130"/>
         <source>{unit} answers measure {code} through its members; record their progress</source>
         <translation>{unit}的措施 {code} 由其成员分别承担，请录入成员的进展</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_write.py" line="104"/>
-        <location filename="../../tracker/progress/progress_service.py" line="156"/>
+        <location filename="../../tracker/ledgers/ledger_write.py" line="108"/>
+        <location filename="../../tracker/progress/progress_service.py" line="157"/>
         <source>another user saved this assignment first; reload</source>
         <translation>其他用户已先保存了这项分工；请重新加载</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="189"/>
+        <location filename="../../tracker/progress/progress_service.py" line="190"/>
         <source>{unit} / measure {code} was changed meanwhile; reload and try again</source>
         <translation>{unit} / 措施 {code} 在此期间已被修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="198"/>
+        <location filename="../../tracker/progress/progress_service.py" line="199"/>
         <source>this assignment is not ticked off</source>
         <translation>这项分工尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="224"/>
+        <location filename="../../tracker/progress/progress_service.py" line="225"/>
         <source>{unit} is already assigned {code}</source>
         <translation>{unit}已承担措施 {code}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="311"/>
+        <location filename="../../tracker/progress/progress_service.py" line="312"/>
         <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="321"/>
+        <location filename="../../tracker/progress/progress_service.py" line="322"/>
         <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
@@ -4923,22 +4938,22 @@ Log folder: {2}</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="258"/>
+        <location filename="../../tracker/units/unit_service.py" line="260"/>
         <source>unknown unit {unit!r}; did you mean {hint}?</source>
         <translation>未知单位“{unit}”；您要找的是不是{hint}？</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="262"/>
+        <location filename="../../tracker/units/unit_service.py" line="264"/>
         <source>unknown unit {unit!r}</source>
         <translation>未知单位“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="267"/>
+        <location filename="../../tracker/units/unit_service.py" line="269"/>
         <source>an alias cannot be empty</source>
         <translation>别名不能为空</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="272"/>
+        <location filename="../../tracker/units/unit_service.py" line="274"/>
         <source>{alias!r} is itself a unit; merge the two units instead</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>
@@ -5185,7 +5200,7 @@ Log folder: {2}</source>
         <translation>各工作表合计 {cells} 个单元格，远超任何台账（最多 {limit} 个）；请删除多余内容后重新发送</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/extent.py" line="274"/>
+        <location filename="../../importers/ledger/extent.py" line="303"/>
         <source>refused: part {part} declares {count} different texts (more than {limit}); the file is damaged or forged</source>
         <translation>已拒绝：部件 {part} 声明了 {count} 个不同文本（超过 {limit} 个）；文件已损坏或被伪造</translation>
     </message>
@@ -5605,12 +5620,12 @@ Log folder: {2}</source>
         <translation>{deadline}已到期且未完成：{column}未填写</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_requests.py" line="79"/>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="81"/>
         <source>the extension asked for ({requested}) is not after the deadline {deadline}</source>
         <translation>申请延期至（{requested}）不晚于现完成时限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_requests.py" line="93"/>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="95"/>
         <source>an extension to {requested} is asked without a {column}</source>
         <translation>申请延期至 {requested}，但未填写{column}</translation>
     </message>

@@ -80,8 +80,9 @@ def test_a_measure_with_several_brackets_stores_one_task_each(
         ("各市政府", SUPPORT),
     ]
     assert _tasks(services, "2") == [
-        (1, "None", [("省大数据局", LEAD), ("各有关部门", SUPPORT), ("各市政府", SUPPORT)])
-    ]
+        (1, "2019-12-31", [("省大数据局", LEAD), ("各有关部门", SUPPORT), ("各市政府", SUPPORT)])
+    ]  # 年底前, in a document of 2019
+    assert [deadline for _, deadline, _ in first] == ["None", "2019-12-31", "None", "None", "None"]
 
 
 @pytest.mark.needs_shared
@@ -93,7 +94,7 @@ def test_a_task_has_its_own_deadline_not_a_siblings(services: Services, shared_d
     assert _counts(services)[:2] == (24, 39)
     assert _tasks(services, "1") == [
         (1, "2025-12-31", [("各区政府", LEAD), ("市卫生健康委", SUPPORT)]),
-        (2, "None", [("各区政府", LEAD), ("市卫生健康委", SUPPORT), ("市人社局", SUPPORT)]),
+        (2, "2025-12-31", [("各区政府", LEAD), ("市卫生健康委", SUPPORT), ("市人社局", SUPPORT)]),
         (3, "None", [("各区政府", LEAD), ("市卫生健康委", SUPPORT)]),
     ]
     third = _tasks(services, "3")

@@ -192,8 +192,8 @@ def test_split_merge_and_role_change_reach_the_import(
         ("1", "自治区发展改革委"),
         ("1", "自治区科技厅"),
         ("1", "自治区财政厅"),
-        ("2", "自治区教育厅"),
-        ("2", "自治区民政厅"),
+        ("2-1", "自治区教育厅"),  # each sub-task stored with its own units
+        ("2-2", "自治区民政厅"),
     ]
 
 

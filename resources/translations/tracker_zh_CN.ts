@@ -1473,6 +1473,11 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>责任单位：增加[{0}]，去掉[{1}]</translation>
     </message>
     <message>
+        <location filename="../../ui/documents/import_preview_models.py" line="287"/>
+        <source>sub-tasks: {0} → {1}</source>
+        <translation>分工：{0}项 → {1}项</translation>
+    </message>
+    <message>
         <location filename="../../ui/documents/import_flow.py" line="150"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>

@@ -18,6 +18,7 @@ from importers.policy import ParsedDocument, ParsedMeasure
 from importers.policy.units import canonical_unit
 from tracker.documents.measure_matching import MeasureText, match_measures
 from tracker.documents.new_assignments import starting_status
+from tracker.documents.task_rows import parsed_tasks
 from tracker.records import FieldDiff, MeasureChange
 from tracker.units.unit_service import alias_map
 
@@ -110,6 +111,11 @@ def diff(session: Session, stored: Document, doc: ParsedDocument) -> list[Measur
             removed = "、".join(sorted(before - after))
             details.append(f"units: +[{added}] -[{removed}]")
             fields.append(FieldDiff("units", removed, added))
+        stored_tasks = sum(1 for t in measure.tasks if not t.withdrawn)
+        parsed_count = len(parsed_tasks(parsed))
+        if stored_tasks != parsed_count:  # a measure split into sub-tasks, or merged again
+            details.append(f"sub-tasks: {stored_tasks} → {parsed_count}")
+            fields.append(FieldDiff("tasks", str(stored_tasks), str(parsed_count)))
         if fields:
             kind = "changed"
         elif old_code is not None:

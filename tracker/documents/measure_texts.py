@@ -7,7 +7,8 @@ substring test per measure.  The rule is the database's own
 (``OverviewService.matching_measures``): the code equal to the text, or the
 title or full text containing it, ASCII letters ignoring case as SQLite's LIKE
 does, ``%`` and ``_`` taken literally.  A measure is also found by its number
-as a clerk says it (``measure_code``): 第38条, 第三十八条, （38）, 38, 1.2.
+as a clerk says it (``measure_code``): 第38条, 第三十八条, （38）, 38, 1.2, and by a
+sub-task's code (3-1 finds measure 3, whose rows show each of its tasks).
 """
 
 from __future__ import annotations
@@ -24,12 +25,16 @@ _SEPARATOR = "\x00"
 _NUMBERED = re.compile(r"^(?:第\s*)?[（(]?\s*([0-9０-９.．]+)\s*[）)]?\s*[条项点]?$")
 _NUMBERED_IN_WORDS = re.compile(r"^(?:第\s*)?([零〇一二三四五六七八九十百两]+)\s*[条项点]$")
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_TASK_CODE = re.compile(r"^([0-9０-９.．]+)\s*[-－]\s*[0-9０-９]+$")
 
 
 def measure_code(needle: str) -> str:
-    """The measure number a search text names: 第38条, 第三十八条, （38） → ``38``;
+    """The measure number a search text names: 第38条, 第三十八条, （38）, 38-2 → ``38``;
     ``1.2`` stays; any other text is returned as it is (stripped)."""
     text = needle.strip()
+    task = _TASK_CODE.match(text)  # 3-1: a sub-task of measure 3
+    if task is not None:
+        return task.group(1).translate(_WIDE_DIGITS)
     found = _NUMBERED.match(text)
     if found is not None:
         return found.group(1).translate(_WIDE_DIGITS)

@@ -283,6 +283,8 @@ def change_details(change: MeasureChange) -> str:
             )
         elif diff.field == "units":  # old: the units dropped, new: the units added
             words.append(translate("ImportFlow", "units: +[{0}] -[{1}]").format(diff.new, diff.old))
+        elif diff.field == "tasks":
+            words.append(translate("ImportFlow", "sub-tasks: {0} → {1}").format(diff.old, diff.new))
         else:
             words.append(diff.field)
     return "; ".join(words)

@@ -83,3 +83,16 @@ def test_measure_code_reads_a_number_as_a_clerk_writes_it() -> None:
         )
     ] == ["38", "38", "38", "38", "38", "38", "38", "1.2", "1.2"]
     assert [measure_code(t) for t in ("三", "企业", "第二批")] == ["三", "企业", "第二批"]
+
+
+def test_a_sub_tasks_code_names_its_measure() -> None:
+    from tracker.documents.measure_texts import measure_code
+
+    assert [measure_code(t) for t in ("3-1", "3 - 12", "３－２", "1.2-3", "3-", "-1")] == [
+        "3",
+        "3",
+        "3",
+        "1.2",
+        "3-",
+        "-1",
+    ]

@@ -155,6 +155,9 @@ def test_a_revision_splitting_a_measure_keeps_each_units_progress(services: Serv
         split_first(), source(sha="b" * 64), accept_revision=True
     )
     assert outcome.state == "revised"
+    assert [(c.code, c.kind, c.details) for c in outcome.changes] == [
+        ("1", "changed", ("sub-tasks: 1 → 2",))
+    ]
     assert _tasks(services, "1") == [
         (1, "2021-06-30", [("自治区市场监管厅", LEAD)]),
         (2, "2021-06-30", [("自治区公安厅", LEAD), ("各市、县（区）", SUPPORT)]),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, Measure, Unit, UnitGroupMember
+from db.models import Assignment, Measure, Task, Unit, UnitGroupMember
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.text_clean import clean_unit_name
 from tracker.documents.document_writer import LEAD, SUPPORT
@@ -240,17 +240,19 @@ class GroupTask:
 
 
 def group_tasks(session: Session, group_id: int, today: date) -> list[GroupTask]:
-    """The group's fanned-out tasks in force, in document and measure order."""
+    """The group's fanned-out tasks in force, in document, measure and sub-task order (a
+    group in two sub-tasks of a measure has two tasks, ``3-1`` and ``3-2``)."""
     rows = session.execute(
-        select(Assignment.id, Measure.id, Measure.code, Measure.title, Assignment.role)
-        .join(Measure)
+        select(Assignment.id, Measure.id, Task.code, Measure.title, Assignment.role)
+        .join(Measure, Assignment.measure_id == Measure.id)
+        .join(Task, Assignment.task_id == Task.id)
         .where(
             Assignment.unit_id == group_id,
             Assignment.active.is_(True),
             Assignment.fanned_out.is_(True),
             Measure.withdrawn.is_(False),
         )
-        .order_by(Measure.document_id, Measure.position)
+        .order_by(Measure.document_id, Measure.position, Task.seq)
     ).all()
     states = group_states(session, [r[0] for r in rows], today)
     return [

@@ -182,10 +182,9 @@ def test_the_master_heads_each_group_task_and_the_window_reads_the_same_state(
         for task in tasks[:count]:
             fanned.progress.record(shares[(task.measure_id, city)], Change(status=Status.DONE))
     tasks = fanned.groups.tasks(GROUP)
-    # (measure, task code, group): one task per measure in the seeds
-    window = {(m, g): s for (m, _, g), s in group_tallies(fanned.overview.assignments()).items()}
-    assert {t.measure_id: window[(t.measure_id, GROUP)] for t in tasks} == {
-        t.measure_id: t.state for t in tasks
+    window = group_tallies(fanned.overview.assignments())  # (measure, task code, group)
+    assert {t.assignment_id: window[(t.measure_id, t.code, GROUP)] for t in tasks} == {
+        t.assignment_id: t.state for t in tasks
     }
     assert [(t.state.finished, t.state.members) for t in tasks[:3]] == [(2, 5), (1, 5), (0, 5)]
     book = openpyxl.load_workbook(fanned.ledger_export.export_master(ROUND, tmp_path))
@@ -230,8 +229,8 @@ def test_the_windows_roll_up_equals_the_databases_with_a_citys_counties(
     tasks = fanned.groups.tasks(GROUP)
     window = group_tallies(fanned.overview.assignments())
     assert len(tasks) == 105
-    assert {t.measure_id: window[(t.measure_id, GROUP)] for t in tasks} == {
-        t.measure_id: t.state for t in tasks
+    assert {t.assignment_id: window[(t.measure_id, t.code, GROUP)] for t in tasks} == {
+        t.assignment_id: t.state for t in tasks
     }
     assert [(t.state.percent, t.state.finished, t.state.members) for t in tasks[:4]] == (
         [(7, 0, 5), (2, 0, 5), (20, 1, 5), (14, 0, 5)]

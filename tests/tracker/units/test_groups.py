@@ -343,15 +343,17 @@ def test_the_windows_roll_up_counts_a_city_whose_counties_answer_directly(
     window = group_tallies(loaded.overview.assignments())
     [task] = loaded.groups.tasks(GROUP)
     assert (
-        window[(task.measure_id, GROUP)]
+        window[(task.measure_id, task.code, GROUP)]
         == task.state
         == GroupState(Status.IN_PROGRESS, 48, True, 2, 0, 2)
     )
-    assert window[(task.measure_id, "银川市")] == GroupState(Status.IN_PROGRESS, 47, True, 3, 1, 2)
+    assert window[(task.measure_id, task.code, "银川市")] == GroupState(
+        Status.IN_PROGRESS, 47, True, 3, 1, 2
+    )
     loaded.groups.set_members_report_directly(GROUP, False)
     window = group_tallies(loaded.overview.assignments())
     [task] = loaded.groups.tasks(GROUP)
-    assert window == {(task.measure_id, GROUP): task.state}
+    assert window == {(task.measure_id, task.code, GROUP): task.state}
     assert task.state == GroupState(Status.IN_PROGRESS, 25, True, 2, 0, 2)
 
 

@@ -107,14 +107,15 @@ SUMMARY_COLUMNS: Final[tuple[Column, ...]] = (
     Column("t", "deadline"),
     Column("u", "name"),
     Column("g", "name"),
-    Column("m", "id"),
+    Column("t", "id"),
     Column("a", "deadline"),
     Column("og", "name"),
 )
 """What the totals count (``tracker.progress.summary_tally``): status, deadline, unit, the
-group a share answers for, the measure (a group's task is done when all its shares are),
-the unit's own deadline (an approved extension's) and the group above a nested group whose
-members answer directly (a county's share counts under 各市、县（区） through its city)."""
+group a share answers for, the sub-task (a group's task is done when all its shares are;
+a group in two sub-tasks of a measure has two), the unit's own deadline (an approved
+extension's) and the group above a nested group whose members answer directly (a county's
+share counts under 各市、县（区） through its city)."""
 
 IN_FORCE: Final[tuple[tuple[Column, bool], ...]] = (
     (Column("a", "active"), True),

@@ -13,7 +13,7 @@ shares count in the group above too, each once.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from datetime import date
 
 from tracker.records import GroupStats, Summary, UnitStats
@@ -21,10 +21,11 @@ from tracker.statuses import FINISHED, Status, is_due_soon, is_overdue
 from tracker.units.group_rollup import GroupState, SharePart, nested_roll_up
 
 SummaryRow = tuple[str, date | None, str, str | None, int, date | None, str | None]
-"""An assignment in force as the totals read it: status, the measure's deadline, unit
-name, the group a member's share answers for or None, measure id, the unit's own
-deadline, and the group above that group when the group's part is itself answered by
-its members (a county's share under 银川市 under 各市、县（区）) or None."""
+"""An assignment in force as the totals read it: status, its task's deadline, unit
+name, the group a member's share answers for or None, task id (a group in two sub-tasks
+of a measure has two tasks), the unit's own deadline, and the group above that group
+when the group's part is itself answered by its members (a county's share under 银川市
+under 各市、县（区）) or None."""
 
 
 class GroupTotals:
@@ -33,20 +34,21 @@ class GroupTotals:
     def __init__(self) -> None:
         self.member_of: dict[str, str] = {}
         self.members: dict[str, set[str]] = defaultdict(set)
-        self.parts: dict[tuple[int, str], list[SharePart]] = defaultdict(list)
-        self.inner: dict[tuple[int, str], set[tuple[int, str]]] = defaultdict(set)
+        self.parts: dict[tuple[Hashable, str], list[SharePart]] = defaultdict(list)
+        self.inner: dict[tuple[Hashable, str], set[tuple[Hashable, str]]] = defaultdict(set)
 
     def add(
-        self, unit: str, group: str, measure: int, status: Status, late: bool, outer: str | None
+        self, unit: str, group: str, task: Hashable, status: Status, late: bool, outer: str | None
     ) -> None:
-        """``unit``'s share of ``group``'s task ``measure``; ``outer`` the group above
-        ``group`` when ``group``'s own part is answered by its members, else None."""
+        """``unit``'s share of ``group``'s part of ``task`` (a sub-task: a group in two
+        sub-tasks of a measure has two tasks); ``outer`` the group above ``group`` when
+        ``group``'s own part is answered by its members, else None."""
         self.member_of.setdefault(unit, group)
         self.members[group].add(unit)
-        self.parts[(measure, group)].append(SharePart(status, None, late))
+        self.parts[(task, group)].append(SharePart(status, None, late))
         if outer is not None:
             self.members[outer].add(group)
-            self.inner[(measure, outer)].add((measure, group))
+            self.inner[(task, outer)].add((task, group))
 
     def stats(self) -> list[GroupStats]:
         """Each group's tasks, by name: done when every member is (a nested city when all
@@ -55,11 +57,11 @@ class GroupTotals:
         parts, inner = self.parts, self.inner
         states = nested_roll_up(parts, inner)
 
-        def shares(key: tuple[int, str], depth: int = 0) -> int:
+        def shares(key: tuple[Hashable, str], depth: int = 0) -> int:
             below = sum(shares(k, depth + 1) for k in inner.get(key, ()) if depth < 8)
             return len(parts.get(key, ())) + below
 
-        tasks: dict[str, list[tuple[tuple[int, str], GroupState]]] = defaultdict(list)
+        tasks: dict[str, list[tuple[tuple[Hashable, str], GroupState]]] = defaultdict(list)
         for key, state in states.items():
             tasks[key[1]].append((key, state))
         return [
@@ -80,8 +82,8 @@ def summarize(rows: Iterable[SummaryRow], measures: int, today: date, days: int)
     per_unit: dict[str, Counter[str]] = defaultdict(Counter)
     groups = GroupTotals()
     overdue = due_soon = assignments = 0
-    for raw, measure_deadline, unit, group, measure, own, outer in rows:
-        deadline = own or measure_deadline
+    for raw, task_deadline, unit, group, task, own, outer in rows:
+        deadline = own or task_deadline
         assignments += 1
         status = Status(raw)
         by_status[status.value] += 1
@@ -95,7 +97,7 @@ def summarize(rows: Iterable[SummaryRow], measures: int, today: date, days: int)
             due_soon += 1
             tally["临期"] += 1
         if group is not None:
-            groups.add(unit, group, measure, status, late, outer)
+            groups.add(unit, group, task, status, late, outer)
     units = [
         UnitStats(
             unit=name,

@@ -76,7 +76,8 @@ def round_summary(items: list[Item], nested: dict[tuple[int, str], str] | None =
     for i in items:
         if i.group is not None:
             outer = nested.get((i.measure_id, i.group))
-            groups.add(i.unit, i.group, i.measure_id, i.status, i.overdue, outer)
+            task = (i.measure_id, i.code)  # a group in two sub-tasks has two tasks
+            groups.add(i.unit, i.group, task, i.status, i.overdue, outer)
     per_unit = []
     for unit, found in by_unit(items).items():
         counts = Counter(i.status.value for i in found)

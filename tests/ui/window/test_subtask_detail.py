@@ -44,11 +44,11 @@ def test_the_detail_pane_heads_each_line_with_its_sub_task(
     window.selection.show_current_detail()
     assert tree(window) == [
         ["1-1  自治区市场监管厅", "Lead", "Overdue", ""],
-        [f"1-1  {CITIES} (2 members)", "Responsible", "1/2 done · 1 overdue", "50%"],
+        [f"1-1  {CITIES} (2 members) · 1/2 done · 1 overdue · 50%", "", "", ""],
         [f"  {YINCHUAN}", "Responsible", "Done", "100%"],
         [f"  {WUZHONG}", "Responsible", "Overdue", ""],
         ["1-2  自治区公安厅", "Lead", "Overdue", ""],
-        [f"1-2  {CITIES} (2 members)", "Responsible", "0/2 done · 2 overdue", "0%"],
+        [f"1-2  {CITIES} (2 members) · 0/2 done · 2 overdue · 0%", "", "", ""],
         [f"  {YINCHUAN}", "Responsible", "Overdue", ""],
         [f"  {WUZHONG}", "Responsible", "Overdue", ""],
     ]

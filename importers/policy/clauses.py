@@ -11,11 +11,11 @@ deciding the leads where the clause does not say is the measure's job.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from importers.policy.textnorm import normalize_line
-from importers.policy.units import split_units, split_units_after
+from importers.policy.units import is_collective, split_units, split_units_after
 
 _LEAD_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "指导单位", "指导部门")
 _DUTY_KEYS = ("责任单位", "责任部门", "负责单位", "责任主体", "部门分工", "任务分工")
@@ -33,12 +33,13 @@ _LEAD_ROLES = (*_LEAD_KEYS, *_LEAD_VERBS)
 _OTHER_ROLES = (*_OTHER_KEYS, *_OTHER_VERBS)
 _DEADLINE_KEY_RE = re.compile(r"(?:完成时限|完成时间|时限要求|时间要求|办结时限|时间节点)[：:]")
 _ROLE_RE = re.compile(
-    r"(?:按照?职责)?(?:分工|分头|共同|具体)?"
+    r"(?P<each>(?:按照?职责)?(?:分工|分头|分别)|按照?职责)?(?:共同|具体)?"
     r"(?P<verb>牵头负责|牵头|主办|主责|指导|配合|参与|协办|协助|协同|负责|落实|承办)(?=$|[，,；;。])"
 )
 _LEAD_OR_DUTY_RE = re.compile(r"(?:牵头|负责|主办|指导|落实)(?=$|[，,；;。])")
 """A bracket without a key is a clause only if someone leads or is responsible in it."""
 _COOPERATES_RE = re.compile(r"会同")
+_NAMES_LEAD_RE = re.compile("|".join((*_LEAD_KEYS, *_LEAD_VERBS, "会同")))
 _FIRST_LISTED_RE = re.compile(
     r"(?:排|列)[在于]?(?:第一位|首位|第一|最前)的?(?:部门|单位)?(?:为|是)牵头"
 )
@@ -70,6 +71,9 @@ class Clause:
     """The wording after 完成时限：, if the clause has one."""
     first_listed: bool
     """The clause says the first-listed unit leads (排在第一位的部门为牵头部门)."""
+    each: bool = False
+    """``A、B、C分工负责`` (按职责 / 分头 / 分别): each unit answers for its own part and
+    the clause names no lead; who leads then depends on the document (``build_measure``)."""
 
 
 def bracket_groups(text: str) -> list[tuple[int, int]]:
@@ -144,6 +148,24 @@ def _open_clause_start(text: str) -> int | None:
     return None
 
 
+def names_a_lead(text: str) -> bool:
+    """Whether a responsibility clause in ``text`` says who leads (牵头, 牵头单位：, 主办 …):
+    a document that does so says it when it means it (cheap: names are not read)."""
+    start = _open_clause_start(text)
+    if start is not None and _NAMES_LEAD_RE.search(text, start):
+        return True
+    return any(
+        is_clause(inner) and _NAMES_LEAD_RE.search(inner) is not None
+        for inner in (text[s + 1 : e - 1] for s, e in bracket_groups(text))
+    )
+
+
+def named_first(units: Sequence[str]) -> list[str]:
+    """``units`` without the collectives named beside them (``A、B等有关部门``: A and B);
+    all of them when they are all collectives."""
+    return [name for name in units if not is_collective(name)] or list(units)
+
+
 def states_first_listed_leads(text: str) -> bool:
     """``排在第一位的部门为牵头部门`` and its variants."""
     return bool(_FIRST_LISTED_RE.search(text))
@@ -181,6 +203,7 @@ def read_clause(
         leads=tuple(dict.fromkeys(reader.leads)),
         deadline_text=deadline_text,
         first_listed=states_first_listed_leads(inner),
+        each=reader.each,
     )
 
 
@@ -192,6 +215,8 @@ class _RoleReader:
         self.leads: list[str] = []
         self.units: list[str] = []
         self.prefix = ""
+        self.each = False
+        """Units 分工负责 with nobody stated to lead (``Clause.each``)."""
 
     def read(self, text: str, key: str) -> None:
         """Read ``A牵头，B配合`` / ``A会同B负责`` / ``A负责，B配合`` / a list under ``key``."""
@@ -212,7 +237,7 @@ class _RoleReader:
             return
         position = 0
         duty: list[str] = []
-        led = supported = False
+        led = supported = each = False
         last = ""
         for role in _ROLE_RE.finditer(text):
             verb = role.group("verb")
@@ -221,6 +246,7 @@ class _RoleReader:
                 before = len(self.units)
                 self._add(piece, key)
                 duty.extend(self.units[before:])
+                each = each or role.group("each") is not None
             else:
                 self._add(piece, verb)
                 led = led or verb in _LEAD_VERBS
@@ -231,8 +257,11 @@ class _RoleReader:
         else:
             self._add(text[position:], key)
         if duty and supported and not led:
-            # ``A、B负责，C配合``: the responsible units lead.
-            self.leads.extend(name for name in duty if name not in self.leads)
+            # ``A、B负责，C配合``: the responsible units lead (a collective beside named
+            # units, ``A、B等有关部门``, helps them: it leads only when nobody else is named).
+            self.leads.extend(name for name in named_first(duty) if name not in self.leads)
+        elif duty and each and not led and not self.leads:
+            self.each = True
 
     def _add(self, text: str, role: str) -> None:
         text = text.strip(_STOP)

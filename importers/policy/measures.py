@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from importers.messages import QT_TRANSLATE_NOOP, Message
-from importers.policy.clauses import Clause, find_clauses
+from importers.policy.clauses import Clause, find_clauses, named_first
 from importers.policy.dates import DatedPhrase, find_dates, read_deadline
 from importers.policy.model import ParsedMeasure, ParsedMilestone, ParseWarning
 from importers.policy.tasks import split_tasks
@@ -46,6 +46,7 @@ def build_measure(
     placement: Placement,
     *,
     first_listed_leads: bool = False,
+    leads_named: bool = False,
     assignment: Assignment | None = None,
     aliases: Mapping[str, str] | None = None,
     year: int | None = None,
@@ -53,6 +54,8 @@ def build_measure(
     """The measure, with a warning for each thing that could not be read.
 
     ``year`` is the document's year of issue: a bare ``年底前`` ends that year.
+    ``leads_named``: the document names leads in its clauses (``names_a_lead``), so
+    where it writes ``A、B、C分工负责`` without one, each of them leads its part.
     """
     warnings: list[ParseWarning] = []
     clauses = find_clauses(text, aliases)
@@ -60,12 +63,13 @@ def build_measure(
         clauses.append(_stated(assignment))
     spans = [clause for clause in clauses if clause.end > clause.start]
     title = measure_title(text, clauses)
+    rule = _LeadRule(first_listed_leads, leads_named)
     phrases = find_dates(text, year)
     if assignment is None and len(spans) > 1:
-        roles = [_units_and_leads([c], placement, first_listed_leads) for c in spans]
+        roles = [_units_and_leads([c], placement, rule) for c in spans]
         tasks = split_tasks(text, title, spans, roles, phrases, line, year)
     else:
-        whole = _units_and_leads(clauses, placement, first_listed_leads)
+        whole = _units_and_leads(clauses, placement, rule)
         tasks = split_tasks(text, title, clauses, [whole], phrases, line, year)
     leads = list(tasks[0].lead_units)
     units = list(dict.fromkeys([*leads, *(u for task in tasks for u in task.units)]))
@@ -110,9 +114,25 @@ def _stated(assignment: Assignment) -> Clause:
     return Clause(0, 0, units, leads, assignment.deadline_text, first_listed=False)
 
 
+@dataclass(frozen=True)
+class _LeadRule:
+    """What the document says about leads where a clause does not."""
+
+    first_listed: bool
+    """排在第一位的部门为牵头部门 was said before this measure."""
+    named: bool
+    """The document names leads elsewhere (牵头, 牵头单位：…)."""
+
+
 def _units_and_leads(
-    clauses: Sequence[Clause], placement: Placement, first_listed_leads: bool
+    clauses: Sequence[Clause], placement: Placement, rule: _LeadRule
 ) -> tuple[list[str], list[str]]:
+    """The units and the leads: as the clause states them; else the first listed if
+    the document says so; else the heading's 牵头 units named here; else, for
+    ``A、B、C分工负责`` in a document that names leads where it means one, each of A, B, C
+    (every unit answers for its own part: none of them leads the others; a collective
+    beside them, ``等有关部门``, helps); else the first unit named (seed 003 names no
+    lead anywhere: its first listed is the 牵头部门 its closing paragraph speaks of)."""
     named = list(dict.fromkeys(unit for clause in clauses for unit in clause.units))
     stated = list(dict.fromkeys(unit for clause in clauses for unit in clause.leads))
     if not named:
@@ -121,10 +141,14 @@ def _units_and_leads(
         return leads, leads
     if stated:
         leads = stated
-    elif first_listed_leads or any(clause.first_listed for clause in clauses):
+    elif rule.first_listed or any(clause.first_listed for clause in clauses):
         leads = named[:1]
+    elif heading := [unit for unit in named if unit in placement.heading_leads]:
+        leads = heading
+    elif rule.named and any(clause.each for clause in clauses):
+        leads = named_first(named)
     else:
-        leads = [unit for unit in named if unit in placement.heading_leads] or named[:1]
+        leads = named[:1]
     units = list(dict.fromkeys([*leads, *named]))
     return units, leads
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from importers.messages import QT_TRANSLATE_NOOP, Message
-from importers.policy.clauses import states_first_listed_leads
+from importers.policy.clauses import names_a_lead, states_first_listed_leads
 from importers.policy.measures import build_measure
 from importers.policy.metadata import read_metadata
 from importers.policy.model import ParsedDocument, ParsedMeasure, ParseWarning
@@ -69,6 +69,7 @@ def parse_lines(
     document.parts = outline.parts
     document.warnings.extend(outline.warnings)
     first_listed_from = _first_listed_line(paragraphs)
+    leads_named = any(names_a_lead(paragraph.text) for paragraph in paragraphs)
     standing = standing_rules(paragraphs, aliases)
     for draft in outline.drafts:
         measure, warnings = build_measure(
@@ -77,6 +78,7 @@ def parse_lines(
             draft.line,
             draft.placement,
             first_listed_leads=draft.line >= first_listed_from,
+            leads_named=leads_named,
             aliases=aliases,
             year=meta.issued_on.year if meta.issued_on else None,
         )

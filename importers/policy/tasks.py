@@ -111,6 +111,7 @@ def _shift(clause: Clause, offset: int) -> Clause:
         clause.leads,
         clause.deadline_text,
         clause.first_listed,
+        clause.each,
     )
 
 

@@ -178,10 +178,10 @@ class TestDoc03SeveralBrackets:
         assert roles(task(doc03, "3", 2)) == (four, [*four, "省大数据局"])
         assert roles(task(doc03, "5", 0)) == (["省大数据局"], ["省大数据局", "各有关部门"])
         assert roles(task(doc03, "8", 3)) == (["各有关部门"], ["各有关部门"])
-        assert roles(task(doc03, "10")) == (
-            ["省工业和信息化厅"],
-            ["省工业和信息化厅", "省农业农村厅", "省海洋局"],
-        )
+        # （A、B、C分工负责）in a document that names its leads (…牵头，…配合) elsewhere:
+        # each answers for its own part, none leads the others — all three lead (line 13).
+        three = ["省工业和信息化厅", "省农业农村厅", "省海洋局"]
+        assert roles(task(doc03, "10")) == (three, three)
         assert roles(task(doc03, "13", 3)) == (["省人力资源社会保障厅"], ["省人力资源社会保障厅"])
         assert roles(task(doc03, "13", 9)) == (
             ["济南市政府"],

@@ -139,6 +139,19 @@ class TestClauses:
             "国网宁夏电力公司",
         )
 
+    def test_each_answers_for_its_part(self) -> None:
+        """``分工负责`` (按职责, 分头, 分别): no lead stated, each unit has its part; the
+        document decides who leads (``test_policy_parser``); a stated lead still wins."""
+        for words in ("分工负责", "按职责分工负责", "分头负责", "按职责负责"):
+            (clause,) = find_clauses(f"（省工业和信息化厅、省农业农村厅、省海洋局{words}）")
+            assert (clause.leads, clause.each) == ((), True), words
+        (plain,) = find_clauses("（省工业和信息化厅、省农业农村厅负责）")
+        assert (plain.leads, plain.each) == ((), False)
+        (led,) = find_clauses("（省委编办牵头，各有关部门、各市政府分工负责）")
+        assert (led.leads, led.each) == (("省委编办",), False)
+        (helped,) = find_clauses("（省委网信办、省大数据局分工负责，各部门、各市政府配合）")
+        assert (helped.leads, helped.each) == (("省委网信办", "省大数据局"), False)
+
     def test_cooperating_with(self) -> None:
         assert self.one("（国家发展改革委、财政部会同有关部门负责）")[:2] == (
             ("国家发展改革委", "财政部"),

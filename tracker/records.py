@@ -59,6 +59,9 @@ class AssignmentRow:
     doc_label: str
     measure_id: int
     code: str
+    """The sub-task's code: ``3-1``, or the measure's own (``3``) when it has one task."""
+    measure_code: str
+    """The code of the measure the sub-task is of (``3``)."""
     title: str
     part: str | None
     section: str | None
@@ -91,10 +94,12 @@ def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> A
     title, deadline, deadline text; the unit's name; the document's id, number and
     short title; the part's and the section's titles; the group a member's share
     answers for; the unit's own deadline (an approved extension's); the group that
-    group's part is a share of (nested groups whose members answer directly)."""
+    group's part is a share of (nested groups whose members answer directly); the code of
+    the measure the sub-task is of."""
     (aid, role, status_text, percent, note, updated_at, updated_by, version) = columns[:8]
     (measure_id, code, title, deadline, deadline_text, unit) = columns[8:14]
-    doc_id, number, short, part, section, group, own_deadline, outer_group = columns[14:]
+    doc_id, number, short, part, section, group, own_deadline, outer_group = columns[14:22]
+    measure_code = columns[22]
     status = STATUS_BY_TEXT[status_text]
     original = deadline if own_deadline is not None else None
     deadline = own_deadline if own_deadline is not None else deadline
@@ -104,6 +109,7 @@ def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> A
         doc_label=number or short,
         measure_id=measure_id,
         code=code,
+        measure_code=measure_code,
         title=title,
         part=part,
         section=section,
@@ -188,6 +194,15 @@ class MilestoneInfo:
 
 
 @dataclass(frozen=True)
+class TaskInfo:
+    """A sub-task (分工) of a measure: its code (``3-2``), what it asks, its deadline."""
+
+    code: str
+    text: str
+    standing: bool
+
+
+@dataclass(frozen=True)
 class MeasureInfo:
     """One measure of a document, assigned or not."""
 
@@ -218,6 +233,8 @@ class MeasureDetail:
     standing: bool
     milestones: tuple[MilestoneInfo, ...]
     assignments: tuple[AssignmentRow, ...]
+    tasks: tuple[TaskInfo, ...] = ()
+    """Its sub-tasks in force, in order (one, with the measure's text, when not split)."""
 
 
 @dataclass(frozen=True)

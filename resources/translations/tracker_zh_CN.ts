@@ -648,12 +648,22 @@ Please send that file to whoever looks after this application.</source>
         <translation>未按期完成原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="137"/>
+        <location filename="../../ui/window/detail_pane.py" line="139"/>
+        <source>Sub-task {0}:</source>
+        <translation>分工 {0}：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/detail_pane.py" line="140"/>
+        <source>The measure in full:</source>
+        <translation>措施全文：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/detail_pane.py" line="145"/>
         <source>Milestones:</source>
         <translation>时间节点：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="213"/>
+        <location filename="../../ui/window/detail_pane.py" line="221"/>
         <source>Derived from the members&apos; own states, never typed</source>
         <translation>由各成员的进展汇总得出，不可直接填写</translation>
     </message>
@@ -4432,12 +4442,12 @@ Log folder: {2}</source>
         <translation>{file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/measures.py" line="86"/>
+        <location filename="../../importers/policy/measures.py" line="90"/>
         <source>measure {code} names no responsible unit</source>
         <translation>措施 {code} 没有写明责任单位</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/measures.py" line="150"/>
+        <location filename="../../importers/policy/measures.py" line="174"/>
         <source>measure {code}: cannot read deadline {wording!r}</source>
         <translation>措施 {code}：无法识别完成时限“{wording}”</translation>
     </message>
@@ -4447,7 +4457,7 @@ Log folder: {2}</source>
         <translation>没有找到带编号的措施</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/parser.py" line="92"/>
+        <location filename="../../importers/policy/parser.py" line="94"/>
         <source>holds no assigned tasks: {count} numbered paragraphs but no responsibility bracket such as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are in an attachment, import that file</source>
         <translation>未包含分工任务：有 {count} 个编号段落，但没有（…负责）或（牵头单位：…）这样的责任括注，也没有任务分工表——这是通知或通报吗？如果任务在附件中，请导入附件文件</translation>
     </message>
@@ -4527,7 +4537,7 @@ Log folder: {2}</source>
         <translation>无法识别的状态“{status}”；可选：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/general_commands.py" line="223"/>
+        <location filename="../../tracker/cli/general_commands.py" line="222"/>
         <location filename="../../tracker/cli/inspection_commands.py" line="76"/>
         <source>nothing to record: give --status, --percent or --note</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
@@ -4735,7 +4745,7 @@ Log folder: {2}</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/overview.py" line="251"/>
+        <location filename="../../tracker/progress/overview.py" line="252"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>

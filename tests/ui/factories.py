@@ -22,6 +22,7 @@ def make_row(i: int) -> AssignmentRow:
         doc_label=f"宁政办〔2021〕{1 + i // 50_000}号",
         measure_id=i // 5 + 1,
         code=str(i // 5 + 1),
+        measure_code=str(i // 5 + 1),
         title=f"措施{i // 5 + 1}：推进企业开办全程网办",
         part="营造公平竞争市场环境",
         section=None,

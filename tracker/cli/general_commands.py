@@ -171,9 +171,8 @@ def _by_measure(rows: list[AssignmentRow], *, as_json: bool) -> int:
     lines = []
     for measure_id, rolled in measure_rollups(rows).items():
         row = first[measure_id]
-        code = row.code.rsplit("-", 1)[0] if rolled.tasks > 1 else row.code
         state = "逾期" if rolled.overdue else rolled.status.value
-        lines.append((row.doc_label, code, row.title, state, rolled))
+        lines.append((row.doc_label, row.measure_code, row.title, state, rolled))
     if as_json:
         print_json(
             [

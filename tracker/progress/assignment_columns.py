@@ -97,10 +97,12 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("g", "name"),
     Column("a", "deadline"),
     Column("og", "name"),
+    Column("m", "code"),
 )
 """Plain columns only, in ``assignment_row``'s order: a list of 100,000 rows must not
 load every measure's text.  The code and the deadline are the sub-task's (``3-1``, or the
-measure's own code when it has one task; a task's deadline is its own, else the measure's)."""
+measure's own code when it has one task; a task's deadline is its own, else the measure's);
+the last column is the code of the measure the task is of (``3``)."""
 
 SUMMARY_COLUMNS: Final[tuple[Column, ...]] = (
     Column("a", "status"),

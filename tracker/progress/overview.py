@@ -57,6 +57,7 @@ from tracker.records import (
     MilestoneInfo,
     PartStats,
     Summary,
+    TaskInfo,
     assignment_row,
 )
 from tracker.statuses import (
@@ -254,6 +255,11 @@ class OverviewService:
             part = session.get(Heading, measure.part_id) if measure.part_id else None
             section = session.get(Heading, measure.section_id) if measure.section_id else None
             milestones = tuple(MilestoneInfo(m.due_on, m.text) for m in measure.milestones)
+            tasks = tuple(
+                TaskInfo(t.code, t.text, t.standing)
+                for t in sorted(measure.tasks, key=lambda t: t.seq)
+                if not t.withdrawn
+            )
             detail = (
                 measure.id,
                 document.id,
@@ -268,7 +274,7 @@ class OverviewService:
                 measure.standing,
             )
         rows = tuple(self.assignments(AssignmentFilter(measure_id=measure_id)))
-        return MeasureDetail(*detail, milestones=milestones, assignments=rows)
+        return MeasureDetail(*detail, milestones=milestones, assignments=rows, tasks=tasks)
 
     def summary(self, document: str | None = None) -> Summary:
         doc = self.documents.chosen(document)

@@ -27,6 +27,9 @@ class MeasureText:
     text: str
     standing: bool
     milestones: tuple[tuple[date, str], ...]
+    sub_task: tuple[str, str] | None = None
+    """The selected row's sub-task (分工), its code and what it asks (``3-2``, …), when
+    the measure has several; None when the measure is one task (its text is the task's)."""
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,14 @@ class AssignmentSource:
 
     def detail(self, row: AssignmentRow) -> Detail:
         measure = self.overview.measure(row.measure_id)
+        task = next((t for t in measure.tasks if t.code == row.code), None)
         return Detail(
             row=row,
             text=MeasureText(
                 text=measure.text,
-                standing=measure.standing,
+                standing=measure.standing if task is None else task.standing,
                 milestones=tuple((m.due_on, m.text) for m in measure.milestones),
+                sub_task=(task.code, task.text) if task and len(measure.tasks) > 1 else None,
             ),
             units=list(measure.assignments),
             history=self.progress.history(row.id),

@@ -132,6 +132,14 @@ class DetailPane(QWidget):
             facts += "\n" + self.tr("Reason for the delay: {0}").format(answers.delay_reason)
         self.facts.setText(facts)
         body = detail.text.text
+        if detail.text.sub_task is not None:  # what this row's part asks, before the whole
+            code, asks = detail.text.sub_task
+            body = "\n\n".join(
+                (
+                    self.tr("Sub-task {0}:").format(code) + "\n" + asks,
+                    self.tr("The measure in full:") + "\n" + body,
+                )
+            )
         if detail.text.milestones:
             steps = "\n".join(f"• {due:%Y-%m-%d}  {text}" for due, text in detail.text.milestones)
             body += "\n\n" + self.tr("Milestones:") + "\n" + steps

@@ -58,3 +58,40 @@ def test_the_detail_pane_heads_each_line_with_its_sub_task(
     selected = window.detail.units.topLevelItem(3)
     assert selected.font(0).bold() and selected.child(1).font(0).bold()
     assert not window.detail.units.topLevelItem(1).font(0).bold()
+
+
+def test_the_detail_pane_says_what_the_selected_sub_task_asks(
+    qtbot, empty_services: Services, private_settings: QSettings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A clerk looking at 1-2 reads 1-2's own text (分工) first, then the measure in full;
+    a measure of one task shows its text alone."""
+    doc = sample_document()
+    whole = "推进企业开办全程网办（自治区市场监管厅牵头）。各市县落实到位（自治区公安厅负责）。"
+    doc.measures[0] = replace(
+        doc.measures[0],
+        text=whole,
+        tasks=[
+            ParsedTask("推进企业开办全程网办", ["自治区市场监管厅"], ["自治区市场监管厅"]),
+            ParsedTask("各市县落实到位", ["自治区公安厅"], ["自治区公安厅", CITIES]),
+        ],
+    )
+    empty_services.documents.import_parsed(doc, source())
+    window = make_window(qtbot, empty_services, private_settings, tmp_path)
+    window.rows.reload()
+    window.table.select_assignment(row_of(window, "1-2", CITIES).id)
+    window.selection.show_current_detail()
+    assert window.detail.heading.text() == "1-2．推进企业开办全程网办"
+    assert window.detail.text.toPlainText() == (
+        f"Sub-task 1-2:\n各市县落实到位\n\nThe measure in full:\n{whole}"
+    )
+    window.table.select_assignment(row_of(window, "1-1", "自治区市场监管厅").id)
+    window.selection.show_current_detail()
+    assert window.detail.text.toPlainText().splitlines()[:2] == [
+        "Sub-task 1-1:",
+        "推进企业开办全程网办",
+    ]
+    window.table.select_assignment(row_of(window, "2", "宁夏税务局").id)
+    window.selection.show_current_detail()
+    assert window.detail.text.toPlainText() == (
+        "推广企业开办零费用。\n\nMilestones:\n• 2021-07-10  2021年7月10日前完成"
+    )

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, ExtensionRequest, Measure
+from db.models import Assignment, ExtensionRequest, Task
 from tracker.extensions.extension_records import ExtensionState
 
 
@@ -55,11 +55,11 @@ def deadlines_as_of(session: Session, day: date) -> dict[int, DeadlineThen]:
         select(
             ExtensionRequest.assignment_id,
             ExtensionRequest.previous_deadline,
-            Measure.deadline,
-            Measure.deadline_text,
+            Task.deadline,
+            Task.deadline_text,
         )
         .join(Assignment, ExtensionRequest.assignment_id == Assignment.id)
-        .join(Measure, Assignment.measure_id == Measure.id)
+        .join(Task, Assignment.task_id == Task.id)  # the sub-task's deadline (3-1's own)
         .where(
             ExtensionRequest.state == ExtensionState.APPROVED.value,
             ExtensionRequest.decided_at >= day_after,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, Document, Measure, Unit
+from db.models import Assignment, Document, Measure, Task, Unit
 from tracker.extensions.extension_records import TaskChoice
 from tracker.queries import in_force, unit_deadline
 
@@ -31,23 +31,25 @@ def units_with_tasks(session: Session) -> list[str]:
 
 
 def tasks_of(session: Session, unit_id: int) -> list[TaskChoice]:
-    """The unit's tasks in force, in the documents' order."""
+    """The unit's tasks in force, in the documents' order: each sub-task (3-1) with its own
+    code and deadline."""
     query = (
         select(
             Assignment.id,
             Document.doc_number,
             Document.short_title,
-            Measure.code,
+            Task.code,
             Measure.title,
             Assignment.status,
             unit_deadline(),
             Assignment.deadline,
-            Measure.deadline,
+            Task.deadline,
         )
         .join(Measure, Assignment.measure_id == Measure.id)
+        .join(Task, Assignment.task_id == Task.id)
         .join(Document, Measure.document_id == Document.id)
         .where(in_force(), Assignment.unit_id == unit_id)
-        .order_by(Document.id, Measure.position, Assignment.id)
+        .order_by(Document.id, Measure.position, Task.seq, Assignment.id)
     )
     return [
         TaskChoice(aid, number or short, code, title, status, deadline, original if own else None)

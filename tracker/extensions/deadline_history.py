@@ -8,8 +8,8 @@ would change figures already published.  The approved requests are the deadline'
 history: an approval counts from the day it was decided, as a change made outside a
 round counts from the day it was made (``tracker.reports.report_data``), so the
 approvals decided on or before the as-of day hold and the first one decided after it
-tells what the deadline was: the one it replaced (``previous_deadline``; none: the
-measure's).  An undone approval is no longer approved and counts for no day.
+tells what the deadline was: the one it replaced (``previous_deadline``; none: its
+task's).  An undone approval is no longer approved and counts for no day.
 
 One query over the approved requests, for every round's figures
 (``tracker.rounds.round_figures``, the bulletin's gather, the scores' task events);
@@ -29,8 +29,8 @@ from tracker.extensions.extension_records import ExtensionState
 
 
 class DeadlineThen(NamedTuple):
-    """An assignment's deadlines on a past day: the unit's own then (``None``: it had the
-    measure's), and the measure's with its words."""
+    """An assignment's deadlines on a past day: the unit's own then (``None``: it had its
+    task's), and its task's (the measure's sub-task, 3-1) with its words."""
 
     own: date | None
     measure: date | None
@@ -43,7 +43,7 @@ class DeadlineThen(NamedTuple):
 
     @property
     def deadline_text(self) -> str | None:
-        """The measure's words for it when the deadline then was the measure's."""
+        """The task's words for it when the deadline then was the task's."""
         return None if self.own is not None else self.measure_text
 
 

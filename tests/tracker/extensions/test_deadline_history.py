@@ -5,10 +5,12 @@ a day after the approval, and today's views, see the new deadline."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from importers.policy import ParsedTask
 from importers.reports.model import Table
 from tests.tracker.conftest import sample_document, source
 from tracker.database_settings import DUE_SOON_DAYS
@@ -149,3 +151,47 @@ def test_the_scores_of_a_round_judge_overdue_by_the_deadline_then(office: Servic
         ("overdue_support", "宁政办〔2021〕9号 1", date(2021, 6, 30)),
         ("overdue_lead", "宁政办〔2021〕9号 2", date(2021, 7, 10)),
     ]
+
+
+def test_a_sub_task_is_judged_by_its_own_deadline_then(services: Services) -> None:
+    """A measure of two sub-tasks (分工 1-1, 1-2), each with its deadline: the deadline a
+    unit had before its extension is its sub-task's, not the measure's."""
+    doc = sample_document()
+    doc.measures[0] = replace(
+        doc.measures[0],
+        tasks=[
+            ParsedTask(
+                "推进企业开办全程网办",
+                ["自治区市场监管厅"],
+                ["自治区市场监管厅"],
+                date(2021, 6, 30),
+                "2021年6月底",
+            ),
+            ParsedTask("公安系统改造", [POLICE], [POLICE], date(2021, 7, 20), "2021年7月20日"),
+        ],
+    )
+    services.documents.import_parsed(doc, source())
+    services.rounds.create(JULY, date(2021, 7, 31))
+    services.store.clock = Clock(date(2021, 8, 20))
+    before = _figures(services, JULY)
+    assert [(i.code, i.deadline) for i in before[0].overdue if i.unit == POLICE] == [
+        ("1-2", date(2021, 7, 20)),
+        ("2", date(2021, 7, 10)),
+    ]
+    made = services.extensions.request_by_code("1-2", POLICE, date(2021, 12, 31), "")
+    assert made.unit_deadline == date(2021, 7, 20)
+    services.extensions.approve(made.id)
+    with services.store.reading() as session:
+        assert deadlines_as_of(session, date(2021, 7, 31)) == {
+            made.assignment_id: DeadlineThen(None, date(2021, 7, 20), "2021年7月20日")
+        }
+    assert _figures(services, JULY) == before
+    assert _printed_deadlines(services, JULY)[0] == ("1-2", POLICE, "2021年7月20日")
+    assert [(t.code, t.deadline, t.original) for t in services.extensions.tasks_of(POLICE)] == [
+        ("1-2", date(2021, 12, 31), date(2021, 7, 20)),  # (the dialog's choices)
+        ("2", date(2021, 7, 10), None),
+    ]
+    services.rounds.create(AUGUST, date(2021, 8, 31))
+    assert _printed_deadlines(services, AUGUST)[0] == (
+        "1-2", POLICE, "2021-12-31（原 2021年7月20日）",
+    )  # fmt: skip

@@ -82,6 +82,8 @@ class Heartbeat:
         result: list[Stalls] = []
         self.beats = [time.perf_counter()]
         self.timer.start()
+        if self.dump_after_ms:  # the wait for the first beat is watched too
+            faulthandler.dump_traceback_later(self.dump_after_ms / 1000)
         try:
             yield result
         finally:

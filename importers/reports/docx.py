@@ -31,6 +31,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from importers.reports import charts
 from importers.reports import gbt9704 as g
+from importers.reports.column_widths import column_widths, estimate
 from importers.reports.docx_blocks import masthead, page_numbers, set_fonts, signature
 from importers.reports.docx_charts import chart, chart_pieces, off_grid
 from importers.reports.docx_turned import turned_numbers
@@ -240,9 +241,16 @@ def _cell_margins(table: Any, points: float) -> None:
     put_element(table._tbl.tblPr, margins)
 
 
+def _widths(model: Table, frame_mm: float) -> list[Any]:
+    """The columns' widths: a ``fit`` column's text measured by its characters, as Word
+    may print it in another face than the PDF's."""
+    size = model.font_size
+    points = column_widths(model, frame_mm * 72 / 25.4, lambda t, _: estimate(t, size), PADDING)
+    return [Pt(w) for w in points]
+
+
 def _table(doc: Any, model: Table, frame_mm: float) -> None:
-    total = sum(c.width for c in model.columns) or 1.0
-    widths = [Mm(frame_mm * c.width / total) for c in model.columns]
+    widths = _widths(model, frame_mm)
     table = doc.add_table(rows=1, cols=len(model.columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -262,7 +270,10 @@ def _table(doc: Any, model: Table, frame_mm: float) -> None:
         _row_flag(row, "w:cantSplit")
         for cell, text, column, width in zip(row.cells, values, model.columns, widths, strict=True):
             _cell(cell, text, column.align, width, False, style_id, size)
-    for row in table.rows[len(table.rows) - model.keep_last :] if model.keep_last else []:
+    rows = list(table.rows)
+    kept = rows[:-1] if model.whole else []  # a form on one page: each row kept with the next
+    kept += rows[len(rows) - model.keep_last :] if model.keep_last else []
+    for row in kept:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True
@@ -282,6 +293,8 @@ def _block(
         p.paragraph_format.first_line_indent = Pt(2 * g.CHAR_PITCH if block.indent else 0)
         if block.left:
             p.paragraph_format.left_indent = Pt(block.left * g.CHAR_PITCH)
+        if block.keep_with_next:
+            p.paragraph_format.keep_with_next = True
         run = p.add_run(block.text)
         if block.bold:
             set_fonts(run, HEADING_FONT)

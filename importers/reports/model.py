@@ -23,6 +23,8 @@ class Paragraph:
     bold: bool = False
     left: float = 0
     """Left indent of every line, in body characters (an 附件 list's later items: 5)."""
+    keep_with_next: bool = False
+    """On one page with the block after it (a 回执's cut line and title with its form)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,10 @@ class Column:
     width: float
     """Relative to the other columns (the builders use points on a portrait page)."""
     align: Align = "center"
+    fit: bool = False
+    """As wide as its widest text (header included) in the font printed, so a number, a
+    code or a date is never wrapped (``importers.reports.column_widths``); the other
+    columns share what is left by their ``width``."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ class Table:
     keep_last: int = 0
     """Keep this many last rows on one page with the blocks after the table up to the next
     ``Signature`` (a chaser's signature never stands alone on a page)."""
+    whole: bool = False
+    """Never split across pages (a short form: the 回执), unless taller than a page."""
 
     def __post_init__(self) -> None:
         for row in self.rows:

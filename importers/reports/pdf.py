@@ -118,7 +118,7 @@ def _flowables(
     if isinstance(block, Table):
         table = build_table(block, geometry.frame_width, geometry.frame_height, styles.fonts)
         table.spaceBefore, table.spaceAfter = 4, 6
-        return [table]
+        return [KeepTogether([table])] if block.whole else [table]
     if isinstance(block, BarChart):
         if charts.is_empty(block):
             return []
@@ -161,6 +161,7 @@ def write_pdf(
     base, turned = geometry, turned_page()
     total, kept = len(blocks), g.kept_with_signature(blocks)
     pending: list[Flowable] = []  # paragraphs that go onto the signature's page with it
+    held: list[Flowable] = []  # paragraphs kept on one page with the block after them
     while blocks:
         index = total - len(blocks)
         block = blocks.pop(0)
@@ -182,6 +183,11 @@ def write_pdf(
             )
             continue
         flowables = _flowables(block, styles, geometry, charts_drawn)
+        if isinstance(block, ParagraphModel) and block.keep_with_next and index not in kept:
+            held += flowables
+            continue
+        if held:
+            flowables, held = [KeepTogether([*held, *flowables])], []
         if index in kept:
             pending += flowables
         elif isinstance(block, Signature) and pending:
@@ -190,6 +196,7 @@ def write_pdf(
         else:
             story += pending + flowables
             pending = []
+    story += pending + held
     out = str(target) if isinstance(target, Path) else target
     geometry = base
     templates = [PageTemplate("page", [_frame(base, "block")])]

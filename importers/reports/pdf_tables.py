@@ -11,9 +11,11 @@ from __future__ import annotations
 from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
 
+from importers.reports.column_widths import column_widths
 from importers.reports.layout import FontNames
 from importers.reports.model import Align
 from importers.reports.model import Table as TableModel
@@ -127,15 +129,24 @@ def _table(
     return table
 
 
+def table_widths(model: TableModel, width: float, fonts: FontNames) -> list[float]:
+    """The columns' widths in points, ``fit`` ones measured in the fonts printed."""
+
+    def measure(text: str, header: bool) -> float:
+        font = fonts.heading if header else fonts.body
+        return float(stringWidth(text, font, model.font_size))
+
+    return column_widths(model, width, measure, PADDING)
+
+
 class _Rows:
     """A table model's rows made into reportlab rows (cells as paragraphs, a row taller than
     a page cut into rows that fit) when the layout first asks for them, and forgotten once
     laid out on a page: 100,000 rows are never all made (nor kept) at once."""
 
     def __init__(self, model: TableModel, width: float, page_height: float, fonts: FontNames):
-        total = sum(c.width for c in model.columns) or 1.0
-        self.widths = [width * c.width / total for c in model.columns]
         size = model.font_size
+        self.widths = table_widths(model, width, fonts)
         head_style = cell_style(fonts.heading, size, "center")
         self.header = [Paragraph(markup(c.header), head_style) for c in model.columns]
         self.styles = [cell_style(fonts.body, size, c.align) for c in model.columns]

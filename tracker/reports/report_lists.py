@@ -70,11 +70,11 @@ def unit_list(unit: str, rows: list[AssignmentRow], today: date, office: str) ->
         blocks.append(
             Table(
                 (
-                    Column("序号", 30),
-                    Column("编号", 32),
+                    Column("序号", 30, fit=True),
+                    Column("编号", 32, fit=True),
                     Column("重点任务", 110, "left"),
-                    Column("角色", 32),
-                    Column("完成时限", 62),
+                    Column("角色", 32, fit=True),
+                    Column("完成时限", 62, fit=True),
                     Column("状态", 62),
                     Column("最新进展", 114, "left"),
                 ),
@@ -125,6 +125,9 @@ def progress_text(row: AssignmentRow) -> str:
     return f"{status}。{row.note}" if row.note.strip() else status
 
 
+CUT_LINE = "－ － － － － － － 沿此线剪下 － － － － － － －"
+"""One line of the text block (28 characters of 3号) with room to spare: never a lone dash
+wrapped onto a line of its own."""
 RECEIPT_ROWS = (
     "经办人",
     "联系电话",
@@ -132,6 +135,11 @@ RECEIPT_ROWS = (
     "单位负责人（签字）",
     "报送日期",
 )
+
+
+def _kept_line(text: str, bold: bool = False) -> Paragraph:
+    """A centred line of the 回执, on one page with its form."""
+    return Paragraph(text, align="center", indent=False, bold=bold, keep_with_next=True)
 
 
 def receipt(unit: str, reply_by: date, contact: tuple[str, str] = ("", "")) -> list[Block]:
@@ -145,17 +153,14 @@ def receipt(unit: str, reply_by: date, contact: tuple[str, str] = ("", "")) -> l
             (label, "\u3000\u3000年\u3000\u3000月\u3000\u3000日" if label == "报送日期" else value)
         )
     return [
-        Paragraph(
-            "－ － － － － － － － 沿此线剪下 － － － － － － － －",
-            align="center",
-            indent=False,
-        ),
-        Paragraph("回\u3000执", align="center", indent=False, bold=True),
-        Paragraph(f"（请于{cn_date(reply_by)}前反馈）", align="center", indent=False),
+        _kept_line(CUT_LINE),
+        _kept_line("回\u3000执", bold=True),
+        _kept_line(f"（请于{cn_date(reply_by)}前反馈）"),
         Table(
-            (Column("单位名称", 1), Column(unit, 3, "left")),  # the form's first line
+            (Column("单位名称", 1, fit=True), Column(unit, 3, "left")),  # the form's first line
             tuple(rows),
             font_size=12.0,
+            whole=True,
         ),
     ]
 
@@ -252,12 +257,12 @@ def _chaser_table(listed: list[AssignmentRow], today: date) -> Table:
     """The chaser's items: each with its deadline state and current status and percent."""
     return Table(
         (
-            Column("序号", 26),
+            Column("序号", 26, fit=True),
             Column("文件", 88, "left"),
-            Column("编号", 28),
+            Column("编号", 28, fit=True),
             Column("重点任务", 100, "left"),
-            Column("完成时限", 58),
-            Column("情况", 64),
+            Column("完成时限", 58, fit=True),
+            Column("情况", 64, fit=True),
             Column("当前进展", 96, "left"),
         ),
         tuple(

@@ -314,7 +314,7 @@ def test_chaser_is_numbered_with_progress_contact_and_receipt(
     out = tmp_path / "催办单.pdf"
     service = office.reports
     report = service.build(ReportRequest("chaser", unit="税务局"))
-    assert save_report(report, out) == 2
+    assert save_report(report, out) == 3
     # -raw: each table cell whole, however the font's widths wrap it
     text = re.sub(r"—\d+—", "", compact(pdftotext(out, "-raw")))
     assert text.startswith(
@@ -326,8 +326,14 @@ def test_chaser_is_numbered_with_progress_contact_and_receipt(
     )
     assert "联系人：张明联系电话：0951-5012345协调小组办公室2021年12月20日" in text
     assert (
-        "沿此线剪下－－－－－－－－回执（请于2021年12月25日前反馈）单位名称宁夏税务局经办人" in text
+        "沿此线剪下－－－－－－－回执（请于2021年12月25日前反馈）单位名称宁夏税务局经办人" in text
     )
+    # The 回执 is torn off whole: it does not fit under the signature, so it starts page 3.
+    third = compact(pdftotext(out, "-raw", "-f", "3", "-l", "3"))
+    assert third.startswith(
+        "－－－－－－－沿此线剪下－－－－－－－回执（请于2021年12月25日前反馈）"
+    )
+    assert third.endswith("报送日期年月日—3—")
     # The signature is never alone: the last two rows come with it to the second page.
     second = compact(pdftotext(out, "-raw", "-f", "2", "-l", "2"))
     assert second.startswith("序号文件编号重点任务完成时限情况当前进展9")

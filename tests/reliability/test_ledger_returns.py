@@ -404,4 +404,4 @@ def test_cli_skips_a_file_without_hidden_sheet_unless_given_unit(
     ) in out
     assert state(office) == before
     assert cli(url, "import-ledger", str(retyped), "--unit", POLICE) == 0
-    assert "applied 1 files, 1 changes" in capsys.readouterr().out
+    assert "applied 1 file, 1 change" in capsys.readouterr().out

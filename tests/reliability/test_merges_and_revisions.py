@@ -219,7 +219,7 @@ def test_merge_units_prints_each_collision(
     services.close()
     assert main(["--db", db_url, "merge-units", "自治区公安厅", "宁夏税务局"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "merged 自治区公安厅 into 宁夏税务局: 1 assignments moved, 1 measures assigned to both",
+        "merged 自治区公安厅 into 宁夏税务局: 1 assignment moved, 1 measure assigned to both",
         "  宁政办〔2021〕9号 2 推广企业开办零费用",
         "    自治区公安厅: 已完成 100% 进展「公安已办结」",
         "    宁夏税务局: 推进中 60% 进展「税务推进中」 问题「缺资金」",

@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from tracker.cli.cli_services import opened_services
+from tracker.cli.counts import count
 
 if TYPE_CHECKING:
     from tracker.units.unit_merge import MergePlan, Progress
@@ -29,8 +30,8 @@ def merge_lines(plan: MergePlan) -> list[str]:
     """What a merge did: the assignments moved, then each collision with both values and
     what was kept."""
     lines = [
-        f"merged {plan.source} into {plan.target}: {plan.moved} assignments moved, "
-        f"{len(plan.collisions)} measures assigned to both"
+        f"merged {plan.source} into {plan.target}: {count(plan.moved, 'assignment')} moved, "
+        f"{count(len(plan.collisions), 'measure')} assigned to both"
     ]
     for c in plan.collisions:
         lines.append(f"  {c.doc_label} {c.code} {c.title}")
@@ -53,8 +54,10 @@ def delete_doc(args: argparse.Namespace) -> int:
         document = services.documents.deletion(args.doc)
         print(f"{document.label}  {document.title}")
         print(
-            f"  {document.measures} measures, {document.assignments} assignments, "
-            f"{document.history} history entries, {document.ledger_exports} ledger exports"
+            f"  {count(document.measures, 'measure')}, "
+            f"{count(document.assignments, 'assignment')}, "
+            f"{count(document.history, 'history entry', 'history entries')}, "
+            f"{count(document.ledger_exports, 'ledger export')}"
         )
         if not args.yes:
             print("Nothing was deleted. Run again with --yes to delete the document.")

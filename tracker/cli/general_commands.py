@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.cli.cli_services import opened_services
+from tracker.cli.counts import count
 from tracker.errors import InvalidInputError
 from tracker.statuses import Status, parse_status
 
@@ -49,8 +50,8 @@ def parse_doc(args: argparse.Namespace) -> int:
     print(f"{parsed.doc_number or '-'}  {parsed.title or '-'}")
     print(f"issuer: {parsed.issuer or '-'}  issued: {parsed.issued_on or '-'}")
     print(
-        f"{len(parsed.parts)} parts, {len(parsed.sections)} sections, "
-        f"{len(parsed.measures)} measures"
+        f"{count(len(parsed.parts), 'part')}, {count(len(parsed.sections), 'section')}, "
+        f"{count(len(parsed.measures), 'measure')}"
     )
     for m in parsed.measures:
         units = "、".join(m.units) or "(no unit)"
@@ -77,12 +78,15 @@ def import_doc(args: argparse.Namespace) -> int:
         print("Nothing was written. Run again with --accept-revision to apply them.")
         return 1
     else:
-        print(f"{outcome.state}: {outcome.measures} measures, {outcome.assignments} assignments")
+        print(
+            f"{outcome.state}: {count(outcome.measures, 'measure')}, "
+            f"{count(outcome.assignments, 'assignment')}"
+        )
         if outcome.unassigned_codes:
             print(f"measures naming no unit: {', '.join(outcome.unassigned_codes)}")
         if outcome.new_units:
             print(
-                f"{len(outcome.new_units)} new units added; review them with "
+                f"{count(len(outcome.new_units), 'new unit')} added; review them with "
                 "`tracker-cli units` (merge-units folds a duplicate into the right one)"
             )
         for unit in outcome.new_units:
@@ -98,7 +102,10 @@ def documents(args: argparse.Namespace) -> int:
         print_json([asdict(d) for d in docs])
     else:
         for d in docs:
-            print(f"{d.id:>3}  {d.doc_number or '-'}  {d.short_title}  ({d.measures} measures)")
+            print(
+                f"{d.id:>3}  {d.doc_number or '-'}  {d.short_title}  "
+                f"({count(d.measures, 'measure')})"
+            )
     return 0
 
 
@@ -159,7 +166,7 @@ def measures(args: argparse.Namespace) -> int:
                 f"{r.code:>6}  {r.unit}  {r.role}  {r.state.value}  "
                 f"{r.deadline or r.deadline_text or '-'}  {r.title}"
             )
-        print(f"{len(rows)} assignments")
+        print(count(len(rows), "assignment"))
     return 0
 
 
@@ -291,11 +298,11 @@ def status(args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        f"{summary.measures} measures, {summary.assignments} assignments, "
+        f"{count(summary.measures, 'measure')}, {count(summary.assignments, 'assignment')}, "
         f"{summary.overdue} overdue, {summary.due_soon} due soon"
     )
-    for name, count in summary.by_status.items():
-        print(f"  {name}: {count}")
+    for name, n in summary.by_status.items():
+        print(f"  {name}: {n}")
     return 0
 
 

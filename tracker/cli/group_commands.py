@@ -18,6 +18,7 @@ from typing import Any
 
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.cli.cli_services import opened_services
+from tracker.cli.counts import count
 from tracker.cli.general_commands import print_json
 from tracker.errors import InvalidInputError
 from tracker.statuses import FINISHED
@@ -55,7 +56,7 @@ def group(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{info.name}: {len(info.members)} members")
+    print(f"{info.name}: {count(len(info.members), 'member')}")
     nested = dict(info.nested)
     for position, name in enumerate(info.members, 1):
         inner = nested.get(name, ())
@@ -63,7 +64,7 @@ def group(args: argparse.Namespace) -> int:
     if nested:
         how = "directly" if info.members_report_directly else "through their member"
         print(f"  nested members report {how}")
-    print(f"  {len(tasks)} tasks, {done} done by every member, {overdue} overdue")
+    print(f"  {count(len(tasks), 'task')}, {done} done by every member, {overdue} overdue")
     return 0
 
 

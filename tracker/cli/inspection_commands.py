@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.cli.cli_services import opened_services
+from tracker.cli.counts import count
 from tracker.cli.general_commands import print_json
 from tracker.errors import InvalidInputError
 
@@ -129,7 +130,7 @@ def findings(args: argparse.Namespace) -> int:
             f"{r.id:>4}  {r.unit}  {r.state.value}  {r.deadline.isoformat()}  "
             f"{r.percent if r.percent is not None else '-'}%  {r.problem}"
         )
-    print(f"{len(rows)} findings")
+    print(count(len(rows), "finding"))
     return 0
 
 
@@ -180,13 +181,15 @@ def import_findings(args: argparse.Namespace) -> int:
         if preview.errors:
             for error in preview.errors:
                 print(f"{preview.file_name}: {error}", file=sys.stderr)
-            print(f"{len(preview.errors)} errors; nothing was imported.", file=sys.stderr)
+            print(f"{count(len(preview.errors), 'error')}; nothing was imported.", file=sys.stderr)
             return 2
         if args.dry_run:
-            print(f"{len(preview.findings)} findings to import (dry run: nothing written).")
+            print(
+                f"{count(len(preview.findings), 'finding')} to import (dry run: nothing written)."
+            )
             return 0
         written = services.inspections.apply_list(preview)
-    print(f"{written} findings imported from {preview.file_name}.")
+    print(f"{count(written, 'finding')} imported from {preview.file_name}.")
     return 0
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.cli.cli_services import opened_services
+from tracker.cli.counts import count
 from tracker.cli.general_commands import print_json
 from tracker.errors import InvalidInputError
 
@@ -111,8 +112,9 @@ def import_ledger(args: argparse.Namespace) -> int:
                 report["skipped"] = [{"file": f, "reason": str(r)} for f, r in result.skipped]
             else:
                 print(
-                    f"applied {len(result.applied)} files, {result.changes} changes, "
-                    f"{result.contacts} contacts updated"
+                    f"applied {count(len(result.applied), 'file')}, "
+                    f"{count(result.changes, 'change')}, "
+                    f"{count(result.contacts, 'contact')} updated"
                 )
                 for name, reason in result.skipped:
                     print(f"skipped {name}: {reason}")
@@ -152,10 +154,11 @@ def _print_previews(previews: list[Any]) -> None:
         for e in p.finding_edits:
             print(f"   finding {e.sheet}!{e.cell} {e.problem} {e.label}: {e.old!r} → {e.new!r}")
         print(
-            f"   {len(p.changed)} changes, {p.unchanged} rows unchanged, "
-            f"{len(p.rejected)} rejected, {len(p.conflicts)} conflicts, "
+            f"   {count(len(p.changed), 'change')}, {count(p.unchanged, 'row')} unchanged, "
+            f"{len(p.rejected)} rejected, {count(len(p.conflicts), 'conflict')}, "
             f"{len(p.ignored)} ignored, {len(p.kept)} emptied and kept, "
-            f"{len(p.warnings)} warnings, {len(p.finding_edits)} finding changes"
+            f"{count(len(p.warnings), 'warning')}, "
+            f"{count(len(p.finding_edits), 'finding change')}"
         )
 
 

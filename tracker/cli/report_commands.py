@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.cli.cli_services import opened_services
+from tracker.cli.counts import count
 from tracker.database_settings import (
     BULLETIN_NAME,
     BULLETIN_RECIPIENTS,
@@ -115,7 +116,7 @@ def report(args: argparse.Namespace) -> int:
         pages = save_report(document, out)
         if args.kind == "bulletin" and not args.reprint:
             issued = bulletins.issue(document, services.rounds.chosen(args.round).name)
-    print(f"{out}" + (f"  ({pages} pages)" if pages else ""))
+    print(f"{out}" + (f"  ({count(pages, 'page')})" if pages else ""))
     if issued is not None:
         print(f"issued: {issued.year} No. {issued.number}")
     return 0
@@ -188,7 +189,7 @@ def chasers(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     first, last = issued[0], issued[-1]
-    print(f"{len(issued)} chasers: {first.label}–{last.label}")
+    print(f"{count(len(issued), 'chaser')}: {first.label}–{last.label}")
     return 0
 
 

@@ -11,6 +11,7 @@ import argparse
 from typing import Any
 
 from tracker.cli.cli_services import opened_services
+from tracker.cli.counts import count
 from tracker.cli.general_commands import print_json
 
 
@@ -27,7 +28,8 @@ def round_status(args: argparse.Namespace) -> int:
         back = f"{u.returned_at:%Y-%m-%d %H:%M}  {u.file}  {u.imported_by}" if u.returned_at else ""
         print(f"  {u.state}  {u.unit}  sent {sent}  {back}".rstrip())
     print(
-        f"{len(status.units)} units: {len(status.on_time)} on time, {len(status.late)} late, "
+        f"{count(len(status.units), 'unit')}: {len(status.on_time)} on time, "
+        f"{len(status.late)} late, "
         f"{len(status.not_reported)} not reported"
     )
     return 0

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from tracker.cli.counts import count
 from tracker.cli.smoke_sample import SAMPLE_NAME, SAMPLE_TEXT
 
 if TYPE_CHECKING:
@@ -67,11 +68,11 @@ class SmokeResult:
     def lines(self) -> list[str]:
         """A short report, one line per step."""
         return [
-            f"document: {self.document.name}: {self.measures} measures, "
-            f"{self.assignments} assignments",
-            f"ledger: {self.ledger.name}: {self.ledger_rows} rows read back",
-            f"bulletin: {self.bulletin_pdf.name}: {self.pages} pages; "
-            f"{self.bulletin_docx.name}: {self.charts} charts",
+            f"document: {self.document.name}: {count(self.measures, 'measure')}, "
+            f"{count(self.assignments, 'assignment')}",
+            f"ledger: {self.ledger.name}: {count(self.ledger_rows, 'row')} read back",
+            f"bulletin: {self.bulletin_pdf.name}: {count(self.pages, 'page')}; "
+            f"{self.bulletin_docx.name}: {count(self.charts, 'chart')}",
             f"PostgreSQL driver: {self.postgres_driver}",
         ]
 
@@ -132,7 +133,7 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
         raise SmokeFailure(
             "import the document",
             f"expected a new document with measures, got {outcome.state}, "
-            f"{outcome.measures} measures",
+            f"{count(outcome.measures, 'measure')}",
         )
     _step("record progress", lambda: _record_progress(services))
     _step("create a round", lambda: services.rounds.create(ROUND_NAME, services.today()))
@@ -143,7 +144,7 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
     rows = _step("read the ledger back", lambda: _ledger_rows(ledger))
     if rows != outcome.assignments:
         raise SmokeFailure(
-            "read the ledger back", f"{rows} rows read, {outcome.assignments} exported"
+            "read the ledger back", f"{count(rows, 'row')} read, {outcome.assignments} exported"
         )
     report = _step(
         "build the bulletin",
@@ -153,7 +154,7 @@ def _steps(services: Services, work: Path, document: Path) -> SmokeResult:
     pages: int = _step("write the PDF bulletin", lambda: save_report(report, pdf))
     counted = _step("read the PDF back", lambda: pdf_page_count(pdf))
     if pages < 1 or counted != pages:
-        raise SmokeFailure("read the PDF back", f"{counted} pages read, {pages} written")
+        raise SmokeFailure("read the PDF back", f"{count(counted, 'page')} read, {pages} written")
     docx = work / BULLETIN_DOCX
     _step("write the Word bulletin", lambda: save_report(report, docx))
     charts = _step("read the Word bulletin back", lambda: _docx_charts(docx))
@@ -204,7 +205,7 @@ def _ledger_rows(path: Path) -> int:
 
     read = read_ledger(path)
     if read.errors:
-        raise SmokeFailure("read the ledger back", f"{len(read.errors)} cells rejected")
+        raise SmokeFailure("read the ledger back", f"{count(len(read.errors), 'cell')} rejected")
     return len(read.rows)
 
 

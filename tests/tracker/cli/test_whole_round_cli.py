@@ -109,12 +109,12 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
     notice = notices / f"{TAX}_{ROUND}_退回单.xlsx"
     assert (code, out.splitlines()[-1], err) == (
         0,
-        "applied 1 files, 8 changes, 0 contacts updated",
+        "applied 1 file, 8 changes, 0 contacts updated",
         f"{notice}\n",
     )
     assert marked_cells(notice) == TAX_NOTICE  # (in Chinese: the unit reads it)
     code, out, _ = clerk(RETURNED_ON[POLICE], "import-ledger", str(returned[POLICE]))
-    assert (code, out.splitlines()[-1]) == (0, "applied 1 files, 0 changes, 0 contacts updated")
+    assert (code, out.splitlines()[-1]) == (0, "applied 1 file, 0 changes, 0 contacts updated")
     assert clerk(RETURNED_ON[COMMERCE], "import-ledger", str(returned[COMMERCE]))[0] == 0
 
     # Who has not reported by the deadline: the 33 units never heard from; 商务厅 late.

@@ -252,7 +252,7 @@ def test_the_group_command_and_status_json(
     assert (code, out) == (
         0,
         f"{GROUP}: 3 members\n  1. 银川市\n  2. 吴忠市\n  3. 石嘴山市\n"
-        "  1 tasks, 0 done by every member, 1 overdue\n",
+        "  1 task, 0 done by every member, 1 overdue\n",
     )
     code, out, _ = run(*db, "group", GROUP, "--remove", "吴忠市", "--json")
     assert json.loads(out) == {

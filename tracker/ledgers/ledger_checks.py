@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from importers.ledger.metadata import printed_deadline, read_content_digest
 from importers.ledger.model import ExportedValue, LedgerFile, MetaEntry, ReturnedRow
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker.ledgers.ledger_records import FilePreview, Rejected
+from tracker.ledgers.ledger_requests import NEVER, OverdueDay
 
 if TYPE_CHECKING:
     from tracker.ledgers.ledger_snapshot import Current, Snapshot
@@ -42,11 +42,11 @@ class FileChecks:
         self,
         read: LedgerFile,
         superseded: frozenset[int] = frozenset(),
-        today: date = date.min,
+        overdue: OverdueDay = NEVER,
     ) -> None:
         self.read = read
-        self.today = today
-        """The import's day: a row due before it is overdue (``ledger_requests``)."""
+        self.overdue = overdue
+        """The day (and deadlines) a row is judged overdue by (``ledger_requests``)."""
         self.superseded = superseded
         """Assignments whose office values came from this unit's earlier return in the round
         (``ledger_returns``): compared from those values, not the exported ones."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from importers.ledger.columns import header_for_field
 from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
@@ -30,7 +31,7 @@ from tracker.ledgers.ledger_records import (
     Rejected,
     Warned,
 )
-from tracker.ledgers.ledger_requests import check_requests
+from tracker.ledgers.ledger_requests import OverdueDay, check_requests
 from tracker.ledgers.ledger_rules import ReturnedContacts, status_rules
 from tracker.ledgers.ledger_snapshot import Current, Snapshot
 from tracker.statuses import Status
@@ -61,6 +62,8 @@ class Comparison:
     contacts: list[ContactUpdate]
     superseded: frozenset[int] = frozenset()
     requests: list[ExtensionRequest] = field(default_factory=list)
+    overdue: OverdueDay | None = None
+    """The day (and deadlines) the rows were judged overdue by: the round's as-of day."""
 
     def fill(self, preview: FilePreview) -> None:
         """Put the outcome in ``preview``, after what it holds (the reader's errors)."""
@@ -80,13 +83,47 @@ class Comparison:
         owner: str | None,
         snapshot: Snapshot,
         superseded: frozenset[int] = frozenset(),
+        overdue: OverdueDay | None = None,
     ) -> bool:
         return (
             self.read is read
             and self.owner == owner
             and self.superseded == superseded
+            and self.overdue == overdue
             and self.snapshot.same_as(snapshot)
         )
+
+
+def compare_file(
+    path: Path,
+    read: LedgerFile,
+    owner: str | None,
+    snapshot: Snapshot,
+    superseded: frozenset[int],
+    overdue: OverdueDay,
+) -> Comparison:
+    """Every row of the file at ``path`` compared with the office's values (``owner``'s)."""
+    rows = FilePreview(path=path)
+    checks = FileChecks(read, superseded, overdue)
+    contacts = ReturnedContacts()
+    for row in read.rows:
+        compare_row(rows, read, row, snapshot, owner, checks, contacts)
+    return Comparison(
+        read,
+        owner,
+        snapshot,
+        rows.changed,
+        rows.unchanged,
+        rows.rejected,
+        rows.conflicts,
+        rows.ignored,
+        rows.kept,
+        rows.warnings,
+        contacts.updates(snapshot.contacts),
+        superseded,
+        rows.requests,
+        overdue,
+    )
 
 
 def compare_row(
@@ -240,7 +277,7 @@ def compare_row(
                 ),
             )
         )
-    check_requests(preview, read, row, target, checks.today)
+    check_requests(preview, read, row, target, checks.overdue)
     if returned == base:
         preview.unchanged += 1  # most rows: every field as exported
         return

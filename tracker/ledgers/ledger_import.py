@@ -25,10 +25,10 @@ from importers.text_clean import safe_file_name
 from tracker.backups.backup_service import backup_before
 from tracker.errors import InvalidInputError, UserError
 from tracker.inspections.inspection_service import InspectionService
-from tracker.ledgers import ledger_compare, ledger_snapshot
+from tracker.ledgers import ledger_snapshot
 from tracker.ledgers.finding_returns import apply_findings, compare_findings
-from tracker.ledgers.ledger_checks import FileChecks, chosen_unit
-from tracker.ledgers.ledger_compare import FIELDS, Comparison, settle
+from tracker.ledgers.ledger_checks import chosen_unit
+from tracker.ledgers.ledger_compare import FIELDS, Comparison, compare_file, settle
 from tracker.ledgers.ledger_extras import write_extras
 from tracker.ledgers.ledger_files import LEDGER_SUFFIXES, ledger_paths, read_file
 from tracker.ledgers.ledger_records import (
@@ -41,8 +41,8 @@ from tracker.ledgers.ledger_records import (
     Kept,
     Rejected,
 )
+from tracker.ledgers.ledger_requests import overdue_day
 from tracker.ledgers.ledger_returns import earlier_returns
-from tracker.ledgers.ledger_rules import ReturnedContacts
 from tracker.ledgers.ledger_snapshot import Snapshot
 from tracker.ledgers.ledger_undo import UndoneImport, undo_import
 from tracker.ledgers.ledger_write import assignment_columns, group_changes, write_changes
@@ -215,27 +215,9 @@ class LedgerImporter:
         preview.unit = owner
         superseded = earlier_returns(session, chosen.name, owner) if owner else frozenset()
         compared = self._compared.get(path)
-        if compared is None or not compared.holds_for(read, owner, snapshot, superseded):
-            rows = FilePreview(path=path)
-            checks = FileChecks(read, superseded, self.store.clock.today())
-            contacts = ReturnedContacts()
-            for row in read.rows:
-                ledger_compare.compare_row(rows, read, row, snapshot, owner, checks, contacts)
-            compared = Comparison(
-                read,
-                owner,
-                snapshot,
-                rows.changed,
-                rows.unchanged,
-                rows.rejected,
-                rows.conflicts,
-                rows.ignored,
-                rows.kept,
-                rows.warnings,
-                contacts.updates(snapshot.contacts),
-                superseded,
-                rows.requests,
-            )
+        overdue = overdue_day(session, chosen.as_of, self.store.clock.today())
+        if compared is None or not compared.holds_for(read, owner, snapshot, superseded, overdue):
+            compared = compare_file(path, read, owner, snapshot, superseded, overdue)
             self._compared[path] = compared
         compared.fill(preview)
         compare_findings(session, read, owner, preview)

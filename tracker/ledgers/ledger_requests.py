@@ -4,18 +4,24 @@ Split from :mod:`tracker.ledgers.ledger_compare` (a row's progress fields) becau
 these columns are not progress: 申请延期至 with 延期理由 is a request the office
 approves or refuses (``ExtensionRequest`` on the preview and on the apply's result,
 for the extension service to record), and an overdue row not done should say in
-未按期完成原因 why — the preview warns where it does not.
+未按期完成原因 why — the preview warns where it does not.  Overdue as the round counts it:
+on the round's as-of day, by the deadline in force that day (``OverdueDay``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
 
 from importers.ledger.columns import header_for_field
 from importers.ledger.model import LedgerFile, ReturnedRow
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.statuses import Status
+from tracker.extensions.deadline_history import DeadlineThen, deadlines_as_of
 from tracker.ledgers.ledger_records import ExtensionRequest, FilePreview, Warned
 
 if TYPE_CHECKING:
@@ -24,17 +30,45 @@ if TYPE_CHECKING:
 NOT_OVERDUE = frozenset({Status.DONE.value, Status.TICKED_OFF.value, Status.STANDING.value})
 
 
+@dataclass(frozen=True)
+class OverdueDay:
+    """The day a returned row is judged overdue on (a row due before it and not done owes
+    a 未按期完成原因), and the deadlines in force that day where they differ from now."""
+
+    day: date
+    then: Mapping[int, DeadlineThen] = field(default_factory=dict)
+    """By assignment id: the deadline before an approval decided after ``day``."""
+
+    def deadline(self, target: Current) -> date | None:
+        then = self.then.get(target["assignment_id"])
+        return target["deadline"] if then is None else then.deadline
+
+
+NEVER = OverdueDay(date.min)
+"""No row overdue: a file's rows compared without a day (tests of the checks alone)."""
+
+
+def overdue_day(session: Session, as_of: date | None, today: date) -> OverdueDay:
+    """For a return to a round, the round's as-of day with the deadlines in force then (an
+    extension approved later does not count), as the round's figures judge the row; for
+    one that belongs to no round, today with today's deadlines."""
+    if as_of is None:
+        return OverdueDay(today)
+    return OverdueDay(as_of, deadlines_as_of(session, as_of))
+
+
 def check_requests(
-    preview: FilePreview, read: LedgerFile, row: ReturnedRow, target: Current, today: date
+    preview: FilePreview, read: LedgerFile, row: ReturnedRow, target: Current, judged: OverdueDay
 ) -> None:
     """The row's extension request (on ``preview.requests``) and the warnings about it and
-    about a missing 未按期完成原因; runs for every row taken from the file."""
+    about a missing 未按期完成原因 (overdue on ``judged.day``); runs for every row taken."""
     status = row.status or target["status"]
     deadline = target["deadline"]
+    then = judged.deadline(target)
     found = read.columns.get(row.sheet, {})
     if (
-        deadline is not None
-        and deadline < today
+        then is not None
+        and then < judged.day
         and status not in NOT_OVERDUE
         and not row.delay_reason
         and "delay_reason" in found
@@ -49,7 +83,7 @@ def check_requests(
                 "messages",
                 "overdue since {deadline} and not done: {column} is empty",
             ),
-            deadline=deadline.isoformat(),
+            deadline=then.isoformat(),
             column=header_for_field("delay_reason"),
         )
     requested = row.extension_to

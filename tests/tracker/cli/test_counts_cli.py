@@ -60,7 +60,7 @@ def test_import_ledger_counts_one_file_and_two(
     assert code == 0
     assert out.splitlines()[-1] == (
         "   1 change, 2 rows unchanged, 0 rejected, 0 conflicts, 0 ignored, "
-        "0 emptied and kept, 0 warnings, 0 finding changes"
+        "0 emptied and kept, 1 warning, 0 finding changes"
     )
     code, out, _ = run(capsys, "--db", db, "--today", "2021-06-01", "import-ledger", str(police))
     assert (code, out.splitlines()[-1]) == (0, "applied 1 file, 1 change, 0 contacts updated")

@@ -10,8 +10,10 @@ import pytest
 from tests.tracker.conftest import sample_document, source
 from tests.tracker.ledgers.test_ledgers import ROUND, _edit, _export
 from tracker.ledgers.ledger_records import ExtensionRequest
+from tracker.ledgers.ledger_requests import OverdueDay, overdue_day
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
+from tracker.store import Clock
 
 POLICE = "自治区公安厅"
 OVERDUE = "overdue since 2021-06-30 and not done: 未按期完成原因 is empty"
@@ -19,9 +21,10 @@ OVERDUE = "overdue since 2021-06-30 and not done: 未按期完成原因 is empty
 
 @pytest.fixture
 def office(services: Services) -> Services:
-    """Today is 2021-07-01: measure 1 (due 2021-06-30) is overdue, measure 2 (7-10) is not."""
+    """Today is 2021-07-01, and so is the round's as-of day: measure 1 (due 2021-06-30) is
+    overdue, measure 2 (7-10) is not."""
     services.documents.import_parsed(sample_document(), source())
-    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    RoundService(services.store).create(ROUND, date(2021, 7, 1))
     return services
 
 
@@ -34,6 +37,48 @@ def test_an_overdue_row_not_done_without_a_reason_is_warned(
         ("O4", "1", POLICE, OVERDUE)
     ]
     assert preview.applicable  # a warning does not keep the file out
+
+
+def test_overdue_is_judged_on_the_rounds_day_not_the_import_day(
+    services: Services, tmp_path: Path
+) -> None:
+    """A round as of 2021-06-30, measure 1's own deadline: the round counts it not overdue,
+    so its return imported on 2021-07-01 owes no 未按期完成原因."""
+    services.documents.import_parsed(sample_document(), source())
+    services.rounds.create("2021年6月", date(2021, 6, 30))
+    [sent] = services.ledger_export.export_units("2021年6月", tmp_path, units=[POLICE])
+    back = _edit(sent, {"2/进展情况": "已起草"})
+    [preview] = services.ledger_import.preview([back])
+    assert (preview.round_name, preview.warnings) == ("2021年6月", [])
+    services.rounds.create("2021年7月", date(2021, 7, 1))  # the next day: overdue then
+    [preview] = services.ledger_import.preview([back], round_name="2021年7月")
+    assert [(w.cell, str(w.reason)) for w in preview.warnings] == [("O4", OVERDUE)]
+
+
+def test_the_deadline_in_force_on_the_rounds_day_is_the_one_judged(
+    office: Services, tmp_path: Path
+) -> None:
+    """Measure 1 extended to 2021-09-30 by an approval decided on 2021-07-05, after the round's
+    day: the round still judges it by 2021-06-30, overdue; a round as of 2021-07-05 by the
+    new deadline, not overdue."""
+    back = _edit(_export(office, POLICE, tmp_path), {"2/进展情况": "已起草"})
+    ids = {r.code: r.id for r in office.overview.assignments() if r.unit == POLICE}
+    office.store.clock = Clock(date(2021, 7, 5))
+    asked = office.extensions.request(ids["1"], date(2021, 9, 30), "系统改造")
+    office.extensions.approve(asked.id)
+    [preview] = office.ledger_import.preview([back], round_name=ROUND)
+    assert [(w.cell, str(w.reason)) for w in preview.warnings] == [("O4", OVERDUE)]
+    office.rounds.create("2021年7月5日", date(2021, 7, 5))
+    [preview] = office.ledger_import.preview([back], round_name="2021年7月5日")
+    assert preview.warnings == []
+
+
+def test_without_a_round_the_day_is_today_with_todays_deadlines(office: Services) -> None:
+    with office.store.reading() as session:
+        assert overdue_day(session, None, date(2021, 7, 1)) == OverdueDay(date(2021, 7, 1))
+        assert overdue_day(session, date(2021, 6, 30), date(2021, 7, 1)) == OverdueDay(
+            date(2021, 6, 30)
+        )
 
 
 @pytest.mark.parametrize(

@@ -26,5 +26,10 @@ def group_progress(state: GroupState) -> str:
 
 def group_heading(group: str, state: GroupState) -> str:
     """``各市、县（区）（5个）· 3/5 完成 · 2 逾期``."""
-    named = translate("GroupLabels", "{0} ({1} members)").format(group, state.members)
+    n = state.members
+    named = (
+        translate("GroupLabels", "{0} (%n member)", None, n)
+        if n == 1
+        else translate("GroupLabels", "{0} (%n members)", None, n)
+    ).format(group)
     return f"{named} · {group_progress(state)}"

@@ -214,23 +214,32 @@ The database as it was just before is kept in {1}.</source>
         <source>Share of unit parts done or ticked off</source>
         <translation>已完成或已销号的分工所占比例</translation>
     </message>
-    <message>
-        <location filename="../../ui/board/board_texts.py" line="53"/>
-        <source>{0} members: {1}</source>
-        <translation>{0}个成员：{1}</translation>
+    <message numerus="yes">
+        <location filename="../../ui/board/board_texts.py" line="54"/>
+        <source>%n member: {0}</source>
+        <translation>
+            <numerusform>%n个成员：{0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/board/board_texts.py" line="56"/>
+        <source>%n members: {0}</source>
+        <translation>
+            <numerusform>%n个成员：{0}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_texts.py" line="58"/>
+        <location filename="../../ui/board/board_texts.py" line="60"/>
         <source>Click or press − to hide the members</source>
         <translation>单击或按 − 收起成员</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_texts.py" line="60"/>
+        <location filename="../../ui/board/board_texts.py" line="62"/>
         <source>Click or press + to show the members</source>
         <translation>单击或按 + 展开成员</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_texts.py" line="66"/>
+        <location filename="../../ui/board/board_texts.py" line="68"/>
         <source>Open inspection findings: {0} ({1} overdue)</source>
         <translation>未整改督查问题：{0} 个（逾期 {1} 个）</translation>
     </message>
@@ -251,7 +260,7 @@ The database as it was just before is kept in {1}.</source>
     </message>
     <message>
         <location filename="../../ui/board/board_model.py" line="351"/>
-        <location filename="../../ui/board/board_texts.py" line="63"/>
+        <location filename="../../ui/board/board_texts.py" line="65"/>
         <source>Member of {0}</source>
         <translation>{0}的成员</translation>
     </message>
@@ -260,13 +269,22 @@ The database as it was just before is kept in {1}.</source>
         <source>Progress report: {0}</source>
         <translation>进展情况：{0}</translation>
     </message>
-    <message>
-        <location filename="../../ui/board/board_model.py" line="367"/>
-        <source>{0} of {1} tasks done by every member</source>
-        <translation>{1}项任务中{0}项全部成员已完成</translation>
+    <message numerus="yes">
+        <location filename="../../ui/board/board_model.py" line="368"/>
+        <source>{0} of %n task done by every member</source>
+        <translation>
+            <numerusform>%n项任务中{0}项全部成员已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/board/board_model.py" line="369"/>
+        <source>{0} of %n tasks done by every member</source>
+        <translation>
+            <numerusform>%n项任务中{0}项全部成员已完成</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="368"/>
+        <location filename="../../ui/board/board_model.py" line="370"/>
         <source>{0} of {1} done or ticked off</source>
         <translation>{1} 项中已完成或已销号 {0} 项</translation>
     </message>
@@ -401,15 +419,33 @@ The database as it was just before is kept in {1}.</source>
         <source>Writing the chasers…</source>
         <translation>正在保存催办单…</translation>
     </message>
-    <message>
-        <location filename="../../ui/reports/chaser_batch_dialog.py" line="208"/>
-        <source>{0} files written to {1}</source>
-        <translation>已保存{0}个文件到 {1}</translation>
+    <message numerus="yes">
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="211"/>
+        <source>Stopped: %n file written to {0}</source>
+        <translation>
+            <numerusform>已停止：已保存%n个文件到 {0}</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../ui/reports/chaser_batch_dialog.py" line="210"/>
-        <source>Stopped: {0} files written to {1}</source>
-        <translation>已停止：已保存{0}个文件到 {1}</translation>
+    <message numerus="yes">
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="213"/>
+        <source>Stopped: %n files written to {0}</source>
+        <translation>
+            <numerusform>已停止：已保存%n个文件到 {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="217"/>
+        <source>%n file written to {0}</source>
+        <translation>
+            <numerusform>已保存%n个文件到 {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reports/chaser_batch_dialog.py" line="219"/>
+        <source>%n files written to {0}</source>
+        <translation>
+            <numerusform>已保存%n个文件到 {0}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -777,28 +813,37 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>New request…</source>
         <translation>新建申请…</translation>
     </message>
-    <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="146"/>
-        <source>{0} requests wait for a decision</source>
-        <translation>{0}项申请待审批</translation>
+    <message numerus="yes">
+        <location filename="../../ui/extensions/extensions_dialog.py" line="147"/>
+        <source>%n request waits for a decision</source>
+        <translation>
+            <numerusform>%n项申请待审批</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/extensions/extensions_dialog.py" line="149"/>
+        <source>%n requests wait for a decision</source>
+        <translation>
+            <numerusform>%n项申请待审批</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="173"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="177"/>
         <source>Approve the extension</source>
         <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="174"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="178"/>
         <source>{0} {1}: deadline {2} → {3}. A note (optional):</source>
         <translation>{0} {1}：完成时限 {2} → {3}。审批意见（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="187"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="191"/>
         <source>Refuse the extension</source>
         <translation>驳回延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="188"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="192"/>
         <source>Why is the request of {0} for {1} refused?</source>
         <translation>驳回{0}关于措施{1}的延期申请的理由：</translation>
     </message>
@@ -875,13 +920,22 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
-    <message>
-        <location filename="../../ui/window/filter_bar.py" line="241"/>
-        <source>Due within {0} days</source>
-        <translation>{0}天内到期</translation>
+    <message numerus="yes">
+        <location filename="../../ui/window/filter_bar.py" line="243"/>
+        <source>Due within %n day</source>
+        <translation>
+            <numerusform>%n天内到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/filter_bar.py" line="245"/>
+        <source>Due within %n days</source>
+        <translation>
+            <numerusform>%n天内到期</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="244"/>
+        <location filename="../../ui/window/filter_bar.py" line="249"/>
         <source>All assignments</source>
         <translation>全部分工</translation>
     </message>
@@ -1018,12 +1072,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_import.py" line="102"/>
+        <location filename="../../ui/inspections/finding_import.py" line="111"/>
         <source>Choose a problem list (问题清单)</source>
         <translation>选择问题清单</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_import.py" line="103"/>
+        <location filename="../../ui/inspections/finding_import.py" line="112"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods)</translation>
     </message>
@@ -1035,23 +1089,41 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>Import problem list: {0}</source>
         <translation>导入问题清单：{0}</translation>
     </message>
-    <message>
-        <location filename="../../ui/inspections/finding_import.py" line="66"/>
-        <source>{0} findings</source>
-        <translation>{0} 个督查问题</translation>
+    <message numerus="yes">
+        <location filename="../../ui/inspections/finding_import.py" line="67"/>
+        <source>%n finding</source>
+        <translation>
+            <numerusform>%n 个督查问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/inspections/finding_import.py" line="67"/>
+        <source>%n findings</source>
+        <translation>
+            <numerusform>%n 个督查问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/inspections/finding_import.py" line="82"/>
+        <source>%n cell must be corrected in the file; nothing will be imported:</source>
+        <translation>
+            <numerusform>文件中有 %n 处须改正，改正前不导入任何内容：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/inspections/finding_import.py" line="88"/>
+        <source>%n cells must be corrected in the file; nothing will be imported:</source>
+        <translation>
+            <numerusform>文件中有 %n 处须改正，改正前不导入任何内容：</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_import.py" line="69"/>
+        <location filename="../../ui/inspections/finding_import.py" line="70"/>
         <source>; new inspections: {0}</source>
         <translation>；新建督查：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_import.py" line="81"/>
-        <source>{0} cells must be corrected in the file; nothing will be imported:</source>
-        <translation>文件中有 {0} 处须改正，改正前不导入任何内容：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inspections/finding_import.py" line="90"/>
+        <location filename="../../ui/inspections/finding_import.py" line="99"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1200,18 +1272,27 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/inspections/findings_page.py" line="139"/>
-        <source>{0} findings shown; {1} of {2} open</source>
-        <translation>显示 {0} 个问题；共 {2} 个，未销号 {1} 个</translation>
+        <source>%n finding shown; {0} of {1} open</source>
+        <translation>
+            <numerusform>显示 %n 个问题；共 {1} 个，未销号 {0} 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/inspections/findings_page.py" line="141"/>
+        <source>%n findings shown; {0} of {1} open</source>
+        <translation>
+            <numerusform>显示 %n 个问题；共 {1} 个，未销号 {0} 个</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/findings_page.py" line="207"/>
+        <location filename="../../ui/inspections/findings_page.py" line="210"/>
         <source>Close the finding (整改销号)</source>
         <translation>整改销号</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/findings_page.py" line="208"/>
+        <location filename="../../ui/inspections/findings_page.py" line="211"/>
         <source>Evidence that it is rectified (documents, site check…):</source>
         <translation>已整改到位的佐证材料（文件、现场核查等）：</translation>
     </message>
@@ -1351,10 +1432,19 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>{0} overdue</source>
         <translation>{0} 逾期</translation>
     </message>
-    <message>
-        <location filename="../../ui/group_labels.py" line="29"/>
-        <source>{0} ({1} members)</source>
-        <translation>{0}（{1}个）</translation>
+    <message numerus="yes">
+        <location filename="../../ui/group_labels.py" line="31"/>
+        <source>{0} (%n member)</source>
+        <translation>
+            <numerusform>{0}（%n个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/group_labels.py" line="33"/>
+        <source>{0} (%n members)</source>
+        <translation>
+            <numerusform>{0}（%n个）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1457,33 +1547,42 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>renumbered</source>
         <translation>重新编号</translation>
     </message>
-    <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="266"/>
-        <source>measure {0} → {1}: {2} units&apos; progress moves</source>
-        <translation>第{0}条 → 第{1}条：{2}个单位的进展随之移动</translation>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_preview_models.py" line="267"/>
+        <source>measure {0} → {1}: %n unit&apos;s progress moves</source>
+        <translation>
+            <numerusform>第{0}条 → 第{1}条：%n个单位的进展随之移动</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_preview_models.py" line="269"/>
+        <source>measure {0} → {1}: %n units&apos; progress moves</source>
+        <translation>
+            <numerusform>第{0}条 → 第{1}条：%n个单位的进展随之移动</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="275"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="279"/>
         <source>title: {0} → {1}</source>
         <translation>标题：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="277"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="281"/>
         <source>text changed</source>
         <translation>内容有改动</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="280"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="284"/>
         <source>deadline: {0} → {1}</source>
         <translation>完成时限：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="285"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="289"/>
         <source>units: +[{0}] -[{1}]</source>
         <translation>责任单位：增加[{0}]，去掉[{1}]</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="287"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="291"/>
         <source>sub-tasks: {0} → {1}</source>
         <translation>分工：{0}项 → {1}项</translation>
     </message>
@@ -1628,13 +1727,74 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>Line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_preview.py" line="211"/>
+        <source>%n part</source>
+        <translation>
+            <numerusform>%n 个部分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_preview.py" line="213"/>
+        <source>%n parts</source>
+        <translation>
+            <numerusform>%n 个部分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_preview.py" line="216"/>
+        <source>%n section</source>
+        <translation>
+            <numerusform>%n 个小节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_preview.py" line="218"/>
+        <source>%n sections</source>
+        <translation>
+            <numerusform>%n 个小节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_preview.py" line="221"/>
+        <source>%n measure</source>
+        <translation>
+            <numerusform>%n 项措施</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_preview.py" line="223"/>
+        <source>%n measures</source>
+        <translation>
+            <numerusform>%n 项措施</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_preview.py" line="226"/>
+        <source>%n unit named</source>
+        <translation>
+            <numerusform>%n 个单位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_preview.py" line="228"/>
+        <source>%n units named</source>
+        <translation>
+            <numerusform>%n 个单位</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="240"/>
+        <location filename="../../ui/documents/import_preview.py" line="230"/>
+        <source>{0}, {1}, {2}, {3} ({4} new).</source>
+        <translation>共 {0}、{1}、{2}，涉及 {3}（新 {4} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/import_preview.py" line="260"/>
         <source>Tasks ({0})</source>
         <translation>分工任务（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="247"/>
+        <location filename="../../ui/documents/import_preview.py" line="267"/>
         <source>Measures without a responsible unit: {0}</source>
         <translation>未明确责任单位的措施：{0}</translation>
     </message>
@@ -1644,7 +1804,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>措施（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="244"/>
+        <location filename="../../ui/documents/import_preview.py" line="264"/>
         <source>Units ({0}, {1} new)</source>
         <translation>单位（{0} 个，新 {1} 个）</translation>
     </message>
@@ -1712,11 +1872,6 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <location filename="../../ui/documents/import_preview.py" line="206"/>
         <source>Every unit the document names is already known.</source>
         <translation>文件中的单位均已在单位名录中。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents/import_preview.py" line="210"/>
-        <source>{0} parts, {1} sections, {2} measures, {3} units named ({4} new).</source>
-        <translation>共 {0} 个部分、{1} 个小节、{2} 项措施，涉及 {3} 个单位（新 {4} 个）。</translation>
     </message>
 </context>
 <context>
@@ -1847,23 +2002,50 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>Writing work ledgers…</source>
         <translation>正在生成工作台账…</translation>
     </message>
-    <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="210"/>
-        <source>Stopped: {0} ledgers were written to {1} before you cancelled.</source>
-        <translation>已停止：取消前已有 {0} 份台账保存到 {1}。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="211"/>
+        <source>Stopped: %n ledger was written to {0} before you cancelled.</source>
+        <translation>
+            <numerusform>已停止：取消前已有 %n 份台账保存到 {0}。</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="212"/>
-        <source>{0} ledgers were written to {1}.</source>
-        <translation>已将 {0} 份台账保存到 {1}。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="213"/>
+        <source>Stopped: %n ledgers were written to {0} before you cancelled.</source>
+        <translation>
+            <numerusform>已停止：取消前已有 %n 份台账保存到 {0}。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/ledgers/ledger_export_dialog.py" line="215"/>
-        <source>{0} ledgers could not be written:</source>
-        <translation>{0} 个台账未能写出：</translation>
+        <source>%n ledger was written to {0}.</source>
+        <translation>
+            <numerusform>已将 %n 份台账保存到 {0}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="217"/>
+        <source>%n ledgers were written to {0}.</source>
+        <translation>
+            <numerusform>已将 %n 份台账保存到 {0}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="220"/>
+        <source>%n ledger could not be written:</source>
+        <translation>
+            <numerusform>%n 个台账未能写出：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="222"/>
+        <source>%n ledgers could not be written:</source>
+        <translation>
+            <numerusform>%n 个台账未能写出：</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="217"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="225"/>
         <source>Open the folder?</source>
         <translation>打开该文件夹吗？</translation>
     </message>
@@ -1928,13 +2110,22 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 </context>
 <context>
     <name>LedgerImportCommand</name>
-    <message>
-        <location filename="../../ui/ledgers/ledger_history.py" line="59"/>
-        <source>Import ledgers ({0} files)</source>
-        <translation>导入台账（{0}个文件）</translation>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_history.py" line="60"/>
+        <source>Import ledgers (%n file)</source>
+        <translation>
+            <numerusform>导入台账（%n个文件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_history.py" line="61"/>
+        <source>Import ledgers (%n files)</source>
+        <translation>
+            <numerusform>导入台账（%n个文件）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_history.py" line="101"/>
+        <location filename="../../ui/ledgers/ledger_history.py" line="103"/>
         <source>No file could be imported again.</source>
         <translation>没有文件能再次导入。</translation>
     </message>
@@ -1983,7 +2174,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     </message>
     <message>
         <location filename="../../ui/ledgers/ledger_import_dialog.py" line="206"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="368"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="374"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
@@ -2047,38 +2238,99 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>Return notice written: {0}</source>
         <translation>退回单已生成：{0}</translation>
     </message>
-    <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="312"/>
-        <source>{0} files read; {1} can be applied now with {2} changes.</source>
-        <translation>已读取 {0} 个文件；其中 {1} 个可以导入，共 {2} 处修改。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="313"/>
+        <source>%n file read</source>
+        <translation>
+            <numerusform>已读取 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="315"/>
+        <source>%n files read</source>
+        <translation>
+            <numerusform>已读取 %n 个文件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="342"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="318"/>
+        <source>{0}; {1} can be applied now {2}.</source>
+        <translation>{0}；其中 {1} 个可以导入，{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="348"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="353"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="359"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/preview_views.py" line="59"/>
+        <source>with %n change</source>
+        <translation>
+            <numerusform>共 %n 处修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/ledgers/preview_views.py" line="60"/>
-        <source>{0} files imported with {1} changes.</source>
-        <translation>已导入 {0} 个文件，共 {1} 处修改。</translation>
+        <source>with %n changes</source>
+        <translation>
+            <numerusform>共 %n 处修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/preview_views.py" line="68"/>
+        <source>%n file imported</source>
+        <translation>
+            <numerusform>已导入 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/preview_views.py" line="70"/>
+        <source>%n files imported</source>
+        <translation>
+            <numerusform>已导入 %n 个文件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/preview_views.py" line="66"/>
-        <source>{0} contacts in the unit directory updated.</source>
-        <translation>通讯录中{0}项联系方式已更新。</translation>
+        <location filename="../../ui/ledgers/preview_views.py" line="73"/>
+        <source>{0} {1}.</source>
+        <comment>files imported, with changes</comment>
+        <translation>{0}，{1}。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/preview_views.py" line="79"/>
+        <source>%n contact in the unit directory updated.</source>
+        <translation>
+            <numerusform>通讯录中%n项联系方式已更新。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/preview_views.py" line="83"/>
+        <source>%n contacts in the unit directory updated.</source>
+        <translation>
+            <numerusform>通讯录中%n项联系方式已更新。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/preview_views.py" line="92"/>
+        <source>%n extension request awaits a decision (Edit → Extension requests…).</source>
+        <translation>
+            <numerusform>%n项延期申请待审批（编辑 → 延期申请…）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/preview_views.py" line="101"/>
+        <source>%n extension requests await a decision (Edit → Extension requests…).</source>
+        <translation>
+            <numerusform>%n项延期申请待审批（编辑 → 延期申请…）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/preview_views.py" line="72"/>
-        <source>{0} extension requests await a decision (Edit → Extension requests…).</source>
-        <translation>{0}项延期申请待审批（编辑 → 延期申请…）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledgers/preview_views.py" line="78"/>
+        <location filename="../../ui/ledgers/preview_views.py" line="109"/>
         <source>Not imported:</source>
         <translation>未导入：</translation>
     </message>
@@ -2101,105 +2353,100 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="105"/>
-        <source>Decide {0} conflicts</source>
-        <translation>有 {0} 处冲突待定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="109"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="111"/>
         <source>Ready: the valid rows; {0} rejected stay</source>
         <translation>可导入有效行；{0}处退回保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="112"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="114"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="131"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="133"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="132"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="170"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="214"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="227"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="242"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="340"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="362"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="134"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="172"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="216"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="229"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="244"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="342"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="364"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="133"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="135"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="134"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="136"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="135"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="137"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="137"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="139"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="140"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="142"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="142"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="144"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="169"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="213"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="226"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="339"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="361"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="171"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="215"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="228"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="341"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="363"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="48"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="171"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="187"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="243"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="341"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="364"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="173"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="189"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="245"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="343"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="366"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="173"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="189"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="175"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="191"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="46"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="185"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="201"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="212"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="225"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="248"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="342"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="187"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="203"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="214"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="227"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="250"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="344"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="51"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="232"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="234"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2219,82 +2466,96 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>填写单位本意的值；按单元格的规则重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="202"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="204"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="215"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="217"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="229"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="231"/>
         <source>Deadline → requested</source>
         <translation>现完成时限 → 申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="245"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="247"/>
         <source>Directory → returned</source>
         <translation>通讯录 → 台账填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="343"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="345"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="350"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="352"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="351"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="353"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="367"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="369"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="368"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="370"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="369"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="371"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="285"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="287"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="106"/>
+        <source>Decide %n conflict</source>
+        <translation>
+            <numerusform>有 %n 处冲突待定</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="107"/>
+        <source>Decide %n conflicts</source>
+        <translation>
+            <numerusform>有 %n 处冲突待定</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="109"/>
         <source>Nothing new: recorded as reported</source>
         <translation>无新内容：记为已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="186"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="188"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="376"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="378"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="377"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="379"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="378"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="380"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -2321,13 +2582,22 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
-    <message>
-        <location filename="../../ui/assignments/list_output.py" line="118"/>
-        <source>As of {0}, {1} assignments</source>
-        <translation>截至 {0}，共 {1} 项分工</translation>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/list_output.py" line="120"/>
+        <source>As of {0}, %n assignment</source>
+        <translation>
+            <numerusform>截至 {0}，共 %n 项分工</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/list_output.py" line="122"/>
+        <source>As of {0}, %n assignments</source>
+        <translation>
+            <numerusform>截至 {0}，共 %n 项分工</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="161"/>
+        <location filename="../../ui/assignments/list_output.py" line="164"/>
         <source>Laying out the pages…</source>
         <translation>正在排版…</translation>
     </message>
@@ -2414,12 +2684,12 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>MissingDatabasePage</name>
     <message>
-        <location filename="../../ui/app.py" line="256"/>
+        <location filename="../../ui/app.py" line="259"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="258"/>
+        <location filename="../../ui/app.py" line="261"/>
         <source>Databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -2453,7 +2723,7 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../ui/window/navigator.py" line="210"/>
+        <location filename="../../ui/window/navigator.py" line="214"/>
         <source>Delete document…</source>
         <translation>删除文件…</translation>
     </message>
@@ -2500,18 +2770,27 @@ If this is the first start, create a new, empty database there. If the file was 
         <source>Extension requests</source>
         <translation>延期申请</translation>
     </message>
-    <message>
-        <location filename="../../ui/window/navigator.py" line="90"/>
-        <source>{0} extension requests wait for a decision: open to decide</source>
-        <translation>{0}项延期申请待审批：打开以审批</translation>
+    <message numerus="yes">
+        <location filename="../../ui/window/navigator.py" line="91"/>
+        <source>%n extension request waits for a decision: open to decide</source>
+        <translation>
+            <numerusform>%n项延期申请待审批：打开以审批</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/navigator.py" line="93"/>
+        <source>%n extension requests wait for a decision: open to decide</source>
+        <translation>
+            <numerusform>%n项延期申请待审批：打开以审批</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="131"/>
+        <location filename="../../ui/window/navigator.py" line="135"/>
         <source>New unit from an import: check its name in the units directory</source>
         <translation>导入时新出现的单位：请在单位名录中核对名称</translation>
     </message>
     <message>
-        <location filename="../../ui/window/navigator.py" line="135"/>
+        <location filename="../../ui/window/navigator.py" line="139"/>
         <source>{0}: its members answer its tasks one by one</source>
         <translation>{0}：其成员分别承担各项任务</translation>
     </message>
@@ -2628,44 +2907,79 @@ If this is the first start, create a new, empty database there. If the file was 
         <source>Edit progress of {0} / {1}</source>
         <translation>编辑 {0} / {1} 的进展</translation>
     </message>
-    <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="143"/>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/progress_actions.py" line="150"/>
+        <source>Set %n assignment to {0}</source>
+        <translation>
+            <numerusform>将 %n 项分工设为“{0}”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/assignments/progress_actions.py" line="151"/>
-        <source>Set {0} assignments to {1}</source>
-        <translation>将 {0} 项分工设为“{1}”</translation>
+        <source>Set %n assignments to {0}</source>
+        <translation>
+            <numerusform>将 %n 项分工设为“{0}”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/progress_actions.py" line="179"/>
+        <source>Tick off %n assignment</source>
+        <translation>
+            <numerusform>销号 %n 项分工</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/progress_actions.py" line="181"/>
+        <source>Tick off %n assignments</source>
+        <translation>
+            <numerusform>销号 %n 项分工</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/progress_actions.py" line="201"/>
+        <source>Undo tick-off of %n assignment</source>
+        <translation>
+            <numerusform>撤销 %n 项分工的销号</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/progress_actions.py" line="203"/>
+        <source>Undo tick-off of %n assignments</source>
+        <translation>
+            <numerusform>撤销 %n 项分工的销号</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/progress_actions.py" line="212"/>
+        <source>Paste into %n assignment</source>
+        <translation>
+            <numerusform>粘贴到 %n 项分工</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/progress_actions.py" line="214"/>
+        <source>Paste into %n assignments</source>
+        <translation>
+            <numerusform>粘贴到 %n 项分工</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="165"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="168"/>
         <source>The selected assignments are ticked off already.</source>
         <translation>所选任务均已销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="174"/>
-        <source>Tick off {0} assignments</source>
-        <translation>销号 {0} 项分工</translation>
-    </message>
-    <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="189"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="197"/>
         <source>None of the selected assignments is ticked off.</source>
         <translation>所选分工均未销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="191"/>
-        <source>Undo tick-off of {0} assignments</source>
-        <translation>撤销 {0} 项分工的销号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="197"/>
-        <source>Paste into {0} assignments</source>
-        <translation>粘贴到 {0} 项分工</translation>
-    </message>
-    <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="228"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="246"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_actions.py" line="231"/>
+        <location filename="../../ui/assignments/progress_actions.py" line="249"/>
         <source>Some changes could not be saved; the table now shows the current values.</source>
         <translation>部分修改未能保存，表格已显示当前的最新内容。</translation>
     </message>
@@ -3116,10 +3430,19 @@ If this is the first start, create a new, empty database there. If the file was 
         <source>Reading the round {0}…</source>
         <translation>正在读取轮次“{0}”…</translation>
     </message>
-    <message>
-        <location filename="../../ui/window/row_loader.py" line="343"/>
-        <source>{0} assignments shown · {1} overdue · {2} due soon</source>
-        <translation>显示 {0} 项分工 · 逾期 {1} 项 · 临期 {2} 项</translation>
+    <message numerus="yes">
+        <location filename="../../ui/window/row_loader.py" line="344"/>
+        <source>%n assignment shown · {0} overdue · {1} due soon</source>
+        <translation>
+            <numerusform>显示 %n 项分工 · 逾期 {0} 项 · 临期 {1} 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/row_loader.py" line="346"/>
+        <source>%n assignments shown · {0} overdue · {1} due soon</source>
+        <translation>
+            <numerusform>显示 %n 项分工 · 逾期 {0} 项 · 临期 {1} 项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4532,13 +4855,13 @@ Log folder: {2}</source>
         <translation>无法使用字体 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/general_commands.py" line="35"/>
+        <location filename="../../tracker/cli/general_commands.py" line="36"/>
         <source>unknown status {status!r}; allowed: {allowed}</source>
         <translation>无法识别的状态“{status}”；可选：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/general_commands.py" line="222"/>
-        <location filename="../../tracker/cli/inspection_commands.py" line="76"/>
+        <location filename="../../tracker/cli/general_commands.py" line="229"/>
+        <location filename="../../tracker/cli/inspection_commands.py" line="77"/>
         <source>nothing to record: give --status, --percent or --note</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
@@ -4595,7 +4918,7 @@ Log folder: {2}</source>
         <translation>在 {file} 中没有找到任何措施——这是任务分工文件吗？</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/ledger_commands.py" line="62"/>
+        <location filename="../../tracker/cli/ledger_commands.py" line="63"/>
         <source>say which ledger: --unit U, --all or --master</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
@@ -4630,8 +4953,18 @@ Log folder: {2}</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="232"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="231"/>
+        <source>{count} rejected row</source>
+        <translation>{count} 行被退回</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="234"/>
         <source>{count} conflicts</source>
+        <translation>{count} 处冲突</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="236"/>
+        <source>{count} conflict</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
@@ -4665,52 +4998,52 @@ Log folder: {2}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="118"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="155"/>
         <source>this row belongs to {unit}; the ledger was exported for {owner}</source>
         <translation>此行属于{unit}；该台账是下发给{owner}的</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="131"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="168"/>
         <source>measure {code} of {unit} was not in this ledger as it was sent out (措施编号 or 责任单位 edited, or the row copied in); not imported</source>
         <translation>{unit}的措施 {code} 不在下发的台账中（措施编号或责任单位被改动，或该行是复制进来的）：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="162"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="199"/>
         <source>measure {code} of {unit} is also in {other} with other values; keep one of the two rows</source>
         <translation>{unit}的措施 {code} 也出现在 {other}，且填报内容不同；请只保留其中一行</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="204"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="241"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="218"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="255"/>
         <source>{column} is set by the office: {old} → {new} ignored</source>
         <translation>{column}由办公室确定：{old} → {new} 的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="236"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="273"/>
         <source>{column} is set by the office: the unit&apos;s edit is ignored</source>
         <translation>{column}由办公室确定：单位的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="294"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="331"/>
         <source>{column}: the text fills a whole cell ({limit} characters) and may have been cut; ignored</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="297"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="279"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="325"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="307"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="374"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="356"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>
@@ -5260,32 +5593,32 @@ Log folder: {2}</source>
         <translation>{year}年未印发第{number}期通报</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="51"/>
+        <location filename="../../tracker/cli/report_commands.py" line="52"/>
         <source>cannot read {file}: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="75"/>
+        <location filename="../../tracker/cli/report_commands.py" line="76"/>
         <source>only a chaser is for several units: name one unit</source>
         <translation>只有催办单可以同时发给多个单位：请只指定一个单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="79"/>
+        <location filename="../../tracker/cli/report_commands.py" line="80"/>
         <source>--not-reported and --overdue choose units to chase</source>
         <translation>--not-reported 和 --overdue 用于选择催办的单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="127"/>
+        <location filename="../../tracker/cli/report_commands.py" line="128"/>
         <source>only a bulletin has achievements to pick (--kind bulletin)</source>
         <translation>只有通报有可勾选的主要成效（--kind bulletin）</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="148"/>
+        <location filename="../../tracker/cli/report_commands.py" line="149"/>
         <source>--pick {value}: choose numbers from 1 to {count} (as --list-achievements lists them)</source>
         <translation>--pick {value}：请选择 1 至 {count} 之间的序号（见 --list-achievements 列出的清单）</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/report_commands.py" line="168"/>
+        <location filename="../../tracker/cli/report_commands.py" line="169"/>
         <source>chasers for several units go into a folder: give --out FOLDER (--format pdf or docx)</source>
         <translation>多个单位的催办单保存到一个文件夹：请用 --out 指定文件夹（--format pdf 或 docx）</translation>
     </message>
@@ -5356,7 +5689,7 @@ Log folder: {2}</source>
         <translation>完成状态“{status}”与完成进度{percent}%不符</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/inspection_commands.py" line="91"/>
+        <location filename="../../tracker/cli/inspection_commands.py" line="92"/>
         <location filename="../../tracker/inspections/inspection_service.py" line="237"/>
         <source>closing a finding needs its evidence (what shows it rectified)</source>
         <translation>整改销号须注明佐证材料（证明已整改到位的依据）</translation>
@@ -5427,17 +5760,22 @@ Log folder: {2}</source>
         <translation>{file} 有 {count} 处错误，未导入任何内容（第一处：{first}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="188"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="105"/>
+        <source>{file} has {count} error; nothing was imported (first: {first})</source>
+        <translation>{file} 有 {count} 处错误，未导入任何内容（第一处：{first}）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/finding_import.py" line="192"/>
         <source>no inspection named: add a 督查名称 column, or choose the inspection</source>
         <translation>未写明督查：请增加“督查名称”列，或选定督查</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="191"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="195"/>
         <source>the inspection {inspection} is not recorded yet: give its 督查日期</source>
         <translation>督查“{inspection}”尚未登记：请填写其督查日期</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="194"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="198"/>
         <source>this problem of {unit} is recorded for {inspection} already</source>
         <translation>{unit}的这一问题已登记在督查“{inspection}”中</translation>
     </message>
@@ -5544,7 +5882,7 @@ Log folder: {2}</source>
         <translation>催办单打印的编号为{printed}，但该编号已被其他人员同时使用：本催办单登记为{recorded}；请更正纸面编号或重新打印</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/group_commands.py" line="38"/>
+        <location filename="../../tracker/cli/group_commands.py" line="39"/>
         <source>name the measure (--measure CODE)</source>
         <translation>请指明措施（--measure 编号）</translation>
     </message>
@@ -5630,17 +5968,17 @@ Log folder: {2}</source>
         <translation>督办部门已对该问题整改销号，未修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_requests.py" line="48"/>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="82"/>
         <source>overdue since {deadline} and not done: {column} is empty</source>
         <translation>{deadline}已到期且未完成：{column}未填写</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_requests.py" line="81"/>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="115"/>
         <source>the extension asked for ({requested}) is not after the deadline {deadline}</source>
         <translation>申请延期至（{requested}）不晚于现完成时限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_requests.py" line="95"/>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="129"/>
         <source>an extension to {requested} is asked without a {column}</source>
         <translation>申请延期至 {requested}，但未填写{column}</translation>
     </message>

@@ -78,7 +78,7 @@ def test_a_measure_inserted_in_the_middle_moves_no_progress_onto_a_neighbour(
     assert ("5", "6", "renumbered", (fifth.unit,)) in moves
     assert ("6", "7", "renumbered", (sixth.unit,)) in moves
     six = next(c for c in plan.changes if c.code == "6")
-    assert six.details[0] == "measure 5 → 6: 1 units' progress moves"
+    assert six.details[0] == "measure 5 → 6: 1 unit's progress moves"
     assert _progress(services) == before  # planning writes nothing
     pending = services.documents.import_parsed(revised, revised_source)
     assert pending.state == "revision_pending"

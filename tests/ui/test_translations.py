@@ -48,6 +48,15 @@ def _tool(name: str) -> Path:
     return Path(on_path)
 
 
+def _translation(message: ET.Element) -> str:
+    """A message's translation; of a plural (%n) message, its one form (Chinese has one),
+    or its forms one a line."""
+    forms = message.findall("translation/numerusform")
+    if forms:
+        return "\n".join(f.text or "" for f in forms)
+    return message.findtext("translation") or ""
+
+
 def _unfinished(ts: Path) -> list[tuple[str, str]]:
     root = ET.parse(ts).getroot()
     return [
@@ -56,7 +65,7 @@ def _unfinished(ts: Path) -> list[tuple[str, str]]:
         for message in context.iter("message")
         if message.find("translation") is None
         or message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
-        or not (message.findtext("translation") or "").strip()
+        or not _translation(message).strip()
     ]
 
 
@@ -67,7 +76,7 @@ def _entries(ts: Path) -> list[tuple[str, str, str]]:
         (
             context.findtext("name", ""),
             message.findtext("source", ""),
-            message.findtext("translation", ""),
+            _translation(message),
         )
         for context in root.iter("context")
         for message in context.iter("message")
@@ -111,6 +120,18 @@ def test_service_messages_have_one_context(updated_ts: Path) -> None:
     contexts = {context for context, _, _ in _entries(updated_ts)}
     assert [c for c in contexts if c.lower() == "messages"] == ["messages"]
     assert ("messages", "Measure Tracker", "督办台账") in _entries(updated_ts)
+
+
+def test_a_plural_message_has_its_count_in_chinese_too(updated_ts: Path) -> None:
+    """Qt's %n messages: a .ts plural entry, one form in Chinese, the count in it."""
+    root = ET.parse(updated_ts).getroot()
+    plural = [m for m in root.iter("message") if m.get("numerus") == "yes"]
+    assert len(plural) >= 30
+    assert [
+        (m.findtext("source"), _translation(m))
+        for m in plural
+        if len(m.findall("translation/numerusform")) != 1 or "%n" not in _translation(m)
+    ] == []
 
 
 def test_every_translation_keeps_the_fields_of_its_source(updated_ts: Path) -> None:

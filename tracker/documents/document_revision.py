@@ -90,7 +90,8 @@ def diff(session: Session, stored: Document, doc: ParsedDocument) -> list[Measur
             old_code = measure.code
             moved = moving_units(measure)
             details.append(
-                f"measure {measure.code} → {parsed.code}: {len(moved)} units' progress moves"
+                f"measure {measure.code} → {parsed.code}: {len(moved)} "
+                + ("unit's progress moves" if len(moved) == 1 else "units' progress moves")
             )
         if measure.title != parsed.title:
             details.append(f"title: {measure.title} → {parsed.title}")

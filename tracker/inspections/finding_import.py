@@ -100,6 +100,10 @@ def apply_list(service: FindingWriter, preview: FindingListPreview) -> int:
         raise InvalidInputError(
             QT_TRANSLATE_NOOP(
                 "messages", "{file} has {count} errors; nothing was imported (first: {first})"
+            )
+            if len(preview.errors) > 1
+            else QT_TRANSLATE_NOOP(
+                "messages", "{file} has {count} error; nothing was imported (first: {first})"
             ),
             file=preview.file_name,
             count=len(preview.errors),

@@ -227,9 +227,13 @@ class FilePreview:
             )
         if self.rejected and not apply_valid:
             rejected = QT_TRANSLATE_NOOP("messages", "{count} rejected rows")
+            if len(self.rejected) == 1:
+                rejected = QT_TRANSLATE_NOOP("messages", "{count} rejected row")
             return Message(rejected, {"count": len(self.rejected)})
         if self.conflicts and not settled:
             conflicts = QT_TRANSLATE_NOOP("messages", "{count} conflicts")
+            if len(self.conflicts) == 1:
+                conflicts = QT_TRANSLATE_NOOP("messages", "{count} conflict")
             return Message(conflicts, {"count": len(self.conflicts)})
         return None
 

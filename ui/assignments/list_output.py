@@ -115,9 +115,12 @@ def report_of(
         Column(header, float(width), _align(column))
         for header, width, column in zip(cells[0], widths, visible, strict=True)
     )
-    subtitle = translate("ListOutput", "As of {0}, {1} assignments").format(
-        f"{today:%Y-%m-%d}", len(cells) - 1
-    )
+    n = len(cells) - 1
+    subtitle = (
+        translate("ListOutput", "As of {0}, %n assignment", None, n)
+        if n == 1
+        else translate("ListOutput", "As of {0}, %n assignments", None, n)
+    ).format(f"{today:%Y-%m-%d}")
     return ReportDocument(
         title=title,
         subtitle=(subtitle,),

@@ -140,15 +140,18 @@ class ProgressActions(QObject):
         if len(rows) == 1:
             text = self.tr("Edit progress of {0} / {1}").format(rows[0].code, rows[0].unit)
         else:
-            text = self.tr("Set {0} assignments to {1}").format(
-                len(rows), state_label(answer.status)
-            )
+            text = self._set_text(len(rows), answer.status)
         return self._push(
             ProgressCommand.setting(self.editor, rows, after, text, make_before=before)
         )
 
+    def _set_text(self, n: int, status: Status) -> str:
+        if n == 1:
+            return self.tr("Set %n assignment to {0}", "", n).format(state_label(status))
+        return self.tr("Set %n assignments to {0}", "", n).format(state_label(status))
+
     def set_status(self, rows: Sequence[AssignmentRow], status: Status) -> bool:
-        text = self.tr("Set {0} assignments to {1}").format(len(rows), state_label(status))
+        text = self._set_text(len(rows), status)
         return self._push(
             ProgressCommand.setting(
                 self.editor,
@@ -171,7 +174,12 @@ class ProgressActions(QObject):
 
     def tick_off(self, rows: Sequence[AssignmentRow], reason: str = "") -> bool:
         """销号 every one of ``rows`` not ticked off yet; ``reason`` goes in their history."""
-        text = self.tr("Tick off {0} assignments").format(len(rows))
+        n = len(rows)
+        text = (
+            self.tr("Tick off %n assignment", "", n)
+            if n == 1
+            else self.tr("Tick off %n assignments", "", n)
+        )
         return self._push(
             ProgressCommand.setting(
                 self.editor,
@@ -188,13 +196,23 @@ class ProgressActions(QObject):
         if not ticked:
             warn(self.window, self.tr("None of the selected assignments is ticked off."))
             return False
-        text = self.tr("Undo tick-off of {0} assignments").format(len(ticked))
+        n = len(ticked)
+        text = (
+            self.tr("Undo tick-off of %n assignment", "", n)
+            if n == 1
+            else self.tr("Undo tick-off of %n assignments", "", n)
+        )
         return self._push(UndoTickOffCommand(self.editor, ticked, text))
 
     def paste(self, changes: Sequence[tuple[AssignmentRow, Values]]) -> bool:
         """A paste (Ctrl+V) the clerk previewed: every row's new values, one undo step."""
         steps = [Step(row, Values.of(row), after) for row, after in changes]
-        text = self.tr("Paste into {0} assignments").format(len(steps))
+        n = len(steps)
+        text = (
+            self.tr("Paste into %n assignment", "", n)
+            if n == 1
+            else self.tr("Paste into %n assignments", "", n)
+        )
         return self._push(ProgressCommand(self.editor, steps, text))
 
     # -- helpers ----------------------------------------------------------------------------

@@ -364,7 +364,9 @@ class BoardModel(QAbstractTableModel):
             return percent_text(done, whole)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column < len(self.columns) and self.columns[column].is_group:
-                return self.tr("{0} of {1} tasks done by every member").format(done, whole)
+                if whole == 1:
+                    return self.tr("{0} of %n task done by every member", "", whole).format(done)
+                return self.tr("{0} of %n tasks done by every member", "", whole).format(done)
             return self.tr("{0} of {1} done or ticked off").format(done, whole)
         if role == Qt.ItemDataRole.BackgroundRole:
             return TOTAL_BACKGROUND

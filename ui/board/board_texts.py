@@ -49,11 +49,13 @@ def column_header(
     if role == Qt.ItemDataRole.ToolTipRole:
         lines = [column.unit]
         if column.is_group:
-            lines.append(
-                translate("BoardModel", "{0} members: {1}").format(
-                    len(column.members), "、".join(column.members)
-                )
+            n = len(column.members)
+            members = (
+                translate("BoardModel", "%n member: {0}", None, n)
+                if n == 1
+                else translate("BoardModel", "%n members: {0}", None, n)
             )
+            lines.append(members.format("、".join(column.members)))
             lines.append(
                 translate("BoardModel", "Click or press − to hide the members")
                 if expanded

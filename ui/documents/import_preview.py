@@ -206,9 +206,29 @@ class ImportPreviewDialog(QDialog):
         return self.tr("Every unit the document names is already known.")
 
     def _counts_text(self) -> str:
-        plan = self.plan
-        return self.tr("{0} parts, {1} sections, {2} measures, {3} units named ({4} new).").format(
-            plan.parts, plan.sections, plan.measures, len(plan.units), len(self.units.new_rows())
+        plan, named = self.plan, len(self.plan.units)
+        parts = (
+            self.tr("%n part", "", plan.parts)
+            if plan.parts == 1
+            else self.tr("%n parts", "", plan.parts)
+        )
+        sections = (
+            self.tr("%n section", "", plan.sections)
+            if plan.sections == 1
+            else self.tr("%n sections", "", plan.sections)
+        )
+        measures = (
+            self.tr("%n measure", "", plan.measures)
+            if plan.measures == 1
+            else self.tr("%n measures", "", plan.measures)
+        )
+        units = (
+            self.tr("%n unit named", "", named)
+            if named == 1
+            else self.tr("%n units named", "", named)
+        )
+        return self.tr("{0}, {1}, {2}, {3} ({4} new).").format(
+            parts, sections, measures, units, len(self.units.new_rows())
         )
 
     def show_warning(self, item: QListWidgetItem) -> None:

@@ -262,10 +262,14 @@ def change_details(change: MeasureChange) -> str:
     ``details`` are English); an added or removed measure is named by its title."""
     words = []
     if change.old_code is not None:  # where the units' progress goes: shown before accepting
+        n = len(change.moved_units)
+        moves = (
+            translate("ImportFlow", "measure {0} → {1}: %n unit's progress moves", None, n)
+            if n == 1
+            else translate("ImportFlow", "measure {0} → {1}: %n units' progress moves", None, n)
+        )
         words.append(
-            translate("ImportFlow", "measure {0} → {1}: {2} units' progress moves").format(
-                change.old_code, change.code, len(change.moved_units)
-            )
+            moves.format(change.old_code, change.code)
             + (f" ({'、'.join(change.moved_units)})" if change.moved_units else "")
         )
     if not change.fields:

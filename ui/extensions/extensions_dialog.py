@@ -143,7 +143,11 @@ class ExtensionsDialog(QDialog):
             found = self.extensions.list(pending_only=not self.show_decided.isChecked())
             pending = self.extensions.pending_count()
             self.model.set_records(found)
-            self.count.setText(self.tr("{0} requests wait for a decision").format(pending))
+            self.count.setText(
+                self.tr("%n request waits for a decision", "", pending)
+                if pending == 1
+                else self.tr("%n requests wait for a decision", "", pending)
+            )
         ids = [e.id for e in self.model.records()]
         if select in ids:
             self.table.selectRow(ids.index(select))

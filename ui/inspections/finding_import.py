@@ -63,7 +63,8 @@ class FindingListPreviewDialog(QDialog):
         table.setModel(self.model)
         table.verticalHeader().hide()
         table.horizontalHeader().setStretchLastSection(True)
-        summary = self.tr("{0} findings").format(len(preview.findings))
+        n = len(preview.findings)
+        summary = self.tr("%n finding", "", n) if n == 1 else self.tr("%n findings", "", n)
         if preview.inspections:
             names = "、".join(i.name for i in preview.inspections)
             summary += self.tr("; new inspections: {0}").format(names)
@@ -78,8 +79,16 @@ class FindingListPreviewDialog(QDialog):
             layout.addWidget(
                 QLabel(
                     self.tr(
-                        "{0} cells must be corrected in the file; nothing will be imported:"
-                    ).format(len(preview.errors))
+                        "%n cell must be corrected in the file; nothing will be imported:",
+                        "",
+                        len(preview.errors),
+                    )
+                    if len(preview.errors) == 1
+                    else self.tr(
+                        "%n cells must be corrected in the file; nothing will be imported:",
+                        "",
+                        len(preview.errors),
+                    )
                 )
             )
             layout.addWidget(self.errors, 1)

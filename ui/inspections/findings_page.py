@@ -135,9 +135,12 @@ class FindingsPage(QWidget):
             ]
             self.model.set_rows(rows)
             open_ = sum(r.is_open for r in every)
-            self.counts.setText(
-                self.tr("{0} findings shown; {1} of {2} open").format(len(rows), open_, len(every))
+            shown = (
+                self.tr("%n finding shown; {0} of {1} open", "", len(rows))
+                if len(rows) == 1
+                else self.tr("%n findings shown; {0} of {1} open", "", len(rows))
             )
+            self.counts.setText(shown.format(open_, len(every)))
         self._enable()
 
     def selected(self) -> FindingRow | None:

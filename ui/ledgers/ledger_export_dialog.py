@@ -206,13 +206,21 @@ class LedgerExportDialog(QDialog):
         self.offer_folder(request.folder, outcome.value)
 
     def offer_folder(self, folder: Path, result: ExportResult) -> None:
-        if result.cancelled:
-            text = self.tr("Stopped: {0} ledgers were written to {1} before you cancelled.")
+        n, failed = len(result.written), len(result.failed)
+        if result.cancelled and n == 1:
+            text = self.tr("Stopped: %n ledger was written to {0} before you cancelled.", "", n)
+        elif result.cancelled:
+            text = self.tr("Stopped: %n ledgers were written to {0} before you cancelled.", "", n)
+        elif n == 1:
+            text = self.tr("%n ledger was written to {0}.", "", n)
         else:
-            text = self.tr("{0} ledgers were written to {1}.")
-        text = text.format(len(result.written), folder)
-        if result.failed:
-            text += "\n\n" + self.tr("{0} ledgers could not be written:").format(len(result.failed))
+            text = self.tr("%n ledgers were written to {0}.", "", n)
+        text = text.format(folder)
+        if failed == 1:
+            text += "\n\n" + self.tr("%n ledger could not be written:", "", failed)
+        elif failed:
+            text += "\n\n" + self.tr("%n ledgers could not be written:", "", failed)
+        if failed:
             text += "".join(f"\n• {f.unit}: {translated(f.reason)}" for f in result.failed)
         text += "\n\n" + self.tr("Open the folder?")
         answer = QMessageBox.question(

@@ -56,7 +56,9 @@ class ApplyRequest:
 
 def import_text(files: int) -> str:
     """The command's name in the Edit menu: 导入台账（3个文件）."""
-    return translate("LedgerImportCommand", "Import ledgers ({0} files)").format(files)
+    if files == 1:
+        return translate("LedgerImportCommand", "Import ledgers (%n file)", None, files)
+    return translate("LedgerImportCommand", "Import ledgers (%n files)", None, files)
 
 
 class LedgerImportCommand(StackCommand):

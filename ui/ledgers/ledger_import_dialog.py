@@ -51,7 +51,7 @@ from ui.ledgers.ledger_preview_models import (
     ignored_model,
     warnings_model,
 )
-from ui.ledgers.preview_views import apply_summary, preview_files, table_view
+from ui.ledgers.preview_views import apply_summary, preview_files, table_view, with_changes
 from ui.ledgers.rejected_edits import EDIT_TRIGGERS, RejectedModel
 from ui.ledgers.unit_chooser import UnitChooser
 from ui.messages import app_title
@@ -308,9 +308,15 @@ class LedgerImportDialog(QDialog):
         previews = self.previews()
         ready = [p for p in previews if self._ready(p)]
         changes = sum(len(p.changed) for p in ready)
+        files = len(previews)
+        read = (
+            self.tr("%n file read", "", files)
+            if files == 1
+            else self.tr("%n files read", "", files)
+        )
         self.summary.setText(
-            self.tr("{0} files read; {1} can be applied now with {2} changes.").format(
-                len(previews), len(ready), changes
+            self.tr("{0}; {1} can be applied now {2}.").format(
+                read, len(ready), with_changes(changes)
             )
         )
         self.apply_button.setEnabled(bool(ready))

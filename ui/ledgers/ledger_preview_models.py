@@ -102,7 +102,9 @@ def file_status(
         return translate("LedgerPreview", "Fix the rejected cells first")
     undecided = open_conflicts(preview, choices)
     if undecided:
-        return translate("LedgerPreview", "Decide {0} conflicts").format(undecided)
+        if undecided == 1:
+            return translate("LedgerPreview", "Decide %n conflict", None, undecided)
+        return translate("LedgerPreview", "Decide %n conflicts", None, undecided)
     if not preview.changed and not preview.finding_edits and not preview.conflicts:
         return translate("LedgerPreview", "Nothing new: recorded as reported")
     if preview.rejected:

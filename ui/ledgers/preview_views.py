@@ -53,26 +53,57 @@ def table_view(model: QAbstractItemModel, stretch: int) -> QTableView:
     return view
 
 
+def with_changes(changes: int) -> str:
+    """ "with 1 change" / "with 2 changes", after a count of files."""
+    if changes == 1:
+        return translate("LedgerImportDialog", "with %n change", None, changes)
+    return translate("LedgerImportDialog", "with %n changes", None, changes)
+
+
 def apply_summary(result: ApplyResult) -> str:
     """What an apply did, for the message box: files and changes, contacts, extension
     requests now waiting for the office, and the files not imported with why."""
+    files = len(result.applied)
+    imported = (
+        translate("LedgerImportDialog", "%n file imported", None, files)
+        if files == 1
+        else translate("LedgerImportDialog", "%n files imported", None, files)
+    )
     lines = [
-        translate("LedgerImportDialog", "{0} files imported with {1} changes.").format(
-            len(result.applied), result.changes
+        translate("LedgerImportDialog", "{0} {1}.", "files imported, with changes").format(
+            imported, with_changes(result.changes)
         )
     ]
-    if result.contacts:
+    if result.contacts == 1:
         lines.append(
-            translate("LedgerImportDialog", "{0} contacts in the unit directory updated.").format(
-                result.contacts
-            )
+            translate("LedgerImportDialog", "%n contact in the unit directory updated.", None, 1)
         )
-    if result.extensions:
+    elif result.contacts:
         lines.append(
             translate(
                 "LedgerImportDialog",
-                "{0} extension requests await a decision (Edit → Extension requests…).",
-            ).format(result.extensions)
+                "%n contacts in the unit directory updated.",
+                None,
+                result.contacts,
+            )
+        )
+    if result.extensions == 1:
+        lines.append(
+            translate(
+                "LedgerImportDialog",
+                "%n extension request awaits a decision (Edit → Extension requests…).",
+                None,
+                1,
+            )
+        )
+    elif result.extensions:
+        lines.append(
+            translate(
+                "LedgerImportDialog",
+                "%n extension requests await a decision (Edit → Extension requests…).",
+                None,
+                result.extensions,
+            )
         )
     if result.skipped:
         lines.append(translate("LedgerImportDialog", "Not imported:"))

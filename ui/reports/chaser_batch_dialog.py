@@ -205,7 +205,17 @@ class ChaserBatchDialog(QDialog):
         if not outcome.ok or outcome.value is None:
             return
         self.written = outcome.value
-        text = self.tr("{0} files written to {1}").format(len(self.written), folder)
+        n = len(self.written)
         if outcome.cancelled:
-            text = self.tr("Stopped: {0} files written to {1}").format(len(self.written), folder)
+            text = (
+                self.tr("Stopped: %n file written to {0}", "", n)
+                if n == 1
+                else self.tr("Stopped: %n files written to {0}", "", n)
+            ).format(folder)
+        else:
+            text = (
+                self.tr("%n file written to {0}", "", n)
+                if n == 1
+                else self.tr("%n files written to {0}", "", n)
+            ).format(folder)
         QMessageBox.information(self, app_title(), text)

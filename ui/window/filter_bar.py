@@ -238,7 +238,12 @@ class FilterBar(QWidget):
         if self.overdue.isChecked():
             parts.append(self.tr("Overdue"))
         if self.due_soon.isChecked():
-            parts.append(self.tr("Due within {0} days").format(self.days.value()))
+            days = self.days.value()
+            parts.append(
+                self.tr("Due within %n day", "", days)
+                if days == 1
+                else self.tr("Due within %n days", "", days)
+            )
         if self.search.text().strip():
             parts.append(self.search.text().strip())
         return "_".join(parts) or self.tr("All assignments")

@@ -87,7 +87,11 @@ class NavigatorModel(QStandardItemModel):
         """How many extension requests wait for a decision (red when any does)."""
         self.extensions_count.setText(str(pending) if pending else "")
         self.extensions_count.setForeground(QBrush(OVERDUE_COLOUR))
-        tip = self.tr("{0} extension requests wait for a decision: open to decide").format(pending)
+        tip = (
+            self.tr("%n extension request waits for a decision: open to decide", "", pending)
+            if pending == 1
+            else self.tr("%n extension requests wait for a decision: open to decide", "", pending)
+        )
         for item in (self.extensions_root, self.extensions_count):
             item.setToolTip(tip)
 

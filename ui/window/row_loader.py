@@ -339,8 +339,10 @@ class RowLoader(QObject):
         from tracker.statuses import Derived
 
         states = self._model.state_counts()
-        self._counts.setText(
-            self.tr("{0} assignments shown · {1} overdue · {2} due soon").format(
-                self._model.rowCount(), states[Derived.OVERDUE], states[Derived.DUE_SOON]
-            )
+        shown = self._model.rowCount()
+        counts = (
+            self.tr("%n assignment shown · {0} overdue · {1} due soon", "", shown)
+            if shown == 1
+            else self.tr("%n assignments shown · {0} overdue · {1} due soon", "", shown)
         )
+        self._counts.setText(counts.format(states[Derived.OVERDUE], states[Derived.DUE_SOON]))

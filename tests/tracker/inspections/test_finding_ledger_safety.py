@@ -48,7 +48,7 @@ def test_a_value_both_changed_is_a_conflict_the_clerk_settles(
         }
     ]
     undecided = inspected.ledger_import.apply([sent])
-    assert (undecided.applied, [str(m) for _, m in undecided.skipped]) == ([], ["1 conflicts"])
+    assert (undecided.applied, [str(m) for _, m in undecided.skipped]) == ([], ["1 conflict"])
 
     office = inspected.ledger_import.apply([sent], resolutions={(3, "finding:percent"): "office"})
     assert (office.applied, office.changes) == ([sent.name], 1)
@@ -103,7 +103,7 @@ def test_prefer_on_the_command_line_settles_the_findings_conflicts(
     assert (code, lines[1], lines[-1]) == (
         0,
         "   conflict 问题3 自治区市场监管厅 percent: exported None, office now 20, unit returned 50",
-        "applied 1 files, 1 changes, 0 contacts updated",
+        "applied 1 file, 1 change, 0 contacts updated",
     )
     assert inspected.inspections.finding(3).percent == 50
 

@@ -55,7 +55,7 @@ def test_an_inspection_tracked_to_closure_from_the_cli(
     )
     assert run(*db, "findings", "--open") == (
         0,
-        "   1  自治区公安厅  临期  2021-07-10  -%  办理超时\n1 findings\n",
+        "   1  自治区公安厅  临期  2021-07-10  -%  办理超时\n1 finding\n",
         "",
     )
     assert run(*db, "findings", "--unit", "宁夏税务局", "--open") == (0, "0 findings\n", "")

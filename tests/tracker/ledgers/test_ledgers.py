@@ -173,7 +173,7 @@ def test_a_conflict_is_reported_and_the_file_skipped(office: Services, tmp_path:
     ]
     result = importer.apply([back])
     assert result.applied == [] and [(f, str(r)) for f, r in result.skipped] == [
-        (back.name, "1 conflicts")
+        (back.name, "1 conflict")
     ]
     assert {(r.code, r.unit): r.note for r in office.overview.assignments()}[
         ("1", "自治区公安厅")

@@ -78,7 +78,7 @@ def test_the_group_column_shows_its_members_derived_state(board: BoardModel) -> 
     assert board.index(0, totals).data() == "40%"
     assert board.index(4, column).data() == "0%"  # no group task done by every member
     assert board.index(4, column).data(Qt.ItemDataRole.ToolTipRole) == (
-        "0 of 1 tasks done by every member"
+        "0 of 1 task done by every member"
     )
     assert board.unit_count() == 7
 

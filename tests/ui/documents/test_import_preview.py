@@ -117,7 +117,7 @@ def test_a_new_unit_mapped_to_its_suggestion_becomes_an_alias(
     window.actions_.import_document.trigger()
 
     [preview] = clerk.previews
-    assert preview.counts.text() == "2 parts, 1 sections, 4 measures, 6 units named (2 new)."
+    assert preview.counts.text() == "2 parts, 1 section, 4 measures, 6 units named (2 new)."
     assert preview.unassigned.text() == "Measures without a responsible unit: 3"
     assert units_table(preview) == [  # the new ones first, to be decided
         ("自治区公安局", "New — similar to 自治区公安厅", "自治区公安厅"),

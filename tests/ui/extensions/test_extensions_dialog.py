@@ -66,7 +66,7 @@ def test_approve_refuse_and_undo_in_the_dialog(
     asked = answer(monkeypatch, "同意延期")
     dialog.approve_button.click()
     assert asked == [f"1 {POLICE}: deadline 2021-06-30 → 2021-12-31. A note (optional):"]
-    assert dialog.changed and dialog.count.text() == "1 requests wait for a decision"
+    assert dialog.changed and dialog.count.text() == "1 request waits for a decision"
     assert [r[2] for r in table(dialog)] == [TAX]
     answer(monkeypatch, "  ")
     dialog.refuse_button.click()  # no reason: refused by the service, nothing written
@@ -85,7 +85,7 @@ def test_approve_refuse_and_undo_in_the_dialog(
     dialog.table.selectRow(0)
     assert dialog.undo_button.isEnabled() and not dialog.approve_button.isEnabled()
     dialog.undo_button.click()
-    assert dialog.count.text() == "1 requests wait for a decision"
+    assert dialog.count.text() == "1 request waits for a decision"
     assert services.extensions.list()[0].id == police.id
 
 

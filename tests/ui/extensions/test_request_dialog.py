@@ -74,7 +74,7 @@ def test_new_request_from_the_page(
     assert (made.source, made.round, made.requested_by) == ("手工", ROUND, "测试员")
     assert typed[0].made == made
     assert page.requested and not page.changed
-    assert page.count.text() == "1 requests wait for a decision"
+    assert page.count.text() == "1 request waits for a decision"
     model = page.model
     assert [model.index(0, c).data() for c in range(model.columnCount())] == [
         "2", "推广企业开办零费用", POLICE, "2021-07-10", "2021-09-30", "等待上级批复", "手工",

@@ -156,7 +156,7 @@ def test_a_problem_list_with_a_bad_cell_cannot_be_imported(
     assert messages == [
         (
             "warning",
-            "清单.xlsx has 1 errors; nothing was imported "
+            "清单.xlsx has 1 error; nothing was imported "
             "(first: Sheet!B3: unknown unit '无此单位')",
         )
     ]

@@ -62,7 +62,7 @@ def test_a_findings_conflict_is_decided_and_a_bad_status_corrected(
         "Conflicts (1)",
         "Findings sheet (1)",
     ]
-    assert table(dialog.files)[0][7] == "Decide 1 conflicts"
+    assert table(dialog.files)[0][7] == "Decide 1 conflict"
     assert not dialog.apply_button.isEnabled()
     dialog.details.setCurrentIndex(2)
     dialog.decide_all(UNIT)
@@ -70,6 +70,6 @@ def test_a_findings_conflict_is_decided_and_a_bad_status_corrected(
     assert dialog.files.choices == {(1, "finding:percent"): UNIT}
     assert table(dialog.files)[0][7] == "Ready to apply"
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert messages == [("information", "1 files imported with 2 changes.")]
+    assert messages == [("information", "1 file imported with 2 changes.")]
     first, second = services.inspections.findings()
     assert (first.percent, second.status.value) == (50, "推进中")

@@ -53,8 +53,8 @@ def test_ctrl_z_after_an_import_undoes_the_import_then_the_hand_edit_and_redo_fo
     edit_then_import(window, services, tmp_path)
     stack, undo, redo = window.progress_actions.stack, window.actions_.undo, window.actions_.redo
     assert (row_of(window, *TAX).percent, row_of(window, *TAX).note) == (40, "已完成系统改造")
-    assert stack.count() == 2 and stack.undoText() == "Import ledgers (1 files)"
-    assert undo.text() == "Undo Import ledgers (1 files)"  # the Edit menu names it
+    assert stack.count() == 2 and stack.undoText() == "Import ledgers (1 file)"
+    assert undo.text() == "Undo Import ledgers (1 file)"  # the Edit menu names it
     undo.trigger()
     assert (row_of(window, *TAX).percent, row_of(window, *TAX).note) == (40, "")
     assert stack.undoText() == "Set progress of 2 / 宁夏税务局"
@@ -76,7 +76,7 @@ def test_an_import_changed_since_is_refused_and_stays_on_the_stack(
     services.progress.record(row_of(window, *TAX).id, Change(note="另一位同事改过"))
     stack = window.progress_actions.stack
     window.actions_.undo.trigger()
-    assert stack.index() == 2 and stack.undoText() == "Import ledgers (1 files)"
+    assert stack.index() == 2 and stack.undoText() == "Import ledgers (1 file)"
     assert messages[-1][0] == "warning"
     assert (
         "measure 2 of 宁夏税务局 was changed after the import; undo that change first"
@@ -98,7 +98,7 @@ def test_redo_of_an_import_whose_file_changed_is_refused(
                 cell.value = "改过的文件"
     book.save(tax)
     window.actions_.redo.trigger()
-    assert stack.index() == 1 and stack.redoText() == "Import ledgers (1 files)"
+    assert stack.index() == 1 and stack.redoText() == "Import ledgers (1 file)"
     assert row_of(window, *TAX).note == ""
     assert "the database or the files changed since the preview; preview again" in (messages[-1][1])
 
@@ -118,7 +118,7 @@ def test_the_edit_menus_undo_last_import_takes_the_stacks_step(
     )
     window.actions_.undo_ledger_import.trigger()
     stack = window.progress_actions.stack
-    assert stack.index() == 1 and stack.redoText() == "Import ledgers (1 files)"
+    assert stack.index() == 1 and stack.redoText() == "Import ledgers (1 file)"
     assert messages[-1] == ("information", f"Undone: {tax.name}")
     window.actions_.undo.trigger()  # on to the hand edit
     assert row_of(window, *TAX).percent is None

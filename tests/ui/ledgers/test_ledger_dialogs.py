@@ -139,7 +139,7 @@ def test_preview_lists_files_changes_rejects_and_conflicts(
     rows = {r[0]: r[1:] for r in table(dialog.files)}
     assert rows == {
         ledgers["tax"].name: ["宁夏税务局", ROUND, "1", "0", "0", "0", "Ready to apply"],
-        ledgers["police"].name: ["自治区公安厅", ROUND, "1", "1", "0", "1", "Decide 1 conflicts"],
+        ledgers["police"].name: ["自治区公安厅", ROUND, "1", "1", "0", "1", "Decide 1 conflict"],
         ledgers["market"].name: [
             "自治区市场监管厅",
             ROUND,
@@ -171,7 +171,7 @@ def test_preview_lists_files_changes_rejects_and_conflicts(
         ]
     ]
     assert dialog.details.currentIndex() == 2
-    assert dialog.summary.text() == "3 files read; 1 can be applied now with 1 changes."
+    assert dialog.summary.text() == "3 files read; 1 can be applied now with 1 change."
 
 
 def test_apply_with_a_decided_conflict_then_undo(
@@ -209,7 +209,7 @@ def test_keeping_the_office_value_applies_the_rest_of_the_file(
     dialog = import_dialog(qtbot, services, [ledgers["police"]])
     dialog.decide_all(OFFICE)
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert messages == [("information", "1 files imported with 1 changes.")]
+    assert messages == [("information", "1 file imported with 1 change.")]
     [row] = [
         r for r in services.overview.assignments() if (r.code, r.unit) == ("1", "自治区公安厅")
     ]

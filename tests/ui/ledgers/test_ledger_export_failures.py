@@ -53,7 +53,7 @@ def test_failed_units_are_listed_and_the_others_written(
     path = tmp_path / f"{failing}_{ROUND}_工作台账.xlsx"
     assert asked == [
         f"{len(units)} ledgers were written to {tmp_path}.\n\n"
-        "1 ledgers could not be written:\n"
+        "1 ledger could not be written:\n"
         f"• {failing}: cannot write {path}: the disk is full; free some space and export again"
         "\n\nOpen the folder?"
     ]

@@ -35,8 +35,8 @@ def test_requests_are_previewed_and_recorded_pending(
     assert messages == [
         (
             "information",
-            "1 files imported with 0 changes.\n"
-            "1 extension requests await a decision (Edit → Extension requests…).",
+            "1 file imported with 0 changes.\n"
+            "1 extension request awaits a decision (Edit → Extension requests…).",
         )
     ]
     [pending] = services.extensions.list()

@@ -98,7 +98,7 @@ def test_ignored_edits_and_emptied_texts_are_shown_and_a_clear_is_applied(
     assert dialog.files.choices == {(police_1.id, "problems"): CLEAR}
     assert dialog.kept.index(1, KEPT_CHOICE).data() == "Clear it"
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert messages == [("information", "1 files imported with 2 changes.")]
+    assert messages == [("information", "1 file imported with 2 changes.")]
     row = {(r.code, r.unit): r for r in services.overview.assignments()}
     assert row[("1", POLICE)].note == "已对接"
     assert row[("2", POLICE)].status == "推进中"
@@ -140,7 +140,7 @@ def test_a_file_without_its_hidden_sheet_waits_for_the_clerks_unit(
         f"The hidden sheet of this file is gone; its unit was chosen: {POLICE}."
     )
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert messages == [("information", "1 files imported with 1 changes.")]
+    assert messages == [("information", "1 file imported with 1 change.")]
     assert {(r.code, r.unit): r.status for r in services.overview.assignments()}[
         ("2", POLICE)
     ] == "推进中"
@@ -194,7 +194,7 @@ def test_warnings_and_returned_contacts_are_shown_and_the_contacts_kept(
     assert messages == [
         (
             "information",
-            "1 files imported with 1 changes.\n2 contacts in the unit directory updated.",
+            "1 file imported with 1 change.\n2 contacts in the unit directory updated.",
         )
     ]
     [unit] = [u for u in services.units.list() if u.name == POLICE]
@@ -212,7 +212,7 @@ def test_the_clerk_applies_the_valid_rows_of_a_file_with_a_rejected_cell(
     assert table(dialog.files)[0][-1] == "Ready: the valid rows; 1 rejected stay"
     assert dialog.apply_button.isEnabled()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert messages == [("information", "1 files imported with 1 changes.")]
+    assert messages == [("information", "1 file imported with 1 change.")]
     rows = {(r.code, r.unit): r for r in services.overview.assignments()}
     assert (rows[("1", POLICE)].status, rows[("2", POLICE)].note) == ("未启动", "乙稿")
 
@@ -272,7 +272,7 @@ def test_an_unchanged_ledger_is_taken_back_as_reported(
     assert table(dialog.files)[0][3:] == ["0", "2", "0", "0", "Nothing new: recorded as reported"]
     assert dialog.apply_button.isEnabled()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert messages == [("information", "1 files imported with 0 changes.")]
+    assert messages == [("information", "1 file imported with 0 changes.")]
     [police] = [u for u in services.round_status.status(ROUND).units if u.unit == POLICE]
     assert (police.state, police.file, police.changes) == ("按时报送", "police.xlsx", 0)
 

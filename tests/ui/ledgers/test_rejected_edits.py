@@ -72,7 +72,7 @@ def test_the_clerk_corrects_a_bad_status_and_percent_and_they_are_applied(
     assert dialog.corrections == {back: {"台账!J4": "持续推进", "台账!K5": "80"}}
     assert dialog.apply_button.isEnabled()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert messages == [("information", "1 files imported with 4 changes.")]
+    assert messages == [("information", "1 file imported with 4 changes.")]
     rows = {r.code: r for r in services.overview.assignments() if r.unit == POLICE}
     assert [(rows[c].status, rows[c].percent, rows[c].note) for c in ("1", "2")] == [
         ("推进中", None, "已对接"),

@@ -59,7 +59,7 @@ def test_dropping_returned_ledgers_opens_the_preview_and_the_table_follows(
     ledgers = returned_ledgers(services, tmp_path)
     assert drop(window, [ledgers["tax"]])
     assert previews_shown == [[ledgers["tax"].name]]
-    assert messages == [("information", "1 files imported with 1 changes.")]
+    assert messages == [("information", "1 file imported with 1 change.")]
     assert row_of(window, "2", "宁夏税务局").note == "已完成系统改造"  # the table was re-read
 
 

@@ -56,10 +56,10 @@ def test_a_revisions_change_list_says_where_progress_moves() -> None:
     from ui.documents.import_preview_models import change_line
 
     moved = MeasureChange(
-        "6", "renumbered", ("measure 5 → 6: 1 units' progress moves",), (), "5", ("自治区财政厅",)
+        "6", "renumbered", ("measure 5 → 6: 1 unit's progress moves",), (), "5", ("自治区财政厅",)
     )
     assert change_line(moved) == (
-        "• 6 renumbered  measure 5 → 6: 1 units' progress moves (自治区财政厅)"
+        "• 6 renumbered  measure 5 → 6: 1 unit's progress moves (自治区财政厅)"
     )
     changed = MeasureChange("7", "changed", (), (FieldDiff("text", "旧", "新"),), "6", ())
     assert change_line(changed) == (

@@ -113,7 +113,7 @@ def test_importing_from_the_first_run_page(
 
     assert asked == ["Policy documents (*.docx *.doc *.wps *.rtf *.odt *.pdf *.txt);;All files (*)"]
     [preview] = previews
-    assert preview.counts.text() == "2 parts, 1 sections, 3 measures, 5 units named (5 new)."
+    assert preview.counts.text() == "2 parts, 1 section, 3 measures, 5 units named (5 new)."
     assert preview.confirm is not None and preview.confirm.text() == "Import"
     [dialog] = dialogs
     assert dialog.summary.text() == "措施.txt was imported."

@@ -317,9 +317,37 @@ The database as it was just before is kept in {1}.</source>
         <translation>✓ 已完成 · 数字：完成进度% · 粗体：牵头单位 · ▸ 3/5：集体成员完成数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_view.py" line="183"/>
-        <source>{0} measures × {1} units · {2} of {3} unit parts done</source>
-        <translation>{0} 项措施 × {1} 个单位 · {3} 项分工中已完成 {2} 项</translation>
+        <location filename="../../ui/board/board_view.py" line="184"/>
+        <source>{0} × {1} · {2} of {3} unit parts done</source>
+        <translation>{0} × {1} · {3} 项分工中已完成 {2} 项</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/board/board_view.py" line="185"/>
+        <source>%n measure</source>
+        <translation>
+            <numerusform>%n 项措施</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/board/board_view.py" line="187"/>
+        <source>%n measures</source>
+        <translation>
+            <numerusform>%n 项措施</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/board/board_view.py" line="188"/>
+        <source>%n unit</source>
+        <translation>
+            <numerusform>%n 个单位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/board/board_view.py" line="188"/>
+        <source>%n units</source>
+        <translation>
+            <numerusform>%n 个单位</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -715,10 +743,19 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 
 将删除 {2} 项措施、{3} 项单位任务和 {4} 条进展历史记录。删除前会先备份数据库。</translation>
     </message>
-    <message>
-        <location filename="../../ui/documents/document_delete_flow.py" line="35"/>
-        <source>{0} ledger files were exported since it was imported: rows for this document in them will be refused when they come back.</source>
-        <translation>自导入以来已导出 {0} 份台账：其中属于该文件的行在收回时将被拒绝。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/documents/document_delete_flow.py" line="37"/>
+        <source>%n ledger file was exported since it was imported: rows for this document in it will be refused when it comes back.</source>
+        <translation>
+            <numerusform>自导入以来已导出 %n 份台账：其中属于该文件的行在收回时将被拒绝。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/document_delete_flow.py" line="45"/>
+        <source>%n ledger files were exported since it was imported: rows for this document in them will be refused when they come back.</source>
+        <translation>
+            <numerusform>自导入以来已导出 %n 份台账：其中属于该文件的行在收回时将被拒绝。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1503,12 +1540,41 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>已导入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_flow.py" line="74"/>
-        <source>{0} measures, {1} unit assignments.</source>
-        <translation>共 {0} 项措施，{1} 项单位分工。</translation>
+        <location filename="../../ui/documents/import_flow.py" line="75"/>
+        <source>{0}, {1}.</source>
+        <comment>measures, unit assignments</comment>
+        <translation>共 {0}，{1}。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_flow.py" line="76"/>
+        <source>%n measure</source>
+        <translation>
+            <numerusform>%n 项措施</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_flow.py" line="78"/>
+        <source>%n measures</source>
+        <translation>
+            <numerusform>%n 项措施</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_flow.py" line="79"/>
+        <source>%n unit assignment</source>
+        <translation>
+            <numerusform>%n 项单位分工</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/import_flow.py" line="81"/>
+        <source>%n unit assignments</source>
+        <translation>
+            <numerusform>%n 项单位分工</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_flow.py" line="178"/>
+        <location filename="../../ui/documents/import_flow.py" line="184"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
@@ -1528,17 +1594,17 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_flow.py" line="82"/>
+        <location filename="../../ui/documents/import_flow.py" line="88"/>
         <source>Measures without a responsible unit: {0}</source>
         <translation>未明确责任单位的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_flow.py" line="86"/>
+        <location filename="../../ui/documents/import_flow.py" line="92"/>
         <source>New units — please check them in the units directory:</source>
         <translation>新出现的单位（请在单位名录中核对）：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_flow.py" line="90"/>
+        <location filename="../../ui/documents/import_flow.py" line="96"/>
         <source> (similar to {0})</source>
         <translation>（相近：{0}）</translation>
     </message>
@@ -1587,7 +1653,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>分工：{0}项 → {1}项</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_flow.py" line="150"/>
+        <location filename="../../ui/documents/import_flow.py" line="156"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
@@ -1595,7 +1661,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>ImportOutcomeDialog</name>
     <message>
-        <location filename="../../ui/documents/import_flow.py" line="100"/>
+        <location filename="../../ui/documents/import_flow.py" line="106"/>
         <source>Import policy document</source>
         <translation>导入政策文件</translation>
     </message>
@@ -2639,44 +2705,53 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>Merge {0} into {1}? {0} becomes another name of {1}; {2} of its assignments move to {1} with their history. A backup is made first.</source>
         <translation>将 {0} 合并到 {1}？{0} 将成为 {1} 的别名；其 {2} 项任务连同历史记录移至 {1}。合并前会先备份数据库。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/units/merge_preview.py" line="51"/>
-        <source>Both units have {0} measures: choose what each one keeps.</source>
-        <translation>两个单位都承担的措施有 {0} 项：请为每一项选择保留的内容。</translation>
+        <source>Both units have %n measure: choose what each one keeps.</source>
+        <translation>
+            <numerusform>两个单位都承担的措施有 %n 项：请为每一项选择保留的内容。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/units/merge_preview.py" line="54"/>
+        <source>Both units have %n measures: choose what each one keeps.</source>
+        <translation>
+            <numerusform>两个单位都承担的措施有 %n 项：请为每一项选择保留的内容。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="57"/>
+        <location filename="../../ui/units/merge_preview.py" line="63"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="57"/>
+        <location filename="../../ui/units/merge_preview.py" line="63"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="57"/>
+        <location filename="../../ui/units/merge_preview.py" line="63"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="63"/>
+        <location filename="../../ui/units/merge_preview.py" line="69"/>
         <source>The more advanced progress and both texts</source>
         <translation>进度较快的一方，并保留双方的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="64"/>
-        <location filename="../../ui/units/merge_preview.py" line="65"/>
+        <location filename="../../ui/units/merge_preview.py" line="70"/>
+        <location filename="../../ui/units/merge_preview.py" line="71"/>
         <source>The values of {0}</source>
         <translation>{0} 的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="80"/>
+        <location filename="../../ui/units/merge_preview.py" line="86"/>
         <source>Kept:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="94"/>
+        <location filename="../../ui/units/merge_preview.py" line="100"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -2839,7 +2914,7 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>已销号：请先撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_dialog.py" line="117"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="121"/>
         <source>Only headers were copied: there are no values to paste.</source>
         <translation>只复制了表头，没有可粘贴的值。</translation>
     </message>
@@ -2848,7 +2923,7 @@ If this is the first start, create a new, empty database there. If the file was 
     <name>PastePreview</name>
     <message>
         <location filename="../../ui/assignments/paste_dialog.py" line="50"/>
-        <location filename="../../ui/assignments/paste_dialog.py" line="76"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="80"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -2874,13 +2949,22 @@ If this is the first start, create a new, empty database there. If the file was 
         <source>Why not</source>
         <translation>原因</translation>
     </message>
-    <message>
-        <location filename="../../ui/assignments/paste_dialog.py" line="71"/>
-        <source>{0} assignments change; {1} pasted cells are not taken.</source>
-        <translation>{0} 项分工将被修改；{1} 个粘贴的单元格未被采用。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/paste_dialog.py" line="72"/>
+        <source>%n assignment changes; {0} pasted cells are not taken.</source>
+        <translation>
+            <numerusform>%n 项分工将被修改；{0} 个粘贴的单元格未被采用。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/paste_dialog.py" line="75"/>
+        <source>%n assignments change; {0} pasted cells are not taken.</source>
+        <translation>
+            <numerusform>%n 项分工将被修改；{0} 个粘贴的单元格未被采用。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_dialog.py" line="84"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="88"/>
         <source>Not taken:</source>
         <translation>未采用：</translation>
     </message>
@@ -3989,7 +4073,7 @@ If this is the first start, create a new, empty database there. If the file was 
     <name>TickOffDialog</name>
     <message>
         <location filename="../../ui/assignments/progress_dialogs.py" line="159"/>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="177"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="186"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
@@ -3999,27 +4083,34 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="165"/>
-        <source>Tick off (销号) these {0} assignments? The office confirms their tasks are done.</source>
-        <translation>确认对以下 {0} 项任务销号？销号即确认其任务已办结。</translation>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="166"/>
+        <source>Tick off (销号) this assignment? The office confirms its task is done.</source>
+        <translation>确认对以下这项任务销号？销号即确认其任务已办结。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/progress_dialogs.py" line="170"/>
+        <source>Tick off (销号) these %n assignments? The office confirms their tasks are done.</source>
+        <translation>
+            <numerusform>确认对以下 %n 项任务销号？销号即确认其任务已办结。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="173"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="182"/>
         <source>Reason (required)</source>
         <translation>销号理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="173"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="182"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="184"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="193"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="184"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="193"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>

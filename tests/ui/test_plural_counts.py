@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from tracker.documents.document_delete import DocumentDeletion
 from tracker.ledgers.ledger_records import ApplyResult
+from ui.documents.document_delete_flow import confirmation_text
 from ui.ledgers.ledger_history import import_text
 from ui.ledgers.preview_views import apply_summary
 from ui.resources import resource_path
@@ -70,4 +72,26 @@ def test_one_and_two_in_chinese(chinese: None) -> None:
         "已导入 2 个文件，共 2 处修改。\n"
         "通讯录中2项联系方式已更新。\n"
         "2项延期申请待审批（编辑 → 延期申请…）。"
+    )
+
+
+def _deletion(exports: int) -> DocumentDeletion:
+    return DocumentDeletion(1, "宁政办〔2021〕1号", "实施方案", 3, 6, 9, exports)
+
+
+def test_a_document_deletion_names_one_ledger_file_and_two(qapp) -> None:  # type: ignore[no-untyped-def]
+    one, two = confirmation_text(_deletion(1)), confirmation_text(_deletion(2))
+    assert one.endswith(
+        "\n\n1 ledger file was exported since it was imported: rows for this document in it "
+        "will be refused when it comes back."
+    )
+    assert two.endswith(
+        "\n\n2 ledger files were exported since it was imported: rows for this document in "
+        "them will be refused when they come back."
+    )
+
+
+def test_a_document_deletion_in_chinese(chinese: None) -> None:
+    assert confirmation_text(_deletion(1)).endswith(
+        "自导入以来已导出 1 份台账：其中属于该文件的行在收回时将被拒绝。"
     )

@@ -68,9 +68,13 @@ class PastePreview(QDialog):
             cells = [refused.row.code, refused.row.unit, refused.text, refused.reason]
             self._fill(self.refused, number, cells)
         self.summary = QLabel(
-            self.tr("{0} assignments change; {1} pasted cells are not taken.").format(
-                len(plan.changes), len(plan.refused)
-            )
+            (
+                self.tr("%n assignment changes; {0} pasted cells are not taken.", "", 1)
+                if len(plan.changes) == 1
+                else self.tr(
+                    "%n assignments change; {0} pasted cells are not taken.", "", len(plan.changes)
+                )
+            ).format(len(plan.refused))
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.paste = buttons.addButton(self.tr("Paste"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -161,9 +161,18 @@ class TickOffDialog(QDialog):
         if len(rows) > LISTED_ROWS:
             named.append(self.tr("… and {0} more").format(len(rows) - LISTED_ROWS))
         question = QLabel(
-            self.tr(
-                "Tick off (销号) these {0} assignments? The office confirms their tasks are done."
-            ).format(len(rows))
+            (
+                self.tr(
+                    "Tick off (销号) this assignment? The office confirms its task is done.",
+                )
+                if len(rows) == 1
+                else self.tr(
+                    "Tick off (销号) these %n assignments? The office confirms their tasks are "
+                    "done.",
+                    "",
+                    len(rows),
+                )
+            )
             + "\n\n"
             + "\n".join(named)
         )

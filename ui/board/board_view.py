@@ -179,9 +179,15 @@ class BoardView(QWidget):
             header.resizeSection(column, width)
         header.resizeSection(len(self.model.units), width + 16)  # the totals column
         done, whole = self.model.overall_completion()
+        shown, units = len(self.model.measures), self.model.unit_count()
         self.summary.setText(
-            self.tr("{0} measures × {1} units · {2} of {3} unit parts done").format(
-                len(self.model.measures), self.model.unit_count(), done, whole
+            self.tr("{0} × {1} · {2} of {3} unit parts done").format(
+                self.tr("%n measure", "", shown)
+                if shown == 1
+                else self.tr("%n measures", "", shown),
+                self.tr("%n unit", "", units) if units == 1 else self.tr("%n units", "", units),
+                done,
+                whole,
             )
         )
 

@@ -32,11 +32,24 @@ def confirmation_text(deletion: DocumentDeletion) -> str:
         deletion.label, deletion.title, deletion.measures, deletion.assignments, deletion.history
     )
     if deletion.ledger_exports:
-        text += "\n\n" + translate(
-            "DocumentDelete",
-            "{0} ledger files were exported since it was imported: rows for this document "
-            "in them will be refused when they come back.",
-        ).format(deletion.ledger_exports)
+        n = deletion.ledger_exports
+        text += "\n\n" + (
+            translate(
+                "DocumentDelete",
+                "%n ledger file was exported since it was imported: rows for this document "
+                "in it will be refused when it comes back.",
+                None,
+                n,
+            )
+            if n == 1
+            else translate(
+                "DocumentDelete",
+                "%n ledger files were exported since it was imported: rows for this document "
+                "in them will be refused when they come back.",
+                None,
+                n,
+            )
+        )
     return text
 
 

@@ -70,9 +70,15 @@ def outcome_lines(outcome: ImportOutcome, file_name: str) -> list[str]:
     else:
         lines = [translate("ImportFlow", "{0} was imported.").format(file_name)]
     if outcome.state != "revision_pending":
+        m, a = outcome.measures, outcome.assignments
         lines.append(
-            translate("ImportFlow", "{0} measures, {1} unit assignments.").format(
-                outcome.measures, outcome.assignments
+            translate("ImportFlow", "{0}, {1}.", "measures, unit assignments").format(
+                translate("ImportFlow", "%n measure", None, m)
+                if m == 1
+                else translate("ImportFlow", "%n measures", None, m),
+                translate("ImportFlow", "%n unit assignment", None, a)
+                if a == 1
+                else translate("ImportFlow", "%n unit assignments", None, a),
             )
         )
     lines.extend(change_line(change) for change in outcome.changes)

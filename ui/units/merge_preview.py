@@ -47,9 +47,15 @@ class MergePreviewDialog(QDialog):
             "to {1} with their history. A backup is made first."
         ).format(plan.source, plan.target, plan.moved)
         if plan.collisions:
-            summary += "\n" + self.tr(
-                "Both units have {0} measures: choose what each one keeps."
-            ).format(len(plan.collisions))
+            summary += "\n" + (
+                self.tr("Both units have %n measure: choose what each one keeps.", "", 1)
+                if len(plan.collisions) == 1
+                else self.tr(
+                    "Both units have %n measures: choose what each one keeps.",
+                    "",
+                    len(plan.collisions),
+                )
+            )
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(len(plan.collisions), 5)

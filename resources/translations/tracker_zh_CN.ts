@@ -5846,27 +5846,27 @@ Log folder: {2}</source>
         <translation>整改时限 {deadline} 早于督查“{inspection}”（{held_on}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="101"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="100"/>
         <source>{file} has {count} errors; nothing was imported (first: {first})</source>
         <translation>{file} 有 {count} 处错误，未导入任何内容（第一处：{first}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="105"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="104"/>
         <source>{file} has {count} error; nothing was imported (first: {first})</source>
         <translation>{file} 有 {count} 处错误，未导入任何内容（第一处：{first}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="192"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="193"/>
         <source>no inspection named: add a 督查名称 column, or choose the inspection</source>
         <translation>未写明督查：请增加“督查名称”列，或选定督查</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="195"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="196"/>
         <source>the inspection {inspection} is not recorded yet: give its 督查日期</source>
         <translation>督查“{inspection}”尚未登记：请填写其督查日期</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="198"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="199"/>
         <source>this problem of {unit} is recorded for {inspection} already</source>
         <translation>{unit}的这一问题已登记在督查“{inspection}”中</translation>
     </message>

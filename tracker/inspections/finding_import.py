@@ -97,14 +97,15 @@ def preview_list(
 def apply_list(service: FindingWriter, preview: FindingListPreview) -> int:
     """Write a clean preview in one transaction; the number of findings written."""
     if preview.errors:
-        raise InvalidInputError(
-            QT_TRANSLATE_NOOP(
-                "messages", "{file} has {count} errors; nothing was imported (first: {first})"
-            )
-            if len(preview.errors) > 1
-            else QT_TRANSLATE_NOOP(
+        errors = QT_TRANSLATE_NOOP(
+            "messages", "{file} has {count} errors; nothing was imported (first: {first})"
+        )
+        if len(preview.errors) == 1:
+            errors = QT_TRANSLATE_NOOP(
                 "messages", "{file} has {count} error; nothing was imported (first: {first})"
-            ),
+            )
+        raise InvalidInputError(
+            errors,
             file=preview.file_name,
             count=len(preview.errors),
             first=str(preview.errors[0]),

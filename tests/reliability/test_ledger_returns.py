@@ -140,7 +140,7 @@ def test_a_row_copied_from_another_units_ledger_is_rejected(
     assert rejected(preview) == [
         ("台账", "G6", f"this row belongs to {TAX}; the ledger was exported for {POLICE}")
     ]
-    refused_leaves_the_database(office, back, "1 rejected rows")
+    refused_leaves_the_database(office, back, "1 rejected row")
 
 
 def test_a_row_for_a_measure_not_sent_out_is_rejected(office: Services, tmp_path: Path) -> None:
@@ -157,7 +157,7 @@ def test_a_row_for_a_measure_not_sent_out_is_rejected(office: Services, tmp_path
             "(措施编号 or 责任单位 edited, or the row copied in); not imported",
         )
     ]
-    refused_leaves_the_database(office, back, "1 rejected rows")
+    refused_leaves_the_database(office, back, "1 rejected row")
 
 
 def test_an_edited_code_that_duplicates_another_row_names_both_cells(
@@ -174,7 +174,7 @@ def test_an_edited_code_that_duplicates_another_row_names_both_cells(
             "keep one of the two rows",
         )
     ]
-    refused_leaves_the_database(office, back, "1 rejected rows")
+    refused_leaves_the_database(office, back, "1 rejected row")
 
 
 def _with_summary(sent: Path, rows: list[list[object]], target: str) -> Path:
@@ -204,7 +204,7 @@ def test_two_sheets_changing_one_assignment_are_rejected_naming_both_cells(
             "keep one of the two rows",
         )
     ]
-    refused_leaves_the_database(office, back, "1 rejected rows")
+    refused_leaves_the_database(office, back, "1 rejected row")
 
 
 def test_a_summary_sheet_repeating_the_same_values_is_no_conflict(
@@ -278,7 +278,7 @@ def test_tick_off_is_refused_from_the_master_ledger_too(office: Services, tmp_pa
             "a unit cannot tick off (已销号) its own measure; only the office can",
         )
     ]
-    refused_leaves_the_database(office, back, "1 rejected rows")
+    refused_leaves_the_database(office, back, "1 rejected row")
 
 
 def test_locked_columns_and_overlong_text_are_listed_as_ignored(
@@ -381,7 +381,7 @@ def test_cli_exits_2_when_a_file_is_refused(
     report = json.loads(capsys.readouterr().out)
     assert (report["applied"], report["skipped"]) == (
         ["好.xlsx"],
-        [{"file": "坏.xlsx", "reason": "1 rejected rows"}],
+        [{"file": "坏.xlsx", "reason": "1 rejected row"}],
     )
     again = export(office, POLICE, tmp_path / "again")
     assert cli(url, "import-ledger", str(alter(again, {"J5": "已完成"}, "再.xlsx"))) == 0

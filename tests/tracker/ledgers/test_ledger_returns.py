@@ -46,7 +46,7 @@ def test_the_valid_rows_are_applied_and_the_rejected_row_kept(
     # none of row 4's values is taken: the unit corrects the row and sends it again
     assert [(c.code, c.label, c.new) for c in preview.changed] == [("2", "进展情况", "乙稿")]
     refused = importer.apply([back], expected=[preview])
-    assert [(f, str(r)) for f, r in refused.skipped] == [(back.name, "1 rejected rows")]
+    assert [(f, str(r)) for f, r in refused.skipped] == [(back.name, "1 rejected row")]
     result = importer.apply([back], expected=[preview], apply_valid=True)
     assert (result.applied, result.skipped, result.changes) == ([back.name], [], 1)
     assert _police(office) == {"1": (Status.NOT_STARTED, ""), "2": (Status.NOT_STARTED, "乙稿")}

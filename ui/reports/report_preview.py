@@ -109,6 +109,9 @@ class ReportDialog(QDialog):
         self.jobs: list[_Job] = []
         self.last_pdf: bytes | None = None
         self.previewed: tuple[ReportRequest, ReportDocument] | None = None
+        self.issue: tuple[ReportRequest, ReportDocument] | None = None
+        """The bulletin this dialog issued and what was asked: saved or printed again
+        unchanged (as Word after PDF), it is the same 第N期, not the next issue."""
         self.setWindowTitle(self.tr("Print a report"))
         self.kind = QComboBox()
         for kind in KINDS:
@@ -282,12 +285,27 @@ class ReportDialog(QDialog):
         request = self.request()
 
         def work() -> int:
+            again = self.issued_again(request)
+            if again is not None:
+                return save_report(again, path)
             report = self.reports.take_number(request, self.reports.build(request))
             pages = save_report(report, path)
-            self.reports.issued(request, report)  # a bulletin is stored, numbered
+            self.record_issue(request, report)  # a bulletin is stored, numbered
             return pages
 
         self.run(work, lambda _pages: self.saved.emit(str(path)))
+
+    def issued_again(self, request: ReportRequest) -> ReportDocument | None:
+        """The bulletin this dialog issued, if ``request`` asks for it unchanged."""
+        if request.kind == "bulletin" and self.issue is not None and self.issue[0] == request:
+            return self.issue[1]
+        return None
+
+    def record_issue(self, request: ReportRequest, report: ReportDocument) -> None:
+        """``report`` was saved or printed: issued (a bulletin stored under its number)."""
+        self.reports.issued(request, report)
+        if request.kind == "bulletin":
+            self.issue = (request, report)
 
     def _preview(self) -> None:
         from importers.reports.pdf import pdf_bytes
@@ -300,7 +318,7 @@ class ReportDialog(QDialog):
             from importers.reports.fonts import ReportFontError
 
             try:
-                report = self.reports.build(request)
+                report = self.issued_again(request) or self.reports.build(request)
                 self.previewed = (request, report)
                 return pdf_bytes(report)
             except ReportFontError as exc:
@@ -317,7 +335,9 @@ class ReportDialog(QDialog):
         if printed and self.previewed is not None:
             request, report = self.previewed
             self.previewed = None
+            if self.issued_again(request) is report:
+                return
             try:
-                self.reports.issued(request, report)
+                self.record_issue(request, report)
             except UserError as exc:
                 warn(self, translated(exc))

@@ -309,3 +309,45 @@ def test_the_previews_save_as_pdf_offers_the_reports_name_in_the_last_folder(
         assert (kept / name).read_bytes() == pdf
     assert Path(offered[0]).name == "工作进展情况通报_2021年第3季度.pdf"
     assert offered[1] == str(kept / "催办单_自治区财政厅.pdf")  # where the last one went
+
+
+def test_a_bulletin_saved_as_pdf_and_word_and_printed_is_one_issue(
+    qtbot, dialog: ReportDialog, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The clerk saves the bulletin as PDF, then as Word, then prints it from the preview:
+    the same 第1期 three times, issued once; edited afterwards, it is the next issue."""
+    import docx
+    from PySide6.QtWidgets import QDialog
+
+    from tracker.reports.bulletins import BulletinService
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("bulletin"))
+
+    def save(suffix: str, name: str) -> Path:
+        target = tmp_path / f"{name}{suffix}"
+        monkeypatch.setattr(dialog, "choose_file", lambda _s: target)
+        button = dialog.save_pdf if suffix == ".pdf" else dialog.save_docx
+        with qtbot.waitSignal(dialog.saved, timeout=20000):
+            button.click()
+        return target
+
+    def pdf_number(pdf: bytes) -> str:
+        text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+        return next(line.strip() for line in text.splitlines() if line.strip().startswith("第"))
+
+    pdf = save(".pdf", "通报")
+    word = save(".docx", "通报")
+    dialog.last_pdf = None
+    dialog.preview.click()
+    qtbot.waitUntil(
+        lambda: dialog.last_pdf is not None and dialog.preview.isEnabled(), timeout=20000
+    )
+    assert pdf_number(pdf.read_bytes()) == "第1期"
+    assert docx.Document(str(word)).paragraphs[1].text == "第1期"
+    assert dialog.last_pdf is not None and pdf_number(dialog.last_pdf) == "第1期"
+    assert [b.number for b in BulletinService(services.store).issued()] == [1]
+
+    dialog.note.setPlainText("请各单位抓紧整改。")
+    assert pdf_number(save(".pdf", "通报_改").read_bytes()) == "第2期"
+    assert [b.number for b in BulletinService(services.store).issued()] == [2, 1]

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -285,6 +286,9 @@ def test_a_whole_round_from_the_window(office: Office, tmp_path: Path) -> None:
         office.picked["getSaveFileName"] = (str(bulletin), "")
         office.qtbot.mouseClick(dialog.save_docx, LEFT)
         office.qtbot.waitUntil(lambda: bool(saved), timeout=30_000)
+        office.picked["getSaveFileName"] = (str(bulletin.with_suffix(".pdf")), "")
+        office.qtbot.mouseClick(dialog.save_pdf, LEFT)  # the same bulletin, for the printer
+        office.qtbot.waitUntil(lambda: len(saved) == 2, timeout=30_000)
 
     office.on_day(PUBLISHED_ON)
     office.on(LedgerExportDialog, export_master)
@@ -298,6 +302,9 @@ def test_a_whole_round_from_the_window(office: Office, tmp_path: Path) -> None:
     assert summary["合计"] == TOTALS
     assert summary["报送情况"] == ("报送情况：" + REPORTING,)
     paragraphs, units_table = read_bulletin(bulletin)
+    pdf_page = PdfReader(bulletin.with_suffix(".pdf")).pages[0].extract_text()
+    assert paragraphs[1] == "第1期" and "第1期" in pdf_page.split()  # one issue, two formats
+    assert [b.number for b in office.window.rows.services.bulletins.issued()] == [1]  # type: ignore[union-attr]
     assert OVERALL in paragraphs
     assert "报送情况：" + REPORTING in paragraphs
     assert NOT_ON_TIME in paragraphs

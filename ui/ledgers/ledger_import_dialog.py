@@ -367,7 +367,9 @@ class LedgerImportDialog(QDialog):
         QMessageBox.information(self, app_title(), apply_summary(result))
 
     def reload(self) -> None:
-        """Read the files again after an apply: what is left shows its current state."""
+        """Read the files again after an apply: what is left shows its current state; a
+        file imported keeps the preview it went in with (its unit, counts, changes and
+        退回单), not the refusal a second reading of it now gets."""
         keep = self.file_view.currentIndex().row()
         outcome = run_with_progress(
             self,
@@ -377,7 +379,8 @@ class LedgerImportDialog(QDialog):
             ),
         )
         if outcome.ok and outcome.value is not None:
-            self.files.set_records(outcome.value)
+            shown = {p.file: p for p in self.previews() if p.file in self.files.outcomes}
+            self.files.set_records([shown.get(p.file, p) for p in outcome.value])
             if 0 <= keep < self.files.rowCount():
                 self.file_view.selectRow(keep)
         self._update_summary()

@@ -157,6 +157,8 @@ class FileListModel(RecordTableModel["FilePreview"]):
             if index.column() == 6 and open_conflicts(preview, self.choices):
                 return ATTENTION_COLOUR
             if index.column() == 7:
+                if preview.file in self.outcomes:
+                    return READY_COLOUR
                 if preview.error or (preview.rejected and not self.apply_valid):
                     return ERROR_COLOUR
                 if preview.needs_unit or open_conflicts(preview, self.choices):

@@ -203,6 +203,41 @@ def test_apply_with_a_decided_conflict_then_undo(
     )
 
 
+def test_the_files_imported_still_show_their_unit_changes_and_return_notice(
+    qtbot, services: Services, ledgers: dict[str, Path], tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """After Apply the list keeps what each imported file brought (its unit, its counts,
+    its changes below), its status 'Imported' in the colour of done, not of an error; a
+    file whose valid rows went in can still have its 退回单 written."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.ledgers.ledger_preview_models import ERROR_COLOUR, READY_COLOUR
+
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *_a: None))
+    dialog = import_dialog(qtbot, services, [ledgers["tax"], ledgers["market"]])
+    dialog.apply_valid.setChecked(True)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert [r[1:] for r in table(dialog.files)] == [
+        ["宁夏税务局", ROUND, "1", "0", "0", "0", "Imported"],
+        ["自治区市场监管厅", ROUND, "0", "0", "1", "0", "Imported"],
+    ]
+    assert [dialog.files.index(r, 7).data(Qt.ItemDataRole.ForegroundRole) for r in (0, 1)] == [
+        READY_COLOUR,
+        READY_COLOUR,
+    ]
+    assert dialog.files.index(1, 5).data(Qt.ItemDataRole.ForegroundRole) == ERROR_COLOUR
+    dialog.file_view.selectRow(0)
+    assert table(dialog.changes) == [["2", "宁夏税务局", "Progress report", "— → 已完成系统改造"]]
+    dialog.file_view.selectRow(1)
+    assert dialog.notice_button.isEnabled()
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *_a: str(tmp_path))
+    )
+    qtbot.mouseClick(dialog.notice_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / f"自治区市场监管厅_{ROUND}_退回单.xlsx").is_file()
+    assert not dialog.apply_button.isEnabled()
+
+
 def test_keeping_the_office_value_applies_the_rest_of_the_file(
     qtbot, services: Services, ledgers: dict[str, Path], messages: list[tuple[str, str]]
 ) -> None:  # type: ignore[no-untyped-def]

@@ -111,10 +111,14 @@ def import_ledger(args: argparse.Namespace) -> int:
                 report["contacts_updated"] = result.contacts
                 report["skipped"] = [{"file": f, "reason": str(r)} for f, r in result.skipped]
             else:
+                waiting = ""
+                if result.extensions:
+                    asked = count(result.extensions, "extension request")
+                    waiting = f"; {asked} to decide (tracker-cli extensions)"
                 print(
                     f"applied {count(len(result.applied), 'file')}, "
                     f"{count(result.changes, 'change')}, "
-                    f"{count(result.contacts, 'contact')} updated"
+                    f"{count(result.contacts, 'contact')} updated{waiting}"
                 )
                 for name, reason in result.skipped:
                     print(f"skipped {name}: {reason}")
@@ -153,12 +157,19 @@ def _print_previews(previews: list[Any]) -> None:
             print(f"   contact {c.unit} {c.label}: {c.old!r} → {c.new!r}")
         for e in p.finding_edits:
             print(f"   finding {e.sheet}!{e.cell} {e.problem} {e.label}: {e.old!r} → {e.new!r}")
+        for x in p.requests:  # 申请延期: pending the office's decision once applied
+            deadline = x.deadline.isoformat() if x.deadline else "-"
+            print(
+                f"   extension {x.sheet}!{x.cell} {x.code} {x.unit}: "
+                f"{deadline} → {x.requested.isoformat()} ({x.reason})"
+            )
+        asked = f", {count(len(p.requests), 'extension request')}" if p.requests else ""
         print(
             f"   {count(len(p.changed), 'change')}, {count(p.unchanged, 'row')} unchanged, "
             f"{len(p.rejected)} rejected, {count(len(p.conflicts), 'conflict')}, "
             f"{len(p.ignored)} ignored, {len(p.kept)} emptied and kept, "
             f"{count(len(p.warnings), 'warning')}, "
-            f"{count(len(p.finding_edits), 'finding change')}"
+            f"{count(len(p.finding_edits), 'finding change')}{asked}"
         )
 
 

@@ -107,11 +107,19 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
         str(notices),
     )
     notice = notices / f"{TAX}_{ROUND}_退回单.xlsx"
-    assert (code, out.splitlines()[-1], err) == (
+    lines = out.splitlines()
+    assert (code, lines[-1], err) == (
         0,
-        "applied 1 file, 8 changes, 0 contacts updated",
+        "applied 1 file, 8 changes, 0 contacts updated; "
+        "1 extension request to decide (tracker-cli extensions)",
         f"{notice}\n",
     )
+    assert [line for line in lines if "extension" in line] == [
+        f"   extension 台账!Q7 41 {TAX}: 2021-06-30 → 2022-03-31 (系统改造需跨部门联调)",
+        "   8 changes, 5 rows unchanged, 2 rejected, 0 conflicts, 0 ignored, 0 emptied and kept, "
+        "1 warning, 0 finding changes, 1 extension request",
+        lines[-1],
+    ]
     assert marked_cells(notice) == TAX_NOTICE  # (in Chinese: the unit reads it)
     code, out, _ = clerk(RETURNED_ON[POLICE], "import-ledger", str(returned[POLICE]))
     assert (code, out.splitlines()[-1]) == (0, "applied 1 file, 0 changes, 0 contacts updated")

@@ -36,6 +36,10 @@ _OTHER_YEAR = frozenset(
 )
 """Before ``年底前`` these make it some other year's: 每年, 当年, 明年, 三年, 2021年…"""
 _STANDING_RE = re.compile(r"长期坚持|持续推进|长期|持续|常态化|经常性")
+_RECURRING_RE = re.compile(r"定期|每个?(?:年度?|半年|季度?|月|旬|周)|按(?:年度?|季度?|月)")
+_MONTH_RE = re.compile(r"[\d一二三四五六七八九十]月")
+"""Recurring work with no day named (每季度, 每月调度一次, 定期) is standing like 长期坚持:
+no one day to meet, never overdue.  ``每年2月底前`` names a day: the clerk is asked."""
 _CLAUSE_STOPS = "，,；;。：:！？!?"
 _MID_MONTH_DAY = {"上旬": 10, "中旬": 20}
 
@@ -96,11 +100,13 @@ def _this_year_ends(text: str, year: int, found: list[DatedPhrase]) -> list[Date
 
 
 def read_deadline(wording: str, year: int | None = None) -> Deadline:
-    """The deadline a ``完成时限`` states; standing tasks have none."""
+    """The deadline a ``完成时限`` states; standing and recurring tasks (每季度) have none."""
     dates = find_dates(wording, year)
     if dates:
         return Deadline(max(d.date for d in dates), standing=False, readable=True)
-    if _STANDING_RE.search(wording):
+    if _STANDING_RE.search(wording) or (
+        _RECURRING_RE.search(wording) and not _MONTH_RE.search(wording)
+    ):
         return Deadline(None, standing=True, readable=True)
     return Deadline(None, standing=False, readable=False)
 

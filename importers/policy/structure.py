@@ -113,7 +113,11 @@ def arrange(
         elif style == level:
             if section is not None and section is grouped:
                 section = None  # a grouping item's section ends at the next item of its level
-            if any_clause and not own[index] and _is_bare_heading(item):
+            if (
+                any_clause
+                and not own[index]
+                and (_is_bare_heading(item) or _over_prose(section or part))
+            ):
                 current = None  # 目标 / 基本原则 / 总体要求: prose under a heading, no task
                 continue
             current = Draft(item.marker.number, item.text, item.line, part, section)
@@ -172,6 +176,17 @@ def _is_bare_heading(item: Item) -> bool:
         and not any(mark in head for mark in "。；;，,")
         and bool(_PROSE_HEADING_RE.search(head))
     )
+
+
+_PROSE_TITLE_RE = re.compile(
+    r"(?:目标|原则|要求|指导思想|总体思路|工作思路|基本思路|意义|背景|依据|适用范围)[。：:]?$"
+)
+"""A heading that ends in these words (主要目标, 基本原则, 总体要求) heads prose: its numbered
+items without a clause are targets or principles (``1.到2025年，…``), not tasks."""
+
+
+def _over_prose(heading: Heading | None) -> bool:
+    return heading is not None and bool(_PROSE_TITLE_RE.search(heading.title))
 
 
 def read_heading(item: Item, aliases: Mapping[str, str] | None = None) -> Heading:

@@ -203,10 +203,13 @@ def _read_rows(
                 deadline_text=None if _NONE_RE.match(deadline) else deadline,
             ),
         )
-        continues = previous is not None and (
-            (not number_text or number_text == previous_number)
-            and (not task or task == previous[0].text)
-        )
+        # The same 序号, or none under a numbered row (a merged 序号 cell continued), is
+        # the same item whatever its task cell says; in a table without numbers, a row
+        # repeating (or leaving empty) the task above continues it.
+        if previous_number:
+            continues = previous is not None and number_text in ("", previous_number)
+        else:
+            continues = previous is not None and not number_text and task in ("", previous[0].text)
         if continues and previous is not None:
             previous[1].append(entry)
             continue

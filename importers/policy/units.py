@@ -33,8 +33,10 @@ _STANDALONE_START_RE = re.compile(
     "^(?:" + "|".join(PROVINCES) + "|国家|国务院|中央|中共|中国|全|各)"
 )
 _NON_GOVERNMENT_RE = re.compile(
-    "银行|支行|分行|公司|集团|海关|中心|大学|学院|医院|协会|商会|管委会"
+    "银行|支行|分行|公司|集团|海关|中心|大学|学院|医院|协会|商会|管委会|银保监|证监|分局"
 )
+"""Bodies that are not the list's level of government (a bank, a company, a branch of a
+regulator such as 洛阳银保监分局): they name their own place, or none, and lend none."""
 _SEAT_OF_GOVERNMENT = ("", "人民政府", "政府", "党委", "党委和政府", "党委、政府")
 
 _LIST_GOES_ON = (
@@ -65,12 +67,15 @@ _SEPARATOR_RE = re.compile(
 inside a name (工业和信息化厅, 文化和旅游部)."""
 _LEADING_FILLER_RE = re.compile(r"^(?:以及|及|和|与|由|请)+")
 _TRAILING_FILLER_RE = re.compile(
-    r"(?:按照?职责分工|按照?职责|分工|分头|分别|共同|会同(?:其他)?(?:有关|相关)(?:部门|单位))?"
+    r"(?:按照?职责分工|按照?职责|分工|分头|分别|共同|会同(?:其他)?(?:有关|相关)(?:部门|单位|司局|处室))?"
     r"(?:负责|牵头|配合|参与|落实|指导|协办|主办)?等?$"
 )
-_PURE_FILLER_RE = re.compile(r"^(?:其他|其它)?(?:有关|相关)?(?:部门|单位|方面)$|^等$")
-"""``有关部门``, ``其他相关单位``: nobody in particular.  ``各有关部门``, ``市直各有关部门``,
-``州直相关单位`` are collectives the office lists (and later gives members), so they stay."""
+_PURE_FILLER_RE = re.compile(
+    r"^(?:其他|其它)?(?:有关|相关)?(?:部门|单位|方面|机构|司局|处室|科室)$|^等$"
+)
+"""``有关部门``, ``其他相关单位``, a ministry's ``有关司局``: nobody in particular.
+``各有关部门``, ``市直各有关部门``, ``州直相关单位`` are collectives the office lists (and
+later gives members), so they stay."""
 _COLLECTIVE_NAME_RE = re.compile(
     r"^(?:各|有关|相关)"
     r"|^[^、，]{0,8}?(?:直|级)(?:各|有关|相关)"
@@ -185,6 +190,8 @@ def _carry_prefix(prefix: str, piece: str) -> tuple[str, str]:
     own = _LEVEL_PREFIX_RE.match(piece)
     if own:
         return own.group(1), piece
+    if _NON_GOVERNMENT_RE.search(piece):
+        return prefix, piece  # 人行洛阳市中心支行: not a level the list goes on at
     place = _PLACE_PREFIX_RE.match(piece)
     if place:
         rest = piece[place.end() :]

@@ -36,7 +36,9 @@ def test_deadline_wording(wording: str, deadline: date) -> None:
     assert result.readable and not result.standing
 
 
-@pytest.mark.parametrize("wording", ["长期坚持", "持续推进", "长期", "常态化推进"])
+@pytest.mark.parametrize(
+    "wording", ["长期坚持", "持续推进", "长期", "常态化推进", "每季度", "每月调度一次", "定期开展"]
+)
 def test_standing_tasks(wording: str) -> None:
     result = read_deadline(wording)
     assert result.date is None

@@ -174,6 +174,21 @@ def test_headings_holding_no_tasks_are_not_measures() -> None:
     assert [(m.code, m.title) for m in document.measures] == [("2", "推进甲"), ("4", "推进乙")]
 
 
+def test_numbered_targets_under_a_targets_heading_are_not_measures() -> None:
+    document = parse_text(
+        "一、总体要求\n（一）基本原则。坚持统筹。\n（二）主要目标。\n"
+        "1.到2023年，5G网络实现行政村全覆盖。\n2.到2025年，数字化水平达到55%以上。\n"
+        "二、重点任务\n（一）建设设施\n1.推进甲。做甲。（省财政厅负责）\n"
+        "2.推进乙。做乙。\n责任单位：省教育厅\n"
+        "（二）强化目标考核\n3.推进丙。做丙。"
+    )
+    assert [(m.code, m.title, m.units) for m in document.measures] == [
+        ("1", "推进甲", ["省财政厅"]),
+        ("2", "推进乙", ["省教育厅"]),
+        ("3", "推进丙", []),
+    ]
+
+
 def test_mixed_levels() -> None:
     document = parse_text(
         "一、重点任务\n（一）做强甲。\n1.甲一。（牵头单位：省工信厅）\n2.甲二。（牵头单位：省科技厅）\n"
@@ -227,6 +242,27 @@ def test_tab_separated_table_with_sections_and_continued_rows() -> None:
     assert document.measures[1].tasks[0].deadline_text is None
     assert document.measures[2].tasks[0].standing
     assert document.measures[0].line == 4
+
+
+def test_an_empty_number_cell_under_a_numbered_row_continues_its_item() -> None:
+    document = parse_lines(
+        [
+            "序号\t工作任务\t责任单位\t完成时限",
+            "1\t开展危化品整治\t县应急管理局、县公安局\t2023年6月底前",
+            "\t开展燃气整治\t县住房城乡建设局\t2023年10月底前",
+            "2\t开展交通整治\t县公安局\t每季度",
+        ]
+    )
+    assert [m.code for m in document.measures] == ["1", "2"]
+    assert [[(t.text, t.units, t.deadline) for t in m.tasks] for m in document.measures] == [
+        [
+            ("开展危化品整治", ["县应急管理局", "县公安局"], date(2023, 6, 30)),
+            ("开展燃气整治", ["县住房城乡建设局"], date(2023, 10, 31)),
+        ],
+        [("开展交通整治", ["县公安局"], None)],
+    ]
+    assert document.measures[1].tasks[0].standing
+    assert document.warnings == []
 
 
 def test_lines_of_a_text_table_are_taken_out_of_the_text() -> None:

@@ -283,7 +283,14 @@ def protect(ws: Any) -> None:
 
 def info_line(book: LedgerWorkbook) -> tuple[str, str, str]:
     """The three parts of row 2 of every sheet (the data sheets and 汇总): who fills in,
-    which round, as of when."""
+    which round, as of when (and, on a unit's ledger, by when it is due back)."""
     who = f"填报单位：{book.unit}" if book.kind == "unit" else f"编制单位：{book.office}"
-    as_of = f"截至日期：{book.as_of.year}年{book.as_of.month}月{book.as_of.day}日"
+    as_of = f"截至日期：{chinese_date(book.as_of)}"
+    if book.kind == "unit" and book.due_back is not None:
+        as_of += f"　报送截止日期：{chinese_date(book.due_back)}"
     return who, f"调度轮次：{book.round_name}", as_of
+
+
+def chinese_date(day: date) -> str:
+    """2021年6月30日."""
+    return f"{day.year}年{day.month}月{day.day}日"

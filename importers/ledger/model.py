@@ -164,6 +164,8 @@ class LedgerWorkbook:
     """Lines printed under the 汇总 table (the round's 报送情况)."""
     findings: list[FindingLine] = field(default_factory=list)
     """The unit's open findings: a second sheet, 整改台账, when there are any."""
+    due_back: date | None = None
+    """The round's 报送截止日期: a unit's ledger says by when it is to be returned."""
 
     def __post_init__(self) -> None:
         if self.kind not in ("unit", "master"):

@@ -184,6 +184,7 @@ class LedgerExporter:
                     office=office,
                     sheets=ledger_sheets(mine, by_measure),
                     findings=findings.get(unit.id, []),
+                    due_back=chosen.deadline,
                 )
                 try:
                     write_ledger(book, path)

@@ -285,3 +285,15 @@ def test_master_summary_sheet_with_reporting(tmp_path: Path) -> None:
     assert rows[3][0] == note
     assert "A7:K7" in {str(m) for m in ws.merged_cells.ranges}
     assert ws.row_dimensions[7].height == 24  # one line of about 50 characters
+
+
+def test_a_units_ledger_says_by_when_it_is_due_back(tmp_path: Path) -> None:
+    """The round's 报送截止日期 beside the 截至日期 on every sheet the unit fills in."""
+    from dataclasses import replace
+
+    path = tmp_path / "台账.xlsx"
+    write_ledger(replace(sample_workbook(), due_back=date(2021, 7, 10)), path)
+    wb = openpyxl.load_workbook(path)
+    assert [wb[name]["M2"].value for name in (SHEET_1, SHEET_2)] == [
+        "截至日期：2021年6月30日　报送截止日期：2021年7月10日"
+    ] * 2

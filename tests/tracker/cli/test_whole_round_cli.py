@@ -69,6 +69,8 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
     assert (code, out) == (0, f"round {ROUND} (as of 2021-12-31, due back by 2022-01-10) created\n")
     code, out, _ = clerk(SENT_ON, "export-ledger", "--all", "--out", str(sent))
     assert code == 0 and len(out.split()) == 37
+    book = openpyxl.load_workbook(sent / ledger_name(TAX))  # tells the unit when it is due
+    assert book.worksheets[0]["M2"].value == "截至日期：2021年12月31日　报送截止日期：2022年1月10日"
     returned = fill_in(sent, back)
 
     # The returns, each on its day.  宁夏税务局's two bad cells keep the file out until

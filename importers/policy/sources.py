@@ -40,12 +40,13 @@ class SourceInfo:
 
 @dataclass(frozen=True)
 class SourceTable:
-    """A Word table: rows of cell texts, and the line (paragraph number) it follows."""
+    """A table: rows of cell texts, and the line (paragraph number) it starts on."""
 
     line: int
     rows: tuple[tuple[str, ...], ...]
     row_lines: tuple[int, ...] = ()
-    """The source line of every row, for a table written in the text (else empty)."""
+    """The source line of every row (a Word table's rows count as lines; empty where a PDF
+    page's layout gives none)."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,11 @@ def _read_docx(data: bytes, file_name: str) -> SourceText:
             rows = tuple(
                 tuple(cell.text.replace("\n", "") for cell in row.cells) for row in block.rows
             )
-            tables.append(SourceTable(len(lines) + 1, rows))
+            # Every row counts as a line, as Word's "save as text" writes it: a task and a
+            # warning name their own row, not the line above the table.
+            first = len(lines) + 1
+            tables.append(SourceTable(first, rows, tuple(range(first, first + len(rows)))))
+            lines.extend([""] * len(rows))
         else:
             lines.extend((numbering.label(block) + block.text).splitlines() or [""])
     return SourceText(lines, tables)

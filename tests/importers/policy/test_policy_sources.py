@@ -118,8 +118,9 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
     path = tmp_path / "notice.docx"
     document.save(str(path))
     source, info = read_source(path)
-    assert source.lines == ["第一段", "第二段"]
-    assert source.tables == [SourceTable(2, (("序号", "任务"), ("1", "甲乙")))]
+    # Each row of the table counts as a line (blank in the text), so a task names its row.
+    assert source.lines == ["第一段", "", "", "第二段"]
+    assert source.tables == [SourceTable(2, (("序号", "任务"), ("1", "甲乙")), (2, 3))]
     assert info.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 

@@ -388,6 +388,9 @@ class TestWordTaskTable:
                 False,
             ),
         ]
+        # Each row of the Word table is a line of its own (13 paragraphs, the header on 14).
+        assert [t.line for t in first.tasks] == [16, 17]
+        assert [t.line for t in measure(document, "8").tasks] == [26, 27]
         assert [facts(t) for t in measure(document, "8").tasks] == [
             ([self.HUMAN], [self.HUMAN, "市医保局", "市税务局"], date(2023, 12, 31), False),
             ([self.HUMAN], [self.HUMAN, "市财政局"], date(2023, 9, 30), False),

@@ -17,10 +17,20 @@ from dataclasses import dataclass
 from importers.policy.textnorm import normalize_line
 from importers.policy.units import is_collective, split_units, split_units_after
 
-_LEAD_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "指导单位", "指导部门")
-_DUTY_KEYS = ("责任单位", "责任部门", "负责单位", "责任主体", "部门分工", "任务分工")
-_OTHER_KEYS = ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位")
-_PEOPLE_KEYS = ("分管省领导", "分管市领导", "分管区领导", "分管县领导", "分管领导", "责任领导")
+_BODIES = ("单位", "部门", "处室", "科室", "司局", "机构")
+"""What a key calls the units: a government's 单位/部门, a ministry's 司局, a bureau's 处室."""
+_LEAD_KEYS = tuple(f"{role}{body}" for role in ("牵头", "主办", "主责", "指导") for body in _BODIES)
+_DUTY_KEYS = (
+    *(f"{role}{body}" for role in ("责任", "负责", "承办") for body in _BODIES),
+    *("责任主体", "部门分工", "任务分工"),
+)
+_OTHER_KEYS = tuple(
+    f"{role}{body}" for role in ("配合", "协办", "参与", "协同") for body in _BODIES
+)
+_PEOPLE_KEYS = (
+    *("分管省领导", "分管市领导", "分管区领导", "分管县领导", "分管领导", "责任领导"),
+    *("牵头省领导", "牵头市领导", "牵头区领导", "牵头县领导", "牵头领导", "联系领导"),
+)
 """Keys naming officials, not units: their text is skipped."""
 _KEY_RE = re.compile(
     "(" + "|".join((*_LEAD_KEYS, *_DUTY_KEYS, *_OTHER_KEYS, *_PEOPLE_KEYS)) + ")[：:]"

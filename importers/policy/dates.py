@@ -29,6 +29,12 @@ _DATE_RE = re.compile(
 )
 _THIS_YEAR_END_RE = re.compile(r"(?P<this>今年|本年)?(?:(?:年底|年末)(?:以|之)?前|年内)")
 """``年底前`` / ``年内``: the end of the year the document was issued in (given a year)."""
+_MONTH_BEFORE_RE = re.compile(
+    rf"(?<![\d{_CN}])(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*月"
+    rf"(?:(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]|(?P<mend>底|末|中旬|下旬|上旬))?"
+    r"(?P<before>(?:以|之)?前)?(?=$|[^\d个份])"
+)
+"""A month with no year: ``6月底前``, ``9月30日前``, ``12月``; not 6个月, 3月份 of every year."""
 _TARGET_WORDS = ("到", "力争", "争取")
 """``到2025年，…`` / ``力争2025年…达到…``: a target to meet by then, as binding as 前."""
 _OTHER_YEAR = frozenset(
@@ -81,8 +87,38 @@ def find_dates(text: str, year: int | None = None) -> list[DatedPhrase]:
             before = bool(groups["before"]) or text[:start].endswith(_TARGET_WORDS)
             found.append(DatedPhrase(day, wording, start, end, before, precise, context))
     if year is not None:
-        found = sorted([*found, *_this_year_ends(text, year, found)], key=lambda p: p.start)
+        more = [*_this_year_ends(text, year, found), *_months_of_the_year(text, year, found)]
+        found = sorted([*found, *more], key=lambda p: p.start)
     return found
+
+
+def _months_of_the_year(text: str, year: int, found: list[DatedPhrase]) -> list[DatedPhrase]:
+    """``6月底前`` / ``9月30日前`` with no year: in the document's year (its 工作要点 names no
+    other).  After 年 (每年, 次年, 2024年) or 每 the month is some other year's, or recurs."""
+    months = []
+    for match in _MONTH_BEFORE_RE.finditer(text):
+        start, end = match.span()
+        after_year = (
+            start > 0
+            and text[start - 1] in "年每月"
+            and text[start - 2 : start] not in ("今年", "本年")
+        )
+        if after_year or any(p.start < end and start < p.end for p in found):
+            continue
+        month = _number(match.group("m")) or 0
+        if not 1 <= month <= 12:
+            continue
+        last = calendar.monthrange(year, month)[1]
+        day = _number(match.group("d")) if match.group("d") else None
+        if day is not None and not 1 <= day <= last:
+            continue
+        on = date(year, month, day or _MID_MONTH_DAY.get(match.group("mend") or "", last))
+        context = enclosing_clause(text, start, end)
+        wording = match.group(0)
+        months.append(
+            DatedPhrase(on, wording, start, end, bool(match.group("before")), True, context)
+        )
+    return months
 
 
 def _this_year_ends(text: str, year: int, found: list[DatedPhrase]) -> list[DatedPhrase]:

@@ -29,12 +29,27 @@ _CITED_NUMBER_RE = re.compile(r"（([\u4e00-\u9fff]{1,16}〔\d{4}〕\d{1,5}号)�
 """A title followed by its number: ``国务院关于…的若干意见（国发〔2019〕3号）``."""
 
 
+_TITLE_YEAR_RE = re.compile(r"(\d{4})\s*年")
+_YEAR_RANGE_RE = re.compile(r"\d{4}\s*年?\s*[-—－–~～至到]\s*\d{4}")
+
+
 @dataclass(frozen=True)
 class Metadata:
     title: str | None
     doc_number: str | None
     issuer: str | None
     issued_on: date | None
+
+    @property
+    def year(self) -> int | None:
+        """The year the document's work is in: the one its title names (《2023年…工作要点》,
+        issued in December 2022 or in March 2023), else the year of issue.  A bare 年底前
+        or 6月底前 ends in it; a title naming a span (2024—2026年) names no one year."""
+        if self.title and not _YEAR_RANGE_RE.search(self.title):
+            named = set(_TITLE_YEAR_RE.findall(self.title))
+            if len(named) == 1:
+                return int(named.pop())
+        return self.issued_on.year if self.issued_on else None
 
 
 def read_metadata(paragraphs: Sequence[Paragraph], body_start: int) -> Metadata:

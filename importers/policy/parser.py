@@ -54,7 +54,7 @@ def parse_lines(
     items, body_start = read_items(paragraphs)
     meta = read_metadata(paragraphs, body_start)
     document = ParsedDocument(meta.title, meta.doc_number, meta.issuer, meta.issued_on)
-    from_tables = table_measures(tables, aliases)
+    from_tables = table_measures(tables, aliases, meta.year)
     if from_tables.measures:
         document.parts = from_tables.parts
         document.measures = from_tables.measures
@@ -80,7 +80,7 @@ def parse_lines(
             first_listed_leads=draft.line >= first_listed_from,
             leads_named=leads_named,
             aliases=aliases,
-            year=meta.issued_on.year if meta.issued_on else None,
+            year=meta.year,
         )
         add_standing_units(measure, standing, draft.line)
         document.measures.append(measure)

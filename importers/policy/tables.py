@@ -31,7 +31,7 @@ _COLUMNS: dict[str, re.Pattern[str]] = {
     "content": re.compile(r"^(?:主要|具体|工作|任务)?内容$|^具体(?:措施|举措)$"),
     "task": re.compile(r"任务|措施|举措|事项|工作内容|主要内容|具体内容"),
     "lead": re.compile(r"牵头|主办|主责|指导"),
-    "others": re.compile(r"责任单位|责任部门|配合|协办|参与|协同|落实单位"),
+    "others": re.compile(r"责任(?:单位|部门|处室|科室|司局)|配合|协办|参与|协同|落实单位"),
     "deadline": re.compile(r"时限|完成时间|时间节点|进度安排|时间安排|完成期限"),
 }
 _HEADER_SCAN_ROWS = 3
@@ -76,9 +76,11 @@ def is_task_header(row: Sequence[str]) -> bool:
 
 
 def table_measures(
-    tables: Sequence[SourceTable], aliases: Mapping[str, str] | None = None
+    tables: Sequence[SourceTable],
+    aliases: Mapping[str, str] | None = None,
+    year: int | None = None,
 ) -> TableMeasures:
-    """Every measure in the task tables among ``tables``."""
+    """Every measure in the task tables among ``tables``; ``year`` dates a bare 6月底前."""
     drafts: list[tuple[Draft, list[_Row]]] = []
     columns: dict[str, int] | None = None
     for table in tables:
@@ -96,14 +98,14 @@ def table_measures(
     result.warnings.extend(assign_codes(plain))
     result.parts = parts_with_measures(plain)
     for draft, rows in drafts:
-        measure, warnings = _measure(draft, rows, aliases)
+        measure, warnings = _measure(draft, rows, aliases, year)
         result.measures.append(measure)
         result.warnings.extend(warnings)
     return result
 
 
 def _measure(
-    draft: Draft, rows: Sequence[_Row], aliases: Mapping[str, str] | None
+    draft: Draft, rows: Sequence[_Row], aliases: Mapping[str, str] | None, year: int | None
 ) -> tuple[ParsedMeasure, list[ParseWarning]]:
     """One measure with a task per row; units the union, leads the first row's."""
     built = [
@@ -114,6 +116,7 @@ def _measure(
             draft.placement,
             assignment=row.assignment,
             aliases=aliases,
+            year=year,
         )
         for row in rows
     ]

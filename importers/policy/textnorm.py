@@ -25,6 +25,8 @@ _CHAR_MAP = str.maketrans(
     {
         "(": "（",
         ")": "）",
+        "【": "（",  # 【责任单位：…】 closes a measure like （责任单位：…）
+        "】": "）",
         "\ufe59": "（",  # small parenthesis
         "\ufe5a": "）",
         "\ufe5d": "〔",  # small tortoise shell bracket, common in document numbers

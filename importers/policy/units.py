@@ -30,7 +30,7 @@ _PLACE_PREFIX_RE = re.compile(
     r"^([\u4e00-\u9fff]{2,7}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗))"
 )
 _STANDALONE_START_RE = re.compile(
-    "^(?:" + "|".join(PROVINCES) + "|国家|国务院|中央|中共|中国|全|各)"
+    "^(?:" + "|".join(PROVINCES) + "|国家|国务院|中央|中共|中国|全|各|团(?:省|市|县|区)委)"
 )
 _NON_GOVERNMENT_RE = re.compile(
     "银行|支行|分行|公司|集团|海关|中心|大学|学院|医院|协会|商会|管委会|银保监|证监|分局"

@@ -120,3 +120,25 @@ def test_a_target_year_is_a_deadline() -> None:
         ("2023年", True),
         ("2019年", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("6月底前完成", [("6月底前", date(2023, 6, 30), True)]),
+        ("9月30日前建成", [("9月30日前", date(2023, 9, 30), True)]),
+        ("今年6月底前完成", [("6月底前", date(2023, 6, 30), True)]),
+        ("完成时限：10月底", [("10月底", date(2023, 10, 31), False)]),
+        # Another year's, recurring, or no month at all: no date.
+        ("每年2月底前报送", []),
+        ("次年3月底前完成", []),
+        ("每月10日前报送", []),
+        ("用6个月时间完成", []),
+        ("3月份开始", []),
+    ],
+)
+def test_a_month_without_a_year_is_the_documents_year(
+    text: str, found: list[tuple[str, date, bool]]
+) -> None:
+    assert [(p.wording, p.date, p.before) for p in find_dates(text, 2023)] == found
+    assert find_dates(text) == []

@@ -203,6 +203,22 @@ def test_mixed_levels() -> None:
     ]
 
 
+def test_keys_and_brackets_of_other_offices() -> None:
+    """【】 brackets, a bureau's 牵头处室 / 责任处室, a 牵头领导 (a person, skipped), a title
+    naming the plan's year (issued the December before): 6月底前 is in that year."""
+    document = parse_text(
+        "关于印发《2023年工作要点》的通知\n2022年12月28日\n"
+        "1.推进甲。6月底前完成甲。【牵头处室：外贸处；配合处室：综合处】\n"
+        "2.推进乙。年底前完成乙。（牵头领导：王副局长；责任处室：外资处）\n"
+        "3.推进丙。做丙。（牵头单位：市商务局；责任单位：团市委、市妇联）"
+    )
+    assert [[(t.lead_units, t.units, t.deadline) for t in m.tasks] for m in document.measures] == [
+        [(["外贸处"], ["外贸处", "综合处"], date(2023, 6, 30))],
+        [(["外资处"], ["外资处"], date(2023, 12, 31))],
+        [(["市商务局"], ["市商务局", "团市委", "市妇联"], None)],
+    ]
+
+
 def test_a_notice_holds_no_tasks() -> None:
     document = parse_text("关于表扬的通报\n1.甲县。成绩突出。\n2.乙县。成绩突出。")
     assert document.measures == []

@@ -546,3 +546,55 @@ class TestBracketAfterEverySentence:
 
     def test_tasks(self, document: ParsedDocument) -> None:
         check_single_tasks(document, self.EXPECTED)
+
+
+class TestBureauWorkPointsForNextYear:
+    """徐商发〔2022〕86号, issued 2022-12-28 for 《2023年全市商务工作要点》: 【牵头处室：…；
+    配合处室：…】 in square brackets, a 牵头领导 named beside the unit, 6月底前 with no year
+    (the plan's year, 2023), 团市委, （由A牵头负责，B配合）, 完成时限：每季度."""
+
+    NAME = "i_xuzhou_shangwu_yaodian.txt"
+    COUNTIES = "各县（市、区）商务主管部门"
+    EXPECTED: ClassVar[dict[str, Expected]] = {
+        "1": (
+            ["对外贸易处"],
+            ["对外贸易处", "综合处", COUNTIES],
+            date(2023, 6, 30),
+            False,
+        ),
+        "2": (["电子商务处"], ["电子商务处"], date(2023, 9, 30), False),
+        "3": (["对外贸易处"], ["对外贸易处"], None, False),
+        "4": (["外资处"], ["外资处", "投资促进中心"], None, False),
+        "5": (["外资处"], ["外资处", COUNTIES], date(2023, 12, 31), False),
+        "6": (
+            ["市场运行处"],
+            ["市场运行处", "团市委", "市妇联"],
+            date(2023, 4, 30),
+            False,
+        ),
+        "7": (["市场体系建设处"], ["市场体系建设处"], date(2023, 11, 30), False),
+        "8": (["市场运行处"], ["市场运行处", COUNTIES], None, False),
+        "9": (["机关党委"], ["机关党委", "各处室"], None, False),
+        "10": (["综合处"], ["综合处"], None, True),
+    }
+
+    @pytest.fixture
+    def document(self) -> ParsedDocument:
+        return read(self.NAME)
+
+    def test_measures(self, document: ParsedDocument) -> None:
+        assert document.issued_on == date(2022, 12, 28)
+        assert [m.code for m in document.measures] == [str(n) for n in range(1, 11)]
+        assert measure(document, "6").title == "举办“徐州消费节”系列活动"
+        assert document.warnings == []
+
+    def test_tasks(self, document: ParsedDocument) -> None:
+        check_single_tasks(document, self.EXPECTED)
+
+
+def test_a_notice_of_numbered_paragraphs_holds_no_tasks() -> None:
+    """六政办秘〔2022〕64号: 一、…五、 instructions to 各地、各部门, nobody assigned a task."""
+    document = read("j_yuandan_chunjie_tongzhi.txt")
+    assert document.holds_no_tasks
+    assert document.measures == []
+    assert "5 numbered paragraphs" in str(document.warnings[0].message)

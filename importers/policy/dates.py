@@ -135,9 +135,25 @@ def _this_year_ends(text: str, year: int, found: list[DatedPhrase]) -> list[Date
     return ends
 
 
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<!\d)(\d{4})[.．/\-－](\d{1,2})(?:[.．/\-－](\d{1,2}))?(?![\d.．])"
+)
+"""``2023.12``, ``2023.6.30``, ``2023-12-31``, ``2023/12``: a table's 完成时限 in figures."""
+
+
+def _in_words(wording: str) -> str:
+    """Figures written as a date in words: ``2023.6.30`` → ``2023年6月30日``."""
+
+    def words(match: re.Match[str]) -> str:
+        year, month, day = match.groups()
+        return f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")
+
+    return _NUMERIC_DATE_RE.sub(words, wording)
+
+
 def read_deadline(wording: str, year: int | None = None) -> Deadline:
     """The deadline a ``完成时限`` states; standing and recurring tasks (每季度) have none."""
-    dates = find_dates(wording, year)
+    dates = find_dates(_in_words(wording), year)
     if dates:
         return Deadline(max(d.date for d in dates), standing=False, readable=True)
     if _STANDING_RE.search(wording) or (

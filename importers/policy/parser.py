@@ -70,7 +70,8 @@ def parse_lines(
     document.warnings.extend(outline.warnings)
     first_listed_from = _first_listed_line(paragraphs)
     leads_named = any(names_a_lead(paragraph.text) for paragraph in paragraphs)
-    standing = standing_rules(paragraphs, aliases)
+    measure_lines = [draft.line for draft in outline.drafts]
+    standing = standing_rules(paragraphs, aliases, outline.part_lines, measure_lines)
     for draft in outline.drafts:
         measure, warnings = build_measure(
             draft.code,

@@ -186,6 +186,15 @@ def _continues(text: str, line: str, last_number: dict[Style, int]) -> bool:
         return True
     if ends_paragraph(text) or is_title_line(text):
         return False
-    # A short heading followed by a long paragraph of prose: two paragraphs.
+    # A short heading followed by prose — a long line, or one with a sentence's commas and
+    # stops (以下各项任务均需…落实，不再列出。) — is two paragraphs; the tail of a heading
+    # the page width wrapped has neither.
     heading = _heading(text)
-    return not (heading is not None and heading.rest and len(line) > _HEADING_MAX)
+    return not (
+        heading is not None
+        and heading.rest
+        and (
+            len(line) > _HEADING_MAX
+            or (text[-1] not in "，,、" and any(mark in line for mark in "，。；"))
+        )
+    )

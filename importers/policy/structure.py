@@ -69,6 +69,8 @@ class Outline:
     drafts: list[Draft] = field(default_factory=list)
     parts: list[ParsedPart] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    part_lines: list[int] = field(default_factory=list)
+    """The line of every item numbered at the parts' level, measures' parts or not."""
 
 
 def arrange(
@@ -94,6 +96,8 @@ def arrange(
     grouped: Heading | None = None
     for index, (item, role) in enumerate(zip(items, roles, strict=True)):
         style = item.marker.style
+        if style == part_style:
+            outline.part_lines.append(item.line)
         if role == "measure":
             if style == part_style:
                 part, section = None, None

@@ -34,6 +34,7 @@ _COLUMNS: dict[str, re.Pattern[str]] = {
     "others": re.compile(r"责任(?:单位|部门|处室|科室|司局)|配合|协办|参与|协同|落实单位"),
     "deadline": re.compile(r"时限|完成时间|时间节点|进度安排|时间安排|完成期限"),
 }
+_PEOPLE_COLUMN_RE = re.compile(r"领导|责任人|负责人|联系人|联络员")
 _HEADER_SCAN_ROWS = 3
 _DIGITS_RE = re.compile(r"\d+")
 _NONE_RE = re.compile(r"^[/／—－\-–无]*$")
@@ -60,6 +61,8 @@ def find_columns(row: Sequence[str]) -> dict[str, int] | None:
     """Column index per role if ``row`` is a task-table header, else None."""
     columns: dict[str, int] = {}
     for index, cell in enumerate(normalize_line(c).replace(" ", "") for c in row):
+        if _PEOPLE_COLUMN_RE.search(cell):
+            continue  # 牵头市领导 / 责任人: people, not units
         for role, pattern in _COLUMNS.items():
             if role not in columns and cell and pattern.search(cell):
                 columns[role] = index

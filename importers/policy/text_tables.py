@@ -13,6 +13,7 @@ of spaces also occur in signatures and centred titles.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from importers.policy.sources import SourceTable
@@ -43,9 +44,10 @@ def split_text_tables(
         else:
             aligned = False
         start, rows, lines_of_rows = index, [tuple(cells)], [index + 1]
+        columns = _column_starts(kept[index]) if aligned else []
         index += 1
         while index < len(kept):
-            cells = _cells(kept[index], aligned)
+            cells = _cells(kept[index], aligned, columns)
             if cells is not None and is_header(cells):
                 break  # the next table starts right after this one
             if cells is not None:
@@ -66,15 +68,49 @@ def split_text_tables(
     return kept, tables
 
 
-def _cells(line: str, aligned: bool) -> list[str] | None:
-    """The cells of a table row, or None if ``line`` is not one."""
+def _cells(line: str, aligned: bool, columns: Sequence[int] = ()) -> list[str] | None:
+    """The cells of a table row, or None if ``line`` is not one.
+
+    Aligned rows are cut at the header's ``columns`` where known: a wide cell may leave
+    only two spaces before the next, and a name padded to two characters' width
+    (``王  强``) holds two spaces inside one cell.
+    """
     if not aligned:
         if "\t" not in line.strip("\r\n"):
             return None
         return [cell.strip() for cell in line.rstrip("\r\n").split("\t")]
     if not _ALIGNED_RE.search(line.strip()):
         return None
-    return [cell.strip() for cell in re.split(r" {3,}|\u3000{2,}", line.strip())]
+    if not columns:
+        return [cell.strip() for cell in re.split(r" {3,}|\u3000{2,}", line.strip())]
+    cells = [""] * len(columns)
+    for start, piece in _pieces(line):
+        column = max((i for i, s in enumerate(columns) if s <= start + _TOLERANCE), default=0)
+        cells[column] += piece
+    return cells
+
+
+_PIECE_RE = re.compile(r"\S+(?: \S+)*")
+_TOLERANCE = 2
+"""A cell may start this many columns (of display width) left of its header."""
+
+
+def _pieces(line: str) -> list[tuple[int, str]]:
+    """Runs of text separated by two spaces or more, with the display column each starts at
+    (a Chinese character is two columns wide, as a layout of the page sets it)."""
+    line = line.rstrip("\r\n").replace("\u3000", "  ")
+    pieces = []
+    for match in _PIECE_RE.finditer(line):
+        pieces.append((_width(line[: match.start()]), match.group(0)))
+    return pieces
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _column_starts(header: str) -> list[int]:
+    return [start for start, _ in _pieces(header)]
 
 
 def _section_rows(lines: Sequence[str], index: int, aligned: bool) -> int:

@@ -33,7 +33,7 @@ _STANDALONE_START_RE = re.compile(
     "^(?:" + "|".join(PROVINCES) + "|国家|国务院|中央|中共|中国|全|各|团(?:省|市|县|区)委)"
 )
 _NON_GOVERNMENT_RE = re.compile(
-    "银行|支行|分行|公司|集团|海关|中心|大学|学院|医院|协会|商会|管委会|银保监|证监|分局"
+    "银行|支行|分行|公司|集团|海关|中心|大学|学院|医院|协会|商会|管委会|银保监|证监"
 )
 """Bodies that are not the list's level of government (a bank, a company, a branch of a
 regulator such as 洛阳银保监分局): they name their own place, or none, and lend none."""
@@ -61,10 +61,11 @@ _FILLER_RE = re.compile(
 )
 """``等有关部门`` / ``等市场监管领域相关部门``: the list's tail, not a unit."""
 _SEPARATOR_RE = re.compile(
-    r"[、，,；;/]|以及|及|(?:(?<=[厅局委办部院署行会])|(?<=中心)|(?<=政府))[和与](?=[\u4e00-\u9fff]{2})"
+    r"[、，,；;/]|以及|及"
+    r"|(?:(?<=[厅局委办部院署行会])|(?<=中心)|(?<=政府)|(?<=部门))[和与](?=[\u4e00-\u9fff]{2}|\x00)"
 )
-"""Where a list splits: 和 / 与 only after a unit's last word (省财政厅和省审计厅), never
-inside a name (工业和信息化厅, 文化和旅游部)."""
+"""Where a list splits: 和 / 与 only after a unit's last word (省财政厅和省审计厅, 省直有关
+部门和各市), never inside a name (工业和信息化厅, 文化和旅游部)."""
 _LEADING_FILLER_RE = re.compile(r"^(?:以及|及|和|与|由|请)+")
 _TRAILING_FILLER_RE = re.compile(
     r"(?:按照?职责分工|按照?职责|分工|分头|分别|共同|会同(?:其他)?(?:有关|相关)(?:部门|单位|司局|处室))?"

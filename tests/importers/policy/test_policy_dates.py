@@ -28,6 +28,10 @@ from importers.policy.dates import enclosing_clause, find_dates, read_deadline
         ("2021年", date(2021, 12, 31)),
         ("二〇二一年五月十九日", date(2021, 5, 19)),
         ("2021年6月底前完成方案，2021年底前全面推开", date(2021, 12, 31)),
+        ("2021.6", date(2021, 6, 30)),
+        ("2021.06.15", date(2021, 6, 15)),
+        ("2021-12-31", date(2021, 12, 31)),
+        ("2021/9", date(2021, 9, 30)),
     ],
 )
 def test_deadline_wording(wording: str, deadline: date) -> None:

@@ -215,3 +215,19 @@ class TestRepair:
             (4, "1.甲，乙。"),
             (7, "2.丙。"),
         ]
+
+
+def test_a_sentence_under_a_short_heading_is_its_own_paragraph() -> None:
+    paragraphs = repair_lines(
+        [
+            "二、重点任务",
+            "以下各项任务均需各区落实，不再列出。",
+            "三、关于进一步加强",
+            "数字政府建设",
+        ]
+    )
+    assert [p.text for p in paragraphs] == [
+        "二、重点任务",
+        "以下各项任务均需各区落实，不再列出。",
+        "三、关于进一步加强数字政府建设",
+    ]

@@ -101,6 +101,21 @@ def test_a_standing_rule_applies_until_replaced() -> None:
     ]
 
 
+def test_a_standing_rule_under_a_part_heading_holds_for_that_part() -> None:
+    document = parse_text(
+        "一、总体要求\n做好甲乙丙。\n"
+        "二、重点任务\n以下各项任务各区政府均为责任单位，不再一一列出。\n"
+        "（一）甲事项。（市财政局牵头）\n（二）乙事项。（市教育局负责）\n"
+        "三、保障措施\n（一）加强领导。（市政府办公室负责）"
+    )
+    assert [p.title for p in document.parts] == ["重点任务", "保障措施"]
+    assert [m.units for m in document.measures] == [
+        ["市财政局", "各区政府"],
+        ["市教育局", "各区政府"],
+        ["市政府办公室"],
+    ]
+
+
 # -- collectives ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "units"),
@@ -279,6 +294,35 @@ def test_an_empty_number_cell_under_a_numbered_row_continues_its_item() -> None:
     ]
     assert document.measures[1].tasks[0].standing
     assert document.warnings == []
+
+
+def test_a_leaders_column_and_figures_for_dates() -> None:
+    document = parse_lines(
+        [
+            "序号\t重点任务\t牵头市领导\t牵头单位\t配合单位\t完成时限",
+            "1\t推进甲\t张三\t市发展改革委\t市财政局和各区政府\t2023.12",
+            "2\t推进乙\t李四\t市商务局\t/\t2023.6.30",
+        ]
+    )
+    assert [[(t.lead_units, t.units, t.deadline) for t in m.tasks] for m in document.measures] == [
+        [(["市发展改革委"], ["市发展改革委", "市财政局", "各区政府"], date(2023, 12, 31))],
+        [(["市商务局"], ["市商务局"], date(2023, 6, 30))],
+    ]
+    assert document.warnings == []
+
+
+def test_aligned_rows_are_cut_at_the_headers_columns() -> None:
+    document = parse_lines(
+        [
+            "序号    重点任务        牵头市领导    牵头单位          配合单位                  完成时限",
+            "1       推进甲          王  强        市行政审批局      市市场监管局、市税务局    2023.6",
+            "2       推进乙          刘  明        市大数据管理局    人民银行盐城市中心支行  2023.9",
+        ]
+    )
+    assert [[(t.lead_units, t.units, t.deadline) for t in m.tasks] for m in document.measures] == [
+        [(["市行政审批局"], ["市行政审批局", "市市场监管局", "市税务局"], date(2023, 6, 30))],
+        [(["市大数据管理局"], ["市大数据管理局", "人民银行盐城市中心支行"], date(2023, 9, 30))],
+    ]
 
 
 def test_lines_of_a_text_table_are_taken_out_of_the_text() -> None:

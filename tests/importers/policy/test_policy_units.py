@@ -40,6 +40,7 @@ from importers.policy.clauses import find_clauses, read_clause, states_first_lis
             ["市财政局", "人民银行淄博市中心支行", "市税务局"],
         ),
         ("市委宣传部、团市委、市妇联", ["市委宣传部", "团市委", "市妇联"]),
+        ("区市场监管局、公安分局", ["区市场监管局", "区公安分局"]),
     ],
 )
 def test_level_prefix_carries_over_a_list(text: str, units: list[str]) -> None:

@@ -98,6 +98,12 @@ NO_TASKS = QT_TRANSLATE_NOOP(
     "as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are "
     "in an attachment, import that file",
 )
+NO_TASKS_ONE = QT_TRANSLATE_NOOP(
+    "messages",
+    "holds no assigned tasks: {count} numbered paragraph but no responsibility bracket such "
+    "as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are "
+    "in an attachment, import that file",
+)
 
 
 _STRAY_SHARE = 20
@@ -125,7 +131,8 @@ def _holds_no_tasks(document: ParsedDocument) -> None:
     document.measures = []
     document.parts = []
     document.holds_no_tasks = True
-    document.warnings = [ParseWarning(0, Message(NO_TASKS, {"count": count}))]
+    template = NO_TASKS_ONE if count == 1 else NO_TASKS
+    document.warnings = [ParseWarning(0, Message(template, {"count": count}))]
 
 
 def _first_listed_line(paragraphs: Sequence[Paragraph]) -> float:

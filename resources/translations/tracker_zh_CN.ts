@@ -318,8 +318,22 @@ The database as it was just before is kept in {1}.</source>
     </message>
     <message>
         <location filename="../../ui/board/board_view.py" line="184"/>
-        <source>{0} × {1} · {2} of {3} unit parts done</source>
-        <translation>{0} × {1} · {3} 项分工中已完成 {2} 项</translation>
+        <source>{0} × {1} · {2}</source>
+        <translation>{0} × {1} · {2}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/board/board_view.py" line="190"/>
+        <source>{0} of %n unit part done</source>
+        <translation>
+            <numerusform>%n 项分工中已完成 {0} 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/board/board_view.py" line="192"/>
+        <source>{0} of %n unit parts done</source>
+        <translation>
+            <numerusform>%n 项分工中已完成 {0} 项</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/board/board_view.py" line="185"/>
@@ -583,53 +597,81 @@ Please send that file to whoever looks after this application.</source>
 </context>
 <context>
     <name>Dashboard</name>
+    <message numerus="yes">
+        <location filename="../../ui/board/dashboard.py" line="73"/>
+        <source>Due soon — %n assignment</source>
+        <translation>
+            <numerusform>临期 — 共 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/board/dashboard.py" line="74"/>
+        <source>Due soon — %n assignments</source>
+        <translation>
+            <numerusform>临期 — 共 %n 项</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="118"/>
+        <location filename="../../ui/board/dashboard.py" line="137"/>
         <source>Completion by unit</source>
         <translation>各单位完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="119"/>
+        <location filename="../../ui/board/dashboard.py" line="138"/>
         <source>Completion by part</source>
         <translation>各部分完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="132"/>
+        <location filename="../../ui/board/dashboard.py" line="151"/>
         <source>Measures</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="133"/>
+        <location filename="../../ui/board/dashboard.py" line="152"/>
         <source>Unit parts</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="158"/>
+        <location filename="../../ui/board/dashboard.py" line="177"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="158"/>
+        <location filename="../../ui/board/dashboard.py" line="177"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="158"/>
+        <location filename="../../ui/board/dashboard.py" line="177"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="158"/>
+        <location filename="../../ui/board/dashboard.py" line="177"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="197"/>
+        <location filename="../../ui/board/dashboard.py" line="62"/>
         <source>Overdue — the {0} most overdue of {1}</source>
         <translation>逾期 — 共 {1} 项，逾期最久的 {0} 项</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/board/dashboard.py" line="64"/>
+        <source>Overdue — %n assignment</source>
+        <translation>
+            <numerusform>逾期 — 共 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/board/dashboard.py" line="65"/>
+        <source>Overdue — %n assignments</source>
+        <translation>
+            <numerusform>逾期 — 共 %n 项</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="202"/>
+        <location filename="../../ui/board/dashboard.py" line="71"/>
         <source>Due soon — the {0} nearest of {1}</source>
         <translation>临期 — 共 {1} 项，最临近的 {0} 项</translation>
     </message>
@@ -735,23 +777,65 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>DocumentDelete</name>
     <message>
-        <location filename="../../ui/documents/document_delete_flow.py" line="27"/>
+        <location filename="../../ui/documents/document_delete_flow.py" line="28"/>
         <source>Delete {0} ({1})?
 
-This deletes {2} measures, {3} unit assignments and {4} history entries of progress. A backup of the database is made first.</source>
+This deletes {2}, {3} and {4} of progress. A backup of the database is made first.</source>
         <translation>删除 {0}（{1}）？
 
-将删除 {2} 项措施、{3} 项单位任务和 {4} 条进展历史记录。删除前会先备份数据库。</translation>
+将删除 {2}、{3}和 {4}。删除前会先备份数据库。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/document_delete_flow.py" line="35"/>
+        <source>%n measure</source>
+        <translation>
+            <numerusform>%n 项措施</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/documents/document_delete_flow.py" line="37"/>
+        <source>%n measures</source>
+        <translation>
+            <numerusform>%n 项措施</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/document_delete_flow.py" line="38"/>
+        <source>%n unit assignment</source>
+        <translation>
+            <numerusform>%n 项单位任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/document_delete_flow.py" line="40"/>
+        <source>%n unit assignments</source>
+        <translation>
+            <numerusform>%n 项单位任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/document_delete_flow.py" line="41"/>
+        <source>%n history entry</source>
+        <translation>
+            <numerusform>%n 条进展历史记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/document_delete_flow.py" line="43"/>
+        <source>%n history entries</source>
+        <translation>
+            <numerusform>%n 条进展历史记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/document_delete_flow.py" line="48"/>
         <source>%n ledger file was exported since it was imported: rows for this document in it will be refused when it comes back.</source>
         <translation>
             <numerusform>自导入以来已导出 %n 份台账：其中属于该文件的行在收回时将被拒绝。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents/document_delete_flow.py" line="45"/>
+        <location filename="../../ui/documents/document_delete_flow.py" line="56"/>
         <source>%n ledger files were exported since it was imported: rows for this document in them will be refused when they come back.</source>
         <translation>
             <numerusform>自导入以来已导出 %n 份台账：其中属于该文件的行在收回时将被拒绝。</numerusform>
@@ -888,91 +972,96 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="97"/>
+        <location filename="../../ui/window/filter_bar.py" line="98"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="101"/>
+        <location filename="../../ui/window/filter_bar.py" line="102"/>
         <source>Only the assignments whose progress changed in this round</source>
         <translation>只看在该轮次中有进展变化的分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="102"/>
+        <location filename="../../ui/window/filter_bar.py" line="103"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="103"/>
+        <location filename="../../ui/window/filter_bar.py" line="104"/>
         <source>Due within</source>
         <translation>到期在</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="107"/>
+        <location filename="../../ui/window/filter_bar.py" line="108"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="110"/>
+        <location filename="../../ui/window/filter_bar.py" line="108"/>
+        <source> day</source>
+        <translation> 天内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/filter_bar.py" line="111"/>
         <source>Search measures and units…</source>
         <translation>搜索措施或单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="116"/>
+        <location filename="../../ui/window/filter_bar.py" line="117"/>
         <source>Show the whole document again</source>
         <translation>重新显示整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="133"/>
+        <location filename="../../ui/window/filter_bar.py" line="134"/>
         <source>Filter by document</source>
         <translation>按文件筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="134"/>
+        <location filename="../../ui/window/filter_bar.py" line="135"/>
         <source>Filter by responsible unit</source>
         <translation>按责任单位筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="135"/>
+        <location filename="../../ui/window/filter_bar.py" line="136"/>
         <source>Filter by status</source>
         <translation>按完成状态筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="173"/>
+        <location filename="../../ui/window/filter_bar.py" line="174"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="186"/>
+        <location filename="../../ui/window/filter_bar.py" line="187"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="198"/>
+        <location filename="../../ui/window/filter_bar.py" line="199"/>
         <source>All rounds</source>
         <translation>全部轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="239"/>
+        <location filename="../../ui/window/filter_bar.py" line="240"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/filter_bar.py" line="243"/>
+        <location filename="../../ui/window/filter_bar.py" line="244"/>
         <source>Due within %n day</source>
         <translation>
             <numerusform>%n天内到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/filter_bar.py" line="245"/>
+        <location filename="../../ui/window/filter_bar.py" line="246"/>
         <source>Due within %n days</source>
         <translation>
             <numerusform>%n天内到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="249"/>
+        <location filename="../../ui/window/filter_bar.py" line="250"/>
         <source>All assignments</source>
         <translation>全部分工</translation>
     </message>
@@ -2240,7 +2329,7 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
     </message>
     <message>
         <location filename="../../ui/ledgers/ledger_import_dialog.py" line="206"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="374"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="376"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
@@ -2419,100 +2508,95 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="111"/>
-        <source>Ready: the valid rows; {0} rejected stay</source>
-        <translation>可导入有效行；{0}处退回保持不变</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="114"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="117"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="133"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="136"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="134"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="172"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="216"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="229"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="244"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="342"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="364"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="137"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="177"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="221"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="234"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="249"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="347"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="369"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="135"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="138"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="136"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="139"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="137"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="140"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="139"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="142"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="142"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="145"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="144"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="147"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="171"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="215"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="228"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="341"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="363"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="176"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="220"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="233"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="346"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="368"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="48"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="173"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="189"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="245"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="343"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="366"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="178"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="194"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="250"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="348"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="371"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="175"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="191"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="180"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="196"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="46"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="187"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="203"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="214"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="227"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="250"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="344"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="192"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="208"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="219"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="232"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="255"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="349"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="51"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="234"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="239"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2532,57 +2616,57 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <translation>填写单位本意的值；按单元格的规则重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="204"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="209"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="217"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="222"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="231"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="236"/>
         <source>Deadline → requested</source>
         <translation>现完成时限 → 申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="247"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="252"/>
         <source>Directory → returned</source>
         <translation>通讯录 → 台账填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="345"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="350"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="352"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="357"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="353"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="358"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="369"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="374"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="370"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="375"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="371"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="376"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="287"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="292"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
@@ -2605,23 +2689,37 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>Nothing new: recorded as reported</source>
         <translation>无新内容：记为已报送</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="112"/>
+        <source>Ready: the valid rows; %n rejected row stays</source>
+        <translation>
+            <numerusform>可导入有效行；%n处退回保持不变</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="114"/>
+        <source>Ready: the valid rows; %n rejected rows stay</source>
+        <translation>
+            <numerusform>可导入有效行；%n处退回保持不变</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="188"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="193"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="378"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="383"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="379"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="384"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="380"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="385"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -2700,58 +2798,67 @@ This deletes {2} measures, {3} unit assignments and {4} history entries of progr
         <source>Merge units</source>
         <translation>合并单位</translation>
     </message>
-    <message>
-        <location filename="../../ui/units/merge_preview.py" line="46"/>
-        <source>Merge {0} into {1}? {0} becomes another name of {1}; {2} of its assignments move to {1} with their history. A backup is made first.</source>
-        <translation>将 {0} 合并到 {1}？{0} 将成为 {1} 的别名；其 {2} 项任务连同历史记录移至 {1}。合并前会先备份数据库。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/units/merge_preview.py" line="47"/>
+        <source>Merge {0} into {1}? {0} becomes another name of {1}; its %n assignment moves to {1} with its history. A backup is made first.</source>
+        <translation>
+            <numerusform>将 {0} 合并到 {1}？{0} 将成为 {1} 的别名；其 %n 项任务连同历史记录移至 {1}。合并前会先备份数据库。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/units/merge_preview.py" line="51"/>
+        <location filename="../../ui/units/merge_preview.py" line="54"/>
+        <source>Merge {0} into {1}? {0} becomes another name of {1}; its %n assignments move to {1} with their history. A backup is made first.</source>
+        <translation>
+            <numerusform>将 {0} 合并到 {1}？{0} 将成为 {1} 的别名；其 %n 项任务连同历史记录移至 {1}。合并前会先备份数据库。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/units/merge_preview.py" line="62"/>
         <source>Both units have %n measure: choose what each one keeps.</source>
         <translation>
             <numerusform>两个单位都承担的措施有 %n 项：请为每一项选择保留的内容。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/units/merge_preview.py" line="54"/>
+        <location filename="../../ui/units/merge_preview.py" line="65"/>
         <source>Both units have %n measures: choose what each one keeps.</source>
         <translation>
             <numerusform>两个单位都承担的措施有 %n 项：请为每一项选择保留的内容。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="63"/>
+        <location filename="../../ui/units/merge_preview.py" line="74"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="63"/>
+        <location filename="../../ui/units/merge_preview.py" line="74"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="63"/>
+        <location filename="../../ui/units/merge_preview.py" line="74"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="69"/>
+        <location filename="../../ui/units/merge_preview.py" line="80"/>
         <source>The more advanced progress and both texts</source>
         <translation>进度较快的一方，并保留双方的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="70"/>
-        <location filename="../../ui/units/merge_preview.py" line="71"/>
+        <location filename="../../ui/units/merge_preview.py" line="81"/>
+        <location filename="../../ui/units/merge_preview.py" line="82"/>
         <source>The values of {0}</source>
         <translation>{0} 的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="86"/>
+        <location filename="../../ui/units/merge_preview.py" line="97"/>
         <source>Kept:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../ui/units/merge_preview.py" line="100"/>
+        <location filename="../../ui/units/merge_preview.py" line="111"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -2914,7 +3021,7 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>已销号：请先撤销销号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_dialog.py" line="121"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="125"/>
         <source>Only headers were copied: there are no values to paste.</source>
         <translation>只复制了表头，没有可粘贴的值。</translation>
     </message>
@@ -2922,49 +3029,69 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>PastePreview</name>
     <message>
-        <location filename="../../ui/assignments/paste_dialog.py" line="50"/>
-        <location filename="../../ui/assignments/paste_dialog.py" line="80"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="39"/>
+        <source>{0}; {1}.</source>
+        <comment>assignments change; cells not taken</comment>
+        <translation>{0}；{1}。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/paste_dialog.py" line="40"/>
+        <source>%n assignment changes</source>
+        <translation>
+            <numerusform>%n 项分工将被修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/paste_dialog.py" line="42"/>
+        <source>%n assignments change</source>
+        <translation>
+            <numerusform>%n 项分工将被修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/paste_dialog.py" line="43"/>
+        <source>%n pasted cell is not taken</source>
+        <translation>
+            <numerusform>%n 个粘贴的单元格未被采用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assignments/paste_dialog.py" line="45"/>
+        <source>%n pasted cells are not taken</source>
+        <translation>
+            <numerusform>%n 个粘贴的单元格未被采用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_dialog.py" line="62"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="84"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_dialog.py" line="54"/>
-        <location filename="../../ui/assignments/paste_dialog.py" line="65"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="66"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="77"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_dialog.py" line="54"/>
-        <location filename="../../ui/assignments/paste_dialog.py" line="65"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="66"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="77"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_dialog.py" line="65"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="77"/>
         <source>Pasted</source>
         <translation>粘贴的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_dialog.py" line="65"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="77"/>
         <source>Why not</source>
         <translation>原因</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/assignments/paste_dialog.py" line="72"/>
-        <source>%n assignment changes; {0} pasted cells are not taken.</source>
-        <translation>
-            <numerusform>%n 项分工将被修改；{0} 个粘贴的单元格未被采用。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/assignments/paste_dialog.py" line="75"/>
-        <source>%n assignments change; {0} pasted cells are not taken.</source>
-        <translation>
-            <numerusform>%n 项分工将被修改；{0} 个粘贴的单元格未被采用。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/assignments/paste_dialog.py" line="88"/>
+        <location filename="../../ui/assignments/paste_dialog.py" line="92"/>
         <source>Not taken:</source>
         <translation>未采用：</translation>
     </message>
@@ -3131,42 +3258,42 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="112"/>
+        <location filename="../../ui/reports/report_preview.py" line="115"/>
         <source>Print a report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="133"/>
+        <location filename="../../ui/reports/report_preview.py" line="136"/>
         <source>Further achievements of your own, one paragraph per line (with nothing picked or written: the round&apos;s facts and notes)</source>
         <translation>自行补充的主要成效，每行一段（未勾选也未填写时：采用本轮的事实和进展情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="140"/>
+        <location filename="../../ui/reports/report_preview.py" line="143"/>
         <source>Offer the round&apos;s facts and notes</source>
         <translation>列出本轮事实和进展情况供勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="150"/>
+        <location filename="../../ui/reports/report_preview.py" line="153"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="151"/>
+        <location filename="../../ui/reports/report_preview.py" line="154"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="152"/>
+        <location filename="../../ui/reports/report_preview.py" line="155"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="153"/>
+        <location filename="../../ui/reports/report_preview.py" line="156"/>
         <source>Reply by</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="127"/>
+        <location filename="../../ui/reports/report_preview.py" line="130"/>
         <source>Next steps, one paragraph per line (empty: the standard text)</source>
         <translation>下步工作，每行一段（留空：使用默认文字）</translation>
     </message>
@@ -3191,70 +3318,70 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="143"/>
+        <location filename="../../ui/reports/report_preview.py" line="146"/>
         <source>Today&apos;s values instead of the round&apos;s</source>
         <translation>显示当前数据（而非本轮报送时的数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="144"/>
+        <location filename="../../ui/reports/report_preview.py" line="147"/>
         <source>With the round&apos;s published assessment scores and ranking</source>
         <translation>附本轮已发布的考核得分及排名</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="154"/>
+        <location filename="../../ui/reports/report_preview.py" line="157"/>
         <source>To (主送)</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="155"/>
+        <location filename="../../ui/reports/report_preview.py" line="158"/>
         <source>Main achievements</source>
         <translation>主要成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="157"/>
+        <location filename="../../ui/reports/report_preview.py" line="160"/>
         <source>Further achievements</source>
         <translation>补充成效</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="158"/>
+        <location filename="../../ui/reports/report_preview.py" line="161"/>
         <source>Next steps</source>
         <translation>下步工作</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="162"/>
+        <location filename="../../ui/reports/report_preview.py" line="165"/>
         <location filename="../../ui/reports/pdf_preview.py" line="166"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="163"/>
+        <location filename="../../ui/reports/report_preview.py" line="166"/>
         <source>Save as Word…</source>
         <translation>保存为 Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="164"/>
+        <location filename="../../ui/reports/report_preview.py" line="167"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="260"/>
+        <location filename="../../ui/reports/report_preview.py" line="263"/>
         <location filename="../../ui/reports/pdf_preview.py" line="188"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="260"/>
+        <location filename="../../ui/reports/report_preview.py" line="263"/>
         <source>Word (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="262"/>
+        <location filename="../../ui/reports/report_preview.py" line="265"/>
         <location filename="../../ui/reports/pdf_preview.py" line="186"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_preview.py" line="271"/>
+        <location filename="../../ui/reports/report_preview.py" line="274"/>
         <source>This report is for one unit: choose the unit first.</source>
         <translation>该报表针对单个单位，请先选择单位。</translation>
     </message>
@@ -3748,105 +3875,125 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="63"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="66"/>
-        <location filename="../../ui/settings/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="86"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="69"/>
-        <source>Shared by everyone using this database. Default: {0} days.</source>
-        <translation>使用本数据库的所有人共用此设置。默认 {0} 天。</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="86"/>
+        <source> day</source>
+        <translation> 天</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/settings/settings_dialog.py" line="70"/>
+        <source>Shared by everyone using this database. Default: %n day.</source>
+        <translation>
+            <numerusform>使用本数据库的所有人共用此设置。默认 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/settings/settings_dialog.py" line="73"/>
+        <source>Shared by everyone using this database. Default: %n days.</source>
+        <translation>
+            <numerusform>使用本数据库的所有人共用此设置。默认 %n 天。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="82"/>
         <source> copies</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="85"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="82"/>
+        <source> copy</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="90"/>
         <source>The newest automatic backups are kept, and the last one of each recent day; backups made by hand are kept until you delete them. Folder: {0}</source>
         <translation>保留最新的若干份自动备份，以及最近每天的最后一份；手动备份一直保留，直到您将其删除。文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="95"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="100"/>
         <source>Printed on ledgers, bulletins and chasers.</source>
         <translation>打印在工作台账、通报和催办单上。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="100"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="105"/>
         <source>Shared by everyone using this database; kept in each assignment&apos;s history.</source>
         <translation>使用此数据库的所有人共用；理由记入该任务的变更记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="108"/>
         <source>Default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="111"/>
         <source>A database file, or a server address such as postgresql+psycopg://user:password@server/tracker to share one database.</source>
         <translation>数据库文件，或服务器地址（如 postgresql+psycopg://用户名:密码@服务器/tracker），供多人共用一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="116"/>
         <source>Another database is opened from the next start.</source>
         <translation>下次启动时打开新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="119"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="124"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="126"/>
         <source>Try the database or server typed here before it is used from the next start.</source>
         <translation>在下次启动使用之前，先试连这里填写的数据库或服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="129"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="134"/>
         <source>A new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="143"/>
-        <location filename="../../ui/settings/settings_dialog.py" line="146"/>
-        <location filename="../../ui/settings/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="151"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="158"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="150"/>
         <source>Database in use:</source>
         <translation>当前数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="178"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="175"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="180"/>
         <source>Database (*.sqlite3 *.db)</source>
         <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="191"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="196"/>
         <source>Connecting to the database…</source>
         <translation>正在连接数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="153"/>
         <source>Log file:</source>
         <translation>日志文件：</translation>
     </message>
@@ -4873,6 +5020,11 @@ Log folder: {2}</source>
     <message>
         <location filename="../../importers/policy/parser.py" line="94"/>
         <source>holds no assigned tasks: {count} numbered paragraphs but no responsibility bracket such as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are in an attachment, import that file</source>
+        <translation>未包含分工任务：有 {count} 个编号段落，但没有（…负责）或（牵头单位：…）这样的责任括注，也没有任务分工表——这是通知或通报吗？如果任务在附件中，请导入附件文件</translation>
+    </message>
+    <message>
+        <location filename="../../importers/policy/parser.py" line="100"/>
+        <source>holds no assigned tasks: {count} numbered paragraph but no responsibility bracket such as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are in an attachment, import that file</source>
         <translation>未包含分工任务：有 {count} 个编号段落，但没有（…负责）或（牵头单位：…）这样的责任括注，也没有任务分工表——这是通知或通报吗？如果任务在附件中，请导入附件文件</translation>
     </message>
     <message>

@@ -191,7 +191,7 @@ def _by_measure(rows: list[AssignmentRow], *, as_json: bool) -> int:
         return 0
     for doc, code, title, state, r in lines:
         print(f"{doc}  {code:>6}  {state}  {r.tasks_finished}/{r.tasks} 分工完成  {title}")
-    print(f"{len(lines)} measures")
+    print(count(len(lines), "measure"))
     return 0
 
 

@@ -34,6 +34,18 @@ from ui.messages import warn
 translate = QCoreApplication.translate
 
 
+def paste_summary(changes: int, refused: int) -> str:
+    """ "2 assignments change; 1 pasted cell is not taken." """
+    return translate("PastePreview", "{0}; {1}.", "assignments change; cells not taken").format(
+        translate("PastePreview", "%n assignment changes", None, changes)
+        if changes == 1
+        else translate("PastePreview", "%n assignments change", None, changes),
+        translate("PastePreview", "%n pasted cell is not taken", None, refused)
+        if refused == 1
+        else translate("PastePreview", "%n pasted cells are not taken", None, refused),
+    )
+
+
 def _shown(values: Values, column: int) -> str:
     if column == STATE:
         return state_label(values.status)
@@ -67,15 +79,7 @@ class PastePreview(QDialog):
         for number, refused in enumerate(plan.refused):
             cells = [refused.row.code, refused.row.unit, refused.text, refused.reason]
             self._fill(self.refused, number, cells)
-        self.summary = QLabel(
-            (
-                self.tr("%n assignment changes; {0} pasted cells are not taken.", "", 1)
-                if len(plan.changes) == 1
-                else self.tr(
-                    "%n assignments change; {0} pasted cells are not taken.", "", len(plan.changes)
-                )
-            ).format(len(plan.refused))
-        )
+        self.summary = QLabel(paste_summary(len(plan.changes), len(plan.refused)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.paste = buttons.addButton(self.tr("Paste"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.paste.setEnabled(bool(plan.changes))

@@ -181,13 +181,16 @@ class BoardView(QWidget):
         done, whole = self.model.overall_completion()
         shown, units = len(self.model.measures), self.model.unit_count()
         self.summary.setText(
-            self.tr("{0} × {1} · {2} of {3} unit parts done").format(
+            self.tr("{0} × {1} · {2}").format(
                 self.tr("%n measure", "", shown)
                 if shown == 1
                 else self.tr("%n measures", "", shown),
                 self.tr("%n unit", "", units) if units == 1 else self.tr("%n units", "", units),
-                done,
-                whole,
+                (
+                    self.tr("{0} of %n unit part done", "", whole)
+                    if whole == 1
+                    else self.tr("{0} of %n unit parts done", "", whole)
+                ).format(done),
             )
         )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from tracker.progress.overview import OverviewService
     from tracker.records import AssignmentRow, PartStats, Summary
 
+translate = QCoreApplication.translate
 LIST_LENGTH = 20
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -53,6 +54,24 @@ class DashboardData:
 def _by_deadline(rows: list[AssignmentRow]) -> list[AssignmentRow]:
     """Earliest deadline first; ties keep the document order (lead unit first)."""
     return sorted(rows, key=lambda r: r.deadline or date.max)[:LIST_LENGTH]
+
+
+def overdue_title(shown: int, total: int) -> str:
+    """ "Overdue — 1 assignment" when the list holds them all, else "the 20 most overdue of 31"."""
+    if shown < total:
+        return translate("Dashboard", "Overdue — the {0} most overdue of {1}").format(shown, total)
+    if total == 1:
+        return translate("Dashboard", "Overdue — %n assignment", None, total)
+    return translate("Dashboard", "Overdue — %n assignments", None, total)
+
+
+def due_soon_title(shown: int, total: int) -> str:
+    """ "Due soon — 1 assignment" when the list holds them all, else "the 20 nearest of 31"."""
+    if shown < total:
+        return translate("Dashboard", "Due soon — the {0} nearest of {1}").format(shown, total)
+    if total == 1:
+        return translate("Dashboard", "Due soon — %n assignment", None, total)
+    return translate("Dashboard", "Due soon — %n assignments", None, total)
 
 
 def gather(overview: OverviewService, due_soon_days: int) -> DashboardData:
@@ -193,16 +212,8 @@ class Dashboard(QWidget):
             self.figures[status.value].setText(str(summary.by_status.get(status.value, 0)))
         self.figures["overdue"].setText(str(summary.overdue))
         self.figures["due_soon"].setText(str(summary.due_soon))
-        self.overdue_box.setTitle(
-            self.tr("Overdue — the {0} most overdue of {1}").format(
-                len(data.overdue), summary.overdue
-            )
-        )
-        self.due_soon_box.setTitle(
-            self.tr("Due soon — the {0} nearest of {1}").format(
-                len(data.due_soon), summary.due_soon
-            )
-        )
+        self.overdue_box.setTitle(overdue_title(len(data.overdue), summary.overdue))
+        self.due_soon_box.setTitle(due_soon_title(len(data.due_soon), summary.due_soon))
         self._fill(self.overdue, data.overdue)
         self._fill(self.due_soon, data.due_soon)
         self.units_chart.set_bars(unit_bars(summary))

@@ -24,12 +24,23 @@ translate = QCoreApplication.translate
 
 def confirmation_text(deletion: DocumentDeletion) -> str:
     """The question, listing what goes."""
+    m, a, h = deletion.measures, deletion.assignments, deletion.history
     text = translate(
         "DocumentDelete",
-        "Delete {0} ({1})?\n\nThis deletes {2} measures, {3} unit assignments and {4} history "
-        "entries of progress. A backup of the database is made first.",
+        "Delete {0} ({1})?\n\nThis deletes {2}, {3} and {4} of progress. A backup of the "
+        "database is made first.",
     ).format(
-        deletion.label, deletion.title, deletion.measures, deletion.assignments, deletion.history
+        deletion.label,
+        deletion.title,
+        translate("DocumentDelete", "%n measure", None, m)
+        if m == 1
+        else translate("DocumentDelete", "%n measures", None, m),
+        translate("DocumentDelete", "%n unit assignment", None, a)
+        if a == 1
+        else translate("DocumentDelete", "%n unit assignments", None, a),
+        translate("DocumentDelete", "%n history entry", None, h)
+        if h == 1
+        else translate("DocumentDelete", "%n history entries", None, h),
     )
     if deletion.ledger_exports:
         n = deletion.ledger_exports

@@ -107,9 +107,12 @@ def file_status(
         return translate("LedgerPreview", "Decide %n conflicts", None, undecided)
     if not preview.changed and not preview.finding_edits and not preview.conflicts:
         return translate("LedgerPreview", "Nothing new: recorded as reported")
-    if preview.rejected:
-        return translate("LedgerPreview", "Ready: the valid rows; {0} rejected stay").format(
-            len(preview.rejected)
+    rejected = len(preview.rejected)
+    if rejected == 1:
+        return translate("LedgerPreview", "Ready: the valid rows; %n rejected row stays", None, 1)
+    if rejected:
+        return translate(
+            "LedgerPreview", "Ready: the valid rows; %n rejected rows stay", None, rejected
         )
     return translate("LedgerPreview", "Ready to apply")
 

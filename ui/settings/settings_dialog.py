@@ -39,6 +39,7 @@ from tracker.database_settings import (
     DatabaseSetting,
 )
 from tracker.settings_service import SettingsService
+from ui.count_suffix import counted_suffix
 from ui.crash import default_log_path
 from ui.messages import translated
 from ui.settings import window_settings as keys
@@ -63,22 +64,26 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(560)  # room for a Windows path on one line
         self.due_soon = QSpinBox()
         self.due_soon.setRange(1, 90)
-        self.due_soon.setSuffix(self.tr(" days"))
+        counted_suffix(self.due_soon, self.tr(" day"), self.tr(" days"))
         self.due_soon.setValue(shared.get(DUE_SOON_DAYS))
         self.due_soon.setToolTip(
-            self.tr("Shared by everyone using this database. Default: {0} days.").format(
-                DUE_SOON_DAYS.default
+            self.tr("Shared by everyone using this database. Default: %n day.", "", 1)
+            if DUE_SOON_DAYS.default == 1
+            else self.tr(
+                "Shared by everyone using this database. Default: %n days.",
+                "",
+                DUE_SOON_DAYS.default,
             )
         )
         self.backups = backups
         copies, days = self.backups.retention()
         self.keep_copies = QSpinBox()
         self.keep_copies.setRange(1, 999)
-        self.keep_copies.setSuffix(self.tr(" copies"))
+        counted_suffix(self.keep_copies, self.tr(" copy"), self.tr(" copies"))
         self.keep_copies.setValue(copies)
         self.keep_days = QSpinBox()
         self.keep_days.setRange(1, 3650)
-        self.keep_days.setSuffix(self.tr(" days"))
+        counted_suffix(self.keep_days, self.tr(" day"), self.tr(" days"))
         self.keep_days.setValue(days)
         self.keep_days.setToolTip(
             self.tr(

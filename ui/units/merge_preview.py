@@ -42,10 +42,21 @@ class MergePreviewDialog(QDialog):
         self.plan = plan
         self.setWindowTitle(self.tr("Merge units"))
         self.resize(900, 480)
-        summary = self.tr(
-            "Merge {0} into {1}? {0} becomes another name of {1}; {2} of its assignments move "
-            "to {1} with their history. A backup is made first."
-        ).format(plan.source, plan.target, plan.moved)
+        summary = (
+            self.tr(
+                "Merge {0} into {1}? {0} becomes another name of {1}; its %n assignment moves "
+                "to {1} with its history. A backup is made first.",
+                "",
+                plan.moved,
+            )
+            if plan.moved == 1
+            else self.tr(
+                "Merge {0} into {1}? {0} becomes another name of {1}; its %n assignments move "
+                "to {1} with their history. A backup is made first.",
+                "",
+                plan.moved,
+            )
+        ).format(plan.source, plan.target)
         if plan.collisions:
             summary += "\n" + (
                 self.tr("Both units have %n measure: choose what each one keeps.", "", 1)

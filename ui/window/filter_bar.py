@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from tracker.statuses import Status
 from ui.assignments.assignment_source import make_filter
+from ui.count_suffix import counted_suffix
 from ui.labels import state_label
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class FilterBar(QWidget):
         self.days = QSpinBox()
         self.days.setRange(0, 365)
         self.days.setValue(15)
-        self.days.setSuffix(self.tr(" days"))
+        counted_suffix(self.days, self.tr(" day"), self.tr(" days"))
         self.days.setEnabled(False)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search measures and units…"))

@@ -240,6 +240,10 @@ def test_a_notice_holds_no_tasks() -> None:
     assert document.holds_no_tasks
     assert document.to_json()["holds_no_tasks"] is True
     assert "2 numbered paragraphs" in str(document.warnings[0].message)
+    one = parse_text("关于表扬的通报\n1.甲县。成绩突出。")
+    assert str(one.warnings[0].message).startswith(
+        "holds no assigned tasks: 1 numbered paragraph but no responsibility bracket"
+    )
 
 
 # -- tables --------------------------------------------------------------------------------

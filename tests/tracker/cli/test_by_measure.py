@@ -61,3 +61,15 @@ def test_a_unit_in_one_sub_task_still_reads_the_measures_code(
         1,
         "推动政务服务数字化转型",
     )
+
+
+def test_the_count_under_the_lines_reads_right_for_one(
+    capsys: pytest.CaptureFixture[str], shandong: str
+) -> None:
+    code, out, _ = run(
+        capsys, "--db", shandong, "--today", "2019-06-01", "measures", "--by-measure"
+    )
+    assert code == 0 and out.splitlines()[-1] == "21 measures"
+    args = ("--db", shandong, "--today", "2019-06-01", "measures", "--by-measure")
+    code, out, _ = run(capsys, *args, "--unit", "省委组织部")
+    assert code == 0 and out.splitlines()[-1] == "1 measure"

@@ -209,7 +209,7 @@ def test_the_clerk_applies_the_valid_rows_of_a_file_with_a_rejected_cell(
     assert table(dialog.files)[0][-1] == "Fix the rejected cells first"
     assert not dialog.apply_button.isEnabled()
     dialog.apply_valid.setChecked(True)
-    assert table(dialog.files)[0][-1] == "Ready: the valid rows; 1 rejected stay"
+    assert table(dialog.files)[0][-1] == "Ready: the valid rows; 1 rejected row stays"
     assert dialog.apply_button.isEnabled()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert messages == [("information", "1 file imported with 1 change.")]

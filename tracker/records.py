@@ -151,6 +151,10 @@ class HistoryRow:
     old_delay_reason: str | None = None
     """未按期完成原因 before and after (None: the entry did not touch it)."""
     new_delay_reason: str | None = None
+    old_deadline: date | None = None
+    """The unit's deadline before and after an approved extension (None: untouched);
+    such an entry (``tracker.extensions.extension_history``) changes no progress."""
+    new_deadline: date | None = None
 
 
 @dataclass(frozen=True)

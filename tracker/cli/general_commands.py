@@ -248,6 +248,8 @@ def tick_off(args: argparse.Namespace) -> int:
 
 
 def history(args: argparse.Namespace) -> int:
+    from tracker.extensions.extension_history import DECISION
+
     with opened_services(args) as services:
         with services.store.reading() as session:
             assignment_id = services.progress.find_assignment(
@@ -258,10 +260,12 @@ def history(args: argparse.Namespace) -> int:
         print_json([asdict(r) for r in rows])
     else:
         for r in rows:
-            print(
-                f"{r.changed_at:%Y-%m-%d %H:%M}  {r.changed_by}  {r.source}  "
-                f"{r.old_status or '-'} → {r.new_status}  {r.new_note}"
-            )
+            what = f"{r.old_status or '-'} → {r.new_status}  {r.new_note}"
+            if r.new_deadline is not None:  # an approved extension
+                what = f"deadline {r.old_deadline or '-'} → {r.new_deadline}"
+            elif r.source.startswith(DECISION):
+                what = "deadline unchanged"  # a refused extension: its source says why
+            print(f"{r.changed_at:%Y-%m-%d %H:%M}  {r.changed_by}  {r.source}  {what}")
     return 0
 
 

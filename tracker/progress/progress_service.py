@@ -25,6 +25,7 @@ from tracker.documents.new_assignments import (
     creation_entry,
 )
 from tracker.errors import InvalidInputError, NotFoundError, StaleEditError
+from tracker.extensions.extension_history import decision_entries
 from tracker.progress.history_entries import Provenance, history_entry
 from tracker.records import HistoryRow, UnitAnswers
 from tracker.statuses import Status
@@ -250,6 +251,8 @@ class ProgressService:
 
     # -- history ---------------------------------------------------------------------------
     def history(self, assignment_id: int) -> list[HistoryRow]:
+        """Every change of the assignment, oldest first: its progress, and the office's
+        decisions on its extension requests (``tracker.extensions.extension_history``)."""
         with self.store.reading() as session:
             entries = session.execute(
                 select(ProgressEntry, Round.name)
@@ -257,7 +260,7 @@ class ProgressService:
                 .where(ProgressEntry.assignment_id == assignment_id)
                 .order_by(ProgressEntry.id)
             ).all()
-            return [
+            rows = [
                 HistoryRow(
                     changed_at=e.changed_at,
                     changed_by=e.changed_by,
@@ -278,6 +281,8 @@ class ProgressService:
                 )
                 for e, round_name in entries
             ]
+            rows.extend(decision_entries(session, assignment_id))
+            return sorted(rows, key=lambda row: row.changed_at)  # (stable: same time, as made)
 
     def answers(self, assignment_id: int) -> UnitAnswers:
         """The assignment's 佐证材料 and 未按期完成原因 as stored now."""

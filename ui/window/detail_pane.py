@@ -58,6 +58,10 @@ def describe_change(entry: HistoryRow) -> str:
         if now is not None and (was or "") != now:
             said = f"“{now}”" if now else "—"
             parts.append(QCoreApplication.translate("DetailPane", label).format(said))
+    if entry.new_deadline is not None:  # an approved extension (申请延期)
+        was = entry.old_deadline.isoformat() if entry.old_deadline else "—"
+        moved = f"{was} → {entry.new_deadline.isoformat()}"
+        parts.append(QCoreApplication.translate("DetailPane", "Deadline: {0}").format(moved))
     return "；".join(parts)
 
 

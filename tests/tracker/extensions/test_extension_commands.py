@@ -58,6 +58,19 @@ def test_list_approve_refuse_and_undo_from_the_command_line(
         f"      已驳回 {refused_at} 李明：理由不充分\n"
         "0 pending, 2 in all\n"
     )
+    for code, unit, expected in (
+        (
+            "1",
+            "自治区公安厅",
+            f"{approved_at}  王芳  延期申请已批准  deadline 2021-06-30 → 2021-12-31",
+        ),
+        (
+            "2",
+            "宁夏税务局",
+            f"{refused_at}  李明  延期申请已驳回（申请延至2021-09-30）：理由不充分  deadline unchanged",
+        ),
+    ):
+        assert run("--db", db_url, "history", code, unit)[1].splitlines()[-1] == expected
     code, out, _ = run("--db", db_url, "extensions", "--undo", str(first.id), "--json")
     assert json.loads(out) == {
         "id": first.id,

@@ -4,11 +4,12 @@ overdue count judging the unit by its approved deadline."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from tests.tracker.conftest import sample_document, source
+from tests.whole_round import fixed_time  # noqa: F401 (fixture)
 from tracker.errors import InvalidInputError
 from tracker.extensions.extension_records import ExtensionState
 from tracker.progress.quick_look import quick_summary
@@ -121,3 +122,40 @@ def test_a_second_approval_stacks_and_undoes_in_order(office: Services) -> None:
     assert _row(office, "1", POLICE).deadline == date(2021, 9, 30)
     extensions.undo_decision(first.id)
     assert _row(office, "1", POLICE).original_deadline is None
+
+
+@pytest.mark.usefixtures("fixed_time")
+def test_the_rows_history_shows_each_decision_and_the_deadline_it_moved(office: Services) -> None:
+    """The assignment's history (the window's detail pane, ``tracker-cli history``) has
+    an entry for each decided request: the approval moves the deadline, the refusal says
+    why; a pending request and an undone decision are no entry."""
+    extensions = office.extensions
+    police_1 = _row(office, "1", POLICE)
+    refused = extensions.request(police_1.id, date(2021, 9, 30), "等待上级批复")
+    extensions.refuse(refused.id, "理由不充分")
+    undone = extensions.request(police_1.id, date(2021, 10, 31), "系统改造")
+    extensions.approve(undone.id)
+    extensions.undo_decision(undone.id)
+    approved = extensions.request(police_1.id, date(2021, 12, 31), "系统改造未完成")
+    extensions.approve(approved.id, "同意")
+    *_, first, second = office.progress.history(police_1.id)
+    assert [
+        (e.changed_at, e.changed_by, e.source, e.old_deadline, e.new_deadline)
+        for e in (first, second)
+    ] == [
+        (
+            datetime(2021, 7, 1, 9, 30),
+            "测试员",
+            "延期申请已驳回（申请延至2021-09-30）：理由不充分",
+            None,
+            None,
+        ),
+        (
+            datetime(2021, 7, 1, 9, 30),
+            "测试员",
+            "延期申请已批准：同意",
+            date(2021, 6, 30),
+            date(2021, 12, 31),
+        ),
+    ]
+    assert (second.old_status, second.new_status, second.new_note) == ("未启动", "未启动", "")

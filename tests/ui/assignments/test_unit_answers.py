@@ -3,7 +3,8 @@ shown in the detail pane and its history."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import asdict
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtWidgets import QDialog
@@ -135,3 +136,22 @@ def test_an_entry_from_before_the_columns_describes_no_evidence() -> None:
         new_note="",
     )
     assert describe_change(entry) == "Not started → In progress"
+
+
+def test_an_approved_extension_in_the_history_says_the_deadline_it_moved() -> None:
+    entry = HistoryRow(
+        changed_at=datetime(2021, 7, 1, 9, 30),
+        changed_by="测试员",
+        source="延期申请已批准：同意",
+        old_status="推进中",
+        new_status="推进中",
+        old_percent=40,
+        new_percent=40,
+        old_note="已上线",
+        new_note="已上线",
+        old_deadline=date(2021, 6, 30),
+        new_deadline=date(2021, 12, 31),
+    )
+    assert describe_change(entry) == "Deadline: 2021-06-30 → 2021-12-31"
+    refused = HistoryRow(**{**asdict(entry), "old_deadline": None, "new_deadline": None})
+    assert describe_change(refused) == ""

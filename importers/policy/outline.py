@@ -3,11 +3,13 @@
 Documents differ in how deep the measures sit: ``1.`` under ``（一）`` under
 ``一、`` (with the ``（一）`` items of 基本原则 being prose), or straight ``一、``
 items, or ``（一）`` items.  The level whose items most often carry a
-responsibility clause holds the measures; a tie goes to the deeper level.
+responsibility clause holds the measures; a tie goes to the deeper level, unless
+a shallower one holds a measure of its own (its bracket, none below it).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -85,4 +87,28 @@ def measure_style(items: Sequence[Item]) -> Style | None:
             carrying.update(id(entry) for entry in open_items)
     with_clause = Counter(item.marker.style for item in items if id(item) in carrying)
     present = {item.marker.style for item in items}
-    return max(present, key=lambda style: (with_clause[style], style))
+    best = max(with_clause[style] for style in present)
+    tied = sorted(style for style in present if with_clause[style] == best)
+    # A tie goes to the deeper level — unless a shallower one holds a measure of its own
+    # (its bracket, nothing numbered below it naming anyone): then its items are the
+    # measures, and the deeper numbers (（1）（2）, each with its bracket) the sub-tasks of one.
+    leaves = _leaf_measure_styles(items)
+    return next((style for style in tied[:-1] if style in leaves), tied[-1])
+
+
+def _leaf_measure_styles(items: Sequence[Item]) -> set[Style]:
+    """Styles with an item that has a clause of its own and no clause in the items below it."""
+    styles: set[Style] = set()
+    for index, item in enumerate(items):
+        if not has_clause(item.text):
+            continue
+        below = _below(items, index)
+        if not any(has_clause(other.text) for other in below):
+            styles.add(item.marker.style)
+    return styles
+
+
+def _below(items: Sequence[Item], index: int) -> list[Item]:
+    """The items numbered under ``items[index]`` (up to the next one of its level or above)."""
+    style = items[index].marker.style
+    return list(itertools.takewhile(lambda other: other.marker.style > style, items[index + 1 :]))

@@ -150,13 +150,21 @@ def _roles(items: Sequence[Item], level: Style, own: Sequence[bool]) -> list[str
         below = children[index]
         if style < level and own[index] and not _reaches(items, children, index, level):
             roles[index] = "measure"
-        elif style == level and not own[index] and len(below) >= 2:
+        elif style == level and not own[index] and len(below) >= 2 and _title_only(item):
             direct = [i for i in below if items[i].marker.style == items[below[0]].marker.style]
             if len(direct) >= 2 and all(own[i] for i in direct):
                 roles[index] = "group"
                 for child in direct:
                     roles[child] = "measure"
     return roles
+
+
+def _title_only(item: Item) -> bool:
+    """An item that is only a title (``聚力突破核心关键技术。``): it may group measures.  One
+    with a sentence after its title (``推进甲。做甲。``) is a measure whose numbered parts,
+    each closing with its bracket, are its sub-tasks."""
+    head = item.head.strip().rstrip("。")
+    return not item.more and "。" not in head
 
 
 def _reaches(

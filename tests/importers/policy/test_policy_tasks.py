@@ -204,6 +204,20 @@ def test_numbered_targets_under_a_targets_heading_are_not_measures() -> None:
     ]
 
 
+def test_numbered_parts_of_a_measure_each_with_a_bracket_are_its_sub_tasks() -> None:
+    """A measure with a sentence after its title whose （1）（2） parts each close with a
+    bracket: one measure, a sub-task per part (a title alone, 聚力…。, would group measures)."""
+    document = parse_text(
+        "一、任务\n1.推进甲。做甲。\n（1）建设A平台（责任单位：市大数据局）。\n"
+        "（2）推广B应用（责任单位：市政务办）。\n2.推进乙。做乙。（市教育局负责）"
+    )
+    assert [(m.code, [(t.text, t.units) for t in m.tasks]) for m in document.measures] == [
+        ("1", [("做甲。（1）建设A平台", ["市大数据局"]), ("（2）推广B应用", ["市政务办"])]),
+        ("2", [("推进乙。做乙", ["市教育局"])]),
+    ]
+    assert document.warnings == []
+
+
 def test_mixed_levels() -> None:
     document = parse_text(
         "一、重点任务\n（一）做强甲。\n1.甲一。（牵头单位：省工信厅）\n2.甲二。（牵头单位：省科技厅）\n"

@@ -745,3 +745,57 @@ class TestDistrictPlanWithStandingRuleInItsPart:
 
     def test_tasks(self, document: ParsedDocument) -> None:
         check_single_tasks(document, self.EXPECTED)
+
+
+class TestMeasuresWithNumberedParts:
+    """皖政办秘〔2023〕18号: 1. measures, some with （1）（2） parts each closing with its own
+    bracket (the measure's sub-tasks, in the order shown), some with ①② points and one
+    bracket on a line of its own after them (one task); 6月底前 / 年底前 in 2023."""
+
+    NAME = "m_anhui_shuzizhengfu_yaodian.txt"
+    DATA = "省数据资源局"
+    CITIES = "各市人民政府"
+    EXPECTED: ClassVar[dict[str, Expected]] = {
+        "2": ([DATA], [DATA, "省发展改革委"], None, False),
+        "3": (["省委网信办"], ["省委网信办", "省公安厅", DATA], None, False),
+        "5": (["省政务服务管理局"], ["省政务服务管理局"], None, False),
+        "6": (
+            ["省发展改革委"],
+            ["省发展改革委", "省财政厅", CITIES],
+            date(2023, 12, 31),
+            False,
+        ),
+        "7": (["省住房城乡建设厅"], ["省住房城乡建设厅"], date(2023, 10, 31), False),
+        "9": (["省委组织部"], ["省委组织部", "省民政厅", DATA], None, False),
+        "10": ([DATA], [DATA], date(2023, 12, 31), False),
+    }
+
+    @pytest.fixture
+    def document(self) -> ParsedDocument:
+        return read(self.NAME)
+
+    def test_measures(self, document: ParsedDocument) -> None:
+        assert [m.code for m in document.measures] == [str(n) for n in range(1, 11)]
+        assert measure(document, "1").title == "完善政务云平台"
+        assert "①建立数字政府安全运营中心；②每季度开展一次" in measure(document, "3").text
+        assert document.warnings == []
+
+    def test_numbered_parts_are_sub_tasks(self, document: ParsedDocument) -> None:
+        assert [facts(t) for t in measure(document, "1").tasks] == [
+            ([self.DATA], [self.DATA], date(2023, 6, 30), False),
+            ([self.DATA], [self.DATA, self.CITIES], date(2023, 12, 31), False),
+        ]
+        assert measure(document, "1").tasks[1].text == (
+            "（2）推进市级政务云向省级政务云平台迁移整合，年底前迁移率达到80%"
+        )
+        assert [facts(t) for t in measure(document, "4").tasks] == [
+            ([self.DATA], [self.DATA], date(2023, 9, 30), False),
+            ([self.DATA], [self.DATA, "省公安厅", self.CITIES], date(2023, 12, 31), False),
+        ]
+        assert [facts(t) for t in measure(document, "8").tasks] == [
+            (["省市场监管局"], ["省市场监管局"], date(2023, 12, 31), False),
+            (["省司法厅"], ["省司法厅", "省市场监管局"], None, False),
+        ]
+
+    def test_tasks(self, document: ParsedDocument) -> None:
+        check_single_tasks(document, self.EXPECTED)

@@ -679,97 +679,98 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="85"/>
+        <location filename="../../ui/window/detail_pane.py" line="89"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="85"/>
+        <location filename="../../ui/window/detail_pane.py" line="89"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="85"/>
+        <location filename="../../ui/window/detail_pane.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="85"/>
+        <location filename="../../ui/window/detail_pane.py" line="89"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="93"/>
+        <location filename="../../ui/window/detail_pane.py" line="97"/>
         <source>Measure text</source>
         <translation>措施原文</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="94"/>
+        <location filename="../../ui/window/detail_pane.py" line="98"/>
         <source>Units of this measure</source>
         <translation>本措施的责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="95"/>
+        <location filename="../../ui/window/detail_pane.py" line="99"/>
         <source>History of the selected unit&apos;s part</source>
         <translation>所选单位的进展记录</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="108"/>
+        <location filename="../../ui/window/detail_pane.py" line="112"/>
         <source>No measure selected</source>
         <translation>未选择措施</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="109"/>
+        <location filename="../../ui/window/detail_pane.py" line="113"/>
         <source>Choose a row in the table to see the measure in full.</source>
         <translation>在表格中选择一行，即可在此查看措施全文。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="119"/>
+        <location filename="../../ui/window/detail_pane.py" line="123"/>
         <source>Standing task</source>
         <translation>长期坚持</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="119"/>
+        <location filename="../../ui/window/detail_pane.py" line="123"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="121"/>
+        <location filename="../../ui/window/detail_pane.py" line="64"/>
+        <location filename="../../ui/window/detail_pane.py" line="125"/>
         <source>Deadline: {0}</source>
         <translation>完成时限：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="125"/>
+        <location filename="../../ui/window/detail_pane.py" line="129"/>
         <source>Member of the group: {0}</source>
         <translation>所属集体：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="130"/>
+        <location filename="../../ui/window/detail_pane.py" line="134"/>
         <source>Evidence: {0}</source>
         <translation>佐证材料：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="132"/>
+        <location filename="../../ui/window/detail_pane.py" line="136"/>
         <source>Reason for the delay: {0}</source>
         <translation>未按期完成原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="139"/>
+        <location filename="../../ui/window/detail_pane.py" line="143"/>
         <source>Sub-task {0}:</source>
         <translation>分工 {0}：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="140"/>
+        <location filename="../../ui/window/detail_pane.py" line="144"/>
         <source>The measure in full:</source>
         <translation>措施全文：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="145"/>
+        <location filename="../../ui/window/detail_pane.py" line="149"/>
         <source>Milestones:</source>
         <translation>时间节点：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="221"/>
+        <location filename="../../ui/window/detail_pane.py" line="225"/>
         <source>Derived from the members&apos; own states, never typed</source>
         <translation>由各成员的进展汇总得出，不可直接填写</translation>
     </message>
@@ -3564,56 +3565,61 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
     <message>
         <location filename="../../ui/ledgers/rounds_dialog.py" line="50"/>
-        <source>Ledgers sent</source>
-        <translation>已下发台账</translation>
+        <source>Units sent</source>
+        <translation>已下发单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="52"/>
-        <source>Ledgers taken back</source>
-        <translation>已回收台账</translation>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="51"/>
+        <source>Reported</source>
+        <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="78"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="53"/>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="82"/>
         <source>Reporting rounds</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="90"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="94"/>
         <source>Ledgers due back by</source>
         <translation>报送截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="99"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="103"/>
         <source>Create round</source>
         <translation>新建轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="105"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="109"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="106"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="110"/>
         <source>Progress as of</source>
         <translation>进展截至</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="109"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="113"/>
         <source>New round</source>
         <translation>新轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="114"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="118"/>
         <source>Reporting status…</source>
         <translation>报送情况…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="119"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="123"/>
         <source>Set deadline…</source>
         <translation>设置截止日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="161"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="165"/>
         <source>Reporting deadline of {0}</source>
         <translation>{0}的报送截止日期</translation>
     </message>
@@ -4825,7 +4831,7 @@ Log folder: {2}</source>
         <translation>完成进度 {value} 含义不明（此文件看不出单元格是否为百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80，或将文件另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="340"/>
+        <location filename="../../tracker/progress/progress_service.py" line="345"/>
         <location filename="../../tracker/inspections/finding_rules.py" line="36"/>
         <location filename="../../importers/ledger/cells.py" line="131"/>
         <source>percent {percent} is outside 0–100</source>
@@ -5018,72 +5024,72 @@ Log folder: {2}</source>
         <translation>没有找到带编号的措施</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/parser.py" line="94"/>
+        <location filename="../../importers/policy/parser.py" line="95"/>
         <source>holds no assigned tasks: {count} numbered paragraphs but no responsibility bracket such as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are in an attachment, import that file</source>
         <translation>未包含分工任务：有 {count} 个编号段落，但没有（…负责）或（牵头单位：…）这样的责任括注，也没有任务分工表——这是通知或通报吗？如果任务在附件中，请导入附件文件</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/parser.py" line="100"/>
+        <location filename="../../importers/policy/parser.py" line="101"/>
         <source>holds no assigned tasks: {count} numbered paragraph but no responsibility bracket such as （…负责） or （牵头单位：…） and no task table — a notice or bulletin? If the tasks are in an attachment, import that file</source>
         <translation>未包含分工任务：有 {count} 个编号段落，但没有（…负责）或（牵头单位：…）这样的责任括注，也没有任务分工表——这是通知或通报吗？如果任务在附件中，请导入附件文件</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="66"/>
+        <location filename="../../importers/policy/sources.py" line="67"/>
         <source>unsupported file type &apos;(none)&apos;</source>
         <translation>不支持的文件类型（没有扩展名）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="69"/>
+        <location filename="../../importers/policy/sources.py" line="70"/>
         <source>unsupported file type {suffix!r}</source>
         <translation>不支持的文件类型“{suffix}”</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="76"/>
+        <location filename="../../importers/policy/sources.py" line="77"/>
         <source>cannot be read ({reason})</source>
         <translation>无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="80"/>
+        <location filename="../../importers/policy/sources.py" line="81"/>
         <source>is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="92"/>
+        <location filename="../../importers/policy/sources.py" line="93"/>
         <source>contains no text</source>
         <translation>文件中没有文字</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="109"/>
+        <location filename="../../importers/policy/sources.py" line="110"/>
         <source>is neither UTF-8 nor GB18030 text</source>
         <translation>既不是 UTF-8 也不是 GB18030 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="112"/>
+        <location filename="../../importers/policy/sources.py" line="113"/>
         <source>is binary data, not text</source>
         <translation>是二进制数据，不是文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="141"/>
+        <location filename="../../importers/policy/sources.py" line="142"/>
         <source>is not a readable Word (.docx) document</source>
         <translation>不是可以读取的 Word（.docx）文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="170"/>
+        <location filename="../../importers/policy/sources.py" line="175"/>
         <source>is not a readable PDF document</source>
         <translation>不是可以读取的 PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="175"/>
+        <location filename="../../importers/policy/sources.py" line="180"/>
         <source>has no text layer (a scanned PDF?)</source>
         <translation>没有文字层（可能是扫描件 PDF）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="218"/>
+        <location filename="../../importers/policy/structure.py" line="237"/>
         <source>measure {code} repeats an earlier number</source>
         <translation>措施 {code} 与前面的编号重复</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="221"/>
+        <location filename="../../importers/policy/structure.py" line="240"/>
         <source>numbering gap before measure {code}</source>
         <translation>措施 {code} 之前的编号不连续</translation>
     </message>
@@ -5176,12 +5182,12 @@ Log folder: {2}</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="209"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="210"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="242"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="243"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
@@ -5351,12 +5357,12 @@ Log folder: {2}</source>
         <translation>措施{code}没有第{seq}项分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="82"/>
+        <location filename="../../tracker/progress/progress_service.py" line="83"/>
         <source>{unit} answers measure {code} through its members: {members}</source>
         <translation>{unit}的措施 {code} 由其成员分别承担：{members}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="90"/>
+        <location filename="../../tracker/progress/progress_service.py" line="91"/>
         <source>{unit} is not assigned measure {code}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
@@ -5392,8 +5398,8 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/extensions/extension_service.py" line="242"/>
-        <location filename="../../tracker/progress/progress_service.py" line="124"/>
-        <location filename="../../tracker/progress/progress_service.py" line="288"/>
+        <location filename="../../tracker/progress/progress_service.py" line="125"/>
+        <location filename="../../tracker/progress/progress_service.py" line="293"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
@@ -5408,38 +5414,38 @@ Log folder: {2}</source>
         <translation>申请 {id} 已审批：{state}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="130"/>
+        <location filename="../../tracker/progress/progress_service.py" line="131"/>
         <source>{unit} answers measure {code} through its members; record their progress</source>
         <translation>{unit}的措施 {code} 由其成员分别承担，请录入成员的进展</translation>
     </message>
     <message>
         <location filename="../../tracker/ledgers/ledger_write.py" line="108"/>
-        <location filename="../../tracker/progress/progress_service.py" line="157"/>
+        <location filename="../../tracker/progress/progress_service.py" line="158"/>
         <source>another user saved this assignment first; reload</source>
         <translation>其他用户已先保存了这项分工；请重新加载</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="190"/>
+        <location filename="../../tracker/progress/progress_service.py" line="191"/>
         <source>{unit} / measure {code} was changed meanwhile; reload and try again</source>
         <translation>{unit} / 措施 {code} 在此期间已被修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="199"/>
+        <location filename="../../tracker/progress/progress_service.py" line="200"/>
         <source>this assignment is not ticked off</source>
         <translation>这项分工尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="225"/>
+        <location filename="../../tracker/progress/progress_service.py" line="226"/>
         <source>{unit} is already assigned {code}</source>
         <translation>{unit}已承担措施 {code}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="312"/>
+        <location filename="../../tracker/progress/progress_service.py" line="317"/>
         <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="322"/>
+        <location filename="../../tracker/progress/progress_service.py" line="327"/>
         <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
@@ -5494,32 +5500,32 @@ Log folder: {2}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="67"/>
+        <location filename="../../tracker/rounds/round_service.py" line="90"/>
         <source>a round needs a name, e.g. {example}</source>
         <translation>调度轮次需要一个名称，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="73"/>
+        <location filename="../../tracker/rounds/round_service.py" line="96"/>
         <source>a round named {name!r} already exists</source>
         <translation>已有名为“{name}”的调度轮次</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="116"/>
+        <location filename="../../tracker/rounds/round_service.py" line="139"/>
         <source>no round named {name!r} (rounds: none yet)</source>
         <translation>没有名为“{name}”的调度轮次（目前还没有任何轮次）</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="120"/>
+        <location filename="../../tracker/rounds/round_service.py" line="143"/>
         <source>no round named {name!r} (rounds: {rounds})</source>
         <translation>没有名为“{name}”的调度轮次（现有轮次：{rounds}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="130"/>
+        <location filename="../../tracker/rounds/round_service.py" line="153"/>
         <source>no reporting round yet: create one first (new-round)</source>
         <translation>还没有调度轮次：请先新建一个轮次</translation>
     </message>
     <message>
-        <location filename="../../tracker/rounds/round_service.py" line="141"/>
+        <location filename="../../tracker/rounds/round_service.py" line="164"/>
         <source>the reporting deadline {deadline} is before the round&apos;s as-of date {as_of}</source>
         <translation>报送截止日期 {deadline} 早于本轮的截至日期 {as_of}</translation>
     </message>

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from db.models import ImportBatch, LedgerExport, Round
@@ -23,6 +24,13 @@ class RoundInfo:
     imports: int
     deadline: date | None = None
     """报送截止日期: the day the ledgers are due back."""
+    units_sent: int = 0
+    """The units sent their ledger under the round (each once, however often exported)."""
+    units_reported: int = 0
+    """The units whose returned ledger was imported under the round and not undone (an
+    unchanged one counts): the 报送情况's 已报送 (``tracker.rounds.round_status``)."""
+    units_not_reported: int = 0
+    """The units sent their ledger that have not returned it: 未报送."""
 
 
 class RoundService:
@@ -47,6 +55,18 @@ class RoundService:
                     .group_by(ImportBatch.round_id)
                 ).all()
             )
+            sent = _units_by_round(
+                session,
+                select(LedgerExport.round_id, LedgerExport.unit_id).where(
+                    LedgerExport.kind == "unit"
+                ),
+            )
+            reported = _units_by_round(
+                session,
+                select(ImportBatch.round_id, ImportBatch.unit_id).where(
+                    ImportBatch.undone_at.is_(None)
+                ),
+            )
             return [
                 RoundInfo(
                     r.id,
@@ -55,6 +75,9 @@ class RoundService:
                     exports.get(r.id, 0),
                     imports.get(r.id, 0),
                     r.deadline,
+                    len(sent[r.id]),
+                    len(reported[r.id]),
+                    len(sent[r.id] - reported[r.id]),
                 )
                 for r in session.scalars(select(Round).order_by(Round.as_of, Round.id))
             ]
@@ -145,3 +168,14 @@ def _check_deadline(as_of: date, deadline: date | None) -> None:
             deadline=deadline.isoformat(),
             as_of=as_of.isoformat(),
         )
+
+
+def _units_by_round(
+    session: Session, pairs: Select[int | None, int | None]
+) -> defaultdict[int, set[int]]:
+    """Round id → the units of ``pairs`` (round id, unit id) in it."""
+    found: defaultdict[int, set[int]] = defaultdict(set)
+    for round_id, unit_id in session.execute(pairs.distinct()):
+        if round_id is not None and unit_id is not None:
+            found[round_id].add(unit_id)
+    return found

@@ -47,9 +47,13 @@ def round_model(parent: QWidget | None = None) -> RecordTableModel[RoundInfo]:
                 translate("RoundsDialog", "Reporting deadline"),
                 lambda r: f"{r.deadline:%Y-%m-%d}" if r.deadline else "",
             ),
-            Column(translate("RoundsDialog", "Ledgers sent"), lambda r: r.exports, None, True),
+            Column(translate("RoundsDialog", "Units sent"), lambda r: r.units_sent, None, True),
+            Column(translate("RoundsDialog", "Reported"), lambda r: r.units_reported, None, True),
             Column(
-                translate("RoundsDialog", "Ledgers taken back"), lambda r: r.imports, None, True
+                translate("RoundsDialog", "Not reported"),
+                lambda r: r.units_not_reported,
+                None,
+                True,
             ),
         ],
         parent,

@@ -34,10 +34,10 @@ def test_rounds_dialog_lists_and_creates_rounds(
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.deadline.date().toPython() == date(2021, 10, 10)  # as of + 10 days
     assert [
-        [dialog.model.index(r, c).data() for c in range(5)] for r in range(dialog.model.rowCount())
+        [dialog.model.index(r, c).data() for c in range(6)] for r in range(dialog.model.rowCount())
     ] == [
-        [ROUND, "2021-06-30", "", "0", "0"],
-        ["2021年第3季度", "2021-09-30", "2021-10-10", "0", "0"],
+        [ROUND, "2021-06-30", "", "0", "0", "0"],
+        ["2021年第3季度", "2021-09-30", "2021-10-10", "0", "0", "0"],
     ]
     assert dialog.created is not None and dialog.name.text() == ""
     assert not dialog.create_button.isEnabled()  # no name, no round

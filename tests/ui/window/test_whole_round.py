@@ -253,6 +253,16 @@ def test_a_whole_round_from_the_window(office: Office, tmp_path: Path) -> None:
     assert office.told[-1] == f"已保存34个文件到 {chasers}"
     assert sorted(p.name for p in chasers.iterdir()) == sorted(CHASERS)
 
+    # The rounds list says the same in units (not files: the master, a unit's second file).
+    def count_units(dialog: QWidget) -> None:
+        assert isinstance(dialog, RoundsDialog)
+        assert cells(dialog, "table", (0, 1, 2, 3, 4, 5)) == [
+            [ROUND, "2021-12-31", "2022-01-10", "37", "4", "33"]
+        ]
+
+    office.on(RoundsDialog, count_units)
+    office.menu("rounds")
+
     # 4. The extension 宁夏税务局 asked for, approved on the 延期申请 page.
     def approve(dialog: QWidget) -> None:
         assert isinstance(dialog, ExtensionsDialog)

@@ -30,11 +30,13 @@ _DATE_RE = re.compile(
 _THIS_YEAR_END_RE = re.compile(r"(?P<this>今年|本年)?(?:(?:年底|年末)(?:以|之)?前|年内)")
 """``年底前`` / ``年内``: the end of the year the document was issued in (given a year)."""
 _MONTH_BEFORE_RE = re.compile(
-    rf"(?<![\d{_CN}])(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*月"
-    rf"(?:(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]|(?P<mend>底|末|中旬|下旬|上旬))?"
+    rf"(?<![\d{_CN}])(?:(?P<half>上|下)半年|第?(?P<q>[一二三四1-4])季度末?"
+    rf"|(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*月"
+    rf"(?:(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]|(?P<mend>底|末|中旬|下旬|上旬))?)"
     r"(?P<before>(?:以|之)?前)?(?=$|[^\d个份])"
 )
-"""A month with no year: ``6月底前``, ``9月30日前``, ``12月``; not 6个月, 3月份 of every year."""
+"""A month, half or quarter with no year: ``6月底前``, ``9月30日前``, ``12月``, ``上半年``,
+``三季度末``; not 6个月, 3月份 of every year."""
 _TARGET_WORDS = ("到", "力争", "争取")
 """``到2025年，…`` / ``力争2025年…达到…``: a target to meet by then, as binding as 前."""
 _OTHER_YEAR = frozenset(
@@ -73,8 +75,12 @@ class Deadline:
     readable: bool
 
 
-def find_dates(text: str, year: int | None = None) -> list[DatedPhrase]:
-    """Every dated phrase in ``text``, in order; ``year`` dates a bare ``年底前``."""
+def find_dates(text: str, year: int | None = None, stated: bool = False) -> list[DatedPhrase]:
+    """Every dated phrase in ``text``, in order; ``year`` dates a bare ``年底前``.
+
+    A month, half or quarter without a year counts in running text only as a deadline
+    (``6月底前``); in a stated 完成时限 (``stated``) as it stands (``上半年``, ``10月底``).
+    """
     found = []
     for match in _DATE_RE.finditer(text):
         day = _last_day(match)
@@ -87,14 +93,18 @@ def find_dates(text: str, year: int | None = None) -> list[DatedPhrase]:
             before = bool(groups["before"]) or text[:start].endswith(_TARGET_WORDS)
             found.append(DatedPhrase(day, wording, start, end, before, precise, context))
     if year is not None:
-        more = [*_this_year_ends(text, year, found), *_months_of_the_year(text, year, found)]
+        months = _months_of_the_year(text, year, found)
+        if not stated:
+            months = [phrase for phrase in months if phrase.before]
+        more = [*_this_year_ends(text, year, found), *months]
         found = sorted([*found, *more], key=lambda p: p.start)
     return found
 
 
 def _months_of_the_year(text: str, year: int, found: list[DatedPhrase]) -> list[DatedPhrase]:
-    """``6月底前`` / ``9月30日前`` with no year: in the document's year (its 工作要点 names no
-    other).  After 年 (每年, 次年, 2024年) or 每 the month is some other year's, or recurs."""
+    """``6月底前`` / ``9月30日前`` / ``上半年`` with no year: in the document's year (its
+    工作要点 names no other).  After 年 (每年, 次年, 2024年) or 每 the month is some
+    other year's, or recurs."""
     months = []
     for match in _MONTH_BEFORE_RE.finditer(text):
         start, end = match.span()
@@ -105,7 +115,12 @@ def _months_of_the_year(text: str, year: int, found: list[DatedPhrase]) -> list[
         )
         if after_year or any(p.start < end and start < p.end for p in found):
             continue
-        month = _number(match.group("m")) or 0
+        if match.group("half"):
+            month = 6 if match.group("half") == "上" else 12
+        elif match.group("q"):
+            month = 3 * (_number(match.group("q")) or 0)
+        else:
+            month = _number(match.group("m")) or 0
         if not 1 <= month <= 12:
             continue
         last = calendar.monthrange(year, month)[1]
@@ -153,7 +168,7 @@ def _in_words(wording: str) -> str:
 
 def read_deadline(wording: str, year: int | None = None) -> Deadline:
     """The deadline a ``完成时限`` states; standing and recurring tasks (每季度) have none."""
-    dates = find_dates(_in_words(wording), year)
+    dates = find_dates(_in_words(wording), year, stated=True)
     if dates:
         return Deadline(max(d.date for d in dates), standing=False, readable=True)
     if _STANDING_RE.search(wording) or (

@@ -175,7 +175,7 @@ def _set_dates(
                 {"code": measure.code, "wording": wording},
             )
             warnings.append(ParseWarning(measure.line, message))
-        in_wording = find_dates(wording, year)
+        in_wording = find_dates(wording, year, stated=True)
         if len(in_wording) > 1:
             milestones.extend(in_wording)
     else:

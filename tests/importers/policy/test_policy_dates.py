@@ -132,13 +132,17 @@ def test_a_target_year_is_a_deadline() -> None:
         ("6月底前完成", [("6月底前", date(2023, 6, 30), True)]),
         ("9月30日前建成", [("9月30日前", date(2023, 9, 30), True)]),
         ("今年6月底前完成", [("6月底前", date(2023, 6, 30), True)]),
-        ("完成时限：10月底", [("10月底", date(2023, 10, 31), False)]),
+        ("三季度末前完成", [("三季度末前", date(2023, 9, 30), True)]),
+        ("上半年前完成试点", [("上半年前", date(2023, 6, 30), True)]),
         # Another year's, recurring, or no month at all: no date.
         ("每年2月底前报送", []),
         ("次年3月底前完成", []),
         ("每月10日前报送", []),
         ("用6个月时间完成", []),
         ("3月份开始", []),
+        # A date in running text that is no deadline (上半年试点的基础上) is left alone.
+        ("上半年在开发区试点的基础上", []),
+        ("10月底完成", []),
     ],
 )
 def test_a_month_without_a_year_is_the_documents_year(
@@ -146,3 +150,20 @@ def test_a_month_without_a_year_is_the_documents_year(
 ) -> None:
     assert [(p.wording, p.date, p.before) for p in find_dates(text, 2023)] == found
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("wording", "deadline"),
+    [
+        ("10月底", date(2023, 10, 31)),
+        ("上半年", date(2023, 6, 30)),
+        ("三季度末", date(2023, 9, 30)),
+        ("第四季度", date(2023, 12, 31)),
+        ("12月31日前", date(2023, 12, 31)),
+    ],
+)
+def test_a_stated_deadline_without_a_year_is_in_the_documents_year(
+    wording: str, deadline: date
+) -> None:
+    assert read_deadline(wording, 2023).date == deadline
+    assert not read_deadline(wording).readable

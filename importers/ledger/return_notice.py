@@ -63,6 +63,8 @@ def write_return_notice(
     ws.append([])
     ws.append([note])
     ws.merge_cells(f"A{ws.max_row}:D{ws.max_row}")
+    ws.cell(ws.max_row, 1).alignment = _WRAP  # two lines with the office's contact
+    ws.row_dimensions[ws.max_row].height = 36
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = 9
     ws.page_setup.fitToWidth = 1

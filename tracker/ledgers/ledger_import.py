@@ -23,6 +23,7 @@ from importers.ledger.return_notice import ReturnedCell, write_return_notice
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.text_clean import safe_file_name
 from tracker.backups.backup_service import backup_before
+from tracker.database_settings import OFFICE_NAME, REPORT_CONTACT, REPORT_PHONE
 from tracker.errors import InvalidInputError, UserError
 from tracker.inspections.inspection_service import InspectionService
 from tracker.ledgers import ledger_snapshot
@@ -46,13 +47,16 @@ from tracker.ledgers.ledger_returns import earlier_returns
 from tracker.ledgers.ledger_snapshot import Snapshot
 from tracker.ledgers.ledger_undo import UndoneImport, undo_import
 from tracker.ledgers.ledger_write import assignment_columns, group_changes, write_changes
-from tracker.ledgers.unit_wording import in_unit_words
+from tracker.ledgers.unit_wording import in_unit_words, notice_note
 from tracker.memory import collector_paused
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import ProgressService
 from tracker.rounds.round_service import RoundService
 from tracker.store import Store
 from tracker.units.unit_service import alias_map
+
+NOTICE_SETTINGS = (OFFICE_NAME, REPORT_CONTACT, REPORT_PHONE)
+"""Whom a 退回单 tells the unit to ask (``unit_wording.notice_note``)."""
 
 __all__ = [
     "CLEAR",
@@ -366,7 +370,7 @@ class LedgerImporter:
             target,
             cells,
             f"{unit}工作台账退回单",
-            f"以上{len(cells)}处填报有误，请在本表中按标注修改后，作为更正版重新报送。",
+            notice_note(len(cells), *(self.store.setting(s) for s in NOTICE_SETTINGS)),
         )
         return target
 

@@ -31,3 +31,13 @@ def unit_catalog() -> Catalog:
 def in_unit_words(message: Message) -> str:
     """``message`` as the unit reads it: in Chinese where the translation has it."""
     return worded(message, unit_catalog())
+
+
+def notice_note(rejected: int, office: str, contact: str, phone: str) -> str:
+    """The 退回单's closing line: what the unit does next, and whom it asks — the office's
+    contact person and phone (the settings a chaser prints), when they are set."""
+    note = f"以上{rejected}处填报有误，请在本表中按标注修改后，作为更正版重新报送。"
+    if contact or phone:
+        call = f"（电话：{phone}）" if phone else ""
+        note += f"如有疑问，请联系{office}{contact}{call}。"
+    return note

@@ -118,6 +118,27 @@ def test_import_ledger_apply_valid_and_prefer_from_the_command_line(
     assert [c["returned"] for c in file["conflicts"]] == ["单位乙"]
 
 
+def test_the_return_notice_says_whom_the_unit_asks(office: Services, tmp_path: Path) -> None:
+    """The office's contact and phone (the settings a chaser prints) close the 退回单's
+    list, on a line that wraps to print whole."""
+    import openpyxl
+
+    from tracker.database_settings import REPORT_CONTACT, REPORT_PHONE
+
+    office.settings.set(REPORT_CONTACT, "张晓明")
+    office.settings.set(REPORT_PHONE, "0951-5012345")
+    back = _edit(_export(office, POLICE, tmp_path), {"1/完成状态": "差不多了"})
+    [preview] = office.ledger_import.preview([back])
+    listed = openpyxl.load_workbook(office.ledger_import.return_notice(preview, tmp_path))[
+        "退回说明"
+    ]
+    assert listed["A5"].value == (
+        "以上1处填报有误，请在本表中按标注修改后，作为更正版重新报送。"
+        "如有疑问，请联系协调小组办公室张晓明（电话：0951-5012345）。"
+    )
+    assert listed["A5"].alignment.wrap_text and listed.row_dimensions[5].height == 36
+
+
 def test_the_return_notice_marks_the_rejected_cells_and_lists_them(
     office: Services, tmp_path: Path
 ) -> None:

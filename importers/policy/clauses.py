@@ -33,8 +33,11 @@ _PEOPLE_KEYS = (
 )
 """Keys naming officials, not units: their text is skipped."""
 _KEY_RE = re.compile(
-    "(" + "|".join((*_LEAD_KEYS, *_DUTY_KEYS, *_OTHER_KEYS, *_PEOPLE_KEYS)) + ")[：:]"
+    "((?:牵头|主办|主责|指导|责任|负责|承办|配合|协办|参与|协同)"
+    f"(?:{'|'.join(_BODIES)})"
+    "|" + "|".join(("责任主体", "部门分工", "任务分工", *_PEOPLE_KEYS)) + ")[：:]"
 )
+"""Any key above, written as roles × bodies so the pattern stays a few branches long."""
 _LEAD_VERBS = ("牵头负责", "牵头", "主办", "主责", "指导")
 _OTHER_VERBS = ("配合", "参与", "协办", "协助", "协同")
 _DUTY_VERBS = ("负责", "落实", "承办")

@@ -105,7 +105,9 @@ def _months_of_the_year(text: str, year: int, found: list[DatedPhrase]) -> list[
     """``6月底前`` / ``9月30日前`` / ``上半年`` with no year: in the document's year (its
     工作要点 names no other).  After 年 (每年, 次年, 2024年) or 每 the month is some
     other year's, or recurs."""
-    months = []
+    months: list[DatedPhrase] = []
+    if "月" not in text and "季度" not in text and "半年" not in text:
+        return months
     for match in _MONTH_BEFORE_RE.finditer(text):
         start, end = match.span()
         after_year = (

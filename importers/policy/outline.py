@@ -9,7 +9,6 @@ a shallower one holds a measure of its own (its bracket, none below it).
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -78,13 +77,18 @@ def measure_style(items: Sequence[Item]) -> Style | None:
     if not items:
         return None
     carrying: set[int] = set()
+    clause_below: set[int] = set()
+    own: set[int] = set()
     open_items: list[Item] = []
     for item in items:
         while open_items and open_items[-1].marker.style >= item.marker.style:
             open_items.pop()
-        open_items.append(item)
         if has_clause(item.text):
+            own.add(id(item))
             carrying.update(id(entry) for entry in open_items)
+            clause_below.update(id(entry) for entry in open_items)
+            carrying.add(id(item))
+        open_items.append(item)
     with_clause = Counter(item.marker.style for item in items if id(item) in carrying)
     present = {item.marker.style for item in items}
     best = max(with_clause[style] for style in present)
@@ -92,23 +96,5 @@ def measure_style(items: Sequence[Item]) -> Style | None:
     # A tie goes to the deeper level — unless a shallower one holds a measure of its own
     # (its bracket, nothing numbered below it naming anyone): then its items are the
     # measures, and the deeper numbers (（1）（2）, each with its bracket) the sub-tasks of one.
-    leaves = _leaf_measure_styles(items)
+    leaves = {item.marker.style for item in items if id(item) in own - clause_below}
     return next((style for style in tied[:-1] if style in leaves), tied[-1])
-
-
-def _leaf_measure_styles(items: Sequence[Item]) -> set[Style]:
-    """Styles with an item that has a clause of its own and no clause in the items below it."""
-    styles: set[Style] = set()
-    for index, item in enumerate(items):
-        if not has_clause(item.text):
-            continue
-        below = _below(items, index)
-        if not any(has_clause(other.text) for other in below):
-            styles.add(item.marker.style)
-    return styles
-
-
-def _below(items: Sequence[Item], index: int) -> list[Item]:
-    """The items numbered under ``items[index]`` (up to the next one of its level or above)."""
-    style = items[index].marker.style
-    return list(itertools.takewhile(lambda other: other.marker.style > style, items[index + 1 :]))

@@ -26,13 +26,21 @@ def rounds(args: argparse.Namespace) -> int:
                     "deadline": r.deadline.isoformat() if r.deadline else None,
                     "exports": r.exports,
                     "imports": r.imports,
+                    "units_sent": r.units_sent,
+                    "units_reported": r.units_reported,
+                    "units_not_reported": r.units_not_reported,
                 }
                 for r in found
             ]
         )
     else:
-        for r in found:
-            print(f"{r.name}  as of {r.as_of}  exports {r.exports}  imports {r.imports}")
+        for r in found:  # units, as round-status counts them; then the files
+            due = f"  due {r.deadline}" if r.deadline else ""
+            print(
+                f"{r.name}  as of {r.as_of}{due}  {count(r.units_sent, 'unit')} sent, "
+                f"{r.units_reported} reported, {r.units_not_reported} not reported  "
+                f"({count(r.exports, 'file')} out, {r.imports} back)"
+            )
     return 0
 
 

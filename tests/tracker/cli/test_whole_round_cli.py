@@ -128,6 +128,10 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
     assert clerk(RETURNED_ON[COMMERCE], "import-ledger", str(returned[COMMERCE]))[0] == 0
 
     # Who has not reported by the deadline: the 33 units never heard from; 商务厅 late.
+    assert clerk(CHASED_ON, "rounds")[1] == (
+        f"{ROUND}  as of 2021-12-31  due 2022-01-10  37 units sent, 4 reported, "
+        "33 not reported  (37 files out, 4 back)\n"
+    )
     code, out, _ = clerk(CHASED_ON, "round-status", "--json")
     assert code == 0
     status = json.loads(out)

@@ -3481,67 +3481,72 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>按时报送</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="56"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="57"/>
+        <source>{0} (+{1} more)</source>
+        <translation>{0}（另有{1}份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="65"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="57"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="66"/>
         <source>Reporting</source>
         <translation>报送情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="58"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="67"/>
         <source>Sent</source>
         <translation>发出时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="59"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="68"/>
         <source>Returned</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="60"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="69"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="61"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="70"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="63"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="72"/>
         <source>Changes</source>
         <translation>变更数</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="136"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="145"/>
         <source>Reporting status</source>
         <translation>报送情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="144"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="153"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="159"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="168"/>
         <source>Chase the units not reported…</source>
         <translation>催办未报送单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="162"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="171"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="164"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="173"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="186"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="195"/>
         <source>No ledger was sent to a unit in this round.</source>
         <translation>本轮尚未向任何单位发出工作台账。</translation>
     </message>
@@ -4325,37 +4330,37 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>UnitReturnsDialog</name>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="76"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="85"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="77"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="86"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="78"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="87"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="79"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="88"/>
         <source>Changes</source>
         <translation>变更数</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="80"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="89"/>
         <source>Undone</source>
         <translation>撤销时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="103"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="112"/>
         <source>Returned ledgers of {0}</source>
         <translation>{0}报送的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="111"/>
+        <location filename="../../ui/ledgers/round_status_dialog.py" line="120"/>
         <source>{0} has not returned a ledger in this round.</source>
         <translation>{0}本轮尚未报送台账。</translation>
     </message>
@@ -5084,12 +5089,12 @@ Log folder: {2}</source>
         <translation>没有文字层（可能是扫描件 PDF）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="237"/>
+        <location filename="../../importers/policy/structure.py" line="245"/>
         <source>measure {code} repeats an earlier number</source>
         <translation>措施 {code} 与前面的编号重复</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/structure.py" line="240"/>
+        <location filename="../../importers/policy/structure.py" line="248"/>
         <source>numbering gap before measure {code}</source>
         <translation>措施 {code} 之前的编号不连续</translation>
     </message>
@@ -5167,7 +5172,7 @@ Log folder: {2}</source>
         <translation>在 {file} 中没有找到任何措施——这是任务分工文件吗？</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/ledger_commands.py" line="63"/>
+        <location filename="../../tracker/cli/ledger_commands.py" line="71"/>
         <source>say which ledger: --unit U, --all or --master</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
@@ -5217,7 +5222,7 @@ Log folder: {2}</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="202"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="206"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
@@ -5282,17 +5287,17 @@ Log folder: {2}</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="279"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="283"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="307"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="311"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="356"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="360"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>

@@ -50,6 +50,15 @@ def state_label(state: str) -> str:
     return labels[state]
 
 
+def _files(unit: UnitReturn) -> str:
+    """The first file returned (it decides on time), and how many came after it (a
+    更正版): double-clicking the unit lists them."""
+    if unit.file and unit.returns > 1:
+        more = translate("RoundStatusDialog", "{0} (+{1} more)")
+        return more.format(unit.file, unit.returns - 1)
+    return unit.file or ""
+
+
 def unit_return_model(parent: QWidget | None = None) -> RecordTableModel[UnitReturn]:
     return RecordTableModel(
         [
@@ -57,7 +66,7 @@ def unit_return_model(parent: QWidget | None = None) -> RecordTableModel[UnitRet
             Column(translate("RoundStatusDialog", "Reporting"), lambda u: state_label(u.state)),
             Column(translate("RoundStatusDialog", "Sent"), lambda u: _when(u.sent_at)),
             Column(translate("RoundStatusDialog", "Returned"), lambda u: _when(u.returned_at)),
-            Column(translate("RoundStatusDialog", "File"), lambda u: u.file or ""),
+            Column(translate("RoundStatusDialog", "File"), _files),
             Column(translate("RoundStatusDialog", "Imported by"), lambda u: u.imported_by or ""),
             Column(
                 translate("RoundStatusDialog", "Changes"),

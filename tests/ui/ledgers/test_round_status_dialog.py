@@ -142,3 +142,23 @@ def test_navigator_lists_rounds_and_opens_one(qtbot) -> None:  # type: ignore[no
     assert opened.args == ["第一轮"]
     navigator.setCurrentIndex(root.child(0).index())  # selecting a round filters nothing
     assert chosen == [] and navigator.current_target() == RoundTarget("第二轮")
+
+
+def test_a_unit_that_sent_a_corrected_ledger_shows_both_files(
+    qtbot, reported: Services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """公安厅's 更正版 on 9 July: its first return still decides on time, the file column
+    says another came (double-click lists them), the changes add up."""
+    first = tmp_path / "out" / "returned_自治区公安厅_2021年第2季度_工作台账.xlsx"
+    corrected = _edit(first, {"1/完成进度(%)": 20}, tmp_path / "自治区公安厅_更正版.xlsx")
+    reported.store.clock = Clock(date(2021, 7, 9))
+    importer = reported.ledger_import
+    importer.apply([corrected], ROUND, expected=importer.preview([corrected], ROUND))
+    dialog = RoundStatusDialog(reported.round_status, [ROUND], ROUND)
+    qtbot.addWidget(dialog)
+    assert rows(dialog, (0, 1, 4, 6))[-1] == [
+        "自治区公安厅",
+        "Reported on time",
+        "returned_自治区公安厅_2021年第2季度_工作台账.xlsx (+1 more)",
+        "2",
+    ]

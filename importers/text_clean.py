@@ -29,6 +29,10 @@ _INVISIBLE = re.compile(f"[{_BIDI}{_ZERO_WIDTH}\x00-\x08\x0e-\x1b\x7f-\x84\x86-\
 _BREAK_RUN = re.compile(f"[ {_BREAKS}\u3000\u00a0]*[{_BREAKS}][ {_BREAKS}\u3000\u00a0]*")
 _SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]+")
+"""Characters no one types and no file or database keeps: C0 controls but tab and line
+breaks, DEL, lone surrogates and the two non-characters.  PostgreSQL refuses a NUL in a
+text, a Word or Excel file refuses the rest (XML 1.0 cannot hold them)."""
 
 
 def clean_unit_name(text: str) -> str:
@@ -42,6 +46,17 @@ def clean_unit_name(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _BREAK_RUN.sub(_break, text)
     return _SPACES.sub(" ", text).strip()
+
+
+def storable_text(text: str) -> str:
+    """``text`` without :data:`_UNSTORABLE` characters (a NUL, a bell, ``_x0000_`` in a
+    cell): what a user typed, as every database and file format can keep it.
+
+    Cheap for ordinary text (one ``isprintable`` pass); tabs and line breaks stay.
+    """
+    if text.isprintable():
+        return text
+    return _UNSTORABLE.sub("", text)
 
 
 def _break(match: re.Match[str]) -> str:

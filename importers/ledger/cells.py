@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from importers.messages import QT_TRANSLATE_NOOP, MessageError
+from importers.text_clean import storable_text
 
 RawValue = int | float | str | bool | date | datetime | time | timedelta | None
 """Anything a calamine cell can hold."""
@@ -33,8 +34,9 @@ class CellValueError(MessageError, ValueError):
 
 
 def is_empty(value: RawValue) -> bool:
-    """True for a cell with nothing in it (``None``, ``""`` or only whitespace)."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    """True for a cell with nothing in it (``None``, ``""``, only whitespace or controls:
+    what :func:`text` reads as ``""``)."""
+    return value is None or (isinstance(value, str) and not text(value))
 
 
 def text(value: RawValue) -> str:
@@ -42,11 +44,12 @@ def text(value: RawValue) -> str:
 
     Numbers lose a ``.0`` that only the storage added (a phone number typed
     into a cell comes back as ``13912345678.0``); dates become ISO text.
-    Windows line breaks become ``\\n`` so that a re-saved file compares equal.
+    Windows line breaks become ``\\n`` so that a re-saved file compares equal; a control
+    character no one typed (a NUL) is dropped, which PostgreSQL and Word would refuse.
     """
     if type(value) is str:  # by far the most common cell: checked first
-        if "\r" in value:
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        if not value.isprintable():  # a line break, a wide space, or a control no one sees
+            value = _storable(value)
         return value.strip()
     if value is None:
         return ""
@@ -64,7 +67,13 @@ def text(value: RawValue) -> str:
         return str(value)
     if isinstance(value, int):
         return str(value)
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return _storable(value).strip()
+
+
+def _storable(value: str) -> str:
+    """Windows line breaks as ``\\n``; a NUL or another control (an ``_x0000_`` escape in
+    the file) dropped: no database or file keeps it (``text_clean.storable_text``)."""
+    return storable_text(value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def to_date(value: RawValue) -> date | None:

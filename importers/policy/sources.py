@@ -12,8 +12,9 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import logging
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +22,14 @@ from importers.messages import QT_TRANSLATE_NOOP
 from importers.policy.conversion import CONVERTIBLE_SUFFIXES, convert_to_docx
 from importers.policy.docx_numbering import ListNumbering
 from importers.policy.errors import PolicyReadError
+from importers.text_clean import storable_text
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
 READABLE_SUFFIXES = SUPPORTED_SUFFIXES + CONVERTIBLE_SUFFIXES
 """Every policy document file this importer takes (some through a word processor)."""
 _MAX_CONTROL_SHARE = 0.01
 """More control characters than this and the "text" is binary data."""
+_QUIET = logging.NullHandler()
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,25 @@ def read_source(path: Path) -> tuple[SourceText, SourceInfo]:
         source = SourceText(text.splitlines(), layout_pages=layout)
     else:
         source = SourceText(decode_text(data, name).splitlines())
+    source = _storable(source)
     if not any(line.strip() for line in source.lines) and not source.tables:
         raise PolicyReadError(name, QT_TRANSLATE_NOOP("messages", "contains no text"))
     return source, info
+
+
+def _storable(source: SourceText) -> SourceText:
+    """The text without control characters (a NUL in a .txt, a stray one in a PDF's text
+    layer): PostgreSQL refuses a NUL, a Word report the others, and the parser marks
+    collectives with NULs of its own (``importers.policy.units``)."""
+    clean = storable_text
+    return SourceText(
+        [clean(line) for line in source.lines],
+        [
+            replace(t, rows=tuple(tuple(clean(c) for c in row) for row in t.rows))
+            for t in source.tables
+        ],
+        [clean(page) for page in source.layout_pages],
+    )
 
 
 def decode_text(data: bytes, file_name: str) -> str:
@@ -164,6 +183,9 @@ def _read_pdf(data: bytes, file_name: str) -> tuple[str, list[str]]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    # pypdf logs what it mends ("EOF marker not found"): to the application's log, if it
+    # keeps one, never as a stray line on the clerk's console.
+    logging.getLogger("pypdf").addHandler(_QUIET)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

@@ -55,6 +55,7 @@ from importers.reports.model import (
     Table,
 )
 from importers.reports.pdf_tables import PADDING
+from importers.reports.serial import storable
 
 HEADING_FONT = "黑体"
 BODY_FONT = "仿宋"
@@ -314,6 +315,7 @@ def _block(
 
 
 def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
+    report = storable(report)  # no control character (Word refuses the file)
     doc = Document()
     title_font = _title_font()
     _styles(doc, title_font)

@@ -24,6 +24,7 @@ from importers.reports.model import (
     Signature,
     Table,
 )
+from importers.text_clean import storable_text
 
 _BLOCKS: dict[str, type[Any]] = {
     cls.__name__: cls
@@ -43,6 +44,26 @@ def to_json(report: ReportDocument) -> str:
         },
         ensure_ascii=False,
     )
+
+
+def storable(report: ReportDocument) -> ReportDocument:
+    """``report`` with every text as a Word file can hold it: a control character that
+    reached the database from a note (a bell typed on the command line, a NUL from an older
+    import) is dropped (``importers.text_clean.storable_text``), the rest is unchanged."""
+    text = to_json(report)
+    if "\\u00" not in text and "\\b" not in text and "\\f" not in text and text.isprintable():
+        return report
+    return from_json(json.dumps(_storable(json.loads(text)), ensure_ascii=False))
+
+
+def _storable(value: Any) -> Any:
+    if isinstance(value, str):
+        return storable_text(value)
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _storable(v) for k, v in value.items()}
+    return value
 
 
 def _block(data: dict[str, Any]) -> Block:

@@ -38,6 +38,25 @@ class Item:
         """The item's text without its marker, continuation paragraphs included."""
         return self.marker.rest + "".join(self.more)
 
+    def tail(self) -> str:
+        """The end of :attr:`text`, at least :data:`CLAUSE_REACH` characters of it: enough
+        to tell whether the item ends with its clause, and read in a time that does not
+        grow with the item (a long appendix continuing the last item is read in one pass,
+        not once per paragraph)."""
+        parts: list[str] = []
+        length = 0
+        for paragraph in reversed(self.more):
+            parts.append(paragraph)
+            length += len(paragraph)
+            if length >= CLAUSE_REACH:
+                return "".join(reversed(parts))
+        return self.marker.rest + "".join(reversed(parts))
+
+
+CLAUSE_REACH = 1500
+"""How far back from an item's end its closing clause can begin: a responsibility clause
+of a few hundred characters, and the ``牵头单位：`` lines after it."""
+
 
 def read_items(paragraphs: Sequence[Paragraph]) -> tuple[list[Item], int]:
     """The numbered items, and the index of the first paragraph that is one.
@@ -62,7 +81,7 @@ def read_items(paragraphs: Sequence[Paragraph]) -> tuple[list[Item], int]:
         elif is_standalone_line(paragraph.text) or is_title_line(paragraph.text):
             current = None
         elif current is not None and (
-            not ends_with_clause(current.text) or starts_with_clause_key(paragraph.text)
+            not ends_with_clause(current.tail()) or starts_with_clause_key(paragraph.text)
         ):
             current.more.append(paragraph.text)
     return items, body_start

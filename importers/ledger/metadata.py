@@ -230,18 +230,20 @@ def parse_meta(lines: Iterable[Sequence[object]]) -> LedgerMeta:
     first = next(rows, None)
     if not first or first[0] != MAGIC:
         raise MetaFormatError(
-            QT_TRANSLATE_NOOP("messages", "the metadata sheet was not written by this program")
+            QT_TRANSLATE_NOOP("messages", "the metadata sheet was not written by this program"),
+            cell="A1",
         )
     try:
         version = int(first[1])
     except (IndexError, ValueError):
         raise MetaFormatError(
-            QT_TRANSLATE_NOOP("messages", "the metadata sheet has no format version")
+            QT_TRANSLATE_NOOP("messages", "the metadata sheet has no format version"), cell="B1"
         ) from None
     if version > FORMAT_VERSION:
         raise MetaFormatError(
             QT_TRANSLATE_NOOP("messages", "metadata format {version} is newer than this program's"),
             version=version,
+            cell="B1",
         )
     fields: dict[str, str] = {}
     sheets: dict[str, str] = {}

@@ -396,12 +396,12 @@ def test_cli_skips_a_file_without_hidden_sheet_unless_given_unit(
     before = state(office)
     capsys.readouterr()
     assert cli(url, "import-ledger", str(retyped)) == 2
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert f"   needs a unit: name it with --unit NAME (suggested: {POLICE})\n" in out
-    assert (
-        "skipped 重录.xlsx: the hidden sheet is gone: choose the unit this file is from "
-        f"(suggested: {POLICE})\n"
-    ) in out
+    assert err == (
+        "tracker-cli: error: 重录.xlsx: not imported: the hidden sheet is gone: choose the unit "
+        f"this file is from (suggested: {POLICE})\n"
+    )
     assert state(office) == before
     assert cli(url, "import-ledger", str(retyped), "--unit", POLICE) == 0
     assert "applied 1 file, 1 change" in capsys.readouterr().out

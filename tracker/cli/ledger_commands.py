@@ -128,11 +128,16 @@ def import_ledger(args: argparse.Namespace) -> int:
                     f"{count(result.changes, 'change')}, "
                     f"{count(result.contacts, 'contact')} updated{waiting}"
                 )
-                for name, reason in result.skipped:
-                    print(f"skipped {name}: {reason}")
+                for name, reason in result.skipped:  # one line each, as every refusal
+                    print(f"tracker-cli: error: {_named(name, str(reason))}", file=sys.stderr)
     if args.json:
         print_json(report)
     return 2 if refused else 0
+
+
+def _named(file: str, reason: str) -> str:
+    """``reason`` naming ``file`` first, once (a reader's message names it already)."""
+    return reason if reason.startswith(f"{file}:") else f"{file}: not imported: {reason}"
 
 
 def _print_previews(previews: list[Any]) -> None:

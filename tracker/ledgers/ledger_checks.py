@@ -53,7 +53,9 @@ class FileChecks:
         self.rejected_rows = rejected_rows(read)
         """(sheet, Excel row) of the rows with a rejected cell: none of their values is taken."""
         meta = read.meta
-        self.entries: dict[str, MetaEntry] = {e.key: e for e in meta.entries} if meta else {}
+        self.entries = _unique_keys(meta.entries) if meta else {}
+        """Key → its exported entry; a key the hidden sheet names twice (a line copied in an
+        edited hidden sheet) says nothing about either row."""
         self.seen: dict[int, tuple[str, int, tuple[ExportedValue, ...]]] = {}
         """assignment id → (sheet, Excel row, returned values) of the first row naming it."""
         self.deadline_sheets = {s for s, found in read.columns.items() if "deadline" in found}
@@ -96,6 +98,18 @@ class FileChecks:
         if entry is None or entry.content is None:
             return False
         return read_content_digest(row.content) != entry.content
+
+
+def _unique_keys(entries: Iterable[MetaEntry]) -> dict[str, MetaEntry]:
+    by_key: dict[str, MetaEntry] = {}
+    twice: set[str] = set()
+    for entry in entries:
+        if entry.key in by_key:
+            twice.add(entry.key)
+        by_key[entry.key] = entry
+    for key in twice:
+        del by_key[key]
+    return by_key
 
 
 def disagreeing_field(row: ReturnedRow, code: str, unit: str, aliases: Mapping[str, str]) -> str:

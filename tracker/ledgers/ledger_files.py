@@ -4,6 +4,7 @@ preview, apply and undo it exists for."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,7 +19,8 @@ LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 def ledger_paths(paths: Iterable[Path]) -> list[Path]:
     """Expand folders into the spreadsheets they hold (not recursing, skipping lock and
-    temporary files: ``importers.text_clean.is_scratch_file``)."""
+    temporary files: ``importers.text_clean.is_scratch_file``); a file named twice (again,
+    or also through its folder) is taken once, where it first comes."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -31,7 +33,14 @@ def ledger_paths(paths: Iterable[Path]) -> list[Path]:
             )
         else:
             found.append(path)
-    return found
+    seen: set[str] = set()
+    once: list[Path] = []
+    for path in found:
+        where = os.path.normcase(os.path.abspath(os.path.realpath(path)))
+        if where not in seen:
+            seen.add(where)
+            once.append(path)
+    return once
 
 
 def read_file(path: Path) -> LedgerFile | Message:

@@ -105,7 +105,8 @@ def file_status(
         if undecided == 1:
             return translate("LedgerPreview", "Decide %n conflict", None, undecided)
         return translate("LedgerPreview", "Decide %n conflicts", None, undecided)
-    if not preview.changed and not preview.finding_edits and not preview.conflicts:
+    news = preview.changed or preview.finding_edits or preview.conflicts
+    if not (news or preview.requests or preview.contacts):  # (a request alone is news)
         return translate("LedgerPreview", "Nothing new: recorded as reported")
     rejected = len(preview.rejected)
     if rejected == 1:

@@ -107,5 +107,10 @@ def apply_summary(result: ApplyResult) -> str:
         )
     if result.skipped:
         lines.append(translate("LedgerImportDialog", "Not imported:"))
-        lines += [f"• {name}: {translated(reason)}" for name, reason in result.skipped]
+        lines += [f"• {_naming(name, translated(reason))}" for name, reason in result.skipped]
     return "\n".join(lines)
+
+
+def _naming(file: str, reason: str) -> str:
+    """``reason`` with the file's name in front, once: a reader's refusal names it already."""
+    return reason if reason.startswith(file) else f"{file}: {reason}"

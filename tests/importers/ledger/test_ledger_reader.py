@@ -225,7 +225,7 @@ def test_damaged_hidden_sheet_is_ignored_with_an_error(exported: Path, tmp_path:
     ledger = read_ledger(_edit(exported, tmp_path / "damaged-meta.xlsx", damage))
     assert ledger.keys_found is False
     assert [str(e) for e in ledger.errors] == [
-        f"{META_SHEET}: metadata ignored: the metadata sheet was not written by this program"
+        f"{META_SHEET}!A1: metadata ignored: the metadata sheet was not written by this program"
     ]
     assert len(ledger.rows) == 6
 

@@ -106,6 +106,23 @@ def _missing(tmp: Path) -> Path:
     return tmp / "不存在.sqlite3"
 
 
+def _folder(tmp: Path) -> Path:
+    path = tmp / "备份 文件夹"
+    path.mkdir()
+    return path
+
+
+def _workbook(tmp: Path) -> Path:
+    """A returned ledger chosen by mistake (a zip, like any .xlsx)."""
+    import openpyxl
+
+    path = tmp / "公安厅 台账.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["序号", "措施编号", "完成状态"])
+    book.save(path)
+    return path
+
+
 BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "garbage": (
         _garbage,
@@ -137,6 +154,11 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
         "assignments row 7 refers to a units row that is not there).",
     ),
     "missing": (_missing, "{file} does not exist or is not a file."),
+    "folder": (_folder, "{file} does not exist or is not a file."),
+    "workbook": (
+        _workbook,
+        "{file} is not a readable backup of this database: file is not a database",
+    ),
 }
 
 
@@ -156,21 +178,22 @@ def test_a_file_that_is_no_backup_is_refused_and_nothing_changes(
     assert service.list_backups() == []  # refused before the safety copy
 
 
+@pytest.mark.parametrize("kind", list(BAD_FILES))
 def test_the_cli_refuses_a_bad_file_in_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
 ) -> None:
     db = tmp_path / "督办台账.sqlite3"
     engine = make_engine(f"sqlite:///{db.as_posix()}")
     migrate.upgrade(engine)
     engine.dispose()
-    bad = _garbage(tmp_path)
+    make, expected = BAD_FILES[kind]
+    bad = make(tmp_path)
+    before = db.read_bytes()
     assert main(["--db", str(db), "restore", str(bad)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == (
-        f"tracker-cli: error: {bad} is not a readable backup of this database: "
-        "file is not a database\n"
-    )
+    assert captured.err == f"tracker-cli: error: {expected.format(file=bad)}\n"
+    assert db.read_bytes() == before
 
 
 def _block_backups(services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

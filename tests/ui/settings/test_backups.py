@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.backup_files import BackupInfo
+from tests.reliability.test_backups import BAD_FILES
 from tests.ui.conftest import row_of
 from tracker.backups.backup_service import BackupService
 from tracker.database_settings import BACKUP_KEEP_COPIES
@@ -158,6 +159,7 @@ def test_restore_replaces_the_database_and_the_window_shows_it(
     assert window.progress_actions.stack.count() == 0
 
 
+@pytest.mark.parametrize("kind", list(BAD_FILES))
 def test_a_file_that_is_no_backup_is_refused_with_its_name(
     qtbot: QtBot,
     window: MainWindow,
@@ -165,11 +167,15 @@ def test_a_file_that_is_no_backup_is_refused_with_its_name(
     monkeypatch: pytest.MonkeyPatch,
     messages: list[tuple[str, str]],
     tmp_path: Path,
+    kind: str,
 ) -> None:
+    """Every file of the reliability suite's bad backups (garbage, truncated, another
+    program's, empty, newer, orphaned rows, missing, a folder, a ledger), chosen in the
+    restore dialog: one warning naming it, nothing restored, no safety copy."""
     _wait_loaded(qtbot, window)
     _wait_daily(qtbot, services)
-    bad = tmp_path / "台账.xlsx"
-    bad.write_bytes(b"PK\x03\x04 not a database" * 50)
+    make, expected = BAD_FILES[kind]
+    bad = make(tmp_path)
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), ""))
     )
@@ -184,9 +190,7 @@ def test_a_file_that_is_no_backup_is_refused_with_its_name(
     )
     before = [(r.code, r.unit, r.status) for r in services.overview.assignments()]
     window.actions_.restore_backup.trigger()
-    assert messages == [
-        ("warning", f"{bad} is not a readable backup of this database: file is not a database")
-    ]
+    assert messages == [("warning", expected.format(file=bad))]
     assert [(r.code, r.unit, r.status) for r in services.overview.assignments()] == before
     assert [b.reason for b in BackupService(services.store).list_backups()] == ["daily"]
 

@@ -238,6 +238,19 @@ def _swap_keys(wb: Any, ws: Any, header: int, columns: dict[str, int]) -> None:
     first.value, second.value = second.value, first.value
 
 
+def _another_document(wb: Any, ws: Any, header: int, columns: dict[str, int]) -> None:
+    """The hidden sheet of a ledger of a document this office does not hold: its sheet's
+    document key and its rows' keys are none of ours."""
+    del ws, header, columns
+    sheet = wb["_台账元数据"]
+    key = 900
+    for r in range(1, sheet.max_row + 1):
+        if sheet.cell(r, 1).value == "row":
+            sheet.cell(r, 4).value, key = str(key), key + 1
+        elif sheet.cell(r, 1).value == "sheet":
+            sheet.cell(r, 3).value = "99"
+
+
 def _drop_meta(wb: Any, ws: Any, header: int, columns: dict[str, int]) -> None:
     del ws, header, columns
     wb.remove(wb["_台账元数据"])
@@ -422,7 +435,7 @@ LEDGERS: dict[str, Entry] = {
         ),
     ),
     "hidden_sheet_unknown_round": Entry(
-        "hidden sheet",
+        "someone else's",
         simple("元数据轮次.xlsx", meta("round", "2099年第1季度"), put("1", "进展情况", "x")),
         Refused(f"no round named '2099年第1季度' (rounds: {ROUND})"),
     ),
@@ -453,6 +466,16 @@ LEDGERS: dict[str, Entry] = {
                     "not imported",
                 )
                 for cell, shown, key in (("B4", "1", "2"), ("B5", "2", "1"))
+            )
+        ),
+    ),
+    "another_documents_ledger": Entry(
+        "someone else's",
+        simple("别的文件.xlsx", _another_document, put("1", "进展情况", "别的文件")),
+        Rejected(
+            (
+                ("台账", "B4", f"no assignment of measure '1' to '{POLICE}'"),
+                ("台账", "B5", f"no assignment of measure '2' to '{POLICE}'"),
             )
         ),
     ),

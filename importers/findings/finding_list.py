@@ -95,6 +95,8 @@ def read_finding_list(path: Path) -> FindingList:
         raise FindingListError(name, exc.template, **exc.params) from None
     except PasswordError:
         raise FindingListError(name, PASSWORD_PROTECTED) from None
+    except FindingListError:
+        raise  # (said already: not "damaged" around it)
     except Exception as exc:  # python-calamine's errors for a damaged file
         raise FindingListError(
             name,

@@ -127,6 +127,9 @@ def test_a_file_that_is_no_problem_list_is_refused(inspected: Services, tmp_path
     (tmp_path / "假.xlsx").write_bytes(b"not a workbook at all")
     with pytest.raises(UserError, match=re.escape("假.xlsx: not a spreadsheet")):
         inspected.inspections.preview_list(tmp_path / "假.xlsx")
+    with pytest.raises(UserError) as missing:
+        inspected.inspections.preview_list(tmp_path / "缺失.xlsx")
+    assert str(missing.value) == "缺失.xlsx: cannot open the file: No such file or directory"
 
 
 def test_import_findings_from_the_cli(

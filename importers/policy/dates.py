@@ -25,7 +25,7 @@ _DATE_RE = re.compile(
     rf"|(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*月"
     rf"(?:(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]|(?P<mend>底|末|份|中旬|下旬|上旬))?"
     r"|(?P<yend>年?底|年?末))?"
-    r"(?P<before>(?:以|之)?前)?"
+    r"(?P<before>(?:以|之)?前|内(?!蒙))?"
 )
 _THIS_YEAR_END_RE = re.compile(r"(?P<this>今年|本年)?(?:(?:年底|年末)(?:以|之)?前|年内)")
 """``年底前`` / ``年内``: the end of the year the document was issued in (given a year)."""

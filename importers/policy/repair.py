@@ -103,22 +103,28 @@ def _join_marker_fragments(lines: Iterable[str]) -> list[tuple[int, str]]:
 def _split_run_on_items(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A line holding two items, ``1.甲。（A负责）2.乙。（B负责）``, as two lines.
 
-    Only the next number of the style the line itself opens with is split off,
-    right after a closing bracket or full stop, so a number inside a sentence
-    (``见第2.3条``) stays where it is.
+    Only the next number of the style the line itself opens with — or, on a line
+    continuing an item (a PDF's line ``（A负责）2.乙…``), of the last item's style — is
+    split off, right after a closing bracket or full stop, so a number inside a
+    sentence (``见第2.3条``) stays where it is.
     """
     result: list[tuple[int, str]] = []
+    last: Marker | None = None
     for number, line in lines:
-        first = read_marker(line)
-        if first is None or not _RUN_ON_RE.search(line):
+        last = read_marker(line) or last
+        if last is None or not _RUN_ON_RE.search(line):
             result.append((number, line))
             continue
-        expected, start = first.number + 1, 0
+        start = 0
         for match in _RUN_ON_RE.finditer(line):
             marker = read_marker(line[match.start() :])
-            if marker is not None and marker.style == first.style and marker.number == expected:
+            if (
+                marker is not None
+                and marker.style == last.style
+                and marker.number == last.number + 1
+            ):
                 result.append((number, line[start : match.start()]))
-                start, expected = match.start(), expected + 1
+                start, last = match.start(), marker
         result.append((number, line[start:]))
     return result
 

@@ -34,6 +34,10 @@ _CHAR_MAP = str.maketrans(
         "\u3014": "〔",
         "\u3015": "〕",
         **{chr(0xFF10 + i): str(i) for i in range(10)},  # full-width digits
+        # One-character numbers Word's numbering leaves behind: ⑴ → （1）, ⒈ → 1., ㈠ → （一）.
+        **{chr(0x2474 + i): f"（{i + 1}）" for i in range(20)},
+        **{chr(0x2488 + i): f"{i + 1}." for i in range(20)},
+        **{chr(0x3220 + i): f"（{'一二三四五六七八九十'[i]}）" for i in range(10)},
     }
 )
 

@@ -56,6 +56,13 @@ def test_unreadable(wording: str) -> None:
     assert not result.readable and not result.standing
 
 
+def test_within_a_year_is_by_its_end() -> None:
+    assert [(p.wording, p.date, p.before) for p in find_dates("2023年内完成甲，2023年内蒙古")] == [
+        ("2023年内", date(2023, 12, 31), True),
+        ("2023年", date(2023, 12, 31), False),
+    ]
+
+
 def test_dated_phrases_in_text() -> None:
     text = (
         "于2018年12月31日前报送。从2019年起，各有关部门于每年2月底前报送名单，力争2020年底前完成。"

@@ -231,3 +231,15 @@ def test_a_sentence_under_a_short_heading_is_its_own_paragraph() -> None:
         "以下各项任务均需各区落实，不再列出。",
         "三、关于进一步加强数字政府建设",
     ]
+
+
+def test_an_item_starting_inside_a_continued_line_is_split_off() -> None:
+    """A PDF's line may close one item's bracket and open the next: ``（A负责）4.乙…``."""
+    paragraphs = repair_lines(
+        ["3.完善甲。建立甲机制。", "（省发展改革委负责）4.加大乙。落实乙政", "策（省财政厅负责）。"]
+    )
+    assert [p.text for p in paragraphs] == [
+        "3.完善甲。建立甲机制。",
+        "（省发展改革委负责）",  # the item reader joins it to 3, which it closes
+        "4.加大乙。落实乙政策（省财政厅负责）。",
+    ]

@@ -218,6 +218,18 @@ def test_numbered_parts_of_a_measure_each_with_a_bracket_are_its_sub_tasks() -> 
     assert document.warnings == []
 
 
+@pytest.mark.parametrize("markers", ["⑴⑵", "⒈⒉", "㈠㈡"])
+def test_one_character_numbers(markers: str) -> None:
+    first, second = markers
+    document = parse_text(
+        f"一、任务\n{first}推进甲。做甲。（市财政局负责）\n{second}推进乙。做乙。（市教育局负责）"
+    )
+    assert [(m.code, m.title, m.units) for m in document.measures] == [
+        ("1", "推进甲", ["市财政局"]),
+        ("2", "推进乙", ["市教育局"]),
+    ]
+
+
 def test_mixed_levels() -> None:
     document = parse_text(
         "一、重点任务\n（一）做强甲。\n1.甲一。（牵头单位：省工信厅）\n2.甲二。（牵头单位：省科技厅）\n"

@@ -550,6 +550,20 @@ class TestBracketAfterEverySentence:
         check_single_tasks(document, self.EXPECTED)
 
 
+def test_the_same_measures_printed_to_pdf_read_alike() -> None:
+    """h_…pdf is h_…txt printed by LibreOffice: pypdf's lines break elsewhere (measure 4
+    starts inside the line that closes 3's bracket, 2023 年10 月底前 is spaced)."""
+    from_pdf = read("h_jiangxi_minying_jingji.pdf")
+    from_text = read(TestBracketAfterEverySentence.NAME)
+
+    def shown(document: ParsedDocument) -> list[tuple[str, str, list[tuple[str, Expected]]]]:
+        return [(m.code, m.title, [(t.text, facts(t)) for t in m.tasks]) for m in document.measures]
+
+    assert shown(from_pdf) == shown(from_text)
+    assert from_pdf.doc_number == "赣府厅发〔2023〕20号"
+    assert from_pdf.warnings == []
+
+
 class TestBureauWorkPointsForNextYear:
     """徐商发〔2022〕86号, issued 2022-12-28 for 《2023年全市商务工作要点》: 【牵头处室：…；
     配合处室：…】 in square brackets, a 牵头领导 named beside the unit, 6月底前 with no year

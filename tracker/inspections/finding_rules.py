@@ -11,6 +11,7 @@ from typing import Any
 
 from db.models import Finding
 from importers.messages import QT_TRANSLATE_NOOP
+from importers.text_clean import storable_text
 from tracker.errors import InvalidInputError
 from tracker.inspections.finding_records import REPORTED_STATUSES, FindingChange
 
@@ -41,8 +42,8 @@ def values_after(before: dict[str, Any], change: FindingChange) -> dict[str, Any
         after["status"] = change.status.value
     if change.percent is not None:
         after["percent"] = change.percent
-    if change.note is not None:
-        after["note"] = change.note
+    if change.note is not None:  # (a NUL pasted in: PostgreSQL would refuse the whole save)
+        after["note"] = storable_text(change.note)
     return after
 
 

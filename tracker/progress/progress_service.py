@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import Assignment, Measure, ProgressEntry, Round
 from importers.messages import QT_TRANSLATE_NOOP
+from importers.text_clean import storable_text
 from tracker.documents.document_service import SUPPORT, DocumentService
 from tracker.documents.measure_lookup import measure_named, task_named
 from tracker.documents.new_assignments import (
@@ -361,6 +362,6 @@ def values_after(before: dict[str, Any], change: Change) -> dict[str, Any]:
         after["percent"] = change.percent
     for name in ("note", "problems", "next_steps", "evidence", "delay_reason"):
         value = getattr(change, name)
-        if value is not None:
-            after[name] = value
+        if value is not None:  # (a NUL pasted in: PostgreSQL would refuse the whole save)
+            after[name] = storable_text(value)
     return after

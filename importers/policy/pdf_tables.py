@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from importers.policy.repair import is_page_number
 from importers.policy.sources import SourceTable
 
 _CELL_RE = re.compile(r"\S+(?: \S+)*")
@@ -28,21 +29,28 @@ _PROSE_SHARE = 0.6
 def layout_tables(
     pages: Sequence[str], lines: Sequence[str], is_header: Callable[[Sequence[str]], bool]
 ) -> list[SourceTable]:
-    """The task tables on the laid-out ``pages``, placed at their header in ``lines``."""
+    """The task tables on the laid-out ``pages``, placed at their header in ``lines``.
+
+    A table runs on over a page break (Word repeats no header unless told): its columns
+    stay, a row the break cut continues, page numbers between are skipped.
+    """
     tables: list[SourceTable] = []
+    rows: list[list[str]] = []
+    starts: list[int] = []
     for page in pages:
-        rows: list[list[str]] = []
-        starts: list[int] = []
         after_blank = False
         for text in page.splitlines():
             cells = [(m.start(), m.group(0)) for m in _CELL_RE.finditer(text)]
-            if not cells:
-                after_blank = True
+            if not cells or is_page_number(text):
+                after_blank = after_blank or not cells
+                continue
+            if len(cells) >= 2 and is_header([c for _, c in cells]):
+                if starts and len(rows) > 1:
+                    tables.append(_table(rows, lines))
+                starts = [start for start, _ in cells]
+                rows = [[c for _, c in cells]]
                 continue
             if not starts:
-                if len(cells) >= 2 and is_header([c for _, c in cells]):
-                    starts = [start for start, _ in cells]
-                    rows = [[c for _, c in cells]]
                 continue
             first_start, first_text = cells[0]
             if first_start < starts[0] - _TOLERANCE or (
@@ -62,8 +70,8 @@ def layout_tables(
             else:
                 rows[-1] = [a + b for a, b in zip(rows[-1], placed, strict=True)]
             after_blank = False
-        if starts and len(rows) > 1:
-            tables.append(_table(rows, lines))
+    if starts and len(rows) > 1:
+        tables.append(_table(rows, lines))
     return tables
 
 

@@ -129,6 +129,11 @@ def _split_run_on_items(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return result
 
 
+def is_page_number(text: str) -> bool:
+    """``- 3 -``, ``第3页 共10页``: a page number, not text."""
+    return bool(_PAGE_NUMBER_RE.match(text.strip()))
+
+
 def is_standalone_line(text: str) -> bool:
     """A date, a document number, ``附件`` or a ``…文件`` header: never part of a paragraph."""
     return any(

@@ -216,7 +216,10 @@ def _read_rows(
             continues = previous is not None and number_text in ("", previous_number)
         else:
             continues = previous is not None and not number_text and task in ("", previous[0].text)
+        blank_lead = "lead" in columns and not cell(row, "lead") and bool(entry.assignment.others)
         if continues and previous is not None:
+            if blank_lead:  # a merged 牵头单位 cell continued: the lead of the row above
+                entry.assignment.leads = list(previous[1][-1].assignment.leads)
             previous[1].append(entry)
             continue
         count += 1

@@ -341,6 +341,22 @@ def test_a_leaders_column_and_figures_for_dates() -> None:
     assert document.warnings == []
 
 
+def test_a_blank_lead_cell_under_the_same_item_continues_the_row_above() -> None:
+    document = parse_lines(
+        [
+            "序号\t重点任务\t牵头单位\t配合单位\t完成时限",
+            "1\t推进甲\t市财政局\t市审计局\t2023年底",
+            "\t推进甲二\t\t市税务局\t2024年底",
+            "2\t推进乙\t\t市教育局\t2023年底",
+        ]
+    )
+    assert [[(t.lead_units, t.units) for t in m.tasks] for m in document.measures] == [
+        [(["市财政局"], ["市财政局", "市审计局"]), (["市财政局"], ["市财政局", "市税务局"])],
+        [(["市教育局"], ["市教育局"])],
+    ]
+    assert document.warnings == []  # a new item's blank lead: its first unit, as before
+
+
 def test_aligned_rows_are_cut_at_the_headers_columns() -> None:
     document = parse_lines(
         [

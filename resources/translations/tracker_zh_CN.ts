@@ -2509,95 +2509,95 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="117"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="118"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="136"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="137"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="137"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="177"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="221"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="234"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="249"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="347"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="369"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="138"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="178"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="222"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="235"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="250"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="348"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="370"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="138"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="139"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="139"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="140"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="140"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="141"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="142"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="143"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="145"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="146"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="147"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="176"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="220"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="233"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="346"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="368"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="177"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="221"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="234"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="347"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="369"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="48"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="178"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="194"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="250"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="348"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="371"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="179"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="195"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="251"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="349"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="372"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="180"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="196"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="181"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="197"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="46"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="192"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="208"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="219"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="232"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="255"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="349"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="193"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="209"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="220"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="233"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="256"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="350"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="51"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="239"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="240"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2617,57 +2617,57 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
         <translation>填写单位本意的值；按单元格的规则重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="209"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="210"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="222"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="223"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="236"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="237"/>
         <source>Deadline → requested</source>
         <translation>现完成时限 → 申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="252"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="253"/>
         <source>Directory → returned</source>
         <translation>通讯录 → 台账填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="350"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="351"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="357"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="358"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="358"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="359"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="374"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="375"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="375"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="376"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="376"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="377"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="292"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="293"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
@@ -2686,41 +2686,41 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="109"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="110"/>
         <source>Nothing new: recorded as reported</source>
         <translation>无新内容：记为已报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="112"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="113"/>
         <source>Ready: the valid rows; %n rejected row stays</source>
         <translation>
             <numerusform>可导入有效行；%n处退回保持不变</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="114"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="115"/>
         <source>Ready: the valid rows; %n rejected rows stay</source>
         <translation>
             <numerusform>可导入有效行；%n处退回保持不变</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="193"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="194"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="383"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="384"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="384"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="385"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="385"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="386"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -4821,24 +4821,24 @@ Log folder: {2}</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../importers/ledger/cells.py" line="28"/>
+        <location filename="../../importers/ledger/cells.py" line="29"/>
         <source>percent &quot;{value}&quot; is not a number</source>
         <translation>完成进度“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/cells.py" line="136"/>
+        <location filename="../../importers/ledger/cells.py" line="145"/>
         <source>percent {value} is ambiguous (the cell is not formatted as a percent, so it may mean {value}% or {hundredfold}%); write a whole number 0–100, e.g. 80 for 80%</source>
         <translation>完成进度 {value} 含义不明（单元格不是百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/cells.py" line="141"/>
+        <location filename="../../importers/ledger/cells.py" line="150"/>
         <source>percent {value} is ambiguous (this file does not say whether the cell is formatted as a percent, so it may mean {value}% or {hundredfold}%); write a whole number 0–100, e.g. 80 for 80%, or save the file as .xlsx</source>
         <translation>完成进度 {value} 含义不明（此文件看不出单元格是否为百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80，或将文件另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="345"/>
-        <location filename="../../tracker/inspections/finding_rules.py" line="36"/>
-        <location filename="../../importers/ledger/cells.py" line="131"/>
+        <location filename="../../tracker/progress/progress_service.py" line="346"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="37"/>
+        <location filename="../../importers/ledger/cells.py" line="140"/>
         <source>percent {percent} is outside 0–100</source>
         <translation>完成进度 {percent} 超出 0–100 的范围</translation>
     </message>
@@ -4859,17 +4859,17 @@ Log folder: {2}</source>
         <translation>元数据工作表不是本程序生成的</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="239"/>
+        <location filename="../../importers/ledger/metadata.py" line="240"/>
         <source>the metadata sheet has no format version</source>
         <translation>元数据工作表缺少格式版本</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="243"/>
+        <location filename="../../importers/ledger/metadata.py" line="244"/>
         <source>metadata format {version} is newer than this program&apos;s</source>
         <translation>元数据格式 {version} 比本程序支持的版本新</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="267"/>
+        <location filename="../../importers/ledger/metadata.py" line="269"/>
         <source>damaged metadata line {line}: {reason}</source>
         <translation>元数据行 {line} 已损坏：{reason}</translation>
     </message>
@@ -4881,7 +4881,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../importers/ledger/reader.py" line="75"/>
-        <location filename="../../importers/findings/finding_list.py" line="101"/>
+        <location filename="../../importers/findings/finding_list.py" line="103"/>
         <source>the file is damaged or unreadable ({reason})</source>
         <translation>文件已损坏或无法读取（{reason}）</translation>
     </message>
@@ -5039,52 +5039,52 @@ Log folder: {2}</source>
         <translation>未包含分工任务：有 {count} 个编号段落，但没有（…负责）或（牵头单位：…）这样的责任括注，也没有任务分工表——这是通知或通报吗？如果任务在附件中，请导入附件文件</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="67"/>
+        <location filename="../../importers/policy/sources.py" line="70"/>
         <source>unsupported file type &apos;(none)&apos;</source>
         <translation>不支持的文件类型（没有扩展名）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="70"/>
+        <location filename="../../importers/policy/sources.py" line="73"/>
         <source>unsupported file type {suffix!r}</source>
         <translation>不支持的文件类型“{suffix}”</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="77"/>
+        <location filename="../../importers/policy/sources.py" line="80"/>
         <source>cannot be read ({reason})</source>
         <translation>无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="81"/>
+        <location filename="../../importers/policy/sources.py" line="84"/>
         <source>is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="93"/>
+        <location filename="../../importers/policy/sources.py" line="97"/>
         <source>contains no text</source>
         <translation>文件中没有文字</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="110"/>
+        <location filename="../../importers/policy/sources.py" line="129"/>
         <source>is neither UTF-8 nor GB18030 text</source>
         <translation>既不是 UTF-8 也不是 GB18030 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="113"/>
+        <location filename="../../importers/policy/sources.py" line="132"/>
         <source>is binary data, not text</source>
         <translation>是二进制数据，不是文本</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="142"/>
+        <location filename="../../importers/policy/sources.py" line="161"/>
         <source>is not a readable Word (.docx) document</source>
         <translation>不是可以读取的 Word（.docx）文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="175"/>
+        <location filename="../../importers/policy/sources.py" line="197"/>
         <source>is not a readable PDF document</source>
         <translation>不是可以读取的 PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../importers/policy/sources.py" line="180"/>
+        <location filename="../../importers/policy/sources.py" line="202"/>
         <source>has no text layer (a scanned PDF?)</source>
         <translation>没有文字层（可能是扫描件 PDF）</translation>
     </message>
@@ -5227,27 +5227,32 @@ Log folder: {2}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="169"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="183"/>
         <source>the row shows measure {shown_code} of {shown_unit}, but its hidden key is measure {code} of {unit}; a ledger from another database, or an edited row: not imported</source>
         <translation>此行显示为{shown_unit}的措施 {shown_code}，但其隐藏键对应{unit}的措施 {code}；可能是其他数据库导出的台账或被改动的行：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="191"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="205"/>
         <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
         <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="208"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="220"/>
+        <source>row {number} is filled in but has no {column} (unit)</source>
+        <translation>第 {number} 行填有内容，但没有填写{column}</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="233"/>
         <source>no assignment of measure {code!r} to {unit!r}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="242"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="267"/>
         <source>measure {code} has been split into sub-tasks since this ledger was made ({unit} now answers {tasks}): not imported; send {unit} a new ledger</source>
         <translation>本台账制作后，措施{code}已分为多项分工（{unit}现承担{tasks}）：未导入；请向{unit}重新下发台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="291"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="316"/>
         <source>no measure is assigned to the unit {unit!r}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
@@ -5317,12 +5322,12 @@ Log folder: {2}</source>
         <translation>{unit}的措施 {code} 在导入后又有修改；请先撤销那次修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_files.py" line="39"/>
+        <location filename="../../tracker/ledgers/ledger_files.py" line="48"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_files.py" line="46"/>
+        <location filename="../../tracker/ledgers/ledger_files.py" line="55"/>
         <source>{file}: not enough memory to read this file; close other programs or ask the unit to send a smaller ledger</source>
         <translation>{file}：内存不足，无法读取此文件；请关闭其他程序，或请该单位发送较小的台账</translation>
     </message>
@@ -5362,12 +5367,12 @@ Log folder: {2}</source>
         <translation>措施{code}没有第{seq}项分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="83"/>
+        <location filename="../../tracker/progress/progress_service.py" line="84"/>
         <source>{unit} answers measure {code} through its members: {members}</source>
         <translation>{unit}的措施 {code} 由其成员分别承担：{members}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="91"/>
+        <location filename="../../tracker/progress/progress_service.py" line="92"/>
         <source>{unit} is not assigned measure {code}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
@@ -5403,8 +5408,8 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/extensions/extension_service.py" line="242"/>
-        <location filename="../../tracker/progress/progress_service.py" line="125"/>
-        <location filename="../../tracker/progress/progress_service.py" line="293"/>
+        <location filename="../../tracker/progress/progress_service.py" line="126"/>
+        <location filename="../../tracker/progress/progress_service.py" line="294"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
@@ -5419,38 +5424,38 @@ Log folder: {2}</source>
         <translation>申请 {id} 已审批：{state}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="131"/>
+        <location filename="../../tracker/progress/progress_service.py" line="132"/>
         <source>{unit} answers measure {code} through its members; record their progress</source>
         <translation>{unit}的措施 {code} 由其成员分别承担，请录入成员的进展</translation>
     </message>
     <message>
         <location filename="../../tracker/ledgers/ledger_write.py" line="108"/>
-        <location filename="../../tracker/progress/progress_service.py" line="158"/>
+        <location filename="../../tracker/progress/progress_service.py" line="159"/>
         <source>another user saved this assignment first; reload</source>
         <translation>其他用户已先保存了这项分工；请重新加载</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="191"/>
+        <location filename="../../tracker/progress/progress_service.py" line="192"/>
         <source>{unit} / measure {code} was changed meanwhile; reload and try again</source>
         <translation>{unit} / 措施 {code} 在此期间已被修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="200"/>
+        <location filename="../../tracker/progress/progress_service.py" line="201"/>
         <source>this assignment is not ticked off</source>
         <translation>这项分工尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="226"/>
+        <location filename="../../tracker/progress/progress_service.py" line="227"/>
         <source>{unit} is already assigned {code}</source>
         <translation>{unit}已承担措施 {code}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="317"/>
+        <location filename="../../tracker/progress/progress_service.py" line="318"/>
         <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="327"/>
+        <location filename="../../tracker/progress/progress_service.py" line="328"/>
         <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>
@@ -5994,17 +5999,17 @@ Log folder: {2}</source>
         <translation>督查问题 {id} 已被{user}修改；请刷新后重试</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_rules.py" line="26"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="27"/>
         <source>a finding cannot be set to {status}; allowed: {allowed} (the office closes it with its evidence)</source>
         <translation>督查问题不能设为{status}；可选：{allowed}（由督办办公室凭佐证材料销号）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_rules.py" line="54"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="55"/>
         <source>a finding needs {field}</source>
         <translation>督查问题须填写{field}</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_rules.py" line="62"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="63"/>
         <source>the deadline {deadline} is before the inspection {inspection} ({held_on})</source>
         <translation>整改时限 {deadline} 早于督查“{inspection}”（{held_on}）</translation>
     </message>
@@ -6044,7 +6049,7 @@ Log folder: {2}</source>
         <translation>{header}“{value}”不是日期（如 2021-09-30）</translation>
     </message>
     <message>
-        <location filename="../../importers/findings/finding_list.py" line="123"/>
+        <location filename="../../importers/findings/finding_list.py" line="125"/>
         <source>no sheet has the columns of a problem list ({columns}) in its first rows</source>
         <translation>没有工作表在前几行中含有问题清单的列（{columns}）</translation>
     </message>

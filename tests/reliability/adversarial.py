@@ -514,7 +514,12 @@ LEDGERS: dict[str, Entry] = {
     "own_row_inserted": Entry(
         "rearranged",
         simple("新增一行.xlsx", unprotected, _insert_own_row),
-        Rejected((("台账", "B5", "no assignment of measure '9' to ''"),)),
+        Rejected((("台账", "G5", "row 5 is filled in but has no 责任单位 (unit)"),)),
+    ),
+    "unit_cell_emptied": Entry(
+        "rearranged",
+        simple("无单位.xlsx", put("1", "责任单位", None), put("1", "进展情况", "没单位的进展")),
+        Rejected((("台账", "G4", "row 4 is filled in but has no 责任单位 (unit)"),)),
     ),
     "row_deleted": Entry(
         "rearranged",

@@ -211,6 +211,17 @@ def find_target(
             unit=unit_name,
         )
         return None
+    if not candidates and not unit_name:  # (a measure code alone names no one's row)
+        reject(
+            preview,
+            read,
+            row,
+            "unit",
+            QT_TRANSLATE_NOOP("messages", "row {number} is filled in but has no {column} (unit)"),
+            number=row.row,
+            column="责任单位",
+        )
+        return None
     if not candidates:
         if _split_since(preview, read, row, snapshot, unit_name):
             return None

@@ -282,13 +282,31 @@ def protect(ws: Any) -> None:
 
 
 def info_line(book: LedgerWorkbook) -> tuple[str, str, str]:
-    """The three parts of row 2 of every sheet (the data sheets and 汇总): who fills in,
-    which round, as of when (and, on a unit's ledger, by when it is due back)."""
+    """The three parts of row 2 of a data sheet: who fills in, which round, which day.
+
+    A unit's ledger names the round's 截至日期, the day the unit reports as of (and by
+    when it is due back).  The master's data rows (and its group headings) are each
+    assignment as recorded when it is exported, so its sheets say that day —
+    数据截至…（导出时） — and leave the round's day to the 汇总, whose figures are the
+    round's (:func:`summary_day`).
+    """
     who = f"填报单位：{book.unit}" if book.kind == "unit" else f"编制单位：{book.office}"
+    round_text = f"调度轮次：{book.round_name}"
+    if book.kind == "master":
+        return who, round_text, f"数据截至：{chinese_date(book.exported_at.date())}（导出时）"
     as_of = f"截至日期：{chinese_date(book.as_of)}"
     if book.kind == "unit" and book.due_back is not None:
         as_of += f"　报送截止日期：{chinese_date(book.due_back)}"
-    return who, f"调度轮次：{book.round_name}", as_of
+    return who, round_text, as_of
+
+
+def summary_day(book: LedgerWorkbook) -> str:
+    """Which day the 汇总's figures are: the round's as-of day, as the bulletin counts
+    (``tracker.rounds.round_figures``); while that day is still ahead, the export day."""
+    exported = book.exported_at.date()
+    if book.as_of <= exported:
+        return f"调度截至：{chinese_date(book.as_of)}"
+    return f"数据截至：{chinese_date(exported)}（导出时）"
 
 
 def chinese_date(day: date) -> str:

@@ -58,7 +58,8 @@ def write_summary(wb: Any, book: LedgerWorkbook) -> None:
     layout.print_setup(ws, title_rows="3:3", freeze="A4")
 
     ws.append([c(ws, f"{book.round_name}工作台账汇总", p.title)])
-    who, round_text, as_of = layout.info_line(book)
+    who, round_text, _ = layout.info_line(book)
+    as_of = layout.summary_day(book)
     ws.append(
         [
             c(ws, who, p.info),

@@ -113,6 +113,8 @@ def test_master_may_choose_closed(tmp_path: Path) -> None:
     assert standing.formula1 == '"未启动,推进中,已完成,已销号,长期坚持"'
     assert dated.formula1 == '"未启动,推进中,已完成,已销号"'
     assert ws["A2"].value == "编制单位：自治区优化营商环境协调小组办公室"
+    # the rows are each assignment as recorded at the export, not as of the round
+    assert ws["M2"].value == "数据截至：2021年7月1日（导出时）"
 
 
 def test_protection_locks_given_columns_only(exported: Path) -> None:
@@ -193,6 +195,11 @@ def test_master_summary_sheet(tmp_path: Path) -> None:
     ]
     assert {ws.cell(r, 10).number_format for r in range(4, 7)} == {"0.0%"}
     assert ws["A1"].value == "2021年第二季度工作台账汇总"
+    # the figures are the round's, as the bulletin counts them
+    assert (ws["C2"].value, ws["F2"].value) == (
+        "调度轮次：2021年第二季度",
+        "调度截至：2021年6月30日",
+    )
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == "$3:$3"
@@ -297,3 +304,14 @@ def test_a_units_ledger_says_by_when_it_is_due_back(tmp_path: Path) -> None:
     assert [wb[name]["M2"].value for name in (SHEET_1, SHEET_2)] == [
         "截至日期：2021年6月30日　报送截止日期：2021年7月10日"
     ] * 2
+
+
+def test_a_master_exported_before_its_as_of_day_says_the_export_day(tmp_path: Path) -> None:
+    """The round's figures are today's while its as-of day is ahead: the 汇总 says so."""
+    from dataclasses import replace
+
+    path = tmp_path / "总台账.xlsx"
+    write_ledger(replace(sample_workbook("master"), as_of=date(2021, 7, 31)), path)
+    wb = openpyxl.load_workbook(path)
+    assert wb["汇总"]["F2"].value == "数据截至：2021年7月1日（导出时）"
+    assert wb[SHEET_1]["M2"].value == "数据截至：2021年7月1日（导出时）"

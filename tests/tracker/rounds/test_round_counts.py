@@ -118,6 +118,28 @@ def test_summary_sheet_bulletin_and_status_agree(
     assert {u["unit"]: (u["assigned"], u["overdue"]) for u in status["units"]} == {
         r[1]: (r[2], r[8]) for r in rows[1:6]
     }
+    # Each sheet says which day it shows: the 汇总 the round's, the data rows the export's
+    # (公安厅's measure 1 done on 8 July is 已完成 there, 未启动 in the 汇总).
+    book = openpyxl.load_workbook(master, read_only=True)
+    data_sheet = book[book.sheetnames[1]]
+    top = [list(row) for row in data_sheet.iter_rows(max_row=2, values_only=True)]
+    assert (book["汇总"]["C2"].value, book["汇总"]["F2"].value) == (
+        f"调度轮次：{ROUND}",
+        "调度截至：2021年6月30日",
+    )
+    assert (top[0][0], top[1][6], top[1][12]) == (
+        "优化营商环境若干措施工作台账",
+        f"调度轮次：{ROUND}",
+        "数据截至：2021年7月20日（导出时）",
+    )
+    assert [(r[6], r[9]) for r in data_sheet.iter_rows(min_row=4, values_only=True)] == [
+        ("自治区市场监管厅", "未启动"),
+        ("自治区公安厅", "已完成"),  # done on 8 July, after the round's day
+        ("各市、县（区）", "未启动"),
+        ("自治区公安厅", "未启动"),
+        ("宁夏税务局", "未启动"),
+        ("自治区政府办公厅", "长期坚持"),
+    ]
     data = imported_late.reports.bulletin_data(ROUND)
     assert (data.now.assigned, data.now.overdue, data.now.by_status[Status.NOT_STARTED]) == (
         6,

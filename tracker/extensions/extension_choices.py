@@ -44,6 +44,7 @@ def tasks_of(session: Session, unit_id: int) -> list[TaskChoice]:
             unit_deadline(),
             Assignment.deadline,
             Task.deadline,
+            Task.deadline_text,
         )
         .join(Measure, Assignment.measure_id == Measure.id)
         .join(Task, Assignment.task_id == Task.id)
@@ -52,8 +53,10 @@ def tasks_of(session: Session, unit_id: int) -> list[TaskChoice]:
         .order_by(Document.id, Measure.position, Task.seq, Assignment.id)
     )
     return [
-        TaskChoice(aid, number or short, code, title, status, deadline, original if own else None)
-        for aid, number, short, code, title, status, deadline, own, original in session.execute(
-            query
+        TaskChoice(
+            aid, number or short, code, title, status, deadline, original if own else None, text
+        )
+        for aid, number, short, code, title, status, deadline, own, original, text in (
+            session.execute(query)
         )
     ]

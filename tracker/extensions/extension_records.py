@@ -77,6 +77,8 @@ class TaskChoice:
     """The unit's deadline now (its own after an approval, else the measure's)."""
     original: date | None
     """The measure's deadline when an approval gave the unit a later one, else ``None``."""
+    deadline_text: str | None = None
+    """The task's deadline as the document words it (``2021年底``), if it does."""
 
     @property
     def label(self) -> str:

@@ -36,6 +36,19 @@ DEFAULT_DAYS = 30
 """The new date first offered: this many days after the deadline now (or today)."""
 
 
+def deadline_now(task: TaskChoice) -> str:
+    """The task's deadline now as the main table shows it: the document's words
+    (``2021年底``), else the date; after an approval, the unit's date and the words it
+    replaced (``2022-06-30（原 2021年底）``)."""
+    if task.deadline is None:
+        return ""
+    if task.original is not None:
+        return (
+            f"{task.deadline.isoformat()}（原 {task.deadline_text or task.original.isoformat()}）"
+        )
+    return task.deadline_text or task.deadline.isoformat()
+
+
 def _searchable(combo: QComboBox) -> None:
     """Typing part of a name or a number narrows the list (a unit among hundreds)."""
     combo.setEditable(True)
@@ -134,10 +147,8 @@ class RequestDialog(QDialog):
             return
         if chosen.deadline is None:
             self.current.setText(self.tr("none (no fixed deadline)"))
-        elif chosen.original is not None:
-            self.current.setText(f"{chosen.deadline}（原 {chosen.original}）")  # (as the page)
         else:
-            self.current.setText(chosen.deadline.isoformat())
+            self.current.setText(deadline_now(chosen))
         start = max(chosen.deadline or self.today, self.today)
         self.until.setDate(QDate(start + timedelta(days=DEFAULT_DAYS)))
 

@@ -49,10 +49,10 @@ def test_new_request_from_the_page(
             "宁政办〔2021〕9号 1 推进企业开办全程网办",
             "宁政办〔2021〕9号 2 推广企业开办零费用",
         ]
-        assert dialog.current.text() == "2021-06-30"
+        assert dialog.current.text() == "2021年6月底"  # the document's words, as the table
         assert dialog.until.date() == QDate(2021, 7, 31)  # 30 days after today (1 July)
         dialog.task.setCurrentIndex(1)
-        assert (dialog.current.text(), dialog.until.date()) == ("2021-07-10", QDate(2021, 8, 9))
+        assert (dialog.current.text(), dialog.until.date()) == ("2021年7月10日", QDate(2021, 8, 9))
         dialog.until.setDate(QDate(2021, 7, 5))
         dialog.reason.setPlainText("等待上级批复")
         assert dialog.round.currentText() == ROUND  # the latest round
@@ -117,7 +117,7 @@ def test_request_from_a_rows_menu(
 
     monkeypatch.setattr(RequestDialog, "exec", fill)
     action.trigger()
-    assert shown == [(POLICE, "宁政办〔2021〕9号 1 推进企业开办全程网办", "2021-06-30")]
+    assert shown == [(POLICE, "宁政办〔2021〕9号 1 推进企业开办全程网办", "2021年6月底")]
     [made] = services.extensions.list()
     assert (made.assignment_id, made.requested_deadline, made.reason, made.source) == (
         row.id, date(2021, 12, 31), "系统改造未完成", "手工",
@@ -125,3 +125,14 @@ def test_request_from_a_rows_menu(
     model = window.navigator.nav_model
     qtbot.waitUntil(lambda: model.extensions_count.text() == "1")
     assert row_of(window, "1", POLICE).deadline == date(2021, 6, 30)  # pending: unchanged
+
+
+def test_after_an_approval_the_units_date_and_the_words_it_replaced(
+    qtbot, services: Services
+) -> None:  # type: ignore[no-untyped-def]
+    [task, _] = services.extensions.tasks_of(POLICE)
+    request = services.extensions.request(task.assignment_id, date(2021, 12, 31), "系统改造")
+    services.extensions.approve(request.id)
+    dialog = RequestDialog(services.extensions, services.today(), POLICE, task.assignment_id)
+    qtbot.addWidget(dialog)
+    assert dialog.current.text() == "2021-12-31（原 2021年6月底）"  # as the main table shows it

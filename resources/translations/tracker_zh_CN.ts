@@ -3390,62 +3390,62 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="66"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="79"/>
         <source>New extension request</source>
         <translation>新建延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="75"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="88"/>
         <source>Why the unit asks for more time</source>
         <translation>单位申请延期的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="77"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="90"/>
         <source>(none)</source>
         <translation>（不属于任何轮次）</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="88"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="101"/>
         <source>Record request</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="92"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="105"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="93"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="106"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="94"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="107"/>
         <source>Deadline now</source>
         <translation>现完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="95"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="108"/>
         <source>New deadline</source>
         <translation>申请延期至</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="96"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="109"/>
         <source>Reason</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="97"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="110"/>
         <source>Came in the round</source>
         <translation>所属轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="136"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="149"/>
         <source>none (no fixed deadline)</source>
         <translation>无（没有固定完成时限）</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/request_dialog.py" line="147"/>
+        <location filename="../../ui/extensions/request_dialog.py" line="158"/>
         <source>Choose the unit and one of its tasks.</source>
         <translation>请选择责任单位及其任务。</translation>
     </message>
@@ -5576,9 +5576,14 @@ Log folder: {2}</source>
         <translation>{group}的措施 {code} 没有分给成员</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/groups.py" line="224"/>
+        <location filename="../../tracker/units/groups.py" line="225"/>
         <source>a group cannot contain itself</source>
         <translation>单位组不能包含自身</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/units/groups.py" line="233"/>
+        <source>groups would nest {levels} levels deep under {top}; at most {limit}</source>
+        <translation>{top}下的分组将嵌套{levels}层，最多允许{limit}层</translation>
     </message>
     <message>
         <location filename="../../tracker/units/unit_merge.py" line="149"/>

@@ -18,7 +18,7 @@ from datetime import date
 
 from tracker.records import GroupStats, Summary, UnitStats
 from tracker.statuses import FINISHED, Status, is_due_soon, is_overdue
-from tracker.units.group_rollup import GroupState, SharePart, nested_roll_up
+from tracker.units.group_rollup import GroupState, SharePart, nested_roll_up, too_deep
 
 SummaryRow = tuple[str, date | None, str, str | None, int, date | None, str | None]
 """An assignment in force as the totals read it: status, its task's deadline, unit
@@ -58,8 +58,10 @@ class GroupTotals:
         states = nested_roll_up(parts, inner)
 
         def shares(key: tuple[Hashable, str], depth: int = 0) -> int:
-            below = sum(shares(k, depth + 1) for k in inner.get(key, ()) if depth < 8)
-            return len(parts.get(key, ())) + below
+            below = inner.get(key, set())
+            if below and too_deep(depth, key[1]):
+                below = set()
+            return len(parts.get(key, ())) + sum(shares(k, depth + 1) for k in below)
 
         tasks: dict[str, list[tuple[tuple[Hashable, str], GroupState]]] = defaultdict(list)
         for key, state in states.items():

@@ -35,7 +35,7 @@ from db.models import Assignment, ProgressEntry, Task, Unit, UnitGroupMember
 from tracker.documents.new_assignments import creation_entry, starting_status
 from tracker.queries import unit_deadline
 from tracker.statuses import STATUS_BY_TEXT, Status, is_overdue
-from tracker.units.group_rollup import GroupState, SharePart, roll_up
+from tracker.units.group_rollup import GroupState, SharePart, roll_up, too_deep
 
 FANNED_OUT = "分解到成员：{members}"
 SHARE_CREATED = "{group}的成员分担（{day}分解）"
@@ -292,7 +292,7 @@ def group_states(
             return states[row.id]
         parts: list[SharePart] = []
         for share in shares.get((row.task_id, row.unit_id), []):
-            if share.fanned_out and depth < 8:
+            if share.fanned_out and not too_deep(depth, f"unit {share.unit_id}"):
                 inner = state(share, depth + 1)
                 parts.append(SharePart(inner.status, inner.percent, inner.overdue))
             else:

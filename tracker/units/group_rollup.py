@@ -11,6 +11,7 @@ the rows the window holds (plain ``AssignmentRow``s), keyed by measure and group
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
@@ -24,6 +25,30 @@ if TYPE_CHECKING:
 
 K = TypeVar("K", bound=Hashable)
 """A group's task: (task id, the group's id), or ``GroupKey``."""
+
+log = logging.getLogger(__name__)
+
+MAX_LEVELS = 8
+"""How many levels groups nest at most: 各市、县（区） of cities of counties is 2, and no
+administrative hierarchy has more than 5 (省、市、县、乡、村).  The directory refuses a
+deeper nesting, as it refuses a cycle, when a group's members are set
+(``tracker.units.groups``).  The roll-ups recurse into groups within groups no deeper:
+a database changed by other means (a cycle written into it by hand) must still open,
+its totals short of the shares below, and the log says where (:func:`too_deep`)."""
+
+
+def too_deep(depth: int, group: object) -> bool:
+    """Whether a roll-up at ``depth`` (0 for the top group) must not go into ``group``'s
+    nested groups; logged, naming the group, when it must not."""
+    if depth + 1 < MAX_LEVELS:
+        return False
+    log.warning(
+        "groups nested more than %d levels deep at %s: the shares below are not counted "
+        "(a cycle in the directory?)",
+        MAX_LEVELS,
+        group,
+    )
+    return True
 
 
 @dataclass(frozen=True)
@@ -105,7 +130,10 @@ def nested_roll_up(parts: dict[K, list[SharePart]], inner: dict[K, set[K]]) -> d
 
     def state(key: K, depth: int = 0) -> GroupState:
         if key not in states:
-            nested = [state(k, depth + 1) for k in inner.get(key, ()) if depth < 8]
+            below = inner.get(key, set())
+            if below and too_deep(depth, key[-1] if isinstance(key, tuple) else key):
+                below = set()
+            nested = [state(k, depth + 1) for k in below]
             states[key] = roll_up(
                 [*parts.get(key, ()), *(SharePart(n.status, n.percent, n.overdue) for n in nested)]
             )

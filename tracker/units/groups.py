@@ -24,7 +24,7 @@ from tracker.documents.document_writer import LEAD, SUPPORT
 from tracker.errors import InvalidInputError, NotFoundError
 from tracker.store import Store
 from tracker.units.fan_out import group_states, reconcile
-from tracker.units.group_rollup import GroupState
+from tracker.units.group_rollup import MAX_LEVELS, GroupState
 from tracker.units.unit_service import UnitService, classify_unit
 
 if TYPE_CHECKING:
@@ -211,7 +211,8 @@ def _member_names(session: Session, group_id: int) -> tuple[str, ...]:
 
 
 def _refuse_cycles(session: Session, group: Unit, members: Sequence[Unit]) -> None:
-    """A group cannot contain itself, directly or through a member's members."""
+    """A group cannot contain itself, directly or through a member's members, nor nest
+    groups more than ``MAX_LEVELS`` deep (the roll-ups count no deeper)."""
     links: dict[int, set[int]] = {}
     for gid, mid in session.execute(select(UnitGroupMember.group_id, UnitGroupMember.member_id)):
         links.setdefault(gid, set()).add(mid)
@@ -225,6 +226,33 @@ def _refuse_cycles(session: Session, group: Unit, members: Sequence[Unit]) -> No
         if unit_id not in seen:
             seen.add(unit_id)
             todo.extend(links.get(unit_id, ()))
+    levels = _levels(links)
+    top = max(links, key=lambda unit_id: levels[unit_id])
+    if levels[top] > MAX_LEVELS:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages", "groups would nest {levels} levels deep under {top}; at most {limit}"
+            ),
+            levels=levels[top],
+            top=session.get_one(Unit, top).name,
+            limit=MAX_LEVELS,
+        )
+
+
+def _levels(links: dict[int, set[int]]) -> dict[int, int]:
+    """Each group's levels (``links``: group → members, without a cycle): 1 for a group of
+    plain units, 2 for a group with a group of plain units among its members, …"""
+    found: dict[int, int] = {}
+
+    def levels(unit_id: int) -> int:
+        if unit_id not in found:
+            below = [levels(m) for m in links.get(unit_id, ())]
+            found[unit_id] = 1 + max(below) if below else 0
+        return found[unit_id]
+
+    for unit_id in links:
+        levels(unit_id)
+    return found
 
 
 @dataclass(frozen=True)

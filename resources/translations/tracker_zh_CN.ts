@@ -4791,11 +4791,16 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../ui/settings/window_settings.py" line="100"/>
+        <source>Columns shown or hidden by hand</source>
+        <translation>手动显示或隐藏的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window_settings.py" line="108"/>
         <source>Folder last used for a kind of file</source>
         <translation>每类文件上次使用的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window_settings.py" line="107"/>
+        <location filename="../../ui/settings/window_settings.py" line="115"/>
         <source>Detail pane shown on each tab</source>
         <translation>各标签页是否显示详情窗格</translation>
     </message>

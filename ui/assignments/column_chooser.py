@@ -74,6 +74,17 @@ class ColumnChooser(QObject):
             action.toggled.connect(lambda on, c=column: self.show_column(c, on))
         return menu
 
+    def chosen_text(self) -> str:
+        """``chosen_columns`` as kept in the window settings: ``"4,10"``."""
+        return ",".join(str(c) for c in sorted(self.chosen_columns))
+
+    def restore_chosen(self, text: str) -> None:
+        """``chosen_columns`` from ``chosen_text``'s form; what is not a column is ignored."""
+        found = (part.strip() for part in text.split(","))
+        self.chosen_columns = {
+            int(part) for part in found if part.isdigit() and int(part) < self.header.count()
+        }
+
     def show_column(self, column: int, shown: bool) -> None:
         self.chosen_columns.add(column)
         self.header.setSectionHidden(column, not shown)

@@ -93,6 +93,14 @@ COLUMNS = WindowSetting(
     QByteArray(),
     QT_TRANSLATE_NOOP("WindowSettings", "Columns of the table"),
 )
+CHOSEN_COLUMNS = WindowSetting(
+    "table/chosen",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("WindowSettings", "Columns shown or hidden by hand"),
+)
+"""The columns the clerk showed or hid from the header's menu, as numbers ("10"): they
+keep that choice after a restart (所属集体 no longer follows whether rows hold groups)."""
 FOLDER = WindowSetting(
     "folders/{kind}",
     str,
@@ -115,6 +123,7 @@ SETTINGS: tuple[WindowSetting[str] | WindowSetting[QByteArray], ...] = (
     STATE,
     SPLITTER,
     COLUMNS,
+    CHOSEN_COLUMNS,
     FOLDER,
     DETAIL_ON_TABS,
 )

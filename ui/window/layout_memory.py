@@ -39,6 +39,7 @@ def restore_layout(
         from ui.window.screen_fit import keep_sizes
 
         keep_sizes(splitter)
+    table.column_chooser.restore_chosen(keys.CHOSEN_COLUMNS.value(settings))
     table.restore_header(keys.COLUMNS.value(settings))
 
 
@@ -49,5 +50,11 @@ def save_layout(
     keys.GEOMETRY.set(settings, window.saveGeometry())
     keys.STATE.set(settings, window.saveState())
     keys.SPLITTER.set(settings, splitter.saveState())
-    keys.COLUMNS.set(settings, table.save_header())
+    save_columns(table, settings)
     settings.sync()
+
+
+def save_columns(table: AssignmentTable, settings: QSettings) -> None:
+    """The columns: the header, and which the clerk showed or hid by hand."""
+    keys.COLUMNS.set(settings, table.save_header())
+    keys.CHOSEN_COLUMNS.set(settings, table.column_chooser.chosen_text())

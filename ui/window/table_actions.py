@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ui.settings import window_settings as keys
+from ui.window.layout_memory import save_columns
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -65,4 +65,4 @@ def connect_table_actions(
         action.triggered.connect(lambda _c=False, how=how: output(how))
     scores.take_list_actions(actions.export_list, actions.print_list)
     actions.reset_columns.triggered.connect(table.reset_column_widths)
-    table.column_chooser.chosen.connect(lambda: keys.COLUMNS.set(settings, table.save_header()))
+    table.column_chooser.chosen.connect(lambda: save_columns(table, settings))

@@ -37,7 +37,7 @@ def test_defaults_choices_and_bytes(private_settings: QSettings) -> None:
 
 def test_each_setting_is_named_once_with_a_default_of_its_type() -> None:
     names = [s.name for s in keys.SETTINGS]
-    assert len(names) == len(set(names)) == 8
+    assert len(names) == len(set(names)) == 9
     assert all(isinstance(s.default, s.type) and s.label for s in keys.SETTINGS)
 
 

@@ -82,3 +82,27 @@ def test_the_number_of_columns_a_saved_layout_holds(qtbot, window) -> None:  # t
     assert saved_column_count(window.table.save_header()) == 11
     assert saved_column_count(QByteArray(b"\x00\x00\x00\xff")) is None
     assert saved_column_count(QByteArray(b"not a header")) is None
+
+
+@pytest.mark.parametrize("with_groups", [True, False])
+def test_the_clerks_choice_of_the_group_column_outlasts_a_restart(
+    qtbot,  # type: ignore[no-untyped-def]
+    services: Services,
+    private_settings: QSettings,
+    tmp_path: Path,
+    with_groups: bool,
+) -> None:
+    """Hidden by hand while rows hold groups, or shown by hand while none do, 所属集体
+    stays so after the window opens again — and after its rows are reloaded."""
+    if with_groups:
+        services.groups.set_members("各市、县（区）", ["银川市", "吴忠市"], create=True)
+    window = make_window(qtbot, services, private_settings, tmp_path)
+    window.rows.reload()
+    header = window.table.horizontalHeader()
+    assert header.isSectionHidden(columns.GROUP) is not with_groups  # the first look
+    window.table.column_chooser.show_column(columns.GROUP, not with_groups)
+    assert keys.CHOSEN_COLUMNS.value(private_settings) == str(columns.GROUP)
+    again = make_window(qtbot, services, private_settings, tmp_path)
+    again.rows.reload()
+    assert again.table.horizontalHeader().isSectionHidden(columns.GROUP) is with_groups
+    assert again.table.column_chooser.chosen_columns == {columns.GROUP}

@@ -1343,6 +1343,24 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
     </message>
 </context>
 <context>
+    <name>FindingsExport</name>
+    <message>
+        <location filename="../../ui/inspections/findings_export.py" line="44"/>
+        <source>No finding is shown: nothing to export.</source>
+        <translation>当前没有显示任何问题，无可导出的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_export.py" line="49"/>
+        <source>Export the findings to Excel</source>
+        <translation>将问题清单导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_export.py" line="51"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPage</name>
     <message>
         <location filename="../../ui/inspections/findings_tab.py" line="31"/>
@@ -1390,36 +1408,41 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
         <translation>导入问题清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/findings_page.py" line="89"/>
+        <location filename="../../ui/inspections/findings_page.py" line="82"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/findings_page.py" line="90"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/findings_page.py" line="125"/>
+        <location filename="../../ui/inspections/findings_page.py" line="127"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/inspections/findings_page.py" line="139"/>
+        <location filename="../../ui/inspections/findings_page.py" line="141"/>
         <source>%n finding shown; {0} of {1} open</source>
         <translation>
             <numerusform>显示 %n 个问题；共 {1} 个，未销号 {0} 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/inspections/findings_page.py" line="141"/>
+        <location filename="../../ui/inspections/findings_page.py" line="143"/>
         <source>%n findings shown; {0} of {1} open</source>
         <translation>
             <numerusform>显示 %n 个问题；共 {1} 个，未销号 {0} 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/findings_page.py" line="210"/>
+        <location filename="../../ui/inspections/findings_page.py" line="212"/>
         <source>Close the finding (整改销号)</source>
         <translation>整改销号</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/findings_page.py" line="211"/>
+        <location filename="../../ui/inspections/findings_page.py" line="213"/>
         <source>Evidence that it is rectified (documents, site check…):</source>
         <translation>已整改到位的佐证材料（文件、现场核查等）：</translation>
     </message>

@@ -79,6 +79,7 @@ class FindingsPage(QWidget):
             "reopen": QPushButton(self.tr("Reopen")),
             "history": QPushButton(self.tr("History")),
             "import": QPushButton(self.tr("Import problem list…")),
+            "export": QPushButton(self.tr("Export…")),
         }
         self._lay_out()
         self._connect()
@@ -108,6 +109,7 @@ class FindingsPage(QWidget):
         b["reopen"].clicked.connect(self.reopen_finding)
         b["history"].clicked.connect(self.show_history)
         b["import"].clicked.connect(self.import_list)
+        b["export"].clicked.connect(self.export_list)
         self.unit.currentIndexChanged.connect(lambda _i: self.reload())
         self.open_only.toggled.connect(lambda _on: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
@@ -231,6 +233,13 @@ class FindingsPage(QWidget):
             return
         with user_errors(self):
             FindingHistoryDialog(self.inspections.history(row.id), self).exec()
+
+    def export_list(self) -> None:
+        """The findings shown, to an .xlsx (``ui.inspections.findings_export``)."""
+        from ui.inspections.findings_export import export_findings, findings_title
+
+        title = findings_title(self.unit.currentData(), self.open_only.isChecked())
+        export_findings(self, self.model, title, self.today())
 
     def import_list(self) -> None:
         from ui.inspections.finding_import import import_finding_list

@@ -181,3 +181,44 @@ def test_the_tab_and_the_board_count_open_findings(
     assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
         "自治区公安厅\nOpen inspection findings: 1 (0 overdue)"
     )
+
+
+def test_export_writes_the_findings_shown(
+    page: FindingsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[str] = []
+
+    def choose(_parent: object, kind: str, _title: str, name: str, _filters: str) -> Path:
+        offered.append(f"{kind}:{name}")
+        return tmp_path / "督查"  # typed without the suffix
+
+    monkeypatch.setattr("ui.inspections.findings_export.save_file", choose)
+    page.unit.setCurrentIndex(page.unit.findData("自治区市场监管厅"))
+    page.open_only.setChecked(True)
+    page.buttons["export"].click()
+    assert offered == ["exports:督查整改_自治区市场监管厅_未销号_2021-07-01.xlsx"]
+    sheet = openpyxl.load_workbook(tmp_path / "督查.xlsx").active
+    assert sheet.title == "督查整改_自治区市场监管厅_未销号"
+    assert [list(r) for r in sheet.iter_rows(values_only=True)] == [
+        ["No.", "Inspection", "Unit", "Measure", "Problem", "Required rectification",
+         "Deadline", "Status", "Progress (%)", "Rectification progress", "Unit's evidence",
+         "Evidence"],
+        ["1", INSPECTION, "自治区市场监管厅", "1", "问题1", "整改要求1", "2021-06-30", "Overdue",
+         None, None, None, None],
+        ["3", INSPECTION, "自治区市场监管厅", "2", "问题3", "整改要求3", "2021-09-30",
+         "Not started", None, None, None, None],
+    ]  # fmt: skip
+
+
+def test_export_of_no_finding_says_so(
+    qtbot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    empty = FindingsPage(services.inspections, services.today)
+    qtbot.addWidget(empty)
+    empty.reload()
+    warned: list[str] = []
+    monkeypatch.setattr(
+        "ui.inspections.findings_export.warn", lambda _parent, text: warned.append(text)
+    )
+    empty.buttons["export"].click()
+    assert warned == ["No finding is shown: nothing to export."]

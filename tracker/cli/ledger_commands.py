@@ -130,6 +130,12 @@ def import_ledger(args: argparse.Namespace) -> int:
                 )
                 for name, reason in result.skipped:  # one line each, as every refusal
                     print(f"tracker-cli: error: {_named(name, str(reason))}", file=sys.stderr)
+                for p in previews:  # its unit is still to be told which cells to correct
+                    if p.rejected and p.file in result.applied and not args.return_notices:
+                        print(
+                            f"{p.file}: {count(len(p.rejected), 'rejected cell')} not taken; "
+                            "send its unit a 退回单 (--return-notices DIR)"
+                        )
     if args.json:
         print_json(report)
     return 2 if refused else 0

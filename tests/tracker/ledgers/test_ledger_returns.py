@@ -118,6 +118,20 @@ def test_import_ledger_apply_valid_and_prefer_from_the_command_line(
     assert [c["returned"] for c in file["conflicts"]] == ["单位乙"]
 
 
+def test_valid_rows_applied_from_the_command_line_remind_of_the_return_notice(
+    office: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    """--apply-valid without --return-notices: the unit still has cells to correct, and
+    the clerk is told how to send it its 退回单."""
+    back = _edit(_export(office, POLICE, tmp_path), {"1/完成进度(%)": "一半", "2/完成进度(%)": 60})
+    office.close()
+    assert cli_main.main(["--db", db_url, "import-ledger", str(back), "--apply-valid"]) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "applied 1 file, 1 change, 0 contacts updated",
+        f"{back.name}: 1 rejected cell not taken; send its unit a 退回单 (--return-notices DIR)",
+    ]
+
+
 def test_the_return_notice_says_whom_the_unit_asks(office: Services, tmp_path: Path) -> None:
     """The office's contact and phone (the settings a chaser prints) close the 退回单's
     list, on a line that wraps to print whole."""

@@ -39,6 +39,8 @@ class ExtensionInfo:
     previous_deadline: date | None
     """For an approved request: the deadline it replaced (the unit's own, else the
     measure's), which an undo puts back."""
+    deadline_text: str | None = None
+    """The measure's deadline as the document words it (``2021年6月底``), if it does."""
 
     def to_json(self) -> dict[str, object]:
         return {

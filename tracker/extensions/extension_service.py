@@ -264,7 +264,7 @@ def _pending(session: Session, request_id: int) -> ExtensionRequest:
     return found
 
 
-_Rows = Select[ExtensionRequest, str, str, str, date | None, date | None, str]
+_Rows = Select[ExtensionRequest, str, str, str, date | None, date | None, str, str | None]
 
 
 def _query() -> _Rows:
@@ -277,6 +277,7 @@ def _query() -> _Rows:
             Task.deadline,
             Assignment.deadline,
             Round.name,
+            Task.deadline_text,
         )
         .join(Assignment, ExtensionRequest.assignment_id == Assignment.id)
         .join(Measure, Assignment.measure_id == Measure.id)
@@ -287,7 +288,7 @@ def _query() -> _Rows:
 
 
 def _record(row: Any) -> ExtensionInfo:
-    request, code, title, unit, measure_deadline, own, round_name = row
+    request, code, title, unit, measure_deadline, own, round_name, deadline_text = row
     previous = request.previous_deadline or measure_deadline
     return ExtensionInfo(
         id=request.id,
@@ -308,4 +309,5 @@ def _record(row: Any) -> ExtensionInfo:
         decided_by=request.decided_by,
         decision_note=request.decision_note,
         previous_deadline=previous if request.state == APPROVED else None,
+        deadline_text=deadline_text,
     )

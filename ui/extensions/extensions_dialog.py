@@ -44,11 +44,13 @@ def _day(day: date | None) -> str:
 
 
 def deadline_now(e: ExtensionInfo) -> str:
-    """The unit's deadline now, with the measure's when they differ:
-    ``2021-12-31（原 2021-06-30）``."""
+    """The unit's deadline now as the main table shows it: the measure's in the
+    document's words (``2021年6月底``), else its date; the unit's own date with the
+    measure's when they differ: ``2021-12-31（原 2021年6月底）``."""
+    measure = e.deadline_text or _day(e.measure_deadline)
     if e.unit_deadline != e.measure_deadline:
-        return f"{_day(e.unit_deadline)}（原 {_day(e.measure_deadline)}）"
-    return _day(e.unit_deadline)
+        return f"{_day(e.unit_deadline)}（原 {measure}）"
+    return measure
 
 
 def state_label(state: ExtensionState) -> str:

@@ -59,8 +59,8 @@ def test_approve_refuse_and_undo_in_the_dialog(
     qtbot.addWidget(dialog)
     assert dialog.count.text() == "2 requests wait for a decision"
     assert table(dialog) == [
-        ["1", "推进企业开办全程网办", POLICE, "2021-06-30", "2021-12-31", "系统改造", "手工", "Pending", ""],
-        ["2", "推广企业开办零费用", TAX, "2021-07-10", "2021-09-30", "等待批复", "手工", "Pending", ""],
+        ["1", "推进企业开办全程网办", POLICE, "2021年6月底", "2021-12-31", "系统改造", "手工", "Pending", ""],
+        ["2", "推广企业开办零费用", TAX, "2021年7月10日", "2021-09-30", "等待批复", "手工", "Pending", ""],
     ]  # fmt: skip
     assert dialog.approve_button.isEnabled() and not dialog.undo_button.isEnabled()
     asked = answer(monkeypatch, "同意延期")
@@ -78,9 +78,9 @@ def test_approve_refuse_and_undo_in_the_dialog(
     decided = services.extensions.list(pending_only=False)
     when = [f"{e.decided_at:%Y-%m-%d}" for e in decided]
     assert [r[3:] for r in table(dialog)] == [
-        ["2021-12-31（原 2021-06-30）", "2021-12-31", "系统改造", "手工", "Approved",
+        ["2021-12-31（原 2021年6月底）", "2021-12-31", "系统改造", "手工", "Approved",
          f"{when[0]} 测试员：同意延期"],
-        ["2021-07-10", "2021-09-30", "等待批复", "手工", "Refused", f"{when[1]} 测试员：理由不充分"],
+        ["2021年7月10日", "2021-09-30", "等待批复", "手工", "Refused", f"{when[1]} 测试员：理由不充分"],
     ]  # fmt: skip
     dialog.table.selectRow(0)
     assert dialog.undo_button.isEnabled() and not dialog.approve_button.isEnabled()

@@ -77,7 +77,7 @@ def test_new_request_from_the_page(
     assert page.count.text() == "1 request waits for a decision"
     model = page.model
     assert [model.index(0, c).data() for c in range(model.columnCount())] == [
-        "2", "推广企业开办零费用", POLICE, "2021-07-10", "2021-09-30", "等待上级批复", "手工",
+        "2", "推广企业开办零费用", POLICE, "2021年7月10日", "2021-09-30", "等待上级批复", "手工",
         "Pending", "",
     ]  # fmt: skip
     assert page.selected() == made

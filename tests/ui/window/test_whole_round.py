@@ -267,13 +267,13 @@ def test_a_whole_round_from_the_window(office: Office, tmp_path: Path) -> None:
     def approve(dialog: QWidget) -> None:
         assert isinstance(dialog, ExtensionsDialog)
         assert cells(dialog, "table", (0, 2, 3, 4, 5, 7)) == [
-            ["41", TAX, "2021-06-30", "2022-03-31", "系统改造需跨部门联调", "待审批"]
+            ["41", TAX, "2021年6月底", "2022-03-31", "系统改造需跨部门联调", "待审批"]
         ]
         office.picked["getText"] = ("同意延期", True)
         office.qtbot.mouseClick(dialog.approve_button, LEFT)
         dialog.show_decided.setChecked(True)
         assert cells(dialog, "table", (3, 7, 8)) == [
-            ["2022-03-31（原 2021-06-30）", "已批准", "2022-01-11 测试员：同意延期"]
+            ["2022-03-31（原 2021年6月底）", "已批准", "2022-01-11 测试员：同意延期"]
         ]
 
     office.on(ExtensionsDialog, approve)

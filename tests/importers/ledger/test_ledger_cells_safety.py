@@ -452,3 +452,40 @@ def test_markers_noted_by_the_safety_check_find_every_marked_sheet(
         assert noted.sheet(sheet) == plain.sheet(sheet)
     assert noted.sheet(SHEET_1).percent == frozenset({(3, 10), (6, 10)})
     assert sorted(noted.sheet(SHEET_1).bad) == [(8, 11)]
+
+
+def _literal_markers(data: bytes, styles: frozenset[bytes]) -> bool:
+    """The marker searches as they were: one literal search per marker and percent style."""
+    tags = (b"<f>", b"<f ", b"<f/", b"<f\t", b"<f\n", b"<f\r", b":f>", b":f ", b":f/")
+    if any(tag in data for tag in tags) or b't="e"' in data or b"='" in data:
+        return True
+    return any(b' s="' + s + b'"' in data for s in styles)
+
+
+@pytest.mark.parametrize(
+    ("xml", "marked"),
+    [
+        (b'<row r="7"><c r="A7" s="3" t="s"><v>7</v></c></row>', False),
+        (b'<c r="A1" s="16" t="n"><v>0.5</v></c>', True),
+        (b'<c r="A1" s="160" t="n"><v>0.5</v></c>', False),
+        (b'<c r="A1" xs="16"><v>1</v></c>', False),
+        (b'<c r="A1" s="7"/>', True),
+        (b'<c r="A1" t="e"><v>#N/A</v></c>', True),
+        (b'<c r="A1" s="e"><v>1</v></c>', False),
+        (b"<c r='A1'><v>1</v></c>", True),
+        (b'<c r="A1"><f>A2</f><v></v></c>', True),
+        (b'<c r="A1"><f t="shared" si="0"/></c>', True),
+        (b'<x:c r="A1"><x:f>A2</x:f></x:c>', True),
+        (b'<c r="A1" t="inlineStr"><is><t>if> of/ off leaf\n</t></is></c>', False),
+        (b"<c><is><t>" + b"of " * 2500 + b"</t></is></c><c><f>1</f></c>", True),
+        (b"<c><is><t>" + b"of " * 2500 + b"</t></is></c>", False),
+    ],
+)
+def test_marker_searches_find_what_the_literal_searches_found(xml: bytes, marked: bool) -> None:
+    """The one-pass marker searches (``=`` and ``f`` as literal starts) answer as one
+    literal search per marker and percent style did, false alarms aside."""
+    from importers.ledger.cellfacts import _may_matter
+
+    styles = frozenset({b"16", b"7"})
+    assert _literal_markers(xml, styles) is marked
+    assert _may_matter(xml, styles) is marked

@@ -72,7 +72,7 @@ def corrected(read: LedgerFile, typed: Mapping[str, str]) -> LedgerFile:
             continue
         key = (error.sheet, row_number)
         if key in rows:
-            rows[key] = dataclasses.replace(rows[key], **{name: value})
+            rows[key] = rows[key]._replace(**{name: value})
         else:
             findings[key] = dataclasses.replace(findings[key], **{name: value})
     return dataclasses.replace(

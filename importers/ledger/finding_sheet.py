@@ -75,6 +75,8 @@ _LETTER: Final[dict[str, str]] = {
 _LAST_SHOWN: Final = _LETTER["evidence"]
 _BY_HEADER: Final = {normalize_header(c.header): c.field for c in COLUMNS}
 _MARKS: Final = frozenset(("整改要求", "整改状态"))
+_LONGEST: Final = max(map(len, _BY_HEADER))
+"""The longest header, normalized (whitespace removed)."""
 """A header row naming both is a 整改台账, whatever its sheet is called."""
 
 
@@ -177,11 +179,14 @@ def is_findings_sheet(name: str, top: Sequence[Sequence[RawValue]]) -> bool:
 
 def _header(top: Sequence[Sequence[RawValue]]) -> tuple[int, dict[str, int]] | None:
     for r, line in enumerate(top):
-        found = {
-            _BY_HEADER[normalize_header(v)]: c
-            for c, v in enumerate(line)
-            if isinstance(v, str) and normalize_header(v) in _BY_HEADER
-        }
+        found: dict[str, int] = {}
+        for c, v in enumerate(line):
+            # (text too long to be a header even without its whitespace is not normalized:
+            # every ledger sheet is asked, and its first rows hold 具体内容 paragraphs)
+            if isinstance(v, str) and (len(v) <= _LONGEST or len("".join(v.split())) <= _LONGEST):
+                name = _BY_HEADER.get(normalize_header(v))
+                if name is not None:
+                    found[name] = c
         if {_BY_HEADER[m] for m in _MARKS} <= found.keys():
             return r, found
     return None

@@ -28,13 +28,13 @@ from importers.ledger.matching import match_rows
 from importers.ledger.metadata import META_SHEET, MetaFormatError, parse_meta
 from importers.ledger.model import CellError, LedgerFile, LedgerMeta, ReturnedFinding, ReturnedRow
 from importers.ledger.safety import PASSWORD_PROTECTED, check_content, check_size
-from importers.ledger.sheetparse import (
-    HEADER_SEARCH_ROWS,
-    RowDraft,
-    column_letter,
-    find_header,
-    read_rows,
+from importers.ledger.sheetcolumns import (
+    DRAFT_FIELDS,
+    SheetColumns,
+    drafts_as_columns,
+    read_columns,
 )
+from importers.ledger.sheetparse import HEADER_SEARCH_ROWS, column_letter, find_header, read_rows
 from importers.ledger.summary_sheet import is_own_summary
 from importers.messages import QT_TRANSLATE_NOOP, Message
 
@@ -81,14 +81,14 @@ def read_ledger(path: Path) -> LedgerFile:
     try:
         with book:
             meta = _read_meta(name, book, errors)
-            drafts = _read_sheets(name, book, errors, columns, facts, meta, findings)
+            found = _read_sheets(name, book, errors, columns, facts, meta, findings)
     finally:
         facts.close()
     return LedgerFile(
         file_name=name,
         sha256=hashlib.sha256(data).hexdigest(),
         meta=meta,
-        rows=_returned(meta, drafts),
+        rows=_returned(meta, found),
         errors=errors,
         keys_found=meta is not None,
         columns=columns,
@@ -231,7 +231,7 @@ def _read_sheets(
     facts: CellFacts,
     meta: LedgerMeta | None = None,
     findings: list[ReturnedFinding] | None = None,
-) -> list[RowDraft]:
+) -> SheetColumns:
     """The data rows of every ledger sheet; ``columns`` gets each sheet's field → letter,
     ``findings`` the rows of a 整改台账 sheet (``importers.ledger.finding_sheet``).
 
@@ -240,7 +240,7 @@ def _read_sheets(
     summary repeating rows is for the import service to see as a second row for the
     same assignment, not for the reader to drop.
     """
-    drafts: list[RowDraft] = []
+    read_by_field: SheetColumns = {name: [] for name in DRAFT_FIELDS}
     ledger_sheets = 0
     for info in book.sheets_metadata:
         sheet = info.name
@@ -273,7 +273,15 @@ def _read_sheets(
             )
         ledger_sheets += 1
         columns[sheet] = {f: column_letter(c) for f, c in header.columns.items()}
-        drafts += read_rows(sheet, chain(top, rows), header, errors, facts.sheet(sheet))
+        sheet_facts = facts.sheet(sheet)
+        if sheet_facts.bad:  # rows with unreadable cells are rejected whole: row by row
+            drafts = read_rows(sheet, chain(top, rows), header, errors, sheet_facts)
+            read = drafts_as_columns(drafts)
+        else:
+            lines = list(islice(chain(top, rows), header.row + 1, None))
+            read = read_columns(sheet, lines, header, errors, sheet_facts)
+        for field_name, values in read.items():
+            read_by_field[field_name].extend(values)
     if not ledger_sheets and not findings:  # (a unit with findings only: the 整改台账 alone)
         raise LedgerReadError(
             name,
@@ -284,24 +292,26 @@ def _read_sheets(
             ),
             headers="序号, 措施编号, 责任单位, 完成状态, 进展情况 …",
         )
-    return drafts
+    return read_by_field
 
 
-def _returned(meta: LedgerMeta | None, drafts: list[RowDraft]) -> list[ReturnedRow]:
-    """The drafts with their exported keys and values (shared with ``meta``, not copied)."""
-    located = [(d["sheet"], d["row"], d["measure_code"], d["unit"]) for d in drafts]
+def _returned(meta: LedgerMeta | None, found: SheetColumns) -> list[ReturnedRow]:
+    """The rows read, with their exported keys and values (shared with ``meta``, not
+    copied), made field by field: one tuple a row, no per-row dict or keyword call."""
+    sheet_of = found["sheet"]
+    located = list(zip(sheet_of, found["row"], found["measure_code"], found["unit"], strict=True))
+    entries = match_rows(meta, located)
     sheets = meta.sheets if meta else {}
-    rows: list[ReturnedRow] = []
-    for draft, entry in zip(drafts, match_rows(meta, located), strict=True):
-        rows.append(
-            ReturnedRow(
-                **draft,
-                key=entry.key if entry else None,
-                exported=entry.exported if entry else None,
-                doc_key=sheets.get(entry.sheet if entry else draft["sheet"]),
-            )
-        )
-    return rows
+    by_field = {
+        **found,
+        "key": [e.key if e else None for e in entries],
+        "exported": [e.exported if e else None for e in entries],
+        "doc_key": [
+            sheets.get(e.sheet if e else sheet) for e, sheet in zip(entries, sheet_of, strict=True)
+        ],
+    }
+    make, fields = ReturnedRow._make, ReturnedRow._fields
+    return [make(values) for values in zip(*(by_field[f] for f in fields), strict=True)]
 
 
 def sheet_rows(name: str, book: Any, sheet: str) -> Iterable[list[cells.RawValue]]:

@@ -36,7 +36,7 @@ from importers.text_clean import clean_unit_name
 HEADER_SEARCH_ROWS = 10
 MIN_HEADER_MATCHES = 3
 """A row naming at least this many ledger columns is taken as the header row."""
-_HEADER_TEXTS = {normalize_header(h) for h in HEADERS}
+HEADER_TEXTS = {normalize_header(h) for h in HEADERS}
 READ_FIELDS = ("measure_code", "unit", *FILL_IN_FIELDS)
 """The fields whose cells identify a row or carry what the unit reports."""
 _LONGEST_HEADER = max(
@@ -141,7 +141,7 @@ def read_rows(
     result or an error — calamine returns ``""`` for those, which must not be read
     as an emptied cell, so each one read (code, unit, fill-in) is reported.
     """
-    at = _Positions(header.columns)
+    at = Positions(header.columns)
     code_at, unit_at, status_at, percent_at, deadline_at = (
         at.code,
         at.unit,
@@ -186,9 +186,9 @@ def read_rows(
         code = text(line[code_at])
         if not code:
             if any(not cells.is_empty(line[c]) for c in at.fill_in):
-                errors.append(_no_code(sheet, header, r))
+                errors.append(no_code(sheet, header, r))
             continue
-        if not code.isascii() and normalize_header(code) in _HEADER_TEXTS:
+        if not code.isascii() and normalize_header(code) in HEADER_TEXTS:
             continue  # the header repeated, e.g. pasted above a second block
         status: str | None = None
         try:
@@ -223,7 +223,7 @@ def read_rows(
         if extension_to is not None and extension_to != "":
             requested = to_date(extension_to)
             if requested is None:
-                errors.append(_not_a_date(sheet, at.address("extension_to", r), extension_to))
+                errors.append(not_a_date(sheet, at.address("extension_to", r), extension_to))
         drafts.append(
             {
                 "sheet": sheet,
@@ -249,7 +249,7 @@ def read_rows(
     return drafts
 
 
-class _Positions:
+class Positions:
     """Where each field is in this sheet's rows; a missing optional column reads as empty."""
 
     def __init__(self, columns: dict[str, int]) -> None:
@@ -289,7 +289,7 @@ class _Positions:
         return f"{column_letter(self.columns.get(name, 0))}{index + 1}"
 
 
-def _no_code(sheet: str, header: Header, index: int) -> CellError:
+def no_code(sheet: str, header: Header, index: int) -> CellError:
     return CellError(
         sheet,
         f"{column_letter(header.columns.get('measure_code', 0))}{index + 1}",
@@ -302,15 +302,16 @@ def _no_code(sheet: str, header: Header, index: int) -> CellError:
     )
 
 
-def _not_a_date(sheet: str, cell: str, value: RawValue) -> CellError:
-    return CellError(
-        sheet,
-        cell,
-        Message(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                '{column} "{value}" is not a date; write it as 2021-12-31 or 2021年12月31日',
-            ),
-            {"column": header_for_field("extension_to"), "value": cells.text(value)},
+def not_a_date(sheet: str, cell: str, value: RawValue) -> CellError:
+    return CellError(sheet, cell, not_a_date_reason(value))
+
+
+def not_a_date_reason(value: RawValue) -> Message:
+    """Why a 申请延期至 cell holding ``value`` is refused."""
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            '{column} "{value}" is not a date; write it as 2021-12-31 or 2021年12月31日',
         ),
+        {"column": header_for_field("extension_to"), "value": cells.text(value)},
     )

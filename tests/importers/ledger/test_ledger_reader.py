@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -268,7 +267,7 @@ def test_headers_found_by_text_in_any_order(tmp_path: Path) -> None:
     ledger = read_ledger(path)
     assert ledger.keys_found is False
     assert ledger.errors == []
-    assert [asdict(r) for r in ledger.rows] == [
+    assert [r._asdict() for r in ledger.rows] == [
         {
             **dict.fromkeys(
                 ("problems", "next_steps", "contact", "phone", "deadline_text", "content"), ""

@@ -60,6 +60,9 @@ class FileChecks:
         """assignment id → (sheet, Excel row, returned values) of the first row naming it."""
         self.deadline_sheets = {s for s, found in read.columns.items() if "deadline" in found}
         self.content_sheets = {s for s, found in read.columns.items() if "content" in found}
+        self._digests: dict[str, str] = {}
+        """具体内容 → its digest: the master repeats a measure's text on each of its units'
+        rows (a merged cell), and hashing it once a row was a quarter of these checks."""
 
     def exported(self, assignment_id: int) -> bool:
         """Whether the assignment was one of this ledger's rows when it was sent out."""
@@ -97,7 +100,10 @@ class FileChecks:
         entry = self.entries.get(row.key)
         if entry is None or entry.content is None:
             return False
-        return read_content_digest(row.content) != entry.content
+        digest = self._digests.get(row.content)
+        if digest is None:
+            digest = self._digests[row.content] = read_content_digest(row.content)
+        return digest != entry.content
 
 
 def _unique_keys(entries: Iterable[MetaEntry]) -> dict[str, MetaEntry]:

@@ -316,7 +316,8 @@ class LedgerImporter:
                 if reason is not None:
                     result.skipped.append((preview.file, reason))
                     continue
-                touched.update({(c.assignment_id, c.field): preview.file for c in preview.changed})
+                file = preview.file  # (a property: not once per change)
+                touched.update({(c.assignment_id, c.field): file for c in preview.changed})
                 result.requests.extend(preview.requests)
                 batch = ImportBatch(
                     round_id=rounds.get(preview.round_name or ""),

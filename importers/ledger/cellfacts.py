@@ -19,7 +19,6 @@ Positions are 0-based (row, column), as the reader's rows are indexed.
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 import zipfile
@@ -28,6 +27,7 @@ from typing import IO, Literal
 from xml.etree import ElementTree
 
 from importers.ledger import xlsfacts
+from importers.ledger.cellmarkers import may_matter
 from importers.ledger.extent import column_number, sheet_titles
 from importers.ledger.facts import (
     ERROR_VALUE,
@@ -44,9 +44,10 @@ from importers.messages import Message
 
 
 class SheetMarkers:
-    """Which worksheet parts of an ``.xlsx`` have none of the markers :func:`_may_matter`
-    looks for, noted while the safety check inflates them (``check_content``'s
-    ``watch``): such a sheet's facts are known to be nothing without a second inflate.
+    """Which worksheet parts of an ``.xlsx`` have none of the markers
+    :func:`~importers.ledger.cellmarkers.may_matter` looks for, noted while the safety check
+    inflates them (``check_content``'s ``watch``): such a sheet's facts are known to be
+    nothing without a second inflate.
 
     A part read only in part (the check stopped early, or this watch could not read the
     styles) is not known to be quiet: its facts are gathered as before.
@@ -66,7 +67,7 @@ class SheetMarkers:
     def feed(self, part: str, xml: bytes) -> None:
         if self._styles is None or part in self._marked:
             return
-        if _may_matter(xml, self._styles):
+        if may_matter(xml, self._styles):
             self._marked.add(part)
 
     def end(self, part: str) -> None:
@@ -130,7 +131,7 @@ class CellFacts:
             return NOTHING
         data = archive.read(part)
         styles = self._percent_styles or frozenset()
-        if not _may_matter(data, styles):
+        if not may_matter(data, styles):
             return NOTHING
         return _targeted(data, styles) or _xlsx_sheet_facts(data, styles)
 
@@ -139,12 +140,7 @@ class CellFacts:
 
 _BUILTIN_PERCENT = frozenset((9, 10))
 """Excel's built-in ``0%`` and ``0.00%``."""
-_MARKERS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ")
-"""The starts of a formula element (``<f>``, ``<f t="shared" …/>``, ``<x:f>``)."""
 _FORMULA_TAG = re.compile(rb"<f[\s/>]")
-_F_THEN_END = re.compile(rb"f[ \t\n\r/>]")
-"""An ``f`` followed by what may end a tag name (``>``, a space, ``/``, a line break)."""
-_MAX_F_HITS = 2000
 
 
 def percent_styles(archive: zipfile.ZipFile) -> frozenset[bytes]:
@@ -167,60 +163,6 @@ def percent_styles(archive: zipfile.ZipFile) -> frozenset[bytes]:
                 if number_format in _BUILTIN_PERCENT or number_format in custom:
                     styles.add(str(index).encode())
     return frozenset(styles)
-
-
-def _may_matter(data: bytes, styles: frozenset[bytes]) -> bool:
-    """Whether the sheet XML may hold a formula, an error or a percent-styled cell.
-
-    A false alarm only costs the cell-by-cell parse; a miss would lose a fact, so each
-    search below finds at least what its docstring says.
-    """
-    return _has_formula(data) or _has_marked_attribute(data, styles)
-
-
-def _has_formula(data: bytes) -> bool:
-    """Whether an ``<f>`` element (``<f>``, ``<f t="shared" …/>``, ``<x:f>``) may be present.
-
-    Found from the letter ``f`` followed by what may end a tag name: a search with a
-    one-letter literal start, which the regex engine skips ahead to at memory speed
-    (3× faster on a 10,000-row sheet than finding every ``f`` of the text one by one).
-    Ledgers are mostly CJK text and markup in which ``f `` or ``f>`` is rare; a sheet with
-    much English text is searched for the tags themselves after a few thousand hits.
-    """
-    for count, hit in enumerate(_F_THEN_END.finditer(data)):
-        if count == _MAX_F_HITS:
-            return any(marker in data for marker in _MARKERS)
-        if data[hit.start() - 1 : hit.start()] in (b"<", b":"):
-            return True
-    return False
-
-
-def _has_marked_attribute(data: bytes, styles: frozenset[bytes]) -> bool:
-    """Whether a ``t="e"`` (an error cell), an `` s="N"`` with a percent style ``N``, or an
-    attribute in single quotes (``='``: the targeted search would miss its cell) may be
-    present.
-
-    One search for ``='``, ``="e"`` and each ``="N"`` (the ``=`` is its literal start),
-    each hit then told by the letters before it: one pass over the sheet instead of one
-    per marker and percent style (a 10,000-row ledger's sheets: 55 → 21 ms).
-    """
-    for hit in _attribute_values(styles).finditer(data):
-        value, at = hit.group(), hit.start()
-        if value == b"='":
-            return True
-        if value == b'="e"':
-            if data[at - 1 : at] == b"t":
-                return True
-        elif data[at - 2 : at] == b" s":
-            return True
-    return False
-
-
-@functools.lru_cache(maxsize=16)
-def _attribute_values(styles: frozenset[bytes]) -> re.Pattern[bytes]:
-    """The search of :func:`_has_marked_attribute` for a workbook's percent styles."""
-    values = b"|".join(re.escape(v) for v in (b"e", *sorted(styles)))
-    return re.compile(rb"=(?:'|\"(?:" + values + rb')")')
 
 
 def _targeted(data: bytes, styles: frozenset[bytes]) -> SheetFacts | None:
@@ -341,7 +283,7 @@ _ODS_MATTERS = (b"table:formula=", b'office:value-type="percentage"')
 
 def _ods_facts(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
     """Each table's facts from ``content.xml`` (only parsed if it has a formula or a percent)."""
-    if not _ods_may_matter(archive):
+    if not _odsmay_matter(archive):
         return {}
     facts: dict[str, SheetFacts] = {}
     with archive.open("content.xml") as stream:
@@ -350,7 +292,7 @@ def _ods_facts(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
     return facts
 
 
-def _ods_may_matter(archive: zipfile.ZipFile) -> bool:
+def _odsmay_matter(archive: zipfile.ZipFile) -> bool:
     """Whether ``content.xml`` has a formula or a percent cell, searched as it inflates
     (a 10,000-row sheet's content is some 35 MB, never held whole)."""
     tail = b""

@@ -484,8 +484,8 @@ def _literal_markers(data: bytes, styles: frozenset[bytes]) -> bool:
 def test_marker_searches_find_what_the_literal_searches_found(xml: bytes, marked: bool) -> None:
     """The one-pass marker searches (``=`` and ``f`` as literal starts) answer as one
     literal search per marker and percent style did, false alarms aside."""
-    from importers.ledger.cellfacts import _may_matter
+    from importers.ledger.cellmarkers import may_matter
 
     styles = frozenset({b"16", b"7"})
     assert _literal_markers(xml, styles) is marked
-    assert _may_matter(xml, styles) is marked
+    assert may_matter(xml, styles) is marked

@@ -88,8 +88,9 @@ def read_columns(
         return [line[index] for line in lines]
 
     def texts(index: int) -> list[str]:
+        # (cells.text inline for the usual cell, a one-line printable text, which it strips)
         return [
-            v.strip() if type(v) is str and "\r" not in v else text(v)
+            v.strip() if type(v) is str and v.isprintable() else text(v)
             for v in (line[index] for line in lines)
         ]
 

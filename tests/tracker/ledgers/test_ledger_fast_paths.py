@@ -66,6 +66,7 @@ def messy(services: Services, tmp_path: Path) -> Path:
         "R8": "等批复",
         "J9": "未启动",
         "K9": "80%",
+        "M9": "问题\x7f未清",
         "L12": "注：本表由办公室汇总",
         "B14": "1",
         "G14": "宁夏税务局",

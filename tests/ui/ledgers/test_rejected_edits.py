@@ -86,7 +86,7 @@ def test_a_row_without_a_value_to_correct_says_the_unit_must(
     back = police_ledger(services, tmp_path, {"A7": None, "B7": "备注", "J7": "推进中"}, "回.xlsx")
     dialog = import_dialog(qtbot, services, [back])
     [row] = table(dialog.rejects)
-    assert (row[0], row[1], row[3]) == ("台账!B7", "", "(the unit must correct it)")
+    assert (row[0], row[1], row[3]) == ("台账!G7", "", "(the unit must correct it)")  # 责任单位
     assert not dialog.rejects.flags(dialog.rejects.index(0, CORRECTION)) & (
         Qt.ItemFlag.ItemIsEditable
     )

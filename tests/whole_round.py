@@ -1,8 +1,12 @@
 """One reporting round of the seed 宁政职转办〔2021〕1号, as a clerk runs it (issue 12's
 "Done means"): shared by the window's test and tracker-cli's.
 
-The round 2021年第4季度 is as of 2021-12-31, its ledgers due back by 2022-01-10; 37
-units are sent their ledgers on 2021-12-25.  Four come back:
+The round 2021年第4季度 is as of 2021-12-31, its ledgers due back by 2022-01-10; 36
+units are sent their ledgers on 2021-12-25.  The document also names four collectives
+(各市、县（区）, and after 等 自治区相关部门, 自治区有关部门, 自治区市场监管领域相关部门)
+that nobody has given members: they are sent nothing and chased for nothing, their 92
+tasks count in the totals, not started, and the 汇总 and the bulletin say so (issue 16).
+Four units come back:
 
 - 自治区市场监管厅 on 2022-01-06: 12 of its 16 rows changed (6 done, 6 in progress,
   a 未按期完成原因 and its contact);
@@ -12,7 +16,7 @@ units are sent their ledgers on 2021-12-25.  Four come back:
 - 自治区公安厅 on 2022-01-07, unchanged (it reported: nothing new to say);
 - 自治区商务厅 on 2022-01-11, after the deadline: two rows changed.
 
-The other 33 never answer: they are chased on 2022-01-11, the extension is approved,
+The other 32 never answer: they are chased on 2022-01-11, the extension is approved,
 and the master ledger and the bulletin are made on 2022-01-12.
 """
 
@@ -112,7 +116,6 @@ NOT_REPORTED = [
     "自治区高级法院",
     "宁夏证监局",
     "人民银行银川中心支行",
-    "各市、县（区）",
     "自治区卫生健康委",
     "自治区药监局",
     "宁夏银保监局",
@@ -134,12 +137,12 @@ NOT_REPORTED = [
     "自治区科技厅",
     "自治区教育厅",
 ]
-"""The 33 units that never answer, in the order the round's page lists them (as sent)."""
+"""The 32 units that never answer, in the order the round's page lists them (as sent)."""
 
 CHASERS = [f"催办单_2022_{n:03d}_{unit}.pdf" for n, unit in enumerate(NOT_REPORTED, 1)] + [
-    "催办单_2022_001-033_合订.pdf"
+    "催办单_2022_001-032_合订.pdf"
 ]
-"""The chasers of 2022-01-11: one per unit not reported, numbered 〔2022〕第1号 to 第33号
+"""The chasers of 2022-01-11: one per unit not reported, numbered 〔2022〕第1号 to 第32号
 in the page's order, and the combined file for printing."""
 
 # The four units that returned, as of the round (2021-12-31): the extension approved on
@@ -151,24 +154,46 @@ RETURNED_FIGURES = {
     POLICE: (3, 3, 0, 0, 0, 0, 1, 0, "按时报送"),
     COMMERCE: (4, 2, 1, 1, 0, 0, 0, 0.25, "逾期报送"),
 }
-TOTALS = ("合计", None, 275, 258, 9, 8, 0, 0, 40, 0.029, None)
+NO_MEMBERS = "尚无成员单位"
+"""The 汇总's 报送情况 of a collective nobody has given members."""
+MEMBERLESS = {
+    "各市、县（区）": (68, 68, 0, 0, 0, 0, 9, 0, NO_MEMBERS),
+    "自治区有关部门": (1, 1, 0, 0, 0, 0, 0, 0, NO_MEMBERS),
+    "自治区相关部门": (22, 22, 0, 0, 0, 0, 3, 0, NO_MEMBERS),
+    "自治区市场监管领域相关部门": (1, 1, 0, 0, 0, 0, 0, 0, NO_MEMBERS),
+}
+"""The four collectives as the 汇总 lists them (in the ledger's order), read from the
+document: 各市、县（区） in 68 measures, 9 of them due before 2021年底 (2021年6月底, 8月底,
+10月底 …); the tails after 等 — 自治区相关部门 in 22 measures (overdue: 23 by 2021年8月底, 31
+by 6月底, 40 by 10月底), 自治区有关部门 in 5, 自治区市场监管领域相关部门 in 50, both 2021年底."""
+MEMBERLESS_NOTE = (
+    "另有92项任务由尚无成员单位的集体承担（各市、县（区）68项、自治区有关部门1项、"
+    "自治区相关部门22项、自治区市场监管领域相关部门1项），已计入任务总数，未发工作台账，"
+    "未列入单位排名和报送统计，请在单位管理中为其添加成员单位。"
+)
+"""The 汇总's note and the bulletin's paragraph on them."""
+TOTALS = ("合计", None, 299, 282, 9, 8, 0, 0, 43, 0.027, None)
+"""275 tasks of named units and the collectives' 24 new ones (issue 16; 各市、县（区）'s 68
+were counted before), all not started: 258 + 24 未启动; 40 + 3 overdue; 8 of 299 done."""
 REPORTING = (
-    "本轮共向37个单位发出工作台账（报送截止日期：2022年1月10日），已报送4个，"
-    "其中按时报送3个、逾期报送1个（自治区商务厅）；未报送33个：自治区地方金融监管局、"
+    "本轮共向36个单位发出工作台账（报送截止日期：2022年1月10日），已报送4个，"
+    "其中按时报送3个、逾期报送1个（自治区商务厅）；未报送32个：自治区地方金融监管局、"
     "自治区住房城乡建设厅、国网宁夏电力公司、自治区财政厅、自治区发展改革委、自治区政府办公厅、"
-    "自治区自然资源厅、银川海关、自治区人力资源社会保障厅、自治区高级法院等33个单位。"
+    "自治区自然资源厅、银川海关、自治区人力资源社会保障厅、自治区高级法院等32个单位。"
 )
 NOT_ON_TIME = (
     "二是部分单位未按时报送工作进展。自治区地方金融监管局、自治区住房城乡建设厅、国网宁夏电力公司、"
     "自治区财政厅、自治区发展改革委、自治区政府办公厅、自治区自然资源厅、银川海关、"
-    "自治区人力资源社会保障厅、自治区高级法院等33个单位本期未报送；自治区商务厅逾期报送。"
+    "自治区人力资源社会保障厅、自治区高级法院等32个单位本期未报送；自治区商务厅逾期报送。"
 )
 """三、存在问题 of the bulletin: who did not report, and who reported late."""
 OVERALL = (
-    "截至2021年12月31日，纳入督办的措施75项，分解到责任单位的任务275项。其中，已完成8项，"
-    "已销号0项，完成率2.9%；推进中9项，未启动258项，长期坚持0项；逾期未完成40项，占14.5%；"
-    "15日内到期227项。已到完成时限的任务275项，完成8项，到期任务完成率2.9%。"
+    "截至2021年12月31日，纳入督办的措施75项，分解到责任单位的任务299项。其中，已完成8项，"
+    "已销号0项，完成率2.7%；推进中9项，未启动282项，长期坚持0项；逾期未完成43项，占14.4%；"
+    "15日内到期248项。已到完成时限的任务299项，完成8项，到期任务完成率2.7%。"
 )
+"""15日内到期: 227 before and the collectives' 21 new tasks due 2021年底 (自治区相关部门's
+19, 自治区有关部门's and 自治区市场监管领域相关部门's 1 each); 43 of 299 overdue, 14.4%."""
 
 
 def ledger_name(unit: str) -> str:
@@ -199,8 +224,8 @@ def fill_in(sent: Path, back: Path, units: tuple[str, ...] = tuple(EDITS)) -> di
 
 
 def summary_sheet(master: Path) -> dict[str, tuple[object, ...]]:
-    """The master's 汇总 read back: its rows by unit (序号 left out), 合计, and the
-    报送情况 line under ``"报送情况"``."""
+    """The master's 汇总 read back: its rows by unit (序号 left out), 合计, the
+    报送情况 line under ``"报送情况"`` and the collectives' note under ``"集体"``."""
     book = openpyxl.load_workbook(master, read_only=True)
     rows = [r for r in book["汇总"].iter_rows(min_row=4, values_only=True) if r[0] is not None]
     book.close()
@@ -210,8 +235,10 @@ def summary_sheet(master: Path) -> dict[str, tuple[object, ...]]:
             found[str(row[1])] = tuple(row[2:])
         elif row[0] == "合计":
             found["合计"] = tuple(row)
-        else:
+        elif str(row[0]).startswith("报送情况"):
             found["报送情况"] = (row[0],)
+        else:
+            found["集体"] = (row[0],)
     return found
 
 

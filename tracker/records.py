@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from tracker.statuses import STATUS_BY_TEXT, Derived, Status, derive
+from tracker.units.memberless import is_memberless
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,12 @@ class UnitInfo:
     overdue: int = 0
     members: tuple[str, ...] = ()
     """A group's members, in the office's order."""
+
+    @property
+    def memberless(self) -> bool:
+        """A collective with no member yet: shown, sent no ledger, ranked nowhere
+        (``tracker.units.memberless``)."""
+        return is_memberless(self.kind, self.members)
 
 
 @dataclass(frozen=True)
@@ -84,9 +91,36 @@ class AssignmentRow:
     outer_group: str | None = None
     """The group ``group``'s own part of the measure is a share of: 各市、县（区） for a
     county's share of 银川市's part, when the counties answer directly."""
+    task_start: str | None = None
+    """The start of the sub-task's own text (``3-2``'s) when the measure has several, what
+    the list's 重点任务 shows for it; None for a measure of one task (its title is shown)."""
+
+    @property
+    def shown_title(self) -> str:
+        """The list's 重点任务: a sub-task's own text, else the measure's title."""
+        return self.task_start or self.title
 
 
-def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> AssignmentRow:
+TASK_START_LENGTH = 60
+"""How much of a sub-task's text the list shows (the detail pane shows it whole)."""
+
+TaskStarts = Mapping[tuple[int, str], str]
+"""(measure id, sub-task code) → the start of the sub-task's text
+(``tracker.progress.assignment_columns.SUB_TASK_STARTS``, read by :func:`task_starts`)."""
+
+
+def task_starts(rows: Iterable[Sequence[Any]]) -> dict[tuple[int, str], str]:
+    """The rows of ``SUB_TASK_STARTS`` as :data:`TaskStarts`: each text's first
+    :data:`TASK_START_LENGTH` characters, its white space made single spaces."""
+    return {
+        (measure_id, code): " ".join(text.split())[:TASK_START_LENGTH]
+        for measure_id, code, text in rows
+    }
+
+
+def assignment_row(
+    columns: Sequence[Any], today: date, due_soon_days: int, starts: TaskStarts | None = None
+) -> AssignmentRow:
     """A table row from the columns of the assignment list, in the order both readers
     select them (``tracker.progress.assignment_columns.COLUMNS``, read by
     ``OverviewService`` and ``tracker.progress.quick_look``): the assignment's id,
@@ -95,7 +129,7 @@ def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> A
     short title; the part's and the section's titles; the group a member's share
     answers for; the unit's own deadline (an approved extension's); the group that
     group's part is a share of (nested groups whose members answer directly); the code of
-    the measure the sub-task is of."""
+    the measure the sub-task is of.  ``starts``: the sub-tasks' texts (``task_starts``)."""
     (aid, role, status_text, percent, note, updated_at, updated_by, version) = columns[:8]
     (measure_id, code, title, deadline, deadline_text, unit) = columns[8:14]
     doc_id, number, short, part, section, group, own_deadline, outer_group = columns[14:22]
@@ -103,6 +137,7 @@ def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> A
     status = STATUS_BY_TEXT[status_text]
     original = deadline if own_deadline is not None else None
     deadline = own_deadline if own_deadline is not None else deadline
+    start = None if starts is None or code == measure_code else starts.get((measure_id, code))
     return AssignmentRow(
         id=aid,
         document_id=doc_id,
@@ -127,6 +162,7 @@ def assignment_row(columns: Sequence[Any], today: date, due_soon_days: int) -> A
         group=group,
         original_deadline=original,
         outer_group=outer_group,
+        task_start=start,
     )
 
 
@@ -239,6 +275,8 @@ class MeasureDetail:
     assignments: tuple[AssignmentRow, ...]
     tasks: tuple[TaskInfo, ...] = ()
     """Its sub-tasks in force, in order (one, with the measure's text, when not split)."""
+    memberless: frozenset[str] = frozenset()
+    """Its units that are collectives with no member yet (``tracker.units.memberless``)."""
 
 
 @dataclass(frozen=True)

@@ -12,74 +12,79 @@
 <context>
     <name>AssignmentTableModel</name>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="134"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="135"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="135"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="136"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="136"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="137"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="137"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="138"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="138"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="139"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="139"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="140"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="140"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="141"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="141"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="142"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="142"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="143"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="143"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="144"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="144"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="145"/>
         <source>Group</source>
         <translation>所属集体</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="326"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="335"/>
         <source>Recorded status: {0}</source>
         <translation>登记状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="328"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="337"/>
         <source>Updated by {0}</source>
         <translation>更新人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/assignment_model.py" line="330"/>
+        <location filename="../../ui/assignments/assignment_model.py" line="339"/>
         <source>Member of the group: {0}</source>
         <translation>所属集体：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/assignment_model.py" line="342"/>
+        <source>The collective has no member units yet: add its members in the units directory</source>
+        <translation>集体尚无成员单位，请在单位管理中添加成员</translation>
     </message>
 </context>
 <context>
@@ -746,31 +751,36 @@ Please send that file to whoever looks after this application.</source>
     </message>
     <message>
         <location filename="../../ui/window/detail_pane.py" line="134"/>
+        <source>The collective has no member units yet: add its members in the units directory</source>
+        <translation>集体尚无成员单位，请在单位管理中添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/detail_pane.py" line="138"/>
         <source>Evidence: {0}</source>
         <translation>佐证材料：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="136"/>
+        <location filename="../../ui/window/detail_pane.py" line="140"/>
         <source>Reason for the delay: {0}</source>
         <translation>未按期完成原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="143"/>
+        <location filename="../../ui/window/detail_pane.py" line="147"/>
         <source>Sub-task {0}:</source>
         <translation>分工 {0}：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="144"/>
+        <location filename="../../ui/window/detail_pane.py" line="148"/>
         <source>The measure in full:</source>
         <translation>措施全文：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="149"/>
+        <location filename="../../ui/window/detail_pane.py" line="153"/>
         <source>Milestones:</source>
         <translation>时间节点：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/detail_pane.py" line="225"/>
+        <location filename="../../ui/window/detail_pane.py" line="229"/>
         <source>Derived from the members&apos; own states, never typed</source>
         <translation>由各成员的进展汇总得出，不可直接填写</translation>
     </message>
@@ -846,126 +856,126 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 <context>
     <name>ExtensionsDialog</name>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="56"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="58"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="57"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="59"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="58"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="60"/>
         <source>Refused</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="72"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="74"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="73"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="75"/>
         <source>Task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="74"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="76"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="75"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="77"/>
         <source>Deadline now</source>
         <translation>现完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="77"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="79"/>
         <source>Requested</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="79"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="81"/>
         <source>Reason</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="80"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="82"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="81"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="83"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="82"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="84"/>
         <source>Decision</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="99"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="101"/>
         <source>Extension requests</source>
         <translation>延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="111"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="113"/>
         <source>Show decided requests</source>
         <translation>显示已审批的申请</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="114"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="116"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="115"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="117"/>
         <source>Refuse…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="116"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="118"/>
         <source>Undo decision</source>
         <translation>撤销审批</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="117"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="119"/>
         <source>New request…</source>
         <translation>新建申请…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/extensions/extensions_dialog.py" line="147"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="149"/>
         <source>%n request waits for a decision</source>
         <translation>
             <numerusform>%n项申请待审批</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/extensions/extensions_dialog.py" line="149"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="151"/>
         <source>%n requests wait for a decision</source>
         <translation>
             <numerusform>%n项申请待审批</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="177"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="179"/>
         <source>Approve the extension</source>
         <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="178"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="180"/>
         <source>{0} {1}: deadline {2} → {3}. A note (optional):</source>
         <translation>{0} {1}：完成时限 {2} → {3}。审批意见（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="191"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="193"/>
         <source>Refuse the extension</source>
         <translation>驳回延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/extensions/extensions_dialog.py" line="192"/>
+        <location filename="../../ui/extensions/extensions_dialog.py" line="194"/>
         <source>Why is the request of {0} for {1} refused?</source>
         <translation>驳回{0}关于措施{1}的延期申请的理由：</translation>
     </message>
@@ -2122,109 +2132,114 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 <context>
     <name>LedgerExportDialog</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="107"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="110"/>
         <source>Export work ledgers</source>
         <translation>导出工作台账</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="113"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="116"/>
         <source>Every unit with assignments ({0})</source>
         <translation>所有有分工的单位（{0} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="115"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="118"/>
         <source>Only the units ticked below</source>
         <translation>仅下面勾选的单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="124"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="127"/>
         <source>Also the master ledger (总台账, every unit in one workbook)</source>
         <translation>同时导出总台账（所有单位在一个工作簿中）</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="132"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="135"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="139"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="142"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="144"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="147"/>
         <source>Round</source>
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="145"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="148"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="168"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="171"/>
         <source>Save the ledgers in</source>
         <translation>台账保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="186"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="189"/>
         <source>Choose a folder to save the ledgers in.</source>
         <translation>请选择保存台账的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="189"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="192"/>
         <source>Tick at least one unit, or the master ledger.</source>
         <translation>请至少勾选一个单位，或勾选总台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="199"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="202"/>
         <source>Writing work ledgers…</source>
         <translation>正在生成工作台账…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="211"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="214"/>
         <source>Stopped: %n ledger was written to {0} before you cancelled.</source>
         <translation>
             <numerusform>已停止：取消前已有 %n 份台账保存到 {0}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="213"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="216"/>
         <source>Stopped: %n ledgers were written to {0} before you cancelled.</source>
         <translation>
             <numerusform>已停止：取消前已有 %n 份台账保存到 {0}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="215"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="218"/>
         <source>%n ledger was written to {0}.</source>
         <translation>
             <numerusform>已将 %n 份台账保存到 {0}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="217"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="220"/>
         <source>%n ledgers were written to {0}.</source>
         <translation>
             <numerusform>已将 %n 份台账保存到 {0}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="220"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="223"/>
         <source>%n ledger could not be written:</source>
         <translation>
             <numerusform>%n 个台账未能写出：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="222"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="225"/>
         <source>%n ledgers could not be written:</source>
         <translation>
             <numerusform>%n 个台账未能写出：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="225"/>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="230"/>
+        <source>No ledger for the collectives with no members yet (add their members in the units directory): {0}</source>
+        <translation>以下集体尚无成员单位，未生成工作台账（请在单位管理中添加成员）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_export_dialog.py" line="233"/>
         <source>Open the folder?</source>
         <translation>打开该文件夹吗？</translation>
     </message>
@@ -3671,19 +3686,19 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>数据库为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/row_loader.py" line="290"/>
+        <location filename="../../ui/window/row_loader.py" line="291"/>
         <source>Reading the round {0}…</source>
         <translation>正在读取轮次“{0}”…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/row_loader.py" line="344"/>
+        <location filename="../../ui/window/row_loader.py" line="345"/>
         <source>%n assignment shown · {0} overdue · {1} due soon</source>
         <translation>
             <numerusform>显示 %n 项分工 · 逾期 {0} 项 · 临期 {1} 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/row_loader.py" line="346"/>
+        <location filename="../../ui/window/row_loader.py" line="347"/>
         <source>%n assignments shown · {0} overdue · {1} due soon</source>
         <translation>
             <numerusform>显示 %n 项分工 · 逾期 {0} 项 · 临期 {1} 项</numerusform>
@@ -4882,22 +4897,22 @@ Log folder: {2}</source>
         <translation>元数据工作表的行标题（第{row}行）缺少列 {column}</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="233"/>
+        <location filename="../../importers/ledger/metadata.py" line="282"/>
         <source>the metadata sheet was not written by this program</source>
         <translation>元数据工作表不是本程序生成的</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="240"/>
+        <location filename="../../importers/ledger/metadata.py" line="289"/>
         <source>the metadata sheet has no format version</source>
         <translation>元数据工作表缺少格式版本</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="244"/>
+        <location filename="../../importers/ledger/metadata.py" line="293"/>
         <source>metadata format {version} is newer than this program&apos;s</source>
         <translation>元数据格式 {version} 比本程序支持的版本新</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/metadata.py" line="269"/>
+        <location filename="../../importers/ledger/metadata.py" line="360"/>
         <source>damaged metadata line {line}: {reason}</source>
         <translation>元数据行 {line} 已损坏：{reason}</translation>
     </message>
@@ -4929,7 +4944,7 @@ Log folder: {2}</source>
         <translation>工作表“{sheet}”缺少“{missing}”列（已在第 {row} 行表头中查找）</translation>
     </message>
     <message>
-        <location filename="../../importers/ledger/reader.py" line="280"/>
+        <location filename="../../importers/ledger/reader.py" line="288"/>
         <source>no sheet has a ledger header ({headers}); this is not a work ledger exported by this program</source>
         <translation>没有任何工作表带有台账表头（{headers}）；这不是本程序导出的工作台账</translation>
     </message>
@@ -5027,7 +5042,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../importers/ledger/corrections.py" line="91"/>
-        <location filename="../../importers/ledger/sheetparse.py" line="310"/>
+        <location filename="../../importers/ledger/sheetparse.py" line="312"/>
         <source>{column} &quot;{value}&quot; is not a date; write it as 2021-12-31 or 2021年12月31日</source>
         <translation>{column}“{value}”不是日期；请写成 2021-12-31 或 2021年12月31日</translation>
     </message>
@@ -5205,47 +5220,47 @@ Log folder: {2}</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="66"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="70"/>
         <source>{count} ledgers could not be written; the first: {first}</source>
         <translation>{count} 个台账未能写出；第一个：{first}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="170"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="178"/>
         <source>{unit} has no assignment to put in a ledger</source>
         <translation>{unit}没有可列入台账的分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="210"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="218"/>
         <source>there is nothing to export yet: import a policy document first</source>
         <translation>暂无可导出的内容：请先导入政策文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_export.py" line="243"/>
+        <location filename="../../tracker/ledgers/ledger_export.py" line="251"/>
         <source>cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="221"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="227"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="229"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="235"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="231"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="237"/>
         <source>{count} rejected row</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="234"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="240"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="236"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="242"/>
         <source>{count} conflict</source>
         <translation>{count} 处冲突</translation>
     </message>
@@ -5255,32 +5270,32 @@ Log folder: {2}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="183"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="189"/>
         <source>the row shows measure {shown_code} of {shown_unit}, but its hidden key is measure {code} of {unit}; a ledger from another database, or an edited row: not imported</source>
         <translation>此行显示为{shown_unit}的措施 {shown_code}，但其隐藏键对应{unit}的措施 {code}；可能是其他数据库导出的台账或被改动的行：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="205"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="211"/>
         <source>measure {code} of {unit} exists in several documents and the ledger&apos;s hidden keys are gone</source>
         <translation>{unit}的措施 {code} 在多份文件中都有，而台账中隐藏的对应信息已丢失</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="220"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="226"/>
         <source>row {number} is filled in but has no {column} (unit)</source>
         <translation>第 {number} 行填有内容，但没有填写{column}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="233"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="239"/>
         <source>no assignment of measure {code!r} to {unit!r}</source>
         <translation>措施“{code}”没有分工给“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="267"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="273"/>
         <source>measure {code} has been split into sub-tasks since this ledger was made ({unit} now answers {tasks}): not imported; send {unit} a new ledger</source>
         <translation>本台账制作后，措施{code}已分为多项分工（{unit}现承担{tasks}）：未导入；请向{unit}重新下发台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="316"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="322"/>
         <source>no measure is assigned to the unit {unit!r}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
@@ -5330,7 +5345,7 @@ Log folder: {2}</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="360"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="361"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>
@@ -5365,7 +5380,7 @@ Log folder: {2}</source>
         <translation>天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/overview.py" line="252"/>
+        <location filename="../../tracker/progress/overview.py" line="257"/>
         <source>measure {id} no longer exists</source>
         <translation>措施（编号 {id}）已不存在</translation>
     </message>
@@ -5573,22 +5588,22 @@ Log folder: {2}</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="260"/>
+        <location filename="../../tracker/units/unit_service.py" line="267"/>
         <source>unknown unit {unit!r}; did you mean {hint}?</source>
         <translation>未知单位“{unit}”；您要找的是不是{hint}？</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="264"/>
+        <location filename="../../tracker/units/unit_service.py" line="271"/>
         <source>unknown unit {unit!r}</source>
         <translation>未知单位“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="269"/>
+        <location filename="../../tracker/units/unit_service.py" line="276"/>
         <source>an alias cannot be empty</source>
         <translation>别名不能为空</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="274"/>
+        <location filename="../../tracker/units/unit_service.py" line="281"/>
         <source>{alias!r} is itself a unit; merge the two units instead</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>
@@ -6159,17 +6174,22 @@ Log folder: {2}</source>
         <translation>请指定 --commend（表扬）或 --criticise（批评）</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/chasers.py" line="133"/>
+        <location filename="../../tracker/reports/chasers.py" line="135"/>
         <source>say whom to chase: --unit U, --not-reported or --overdue</source>
         <translation>请指明催办哪些单位：--unit 单位、--not-reported 或 --overdue</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/chasers.py" line="180"/>
+        <location filename="../../tracker/reports/chasers.py" line="186"/>
+        <source>no chaser for {units}: a collective with no member units yet has nobody to send it to; add its members in the units directory first</source>
+        <translation>未生成{units}的催办单：集体尚无成员单位，无从发送，请先在单位管理中添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/reports/chasers.py" line="195"/>
         <source>no chaser needed: none of these units has anything overdue or due soon, or a ledger missing</source>
         <translation>无需催办：这些单位既没有逾期或临期任务，也没有未报送的台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/chasers.py" line="237"/>
+        <location filename="../../tracker/reports/chasers.py" line="252"/>
         <source>the chaser was printed as {printed}, but another clerk took that number meanwhile: it is recorded as {recorded}; correct the paper or print again</source>
         <translation>催办单打印的编号为{printed}，但该编号已被其他人员同时使用：本催办单登记为{recorded}；请更正纸面编号或重新打印</translation>
     </message>

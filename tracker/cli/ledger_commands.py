@@ -72,6 +72,13 @@ def export_ledger(args: argparse.Namespace) -> int:
             )
     for path in outcome.written:
         print(path)
+    if outcome.memberless:  # nobody to send them to (tracker.units.memberless)
+        skipped = count(len(outcome.memberless), "collective")
+        print(
+            f"no ledger for {skipped} with no members yet "
+            f"(give them members: tracker-cli group NAME --add UNIT): "
+            + "、".join(outcome.memberless)
+        )
     for failure in outcome.failed:
         print(f"tracker-cli: error: {failure.unit}: {failure.reason}", file=sys.stderr)
     return 2 if outcome.failed else 0

@@ -32,6 +32,7 @@ from tracker.records import NamedRef
 from tracker.rounds.round_service import RoundInfo, RoundService
 from tracker.rounds.round_status import round_summary_sheet
 from tracker.store import Store
+from tracker.units.memberless import memberless_collectives
 from tracker.units.unit_service import UnitService
 
 Progress = Callable[[int, int], bool]
@@ -56,6 +57,9 @@ class UnitExports:
 
     written: list[Path] = field(default_factory=list)
     failed: list[ExportFailure] = field(default_factory=list)
+    memberless: list[str] = field(default_factory=list)
+    """Collectives skipped for having no member yet (``tracker.units.memberless``): nobody
+    to send their ledger to; the export's summary names them."""
 
     def raise_if_failed(self) -> None:
         """A :class:`UserError` naming the first failure (and how many there were)."""
@@ -134,7 +138,8 @@ class LedgerExporter:
         nor a temporary one; only files really written are recorded against the
         round, in one transaction at the end.  A unit asked for by name that has no
         assignment is a failure too; an unknown unit name stops before anything is
-        written.
+        written.  A collective with no member yet gets no file, asked for or not
+        (``tracker.units.memberless``): it is listed in ``memberless``.
         """
         _make_folder(out_dir)
         outcome = UnitExports()
@@ -153,6 +158,9 @@ class LedgerExporter:
                 targets = [NamedRef(unit_id, every[unit_id]) for unit_id in sorted(every)]
             else:
                 targets = list({u.id: u for u in named}.values())
+            memberless = memberless_collectives(session)
+            outcome.memberless = [u.name for u in targets if u.id in memberless]
+            targets = [u for u in targets if u.id not in memberless]
             by_measure = measure_units(rows)
             office = self.office
             names = FileNames()

@@ -148,6 +148,15 @@ ORDER: Final[tuple[Column | Literal["lead first", "shares last"], ...]] = (
 """Document by document, each in its measures' order, a measure's tasks in theirs, lead
 units first, then the units' own parts, then members' shares grouped by their group."""
 
+SUB_TASK_STARTS: Final = (
+    "SELECT t.measure_id, t.code, substr(t.text, 1, 120) FROM tasks AS t"
+    " JOIN measures AS m ON t.measure_id = m.id WHERE t.code <> m.code"
+)
+"""The start of each sub-task's own text, for the measures of several (a task's code differs
+from its measure's only then: ``3-1``): (measure id, code, text) — what the list's 重点任务
+shows on a sub-task's row (``tracker.records.task_start``).  Plain SQL that SQLite and
+PostgreSQL both read."""
+
 UPDATED_AT: Final = COLUMNS.index(Column("a", "updated_at"))
 DEADLINE: Final = COLUMNS.index(Column("t", "deadline"))
 UNIT_DEADLINE: Final = COLUMNS.index(Column("a", "deadline"))

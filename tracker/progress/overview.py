@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
 from sqlalchemy.orm import aliased
 
 from db.models import (
@@ -35,6 +35,7 @@ from tracker.progress.assignment_columns import (
     LEAD_FIRST,
     ORDER,
     SHARES_LAST,
+    SUB_TASK_STARTS,
     SUMMARY_COLUMNS,
     Column,
 )
@@ -59,6 +60,7 @@ from tracker.records import (
     Summary,
     TaskInfo,
     assignment_row,
+    task_starts,
 )
 from tracker.statuses import (
     FINISHED,
@@ -67,6 +69,7 @@ from tracker.statuses import (
 )
 from tracker.store import Store
 from tracker.units.fan_out import group_and_nested
+from tracker.units.memberless import memberless_collectives
 from tracker.units.unit_service import UnitService
 
 if TYPE_CHECKING:
@@ -131,9 +134,11 @@ class OverviewService:
         days = self.store.due_soon_days
         query = self._filtered(self._base(), wanted, today).order_by(*_ORDER)
         with self.store.reading() as session:
+            connection = session.connection()
+            starts = task_starts(connection.execute(text(SUB_TASK_STARTS)))
             return [
-                assignment_row(columns, today, days)
-                for columns in session.connection().execute(query)
+                assignment_row(columns, today, days, starts)
+                for columns in connection.execute(query)
             ]
 
     def _filtered(
@@ -273,8 +278,15 @@ class OverviewService:
                 measure.deadline_text,
                 measure.standing,
             )
+            memberless = frozenset(memberless_collectives(session).values())
         rows = tuple(self.assignments(AssignmentFilter(measure_id=measure_id)))
-        return MeasureDetail(*detail, milestones=milestones, assignments=rows, tasks=tasks)
+        return MeasureDetail(
+            *detail,
+            milestones=milestones,
+            assignments=rows,
+            tasks=tasks,
+            memberless=memberless & {r.unit for r in rows},
+        )
 
     def summary(self, document: str | None = None) -> Summary:
         doc = self.documents.chosen(document)

@@ -45,13 +45,22 @@ from tracker.documents.document_outline import (
 from tracker.progress.assignment_columns import (
     DEADLINE,
     IN_FORCE,
+    SUB_TASK_STARTS,
     SUMMARY_COLUMNS,
     UNIT_DEADLINE,
     UPDATED_AT,
     sqlite_select,
 )
 from tracker.progress.summary_tally import summarize
-from tracker.records import AssignmentRow, DocumentInfo, OutlineDocument, Summary, assignment_row
+from tracker.records import (
+    AssignmentRow,
+    DocumentInfo,
+    OutlineDocument,
+    Summary,
+    TaskStarts,
+    assignment_row,
+    task_starts,
+)
 
 T = TypeVar("T")
 
@@ -101,7 +110,10 @@ def quick_assignments(target: str | None, today: date | None = None) -> list[Ass
     def read(connection: sqlite3.Connection) -> list[AssignmentRow]:
         days = _due_soon_days(connection)
         day = today or date.today()
-        return [_assignment(row, day, days) for row in connection.execute(_EVERY_ASSIGNMENT)]
+        starts = task_starts(connection.execute(SUB_TASK_STARTS))
+        return [
+            _assignment(row, day, days, starts) for row in connection.execute(_EVERY_ASSIGNMENT)
+        ]
 
     return _read_current(target, read, local_only=True)
 
@@ -147,8 +159,9 @@ def _first_look(connection: sqlite3.Connection, today: date | None) -> QuickLook
     if not documents:
         return None  # the first-run page, which needs the services anyway
     days = _due_soon_days(connection)
+    starts = task_starts(connection.execute(SUB_TASK_STARTS))
     rows = [
-        _assignment(row, today or date.today(), days)
+        _assignment(row, today or date.today(), days, starts)
         for row in connection.execute(_ASSIGNMENTS, (documents[0].id,))
     ]
     return QuickLook(documents, _outline(connection, documents), rows)
@@ -182,9 +195,9 @@ def _outline(
     return outline(labels, headings)
 
 
-def _assignment(row: Sequence[Any], today: date, days: int) -> AssignmentRow:
+def _assignment(row: Sequence[Any], today: date, days: int, starts: TaskStarts) -> AssignmentRow:
     columns = list(row)
     columns[UPDATED_AT] = datetime.fromisoformat(columns[UPDATED_AT])
     columns[DEADLINE] = _day(columns[DEADLINE])
     columns[UNIT_DEADLINE] = _day(columns[UNIT_DEADLINE])
-    return assignment_row(columns, today, days)
+    return assignment_row(columns, today, days, starts)

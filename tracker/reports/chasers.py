@@ -117,9 +117,11 @@ class ChaserService:
     def targets(self, request: ChaserRequest) -> list[str]:
         """The units ``request`` names, each once, in the order given: the listed ones,
         then those not reported, then those with overdue tasks, then those with overdue
-        findings only."""
+        findings only; of those found, never a collective with no member yet, which
+        nobody could be sent (``tracker.units.memberless``; one listed stays, for
+        ``drafts`` to say why it gets none)."""
+        listed = [self.units.named(u).name for u in request.units]
         found: list[str] = []
-        found += [self.units.named(u).name for u in request.units]
         if request.not_reported:
             found += self.round_status.status(request.round_name).not_reported
         if request.overdue:
@@ -134,16 +136,20 @@ class ChaserService:
                     "messages", "say whom to chase: --unit U, --not-reported or --overdue"
                 )
             )
-        return list(dict.fromkeys(found))
+        memberless = self.units.memberless()
+        return list(dict.fromkeys(listed + [u for u in found if u not in memberless]))
 
     # -- drafts ----------------------------------------------------------------------------
     def drafts(self, request: ChaserRequest, units: list[str] | None = None) -> list[Chaser]:
         """A chaser for each unit (``targets`` by default), numbered as they would be now.
 
         A unit with nothing to chase (no task and no open finding overdue or due soon,
-        and its ledger not missing) gets none; if no unit has any, that is the clerk's
-        to hear."""
+        and its ledger not missing) gets none, nor does a collective with no member yet
+        (nobody to send it to); if no unit has any, that is the clerk's to hear."""
         units = self.targets(request) if units is None else units
+        memberless = self.units.memberless()
+        skipped = [u for u in units if u in memberless]
+        units = [u for u in units if u not in memberless]
         today = self.store.clock.today()
         reply = request.reply_by or today + timedelta(days=REPLY_DAYS)
         missing, round_name, deadline = self._missing(request)
@@ -175,6 +181,15 @@ class ChaserService:
             )
             report = report_lists.chaser(unit, mine, today, reply, office, header, found)
             out.append(Chaser(unit, today.year, number, report))
+        if not out and skipped:
+            raise InvalidInputError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "no chaser for {units}: a collective with no member units yet has nobody "
+                    "to send it to; add its members in the units directory first",
+                ),
+                units="、".join(skipped),
+            )
         if not out:
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP(

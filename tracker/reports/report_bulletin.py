@@ -71,6 +71,9 @@ class BulletinData:
     groups: list[UnitLine] = field(default_factory=list)
     """Each group answered by its members (各市、县（区）): its members' shares together, an
     aggregate line after the ranking (the members are ranked, never the collective)."""
+    memberless: list[UnitLine] = field(default_factory=list)
+    """The collectives with no member yet and their tasks (``tracker.units.memberless``):
+    in the totals, out of the ranking and the 未报送 list."""
 
 
 def rank_units(lines: list[UnitLine]) -> list[UnitLine]:

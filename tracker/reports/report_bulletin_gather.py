@@ -29,6 +29,7 @@ from tracker.reports.report_data import (
 from tracker.rounds.round_status import RoundStatus, reporting_text, unit_returns
 from tracker.store import Store
 from tracker.units.fan_out import nested_shares
+from tracker.units.memberless import memberless_collectives
 
 
 def gather_bulletin(store: Store, round_id: int, doc_id: int | None, note: str) -> BulletinData:
@@ -62,12 +63,15 @@ def _gathered(store: Store, round_id: int, doc_id: int | None, note: str) -> Bul
         before_day = None if before is None else min(before.as_of, today)
         notes = facts.round_notes(session, current.id, now_items, MAX_NOTE_CHOICES)
         returns = unit_returns(session, current)
+        memberless = set(memberless_collectives(session).values())
         late = [u.unit for u in returns if u.returned_at is not None and not u.on_time]
         if returns:  # ledgers went out: a unit reported when its ledger came back
             not_reported = [u.unit for u in returns if u.returned_at is None]
         else:  # progress recorded by hand: a unit reported when it has an entry
             reported = facts.reported_units(session, current.id, now_items)
-            not_reported = [u for u in _by_unit(now_items) if u not in reported]
+            not_reported = [
+                u for u in _by_unit(now_items) if u not in reported and u not in memberless
+            ]
         reporting = reporting_text(
             RoundStatus(current.name, current.as_of, current.deadline, returns)
         )
@@ -79,6 +83,11 @@ def _gathered(store: Store, round_id: int, doc_id: int | None, note: str) -> Bul
         parts[(item.document, item.part_position, item.part)].append(item)
     units_now = _by_unit(now_items)
     units_before = _by_unit(old_items or [])
+    waiting = [  # in the totals, out of the ranking (tracker.units.memberless)
+        UnitLine(unit, tally(units_now.pop(unit)), None)
+        for unit in list(units_now)
+        if unit in memberless
+    ]
     return BulletinData(
         office=store.setting(OFFICE_NAME),
         round_name=name,
@@ -114,6 +123,7 @@ def _gathered(store: Store, round_id: int, doc_id: int | None, note: str) -> Bul
         done_measures=facts.done_measures(now_items, old_items),
         unassigned=unassigned,
         groups=_group_lines(now_items, old_items, nested),
+        memberless=waiting,
     )
 
 

@@ -39,6 +39,7 @@ from tracker.reports.report_bulletin import (
 from tracker.reports.report_bulletin_facts import default_achievements
 from tracker.reports.report_format import cn_date, percent, tenths
 from tracker.reports.report_scores import score_blocks
+from tracker.units.memberless import memberless_sentence
 
 if TYPE_CHECKING:
     from tracker.assessment.scoring import RoundScores
@@ -98,6 +99,9 @@ def overall(data: BulletinData) -> list[str]:
     out = [text]
     if data.reporting:
         out.append(f"报送情况：{data.reporting}")
+    waiting = memberless_sentence({u.unit: u.now.assigned for u in data.memberless})
+    if waiting:
+        out.append(waiting)
     if data.unassigned:
         count = sum(len(codes) for _, codes in data.unassigned)
         listed = "；".join(
@@ -114,15 +118,24 @@ def problems(data: BulletinData) -> list[str]:
     """三、存在问题, naming units: the most overdue, the ones that did not report."""
     out: list[str] = []
     late = sorted((u for u in data.units if u.now.overdue), key=lambda u: (-u.now.overdue, u.unit))
+    waiting = sum(1 for u in data.memberless if u.now.overdue)  # collectives with no member
     ordinal = iter("一二三四")
-    if late:
+    if late or waiting:
         named = "、".join(f"{u.unit}（{u.now.overdue}项）" for u in late[:MOST_OVERDUE])
         change = ""
         if data.before is not None:
             change = f"，较上期{_count_change(data.now.overdue - data.before.overdue)}"
+        who = "和".join(
+            part
+            for part in (
+                f"{len(late)}个单位" if late else "",
+                f"{waiting}个尚无成员单位的集体" if waiting else "",
+            )
+            if part
+        )
         out.append(
-            f"{next(ordinal)}是部分任务逾期未完成。逾期任务{data.now.overdue}项{change}，"
-            f"涉及{len(late)}个单位，其中{named}逾期任务较多。"
+            f"{next(ordinal)}是部分任务逾期未完成。逾期任务{data.now.overdue}项{change}，涉及{who}"
+            + (f"，其中{named}逾期任务较多。" if late else "。")
         )
     if data.not_reported or data.late:
         out.append(f"{next(ordinal)}是部分单位未按时报送工作进展。{_not_on_time(data)}")

@@ -27,12 +27,15 @@ from tracker.rounds.round_figures import round_items, round_summary, unit_summar
 from tracker.rounds.round_service import RoundInfo
 from tracker.store import Store
 from tracker.units.fan_out import nested_shares
+from tracker.units.memberless import memberless_collectives, memberless_sentence
 
 if TYPE_CHECKING:
     from tracker.documents.document_service import DocumentService
     from tracker.rounds.round_service import RoundService
 
 ON_TIME, LATE, NOT_REPORTED = "按时报送", "逾期报送", "未报送"
+NO_MEMBERS = "尚无成员单位"
+"""The 汇总's 报送情况 of a collective with no member yet: sent nothing, owes nothing."""
 
 
 @dataclass(frozen=True)
@@ -131,12 +134,16 @@ def round_summary_sheet(
     unit's tasks as of the round with its 报送情况, and the 报送情况 sentence."""
     status = RoundStatus(chosen.name, chosen.as_of, chosen.deadline, unit_returns(session, chosen))
     states = {u.unit: u.state for u in status.units}
+    memberless = set(memberless_collectives(session).values())
+    states.update((unit, NO_MEMBERS) for unit in memberless if unit not in states)
     lines = [
         UnitSummary(s.unit, s.assigned, s.by_status, s.overdue, states.get(s.unit, ""))
         for s in unit_summaries(round_items(session, chosen, today, due_soon_days))
     ]
     text = reporting_text(status)
-    return {"summary": lines, "summary_notes": (f"报送情况：{text}",) if text else ()}
+    waiting = memberless_sentence({s.unit: s.assigned for s in lines if s.unit in memberless})
+    notes = ((f"报送情况：{text}",) if text else ()) + ((waiting,) if waiting else ())
+    return {"summary": lines, "summary_notes": notes}
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -149,8 +156,11 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def unit_returns(session: Session, chosen: Round | RoundInfo) -> list[UnitReturn]:
     """Every unit sent a ledger under ``chosen`` or returning one: 未报送 first, then late,
-    then on time; within each, in the order the ledgers were sent."""
+    then on time; within each, in the order the ledgers were sent.  A collective with no
+    member yet that returned nothing is left out: it owes no ledger
+    (``tracker.units.memberless``), even one sent before the rule."""
     names = dict(session.execute(select(Unit.id, Unit.name)).all())
+    memberless = memberless_collectives(session)
     sent: dict[int, datetime] = {}
     for unit_id, when in session.execute(
         select(LedgerExport.unit_id, LedgerExport.exported_at)
@@ -179,6 +189,8 @@ def unit_returns(session: Session, chosen: Round | RoundInfo) -> list[UnitReturn
     out = []
     for unit_id in order:
         found = batches.get(unit_id, [])
+        if not found and unit_id in memberless:
+            continue
         if not found:
             out.append(UnitReturn(names[unit_id], sent.get(unit_id)))
             continue

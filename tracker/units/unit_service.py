@@ -35,6 +35,7 @@ from tracker.errors import InvalidInputError, NotFoundError
 from tracker.queries import count_if, in_force, open_condition, overdue_condition
 from tracker.records import NamedRef, NewUnit, UnitInfo
 from tracker.store import Store
+from tracker.units.memberless import memberless_collectives
 from tracker.units.unit_contacts import ContactChange, contact_history, set_contact
 
 if TYPE_CHECKING:
@@ -233,6 +234,12 @@ class UnitService:
                 )
                 for u in units
             ]
+
+    def memberless(self) -> set[str]:
+        """The collectives with no member yet (``tracker.units.memberless``): no ledger, no
+        chaser, no ranking until the clerk gives them members."""
+        with self.store.reading() as session:
+            return set(memberless_collectives(session).values())
 
     def named(self, text: str) -> NamedRef:
         """The unit a user means (see :meth:`find`) as a plain record."""

@@ -61,7 +61,7 @@ def _deadline_key(row: AssignmentRow) -> date:
 SORT_KEYS: dict[int, Callable[[AssignmentRow], Any]] = {
     CODE: lambda r: (r.document_id, code_key(r.code)),
     DOCUMENT: lambda r: r.doc_label,
-    TITLE: lambda r: r.title,
+    TITLE: lambda r: r.shown_title,
     UNIT: lambda r: r.unit,
     ROLE: lambda r: r.role,
     STATE: lambda r: _STATE_RANK[r.state],
@@ -97,8 +97,8 @@ def display(row: AssignmentRow, column: int) -> str:
         return row.code
     if column == DOCUMENT:
         return row.doc_label
-    if column == TITLE:
-        return row.title
+    if column == TITLE:  # a sub-task's row: its own text (3-2's), not the measure's title
+        return row.shown_title
     if column == UNIT:
         return row.unit
     if column == ROLE:

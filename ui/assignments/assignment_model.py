@@ -126,6 +126,7 @@ class AssignmentTableModel(QAbstractTableModel):
         self._rows_by_position: list[int] | None = None  # position in _base → displayed row, or -1
         self._states: list[Derived] | None = None
         self._groups: dict[GroupKey, GroupState] | None = None  # (measure, task, group)
+        self._memberless: frozenset[str] = frozenset()
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._order_stale = False
@@ -145,6 +146,11 @@ class AssignmentTableModel(QAbstractTableModel):
         ]
 
     # -- contents ---------------------------------------------------------------------------
+    def set_memberless(self, units: Iterable[str]) -> None:
+        """The collectives with no member yet (``UnitInfo.memberless``): their rows' unit
+        cells say so in their tool tips."""
+        self._memberless = frozenset(units)
+
     def set_rows(self, rows: Iterable[AssignmentRow]) -> None:
         """Show these rows (a fresh query result), keeping the current sort."""
         self.show_positions(list(rows))
@@ -317,7 +323,10 @@ class AssignmentTableModel(QAbstractTableModel):
     def _tooltip(self, row: AssignmentRow, column: int) -> str | None:
         if column == TITLE:
             where = " › ".join(p for p in (row.part, row.section) if p)
-            return f"{row.title}\n{where}" if where else row.title
+            lines = [row.title, where] if where else [row.title]
+            if row.task_start is not None:  # the sub-task's start above the measure's title
+                lines.insert(0, f"{row.code}  {row.task_start}")
+            return "\n".join(lines)
         if column == NOTE and row.note:
             return row.note
         if column == DEADLINE and row.deadline is not None:
@@ -328,6 +337,10 @@ class AssignmentTableModel(QAbstractTableModel):
             return self.tr("Updated by {0}").format(row.updated_by or "?")
         if column in (UNIT, GROUP) and row.group is not None:
             return self.tr("Member of the group: {0}").format(self._group_of(row))
+        if column in (UNIT, GROUP) and row.unit in self._memberless:
+            return self.tr(
+                "The collective has no member units yet: add its members in the units directory"
+            )
         return None
 
     def has_groups(self) -> bool:

@@ -42,6 +42,8 @@ class Detail:
     history: list[HistoryRow]
     answers: UnitAnswers | None = None
     """The unit's 佐证材料 and 未按期完成原因 (not columns of the table)."""
+    memberless: frozenset[str] = frozenset()
+    """The measure's units that are collectives with no member yet: the pane says so."""
 
 
 def make_filter(**fields: object) -> AssignmentFilter:
@@ -78,4 +80,5 @@ class AssignmentSource:
             units=list(measure.assignments),
             history=self.progress.history(row.id),
             answers=self.progress.answers(row.id),
+            memberless=measure.memberless,
         )

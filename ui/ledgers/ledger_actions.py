@@ -83,7 +83,7 @@ def export_ledgers(
         if answer != QMessageBox.StandardButton.Yes or not show_rounds(parent, rounds):
             return None
         known = rounds.list()
-    assigned = [u.name for u in units.list() if u.assigned]
+    assigned = [u.name for u in units.list() if u.assigned and not u.memberless]
     dialog = LedgerExportDialog(exporter, known, assigned, parent, folder)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

@@ -56,6 +56,8 @@ class ExportResult:
     cancelled: bool = False
     failed: list[ExportFailure] = field(default_factory=list)
     """Units whose file could not be written (the others were): listed to the clerk."""
+    memberless: list[str] = field(default_factory=list)
+    """Collectives with no member yet, given no file (``tracker.units.memberless``)."""
 
 
 def export_ledgers(
@@ -83,6 +85,7 @@ def export_ledgers(
             )
             result.written += units.written
             result.failed += units.failed
+            result.memberless += units.memberless
         result.cancelled = reporter.cancelled
         if request.master and not result.cancelled:
             result.written.append(exporter.export_master(request.round_name, request.folder))
@@ -222,6 +225,11 @@ class LedgerExportDialog(QDialog):
             text += "\n\n" + self.tr("%n ledgers could not be written:", "", failed)
         if failed:
             text += "".join(f"\n• {f.unit}: {translated(f.reason)}" for f in result.failed)
+        if result.memberless:
+            text += "\n\n" + self.tr(
+                "No ledger for the collectives with no members yet (add their members in "
+                "the units directory): {0}"
+            ).format("、".join(result.memberless))
         text += "\n\n" + self.tr("Open the folder?")
         answer = QMessageBox.question(
             self,

@@ -39,7 +39,7 @@ def show_chasers(
     from ui.reports.chaser_batch_dialog import ChaserBatchDialog
 
     rounds = [r.name for r in services.rounds.list()]
-    names = [u.name for u in services.units.list() if u.assigned]
+    names = [u.name for u in services.units.list() if u.assigned and not u.memberless]
     dialog = ChaserBatchDialog(
         services.chasers, services.round_status, names, rounds, services.today(), parent
     )

@@ -129,6 +129,10 @@ class DetailPane(QWidget):
                 facts += "\n" + self.tr("Member of the group: {0}").format(
                     group_heading(row.group, state)
                 )
+        if row.unit in detail.memberless:  # nobody to send its ledger to yet
+            facts += "\n" + self.tr(
+                "The collective has no member units yet: add its members in the units directory"
+            )
         answers = detail.answers
         if answers is not None and answers.evidence:
             facts += "\n" + self.tr("Evidence: {0}").format(answers.evidence)

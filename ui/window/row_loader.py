@@ -238,6 +238,7 @@ class RowLoader(QObject):
         self._navigator.set_extensions(pending)
         self._filters.set_units(units)
         self._navigator.set_units(units)
+        self._model.set_memberless(u.name for u in units if u.memberless)
         self.load_rows()
         self.everything_read.emit()
 

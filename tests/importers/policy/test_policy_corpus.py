@@ -57,8 +57,10 @@ class TestOpinions:
         assert all(m.lead_units == m.units[:1] for m in opinions.measures)
         assert opinions.measures[1].lead_units == ["海关总署"]
 
-    def test_filler_dropped(self, opinions: ParsedDocument) -> None:
-        assert opinions.measures[5].units == ["海关总署", "商务部"]
+    def test_the_others_kept_as_a_collective(self, opinions: ParsedDocument) -> None:
+        """（海关总署、商务部等有关部门负责）: 有关部门 is a collective unit, never dropped."""
+        assert opinions.measures[5].units == ["海关总署", "商务部", "有关部门"]
+        assert opinions.measures[5].lead_units == ["海关总署"]
 
     def test_no_deadlines(self, opinions: ParsedDocument) -> None:
         assert all(m.deadline is None and not m.standing for m in opinions.measures)
@@ -78,9 +80,9 @@ class TestNotice:
         assert all(m.units for m in notice.measures)
 
     def test_cooperating_lead(self, notice: ParsedDocument) -> None:
-        assert notice.measures[15].units == ["国家发展改革委"]
+        assert notice.measures[15].units == ["国家发展改革委", "有关部门"]
         assert notice.measures[15].lead_units == ["国家发展改革委"]
-        assert notice.measures[17].units == ["国家发展改革委", "财政部"]
+        assert notice.measures[17].units == ["国家发展改革委", "财政部", "有关部门"]
         assert notice.measures[17].lead_units == ["国家发展改革委", "财政部"]
 
     def test_closing_paragraphs_stay_out_of_the_last_measure(self, notice: ParsedDocument) -> None:

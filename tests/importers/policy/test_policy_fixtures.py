@@ -62,7 +62,7 @@ class TestStraightNumberingWithResponsibilityClauses:
             assert measures[code].standing
             assert measures[code].deadline is None
             assert measures[code].deadline_text == wording
-        assert measures["5"].units == ["省市场监管局", "各市、州人民政府"]
+        assert measures["5"].units == ["省市场监管局", "省市场监管领域相关部门", "各市、州人民政府"]
 
     def test_section_leads_named_by_the_measure(self, document: ParsedDocument) -> None:
         sixth = by_code(document)["6"]
@@ -109,7 +109,7 @@ class TestNumberingRestartsInEveryPart:
 
     def test_city_prefix(self, document: ParsedDocument) -> None:
         measures = by_code(document)
-        assert measures["2.1"].units == ["市司法局", "市发展改革委", "各县、区"]
+        assert measures["2.1"].units == ["市司法局", "市发展改革委", "市级相关部门", "各县、区"]
         assert measures["3.2"].units == ["市市场监管局", "市应急管理局", "市卫生健康委"]
         assert measures["4.2"].lead_units == ["市政府办公室"]
         assert measures["4.2"].units == ["市政府办公室", "各县、区人民政府"]
@@ -146,7 +146,8 @@ class TestChineseNumberedMeasuresWithCooperation:
 
     def test_cooperating_leads(self, document: ParsedDocument) -> None:
         measures = by_code(document)
-        assert measures["1"].units == measures["1"].lead_units == ["国家发展改革委"]
+        assert measures["1"].units == ["国家发展改革委", "有关部门"]
+        assert measures["1"].lead_units == ["国家发展改革委"]
         assert measures["2"].lead_units == ["国家发展改革委", "最高人民法院"]
         assert measures["5"].lead_units == ["人力资源社会保障部", "财政部"]
         assert measures["4"].lead_units == ["国家发展改革委"]

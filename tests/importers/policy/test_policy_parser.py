@@ -193,21 +193,20 @@ def test_unbracketed_clause_lines_after_the_measure() -> None:
 
 def test_units_each_answering_for_their_part_lead_where_the_document_names_leads() -> None:
     """（A、B、C分工负责）: where the document says 牵头 when it means one lead, all three
-    lead their own parts (a collective beside them helps); where it never names a lead
-    (seed 003, whose closing paragraph speaks of 各牵头部门), the first listed leads, as
-    everywhere else in it."""
+    lead their own parts; where it never names a lead (seed 003, whose closing paragraph
+    speaks of 各牵头部门), the first listed leads, as everywhere else in it."""
     names_leads = "\n".join(
         [
             "1.甲。（省大数据局牵头，各有关部门配合）",
             "2.乙。（省工业和信息化厅、省农业农村厅、省海洋局分工负责）",
-            "3.丙。（省财政厅、省大数据局、各市政府分工负责）",
+            "3.丙。（省财政厅、省大数据局等有关部门分工负责）",
         ]
     )
     measures = parse_text(names_leads).measures
     three = ["省工业和信息化厅", "省农业农村厅", "省海洋局"]
     assert [(m.lead_units, m.units) for m in measures[1:]] == [
         (three, three),
-        (["省财政厅", "省大数据局"], ["省财政厅", "省大数据局", "各市政府"]),
+        (["省财政厅", "省大数据局"], ["省财政厅", "省大数据局", "省有关部门"]),
     ]
     never = "\n".join(
         [
@@ -234,9 +233,9 @@ def test_division_of_work_lines_and_leading_responsibility() -> None:
     assert [(m.code, m.units, m.lead_units) for m in measures] == [
         ("1.1", ["省发展改革委", "各地", "各部门"], ["省发展改革委"]),
         ("2.1", ["省发展改革委"], ["省发展改革委"]),
-        (  # 按职责分工负责 where the document names leads: the named units lead
+        (
             "2.2",
-            ["省交通运输厅", "省水利厅", "各地级以上市人民政府"],
+            ["省交通运输厅", "省水利厅", "省有关部门", "各地级以上市人民政府"],
             ["省交通运输厅", "省水利厅"],
         ),
     ]

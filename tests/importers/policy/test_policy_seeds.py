@@ -178,9 +178,10 @@ class TestSeed003:
             "自治区人力资源社会保障厅",
             "宁夏税务局",
             "人民银行银川中心支行",
+            "自治区相关部门",  # …等相关部门: a collective (issue 16)
             "各市、县（区）",
         ]
-        assert measure(doc003, "14.2").units == ["自治区人力资源社会保障厅"]
+        assert measure(doc003, "14.2").units == ["自治区人力资源社会保障厅", "自治区政府相关部门"]
 
     def test_latest_of_several_dates(self, doc003: ParsedDocument) -> None:
         item = measure(doc003, "13.6")

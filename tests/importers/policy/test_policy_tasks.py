@@ -125,7 +125,7 @@ def test_a_standing_rule_under_a_part_heading_holds_for_that_part() -> None:
         ("各县（市、区）政府、市直各有关部门", ["各县（市、区）政府", "市直各有关部门"]),
         ("市工业和信息化局及专班成员单位", ["市工业和信息化局", "专班成员单位"]),
         ("各有关单位、各市政府", ["各有关单位", "各市政府"]),
-        ("省财政厅等有关部门", ["省财政厅"]),
+        ("省财政厅等有关部门", ["省财政厅", "省有关部门"]),
     ],
 )
 def test_collectives_kept_whole(text: str, units: list[str]) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from importers.policy import canonical_unit, split_units
 from importers.policy.clauses import find_clauses, read_clause, states_first_listed_leads
+from importers.policy.units import is_collective
 
 
 @pytest.mark.parametrize(
@@ -66,23 +67,10 @@ def test_collective_units_stay_whole(text: str, units: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "units"),
     [
-        (
-            "自治区市场监管厅、卫生健康委、药监局等有关部门",
-            ["自治区市场监管厅", "自治区卫生健康委", "自治区药监局"],
-        ),
-        ("自治区市场监管厅等市场监管领域相关部门", ["自治区市场监管厅"]),
-        (
-            "自治区发展改革委、商务厅等自治区政府相关部门及各市、县〔区〕",
-            ["自治区发展改革委", "自治区商务厅", "各市、县（区）"],
-        ),
-        ("自治区政府办公厅等相关部门", ["自治区政府办公厅"]),
         ("海关总署、商务部等", ["海关总署", "商务部"]),
-        ("和自治区财政厅、有关部门", ["自治区财政厅"]),
-        # Collectives are kept (issue 16): only a bare 有关部门 / 其他有关部门 is filler.
-        ("市级各有关部门及各县市区政府", ["市级各有关部门", "各县市区政府"]),
-        ("州直相关单位、其他有关部门、各部门", ["州直相关单位", "各部门"]),
-        ("国家发展改革委会同有关部门负责", ["国家发展改革委"]),
-        # A ministry's 有关司局 / a bureau's 相关处室 is its 有关部门; 各相关司局 stays.
+        ("民政部等部门", ["民政部"]),  # 等部门 names nobody
+        ("自治区财政厅等有关方面", ["自治区财政厅"]),
+        # A ministry's own 有关司局 / a bureau's 相关处室 names nobody; 各相关司局 stays.
         ("法改司会同有关司局负责", ["法改司"]),
         ("办公室、相关处室、各相关司局", ["办公室", "各相关司局"]),
         ("自治区财政厅、财政厅", ["自治区财政厅"]),
@@ -92,6 +80,53 @@ def test_collective_units_stay_whole(text: str, units: list[str]) -> None:
 )
 def test_filler_is_dropped(text: str, units: list[str]) -> None:
     assert split_units(text) == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (
+            "自治区市场监管厅、卫生健康委、药监局等有关部门",
+            ["自治区市场监管厅", "自治区卫生健康委", "自治区药监局", "自治区有关部门"],
+        ),
+        (
+            "自治区市场监管厅等市场监管领域相关部门",
+            ["自治区市场监管厅", "自治区市场监管领域相关部门"],
+        ),
+        (
+            "自治区发展改革委、商务厅等自治区政府相关部门及各市、县〔区〕",
+            ["自治区发展改革委", "自治区商务厅", "自治区政府相关部门", "各市、县（区）"],
+        ),
+        ("自治区政府办公厅等相关部门", ["自治区政府办公厅", "自治区相关部门"]),
+        ("海关总署、商务部等有关部门", ["海关总署", "商务部", "有关部门"]),
+        ("市商务局等有关单位", ["市商务局", "市有关单位"]),
+        ("和自治区财政厅、有关部门", ["自治区财政厅", "自治区有关部门"]),
+        ("市级各有关部门及各县市区政府", ["市级各有关部门", "各县市区政府"]),
+        ("州直相关单位、其他有关部门、各部门", ["州直相关单位", "州有关部门", "各部门"]),
+        ("国家发展改革委会同有关部门负责", ["国家发展改革委", "有关部门"]),
+        ("教育部会同其他有关部门", ["教育部", "有关部门"]),
+        (
+            "省交通运输厅、水利厅等省有关部门和各地级以上市人民政府",
+            ["省交通运输厅", "省水利厅", "省有关部门", "各地级以上市人民政府"],
+        ),
+    ],
+)
+def test_the_others_are_a_collective_never_dropped(text: str, units: list[str]) -> None:
+    """``等有关部门`` / ``会同有关部门`` / ``相关单位``: a collective unit (issue 16), its
+    level the list's (自治区有关部门)."""
+    assert split_units(text) == units
+
+
+@pytest.mark.parametrize(
+    ("name", "collective"),
+    [
+        *((name, True) for name in ("有关部门", "自治区有关部门", "市有关单位", "省有关部门")),
+        *((name, True) for name in ("自治区政府相关部门", "自治区市场监管领域相关部门")),
+        *((name, False) for name in ("自治区财政厅", "市场监管总局", "省大数据局")),
+    ],
+)
+def test_the_others_are_of_kind_collective(name: str, collective: bool) -> None:
+    assert is_collective(name) is collective
 
 
 class TestCanonicalUnit:
@@ -166,10 +201,13 @@ class TestClauses:
         assert (led.leads, led.each) == (("省委编办",), False)
         (helped,) = find_clauses("（省委网信办、省大数据局分工负责，各部门、各市政府配合）")
         assert (helped.leads, helped.each) == (("省委网信办", "省大数据局"), False)
+        (others,) = find_clauses("（A厅、B局等有关部门负责，C局配合）")
+        assert others.units == ("A厅", "B局", "有关部门", "C局")
+        assert others.leads == ("A厅", "B局")  # the collective beside them helps
 
     def test_cooperating_with(self) -> None:
         assert self.one("（国家发展改革委、财政部会同有关部门负责）")[:2] == (
-            ("国家发展改革委", "财政部"),
+            ("国家发展改革委", "财政部", "有关部门"),
             ("国家发展改革委", "财政部"),
         )
         assert self.one("（教育部会同人力资源社会保障部负责）")[:2] == (

@@ -88,7 +88,7 @@ def test_a_seed_document_goes_through_every_step(tmp_path: Path, seed_000: Path)
     result = run_smoke(tmp_path / "工作", seed_000, today=AS_OF)
 
     assert result.document == seed_000
-    assert (result.measures, result.assignments, result.ledger_rows) == (80, 275, 275)
+    assert (result.measures, result.assignments, result.ledger_rows) == (80, 299, 299)
     _check_files(result, tmp_path / "工作")
 
 

@@ -97,12 +97,16 @@ def test_bulletin_figures_agree_with_the_overview(office: Services) -> None:
         TODAY,
         "2021年第3季度",
     )
-    assert data.now.assigned == summary.assignments == 429
+    # 429 named tasks and 61 of the collectives the documents name after 等 (issue 16):
+    # 宁政职转办〔2021〕1号 24 (自治区相关部门 in 22 measures, 自治区有关部门 in 5,
+    # 自治区市场监管领域相关部门 in 50), 宁政规发〔2020〕5号 37 (自治区相关部门 24,
+    # 自治区政府相关部门 13) — none started
+    assert data.now.assigned == summary.assignments == 490
     assert (
         {s.value: n for s, n in data.now.by_status.items()}
         == summary.by_status
         == {
-            "未启动": 422,
+            "未启动": 483,
             "推进中": 1,
             "已完成": 4,
             "已销号": 2,
@@ -113,14 +117,26 @@ def test_bulletin_figures_agree_with_the_overview(office: Services) -> None:
     assert data.now.measures == 121
     assert data.before is not None
     assert {s.value: n for s, n in data.before.by_status.items()} == {
-        "未启动": 424,
+        "未启动": 485,
         "推进中": 1,
         "已完成": 4,
         "已销号": 0,
         "长期坚持": 0,
     }
     overview_units = {u.unit: (u.assigned, u.overdue) for u in summary.units}
-    assert {u.unit: (u.now.assigned, u.now.overdue) for u in data.units} == overview_units
+    # the collectives with no member yet are counted, not ranked (各市、县（区） 68 + 37 tasks,
+    # 21 overdue as before; 自治区相关部门 22 + 24, overdue in 23, 31, 40 and 1.2, 2.1,
+    # 2.2, 3.1, 4.1, 11.2, 11.3, 14.3; 自治区政府相关部门's 2.3, 2.4, 13.5, 13.6)
+    waiting = {u.unit: (u.now.assigned, u.now.overdue) for u in data.memberless}
+    assert waiting == {
+        "各市、县（区）": (105, 21),
+        "自治区有关部门": (1, 0),
+        "自治区相关部门": (46, 11),
+        "自治区市场监管领域相关部门": (1, 0),
+        "自治区政府相关部门": (13, 4),
+    }
+    ranked = {u.unit: (u.now.assigned, u.now.overdue) for u in data.units}
+    assert ranked | waiting == overview_units and not ranked.keys() & waiting.keys()
 
 
 TITLE = (
@@ -141,23 +157,32 @@ def test_bulletin_pdf_text(bulletin_pdf: Path, office: Services) -> None:
         "发展先行区建设若干措施》、《深化放管服改革优化营商环境若干措施》落实情况开展了"
         "2021年第4季度调度。现将有关情况通报如下：一、总体情况"
     )
+    # The collectives' 61 new tasks (issue 16): 15 overdue on 20 December (the 2020 and
+    # mid-2021 deadlines above), 14 of them on 30 September (40's 2021年10月底 not yet);
+    # 21 due on 2021年底 (宁政职转办〔2021〕1号's), so due within 15 days.
     assert (
-        "截至2021年12月20日，纳入督办的措施121项，分解到责任单位的任务429项。其中，已完成4项，"
-        "已销号2项，完成率1.4%；推进中1项，未启动422项，长期坚持0项；"
-        f"逾期未完成{overdue}项，占{100 * overdue / 429:.1f}%；15日内到期{due_soon}项。"
-        "与上期（2021年第3季度）相比，完成率提高0.5个百分点，已完成和已销号任务增加2项，"
+        "截至2021年12月20日，纳入督办的措施121项，分解到责任单位的任务490项。其中，已完成4项，"
+        "已销号2项，完成率1.2%；推进中1项，未启动483项，长期坚持0项；"
+        f"逾期未完成{overdue}项，占{100 * overdue / 490:.1f}%；15日内到期{due_soon}项。"
+        "与上期（2021年第3季度）相比，完成率提高0.4个百分点，已完成和已销号任务增加2项，"
         f"逾期任务增加{overdue - data.before.overdue}项。"
-        "已到完成时限的任务86项，完成3项，到期任务完成率3.5%，较上期提高3.5个百分点。"
+        "已到完成时限的任务101项，完成3项，到期任务完成率3.0%，较上期提高3.0个百分点。"
+        "另有166项任务由尚无成员单位的集体承担（各市、县（区）105项、自治区有关部门1项、"
+        "自治区相关部门46项、自治区市场监管领域相关部门1项、自治区政府相关部门13项），"
+        "已计入任务总数，未发工作台账，未列入单位排名和报送统计，"
+        "请在单位管理中为其添加成员单位。"
         "另有5项措施未明确责任单位（宁政职转办〔2021〕1号第76、77、78、79、80项），"
         "未纳入以上统计，请尽快明确责任单位。二、主要成效本期2个单位新完成任务2项："
         "宁夏税务局（1项）、自治区司法厅（1项）。银川市承担的任务已全部完成。"
-        "三、存在问题一是部分任务逾期未完成。逾期任务83项，较上期增加15项，涉及26个单位，"
-        "其中各市、县（区）（21项）、自治区住房城乡建设厅（11项）、自治区自然资源厅（8项）、"
-        "自治区发展改革委（7项）、自治区市场监管厅（4项）逾期任务较多。"
+        "三、存在问题一是部分任务逾期未完成。逾期任务98项，较上期增加16项，"
+        "涉及25个单位和3个尚无成员单位的集体，"
+        "其中自治区住房城乡建设厅（11项）、自治区自然资源厅（8项）、"
+        "自治区发展改革委（7项）、自治区市场监管厅（4项）、自治区民政厅（4项）逾期任务较多。"
         "二是部分单位未按时报送工作进展。"
     ) in text
-    assert (overdue, due_soon, data.before.overdue) == (83, 231, 68)
-    assert "等44个单位本期未报送。三是临期任务较多。15日内到期任务231项" in text
+    assert (overdue, due_soon, data.before.overdue) == (83 + 15, 231 + 21, 68 + 14)
+    # 44 units without an entry this round less 各市、县（区）, which owes no report
+    assert "等43个单位本期未报送。三是临期任务较多。15日内到期任务252项" in text
     assert (
         "四、下步工作请各单位对照逾期任务逐项整改。"
         "附件：1.各责任单位任务完成情况2.各部分任务完成情况3.逾期任务清单"
@@ -176,7 +201,7 @@ def test_bulletin_ranks_units_without_overdue_tasks_first(bulletin_pdf: Path) ->
         ["1", "银川市", "1", "1", "0", "0", "100.0%", "0.0"],
         ["2", "自治区公安厅", "5", "2", "1", "0", "60.0%", "0.0"],
     ]
-    assert len(ranked) == 46
+    assert len(ranked) == 45  # the 45 named units; no collective has members (issue 16)
     clean = [r for r in ranked if r[5] == "0"]
     late = [r for r in ranked if r[5] != "0"]
     assert ranked == clean + late  # a unit with overdue tasks never above one without
@@ -184,7 +209,7 @@ def test_bulletin_ranks_units_without_overdue_tasks_first(bulletin_pdf: Path) ->
         ["21", "自治区司法厅", "9", "0", "1", "2", "11.1%", "+11.1"],
         ["22", "宁夏税务局", "16", "1", "0", "2", "6.3%", "+6.3"],
     ]
-    assert [int(r[0]) for r in ranked] == list(range(1, 47))
+    assert [int(r[0]) for r in ranked] == list(range(1, 46))
 
 
 @needs_pdftotext
@@ -210,7 +235,7 @@ def _words(pdf: Path) -> list[list[tuple[float, float, str]]]:
 
 @needs_pdftotext
 def test_the_chart_rounds_as_the_table_and_leaves_out_zero_units(bulletin_pdf: Path) -> None:
-    title = "各责任单位任务完成率（另有42个单位完成率为0）"
+    title = "各责任单位任务完成率（另有41个单位完成率为0）"  # 45 ranked, 4 finished some
     [page] = [p for p in _words(bulletin_pdf) if any(w == title for _, _, w in p)]
     top = next(y for _, y, w in page if w == title)
     # The bar's label is on its unit's line, right of the name (where pdftotext puts it in
@@ -274,7 +299,8 @@ def test_bulletin_word_file(office: Services, tmp_path: Path) -> None:
         "100.0%",
         "0.0",
     ]
-    assert [c.text for c in parts.rows[1].cells][:3] == [A, "营造公平竞争市场环境", "101"]
+    # part 一 (measures 1–23): 101 named tasks and the collectives of 5, 11, 20, 21 and 23
+    assert [c.text for c in parts.rows[1].cells][:3] == [A, "营造公平竞争市场环境", "106"]
     header = units.rows[0]._tr.trPr
     assert (
         header is not None

@@ -100,15 +100,19 @@ def test_summary_sheet_bulletin_and_status_agree(
     assert rows[1:7] == [
         [1, "自治区市场监管厅", 1, 1, 0, 0, 0, 0, 0, 0, "未报送"],
         [2, "自治区公安厅", 2, 2, 0, 0, 0, 0, 0, 0, "未报送"],
-        [3, "各市、县（区）", 1, 1, 0, 0, 0, 0, 0, 0, "未报送"],
+        [3, "各市、县（区）", 1, 1, 0, 0, 0, 0, 0, 0, "尚无成员单位"],  # sent nothing (issue 16)
         [4, "宁夏税务局", 1, 1, 0, 0, 0, 0, 0, 0, "按时报送"],
         [5, "自治区政府办公厅", 1, 0, 0, 0, 0, 1, 0, 0, "未报送"],
         ["合计", None, 6, 5, 0, 0, 0, 1, 0, 0, None],
     ]
     assert rows[7][0] == (
-        "报送情况：本轮共向5个单位发出工作台账（报送截止日期：2021年7月10日），已报送1个，"
-        "其中按时报送1个、逾期报送0个；未报送4个：自治区市场监管厅、自治区公安厅、"
-        "各市、县（区）、自治区政府办公厅。"
+        "报送情况：本轮共向4个单位发出工作台账（报送截止日期：2021年7月10日），已报送1个，"
+        "其中按时报送1个、逾期报送0个；未报送3个：自治区市场监管厅、自治区公安厅、"
+        "自治区政府办公厅。"
+    )
+    assert rows[8][0] == (  # its task still counts in the totals above (合计 6)
+        "另有1项任务由尚无成员单位的集体承担（各市、县（区）1项），已计入任务总数，"
+        "未发工作台账，未列入单位排名和报送统计，请在单位管理中为其添加成员单位。"
     )
     _code, out, _ = run(
         "--db", db_url, "--today", "2021-07-20", "status", "--round", ROUND, "--json"
@@ -146,12 +150,8 @@ def test_summary_sheet_bulletin_and_status_agree(
         0,
         5,
     )
-    assert data.not_reported == [
-        "自治区市场监管厅",
-        "自治区公安厅",
-        "各市、县（区）",
-        "自治区政府办公厅",
-    ]
+    assert data.not_reported == ["自治区市场监管厅", "自治区公安厅", "自治区政府办公厅"]
+    assert [(u.unit, u.now.assigned) for u in data.memberless] == [("各市、县（区）", 1)]
     assert data.reporting == rows[7][0].removeprefix("报送情况：")
     # Today's figures differ, and plain ``status`` still gives them.
     _, out, _ = run("--db", db_url, "--today", "2021-07-20", "status", "--json")

@@ -29,8 +29,9 @@ def returned(services: Services, path: Path, day: date) -> None:
 
 @pytest.fixture
 def round_office(services: Services, tmp_path: Path) -> Services:
-    """Ledgers sent on 1 July to 5 units; back: 公安厅 (one change) and 税务局 (unchanged)
-    on 8 July, 市场监管厅 (unchanged) on 12 July — after the 10 July deadline."""
+    """Ledgers sent on 1 July to 4 units (各市、县（区） has no member yet: none to it); back:
+    公安厅 (one change) and 税务局 (unchanged) on 8 July, 市场监管厅 (unchanged) on 12 July
+    — after the 10 July deadline."""
     services.documents.import_parsed(sample_document(), source())
     services.rounds.create(ROUND, date(2021, 6, 30), date(2021, 7, 10))
     written = services.ledger_export.export_units(ROUND, tmp_path / "out")
@@ -50,23 +51,22 @@ def test_who_reported_on_time_late_or_not(round_office: Services) -> None:
         date(2021, 7, 10),
     )
     assert [(u.unit, u.state, u.changes, u.returns) for u in status.units] == [
-        ("各市、县（区）", "未报送", 0, 0),
         ("自治区政府办公厅", "未报送", 0, 0),
         ("自治区市场监管厅", "逾期报送", 0, 1),
         ("自治区公安厅", "按时报送", 1, 1),
         ("宁夏税务局", "按时报送", 0, 1),  # unchanged, yet reported
-    ]
-    assert status.not_reported == ["各市、县（区）", "自治区政府办公厅"]
+    ]  # 各市、县（区）, a collective with no member, owes nothing (issue 16)
+    assert status.not_reported == ["自治区政府办公厅"]
     assert status.late == ["自治区市场监管厅"]
-    police = status.units[3]
+    police = status.units[2]
     assert police.sent_at is not None and police.sent_at.date() == date(2021, 7, 1)
     assert police.returned_at is not None and police.returned_at.date() == date(2021, 7, 8)
     assert police.file == "returned_自治区公安厅_2021年第2季度_工作台账.xlsx"
     assert police.imported_by == "测试员"
     assert reporting_text(status) == (
-        "本轮共向5个单位发出工作台账（报送截止日期：2021年7月10日），已报送3个，"
+        "本轮共向4个单位发出工作台账（报送截止日期：2021年7月10日），已报送3个，"
         "其中按时报送2个、逾期报送1个（自治区市场监管厅）；"
-        "未报送2个：各市、县（区）、自治区政府办公厅。"
+        "未报送1个：自治区政府办公厅。"
     )
 
 
@@ -79,8 +79,7 @@ def test_the_bulletin_names_who_did_not_report_and_who_reported_late(
     report = round_office.reports.build(ReportRequest(kind="bulletin", round_name=ROUND))
     [said] = [t for t in report.text_blocks() if "未按时报送工作进展" in t]
     assert said == (
-        "一是部分单位未按时报送工作进展。各市、县（区）、自治区政府办公厅本期未报送；"
-        "自治区市场监管厅逾期报送。"
+        "一是部分单位未按时报送工作进展。自治区政府办公厅本期未报送；自治区市场监管厅逾期报送。"
     )
 
 
@@ -94,11 +93,7 @@ def test_the_units_returns_and_an_undone_one(round_office: Services) -> None:
     )
     round_office.ledger_import.undo_last()  # 市场监管厅's return, undone
     status = service.status(ROUND)
-    assert status.not_reported == [
-        "自治区市场监管厅",
-        "各市、县（区）",
-        "自治区政府办公厅",
-    ]  # sent first
+    assert status.not_reported == ["自治区市场监管厅", "自治区政府办公厅"]  # sent first
     assert status.late == []
     assert service.returns(ROUND, "自治区市场监管厅")[0].undone_at is not None
 
@@ -114,7 +109,7 @@ def test_deadline_set_later_and_checked(round_office: Services) -> None:
     status = round_office.round_status.status(ROUND)
     assert status.deadline is None and status.late == []
     assert reporting_text(status) == (
-        "本轮共向5个单位发出工作台账，已报送3个；未报送2个：各市、县（区）、自治区政府办公厅。"
+        "本轮共向4个单位发出工作台账，已报送3个；未报送1个：自治区政府办公厅。"
     )
 
 
@@ -131,11 +126,11 @@ def test_round_status_cli(round_office: Services, run: Run, db_url: str) -> None
     data = json.loads(out)
     assert list(data) == ["round", "as_of", "deadline", "units", "not_reported", "late"]
     assert (data["round"], data["as_of"], data["deadline"]) == (ROUND, "2021-06-30", "2021-07-10")
-    assert data["not_reported"] == ["各市、县（区）", "自治区政府办公厅"]
+    assert data["not_reported"] == ["自治区政府办公厅"]
     assert data["late"] == ["自治区市场监管厅"]
-    first, _, late, police, _ = data["units"]
+    first, late, police, _ = data["units"]
     assert first == {
-        "unit": "各市、县（区）",
+        "unit": "自治区政府办公厅",
         "sent_at": first["sent_at"],
         "returned_at": None,
         "file": None,
@@ -152,8 +147,8 @@ def test_round_status_cli(round_office: Services, run: Run, db_url: str) -> None
     code, out, _ = run("--db", db_url, "round-status")
     lines = out.splitlines()
     assert lines[0] == f"{ROUND}  as of 2021-06-30  deadline 2021-07-10"
-    assert lines[1].startswith("  未报送  各市、县（区）  sent 2021-07-01 ")
-    assert lines[-1] == "5 units: 2 on time, 1 late, 2 not reported"
+    assert lines[1].startswith("  未报送  自治区政府办公厅  sent 2021-07-01 ")
+    assert lines[-1] == "4 units: 2 on time, 1 late, 1 not reported"
 
 
 def test_new_round_and_deadline_cli(services: Services, run: Run, db_url: str) -> None:

@@ -52,17 +52,16 @@ def test_round_page_lists_not_reported_first_and_filters(
     )
     qtbot.addWidget(dialog)
     QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    assert rows(dialog) == [
-        ["各市、县（区）", "Not reported", ""],
+    assert rows(dialog) == [  # 各市、县（区） has no member: sent nothing, owes nothing
         ["宁夏税务局", "Not reported", ""],
         ["自治区政府办公厅", "Not reported", ""],
         ["自治区市场监管厅", "Reported late", "1"],
         ["自治区公安厅", "Reported on time", "1"],
     ]
     assert dialog.summary.text() == (
-        "本轮共向5个单位发出工作台账（报送截止日期：2021年7月10日），已报送2个，"
+        "本轮共向4个单位发出工作台账（报送截止日期：2021年7月10日），已报送2个，"
         "其中按时报送1个、逾期报送1个（自治区市场监管厅）；"
-        "未报送3个：各市、县（区）、宁夏税务局、自治区政府办公厅。"
+        "未报送2个：宁夏税务局、自治区政府办公厅。"
     )
     dialog.state.setCurrentIndex(dialog.state.findData("逾期报送"))
     assert rows(dialog) == [["自治区市场监管厅", "Reported late", "1"]]
@@ -71,10 +70,10 @@ def test_round_page_lists_not_reported_first_and_filters(
     monkeypatch.setattr(
         UnitReturnsDialog, "exec", lambda self: opened.append(self.model.records()[0].file)
     )
-    dialog.table.doubleClicked.emit(dialog.table.model().index(4, 0))
+    dialog.table.doubleClicked.emit(dialog.table.model().index(3, 0))
     assert opened == ["returned_自治区公安厅_2021年第2季度_工作台账.xlsx"]
     qtbot.mouseClick(dialog.chase_button, Qt.MouseButton.LeftButton)
-    assert chased == [(ROUND, ["各市、县（区）", "宁夏税务局", "自治区政府办公厅"])]
+    assert chased == [(ROUND, ["宁夏税务局", "自治区政府办公厅"])]
 
 
 def test_rounds_dialog_sets_a_deadline_and_opens_the_page(
@@ -96,13 +95,13 @@ def test_chasers_for_the_units_not_reported(
     qtbot, reported: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, messages
 ) -> None:  # type: ignore[no-untyped-def]
     reported.store.clock = Clock(date(2021, 7, 12))
-    names = [u.name for u in reported.units.list() if u.assigned]
+    names = [u.name for u in reported.units.list() if u.assigned and not u.memberless]
     dialog = ChaserBatchDialog(
         reported.chasers, reported.round_status, names, [ROUND], date(2021, 7, 12)
     )
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.not_reported, Qt.MouseButton.LeftButton)
-    assert dialog.checked() == ["各市、县（区）", "宁夏税务局", "自治区政府办公厅"]
+    assert dialog.checked() == ["宁夏税务局", "自治区政府办公厅"]
     dialog.format.setCurrentIndex(dialog.format.findData(".docx"))
     # (the real folder chooser's wrapper: it remembers the folder as a report's)
     monkeypatch.setattr(
@@ -110,18 +109,17 @@ def test_chasers_for_the_units_not_reported(
     )
     qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     assert [p.name for p in dialog.written] == [
-        "催办单_2021_001_各市、县（区）.docx",
-        "催办单_2021_002_宁夏税务局.docx",
-        "催办单_2021_003_自治区政府办公厅.docx",
-        "催办单_2021_001-003_合订.docx",
+        "催办单_2021_001_宁夏税务局.docx",
+        "催办单_2021_002_自治区政府办公厅.docx",
+        "催办单_2021_001-002_合订.docx",
     ]
-    assert messages == [("information", f"4 files written to {tmp_path / '催办'}")]
-    # Printed from the preview: the drafts' numbers (4, 5, 6) are taken.
+    assert messages == [("information", f"3 files written to {tmp_path / '催办'}")]
+    # Printed from the preview: the drafts' numbers (3, 4) are taken.
     monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     qtbot.mouseClick(dialog.preview, Qt.MouseButton.LeftButton)
     with reported.store.reading() as session:
         taken = session.scalars(select(ChaserNumber.number).order_by(ChaserNumber.id)).all()
-    assert list(taken) == [1, 2, 3, 4, 5, 6]
+    assert list(taken) == [1, 2, 3, 4]
     dialog.check([])
     qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     assert messages[-1] == ("warning", "Choose the units to chase first.")

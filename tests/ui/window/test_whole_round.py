@@ -1,7 +1,8 @@
 """A whole reporting round from the window alone, in Chinese (issue 12's "Done means").
 
-The seed 宁政职转办〔2021〕1号's 37 ledgers go out through the export dialog, four come
-back (``tests/whole_round.py`` tells who and what), the round's page lists the 33 units
+The seed 宁政职转办〔2021〕1号's 36 ledgers go out through the export dialog (its four
+collectives have no members: none to them, and the dialog says so), four come back
+(``tests/whole_round.py`` tells who and what), the round's page lists the 32 units
 not reported, the chasers for all of them are written in one go, the tax bureau's file
 with two bad cells is taken without its bad rows and its 退回单 written, the extension it
 asked for approved on the 延期申请 page, and the bulletin and the master's 汇总 agree.
@@ -31,6 +32,8 @@ from tests.whole_round import (
     CHASERS,
     COMMERCE,
     MARKET,
+    MEMBERLESS,
+    MEMBERLESS_NOTE,
     NOT_ON_TIME,
     NOT_REPORTED,
     OVERALL,
@@ -154,14 +157,18 @@ def test_a_whole_round_from_the_window(office: Office, tmp_path: Path) -> None:
 
     def export_all(dialog: QWidget) -> None:
         assert isinstance(dialog, LedgerExportDialog)
-        assert dialog.all_units.text() == "所有有分工的单位（37 个）"
+        assert dialog.all_units.text() == "所有有分工的单位（36 个）"
         dialog.folder.setText(str(sent))
         office.qtbot.mouseClick(dialog.export_button, LEFT)
 
     office.on(RoundsDialog, new_round)
     office.on(LedgerExportDialog, export_all)
     office.menu("export_ledgers")
-    assert len(list(sent.iterdir())) == 38  # 37 units and the master
+    assert len(list(sent.iterdir())) == 37  # 36 units and the master
+    assert office.asked[-1] == (
+        f"已将 37 份台账保存到 {sent}。\n\n以下集体尚无成员单位，未生成工作台账"
+        f"（请在单位管理中添加成员）：{'、'.join(MEMBERLESS)}\n\n打开该文件夹吗？"
+    )
     returned = fill_in(sent, back)
 
     # 2. The returns.  市场监管厅's goes in as it is.
@@ -244,20 +251,20 @@ def test_a_whole_round_from_the_window(office: Office, tmp_path: Path) -> None:
         ):
             dialog.state.setCurrentIndex(dialog.state.findData(state))
             assert cells(dialog, "table", (0, 1, 2, 3, 6)) == units
-        assert len(NOT_REPORTED) == 33
+        assert len(NOT_REPORTED) == 32
         office.qtbot.mouseClick(dialog.chase_button, LEFT)
 
     office.on(RoundStatusDialog, read_the_page)
     office.on(ChaserBatchDialog, chase_all)
     office.menu("round_status")
-    assert office.told[-1] == f"已保存34个文件到 {chasers}"
+    assert office.told[-1] == f"已保存33个文件到 {chasers}"
     assert sorted(p.name for p in chasers.iterdir()) == sorted(CHASERS)
 
     # The rounds list says the same in units (not files: the master, a unit's second file).
     def count_units(dialog: QWidget) -> None:
         assert isinstance(dialog, RoundsDialog)
         assert cells(dialog, "table", (0, 1, 2, 3, 4, 5)) == [
-            [ROUND, "2021-12-31", "2022-01-10", "37", "4", "33"]
+            [ROUND, "2021-12-31", "2022-01-10", "36", "4", "32"]  # no collective sent any
         ]
 
     office.on(RoundsDialog, count_units)
@@ -310,17 +317,22 @@ def test_a_whole_round_from_the_window(office: Office, tmp_path: Path) -> None:
     for unit, figures in RETURNED_FIGURES.items():
         assert summary[unit] == figures
     assert summary["合计"] == TOTALS
+    assert {unit: summary[unit] for unit in MEMBERLESS} == MEMBERLESS
     assert summary["报送情况"] == ("报送情况：" + REPORTING,)
+    assert summary["集体"] == (MEMBERLESS_NOTE,)
     paragraphs, units_table = read_bulletin(bulletin)
     pdf_page = PdfReader(bulletin.with_suffix(".pdf")).pages[0].extract_text()
     assert paragraphs[1] == "第1期" and "第1期" in pdf_page.split()  # one issue, two formats
     assert [b.number for b in office.window.rows.services.bulletins.issued()] == [1]  # type: ignore[union-attr]
     assert OVERALL in paragraphs
     assert "报送情况：" + REPORTING in paragraphs
+    assert MEMBERLESS_NOTE in paragraphs
     assert NOT_ON_TIME in paragraphs
     printed = bulletin_rows(units_table)
-    assert printed == {
-        unit: as_summary(f) for unit, f in summary.items() if unit not in ("合计", "报送情况")
+    assert printed == {  # the ranking: every unit of the 汇总 but the four collectives
+        unit: as_summary(f)
+        for unit, f in summary.items()
+        if unit not in ("合计", "报送情况", "集体", *MEMBERLESS)
     }
     assert {unit: printed[unit] for unit in RETURNED_FIGURES} == {
         MARKET: (16, 6, 0, 1, "37.5%"),

@@ -57,15 +57,15 @@ _HIDDEN_RE = re.compile("^\x00(\\d+)\x00$")
 _PLACEHOLDER_RE = re.compile("\x00(\\d+)\x00")
 """A collective unit set aside while the list is split."""
 _TAIL_RE = re.compile(
-    rf"等(?P<tail>[^、，,；;及和（）]{{0,15}}?(?:部门|单位|机构|方面))(?={_LIST_GOES_ON})"
+    rf"等(?P<tail>[^、，,；;及和（）]{{0,15}}?(?:部门|单位|机构|方面|司局|处室|科室))(?={_LIST_GOES_ON})"
 )
 """The list's open tail: ``等有关部门``, ``等市场监管领域相关部门``, ``等部门``."""
 _TAIL_COLLECTIVE_RE = re.compile(
-    r"^(?:其他|其它)?(?P<name>[^、，]{0,10}?(?:有关|相关).*(?:部门|单位|机构))$"
+    r"^(?:其他|其它)?(?P<name>[^、，]{0,10}?(?:有关|相关).*(?:部门|单位|机构|司局|处室|科室))$"
 )
-"""A tail naming who else (有关 / 相关 部门, 单位, 机构) is a collective unit of its own, as a
-clerk lists it (issue 16: collectives are never dropped); ``等部门`` / ``等有关方面`` name
-nobody and are dropped."""
+"""A tail naming who else (有关 / 相关 部门, 单位, 机构; a ministry's 司局, a bureau's
+处室) is a collective unit of its own, as a clerk lists it (issue 16: collectives are never
+dropped); ``等部门`` / ``等有关方面`` name nobody and are dropped."""
 _SEPARATOR_RE = re.compile(
     r"[、，,；;/]|以及|及|会同"
     r"|(?:(?<=[厅局委办部院署行会])|(?<=中心)|(?<=政府)|(?<=部门))[和与](?=[\u4e00-\u9fff]{2}|\x00)"
@@ -74,22 +74,23 @@ _SEPARATOR_RE = re.compile(
 (省财政厅和省审计厅, 省直有关部门和各市), never inside a name (工业和信息化厅, 文化和旅游部)."""
 _LEADING_FILLER_RE = re.compile(r"^(?:以及|及|和|与|由|请)+")
 _TRAILING_FILLER_RE = re.compile(
-    r"(?:按照?职责分工|按照?职责|分工|分头|分别|共同|会同(?:其他)?(?:有关|相关)(?:司局|处室|科室))?"
+    r"(?:按照?职责分工|按照?职责|分工|分头|分别|共同)?"
     r"(?:负责|牵头|配合|参与|落实|指导|协办|主办)?等?$"
 )
 _PURE_FILLER_RE = re.compile(
-    r"^(?:其他|其它)?(?:有关|相关)?(?:方面|司局|处室|科室)$|^(?:部门|单位|机构)$|^等$"
+    r"^(?:其他|其它)?(?:有关|相关)?方面$|^(?:部门|单位|机构|司局|处室|科室)$|^等$"
 )
-"""``有关方面``, a bare ``部门``, a ministry's own ``有关司局`` / ``相关处室``: nobody in
-particular.  ``有关部门``, ``其他相关单位``, ``各有关部门``, ``市直各有关部门``, ``州直相关单位``
-are collectives the office lists (and later gives members), so they stay."""
+"""``有关方面``, a bare ``部门`` or ``司局``: nobody in particular.  ``有关部门``,
+``其他相关单位``, a ministry's ``有关司局``, a bureau's ``相关处室``, ``各有关部门``,
+``市直各有关部门``, ``州直相关单位`` are collectives the office lists (and later gives
+members), so they stay."""
 _OTHER_RE = re.compile(r"^(?:其他|其它)(?=(?:有关|相关))")
 """``其他有关部门`` is the collective ``有关部门``: the others are the units named beside it."""
 _COLLECTIVE_NAME_RE = re.compile(
     r"^(?:各|有关|相关)"
     r"|^[^、，]{0,8}?(?:直|级)(?:各|有关|相关)"
     r"|成员单位$"
-    r"|^[^、，]{0,10}?(?:有关|相关)[^、，]{0,8}?(?:部门|单位|机构)$"
+    r"|^[^、，]{0,10}?(?:有关|相关)[^、，]{0,8}?(?:部门|单位|机构|司局|处室|科室)$"
 )
 
 BUILTIN_ALIASES: Mapping[str, str] = {

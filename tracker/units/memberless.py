@@ -49,7 +49,8 @@ def memberless_collectives(session: Session) -> dict[int, str]:
 def memberless_sentence(units: dict[str, int]) -> str | None:
     """``另有N项任务由尚无成员单位的集体承担（有关部门3项、…），…``: the tasks lying with
     memberless collectives (name → tasks), for the bulletin and the master ledger; None
-    when there are none."""
+    when there are none.  It states facts only: the bulletin goes to the units and leaders,
+    so the clerk's to-do (give the collective members) is the window's hint, not printed."""
     named = {unit: count for unit, count in units.items() if count}
     if not named:
         return None
@@ -57,5 +58,5 @@ def memberless_sentence(units: dict[str, int]) -> str | None:
     listed = "、".join(f"{unit}{count}项" for unit, count in named.items())
     return (
         f"另有{total}项任务由尚无成员单位的集体承担（{listed}），已计入任务总数，"
-        "未发工作台账，未列入单位排名和报送统计，请在单位管理中为其添加成员单位。"
+        "未发工作台账，未列入单位排名和报送统计。"
     )

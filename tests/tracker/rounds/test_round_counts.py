@@ -112,7 +112,7 @@ def test_summary_sheet_bulletin_and_status_agree(
     )
     assert rows[8][0] == (  # its task still counts in the totals above (合计 6)
         "另有1项任务由尚无成员单位的集体承担（各市、县（区）1项），已计入任务总数，"
-        "未发工作台账，未列入单位排名和报送统计，请在单位管理中为其添加成员单位。"
+        "未发工作台账，未列入单位排名和报送统计。"
     )
     _code, out, _ = run(
         "--db", db_url, "--today", "2021-07-20", "status", "--round", ROUND, "--json"

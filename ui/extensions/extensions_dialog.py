@@ -178,7 +178,7 @@ class ExtensionsDialog(QDialog):
             self,
             self.tr("Approve the extension"),
             self.tr("{0} {1}: deadline {2} → {3}. A note (optional):").format(
-                chosen.code, chosen.unit, _day(chosen.unit_deadline), chosen.requested_deadline
+                chosen.code, chosen.unit, deadline_now(chosen), chosen.requested_deadline
             ),
         )
         if ok:

@@ -65,7 +65,7 @@ def test_approve_refuse_and_undo_in_the_dialog(
     assert dialog.approve_button.isEnabled() and not dialog.undo_button.isEnabled()
     asked = answer(monkeypatch, "同意延期")
     dialog.approve_button.click()
-    assert asked == [f"1 {POLICE}: deadline 2021-06-30 → 2021-12-31. A note (optional):"]
+    assert asked == [f"1 {POLICE}: deadline 2021年6月底 → 2021-12-31. A note (optional):"]
     assert dialog.changed and dialog.count.text() == "1 request waits for a decision"
     assert [r[2] for r in table(dialog)] == [TAX]
     answer(monkeypatch, "  ")

@@ -1355,19 +1355,14 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 <context>
     <name>FindingsExport</name>
     <message>
-        <location filename="../../ui/inspections/findings_export.py" line="44"/>
+        <location filename="../../ui/inspections/findings_export.py" line="43"/>
         <source>No finding is shown: nothing to export.</source>
         <translation>当前没有显示任何问题，无可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/findings_export.py" line="49"/>
+        <location filename="../../ui/inspections/findings_export.py" line="45"/>
         <source>Export the findings to Excel</source>
         <translation>将问题清单导出到 Excel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inspections/findings_export.py" line="51"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -2766,41 +2761,41 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 <context>
     <name>ListOutput</name>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="49"/>
+        <location filename="../../ui/assignments/list_output.py" line="64"/>
         <source>The list is empty: nothing to export or print.</source>
         <translation>列表为空，没有可导出或打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="65"/>
+        <location filename="../../ui/assignments/list_output.py" line="77"/>
         <source>Export the list to Excel</source>
         <translation>导出列表到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="67"/>
+        <location filename="../../ui/assignments/list_output.py" line="54"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="86"/>
+        <location filename="../../ui/assignments/list_output.py" line="93"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/assignments/list_output.py" line="120"/>
+        <location filename="../../ui/assignments/list_output.py" line="127"/>
         <source>As of {0}, %n assignment</source>
         <translation>
             <numerusform>截至 {0}，共 %n 项分工</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/assignments/list_output.py" line="122"/>
+        <location filename="../../ui/assignments/list_output.py" line="129"/>
         <source>As of {0}, %n assignments</source>
         <translation>
             <numerusform>截至 {0}，共 %n 项分工</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/list_output.py" line="164"/>
+        <location filename="../../ui/assignments/list_output.py" line="171"/>
         <source>Laying out the pages…</source>
         <translation>正在排版…</translation>
     </message>

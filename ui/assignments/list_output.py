@@ -43,6 +43,21 @@ def list_file_name(title: str, today: date, suffix: str) -> str:
     return safe_file_name(f"{title}_{today:%Y-%m-%d}") + suffix
 
 
+def ask_xlsx_path(parent: QWidget, caption: str, title: str, today: date) -> Path | None:
+    """Where to save a list as .xlsx: offered as ``<title>_<日期>.xlsx`` in the folder lists
+    were last exported to, the suffix added when the clerk typed a name without it."""
+    path = save_file(
+        parent,
+        "exports",
+        caption,
+        list_file_name(title, today, ".xlsx"),
+        translate("ListOutput", "Excel workbooks (*.xlsx)"),
+    )
+    if path is not None and path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    return path
+
+
 def _nothing_shown(parent: QWidget, table: AssignmentTable) -> bool:
     if table.assignments.rowCount():
         return False
@@ -59,17 +74,9 @@ def export_list(parent: QWidget, table: AssignmentTable, title: str, today: date
     """
     if _nothing_shown(parent, table):
         return None
-    path = save_file(
-        parent,
-        "exports",
-        translate("ListOutput", "Export the list to Excel"),
-        list_file_name(title, today, ".xlsx"),
-        translate("ListOutput", "Excel workbooks (*.xlsx)"),
-    )
+    path = ask_xlsx_path(parent, translate("ListOutput", "Export the list to Excel"), title, today)
     if path is None:
         return None
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_name(path.name + ".xlsx")
     shown = table.shown_list()  # plain records: the text is made on the worker
 
     def work(reporter: Reporter) -> Path | None:

@@ -14,10 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ui.assignments.list_output import list_file_name
+from ui.assignments.list_output import ask_xlsx_path
 from ui.inspections.finding_model import FindingTableModel
 from ui.messages import user_errors, warn
-from ui.settings.folders import save_file
 
 translate = QCoreApplication.translate
 
@@ -43,17 +42,10 @@ def export_findings(
     if not model.rowCount():
         warn(parent, translate("FindingsExport", "No finding is shown: nothing to export."))
         return None
-    path = save_file(
-        parent,
-        "exports",
-        translate("FindingsExport", "Export the findings to Excel"),
-        list_file_name(title, today, ".xlsx"),
-        translate("FindingsExport", "Excel workbooks (*.xlsx)"),
-    )
+    caption = translate("FindingsExport", "Export the findings to Excel")
+    path = ask_xlsx_path(parent, caption, title, today)
     if path is None:
         return None
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_name(path.name + ".xlsx")
     from importers.table_xlsx import write_table
     from tracker.errors import UserError
     from tracker.ledgers.export_errors import write_failure

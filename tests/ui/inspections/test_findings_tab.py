@@ -192,7 +192,7 @@ def test_export_writes_the_findings_shown(
         offered.append(f"{kind}:{name}")
         return tmp_path / "督查"  # typed without the suffix
 
-    monkeypatch.setattr("ui.inspections.findings_export.save_file", choose)
+    monkeypatch.setattr("ui.assignments.list_output.save_file", choose)
     page.unit.setCurrentIndex(page.unit.findData("自治区市场监管厅"))
     page.open_only.setChecked(True)
     page.buttons["export"].click()

@@ -282,6 +282,16 @@ def _split_since(
     return True
 
 
+def row_codes(read: LedgerFile) -> dict[tuple[str, int], str]:
+    """(sheet, Excel row) → the 措施编号 the row shows, for the rows of the main sheets."""
+    return {(r.sheet, r.row): r.measure_code for r in read.rows}
+
+
+def code_of(codes: dict[tuple[str, int], str], sheet: str, cell: str) -> str:
+    """The 措施编号 of the row ``cell`` is on (``row_codes``), empty if it has none."""
+    return codes.get((sheet, _row_number(cell)), "")
+
+
 def _row_number(cell: str) -> int:
     """``H12`` → 12 (0 for an address without a row)."""
     digits = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -298,7 +308,9 @@ def reject(
 ) -> None:
     """Reject ``row``, naming its ``field_name`` cell (the message made only now)."""
     cell = read.cell(row.sheet, field_name, row.row)
-    preview.rejected.append(Rejected(row.sheet, cell, Message(template, params)))
+    preview.rejected.append(
+        Rejected(row.sheet, cell, Message(template, params), code=row.measure_code)
+    )
 
 
 def chosen_unit(

@@ -28,7 +28,7 @@ from tracker.errors import InvalidInputError, UserError
 from tracker.inspections.inspection_service import InspectionService
 from tracker.ledgers import ledger_snapshot
 from tracker.ledgers.finding_returns import apply_findings, compare_findings
-from tracker.ledgers.ledger_checks import chosen_unit
+from tracker.ledgers.ledger_checks import chosen_unit, code_of, row_codes
 from tracker.ledgers.ledger_compare import FIELDS, Comparison, compare_file, settle
 from tracker.ledgers.ledger_extras import write_extras
 from tracker.ledgers.ledger_files import LEDGER_SUFFIXES, ledger_paths, read_file
@@ -186,8 +186,16 @@ class LedgerImporter:
         if isinstance(read, Message):
             return FilePreview(path=path, error=read)
         preview = FilePreview(path=path, sha256=read.sha256, keys_found=read.keys_found)
+        codes = row_codes(read) if read.errors else {}
         preview.rejected.extend(
-            Rejected(e.sheet, e.cell, e.reason, editable_field(read, e) or "") for e in read.errors
+            Rejected(
+                e.sheet,
+                e.cell,
+                e.reason,
+                editable_field(read, e) or "",
+                code_of(codes, e.sheet, e.cell),
+            )
+            for e in read.errors
         )
         meta = read.meta
         try:
@@ -362,7 +370,9 @@ class LedgerImporter:
                 file=preview.file,
             )
         unit = preview.unit or preview.path.stem
-        cells = [ReturnedCell(r.sheet, r.cell, in_unit_words(r.reason)) for r in preview.rejected]
+        cells = [
+            ReturnedCell(r.sheet, r.cell, in_unit_words(r.reason), r.code) for r in preview.rejected
+        ]
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / safe_file_name(f"{unit}_{preview.round_name or ''}_退回单.xlsx")
         source = preview.path if preview.path.suffix.lower() in (".xlsx", ".xlsm") else None

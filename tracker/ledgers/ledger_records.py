@@ -78,6 +78,9 @@ class Rejected:
     field: str = ""
     """The field of a cell the clerk may correct in the preview (``status``, ``percent``),
     else empty (``importers.ledger.corrections``)."""
+    code: str = ""
+    """The 措施编号 of the cell's row as the ledger shows it (``3``, ``3-1``), so the unit
+    finds the row on the 退回单's printed list; empty where the row has none."""
 
 
 @dataclass(frozen=True)
@@ -258,7 +261,8 @@ class FilePreview:
             ],
             "unchanged": self.unchanged,
             "rejected": [
-                {"sheet": r.sheet, "cell": r.cell, "reason": str(r.reason)} for r in self.rejected
+                {"sheet": r.sheet, "cell": r.cell, "code": r.code, "reason": str(r.reason)}
+                for r in self.rejected
             ],
             "conflicts": [
                 {

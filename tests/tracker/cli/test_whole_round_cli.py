@@ -130,6 +130,7 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
         lines[-1],
     ]
     assert marked_cells(notice) == TAX_NOTICE  # (in Chinese: the unit reads it)
+    assert listed_codes(notice) == ["42", "43"]  # J8 and Q9: two measures' rows
     code, out, _ = clerk(RETURNED_ON[POLICE], "import-ledger", str(returned[POLICE]))
     assert (code, out.splitlines()[-1]) == (0, "applied 1 file, 0 changes, 0 contacts updated")
     assert clerk(RETURNED_ON[COMMERCE], "import-ledger", str(returned[COMMERCE]))[0] == 0
@@ -290,9 +291,15 @@ def marked_cells(notice: Path) -> list[tuple[str, str, str]]:
         if cell.comment is not None and cell.fill.fgColor.rgb == "00FFC7CE"
     ]
     notes = book["退回说明"].iter_rows(min_row=3, values_only=True)
-    listed = [r[1:4] for r in notes if isinstance(r[0], int)]
+    listed = [r[2:5] for r in notes if isinstance(r[0], int)]
     assert listed == marked
     return marked
+
+
+def listed_codes(notice: Path) -> list[str]:
+    """The 措施编号 column of the 退回单's list: how the unit finds each row on paper."""
+    notes = openpyxl.load_workbook(notice)["退回说明"].iter_rows(min_row=3, values_only=True)
+    return [r[1] for r in notes if isinstance(r[0], int)]
 
 
 def read_bulletin(path: Path) -> tuple[list[str], list[list[str]]]:

@@ -162,4 +162,4 @@ def test_the_return_notice_marks_the_findings_sheet(
         ("G5", "00FFC7CE", "完成进度“八十”不是数字"),
     ]
     listed = [[c.value for c in r] for r in wb["退回说明"].iter_rows(min_row=3, max_row=4)]
-    assert [r[1:3] for r in listed] == [["整改台账", "G5"], ["整改台账", "F4"]]
+    assert [r[1:4] for r in listed] == [[None, "整改台账", "G5"], [None, "整改台账", "F4"]]

@@ -114,7 +114,7 @@ def test_import_ledger_apply_valid_and_prefer_from_the_command_line(
     report = json.loads(capsys.readouterr().out)
     assert (report["applied"], report["skipped"]) == ([back.name], [])
     [file] = report["files"]
-    assert [r["cell"] for r in file["rejected"]] == ["K4"]
+    assert [(r["cell"], r["code"]) for r in file["rejected"]] == [("K4", "1")]
     assert [c["returned"] for c in file["conflicts"]] == ["单位乙"]
 
 
@@ -169,8 +169,8 @@ def test_the_return_notice_marks_the_rejected_cells_and_lists_them(
     assert listed["A1"].value == f"{POLICE}工作台账退回单"
     reason = "无法识别的完成状态“差不多了”；只能填写：未启动、推进中、已完成、已销号、长期坚持"
     assert [[c.value for c in row] for row in listed.iter_rows(min_row=2, max_row=3)] == [
-        ["序号", "工作表", "单元格", "退回原因"],
-        [1, "台账", "J4", reason],
+        ["序号", "措施编号", "工作表", "单元格", "退回原因"],
+        [1, "1", "台账", "J4", reason],
     ]
     assert listed["A5"].value == "以上1处填报有误，请在本表中按标注修改后，作为更正版重新报送。"
     marked = wb["台账"]["J4"]

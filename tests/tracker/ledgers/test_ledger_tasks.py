@@ -88,3 +88,31 @@ def test_a_ledger_from_before_the_split_is_refused_naming_the_new_tasks(
         "(自治区公安厅 now answers 1-2): not imported; send 自治区公安厅 a new ledger"
     ]
     assert [(c.code, c.new) for c in preview.changed] == [("2", "推进中")]
+
+
+def test_the_return_notice_lists_each_rejected_cells_measure_number(
+    services: Services, tmp_path: Path
+) -> None:
+    """The 退回单's list is read on paper: each rejected cell names its row's 措施编号 as the
+    ledger shows it, a sub-task's (1-2) as a whole measure's (2)."""
+    services.documents.import_parsed(split_first(), source())
+    RoundService(services.store).create(ROUND, date(2021, 6, 30))
+    back = _edit(
+        _export(services, POLICE, tmp_path), {"1-2/完成状态": "差不多了", "2/完成进度(%)": "一半"}
+    )
+    [preview] = services.ledger_import.preview([back])
+    assert [(r.code, r.cell) for r in preview.rejected] == [("1-2", "J4"), ("2", "K5")]
+    notice = services.ledger_import.return_notice(preview, tmp_path / "退回")
+    listed = openpyxl.load_workbook(notice)["退回说明"]
+    assert [[c.value for c in row] for row in listed.iter_rows(min_row=2, max_row=4)] == [
+        ["序号", "措施编号", "工作表", "单元格", "退回原因"],
+        [
+            1,
+            "1-2",
+            "台账",
+            "J4",
+            "无法识别的完成状态“差不多了”；只能填写：未启动、推进中、已完成、已销号、长期坚持",
+        ],
+        [2, "2", "台账", "K5", "完成进度“一半”不是数字"],
+    ]
+    assert "A1:E1" in {r.coord for r in listed.merged_cells.ranges}

@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from tests.tracker.cli.test_whole_round_cli import marked_cells, read_bulletin
+from tests.tracker.cli.test_whole_round_cli import listed_codes, marked_cells, read_bulletin
 from tests.ui.conftest import make_window
 from tests.ui.window.test_all_chinese import chinese  # noqa: F401 (fixture)
 from tests.ui.window.test_keyboard_round import REAL_EXEC, Clerk
@@ -213,6 +213,7 @@ def test_a_whole_round_from_the_window(office: Office, tmp_path: Path) -> None:
         "已导入 1 个文件，共 8 处修改。\n1项延期申请待审批（编辑 → 延期申请…）。",
     ]
     assert marked_cells(notice) == TAX_NOTICE
+    assert listed_codes(notice) == ["42", "43"]
 
     # 公安厅 sent its ledger back unchanged: it has reported, with nothing new.
     office.picked["getOpenFileNames"] = ([str(returned[POLICE])], "")

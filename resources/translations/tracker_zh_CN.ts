@@ -4875,7 +4875,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/progress/progress_service.py" line="346"/>
-        <location filename="../../tracker/inspections/finding_rules.py" line="37"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="41"/>
         <location filename="../../importers/ledger/cells.py" line="140"/>
         <source>percent {percent} is outside 0–100</source>
         <translation>完成进度 {percent} 超出 0–100 的范围</translation>
@@ -5992,69 +5992,79 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/cli/inspection_commands.py" line="92"/>
-        <location filename="../../tracker/inspections/inspection_service.py" line="237"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="240"/>
         <source>closing a finding needs its evidence (what shows it rectified)</source>
         <translation>整改销号须注明佐证材料（证明已整改到位的依据）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="61"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="63"/>
         <source>an inspection needs a name, e.g. {example}</source>
         <translation>督查须有名称，如{example}</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="67"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="69"/>
         <source>an inspection named {name!r} already exists</source>
         <translation>已有名为“{name}”的督查</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="100"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="102"/>
         <source>no inspection named {name!r}</source>
         <translation>没有名为“{name}”的督查</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="223"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="226"/>
         <source>finding {id} is closed; reopen it before changing its progress</source>
         <translation>督查问题 {id} 已销号；请先撤销销号再修改整改进展</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="246"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="249"/>
         <source>finding {id} is already closed</source>
         <translation>督查问题 {id} 已销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="262"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="265"/>
         <source>finding {id} is not closed</source>
         <translation>督查问题 {id} 尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="316"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="319"/>
         <source>another user saved this finding first; reload</source>
         <translation>其他用户已先保存了该督查问题；请刷新</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="374"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="377"/>
         <source>no finding {id}</source>
         <translation>没有编号为 {id} 的督查问题</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/inspection_service.py" line="381"/>
+        <location filename="../../tracker/inspections/inspection_service.py" line="384"/>
         <source>finding {id} was changed by {user} meanwhile; reload and try again</source>
         <translation>督查问题 {id} 已被{user}修改；请刷新后重试</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_rules.py" line="27"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="31"/>
         <source>a finding cannot be set to {status}; allowed: {allowed} (the office closes it with its evidence)</source>
         <translation>督查问题不能设为{status}；可选：{allowed}（由督办办公室凭佐证材料销号）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_rules.py" line="55"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="59"/>
         <source>a finding needs {field}</source>
         <translation>督查问题须填写{field}</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_rules.py" line="63"/>
+        <location filename="../../tracker/inspections/finding_rules.py" line="67"/>
         <source>the deadline {deadline} is before the inspection {inspection} ({held_on})</source>
         <translation>整改时限 {deadline} 早于督查“{inspection}”（{held_on}）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/finding_rules.py" line="87"/>
+        <source>a finding is rectified by one unit, and {unit} is a collective with no member units yet: record it for the unit that must rectify it</source>
+        <translation>督查问题须由具体单位整改，{unit}是尚无成员单位的集体：请登记到负责整改的单位</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/inspections/finding_rules.py" line="96"/>
+        <source>a finding is rectified by one unit, and {unit} is a group: record it for each member that must rectify it ({members})</source>
+        <translation>督查问题须由具体单位整改，{unit}由其成员分别承担：请分别登记到需整改的成员单位（{members}）</translation>
     </message>
     <message>
         <location filename="../../tracker/inspections/finding_import.py" line="100"/>
@@ -6067,17 +6077,17 @@ Log folder: {2}</source>
         <translation>{file} 有 {count} 处错误，未导入任何内容（第一处：{first}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="193"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="194"/>
         <source>no inspection named: add a 督查名称 column, or choose the inspection</source>
         <translation>未写明督查：请增加“督查名称”列，或选定督查</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="196"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="197"/>
         <source>the inspection {inspection} is not recorded yet: give its 督查日期</source>
         <translation>督查“{inspection}”尚未登记：请填写其督查日期</translation>
     </message>
     <message>
-        <location filename="../../tracker/inspections/finding_import.py" line="199"/>
+        <location filename="../../tracker/inspections/finding_import.py" line="200"/>
         <source>this problem of {unit} is recorded for {inspection} already</source>
         <translation>{unit}的这一问题已登记在督查“{inspection}”中</translation>
     </message>

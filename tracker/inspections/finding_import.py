@@ -24,7 +24,7 @@ from importers.messages import QT_TRANSLATE_NOOP, Message
 from tracker.documents.measure_lookup import measure_named
 from tracker.errors import InvalidInputError, UserError
 from tracker.inspections.finding_records import NewFinding
-from tracker.inspections.finding_rules import check_deadline
+from tracker.inspections.finding_rules import check_deadline, check_rectifying_unit
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -164,6 +164,7 @@ def _check(
     assert line.deadline is not None  # (the reader lists a line without one as an error)
     try:
         unit = service.units.named(line.unit)
+        check_rectifying_unit(session, unit.id)
     except UserError as exc:
         refuse("unit", exc.as_message())
         return None

@@ -9,11 +9,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from db.models import Finding
+from sqlalchemy.orm import Session
+
+from db.models import Finding, Unit
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.text_clean import storable_text
 from tracker.errors import InvalidInputError
 from tracker.inspections.finding_records import REPORTED_STATUSES, FindingChange
+from tracker.units.fan_out import Membership, membership
+from tracker.units.memberless import COLLECTIVE
 
 
 def finding_fields(finding: Finding) -> dict[str, Any]:
@@ -68,3 +72,51 @@ def check_deadline(deadline: date, held_on: date, inspection: str) -> None:
             inspection=inspection,
             held_on=held_on.isoformat(),
         )
+
+
+def check_rectifying_unit(session: Session, unit_id: int) -> None:
+    """A finding is rectified by one unit.  A group (各市、县（区）) answers through its
+    members, each with its own ledger and chaser — the group gets neither — so it is
+    refused naming the members that answer (a city's counties when they answer directly);
+    a collective with no member units yet has nobody to send the finding to."""
+    unit = session.get_one(Unit, unit_id)
+    found = membership(session)
+    members = found.members.get(unit_id, ())
+    if unit.kind == COLLECTIVE and not members:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "a finding is rectified by one unit, and {unit} is a collective with no "
+                "member units yet: record it for the unit that must rectify it",
+            ),
+            unit=unit.name,
+        )
+    if members:
+        raise InvalidInputError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "a finding is rectified by one unit, and {unit} is a group: "
+                "record it for each member that must rectify it ({members})",
+            ),
+            unit=unit.name,
+            members="、".join(found.names[m] for m in answering(found, unit_id)),
+        )
+
+
+def answering(found: Membership, group_id: int) -> list[int]:
+    """The units answering ``group_id``'s tasks, in the office's order: its members, and
+    in place of a member with members of its own, those when the group lets them answer
+    directly (``Membership.fans_out``; the directory refuses cycles)."""
+    out: list[int] = []
+    for member in found.members.get(group_id, ()):
+        if found.members.get(member) and found.direct.get(group_id, False):
+            out.extend(answering(found, member))
+        else:
+            out.append(member)
+    return out
+
+
+def can_rectify(kind: str, members: tuple[str, ...]) -> bool:
+    """Whether a unit of ``kind`` with ``members`` may be given a finding
+    (``check_rectifying_unit``): neither a group nor a collective without members."""
+    return not members and kind != COLLECTIVE

@@ -30,7 +30,9 @@ from tracker.inspections.finding_records import (
     NewFinding,
 )
 from tracker.inspections.finding_rules import (
+    can_rectify,
     check_deadline,
+    check_rectifying_unit,
     finding_fields,
     required_text,
     values_after,
@@ -116,6 +118,7 @@ class InspectionService:
         requirement = required_text(new.requirement, "整改要求")
         check_deadline(new.deadline, inspection.held_on, inspection.name)
         unit = self.units.named(new.unit)
+        check_rectifying_unit(session, unit.id)
         measure_id = None
         if new.measure:
             document = self.documents.chosen(new.doc)
@@ -331,8 +334,8 @@ class InspectionService:
         return apply_list(self, preview)
 
     def unit_names(self) -> list[str]:
-        """Every unit's name, for the clerk to choose a finding's unit from."""
-        return [u.name for u in self.units.list()]
+        """The units a clerk may give a finding to: every unit but groups and collectives."""
+        return [u.name for u in self.units.list() if can_rectify(u.kind, u.members)]
 
     # -- history ---------------------------------------------------------------------------
     def history(self, finding_id: int) -> list[FindingHistoryRow]:

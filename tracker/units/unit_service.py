@@ -13,11 +13,11 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from db.models import (
     Assignment,
@@ -180,6 +180,44 @@ class UnitResolver:
         self.pending = []
 
 
+def _unit_counts(session: Session, today: date) -> dict[int, tuple[int, int, int]]:
+    """Unit id → (assigned, open, overdue) of the assignments in force: a unit's own, and a
+    group's its members' shares — a city whose counties answer directly counting in the
+    group above through its counties' shares (``city``: the city's own part of the task,
+    fanned out), as ``status --json`` and the bulletin's 成员合计 count them."""
+    city = aliased(Assignment)
+    through_city = (
+        select(city.group_id)
+        .select_from(Assignment)
+        .join(city, (city.unit_id == Assignment.group_id) & (city.task_id == Assignment.task_id))
+        .where(city.active.is_(True), city.fanned_out.is_(True), city.group_id.is_not(None))
+    )
+    counts: dict[int, tuple[int, int, int]] = {}
+    for query in (
+        select(Assignment.unit_id),
+        select(Assignment.group_id).where(Assignment.group_id.is_not(None)),
+        through_city,
+    ):
+        for uid, assigned, open_, overdue in session.execute(
+            query.add_columns(
+                func.count(),
+                func.sum(count_if(open_condition())),
+                func.sum(count_if(overdue_condition(today))),
+            )
+            .join(Measure, Assignment.measure_id == Measure.id)
+            .join(Task, Assignment.task_id == Task.id)
+            .where(in_force())
+            .group_by(query.selected_columns[0])
+        ):
+            before = counts.get(uid, (0, 0, 0))
+            counts[uid] = (
+                before[0] + assigned,
+                before[1] + int(open_ or 0),
+                before[2] + int(overdue or 0),
+            )
+    return counts
+
+
 class UnitService:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -190,27 +228,7 @@ class UnitService:
             units = session.scalars(
                 select(Unit).options(selectinload(Unit.aliases)).order_by(Unit.id)
             ).all()
-            counts: dict[int, tuple[int, int, int]] = {}
-            for column in (Assignment.unit_id, Assignment.group_id):  # (a group: its shares)
-                for uid, assigned, open_, overdue in session.execute(
-                    select(
-                        column,
-                        func.count(),
-                        func.sum(count_if(open_condition())),
-                        func.sum(count_if(overdue_condition(today))),
-                    )
-                    .join(Measure, Assignment.measure_id == Measure.id)
-                    .join(Task, Assignment.task_id == Task.id)
-                    .where(in_force(), column.is_not(None))
-                    .group_by(column)
-                ):
-                    assert uid is not None
-                    before = counts.get(uid, (0, 0, 0))
-                    counts[uid] = (
-                        before[0] + assigned,
-                        before[1] + int(open_ or 0),
-                        before[2] + int(overdue or 0),
-                    )
+            counts = _unit_counts(session, today)
             members: dict[int, list[str]] = {}
             for group_id, name in session.execute(
                 select(UnitGroupMember.group_id, Unit.name)

@@ -18,13 +18,15 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import ImportBatch, LedgerExport, Round, Unit
+from db.models import Assignment, Finding, ImportBatch, LedgerExport, Measure, Round, Unit
 from importers.ledger.model import UnitSummary
 from tracker.database_settings import DUE_SOON_DAYS
+from tracker.queries import in_force
 from tracker.records import Summary
 from tracker.reports.report_format import cn_date
 from tracker.rounds.round_figures import round_items, round_summary, unit_summaries
 from tracker.rounds.round_service import RoundInfo
+from tracker.statuses import Status
 from tracker.store import Store
 from tracker.units.fan_out import nested_shares
 from tracker.units.memberless import memberless_collectives, memberless_sentence
@@ -156,11 +158,14 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def unit_returns(session: Session, chosen: Round | RoundInfo) -> list[UnitReturn]:
     """Every unit sent a ledger under ``chosen`` or returning one: 未报送 first, then late,
-    then on time; within each, in the order the ledgers were sent.  A collective with no
-    member yet that returned nothing is left out: it owes no ledger
-    (``tracker.units.memberless``), even one sent before the rule."""
+    then on time; within each, in the order the ledgers were sent.  A unit that returned
+    nothing is left out when it owes no ledger: a collective with no member yet
+    (``tracker.units.memberless``), even one sent before the rule, and a unit with neither
+    a task in force nor an open finding any more (taken out of a group after its ledger
+    was sent: no chaser goes to it and the ranking leaves it out, so 未报送 does too)."""
     names = dict(session.execute(select(Unit.id, Unit.name)).all())
     memberless = memberless_collectives(session)
+    owing = _owing_a_ledger(session)
     sent: dict[int, datetime] = {}
     for unit_id, when in session.execute(
         select(LedgerExport.unit_id, LedgerExport.exported_at)
@@ -189,7 +194,7 @@ def unit_returns(session: Session, chosen: Round | RoundInfo) -> list[UnitReturn
     out = []
     for unit_id in order:
         found = batches.get(unit_id, [])
-        if not found and unit_id in memberless:
+        if not found and (unit_id in memberless or unit_id not in owing):
             continue
         if not found:
             out.append(UnitReturn(names[unit_id], sent.get(unit_id)))
@@ -210,6 +215,14 @@ def unit_returns(session: Session, chosen: Round | RoundInfo) -> list[UnitReturn
         )
     rank = {NOT_REPORTED: 0, LATE: 1, ON_TIME: 2}
     return sorted(out, key=lambda u: rank[u.state])  # stable: the sending order within
+
+
+def _owing_a_ledger(session: Session) -> set[int]:
+    """The units a ledger is for (``LedgerExporter.export_each_unit``): those with a task in
+    force or an open finding."""
+    tasks = select(Assignment.unit_id).join(Measure, Assignment.measure_id == Measure.id)
+    findings = select(Finding.unit_id).where(Finding.status != Status.TICKED_OFF.value)
+    return set(session.scalars(tasks.where(in_force()).union(findings)))
 
 
 class RoundStatusService:

@@ -2242,57 +2242,57 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 <context>
     <name>LedgerField</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="60"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="52"/>
         <source>Status</source>
         <translation>完成状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="61"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="53"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="62"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="54"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="63"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="55"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="64"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="56"/>
         <source>Next steps</source>
         <translation>下一步计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="65"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="57"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="66"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="58"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="67"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="59"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="68"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="60"/>
         <source>Reason not done on time</source>
         <translation>未按期完成原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="69"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="61"/>
         <source>Extension requested to</source>
         <translation>申请延期至</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="70"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="62"/>
         <source>Reason for the extension</source>
         <translation>延期理由</translation>
     </message>
@@ -2363,7 +2363,7 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
     </message>
     <message>
         <location filename="../../ui/ledgers/ledger_import_dialog.py" line="206"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="376"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="377"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
@@ -2527,110 +2527,154 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 <context>
     <name>LedgerPreview</name>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="98"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="39"/>
+        <source>Reported on time</source>
+        <translation>按时报送</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/file_list_model.py" line="41"/>
+        <source>Reported %n day late</source>
+        <translation>
+            <numerusform>逾期%n天报送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ledgers/file_list_model.py" line="43"/>
+        <source>Reported %n days late</source>
+        <translation>
+            <numerusform>逾期%n天报送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/file_list_model.py" line="45"/>
+        <source>Corrected version · {0}</source>
+        <translation>更正版 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/file_list_model.py" line="53"/>
+        <source>Supersedes the unit&apos;s earlier return in this round; its first return decides on time or late</source>
+        <translation>替代该单位本轮此前报送的台账；是否按时以其首次报送为准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/file_list_model.py" line="59"/>
+        <source>The round has no reporting deadline</source>
+        <translation>本轮未设报送截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/file_list_model.py" line="60"/>
+        <source>Due back by {0}</source>
+        <translation>报送截止日期：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/file_list_model.py" line="74"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="100"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="76"/>
         <source>Choose the unit: the hidden sheet is gone</source>
         <translation>请选择单位：隐藏的元数据表已丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="102"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="78"/>
         <source>Fix the rejected cells first</source>
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="118"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="94"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="137"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="115"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="138"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="178"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="222"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="235"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="250"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="348"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="370"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="116"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="83"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="127"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="140"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="155"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="253"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="275"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="139"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="117"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="140"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="118"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="141"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="119"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="143"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="121"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="146"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="124"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="148"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="177"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="221"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="234"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="347"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="369"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="128"/>
+        <source>Reporting</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="82"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="126"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="139"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="252"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="274"/>
         <source>No.</source>
         <translation>措施编号</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="48"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="179"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="195"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="251"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="349"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="372"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="84"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="100"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="156"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="254"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="277"/>
         <source>Field</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="181"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="197"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="86"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="102"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="46"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="193"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="209"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="220"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="233"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="256"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="350"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="98"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="114"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="125"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="138"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="161"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="255"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
         <location filename="../../ui/ledgers/rejected_edits.py" line="51"/>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="240"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="145"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2650,110 +2694,110 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
         <translation>填写单位本意的值；按单元格的规则重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="210"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="115"/>
         <source>Ignored because</source>
         <translation>忽略原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="223"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="128"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="237"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="142"/>
         <source>Deadline → requested</source>
         <translation>现完成时限 → 申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="253"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="158"/>
         <source>Directory → returned</source>
         <translation>通讯录 → 台账填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="351"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="256"/>
         <source>Office&apos;s text</source>
         <translation>办公室现有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="358"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="263"/>
         <source>Emptied, kept</source>
         <translation>被清空，已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="359"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="264"/>
         <source>Clear it</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="375"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="280"/>
         <source>Sent out</source>
         <translation>下发时</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="376"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="281"/>
         <source>Office now</source>
         <translation>办公室现值</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="377"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="282"/>
         <source>Unit returned</source>
         <translation>单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="293"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="198"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="106"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="82"/>
         <source>Decide %n conflict</source>
         <translation>
             <numerusform>有 %n 处冲突待定</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="107"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="83"/>
         <source>Decide %n conflicts</source>
         <translation>
             <numerusform>有 %n 处冲突待定</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="110"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="86"/>
         <source>Nothing new: recorded as reported</source>
         <translation>无新内容：记为已报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="113"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="89"/>
         <source>Ready: the valid rows; %n rejected row stays</source>
         <translation>
             <numerusform>可导入有效行；%n处退回保持不变</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="115"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="91"/>
         <source>Ready: the valid rows; %n rejected rows stay</source>
         <translation>
             <numerusform>可导入有效行；%n处退回保持不变</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="194"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="99"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="384"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="289"/>
         <source>Undecided</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="385"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="290"/>
         <source>Take the unit&apos;s value</source>
         <translation>采用单位填报</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_preview_models.py" line="386"/>
+        <location filename="../../ui/ledgers/ledger_preview_models.py" line="291"/>
         <source>Keep the office&apos;s value</source>
         <translation>保留办公室数据</translation>
     </message>
@@ -5235,32 +5279,32 @@ Log folder: {2}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="227"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="243"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="235"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="251"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="237"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="253"/>
         <source>{count} rejected row</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="240"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="256"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="242"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="258"/>
         <source>{count} conflict</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="206"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="217"/>
         <source>this file was already imported on {when}</source>
         <translation>该文件已于 {when} 导入过</translation>
     </message>
@@ -5290,7 +5334,7 @@ Log folder: {2}</source>
         <translation>本台账制作后，措施{code}已分为多项分工（{unit}现承担{tasks}）：未导入；请向{unit}重新下发台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_checks.py" line="322"/>
+        <location filename="../../tracker/ledgers/ledger_checks.py" line="334"/>
         <source>no measure is assigned to the unit {unit!r}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
@@ -5330,17 +5374,17 @@ Log folder: {2}</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="283"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="294"/>
         <source>the database or the files changed since the preview; preview again</source>
         <translation>预览之后数据库或文件已有变化；请重新预览</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="311"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="322"/>
         <source>changes the same fields as {file}; import it on its own</source>
         <translation>与 {file} 修改了相同的内容；请单独导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_import.py" line="361"/>
+        <location filename="../../tracker/ledgers/ledger_import.py" line="373"/>
         <source>{file} has no rejected cell to send back</source>
         <translation>{file}没有需要退回的单元格</translation>
     </message>
@@ -5583,22 +5627,22 @@ Log folder: {2}</source>
         <translation>数据库 {database} 由更新版本的本程序创建（数据结构版本 {schema}）；请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="267"/>
+        <location filename="../../tracker/units/unit_service.py" line="285"/>
         <source>unknown unit {unit!r}; did you mean {hint}?</source>
         <translation>未知单位“{unit}”；您要找的是不是{hint}？</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="271"/>
+        <location filename="../../tracker/units/unit_service.py" line="289"/>
         <source>unknown unit {unit!r}</source>
         <translation>未知单位“{unit}”</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="276"/>
+        <location filename="../../tracker/units/unit_service.py" line="294"/>
         <source>an alias cannot be empty</source>
         <translation>别名不能为空</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/unit_service.py" line="281"/>
+        <location filename="../../tracker/units/unit_service.py" line="299"/>
         <source>{alias!r} is itself a unit; merge the two units instead</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>

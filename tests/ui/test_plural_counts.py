@@ -24,8 +24,8 @@ from ui.board.board_view import BoardView
 from ui.board.dashboard import due_soon_title, overdue_title
 from ui.count_suffix import counted_suffix
 from ui.documents.document_delete_flow import confirmation_text
+from ui.ledgers.file_list_model import file_status
 from ui.ledgers.ledger_history import import_text
-from ui.ledgers.ledger_preview_models import file_status
 from ui.ledgers.preview_views import apply_summary
 from ui.resources import resource_path
 from ui.units.merge_preview import MergePreviewDialog

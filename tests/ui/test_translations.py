@@ -24,7 +24,7 @@ from tests.ui.conftest import make_window
 from tracker.progress.progress_service import Change
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
-from ui.ledgers.ledger_preview_models import file_status
+from ui.ledgers.file_list_model import file_status
 from ui.ledgers.rejected_edits import RejectedModel
 from ui.messages import user_errors
 from ui.resources import resource_path

@@ -51,6 +51,7 @@ from tracker.ledgers.unit_wording import in_unit_words, notice_note
 from tracker.memory import collector_paused
 from tracker.progress.history_entries import Provenance
 from tracker.progress.progress_service import ProgressService
+from tracker.rounds.file_reporting import applied_reporting, preview_reporting
 from tracker.rounds.round_service import RoundService
 from tracker.store import Store
 from tracker.units.unit_service import alias_map
@@ -159,10 +160,12 @@ class LedgerImporter:
         if progress is not None and len(files) == len(targets):
             progress(len(targets), len(targets))
         with self.store.reading() as session:
-            return [
+            previews = [
                 self._preview_one(session, path, read, round_name, (units or {}).get(path))
                 for path, read in files
             ]
+            preview_reporting(session, previews, self.store.clock.today())
+            return previews
 
     def _snapshot(self, session: Session) -> Snapshot:
         cached = session.info.get("ledger_snapshot")
@@ -357,6 +360,7 @@ class LedgerImporter:
             # The versioned UPDATE matched each stored version and raised it by one, as
             # ``state`` did: the versions after the apply, without reading them back.
             result.versions = {assignment_id: s["version"] for assignment_id, s in state.items()}
+            applied_reporting(session, previews, result)
         return result
 
     def return_notice(self, preview: FilePreview, out_dir: Path) -> Path:

@@ -71,6 +71,17 @@ FINDING_KEY = "finding:"
 
 
 @dataclass(frozen=True)
+class FileReporting:
+    """A returned file in its round's 报送情况, as the round's page counts it: its unit's
+    first return decides on time or ``days_late`` (against ``deadline``, the round's
+    报送截止日期); a ``correction`` (更正版) supersedes the unit's earlier return."""
+
+    deadline: date | None
+    days_late: int
+    correction: bool
+
+
+@dataclass(frozen=True)
 class Rejected:
     sheet: str
     cell: str
@@ -204,6 +215,8 @@ class FilePreview:
     """No hidden sheet and no unit chosen: the clerk says whose file this is."""
     unit_suggestions: list[str] = field(default_factory=list)
     """For a file that needs a unit: likely units, best first (file name, then the rows)."""
+    reporting: FileReporting | None = None
+    """What the file is in its round's 报送情况 (``tracker.rounds.file_reporting``)."""
 
     @property
     def file(self) -> str:
@@ -337,3 +350,5 @@ class ApplyResult:
     """Assignment id → its version after the apply, for every assignment it changed."""
     requests: list[ExtensionRequest] = field(default_factory=list)
     """The 申请延期 of the files applied, for the office to approve or refuse."""
+    reporting: dict[str, FileReporting] = field(default_factory=dict)
+    """File name → what it now is in its round's 报送情况, read back after the write."""

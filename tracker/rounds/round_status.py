@@ -54,6 +54,10 @@ class UnitReturn:
     """How many returned files were imported (a corrected one sent again counts too)."""
     on_time: bool | None = None
     """True or False once returned (True when the round has no deadline); None before."""
+    days_late: int = 0
+    """Days after the 报送截止日期 the first return came (``late_days``); 0 on time."""
+    batch: int | None = None
+    """The import batch of the first return: a later one of the unit is a 更正版."""
 
     @property
     def state(self) -> str:
@@ -102,6 +106,15 @@ class RoundStatus:
             "not_reported": self.not_reported,
             "late": self.late,
         }
+
+
+def late_days(deadline: date | None, returned_on: date) -> int:
+    """How many days after the round's 报送截止日期 a return on ``returned_on`` came: 0 when on
+    time (on the deadline day too, or the round has no deadline).  The one rule of 按时 and
+    逾期 — the round's page, the import preview and the 汇总 all read it from here."""
+    if deadline is None:
+        return 0
+    return max(0, (returned_on - deadline).days)
 
 
 def reporting_text(status: RoundStatus, most: int = 10) -> str | None:
@@ -200,7 +213,7 @@ def unit_returns(session: Session, chosen: Round | RoundInfo) -> list[UnitReturn
             out.append(UnitReturn(names[unit_id], sent.get(unit_id)))
             continue
         first = found[0]
-        on_time = chosen.deadline is None or first.imported_at.date() <= chosen.deadline
+        late = late_days(chosen.deadline, first.imported_at.date())
         out.append(
             UnitReturn(
                 names[unit_id],
@@ -210,7 +223,9 @@ def unit_returns(session: Session, chosen: Round | RoundInfo) -> list[UnitReturn
                 first.imported_by,
                 sum(b.changes for b in found),
                 len(found),
-                on_time,
+                late == 0,
+                late,
+                first.id,
             )
         )
     rank = {NOT_REPORTED: 0, LATE: 1, ON_TIME: 2}

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.ledgers.file_list_model import STATUS, FileListModel
 from ui.ledgers.ledger_choice_delegate import ChoiceDelegate
 from ui.ledgers.ledger_history import ApplyRequest
 from ui.ledgers.ledger_preview_models import (
@@ -42,7 +43,6 @@ from ui.ledgers.ledger_preview_models import (
     OFFICE,
     UNIT,
     ConflictModel,
-    FileListModel,
     KeptModel,
     changes_model,
     contacts_model,
@@ -92,7 +92,7 @@ class LedgerImportDialog(QDialog):
         self.contacts = contacts_model(self)
         self.requests = extensions_model(self)
         self.finding_edits = finding_edits_model(self)
-        self.file_view = table_view(self.files, 7)  # the status says what happens: room for it
+        self.file_view = table_view(self.files, STATUS)  # the status says what happens: room for it
         self.change_view = table_view(self.changes, 3)
         self.reject_view = table_view(self.rejects, 2)
         self.reject_view.setEditTriggers(EDIT_TRIGGERS)
@@ -357,6 +357,7 @@ class LedgerImportDialog(QDialog):
             self.applies.append((request, result))
         for name in result.applied:
             self.files.outcomes[name] = self.tr("Imported")
+        self.files.reported.update(result.reporting)
         self.applied.emit()
         self._tell(result)
         self.reload()

@@ -1,9 +1,7 @@
-"""The item models of the returned-ledger preview: files, and one file's changes/rejects/conflicts.
+"""The item models of one returned file's preview: changes, rejects, conflicts and the rest.
 
-The file list is what the clerk scans first — for 40 returned ledgers, which
-can go in as they are, which need a decision and which must go back to the
-unit — so its status column says that in words.  Conflicts carry the clerk's
-choice (take the unit's value, keep the office's, or undecided) as an editable
+The list of files has its own module (``ui.ledgers.file_list_model``).  Conflicts
+carry the clerk's choice (take the unit's value, keep the office's, or undecided) as an editable
 column; the choices live in ``ConflictModel.choices`` keyed as ``apply`` wants
 them: ``(assignment_id, field) → "unit" | "office"``.
 """
@@ -21,13 +19,7 @@ from ui.record_model import Column, Index, RecordTableModel
 
 if TYPE_CHECKING:
     from importers.ledger.model import ExportedValue
-    from tracker.ledgers.ledger_import import (
-        Conflict,
-        FieldChange,
-        FilePreview,
-        Ignored,
-        Kept,
-    )
+    from tracker.ledgers.ledger_import import Conflict, FieldChange, Ignored, Kept
     from tracker.ledgers.ledger_records import ContactUpdate, ExtensionRequest, FindingEdit, Warned
 
 translate = QCoreApplication.translate
@@ -82,93 +74,6 @@ def value_text(value: ExportedValue) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value}%"
     return str(value).replace("\n", " ")
-
-
-def open_conflicts(preview: FilePreview, choices: Choices) -> int:
-    return sum(1 for c in preview.conflicts if c.key not in choices)
-
-
-def file_status(
-    preview: FilePreview, choices: Choices, outcome: str | None = None, apply_valid: bool = False
-) -> str:
-    """What will happen to this file, in the clerk's words."""
-    if outcome is not None:
-        return outcome
-    if preview.error:
-        return translate("LedgerPreview", "Cannot import: {0}").format(translated(preview.error))
-    if preview.needs_unit:
-        return translate("LedgerPreview", "Choose the unit: the hidden sheet is gone")
-    if preview.rejected and not apply_valid:
-        return translate("LedgerPreview", "Fix the rejected cells first")
-    undecided = open_conflicts(preview, choices)
-    if undecided:
-        if undecided == 1:
-            return translate("LedgerPreview", "Decide %n conflict", None, undecided)
-        return translate("LedgerPreview", "Decide %n conflicts", None, undecided)
-    news = preview.changed or preview.finding_edits or preview.conflicts
-    if not (news or preview.requests or preview.contacts):  # (a request alone is news)
-        return translate("LedgerPreview", "Nothing new: recorded as reported")
-    rejected = len(preview.rejected)
-    if rejected == 1:
-        return translate("LedgerPreview", "Ready: the valid rows; %n rejected row stays", None, 1)
-    if rejected:
-        return translate(
-            "LedgerPreview", "Ready: the valid rows; %n rejected rows stay", None, rejected
-        )
-    return translate("LedgerPreview", "Ready to apply")
-
-
-def changes(preview: FilePreview) -> int:
-    """The values a file changes: on its main sheets and in its 整改台账."""
-    return len(preview.changed) + len(preview.finding_edits)
-
-
-class FileListModel(RecordTableModel["FilePreview"]):
-    """One row per returned file."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        self.choices: Choices = {}
-        self.outcomes: dict[str, str] = {}
-        """file name → what the last apply did with it."""
-        self.apply_valid = False
-        """The clerk chose to apply the valid rows of files with rejected cells."""
-        super().__init__(
-            [
-                Column(translate("LedgerPreview", "File"), lambda p: p.file, lambda p: str(p.path)),
-                Column(translate("LedgerPreview", "Unit"), lambda p: p.unit or "—"),
-                Column(translate("LedgerPreview", "Round"), lambda p: p.round_name or "—"),
-                Column(translate("LedgerPreview", "Changes"), changes, None, True),
-                Column(translate("LedgerPreview", "Unchanged"), lambda p: p.unchanged, None, True),
-                Column(
-                    translate("LedgerPreview", "Rejected"), lambda p: len(p.rejected), None, True
-                ),
-                Column(
-                    translate("LedgerPreview", "Conflicts"), lambda p: len(p.conflicts), None, True
-                ),
-                Column(translate("LedgerPreview", "Status"), self.status),
-            ],
-            parent,
-        )
-
-    def status(self, preview: FilePreview) -> str:
-        return file_status(preview, self.choices, self.outcomes.get(preview.file), self.apply_valid)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:
-            preview = self.record(index.row())
-            if index.column() == 5 and preview.rejected:
-                return ERROR_COLOUR
-            if index.column() == 6 and open_conflicts(preview, self.choices):
-                return ATTENTION_COLOUR
-            if index.column() == 7:
-                if preview.file in self.outcomes:
-                    return READY_COLOUR
-                if preview.error or (preview.rejected and not self.apply_valid):
-                    return ERROR_COLOUR
-                if preview.needs_unit or open_conflicts(preview, self.choices):
-                    return ATTENTION_COLOUR
-                return READY_COLOUR
-        return super().data(index, role)
 
 
 def changes_model(parent: QObject | None = None) -> RecordTableModel[FieldChange]:

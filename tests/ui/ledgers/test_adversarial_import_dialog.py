@@ -25,6 +25,7 @@ from tests.reliability.adversarial import (
 )
 from tests.reliability.office_state import assignment_values, dump, prepared_office
 from tracker.services import Services
+from ui.ledgers.file_list_model import STATUS
 from ui.ledgers.ledger_import_dialog import LedgerImportDialog
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
@@ -55,7 +56,7 @@ def test_each_adversarial_ledger_in_the_import_dialog(  # type: ignore[no-untype
     qtbot.addWidget(dialog)
     assert dialog.load()
     assert _column(dialog.files, 0) == [path.name]
-    [status] = _column(dialog.files, 7)
+    [status] = _column(dialog.files, STATUS)
     if isinstance(expected, Refused):
         assert status == f"Cannot import: {expected.message}"
     elif isinstance(expected, Rejected):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from tests.ui.ledger_fixtures import ROUND, returned_ledgers
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
+from ui.ledgers.file_list_model import REJECTED, STATUS
 from ui.ledgers.ledger_export_dialog import LedgerExportDialog
 from ui.ledgers.ledger_import_dialog import LedgerImportDialog, preview_files
 from ui.ledgers.ledger_preview_models import CHOICE, OFFICE, UNIT
@@ -138,8 +139,26 @@ def test_preview_lists_files_changes_rejects_and_conflicts(
     dialog = import_dialog(qtbot, services, [folder])  # a folder: every ledger in it
     rows = {r[0]: r[1:] for r in table(dialog.files)}
     assert rows == {
-        ledgers["tax"].name: ["宁夏税务局", ROUND, "1", "0", "0", "0", "Ready to apply"],
-        ledgers["police"].name: ["自治区公安厅", ROUND, "1", "1", "0", "1", "Decide 1 conflict"],
+        ledgers["tax"].name: [
+            "宁夏税务局",
+            ROUND,
+            "1",
+            "0",
+            "0",
+            "0",
+            "Ready to apply",
+            "Reported on time",
+        ],
+        ledgers["police"].name: [
+            "自治区公安厅",
+            ROUND,
+            "1",
+            "1",
+            "0",
+            "1",
+            "Decide 1 conflict",
+            "Reported on time",
+        ],
         ledgers["market"].name: [
             "自治区市场监管厅",
             ROUND,
@@ -148,6 +167,7 @@ def test_preview_lists_files_changes_rejects_and_conflicts(
             "1",
             "0",
             "Fix the rejected cells first",
+            "Reported on time",
         ],
     }
     names = [p.file for p in dialog.previews()]
@@ -186,13 +206,13 @@ def test_apply_with_a_decided_conflict_then_undo(
     assert dialog.files.choices == {
         (dialog.previews()[1].conflicts[0].assignment_id, "progress"): UNIT
     }
-    assert dialog.files.index(1, 7).data() == "Ready to apply"
+    assert dialog.files.index(1, STATUS).data() == "Ready to apply"
     applied: list[bool] = []
     dialog.applied.connect(lambda: applied.append(True))
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert applied == [True]
     assert messages == [("information", "2 files imported with 3 changes.")]
-    assert [r[7] for r in table(dialog.files)] == ["Imported", "Imported"]
+    assert [r[STATUS] for r in table(dialog.files)] == ["Imported", "Imported"]
     assert not dialog.apply_button.isEnabled()
     notes = {(r.code, r.unit): (r.note, r.percent) for r in services.overview.assignments()}
     assert notes[("1", "自治区公安厅")] == ("已上线试运行", None)
@@ -218,14 +238,14 @@ def test_the_files_imported_still_show_their_unit_changes_and_return_notice(
     dialog.apply_valid.setChecked(True)
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert [r[1:] for r in table(dialog.files)] == [
-        ["宁夏税务局", ROUND, "1", "0", "0", "0", "Imported"],
-        ["自治区市场监管厅", ROUND, "0", "0", "1", "0", "Imported"],
+        ["宁夏税务局", ROUND, "1", "0", "0", "0", "Imported", "Reported on time"],
+        ["自治区市场监管厅", ROUND, "0", "0", "1", "0", "Imported", "Reported on time"],
     ]
-    assert [dialog.files.index(r, 7).data(Qt.ItemDataRole.ForegroundRole) for r in (0, 1)] == [
+    assert [dialog.files.index(r, STATUS).data(Qt.ItemDataRole.ForegroundRole) for r in (0, 1)] == [
         READY_COLOUR,
         READY_COLOUR,
     ]
-    assert dialog.files.index(1, 5).data(Qt.ItemDataRole.ForegroundRole) == ERROR_COLOUR
+    assert dialog.files.index(1, REJECTED).data(Qt.ItemDataRole.ForegroundRole) == ERROR_COLOUR
     dialog.file_view.selectRow(0)
     assert table(dialog.changes) == [["2", "宁夏税务局", "Progress report", "— → 已完成系统改造"]]
     dialog.file_view.selectRow(1)

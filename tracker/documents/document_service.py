@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import false, func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -40,6 +40,7 @@ from tracker.documents.document_outline import (
 from tracker.documents.document_revision import diff
 from tracker.documents.document_writer import LEAD, SUPPORT, DocumentWriter
 from tracker.documents.policy_files import parse_policy_file, refuse_without_measures
+from tracker.documents.stored_versions import stored_versions
 from tracker.errors import (
     AmbiguousError,
     InvalidInputError,
@@ -160,7 +161,7 @@ class DocumentService:
         """
         refuse_without_measures(doc, source.file_name)
         with self.store.reading() as session:
-            same, previous = self._stored_versions(session, doc, source)
+            same, previous = stored_versions(session, doc, source)
             state = "unchanged" if same else ("revision" if previous else "new")
             changes = diff(session, previous, doc) if previous else []
             aliases = alias_map(session)
@@ -207,7 +208,7 @@ class DocumentService:
             # Another import of this very file committed first (the database's unique
             # index on the hash refused this copy): ours was rolled back whole.
             with self.store.reading() as session:
-                same, _previous = self._stored_versions(session, doc, source)
+                same, _previous = stored_versions(session, doc, source)
                 if same is None:  # (deleted again in between: a rare race, retried once)
                     return self._import(doc, source, accept_revision, unit_mapping or {})
                 return ImportOutcome("unchanged", same.id, measures=len(same.measures))
@@ -221,7 +222,7 @@ class DocumentService:
     ) -> ImportOutcome:
         now = self.store.clock.now()
         with self.store.transaction() as session:
-            same, previous = self._stored_versions(session, doc, source)
+            same, previous = stored_versions(session, doc, source)
             if same is not None:
                 return ImportOutcome("unchanged", same.id, measures=len(same.measures))
             if previous is not None and not accept_revision:
@@ -299,26 +300,6 @@ class DocumentService:
         backup_before(self.store, "document-delete")
         with self.store.transaction() as session:
             return delete_document(session, document_id)
-
-    @staticmethod
-    def _stored_versions(
-        session: Session, doc: ParsedDocument, source: SourceInfo
-    ) -> tuple[Document | None, Document | None]:
-        """The document stored from this very file, and the earlier version of ``doc`` (by
-        its number, else its title), if any — read with one query."""
-        same = Document.source_sha256 == source.sha256
-        if doc.doc_number:
-            earlier = Document.doc_number == doc.doc_number
-        elif doc.title:
-            earlier = Document.title == doc.title
-        else:
-            earlier = false()
-        found = session.scalars(select(Document).where(or_(same, earlier)).order_by(Document.id))
-        stored = list(found)
-        same_file = next((d for d in stored if d.source_sha256 == source.sha256), None)
-        if same_file is not None:
-            return same_file, None  # (then nothing is imported: the earlier version is moot)
-        return None, stored[0] if stored else None  # every row found is an earlier version
 
 
 def _claim_revision(session: Session, document: Document, seen: int) -> None:

@@ -59,6 +59,9 @@ class SelectionController(QObject):
         table.selectionModel().currentRowChanged.connect(lambda *_: self.follow())
         table.selectionModel().selectionChanged.connect(self.update_actions)
         model.modelReset.connect(self.update_actions)
+        # Off until a row is selected: before any row is shown (no database found, the
+        # start page) the toolbar's 销号 would otherwise answer "all already ticked off".
+        self.update_actions()
 
     def attach(self, source: AssignmentSource) -> None:
         """The details come from this database from now on."""

@@ -146,3 +146,22 @@ def test_the_window_never_tells_the_clerk_to_run_a_command(
         "another database file (File → Open database…).",
     ]
     assert not missing.exists() and empty.read_bytes() == b""
+
+
+def test_no_command_for_selected_rows_is_offered_without_a_database(
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    private_settings: QSettings,
+) -> None:
+    """The toolbar's 销号 and 编辑进展 were on beside the page saying there is no database,
+    and 销号 then answered that every selected task was ticked off already."""
+    window = opening(qtbot, tmp_path / "台账.sqlite3", private_settings)
+    actions = window.actions_
+    assert {a.text(): a.isEnabled() for a in actions.selection_actions()} == {
+        "Edit progress…": False,
+        "Tick off": False,
+        "Undo tick off": False,
+        "Measure text and history…": False,
+        "Chaser for this unit…": False,
+        "Request an extension…": False,
+    }

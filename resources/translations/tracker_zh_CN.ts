@@ -5202,39 +5202,39 @@ Log folder: {2}</source>
         <translation>没有要记录的内容：请给出 --status、--percent 或 --note</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="131"/>
-        <location filename="../../tracker/documents/document_service.py" line="286"/>
+        <location filename="../../tracker/documents/document_service.py" line="132"/>
+        <location filename="../../tracker/documents/document_service.py" line="287"/>
         <source>no document matches {text!r}</source>
         <translation>没有与“{text}”相符的文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="135"/>
+        <location filename="../../tracker/documents/document_service.py" line="136"/>
         <source>{text!r} matches several documents: {names}</source>
         <translation>“{text}”与多份文件相符：{names}</translation>
     </message>
     <message>
         <location filename="../../tracker/documents/document_delete.py" line="70"/>
-        <location filename="../../tracker/documents/document_service.py" line="296"/>
+        <location filename="../../tracker/documents/document_service.py" line="297"/>
         <source>document {id} no longer exists</source>
         <translation>文件 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="146"/>
+        <location filename="../../tracker/documents/document_service.py" line="147"/>
         <source>name the document</source>
         <translation>请指明文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="337"/>
+        <location filename="../../tracker/documents/document_service.py" line="318"/>
         <source>The document {document} was revised by someone else meanwhile; nothing was changed. Import the file again to see its changes against the new version.</source>
         <translation>文件 {document} 刚刚已被他人修订，未做任何更改。请重新导入该文件，查看相对于新版本的变化。</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="371"/>
+        <location filename="../../tracker/documents/document_service.py" line="352"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="379"/>
+        <location filename="../../tracker/documents/document_service.py" line="360"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>
@@ -6329,17 +6329,17 @@ Log folder: {2}</source>
         <translation>督办部门已对该问题整改销号，未修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_requests.py" line="82"/>
-        <source>overdue since {deadline} and not done: {column} is empty</source>
-        <translation>{deadline}已到期且未完成：{column}未填写</translation>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="84"/>
+        <source>due {deadline} and not done: {column} is empty</source>
+        <translation>已于{deadline}到期且未完成：{column}未填写</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_requests.py" line="115"/>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="117"/>
         <source>the extension asked for ({requested}) is not after the deadline {deadline}</source>
         <translation>申请延期至（{requested}）不晚于现完成时限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_requests.py" line="129"/>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="131"/>
         <source>an extension to {requested} is asked without a {column}</source>
         <translation>申请延期至 {requested}，但未填写{column}</translation>
     </message>

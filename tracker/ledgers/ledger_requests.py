@@ -5,7 +5,8 @@ these columns are not progress: 申请延期至 with 延期理由 is a request t
 approves or refuses (``ExtensionRequest`` on the preview and on the apply's result,
 for the extension service to record), and an overdue row not done should say in
 未按期完成原因 why — the preview warns where it does not.  Overdue as the round counts it:
-on the round's as-of day, by the deadline in force that day (``OverdueDay``).
+on the round's as-of day, by the deadline in force that day (``OverdueDay``).  The warnings
+write their dates as the ledger does (2021年6月30日), never 2021-06-30.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.statuses import Status
 from tracker.extensions.deadline_history import DeadlineThen, deadlines_as_of
 from tracker.ledgers.ledger_records import ExtensionRequest, FilePreview, Warned
+from tracker.reports.report_format import cn_date
 
 if TYPE_CHECKING:
     from tracker.ledgers.ledger_snapshot import Current
@@ -81,9 +83,9 @@ def check_requests(
             "delay_reason",
             QT_TRANSLATE_NOOP(
                 "messages",
-                "overdue since {deadline} and not done: {column} is empty",
+                "due {deadline} and not done: {column} is empty",
             ),
-            deadline=then.isoformat(),
+            deadline=cn_date(then),
             column=header_for_field("delay_reason"),
         )
     requested = row.extension_to
@@ -116,8 +118,8 @@ def check_requests(
                 "messages",
                 "the extension asked for ({requested}) is not after the deadline {deadline}",
             ),
-            requested=requested.isoformat(),
-            deadline=deadline.isoformat(),
+            requested=cn_date(requested),
+            deadline=cn_date(deadline),
         )
     if not row.extension_reason:
         _warn(
@@ -129,7 +131,7 @@ def check_requests(
             QT_TRANSLATE_NOOP(
                 "messages", "an extension to {requested} is asked without a {column}"
             ),
-            requested=requested.isoformat(),
+            requested=cn_date(requested),
             column=header_for_field("extension_reason"),
         )
 

@@ -11,12 +11,13 @@ from tests.tracker.conftest import sample_document, source
 from tests.tracker.ledgers.test_ledgers import ROUND, _edit, _export
 from tracker.ledgers.ledger_records import ExtensionRequest
 from tracker.ledgers.ledger_requests import OverdueDay, overdue_day
+from tracker.ledgers.unit_wording import in_unit_words
 from tracker.rounds.round_service import RoundService
 from tracker.services import Services
 from tracker.store import Clock
 
 POLICE = "自治区公安厅"
-OVERDUE = "overdue since 2021-06-30 and not done: 未按期完成原因 is empty"
+OVERDUE = "due 2021年6月30日 and not done: 未按期完成原因 is empty"
 
 
 @pytest.fixture
@@ -36,6 +37,11 @@ def test_an_overdue_row_not_done_without_a_reason_is_warned(
     assert [(w.cell, w.code, w.unit, str(w.reason)) for w in preview.warnings] == [
         ("O4", "1", POLICE, OVERDUE)
     ]
+    # as the clerk reads it: the date as the ledger writes it (was 2021-06-30已到期且未完成)
+    assert (
+        in_unit_words(preview.warnings[0].reason)
+        == "已于2021年6月30日到期且未完成：未按期完成原因未填写"
+    )
     assert preview.applicable  # a warning does not keep the file out
 
 
@@ -124,8 +130,8 @@ def test_a_requested_extension_is_read_for_the_office_to_decide(
         ),
     ]
     assert [(w.cell, str(w.reason)) for w in preview.warnings] == [
-        ("Q5", "the extension asked for (2021-07-05) is not after the deadline 2021-07-10"),
-        ("R5", "an extension to 2021-07-05 is asked without a 延期理由"),
+        ("Q5", "the extension asked for (2021年7月5日) is not after the deadline 2021年7月10日"),
+        ("R5", "an extension to 2021年7月5日 is asked without a 延期理由"),
     ]
     assert preview.to_json()["extension_requests"] == [
         {

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from importers.messages import Message
+from tracker.reports.report_format import cn_date
 from ui.documents.import_preview_models import (
     OPTIONS_ROLE,
     SUGGESTIONS_ROLE,
@@ -178,8 +179,10 @@ class ImportPreviewDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Document number:"), QLabel(parsed.doc_number or "—"))
         form.addRow(self.tr("Issued by:"), QLabel(parsed.issuer or "—"))
-        issued = parsed.issued_on.isoformat() if parsed.issued_on else "—"
-        form.addRow(self.tr("Issued on:"), QLabel(issued))
+        # As the document itself writes it (2021年5月19日), not 2021-05-19.
+        issued = cn_date(parsed.issued_on) if parsed.issued_on else "—"
+        self.issued_on = QLabel(issued)
+        form.addRow(self.tr("Issued on:"), self.issued_on)
         form.addRow(self.tr("File:"), QLabel(source.file_name))
         layout = QVBoxLayout(self)
         layout.addWidget(title)

@@ -176,6 +176,7 @@ def test_choosing_any_known_unit_or_back_to_create(services: Services, qtbot) ->
     known = [u.name for u in services.units.list()]
     dialog = ImportPreviewDialog(doc, src, plan, known)
     qtbot.addWidget(dialog)
+    assert dialog.issued_on.text() == "2021年5月19日"  # as the document writes it (was 2021-05-19)
     combo = dialog.unit_combo("自治区营商环境办")
     names = [combo.itemData(i) for i in range(combo.count())]
     assert names[0] == ""  # create

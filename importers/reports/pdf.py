@@ -135,6 +135,19 @@ def _flowables(
     raise TypeError(f"unknown block {block!r}")
 
 
+def _signature_after(blocks: list[Block]) -> int:
+    """How many of ``blocks`` make a table's tail: up to the ``Signature`` when only
+    paragraphs (a contact line) stand before it, else 0.  A table after this one (the
+    chaser's findings) keeps its own last rows with the signature; this one's were kept
+    with all of it and its table, moved whole, and a page could not hold them."""
+    for n, block in enumerate(blocks):
+        if isinstance(block, Signature):
+            return n + 1
+        if not isinstance(block, ParagraphModel):
+            return 0
+    return 0
+
+
 def write_pdf(
     report: ReportDocument,
     target: Path | BinaryIO,
@@ -170,12 +183,8 @@ def write_pdf(
             continue
         if isinstance(block, PageBreakModel):
             geometry = turned if block.turned else base
-        if (
-            isinstance(block, Table)
-            and block.keep_last
-            and any(isinstance(b, Signature) for b in blocks)
-        ):
-            end = next(n for n, b in enumerate(blocks) if isinstance(b, Signature)) + 1
+        end = _signature_after(blocks) if isinstance(block, Table) and block.keep_last else 0
+        if isinstance(block, Table) and end:
             tail = [f for b in blocks[:end] for f in _flowables(b, styles, geometry, charts_drawn)]
             del blocks[:end]
             story.append(

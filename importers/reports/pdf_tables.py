@@ -25,6 +25,9 @@ PADDING = 3.0
 FRAME_PADDING = 0.0
 """The PDF's frame has no padding: tables span the text block exactly."""
 SLACK = 2.0
+KEPT_HEIGHT = 80.0
+"""The most height of last rows kept on one page with a table's tail (the signature):
+two rows of a line or two each, never two rows of a long text."""
 """Room for rounding in reportlab's own measuring of the same paragraphs."""
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
@@ -90,7 +93,7 @@ def build_table(
     data: list[list[object]] = [rows.header, *rows.every()]
     last = len(data) - 1
     data.append([tail, *([""] * (len(rows.widths) - 1))])
-    first_kept = max(last - max(model.keep_last, 1) + 1, 1)
+    first_kept = last - _kept(rows.every(), rows.widths, model.keep_last) + 1
     return _table(
         data,
         rows.widths,
@@ -102,6 +105,20 @@ def build_table(
             ("RIGHTPADDING", (0, last + 1), (-1, last + 1), 0),
         ],
     )
+
+
+def _kept(made: list[list[Paragraph]], widths: list[float], most: int) -> int:
+    """How many last rows go with the tail: ``most`` while they are short together (at most
+    ``KEPT_HEIGHT``), else the last one alone; whatever cannot fit on the page with them
+    moves over, so tall rows moved would leave a page of the table half blank."""
+    kept = 1
+    height = _height(made[-1], widths) + 2 * PADDING if made else 0.0
+    for row in reversed(made[-most:-1] if most > 1 else []):
+        height += _height(row, widths) + 2 * PADDING
+        if height > KEPT_HEIGHT:
+            break
+        kept += 1
+    return min(kept, len(made)) if made else 1
 
 
 def _table(

@@ -300,7 +300,10 @@ def _block(
         if block.bold:
             set_fonts(run, HEADING_FONT)
     elif isinstance(block, Heading):
-        doc.add_paragraph(block.text, style=f"Report Heading {min(max(block.level, 1), 3)}")
+        p = doc.add_paragraph(block.text, style=f"Report Heading {min(max(block.level, 1), 3)}")
+        if block.centred:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.first_line_indent = Pt(0)
     elif isinstance(block, Table):
         _table(doc, block, frame_mm)
     elif isinstance(block, BarChart):

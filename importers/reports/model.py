@@ -34,6 +34,10 @@ class Heading:
 
     text: str
     level: int = 1
+    centred: bool = False
+    """A table's own title (a printed ledger's sheet, named after its document): centred
+    and not indented, so a title a line long is not pushed over by the indent, leaving
+    its last character alone on a second line."""
 
 
 @dataclass(frozen=True)

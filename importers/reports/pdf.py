@@ -113,7 +113,11 @@ def _flowables(
     if isinstance(block, Heading):
         # A heading never ends a page: it needs room for itself and a few lines (or a
         # table's header and first rows) after it, else it starts the next page.
-        style = styles.headings[min(max(block.level, 1), 3)]
+        style = (
+            styles.centred_heading
+            if block.centred
+            else styles.headings[min(max(block.level, 1), 3)]
+        )
         return [CondPageBreak(KEEP_WITH_HEADING), styles.flowable(markup(block.text), style)]
     if isinstance(block, Table):
         table = build_table(block, geometry.frame_width, geometry.frame_height, styles.fonts)

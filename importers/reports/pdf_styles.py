@@ -78,6 +78,9 @@ class Styles:
             3: _grid(_style("h3", fonts.body, g.BODY_SIZE, g.LINE_PITCH, firstLineIndent=indent)),
         }
         self.headings[3].fakeBold = True  # 1. headings: 仿宋 bold
+        self.centred_heading = _style(
+            "h1-centred", fonts.heading, g.BODY_SIZE, g.LINE_PITCH, alignment=TA_CENTER
+        )
         self._paragraphs: dict[tuple[str, bool, bool, float], ParagraphStyle] = {}
 
     def paragraph(self, block: ParagraphModel) -> ParagraphStyle:

@@ -296,7 +296,7 @@ LEDGER_COLUMNS: tuple[Column, ...] = (
     Column("存在问题", 36, "left"),
     Column("下步计划", 36, "left"),
     Column("联系人", 28),
-    Column("联系电话", 44),
+    Column("联系电话", 44, fit=True),  # a telephone number on one line (was 095160123/45)
 )
 SAME = "同上"
 """A measure's task, text and lead units printed once: the rows of its other units say
@@ -313,7 +313,7 @@ def ledger(sheets: list[LedgerSheet], title: str, subtitle: tuple[str, ...]) -> 
     blocks: list[Block] = []
     for sheet in sheets:
         if len(sheets) > 1:
-            blocks.append(Heading(sheet.title))
+            blocks.append(Heading(sheet.title, centred=True))
         blocks.append(
             Table(
                 LEDGER_COLUMNS,

@@ -111,3 +111,31 @@ def test_a_heading_never_ends_a_page(tmp_path: Path, lines: int, heading_page: i
     write_pdf(report, out)
     page = _text(out, heading_page)
     assert "二、各单位情况序号单位内容0单位内容1单位内容2单位内容" in page
+
+
+TITLE = "持续优化营商环境更好服务黄河流域生态保护和高质量发展先行区建设若干措施工作台账"
+
+
+@needs_pdftotext
+def test_a_ledgers_sheet_title_and_a_telephone_number_keep_to_one_line(tmp_path: Path) -> None:
+    """The master ledger printed, two documents: each sheet's title (a line long) is centred
+    on one line, as the bulletin's annex titles, and a 联系电话 is never cut.  Indented like
+    an 一、 heading the title left 账 alone on a second line; the number printed 095160123/45."""
+    row = LedgerRow(
+        "1",
+        "1",
+        "推进企业开办",
+        "内容",
+        "自治区市场监管厅",
+        "自治区市场监管厅",
+        contact="王芳",
+        phone="09516012345",
+    )
+    sheets = [LedgerSheet(TITLE, "d", [row]), LedgerSheet("第二份文件工作台账", "e", [row])]
+    report = ledger(sheets, "工作总台账", ("2021年第4季度",))
+    assert report.blocks[0] == Heading(TITLE, centred=True)
+    out = tmp_path / "总台账.pdf"
+    write_pdf(report, out)
+    lines = [line.strip() for line in pdftotext(out, "-f", "1", "-l", "1").splitlines()]
+    assert TITLE in lines
+    assert "09516012345" in lines

@@ -86,7 +86,10 @@ class RoundsDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The round's name whole (2021年第4季度 was cut to 2021年第4… in a sixth of the width).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.name = QLineEdit(suggested_name(today))
         self.as_of = QDateEdit(QDate(today))
         self.as_of.setCalendarPopup(True)

@@ -49,6 +49,18 @@ def test_rounds_dialog_lists_and_creates_rounds(
     assert dialog.model.rowCount() == 2
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # (shown offscreen)
+def test_the_rounds_names_are_shown_whole(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    rounds = RoundService(services.store)
+    rounds.create("2021年第4季度", date(2021, 12, 31), deadline=date(2022, 1, 10))
+    dialog = RoundsDialog(rounds, date(2022, 1, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.table
+    assert (dialog.width(), table.model().index(0, 0).data()) == (560, "2021年第4季度")
+    assert table.columnWidth(0) >= table.sizeHintForColumn(0)  # not 2021年第4…
+
+
 def export_dialog(qtbot, services: Services, folder: Path) -> LedgerExportDialog:  # type: ignore[no-untyped-def]
     RoundService(services.store).create(ROUND, date(2021, 6, 30))
     units = [u.name for u in services.units.list() if u.assigned]

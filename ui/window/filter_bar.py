@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
     QToolButton,
     QWidget,
 )
@@ -77,6 +79,19 @@ def _narrow_combo(characters: int) -> QComboBox:
     return combo
 
 
+def _shrinks_to_first_item(combo: QComboBox) -> None:
+    """On a narrow window the combo may shrink until its first item (全部文件, 全部单位…)
+    just shows.  At their full widths the row needed 810 pixels, more than the list's
+    share of a 1280-pixel window, and the splitter took it from the navigator: its unit
+    names were cut to 自治…部门, two units alike."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    text = QSize(metrics.horizontalAdvance(combo.itemText(0)), metrics.height())
+    size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo)
+    combo.setMinimumWidth(size.width())
+
+
 def _fit_popup(combo: QComboBox) -> None:
     """Let the drop-down list show its longest item in full (after a refill)."""
     view = combo.view()
@@ -123,6 +138,8 @@ class FilterBar(QWidget):
         self.set_documents([])
         self.set_units([])
         self.set_rounds([])
+        for combo in (self.document, self.unit, self.status, self.round):
+            _shrinks_to_first_item(combo)
         self._show_scope()
 
     def _layout(self) -> None:

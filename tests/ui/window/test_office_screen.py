@@ -9,11 +9,13 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from tests.ui.conftest import make_window
+from tests.ui.test_translations import chinese  # noqa: F401 - a fixture
 from tracker.services import Services
 from ui.assignments import assignment_model as columns
 from ui.settings import window_settings as keys
 from ui.window.main_window import MainWindow
 from ui.window.navigator import TARGET_ROLE, UnitTarget
+from ui.window.screen_fit import SHARES
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -118,3 +120,28 @@ def test_detail_pane_only_on_the_assignment_list_unless_asked_for(
     assert not again.detail.isVisible()  # the list, as the clerk left it
     again.tabs.setCurrentIndex(2)
     assert again.detail.isVisible()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # (shown offscreen)
+@pytest.mark.usefixtures("chinese")
+def test_on_a_1280_pixel_screen_the_navigator_gets_its_share(
+    qtbot,  # type: ignore[no-untyped-def]
+    services: Services,
+    private_settings: QSettings,
+    tmp_path: Path,
+) -> None:
+    """The filter row above the list needed 810 pixels at its full widths, more than the
+    list's share (57 %) of a 1280-pixel window: the splitter took the difference from the
+    navigator (210 pixels instead of 254), whose unit names were cut to 自治…部门, two
+    units alike.  Its lists now shrink until their first item (全部文件…) just shows."""
+    window = make_window(qtbot, services, private_settings, tmp_path)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: window.rows.index is not None)
+    width = sum(window.splitter.sizes())
+    assert width == 1272  # (two handles)
+    window.splitter.setSizes([width * share // 100 for share in SHARES])
+    assert window.splitter.sizes() == [254, 726, 292]  # (the list takes the odd pixel)
+    filters = window.filters
+    assert [filters.document.currentText(), filters.unit.currentText()] == ["全部文件", "全部单位"]

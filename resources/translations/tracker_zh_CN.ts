@@ -983,96 +983,96 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="98"/>
+        <location filename="../../ui/window/filter_bar.py" line="113"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="102"/>
+        <location filename="../../ui/window/filter_bar.py" line="117"/>
         <source>Only the assignments whose progress changed in this round</source>
         <translation>只看在该轮次中有进展变化的分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="103"/>
+        <location filename="../../ui/window/filter_bar.py" line="118"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="104"/>
+        <location filename="../../ui/window/filter_bar.py" line="119"/>
         <source>Due within</source>
         <translation>到期在</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="108"/>
+        <location filename="../../ui/window/filter_bar.py" line="123"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="108"/>
+        <location filename="../../ui/window/filter_bar.py" line="123"/>
         <source> day</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="111"/>
+        <location filename="../../ui/window/filter_bar.py" line="126"/>
         <source>Search measures and units…</source>
         <translation>搜索措施或单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="117"/>
+        <location filename="../../ui/window/filter_bar.py" line="132"/>
         <source>Show the whole document again</source>
         <translation>重新显示整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="134"/>
+        <location filename="../../ui/window/filter_bar.py" line="151"/>
         <source>Filter by document</source>
         <translation>按文件筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="135"/>
+        <location filename="../../ui/window/filter_bar.py" line="152"/>
         <source>Filter by responsible unit</source>
         <translation>按责任单位筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="136"/>
+        <location filename="../../ui/window/filter_bar.py" line="153"/>
         <source>Filter by status</source>
         <translation>按完成状态筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="174"/>
+        <location filename="../../ui/window/filter_bar.py" line="191"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="187"/>
+        <location filename="../../ui/window/filter_bar.py" line="204"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="199"/>
+        <location filename="../../ui/window/filter_bar.py" line="216"/>
         <source>All rounds</source>
         <translation>全部轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="240"/>
+        <location filename="../../ui/window/filter_bar.py" line="257"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/filter_bar.py" line="244"/>
+        <location filename="../../ui/window/filter_bar.py" line="261"/>
         <source>Due within %n day</source>
         <translation>
             <numerusform>%n天内到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/filter_bar.py" line="246"/>
+        <location filename="../../ui/window/filter_bar.py" line="263"/>
         <source>Due within %n days</source>
         <translation>
             <numerusform>%n天内到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="250"/>
+        <location filename="../../ui/window/filter_bar.py" line="267"/>
         <source>All assignments</source>
         <translation>全部分工</translation>
     </message>
@@ -1902,158 +1902,158 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="113"/>
+        <location filename="../../ui/documents/import_preview.py" line="114"/>
         <source>Import policy document — preview</source>
         <translation>导入政策文件 — 预览</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="132"/>
+        <location filename="../../ui/documents/import_preview.py" line="133"/>
         <source>Line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents/import_preview.py" line="211"/>
+        <location filename="../../ui/documents/import_preview.py" line="214"/>
         <source>%n part</source>
         <translation>
             <numerusform>%n 个部分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents/import_preview.py" line="213"/>
+        <location filename="../../ui/documents/import_preview.py" line="216"/>
         <source>%n parts</source>
         <translation>
             <numerusform>%n 个部分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents/import_preview.py" line="216"/>
+        <location filename="../../ui/documents/import_preview.py" line="219"/>
         <source>%n section</source>
         <translation>
             <numerusform>%n 个小节</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents/import_preview.py" line="218"/>
+        <location filename="../../ui/documents/import_preview.py" line="221"/>
         <source>%n sections</source>
         <translation>
             <numerusform>%n 个小节</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents/import_preview.py" line="221"/>
+        <location filename="../../ui/documents/import_preview.py" line="224"/>
         <source>%n measure</source>
         <translation>
             <numerusform>%n 项措施</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents/import_preview.py" line="223"/>
+        <location filename="../../ui/documents/import_preview.py" line="226"/>
         <source>%n measures</source>
         <translation>
             <numerusform>%n 项措施</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents/import_preview.py" line="226"/>
+        <location filename="../../ui/documents/import_preview.py" line="229"/>
         <source>%n unit named</source>
         <translation>
             <numerusform>%n 个单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents/import_preview.py" line="228"/>
+        <location filename="../../ui/documents/import_preview.py" line="231"/>
         <source>%n units named</source>
         <translation>
             <numerusform>%n 个单位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="230"/>
+        <location filename="../../ui/documents/import_preview.py" line="233"/>
         <source>{0}, {1}, {2}, {3} ({4} new).</source>
         <translation>共 {0}、{1}、{2}，涉及 {3}（新 {4} 个）。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="260"/>
+        <location filename="../../ui/documents/import_preview.py" line="263"/>
         <source>Tasks ({0})</source>
         <translation>分工任务（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="267"/>
+        <location filename="../../ui/documents/import_preview.py" line="270"/>
         <source>Measures without a responsible unit: {0}</source>
         <translation>未明确责任单位的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="144"/>
+        <location filename="../../ui/documents/import_preview.py" line="145"/>
         <source>Measures ({0})</source>
         <translation>措施（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="264"/>
+        <location filename="../../ui/documents/import_preview.py" line="267"/>
         <source>Units ({0}, {1} new)</source>
         <translation>单位（{0} 个，新 {1} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="150"/>
+        <location filename="../../ui/documents/import_preview.py" line="151"/>
         <source>Changes ({0})</source>
         <translation>修订内容（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="135"/>
+        <location filename="../../ui/documents/import_preview.py" line="136"/>
         <source>Double-click to show the task of this line</source>
         <translation>双击以显示此行对应的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="156"/>
+        <location filename="../../ui/documents/import_preview.py" line="157"/>
         <source>Parser warnings ({0})</source>
         <translation>解析提示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="163"/>
+        <location filename="../../ui/documents/import_preview.py" line="164"/>
         <source>Accept revision</source>
         <translation>接受修订</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="163"/>
+        <location filename="../../ui/documents/import_preview.py" line="164"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="179"/>
+        <location filename="../../ui/documents/import_preview.py" line="180"/>
         <source>Document number:</source>
         <translation>文号：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="180"/>
+        <location filename="../../ui/documents/import_preview.py" line="181"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="182"/>
+        <location filename="../../ui/documents/import_preview.py" line="185"/>
         <source>Issued on:</source>
         <translation>成文日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="183"/>
+        <location filename="../../ui/documents/import_preview.py" line="186"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="196"/>
+        <location filename="../../ui/documents/import_preview.py" line="199"/>
         <source>{0} was imported before; importing it again would change nothing.</source>
         <translation>{0} 此前已导入过，再次导入不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="200"/>
+        <location filename="../../ui/documents/import_preview.py" line="203"/>
         <source>This is a revised version of a document already stored. Accepting the revision applies the changes listed below; progress already recorded is kept.</source>
         <translation>这是一份已存文件的修订版本。接受修订将应用下列改动，已登记的进展全部保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="205"/>
+        <location filename="../../ui/documents/import_preview.py" line="208"/>
         <source>Check the new units: create each one, or pick the known unit it means.</source>
         <translation>请核对新出现的单位：逐个新建，或选择它所指的已有单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="206"/>
+        <location filename="../../ui/documents/import_preview.py" line="209"/>
         <source>Every unit the document names is already known.</source>
         <translation>文件中的单位均已在单位名录中。</translation>
     </message>
@@ -2363,7 +2363,7 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
     </message>
     <message>
         <location filename="../../ui/ledgers/ledger_import_dialog.py" line="206"/>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="377"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="385"/>
         <source>Reading returned ledgers…</source>
         <translation>正在读取回收的台账…</translation>
     </message>
@@ -2442,17 +2442,27 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="318"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="320"/>
+        <source>{0}; {1} imported {2}.</source>
+        <translation>{0}；已导入 {1} 个，{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="322"/>
+        <source>{0}; {1} imported {2}; {3} more can be applied now {4}.</source>
+        <translation>{0}；已导入 {1} 个，{2}；另有 {3} 个可以导入，{4}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="326"/>
         <source>{0}; {1} can be applied now {2}.</source>
         <translation>{0}；其中 {1} 个可以导入，{2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="348"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="356"/>
         <source>Applying the returned ledgers…</source>
         <translation>正在导入回收的台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="359"/>
+        <location filename="../../ui/ledgers/ledger_import_dialog.py" line="367"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -3666,42 +3676,42 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>调度轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="94"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="97"/>
         <source>Ledgers due back by</source>
         <translation>报送截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="103"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="106"/>
         <source>Create round</source>
         <translation>新建轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="109"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="112"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="110"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="113"/>
         <source>Progress as of</source>
         <translation>进展截至</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="113"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="116"/>
         <source>New round</source>
         <translation>新轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="118"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="121"/>
         <source>Reporting status…</source>
         <translation>报送情况…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="123"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="126"/>
         <source>Set deadline…</source>
         <translation>设置截止日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/rounds_dialog.py" line="165"/>
+        <location filename="../../ui/ledgers/rounds_dialog.py" line="168"/>
         <source>Reporting deadline of {0}</source>
         <translation>{0}的报送截止日期</translation>
     </message>
@@ -4353,12 +4363,12 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>UnitChoiceDelegate</name>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="61"/>
+        <location filename="../../ui/documents/import_preview.py" line="62"/>
         <source>Create as a new unit</source>
         <translation>新建为单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview.py" line="65"/>
+        <location filename="../../ui/documents/import_preview.py" line="66"/>
         <source>{0} (suggested)</source>
         <translation>{0}（推荐）</translation>
     </message>

@@ -314,11 +314,19 @@ class LedgerImportDialog(QDialog):
             if files == 1
             else self.tr("%n files read", "", files)
         )
-        self.summary.setText(
-            self.tr("{0}; {1} can be applied now {2}.").format(
+        done = [p for p in previews if p.file in self.files.outcomes]
+        if done:  # after an apply: what went in, not "0 can be applied now with 0 changes"
+            went_in = with_changes(sum(result.changes for _request, result in self.applies))
+            text = self.tr("{0}; {1} imported {2}.").format(read, len(done), went_in)
+            if ready:
+                text = self.tr("{0}; {1} imported {2}; {3} more can be applied now {4}.").format(
+                    read, len(done), went_in, len(ready), with_changes(changes)
+                )
+        else:
+            text = self.tr("{0}; {1} can be applied now {2}.").format(
                 read, len(ready), with_changes(changes)
             )
-        )
+        self.summary.setText(text)
         self.apply_button.setEnabled(bool(ready))
 
     def _ready(self, preview: FilePreview) -> bool:

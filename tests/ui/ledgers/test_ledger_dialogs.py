@@ -226,6 +226,8 @@ def test_apply_with_a_decided_conflict_then_undo(
     assert messages == [("information", "2 files imported with 3 changes.")]
     assert [r[STATUS] for r in table(dialog.files)] == ["Imported", "Imported"]
     assert not dialog.apply_button.isEnabled()
+    # (it said "2 files read; 0 can be applied now with 0 changes.": as if nothing went in)
+    assert dialog.summary.text() == "2 files read; 2 imported with 3 changes."
     notes = {(r.code, r.unit): (r.note, r.percent) for r in services.overview.assignments()}
     assert notes[("1", "自治区公安厅")] == ("已上线试运行", None)
     assert notes[("2", "自治区公安厅")][1] == 60

@@ -5,6 +5,8 @@ filtered lists; ``gather`` collects them (on a worker thread: on a big database
 the summary reads every assignment) into a plain ``DashboardData`` that
 ``Dashboard.show_data`` displays, so the widget is tested with hand-made figures.
 The window re-gathers after every edit or import, when the tab is next shown.
+A completion rate is written as the bulletin prints it (3.7%（1/27）, one decimal), so the
+two agree to the character.
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.reports.report_format import percent
 from tracker.statuses import Derived, Status
 from ui.assignments.assignment_model import deadline_text
 from ui.board.bar_chart import Bar, BarChart
-from ui.board.board_model import percent_text
 from ui.labels import state_foreground, state_label
 
 if TYPE_CHECKING:
@@ -99,7 +101,7 @@ def unit_bars(summary: Summary) -> list[Bar]:
             Bar(
                 unit.unit,
                 fraction,
-                f"{percent_text(done, unit.assigned)}（{done}/{unit.assigned}）",
+                f"{percent(done, unit.assigned)}（{done}/{unit.assigned}）",
             )
         )
     return sorted(bars, key=lambda b: (-b.fraction, b.label))
@@ -111,7 +113,7 @@ def part_bars(parts: list[PartStats]) -> list[Bar]:
         Bar(
             f"{p.document} › {p.part}" if several else p.part,
             p.completion,
-            f"{percent_text(p.finished, p.assignments)}（{p.finished}/{p.assignments}）",
+            f"{percent(p.finished, p.assignments)}（{p.finished}/{p.assignments}）",
             f"{p.document} › {p.part}",
         )
         for p in parts

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from tests.ui.conftest import row_of
 from tracker.progress.progress_service import Change
+from tracker.records import Summary, UnitStats
 from tracker.services import Services
 from tracker.statuses import Derived, Status
 from ui.assignments.progress_dialogs import TickOffDialog
@@ -156,13 +157,28 @@ def test_dashboard_figures_are_exact(progressed: Services) -> None:
     assert [(r.code, r.unit) for r in data.overdue] == [("1", MARKET), ("1", CITIES)]
     assert [(r.code, r.unit) for r in data.due_soon] == [("2", POLICE)]
     assert [(b.label, b.figure) for b in unit_bars(summary)] == [
-        (TAX, "100%（1/1）"),
-        (POLICE, "50%（1/2）"),
-        *sorted([(MARKET, "0%（0/1）"), (CITIES, "0%（0/1）"), (OFFICE, "0%（0/1）")]),
+        (TAX, "100.0%（1/1）"),
+        (POLICE, "50.0%（1/2）"),
+        *sorted([(MARKET, "0.0%（0/1）"), (CITIES, "0.0%（0/1）"), (OFFICE, "0.0%（0/1）")]),
     ]
     assert [(b.label, b.figure) for b in part_bars(data.parts)] == [
-        ("营造公平竞争市场环境", "40%（2/5）"),
-        ("强化组织保障", "0%（0/1）"),
+        ("营造公平竞争市场环境", "40.0%（2/5）"),
+        ("强化组织保障", "0.0%（0/1）"),
+    ]
+
+
+def test_the_dashboard_writes_a_rate_as_the_bulletin_prints_it() -> None:
+    """1 of 27 done: the bulletin's 3.7%, where the dashboard said 4% beside it."""
+    summary = Summary(
+        measures=27,
+        assignments=27,
+        by_status={"已完成": 1, "未启动": 26},
+        overdue=0,
+        due_soon=0,
+        units=[UnitStats("自治区市场监管厅", 27, {"已完成": 1, "未启动": 26}, 0, 0)],
+    )
+    assert [(b.label, b.figure) for b in unit_bars(summary)] == [
+        ("自治区市场监管厅", "3.7%（1/27）")
     ]
 
 

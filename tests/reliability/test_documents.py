@@ -14,7 +14,7 @@ from db.models import Document, Measure, ProgressEntry, Unit
 from tests.tracker.conftest import TODAY, sample_document, source
 from tracker.backups.backup_service import BackupService
 from tracker.cli.cli_main import main
-from tracker.documents.document_service import DocumentService
+from tracker.documents import document_service
 from tracker.errors import InvalidInputError
 from tracker.progress.progress_service import Change
 from tracker.services import Services
@@ -99,7 +99,7 @@ def test_an_import_that_loses_the_race_answers_already_imported(
     unique index refuses the copy, the import rolls back whole and answers "unchanged"."""
     first = services.documents.import_parsed(sample_document(), source())
     before = _counts(services)
-    real = DocumentService._stored_versions
+    real = document_service.stored_versions
     calls: list[int] = []
 
     def stale_once(*args: object) -> tuple[Document | None, Document | None]:
@@ -108,7 +108,7 @@ def test_an_import_that_loses_the_race_answers_already_imported(
             return None, None  # what it saw before the other import committed
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(DocumentService, "_stored_versions", staticmethod(stale_once))
+    monkeypatch.setattr(document_service, "stored_versions", stale_once)
     again = services.documents.import_parsed(
         sample_document("宁政办〔2021〕99号"), source(), unit_mapping={}
     )

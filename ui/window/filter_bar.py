@@ -308,6 +308,9 @@ class FilterBar(QWidget):
         for blocker in blockers:
             blocker.unblock()
         self.set_scope(None)
+        # The navigator forgets its entry too: left highlighted over the whole list, a
+        # click on it chose nothing (already chosen) and the list stayed everyone's.
+        self.browsing_changed.emit()
 
     def set_scope(self, scope: Scope | None) -> None:
         self._scope = scope

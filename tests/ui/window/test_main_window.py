@@ -137,6 +137,21 @@ def test_choosing_a_unit_by_hand_lets_the_navigator_entry_be_picked_again(
     assert shown(window) == [("1", "自治区公安厅"), ("2", "自治区公安厅")]
 
 
+def test_show_all_assignments_lets_the_navigator_entry_be_picked_again(
+    window: MainWindow,
+) -> None:
+    """视图 → 显示全部分工 left 自治区公安厅 highlighted over everyone's rows, and a click on
+    it then chose nothing: it was chosen already."""
+    units = window.navigator.nav_model.units_root
+    window.navigator.setCurrentIndex(units.child(0, 0).index())  # 自治区公安厅
+    assert len(shown(window)) == 2
+    window.actions_.reset_filters.trigger()
+    assert shown(window) == ALL
+    assert not window.navigator.selectionModel().hasSelection()
+    window.navigator.setCurrentIndex(units.child(0, 0).index())
+    assert shown(window) == [("1", "自治区公安厅"), ("2", "自治区公安厅")]
+
+
 def test_detail_pane_shows_the_measure_its_units_and_history(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.table.setCurrentIndex(window.model.index(1, 0))  # measure 1, 自治区公安厅
     window.selection.show_current_detail()

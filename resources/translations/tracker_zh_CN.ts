@@ -603,80 +603,80 @@ Please send that file to whoever looks after this application.</source>
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../ui/board/dashboard.py" line="73"/>
+        <location filename="../../ui/board/dashboard.py" line="75"/>
         <source>Due soon — %n assignment</source>
         <translation>
             <numerusform>临期 — 共 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/board/dashboard.py" line="74"/>
+        <location filename="../../ui/board/dashboard.py" line="76"/>
         <source>Due soon — %n assignments</source>
         <translation>
             <numerusform>临期 — 共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="137"/>
+        <location filename="../../ui/board/dashboard.py" line="139"/>
         <source>Completion by unit</source>
         <translation>各单位完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="138"/>
+        <location filename="../../ui/board/dashboard.py" line="140"/>
         <source>Completion by part</source>
         <translation>各部分完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="151"/>
+        <location filename="../../ui/board/dashboard.py" line="153"/>
         <source>Measures</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="152"/>
+        <location filename="../../ui/board/dashboard.py" line="154"/>
         <source>Unit parts</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="177"/>
+        <location filename="../../ui/board/dashboard.py" line="179"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="177"/>
+        <location filename="../../ui/board/dashboard.py" line="179"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="177"/>
+        <location filename="../../ui/board/dashboard.py" line="179"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="177"/>
+        <location filename="../../ui/board/dashboard.py" line="179"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="62"/>
+        <location filename="../../ui/board/dashboard.py" line="64"/>
         <source>Overdue — the {0} most overdue of {1}</source>
         <translation>逾期 — 共 {1} 项，逾期最久的 {0} 项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/board/dashboard.py" line="64"/>
+        <location filename="../../ui/board/dashboard.py" line="66"/>
         <source>Overdue — %n assignment</source>
         <translation>
             <numerusform>逾期 — 共 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/board/dashboard.py" line="65"/>
+        <location filename="../../ui/board/dashboard.py" line="67"/>
         <source>Overdue — %n assignments</source>
         <translation>
             <numerusform>逾期 — 共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="71"/>
+        <location filename="../../ui/board/dashboard.py" line="73"/>
         <source>Due soon — the {0} nearest of {1}</source>
         <translation>临期 — 共 {1} 项，最临近的 {0} 项</translation>
     </message>
@@ -1292,64 +1292,69 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 <context>
     <name>FindingTableModel</name>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="51"/>
+        <location filename="../../ui/inspections/finding_model.py" line="52"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="52"/>
+        <location filename="../../ui/inspections/finding_model.py" line="53"/>
         <source>Inspection</source>
         <translation>督查</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="53"/>
+        <location filename="../../ui/inspections/finding_model.py" line="54"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="54"/>
+        <location filename="../../ui/inspections/finding_model.py" line="55"/>
         <source>Measure</source>
         <translation>措施编号</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="55"/>
+        <location filename="../../ui/inspections/finding_model.py" line="56"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="56"/>
+        <location filename="../../ui/inspections/finding_model.py" line="57"/>
         <source>Required rectification</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="57"/>
+        <location filename="../../ui/inspections/finding_model.py" line="58"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="58"/>
+        <location filename="../../ui/inspections/finding_model.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="59"/>
+        <location filename="../../ui/inspections/finding_model.py" line="60"/>
         <source>Progress (%)</source>
         <translation>整改进度(%)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="60"/>
+        <location filename="../../ui/inspections/finding_model.py" line="61"/>
         <source>Rectification progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="61"/>
+        <location filename="../../ui/inspections/finding_model.py" line="62"/>
         <source>Unit&apos;s evidence</source>
         <translation>单位佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections/finding_model.py" line="62"/>
+        <location filename="../../ui/inspections/finding_model.py" line="63"/>
         <source>Evidence</source>
         <translation>销号佐证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections/finding_model.py" line="64"/>
+        <source>Closed on</source>
+        <translation>销号日期</translation>
     </message>
 </context>
 <context>
@@ -4254,7 +4259,7 @@ If this is the first start, create a new, empty database there. If the file was 
     </message>
     <message>
         <location filename="../../ui/documents/task_review.py" line="178"/>
-        <location filename="../../ui/documents/task_review.py" line="353"/>
+        <location filename="../../ui/documents/task_review.py" line="367"/>
         <source>Make lead</source>
         <translation>设为牵头</translation>
     </message>
@@ -4269,47 +4274,47 @@ If this is the first start, create a new, empty database there. If the file was 
         <translation>从单位名录添加单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="189"/>
+        <location filename="../../ui/documents/task_review.py" line="190"/>
         <source>as lead</source>
         <translation>作为牵头</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="190"/>
+        <location filename="../../ui/documents/task_review.py" line="191"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="215"/>
+        <location filename="../../ui/documents/task_review.py" line="229"/>
         <source>Its units:</source>
         <translation>承担单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="258"/>
+        <location filename="../../ui/documents/task_review.py" line="272"/>
         <source>Correct the tasks</source>
         <translation>修改分工任务</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="322"/>
+        <location filename="../../ui/documents/task_review.py" line="336"/>
         <source>Select a task to correct its units.</source>
         <translation>选择一项任务以修改其单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="327"/>
+        <location filename="../../ui/documents/task_review.py" line="341"/>
         <source>Task {0}:</source>
         <translation>任务 {0}：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="330"/>
+        <location filename="../../ui/documents/task_review.py" line="344"/>
         <source>lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="330"/>
+        <location filename="../../ui/documents/task_review.py" line="344"/>
         <source>supporting</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="351"/>
+        <location filename="../../ui/documents/task_review.py" line="365"/>
         <source>Make supporting</source>
         <translation>设为配合</translation>
     </message>

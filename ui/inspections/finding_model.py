@@ -16,15 +16,16 @@ from ui.labels import state_background, state_foreground, state_label
 if TYPE_CHECKING:
     from tracker.inspections.finding_records import FindingRow
 
-# Column numbers, in display order: the unit's 佐证材料, then the office's closing evidence.
+# Column numbers, in display order: the unit's 佐证材料, then the office's closing evidence
+# and the day it closed the finding (整改销号).
 ID, INSPECTION, UNIT, MEASURE, PROBLEM, REQUIREMENT, DEADLINE, STATE, PERCENT, NOTE = range(10)
-UNIT_EVIDENCE, EVIDENCE = 10, 11
-COLUMN_COUNT = 12
+UNIT_EVIDENCE, EVIDENCE, CLOSED_ON = 10, 11, 12
+COLUMN_COUNT = 13
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """``data(index, ROW_ROLE)`` is the row's ``FindingRow``."""
 
 Index = QModelIndex | QPersistentModelIndex
-_CENTRED = frozenset({ID, MEASURE, DEADLINE, STATE, PERCENT})
+_CENTRED = frozenset({ID, MEASURE, DEADLINE, STATE, PERCENT, CLOSED_ON})
 
 
 class FindingTableModel(QAbstractTableModel):
@@ -60,6 +61,7 @@ class FindingTableModel(QAbstractTableModel):
             self.tr("Rectification progress"),
             self.tr("Unit's evidence"),
             self.tr("Evidence"),
+            self.tr("Closed on"),
         ]
 
     # -- Qt model interface -----------------------------------------------------------------
@@ -114,5 +116,8 @@ class FindingTableModel(QAbstractTableModel):
             NOTE: row.note,
             UNIT_EVIDENCE: row.unit_evidence,
             EVIDENCE: row.evidence,
+            CLOSED_ON: row.closed_at.date().isoformat()
+            if row.closed_at and not row.is_open
+            else "",
         }
         return texts[column]

@@ -202,11 +202,11 @@ def test_export_writes_the_findings_shown(
     assert [list(r) for r in sheet.iter_rows(values_only=True)] == [
         ["No.", "Inspection", "Unit", "Measure", "Problem", "Required rectification",
          "Deadline", "Status", "Progress (%)", "Rectification progress", "Unit's evidence",
-         "Evidence"],
+         "Evidence", "Closed on"],
         ["1", INSPECTION, "自治区市场监管厅", "1", "问题1", "整改要求1", "2021-06-30", "Overdue",
-         None, None, None, None],
+         None, None, None, None, None],
         ["3", INSPECTION, "自治区市场监管厅", "2", "问题3", "整改要求3", "2021-09-30",
-         "Not started", None, None, None, None],
+         "Not started", None, None, None, None, None],
     ]  # fmt: skip
 
 

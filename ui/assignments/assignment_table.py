@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -108,6 +108,18 @@ class AssignmentTable(QTableView):
         super().closeEditor(editor, hint)
         if hint == Hint.SubmitModelCache:  # Enter: saved, on to the row below
             self._move_down()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Tabbed into, the row under the focus frame is selected too: else 编辑进展 (Ctrl+E)
+        and 销号 (Ctrl+T) stayed off though a row looked current."""
+        super().focusInEvent(event)
+        tabbed = event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+        )
+        current = self.currentIndex()
+        if tabbed and current.isValid() and not self.selectionModel().hasSelection():
+            self.selectRow(current.row())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -152,6 +152,19 @@ def test_show_all_assignments_lets_the_navigator_entry_be_picked_again(
     assert shown(window) == [("1", "自治区公安厅"), ("2", "自治区公安厅")]
 
 
+def test_tabbing_into_the_list_selects_the_current_row(window: MainWindow) -> None:
+    """The first row had the focus frame but no selection: Ctrl+E and Ctrl+T did nothing."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    assert not window.actions_.set_status.isEnabled()
+    reason = Qt.FocusReason.TabFocusReason
+    QApplication.sendEvent(window.table, QFocusEvent(QEvent.Type.FocusIn, reason))
+    assert window.table.selectionModel().selectedRows() == [window.model.index(0, 0)]
+    assert window.actions_.set_status.isEnabled() and window.actions_.tick_off.isEnabled()
+
+
 def test_detail_pane_shows_the_measure_its_units_and_history(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.table.setCurrentIndex(window.model.index(1, 0))  # measure 1, 自治区公安厅
     window.selection.show_current_detail()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importers.reports.model import Block, Column, Heading, Paragraph, Table
 from tracker.assessment.score_rules import show
-from tracker.assessment.scoring import RoundScores
+from tracker.assessment.scoring import RoundScores, UnitScore
 
 TITLE = "考核得分"
 TOP = 3
@@ -26,12 +26,27 @@ def score_text(scores: RoundScores) -> str:
         return text + "本期没有参与排名的单位。"
     text += f"参与排名的单位{len(ranked)}个，得分相同的单位名次相同"
     best = [u for u in ranked if u.rank is not None and u.rank <= TOP]
-    named = "、".join(f"{u.unit}（{show(u.total)}分）" for u in best)
-    text += f"；位列前{TOP}名的是{named}"
+    text += f"；位列前{TOP}名的是{_named(best)}"
     others = len(scores.units) - len(ranked)
     if others:
         text += f"；另有{others}个单位不参与排名（见表中说明）"
     return text + "。"
+
+
+def _named(best: list[UnitScore]) -> str:
+    """Each best unit with its score; a rank shared by more than ``TOP`` units as its first
+    unit and their count (…等22个单位（并列第1名，80分）): the table lists them all."""
+    ranks: dict[int | None, list[UnitScore]] = {}
+    for unit in best:
+        ranks.setdefault(unit.rank, []).append(unit)
+    named = []
+    for rank, units in ranks.items():
+        if len(units) > TOP:
+            first, score = units[0].unit, show(units[0].total)
+            named.append(f"{first}等{len(units)}个单位（并列第{rank}名，{score}分）")
+        else:
+            named.extend(f"{u.unit}（{show(u.total)}分）" for u in units)
+    return "、".join(named)
 
 
 def score_table(scores: RoundScores) -> Table:

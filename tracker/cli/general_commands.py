@@ -253,7 +253,7 @@ def history(args: argparse.Namespace) -> int:
     with opened_services(args) as services:
         with services.store.reading() as session:
             assignment_id = services.progress.find_assignment(
-                session, args.code, args.unit, args.doc
+                session, args.code, args.unit, args.doc, kept=True
             ).id
         rows = services.progress.history(assignment_id)
     if args.json:

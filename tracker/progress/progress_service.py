@@ -70,14 +70,19 @@ class ProgressService:
         return measure_named(session, code, self.documents.chosen(doc))
 
     def find_assignment(
-        self, session: Session, code: str, unit: str, doc: str | None = None
+        self, session: Session, code: str, unit: str, doc: str | None = None, *, kept: bool = False
     ) -> Assignment:
+        """The unit's part in the task ``code`` names.  ``kept``: else the part it no longer
+        has, with its history (a member taken out of a group, a unit taken off the measure)."""
         task = task_named(session, code, self.documents.chosen(doc))
         measure = task.measure
         target = self.units.named(unit)
         for assignment in task.assignments:
             if assignment.unit_id == target.id and assignment.active and not assignment.fanned_out:
                 return assignment
+        former = [a for a in task.assignments if a.unit_id == target.id and not a.active]
+        if kept and former:
+            return max(former, key=lambda a: a.id)
         members = [a.unit.name for a in task.assignments if a.group_id == target.id and a.active]
         if members:
             raise NotFoundError(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 NO_PERCENT = -1
 LISTED_ROWS = 8
 """How many of the rows to be ticked off the confirmation names (then "… and n more")."""
+SIZE = QSize(540, 500)
+"""编辑进展's first size: room to write, and on a 1366 × 768 screen whole."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,9 @@ class StatusDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.buttons = buttons
+        # Wider than tall: its three text boxes at their natural height made it 370 × 720,
+        # its buttons below the bottom of a 1366 × 768 screen (and 1280 × 800 at 125 %).
+        self.resize(SIZE)
 
     def _text_box(self, text: str) -> QPlainTextEdit:
         box = QPlainTextEdit(text)

@@ -155,3 +155,15 @@ def test_an_approved_extension_in_the_history_says_the_deadline_it_moved() -> No
     assert describe_change(entry) == "Deadline: 2021-06-30 → 2021-12-31"
     refused = HistoryRow(**{**asdict(entry), "old_deadline": None, "new_deadline": None})
     assert describe_change(refused) == ""
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # (shown offscreen)
+def test_the_dialog_fits_an_office_screen(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    """Its three text boxes at their natural height made it 370 × 720: on a 1366 × 768
+    screen, below the title bar, its 确定 was off the bottom."""
+    row = next(r for r in services.overview.assignments() if (r.code, r.unit) == UNIT)
+    dialog = StatusDialog([row], answers=UnitAnswers("", ""))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert (dialog.width(), dialog.height()) == (540, 500)
+    assert dialog.buttons.geometry().bottom() < dialog.height()

@@ -1766,7 +1766,17 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
         <translation>完成时限：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/import_preview_models.py" line="289"/>
+        <location filename="../../ui/documents/import_preview_models.py" line="300"/>
+        <source>units: +[{0}]</source>
+        <translation>责任单位：增加[{0}]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/import_preview_models.py" line="302"/>
+        <source>units: -[{0}]</source>
+        <translation>责任单位：去掉[{0}]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/import_preview_models.py" line="303"/>
         <source>units: +[{0}] -[{1}]</source>
         <translation>责任单位：增加[{0}]，去掉[{1}]</translation>
     </message>
@@ -4933,7 +4943,7 @@ Log folder: {2}</source>
         <translation>完成进度 {value} 含义不明（此文件看不出单元格是否为百分比格式，可能是 {value}% 也可能是 {hundredfold}%）；请填写 0–100 的整数，如 80% 填 80，或将文件另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="346"/>
+        <location filename="../../tracker/progress/progress_service.py" line="351"/>
         <location filename="../../tracker/inspections/finding_rules.py" line="41"/>
         <location filename="../../importers/ledger/cells.py" line="140"/>
         <source>percent {percent} is outside 0–100</source>
@@ -5464,12 +5474,12 @@ Log folder: {2}</source>
         <translation>措施{code}没有第{seq}项分工</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="84"/>
+        <location filename="../../tracker/progress/progress_service.py" line="89"/>
         <source>{unit} answers measure {code} through its members: {members}</source>
         <translation>{unit}的措施 {code} 由其成员分别承担：{members}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="92"/>
+        <location filename="../../tracker/progress/progress_service.py" line="97"/>
         <source>{unit} is not assigned measure {code}</source>
         <translation>措施 {code} 没有分工给{unit}</translation>
     </message>
@@ -5505,8 +5515,8 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/extensions/extension_service.py" line="242"/>
-        <location filename="../../tracker/progress/progress_service.py" line="126"/>
-        <location filename="../../tracker/progress/progress_service.py" line="294"/>
+        <location filename="../../tracker/progress/progress_service.py" line="131"/>
+        <location filename="../../tracker/progress/progress_service.py" line="299"/>
         <source>assignment {id} no longer exists</source>
         <translation>分工（编号 {id}）已不存在</translation>
     </message>
@@ -5521,38 +5531,38 @@ Log folder: {2}</source>
         <translation>申请 {id} 已审批：{state}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="132"/>
+        <location filename="../../tracker/progress/progress_service.py" line="137"/>
         <source>{unit} answers measure {code} through its members; record their progress</source>
         <translation>{unit}的措施 {code} 由其成员分别承担，请录入成员的进展</translation>
     </message>
     <message>
         <location filename="../../tracker/ledgers/ledger_write.py" line="108"/>
-        <location filename="../../tracker/progress/progress_service.py" line="159"/>
+        <location filename="../../tracker/progress/progress_service.py" line="164"/>
         <source>another user saved this assignment first; reload</source>
         <translation>其他用户已先保存了这项分工；请重新加载</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="192"/>
+        <location filename="../../tracker/progress/progress_service.py" line="197"/>
         <source>{unit} / measure {code} was changed meanwhile; reload and try again</source>
         <translation>{unit} / 措施 {code} 在此期间已被修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="201"/>
+        <location filename="../../tracker/progress/progress_service.py" line="206"/>
         <source>this assignment is not ticked off</source>
         <translation>这项分工尚未销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="227"/>
+        <location filename="../../tracker/progress/progress_service.py" line="232"/>
         <source>{unit} is already assigned {code}</source>
         <translation>{unit}已承担措施 {code}</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="318"/>
+        <location filename="../../tracker/progress/progress_service.py" line="323"/>
         <source>{unit} / measure {code} was changed by {user} at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已由{user}于 {when} 修改；请重新加载后再试</translation>
     </message>
     <message>
-        <location filename="../../tracker/progress/progress_service.py" line="328"/>
+        <location filename="../../tracker/progress/progress_service.py" line="333"/>
         <source>{unit} / measure {code} was changed by someone at {when}; reload and try again</source>
         <translation>{unit} / 措施 {code} 已于 {when} 被他人修改；请重新加载后再试</translation>
     </message>

@@ -110,7 +110,9 @@ def diff(session: Session, stored: Document, doc: ParsedDocument) -> list[Measur
         if before != after:
             added = "、".join(sorted(after - before))
             removed = "、".join(sorted(before - after))
-            details.append(f"units: +[{added}] -[{removed}]")
+            details.append(
+                "units: " + " ".join(f"{s}[{u}]" for s, u in (("+", added), ("-", removed)) if u)
+            )
             fields.append(FieldDiff("units", removed, added))
         stored_tasks = sum(1 for t in measure.tasks if not t.withdrawn)
         parsed_count = len(parsed_tasks(parsed))

@@ -286,12 +286,21 @@ def change_details(change: MeasureChange) -> str:
                 )
             )
         elif diff.field == "units":  # old: the units dropped, new: the units added
-            words.append(translate("ImportFlow", "units: +[{0}] -[{1}]").format(diff.new, diff.old))
+            words.append(units_changed(diff.old, diff.new))
         elif diff.field == "tasks":
             words.append(translate("ImportFlow", "sub-tasks: {0} → {1}").format(diff.old, diff.new))
         else:
             words.append(diff.field)
     return "; ".join(words)
+
+
+def units_changed(removed: str, added: str) -> str:
+    """The units a revision adds and drops, naming only the side that changed."""
+    if not removed:
+        return translate("ImportFlow", "units: +[{0}]").format(added)
+    if not added:
+        return translate("ImportFlow", "units: -[{0}]").format(removed)
+    return translate("ImportFlow", "units: +[{0}] -[{1}]").format(added, removed)
 
 
 def change_line(change: MeasureChange) -> str:

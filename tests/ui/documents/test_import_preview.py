@@ -233,7 +233,7 @@ def test_a_revision_lists_its_changes_in_chinese_and_applies_them(
     assert changes == [
         "• 2 修改  标题：推广企业开办零费用 → 推广企业开办零成本; "
         "完成时限：2021-07-10 → 2021-09-30",
-        "• 4 修改  责任单位：增加[宁夏税务局]，去掉[]",
+        "• 4 修改  责任单位：增加[宁夏税务局]",
     ]
     assert preview.tabs.currentWidget() is preview.changes
     assert preview.confirm is not None and preview.confirm.text() == "接受修订"

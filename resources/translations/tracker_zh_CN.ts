@@ -3647,11 +3647,6 @@ If this is the first start, create a new, empty database there. If the file was 
         <source>Show</source>
         <translation>显示</translation>
     </message>
-    <message>
-        <location filename="../../ui/ledgers/round_status_dialog.py" line="195"/>
-        <source>No ledger was sent to a unit in this round.</source>
-        <translation>本轮尚未向任何单位发出工作台账。</translation>
-    </message>
 </context>
 <context>
     <name>RoundsDialog</name>
@@ -4200,52 +4195,52 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="72"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="75"/>
         <source>Set status</source>
         <translation>编辑进展</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="85"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="88"/>
         <source>Set the progress of every one</source>
         <translation>统一设置完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="86"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="89"/>
         <source>Set the progress report of every one</source>
         <translation>统一设置进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="97"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="100"/>
         <source>{0} / measure {1}</source>
         <translation>{0} / 第{1}条</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="99"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="102"/>
         <source>{0} selected assignments</source>
         <translation>已选 {0} 项任务</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="102"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="105"/>
         <source>Status</source>
         <translation>完成状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="103"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="106"/>
         <source>Progress</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="105"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="108"/>
         <source>Progress report</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="110"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="113"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="111"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="114"/>
         <source>Reason for the delay</source>
         <translation>未按期完成原因</translation>
     </message>
@@ -4332,45 +4327,45 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>TickOffDialog</name>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="159"/>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="186"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="165"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="192"/>
         <source>Tick off</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="162"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="168"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="166"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="172"/>
         <source>Tick off (销号) this assignment? The office confirms its task is done.</source>
         <translation>确认对以下这项任务销号？销号即确认其任务已办结。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/assignments/progress_dialogs.py" line="170"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="176"/>
         <source>Tick off (销号) these %n assignments? The office confirms their tasks are done.</source>
         <translation>
             <numerusform>确认对以下 %n 项任务销号？销号即确认其任务已办结。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="182"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="188"/>
         <source>Reason (required)</source>
         <translation>销号理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="182"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="188"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="193"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="199"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/progress_dialogs.py" line="193"/>
+        <location filename="../../ui/assignments/progress_dialogs.py" line="199"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>

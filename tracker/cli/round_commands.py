@@ -16,6 +16,8 @@ from tracker.cli.general_commands import print_json
 
 
 def round_status(args: argparse.Namespace) -> int:
+    from tracker.rounds.round_status import reporting_text
+
     with opened_services(args) as services:
         status = services.round_status.status(args.round)
     if args.json:
@@ -27,6 +29,8 @@ def round_status(args: argparse.Namespace) -> int:
         sent = f"{u.sent_at:%Y-%m-%d %H:%M}" if u.sent_at else "-"
         back = f"{u.returned_at:%Y-%m-%d %H:%M}  {u.file}  {u.imported_by}" if u.returned_at else ""
         print(f"  {u.state}  {u.unit}  sent {sent}  {back}".rstrip())
+    if not any(u.sent_at for u in status.units):
+        print(reporting_text(status))  # as the bulletin and the 汇总 say it
     print(
         f"{count(len(status.units), 'unit')}: {len(status.on_time)} on time, "
         f"{len(status.late)} late, "

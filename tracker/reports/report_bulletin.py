@@ -66,8 +66,11 @@ class BulletinData:
     unassigned: list[tuple[str, list[str]]] = field(default_factory=list)
     """Measures naming no unit: (document, codes)."""
     reporting: str | None = None
-    """报送情况 of the round in one sentence (``tracker.rounds.round_status``); None when
-    no ledger was sent under the round."""
+    """报送情况 of the round in one sentence (``tracker.rounds.round_status``), which says
+    so when no ledger was sent under the round."""
+    ledgers_sent: bool = True
+    """Whether the round sent any unit its ledger: without, no unit was asked to report
+    (no one 未报送, nor short of 工作成效)."""
     groups: list[UnitLine] = field(default_factory=list)
     """Each group answered by its members (各市、县（区）): its members' shares together, an
     aggregate line after the ranking (the members are ranked, never the collective)."""

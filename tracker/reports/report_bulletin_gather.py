@@ -65,13 +65,8 @@ def _gathered(store: Store, round_id: int, doc_id: int | None, note: str) -> Bul
         returns = unit_returns(session, current)
         memberless = set(memberless_collectives(session).values())
         late = [u.unit for u in returns if u.returned_at is not None and not u.on_time]
-        if returns:  # ledgers went out: a unit reported when its ledger came back
-            not_reported = [u.unit for u in returns if u.returned_at is None]
-        else:  # progress recorded by hand: a unit reported when it has an entry
-            reported = facts.reported_units(session, current.id, now_items)
-            not_reported = [
-                u for u in _by_unit(now_items) if u not in reported and u not in memberless
-            ]
+        # Only a unit sent a ledger can fail to return it: none sent, none missing.
+        not_reported = [u.unit for u in returns if u.returned_at is None]
         reporting = reporting_text(
             RoundStatus(current.name, current.as_of, current.deadline, returns)
         )
@@ -119,6 +114,7 @@ def _gathered(store: Store, round_id: int, doc_id: int | None, note: str) -> Bul
         not_reported=not_reported,
         late=late,
         reporting=reporting,
+        ledgers_sent=any(u.sent_at is not None for u in returns),
         notes=notes,
         done_measures=facts.done_measures(now_items, old_items),
         unassigned=unassigned,

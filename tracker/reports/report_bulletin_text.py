@@ -147,6 +147,13 @@ def problems(data: BulletinData) -> list[str]:
     return out or ["本期未发现逾期任务和未报送情况。"]
 
 
+def _no_achievements(data: BulletinData) -> str:
+    """主要成效 with nothing to say: the units sent ledgers said none; else none is known."""
+    if data.ledgers_sent:
+        return "本期各责任单位未报送具体工作成效。"
+    return "本期暂无新完成任务和工作成效。"
+
+
 def _not_on_time(data: BulletinData) -> str:
     """Who did not report, then who reported after the deadline (逾期报送)."""
     said = []
@@ -202,7 +209,7 @@ def build(data: BulletinData, text: BulletinText | None = None) -> ReportDocumen
         Heading("一、总体情况"),
         *(Paragraph(p) for p in overall(data)),
         Heading("二、主要成效"),
-        *(Paragraph(p) for p in achievements or ["本期各责任单位未报送具体工作成效。"]),
+        *(Paragraph(p) for p in achievements or [_no_achievements(data)]),
         Heading("三、存在问题"),
         *(Paragraph(p) for p in problems(data)),
         *(score_blocks(text.scores, "四") if text.scores is not None else []),

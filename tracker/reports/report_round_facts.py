@@ -71,16 +71,6 @@ def round_notes(
     ]
 
 
-def reported_units(session: Session, round_id: int, items: list[Item]) -> set[str]:
-    """Units with at least one entry made for the round among ``items``."""
-    ids = set(
-        session.scalars(
-            select(ProgressEntry.assignment_id).where(ProgressEntry.round_id == round_id).distinct()
-        )
-    )
-    return {i.unit for i in items if i.assignment_id in ids}
-
-
 def unassigned_measures(session: Session, document_id: int | None) -> list[tuple[str, list[str]]]:
     """Measures in force that name no unit (none of their assignments is active), as
     (document, [codes]) so the bulletin mentions them instead of leaving them out."""

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from tracker.rounds.round_service import RoundService
 
 ON_TIME, LATE, NOT_REPORTED = "按时报送", "逾期报送", "未报送"
+NO_LEDGERS = "本轮未发放工作台账，无报送统计。"
+"""报送情况 of a round that sent no ledger to any unit: nobody failed to report."""
 NO_MEMBERS = "尚无成员单位"
 """The 汇总's 报送情况 of a collective with no member yet: sent nothing, owes nothing."""
 
@@ -117,12 +119,16 @@ def late_days(deadline: date | None, returned_on: date) -> int:
     return max(0, (returned_on - deadline).days)
 
 
-def reporting_text(status: RoundStatus, most: int = 10) -> str | None:
+def reporting_text(status: RoundStatus, most: int = 10) -> str:
     """报送情况 in one sentence, naming the late and missing units (the first ``most`` of
-    each); None when the round sent no ledger to any unit."""
-    if not status.units:
-        return None
+    each).  A unit can only fail to report what it was sent: a round that sent no ledger
+    says so (``NO_LEDGERS``) and names no one — the bulletin, the 汇总, ``round-status``
+    and the round's page all read it here."""
     sent = sum(u.sent_at is not None for u in status.units)
+    if not sent:
+        if not status.units:
+            return NO_LEDGERS
+        return f"本轮未发放工作台账，收到{len(status.units)}个单位报送的工作台账。"
     text = f"本轮共向{sent}个单位发出工作台账"
     if status.deadline is not None:
         text += f"（报送截止日期：{cn_date(status.deadline)}）"
@@ -157,7 +163,7 @@ def round_summary_sheet(
     ]
     text = reporting_text(status)
     waiting = memberless_sentence({s.unit: s.assigned for s in lines if s.unit in memberless})
-    notes = ((f"报送情况：{text}",) if text else ()) + ((waiting,) if waiting else ())
+    notes = (f"报送情况：{text}",) + ((waiting,) if waiting else ())
     return {"summary": lines, "summary_notes": notes}
 
 

@@ -191,8 +191,7 @@ class RoundStatusDialog(QDialog):
         with user_errors(self):
             self.status = self.service.status(name)
             self.model.set_records(self.status.units)
-            text = reporting_text(self.status)
-            self.summary.setText(text or self.tr("No ledger was sent to a unit in this round."))
+            self.summary.setText(reporting_text(self.status))  # the bulletin's own words
         self.chase_button.setEnabled(
             self.chase is not None and bool(self.status and self.status.not_reported)
         )

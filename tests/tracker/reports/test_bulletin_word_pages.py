@@ -59,8 +59,9 @@ def _bulletin(seeds: list[Path], folder: Path) -> tuple[int, int]:
         # 003 names 自治区相关部门 / 自治区政府相关部门 after 等 in 37 tasks (issue 16): the
         # 74 tasks of its collectives without members get a sentence of their own, every
         # 5th and 7th row of the longer list is marked, so 主要成效 names more notes, and
-        # the overdue list's 责任单位 cells grow (284 → 373 characters): 9 → 11 pages
-        (("003_8cea6384a45f48e5.txt",), 11),
+        # the overdue list's 责任单位 cells grow (284 → 373 characters): 9 → 11 pages; no
+        # ledger sent, so no 未报送 paragraph naming units (issue 12, 1): 10 pages
+        (("003_8cea6384a45f48e5.txt",), 10),
         (("000_ddced08bac396bed.txt", "003_8cea6384a45f48e5.txt"), 12),
     ],
     ids=["seed 000", "seed 003", "both"],

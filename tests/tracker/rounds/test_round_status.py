@@ -117,7 +117,7 @@ def test_a_round_without_ledgers_has_no_reporting(services: Services) -> None:
     services.documents.import_parsed(sample_document(), source())
     services.rounds.create(ROUND, date(2021, 6, 30))
     status = services.round_status.status()
-    assert status.units == [] and reporting_text(status) is None
+    assert status.units == [] and reporting_text(status) == "本轮未发放工作台账，无报送统计。"
 
 
 def test_round_status_cli(round_office: Services, run: Run, db_url: str) -> None:

@@ -160,3 +160,12 @@ def test_a_unit_that_sent_a_corrected_ledger_shows_both_files(
         "returned_自治区公安厅_2021年第2季度_工作台账.xlsx (+1 more)",
         "2",
     ]
+
+
+def test_a_round_that_sent_no_ledger_says_so_and_chases_no_one(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    """As the bulletin and the 汇总 say it: nobody was sent a ledger, nobody is 未报送."""
+    services.rounds.create(ROUND, date(2021, 6, 30), date(2021, 7, 10))
+    dialog = RoundStatusDialog(services.round_status, [ROUND], ROUND, lambda r, u: None)
+    qtbot.addWidget(dialog)
+    assert (dialog.summary.text(), rows(dialog)) == ("本轮未发放工作台账，无报送统计。", [])
+    assert not dialog.chase_button.isEnabled()

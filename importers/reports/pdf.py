@@ -139,6 +139,14 @@ def _flowables(
     raise TypeError(f"unknown block {block!r}")
 
 
+def _together(flowables: list[Flowable]) -> KeepTogether:
+    """``flowables`` kept on one page, a ``KeepTogether`` among them opened: reportlab's
+    says it is 0xFFFFFF high to have itself split, so one inside another always broke
+    the page (the chaser's 回执 started a new page however much room was left)."""
+    opened = [f for x in flowables for f in (x._content if isinstance(x, KeepTogether) else [x])]
+    return KeepTogether(opened)
+
+
 def _signature_after(blocks: list[Block]) -> int:
     """How many of ``blocks`` make a table's tail: up to the ``Signature`` when only
     paragraphs (a contact line) stand before it, else 0.  A table after this one (the
@@ -200,11 +208,11 @@ def write_pdf(
             held += flowables
             continue
         if held:
-            flowables, held = [KeepTogether([*held, *flowables])], []
+            flowables, held = [_together([*held, *flowables])], []
         if index in kept:
             pending += flowables
         elif isinstance(block, Signature) and pending:
-            story.append(KeepTogether([*pending, *flowables]))
+            story.append(_together([*pending, *flowables]))
             pending = []
         else:
             story += pending + flowables

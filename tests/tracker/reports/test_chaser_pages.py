@@ -1,5 +1,6 @@
 """A chaser's table fills its pages: only the signature and date with the last row or two
-go over to the next page, never half a page of items (issue 12, 3).  Read back per page."""
+go over to the next page, never half a page of items, and the 回执 follows under its cut
+line where the page has room for it whole (issue 12, 3).  Read back per page."""
 
 from __future__ import annotations
 
@@ -67,7 +68,8 @@ def rows(first: int, last: int) -> list[int]:
 @pytest.mark.parametrize(
     ("count", "expected"),
     [
-        (3, [(rows(1, 3), True, False), ([], False, True)]),
+        (3, [(rows(1, 3), True, False), ([], False, True)]),  # no room left for the 回执
+        (8, [(rows(1, 6), False, False), (rows(7, 8), True, True)]),
         (12, [(rows(1, 6), False, False), (rows(7, 12), True, False), ([], False, True)]),
         (
             30,
@@ -76,8 +78,7 @@ def rows(first: int, last: int) -> list[int]:
                 (rows(7, 15), False, False),
                 (rows(16, 23), False, False),
                 (rows(24, 29), False, False),  # the last row alone goes with the signature
-                ([30], True, False),
-                ([], False, True),
+                ([30], True, True),  # and the 回执 under it, where there is room
             ],
         ),
     ],
@@ -97,12 +98,11 @@ def test_the_findings_after_the_items_keep_their_last_row_with_the_signature(
     (which was moved whole with them, and failed once taller than a page)."""
     out = tmp_path / "催办单.pdf"
     report = chaser("自治区市场监管厅", items(8), TODAY, REPLY_BY, OFFICE, findings=findings(12))
-    assert write_pdf(report, out) == 6
+    assert write_pdf(report, out) == 5
     assert pages(out) == [
         (rows(1, 5), False, False),
         (rows(6, 8), False, False),  # then the reminder and the findings
         ([], False, False),
         ([], False, False),
-        ([], True, False),  # the last finding or two, and the signature
-        ([], False, True),
+        ([], True, True),  # the last finding or two, the signature, the 回执
     ]

@@ -3083,43 +3083,48 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>PastePlan</name>
     <message>
-        <location filename="../../ui/assignments/paste_plan.py" line="75"/>
+        <location filename="../../ui/assignments/paste_plan.py" line="78"/>
         <source>The clipboard holds no cells to paste.</source>
         <translation>剪贴板里没有可粘贴的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_plan.py" line="82"/>
-        <location filename="../../ui/assignments/paste_plan.py" line="113"/>
+        <location filename="../../ui/assignments/paste_plan.py" line="85"/>
+        <location filename="../../ui/assignments/paste_plan.py" line="116"/>
         <source>Choose the cell to paste into first.</source>
         <translation>请先选择要粘贴到的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_plan.py" line="90"/>
+        <location filename="../../ui/assignments/paste_plan.py" line="93"/>
         <source>Only the status, progress and progress report columns can be pasted into: choose a cell in one of them.</source>
         <translation>只能粘贴到状态、进度和进展情况列：请在其中一列选择单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_plan.py" line="104"/>
+        <location filename="../../ui/assignments/paste_plan.py" line="107"/>
         <source>{0} rows were copied but {1} are selected: select one row, or as many as were copied.</source>
         <translation>复制了 {0} 行，但选中了 {1} 行：请只选一行，或选中与复制行数相同的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_plan.py" line="125"/>
+        <location filename="../../ui/assignments/paste_plan.py" line="128"/>
         <source>no status given</source>
         <translation>未填写状态</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_plan.py" line="128"/>
+        <location filename="../../ui/assignments/paste_plan.py" line="131"/>
         <source>ticking off is done with 销号, which asks for confirmation</source>
         <translation>销号请使用“销号”操作（需确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_plan.py" line="132"/>
+        <location filename="../../ui/assignments/paste_plan.py" line="135"/>
         <source>长期坚持 is only for a measure without a fixed deadline</source>
         <translation>长期坚持仅适用于没有固定完成时限的措施</translation>
     </message>
     <message>
-        <location filename="../../ui/assignments/paste_plan.py" line="157"/>
+        <location filename="../../ui/assignments/paste_plan.py" line="152"/>
+        <source>pasted onto a column that takes no values: only the status, progress and progress report columns can be pasted into</source>
+        <translation>粘贴到了不能填写的列：只能粘贴到完成状态、完成进度和进展情况列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assignments/paste_plan.py" line="169"/>
         <source>ticked off (已销号): undo the tick-off first</source>
         <translation>已销号：请先撤销销号</translation>
     </message>

@@ -5,7 +5,9 @@ Excel and WPS put copied cells on the clipboard as tab-separated text
 names, when it holds the table's headers (this window's Ctrl+C copies them; a
 returned ledger's 完成状态/完成进度/进展情况 count too); otherwise the pasted
 columns land on the current column and those right of it, as in Excel.  Only
-状态, 进度 and 进展情况 take values; other columns are left alone.
+状态, 进度 and 进展情况 take values: a cell landing on another column is listed as not
+taken (it was dropped unsaid, "0 pasted cells not taken"); a copied column whose header
+names none of them is left alone.
 
 The values go to the selected rows, top to bottom: one pasted row fills every
 selected row; several go one per row (from the current row down when a single
@@ -70,7 +72,8 @@ class PastePlan:
 def pasted_columns(
     rows: list[list[str]], headers: dict[int, str], current: int, visible: Sequence[int]
 ) -> tuple[list[int | None], list[list[str]]]:
-    """The table column each pasted column fills (None: left alone) and the data rows."""
+    """The table column each pasted column lands on (None: left alone; one that takes no
+    values refuses its cells) and the data rows."""
     if not rows or not any(cell.strip() for row in rows for cell in row):
         raise PasteError(translate("PastePlan", "The clipboard holds no cells to paste."))
     named = {text.strip(): column for column, text in headers.items() if column in EDITABLE}
@@ -93,7 +96,7 @@ def pasted_columns(
                 "choose a cell in one of them.",
             )
         )
-    return [t if t in EDITABLE else None for t in targets], rows
+    return targets, rows
 
 
 def target_rows(data: int, selected: Sequence[int], current: int, count: int) -> list[int]:
@@ -145,13 +148,22 @@ def plan_paste(
     columns: Sequence[int | None], data: list[list[str]], rows: Sequence[AssignmentRow]
 ) -> PastePlan:
     """Each of ``rows`` given its pasted row (the only one, or its own), checked."""
-    plan = PastePlan(columns=tuple(sorted({c for c in columns if c is not None})))
+    plan = PastePlan(columns=tuple(sorted({c for c in columns if c in EDITABLE})))
+    elsewhere = translate(
+        "PastePlan",
+        "pasted onto a column that takes no values: only the status, progress and "
+        "progress report columns can be pasted into",
+    )
     for number, row in enumerate(rows):
         cells = data[0] if len(data) == 1 else data[number]
         before = after = Values.of(row)
         refused = len(plan.refused)
         for column, text in zip(columns, cells, strict=False):
             if column is None:
+                continue
+            if column not in EDITABLE:  # (as in Excel, the cells right of the current one)
+                if text.strip():
+                    plan.refused.append(Refused(row, column, text, elsewhere))
                 continue
             if row.status is Status.TICKED_OFF:
                 reason = translate("PastePlan", "ticked off (已销号): undo the tick-off first")

@@ -149,6 +149,29 @@ def test_one_value_fills_every_selected_row_and_bad_cells_are_listed_with_why(
     ]
 
 
+def test_cells_landing_right_of_the_last_editable_column_are_listed_as_not_taken(
+    qtbot, window: MainWindow, services: Services, previews: list[PastePreview]
+) -> None:  # type: ignore[no-untyped-def]
+    """Percent and note copied side by side, pasted from 完成进度: the notes land on 完成时限,
+    which takes nothing.  They were dropped while the preview said 0 cells not taken."""
+    choose(qtbot, window, PERCENT, ("1", OFFICE[0]), ("1", OFFICE[1]))
+    paste(qtbot, window, "50%\t在推进\r\n60\t已部署\r\n")
+    [preview] = previews
+    assert [r[:3] for r in cells(preview.changes)] == [
+        ["1", OFFICE[0], "— → 50%"],
+        ["1", OFFICE[1], "— → 60%"],
+    ]
+    elsewhere = (
+        "pasted onto a column that takes no values: only the status, progress and "
+        "progress report columns can be pasted into"
+    )
+    assert cells(preview.refused) == [
+        ["1", OFFICE[0], "在推进", elsewhere],
+        ["1", OFFICE[1], "已部署", elsewhere],
+    ]
+    assert preview.summary.text() == "2 assignments change; 2 pasted cells are not taken."
+
+
 def test_a_paste_that_does_not_fit_is_refused_with_a_message(
     qtbot, window: MainWindow, previews: list[PastePreview], messages: list[tuple[str, str]]
 ) -> None:  # type: ignore[no-untyped-def]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from importers.messages import QT_TRANSLATE_NOOP
 from tracker.cli.cli_services import opened_services
 from tracker.cli.counts import count
 from tracker.cli.general_commands import print_json
 from tracker.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from tracker.ledgers.ledger_records import FileReporting
 
 
 def rounds(args: argparse.Namespace) -> int:
@@ -92,6 +95,7 @@ def import_ledger(args: argparse.Namespace) -> int:
     exits 0 only if every file would apply.
     """
     from tracker.ledgers.ledger_import import ledger_paths
+    from tracker.rounds.file_reporting import reporting_words
 
     paths = [Path(p) for p in args.paths]
     units = {p: args.unit for p in ledger_paths(paths)} if args.unit else None
@@ -125,7 +129,10 @@ def import_ledger(args: argparse.Namespace) -> int:
                 report["applied"] = result.applied
                 report["contacts_updated"] = result.contacts
                 report["skipped"] = [{"file": f, "reason": str(r)} for f, r in result.skipped]
+                report["reporting"] = {f: r.to_json() for f, r in result.reporting.items()}
             else:
+                for name, reported in result.reporting.items():  # read back, as the window
+                    print(f"reported {name}: {reporting_words(reported)}")
                 waiting = ""
                 if result.extensions:
                     asked = count(result.extensions, "extension request")
@@ -153,12 +160,27 @@ def _named(file: str, reason: str) -> str:
     return reason if reason.startswith(f"{file}:") else f"{file}: not imported: {reason}"
 
 
+def _reporting_line(reporting: FileReporting) -> str:
+    """What the file would be in its round's 报送情况 if imported today, and why."""
+    from tracker.rounds.file_reporting import reporting_words
+
+    if reporting.correction:
+        why = "supersedes the unit's earlier return; its first return decides on time or late"
+    elif reporting.deadline is None:
+        why = "the round has no reporting deadline"
+    else:
+        why = f"due back by {reporting.deadline.isoformat()}"
+    return f"   reporting: {reporting_words(reporting)} ({why})"
+
+
 def _print_previews(previews: list[Any]) -> None:
     for p in previews:
         print(f"== {p.file}  unit: {p.unit or '-'}  round: {p.round_name or '-'}")
         if p.error:
             print(f"   error: {p.error}")
             continue
+        if p.reporting is not None:
+            print(_reporting_line(p.reporting))
         if not p.keys_found:
             print("   the hidden keys are gone: rows matched by 措施编号 + 责任单位")
         if p.needs_unit:

@@ -80,6 +80,15 @@ class FileReporting:
     days_late: int
     correction: bool
 
+    def to_json(self) -> dict[str, object]:
+        """The facts, as ``round-status --json`` gives a unit's (``on_time``)."""
+        return {
+            "deadline": None if self.deadline is None else self.deadline.isoformat(),
+            "on_time": self.days_late == 0,
+            "days_late": self.days_late,
+            "correction": self.correction,
+        }
+
 
 @dataclass(frozen=True)
 class Rejected:
@@ -320,6 +329,7 @@ class FilePreview:
                 }
                 for r in self.requests
             ],
+            "reporting": None if self.reporting is None else self.reporting.to_json(),
             "emptied_kept": [
                 {
                     "code": k.code,

@@ -18,7 +18,16 @@ from sqlalchemy.orm import Session
 
 from db.models import Round
 from tracker.ledgers.ledger_records import ApplyResult, FilePreview, FileReporting
-from tracker.rounds.round_status import UnitReturn, late_days, unit_returns
+from tracker.rounds.round_status import ON_TIME, UnitReturn, late_days, unit_returns
+
+CORRECTED = "更正版"
+
+
+def reporting_words(reporting: FileReporting) -> str:
+    """按时报送 or 逾期N天报送, 更正版 · before it for a corrected version: the import
+    window's words in Chinese, as ``round-status`` prints a unit's state."""
+    when = ON_TIME if reporting.days_late == 0 else f"逾期{reporting.days_late}天报送"
+    return f"{CORRECTED} · {when}" if reporting.correction else when
 
 
 class _Rounds:

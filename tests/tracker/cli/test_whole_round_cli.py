@@ -82,11 +82,30 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
 
     # The returns, each on its day.  宁夏税务局's two bad cells keep the file out until
     # its valid rows are taken with --apply-valid; the 退回单 marks the two cells.
-    assert clerk(RETURNED_ON[MARKET], "import-ledger", str(returned[MARKET]))[0] == 0
+    # Each file says what it is in the round's 报送情况, as the import window does.
+    code, out, _ = clerk(RETURNED_ON[MARKET], "import-ledger", str(returned[MARKET]))
+    lines = out.splitlines()
+    assert (code, lines[:2], lines[-2:]) == (
+        0,
+        [
+            f"== {ledger_name(MARKET)}  unit: {MARKET}  round: {ROUND}",
+            "   reporting: 按时报送 (due back by 2022-01-10)",
+        ],
+        [
+            f"reported {ledger_name(MARKET)}: 按时报送",
+            "applied 1 file, 27 changes, 2 contacts updated",
+        ],
+    )
     code, out, _ = clerk(RETURNED_ON[TAX], "import-ledger", str(returned[TAX]), "--json")
     [refused] = json.loads(out)["files"]
     assert code == 2
     assert [(r["sheet"], r["cell"], r["reason"]) for r in refused["rejected"]] == TAX_REJECTED
+    assert refused["reporting"] == {
+        "deadline": "2022-01-10",
+        "on_time": True,
+        "days_late": 0,
+        "correction": False,
+    }
     assert [(c["code"], c["field"], c["new"]) for c in refused["changed"]] == [
         ("1", "完成状态", "已完成"),
         ("1", "完成进度(%)", 100),
@@ -133,7 +152,12 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
     assert listed_codes(notice) == ["42", "43"]  # J8 and Q9: two measures' rows
     code, out, _ = clerk(RETURNED_ON[POLICE], "import-ledger", str(returned[POLICE]))
     assert (code, out.splitlines()[-1]) == (0, "applied 1 file, 0 changes, 0 contacts updated")
-    assert clerk(RETURNED_ON[COMMERCE], "import-ledger", str(returned[COMMERCE]))[0] == 0
+    code, out, _ = clerk(RETURNED_ON[COMMERCE], "import-ledger", str(returned[COMMERCE]))
+    assert code == 0
+    assert [line for line in out.splitlines() if "报送" in line] == [
+        "   reporting: 逾期1天报送 (due back by 2022-01-10)",
+        f"reported {ledger_name(COMMERCE)}: 逾期1天报送",
+    ]
 
     # Who has not reported by the deadline: the 32 units never heard from; 商务厅 late.
     assert clerk(CHASED_ON, "rounds")[1] == (
@@ -259,8 +283,17 @@ def test_a_whole_round_from_the_command_line(clerk, tmp_path: Path) -> None:  # 
     book["台账"]["J8"], book["台账"]["K8"], book["台账"]["Q9"] = "推进中", 80, "2022-02-28"
     book.save(corrected)
     code, out, _ = clerk(PUBLISHED_ON, "import-ledger", str(corrected), "--json")
-    [again] = json.loads(out)["files"]
+    report = json.loads(out)
+    [again] = report["files"]
     assert (code, again["rejected"], again["conflicts"]) == (0, [], [])
+    corrected_version = {  # a day after the 更正版 came: its first return decides
+        "deadline": "2022-01-10",
+        "on_time": True,
+        "days_late": 0,
+        "correction": True,
+    }
+    assert again["reporting"] == corrected_version
+    assert report["reporting"] == {corrected.name: corrected_version}
     assert [(c["code"], c["field"], c["old"], c["new"]) for c in again["changed"]] == [
         ("42", "完成状态", "未启动", "推进中"),
         ("42", "完成进度(%)", None, 80),

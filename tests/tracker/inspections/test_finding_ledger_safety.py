@@ -100,9 +100,12 @@ def test_prefer_on_the_command_line_settles_the_findings_conflicts(
     ]
     code, out, _ = run(*db, "import-ledger", str(sent), "--prefer", "unit")
     lines = out.splitlines()
-    assert (code, lines[1], lines[-1]) == (
+    assert (code, lines[1:3], lines[-1]) == (
         0,
-        "   conflict 问题3 自治区市场监管厅 percent: exported None, office now 20, unit returned 50",
+        [
+            "   reporting: 按时报送 (due back by 2021-07-10)",
+            "   conflict 问题3 自治区市场监管厅 percent: exported None, office now 20, unit returned 50",
+        ],
         "applied 1 file, 1 change, 0 contacts updated",
     )
     assert inspected.inspections.finding(3).percent == 50

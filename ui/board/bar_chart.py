@@ -25,6 +25,8 @@ class Bar:
     fraction: float  # 0..1
     figure: str  # what is written after the bar, e.g. "67%（8/12）"
     tooltip: str = ""
+    heading: bool = False
+    """A line naming what the bars below it belong to (a document): no bar, no figure."""
 
 
 class BarChart(QWidget):
@@ -36,7 +38,7 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.bars: list[Bar] = []
         self.elide = elide
-        """Where a long label is cut: a part's title matters more than its document's number."""
+        """Where a long label is cut."""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
 
@@ -83,6 +85,14 @@ class BarChart(QWidget):
         text_colour = self.palette().text().color()
         for i, bar in enumerate(self.bars):
             top = 2 + i * height
+            if bar.heading:
+                painter.setPen(text_colour)
+                painter.drawText(
+                    QRectF(0, top, self.width(), height),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    metrics.elidedText(bar.label, Qt.TextElideMode.ElideMiddle, self.width()),
+                )
+                continue
             label = metrics.elidedText(bar.label, self.elide, label_width - 6)
             painter.setPen(text_colour)
             painter.drawText(

@@ -108,16 +108,18 @@ def unit_bars(summary: Summary) -> list[Bar]:
 
 
 def part_bars(parts: list[PartStats]) -> list[Bar]:
+    """A bar per part; with several documents, each document's number on a line above its
+    parts (in the label, "宁政规发〔2020〕5号 › 便利企业融资" was cut to "…0〕5号 › 便利…")."""
     several = len({p.document for p in parts}) > 1
-    return [
-        Bar(
-            f"{p.document} › {p.part}" if several else p.part,
-            p.completion,
-            f"{percent(p.finished, p.assignments)}（{p.finished}/{p.assignments}）",
-            f"{p.document} › {p.part}",
-        )
-        for p in parts
-    ]
+    bars: list[Bar] = []
+    document = None
+    for p in parts:
+        if several and p.document != document:
+            document = p.document
+            bars.append(Bar(p.document, 0.0, "", heading=True))
+        figure = f"{percent(p.finished, p.assignments)}（{p.finished}/{p.assignments}）"
+        bars.append(Bar(p.part, p.completion, figure, f"{p.document} › {p.part}"))
+    return bars
 
 
 class Dashboard(QWidget):
@@ -129,7 +131,7 @@ class Dashboard(QWidget):
         self.overdue = self._list()
         self.due_soon = self._list()
         self.units_chart = BarChart()
-        self.parts_chart = BarChart(elide=Qt.TextElideMode.ElideLeft)
+        self.parts_chart = BarChart()
         lists = QSplitter(Qt.Orientation.Horizontal)
         self.overdue_box = self._box("", self.overdue)
         self.due_soon_box = self._box("", self.due_soon)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from tests.ui.conftest import row_of
 from tracker.progress.progress_service import Change
-from tracker.records import Summary, UnitStats
+from tracker.records import PartStats, Summary, UnitStats
 from tracker.services import Services
 from tracker.statuses import Derived, Status
 from ui.assignments.progress_dialogs import TickOffDialog
@@ -220,3 +220,21 @@ def test_every_completion_figure_fits_its_column(board: BoardModel, window: Main
     for column, text in enumerate(texts):
         assert view.table.columnWidth(column) >= needed + 4, (column, text)
         assert view.table.columnWidth(column) >= QFontMetrics(bold).horizontalAdvance(text) + 4
+
+
+def test_parts_of_several_documents_are_listed_under_each_documents_number() -> None:
+    """The label was "宁政规发〔2020〕5号 › 便利企业融资", cut from the left at 1280 × 800
+    to "…0〕5号 › 便利企业融资"; now each document's number heads its parts."""
+    parts = [
+        PartStats("宁政职转办〔2021〕1号", "营造公平竞争市场环境", 106, 1, 0, 9),
+        PartStats("宁政职转办〔2021〕1号", "强化组织保障", 8, 0, 0, 0),
+        PartStats("宁政规发〔2020〕5号", "便利企业融资", 13, 0, 0, 0),
+    ]
+    assert [(b.label, b.figure, b.heading) for b in part_bars(parts)] == [
+        ("宁政职转办〔2021〕1号", "", True),
+        ("营造公平竞争市场环境", "0.9%（1/106）", False),
+        ("强化组织保障", "0.0%（0/8）", False),
+        ("宁政规发〔2020〕5号", "", True),
+        ("便利企业融资", "0.0%（0/13）", False),
+    ]
+    assert part_bars(parts)[4].tooltip == "宁政规发〔2020〕5号 › 便利企业融资"

@@ -79,15 +79,21 @@ def _narrow_combo(characters: int) -> QComboBox:
     return combo
 
 
-def _shrinks_to_first_item(combo: QComboBox) -> None:
-    """On a narrow window the combo may shrink until its first item (全部文件, 全部单位…)
+UNIT_SHOWN = "自治区商务厅"
+"""What the unit list keeps room for on a narrow window: most units' names whole."""
+SEARCH_WIDTH = 96
+"""The search box's least width (it gives way before the unit list does)."""
+
+
+def _shrinks_to(combo: QComboBox, shown: str) -> None:
+    """On a narrow window the combo may shrink until ``shown`` (its first item, 全部文件…)
     just shows.  At their full widths the row needed 810 pixels, more than the list's
     share of a 1280-pixel window, and the splitter took it from the navigator: its unit
     names were cut to 自治…部门, two units alike."""
     option = QStyleOptionComboBox()
     combo.initStyleOption(option)
     metrics = combo.fontMetrics()
-    text = QSize(metrics.horizontalAdvance(combo.itemText(0)), metrics.height())
+    text = QSize(metrics.horizontalAdvance(shown), metrics.height())
     size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo)
     combo.setMinimumWidth(size.width())
 
@@ -125,7 +131,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search measures and units…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(120)
+        self.search.setMinimumWidth(SEARCH_WIDTH)
         self.scope_label = QLabel()
         self.scope_clear = QToolButton()
         self.scope_clear.setText("✕")
@@ -138,8 +144,9 @@ class FilterBar(QWidget):
         self.set_documents([])
         self.set_units([])
         self.set_rounds([])
-        for combo in (self.document, self.unit, self.status, self.round):
-            _shrinks_to_first_item(combo)
+        for combo in (self.document, self.status, self.round):
+            _shrinks_to(combo, combo.itemText(0))
+        _shrinks_to(self.unit, UNIT_SHOWN)
         self._show_scope()
 
     def _layout(self) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 
 from tests.ui.conftest import make_window
 from tests.ui.test_translations import chinese  # noqa: F401 - a fixture
@@ -145,3 +146,21 @@ def test_on_a_1280_pixel_screen_the_navigator_gets_its_share(
     assert window.splitter.sizes() == [254, 726, 292]  # (the list takes the odd pixel)
     filters = window.filters
     assert [filters.document.currentText(), filters.unit.currentText()] == ["全部文件", "全部单位"]
+    filters.choose_unit("自治区公安厅")
+    narrowest = window.tabs.minimumSizeHint().width()  # the list at its narrowest
+    window.splitter.setSizes([width - narrowest - 292, narrowest, 292])
+    assert window.splitter.sizes()[1] == narrowest
+    # the unit list still shows a unit's name whole (it gives way after the search box)
+    assert shown_width(filters.unit) >= filters.unit.fontMetrics().horizontalAdvance("自治区公安厅")
+
+
+def shown_width(combo: QComboBox) -> int:
+    """The width of the text a combo box shows (its edit field)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = QStyle.SubControl.SC_ComboBoxEditField
+    return (
+        combo.style()
+        .subControlRect(QStyle.ComplexControl.CC_ComboBox, option, field, combo)
+        .width()
+    )

@@ -16,7 +16,9 @@ Windows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -250,6 +252,22 @@ def _widths(model: Table, frame_mm: float) -> list[Any]:
     return [Pt(w) for w in points]
 
 
+def _heights(model: Table, widths: list[Any]) -> list[float]:
+    """The last ``keep_last`` rows' heights in points, estimated as the PDF lays them out
+    (its cells' leading, ``estimate``'s character widths): Word measures none itself."""
+    size = model.font_size
+    leading = round(size * 1.35, 1)
+    heights = []
+    for values in model.rows[-model.keep_last :]:
+        lines = 0
+        for text, width in zip(values, widths, strict=True):
+            room = width.pt - 2 * PADDING
+            parts = text.split("\n")
+            lines = max(lines, sum(max(1, math.ceil(estimate(t, size) / room)) for t in parts))
+        heights.append(lines * leading + 2 * PADDING)
+    return heights
+
+
 def _table(doc: Any, model: Table, frame_mm: float) -> None:
     widths = _widths(model, frame_mm)
     table = doc.add_table(rows=1, cols=len(model.columns))
@@ -273,7 +291,8 @@ def _table(doc: Any, model: Table, frame_mm: float) -> None:
             _cell(cell, text, column.align, width, False, style_id, size)
     rows = list(table.rows)
     kept = rows[:-1] if model.whole else []  # a form on one page: each row kept with the next
-    kept += rows[len(rows) - model.keep_last :] if model.keep_last else []
+    if model.keep_last:  # the last row, or two when short, with the signature (as the PDF)
+        kept += rows[len(rows) - g.kept_rows(_heights(model, widths), model.keep_last) :]
     for row in kept:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
@@ -345,6 +364,8 @@ def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
             # spill onto a page of its own, blank.  The next block starts the page instead.
             new_page = True
             continue
+        if isinstance(block, Table) and not g.signature_after(blocks[index + 1 :]):
+            block = replace(block, keep_last=0)  # a table follows: it keeps its rows (PDF too)
         start = len(doc.element.body) - 1  # new content goes in before the final sectPr
         _block(doc, block, frame_mm, title_font, bars)
         if new_page:

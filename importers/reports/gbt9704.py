@@ -81,3 +81,37 @@ def kept_with_signature(blocks: list[Block]) -> set[int]:
 def _short(block: Block) -> bool:
     """A paragraph with text, two lines at most."""
     return isinstance(block, Paragraph) and 0 < len(block.text.strip()) <= 2 * CHARS
+
+
+KEPT_HEIGHT = 80.0
+"""The most height (points, padding included) of a table's last rows kept on one page with
+its tail, the signature: two rows of a line or two each, never two rows of a long text."""
+
+
+def kept_rows(heights: list[float], most: int) -> int:
+    """How many of a table's last rows (``heights``, the last ones at least) go with its
+    tail: ``most`` while they are short together (at most ``KEPT_HEIGHT``), else the last
+    one alone; tall rows moved would leave a page of the table half blank.  The PDF
+    measures its rows as drawn, Word's are estimated (``importers.reports.docx``)."""
+    if not heights:
+        return 1
+    kept, height = 1, heights[-1]
+    for row in reversed(heights[-most:-1] if most > 1 else []):
+        height += row
+        if height > KEPT_HEIGHT:
+            break
+        kept += 1
+    return kept
+
+
+def signature_after(blocks: list[Block]) -> int:
+    """How many of ``blocks`` make a table's tail: up to the ``Signature`` when only
+    paragraphs (a contact line) stand before it, else 0.  A table after this one (the
+    chaser's findings) keeps its own last rows with the signature; this one's were kept
+    with all of it and its table, moved whole, and a page could not hold them."""
+    for n, block in enumerate(blocks):
+        if isinstance(block, Signature):
+            return n + 1
+        if not isinstance(block, Paragraph):
+            return 0
+    return 0

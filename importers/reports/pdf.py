@@ -147,19 +147,6 @@ def _together(flowables: list[Flowable]) -> KeepTogether:
     return KeepTogether(opened)
 
 
-def _signature_after(blocks: list[Block]) -> int:
-    """How many of ``blocks`` make a table's tail: up to the ``Signature`` when only
-    paragraphs (a contact line) stand before it, else 0.  A table after this one (the
-    chaser's findings) keeps its own last rows with the signature; this one's were kept
-    with all of it and its table, moved whole, and a page could not hold them."""
-    for n, block in enumerate(blocks):
-        if isinstance(block, Signature):
-            return n + 1
-        if not isinstance(block, ParagraphModel):
-            return 0
-    return 0
-
-
 def write_pdf(
     report: ReportDocument,
     target: Path | BinaryIO,
@@ -195,7 +182,7 @@ def write_pdf(
             continue
         if isinstance(block, PageBreakModel):
             geometry = turned if block.turned else base
-        end = _signature_after(blocks) if isinstance(block, Table) and block.keep_last else 0
+        end = g.signature_after(blocks) if isinstance(block, Table) and block.keep_last else 0
         if isinstance(block, Table) and end:
             tail = [f for b in blocks[:end] for f in _flowables(b, styles, geometry, charts_drawn)]
             del blocks[:end]

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
 
 from importers.reports.column_widths import column_widths
+from importers.reports.gbt9704 import kept_rows
 from importers.reports.layout import FontNames
 from importers.reports.model import Align
 from importers.reports.model import Table as TableModel
@@ -25,9 +26,6 @@ PADDING = 3.0
 FRAME_PADDING = 0.0
 """The PDF's frame has no padding: tables span the text block exactly."""
 SLACK = 2.0
-KEPT_HEIGHT = 80.0
-"""The most height of last rows kept on one page with a table's tail (the signature):
-two rows of a line or two each, never two rows of a long text."""
 """Room for rounding in reportlab's own measuring of the same paragraphs."""
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
@@ -108,17 +106,8 @@ def build_table(
 
 
 def _kept(made: list[list[Paragraph]], widths: list[float], most: int) -> int:
-    """How many last rows go with the tail: ``most`` while they are short together (at most
-    ``KEPT_HEIGHT``), else the last one alone; whatever cannot fit on the page with them
-    moves over, so tall rows moved would leave a page of the table half blank."""
-    kept = 1
-    height = _height(made[-1], widths) + 2 * PADDING if made else 0.0
-    for row in reversed(made[-most:-1] if most > 1 else []):
-        height += _height(row, widths) + 2 * PADDING
-        if height > KEPT_HEIGHT:
-            break
-        kept += 1
-    return min(kept, len(made)) if made else 1
+    """How many last rows go with the tail, by their heights as drawn (``kept_rows``)."""
+    return kept_rows([_height(r, widths) + 2 * PADDING for r in made[-max(most, 1) :]], most)
 
 
 def _table(

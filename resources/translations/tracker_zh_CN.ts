@@ -617,42 +617,42 @@ Please send that file to whoever looks after this application.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="139"/>
+        <location filename="../../ui/board/dashboard.py" line="141"/>
         <source>Completion by unit</source>
         <translation>各单位完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="140"/>
+        <location filename="../../ui/board/dashboard.py" line="142"/>
         <source>Completion by part</source>
         <translation>各部分完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="153"/>
+        <location filename="../../ui/board/dashboard.py" line="155"/>
         <source>Measures</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="154"/>
+        <location filename="../../ui/board/dashboard.py" line="156"/>
         <source>Unit parts</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="179"/>
+        <location filename="../../ui/board/dashboard.py" line="181"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="179"/>
+        <location filename="../../ui/board/dashboard.py" line="181"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="179"/>
+        <location filename="../../ui/board/dashboard.py" line="181"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/board/dashboard.py" line="179"/>
+        <location filename="../../ui/board/dashboard.py" line="181"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
@@ -983,96 +983,96 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="113"/>
+        <location filename="../../ui/window/filter_bar.py" line="119"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="117"/>
+        <location filename="../../ui/window/filter_bar.py" line="123"/>
         <source>Only the assignments whose progress changed in this round</source>
         <translation>只看在该轮次中有进展变化的分工</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="118"/>
+        <location filename="../../ui/window/filter_bar.py" line="124"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="119"/>
+        <location filename="../../ui/window/filter_bar.py" line="125"/>
         <source>Due within</source>
         <translation>到期在</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="123"/>
+        <location filename="../../ui/window/filter_bar.py" line="129"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="123"/>
+        <location filename="../../ui/window/filter_bar.py" line="129"/>
         <source> day</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="126"/>
+        <location filename="../../ui/window/filter_bar.py" line="132"/>
         <source>Search measures and units…</source>
         <translation>搜索措施或单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="132"/>
+        <location filename="../../ui/window/filter_bar.py" line="138"/>
         <source>Show the whole document again</source>
         <translation>重新显示整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="151"/>
+        <location filename="../../ui/window/filter_bar.py" line="158"/>
         <source>Filter by document</source>
         <translation>按文件筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="152"/>
+        <location filename="../../ui/window/filter_bar.py" line="159"/>
         <source>Filter by responsible unit</source>
         <translation>按责任单位筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="153"/>
+        <location filename="../../ui/window/filter_bar.py" line="160"/>
         <source>Filter by status</source>
         <translation>按完成状态筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="191"/>
+        <location filename="../../ui/window/filter_bar.py" line="198"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="204"/>
+        <location filename="../../ui/window/filter_bar.py" line="211"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="216"/>
+        <location filename="../../ui/window/filter_bar.py" line="223"/>
         <source>All rounds</source>
         <translation>全部轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="257"/>
+        <location filename="../../ui/window/filter_bar.py" line="264"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/filter_bar.py" line="261"/>
+        <location filename="../../ui/window/filter_bar.py" line="268"/>
         <source>Due within %n day</source>
         <translation>
             <numerusform>%n天内到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/filter_bar.py" line="263"/>
+        <location filename="../../ui/window/filter_bar.py" line="270"/>
         <source>Due within %n days</source>
         <translation>
             <numerusform>%n天内到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/filter_bar.py" line="267"/>
+        <location filename="../../ui/window/filter_bar.py" line="274"/>
         <source>All assignments</source>
         <translation>全部分工</translation>
     </message>
@@ -1484,6 +1484,7 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
     <name>GroupDialog</name>
     <message>
         <location filename="../../ui/units/group_dialog.py" line="53"/>
+        <location filename="../../ui/units/group_dialog.py" line="192"/>
         <source>Members of {0}</source>
         <translation>{0}的成员</translation>
     </message>
@@ -1578,6 +1579,11 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 {0}</source>
         <translation>以下单位尚未收录，将新增到单位名录：
 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units/group_dialog.py" line="194"/>
+        <source>The ledgers of {0} went out before these members had tasks: {1}. Export their ledgers (File → Export work ledgers) so they can report.</source>
+        <translation>{0}的工作台账发出时，以下成员尚未承担任务：{1}。请为其导出工作台账（文件 → 导出工作台账…），以便报送。</translation>
     </message>
 </context>
 <context>
@@ -5279,7 +5285,7 @@ Log folder: {2}</source>
         <translation>在 {file} 中没有找到任何措施——这是任务分工文件吗？</translation>
     </message>
     <message>
-        <location filename="../../tracker/cli/ledger_commands.py" line="71"/>
+        <location filename="../../tracker/cli/ledger_commands.py" line="74"/>
         <source>say which ledger: --unit U, --all or --master</source>
         <translation>请指明导出哪种台账：--unit 单位、--all 或 --master</translation>
     </message>
@@ -5304,27 +5310,27 @@ Log folder: {2}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="243"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="252"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="251"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="260"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="253"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="262"/>
         <source>{count} rejected row</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="256"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="265"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="258"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="267"/>
         <source>{count} conflict</source>
         <translation>{count} 处冲突</translation>
     </message>
@@ -5672,23 +5678,23 @@ Log folder: {2}</source>
         <translation>“{alias}”本身就是一个单位；请改为合并这两个单位</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/groups.py" line="137"/>
-        <location filename="../../tracker/units/groups.py" line="169"/>
+        <location filename="../../tracker/units/groups.py" line="144"/>
+        <location filename="../../tracker/units/groups.py" line="176"/>
         <source>{units} not a member of {group}</source>
         <translation>{units}不是{group}的成员</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/groups.py" line="162"/>
+        <location filename="../../tracker/units/groups.py" line="169"/>
         <source>{group} has no members&apos; shares of {code}</source>
         <translation>{group}的措施 {code} 没有分给成员</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/groups.py" line="225"/>
+        <location filename="../../tracker/units/groups.py" line="232"/>
         <source>a group cannot contain itself</source>
         <translation>单位组不能包含自身</translation>
     </message>
     <message>
-        <location filename="../../tracker/units/groups.py" line="233"/>
+        <location filename="../../tracker/units/groups.py" line="240"/>
         <source>groups would nest {levels} levels deep under {top}; at most {limit}</source>
         <translation>{top}下的分组将嵌套{levels}层，最多允许{limit}层</translation>
     </message>

@@ -43,6 +43,7 @@ def group(args: argparse.Namespace) -> int:
             groups.set_members_report_directly(args.group, args.direct == "yes")
         info = groups.group(args.group)
         tasks = groups.tasks(args.group)
+        late = groups.without_ledger(args.group)
     done = sum(1 for t in tasks if t.state.status in FINISHED)
     overdue = sum(1 for t in tasks if t.state.overdue)
     if args.json:
@@ -53,6 +54,7 @@ def group(args: argparse.Namespace) -> int:
                 "tasks": len(tasks),
                 "done": done,
                 "overdue": overdue,
+                "without_ledger": None if late is None else asdict(late),
             }
         )
         return 0
@@ -65,6 +67,10 @@ def group(args: argparse.Namespace) -> int:
         how = "directly" if info.members_report_directly else "through their member"
         print(f"  nested members report {how}")
     print(f"  {count(len(tasks), 'task')}, {done} done by every member, {overdue} overdue")
+    if late is not None:
+        units = "、".join(late.units)
+        print(f"  no ledger of {late.round} yet: {units}")
+        print(f"  (send it: tracker-cli export-ledger --round {late.round} --unit UNIT --out DIR)")
     return 0
 
 

@@ -16,7 +16,7 @@ from importers.messages import QT_TRANSLATE_NOOP
 from importers.text_clean import storable_text
 from tracker.errors import InvalidInputError
 from tracker.inspections.finding_records import REPORTED_STATUSES, FindingChange
-from tracker.units.fan_out import Membership, membership
+from tracker.units.fan_out import membership
 from tracker.units.memberless import COLLECTIVE
 
 
@@ -99,21 +99,8 @@ def check_rectifying_unit(session: Session, unit_id: int) -> None:
                 "record it for each member that must rectify it ({members})",
             ),
             unit=unit.name,
-            members="、".join(found.names[m] for m in answering(found, unit_id)),
+            members="、".join(found.names[m] for m in found.answering(unit_id)),
         )
-
-
-def answering(found: Membership, group_id: int) -> list[int]:
-    """The units answering ``group_id``'s tasks, in the office's order: its members, and
-    in place of a member with members of its own, those when the group lets them answer
-    directly (``Membership.fans_out``; the directory refuses cycles)."""
-    out: list[int] = []
-    for member in found.members.get(group_id, ()):
-        if found.members.get(member) and found.direct.get(group_id, False):
-            out.extend(answering(found, member))
-        else:
-            out.append(member)
-    return out
 
 
 def can_rectify(kind: str, members: tuple[str, ...]) -> bool:

@@ -61,6 +61,18 @@ class Membership:
             return False
         return row.group_id is None or self.direct.get(row.group_id, False)
 
+    def answering(self, group_id: int) -> list[int]:
+        """The units answering ``group_id``'s tasks, in the office's order: its members, and
+        in place of a member with members of its own, those when the group lets them answer
+        directly (``fans_out``; the directory refuses cycles)."""
+        out: list[int] = []
+        for member in self.members.get(group_id, ()):
+            if self.members.get(member) and self.direct.get(group_id, False):
+                out.extend(self.answering(member))
+            else:
+                out.append(member)
+        return out
+
 
 def membership(session: Session) -> Membership:
     members: dict[int, list[int]] = defaultdict(list)

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from db.models import Assignment, Measure, Task, Unit, UnitGroupMember
+from db.models import Assignment, LedgerExport, Measure, Round, Task, Unit, UnitGroupMember
 from importers.messages import QT_TRANSLATE_NOOP
 from importers.text_clean import clean_unit_name
 from tracker.documents.document_writer import LEAD, SUPPORT
 from tracker.errors import InvalidInputError, NotFoundError
+from tracker.queries import in_force
 from tracker.store import Store
-from tracker.units.fan_out import group_states, reconcile
+from tracker.units.fan_out import group_states, membership, reconcile
 from tracker.units.group_rollup import MAX_LEVELS, GroupState
 from tracker.units.unit_service import UnitService, classify_unit
 
@@ -76,6 +77,12 @@ class GroupService:
         with self.store.reading() as session:
             group = self.units.find(session, group_name)
             return group_tasks(session, group.id, self.store.clock.today())
+
+    def without_ledger(self, group_name: str) -> LateMembers | None:
+        """The group's answering members with tasks that the last round's ledgers missed
+        (added after they went out), or None: each needs its ledger sent."""
+        with self.store.reading() as session:
+            return late_members(session, self.units.find(session, group_name).id)
 
     def _info(self, session: Session, group: Unit) -> GroupInfo:
         members = _member_names(session, group.id)
@@ -253,6 +260,47 @@ def _levels(links: dict[int, set[int]]) -> dict[int, int]:
     for unit_id in links:
         levels(unit_id)
     return found
+
+
+@dataclass(frozen=True)
+class LateMembers:
+    """Members a round's ledgers missed: the round, and who has no ledger of it."""
+
+    round: str
+    units: tuple[str, ...]
+
+
+def late_members(session: Session, group_id: int) -> LateMembers | None:
+    """The members answering ``group_id``'s tasks (a city's counties when they answer
+    directly) that hold a task in force and were sent no ledger under the round whose
+    unit ledgers went out last; None when there is none, or no round sent any."""
+    last = session.execute(
+        select(Round.id, Round.name)
+        .join(LedgerExport, LedgerExport.round_id == Round.id)
+        .where(LedgerExport.kind == "unit")
+        .order_by(LedgerExport.exported_at.desc(), LedgerExport.id.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return None
+    found = membership(session)
+    answering = found.answering(group_id)
+    sent = set(
+        session.scalars(
+            select(LedgerExport.unit_id).where(
+                LedgerExport.round_id == last.id, LedgerExport.kind == "unit"
+            )
+        )
+    )
+    with_tasks = set(
+        session.scalars(
+            select(Assignment.unit_id)
+            .join(Measure, Assignment.measure_id == Measure.id)
+            .where(in_force(), Assignment.unit_id.in_(answering))
+        )
+    )
+    missed = [found.names[u] for u in answering if u in with_tasks and u not in sent]
+    return LateMembers(last.name, tuple(missed)) if missed else None
 
 
 @dataclass(frozen=True)

@@ -185,4 +185,14 @@ class GroupDialog(QDialog):
                 self.group, names, create=True, report_directly=self.direct.isChecked()
             )
             self.saved = True
+            late = self.groups.without_ledger(self.group)
+            if late is not None:
+                QMessageBox.information(
+                    self,
+                    self.tr("Members of {0}").format(self.group),
+                    self.tr(
+                        "The ledgers of {0} went out before these members had tasks: {1}. "
+                        "Export their ledgers (File → Export work ledgers) so they can report."
+                    ).format(late.round, "、".join(late.units)),
+                )
             self.accept()

@@ -263,6 +263,7 @@ def test_the_group_command_and_status_json(
         "tasks": 1,
         "done": 0,
         "overdue": 1,
+        "without_ledger": None,
     }
     code, out, _ = run(*db, "status", "--json")
     status = json.loads(out)

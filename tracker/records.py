@@ -336,6 +336,9 @@ class ImportPlan:
     unassigned_codes: list[str]
     units: list[PlannedUnit]
     changes: list[MeasureChange]
+    stored: str = ""
+    """The stored document this one is (unchanged) or revises, as the lists name it (its
+    文号, else its short title): the clerk sees which document a revision replaces."""
 
 
 @dataclass(frozen=True)

@@ -1932,6 +1932,11 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
         <source>Line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
+    <message>
+        <location filename="../../ui/documents/import_preview.py" line="203"/>
+        <source>This is a revised version of the stored document {0}. Accepting the revision applies the changes listed below; progress already recorded is kept.</source>
+        <translation>这是已存文件{0}的修订版本。接受修订将应用下列改动，已登记的进展全部保留。</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/documents/import_preview.py" line="214"/>
         <source>%n part</source>
@@ -2062,11 +2067,6 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
         <location filename="../../ui/documents/import_preview.py" line="199"/>
         <source>{0} was imported before; importing it again would change nothing.</source>
         <translation>{0} 此前已导入过，再次导入不会有任何变化。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents/import_preview.py" line="203"/>
-        <source>This is a revised version of a document already stored. Accepting the revision applies the changes listed below; progress already recorded is kept.</source>
-        <translation>这是一份已存文件的修订版本。接受修订将应用下列改动，已登记的进展全部保留。</translation>
     </message>
     <message>
         <location filename="../../ui/documents/import_preview.py" line="208"/>
@@ -5234,7 +5234,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/documents/document_service.py" line="132"/>
-        <location filename="../../tracker/documents/document_service.py" line="287"/>
+        <location filename="../../tracker/documents/document_service.py" line="288"/>
         <source>no document matches {text!r}</source>
         <translation>没有与“{text}”相符的文件</translation>
     </message>
@@ -5245,7 +5245,7 @@ Log folder: {2}</source>
     </message>
     <message>
         <location filename="../../tracker/documents/document_delete.py" line="70"/>
-        <location filename="../../tracker/documents/document_service.py" line="297"/>
+        <location filename="../../tracker/documents/document_service.py" line="298"/>
         <source>document {id} no longer exists</source>
         <translation>文件 {id} 已不存在</translation>
     </message>
@@ -5255,17 +5255,17 @@ Log folder: {2}</source>
         <translation>请指明文件</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="318"/>
+        <location filename="../../tracker/documents/document_service.py" line="319"/>
         <source>The document {document} was revised by someone else meanwhile; nothing was changed. Import the file again to see its changes against the new version.</source>
         <translation>文件 {document} 刚刚已被他人修订，未做任何更改。请重新导入该文件，查看相对于新版本的变化。</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="352"/>
+        <location filename="../../tracker/documents/document_service.py" line="353"/>
         <source>unknown unit {target!r} to map {name!r} to</source>
         <translation>要将“{name}”对应到的单位“{target}”不存在</translation>
     </message>
     <message>
-        <location filename="../../tracker/documents/document_service.py" line="360"/>
+        <location filename="../../tracker/documents/document_service.py" line="361"/>
         <source>{name!r} is already a unit or an alias of another unit</source>
         <translation>“{name}”已是一个单位，或已是其他单位的别名</translation>
     </message>

@@ -177,6 +177,7 @@ class DocumentService:
         return ImportPlan(
             state=state,
             document_id=stored.id if (stored := same or previous) else None,
+            stored=(stored.doc_number or stored.short_title) if stored else "",
             parts=len(doc.parts),
             sections=len(doc.sections),
             measures=len(doc.measures),

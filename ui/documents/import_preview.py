@@ -200,9 +200,9 @@ class ImportPreviewDialog(QDialog):
             ).format(file_name)
         if self.plan.state == "revision":
             return self.tr(
-                "This is a revised version of a document already stored. Accepting the "
+                "This is a revised version of the stored document {0}. Accepting the "
                 "revision applies the changes listed below; progress already recorded is kept."
-            )
+            ).format(self.plan.stored)
         new = len(self.units.new_rows())
         if new:
             return self.tr("Check the new units: create each one, or pick the known unit it means.")

@@ -39,6 +39,7 @@ def test_a_headerless_plan_saved_again_under_another_name_is_a_revision(
     parsed, source = parse_policy_file(revised)
     assert (parsed.doc_number, parsed.title) == (None, None)
     plan = services.documents.plan(parsed, source)
+    assert plan.stored == "人工智能行动计划"  # (the preview names the document it revises)
     assert (plan.state, [(c.code, c.kind, c.details) for c in plan.changes]) == (
         "revision",
         [("2.1.1", "changed", ("text changed", "units: +[市科技局] -[市发展改革委]"))],

@@ -235,6 +235,9 @@ def test_a_revision_lists_its_changes_in_chinese_and_applies_them(
         "完成时限：2021-07-10 → 2021-09-30",
         "• 4 修改  责任单位：增加[宁夏税务局]",
     ]
+    assert preview.state.text() == (
+        "这是已存文件宁政办〔2021〕9号的修订版本。接受修订将应用下列改动，已登记的进展全部保留。"
+    )
     assert preview.tabs.currentWidget() is preview.changes
     assert preview.confirm is not None and preview.confirm.text() == "接受修订"
     [outcome] = clerk.outcomes

@@ -42,9 +42,8 @@ from tracker.ledgers.ledger_records import (
     Kept,
     Rejected,
 )
-from tracker.ledgers.ledger_requests import overdue_day
+from tracker.ledgers.ledger_requests import overdue_day, worded_deadlines
 from tracker.ledgers.ledger_returns import earlier_returns
-from tracker.ledgers.ledger_snapshot import Snapshot
 from tracker.ledgers.ledger_undo import UndoneImport, undo_import
 from tracker.ledgers.ledger_write import assignment_columns, group_changes, write_changes
 from tracker.ledgers.unit_wording import in_unit_words, notice_note
@@ -165,12 +164,13 @@ class LedgerImporter:
                 for path, read in files
             ]
             preview_reporting(session, previews, self.store.clock.today())
+            worded_deadlines(session, previews)
             return previews
 
-    def _snapshot(self, session: Session) -> Snapshot:
+    def _snapshot(self, session: Session) -> ledger_snapshot.Snapshot:
         cached = session.info.get("ledger_snapshot")
-        if not isinstance(cached, Snapshot):
-            snapshot = Snapshot(
+        if not isinstance(cached, ledger_snapshot.Snapshot):
+            snapshot = ledger_snapshot.Snapshot(
                 ledger_snapshot.current_assignments(session),
                 alias_map(session),
                 ledger_snapshot.unit_contacts(session),

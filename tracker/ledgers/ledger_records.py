@@ -194,6 +194,9 @@ class ExtensionRequest:
     sheet: str
     cell: str
     """Where the requested date is (``Q7``)."""
+    deadline_text: str = ""
+    """``deadline`` as the ledger prints it (the document's words, 2021年底), shown by the
+    preview as the extension requests page shows it (``ledger_requests.worded_deadlines``)."""
 
 
 CLEAR = "clear"

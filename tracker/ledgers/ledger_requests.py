@@ -12,18 +12,21 @@ write their dates as the ledger does (2021年6月30日), never 2021-06-30.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.models import Assignment, Task
 from importers.ledger.columns import header_for_field
 from importers.ledger.model import LedgerFile, ReturnedRow
 from importers.messages import QT_TRANSLATE_NOOP, Message
 from importers.statuses import Status
 from tracker.extensions.deadline_history import DeadlineThen, deadlines_as_of
 from tracker.ledgers.ledger_records import ExtensionRequest, FilePreview, Warned
+from tracker.ledgers.ledger_rows import extended_text
 from tracker.reports.report_format import cn_date
 
 if TYPE_CHECKING:
@@ -154,3 +157,22 @@ def _warn(
             Message(template, params),
         )
     )
+
+
+def worded_deadlines(session: Session, previews: list[FilePreview]) -> None:
+    """Each extension request's deadline in force as the ledger prints it (2021年底, or
+    2022-03-31（原 2021年底） after an approval) — the preview said 2021-12-31 where the
+    ledger and the extension requests page say 2021年底.  One query for every request."""
+    asked = {r.assignment_id for p in previews for r in p.requests}
+    if not asked:
+        return
+    found = session.execute(
+        select(Assignment.id, Assignment.deadline, Task.deadline, Task.deadline_text)
+        .join(Task, Assignment.task_id == Task.id)
+        .where(Assignment.id.in_(asked))
+    ).all()
+    words = {a: extended_text(own, task, text) for a, own, task, text in found}
+    for preview in previews:
+        preview.requests = [
+            replace(r, deadline_text=words.get(r.assignment_id, "")) for r in preview.requests
+        ]

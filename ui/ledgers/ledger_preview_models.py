@@ -140,7 +140,7 @@ def extensions_model(parent: QObject | None = None) -> RecordTableModel[Extensio
             Column(translate("LedgerPreview", "Unit"), lambda e: e.unit),
             Column(
                 translate("LedgerPreview", "Deadline → requested"),
-                lambda e: f"{e.deadline or '—'} → {e.requested.isoformat()}",
+                lambda e: f"{e.deadline_text or e.deadline or '—'} → {e.requested.isoformat()}",
             ),
             Column(translate("LedgerPreview", "Reason"), lambda e: e.reason),
         ],

@@ -28,8 +28,11 @@ def test_requests_are_previewed_and_recorded_pending(
     assert tabs(dialog)[-1] == "Extension requests (1)"
     [[cell, code, unit, dates, reason]] = table(dialog.requests)
     assert (code, unit, dates, reason) == (
-        "1", POLICE, "2021-06-30 → 2021-12-31", "系统改造未完成",
-    )  # fmt: skip
+        "1",
+        POLICE,
+        "2021年6月底 → 2021-12-31",
+        "系统改造未完成",
+    )  # fmt: skip  (现完成时限 in the document's words, as the ledger; was 2021-06-30)
     assert cell.startswith(f"{dialog.previews()[0].requests[0].sheet}!")
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert messages == [

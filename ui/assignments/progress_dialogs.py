@@ -187,7 +187,7 @@ class TickOffDialog(QDialog):
         self.note.setPlaceholderText(
             self.tr("Reason (required)") if reason_required else self.tr("Note (optional)")
         )
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.confirm: QPushButton = self.buttons.addButton(
             self.tr("Tick off"), QDialogButtonBox.ButtonRole.AcceptRole
         )

@@ -156,7 +156,7 @@ class ImportPreviewDialog(QDialog):
             self.tabs.addTab(
                 self.warnings, self.tr("Parser warnings ({0})").format(len(parsed.warnings))
             )
-        self.buttons = QDialogButtonBox()
+        self.buttons = QDialogButtonBox(self)  # (parented first: the dialog takes its default)
         self.confirm: QPushButton | None = None
         if plan.state == "unchanged":
             self.buttons.addButton(QDialogButtonBox.StandardButton.Close)

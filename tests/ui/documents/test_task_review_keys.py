@@ -51,3 +51,31 @@ def test_enter_in_the_unit_field_adds_the_unit_and_nothing_else(
     assert review.new_unit.text() == "" and dialog.focusWidget() is review.new_unit
     QTest.keyClick(review.new_unit, Qt.Key.Key_Enter)  # an empty field: the clerk is told
     assert (opened, dialog.isVisible(), len(review.history)) == (["type the unit's name"], True, 2)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()
+def test_enter_presses_import_the_previews_default_wherever_the_focus_is(
+    services: Services, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """导入 is the default button: Enter in the measures or the tasks table accepts the
+    preview.  The button box had no parent when 导入 was made default, so Qt took the
+    first button of the dialog, 拆分任务…, and Enter opened the split dialog on any tab."""
+    opened: list[str] = []
+    monkeypatch.setattr(
+        SplitTaskDialog, "exec", lambda _d: opened.append("split") or QDialog.DialogCode.Rejected
+    )
+    doc = parse_text(TEXT)
+    src = source("方案.txt", "f" * 64)
+    for widget in ("measure_view", "review"):
+        dialog = ImportPreviewDialog(doc, src, services.documents.plan(doc, src), [])
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.confirm is not None and dialog.confirm.isDefault()
+        target = dialog.measure_view if widget == "measure_view" else dialog.review.view
+        dialog.tabs.setCurrentWidget(
+            dialog.measure_view if widget == "measure_view" else dialog.review
+        )
+        target.setFocus()
+        QTest.keyClick(target, Qt.Key.Key_Return)
+        assert (opened, dialog.result()) == ([], QDialog.DialogCode.Accepted)

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +44,7 @@ from tracker.documents import task_edits
 from tracker.documents.task_edits import TaskRef, sentence_ends
 from tracker.errors import UserError
 from ui.documents.task_review_model import TasksModel, unit_label
+from ui.enter_key import EnterDoes
 from ui.messages import translated
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ class TaskReview(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.new_unit.setCompleter(completer)
         self.new_unit.returnPressed.connect(self.add)  # (a name picked from the completer)
-        self.new_unit.installEventFilter(self)  # (Enter typed: adds, and only adds)
+        EnterDoes(self.new_unit, self.add)  # (Enter typed: adds, and only adds)
         self.as_lead = QCheckBox(self.tr("as lead"))
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(self.add)
@@ -194,19 +195,6 @@ class TaskReview(QWidget):
         if self.tasks.rowCount():
             self.view.selectRow(0)
         self._show_units()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter in the unit field adds the unit; the event goes no further, so the preview
-        neither presses a button nor imports."""
-        if (
-            watched is self.new_unit
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.add()
-            return True
-        return super().eventFilter(watched, event)
 
     def _layout(self) -> None:
         task_buttons = QHBoxLayout()

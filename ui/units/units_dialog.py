@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from tracker.records import UnitInfo
 from tracker.units.groups import GroupService
 from tracker.units.unit_service import UnitService
+from ui.enter_key import EnterDoes
 from ui.messages import user_errors
 from ui.units import unit_model as columns
 from ui.units.contact_history import ContactHistoryDialog
@@ -79,6 +80,7 @@ class UnitsDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Find a unit…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        EnterDoes(self.search, self._to_matches)
         self.table = self._table()
         self.merge_button = QPushButton(self.tr("Merge into…"))
         self.alias_button = QPushButton(self.tr("Add alias…"))
@@ -98,8 +100,9 @@ class UnitsDialog(QDialog):
         self.alias_button.clicked.connect(self.add_alias)
         self.contact_button.clicked.connect(self.edit_contact)
         self.checked_button.clicked.connect(self.mark_checked)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)  # (not 合并到…)
         actions = QHBoxLayout()
         for button in self._unit_buttons():
             actions.addWidget(button)
@@ -111,6 +114,12 @@ class UnitsDialog(QDialog):
         layout.addLayout(actions)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reload()
+
+    def _to_matches(self) -> None:
+        """Enter in the search: to the table, on the first match unless one is selected."""
+        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self.table.setFocus()
 
     def _table(self) -> QTableView:
         table = QTableView()

@@ -337,8 +337,7 @@ class ImportPlan:
     units: list[PlannedUnit]
     changes: list[MeasureChange]
     stored: str = ""
-    """The stored document this one is (unchanged) or revises, as the lists name it (its
-    文号, else its short title): the clerk sees which document a revision replaces."""
+    """The stored document it is or revises: its 文号, else its short title."""
 
 
 @dataclass(frozen=True)

@@ -336,8 +336,7 @@ class ImportPlan:
     unassigned_codes: list[str]
     units: list[PlannedUnit]
     changes: list[MeasureChange]
-    stored: str = ""
-    """The stored document it is or revises: its 文号, else its short title."""
+    stored: str = ""  # the stored document it is or revises: its 文号, else its short title
 
 
 @dataclass(frozen=True)

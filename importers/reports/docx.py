@@ -204,6 +204,13 @@ def _section(doc: Any, turned: bool) -> float:
     return width - left - right
 
 
+def _new_document(doc: Any) -> None:
+    """The next document of a combined print: a section from the next odd page (Word
+    leaves the even one blank), its pages numbered from 1."""
+    section = doc.add_section(WD_SECTION.ODD_PAGE)
+    put(section._sectPr, "w:pgNumType", start="1")
+
+
 def _row_flag(row: Any, tag: str) -> None:
     flag = OxmlElement(tag)
     flag.set(qn("w:val"), "true")
@@ -355,6 +362,9 @@ def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
     turned = new_page = False
     kept = g.kept_with_signature(blocks)  # paragraphs going onto the signature's page
     for index, block in enumerate(blocks):
+        if isinstance(block, PageBreak) and block.new_document:
+            _new_document(doc)
+            continue
         if isinstance(block, PageBreak) and not report.landscape and (block.turned or turned):
             turned = block.turned
             frame_mm = _section(doc, turned)

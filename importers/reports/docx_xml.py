@@ -32,6 +32,11 @@ _ORDER = {
         "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
         "tblDescription"
     ),
+    "w:sectPr": (
+        "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+        "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection "
+        "bidi rtlGutter docGrid printerSettings sectPrChange"
+    ),
     "w:tcPr": (
         "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
         "tcFitText vAlign hideMark"

@@ -106,6 +106,10 @@ class PageBreak:
     GB/T 9704 §8) and a later plain ``PageBreak`` turns back."""
 
     turned: bool = False
+    new_document: bool = False
+    """The next is another document of a combined print (the chasers' 合订): it starts on
+    a sheet of its own, printed on both sides — on an odd page, after a blank unnumbered
+    one if need be — and its pages are numbered from 1, as when printed alone."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     PageTemplate,
     Spacer,
 )
+from reportlab.platypus.flowables import DocIf  # type: ignore[import-untyped]
 
 from importers.reports import charts, linebreak
 from importers.reports import gbt9704 as g
@@ -68,10 +69,20 @@ def _numbered_canvas(
         (§8): drawn in the portrait sheet's coordinates, turned with it.  Before each
         page, ``keep_going(pages done)`` may stop the layout (``LayoutStopped``)."""
 
+        first = 1
+        """The page a combined print's document starts on (``_Restart``)."""
+        unnumbered = False
+        """The page is the blank back of a combined print's document (``_Blank``)."""
+
         def showPage(self) -> None:
-            number = self.getPageNumber()
-            if keep_going is not None and not keep_going(number):
+            sheet = self.getPageNumber()
+            if keep_going is not None and not keep_going(sheet):
                 raise LayoutStopped
+            number = sheet - self.first + 1
+            if self.unnumbered:
+                self.unnumbered = False
+                super().showPage()
+                return
             text = g.page_number(number)
             self.saveState()
             width, height = self._pagesize
@@ -88,6 +99,33 @@ def _numbered_canvas(
             super().showPage()
 
     return NumberedCanvas
+
+
+class _Restart(Flowable):  # type: ignore[misc]
+    """Its page is page 1 of the next document of a combined print."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.first = self.canv.getPageNumber()
+
+
+class _Blank(Flowable):  # type: ignore[misc]
+    """Its page is left blank and unnumbered: the back of the document before."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.unnumbered = True
+
+
+def _new_document(break_flowables: list[Flowable]) -> list[Flowable]:
+    """``break_flowables`` starting the next document of a combined print on the front of
+    a sheet (an odd page; the page before left blank if it is odd too), numbered from 1."""
+    odd = DocIf("doc.page % 2", [PageBreak(), _Blank()])
+    return [odd, *break_flowables, _Restart()]
 
 
 def _frame(geometry: Page, name: str) -> Frame:
@@ -177,6 +215,10 @@ def write_pdf(
     while blocks:
         index = total - len(blocks)
         block = blocks.pop(0)
+        if isinstance(block, PageBreakModel) and block.new_document:
+            story += _new_document(_flowables(block, styles, base))
+            geometry = base
+            continue
         if isinstance(block, PageBreakModel) and report.landscape:
             story.append(PageBreak())  # a landscape document has no turned pages
             continue

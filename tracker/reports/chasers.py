@@ -331,12 +331,13 @@ def chaser_identity(report: ReportDocument) -> tuple[str, int, int]:
 
 
 def combined(chasers: list[Chaser]) -> ReportDocument:
-    """Every chaser in one document, each from a new page with its title and number."""
+    """Every chaser in one document, each from the front of a new sheet with its title and
+    number, its pages numbered from 1: a unit is handed its own sheets."""
     first = chasers[0].report
     blocks: list[Block] = list(first.blocks)
     for chaser in chasers[1:]:
         blocks += [
-            PageBreak(),
+            PageBreak(new_document=True),  # printed on both sides: each on its own sheets
             Paragraph(chaser.report.title, align="center", indent=False, bold=True),
             Paragraph(chaser.label, align="center", indent=False),
             *chaser.report.blocks,

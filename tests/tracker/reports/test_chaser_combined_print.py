@@ -1,0 +1,75 @@
+"""The chasers' 合订 is printed on both sides and handed out per unit: each chaser starts
+on the front of a sheet (an odd page, the page before left blank and unnumbered if need
+be) and its pages are numbered from — 1 —, as when printed alone.  PDF read back per
+page; Word's sections read back (python-docx)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_SECTION
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+from importers.reports.docx import write_docx
+from importers.reports.pdf import write_pdf
+from tests.tracker.reports.test_chaser_pages import OFFICE, REPLY_BY, TODAY, items
+from tracker.reports.chasers import Chaser, combined
+from tracker.reports.report_lists import ChaserHeader, chaser
+
+UNITS = (("自治区财政厅", 8), ("自治区公安厅", 12), ("自治区商务厅", 3))
+"""Chasers of 2 pages (the 回执 with the last rows), 3 pages, and 2 again."""
+
+
+def chasers() -> list[Chaser]:
+    return [
+        Chaser(
+            unit,
+            2022,
+            n,
+            chaser(unit, items(count), TODAY, REPLY_BY, OFFICE, ChaserHeader(f"〔2022〕第{n}号")),
+        )
+        for n, (unit, count) in enumerate(UNITS, 1)
+    ]
+
+
+def printed(path: Path) -> list[tuple[str, str]]:
+    """Per page: the chaser number starting on it and the page number printed ("" none)."""
+    out = []
+    for page in PdfReader(path).pages:
+        text = page.extract_text()
+        number = re.search(r"〔2022〕第(\d+)号", text)
+        folio = re.findall(r"— (\d+) —", text)
+        out.append((number.group(1) if number else "", folio[0] if folio else ""))
+    return out
+
+
+def test_each_chaser_of_the_pdf_starts_a_sheet_numbered_from_one(tmp_path: Path) -> None:
+    out = tmp_path / "合订.pdf"
+    assert write_pdf(combined(chasers()), out) == 8
+    assert printed(out) == [
+        ("1", "1"),
+        ("", "2"),
+        ("2", "1"),
+        ("", "2"),
+        ("", "3"),
+        ("", ""),  # the back of 第2号's last sheet: blank, no number
+        ("3", "1"),
+        ("", "2"),
+    ]
+
+
+def test_each_chaser_of_the_word_file_is_a_section_from_an_odd_page(tmp_path: Path) -> None:
+    out = tmp_path / "合订.docx"
+    write_docx(combined(chasers()), out)
+    sections = docx.Document(str(out)).sections
+    assert [s.start_type for s in sections] == [
+        WD_SECTION.NEW_PAGE,
+        WD_SECTION.ODD_PAGE,
+        WD_SECTION.ODD_PAGE,
+    ]
+    starts = [s._sectPr.find(qn("w:pgNumType")) for s in sections]
+    assert [None if s is None else s.get(qn("w:start")) for s in starts] == [None, "1", "1"]
+    assert [s.footer.is_linked_to_previous for s in sections] == [False, True, True]

@@ -151,7 +151,9 @@ def test_a_revision_is_shown_first_and_applied_on_accept(
 
     _, pending = previews
     assert pending.plan.state == "revision"
-    assert pending.state.text().startswith("This is a revised version of a document")
+    assert pending.state.text().startswith(
+        "This is a revised version of the stored document 宁政办发〔2021〕99号."
+    )
     changes = [pending.changes.item(i).text() for i in range(pending.changes.count())]
     assert changes == ["• 2 changed  text changed; deadline: 2021-12-31 → 2021-09-30"]
     assert pending.confirm is not None

@@ -204,6 +204,13 @@ def _section(doc: Any, turned: bool) -> float:
     return width - left - right
 
 
+def _title(doc: Any, title: str, subtitle: tuple[str, ...]) -> None:
+    if title:
+        doc.add_paragraph(title, style="Report Title")
+    for line in subtitle:
+        doc.add_paragraph(line, style="Report Subtitle")
+
+
 def _new_document(doc: Any) -> None:
     """The next document of a combined print: a section from the next odd page (Word
     leaves the even one blank), its pages numbered from 1."""
@@ -355,15 +362,14 @@ def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
     bars = chart_pieces(report)
     while blocks and isinstance(blocks[0], Masthead):
         _block(doc, blocks.pop(0), frame_mm, title_font, bars)
-    doc.add_paragraph(report.title, style="Report Title")
-    for line in report.subtitle:
-        doc.add_paragraph(line, style="Report Subtitle")
+    _title(doc, report.title, report.subtitle)
     keeping = False  # after a table whose last rows go with the signature
     turned = new_page = False
     kept = g.kept_with_signature(blocks)  # paragraphs going onto the signature's page
     for index, block in enumerate(blocks):
         if isinstance(block, PageBreak) and block.new_document:
             _new_document(doc)
+            _title(doc, block.title, block.subtitle)
             continue
         if isinstance(block, PageBreak) and not report.landscape and (block.turned or turned):
             turned = block.turned

@@ -110,6 +110,9 @@ class PageBreak:
     """The next is another document of a combined print (the chasers' 合订): it starts on
     a sheet of its own, printed on both sides — on an odd page, after a blank unnumbered
     one if need be — and its pages are numbered from 1, as when printed alone."""
+    title: str = ""
+    subtitle: tuple[str, ...] = ()
+    """That document's own title and subtitle (its number), set as the report's are."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,9 @@ class ReportDocument:
         """Every piece of text the report prints, in order (for tests and search)."""
         out = [self.title, *self.subtitle]
         for block in self.blocks:
-            if isinstance(block, Paragraph | Heading):
+            if isinstance(block, PageBreak):
+                out.extend([block.title, *block.subtitle] if block.title else [])
+            elif isinstance(block, Paragraph | Heading):
                 out.append(block.text)
             elif isinstance(block, Signature):
                 out.extend((block.office, block.day))

@@ -128,6 +128,12 @@ def _new_document(break_flowables: list[Flowable]) -> list[Flowable]:
     return [odd, *break_flowables, _Restart()]
 
 
+def _title(title: str, subtitle: tuple[str, ...], styles: Styles) -> list[Flowable]:
+    out = [styles.flowable(markup(title), styles.title)] if title else []
+    out += [styles.flowable(markup(line), styles.subtitle) for line in subtitle]
+    return [*out, Spacer(1, g.LINE_PITCH / 2)] if subtitle else out
+
+
 def _frame(geometry: Page, name: str) -> Frame:
     """The text block, without padding of its own."""
     return Frame(
@@ -204,10 +210,7 @@ def write_pdf(
     blocks = list(report.blocks)
     while blocks and isinstance(blocks[0], Masthead):  # the masthead comes before the title
         story += _flowables(blocks.pop(0), styles, geometry)
-    story.append(styles.flowable(markup(report.title), styles.title))
-    story += [styles.flowable(markup(line), styles.subtitle) for line in report.subtitle]
-    if report.subtitle:
-        story.append(Spacer(1, g.LINE_PITCH / 2))
+    story += _title(report.title, report.subtitle, styles)
     base, turned = geometry, turned_page()
     total, kept = len(blocks), g.kept_with_signature(blocks)
     pending: list[Flowable] = []  # paragraphs that go onto the signature's page with it
@@ -217,6 +220,7 @@ def write_pdf(
         block = blocks.pop(0)
         if isinstance(block, PageBreakModel) and block.new_document:
             story += _new_document(_flowables(block, styles, base))
+            story += _title(block.title, block.subtitle, styles)
             geometry = base
             continue
         if isinstance(block, PageBreakModel) and report.landscape:

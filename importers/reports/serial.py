@@ -73,6 +73,8 @@ def _block(data: dict[str, Any]) -> Block:
     if kind == "Table":
         data["columns"] = tuple(Column(**c) for c in data["columns"])
         data["rows"] = tuple(tuple(r) for r in data["rows"])
+    elif kind == "PageBreak":
+        data["subtitle"] = tuple(data.get("subtitle", ()))
     elif kind == "BarChart":
         data["categories"] = tuple(data["categories"])
         data["series"] = tuple(Series(s["name"], tuple(s["values"])) for s in data["series"])

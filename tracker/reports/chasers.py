@@ -337,9 +337,10 @@ def combined(chasers: list[Chaser]) -> ReportDocument:
     blocks: list[Block] = list(first.blocks)
     for chaser in chasers[1:]:
         blocks += [
-            PageBreak(new_document=True),  # printed on both sides: each on its own sheets
-            Paragraph(chaser.report.title, align="center", indent=False, bold=True),
-            Paragraph(chaser.label, align="center", indent=False),
+            # printed on both sides: each on its own sheets, titled as when printed alone
+            PageBreak(
+                new_document=True, title=chaser.report.title, subtitle=chaser.report.subtitle
+            ),
             *chaser.report.blocks,
         ]
     return ReportDocument(first.title, first.subtitle, blocks, first.landscape, "chaser")

@@ -1,6 +1,6 @@
 """The chasers' 合订 is printed on both sides and handed out per unit: each chaser starts
 on the front of a sheet (an odd page, the page before left blank and unnumbered if need
-be) and its pages are numbered from — 1 —, as when printed alone.  PDF read back per
+be), titled and numbered from — 1 — as when printed alone.  PDF read back per
 page; Word's sections read back (python-docx)."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from importers.reports.docx import write_docx
 from importers.reports.pdf import write_pdf
+from importers.reports.serial import from_json, to_json
 from tests.tracker.reports.test_chaser_pages import OFFICE, REPLY_BY, TODAY, items
 from tracker.reports.chasers import Chaser, combined
 from tracker.reports.report_lists import ChaserHeader, chaser
@@ -59,12 +60,44 @@ def test_each_chaser_of_the_pdf_starts_a_sheet_numbered_from_one(tmp_path: Path)
         ("3", "1"),
         ("", "2"),
     ]
+    alone = tmp_path / "第2号.pdf"
+    write_pdf(chasers()[1].report, alone)
+    assert [page_text(out, n) for n in (2, 3, 4)] == [page_text(alone, n) for n in (0, 1, 2)]
+    assert [opening(out, n) for n in (0, 2, 6)] == [
+        [("催办单", 22.0), (f"〔2022〕第{n}号", 16.0), (f"{unit}：", 16.0)]
+        for n, (unit, _) in enumerate(UNITS, 1)
+    ]  # the title in 2号, as the first chaser's, not a bold line of the body
+
+
+def page_text(path: Path, n: int) -> str:
+    return str(PdfReader(path).pages[n].extract_text())
+
+
+def opening(path: Path, n: int) -> list[tuple[str, float]]:
+    """The first three texts drawn on page ``n`` with their size in points."""
+    seen: list[tuple[str, float]] = []
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            seen.append((text.strip(), round(size * tm[0], 1)))
+
+    PdfReader(path).pages[n].extract_text(visitor_text=visit)
+    return seen[:3]
 
 
 def test_each_chaser_of_the_word_file_is_a_section_from_an_odd_page(tmp_path: Path) -> None:
     out = tmp_path / "合订.docx"
     write_docx(combined(chasers()), out)
-    sections = docx.Document(str(out)).sections
+    document = docx.Document(str(out))
+    titled = [
+        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Report")
+    ]
+    assert titled == [
+        (style, text)
+        for n in range(1, 4)
+        for style, text in (("Report Title", "催办单"), ("Report Subtitle", f"〔2022〕第{n}号"))
+    ]
+    sections = document.sections
     assert [s.start_type for s in sections] == [
         WD_SECTION.NEW_PAGE,
         WD_SECTION.ODD_PAGE,
@@ -73,3 +106,10 @@ def test_each_chaser_of_the_word_file_is_a_section_from_an_odd_page(tmp_path: Pa
     starts = [s._sectPr.find(qn("w:pgNumType")) for s in sections]
     assert [None if s is None else s.get(qn("w:start")) for s in starts] == [None, "1", "1"]
     assert [s.footer.is_linked_to_previous for s in sections] == [False, True, True]
+
+
+def test_each_chasers_title_is_kept_through_json() -> None:
+    """(``storable`` passes a report with a control character through JSON.)"""
+    report = combined(chasers())
+    assert from_json(to_json(report)) == report
+    assert report.text_blocks().count("催办单") == 3

@@ -235,6 +235,8 @@ class Navigator(QTreeView):
             self.expand(self.nav_model.units_root.index())
             if chosen is not None:
                 self._select(chosen)
+        if chosen is not None:  # (in view: the refill re-sorted it and scrolled elsewhere)
+            self.scrollTo(self.currentIndex())
 
     def forget_choice(self) -> None:
         """The filters were changed elsewhere: highlight nothing, so any entry can be picked."""

@@ -8,7 +8,13 @@ import pytest
 
 from tracker.records import DocumentInfo, OutlineDocument, OutlineHeading, UnitInfo
 from ui.window.filter_bar import Scope
-from ui.window.navigator import TARGET_ROLE, DocumentTarget, NavigatorModel, outline_by_id
+from ui.window.navigator import (
+    TARGET_ROLE,
+    DocumentTarget,
+    Navigator,
+    NavigatorModel,
+    outline_by_id,
+)
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -55,3 +61,22 @@ def test_the_navigator_model_passes_qts_model_tester(qtmodeltester) -> None:  # 
     assert section == Scope(1, "一", "甲")
     assert section.heading_id == 101  # the database filters by heading
     assert model.units_root.rowCount() == 1  # a unit with nothing assigned is not listed
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # (shown offscreen)
+def test_the_chosen_unit_stays_in_view_when_its_counts_move_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """销号 on the chosen unit's last overdue task: the refill re-sorted it to the list's
+    end, highlighted but scrolled out of sight."""
+    navigator = Navigator()
+    qtbot.addWidget(navigator)
+    navigator.resize(240, 200)
+    navigator.show()
+    others = [unit(f"单位{n:02d}", 5, 5, 1) for n in range(30)]
+    navigator.set_units([unit("自治区公安厅", 5, 5, 3), *others])
+    units = navigator.nav_model.units_root
+    assert units.child(0, 0).text() == "自治区公安厅"  # the most overdue first
+    navigator.setCurrentIndex(units.child(0, 0).index())
+    navigator.set_units([unit("自治区公安厅", 5, 4, 0), *others])
+    current = navigator.currentIndex()
+    assert (current.data(), current.row()) == ("自治区公安厅", 30)  # last now
+    assert navigator.viewport().rect().contains(navigator.visualRect(current))

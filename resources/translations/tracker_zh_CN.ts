@@ -498,17 +498,17 @@ The database as it was just before is kept in {1}.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="45"/>
+        <location filename="../../ui/units/units_dialog.py" line="46"/>
         <source>Contact of {0}</source>
         <translation>{0}的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="49"/>
+        <location filename="../../ui/units/units_dialog.py" line="50"/>
         <source>Contact person:</source>
         <translation>联系人：</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="50"/>
+        <location filename="../../ui/units/units_dialog.py" line="51"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
@@ -4120,42 +4120,42 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>SplitTaskDialog</name>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="65"/>
+        <location filename="../../ui/documents/task_review.py" line="66"/>
         <source>Split task {0}</source>
         <translation>拆分任务 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="79"/>
+        <location filename="../../ui/documents/task_review.py" line="80"/>
         <source>after “{0}”</source>
         <translation>在“{0}”之后</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="84"/>
+        <location filename="../../ui/documents/task_review.py" line="85"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="84"/>
+        <location filename="../../ui/documents/task_review.py" line="85"/>
         <source>First part</source>
         <translation>前一部分</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="84"/>
+        <location filename="../../ui/documents/task_review.py" line="85"/>
         <source>Second part</source>
         <translation>后一部分</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="104"/>
+        <location filename="../../ui/documents/task_review.py" line="105"/>
         <source>The task is split where the cursor stands in its text:</source>
         <translation>任务从光标所在处拆分：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="106"/>
+        <location filename="../../ui/documents/task_review.py" line="107"/>
         <source>Or split at the end of a sentence:</source>
         <translation>或在某句末尾拆分：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="108"/>
+        <location filename="../../ui/documents/task_review.py" line="109"/>
         <source>The units of each part (each keeps its role):</source>
         <translation>各部分的单位（牵头、配合角色不变）：</translation>
     </message>
@@ -4259,78 +4259,78 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>TaskReview</name>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="165"/>
+        <location filename="../../ui/documents/task_review.py" line="166"/>
         <source>Split task…</source>
         <translation>拆分任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="166"/>
+        <location filename="../../ui/documents/task_review.py" line="167"/>
         <source>Merge with next task</source>
         <translation>与下一任务合并</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="167"/>
+        <location filename="../../ui/documents/task_review.py" line="168"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="178"/>
-        <location filename="../../ui/documents/task_review.py" line="367"/>
+        <location filename="../../ui/documents/task_review.py" line="179"/>
+        <location filename="../../ui/documents/task_review.py" line="355"/>
         <source>Make lead</source>
         <translation>设为牵头</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="179"/>
+        <location filename="../../ui/documents/task_review.py" line="180"/>
         <source>Remove unit</source>
         <translation>移除单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="183"/>
+        <location filename="../../ui/documents/task_review.py" line="184"/>
         <source>Add a unit from the directory…</source>
         <translation>从单位名录添加单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="190"/>
+        <location filename="../../ui/documents/task_review.py" line="191"/>
         <source>as lead</source>
         <translation>作为牵头</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="191"/>
+        <location filename="../../ui/documents/task_review.py" line="192"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="229"/>
+        <location filename="../../ui/documents/task_review.py" line="217"/>
         <source>Its units:</source>
         <translation>承担单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="272"/>
+        <location filename="../../ui/documents/task_review.py" line="260"/>
         <source>Correct the tasks</source>
         <translation>修改分工任务</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="336"/>
+        <location filename="../../ui/documents/task_review.py" line="324"/>
         <source>Select a task to correct its units.</source>
         <translation>选择一项任务以修改其单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="341"/>
+        <location filename="../../ui/documents/task_review.py" line="329"/>
         <source>Task {0}:</source>
         <translation>任务 {0}：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="344"/>
+        <location filename="../../ui/documents/task_review.py" line="332"/>
         <source>lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="344"/>
+        <location filename="../../ui/documents/task_review.py" line="332"/>
         <source>supporting</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/task_review.py" line="365"/>
+        <location filename="../../ui/documents/task_review.py" line="353"/>
         <source>Make supporting</source>
         <translation>设为配合</translation>
     </message>
@@ -4534,72 +4534,72 @@ If this is the first start, create a new, empty database there. If the file was 
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="71"/>
+        <location filename="../../ui/units/units_dialog.py" line="72"/>
         <source>Units directory</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="79"/>
+        <location filename="../../ui/units/units_dialog.py" line="80"/>
         <source>Find a unit…</source>
         <translation>查找单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="83"/>
+        <location filename="../../ui/units/units_dialog.py" line="85"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="84"/>
+        <location filename="../../ui/units/units_dialog.py" line="86"/>
         <source>Add alias…</source>
         <translation>添加别名…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="85"/>
+        <location filename="../../ui/units/units_dialog.py" line="87"/>
         <source>Contact…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="86"/>
+        <location filename="../../ui/units/units_dialog.py" line="88"/>
         <source>Contact history…</source>
         <translation>联系人记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="88"/>
+        <location filename="../../ui/units/units_dialog.py" line="90"/>
         <source>Who changed the contact person and phone, when, and from which ledger</source>
         <translation>谁在何时修改了联系人和联系电话，来自哪份台账</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="91"/>
+        <location filename="../../ui/units/units_dialog.py" line="93"/>
         <source>Mark as checked</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="92"/>
+        <location filename="../../ui/units/units_dialog.py" line="94"/>
         <source>Members…</source>
         <translation>成员…</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="94"/>
+        <location filename="../../ui/units/units_dialog.py" line="96"/>
         <source>A group&apos;s members answer each of its tasks on their own</source>
         <translation>集体的各成员单独承担其每项任务</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="167"/>
+        <location filename="../../ui/units/units_dialog.py" line="176"/>
         <source>Merge units</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="168"/>
+        <location filename="../../ui/units/units_dialog.py" line="177"/>
         <source>Merge {0} into:</source>
         <translation>将 {0} 合并到：</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="188"/>
+        <location filename="../../ui/units/units_dialog.py" line="197"/>
         <source>Add alias</source>
         <translation>添加别名</translation>
     </message>
     <message>
-        <location filename="../../ui/units/units_dialog.py" line="188"/>
+        <location filename="../../ui/units/units_dialog.py" line="197"/>
         <source>Another name of {0}:</source>
         <translation>{0} 的另一名称：</translation>
     </message>
@@ -5310,27 +5310,27 @@ Log folder: {2}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="252"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="257"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="260"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="265"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="262"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="267"/>
         <source>{count} rejected row</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="265"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="270"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="267"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="272"/>
         <source>{count} conflict</source>
         <translation>{count} 处冲突</translation>
     </message>
@@ -5370,37 +5370,37 @@ Log folder: {2}</source>
         <translation>没有分配给单位 {unit!r} 的措施</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="155"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="161"/>
         <source>this row belongs to {unit}; the ledger was exported for {owner}</source>
         <translation>此行属于{unit}；该台账是下发给{owner}的</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="168"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="174"/>
         <source>measure {code} of {unit} was not in this ledger as it was sent out (措施编号 or 责任单位 edited, or the row copied in); not imported</source>
         <translation>{unit}的措施 {code} 不在下发的台账中（措施编号或责任单位被改动，或该行是复制进来的）：未导入</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="199"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="205"/>
         <source>measure {code} of {unit} is also in {other} with other values; keep one of the two rows</source>
         <translation>{unit}的措施 {code} 也出现在 {other}，且填报内容不同；请只保留其中一行</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="241"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="250"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="255"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="264"/>
         <source>{column} is set by the office: {old} → {new} ignored</source>
         <translation>{column}由办公室确定：{old} → {new} 的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="273"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="282"/>
         <source>{column} is set by the office: the unit&apos;s edit is ignored</source>
         <translation>{column}由办公室确定：单位的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="331"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="344"/>
         <source>{column}: the text fills a whole cell ({limit} characters) and may have been cut; ignored</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
@@ -6360,17 +6360,17 @@ Log folder: {2}</source>
         <translation>督办部门已对该问题整改销号，未修改</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_requests.py" line="84"/>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="87"/>
         <source>due {deadline} and not done: {column} is empty</source>
         <translation>已于{deadline}到期且未完成：{column}未填写</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_requests.py" line="117"/>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="120"/>
         <source>the extension asked for ({requested}) is not after the deadline {deadline}</source>
         <translation>申请延期至（{requested}）不晚于现完成时限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_requests.py" line="131"/>
+        <location filename="../../tracker/ledgers/ledger_requests.py" line="134"/>
         <source>an extension to {requested} is asked without a {column}</source>
         <translation>申请延期至 {requested}，但未填写{column}</translation>
     </message>
@@ -6378,6 +6378,11 @@ Log folder: {2}</source>
         <location filename="../../tracker/cli/extension_commands.py" line="71"/>
         <source>a request needs the unit (--unit) and the new date (--until)</source>
         <translation>登记申请需要责任单位（--unit）和申请延期至的日期（--until）</translation>
+    </message>
+    <message>
+        <location filename="../../tracker/ledgers/ledger_returns.py" line="74"/>
+        <source>{column}: takes back the value this unit sent in its earlier return ({earlier} → {sent}, as exported)</source>
+        <translation>{column}：将撤回本单位前次报送的值（{earlier} → {sent}，即导出时的值）</translation>
     </message>
 </context>
 </TS>

@@ -32,6 +32,7 @@ from tracker.ledgers.ledger_records import (
     Warned,
 )
 from tracker.ledgers.ledger_requests import OverdueDay, check_requests
+from tracker.ledgers.ledger_returns import as_exported, taken_back
 from tracker.ledgers.ledger_rules import ReturnedContacts, status_rules
 from tracker.ledgers.ledger_snapshot import Current, Snapshot
 from tracker.statuses import Status
@@ -64,6 +65,8 @@ class Comparison:
     requests: list[ExtensionRequest] = field(default_factory=list)
     overdue: OverdueDay | None = None
     """The day (and deadlines) the rows were judged overdue by: the round's as-of day."""
+    resent: bool = False
+    """Sent again as exported after the unit's return: nothing new, not a 更正版."""
 
     def fill(self, preview: FilePreview) -> None:
         """Put the outcome in ``preview``, after what it holds (the reader's errors)."""
@@ -76,6 +79,7 @@ class Comparison:
         preview.warnings.extend(self.warnings)
         preview.contacts.extend(self.contacts)
         preview.requests.extend(self.requests)
+        preview.resent = self.resent
 
     def holds_for(
         self,
@@ -104,7 +108,8 @@ def compare_file(
 ) -> Comparison:
     """Every row of the file at ``path`` compared with the office's values (``owner``'s)."""
     rows = FilePreview(path=path)
-    checks = FileChecks(read, superseded, overdue)
+    resent = bool(superseded) and as_exported(read)
+    checks = FileChecks(read, frozenset() if resent else superseded, overdue)
     contacts = ReturnedContacts()
     for row in read.rows:
         compare_row(rows, read, row, snapshot, owner, checks, contacts)
@@ -123,6 +128,7 @@ def compare_file(
         superseded,
         rows.requests,
         overdue,
+        resent,
     )
 
 
@@ -219,10 +225,9 @@ def compare_row(
     )
     base = office
     exported = row.exported
-    if target["assignment_id"] in checks.superseded:
-        pass  # the unit's own earlier return this round: its values are the base
-    elif read.meta is not None and exported is not None:
-        base = (
+    sent: tuple[ExportedValue, ...] | None = None
+    if read.meta is not None and exported is not None:
+        sent = (
             exported.get("status"),
             exported.get("percent"),
             exported.get("progress"),
@@ -231,6 +236,9 @@ def compare_row(
             exported.get("evidence"),
             exported.get("delay_reason"),
         )
+    if target["assignment_id"] not in checks.superseded:
+        base, sent = sent or office, None
+    # else the unit's own earlier return is the base; a value put back as sent takes it back
     ticked_off = Status.TICKED_OFF.value
     if row.status == ticked_off != base[0]:
         reject(
@@ -284,7 +292,7 @@ def compare_row(
     ruled = status_rules(preview, read, row, target, returned, base)
     if ruled is None:
         return
-    _compare_fields(preview, read, row, target, ruled, base, office)
+    _compare_fields(preview, read, row, target, ruled, base, office, sent)
 
 
 def _compare_fields(
@@ -295,11 +303,15 @@ def _compare_fields(
     returned: tuple[ExportedValue, ...],
     base: tuple[ExportedValue, ...],
     office: tuple[ExportedValue, ...],
+    sent: tuple[ExportedValue, ...] | None = None,
 ) -> None:
     """The fields of a row that differs from what was sent out: changes, conflicts,
-    emptied texts kept, over-long texts ignored."""
+    emptied texts kept, over-long texts ignored; ``sent``: the values as exported of a
+    row the unit's earlier return wrote, where putting one back takes it back (warned)."""
     any_change = False
-    for name, new, old_exported, now in zip(FIELDS, returned, base, office, strict=True):
+    for i, (name, new, old_exported, now) in enumerate(
+        zip(FIELDS, returned, base, office, strict=True)
+    ):
         if new is None and name in ("status", "percent"):
             continue  # an emptied status or percent cell is not an instruction
         # None and "" compare equal (an empty cell read back either way); spelled out
@@ -354,6 +366,10 @@ def _compare_fields(
             continue
         if now_text == new_text:
             continue
+        if sent is not None and new_text == ("" if sent[i] is None else sent[i]):
+            cell = read.cell(row.sheet, name, row.row)
+            reason = taken_back(name, now, new)
+            preview.warnings.append(Warned(row.sheet, cell, target["code"], target["unit"], reason))
         preview.changed.append(
             FieldChange(target["assignment_id"], target["code"], target["unit"], name, now, new)
         )

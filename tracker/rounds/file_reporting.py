@@ -57,7 +57,8 @@ def preview_reporting(session: Session, previews: Sequence[FilePreview], today: 
         earlier = returns.get(preview.unit)
         key = (preview.round_name, preview.unit)
         if earlier is not None and earlier.returned_at is not None:
-            preview.reporting = FileReporting(deadline, earlier.days_late, True)
+            correction = not preview.resent  # an untouched ledger sent again: nothing new
+            preview.reporting = FileReporting(deadline, earlier.days_late, correction)
         else:
             preview.reporting = FileReporting(deadline, late_days(deadline, today), key in seen)
         seen.add(key)
@@ -79,4 +80,5 @@ def applied_reporting(
         first = returns.get(preview.unit)
         if first is None:  # a unit the directory does not know: no 报送情况 to be in
             continue
-        result.reporting[file] = FileReporting(deadline, first.days_late, first.batch != batch)
+        correction = first.batch != batch and not preview.resent
+        result.reporting[file] = FileReporting(deadline, first.days_late, correction)

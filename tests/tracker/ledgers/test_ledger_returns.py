@@ -196,3 +196,61 @@ def test_import_ledger_writes_the_return_notices(
     args = ["--db", db_url, "import-ledger", str(back), "--dry-run", "--return-notices"]
     assert cli_main.main([*args, str(folder)]) == 2
     assert capsys.readouterr().err == f"{folder / f'{POLICE}_{ROUND}_退回单.xlsx'}\n"
+
+
+def test_the_untouched_ledger_sent_again_takes_nothing_back(
+    office: Services, tmp_path: Path
+) -> None:
+    """The unit returned its filled ledger, then its untouched export comes in too: no
+    cell changed against the export, so it is nothing new — not a 更正版 whose exported
+    values would undo the return."""
+    sent = _export(office, POLICE, tmp_path)
+    first = _edit(
+        sent,
+        {"1/完成状态": "推进中", "1/完成进度(%)": 40, "1/进展情况": "初稿"},
+        tmp_path / "a.xlsx",
+    )
+    importer = office.ledger_import
+    importer.apply([first], expected=importer.preview([first]))
+    [again] = importer.preview([sent])
+    assert (again.changed, again.warnings, again.resent) == ([], [], True)
+    assert again.reporting is not None and not again.reporting.correction
+    result = importer.apply([sent], expected=[again])
+    assert (result.applied, result.changes) == ([sent.name], 0)
+    assert not result.reporting[sent.name].correction
+    assert _police(office) == {"1": (Status.IN_PROGRESS, "初稿"), "2": (Status.NOT_STARTED, "")}
+    [row] = [r for r in office.overview.assignments() if r.unit == POLICE and r.code == "1"]
+    assert row.percent == 40
+
+
+def test_a_correction_that_puts_back_an_exported_value_says_so(
+    office: Services, tmp_path: Path
+) -> None:
+    """A real 更正版 (row 2 corrected) that leaves row 1's 完成状态 as exported takes the
+    unit's earlier 推进中 back: a warning names the cell before it is applied (an emptied
+    进展情况 is kept, as ever)."""
+    sent = _export(office, POLICE, tmp_path)
+    first = _edit(sent, {"1/完成状态": "推进中", "1/进展情况": "初稿"}, tmp_path / "a.xlsx")
+    importer = office.ledger_import
+    importer.apply([first], expected=importer.preview([first]))
+    corrected = _edit(sent, {"2/进展情况": "乙更正稿"}, tmp_path / "更正版.xlsx")
+    [preview] = importer.preview([corrected])
+    assert [(c.code, c.label, c.old, c.new) for c in preview.changed] == [
+        ("1", "完成状态", "推进中", "未启动"),
+        ("2", "进展情况", "", "乙更正稿"),
+    ]
+    assert [(w.cell, w.code, str(w.reason)) for w in preview.warnings] == [
+        (
+            "J4",
+            "1",
+            "完成状态: takes back the value this unit sent in its earlier return "
+            "(推进中 → 未启动, as exported)",
+        )
+    ]
+    assert [(k.cell, k.office) for k in preview.kept] == [("L4", "初稿")]
+    assert preview.reporting is not None and preview.reporting.correction
+    importer.apply([corrected], expected=[preview])
+    assert _police(office) == {
+        "1": (Status.NOT_STARTED, "初稿"),
+        "2": (Status.NOT_STARTED, "乙更正稿"),
+    }

@@ -204,12 +204,22 @@ class ChaserService:
         return self.inspections.findings(open_only=True) if self.inspections else []
 
     def _missing(self, request: ChaserRequest) -> tuple[set[str], str, date | None]:
-        """The units that have not returned the round's ledger (when the request chases
-        them), the round's name and its deadline."""
-        if not request.not_reported:
-            return set(), "", None
+        """The units that have not returned the round's ledger, the round's name and its
+        deadline: when the request chases them, or once the round's 报送截止日期 has passed
+        (a unit late with its ledger is told so, whatever else it is chased for)."""
+        if not (request.not_reported or request.round_name or self.round_status.rounds.list()):
+            return set(), "", None  # no round yet: no ledger to miss
         status = self.round_status.status(request.round_name)
+        past = status.deadline is not None and self.store.clock.today() > status.deadline
+        if not (request.not_reported or past):
+            return set(), "", None
         return set(status.not_reported), status.round, status.deadline
+
+    def missing_ledger(self, unit: str) -> tuple[str, date | None]:
+        """The latest round and its deadline if ``unit`` is past it without its ledger,
+        else ``("", None)``: what a chaser for the unit alone says of its ledger."""
+        missing, round_name, deadline = self._missing(ChaserRequest())
+        return (round_name, deadline) if unit in missing else ("", None)
 
     # -- numbering -------------------------------------------------------------------------
     def take_numbers(self, chasers: list[Chaser], round_name: str | None = None) -> list[Chaser]:

@@ -236,7 +236,8 @@ class ReportService:
             )
         today = self.store.clock.today()
         late = any(r.state in (Derived.OVERDUE, Derived.DUE_SOON) for r in rows)
-        if not late and not needs_chasing(findings):
+        missing_round, missing_deadline = self.chasers.missing_ledger(name)
+        if not late and not needs_chasing(findings) and not (rows and missing_round):
             raise InvalidInputError(
                 QT_TRANSLATE_NOOP(
                     "messages", "{unit} has nothing overdue or due soon: no chaser needed"
@@ -249,6 +250,8 @@ class ReportService:
             self.store.setting(REPORT_CONTACT),
             self.store.setting(REPORT_PHONE),
             self.units.contact(name),
+            missing_round if rows else "",
+            missing_deadline if rows else None,
         )
         return report_lists.chaser(name, rows, today, reply, self.office, header, findings)
 

@@ -90,8 +90,10 @@ def test_drafts_say_what_each_unit_owes(chasing: Services) -> None:
     rows = next(b for b in police.report.blocks if hasattr(b, "rows")).rows  # type: ignore[attr-defined]
     assert [r[5:] for r in rows] == [("逾期12天", "未启动"), ("逾期2天", "未启动50%")]
     assert police.report.text_blocks()[3].startswith("根据督办台账记录，截至2021年7月12日，")
-    with pytest.raises(InvalidInputError, match="no chaser needed"):
+    with pytest.raises(InvalidInputError, match="no chaser needed"):  # before the deadline
+        chasing.store.clock = Clock(date(2021, 7, 9))
         service.drafts(ChaserRequest(units=("自治区政府办公厅",)))
+    chasing.store.clock = Clock(date(2021, 7, 12))
     with pytest.raises(InvalidInputError) as refused:  # overdue, but nobody to send it to
         service.drafts(ChaserRequest(units=("各市、县（区）",)))
     assert str(refused.value) == (
@@ -201,3 +203,26 @@ def test_chasers_cli(chasing: Services, run: Run, db_url: str, tmp_path: Path) -
         "--db", db_url, "report", "--kind", "chaser", "--overdue", "--out", str(tmp_path / "x.pdf")
     )
     assert code == 2 and "go into a folder" in err
+
+
+def test_a_unit_past_the_deadline_without_its_ledger_is_told_so(chasing: Services) -> None:
+    """Chased by name or for its overdue tasks, after the round's 报送截止日期 (10 July), a
+    unit that has not returned its ledger reads that it is missing, in the batch and in
+    its chaser alone; before the deadline it has nothing to be chased for."""
+    missing = (
+        "按照2021年第2季度调度安排，你单位应于2021年7月10日前报送工作台账，截至2021年7月12日"
+        "尚未报送。你单位承担的任务中其他未完成1项（见下表）。请高度重视，于2021年7月16日前将"
+        "工作台账及办理进展、下步计划书面报送协调小组办公室（填写所附回执）。"
+    )
+    request = ChaserRequest(units=("自治区政府办公厅",), reply_by=date(2021, 7, 16))
+    [office] = chasing.chasers.drafts(request)
+    assert office.report.text_blocks()[3] == missing
+    alone = chasing.reports.chaser("自治区政府办公厅", date(2021, 7, 16))
+    assert alone.text_blocks()[3] == missing
+    police = chasing.reports.chaser("自治区公安厅", date(2021, 7, 16))  # it reported
+    assert police.text_blocks()[3].startswith("根据督办台账记录，截至2021年7月12日，")
+    chasing.store.clock = Clock(date(2021, 7, 10))
+    with pytest.raises(InvalidInputError, match="no chaser needed"):
+        chasing.chasers.drafts(request)
+    with pytest.raises(InvalidInputError, match="nothing overdue or due soon"):
+        chasing.reports.chaser("自治区政府办公厅")

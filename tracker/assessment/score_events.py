@@ -96,13 +96,19 @@ def _finished_on(session: Session, chosen: Round) -> dict[int, date]:
     return {aid: changed.date() for aid, changed in session.execute(query).all()}
 
 
-def reporting_events(session: Session, chosen: Round) -> list[ScoreEvent]:
+def reporting_events(session: Session, chosen: Round, today: date) -> list[ScoreEvent]:
     """报送情况 of the units sent a ledger under ``chosen`` (or that returned one), as the
     round's status says it (``tracker.rounds.round_status``: the first return against
-    the round's 报送截止日期; without a deadline every return is on time)."""
+    the round's 报送截止日期; without a deadline every return is on time).  Until
+    ``today`` is past the deadline a unit without a return is 待报送, not penalised."""
     deadline = f"，报送截止日期{cn_date(chosen.deadline)}" if chosen.deadline else ""
+    pending = chosen.deadline is not None and today <= chosen.deadline
     events = []
     for found in unit_returns(session, chosen):
+        if found.returned_at is None and pending:
+            detail = f"截至{cn_date(today)}尚未报送{deadline}"
+            events.append(ScoreEvent(found.unit, EventKind.REPORT_PENDING, detail=detail))
+            continue
         if found.returned_at is None:
             detail = f"本轮未报送{deadline}"
             events.append(ScoreEvent(found.unit, EventKind.REPORT_MISSING, detail=detail))

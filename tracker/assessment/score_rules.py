@@ -34,6 +34,8 @@ class EventKind(StrEnum):
     REPORT_ON_TIME = "report_on_time"
     REPORT_LATE = "report_late"
     REPORT_MISSING = "report_missing"
+    REPORT_PENDING = "report_pending"
+    """Not returned yet, before the round's 报送截止日期: no rule scores it (0 points)."""
     FINDING_ON_TIME = "finding_on_time"
     FINDING_OVERDUE = "finding_overdue"
     COMMENDATION = "commendation"
@@ -54,6 +56,7 @@ LABELS: dict[EventKind, str] = {
     EventKind.REPORT_ON_TIME: "按时报送台账",
     EventKind.REPORT_LATE: "逾期报送台账",
     EventKind.REPORT_MISSING: "未报送台账",
+    EventKind.REPORT_PENDING: "待报送台账",
     EventKind.FINDING_ON_TIME: "问题按期整改",
     EventKind.FINDING_OVERDUE: "问题逾期整改",
     EventKind.COMMENDATION: "通报表扬",
@@ -82,7 +85,7 @@ class RuleSet:
     reason: str = ""
 
     def rule(self, kind: EventKind) -> Rule:
-        return self.rules[kind]
+        return self.rules.get(kind, UNSCORED)  # (待报送: no rule set names it)
 
     def content(self) -> str:
         """What is stored: the base and each rule (JSON, decimals as text: exact)."""
@@ -124,6 +127,9 @@ def _text(value: Decimal | None) -> str | None:
 def _rule(points: str, cap: str | None = None) -> Rule:
     return Rule(Decimal(points), None if cap is None else Decimal(cap))
 
+
+UNSCORED = _rule("0")
+"""What an event no rule set names counts: nothing (待报送台账)."""
 
 DEFAULT_RULES = RuleSet(
     version=0,
@@ -189,11 +195,11 @@ def apply_setting(rules: RuleSet, setting: str) -> RuleSet:
         )
     if key == "base":
         return replace(rules, base=points(value, key))
-    if key not in EventKind.__members__.values():
+    if key not in [k.value for k in rules.rules]:
         raise InvalidInputError(
             QT_TRANSLATE_NOOP("messages", "unknown scoring event {event!r}; known: {known}"),
             event=key,
-            known=", ".join(["base", *(k.value for k in EventKind)]),
+            known=", ".join(["base", *(k.value for k in rules.rules)]),
         )
     kind = EventKind(key)
     amount, colon, cap_text = value.partition(":")

@@ -247,7 +247,7 @@ class AssessmentService:
         rules = _in_force(session, chosen.as_of)
         before = previous_round(session, chosen)
         events, scope = task_events(session, chosen, before)
-        events += reporting_events(session, chosen)
+        events += reporting_events(session, chosen, self.store.clock.today())
         events += finding_events(session, chosen, before)
         events += remark_events(session, chosen)
         units = score_units(events, scope, rules)

@@ -12,6 +12,7 @@ from tests.tracker.conftest import sample_document, source
 from tracker.reports.chasers import ChaserRequest
 from tracker.rounds.round_status import reporting_text
 from tracker.services import Services
+from tracker.store import Clock
 
 ROUND = "2021年第2季度"
 GROUP = "各市、县（区）"
@@ -49,4 +50,15 @@ def test_a_member_taken_out_after_the_ledgers_were_sent_is_not_named_unreported(
     assert targets == status.not_reported
     scores = {s.unit: s for s in services.assessment.scores(ROUND).units}
     assert "吴忠市" not in scores  # (was: 79, 未报送台账 -1, not ranked)
-    assert [line.label for line in scores["银川市"].lines][-1] == "未报送台账"
+    # 1 July: before the 报送截止日期 (10 July) a unit yet to report is not penalised
+    assert [(line.label, str(line.points), line.detail) for line in scores["银川市"].lines][-1] == (
+        "待报送台账",
+        "0",
+        "截至2021年7月1日尚未报送，报送截止日期2021年7月10日",
+    )
+    services.store.clock = Clock(date(2021, 7, 11))
+    scores = {s.unit: s for s in services.assessment.scores(ROUND).units}
+    assert [(line.label, str(line.points)) for line in scores["银川市"].lines][-1] == (
+        "未报送台账",
+        "-1",
+    )

@@ -36,6 +36,7 @@ from importers.reports import gbt9704 as g
 from importers.reports.column_widths import column_widths, estimate
 from importers.reports.docx_blocks import masthead, page_numbers, set_fonts, signature
 from importers.reports.docx_charts import chart, chart_pieces, off_grid
+from importers.reports.docx_combined import blank_backs, new_document
 from importers.reports.docx_turned import turned_numbers
 from importers.reports.docx_xml import put, put_element
 from importers.reports.fonts import ReportFontError, find_fonts
@@ -211,13 +212,6 @@ def _title(doc: Any, title: str, subtitle: tuple[str, ...]) -> None:
         doc.add_paragraph(line, style="Report Subtitle")
 
 
-def _new_document(doc: Any) -> None:
-    """The next document of a combined print: a section from the next odd page (Word
-    leaves the even one blank), its pages numbered from 1."""
-    section = doc.add_section(WD_SECTION.ODD_PAGE)
-    put(section._sectPr, "w:pgNumType", start="1")
-
-
 def _row_flag(row: Any, tag: str) -> None:
     flag = OxmlElement(tag)
     flag.set(qn("w:val"), "true")
@@ -360,6 +354,7 @@ def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
     doc.core_properties.author = "督办台账"
     blocks = list(report.blocks)
     bars = chart_pieces(report)
+    backs = iter(blank_backs(report))
     while blocks and isinstance(blocks[0], Masthead):
         _block(doc, blocks.pop(0), frame_mm, title_font, bars)
     _title(doc, report.title, report.subtitle)
@@ -368,7 +363,7 @@ def write_docx(report: ReportDocument, target: Path | BinaryIO) -> None:
     kept = g.kept_with_signature(blocks)  # paragraphs going onto the signature's page
     for index, block in enumerate(blocks):
         if isinstance(block, PageBreak) and block.new_document:
-            _new_document(doc)
+            new_document(doc, next(backs, False))
             _title(doc, block.title, block.subtitle)
             continue
         if isinstance(block, PageBreak) and not report.landscape and (block.turned or turned):

@@ -71,7 +71,7 @@ def _numbered_canvas(
 
         first = 1
         """The page a combined print's document starts on (``_Restart``)."""
-        unnumbered = False
+        unnumbered = blank_before = False
         """The page is the blank back of a combined print's document (``_Blank``)."""
 
         def showPage(self) -> None:
@@ -104,11 +104,18 @@ def _numbered_canvas(
 class _Restart(Flowable):  # type: ignore[misc]
     """Its page is page 1 of the next document of a combined print."""
 
+    def __init__(self, backs: list[bool] | None) -> None:
+        super().__init__()
+        self.backs = backs
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
         self.canv.first = self.canv.getPageNumber()
+        if self.backs is not None:
+            self.backs.append(self.canv.first % 2 == 1 and self.canv.blank_before)
+        self.canv.blank_before = False
 
 
 class _Blank(Flowable):  # type: ignore[misc]
@@ -118,14 +125,15 @@ class _Blank(Flowable):  # type: ignore[misc]
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.unnumbered = True
+        self.canv.unnumbered = self.canv.blank_before = True
 
 
-def _new_document(break_flowables: list[Flowable]) -> list[Flowable]:
+def _new_document(break_flowables: list[Flowable], backs: list[bool] | None) -> list[Flowable]:
     """``break_flowables`` starting the next document of a combined print on the front of
-    a sheet (an odd page; the page before left blank if it is odd too), numbered from 1."""
+    a sheet (an odd page; the page before left blank if it is odd too), numbered from 1.
+    ``backs`` receives, per document, whether a blank page was left before it."""
     odd = DocIf("doc.page % 2", [PageBreak(), _Blank()])
-    return [odd, *break_flowables, _Restart()]
+    return [odd, *break_flowables, _Restart(backs)]
 
 
 def _title(title: str, subtitle: tuple[str, ...], styles: Styles) -> list[Flowable]:
@@ -197,8 +205,12 @@ def write_pdf(
     fonts: ReportFonts | None = None,
     charts_drawn: list[list[int]] | None = None,
     keep_going: Callable[[int], bool] | None = None,
+    blank_backs: list[bool] | None = None,
 ) -> int:
     """Write ``report`` to a path or binary stream; returns the number of pages.
+
+    ``blank_backs`` receives, for each document of a combined print after the first,
+    whether the page before it was left blank (the Word file leaves the same ones).
 
     ``charts_drawn`` receives, for each chart drawn, the number of bars of each piece it
     was cut into where pages end (``chart_pieces``); ``keep_going(pages done)``, asked at
@@ -219,7 +231,7 @@ def write_pdf(
         index = total - len(blocks)
         block = blocks.pop(0)
         if isinstance(block, PageBreakModel) and block.new_document:
-            story += _new_document(_flowables(block, styles, base))
+            story += _new_document(_flowables(block, styles, base), blank_backs)
             story += _title(block.title, block.subtitle, styles)
             geometry = base
             continue
@@ -283,6 +295,15 @@ def chart_pieces(report: ReportDocument, fonts: ReportFonts | None = None) -> li
     drawn: list[list[int]] = []
     write_pdf(report, io.BytesIO(), fonts, drawn)
     return drawn
+
+
+def blank_backs(report: ReportDocument, fonts: ReportFonts | None = None) -> list[bool]:
+    """For each document of a combined print after the first, whether the PDF leaves the
+    page before it blank so it starts on the front of a sheet: Word decides odd and even
+    by the page's number, which each document restarts at 1, so it is told."""
+    backs: list[bool] = []
+    write_pdf(report, io.BytesIO(), fonts, blank_backs=backs)
+    return backs
 
 
 def pdf_bytes(

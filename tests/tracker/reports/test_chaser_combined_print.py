@@ -85,7 +85,10 @@ def opening(path: Path, n: int) -> list[tuple[str, float]]:
     return seen[:3]
 
 
-def test_each_chaser_of_the_word_file_is_a_section_from_an_odd_page(tmp_path: Path) -> None:
+def test_each_chaser_of_the_word_file_is_a_section_numbered_from_one(tmp_path: Path) -> None:
+    """Word takes a page numbered 1 for odd wherever it falls: the file leaves the page
+    blank where the PDF does (after 第2号's three pages), and ends each section in its
+    last paragraph, so no page of a lone section mark spills over."""
     out = tmp_path / "合订.docx"
     write_docx(combined(chasers()), out)
     document = docx.Document(str(out))
@@ -98,14 +101,17 @@ def test_each_chaser_of_the_word_file_is_a_section_from_an_odd_page(tmp_path: Pa
         for style, text in (("Report Title", "催办单"), ("Report Subtitle", f"〔2022〕第{n}号"))
     ]
     sections = document.sections
-    assert [s.start_type for s in sections] == [
-        WD_SECTION.NEW_PAGE,
-        WD_SECTION.ODD_PAGE,
-        WD_SECTION.ODD_PAGE,
-    ]
+    assert [s.start_type for s in sections] == [WD_SECTION.NEW_PAGE] * 3
     starts = [s._sectPr.find(qn("w:pgNumType")) for s in sections]
     assert [None if s is None else s.get(qn("w:start")) for s in starts] == [None, "1", "1"]
     assert [s.footer.is_linked_to_previous for s in sections] == [False, True, True]
+    paragraphs = [p._p for p in document.paragraphs]
+    ends = [n for n, p in enumerate(paragraphs) if p.pPr is not None and p.pPr.sectPr is not None]
+    assert [paragraphs[n].xpath("string(.)") for n in ends] == ["", " "]  # a table's spacer
+    assert [bool(paragraphs[n - 1].xpath(".//w:br[@w:type='page']")) for n in ends] == [
+        False,
+        True,  # the blank back of 第2号's last sheet
+    ]
 
 
 def test_each_chasers_title_is_kept_through_json() -> None:

@@ -2558,71 +2558,86 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
 <context>
     <name>LedgerPreview</name>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="39"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="36"/>
+        <source>Master ledger</source>
+        <translation>总台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/file_list_model.py" line="44"/>
+        <source>Not counted in reporting</source>
+        <translation>不计入报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/file_list_model.py" line="49"/>
         <source>Reported on time</source>
         <translation>按时报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/file_list_model.py" line="41"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="51"/>
         <source>Reported %n day late</source>
         <translation>
             <numerusform>逾期%n天报送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/file_list_model.py" line="43"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="53"/>
         <source>Reported %n days late</source>
         <translation>
             <numerusform>逾期%n天报送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="45"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="55"/>
         <source>Corrected version · {0}</source>
         <translation>更正版 · {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="53"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="63"/>
         <source>Supersedes the unit&apos;s earlier return in this round; its first return decides on time or late</source>
         <translation>替代该单位本轮此前报送的台账；是否按时以其首次报送为准</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="59"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="69"/>
         <source>The round has no reporting deadline</source>
         <translation>本轮未设报送截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="60"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="70"/>
         <source>Due back by {0}</source>
         <translation>报送截止日期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="74"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="84"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="76"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="86"/>
         <source>Choose the unit: the hidden sheet is gone</source>
         <translation>请选择单位：隐藏的元数据表已丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="78"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="88"/>
         <source>Fix the rejected cells first</source>
         <translation>请先改正被退回的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="94"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="96"/>
+        <source>Master ledger: nothing new, not counted in reporting</source>
+        <translation>总台账：无新内容，不计入报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledgers/file_list_model.py" line="106"/>
         <source>Ready to apply</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="115"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="127"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="116"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="128"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="83"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="127"/>
         <location filename="../../ui/ledgers/ledger_preview_models.py" line="140"/>
@@ -2633,37 +2648,37 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="117"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="129"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="118"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="130"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="119"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="131"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="121"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="133"/>
         <source>Rejected</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="124"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="136"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="126"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="138"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="128"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="140"/>
         <source>Reporting</source>
         <translation>报送</translation>
     </message>
@@ -2780,33 +2795,33 @@ This deletes {2}, {3} and {4} of progress. A backup of the database is made firs
         <translation>处理</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/file_list_model.py" line="82"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="92"/>
         <source>Decide %n conflict</source>
         <translation>
             <numerusform>有 %n 处冲突待定</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/file_list_model.py" line="83"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="93"/>
         <source>Decide %n conflicts</source>
         <translation>
             <numerusform>有 %n 处冲突待定</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledgers/file_list_model.py" line="86"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="98"/>
         <source>Nothing new: recorded as reported</source>
         <translation>无新内容：记为已报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/file_list_model.py" line="89"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="101"/>
         <source>Ready: the valid rows; %n rejected row stays</source>
         <translation>
             <numerusform>可导入有效行；%n处退回保持不变</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledgers/file_list_model.py" line="91"/>
+        <location filename="../../ui/ledgers/file_list_model.py" line="103"/>
         <source>Ready: the valid rows; %n rejected rows stay</source>
         <translation>
             <numerusform>可导入有效行；%n处退回保持不变</numerusform>
@@ -5310,27 +5325,27 @@ Log folder: {2}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="257"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="259"/>
         <source>the hidden sheet is gone: choose the unit this file is from (suggested: {units})</source>
         <translation>隐藏的元数据表已丢失：请选择此文件所属的单位（建议：{units}）</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="265"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="267"/>
         <source>{count} rejected rows</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="267"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="269"/>
         <source>{count} rejected row</source>
         <translation>{count} 行被退回</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="270"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="272"/>
         <source>{count} conflicts</source>
         <translation>{count} 处冲突</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_records.py" line="272"/>
+        <location filename="../../tracker/ledgers/ledger_records.py" line="274"/>
         <source>{count} conflict</source>
         <translation>{count} 处冲突</translation>
     </message>
@@ -5385,22 +5400,22 @@ Log folder: {2}</source>
         <translation>{unit}的措施 {code} 也出现在 {other}，且填报内容不同；请只保留其中一行</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="250"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="249"/>
         <source>a unit cannot tick off ({status}) its own measure; only the office can</source>
         <translation>单位不能自行销号（{status}），只能由办公室销号</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="264"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="263"/>
         <source>{column} is set by the office: {old} → {new} ignored</source>
         <translation>{column}由办公室确定：{old} → {new} 的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="282"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="281"/>
         <source>{column} is set by the office: the unit&apos;s edit is ignored</source>
         <translation>{column}由办公室确定：单位的修改已忽略</translation>
     </message>
     <message>
-        <location filename="../../tracker/ledgers/ledger_compare.py" line="344"/>
+        <location filename="../../tracker/ledgers/ledger_compare.py" line="343"/>
         <source>{column}: the text fills a whole cell ({limit} characters) and may have been cut; ignored</source>
         <translation>{column}：文字占满整个单元格（{limit} 个字符），可能已被截断；已忽略</translation>
     </message>
@@ -5598,7 +5613,7 @@ Log folder: {2}</source>
         <translation>{unit}由其成员分别承担，请分别向成员催办：{members}</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/report_service.py" line="241"/>
+        <location filename="../../tracker/reports/report_service.py" line="242"/>
         <source>{unit} has nothing overdue or due soon: no chaser needed</source>
         <translation>{unit}没有逾期或临期事项，无需催办</translation>
     </message>
@@ -6192,17 +6207,17 @@ Log folder: {2}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tracker/assessment/score_rules.py" line="171"/>
+        <location filename="../../tracker/assessment/score_rules.py" line="177"/>
         <source>{what}: {text!r} is not a number of points (e.g. 2, -2.5)</source>
         <translation>{what}：{text!r} 不是分值（例如 2、-2.5）</translation>
     </message>
     <message>
-        <location filename="../../tracker/assessment/score_rules.py" line="187"/>
+        <location filename="../../tracker/assessment/score_rules.py" line="193"/>
         <source>{setting!r}: write EVENT=POINTS or EVENT=POINTS:CAP</source>
         <translation>{setting!r}：请写成 事项=分值 或 事项=分值:上限</translation>
     </message>
     <message>
-        <location filename="../../tracker/assessment/score_rules.py" line="194"/>
+        <location filename="../../tracker/assessment/score_rules.py" line="200"/>
         <source>unknown scoring event {event!r}; known: {known}</source>
         <translation>未知的考核事项 {event!r}；可用：{known}</translation>
     </message>
@@ -6269,7 +6284,7 @@ Log folder: {2}</source>
         <translation>无需催办：这些单位既没有逾期或临期任务，也没有未报送的台账</translation>
     </message>
     <message>
-        <location filename="../../tracker/reports/chasers.py" line="252"/>
+        <location filename="../../tracker/reports/chasers.py" line="262"/>
         <source>the chaser was printed as {printed}, but another clerk took that number meanwhile: it is recorded as {recorded}; correct the paper or print again</source>
         <translation>催办单打印的编号为{printed}，但该编号已被其他人员同时使用：本催办单登记为{recorded}；请更正纸面编号或重新打印</translation>
     </message>

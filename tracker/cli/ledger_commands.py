@@ -179,6 +179,8 @@ def _print_previews(previews: list[Any]) -> None:
         if p.error:
             print(f"   error: {p.error}")
             continue
+        if p.master:
+            print("   master ledger (总台账): not counted in reporting (不计入报送情况)")
         if p.reporting is not None:
             print(_reporting_line(p.reporting))
         if not p.keys_found:

@@ -227,7 +227,7 @@ class LedgerImporter:
             owner = chosen_unit(preview, read, snapshot, unit)
             if preview.error is not None:
                 return preview
-        preview.unit = owner
+        preview.unit, preview.master = owner, meta is not None and meta.kind == "master"
         superseded = earlier_returns(session, chosen.name, owner) if owner else frozenset()
         compared = self._compared.get(path)
         overdue = overdue_day(session, chosen.as_of, self.store.clock.today())

@@ -229,6 +229,8 @@ class FilePreview:
     """For a file that needs a unit: likely units, best first (file name, then the rows)."""
     reporting: FileReporting | None = None
     """What the file is in its round's 报送情况 (``tracker.rounds.file_reporting``)."""
+    master: bool = False
+    """The office's 总台账: whatever it changes, no unit reports by it (not in 报送情况)."""
     resent: bool = False
     """The unit's ledger sent again as exported after its return: nothing new, no 更正版."""
 

@@ -30,8 +30,18 @@ REJECTED, CONFLICTS, STATUS, REPORTING = 5, 6, 7, 8
 """The columns whose colour says something."""
 
 
-def reporting_label(reporting: FileReporting | None) -> str:
-    """按时报送, 逾期N天报送, with 更正版 before it for a corrected version; — for none."""
+def unit_label(preview: FilePreview) -> str:
+    """The file's unit; 总台账 for the office's master ledger, which has none."""
+    if preview.master:
+        return translate("LedgerPreview", "Master ledger")
+    return preview.unit or "—"
+
+
+def reporting_label(reporting: FileReporting | None, master: bool = False) -> str:
+    """按时报送, 逾期N天报送, with 更正版 before it for a corrected version; — for none
+    (不计入报送情况 for the master ledger)."""
+    if master:
+        return translate("LedgerPreview", "Not counted in reporting")
     if reporting is None:
         return "—"
     days = reporting.days_late
@@ -82,6 +92,8 @@ def file_status(
             return translate("LedgerPreview", "Decide %n conflict", None, undecided)
         return translate("LedgerPreview", "Decide %n conflicts", None, undecided)
     news = preview.changed or preview.finding_edits or preview.conflicts
+    if not (news or preview.requests or preview.contacts) and preview.master:
+        return translate("LedgerPreview", "Master ledger: nothing new, not counted in reporting")
     if not (news or preview.requests or preview.contacts):  # (a request alone is news)
         return translate("LedgerPreview", "Nothing new: recorded as reported")
     rejected = len(preview.rejected)
@@ -113,7 +125,7 @@ class FileListModel(RecordTableModel["FilePreview"]):
         super().__init__(
             [
                 Column(translate("LedgerPreview", "File"), lambda p: p.file, lambda p: str(p.path)),
-                Column(translate("LedgerPreview", "Unit"), lambda p: p.unit or "—"),
+                Column(translate("LedgerPreview", "Unit"), unit_label),
                 Column(translate("LedgerPreview", "Round"), lambda p: p.round_name or "—"),
                 Column(translate("LedgerPreview", "Changes"), changes, None, True),
                 Column(translate("LedgerPreview", "Unchanged"), lambda p: p.unchanged, None, True),
@@ -126,7 +138,7 @@ class FileListModel(RecordTableModel["FilePreview"]):
                 Column(translate("LedgerPreview", "Status"), self.status),
                 Column(
                     translate("LedgerPreview", "Reporting"),
-                    lambda p: reporting_label(self.reporting(p)),
+                    lambda p: reporting_label(self.reporting(p), p.master),
                     lambda p: reporting_tip(self.reporting(p)),
                 ),
             ],

@@ -254,3 +254,16 @@ def test_a_correction_that_puts_back_an_exported_value_says_so(
         "1": (Status.NOT_STARTED, "初稿"),
         "2": (Status.NOT_STARTED, "乙更正稿"),
     }
+
+
+def test_import_ledger_says_the_master_ledger_is_not_counted(
+    office: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    master = office.ledger_export.export_master(ROUND, tmp_path)
+    office.close()
+    assert cli_main.main(["--db", db_url, "import-ledger", str(master), "--dry-run"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [
+        f"== {master.name}  unit: -  round: {ROUND}",
+        "   master ledger (总台账): not counted in reporting (不计入报送情况)",
+    ]

@@ -86,3 +86,27 @@ def test_the_list_in_chinese(
         "逾期1天报送",
         "更正版 · 按时报送",
     ]
+
+
+def test_the_master_ledger_and_an_untouched_ledger_sent_again(
+    qtbot, services: Services, sent: dict[str, Path], tmp_path: Path, messages: list
+) -> None:  # type: ignore[no-untyped-def]
+    """The 总台账 from the export folder is nobody's return: it says so, and nobody becomes
+    reported by it; 公安厅's untouched ledger after its return is nothing new, no 更正版."""
+    master = services.ledger_export.export_master(ROUND, tmp_path / "master")
+    dialog = import_dialog(qtbot, services, [master, sent[POLICE]])
+    assert _reporting(dialog) == [
+        ("Master ledger", "Master ledger: nothing new, not counted in reporting",
+         "Not counted in reporting"),
+        (POLICE, "Nothing new: recorded as reported", "Reported on time"),
+    ]  # fmt: skip
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert [r[REPORTING] for r in table(dialog.files)] == [
+        "Not counted in reporting",
+        "Reported on time",
+    ]
+    assert messages[-1][-1] == "2 files imported with 0 changes."
+    status = services.round_status.status(ROUND)
+    assert [u.unit for u in status.units if u.state != "未报送"] == [POLICE]
+    [police] = [r for r in services.overview.assignments() if r.unit == POLICE and r.code == "2"]
+    assert police.percent == 50  # its return stands

@@ -190,11 +190,10 @@ NOT_ON_TIME = (
 OVERALL = (
     "截至2021年12月31日，纳入督办的措施75项，分解到责任单位的任务299项。其中，已完成8项，"
     "已销号0项，完成率2.7%；推进中9项，未启动282项，长期坚持0项；逾期未完成43项，占14.4%；"
-    "15日内到期0项。已到完成时限的任务299项，完成8项，到期任务完成率2.7%。"
+    "15日内到期248项。已到完成时限的任务299项，完成8项，到期任务完成率2.7%。"
 )
-"""15日内到期: none, from 2022-01-01 to 01-15; the 248 unfinished tasks due 2021年底, the
-as-of day itself, have reached their deadline (已到完成时限), never both; 43 of 299
-overdue, 14.4%."""
+"""15日内到期: 227 before and the collectives' 21 new tasks due 2021年底 (自治区相关部门's
+19, 自治区有关部门's and 自治区市场监管领域相关部门's 1 each); 43 of 299 overdue, 14.4%."""
 
 
 def ledger_name(unit: str) -> str:

@@ -41,7 +41,7 @@ def due_soon_condition(today: date, days: int) -> ColumnElement[bool]:
     deadline = unit_deadline()
     return and_(
         deadline.is_not(None),
-        deadline > today,
+        deadline >= today,
         deadline <= today + timedelta(days=days),
         not_(Assignment.status.in_(_NOT_COUNTING)),
     )

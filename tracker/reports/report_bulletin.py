@@ -104,7 +104,7 @@ def summary_text(data: BulletinData) -> str:
         f"完成率{percent(*now.completion_pair)}；推进中{s[Status.IN_PROGRESS]}项，"
         f"未启动{s[Status.NOT_STARTED]}项，长期坚持{s[Status.STANDING]}项；"
         f"逾期未完成{now.overdue}项，占{percent(now.overdue, now.assigned)}；"
-        f"{data.due_soon_days}日内到期{now.due_soon}项。"
+        f"{data.due_soon_days}日内（含当日）到期{now.due_soon}项。"
     )
     if data.before is not None and data.previous_round:
         b = data.before

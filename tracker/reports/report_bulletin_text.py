@@ -141,7 +141,7 @@ def problems(data: BulletinData) -> list[str]:
         out.append(f"{next(ordinal)}是部分单位未按时报送工作进展。{_not_on_time(data)}")
     if data.now.due_soon:
         out.append(
-            f"{next(ordinal)}是临期任务较多。{data.due_soon_days}日内到期任务"
+            f"{next(ordinal)}是临期任务较多。{data.due_soon_days}日内（含当日）到期任务"
             f"{data.now.due_soon}项，需抓紧推进，防止新增逾期。"
         )
     return out or ["本期未发现逾期任务和未报送情况。"]

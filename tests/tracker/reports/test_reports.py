@@ -163,7 +163,7 @@ def test_bulletin_pdf_text(bulletin_pdf: Path, office: Services) -> None:
     assert (
         "截至2021年12月20日，纳入督办的措施121项，分解到责任单位的任务490项。其中，已完成4项，"
         "已销号2项，完成率1.2%；推进中1项，未启动483项，长期坚持0项；"
-        f"逾期未完成{overdue}项，占{100 * overdue / 490:.1f}%；15日内到期{due_soon}项。"
+        f"逾期未完成{overdue}项，占{100 * overdue / 490:.1f}%；15日内（含当日）到期{due_soon}项。"
         "与上期（2021年第3季度）相比，完成率提高0.4个百分点，已完成和已销号任务增加2项，"
         f"逾期任务增加{overdue - data.before.overdue}项。"
         "已到完成时限的任务101项，完成3项，到期任务完成率3.0%，较上期提高3.0个百分点。"
@@ -178,7 +178,7 @@ def test_bulletin_pdf_text(bulletin_pdf: Path, office: Services) -> None:
         "涉及25个单位和3个尚无成员单位的集体，"
         "其中自治区住房城乡建设厅（11项）、自治区自然资源厅（8项）、"
         "自治区发展改革委（7项）、自治区市场监管厅（4项）、自治区民政厅（4项）逾期任务较多。"
-        "二是临期任务较多。15日内到期任务252项"
+        "二是临期任务较多。15日内（含当日）到期任务252项"
     ) in text
     assert (overdue, due_soon, data.before.overdue) == (83 + 15, 231 + 21, 68 + 14)
     assert "本期未报送" not in text  # a unit can only fail to report what it was sent

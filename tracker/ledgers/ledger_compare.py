@@ -32,7 +32,7 @@ from tracker.ledgers.ledger_records import (
     Warned,
 )
 from tracker.ledgers.ledger_requests import OverdueDay, check_requests
-from tracker.ledgers.ledger_returns import as_exported, taken_back
+from tracker.ledgers.ledger_returns import as_exported, fill_in_values, taken_back
 from tracker.ledgers.ledger_rules import ReturnedContacts, status_rules
 from tracker.ledgers.ledger_snapshot import Current, Snapshot
 from tracker.statuses import Status
@@ -185,15 +185,7 @@ def compare_row(
     if contacts is not None:
         unit = target["unit"]
         contacts.note(read, row, unit, snapshot.contacts.get(unit, ("", "")))
-    returned: tuple[ExportedValue, ...] = (
-        row.status,
-        row.percent,
-        row.progress,
-        row.problems,
-        row.next_steps,
-        row.evidence,
-        row.delay_reason,
-    )
+    returned = fill_in_values(row)
     earlier = checks.first_seen(target["assignment_id"], row, returned)
     if earlier is not None:
         if earlier[2] != returned:

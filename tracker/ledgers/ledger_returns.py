@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from db.models import ImportBatch, ProgressEntry, Round, Unit
 from importers.ledger.columns import header_for_field
-from importers.ledger.model import ExportedValue, LedgerFile
+from importers.ledger.model import ExportedValue, LedgerFile, ReturnedRow
 from importers.messages import QT_TRANSLATE_NOOP, Message
 
 
@@ -48,16 +48,7 @@ def as_exported(read: LedgerFile) -> bool:
     for row in read.rows:
         if row.exported is None:
             return False
-        returned = (
-            row.status,
-            row.percent,
-            row.progress,
-            row.problems,
-            row.next_steps,
-            row.evidence,
-            row.delay_reason,
-        )
-        for name, value in zip(FILL_IN, returned, strict=True):
+        for name, value in zip(FILL_IN, fill_in_values(row), strict=True):
             sent = row.exported.get(name)
             if ("" if value is None else value) != ("" if sent is None else sent):
                 return False
@@ -65,6 +56,19 @@ def as_exported(read: LedgerFile) -> bool:
 
 
 FILL_IN = ("status", "percent", "progress", "problems", "next_steps", "evidence", "delay_reason")
+
+
+def fill_in_values(row: ReturnedRow) -> tuple[ExportedValue, ...]:
+    """The values a unit fills in on ``row``, in the order of ``FILL_IN``."""
+    return (
+        row.status,
+        row.percent,
+        row.progress,
+        row.problems,
+        row.next_steps,
+        row.evidence,
+        row.delay_reason,
+    )
 
 
 def taken_back(field: str, earlier: ExportedValue, sent: ExportedValue) -> Message:

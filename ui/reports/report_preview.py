@@ -146,6 +146,7 @@ class ReportDialog(QDialog):
         self.current = QCheckBox(self.tr("Today's values instead of the round's"))
         self.scores = QCheckBox(self.tr("With the round's published assessment scores and ranking"))
         self.reply_by = QDateEdit()
+        self.reply_by.setDisplayFormat("yyyy-MM-dd")  # as every other date field of the window
         self.reply_by.setCalendarPopup(True)
         start = (today or date.today()).toordinal() + REPLY_DAYS
         self.reply_by.setDate(QDate(date.fromordinal(start)))

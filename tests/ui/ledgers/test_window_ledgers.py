@@ -156,6 +156,8 @@ def test_print_a_report_opens_the_report_dialog(
     ]
     action.trigger()
     assert len(opened) == 1 and opened[0].kind.count() == 4
+    reply_by = opened[0].reply_by  # written as the rounds and chaser dialogs write a date
+    assert reply_by.text() == reply_by.date().toString("yyyy-MM-dd")
 
 
 def test_export_without_a_round_offers_to_create_one(

@@ -32,7 +32,7 @@ from tracker.ledgers.ledger_records import (
     Warned,
 )
 from tracker.ledgers.ledger_requests import OverdueDay, check_requests
-from tracker.ledgers.ledger_returns import as_exported, fill_in_values, taken_back
+from tracker.ledgers.ledger_returns import FILL_IN, as_exported, fill_in_values, taken_back
 from tracker.ledgers.ledger_rules import ReturnedContacts, status_rules
 from tracker.ledgers.ledger_snapshot import Current, Snapshot
 from tracker.statuses import Status
@@ -219,15 +219,7 @@ def compare_row(
     exported = row.exported
     sent: tuple[ExportedValue, ...] | None = None
     if read.meta is not None and exported is not None:
-        sent = (
-            exported.get("status"),
-            exported.get("percent"),
-            exported.get("progress"),
-            exported.get("problems"),
-            exported.get("next_steps"),
-            exported.get("evidence"),
-            exported.get("delay_reason"),
-        )
+        sent = tuple(map(exported.get, FILL_IN))
     if target["assignment_id"] not in checks.superseded:
         base, sent = sent or office, None
     # else the unit's own earlier return is the base; a value put back as sent takes it back

@@ -30,17 +30,21 @@ def stored_versions(
     """The document stored from this very file, and the earlier version of ``doc`` (by
     its number, else its title, else its measures' titles), if any."""
     same = Document.source_sha256 == source.sha256
+    closest: list[int] = []
     if doc.doc_number:
         earlier = Document.doc_number == doc.doc_number
     elif doc.title:
         earlier = Document.title == doc.title
     else:
-        earlier = Document.id.in_(_headerless_versions(session, doc)) if doc.measures else false()
+        closest = _headerless_versions(session, doc) if doc.measures else []
+        earlier = Document.id.in_(closest) if closest else false()
     found = session.scalars(select(Document).where(or_(same, earlier)).order_by(Document.id))
     stored = list(found)
     same_file = next((d for d in stored if d.source_sha256 == source.sha256), None)
     if same_file is not None:
         return same_file, None  # (then nothing is imported: the earlier version is moot)
+    if closest:  # every row found is one of them: the one sharing most titles
+        stored.sort(key=lambda d: closest.index(d.id))
     return None, stored[0] if stored else None  # every row found is an earlier version
 
 

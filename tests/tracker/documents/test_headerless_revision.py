@@ -5,9 +5,13 @@ document with every task twice.  Another headerless document stays a document of
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from importers.policy import ParsedDocument
+from tests.tracker.conftest import sample_document, source
 from tracker.documents.document_service import parse_policy_file
+from tracker.documents.stored_versions import stored_versions
 from tracker.progress.progress_service import Change
 from tracker.services import Services
 from tracker.statuses import Status
@@ -59,3 +63,31 @@ def test_a_headerless_plan_saved_again_under_another_name_is_a_revision(
     ]
     other = services.documents.import_file(shared_dir / "corpus" / SHANDONG)
     assert (other.state, len(services.documents.list())) == ("created", 2)
+
+
+def _headerless(titles: list[str]) -> ParsedDocument:
+    """A document without 文号 or title whose measures carry ``titles``."""
+    [model, *_] = sample_document().measures
+    measures = [
+        replace(model, code=str(n), title=title, text=f"{title}。（责任单位：自治区市场监管厅）")
+        for n, title in enumerate(titles, 1)
+    ]
+    return replace(sample_document(), doc_number=None, title=None, measures=measures)
+
+
+def test_of_two_headerless_documents_a_revision_revises_the_one_sharing_most_titles(
+    services: Services,
+) -> None:
+    """Stored A (共享, 甲一…甲三) and B (共享, 乙一…乙三) share one title: two documents.  A
+    new one sharing 2 titles with A and 3 with B revises B, though A was stored first."""
+    first = services.documents.import_parsed(
+        _headerless(["共享事项", "甲一", "甲二", "甲三"]), source("甲.txt", "1" * 64)
+    )
+    second = services.documents.import_parsed(
+        _headerless(["共享事项", "乙一", "乙二", "乙三"]), source("乙.txt", "2" * 64)
+    )
+    assert (first.state, second.state) == ("created", "created")
+    revised = _headerless(["共享事项", "甲一", "乙一", "乙二"])
+    with services.store.reading() as session:
+        same, earlier = stored_versions(session, revised, source("丙.txt", "3" * 64))
+        assert (same, earlier and earlier.id) == (None, second.document_id)
